@@ -1,0 +1,82 @@
+// Command line of the local cloud:
+//   serve    [--data DIR] [--functions DIR] [--collections FILE] [--port N] [--static DIR]
+//   reset    [--data DIR]                 empty every collection and the files
+//   snapshot [--data DIR] --to DIR        copy the database and files into DIR
+//   restore  [--data DIR] --from DIR      replace the data folder's contents with a snapshot
+import fs from 'node:fs'
+import path from 'node:path'
+import { Store, type CollectionsFile } from './db/store'
+import { startLocalCloud } from './server'
+
+const root = path.resolve(__dirname, '..')
+
+function arg(name: string, fallback?: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : fallback
+}
+
+const dataDir = path.resolve(arg('data', path.join(root, '.localcloud'))!)
+const collectionsFile = path.resolve(arg('collections', path.join(root, 'cloudfunctions', 'collections.json'))!)
+const declared = (): CollectionsFile => (fs.existsSync(collectionsFile) ? JSON.parse(fs.readFileSync(collectionsFile, 'utf8')) : {})
+
+async function offline(work: (store: Store) => Promise<void>): Promise<void> {
+  const store = new Store(path.join(dataDir, 'db'))
+  await store.open(declared())
+  try {
+    await work(store)
+  } finally {
+    await store.close()
+  }
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2]
+  switch (command) {
+    case 'serve': {
+      const cloud = await startLocalCloud({
+        dataDir,
+        functionsDir: path.resolve(arg('functions', path.join(root, 'build', 'functions'))!),
+        collectionsFile: fs.existsSync(collectionsFile) ? collectionsFile : undefined,
+        port: Number(arg('port', '0')),
+        staticDir: arg('static') ? path.resolve(arg('static')!) : undefined,
+        timers: process.argv.includes('--timers'),
+      })
+      // One JSON line on stdout tells a parent process where we listen.
+      process.stdout.write(`${JSON.stringify({ ready: true, url: cloud.url, pid: process.pid })}\n`)
+      const stop = () => void cloud.close().then(() => process.exit(0))
+      process.on('SIGINT', stop)
+      process.on('SIGTERM', stop)
+      return
+    }
+    case 'reset':
+      await offline((store) => store.reset())
+      fs.rmSync(path.join(dataDir, 'files'), { recursive: true, force: true })
+      console.log(`已清空 ${dataDir}`)
+      return
+    case 'snapshot': {
+      const to = arg('to')
+      if (!to) throw new Error('snapshot needs --to DIR')
+      await offline(async (store) => store.exportTo(path.join(path.resolve(to), 'db.jsonl')))
+      if (fs.existsSync(path.join(dataDir, 'files'))) fs.cpSync(path.join(dataDir, 'files'), path.join(path.resolve(to), 'files'), { recursive: true })
+      console.log(`快照已保存到 ${to}`)
+      return
+    }
+    case 'restore': {
+      const from = arg('from')
+      if (!from) throw new Error('restore needs --from DIR')
+      await offline((store) => store.importFrom(path.join(path.resolve(from), 'db.jsonl')))
+      fs.rmSync(path.join(dataDir, 'files'), { recursive: true, force: true })
+      if (fs.existsSync(path.join(path.resolve(from), 'files'))) fs.cpSync(path.join(path.resolve(from), 'files'), path.join(dataDir, 'files'), { recursive: true })
+      console.log(`已从 ${from} 恢复`)
+      return
+    }
+    default:
+      console.error('usage: localcloud <serve|reset|snapshot|restore> [--data DIR] ...')
+      process.exit(2)
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,223 @@
+// The durable store: every document lives in LMDB (crash-safe, its write promise resolves
+// once the commit is on disk) and, for speed, in memory with its indexes. A write is
+// validated and applied to memory synchronously, so every single request is atomic, and
+// acknowledged only after LMDB has committed it.
+import fs from 'node:fs'
+import path from 'node:path'
+import { open, type Database, type RootDatabase } from 'lmdb'
+import { DbError } from './errors'
+import { equalityConstraints, Index, type IndexSpec } from './indexes'
+import { parseWire, toWire, type Doc } from './values'
+
+export interface CollectionSpec {
+  /** Security rule for the client SDK, as the deploy sets it (the app never reads the database directly). */
+  rule?: Record<string, unknown>
+  indexes?: IndexSpec[]
+}
+
+export type CollectionsFile = Record<string, CollectionSpec>
+
+export interface Mutation {
+  collection: string
+  id: string
+  /** The new document, or null to delete it. */
+  doc: Doc | null
+}
+
+export class Collection {
+  readonly docs = new Map<string, Doc>()
+  /** Commit sequence of each document's last write: how transactions detect conflicts. */
+  readonly versions = new Map<string, number>()
+  indexes: Index[] = []
+
+  constructor(readonly name: string) {}
+
+  setIndexes(specs: IndexSpec[]): void {
+    this.indexes = specs.map((spec) => new Index(spec))
+    for (const doc of this.docs.values()) for (const index of this.indexes) index.add(doc)
+  }
+
+  /** Documents that may match `criteria`, narrowed by `_id` or the best index; callers still test each. */
+  candidates(criteria: Record<string, unknown>): Iterable<Doc> {
+    const constraints = equalityConstraints(criteria)
+    const ids = constraints.get('_id')
+    if (ids) return ids.flatMap((id) => (typeof id === 'string' && this.docs.has(id) ? [this.docs.get(id)!] : []))
+    let best: Index | null = null
+    for (const index of this.indexes) {
+      if (index.coverage(constraints) > (best?.coverage(constraints) ?? 0)) best = index
+    }
+    if (!best) return this.docs.values()
+    return [...best.lookup(constraints)!].map((id) => this.docs.get(id)!)
+  }
+}
+
+export class Store {
+  readonly collections = new Map<string, Collection>()
+  private seq = 0
+  private root!: RootDatabase
+  private docsDb!: Database<string, [string, string]>
+  private namesDb!: Database<string, string>
+  private declared: CollectionsFile = {}
+
+  constructor(readonly dataDir: string) {}
+
+  async open(declared: CollectionsFile): Promise<void> {
+    fs.mkdirSync(this.dataDir, { recursive: true })
+    this.root = open({ path: path.join(this.dataDir, 'store.mdb'), maxDbs: 4 })
+    this.docsDb = this.root.openDB<string, [string, string]>({ name: 'docs', encoding: 'string' })
+    this.namesDb = this.root.openDB<string, string>({ name: 'collections', encoding: 'string' })
+    this.load()
+    this.declared = declared
+    await this.ensureDeclared()
+  }
+
+  private load(): void {
+    this.collections.clear()
+    for (const { key } of this.namesDb.getRange()) this.collections.set(key, new Collection(key))
+    for (const { key, value } of this.docsDb.getRange()) {
+      const [name, id] = key
+      let coll = this.collections.get(name)
+      if (!coll) this.collections.set(name, (coll = new Collection(name)))
+      const doc = parseWire(value, 'stored document') as Doc
+      coll.docs.set(id, doc)
+      coll.versions.set(id, 0)
+    }
+  }
+
+  /** Creates the collections the deploy file declares and builds their indexes, as a deploy would. */
+  private async ensureDeclared(): Promise<void> {
+    for (const name of Object.keys(this.declared)) if (!this.collections.has(name)) await this.createCollection(name)
+    for (const [name, coll] of this.collections) {
+      coll.setIndexes(this.declared[name]?.indexes ?? [])
+      // Indexes are built over existing data; a unique violation there is a deploy error.
+      for (const index of coll.indexes) for (const doc of coll.docs.values()) index.checkUnique(doc, name)
+    }
+  }
+
+  nextSeq(): number {
+    return ++this.seq
+  }
+
+  get(name: string): Collection {
+    const coll = this.collections.get(name)
+    if (!coll) throw DbError.collectionMissing(name)
+    return coll
+  }
+
+  has(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  async createCollection(name: string): Promise<void> {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/.test(name)) throw DbError.invalidParam(`invalid collection name: ${name}`)
+    if (this.collections.has(name)) {
+      throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`)
+    }
+    const coll = new Collection(name)
+    coll.setIndexes(this.declared[name]?.indexes ?? [])
+    this.collections.set(name, coll)
+    await this.namesDb.put(name, '1')
+  }
+
+  /**
+   * Validates every mutation (unique indexes), applies all of them to memory at once, and
+   * resolves when LMDB has durably committed them in one transaction: all or nothing.
+   */
+  async commit(mutations: Mutation[]): Promise<void> {
+    if (mutations.length === 0) return
+    this.validate(mutations)
+    const seq = this.nextSeq()
+    for (const m of mutations) {
+      const coll = this.get(m.collection)
+      const before = coll.docs.get(m.id)
+      if (before) for (const index of coll.indexes) index.remove(before)
+      if (m.doc) {
+        coll.docs.set(m.id, m.doc)
+        for (const index of coll.indexes) index.add(m.doc)
+      } else {
+        coll.docs.delete(m.id)
+      }
+      coll.versions.set(m.id, seq)
+    }
+    const rows = mutations.map((m) => ({ key: [m.collection, m.id] as [string, string], value: m.doc ? toWire(m.doc) : null }))
+    await this.docsDb.transaction(() => {
+      for (const row of rows) {
+        if (row.value === null) this.docsDb.remove(row.key)
+        else this.docsDb.put(row.key, row.value)
+      }
+    })
+  }
+
+  private validate(mutations: Mutation[]): void {
+    // Unique checks see the batch as a whole: documents replaced or removed by it don't collide.
+    const touched = new Map<string, Set<string>>()
+    for (const m of mutations) {
+      this.get(m.collection)
+      let ids = touched.get(m.collection)
+      if (!ids) touched.set(m.collection, (ids = new Set()))
+      ids.add(m.id)
+    }
+    const probes = new Map<string, Index>()
+    for (const m of mutations) {
+      if (!m.doc) continue
+      const coll = this.get(m.collection)
+      for (const index of coll.indexes) {
+        if (!index.spec.unique) continue
+        index.checkUnique(m.doc, m.collection, touched.get(m.collection))
+        // Documents of the batch must not collide with each other either.
+        const key = `${m.collection}\u0000${index.spec.name}`
+        let probe = probes.get(key)
+        if (!probe) probes.set(key, (probe = new Index(index.spec)))
+        probe.checkUnique(m.doc, m.collection)
+        probe.add(m.doc)
+      }
+    }
+  }
+
+  /** Empties every collection and recreates the declared ones (tests and demo seeding). */
+  async reset(): Promise<void> {
+    await this.root.transaction(() => {
+      for (const { key } of this.docsDb.getRange()) this.docsDb.remove(key)
+      for (const { key } of this.namesDb.getRange()) this.namesDb.remove(key)
+    })
+    this.collections.clear()
+    await this.ensureDeclared()
+  }
+
+  /** Writes every collection and document to a JSON-lines file. */
+  exportTo(file: string): void {
+    const lines: string[] = []
+    for (const [name, coll] of this.collections) {
+      lines.push(JSON.stringify({ collection: name }))
+      for (const doc of coll.docs.values()) lines.push(JSON.stringify({ collection: name, doc: toWire(doc) }))
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, lines.join('\n') + '\n')
+  }
+
+  /** Replaces the whole database with the contents of a file written by `exportTo`. */
+  async importFrom(file: string): Promise<void> {
+    const rows = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { collection: string; doc?: string })
+    await this.root.transaction(() => {
+      for (const { key } of this.docsDb.getRange()) this.docsDb.remove(key)
+      for (const { key } of this.namesDb.getRange()) this.namesDb.remove(key)
+      for (const row of rows) {
+        if (!row.doc) this.namesDb.put(row.collection, '1')
+        else {
+          const doc = parseWire(row.doc, 'snapshot document') as Doc
+          this.docsDb.put([row.collection, doc._id], row.doc)
+        }
+      }
+    })
+    this.load()
+    await this.ensureDeclared()
+  }
+
+  async close(): Promise<void> {
+    await this.root.close()
+  }
+}

@@ -1,0 +1,106 @@
+// The development gateway: how the H5 build, scripts and browser tests call functions.
+// A caller's identity is a development session bound to a persona (chosen on the persona
+// page or by a test), sent as a cookie or header: never taken from the request body.
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isLoopback, parseCookies, readBody, sendJson } from './http'
+import type { LocalCloud } from './server'
+
+export interface Persona {
+  id: string
+  openid: string
+  /** Display name, in Chinese. */
+  name: string
+  /** What this persona is, for the switcher. */
+  description: string
+}
+
+const COOKIE = 'xq_dev_session'
+const HEADER = 'x-xq-dev-session'
+/** A function's request payload limit on the platform. */
+const MAX_CALL_BYTES = 6 * 1024 * 1024
+
+export class Gateway {
+  private readonly sessions = new Map<string, { openid: string; personaId: string }>()
+
+  constructor(
+    private readonly cloud: LocalCloud,
+    readonly personas: Persona[],
+  ) {}
+
+  /** Opens a session for a persona, or for a brand-new WeChat user when `personaId` is 'new'. */
+  openSession(personaId: string): { token: string; openid: string; personaId: string } | null {
+    let openid: string
+    if (personaId === 'new') openid = `o_dev_new_${randomBytes(6).toString('hex')}`
+    else {
+      const persona = this.personas.find((p) => p.id === personaId)
+      if (!persona) return null
+      openid = persona.openid
+    }
+    const token = randomBytes(24).toString('base64url')
+    this.sessions.set(token, { openid, personaId })
+    return { token, openid, personaId }
+  }
+
+  private session(req: IncomingMessage) {
+    const header = req.headers[HEADER]
+    const token = (typeof header === 'string' && header) || parseCookies(req)[COOKIE]
+    return token ? this.sessions.get(token) ?? null : null
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!isLoopback(req)) return sendJson(res, 403, { errCode: -1, errMsg: 'the development gateway serves loopback only' })
+    const p = url.pathname
+    if (p === '/dev/personas' && req.method === 'GET') {
+      const current = this.session(req)
+      return sendJson(res, 200, {
+        personas: this.personas.map(({ id, name, description }) => ({ id, name, description })),
+        current: current ? { personaId: current.personaId, openid: current.openid } : null,
+      })
+    }
+    // JSON bodies only: a cross-site form cannot send one without a CORS preflight, which we never grant.
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, { errCode: -1, errMsg: 'content-type must be application/json' })
+    }
+    if (p === '/dev/session' && req.method === 'POST') {
+      const body = safeJson((await readBody(req, 4096)).toString('utf8')) as { persona?: unknown } | null
+      const opened = typeof body?.persona === 'string' ? this.openSession(body.persona) : null
+      if (!opened) return sendJson(res, 400, { errCode: -1, errMsg: 'unknown persona' })
+      return sendJson(
+        res,
+        200,
+        { personaId: opened.personaId, openid: opened.openid, token: opened.token },
+        { 'set-cookie': `${COOKIE}=${opened.token}; Path=/; HttpOnly; SameSite=Strict` },
+      )
+    }
+    const match = /^\/functions\/([A-Za-z0-9_-]+)$/.exec(p)
+    if (match && req.method === 'POST') {
+      const session = this.session(req)
+      if (!session) return sendJson(res, 401, { errCode: -1, errMsg: '未选择开发身份：请先在身份切换页选择一个身份' })
+      let data: unknown
+      try {
+        data = safeJson((await readBody(req, MAX_CALL_BYTES)).toString('utf8'), true)
+      } catch {
+        return sendJson(res, 200, { errCode: -1, errMsg: 'cloud.callFunction:fail request body is not valid JSON' })
+      }
+      const outcome = await this.cloud.invoke(match[1], data ?? {}, { openid: session.openid, source: 'wx_client' })
+      // The same shapes wx.cloud.callFunction resolves and rejects with.
+      if (outcome.ok) return sendJson(res, 200, { result: outcome.result, requestID: outcome.record.id, errMsg: 'cloud.callFunction:ok' })
+      return sendJson(res, 200, {
+        errCode: outcome.errCode,
+        errMsg: `cloud.callFunction:fail ${outcome.errCode} ${outcome.errMsg}`,
+        requestID: outcome.record.id,
+      })
+    }
+    sendJson(res, 404, { errCode: -1, errMsg: 'not found' })
+  }
+}
+
+function safeJson(text: string, strict = false): unknown {
+  try {
+    return text ? JSON.parse(text) : null
+  } catch (err) {
+    if (strict) throw err
+    return null
+  }
+}

@@ -1,0 +1,297 @@
+// The local WeChat Cloud: one loopback HTTP service that answers the genuine wx-server-sdk
+// (database, storage, functions, open API), runs the deployable functions in worker
+// threads, and serves the development gateway, the console and the H5 build.
+import fs from 'node:fs'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import { DatabaseService, PLATFORM_LIMITS, type DatabaseLimits } from './db/database'
+import { DbError } from './db/errors'
+import { Store, type CollectionsFile } from './db/store'
+import { BodyTooLarge, isLoopback, readBody, sendJson } from './http'
+import { OpenApiService, type OutboxMessage } from './openapi'
+import { Runtime, type Caller, type InvocationRecord, type InvokeOutcome } from './runtime/runtime'
+import { buildWorkerScript } from './runtime/build-worker'
+import { contentType, StorageService } from './storage'
+import { Gateway, type Persona } from './gateway'
+import { renderConsole, consoleApi } from './console'
+import { CronSchedule } from './cron'
+
+export interface LocalCloudOptions {
+  dataDir: string
+  functionsDir: string
+  /** The deploy file that declares collections, their indexes and security rules. */
+  collectionsFile?: string
+  port?: number
+  envId?: string
+  appId?: string
+  /** Environment variables every function gets (secrets live here, never in the repository). */
+  functionEnv?: Record<string, string>
+  /** The H5 build to serve at `/`, if any. */
+  staticDir?: string
+  personas?: Persona[]
+  maxInstancesPerFunction?: number
+  limits?: Partial<DatabaseLimits>
+  /** Words that security.msgSecCheck flags (tests set them). */
+  flaggedWords?: string[]
+  /** Fire timer triggers on their schedule (off in tests, which fire them explicitly). */
+  timers?: boolean
+  quiet?: boolean
+}
+
+/** The largest request the SDK endpoint accepts (a function's payload limit on the platform is 6 MB). */
+const MAX_BODY_BYTES = 20 * 1024 * 1024
+
+export class LocalCloud {
+  readonly store: Store
+  readonly db: DatabaseService
+  readonly storage: StorageService
+  readonly openapi: OpenApiService
+  readonly runtime: Runtime
+  readonly gateway: Gateway
+  private server!: http.Server
+  private port = 0
+  private timerHandles: NodeJS.Timeout[] = []
+  private readonly envId: string
+
+  constructor(readonly options: LocalCloudOptions) {
+    if (process.env.NODE_ENV === 'production') {
+      throw new Error('The local cloud is a development tool and refuses to start with NODE_ENV=production.')
+    }
+    this.envId = options.envId ?? 'local-env'
+    this.store = new Store(path.join(options.dataDir, 'db'))
+    this.db = new DatabaseService(this.store, { ...PLATFORM_LIMITS, ...options.limits })
+    this.storage = new StorageService(options.dataDir, this.envId, () => this.url)
+    this.openapi = new OpenApiService(this.storage, options.flaggedWords ?? [])
+    this.runtime = new Runtime({
+      functionsDir: options.functionsDir,
+      adminUrl: '',
+      envId: this.envId,
+      appId: options.appId ?? 'wx-local-appid',
+      functionEnv: options.functionEnv ?? {},
+      maxInstancesPerFunction: options.maxInstancesPerFunction ?? 4,
+      idleMs: 5 * 60_000,
+      workerScript: buildWorkerScript(path.join(options.dataDir, 'runtime')),
+    })
+    this.gateway = new Gateway(this, options.personas ?? [])
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  async start(): Promise<this> {
+    const declared = this.options.collectionsFile
+      ? (JSON.parse(fs.readFileSync(this.options.collectionsFile, 'utf8')) as CollectionsFile)
+      : {}
+    await this.store.open(declared)
+    this.server = http.createServer((req, res) => {
+      this.route(req, res).catch((err) => {
+        if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: (err as Error).message })
+        else res.end()
+      })
+    })
+    // Keep-alive sockets from the SDK and browsers must not hold the process open at close.
+    this.server.keepAliveTimeout = 5000
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject)
+      // Loopback only: this is a development tool, never reachable from the network.
+      this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve())
+    })
+    this.port = (this.server.address() as AddressInfo).port
+    this.runtime.options.adminUrl = `${this.url}/admin`
+    if (this.options.timers) this.scheduleTimers()
+    return this
+  }
+
+  /** Invokes a function as the platform would for the given caller. */
+  invoke(name: string, data: unknown, caller: Caller): Promise<InvokeOutcome> {
+    const event = caller.openid
+      ? { ...(data as object), userInfo: { appId: caller.appid ?? this.runtime.options.appId, openId: caller.openid } }
+      : data
+    return this.runtime.invoke(name, event, caller)
+  }
+
+  /** Fires a function's timer trigger now, with the event the platform sends. */
+  fireTimer(name: string, triggerName: string): Promise<InvokeOutcome> {
+    const event = { Type: 'Timer', TriggerName: triggerName, Time: new Date().toISOString(), Message: '' }
+    return this.runtime.invoke(name, event, { source: 'wx_trigger' })
+  }
+
+  private scheduleTimers(): void {
+    for (const name of this.runtime.functionNames()) {
+      for (const trigger of this.runtime.config(name)?.triggers ?? []) {
+        if (trigger.type !== 'timer') continue
+        const schedule = new CronSchedule(trigger.config)
+        const arm = () => {
+          const next = schedule.next(new Date())
+          if (!next) return
+          const handle = setTimeout(() => {
+            void this.fireTimer(name, trigger.name)
+            arm()
+          }, next.getTime() - Date.now())
+          handle.unref()
+          this.timerHandles.push(handle)
+        }
+        arm()
+      }
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const p = url.pathname
+    if (p === '/admin' || p.startsWith('/admin/')) return this.handleAdmin(req, res, p)
+    if (p.startsWith('/cos/')) return this.storage.serveObject(req, res, url)
+    if (p.startsWith('/functions/') || p.startsWith('/dev/')) return this.gateway.handle(req, res, url)
+    if (p === '/console' || p === '/console/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      return void res.end(renderConsole())
+    }
+    if (p.startsWith('/console/api/')) return consoleApi(this, req, res, url)
+    if (p.startsWith('/_localcloud/')) return this.handleControl(req, res, p)
+    return this.serveStatic(res, p)
+  }
+
+  /** The SDK endpoint. `/admin/w/<id>` identifies the worker (and so the invocation) calling. */
+  private async handleAdmin(req: IncomingMessage, res: ServerResponse, p: string): Promise<void> {
+    const requestId = randomUUID()
+    const workerId = p.startsWith('/admin/w/') ? p.slice('/admin/w/'.length) : null
+    const invocation = workerId ? this.runtime.invocationOf(workerId) : null
+    const started = performance.now()
+    let action = 'unknown'
+    let collection: string | undefined
+    try {
+      if (req.method !== 'POST') throw DbError.invalidParam('the SDK endpoint accepts POST only')
+      const raw = await readBody(req, MAX_BODY_BYTES)
+      const type = req.headers['content-type'] ?? ''
+      if (type.startsWith('multipart/form-data')) {
+        const fn = workerId ? this.runtime.functionOf(workerId) : null
+        const reply = await this.openapi.handleMultipart(raw, type, fn?.config.permissions?.openapi ?? null, invocation?.caller)
+        action = reply.action
+        res.writeHead(200, { 'content-type': 'application/octet-stream' })
+        return void res.end(reply.body)
+      }
+      let body: Record<string, unknown>
+      try {
+        body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>
+      } catch {
+        throw DbError.invalidParam('request body is not valid JSON')
+      }
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw DbError.invalidParam('request body must be an object')
+      action = typeof body.action === 'string' ? body.action : 'unknown'
+      collection = typeof body.collectionName === 'string' ? body.collectionName : undefined
+      const data = await this.dispatch(action, body, invocation)
+      sendJson(res, 200, { requestId, ...data })
+    } catch (err) {
+      const e = err instanceof DbError ? err : err instanceof BodyTooLarge ? DbError.invalidParam(err.message) : null
+      // An unexpected failure is a server error of ours, reported the way the platform reports its own.
+      sendJson(res, 200, { requestId, code: e?.code ?? 'SYS_ERR', message: e?.message ?? (err as Error).message })
+      if (!e && !this.options.quiet) console.error('[localcloud]', err)
+    } finally {
+      invocation?.dbRequests.push({ action, collection, ms: performance.now() - started })
+    }
+  }
+
+  private async dispatch(action: string, body: Record<string, unknown>, invocation: InvocationRecord | null) {
+    if (action.startsWith('database.')) return this.db.handle(action, body)
+    if (action.startsWith('storage.')) return this.storage.handle(action, body)
+    if (action === 'functions.invokeFunction') {
+      const name = typeof body.function_name === 'string' ? body.function_name : ''
+      let data: unknown = {}
+      if (typeof body.request_data === 'string' && body.request_data) {
+        try {
+          data = JSON.parse(body.request_data)
+        } catch {
+          throw DbError.invalidParam('request_data is not valid JSON')
+        }
+      }
+      // A function called by another gets no OPENID (it is not called from the mini program);
+      // its SOURCE extends the caller's chain, as getWXContext documents.
+      const source = invocation ? `${invocation.caller.source},scf` : 'scf'
+      const outcome = await this.runtime.invoke(name, data, { source })
+      if (!outcome.ok) {
+        const code = outcome.errCode === -501000 ? 'FUNCTIONS_REQUEST_FAIL' : 'FUNCTIONS_EXECUTE_FAIL'
+        throw new DbError(code, outcome.errMsg)
+      }
+      return { data: { response_data: outcome.result === undefined ? '' : JSON.stringify(outcome.result) } }
+    }
+    throw new DbError('INVALID_ACTION', `unknown action: ${action}`)
+  }
+
+  /** Test and tooling controls, loopback only: reset, snapshot, restore, fire a timer. */
+  private async handleControl(req: IncomingMessage, res: ServerResponse, p: string): Promise<void> {
+    if (!isLoopback(req) || req.method !== 'POST') return sendJson(res, 403, { message: 'forbidden' })
+    const body = JSON.parse((await readBody(req, 1 << 20)).toString('utf8') || '{}') as Record<string, string>
+    if (p === '/_localcloud/reset') await this.reset()
+    else if (p === '/_localcloud/snapshot') this.snapshot(body.dir)
+    else if (p === '/_localcloud/restore') await this.restore(body.dir)
+    else if (p === '/_localcloud/timer') {
+      const outcome = await this.fireTimer(body.function, body.trigger)
+      return sendJson(res, 200, outcome.ok ? { ok: true, result: outcome.result } : { ok: false, errCode: outcome.errCode, errMsg: outcome.errMsg })
+    } else return sendJson(res, 404, { message: 'unknown control' })
+    sendJson(res, 200, { ok: true })
+  }
+
+  async reset(): Promise<void> {
+    await this.store.reset()
+    fs.rmSync(path.join(this.options.dataDir, 'files'), { recursive: true, force: true })
+    fs.mkdirSync(path.join(this.options.dataDir, 'files'), { recursive: true })
+    this.openapi.outbox.length = 0
+  }
+
+  /** A snapshot is a folder: the database as JSON lines, and the files. */
+  snapshot(dir: string): void {
+    fs.rmSync(dir, { recursive: true, force: true })
+    fs.mkdirSync(dir, { recursive: true })
+    this.store.exportTo(path.join(dir, 'db.jsonl'))
+    const files = path.join(this.options.dataDir, 'files')
+    if (fs.existsSync(files)) fs.cpSync(files, path.join(dir, 'files'), { recursive: true })
+  }
+
+  async restore(dir: string): Promise<void> {
+    await this.store.importFrom(path.join(dir, 'db.jsonl'))
+    const files = path.join(this.options.dataDir, 'files')
+    fs.rmSync(files, { recursive: true, force: true })
+    if (fs.existsSync(path.join(dir, 'files'))) fs.cpSync(path.join(dir, 'files'), files, { recursive: true })
+    else fs.mkdirSync(files, { recursive: true })
+  }
+
+  get outbox(): OutboxMessage[] {
+    return this.openapi.outbox
+  }
+
+  private serveStatic(res: ServerResponse, p: string): void {
+    const root = this.options.staticDir
+    if (!root || !fs.existsSync(root)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      return void res.end('本地云已启动；H5 应用尚未构建（npm run build:h5）。控制台：/console')
+    }
+    const rel = path.posix.normalize(decodeURIComponent(p)).replace(/^(\.\.(\/|$))+/, '')
+    let file = path.join(root, rel)
+    if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      file = path.join(root, 'index.html')
+    }
+    const immutable = /\.[0-9a-f]{8,}\./.test(path.basename(file))
+    res.writeHead(200, {
+      'content-type': contentType(file),
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    })
+    fs.createReadStream(file).pipe(res)
+  }
+
+  async close(): Promise<void> {
+    for (const handle of this.timerHandles) clearTimeout(handle)
+    await this.runtime.stop()
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve())
+      this.server.closeAllConnections()
+    })
+    await this.store.close()
+  }
+}
+
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  return new LocalCloud(options).start()
+}

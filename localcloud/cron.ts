@@ -29,8 +29,8 @@ function parseField(text: string, index: number): Set<number> {
     const [range, stepText] = part.split('/')
     const step = stepText === undefined ? 1 : Number(stepText)
     if (!Number.isInteger(step) || step < 1) throw new Error(`cron field ${index + 1}: bad step ${stepText}`)
-    let lo = min
-    let hi = max
+    let lo: number = min
+    let hi: number = max
     if (range !== '*' && range !== '?') {
       const [a, b] = range.split('-')
       lo = value(a)

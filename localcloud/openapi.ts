@@ -4,7 +4,6 @@
 // function may call an API only if its config.json lists it under permissions.openapi.
 import protobuf from 'protobufjs'
 import QRCode from 'qrcode'
-import type { Caller } from './runtime/runtime'
 import type { StorageService } from './storage'
 
 // The wire schema of wx-server-sdk 4.0.2's open-API calls (field numbers as the SDK encodes them).
@@ -65,7 +64,6 @@ export class OpenApiService {
     raw: Buffer,
     contentType: string,
     permissions: string[] | null,
-    caller: Caller | undefined,
   ): Promise<{ action: string; body: Buffer }> {
     const form = parseMultipart(raw, contentType)
     const apiName = form.get('apiName')?.toString('utf8') ?? ''
@@ -75,14 +73,15 @@ export class OpenApiService {
     }
     const action = `wx.openApi:${apiName}`
     if (request.svrkitData?.apiName === 'ApiGetOpenDataByCloudId') {
-      return { action, body: this.openData(request.svrkitData.reqData, caller) }
+      return { action, body: this.openData(request.svrkitData.reqData) }
     }
     // Outside a function (scripts, tests) there is no config.json to check.
     if (permissions && !permissions.includes(apiName)) return { action, body: encodeResp({ errorCode: NO_PERMISSION }) }
     const params: Json = {}
     const media: Record<string, Pair> = {}
     for (const pair of request.openapiData?.pairs ?? []) {
-      if (pair.contenttype) media[pair.key] = pair
+      // Media parts (imgSecCheck's `media`) are raw bytes; the SDK leaves their content type empty.
+      if (pair.contenttype || pair.key === 'media') media[pair.key] = pair
       else params[pair.key] = JSON.parse(Buffer.from(pair.value).toString('utf8'))
     }
     switch (apiName) {
@@ -174,7 +173,7 @@ export class OpenApiService {
   }
 
   /** cloud.getOpenData: a cloudID `dev-phone:<number>` stands for a phone-number grant. */
-  private openData(reqData: Uint8Array, caller: Caller | undefined): Buffer {
+  private openData(reqData: Uint8Array): Buffer {
     const req = OpenDataReq.toObject(OpenDataReq.decode(reqData)) as { cloudidList?: string[] }
     const dataList = (req.cloudidList ?? []).map((cloudId) => {
       const number = devPhone(cloudId)
@@ -183,7 +182,6 @@ export class OpenApiService {
         : null
       return { cloudId, json: JSON.stringify(data ? { cloudID: cloudId, data } : { cloudID: cloudId, errCode: -601006, errMsg: 'invalid cloudID' }) }
     })
-    void caller
     return encodeResp({ respData: Buffer.from(OpenDataResp.encode(OpenDataResp.create({ dataList })).finish()) })
   }
 

@@ -168,7 +168,7 @@ export class LocalCloud {
       const type = req.headers['content-type'] ?? ''
       if (type.startsWith('multipart/form-data')) {
         const fn = workerId ? this.runtime.functionOf(workerId) : null
-        const reply = await this.openapi.handleMultipart(raw, type, fn?.config.permissions?.openapi ?? null, invocation?.caller)
+        const reply = await this.openapi.handleMultipart(raw, type, fn?.config.permissions?.openapi ?? null)
         action = reply.action
         res.writeHead(200, { 'content-type': 'application/octet-stream' })
         return void res.end(reply.body)

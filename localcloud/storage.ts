@@ -57,8 +57,9 @@ export class StorageService {
     return crypto.createHmac('sha256', this.secret).update(`${cloudPath}\n${expires}`).digest('hex').slice(0, 32)
   }
 
+  /** The object's URL with its path as is: the SDK (like a browser) percent-encodes it when it fetches. */
   private objectUrl(cloudPath: string): string {
-    return `${this.publicUrl()}/cos/${cloudPath.split('/').map(encodeURIComponent).join('/')}`
+    return `${this.publicUrl()}/cos/${cloudPath}`
   }
 
   tempUrl(cloudPath: string, maxAgeSec: number): string {

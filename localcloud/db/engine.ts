@@ -37,6 +37,9 @@ function nearOperand(value: unknown): { center: [number, number]; min: number; m
 
 const fieldGeometry = (obj: AnyObject, selector: string) => asGeometry(resolve(obj, selector))
 
+// mingo's operator type is an intersection of every built-in's signature; ours take (selector, value).
+type QueryOps = NonNullable<Parameters<typeof Context.init>[0]>['query']
+
 const geoContext = Context.init({
   query: {
     $geoWithin: (selector: string, value: unknown) => {
@@ -72,7 +75,7 @@ const geoContext = Context.init({
         return d >= min && d <= max
       }
     },
-  },
+  } as unknown as QueryOps,
 })
 
 const options = { context: geoContext, useStrictMode: true }
@@ -112,7 +115,7 @@ export function sortDocs(docs: Doc[], order: AnyObject): Doc[] {
 export function project(docs: Doc[], projection: AnyObject | undefined): AnyObject[] {
   if (!projection || Object.keys(projection).length === 0) return docs
   try {
-    return new Query({}, options).find(docs, projection).all()
+    return new Query({}, options).find<AnyObject>(docs, projection).all()
   } catch (err) {
     throw asInvalid(err, 'projection')
   }

@@ -1,0 +1,30 @@
+// The genuine wx-server-sdk, initialised once per instance for the environment the
+// function runs in (DYNAMIC_CURRENT_ENV: whatever environment deployed it).
+import cloud from 'wx-server-sdk'
+import type { Db } from './db-types'
+
+// The SDK declares DYNAMIC_CURRENT_ENV as a symbol but init's type wants a string.
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+
+// throwOnNotFound: a doc().get() of a missing document resolves to null instead of throwing
+// (an option the SDK supports but does not declare).
+export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Db
+export const _ = db.command
+export const $ = db.command.aggregate
+
+/** The storage and open-API calls we use, with the promise types they resolve to. */
+export const files = {
+  async tempUrls(fileIds: string[]): Promise<Map<string, string>> {
+    if (fileIds.length === 0) return new Map()
+    const res = (await cloud.getTempFileURL({ fileList: fileIds })) as { fileList: { fileID: string; tempFileURL: string; status: number }[] }
+    return new Map(res.fileList.filter((f) => f.status === 0).map((f) => [f.fileID, f.tempFileURL]))
+  },
+}
+
+export { cloud }
+
+/** The platform's duplicate-key failure (a unique index refused a write). */
+export function isDuplicateKey(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.message} ${(err as { errMsg?: string }).errMsg ?? ''}` : String(err)
+  return /E11000|duplicate key/i.test(text)
+}

@@ -1,0 +1,46 @@
+// One function, many actions: validate the input against the contract, identify the caller
+// from getWXContext(), authorize, run, validate the output, and answer with the envelope.
+import { contract, type Contract, type FunctionName } from '../../types'
+import type { ActionDef, Envelope } from '../../types/common'
+import type * as z from '../../types/zod'
+import { cloud } from './cloud'
+import { CallContext } from './context'
+import { AppError, invalidInput, toErrorShape } from './errors'
+
+type Handler<D> = D extends ActionDef<infer I, infer O> ? (input: z.output<I>, ctx: CallContext) => Promise<z.input<O>> : never
+
+export type Handlers<F extends FunctionName> = { [A in keyof Contract[F]]: Handler<Contract[F][A]> }
+
+interface CallEvent {
+  action?: unknown
+  input?: unknown
+}
+
+export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>) {
+  const actions = contract[name] as Record<string, ActionDef>
+  return async function main(event: CallEvent): Promise<Envelope<unknown>> {
+    const action = typeof event?.action === 'string' ? event.action : ''
+    try {
+      if (!Object.prototype.hasOwnProperty.call(actions, action)) {
+        throw new AppError('INVALID_INPUT', action ? `没有这个操作：${action.slice(0, 40)}` : '缺少要调用的操作', 'action')
+      }
+      const def = actions[action]
+      const { OPENID } = cloud.getWXContext()
+      if (def.access.who !== 'anyone' && !OPENID) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再试')
+      const parsed = def.input.safeParse(event.input ?? {})
+      if (!parsed.success) throw invalidInput(parsed.error, def.input)
+      const ctx = new CallContext(OPENID ?? '', new Date())
+      if (Array.isArray(def.access.who)) await ctx.requireRoles(def.access.who)
+      const handler = (handlers as Record<string, (input: unknown, ctx: CallContext) => Promise<unknown>>)[action]
+      const output = def.output.safeParse(await handler(parsed.data, ctx))
+      if (!output.success) {
+        console.error(`[${name}.${action}] output does not match the contract`, output.error.issues[0]?.path.join('.'), output.error.issues[0]?.message)
+        throw new Error('output contract violated')
+      }
+      return { ok: true, data: output.data }
+    } catch (err) {
+      if (!(err instanceof AppError)) console.error(`[${name}.${action}]`, err instanceof Error ? err.stack : err)
+      return { ok: false, error: toErrorShape(err) }
+    }
+  }
+}

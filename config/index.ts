@@ -1,0 +1,141 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Build-time switches (read from the shell that runs `taro build`):
+ *   XQ_DEV_TOOLS=1            keep dev-only UI (persona switcher, `packages/dev`) in the build
+ *   TARO_APP_CLOUD_ENV=<id>   WeChat cloud env id passed to Taro.cloud.init (default 'local-env')
+ *   TARO_APP_GATEWAY_URL=<u>  h5 only: base URL of the local cloud gateway (default '' = same origin)
+ *   XQ_H5_PUBLIC_PATH=<p>     h5 only: where dist-h5/ is served from (default '/')
+ * A `.env*` file with TARO_APP_* keys overrides these (Taro's env-mode rule).
+ */
+const devTools = process.env.XQ_DEV_TOOLS === '1'
+const cloudEnv = process.env.TARO_APP_CLOUD_ENV || 'local-env'
+const gatewayUrl = (process.env.TARO_APP_GATEWAY_URL || '').replace(/\/+$/, '')
+const h5PublicPath = process.env.XQ_H5_PUBLIC_PATH || '/'
+
+// src/app.config.ts is evaluated in this Node process at build time: let it see the same switch.
+process.env.TARO_APP_DEV_TOOLS = devTools ? 'true' : 'false'
+
+const isH5 = process.env.TARO_ENV === 'h5'
+
+// https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'xiangqing',
+    date: '2025-11-25',
+    // Our styles are drawn at 750; NutUI's are drawn at 375 (NutUI's documented Taro setting).
+    // src/styles/nutui-theme.scss inlines NutUI's theme variables (14px fonts etc.), so it is 375 too.
+    // Taro also serialises this function into app.js (initPxTransform, called with a number there):
+    // keep it self-contained and free of `typeof` (SWC would insert a `_type_of` helper that app.js lacks).
+    designWidth(input) {
+      const file: unknown = input ? Object(input).file : undefined
+      if (file && /@nutui|nutui-theme\.scss$/.test(String(file).replace(/\\+/g, '/'))) {
+        return 375
+      }
+      return 750
+    },
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2
+    },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      '@contract': path.resolve(__dirname, '..', 'types')
+    },
+    env: {
+      TARO_APP_DEV_TOOLS: JSON.stringify(devTools ? 'true' : 'false'),
+      TARO_APP_CLOUD_ENV: JSON.stringify(cloudEnv),
+      TARO_APP_GATEWAY_URL: JSON.stringify(gatewayUrl)
+    },
+    defineConstants: {},
+    copy: {
+      patterns: [],
+      options: {}
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: {
+      enable: false // https://docs.taro.zone/docs/config-detail#cache
+    },
+    mini: {
+      // zod (and NutUI) ship `?.`/`??`. No `compile.include` here on purpose: measured, with this
+      // package.json browserslist Babel keeps `?.`/`??` even in included node_modules (every target
+      // supports them), so it would only slow the build. WeChat's own compile does the lowering:
+      // project.config.json setting.es6 + setting.enhance = true (DevTools and miniprogram-ci).
+      // Modules used only by subpackages stay out of the main package (sub-vendors / sub-common).
+      optimizeMainPackage: {
+        enable: true
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true
+      },
+      postcss: {
+        pxtransform: {
+          enable: true,
+          config: {}
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]'
+          }
+        }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      }
+    },
+    h5: {
+      publicPath: h5PublicPath,
+      staticDirectory: 'static',
+      // Hash routing: deep links such as /#/packages/volunteer/index/index work on any static server.
+      router: {
+        mode: 'hash'
+      },
+      // Let Taro's babel/postcss (pxtransform at 375 for NutUI) process NutUI on h5 too.
+      esnextModules: ['nutui-react'],
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js'
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css'
+      },
+      postcss: {
+        autoprefixer: {
+          enable: true,
+          config: {}
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]'
+          }
+        }
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+      }
+    }
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    // 本地开发构建配置（不混淆压缩）
+    return merge({}, baseConfig, devConfig)
+  }
+  // 生产构建配置（默认开启压缩混淆等）
+  return merge({}, baseConfig, prodConfig)
+})

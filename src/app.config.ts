@@ -1,0 +1,50 @@
+// Evaluated in Node at build time (config/index.ts sets TARO_APP_DEV_TOOLS from XQ_DEV_TOOLS=1):
+// the `dev` subpackage (persona switcher) exists only in local development builds.
+const devTools = process.env.TARO_APP_DEV_TOOLS === 'true'
+
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'packages/volunteer', pages: ['index/index'] },
+    { root: 'packages/township', pages: ['index/index'] },
+    { root: 'packages/merchant', pages: ['index/index'] },
+    { root: 'packages/admin', pages: ['index/index'] },
+    { root: 'packages/bank', pages: ['index/index'] },
+    { root: 'packages/employer', pages: ['index/index'] },
+    ...(devTools ? [{ root: 'packages/dev', pages: ['personas/index'] }] : [])
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f6f4f1',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '乡青汇',
+    navigationBarTextStyle: 'black'
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#d93a2b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png'
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png'
+      }
+    ]
+  },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': {
+      desc: '用于志愿服务签到时确认您在活动地点附近'
+    }
+  },
+  lazyCodeLoading: 'requiredComponents'
+})

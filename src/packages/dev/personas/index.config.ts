@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '切换测试身份'
+})

@@ -1,0 +1,108 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ROUTES, type RoutePath } from '@/constants/routes'
+
+import './index.scss'
+
+interface Program {
+  key: string
+  mark: string
+  title: string
+  desc: string
+  tag: string
+  url: RoutePath
+}
+
+const PROGRAMS: Program[] = [
+  { key: 'volunteer', mark: '志', title: '志愿服务签到', desc: '到点签到，时长自动记录', tag: '志愿者', url: ROUTES.volunteer },
+  { key: 'merchant', mark: '惠', title: '爱心商家优惠', desc: '志愿积分，商家专属优惠', tag: '积分兑换', url: ROUTES.merchant },
+  { key: 'loan', mark: '贷', title: '创业贴息贷款', desc: '返乡创业，财政贴息支持', tag: '返乡创业', url: ROUTES.bank },
+  { key: 'jobs', mark: '岗', title: '岗位对接会', desc: '县域好岗位，线上报名', tag: '就业', url: ROUTES.employer }
+]
+
+const PILLARS = [
+  { title: '志愿服务', desc: '时长记入档案' },
+  { title: '创业扶持', desc: '贷款财政贴息' },
+  { title: '就业对接', desc: '县域优质岗位' }
+]
+
+const STEPS = [
+  { no: '1', title: '报名活动', desc: '选身边的志愿活动' },
+  { no: '2', title: '到场签到', desc: '定位确认时长' },
+  { no: '3', title: '积分兑换', desc: '爱心商家享优惠' }
+]
+
+function go(url: RoutePath) {
+  Taro.navigateTo({ url })
+}
+
+export default function Index() {
+  return (
+    <View className='home'>
+      <View className='home__hero'>
+        <View className='home__hero-ring home__hero-ring--a' />
+        <View className='home__hero-ring home__hero-ring--b' />
+        <Text className='home__badge'>清远共青团 · 乡村振兴青年项目</Text>
+        <Text className='home__title'>乡青汇</Text>
+        <Text className='home__slogan'>青春有为，乡村有我</Text>
+        <View className='home__stats'>
+          {PILLARS.map((p, i) => (
+            <View key={p.title} className='home__stat-wrap'>
+              {i > 0 && <View className='home__stat-divider' />}
+              <View className='home__stat'>
+                <Text className='home__stat-num'>{p.title}</Text>
+                <Text className='home__stat-label'>{p.desc}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className='home__body'>
+        <View className='home__section-head home__section-head--on-hero'>
+          <Text className='home__section-title'>青年服务</Text>
+          <Text className='home__section-sub'>选择你要参与的项目</Text>
+        </View>
+
+        <View className='home__grid'>
+          {PROGRAMS.map((p) => (
+            <View
+              key={p.key}
+              className={`program program--${p.key}`}
+              hoverClass='program--pressed'
+              onClick={() => go(p.url)}
+            >
+              <View className='program__top'>
+                <View className='program__mark'>
+                  <Text className='program__mark-text'>{p.mark}</Text>
+                </View>
+                <Text className='program__tag'>{p.tag}</Text>
+              </View>
+              <Text className='program__title'>{p.title}</Text>
+              <Text className='program__desc'>{p.desc}</Text>
+              <Text className='program__go'>立即进入 ›</Text>
+            </View>
+          ))}
+        </View>
+
+        <View className='home__section-head'>
+          <Text className='home__section-title'>怎么参与</Text>
+        </View>
+        <View className='steps'>
+          {STEPS.map((s, i) => (
+            <View key={s.no} className='steps__item'>
+              <View className='steps__no'>
+                <Text>{s.no}</Text>
+              </View>
+              <Text className='steps__title'>{s.title}</Text>
+              <Text className='steps__desc'>{s.desc}</Text>
+              {i < STEPS.length - 1 && <View className='steps__line' />}
+            </View>
+          ))}
+        </View>
+
+        <Text className='home__footer'>共青团清远市委员会 · 乡青汇</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,62 @@
+// The product's real functions, built as for deployment, running in a local cloud:
+// what function tests call, as any persona.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { ActionName, Envelope, InputOf, OutputOf } from '../../types'
+import { buildFunctions } from '../../scripts/build-functions'
+import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { tempDir } from './localcloud'
+
+export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
+
+/** Keys a deployment configures as function environment variables; fixed ones for tests. */
+export const TEST_FUNCTION_ENV = {
+  XQ_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+  XQ_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+  XQ_TOKEN_KEY: Buffer.alloc(32, 11).toString('base64'),
+}
+
+export interface AppCloud {
+  cloud: LocalCloud
+  /** Calls an action as the WeChat user `openid` (as the mini program would). */
+  call<A extends ActionName>(openid: string, name: A, input: InputOf<A>): Promise<Envelope<OutputOf<A>>>
+  /** Calls with an arbitrary event (for malformed requests). */
+  raw(openid: string | undefined, fn: string, event: unknown): Promise<unknown>
+  /** Every document of every collection, for "nothing changed" checks. */
+  dump(): string
+  close(): Promise<void>
+}
+
+export async function startAppCloud(): Promise<AppCloud> {
+  const dataDir = tempDir('app')
+  const functionsDir = path.join(dataDir, 'functions')
+  await buildFunctions({ outDir: functionsDir, minify: false })
+  const cloud = await startLocalCloud({
+    dataDir,
+    functionsDir,
+    collectionsFile: COLLECTIONS_FILE,
+    functionEnv: TEST_FUNCTION_ENV,
+    quiet: true,
+    maxInstancesPerFunction: 4,
+  })
+  const raw = async (openid: string | undefined, fn: string, event: unknown) => {
+    const outcome = await cloud.invoke(fn, event, openid ? { openid, source: 'wx_client' } : { source: 'wx_client' })
+    if (!outcome.ok) throw new Error(`${fn} failed: ${outcome.errCode} ${outcome.errMsg}`)
+    return outcome.result
+  }
+  return {
+    cloud,
+    raw,
+    async call(openid, name, input) {
+      const dot = name.indexOf('.')
+      return (await raw(openid, name.slice(0, dot), { action: name.slice(dot + 1), input })) as never
+    },
+    dump() {
+      return JSON.stringify([...cloud.store.collections.entries()].map(([n, c]) => [n, [...c.docs.values()]]))
+    },
+    async close() {
+      await cloud.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,84 @@
+// What every function shares: roles and scopes, the error shape, the reply envelope,
+// and how an action is declared (input, output, who may call it).
+import { ROLES, SCOPE_TYPES, type Role } from './roles'
+import * as z from './zod'
+
+export { ROLES, ROLE_LABELS, SCOPE_TYPES, type Role, type ScopeType } from './roles'
+
+export const RoleGrant = z.object({
+  role: z.enum(ROLES),
+  scopeType: z.enum(SCOPE_TYPES),
+  /** The township or county code, or the merchant / bank / employer id. */
+  scopeId: z.string(),
+  scopeName: z.string(),
+})
+export type RoleGrant = z.infer<typeof RoleGrant>
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** The one error shape: a code, a message in Chinese, and the offending field if there is one. */
+export const ErrorShape = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+})
+export type ErrorShape = z.infer<typeof ErrorShape>
+
+/** What every function returns; the client unwraps it. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorShape }
+
+/**
+ * Who may call an action. `anyone`: no account needed (public data). `signed_in`: any WeChat
+ * user (an account is created on first call). A list of roles: the caller must hold one of
+ * them; which objects they may touch (own, same township, ...) is `objects`, checked by the
+ * action against its data.
+ */
+export type Access =
+  | { who: 'anyone' }
+  | { who: 'signed_in' }
+  | { who: readonly Role[]; objects: 'own' | 'township' | 'county' | 'city' | 'merchant' | 'bank' | 'employer' | 'any' }
+
+export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  /** What the action does, in Chinese, for logs and the console. */
+  summary: string
+  input: I
+  output: O
+  access: Access
+}
+
+export function action<I extends z.ZodType, O extends z.ZodType>(def: ActionDef<I, O>): ActionDef<I, O> {
+  return def
+}
+
+/** A list page: a cursor-less page number and size, capped so no list action can be asked for everything. */
+export const PageInput = z.object({
+  page: z.number().int().min(1, '页码从 1 开始').max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(50, '每页最多 50 条').default(20),
+})
+
+/** A short free text field: trimmed, bounded, no control characters. */
+export function text(label: string, max: number, min = 1) {
+  return z
+    .string({ error: `请填写${label}` })
+    .describe(label)
+    .trim()
+    .min(min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label}含有无效字符`)
+}
+
+/** A cloud file ID (cloud://…), as wx.cloud.uploadFile returns it. */
+export const CloudFileId = z.string().regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[^\s]{1,500}$/, '文件地址无效')
+
+/** An instant on the wire: ISO 8601 text in UTC. */
+export const Instant = z.iso.datetime({ offset: true, error: '时间格式无效' })

@@ -1,0 +1,28 @@
+// The contract: every cloud function and its actions, shared by the app and the functions.
+// The app imports types only from here (`import type`), so no zod reaches the main package.
+import { account } from './account'
+import type { ActionDef } from './common'
+import { directory } from './directory'
+import type * as z from './zod'
+
+export const contract = { account, directory } satisfies Record<string, Record<string, ActionDef>>
+
+export type Contract = typeof contract
+export type FunctionName = keyof Contract
+export type ActionOf<F extends FunctionName> = keyof Contract[F] & string
+/** 'account.me', 'directory.divisions', … */
+export type ActionName = { [F in FunctionName]: `${F}.${ActionOf<F>}` }[FunctionName]
+
+type DefOf<A extends ActionName> = A extends `${infer F extends FunctionName}.${infer N}`
+  ? N extends keyof Contract[F]
+    ? Contract[F][N]
+    : never
+  : never
+
+/** What the caller sends (before defaults are applied). */
+export type InputOf<A extends ActionName> = DefOf<A> extends ActionDef<infer I, z.ZodType> ? z.input<I> : never
+/** What the caller receives. */
+export type OutputOf<A extends ActionName> = DefOf<A> extends ActionDef<z.ZodType, infer O> ? z.output<O> : never
+
+export type { Envelope, ErrorShape, ErrorCode, RoleGrant, Access } from './common'
+export type { Role } from './roles'

@@ -1,14 +1,19 @@
-// Jest 30 with @swc/jest. Projects: fast tests (unit, local cloud, functions, weapp build)
-// and browser journeys (run against a started stack).
+// Jest 30 with @swc/jest. Two projects: everything that runs in Node (unit, local cloud,
+// functions, the weapp build in miniprogram-simulate), and browser journeys in Chromium.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }]
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: { '^@contract/(.*)$': '<rootDir>/types/$1', '^@/(.*)$': '<rootDir>/src/$1' },
+}
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': swc },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'],
-  moduleNameMapper: { '^@contract/(.*)$': '<rootDir>/types/$1', '^@/(.*)$': '<rootDir>/src/$1' },
   testTimeout: 60000,
   maxWorkers: 2,
+  projects: [
+    { ...common, displayName: 'node', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], globalSetup: '<rootDir>/test/browser/setup.ts' },
+  ],
 }

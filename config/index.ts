@@ -10,6 +10,7 @@ import prodConfig from './prod'
  *   TARO_APP_CLOUD_ENV=<id>   WeChat cloud env id passed to Taro.cloud.init (default 'local-env')
  *   TARO_APP_GATEWAY_URL=<u>  h5 only: base URL of the local cloud gateway (default '' = same origin)
  *   XQ_H5_PUBLIC_PATH=<p>     h5 only: where dist-h5/ is served from (default '/')
+ *   XQ_TEST_BUILD=1           weapp only: write to dist-test/ instead of dist/ (input of test/weapp, never mixed with dist/)
  * A `.env*` file with TARO_APP_* keys overrides these (Taro's env-mode rule).
  */
 const devTools = process.env.XQ_DEV_TOOLS === '1'
@@ -21,6 +22,7 @@ const h5PublicPath = process.env.XQ_H5_PUBLIC_PATH || '/'
 process.env.TARO_APP_DEV_TOOLS = devTools ? 'true' : 'false'
 
 const isH5 = process.env.TARO_ENV === 'h5'
+const contractDir = path.resolve(__dirname, '..', 'types')
 
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -45,7 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    outputRoot: isH5 ? 'dist-h5' : process.env.XQ_TEST_BUILD === '1' ? 'dist-test' : 'dist',
     plugins: [],
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
@@ -67,9 +69,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enable: false // https://docs.taro.zone/docs/config-detail#cache
     },
     mini: {
-      // zod (and NutUI) ship `?.`/`??`. No `compile.include` here on purpose: measured, with this
-      // package.json browserslist Babel keeps `?.`/`??` even in included node_modules (every target
-      // supports them), so it would only slow the build. WeChat's own compile does the lowering:
+      // The shared contract (types/) lives outside src/: compile it like app code.
+      compile: { include: [contractDir] },
+      // zod (and NutUI) ship `?.`/`??`. No node_modules in `compile.include` on purpose: measured,
+      // with this package.json browserslist Babel keeps `?.`/`??` even in included node_modules
+      // (every target supports them), so it would only slow the build. WeChat's own compile does the lowering:
       // project.config.json setting.es6 + setting.enhance = true (DevTools and miniprogram-ci).
       // Modules used only by subpackages stay out of the main package (sub-vendors / sub-common).
       optimizeMainPackage: {
@@ -96,6 +100,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       }
     },
     h5: {
+      compile: { include: [contractDir] },
       publicPath: h5PublicPath,
       staticDirectory: 'static',
       // Hash routing: deep links such as /#/packages/volunteer/index/index work on any static server.

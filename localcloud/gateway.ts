@@ -15,6 +15,8 @@ export interface Persona {
   description: string
 }
 
+/** The gateway's error code for a call without a development session. */
+export const NO_SESSION = -401001
 const COOKIE = 'xq_dev_session'
 const HEADER = 'x-xq-dev-session'
 /** A function's request payload limit on the platform. */
@@ -76,7 +78,8 @@ export class Gateway {
     const match = /^\/functions\/([A-Za-z0-9_-]+)$/.exec(p)
     if (match && req.method === 'POST') {
       const session = this.session(req)
-      if (!session) return sendJson(res, 401, { errCode: -1, errMsg: '未选择开发身份：请先在身份切换页选择一个身份' })
+      // 200 with an error code, as wx.cloud.callFunction reports failures (no console noise in the browser).
+      if (!session) return sendJson(res, 200, { errCode: NO_SESSION, errMsg: '未选择开发身份：请先在身份切换页选择一个身份' })
       let data: unknown
       try {
         data = safeJson((await readBody(req, MAX_CALL_BYTES)).toString('utf8'), true)

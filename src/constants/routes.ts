@@ -8,7 +8,8 @@ export const ROUTES = {
   admin: '/packages/admin/index/index',
   bank: '/packages/bank/index/index',
   employer: '/packages/employer/index/index',
-  personas: '/packages/dev/personas/index'
+  // Only development builds have the persona switcher; production builds keep no trace of it.
+  personas: process.env.TARO_APP_DEV_TOOLS === 'true' ? '/packages/dev/personas/index' : ''
 } as const
 
 export type RoutePath = (typeof ROUTES)[keyof typeof ROUTES]

@@ -38,11 +38,11 @@ async function viaGateway(name: string, data: object): Promise<unknown> {
       body: JSON.stringify(data),
     })
     body = await res.json()
-    if (res.status === 401) throw new CallError({ code: 'UNAUTHENTICATED', message: body.errMsg ?? '请先选择开发身份' })
-  } catch (err) {
-    if (err instanceof CallError) throw err
+  } catch {
     throw new CallError(NETWORK_ERROR)
   }
+  // The local gateway's "no development identity chosen" (see localcloud/gateway.ts).
+  if (body.errCode === -401001) throw new CallError({ code: 'UNAUTHENTICATED', message: '请先选择开发身份' })
   if (body.errCode) {
     console.error(`callFunction ${name} failed`, body.errMsg)
     throw new CallError(NETWORK_ERROR)

@@ -14,10 +14,10 @@ interface Program {
 }
 
 const PROGRAMS: Program[] = [
-  { key: 'volunteer', mark: '志', title: '志愿服务签到', desc: '到点签到，时长自动记录', tag: '志愿者', url: ROUTES.volunteer },
-  { key: 'merchant', mark: '惠', title: '爱心商家优惠', desc: '志愿积分，商家专属优惠', tag: '积分兑换', url: ROUTES.merchant },
-  { key: 'loan', mark: '贷', title: '创业贴息贷款', desc: '返乡创业，财政贴息支持', tag: '返乡创业', url: ROUTES.bank },
-  { key: 'jobs', mark: '岗', title: '岗位对接会', desc: '县域好岗位，线上报名', tag: '就业', url: ROUTES.employer }
+  { key: 'volunteer', mark: '志', title: '志愿服务签到', desc: '驿站扫码签到，服务时长记入档案', tag: '志愿者', url: ROUTES.volunteer },
+  { key: 'merchant', mark: '惠', title: '爱心商家优惠', desc: '星级志愿者凭码享商家礼遇', tag: '爱心商家联盟', url: ROUTES.merchant },
+  { key: 'loan', mark: '贷', title: '创业贴息贷款', desc: '最高 50 万元，LPR 加 120 基点内据实贴息', tag: '农村青年', url: ROUTES.bank },
+  { key: 'jobs', mark: '岗', title: '岗位对接会', desc: '服务期满，对接国企、民企与社会组织', tag: '就业', url: ROUTES.employer }
 ]
 
 const PILLARS = [
@@ -27,9 +27,9 @@ const PILLARS = [
 ]
 
 const STEPS = [
-  { no: '1', title: '报名活动', desc: '选身边的志愿活动' },
-  { no: '2', title: '到场签到', desc: '定位确认时长' },
-  { no: '3', title: '积分兑换', desc: '爱心商家享优惠' }
+  { no: '1', title: '注册审核', desc: '填写信息，县团委审核' },
+  { no: '2', title: '驿站签到', desc: '镇街审核服务时长' },
+  { no: '3', title: '星级礼遇', desc: '累计时长升星享优惠' }
 ]
 
 function go(url: RoutePath) {

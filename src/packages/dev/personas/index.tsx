@@ -1,29 +1,89 @@
+// Development builds only (XQ_DEV_TOOLS=1): choose which demo persona the local cloud's
+// gateway treats you as. In WeChat, identity is the real WeChat user and this page says so.
+import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Cell, CellGroup } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { Cell, CellGroup, Tag, Skeleton } from '@nutui/nutui-react-taro'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: the persona switcher (local development builds only, XQ_DEV_TOOLS=1).
-const PERSONAS = [
-  { key: 'volunteer', name: '志愿者', desc: '报名、签到、积分' },
-  { key: 'township', name: '镇街工作人员', desc: '发布活动、核验签到' },
-  { key: 'merchant', name: '爱心商家', desc: '优惠核销' },
-  { key: 'bank', name: '合作银行', desc: '贴息贷款受理' },
-  { key: 'employer', name: '用人单位', desc: '岗位发布' },
-  { key: 'county-admin', name: '团县委管理员', desc: '县级管理' },
-  { key: 'city-admin', name: '团市委管理员', desc: '市级管理' }
-]
+interface PersonaItem {
+  id: string
+  name: string
+  description: string
+}
+
+const gateway = process.env.TARO_APP_GATEWAY_URL
 
 export default function Personas() {
+  const [personas, setPersonas] = useState<PersonaItem[] | null>(null)
+  const [current, setCurrent] = useState<string | null>(null)
+  const [error, setError] = useState('')
+
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return
+    fetch(`${gateway}/dev/personas`, { credentials: 'same-origin' })
+      .then((r) => r.json())
+      .then((body: { personas: PersonaItem[]; current: { personaId: string } | null }) => {
+        setPersonas(body.personas)
+        setCurrent(body.current?.personaId ?? null)
+      })
+      .catch(() => setError('无法连接本地云，请确认已运行 npm start'))
+  }, [])
+
+  const choose = async (persona: PersonaItem) => {
+    const res = await fetch(`${gateway}/dev/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ persona: persona.id }),
+    })
+    if (!res.ok) {
+      Taro.showToast({ title: '切换失败', icon: 'error' })
+      return
+    }
+    setCurrent(persona.id)
+    await Taro.showToast({ title: `已切换为 ${persona.name}`, icon: 'none' })
+    setTimeout(() => void Taro.switchTab({ url: '/pages/mine/index' }), 600)
+  }
+
+  if (process.env.TARO_ENV !== 'h5') {
+    return (
+      <View className='personas'>
+        <Text className='personas__tip'>在微信中使用的是你真实的微信身份，无需切换。</Text>
+      </View>
+    )
+  }
+
   return (
     <View className='personas'>
-      <Text className='personas__tip'>开发专用：选择一个测试身份（尚未接入本地云）</Text>
-      <CellGroup>
-        {PERSONAS.map((p) => (
-          <Cell key={p.key} title={p.name} description={p.desc} extra={p.key} clickable />
-        ))}
-      </CellGroup>
+      <Text className='personas__tip'>开发专用：选择一个演示身份，之后的所有操作都以该身份调用云函数。</Text>
+      {error && <Text className='personas__error'>{error}</Text>}
+      {!personas && !error && <Skeleton rows={6} animated />}
+      {personas && (
+        <CellGroup>
+          {personas.map((p) => (
+            <Cell
+              key={p.id}
+              className='personas__cell'
+              title={
+                <View className='personas__title'>
+                  <Text>{p.name}</Text>
+                  {current === p.id && (
+                    <Tag type='primary' className='personas__tag'>
+                      当前
+                    </Tag>
+                  )}
+                </View>
+              }
+              description={p.description}
+              clickable
+              onClick={() => void choose(p)}
+            />
+          ))}
+        </CellGroup>
+      )}
     </View>
   )
 }

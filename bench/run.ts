@@ -1,0 +1,223 @@
+// `npm run bench`: measures what the issues ask for and writes bench/report.md and its JSON
+// twin bench/report.json (one flat object, metric name → number, comparable run to run).
+// Sizes are also held by tests (budgets); timings live only here.
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildFunctions, ROOT } from '../scripts/build-functions'
+import { ensureBuild, H5_DEVELOPMENT, WEAPP_PRODUCTION } from '../scripts/builds'
+import { gatewayPersonas, seedDemo } from '../scripts/demo'
+import { startLocalCloud, type LocalCloud } from '../localcloud/server'
+import { buildFixtureFunction } from '../test/support/build'
+import { launchBrowser, phoneContext } from '../test/support/browser'
+import { BUDGETS_KB, functionSizesKB, weappSizes } from './sizes'
+
+const OUT_MD = path.join(ROOT, 'bench/report.md')
+const OUT_JSON = path.join(ROOT, 'bench/report.json')
+const TMP = path.join(ROOT, 'bench/tmp')
+
+const metrics: Record<string, number> = {}
+const notes: string[] = []
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
+
+async function sizes(functionsDir: string) {
+  ensureBuild(WEAPP_PRODUCTION)
+  const weapp = weappSizes(path.join(ROOT, 'dist'))
+  metrics['weapp.mainPackageKB'] = weapp.mainKB
+  metrics['weapp.maxSubpackageKB'] = Math.max(...Object.values(weapp.subpackagesKB))
+  for (const [root, kb] of Object.entries(weapp.subpackagesKB)) metrics[`weapp.subpackage.${root.replace('packages/', '')}KB`] = kb
+  const fns = functionSizesKB(functionsDir)
+  metrics['functions.maxBundleKB'] = Math.max(...Object.values(fns))
+  for (const [name, kb] of Object.entries(fns)) metrics[`functions.${name}KB`] = kb
+}
+
+/** Runs code in the probe function (genuine SDK in a worker) and returns what it returns. */
+async function probe<T>(cloud: LocalCloud, code: string): Promise<T> {
+  const outcome = await cloud.invoke('probe', { code }, { openid: 'o_bench', source: 'wx_client' })
+  if (!outcome.ok) throw new Error(`bench probe failed: ${outcome.errMsg}`)
+  return outcome.result as T
+}
+
+async function localCloud(functionsDir: string) {
+  const dataDir = path.join(TMP, 'localcloud')
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  buildFixtureFunction(path.join(ROOT, 'test/localcloud/fixtures/probe.ts'), functionsDir, 'probe', { timeout: 60 })
+  const collections = path.join(TMP, 'collections.json')
+  fs.writeFileSync(
+    collections,
+    JSON.stringify({
+      ...JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions/collections.json'), 'utf8')),
+      bench_big: { indexes: [{ name: 'code_1', keys: { code: 1 } }] },
+      bench_insert: {},
+    }),
+  )
+  const cloud = await startLocalCloud({ dataDir, functionsDir, collectionsFile: collections, quiet: true, functionEnv: {}, personas: gatewayPersonas() })
+  try {
+    // 100,000 documents, written in batches as a bulk import would.
+    const started = Date.now()
+    for (let from = 0; from < 100_000; from += 1000) {
+      await probe(
+        cloud,
+        `await db.collection('bench_big').add({ data: Array.from({ length: 1000 }, (_, i) => ({ code: 'c' + (${from} + i), county: 'county' + ((${from} + i) % 8), hours: (${from} + i) % 1500 })) }); return 1`,
+      )
+    }
+    notes.push(`Loading 100,000 documents in batches of 1,000 through the SDK took ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+
+    const timings = await probe<number[]>(
+      cloud,
+      `const out = []
+       for (let i = 0; i < 300; i++) {
+         const code = 'c' + Math.floor(Math.random() * 100000)
+         const t = performance.now()
+         const res = await db.collection('bench_big').where({ code }).get()
+         out.push(performance.now() - t)
+         if (res.data.length !== 1) throw new Error('index lookup returned ' + res.data.length)
+       }
+       return out`,
+    )
+    metrics['localcloud.indexedQueryP50Ms'] = round(percentile(timings, 50))
+    metrics['localcloud.indexedQueryP95Ms'] = round(percentile(timings, 95))
+
+    const inserted = await probe<{ n: number; ms: number }>(
+      cloud,
+      `const t = performance.now(); let n = 0
+       await Promise.all(Array.from({ length: 8 }, async () => { while (performance.now() - t < 2000) { await db.collection('bench_insert').add({ data: { n: n++, at: db.serverDate() } }) } }))
+       return { n, ms: performance.now() - t }`,
+    )
+    metrics['localcloud.insertPerSec'] = Math.round((inserted.n / inserted.ms) * 1000)
+
+    // Warm calls of a real function through the runtime (the gateway's path, minus HTTP).
+    await seedDemo(cloud)
+    const warm: number[] = []
+    await cloud.invoke('account', { action: 'me', input: {} }, { openid: 'o_demo_volunteer', source: 'wx_client' })
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now()
+      const outcome = await cloud.invoke('account', { action: 'me', input: {} }, { openid: 'o_demo_volunteer', source: 'wx_client' })
+      warm.push(performance.now() - t)
+      if (!outcome.ok || outcome.record.cold) throw new Error('warm call was not warm')
+    }
+    metrics['localcloud.warmCallP50Ms'] = round(percentile(warm, 50))
+    metrics['localcloud.warmCallP95Ms'] = round(percentile(warm, 95))
+
+    const cold: number[] = []
+    for (let i = 0; i < 5; i++) {
+      await cloud.runtime.reload()
+      const outcome = await cloud.invoke('account', { action: 'me', input: {} }, { openid: 'o_demo_volunteer', source: 'wx_client' })
+      if (!outcome.record.cold) throw new Error('cold call was warm')
+      cold.push(outcome.record.durationMs)
+    }
+    metrics['localcloud.coldStartMs'] = round(percentile(cold, 50), 0)
+
+    // Through the gateway over HTTP, as the H5 app calls it.
+    const session = cloud.gateway.openSession('volunteer')!
+    const gateway: number[] = []
+    for (let i = 0; i < 100; i++) {
+      const t = performance.now()
+      const res = await fetch(`${cloud.url}/functions/account`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-xq-dev-session': session.token },
+        body: JSON.stringify({ action: 'me', input: {} }),
+      })
+      await res.json()
+      gateway.push(performance.now() - t)
+    }
+    metrics['localcloud.gatewayCallP50Ms'] = round(percentile(gateway, 50))
+  } finally {
+    await cloud.close()
+  }
+}
+
+async function h5FirstScreen(functionsDir: string) {
+  ensureBuild(H5_DEVELOPMENT)
+  const dataDir = path.join(TMP, 'h5')
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  const cloud = await startLocalCloud({
+    dataDir,
+    functionsDir,
+    collectionsFile: path.join(ROOT, 'cloudfunctions/collections.json'),
+    staticDir: path.join(ROOT, 'dist-h5'),
+    quiet: true,
+    personas: gatewayPersonas(),
+  })
+  const browser = await launchBrowser()
+  try {
+    const runs: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const context = await phoneContext(browser)
+      const page = await context.newPage()
+      const t = Date.now()
+      await page.goto(`${cloud.url}/`)
+      await page.getByText('志愿服务签到').first().waitFor()
+      runs.push(Date.now() - t)
+      await context.close()
+    }
+    metrics['h5.firstScreenMs'] = percentile(runs, 50)
+    notes.push('h5.firstScreenMs: navigation start to the home page\'s program cards visible, fresh browser context (cold cache), loopback, median of 5.')
+  } finally {
+    await browser.close()
+    await cloud.close()
+  }
+}
+
+function report() {
+  const budget = (name: string, limit: number) => `${metrics[name]} (budget ≤ ${limit})`
+  const lines = [
+    '# Benchmark report',
+    '',
+    `Generated by \`npm run bench\` on ${new Date().toISOString()} (${process.platform}, Node ${process.version}, 2 cores). Timings vary from run to run; sizes do not.`,
+    '',
+    '## Sizes (KiB)',
+    '',
+    `- weapp main package: ${budget('weapp.mainPackageKB', BUDGETS_KB.weappMain)} — a bare Taro React app with this toolchain is 281`,
+    `- largest weapp subpackage: ${budget('weapp.maxSubpackageKB', BUDGETS_KB.weappSubpackage)}`,
+    ...Object.keys(metrics)
+      .filter((k) => k.startsWith('weapp.subpackage.'))
+      .map((k) => `  - ${k.slice('weapp.subpackage.'.length, -2)}: ${metrics[k]}`),
+    `- largest function bundle (wx-server-sdk excluded): ${budget('functions.maxBundleKB', BUDGETS_KB.functionBundle)}`,
+    ...Object.keys(metrics)
+      .filter((k) => /^functions\.[a-z]+KB$/.test(k) && k !== 'functions.maxBundleKB')
+      .map((k) => `  - ${k.slice('functions.'.length, -2)}: ${metrics[k]}`),
+    '',
+    '## Local cloud',
+    '',
+    `- indexed equality query on a 100,000-document collection, through the genuine SDK from a function worker: p50 ${metrics['localcloud.indexedQueryP50Ms']} ms, p95 ${metrics['localcloud.indexedQueryP95Ms']} ms (goal p50 ≤ 2 ms)`,
+    `- inserts through the SDK (8 concurrent add() loops in one function, each acknowledged after LMDB's durable commit): ${metrics['localcloud.insertPerSec']} per second`,
+    `- warm function call through the runtime (account.me, one database query): p50 ${metrics['localcloud.warmCallP50Ms']} ms, p95 ${metrics['localcloud.warmCallP95Ms']} ms (goal p50 ≤ 20 ms)`,
+    `- the same through the HTTP gateway, as the H5 app calls it: p50 ${metrics['localcloud.gatewayCallP50Ms']} ms`,
+    `- cold start (new worker, wx-server-sdk loaded, first call): median of 5 ${metrics['localcloud.coldStartMs']} ms`,
+    '',
+    '## H5',
+    '',
+    `- first screen: ${metrics['h5.firstScreenMs']} ms`,
+    '',
+    '## Notes',
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+  ]
+  fs.writeFileSync(OUT_MD, lines.join('\n'))
+  fs.writeFileSync(OUT_JSON, `${JSON.stringify(metrics, null, 2)}\n`)
+}
+
+async function main() {
+  process.env.TZ = 'UTC'
+  fs.rmSync(TMP, { recursive: true, force: true })
+  fs.mkdirSync(TMP, { recursive: true })
+  const functionsDir = path.join(TMP, 'functions')
+  await buildFunctions({ outDir: functionsDir })
+  await sizes(functionsDir)
+  await localCloud(functionsDir)
+  await h5FirstScreen(functionsDir)
+  report()
+  fs.rmSync(TMP, { recursive: true, force: true })
+  console.log(fs.readFileSync(OUT_MD, 'utf8'))
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,54 @@
+// The app builds that start, test and bench rely on, rebuilt only when their sources changed.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export const ROOT = path.resolve(__dirname, '..')
+const SOURCES = ['src', 'types', 'config', 'package.json', 'babel.config.js', 'project.config.json']
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0
+  const stat = fs.statSync(p)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return Math.max(0, ...fs.readdirSync(p).map((e) => newestMtime(path.join(p, e))))
+}
+
+interface Variant {
+  /** What the build is, for messages. */
+  label: string
+  type: 'weapp' | 'h5'
+  outDir: string
+  env: Record<string, string>
+}
+
+export const WEAPP_PRODUCTION: Variant = { label: '小程序（生产构建）', type: 'weapp', outDir: 'dist', env: { NODE_ENV: 'production' } }
+/** The web app as `npm start` serves it: with the persona switcher (development tools). */
+export const H5_DEVELOPMENT: Variant = { label: 'H5（本地开发构建）', type: 'h5', outDir: 'dist-h5', env: { NODE_ENV: 'production', XQ_DEV_TOOLS: '1' } }
+
+/** Builds a variant unless a build of the same variant is newer than every source. */
+export function ensureBuild(variant: Variant, force = false): boolean {
+  const outDir = path.join(ROOT, variant.outDir)
+  const marker = path.join(outDir, '.xq-build.json')
+  const signature = JSON.stringify(variant.env)
+  const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))))
+  if (!force && fs.existsSync(marker) && fs.statSync(marker).mtimeMs > sources && fs.readFileSync(marker, 'utf8') === signature) return false
+  const started = Date.now()
+  process.stdout.write(`正在构建${variant.label}… `)
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', variant.type], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...variant.env },
+  })
+  if (result.status !== 0) {
+    // Taro draws its progress on stderr: show what follows the last error marker.
+    const output = `${result.stdout}\n${result.stderr}`
+    const at = output.lastIndexOf('Error')
+    console.error(`\n${output.slice(Math.max(0, at - 300), at + 4000)}`)
+    throw new Error(`${variant.label}构建失败`)
+  }
+  fs.writeFileSync(marker, signature)
+  console.log(`完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
+  return true
+}

@@ -1,0 +1,27 @@
+// `npm test`: type checking (strict), lint, the builds the tests read, then jest: unit and
+// local-cloud tests, function tests, the weapp build in miniprogram-simulate, and browser
+// journeys in Chromium. Exits non-zero on the first failure.
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { ensureBuild, H5_DEVELOPMENT, ROOT, WEAPP_PRODUCTION } from './builds'
+
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
+  console.log(`\n▶ ${label}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.status !== 0) {
+    console.error(`✖ ${label} 失败`)
+    process.exit(result.status ?? 1)
+  }
+  console.log(`✔ ${label}（${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
+}
+
+const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name)
+const jestArgs = process.argv.slice(2)
+
+run('类型检查（tsc --noEmit，strict）', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
+run('代码检查（eslint）', bin('eslint'), ['.'])
+console.log('\n▶ 构建（源码有改动时）')
+ensureBuild(WEAPP_PRODUCTION)
+ensureBuild(H5_DEVELOPMENT)
+run('测试（jest）', bin('jest'), jestArgs, { TZ: 'UTC' })

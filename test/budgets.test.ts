@@ -1,0 +1,44 @@
+// Size budgets (sizes are deterministic, so a broken budget fails the test; timings only go
+// to the benchmark report). The weapp budget reads the production build in dist/.
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildFunctions } from '../scripts/build-functions'
+import { BUDGETS_KB, functionSizesKB, weappSizes } from '../bench/sizes'
+import { tempDir } from './support/localcloud'
+
+const DIST = path.resolve(__dirname, '../dist')
+
+test('the weapp main package and every subpackage are within budget', () => {
+  if (!fs.existsSync(path.join(DIST, 'app.json'))) {
+    throw new Error('dist/ has no weapp build: run `NODE_ENV=production npm run build:weapp` first (.ci/run does)')
+  }
+  const sizes = weappSizes(DIST)
+  expect(sizes.mainKB).toBeLessThanOrEqual(BUDGETS_KB.weappMain)
+  expect(Object.keys(sizes.subpackagesKB).length).toBeGreaterThan(0)
+  for (const [root, kb] of Object.entries(sizes.subpackagesKB)) {
+    expect({ root, kb: kb <= BUDGETS_KB.weappSubpackage ? 'within budget' : kb }).toEqual({ root, kb: 'within budget' })
+  }
+})
+
+test('the production weapp build contains no development tools', () => {
+  const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { subPackages: { root: string }[] }
+  expect(app.subPackages.map((s) => s.root)).not.toContain('packages/dev')
+  const mainJs = ['app.js', 'common.js', 'pages/mine/index.js'].map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n')
+  expect(mainJs).not.toContain('packages/dev/personas')
+  expect(mainJs).not.toContain('切换演示身份')
+})
+
+test('every function bundle is within budget (wx-server-sdk excluded)', async () => {
+  const out = tempDir('budget')
+  try {
+    await buildFunctions({ outDir: out })
+    const sizes = functionSizesKB(out)
+    expect(Object.keys(sizes).length).toBeGreaterThan(0)
+    for (const [name, kb] of Object.entries(sizes)) {
+      expect({ name, kb: kb <= BUDGETS_KB.functionBundle ? 'within budget' : kb }).toEqual({ name, kb: 'within budget' })
+      expect(fs.readFileSync(path.join(out, name, 'index.js'), 'utf8')).toContain('require("wx-server-sdk")')
+    }
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true })
+  }
+})

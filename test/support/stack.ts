@@ -1,0 +1,46 @@
+// The whole product as `npm start` runs it (functions, local cloud, gateway, H5 build and demo
+// data), in-process on a fresh data folder, for browser journeys.
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildFunctions } from '../../scripts/build-functions'
+import { gatewayPersonas, seedDemo } from '../../scripts/demo'
+import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { COLLECTIONS_FILE, TEST_FUNCTION_ENV } from './app'
+import { tempDir } from './localcloud'
+
+export interface Stack {
+  cloud: LocalCloud
+  url: string
+  close(): Promise<void>
+}
+
+export async function startStack(): Promise<Stack> {
+  const dataDir = tempDir('stack')
+  const functionsDir = path.join(dataDir, 'functions')
+  await buildFunctions({ outDir: functionsDir })
+  const cloud = await startLocalCloud({
+    dataDir,
+    functionsDir,
+    collectionsFile: COLLECTIONS_FILE,
+    functionEnv: TEST_FUNCTION_ENV,
+    staticDir: path.resolve(__dirname, '../../dist-h5'),
+    personas: gatewayPersonas(),
+    quiet: true,
+  })
+  await seedDemo(cloud)
+  return {
+    cloud,
+    url: cloud.url,
+    async close() {
+      await cloud.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Where journeys save their screenshots (a CI artifact). */
+export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts')
+export function artifact(name: string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  return path.join(ARTIFACTS, name)
+}

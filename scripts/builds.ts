@@ -22,6 +22,8 @@ interface Variant {
 }
 
 export const WEAPP_PRODUCTION: Variant = { label: '小程序（生产构建）', type: 'weapp', outDir: 'dist', env: { NODE_ENV: 'production' } }
+/** The weapp production build, written to dist-test/ for the miniprogram-simulate tests (test/weapp). */
+export const WEAPP_TEST: Variant = { label: '小程序（测试用生产构建）', type: 'weapp', outDir: 'dist-test', env: { NODE_ENV: 'production', XQ_TEST_BUILD: '1' } }
 /** The web app as `npm start` serves it: with the persona switcher (development tools). */
 export const H5_DEVELOPMENT: Variant = { label: 'H5（本地开发构建）', type: 'h5', outDir: 'dist-h5', env: { NODE_ENV: 'production', XQ_DEV_TOOLS: '1' } }
 

@@ -3,7 +3,7 @@
 // journeys in Chromium. Exits non-zero on the first failure.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { ensureBuild, H5_DEVELOPMENT, ROOT, WEAPP_PRODUCTION } from './builds'
+import { ensureBuild, H5_DEVELOPMENT, ROOT, WEAPP_PRODUCTION, WEAPP_TEST } from './builds'
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n▶ ${label}`)
@@ -23,5 +23,6 @@ run('类型检查（tsc --noEmit，strict）', bin('tsc'), ['--noEmit', '-p', 't
 run('代码检查（eslint）', bin('eslint'), ['.'])
 console.log('\n▶ 构建（源码有改动时）')
 ensureBuild(WEAPP_PRODUCTION)
+ensureBuild(WEAPP_TEST)
 ensureBuild(H5_DEVELOPMENT)
 run('测试（jest）', bin('jest'), jestArgs, { TZ: 'UTC' })

@@ -38,7 +38,8 @@ export default function Mine() {
     try {
       setState({ kind: 'ready', account: await call('account.me', {}) })
     } catch (err) {
-      if (err instanceof CallError && err.code === 'UNAUTHENTICATED') setState({ kind: 'no-identity' })
+      // Only the local cloud's gateway answers UNAUTHENTICATED (no persona chosen); in WeChat the caller is always known.
+      if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') setState({ kind: 'no-identity' })
       else setState({ kind: 'error', message: errorMessage(err) })
     } finally {
       Taro.stopPullDownRefresh()

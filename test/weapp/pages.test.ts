@@ -1,0 +1,217 @@
+// The built mini program's pages, rendered by miniprogram-simulate from the real weapp build
+// (dist-test/, see test/weapp/README.md). Build first:
+//   XQ_TEST_BUILD=1 NODE_ENV=production npx taro build --type weapp
+import { loadWeapp, weappTestBuild, type CallFunctionHandler, type WeappApp } from '../support/weapp'
+
+// Throws "No mini program build in dist-test/ … run <command>" when the build is missing or stale.
+const distDir = weappTestBuild()
+
+/** What account.me answers (the envelope `call()` in src/services/cloud.ts unwraps). */
+const ME = {
+  userId: 'u_1',
+  nickname: '小青',
+  avatarUrl: '',
+  mobileMasked: '138****8000',
+  roles: [{ role: 'volunteer', scopeType: 'township', scopeId: '441802001', scopeName: '横荷街道' }],
+  createdAt: '2026-01-01T00:00:00.000Z',
+}
+const ok = (data: unknown) => ({ result: { ok: true, data } })
+
+let app: WeappApp
+/** each test sets how the cloud answers; the default refuses, so unexpected calls show up */
+let cloud: CallFunctionHandler
+
+beforeAll(async () => {
+  app = await loadWeapp({ distDir, callFunction: (req) => cloud(req), printAppConsole: false })
+})
+beforeEach(() => {
+  cloud = ({ name }) => {
+    throw new Error(`unexpected callFunction ${name}`)
+  }
+  app.clearRecords()
+})
+afterEach(() => app.unloadAll())
+afterAll(() => app?.close())
+
+describe('app launch', () => {
+  test('app.ts initialises the cloud once, with the configured env', () => {
+    expect(app.cloudInit).toEqual([expect.objectContaining({ env: expect.any(String), traceUser: true })])
+  })
+})
+
+describe('首页 pages/index/index', () => {
+  test('shows the brand, the pillars, the four programmes and how to take part', async () => {
+    const page = await app.renderPage('pages/index/index')
+    const text = page.text()
+    for (const copy of [
+      '清远共青团 · 乡村振兴青年项目',
+      '乡青汇',
+      '青春有为，乡村有我',
+      '志愿服务',
+      '创业扶持',
+      '就业对接',
+      '青年服务',
+      '选择你要参与的项目',
+      '志愿服务签到',
+      '爱心商家优惠',
+      '创业贴息贷款',
+      '岗位对接会',
+      '怎么参与',
+      '共青团清远市委员会 · 乡青汇',
+    ]) {
+      expect(text).toContain(copy)
+    }
+    expect(page.queryAll('.program')).toHaveLength(4)
+    expect(page.queryAll('.program__go').map((n) => n.text())).toEqual(['立即进入 ›', '立即进入 ›', '立即进入 ›', '立即进入 ›'])
+    expect(app.cloudCalls).toEqual([]) // the home page needs no cloud
+    expect(app.errors).toEqual([])
+  })
+
+  test.each([
+    ['志愿服务签到', '/packages/volunteer/index/index'],
+    ['爱心商家优惠', '/packages/merchant/index/index'],
+    ['创业贴息贷款', '/packages/bank/index/index'],
+    ['岗位对接会', '/packages/employer/index/index'],
+  ])('tapping 「%s」 opens %s', async (title, path) => {
+    const page = await app.renderPage('pages/index/index')
+    await page.tap(title)
+    expect(app.navigations).toEqual([expect.objectContaining({ api: 'navigateTo', path, ok: true })])
+  })
+
+  test('the whole card is the tap target, not only its title', async () => {
+    const page = await app.renderPage('pages/index/index')
+    await page.tap('.program--volunteer .program__go')
+    await page.tap('.program--jobs')
+    expect(app.navigations.map((n) => n.path)).toEqual(['/packages/volunteer/index/index', '/packages/employer/index/index'])
+  })
+})
+
+describe('我的 pages/mine/index (calls Taro.cloud.callFunction on show)', () => {
+  test('asks account.me through callFunction and shows the account, its roles and workspaces', async () => {
+    cloud = ({ name, data }) => {
+      expect({ name, data }).toEqual({ name: 'account', data: { action: 'me', input: {} } })
+      return ok(ME)
+    }
+    const page = await app.renderPage('pages/mine/index')
+    expect(app.cloudCalls).toEqual([{ name: 'account', data: { action: 'me', input: {} }, result: { ok: true, data: ME } }])
+    expect(page.query('image')).toBeNull() // no avatar: the 青 placeholder
+    expect(page.query('.mine__avatar-text')?.text()).toBe('青')
+    const text = page.text()
+    expect(text).toContain('小青')
+    expect(text).toContain('手机 138****8000')
+    expect(text).toContain('我的身份')
+    expect(text).toContain('乡村振兴志愿者') // ROLE_LABELS.volunteer
+    expect(text).toContain('我的工作台')
+    expect(text).toContain('横荷街道 · 驿站签到、服务时长与星级')
+    expect(text).not.toContain('切换测试身份') // dev tools are not in a production build
+
+    await page.tap('.mine__row')
+    expect(app.navigations).toEqual([expect.objectContaining({ api: 'navigateTo', path: '/packages/volunteer/index/index', ok: true })])
+  })
+
+  test('an avatar URL becomes an <image> with that src', async () => {
+    cloud = () => ok({ ...ME, avatarUrl: 'https://example.com/a.png' })
+    const page = await app.renderPage('pages/mine/index')
+    expect(page.query('image.mine__avatar-img')?.attrs()).toMatchObject({ src: 'https://example.com/a.png', mode: 'aspectFill' })
+  })
+
+  test('a failed call shows the network message; 重试 calls again', async () => {
+    let calls = 0
+    cloud = () => {
+      calls++
+      if (calls === 1) throw new Error('cloud down')
+      return ok({ ...ME, roles: [] })
+    }
+    const page = await app.renderPage('pages/mine/index')
+    expect(page.text()).toContain('网络不太稳定，请稍后重试')
+    expect(app.console.some((c) => c.level === 'error' && String(c.args[0]).includes('cloud.callFunction account failed'))).toBe(true)
+
+    await page.tap('重试')
+    expect(calls).toBe(2)
+    expect(page.text()).not.toContain('网络不太稳定')
+    expect(page.text()).toContain('还没有任何身份')
+  })
+
+  test('pull-down refresh reloads the account and stops the spinner', async () => {
+    let nickname = '小青'
+    cloud = () => ok({ ...ME, nickname })
+    const page = await app.renderPage('pages/mine/index')
+    expect(page.text()).toContain('小青')
+    nickname = '青青'
+    const stop = jest.spyOn(app.wx, 'stopPullDownRefresh')
+    try {
+      await page.lifecycle('onPullDownRefresh')
+      expect(page.text()).toContain('青青')
+      expect(stop).toHaveBeenCalled()
+    } finally {
+      stop.mockRestore()
+    }
+  })
+})
+
+describe('志愿服务 packages/volunteer/index/index (subpackage, NutUI)', () => {
+  test('renders its copy and the NutUI CellGroup, Cells and Button', async () => {
+    const page = await app.renderPage('packages/volunteer/index/index')
+    expect(page.text()).toBe(
+      '志愿服务签到 到达活动地点后签到，服务时长自动记入你的志愿档案。 今日活动 暂无进行中的活动 去看看 我的服务时长 累计时长与积分 0 小时 扫码签到 功能建设中，敬请期待',
+    )
+    expect(page.queryAll('.nut-cell-group')).toHaveLength(1)
+    expect(page.queryAll('.nut-cell').map((c) => c.query('.nut-cell-title')?.text())).toEqual(['今日活动', '我的服务时长'])
+    expect(page.queryAll('.nut-cell-title').map((n) => n.text())).toEqual(['今日活动', '我的服务时长'])
+    expect(page.queryAll('.nut-cell-extra').map((n) => n.text())).toEqual(['去看看', '0 小时'])
+    const button = page.query('button.nut-button')
+    expect(button?.text()).toBe('扫码签到')
+    expect(button?.classes).toEqual(expect.arrayContaining(['nut-button-primary', 'nut-button-block']))
+    await page.tap('扫码签到') // no handler yet: nothing happens, nothing throws
+    expect(app.navigations).toEqual([])
+    expect(app.errors).toEqual([])
+  })
+})
+
+describe('the harness', () => {
+  test("wx.cloud.callFunction is the mock: promise and callback styles, errors as WeChat's", async () => {
+    cloud = async ({ name, data }) => {
+      if (name === 'broken') throw new Error('boom')
+      return { result: { echoed: data } }
+    }
+    await expect(app.wx.cloud.callFunction({ name: 'echo', data: { x: 1 } })).resolves.toEqual({
+      result: { echoed: { x: 1 } },
+      errMsg: 'cloud.callFunction:ok',
+      requestID: expect.any(String),
+    })
+    const viaCallback = await new Promise((resolve) => app.wx.cloud.callFunction({ name: 'echo', data: { y: 2 }, success: resolve }))
+    expect(viaCallback).toMatchObject({ result: { echoed: { y: 2 } } })
+    await expect(app.wx.cloud.callFunction({ name: 'broken', data: {} })).rejects.toMatchObject({ errMsg: 'cloud.callFunction:fail boom' })
+    expect(app.cloudCalls.map((c) => c.name)).toEqual(['echo', 'echo', 'broken'])
+  })
+
+  test('navigation is checked against app.json like WeChat does', async () => {
+    await expect(app.wx.navigateTo({ url: '/pages/mine/index' })).rejects.toMatchObject({ errMsg: 'navigateTo:fail can not navigateTo a tabbar page' })
+    await expect(app.wx.navigateTo({ url: '/packages/nope/index' })).rejects.toMatchObject({ errMsg: expect.stringContaining('is not found') })
+    await app.wx.switchTab({ url: '/pages/mine/index' })
+    expect(app.navigations.map((n) => [n.api, n.path, n.ok])).toEqual([
+      ['navigateTo', '/pages/mine/index', false],
+      ['navigateTo', '/packages/nope/index', false],
+      ['switchTab', '/pages/mine/index', true],
+    ])
+  })
+
+  test('every load is a fresh app: its own Taro runtime, records and pages', async () => {
+    const other = await loadWeapp({ distDir, printAppConsole: false })
+    try {
+      expect(other.taroRuntime()).not.toBe(app.taroRuntime())
+      const page = await other.renderPage('/pages/index/index')
+      await page.tap('岗位对接会')
+      expect(other.navigations).toHaveLength(1)
+      expect(app.navigations).toHaveLength(0)
+      expect(app.pages).toHaveLength(0)
+    } finally {
+      await other.close()
+    }
+  })
+
+  test('an unknown page is a clear error', async () => {
+    await expect(app.renderPage('pages/nope/index')).rejects.toThrow(/no page pages\/nope\/index .*pages\/index\/index/)
+  })
+})
+

@@ -5,7 +5,12 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  moduleNameMapper: { '^@contract/(.*)$': '<rootDir>/types/$1', '^@/(.*)$': '<rootDir>/src/$1' },
+  moduleNameMapper: {
+    '^@contract/(.*)$': '<rootDir>/types/$1',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    // Bundlers take zod's ESM locale files; jest runs CommonJS, which zod ships beside them.
+    '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs',
+  },
 }
 
 /** @type {import('jest').Config} */

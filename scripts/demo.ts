@@ -31,21 +31,29 @@ export function gatewayPersonas(): Persona[] {
   ]
 }
 
-/** Writes the demo personas' accounts if they are not there yet; returns how many were added. */
-export async function seedDemo(cloud: LocalCloud): Promise<number> {
-  const users = cloud.store.get('users')
-  const existing = new Set([...users.docs.values()].map((u) => u.openid))
-  const now = new Date()
-  const missing = demo.personas.filter((p) => !existing.has(p.openid))
+/** Inserts the documents a collection does not have yet (by _id, or by a key field). */
+async function insertMissing(cloud: LocalCloud, collection: string, docs: Record<string, unknown>[], key = '_id'): Promise<number> {
+  const present = new Set([...cloud.store.get(collection).docs.values()].map((d) => d[key]))
+  const missing = docs.filter((d) => !present.has(d[key]))
   if (missing.length === 0) return 0
-  await cloud.db.handle('database.insertDocument', {
-    collectionName: 'users',
-    data: missing.map((p) =>
-      EJSON.stringify(
-        { openid: p.openid, nickname: p.name, avatarFileId: '', mobile: '', roles: p.roles, status: 'active', createdAt: now, updatedAt: now },
-        { relaxed: false },
-      ),
-    ),
-  })
+  await cloud.db.handle('database.insertDocument', { collectionName: collection, data: missing.map((d) => EJSON.stringify(d, { relaxed: false })) })
   return missing.length
+}
+
+/**
+ * Writes the demo personas' accounts and the partner organisations their roles point at, if
+ * they are not there yet; returns how many personas were added.
+ */
+export async function seedDemo(cloud: LocalCloud): Promise<number> {
+  const now = new Date()
+  const org = (o: { id: string; name: string; countyCode?: string }) => ({ _id: o.id, name: o.name, countyCode: o.countyCode ?? '', status: 'active', createdAt: now })
+  await insertMissing(cloud, 'merchants', demo.merchants.map(org))
+  await insertMissing(cloud, 'banks', demo.banks.map(org))
+  await insertMissing(cloud, 'employers', demo.employers.map(org))
+  return insertMissing(
+    cloud,
+    'users',
+    demo.personas.map((p) => ({ openid: p.openid, nickname: p.name, avatarFileId: '', mobile: '', roles: p.roles, status: 'active', createdAt: now, updatedAt: now })),
+    'openid',
+  )
 }

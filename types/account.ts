@@ -1,6 +1,13 @@
-// The `account` function: who the caller is, their profile and roles.
+// The `account` function: who the caller is, their profile, roles and registration state.
 import { action, RoleGrant, text } from './common'
 import * as z from './zod'
+
+export const RegistrationState = z.object({
+  kind: z.enum(['volunteer', 'rural_youth']),
+  status: z.enum(['pending', 'approved', 'rejected', 'closed']),
+  townshipName: z.string(),
+  rejectReason: z.string(),
+})
 
 export const AccountView = z.object({
   userId: z.string(),
@@ -10,6 +17,8 @@ export const AccountView = z.object({
   /** The mobile number masked (138****8000), or empty when none is bound. */
   mobileMasked: z.string(),
   roles: z.array(RoleGrant),
+  /** The caller's registrations (volunteer, rural youth) and where each stands. */
+  registrations: z.array(RegistrationState),
   createdAt: z.string(),
 })
 export type AccountView = z.infer<typeof AccountView>
@@ -28,11 +37,24 @@ export const account = {
         nickname: text('昵称', 20).optional(),
         avatarFileId: z
           .string()
+          .describe('头像')
           .regex(/^cloud:\/\/[A-Za-z0-9._-]+\/avatars\/[A-Za-z0-9_.-]{1,120}$/, '头像文件无效')
           .optional(),
       })
       .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { message: '没有要修改的内容', path: ['nickname'] }),
     output: AccountView,
+    access: { who: 'signed_in' },
+  }),
+  bindPhone: action({
+    summary: '绑定手机号（微信手机号快速验证）',
+    input: z.object({ code: z.string({ error: '未获得手机号授权' }).describe('手机号授权').min(1, '未获得手机号授权').max(200) }),
+    output: AccountView,
+    access: { who: 'signed_in' },
+  }),
+  close: action({
+    summary: '撤回同意并注销账号（删除个人信息，保留他人记录所需的匿名数据）',
+    input: z.object({ confirm: z.literal(true, { error: '请确认注销' }).describe('确认'), reason: z.string().describe('原因').trim().max(200).default('') }),
+    output: z.object({ closed: z.boolean() }),
     access: { who: 'signed_in' },
   }),
 }

@@ -3,9 +3,11 @@
 import { account } from './account'
 import type { ActionDef } from './common'
 import { directory } from './directory'
+import { grants } from './grants'
+import { registration } from './registration'
 import type * as z from './zod'
 
-export const contract = { account, directory } satisfies Record<string, Record<string, ActionDef>>
+export const contract = { account, directory, registration, grants } satisfies Record<string, Record<string, ActionDef>>
 
 export type Contract = typeof contract
 export type FunctionName = keyof Contract

@@ -1,9 +1,15 @@
-// Who is calling: the OPENID the platform injected, and the account it belongs to.
-import { COLLECTIONS, type UserDoc } from './collections'
-import { db, isDuplicateKey } from './cloud'
-import { AppError, forbidden } from './errors'
-import type { Role } from '../../types/roles'
+// Who is calling: the OPENID the platform injected, the account it belongs to, and what
+// their roles let them reach.
 import type { RoleGrant } from '../../types/common'
+import type { Role } from '../../types/roles'
+import { audit } from './audit'
+import { COLLECTIONS, type UserDoc } from './collections'
+import { _, db, isDuplicateKey } from './cloud'
+import { config } from './config'
+import { CITY } from './divisions'
+import { AppError, forbidden } from './errors'
+
+const CITY_ADMIN: RoleGrant = { role: 'city_admin', scopeType: 'city', scopeId: CITY.code, scopeName: CITY.name }
 
 export class CallContext {
   private loaded: Promise<UserDoc | null> | null = null
@@ -18,11 +24,19 @@ export class CallContext {
   user(): Promise<UserDoc | null> {
     this.loaded ??= db
       .collection<UserDoc>(COLLECTIONS.users)
-      .where({ openid: this.openid, status: 'active' })
+      .where({ openid: this.openid })
       .limit(1)
       .get()
-      .then((res) => res.data[0] ?? null)
+      .then((res) => this.bootstrap(res.data[0] ?? null))
     return this.loaded
+  }
+
+  /** The first city admins come from deployment configuration: they get the role on their first call. */
+  private async bootstrap(user: UserDoc | null): Promise<UserDoc | null> {
+    if (!user || !config.bootstrapCityAdmins().includes(this.openid) || user.roles.some((g) => g.role === 'city_admin')) return user
+    await db.collection<UserDoc>(COLLECTIONS.users).doc(user._id).update({ data: { roles: _.push([CITY_ADMIN]), updatedAt: this.now } })
+    await audit(this.now, { actorId: user._id, action: 'role.bootstrap', targetType: 'user', targetId: user._id, before: null, after: CITY_ADMIN, reason: '部署配置指定的首位团市委管理员' })
+    return { ...user, roles: [...user.roles, CITY_ADMIN] }
   }
 
   /** The caller's account, created on first use. Concurrent first calls create one account. */
@@ -40,18 +54,15 @@ export class CallContext {
       updatedAt: this.now,
     }
     try {
-      const { _id } = await db.collection<UserDoc>(COLLECTIONS.users).add({ data: doc })
-      const created = { ...doc, _id: String(_id) }
-      this.loaded = Promise.resolve(created)
-      return created
+      await db.collection<UserDoc>(COLLECTIONS.users).add({ data: doc })
     } catch (err) {
       // Another call of the same user created it first (the unique openid index refused ours).
       if (!isDuplicateKey(err)) throw err
-      this.loaded = null
-      const raced = await this.user()
-      if (!raced) throw err
-      return raced
     }
+    this.loaded = null
+    const created = await this.user()
+    if (!created) throw new Error('account was not created')
+    return created
   }
 
   /** The caller's grants of the given roles; refuses if they hold none. */
@@ -61,5 +72,23 @@ export class CallContext {
     const grants = user.roles.filter((g) => roles.includes(g.role))
     if (grants.length === 0) throw forbidden()
     return grants
+  }
+
+  /** Which counties the caller administers: 'city' for a city admin, else their county codes. */
+  async adminCounties(): Promise<'city' | Set<string>> {
+    const grants = await this.requireRoles(['county_admin', 'city_admin'])
+    if (grants.some((g) => g.role === 'city_admin')) return 'city'
+    return new Set(grants.map((g) => g.scopeId))
+  }
+
+  /** Refuses unless the caller administers this county (city admins administer all). */
+  async requireCounty(countyCode: string, message = '只能处理本县（市、区）的事务'): Promise<void> {
+    const counties = await this.adminCounties()
+    if (counties !== 'city' && !counties.has(countyCode)) throw forbidden(message)
+  }
+
+  async displayName(): Promise<string> {
+    const user = await this.user()
+    return user?.nickname || '管理员'
   }
 }

@@ -1,6 +1,5 @@
 // One function, many actions: validate the input against the contract, identify the caller
 // from getWXContext(), authorize, run, validate the output, and answer with the envelope.
-import { contract, type Contract, type FunctionName } from '../../types'
 import type { ActionDef, Envelope } from '../../types/common'
 import type * as z from '../../types/zod'
 import { cloud } from './cloud'
@@ -9,22 +8,25 @@ import { AppError, invalidInput, toErrorShape } from './errors'
 
 type Handler<D> = D extends ActionDef<infer I, infer O> ? (input: z.output<I>, ctx: CallContext) => Promise<z.input<O>> : never
 
-export type Handlers<F extends FunctionName> = { [A in keyof Contract[F]]: Handler<Contract[F][A]> }
+export type Handlers<Actions extends Record<string, ActionDef>> = { [A in keyof Actions]: Handler<Actions[A]> }
 
 interface CallEvent {
   action?: unknown
   input?: unknown
 }
 
-export function defineFunction<F extends FunctionName>(name: F, handlers: Handlers<F>) {
-  const actions = contract[name] as Record<string, ActionDef>
+/**
+ * `name` is the function's name (for logs); `actions` its part of the contract (types/<name>.ts),
+ * imported alone so that a function bundles only its own schemas.
+ */
+export function defineFunction<Actions extends Record<string, ActionDef>>(name: string, actions: Actions, handlers: Handlers<Actions>) {
   return async function main(event: CallEvent): Promise<Envelope<unknown>> {
     const action = typeof event?.action === 'string' ? event.action : ''
     try {
       if (!Object.prototype.hasOwnProperty.call(actions, action)) {
         throw new AppError('INVALID_INPUT', action ? `没有这个操作：${action.slice(0, 40)}` : '缺少要调用的操作', 'action')
       }
-      const def = actions[action]
+      const def: ActionDef = actions[action]
       const { OPENID } = cloud.getWXContext()
       if (def.access.who !== 'anyone' && !OPENID) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再试')
       const parsed = def.input.safeParse(event.input ?? {})

@@ -1,33 +1,82 @@
-// 账号：我是谁、我的资料与角色。
-import type { AccountView } from '../../types/account'
-import { COLLECTIONS, type UserDoc } from '../_shared/collections'
-import { db, files } from '../_shared/cloud'
+// 账号：我是谁、我的资料、角色与注册状态；绑定手机号；撤回同意并注销。
+import { account, type AccountView } from '../../types/account'
+import { maskMobile } from '../../types/personal'
+import { audit } from '../_shared/audit'
+import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
+import { cloud, db, files } from '../_shared/cloud'
+import type { CallContext } from '../_shared/context'
+import { AppError, invalid } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
-import { maskMobile } from '../_shared/mask'
 
 async function view(user: UserDoc): Promise<AccountView> {
-  const avatarUrl = user.avatarFileId ? ((await files.tempUrls([user.avatarFileId])).get(user.avatarFileId) ?? '') : ''
+  const [avatars, regs] = await Promise.all([
+    files.tempUrls(user.avatarFileId ? [user.avatarFileId] : []),
+    db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId: user._id }).field({ kind: true, status: true, townshipName: true, rejectReason: true }).get(),
+  ])
   return {
     userId: user._id,
     nickname: user.nickname,
-    avatarUrl,
+    avatarUrl: avatars.get(user.avatarFileId) ?? '',
     mobileMasked: maskMobile(user.mobile),
     roles: user.roles,
+    registrations: regs.data.map((r) => ({ kind: r.kind, status: r.status, townshipName: r.townshipName, rejectReason: r.rejectReason })),
     createdAt: user.createdAt.toISOString(),
   }
 }
 
-export const main = defineFunction('account', {
+async function update(ctx: CallContext, changes: Partial<UserDoc>): Promise<AccountView> {
+  const user = await ctx.account()
+  const next = { ...changes, updatedAt: ctx.now }
+  await db.collection<UserDoc>(COLLECTIONS.users).doc(user._id).update({ data: next })
+  return view({ ...user, ...next })
+}
+
+export const main = defineFunction('account', account, {
   async me(_input, ctx) {
     return view(await ctx.account())
   },
 
   async updateProfile(input, ctx) {
-    const user = await ctx.account()
-    const changes: Partial<UserDoc> = { updatedAt: ctx.now }
+    const changes: Partial<UserDoc> = {}
     if (input.nickname !== undefined) changes.nickname = input.nickname
     if (input.avatarFileId !== undefined) changes.avatarFileId = input.avatarFileId
-    await db.collection<UserDoc>(COLLECTIONS.users).doc(user._id).update({ data: changes })
-    return view({ ...user, ...changes })
+    return update(ctx, changes)
+  },
+
+  async bindPhone(input, ctx) {
+    let phone: string
+    try {
+      const res = (await cloud.openapi.phonenumber.getPhoneNumber({ code: input.code } as never)) as { phoneInfo?: { purePhoneNumber?: string; countryCode?: string } }
+      phone = res.phoneInfo?.purePhoneNumber ?? ''
+      if (res.phoneInfo?.countryCode && res.phoneInfo.countryCode !== '86') throw invalid('code', '目前仅支持中国大陆手机号')
+    } catch (err) {
+      if (err instanceof AppError) throw err
+      // 40029: the code is invalid or was already used (it is single-use and expires in 5 minutes).
+      throw invalid('code', '手机号授权已失效，请重新点击获取')
+    }
+    if (!/^1[3-9]\d{9}$/.test(phone)) throw invalid('code', '目前仅支持中国大陆手机号')
+    return update(ctx, { mobile: phone })
+  },
+
+  async close(input, ctx) {
+    const user = await ctx.user()
+    if (!user) return { closed: true }
+    const registrations = db.collection<RegistrationDoc>(COLLECTIONS.registrations)
+    const mine = (await registrations.where({ userId: user._id }).get()).data
+    // Personal data goes; what others' records need (the township, the hours it served) stays, anonymous.
+    await Promise.all(
+      mine.map((r) =>
+        registrations.doc(r._id).update({
+          data: { status: 'closed', name: '已注销用户', idSealed: '', idBlindIndex: '', idMasked: '', mobile: '', school: '', major: '', skills: [], occupation: '', birthDate: '', updatedAt: ctx.now },
+        }),
+      ),
+    )
+    await db.collection<IdentityDoc>(COLLECTIONS.identities).where({ userId: user._id }).remove()
+    await db
+      .collection<UserDoc>(COLLECTIONS.users)
+      .doc(user._id)
+      .update({ data: { status: 'closed', openid: `closed:${user._id}`, nickname: '', avatarFileId: '', mobile: '', roles: [], updatedAt: ctx.now } })
+    await audit(ctx.now, { actorId: user._id, action: 'account.close', targetType: 'user', targetId: user._id, before: { roles: user.roles }, after: null, reason: input.reason || '用户撤回同意并注销账号' })
+    return { closed: true }
   },
 })

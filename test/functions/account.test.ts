@@ -66,3 +66,19 @@ test('a call without a WeChat identity is refused (except public actions)', asyn
   expect(divisions.ok).toBe(true)
   expect(divisions.data.counties).toHaveLength(8)
 })
+
+test('binding a phone number: the WeChat phone code (dev stand-in) gives the number, shown masked', async () => {
+  const r = await app.call('o_phone', 'account.bindPhone', { code: 'dev-phone:13812345678' })
+  expect(r).toMatchObject({ ok: true, data: { mobileMasked: '138****5678' } })
+  const before = app.dump()
+  expect(await app.call('o_phone', 'account.bindPhone', { code: 'expired-or-forged' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'code' } })
+  expect(app.dump()).toBe(before)
+})
+
+test('the first city admin comes from deployment configuration, audited', async () => {
+  const r = await app.call('o_bootstrap_admin', 'account.me', {})
+  expect(r).toMatchObject({ ok: true, data: { roles: [{ role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }] } })
+  const again = await app.call('o_bootstrap_admin', 'account.me', {})
+  expect(again.ok && again.data.roles).toHaveLength(1)
+  expect([...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'role.bootstrap')).toHaveLength(1)
+})

@@ -14,6 +14,7 @@ export const TEST_FUNCTION_ENV = {
   XQ_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
   XQ_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
   XQ_TOKEN_KEY: Buffer.alloc(32, 11).toString('base64'),
+  XQ_CITY_ADMIN_OPENIDS: 'o_bootstrap_admin',
 }
 
 export interface AppCloud {

@@ -1,0 +1,50 @@
+// Where a role acts: resolving a scope id (township or county code, organisation id) to its
+// name and the county it lies in, which is what admins' reach is measured in.
+import type { RoleGrant } from '../../types/common'
+import type { GrantableRole } from '../../types/grants'
+import { COLLECTIONS, type OrganisationDoc } from './collections'
+import { db } from './cloud'
+import { CITY, countyName, townshipOf } from './divisions'
+import { invalid } from './errors'
+
+export interface ResolvedScope {
+  grant: RoleGrant
+  /** The county the scope lies in; '' for the whole city or a city-wide partner. */
+  countyCode: string
+}
+
+const ORG_COLLECTION = { merchant: COLLECTIONS.merchants, bank_officer: COLLECTIONS.banks, employer: COLLECTIONS.employers } as const
+const ORG_SCOPE = { merchant: 'merchant', bank_officer: 'bank', employer: 'employer' } as const
+
+export async function resolveScope(role: GrantableRole, scopeId: string): Promise<ResolvedScope> {
+  switch (role) {
+    case 'city_admin':
+      return { grant: { role, scopeType: 'city', scopeId: CITY.code, scopeName: CITY.name }, countyCode: '' }
+    case 'county_admin': {
+      const name = countyName(scopeId)
+      if (!name) throw invalid('scopeId', '请选择县（市、区）')
+      return { grant: { role, scopeType: 'county', scopeId, scopeName: name }, countyCode: scopeId }
+    }
+    case 'township_staff': {
+      const place = townshipOf(scopeId)
+      if (!place) throw invalid('scopeId', '请选择镇街')
+      return { grant: { role, scopeType: 'township', scopeId, scopeName: place.townshipName }, countyCode: place.countyCode }
+    }
+    default: {
+      const { data: org } = await db.collection<OrganisationDoc>(ORG_COLLECTION[role]).doc(scopeId).get()
+      if (!org || org.status !== 'active') throw invalid('scopeId', '请选择有效的机构')
+      return { grant: { role, scopeType: ORG_SCOPE[role], scopeId, scopeName: org.name }, countyCode: org.countyCode }
+    }
+  }
+}
+
+/** The county a granted role's scope lies in, for reach checks ('' when city-wide). */
+export async function grantCounty(grant: RoleGrant): Promise<string> {
+  if (grant.scopeType === 'county') return grant.scopeId
+  if (grant.scopeType === 'township') return townshipOf(grant.scopeId)?.countyCode ?? ''
+  if (grant.role === 'merchant' || grant.role === 'bank_officer' || grant.role === 'employer') {
+    const { data: org } = await db.collection<OrganisationDoc>(ORG_COLLECTION[grant.role]).doc(grant.scopeId).get()
+    return org?.countyCode ?? ''
+  }
+  return ''
+}

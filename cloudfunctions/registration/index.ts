@@ -1,0 +1,416 @@
+// 注册与审核：志愿者、农村青年注册；县团委审核（可批量）；更换微信账号后接管原记录。
+import type { RoleGrant } from '../../types/common'
+import { idCardFacts, idNumberProblem, maskIdNumber, maskMobile } from '../../types/personal'
+import {
+  registration,
+  PRIVACY_VERSION,
+  SENSITIVE_CONSENT_VERSION,
+  type MyRegistration,
+  type RegistrationDetail,
+  type RegistrationKind,
+  type RegistrationSummary,
+  type RuralYouthFormData,
+  type TakeoverCase,
+  type VolunteerFormData,
+} from '../../types/registration'
+import { shanghaiDate } from '../../types/time'
+import type * as z from '../../types/zod'
+import { audit, type AuditEntry } from '../_shared/audit'
+import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, type UserDoc } from '../_shared/collections'
+import { _, db, isDuplicateKey } from '../_shared/cloud'
+import type { CallContext } from '../_shared/context'
+import { townshipOf } from '../_shared/divisions'
+import { AppError, conflict, invalid, notFound } from '../_shared/errors'
+import { defineFunction } from '../_shared/handler'
+import { notify } from '../_shared/notify'
+import { blindIndex, decrypt, encrypt } from '../_shared/pii'
+
+const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrations)
+const users = () => db.collection<UserDoc>(COLLECTIONS.users)
+const takeovers = () => db.collection<TakeoverDoc>(COLLECTIONS.takeovers)
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+function mine(r: RegistrationDoc): MyRegistration {
+  return {
+    id: r._id,
+    kind: r.kind,
+    status: r.status,
+    name: r.name,
+    idNumber: r.idSealed ? decrypt(r.idSealed) : '',
+    mobile: r.mobile,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    countyCode: r.countyCode,
+    countyName: r.countyName,
+    townshipCode: r.townshipCode,
+    townshipName: r.townshipName,
+    school: r.school,
+    major: r.major,
+    graduationYear: r.graduationYear,
+    politicalStatus: r.politicalStatus,
+    skills: r.skills,
+    termStart: r.termStart,
+    termEnd: r.termEnd,
+    occupation: r.occupation,
+    rejectReason: r.rejectReason,
+    submittedAt: r.submittedAt.toISOString(),
+    reviewedAt: iso(r.reviewedAt),
+  }
+}
+
+function age(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4))
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years
+}
+
+function summary(r: RegistrationDoc, today: string): RegistrationSummary {
+  return {
+    id: r._id,
+    kind: r.kind,
+    status: r.status,
+    name: r.name,
+    idMasked: r.idMasked,
+    mobileMasked: maskMobile(r.mobile),
+    gender: r.gender,
+    age: r.birthDate ? age(r.birthDate, today) : 0,
+    countyName: r.countyName,
+    townshipName: r.townshipName,
+    school: r.school,
+    skills: r.skills,
+    submittedAt: r.submittedAt.toISOString(),
+    rejectReason: r.rejectReason,
+  }
+}
+
+/** The role an approved registration carries. */
+function roleOf(r: RegistrationDoc): RoleGrant {
+  return r.kind === 'volunteer'
+    ? { role: 'volunteer', scopeType: 'township', scopeId: r.townshipCode, scopeName: r.townshipName }
+    : { role: 'rural_youth', scopeType: 'none', scopeId: '', scopeName: '' }
+}
+
+type Form = VolunteerFormData | RuralYouthFormData
+
+/** Claims the ID number for this account; refuses if another account registered it. */
+async function claimIdentity(index: string, userId: string, now: Date): Promise<void> {
+  try {
+    await db.collection<IdentityDoc>(COLLECTIONS.identities).add({ data: { _id: index, userId, claimedAt: now } })
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    const { data: claim } = await db.collection<IdentityDoc>(COLLECTIONS.identities).doc(index).get()
+    if (claim && claim.userId !== userId) {
+      throw conflict('该身份证号已在其他微信账号注册。如果你更换了微信账号，请使用“更换微信账号”找回原来的记录。', 'idNumber')
+    }
+  }
+}
+
+async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Promise<MyRegistration> {
+  const user = await ctx.account()
+  const today = shanghaiDate(ctx.now)
+  const problem = idNumberProblem(form.idNumber, today)
+  if (problem) throw invalid('idNumber', problem)
+  const facts = idCardFacts(form.idNumber)
+  if (form.gender && form.gender !== facts.gender) throw invalid('gender', '性别与身份证号不一致')
+  if (form.birthDate && form.birthDate !== facts.birthDate) throw invalid('birthDate', '出生日期与身份证号不一致')
+  if (form.privacyVersion !== PRIVACY_VERSION) throw invalid('privacyVersion', '隐私政策已更新，请重新阅读并同意')
+  if (form.sensitiveVersion !== SENSITIVE_CONSENT_VERSION) throw invalid('sensitiveVersion', '请单独同意处理身份证号等敏感个人信息')
+  const place = townshipOf(form.townshipCode)
+  if (!place) throw invalid('townshipCode', '请选择服务镇街')
+  if (place.countyCode !== form.countyCode) throw invalid('townshipCode', '所选镇街不属于所选县（市、区）')
+
+  const id = `${user._id}:${kind}`
+  const { data: existing } = await registrations().doc(id).get()
+  if (existing?.status === 'approved') throw conflict('注册已通过审核；如需修改信息，请联系所在县（市、区）团委')
+
+  const index = blindIndex(form.idNumber)
+  await claimIdentity(index, user._id, ctx.now)
+  if (existing && existing.idBlindIndex && existing.idBlindIndex !== index) {
+    // The ID was corrected: release the old claim unless the other registration still uses it.
+    const others = (await registrations().where({ userId: user._id, idBlindIndex: existing.idBlindIndex }).count()).total
+    if (others <= 1) await db.collection<IdentityDoc>(COLLECTIONS.identities).doc(existing.idBlindIndex).remove()
+  }
+
+  const volunteer = kind === 'volunteer' ? (form as VolunteerFormData) : null
+  const doc: Omit<RegistrationDoc, '_id'> = {
+    userId: user._id,
+    kind,
+    status: 'pending',
+    name: form.name,
+    idSealed: encrypt(form.idNumber),
+    idBlindIndex: index,
+    idMasked: maskIdNumber(form.idNumber),
+    mobile: form.mobile,
+    gender: facts.gender,
+    birthDate: facts.birthDate,
+    countyCode: place.countyCode,
+    countyName: place.countyName,
+    townshipCode: place.townshipCode,
+    townshipName: place.townshipName,
+    school: volunteer?.school ?? '',
+    major: volunteer?.major ?? '',
+    graduationYear: volunteer?.graduationYear ?? null,
+    politicalStatus: volunteer?.politicalStatus ?? '',
+    skills: volunteer?.skills ?? [],
+    termStart: volunteer?.termStart ?? '',
+    termEnd: volunteer?.termEnd ?? '',
+    occupation: 'occupation' in form ? form.occupation : '',
+    consents: { privacy: { version: form.privacyVersion, at: ctx.now }, sensitive: { version: form.sensitiveVersion, at: ctx.now } },
+    rejectReason: '',
+    submittedAt: ctx.now,
+    reviewedAt: null,
+    reviewerId: '',
+    updatedAt: ctx.now,
+  }
+  await registrations().doc(id).set({ data: doc })
+  return mine({ ...doc, _id: id })
+}
+
+/** Reviewer scope as query criteria on countyCode. */
+async function countyCriteria(ctx: CallContext, requested?: string): Promise<Record<string, unknown>> {
+  const counties = await ctx.adminCounties()
+  if (requested) {
+    if (counties !== 'city' && !counties.has(requested)) throw new AppError('FORBIDDEN', '只能查看本县（市、区）的申请')
+    return { countyCode: requested }
+  }
+  if (counties === 'city') return {}
+  const list = [...counties]
+  return { countyCode: list.length === 1 ? list[0] : _.in(list) }
+}
+
+async function takeoverCase(t: TakeoverDoc): Promise<z.input<typeof TakeoverCase>> {
+  const { data: pair } = await users().where({ _id: _.in([t.oldUserId, t.newUserId]) }).get()
+  const old = pair.find((u) => u._id === t.oldUserId)
+  const neu = pair.find((u) => u._id === t.newUserId)
+  const describe = (u: UserDoc | undefined) => ({ nickname: u?.nickname || '微信用户', mobileMasked: maskMobile(u?.mobile ?? ''), createdAt: u ? u.createdAt.toISOString() : '' })
+  return {
+    id: t._id,
+    status: t.status,
+    createdAt: t.createdAt.toISOString(),
+    name: t.name,
+    idMasked: t.idMasked,
+    townshipName: t.townshipName,
+    oldAccount: { ...describe(old), roles: (old?.roles ?? []).map((g) => g.role) },
+    newAccount: describe(neu),
+  }
+}
+
+function takeoverView(t: TakeoverDoc) {
+  return { id: t._id, status: t.status, createdAt: t.createdAt.toISOString(), decidedAt: iso(t.decidedAt), reason: t.reason }
+}
+
+/** Runs tasks a few at a time (each is a transaction; the platform limits concurrent connections). */
+async function limited<T, R>(items: T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        out[i] = await task(items[i])
+      }
+    }),
+  )
+  return out
+}
+
+export const main = defineFunction('registration', registration, {
+  async mine(_input, ctx) {
+    const user = await ctx.user()
+    if (!user) return { volunteer: null, ruralYouth: null }
+    const { data } = await registrations().where({ userId: user._id }).get()
+    const of = (kind: RegistrationKind) => {
+      const r = data.find((d) => d.kind === kind && d.status !== 'closed')
+      return r ? mine(r) : null
+    }
+    return { volunteer: of('volunteer'), ruralYouth: of('rural_youth') }
+  },
+
+  submitVolunteer: (input, ctx) => submit('volunteer', input, ctx),
+  submitRuralYouth: (input, ctx) => submit('rural_youth', input, ctx),
+
+  async list(input, ctx) {
+    const criteria: Record<string, unknown> = { status: input.status, ...(await countyCriteria(ctx, input.countyCode)) }
+    if (input.kind) criteria.kind = input.kind
+    if (input.townshipCode) criteria.townshipCode = input.townshipCode
+    if (input.keyword) criteria.name = db.RegExp({ regexp: input.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') })
+    const query = registrations().where(criteria)
+    const [{ total }, { data }] = await Promise.all([
+      query.count(),
+      registrations()
+        .where(criteria)
+        .orderBy('submittedAt', input.status === 'pending' ? 'asc' : 'desc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize)
+        .get(),
+    ])
+    const today = shanghaiDate(ctx.now)
+    return { items: data.map((r) => summary(r, today)), total }
+  },
+
+  async detail(input, ctx) {
+    const { data: r } = await registrations().doc(input.id).get()
+    if (!r) throw notFound('申请不存在')
+    await ctx.requireCounty(r.countyCode, '只能查看本县（市、区）的申请')
+    const actor = await ctx.user()
+    // Reading an ID number in clear is allowed here only, and leaves a trace.
+    await audit(ctx.now, { actorId: actor!._id, action: 'pii.read', targetType: 'registration', targetId: r._id, before: null, after: null, reason: '注册审核查看身份证号' })
+    let reviewerName = ''
+    if (r.reviewerId) reviewerName = (await users().doc(r.reviewerId).get()).data?.nickname ?? ''
+    const detail: RegistrationDetail = {
+      ...summary(r, shanghaiDate(ctx.now)),
+      idNumber: r.idSealed ? decrypt(r.idSealed) : '',
+      mobile: r.mobile,
+      birthDate: r.birthDate,
+      major: r.major,
+      graduationYear: r.graduationYear,
+      politicalStatus: r.politicalStatus,
+      termStart: r.termStart,
+      termEnd: r.termEnd,
+      occupation: r.occupation,
+      reviewedAt: iso(r.reviewedAt),
+      reviewerName,
+    }
+    return detail
+  },
+
+  async review(input, ctx) {
+    const counties = await ctx.adminCounties()
+    const reviewer = (await ctx.user())!
+    const ids = [...new Set(input.ids)]
+    const { data: found } = await registrations().where({ _id: _.in(ids) }).get()
+    const byId = new Map(found.map((r) => [r._id, r]))
+    const reason = input.reason ?? ''
+    const entries: AuditEntry[] = []
+    const decided: RegistrationDoc[] = []
+    const results = await limited(ids, 5, async (id) => {
+      const seen = byId.get(id)
+      if (!seen) return { id, ok: false, message: '申请不存在' }
+      if (counties !== 'city' && !counties.has(seen.countyCode)) return { id, ok: false, message: '不在你的管辖范围内' }
+      try {
+        const after = await db.runTransaction(async (tx) => {
+          const { data: r } = await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).get()
+          if (!r || r.status !== 'pending') throw conflict('该申请已被处理')
+          const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+          const change = { status, rejectReason: status === 'rejected' ? reason : '', reviewedAt: ctx.now, reviewerId: reviewer._id, updatedAt: ctx.now }
+          await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).update({ data: change })
+          if (status === 'approved') {
+            const { data: applicant } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).get()
+            const grant = roleOf(r)
+            if (applicant && !applicant.roles.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) {
+              await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).update({ data: { roles: [...applicant.roles, grant], updatedAt: ctx.now } })
+            }
+          }
+          return { ...r, ...change }
+        })
+        decided.push(after)
+        entries.push({ actorId: reviewer._id, action: `registration.${input.decision}`, targetType: 'registration', targetId: id, before: { status: 'pending' }, after: { status: after.status }, reason })
+        return { id, ok: true, message: input.decision === 'approve' ? '已通过' : '已驳回' }
+      } catch (err) {
+        if (err instanceof AppError) return { id, ok: false, message: err.message }
+        throw err
+      }
+    })
+    await audit(ctx.now, ...entries)
+    if (decided.length > 0) {
+      const { data: applicants } = await users().where({ _id: _.in([...new Set(decided.map((r) => r.userId))]) }).field({ openid: true }).get()
+      const openid = new Map(applicants.map((u) => [u._id, u.openid]))
+      await Promise.all(
+        decided.map((r) =>
+          notify(openid.get(r.userId) ?? '', 'review', 'pages/mine/index', {
+            thing1: r.kind === 'volunteer' ? '乡村振兴志愿者注册' : '农村青年注册',
+            phrase2: r.status === 'approved' ? '已通过' : '未通过',
+            thing3: r.status === 'approved' ? `服务镇街：${r.townshipName}` : r.rejectReason,
+          }),
+        ),
+      )
+    }
+    return { results }
+  },
+
+  async requestTakeover(input, ctx) {
+    const me = await ctx.account()
+    const index = blindIndex(input.idNumber)
+    const { data: candidates } = await registrations().where({ idBlindIndex: index }).get()
+    const match = candidates.find((r) => r.name === input.name && r.status !== 'closed')
+    // One message for every mismatch: this must not tell a guesser which half was wrong.
+    if (!match) throw notFound('未找到姓名与身份证号完全一致的注册记录')
+    if (match.userId === me._id) throw conflict('这条注册记录已经属于当前微信账号')
+    const { data: open } = await takeovers().where({ newUserId: me._id, status: 'pending' }).get()
+    if (open[0]) return takeoverView(open[0])
+    const doc: Omit<TakeoverDoc, '_id'> = {
+      status: 'pending',
+      newUserId: me._id,
+      oldUserId: match.userId,
+      registrationId: match._id,
+      countyCode: match.countyCode,
+      townshipName: match.townshipName,
+      name: match.name,
+      idMasked: match.idMasked,
+      createdAt: ctx.now,
+      decidedAt: null,
+      decidedBy: '',
+      reason: '',
+    }
+    const { _id } = await takeovers().add({ data: doc })
+    return takeoverView({ ...doc, _id })
+  },
+
+  async myTakeover(_input, ctx) {
+    const me = await ctx.user()
+    if (!me) return null
+    const { data } = await takeovers().where({ newUserId: me._id }).orderBy('createdAt', 'desc').limit(1).get()
+    return data[0] ? takeoverView(data[0]) : null
+  },
+
+  async listTakeovers(input, ctx) {
+    const criteria = { status: input.status, ...(await countyCriteria(ctx)) }
+    const [{ total }, { data }] = await Promise.all([
+      takeovers().where(criteria).count(),
+      takeovers().where(criteria).orderBy('createdAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    return { items: await Promise.all(data.map(takeoverCase)), total }
+  },
+
+  async decideTakeover(input, ctx) {
+    const { data: t } = await takeovers().doc(input.id).get()
+    if (!t) throw notFound('申请不存在')
+    await ctx.requireCounty(t.countyCode, '只能处理本县（市、区）的申请')
+    const actor = (await ctx.user())!
+    const reason = input.reason ?? ''
+    const decided = await db.runTransaction(async (tx) => {
+      const { data: current } = await tx.collection<TakeoverDoc>(COLLECTIONS.takeovers).doc(t._id).get()
+      if (!current || current.status !== 'pending') throw conflict('该申请已被处理')
+      const change = { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedAt: ctx.now, decidedBy: actor._id, reason }
+      await tx.collection<TakeoverDoc>(COLLECTIONS.takeovers).doc(t._id).update({ data: change })
+      let newOpenid = ''
+      if (input.decision === 'approve') {
+        const { data: neu } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(t.newUserId).get()
+        const { data: old } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(t.oldUserId).get()
+        if (!neu || !old || neu.status !== 'active') throw conflict('账号状态已变化，请让申请人重新提交')
+        newOpenid = neu.openid
+        // The old account (its record, roles and history) now answers to the new WeChat identity;
+        // the new, empty account is closed.
+        await tx.collection<UserDoc>(COLLECTIONS.users).doc(t.newUserId).update({ data: { status: 'closed', openid: `closed:${t.newUserId}`, updatedAt: ctx.now } })
+        await tx.collection<UserDoc>(COLLECTIONS.users).doc(t.oldUserId).update({ data: { openid: neu.openid, status: 'active', updatedAt: ctx.now } })
+      }
+      return { ...current, ...change, newOpenid }
+    })
+    await audit(ctx.now, {
+      actorId: actor._id,
+      action: `takeover.${input.decision}`,
+      targetType: 'user',
+      targetId: t.oldUserId,
+      before: { account: t.oldUserId },
+      after: input.decision === 'approve' ? { account: t.oldUserId, replacedAccount: t.newUserId } : null,
+      reason,
+    })
+    const recipient = decided.newOpenid || (await users().doc(t.newUserId).get()).data?.openid || ''
+    await notify(recipient, 'review', 'pages/mine/index', {
+      thing1: '更换微信账号',
+      phrase2: input.decision === 'approve' ? '已通过' : '未通过',
+      thing3: input.decision === 'approve' ? '原注册记录已转到当前账号' : reason,
+    })
+    return takeoverCase({ ...t, ...decided })
+  },
+})

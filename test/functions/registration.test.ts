@@ -1,0 +1,243 @@
+// Registration, county review and account takeover, through the local cloud.
+import { seedDemo } from '../../scripts/demo'
+import { idNumberProblem, maskIdNumber } from '../../types/personal'
+import { startAppCloud, type AppCloud } from '../support/app'
+import { freshIdNumber, idNumber, ruralYouthForm, volunteerForm } from '../support/people'
+
+let app: AppCloud
+const COUNTY = 'o_demo_county' // 清城区
+const CITY = 'o_demo_city'
+
+beforeAll(async () => {
+  app = await startAppCloud()
+  await seedDemo(app.cloud)
+})
+afterAll(() => app.close())
+
+const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
+
+describe('ID numbers (GB 11643)', () => {
+  test.each([
+    ['11010519491231002X', null],
+    ['440524198801010011', null],
+    ['110105194912310021', '身份证号校验位不正确，请核对'],
+    ['11010519491331002X', '身份证号中的出生日期无效'],
+    ['110105202902290028', '身份证号中的出生日期无效'],
+    ['01010519491231002X', '身份证号的地区码无效'],
+    ['1101051949123100', '身份证号应为 18 位，最后一位可以是数字或 X'],
+  ])('%s → %s', (id, problem) => {
+    expect(idNumberProblem(id, '2026-11-25')).toBe(problem)
+  })
+
+  test('masking keeps the first four and last four characters', () => {
+    expect(maskIdNumber('44010219900101123X')).toBe('4401**********123X')
+  })
+})
+
+describe('submitting a registration', () => {
+  test('a volunteer registers; gender and birth date come from the ID; the ID is stored encrypted', async () => {
+    const id = idNumber('441802', '20010315', '124') // even sequence: female
+    const r = ok(await app.call('o_reg_1', 'registration.submitVolunteer', volunteerForm({ idNumber: id.toLowerCase() })))
+    expect(r).toMatchObject({ status: 'pending', gender: 'female', birthDate: '2001-03-15', townshipName: '凤城街道', countyName: '清城区', idNumber: id })
+    const stored = JSON.stringify([...app.cloud.store.get('registrations').docs.values()])
+    expect(stored).not.toContain(id)
+    expect(stored).toContain(maskIdNumber(id))
+    const me = ok(await app.call('o_reg_1', 'account.me', {}))
+    expect(me.registrations).toEqual([{ kind: 'volunteer', status: 'pending', townshipName: '凤城街道', rejectReason: '' }])
+  })
+
+  test('a rural youth registers with the shorter form', async () => {
+    const r = ok(await app.call('o_reg_youth', 'registration.submitRuralYouth', ruralYouthForm()))
+    expect(r).toMatchObject({ kind: 'rural_youth', status: 'pending', townshipName: '英城街道', occupation: '英德红茶种植与电商销售' })
+  })
+
+  test.each([
+    [{ idNumber: '110105194912310021' }, 'idNumber', '校验位'],
+    [{ birthDate: '1999-01-01' }, 'birthDate', '出生日期与身份证号不一致'],
+    [{ gender: 'male' as const, idNumber: idNumber('441802', '20000101', '222') }, 'gender', '性别与身份证号不一致'],
+    [{ mobile: '12345' }, 'mobile', '手机号格式不正确'],
+    [{ termEnd: '2025-01-01' }, 'termEnd', '服务结束日期应晚于开始日期'],
+    [{ termStart: '2025-02-30' }, 'termStart', '不是有效日期'],
+    [{ privacyVersion: undefined }, 'privacyVersion', '请阅读并同意隐私政策'],
+    [{ privacyVersion: '2020-01-01' }, 'privacyVersion', '隐私政策已更新'],
+    [{ sensitiveVersion: undefined }, 'sensitiveVersion', '请单独同意'],
+    [{ townshipCode: '441803102' }, 'townshipCode', '不属于所选县'],
+    [{ townshipCode: '999999999' }, 'townshipCode', '请选择服务镇街'],
+    [{ skills: [] }, 'skills', '请至少选择一项特长'],
+    [{ name: 'A' }, 'name', '姓名'],
+    [{ politicalStatus: '无党派' as never }, 'politicalStatus', '请选择政治面貌'],
+  ])('bad input %j is refused naming the field, and nothing is written', async (overrides, field, message) => {
+    const before = app.dump()
+    const r = await app.call('o_reg_bad', 'registration.submitVolunteer', volunteerForm(overrides as never))
+    expect(r).toEqual({ ok: false, error: { code: 'INVALID_INPUT', field, message: expect.stringContaining(message) } })
+    // Only the caller's (empty) account may appear; no registration and no identity claim.
+    const after = JSON.parse(app.dump()) as [string, unknown[]][]
+    const beforeParsed = JSON.parse(before) as [string, unknown[]][]
+    for (const name of ['registrations', 'identities']) {
+      expect(after.find(([n]) => n === name)).toEqual(beforeParsed.find(([n]) => n === name))
+    }
+  })
+
+  test('a duplicate ID from another account is refused, and changes nothing', async () => {
+    const id = freshIdNumber()
+    ok(await app.call('o_dup_a', 'registration.submitVolunteer', volunteerForm({ idNumber: id })))
+    const before = app.dump()
+    const r = await app.call('o_dup_b', 'registration.submitVolunteer', volunteerForm({ idNumber: id }))
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'idNumber' } })
+    expect((JSON.parse(app.dump()) as [string, { userId?: string }[]][]).find(([n]) => n === 'registrations')).toEqual(
+      (JSON.parse(before) as [string, unknown[]][]).find(([n]) => n === 'registrations'),
+    )
+  })
+
+  test('two accounts registering one ID at the same moment: exactly one succeeds', async () => {
+    const id = freshIdNumber()
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => app.call(`o_race_${i}`, 'registration.submitVolunteer', volunteerForm({ idNumber: id }))))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
+  })
+
+  test('roles or a status in the request body are ignored: a submission is always pending and grants nothing', async () => {
+    const r = await app.raw('o_forger', 'registration', {
+      action: 'submitVolunteer',
+      input: { ...volunteerForm(), status: 'approved', roles: [{ role: 'city_admin' }], userId: 'someone' },
+    })
+    expect(r).toMatchObject({ ok: true, data: { status: 'pending' } })
+    expect(ok(await app.call('o_forger', 'account.me', {})).roles).toEqual([])
+  })
+})
+
+describe('county review', () => {
+  test('the county admin sees their county only, with masked data; the detail shows the ID in clear and is logged', async () => {
+    const mine = ok(await app.call('o_rev_1', 'registration.submitVolunteer', volunteerForm({ name: '陈审核' })))
+    ok(await app.call('o_rev_other_county', 'registration.submitVolunteer', volunteerForm({ name: '外县人', countyCode: '441803', townshipCode: '441803102' })))
+    const list = ok(await app.call(COUNTY, 'registration.list', { keyword: '审核' }))
+    expect(list.items.map((i) => i.name)).toEqual(['陈审核'])
+    expect(list.items[0].idMasked).toMatch(/^4418\*{10}\d{3}[\dX]$/)
+    expect(list.items[0].mobileMasked).toBe('138****8000')
+    expect(JSON.stringify(list)).not.toContain(mine.idNumber)
+    const outside = await app.call(COUNTY, 'registration.list', { countyCode: '441803' })
+    expect(outside).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const city = ok(await app.call(CITY, 'registration.list', { keyword: '外县' }))
+    expect(city.items.map((i) => i.name)).toEqual(['外县人'])
+
+    const auditBefore = app.cloud.store.get('audit').docs.size
+    const detail = ok(await app.call(COUNTY, 'registration.detail', { id: mine.id }))
+    expect(detail.idNumber).toBe(mine.idNumber)
+    const reads = [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'pii.read' && a.targetId === mine.id)
+    expect(reads).toHaveLength(1)
+    expect(app.cloud.store.get('audit').docs.size).toBe(auditBefore + 1)
+  })
+
+  test('a county admin acting outside their county is refused, and nothing changes', async () => {
+    const reg = ok(await app.call('o_rev_out', 'registration.submitVolunteer', volunteerForm({ countyCode: '441803', townshipCode: '441803102' })))
+    expect(await app.call(COUNTY, 'registration.detail', { id: reg.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const before = app.dump()
+    const r = ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    expect(r.results).toEqual([{ id: reg.id, ok: false, message: '不在你的管辖范围内' }])
+    expect(app.dump()).toBe(before)
+  })
+
+  test('other roles cannot list or review', async () => {
+    for (const who of ['o_demo_volunteer', 'o_demo_township', 'o_demo_merchant', 'o_nobody']) {
+      expect(await app.call(who, 'registration.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+  })
+
+  test('approve in a batch: each applicant becomes a volunteer of their township and is notified', async () => {
+    const regs = await Promise.all(['o_batch_1', 'o_batch_2', 'o_batch_3'].map(async (who) => ok(await app.call(who, 'registration.submitVolunteer', volunteerForm()))))
+    app.cloud.outbox.length = 0
+    const r = ok(await app.call(COUNTY, 'registration.review', { ids: regs.map((g) => g.id), decision: 'approve' }))
+    expect(r.results.every((x) => x.ok)).toBe(true)
+    for (const who of ['o_batch_1', 'o_batch_2', 'o_batch_3']) {
+      const me = ok(await app.call(who, 'account.me', {}))
+      expect(me.roles).toEqual([{ role: 'volunteer', scopeType: 'township', scopeId: '441802006', scopeName: '凤城街道' }])
+      expect(me.registrations[0].status).toBe('approved')
+    }
+    expect(app.cloud.outbox.map((m) => m.touser).sort()).toEqual(['o_batch_1', 'o_batch_2', 'o_batch_3'])
+    expect(app.cloud.outbox[0].data.phrase2.value).toBe('已通过')
+    const audits = [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'registration.approve' && regs.some((g) => g.id === a.targetId))
+    expect(audits).toHaveLength(3)
+    // Reviewed twice: the second time changes nothing.
+    const again = ok(await app.call(COUNTY, 'registration.review', { ids: [regs[0].id], decision: 'reject', reason: '重复操作' }))
+    expect(again.results[0]).toEqual({ id: regs[0].id, ok: false, message: '该申请已被处理' })
+  })
+
+  test('reject needs a reason; the applicant corrects and resubmits, and may then be approved', async () => {
+    const reg = ok(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ school: '某学校' })))
+    expect(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'reject' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'reason' },
+    })
+    ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'reject', reason: '毕业院校请填写全称' }))
+    const me = ok(await app.call('o_reject_me', 'account.me', {}))
+    expect(me.registrations[0]).toEqual({ kind: 'volunteer', status: 'rejected', townshipName: '凤城街道', rejectReason: '毕业院校请填写全称' })
+    expect(me.roles).toEqual([])
+    const again = ok(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ idNumber: reg.idNumber, school: '华南农业大学' })))
+    expect(again).toMatchObject({ status: 'pending', rejectReason: '', school: '华南农业大学' })
+    ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    expect(ok(await app.call('o_reject_me', 'registration.mine', {})).volunteer?.status).toBe('approved')
+    // Once approved, the applicant cannot change it on their own.
+    expect(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ idNumber: reg.idNumber }))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  test('two reviewers deciding one registration at the same moment: exactly one decision applies', async () => {
+    const reg = ok(await app.call('o_two_reviewers', 'registration.submitVolunteer', volunteerForm()))
+    const [a, b] = await Promise.all([
+      app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }),
+      app.call(CITY, 'registration.review', { ids: [reg.id], decision: 'reject', reason: '材料不全' }),
+    ])
+    const applied = [a, b].flatMap((r) => (r.ok ? r.data.results.filter((x) => x.ok) : []))
+    expect(applied).toHaveLength(1)
+    const me = ok(await app.call('o_two_reviewers', 'account.me', {}))
+    expect(me.roles.length === 1).toBe(me.registrations[0].status === 'approved')
+  })
+})
+
+describe('moving to a new WeChat account', () => {
+  test('the new account asks, the county admin confirms, and the record, roles and history move', async () => {
+    const id = freshIdNumber()
+    const reg = ok(await app.call('o_old_wechat', 'registration.submitVolunteer', volunteerForm({ name: '张迁移', idNumber: id })))
+    ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    const oldAccount = ok(await app.call('o_old_wechat', 'account.me', {}))
+
+    expect(await app.call('o_new_wechat', 'registration.requestTakeover', { name: '张迁', idNumber: id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await app.call('o_new_wechat', 'registration.requestTakeover', { name: '张迁移', idNumber: freshIdNumber() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    const request = ok(await app.call('o_new_wechat', 'registration.requestTakeover', { name: '张迁移', idNumber: id }))
+    expect(request.status).toBe('pending')
+
+    const queue = ok(await app.call(COUNTY, 'registration.listTakeovers', {}))
+    const item = queue.items.find((c) => c.id === request.id)!
+    expect(item).toMatchObject({ name: '张迁移', idMasked: maskIdNumber(id), oldAccount: { roles: ['volunteer'] } })
+    expect(JSON.stringify(queue)).not.toContain(id)
+
+    app.cloud.outbox.length = 0
+    ok(await app.call(COUNTY, 'registration.decideTakeover', { id: request.id, decision: 'approve' }))
+    const moved = ok(await app.call('o_new_wechat', 'account.me', {}))
+    expect(moved.userId).toBe(oldAccount.userId)
+    expect(moved.roles).toEqual(oldAccount.roles)
+    expect(ok(await app.call('o_new_wechat', 'registration.mine', {})).volunteer?.idNumber).toBe(id)
+    // The old WeChat account no longer reaches the record: it starts afresh.
+    const stranger = ok(await app.call('o_old_wechat', 'account.me', {}))
+    expect(stranger.userId).not.toBe(oldAccount.userId)
+    expect(stranger.roles).toEqual([])
+    expect(app.cloud.outbox.map((m) => m.touser)).toEqual(['o_new_wechat'])
+    expect([...app.cloud.store.get('audit').docs.values()].some((a) => a.action === 'takeover.approve' && a.targetId === oldAccount.userId)).toBe(true)
+  })
+})
+
+describe('closing an account', () => {
+  test('withdrawing consent erases personal data, releases the ID and keeps an anonymous record', async () => {
+    const id = freshIdNumber()
+    ok(await app.call('o_leaver', 'registration.submitVolunteer', volunteerForm({ idNumber: id, name: '刘离开' })))
+    expect(await app.call('o_leaver', 'account.close', { confirm: false } as never)).toMatchObject({ ok: false, error: { field: 'confirm' } })
+    ok(await app.call('o_leaver', 'account.close', { confirm: true, reason: '不再参与' }))
+    const stored = JSON.stringify([...app.cloud.store.get('registrations').docs.values()])
+    expect(stored).not.toContain('刘离开')
+    expect(stored).not.toContain(maskIdNumber(id))
+    // The same person can register again later, from any account.
+    ok(await app.call('o_comeback', 'registration.submitVolunteer', volunteerForm({ idNumber: id })))
+  })
+})

@@ -1,0 +1,108 @@
+// The `grants` function: granted roles come only from one-time invitations; admins list and
+// revoke grants. Every grant and revocation is audited.
+import { action, PageInput, RoleGrant } from './common'
+import { ROLES } from './roles'
+import * as z from './zod'
+
+/** Roles granted by invitation (volunteers and rural youth register instead). */
+export const GRANTABLE_ROLES = ['township_staff', 'county_admin', 'city_admin', 'merchant', 'bank_officer', 'employer'] as const
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
+
+/** Invitation codes: 10 characters of an alphabet without look-alikes (about 50 bits). */
+export const INVITATION_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/
+/** The 小程序码 scene of an invitation (WeChat allows 32 characters). */
+export const invitationScene = (code: string) => `inv=${code}`
+
+const invitationCode = z
+  .string({ error: '请输入邀请码' })
+  .describe('邀请码')
+  .trim()
+  .transform((s) => s.toUpperCase().replace(/^INV=/, ''))
+  .pipe(z.string().regex(INVITATION_CODE, '邀请码应为 10 位字母或数字'))
+
+export const InvitationView = z.object({
+  code: z.string(),
+  scene: z.string(),
+  role: z.enum(GRANTABLE_ROLES),
+  scopeType: z.string(),
+  scopeId: z.string(),
+  scopeName: z.string(),
+  note: z.string(),
+  status: z.enum(['open', 'used', 'revoked', 'expired']),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  usedByName: z.string(),
+  usedAt: z.string().nullable(),
+})
+export type InvitationView = z.infer<typeof InvitationView>
+
+export const GrantView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  mobileMasked: z.string(),
+  grant: RoleGrant,
+})
+export type GrantView = z.infer<typeof GrantView>
+
+export const grants = {
+  createInvitation: action({
+    summary: '创建一次性邀请（角色、范围、有效期）',
+    input: z.object({
+      role: z.enum(GRANTABLE_ROLES, { error: '请选择要邀请的角色' }).describe('角色'),
+      /** Township or county code, or the merchant / bank / employer id; ignored for city_admin. */
+      scopeId: z.string().describe('范围').trim().max(40).default(''),
+      expiresInDays: z.number({ error: '请选择有效期' }).describe('有效期').int().min(1, '有效期至少 1 天').max(30, '有效期最长 30 天').default(7),
+      note: z.string().describe('备注').trim().max(60, '备注不能超过 60 字').default(''),
+    }),
+    output: InvitationView,
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  listInvitations: action({
+    summary: '我创建的邀请',
+    input: PageInput.extend({ status: z.enum(['open', 'used', 'revoked', 'expired']).optional() }),
+    output: z.object({ items: z.array(InvitationView), total: z.number() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'own' },
+  }),
+  invitationCode: action({
+    summary: '生成邀请的小程序码图片',
+    input: z.object({ code: invitationCode }),
+    output: z.object({ imageUrl: z.string(), scene: z.string(), page: z.string() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'own' },
+  }),
+  revokeInvitation: action({
+    summary: '作废一个尚未使用的邀请',
+    input: z.object({ code: invitationCode }),
+    output: InvitationView,
+    access: { who: ['county_admin', 'city_admin'], objects: 'own' },
+  }),
+  previewInvitation: action({
+    summary: '被邀请人查看邀请内容',
+    input: z.object({ code: invitationCode }),
+    output: z.object({ role: z.enum(GRANTABLE_ROLES), scopeName: z.string(), note: z.string(), invitedBy: z.string(), expiresAt: z.string(), usable: z.boolean(), problem: z.string() }),
+    access: { who: 'signed_in' },
+  }),
+  redeemInvitation: action({
+    summary: '接受邀请（每个邀请只能使用一次）',
+    input: z.object({ code: invitationCode }),
+    output: z.object({ grant: RoleGrant }),
+    access: { who: 'signed_in' },
+  }),
+  listGrants: action({
+    summary: '本县（团市委：全市）已授予的角色',
+    input: PageInput.extend({ role: z.enum(ROLES).describe('角色').optional() }),
+    output: z.object({ items: z.array(GrantView), total: z.number() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  revokeGrant: action({
+    summary: '撤销一个已授予的角色',
+    input: z.object({
+      userId: z.string().describe('用户').min(1).max(64),
+      role: z.enum(GRANTABLE_ROLES).describe('角色'),
+      scopeId: z.string().describe('范围').max(40),
+      reason: z.string().describe('理由').trim().min(2, '请填写撤销理由').max(200, '理由不能超过 200 字'),
+    }),
+    output: z.object({ revoked: z.boolean() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+}

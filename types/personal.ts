@@ -1,0 +1,69 @@
+// Personal data rules: resident ID numbers (GB 11643: checksum, birth date, gender), mobile
+// numbers, and how each is masked. No zod here, so forms and main-package code can use it;
+// the schemas in registration.ts refine with it.
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const CHECK_CHARS = '10X98765432'
+
+export interface IdCardFacts {
+  /** YYYY-MM-DD */
+  birthDate: string
+  gender: 'male' | 'female'
+  /** The six-digit administrative code of where it was issued. */
+  regionCode: string
+}
+
+/** Upper-cases a trailing x and removes spaces, as people type it. */
+export function normalizeIdNumber(raw: string): string {
+  return raw.replace(/\s+/g, '').toUpperCase()
+}
+
+/** The check character an ID's first 17 digits call for (mod 11-2). */
+export function idCheckChar(first17: string): string {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]
+  return CHECK_CHARS[sum % 11]
+}
+
+/**
+ * Why an ID number is not valid, in Chinese, or null when it is. `today` (YYYY-MM-DD) bounds
+ * the birth date: nobody is born in the future.
+ */
+export function idNumberProblem(id: string, today: string): string | null {
+  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位，最后一位可以是数字或 X'
+  if (!/^[1-8]\d{5}/.test(id)) return '身份证号的地区码无效'
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
+  if (!isRealDate(birth) || birth < '1900-01-01' || birth > today) return '身份证号中的出生日期无效'
+  if (idCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确，请核对'
+  return null
+}
+
+export function idCardFacts(id: string): IdCardFacts {
+  return {
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+    regionCode: id.slice(0, 6),
+  }
+}
+
+/** A calendar date that exists (2023-02-29 does not). */
+export function isRealDate(ymd: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+}
+
+/** 440102199001011234 → 4401**********1234 */
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(14)}` : ''
+}
+
+/** Mainland mobile numbers. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
+
+/** 13800138000 → 138****8000 */
+export function maskMobile(mobile: string): string {
+  return MOBILE_PATTERN.test(mobile) ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : ''
+}

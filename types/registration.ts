@@ -1,0 +1,254 @@
+// The `registration` function: volunteers and rural youth register (program 1 of DOMAIN.md),
+// county admins review; people who changed WeChat accounts take over their record.
+import { action, PageInput, text } from './common'
+import { idNumberProblem, isRealDate, MOBILE_PATTERN, normalizeIdNumber } from './personal'
+import * as z from './zod'
+
+/** The privacy notice and the separate consent for sensitive data (the ID number): their current versions. */
+export const PRIVACY_VERSION = '2026-11-01'
+export const SENSITIVE_CONSENT_VERSION = '2026-11-01'
+
+export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'] as const
+export const SKILLS = ['电子商务', '直播带货', '产业规划', '乡村旅游', '农业技术', '文化宣传', '教育辅导', '社会治理', '医疗卫生', '法律服务', '数据分析', '其他'] as const
+export const REGISTRATION_KINDS = ['volunteer', 'rural_youth'] as const
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number]
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'closed'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+
+export const STATUS_LABELS: Record<RegistrationStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  closed: '已注销',
+}
+
+/** Today in Shanghai, for the ID's birth-date bound (the server passes its own clock). */
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
+const idNumber = z
+  .string({ error: '请填写身份证号' })
+  .describe('身份证号')
+  .transform(normalizeIdNumber)
+  .superRefine((id, ctx) => {
+    const problem = idNumberProblem(id, today())
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
+const mobile = z.string({ error: '请填写手机号' }).describe('手机号').trim().regex(MOBILE_PATTERN, '手机号格式不正确，应为 11 位大陆手机号')
+const calendarDate = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .describe(label)
+    .refine(isRealDate, `${label}不是有效日期`)
+const code = (label: string, digits: number) =>
+  z
+    .string({ error: `请选择${label}` })
+    .describe(label)
+    .regex(new RegExp(`^\\d{${digits}}$`), `请选择${label}`)
+
+const consents = {
+  privacyVersion: z.string({ error: '请阅读并同意隐私政策' }).describe('隐私政策').max(20),
+  sensitiveVersion: z.string({ error: '请单独同意处理身份证号等敏感个人信息' }).describe('敏感个人信息授权').max(20),
+}
+
+const personBase = {
+  name: text('姓名', 20, 2).refine((s) => /^[\u4e00-\u9fa5·]{2,20}$|^[A-Za-z][A-Za-z .-]{1,39}$/.test(s), '姓名只能包含汉字（或英文字母）'),
+  idNumber,
+  mobile,
+  countyCode: code('所在县（市、区）', 6),
+  townshipCode: code('服务镇街', 9),
+  /** Derived from the ID; when the form sends them they must agree with it. */
+  gender: z.enum(['male', 'female']).describe('性别').optional(),
+  birthDate: calendarDate('出生日期').optional(),
+  ...consents,
+}
+
+export const VolunteerForm = z
+  .object({
+    ...personBase,
+    school: text('毕业院校', 40),
+    major: text('所学专业', 40),
+    graduationYear: z
+      .number({ error: '请选择毕业年份' })
+      .describe('毕业年份')
+      .int()
+      .min(1990, '毕业年份不正确')
+      .max(new Date().getFullYear() + 1, '毕业年份不正确'),
+    politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }).describe('政治面貌'),
+    skills: z.array(z.enum(SKILLS, { error: '请从列表中选择特长' })).describe('特长').min(1, '请至少选择一项特长').max(6, '特长最多选 6 项'),
+    termStart: calendarDate('服务开始日期'),
+    termEnd: calendarDate('服务结束日期'),
+  })
+  .refine((f) => f.termEnd > f.termStart, { message: '服务结束日期应晚于开始日期', path: ['termEnd'] })
+export type VolunteerForm = z.input<typeof VolunteerForm>
+export type VolunteerFormData = z.output<typeof VolunteerForm>
+
+export const RuralYouthForm = z.object({
+  ...personBase,
+  occupation: text('从事的行业或项目', 60, 2),
+})
+export type RuralYouthForm = z.input<typeof RuralYouthForm>
+export type RuralYouthFormData = z.output<typeof RuralYouthForm>
+
+/** A registration as its owner sees it: the ID in clear (it is theirs). */
+export const MyRegistration = z.object({
+  id: z.string(),
+  kind: z.enum(REGISTRATION_KINDS),
+  status: z.enum(REGISTRATION_STATUSES),
+  name: z.string(),
+  idNumber: z.string(),
+  mobile: z.string(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  townshipCode: z.string(),
+  townshipName: z.string(),
+  school: z.string(),
+  major: z.string(),
+  graduationYear: z.number().nullable(),
+  politicalStatus: z.string(),
+  skills: z.array(z.string()),
+  termStart: z.string(),
+  termEnd: z.string(),
+  occupation: z.string(),
+  rejectReason: z.string(),
+  submittedAt: z.string(),
+  reviewedAt: z.string().nullable(),
+})
+export type MyRegistration = z.infer<typeof MyRegistration>
+
+/** A registration in a reviewer's list: personal data masked. */
+export const RegistrationSummary = z.object({
+  id: z.string(),
+  kind: z.enum(REGISTRATION_KINDS),
+  status: z.enum(REGISTRATION_STATUSES),
+  name: z.string(),
+  idMasked: z.string(),
+  mobileMasked: z.string(),
+  gender: z.enum(['male', 'female']),
+  age: z.number(),
+  countyName: z.string(),
+  townshipName: z.string(),
+  school: z.string(),
+  skills: z.array(z.string()),
+  submittedAt: z.string(),
+  rejectReason: z.string(),
+})
+export type RegistrationSummary = z.infer<typeof RegistrationSummary>
+
+/** What a reviewer sees when opening one: the ID in clear (that read is logged). */
+export const RegistrationDetail = RegistrationSummary.extend({
+  idNumber: z.string(),
+  mobile: z.string(),
+  birthDate: z.string(),
+  major: z.string(),
+  graduationYear: z.number().nullable(),
+  politicalStatus: z.string(),
+  termStart: z.string(),
+  termEnd: z.string(),
+  occupation: z.string(),
+  reviewedAt: z.string().nullable(),
+  reviewerName: z.string(),
+})
+export type RegistrationDetail = z.infer<typeof RegistrationDetail>
+
+const id = z.string({ error: '缺少记录编号' }).describe('记录编号').min(1).max(80)
+const reason = z.string().describe('理由').trim().max(200, '理由不能超过 200 字')
+
+export const TakeoverView = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  reason: z.string(),
+})
+
+export const TakeoverCase = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  createdAt: z.string(),
+  name: z.string(),
+  idMasked: z.string(),
+  townshipName: z.string(),
+  /** The two accounts side by side, masked. */
+  oldAccount: z.object({ nickname: z.string(), mobileMasked: z.string(), createdAt: z.string(), roles: z.array(z.string()) }),
+  newAccount: z.object({ nickname: z.string(), mobileMasked: z.string(), createdAt: z.string() }),
+})
+
+export const registration = {
+  mine: action({
+    summary: '查看我的注册信息',
+    input: z.object({}),
+    output: z.object({ volunteer: MyRegistration.nullable(), ruralYouth: MyRegistration.nullable() }),
+    access: { who: 'signed_in' },
+  }),
+  submitVolunteer: action({
+    summary: '提交（或修改后重新提交）乡村振兴志愿者注册',
+    input: VolunteerForm,
+    output: MyRegistration,
+    access: { who: 'signed_in' },
+  }),
+  submitRuralYouth: action({
+    summary: '提交（或修改后重新提交）农村青年注册',
+    input: RuralYouthForm,
+    output: MyRegistration,
+    access: { who: 'signed_in' },
+  }),
+  list: action({
+    summary: '审核队列：本县（团市委：全市）的注册申请',
+    input: PageInput.extend({
+      status: z.enum(REGISTRATION_STATUSES).describe('状态').default('pending'),
+      kind: z.enum(REGISTRATION_KINDS).describe('类型').optional(),
+      countyCode: z.string().describe('县（市、区）').regex(/^\d{6}$/, '县（市、区）无效').optional(),
+      townshipCode: z.string().describe('镇街').regex(/^\d{9}$/, '镇街无效').optional(),
+      keyword: z.string().describe('姓名').trim().max(20).optional(),
+    }),
+    output: z.object({ items: z.array(RegistrationSummary), total: z.number() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  detail: action({
+    summary: '查看一份注册申请（显示完整身份证号，读取留痕）',
+    input: z.object({ id }),
+    output: RegistrationDetail,
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  review: action({
+    summary: '通过或驳回注册申请（可批量）',
+    input: z
+      .object({
+        ids: z.array(id).describe('申请').min(1, '请选择要审核的申请').max(50, '一次最多审核 50 份'),
+        decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }).describe('审核结果'),
+        reason: reason.optional(),
+      })
+      .refine((v) => v.decision === 'approve' || (v.reason ?? '').length >= 2, { message: '驳回时请填写理由（至少 2 个字）', path: ['reason'] }),
+    output: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), message: z.string() })) }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  requestTakeover: action({
+    summary: '更换微信账号：申请接管原注册记录',
+    input: z.object({ name: personBase.name, idNumber }),
+    output: TakeoverView,
+    access: { who: 'signed_in' },
+  }),
+  myTakeover: action({
+    summary: '查看我的账号接管申请',
+    input: z.object({}),
+    output: TakeoverView.nullable(),
+    access: { who: 'signed_in' },
+  }),
+  listTakeovers: action({
+    summary: '待确认的账号接管申请（本县）',
+    input: PageInput.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
+    output: z.object({ items: z.array(TakeoverCase), total: z.number() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  decideTakeover: action({
+    summary: '确认或驳回账号接管（记录、角色与历史转到新账号）',
+    input: z
+      .object({ id, decision: z.enum(['approve', 'reject']).describe('审核结果'), reason: reason.optional() })
+      .refine((v) => v.decision === 'approve' || (v.reason ?? '').length >= 2, { message: '驳回时请填写理由（至少 2 个字）', path: ['reason'] }),
+    output: TakeoverCase,
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+}

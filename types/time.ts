@@ -1,0 +1,27 @@
+// Time the way the rules count it: instants are stored as they are (UTC on the server);
+// calendar days, months and deadlines are Asia/Shanghai's.
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export const ZONE = 'Asia/Shanghai'
+
+/** The Shanghai calendar date of an instant, YYYY-MM-DD. */
+export function shanghaiDate(at: Date | number | string = new Date()): string {
+  return dayjs(at).tz(ZONE).format('YYYY-MM-DD')
+}
+
+/** An instant shown to people: 2026-11-25 18:30 (Shanghai). */
+export function shanghaiDateTime(at: Date | number | string): string {
+  return dayjs(at).tz(ZONE).format('YYYY-MM-DD HH:mm')
+}
+
+/** The instant a Shanghai calendar date (YYYY-MM-DD) begins. */
+export function shanghaiDayStart(ymd: string): Date {
+  return dayjs.tz(ymd, ZONE).toDate()
+}
+
+export { dayjs }

@@ -8,7 +8,8 @@ export default defineAppConfig({
     { root: 'packages/volunteer', pages: ['index/index'] },
     { root: 'packages/township', pages: ['index/index'] },
     { root: 'packages/merchant', pages: ['index/index'] },
-    { root: 'packages/admin', pages: ['index/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'registrations/index', 'registration/index', 'takeovers/index', 'invite/index', 'grants/index'] },
+    { root: 'packages/account', pages: ['register/index', 'privacy/index', 'invite/index', 'profile/index', 'takeover/index'] },
     { root: 'packages/bank', pages: ['index/index'] },
     { root: 'packages/employer', pages: ['index/index'] },
     ...(devTools ? [{ root: 'packages/dev', pages: ['personas/index'] }] : [])

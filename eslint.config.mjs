@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-h5/', 'dist-test/', 'build/', '.localcloud/', '.tmp/', '.scratch-*/', 'coverage/', 'bench/tmp/', 'test-artifacts/', '**/*.js', '**/*.mjs'],
+    ignores: ['node_modules/', 'dist/', 'dist-h5/', 'dist-h5-*/', 'dist-test/', 'build/', '.localcloud/', '.tmp/', '.scratch-*/', 'coverage/', 'bench/tmp/', 'test-artifacts/', '**/*.js', '**/*.mjs'],
   },
   ...tseslint.configs.recommended,
   {

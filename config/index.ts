@@ -47,7 +47,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : process.env.XQ_TEST_BUILD === '1' ? 'dist-test' : 'dist',
+    // XQ_OUT_DIR: build somewhere else (parallel work must not overwrite each other's builds).
+    outputRoot: process.env.XQ_OUT_DIR || (isH5 ? 'dist-h5' : process.env.XQ_TEST_BUILD === '1' ? 'dist-test' : 'dist'),
     plugins: [],
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -28,8 +28,8 @@ export const WEAPP_TEST: Variant = { label: '小程序（测试用生产构建�
 export const H5_DEVELOPMENT: Variant = { label: 'H5（本地开发构建）', type: 'h5', outDir: 'dist-h5', env: { NODE_ENV: 'production', XQ_DEV_TOOLS: '1' } }
 
 /** Builds a variant unless a build of the same variant is newer than every source. */
-export function ensureBuild(variant: Variant, force = false): boolean {
-  const outDir = path.join(ROOT, variant.outDir)
+export function ensureBuild(variant: Variant, force = false, outDirOverride?: string): boolean {
+  const outDir = path.join(ROOT, outDirOverride ?? variant.outDir)
   const marker = path.join(outDir, '.xq-build.json')
   const signature = JSON.stringify(variant.env)
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))))
@@ -41,7 +41,7 @@ export function ensureBuild(variant: Variant, force = false): boolean {
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...variant.env },
+    env: { ...process.env, ...variant.env, ...(outDirOverride ? { XQ_OUT_DIR: outDirOverride } : {}) },
   })
   if (result.status !== 0) {
     // Taro draws its progress on stderr: show what follows the last error marker.

@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { CHROMIUM } from '../support/browser'
+import { H5_DIST } from '../support/stack'
 
 export default function setup(): void {
   if (!fs.existsSync(CHROMIUM)) {
@@ -11,8 +12,8 @@ export default function setup(): void {
     console.log('\n正在安装 Chromium（Debian 软件包）…')
     execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', { stdio: 'inherit' })
   }
-  const marker = path.resolve(__dirname, '../../dist-h5/.xq-build.json')
+  const marker = path.join(H5_DIST, '.xq-build.json')
   if (!fs.existsSync(marker) || !fs.readFileSync(marker, 'utf8').includes('XQ_DEV_TOOLS')) {
-    throw new Error('dist-h5/ has no development build: run `npm test` (which builds it) or `npx tsx -e "require(\'./scripts/builds\').ensureBuild(require(\'./scripts/builds\').H5_DEVELOPMENT)"`')
+    throw new Error(`${H5_DIST} has no development build: run npm test, which builds it`)
   }
 }

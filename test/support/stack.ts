@@ -8,6 +8,9 @@ import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { COLLECTIONS_FILE, TEST_FUNCTION_ENV } from './app'
 import { tempDir } from './localcloud'
 
+/** The development H5 build the journeys use (XQ_H5_DIST to use another folder). */
+export const H5_DIST = path.resolve(__dirname, '../..', process.env.XQ_H5_DIST ?? 'dist-h5')
+
 export interface Stack {
   cloud: LocalCloud
   url: string
@@ -23,7 +26,7 @@ export async function startStack(): Promise<Stack> {
     functionsDir,
     collectionsFile: COLLECTIONS_FILE,
     functionEnv: TEST_FUNCTION_ENV,
-    staticDir: path.resolve(__dirname, '../../dist-h5'),
+    staticDir: H5_DIST,
     personas: gatewayPersonas(),
     quiet: true,
   })

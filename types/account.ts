@@ -44,12 +44,14 @@ export const account = {
       .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { message: '没有要修改的内容', path: ['nickname'] }),
     output: AccountView,
     access: { who: 'signed_in' },
+    moderate: ['nickname'],
   }),
   bindPhone: action({
     summary: '绑定手机号（微信手机号快速验证）',
     input: z.object({ code: z.string({ error: '未获得手机号授权' }).describe('手机号授权').min(1, '未获得手机号授权').max(200) }),
     output: AccountView,
     access: { who: 'signed_in' },
+    rateLimit: { max: 10, windowSeconds: 3600 },
   }),
   close: action({
     summary: '撤回同意并注销账号（删除个人信息，保留他人记录所需的匿名数据）',

@@ -54,6 +54,10 @@ export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I
   output: O
   access: Access
+  /** Actions that cost (codes, uploads, sign-ups) are limited per user and time window. */
+  rateLimit?: { max: number; windowSeconds: number }
+  /** Free-text input fields others will read: checked by WeChat's content security before use. */
+  moderate?: readonly string[]
 }
 
 export function action<I extends z.ZodType, O extends z.ZodType>(def: ActionDef<I, O>): ActionDef<I, O> {

@@ -57,6 +57,8 @@ export const grants = {
     }),
     output: InvitationView,
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+    rateLimit: { max: 60, windowSeconds: 3600 },
+    moderate: ['note'],
   }),
   listInvitations: action({
     summary: '我创建的邀请',
@@ -69,6 +71,7 @@ export const grants = {
     input: z.object({ code: invitationCode }),
     output: z.object({ imageUrl: z.string(), scene: z.string(), page: z.string() }),
     access: { who: ['county_admin', 'city_admin'], objects: 'own' },
+    rateLimit: { max: 60, windowSeconds: 3600 },
   }),
   revokeInvitation: action({
     summary: '作废一个尚未使用的邀请',
@@ -87,6 +90,8 @@ export const grants = {
     input: z.object({ code: invitationCode }),
     output: z.object({ grant: RoleGrant }),
     access: { who: 'signed_in' },
+    // Guessing codes must be slow.
+    rateLimit: { max: 20, windowSeconds: 3600 },
   }),
   listGrants: action({
     summary: '本县（团市委：全市）已授予的角色',

@@ -188,12 +188,16 @@ export const registration = {
     input: VolunteerForm,
     output: MyRegistration,
     access: { who: 'signed_in' },
+    rateLimit: { max: 10, windowSeconds: 3600 },
+    moderate: ['school', 'major'],
   }),
   submitRuralYouth: action({
     summary: '提交（或修改后重新提交）农村青年注册',
     input: RuralYouthForm,
     output: MyRegistration,
     access: { who: 'signed_in' },
+    rateLimit: { max: 10, windowSeconds: 3600 },
+    moderate: ['occupation'],
   }),
   list: action({
     summary: '审核队列：本县（团市委：全市）的注册申请',
@@ -224,12 +228,15 @@ export const registration = {
       .refine((v) => v.decision === 'approve' || (v.reason ?? '').length >= 2, { message: '驳回时请填写理由（至少 2 个字）', path: ['reason'] }),
     output: z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), message: z.string() })) }),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+    moderate: ['reason'],
   }),
   requestTakeover: action({
     summary: '更换微信账号：申请接管原注册记录',
     input: z.object({ name: personBase.name, idNumber }),
     output: TakeoverView,
     access: { who: 'signed_in' },
+    // Each try checks a name and ID number against the records: few tries, so it cannot be used to guess.
+    rateLimit: { max: 5, windowSeconds: 86400 },
   }),
   myTakeover: action({
     summary: '查看我的账号接管申请',

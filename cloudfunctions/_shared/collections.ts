@@ -14,7 +14,16 @@ export const COLLECTIONS = {
   merchants: 'merchants',
   banks: 'banks',
   employers: 'employers',
+  rateLimits: 'rate_limits',
 } as const
+
+/** A counter per user, action and time window (`_id` is action:openid:windowStart). */
+export interface RateLimitDoc {
+  _id: string
+  count: number
+  /** When the window ends (a TTL index on the platform removes old counters). */
+  expiresAt: Date
+}
 
 /** A partner organisation a role can be scoped to: a caring merchant, a bank, an employer. */
 export interface OrganisationDoc {

@@ -5,6 +5,7 @@ import type * as z from '../../types/zod'
 import { cloud } from './cloud'
 import { CallContext } from './context'
 import { AppError, invalidInput, toErrorShape } from './errors'
+import { enforceRateLimit, moderate } from './guards'
 
 type Handler<D> = D extends ActionDef<infer I, infer O> ? (input: z.output<I>, ctx: CallContext) => Promise<z.input<O>> : never
 
@@ -33,6 +34,8 @@ export function defineFunction<Actions extends Record<string, ActionDef>>(name: 
       if (!parsed.success) throw invalidInput(parsed.error, def.input)
       const ctx = new CallContext(OPENID ?? '', new Date())
       if (Array.isArray(def.access.who)) await ctx.requireRoles(def.access.who)
+      if (def.rateLimit) await enforceRateLimit(ctx.openid, `${name}.${action}`, def.rateLimit, ctx.now)
+      if (def.moderate) await moderate(ctx.openid, def.moderate, parsed.data as Record<string, unknown>, def.input)
       const handler = (handlers as Record<string, (input: unknown, ctx: CallContext) => Promise<unknown>>)[action]
       const output = def.output.safeParse(await handler(parsed.data, ctx))
       if (!output.success) {

@@ -1,0 +1,48 @@
+// Guards every action may declare in the contract: a per-user rate limit, and WeChat's content
+// security check on free text that others will read.
+import type { ActionDef } from '../../types/common'
+import type * as z from '../../types/zod'
+import { COLLECTIONS, type RateLimitDoc } from './collections'
+import { _, cloud, db, isDuplicateKey } from './cloud'
+import { AppError, fieldLabel } from './errors'
+
+/**
+ * Counts this call against the caller's limit for the action in the current window; refuses
+ * beyond it. The count is one conditional increment, so concurrent calls never exceed the
+ * limit. It is the only write a refused call leaves behind: attempts must count, failed
+ * ones included (guessing an invitation code, say).
+ */
+export async function enforceRateLimit(openid: string, key: string, limit: NonNullable<ActionDef['rateLimit']>, now: Date): Promise<void> {
+  const windowMs = limit.windowSeconds * 1000
+  const start = Math.floor(now.getTime() / windowMs) * windowMs
+  const id = `${key}:${openid}:${start}`
+  const counters = db.collection<RateLimitDoc>(COLLECTIONS.rateLimits)
+  const bump = async () => (await counters.where({ _id: id, count: _.lt(limit.max) }).update({ data: { count: _.inc(1) } })).stats.updated === 1
+  if (await bump()) return
+  try {
+    await counters.add({ data: { _id: id, count: 1, expiresAt: new Date(start + windowMs) } })
+    return
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+  if (await bump()) return
+  const minutes = Math.ceil((start + windowMs - now.getTime()) / 60_000)
+  throw new AppError('RATE_LIMITED', `操作过于频繁，请 ${minutes} 分钟后再试`)
+}
+
+/** Free text goes through security.msgSecCheck; risky text is refused naming its field. */
+export async function moderate(openid: string, fields: readonly string[], input: Record<string, unknown>, schema: z.ZodType): Promise<void> {
+  for (const field of fields) {
+    const value = input[field]
+    if (typeof value !== 'string' || value.trim() === '') continue
+    let suggest: string
+    try {
+      const res = (await cloud.openapi.security.msgSecCheck({ content: value, version: 2, scene: 1, openid } as never)) as { result?: { suggest?: string } }
+      suggest = res.result?.suggest ?? 'review'
+    } catch (err) {
+      console.error(`msgSecCheck failed: ${(err as { errCode?: number }).errCode ?? ''}`)
+      throw new AppError('UNAVAILABLE', '内容安全检查暂时不可用，请稍后再试')
+    }
+    if (suggest !== 'pass') throw new AppError('INVALID_INPUT', `${fieldLabel(schema, [field]) ?? field}含有不适宜公开的内容，请修改后再提交`, field)
+  }
+}

@@ -54,6 +54,7 @@ const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/
 export class OpenApiService {
   readonly outbox: OutboxMessage[] = []
   private nextId = 1
+  private readonly codes = new Map<string, Buffer>()
 
   constructor(
     private readonly storage: StorageService,
@@ -109,7 +110,14 @@ export class OpenApiService {
     if (page.startsWith('/')) return json({ errcode: 41030, errmsg: 'invalid page' })
     const width = typeof params.width === 'number' ? Math.min(Math.max(params.width, 280), 1280) : 430
     // A real 小程序码 is a proprietary format; a QR code of the same page and scene stands in for it.
-    const png = await QRCode.toBuffer(wxacodeContent(page, scene), { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
+    // The image depends only on what it encodes and its width, so drawing it once is enough.
+    const key = `${width}\n${wxacodeContent(page, scene)}`
+    let png = this.codes.get(key)
+    if (!png) {
+      png = await QRCode.toBuffer(wxacodeContent(page, scene), { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
+      if (this.codes.size >= 500) this.codes.delete(this.codes.keys().next().value!)
+      this.codes.set(key, png)
+    }
     return encodeResp({ respData: png, contentType: 'image/png', httpCode: 200 })
   }
 

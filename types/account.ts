@@ -1,5 +1,5 @@
 // The `account` function: who the caller is, their profile, roles and registration state.
-import { action, RoleGrant, text } from './common'
+import { action, freeText, RoleGrant, text } from './common'
 import * as z from './zod'
 
 export const RegistrationState = z.object({
@@ -55,7 +55,7 @@ export const account = {
   }),
   close: action({
     summary: '撤回同意并注销账号（删除个人信息，保留他人记录所需的匿名数据）',
-    input: z.object({ confirm: z.literal(true, { error: '请确认注销' }).describe('确认'), reason: z.string().describe('原因').trim().max(200).default('') }),
+    input: z.object({ confirm: z.literal(true, { error: '请确认注销' }).describe('确认'), reason: freeText('原因', 200).default('') }),
     output: z.object({ closed: z.boolean() }),
     access: { who: 'signed_in' },
   }),

@@ -70,15 +70,23 @@ export const PageInput = z.object({
   pageSize: z.number().int().min(1).max(50, '每页最多 50 条').default(20),
 })
 
-/** A short free text field: trimmed, bounded, no control characters. */
-export function text(label: string, max: number, min = 1) {
+/**
+ * Free text, possibly empty: trimmed, bounded, no control characters, and no phone or ID
+ * numbers (text others may read must not carry anyone's personal data).
+ */
+export function freeText(label: string, max: number, typeError = `${label}应为文字`) {
   return z
-    .string({ error: `请填写${label}` })
+    .string({ error: typeError })
     .describe(label)
     .trim()
-    .min(min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
     .max(max, `${label}不能超过 ${max} 个字`)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label}含有无效字符`)
+    .refine((s) => !/1[3-9]\d{9}|\d{15,}/.test(s.replace(/[\s-]/g, '')), `为保护个人信息，${label}中请勿填写手机号或证件号`)
+}
+
+/** A required short text field (see freeText). */
+export function text(label: string, max: number, min = 1) {
+  return freeText(label, max, `请填写${label}`).refine((s) => s.length >= min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
 }
 
 /** A cloud file ID (cloud://…), as wx.cloud.uploadFile returns it. */

@@ -1,6 +1,6 @@
 // The `grants` function: granted roles come only from one-time invitations; admins list and
 // revoke grants. Every grant and revocation is audited.
-import { action, PageInput, RoleGrant } from './common'
+import { action, freeText, PageInput, RoleGrant } from './common'
 import { ROLES } from './roles'
 import * as z from './zod'
 
@@ -53,7 +53,7 @@ export const grants = {
       /** Township or county code, or the merchant / bank / employer id; ignored for city_admin. */
       scopeId: z.string().describe('范围').trim().max(40).default(''),
       expiresInDays: z.number({ error: '请选择有效期' }).describe('有效期').int().min(1, '有效期至少 1 天').max(30, '有效期最长 30 天').default(7),
-      note: z.string().describe('备注').trim().max(60, '备注不能超过 60 字').default(''),
+      note: freeText('备注', 60).default(''),
     }),
     output: InvitationView,
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
@@ -105,7 +105,7 @@ export const grants = {
       userId: z.string().describe('用户').min(1).max(64),
       role: z.enum(GRANTABLE_ROLES).describe('角色'),
       scopeId: z.string().describe('范围').max(40),
-      reason: z.string().describe('理由').trim().min(2, '请填写撤销理由').max(200, '理由不能超过 200 字'),
+      reason: freeText('撤销理由', 200).refine((s) => s.length >= 2, '请填写撤销理由（至少 2 个字）'),
     }),
     output: z.object({ revoked: z.boolean() }),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },

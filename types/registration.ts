@@ -1,6 +1,6 @@
 // The `registration` function: volunteers and rural youth register (program 1 of DOMAIN.md),
 // county admins review; people who changed WeChat accounts take over their record.
-import { action, PageInput, text } from './common'
+import { action, freeText, PageInput, text } from './common'
 import { idNumberProblem, isRealDate, MOBILE_PATTERN, normalizeIdNumber } from './personal'
 import * as z from './zod'
 
@@ -153,8 +153,10 @@ export const RegistrationDetail = RegistrationSummary.extend({
 })
 export type RegistrationDetail = z.infer<typeof RegistrationDetail>
 
-const id = z.string({ error: '缺少记录编号' }).describe('记录编号').min(1).max(80)
-const reason = z.string().describe('理由').trim().max(200, '理由不能超过 200 字')
+/** A registration's id (`<userId>:<kind>`) and a takeover request's id, as the functions make them. */
+const registrationId = z.string({ error: '缺少申请编号' }).describe('申请编号').regex(/^[0-9a-f]{16,40}:(volunteer|rural_youth)$/, '申请编号无效')
+const takeoverId = z.string({ error: '缺少申请编号' }).describe('申请编号').regex(/^[0-9a-f]{16,40}$/, '申请编号无效')
+const reason = freeText('理由', 200)
 
 export const TakeoverView = z.object({
   id: z.string(),
@@ -213,7 +215,7 @@ export const registration = {
   }),
   detail: action({
     summary: '查看一份注册申请（显示完整身份证号，读取留痕）',
-    input: z.object({ id }),
+    input: z.object({ id: registrationId }),
     output: RegistrationDetail,
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
@@ -221,7 +223,7 @@ export const registration = {
     summary: '通过或驳回注册申请（可批量）',
     input: z
       .object({
-        ids: z.array(id).describe('申请').min(1, '请选择要审核的申请').max(50, '一次最多审核 50 份'),
+        ids: z.array(registrationId).describe('申请').min(1, '请选择要审核的申请').max(50, '一次最多审核 50 份'),
         decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }).describe('审核结果'),
         reason: reason.optional(),
       })
@@ -253,7 +255,7 @@ export const registration = {
   decideTakeover: action({
     summary: '确认或驳回账号接管（记录、角色与历史转到新账号）',
     input: z
-      .object({ id, decision: z.enum(['approve', 'reject']).describe('审核结果'), reason: reason.optional() })
+      .object({ id: takeoverId, decision: z.enum(['approve', 'reject']).describe('审核结果'), reason: reason.optional() })
       .refine((v) => v.decision === 'approve' || (v.reason ?? '').length >= 2, { message: '驳回时请填写理由（至少 2 个字）', path: ['reason'] }),
     output: TakeoverCase,
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },

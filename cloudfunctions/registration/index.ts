@@ -20,7 +20,7 @@ import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, 
 import { _, db, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
-import { AppError, conflict, invalid, notFound } from '../_shared/errors'
+import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
@@ -280,13 +280,14 @@ export const main = defineFunction('registration', registration, {
     const ids = [...new Set(input.ids)]
     const { data: found } = await registrations().where({ _id: _.in(ids) }).get()
     const byId = new Map(found.map((r) => [r._id, r]))
+    // A batch that reaches outside the reviewer's counties is refused whole, before any change.
+    if (counties !== 'city' && found.some((r) => !counties.has(r.countyCode))) throw forbidden('只能审核本县（市、区）的申请')
     const reason = input.reason ?? ''
     const entries: AuditEntry[] = []
     const decided: RegistrationDoc[] = []
     const results = await limited(ids, 5, async (id) => {
       const seen = byId.get(id)
       if (!seen) return { id, ok: false, message: '申请不存在' }
-      if (counties !== 'city' && !counties.has(seen.countyCode)) return { id, ok: false, message: '不在你的管辖范围内' }
       try {
         const after = await db.runTransaction(async (tx) => {
           const { data: r } = await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).get()

@@ -53,6 +53,8 @@ export class Collection {
 
 export class Store {
   readonly collections = new Map<string, Collection>()
+  /** Documents written (inserted, changed or removed) per collection since start: what tests use to see that a call changed nothing. */
+  readonly writes = new Map<string, number>()
   private seq = 0
   private root!: RootDatabase
   private docsDb!: Database<string, [string, string]>
@@ -138,6 +140,7 @@ export class Store {
         coll.docs.delete(m.id)
       }
       coll.versions.set(m.id, seq)
+      this.writes.set(m.collection, (this.writes.get(m.collection) ?? 0) + 1)
     }
     const rows = mutations.map((m) => ({ key: [m.collection, m.id] as [string, string], value: m.doc ? toWire(m.doc) : null }))
     await this.docsDb.transaction(() => {

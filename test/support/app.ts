@@ -6,6 +6,7 @@ import type { ActionName, Envelope, InputOf, OutputOf } from '../../types'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { tempDir } from './localcloud'
+import { watchPersonalData } from '../quality/pii'
 
 export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
 
@@ -48,6 +49,7 @@ export async function startAppCloud(): Promise<AppCloud> {
     // Text containing this word is what WeChat's content security would flag, in tests.
     flaggedWords: [FLAGGED_WORD],
   })
+  watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
   const raw = async (openid: string | undefined, fn: string, event: unknown) => {
     const outcome = await cloud.invoke(fn, event, openid ? { openid, source: 'wx_client' } : { source: 'wx_client' })
     if (!outcome.ok) throw new Error(`${fn} failed: ${outcome.errCode} ${outcome.errMsg}`)

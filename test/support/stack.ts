@@ -7,6 +7,7 @@ import { gatewayPersonas, seedDemo } from '../../scripts/demo'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { COLLECTIONS_FILE, TEST_FUNCTION_ENV } from './app'
 import { tempDir } from './localcloud'
+import { watchPersonalData } from '../quality/pii'
 
 /** The development H5 build the journeys use (XQ_H5_DIST to use another folder). */
 export const H5_DIST = path.resolve(__dirname, '../..', process.env.XQ_H5_DIST ?? 'dist-h5')
@@ -30,6 +31,7 @@ export async function startStack(): Promise<Stack> {
     personas: gatewayPersonas(),
     quiet: true,
   })
+  watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
   await seedDemo(cloud)
   return {
     cloud,

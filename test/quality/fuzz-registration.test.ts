@@ -1,0 +1,4 @@
+// Fuzzing the registration function (see fuzz.ts).
+import { fuzzFunctions } from './fuzz-setup'
+
+fuzzFunctions(['registration'], 'registration')

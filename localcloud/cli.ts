@@ -1,5 +1,6 @@
 // Command line of the local cloud:
 //   serve    [--data DIR] [--functions DIR] [--collections FILE] [--port N] [--static DIR]
+//            [--env-file FILE] (functions' environment, JSON) [--demo] (demo personas and data) [--timers]
 //   reset    [--data DIR]                 empty every collection and the files
 //   snapshot [--data DIR] --to DIR        copy the database and files into DIR
 //   restore  [--data DIR] --from DIR      replace the data folder's contents with a snapshot
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
   const command = process.argv[2]
   switch (command) {
     case 'serve': {
+      const envFile = arg('env-file')
+      const demo = process.argv.includes('--demo') ? await import('../scripts/demo') : null
       const cloud = await startLocalCloud({
+        functionEnv: envFile ? (JSON.parse(fs.readFileSync(path.resolve(envFile), 'utf8')) as Record<string, string>) : {},
+        personas: demo?.gatewayPersonas() ?? [],
         dataDir,
         functionsDir: path.resolve(arg('functions', path.join(root, 'build', 'functions'))!),
         collectionsFile: fs.existsSync(collectionsFile) ? collectionsFile : undefined,
@@ -41,6 +46,7 @@ async function main(): Promise<void> {
         staticDir: arg('static') ? path.resolve(arg('static')!) : undefined,
         timers: process.argv.includes('--timers'),
       })
+      if (demo) await demo.seedDemo(cloud)
       // One JSON line on stdout tells a parent process where we listen.
       process.stdout.write(`${JSON.stringify({ ready: true, url: cloud.url, pid: process.pid })}\n`)
       const stop = () => void cloud.close().then(() => process.exit(0))

@@ -2,8 +2,10 @@
 // local-cloud tests, function tests, the weapp build in miniprogram-simulate, and browser
 // journeys in Chromium. Exits non-zero on the first failure.
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { ensureBuild, H5_DEVELOPMENT, ROOT, WEAPP_PRODUCTION, WEAPP_TEST } from './builds'
+import { QUALITY_DIR, summarize } from '../test/quality/report'
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n▶ ${label}`)
@@ -25,4 +27,12 @@ console.log('\n▶ 构建（源码有改动时）')
 ensureBuild(WEAPP_PRODUCTION)
 ensureBuild(WEAPP_TEST)
 ensureBuild(H5_DEVELOPMENT)
+// The quality tests leave their figures here; the report below gathers them.
+fs.rmSync(QUALITY_DIR, { recursive: true, force: true })
 run('测试（jest）', bin('jest'), jestArgs, { TZ: 'UTC' })
+
+const { figures, text } = summarize()
+console.log(`\n${text}`)
+fs.mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true })
+fs.writeFileSync(path.join(ROOT, 'test-artifacts/quality.json'), `${JSON.stringify(figures, null, 2)}\n`)
+fs.writeFileSync(path.join(ROOT, 'test-artifacts/quality.md'), `${text}\n`)

@@ -19,3 +19,61 @@ export function readQualityFigures(): Record<string, Record<string, unknown>> {
   }
   return out
 }
+
+export interface QualitySummary {
+  'quality.matrixCoverage': number
+  'quality.matrixCells': number
+  'quality.matrixForbiddenCells': number
+  'quality.matrixDenied': number
+  'quality.fuzzRunsMinPerAction': number
+  'quality.fuzzActions': number
+  'quality.races': number
+  'quality.racesControlsShowingRace': number
+  'quality.piiCallsScanned': number
+  'quality.piiFindings': number
+  'quality.durabilityPartial': number
+}
+
+/** Gathers the figures the quality tests wrote into one summary and a text report. */
+export function summarize(): { figures: Partial<QualitySummary>; text: string } {
+  const all = readQualityFigures()
+  const matrix = all.matrix as { actions: number; covered: number; cells: number; forbidden: number; denied: number } | undefined
+  const fuzz = Object.entries(all)
+    .filter(([k]) => k.startsWith('fuzz-'))
+    .flatMap(([, v]) => Object.entries((v as { actions: Record<string, { runs: number }> }).actions))
+  const races = ((all.races as { races: { name: string; n: number; observed: number; control: number }[] } | undefined)?.races ?? [])
+  const pii = Object.entries(all)
+    .filter(([k]) => k.startsWith('pii-'))
+    .map(([, v]) => v as { scanned: number; findings: unknown[] })
+  const durability = all.durability as { actions: number; acknowledged: number; recordedAfterRestart: number; partial: number } | undefined
+  const figures: Partial<QualitySummary> = {}
+  const lines = ['质量报告 (quality report)', '']
+  if (matrix) {
+    figures['quality.matrixCoverage'] = matrix.actions ? matrix.covered / matrix.actions : 0
+    figures['quality.matrixCells'] = matrix.cells
+    figures['quality.matrixForbiddenCells'] = matrix.forbidden
+    figures['quality.matrixDenied'] = matrix.denied
+    lines.push(`- Authorization matrix: ${matrix.covered}/${matrix.actions} actions covered (${Math.round((matrix.covered / matrix.actions) * 100)} %), ${matrix.cells} cells, ${matrix.forbidden} forbidden, ${matrix.denied} denied and unchanged`)
+  }
+  if (fuzz.length) {
+    figures['quality.fuzzRunsMinPerAction'] = Math.min(...fuzz.map(([, f]) => f.runs))
+    figures['quality.fuzzActions'] = fuzz.length
+    lines.push(`- Fuzzing: ${fuzz.length} actions, at least ${figures['quality.fuzzRunsMinPerAction']} runs each`)
+  }
+  if (races.length) {
+    figures['quality.races'] = races.length
+    figures['quality.racesControlsShowingRace'] = races.filter((r) => r.control !== r.observed).length
+    lines.push(`- Races (${races.length}, each with its read-then-write control):`)
+    for (const r of races) lines.push(`  - ${r.name}: ${r.observed} (control: ${r.control}), ${r.n} at once`)
+  }
+  if (pii.length) {
+    figures['quality.piiCallsScanned'] = pii.reduce((n, p) => n + p.scanned, 0)
+    figures['quality.piiFindings'] = pii.reduce((n, p) => n + p.findings.length, 0)
+    lines.push(`- Personal-data scan: ${figures['quality.piiCallsScanned']} calls scanned (responses and logs), ${figures['quality.piiFindings']} findings`)
+  }
+  if (durability) {
+    figures['quality.durabilityPartial'] = durability.partial
+    lines.push(`- Durability: killed mid-way through ${durability.actions} reviews; ${durability.acknowledged} acknowledged, ${durability.recordedAfterRestart} recorded after restart, ${durability.partial} half applied`)
+  }
+  return { figures, text: lines.join('\n') }
+}

@@ -6,6 +6,7 @@ import type { ActionName, Envelope, InputOf, OutputOf } from '../../types'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { tempDir } from './localcloud'
+import { buildFixtureFunction } from './build'
 import { watchPersonalData } from '../quality/pii'
 
 export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
@@ -27,6 +28,8 @@ export interface AppCloud {
   call<A extends ActionName>(openid: string, name: A, input: InputOf<A>): Promise<Envelope<OutputOf<A>>>
   /** Calls with an arbitrary event (for malformed requests). */
   raw(openid: string | undefined, fn: string, event: unknown): Promise<unknown>
+  /** Runs SDK code in the probe function (see startAppCloud's withProbe). */
+  probe<T = unknown>(code: string, args?: unknown): Promise<T>
   /**
    * Every document of every collection, for "nothing changed" checks. Rate-limit counters are
    * left out: counting attempts, refused ones included, is their purpose.
@@ -35,10 +38,12 @@ export interface AppCloud {
   close(): Promise<void>
 }
 
-export async function startAppCloud(): Promise<AppCloud> {
+/** `withProbe`: also deploy the test-only probe function (SDK code sent in the event), for negative controls. */
+export async function startAppCloud(options: { withProbe?: boolean } = {}): Promise<AppCloud> {
   const dataDir = tempDir('app')
   const functionsDir = path.join(dataDir, 'functions')
   await buildFunctions({ outDir: functionsDir, minify: false })
+  if (options.withProbe) buildFixtureFunction(path.resolve(__dirname, '../localcloud/fixtures/probe.ts'), functionsDir, 'probe', { timeout: 20 })
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir,
@@ -58,6 +63,9 @@ export async function startAppCloud(): Promise<AppCloud> {
   return {
     cloud,
     raw,
+    async probe(code, args) {
+      return (await raw('o_probe', 'probe', { code, args })) as never
+    },
     async call(openid, name, input) {
       const dot = name.indexOf('.')
       return (await raw(openid, name.slice(0, dot), { action: name.slice(dot + 1), input })) as never

@@ -1,0 +1,141 @@
+// Races through the local cloud's runtime, each with its negative control: the same step done
+// by read-then-write, which must show the race (otherwise the test could not see one).
+import { seedDemo } from '../../scripts/demo'
+import { startAppCloud, type AppCloud } from '../support/app'
+import { freshIdNumber, volunteerForm } from '../support/people'
+import { race, raceLog } from '../support/race'
+import { writeQualityFigures } from './report'
+
+let app: AppCloud
+
+beforeAll(async () => {
+  app = await startAppCloud({ withProbe: true })
+  await seedDemo(app.cloud)
+  // A scratch collection without the unique indexes the product relies on, for controls.
+  await app.probe(`await db.createCollection('race_control')`)
+  // Warm every instance of the probe, so controls race rather than queue behind cold starts.
+  await race(8, () => app.probe(`await new Promise((r) => setTimeout(r, 50))`))
+})
+afterAll(async () => {
+  writeQualityFigures('races', { races: raceLog })
+  await app.close()
+})
+
+const docs = (name: string) => [...app.cloud.store.get(name).docs.values()]
+
+/**
+ * The control: read, wait a moment (as a slow network would), then write what was read. `sleep`
+ * only widens the window that is always there between a read and a write.
+ */
+const sleep = `await new Promise((r) => setTimeout(r, 5 + Math.random() * 10))`
+
+test('an invitation redeemed 20 times at once grants one role; read-then-write grants several', async () => {
+  const created = await app.call('o_demo_city', 'grants.createInvitation', { role: 'township_staff', scopeId: '441802107' })
+  const code = created.ok ? created.data.code : ''
+  await race(20, (i) => app.call(`o_redeem_${i}`, 'grants.redeemInvitation', { code }))
+  const holders = docs('users').filter((u) => (u.roles as { scopeId: string }[]).some((g) => g.scopeId === '441802107'))
+
+  // Control: check the invitation is open, then mark it used and grant, without a transaction.
+  await app.probe(`await db.collection('race_control').add({ data: { _id: 'inv', status: 'open' } })`)
+  await race(20, (i) =>
+    app.probe(`
+      const { data } = await db.collection('race_control').doc('inv').get()
+      if (data.status !== 'open') return
+      ${sleep}
+      await db.collection('race_control').doc('inv').update({ data: { status: 'used' } })
+      await db.collection('race_control').add({ data: { grantedTo: 'u${i}' } })
+    `),
+  )
+  const controlGrants = docs('race_control').filter((d) => d.grantedTo).length
+  raceLog.push({ name: 'invitation redeemed concurrently: roles granted', n: 20, observed: holders.length, control: controlGrants })
+  expect(holders).toHaveLength(1)
+  expect(controlGrants).toBeGreaterThan(1)
+})
+
+test('one ID number registered by 10 accounts at once is claimed once; count-then-insert claims it several times', async () => {
+  const idNumber = freshIdNumber()
+  const results = await race(10, (i) => app.call(`o_claim_${i}`, 'registration.submitVolunteer', volunteerForm({ idNumber })))
+  const claimed = results.filter((r) => r.ok).length
+
+  await race(10, (i) =>
+    app.probe(`
+      const { total } = await db.collection('race_control').where({ claim: 'id-1' }).count()
+      if (total > 0) return
+      ${sleep}
+      await db.collection('race_control').add({ data: { claim: 'id-1', by: 'u${i}' } })
+    `),
+  )
+  const controlClaims = docs('race_control').filter((d) => d.claim === 'id-1').length
+  raceLog.push({ name: 'one ID registered by many accounts: claims', n: 10, observed: claimed, control: controlClaims })
+  expect(claimed).toBe(1)
+  expect(controlClaims).toBeGreaterThan(1)
+})
+
+test('two reviewers deciding one registration at once: one decision; read-then-write applies both', async () => {
+  const regs = await Promise.all(
+    Array.from({ length: 5 }, async (_, i) => {
+      const r = await app.call(`o_decide_${i}`, 'registration.submitVolunteer', volunteerForm())
+      return r.ok ? r.data.id : ''
+    }),
+  )
+  let applied = 0
+  for (const id of regs) {
+    const [a, b] = await race(2, (i) =>
+      app.call(i === 0 ? 'o_demo_county' : 'o_demo_city', 'registration.review', i === 0 ? { ids: [id], decision: 'approve' } : { ids: [id], decision: 'reject', reason: '同时审核' }),
+    )
+    applied += [a, b].filter((r) => r.ok && r.data.results[0].ok).length
+  }
+
+  await app.probe(`await db.collection('race_control').add({ data: Array.from({ length: 5 }, (_, i) => ({ _id: 'reg' + i, status: 'pending', decisions: 0 })) })`)
+  for (let i = 0; i < 5; i++) {
+    await race(2, () =>
+      app.probe(`
+        const { data } = await db.collection('race_control').doc('reg${i}').get()
+        if (data.status !== 'pending') return
+        ${sleep}
+        await db.collection('race_control').doc('reg${i}').update({ data: { status: 'decided', decisions: _.inc(1) } })
+      `),
+    )
+  }
+  const controlDecisions = docs('race_control').filter((d) => String(d._id).startsWith('reg')).reduce((n, d) => n + Number(d.decisions), 0)
+  raceLog.push({ name: 'two reviewers on one registration (5 trials): decisions applied', n: 2, observed: applied, control: controlDecisions })
+  expect(applied).toBe(5)
+  expect(controlDecisions).toBeGreaterThan(5)
+})
+
+test('a rate limit of 5 holds under 20 concurrent calls; read-then-write lets more through', async () => {
+  const results = await race(20, () => app.call('o_rate_racer', 'registration.requestTakeover', { name: '张三', idNumber: '11010519491231002X' }))
+  const passed = results.filter((r) => !(r.ok === false && r.error.code === 'RATE_LIMITED')).length
+
+  await app.probe(`await db.collection('race_control').add({ data: { _id: 'counter', count: 0, passed: 0 } })`)
+  await race(20, () =>
+    app.probe(`
+      const { data } = await db.collection('race_control').doc('counter').get()
+      if (data.count >= 5) return
+      ${sleep}
+      await db.collection('race_control').doc('counter').update({ data: { count: data.count + 1, passed: _.inc(1) } })
+    `),
+  )
+  const controlPassed = Number(docs('race_control').find((d) => d._id === 'counter')!.passed)
+  raceLog.push({ name: 'rate limit 5 under 20 concurrent calls: calls let through', n: 20, observed: passed, control: controlPassed })
+  expect(passed).toBe(5)
+  expect(controlPassed).toBeGreaterThan(5)
+})
+
+test('a first call made 12 times at once creates one account; count-then-insert creates several', async () => {
+  await race(12, () => app.call('o_first_racer', 'account.me', {}))
+  const accounts = docs('users').filter((u) => u.openid === 'o_first_racer').length
+
+  await race(12, (i) =>
+    app.probe(`
+      const { total } = await db.collection('race_control').where({ account: 'o_first' }).count()
+      if (total > 0) return
+      ${sleep}
+      await db.collection('race_control').add({ data: { account: 'o_first', n: ${i} } })
+    `),
+  )
+  const controlAccounts = docs('race_control').filter((d) => d.account === 'o_first').length
+  raceLog.push({ name: 'first call made concurrently: accounts created', n: 12, observed: accounts, control: controlAccounts })
+  expect(accounts).toBe(1)
+  expect(controlAccounts).toBeGreaterThan(1)
+})

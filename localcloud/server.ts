@@ -107,6 +107,8 @@ export class LocalCloud {
 
   /** Invokes a function as the platform would for the given caller. */
   invoke(name: string, data: unknown, caller: Caller): Promise<InvokeOutcome> {
+    // The platform carries the event as JSON: what JSON cannot hold (undefined, functions) is gone.
+    data = data === undefined ? {} : JSON.parse(JSON.stringify(data))
     const event = caller.openid
       ? { ...(data as object), userInfo: { appId: caller.appid ?? this.runtime.options.appId, openId: caller.openid } }
       : data

@@ -28,6 +28,10 @@ export async function buildFunctions(options: { minify?: boolean; outDir?: strin
     names.map(async (name) => {
       const dir = path.join(outDir, name)
       fs.mkdirSync(dir, { recursive: true })
+      // A function may declare runtime dependencies of its own (cloudfunctions/<name>/package.json):
+      // like wx-server-sdk they stay out of the bundle and the platform installs them on deploy.
+      const own = path.join(SOURCE_DIR, name, 'package.json')
+      const dependencies = fs.existsSync(own) ? ((JSON.parse(fs.readFileSync(own, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {}) : {}
       await build({
         entryPoints: [path.join(SOURCE_DIR, name, 'index.ts')],
         outfile: path.join(dir, 'index.js'),
@@ -36,7 +40,7 @@ export async function buildFunctions(options: { minify?: boolean; outDir?: strin
         format: 'cjs',
         // WeChat Cloud's Node.js 16 runtime is the oldest we support.
         target: 'node16',
-        external: ['wx-server-sdk'],
+        external: ['wx-server-sdk', ...Object.keys(dependencies)],
         minify: options.minify ?? true,
         keepNames: true,
         sourcemap: false,
@@ -48,7 +52,7 @@ export async function buildFunctions(options: { minify?: boolean; outDir?: strin
       fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`)
       fs.writeFileSync(
         path.join(dir, 'package.json'),
-        `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }, null, 2)}\n`,
+        `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION, ...dependencies } }, null, 2)}\n`,
       )
       return { name, bytes: fs.statSync(path.join(dir, 'index.js')).size }
     }),

@@ -7,6 +7,8 @@ import { EJSON } from 'bson'
 import type { Persona } from '../localcloud/gateway'
 import type { LocalCloud } from '../localcloud/server'
 import type { RoleGrant } from '../types/common'
+import { idCheckChar } from '../types/personal'
+import { PRIVACY_VERSION, SENSITIVE_CONSENT_VERSION } from '../types/registration'
 
 export interface DemoPersona extends Persona {
   roles: RoleGrant[]
@@ -50,10 +52,75 @@ export async function seedDemo(cloud: LocalCloud): Promise<number> {
   await insertMissing(cloud, 'merchants', demo.merchants.map(org))
   await insertMissing(cloud, 'banks', demo.banks.map(org))
   await insertMissing(cloud, 'employers', demo.employers.map(org))
-  return insertMissing(
+  const divisions = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/qingyuan-divisions.json'), 'utf8')) as { counties: { code: string; name: string; townships: { code: string; name: string }[] }[] }
+  const placeOf = (code: string) => {
+    const county = divisions.counties.find((c) => c.townships.some((t) => t.code === code))!
+    return { townshipName: county.townships.find((t) => t.code === code)!.name, countyCode: county.code, countyName: county.name }
+  }
+  await insertMissing(
+    cloud,
+    'stations',
+    demo.stations.map((st) => ({
+      _id: st.id,
+      name: st.name,
+      address: st.address,
+      townshipCode: st.townshipCode,
+      ...placeOf(st.townshipCode),
+      location: { lat: st.lat, lng: st.lng },
+      radiusM: st.radiusM,
+      opensAt: st.hours.split('-')[0],
+      closesAt: st.hours.split('-')[1],
+      active: true,
+      createdBy: 'seed',
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
+  const added = await insertMissing(
     cloud,
     'users',
     demo.personas.map((p) => ({ openid: p.openid, nickname: p.name, avatarFileId: '', mobile: '', roles: p.roles, status: 'active', createdAt: now, updatedAt: now })),
     'openid',
   )
+  await registerDemoVolunteer(cloud)
+  return added
+}
+
+/** A valid (fictional) resident ID number for the demo volunteer: GB 11643 checksum. */
+function demoIdNumber(): string {
+  const first17 = '44180219990315204'
+  return first17 + idCheckChar(first17)
+}
+
+/**
+ * The demo volunteer registers and the county admin approves, through the functions, as they
+ * would (the ID number is sealed with the functions' own key).
+ */
+async function registerDemoVolunteer(cloud: LocalCloud): Promise<void> {
+  const volunteer = demo.personas.find((p) => p.id === 'volunteer')!
+  const user = [...cloud.store.get('users').docs.values()].find((u) => u.openid === volunteer.openid)
+  if (!user || [...cloud.store.get('registrations').docs.values()].some((r) => r.userId === user._id)) return
+  const call = async (openid: string, fn: string, action: string, input: unknown) => {
+    const outcome = await cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
+    const result = outcome.ok ? (outcome.result as { ok: boolean; data?: { id?: string }; error?: unknown }) : null
+    if (!result?.ok) throw new Error(`demo seeding: ${fn}.${action} failed: ${outcome.ok ? JSON.stringify(result?.error) : outcome.errMsg}`)
+    return result.data
+  }
+  const reg = await call(volunteer.openid, 'registration', 'submitVolunteer', {
+    name: volunteer.name,
+    idNumber: demoIdNumber(),
+    mobile: '13800138001',
+    countyCode: '441802',
+    townshipCode: '441802006',
+    school: '华南农业大学',
+    major: '农林经济管理',
+    graduationYear: 2024,
+    politicalStatus: '共青团员',
+    skills: ['电子商务', '直播带货', '乡村旅游'],
+    termStart: '2024-07-01',
+    termEnd: '2026-06-30',
+    privacyVersion: PRIVACY_VERSION,
+    sensitiveVersion: SENSITIVE_CONSENT_VERSION,
+  })
+  await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })
 }

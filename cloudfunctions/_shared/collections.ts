@@ -15,7 +15,111 @@ export const COLLECTIONS = {
   banks: 'banks',
   employers: 'employers',
   rateLimits: 'rate_limits',
+  settings: 'settings',
+  stations: 'stations',
+  openSessions: 'open_sessions',
+  sessions: 'sessions',
+  certificates: 'certificates',
 } as const
+
+/** The city's settings: one document, `_id` 'city', holding the values changed from the defaults. */
+export interface SettingsDoc {
+  _id: string
+  values: Partial<import('../../types/settings').Settings>
+  updatedAt: Date
+  updatedBy: string
+}
+
+export interface StationDoc {
+  _id: string
+  name: string
+  address: string
+  townshipCode: string
+  townshipName: string
+  countyCode: string
+  countyName: string
+  /** GCJ-02. */
+  location: { lat: number; lng: number }
+  radiusM: number
+  opensAt: string
+  closesAt: string
+  active: boolean
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface ReadingDoc {
+  lat: number
+  lng: number
+  accuracy: number
+  /** Metres from the station centre. */
+  distanceM: number
+}
+
+/** A check-in not yet checked out: `_id` is the volunteer's userId, so each can have one. */
+export interface OpenSessionDoc {
+  _id: string
+  sessionId: string
+  requestId: string
+  openid: string
+  stationId: string
+  stationName: string
+  stationLocation: { lat: number; lng: number }
+  radiusM: number
+  townshipCode: string
+  townshipName: string
+  countyCode: string
+  checkInAt: Date
+  checkIn: ReadingDoc
+  flags: import('../../types/service').Flag[]
+  via: 'scan' | 'kiosk' | 'nearby'
+}
+
+export interface SessionDoc {
+  _id: string
+  userId: string
+  /** Where decisions are sent (the volunteer's WeChat identity when the session was made). */
+  openid: string
+  stationId: string
+  stationName: string
+  townshipCode: string
+  townshipName: string
+  countyCode: string
+  status: import('../../types/service').SessionStatus
+  checkInAt: Date
+  checkOutAt: Date
+  checkIn: ReadingDoc | null
+  checkOut: ReadingDoc | null
+  days: { date: string; minutes: number }[]
+  minutes: number
+  adjustedMinutes: number | null
+  flags: import('../../types/service').Flag[]
+  source: 'scan' | 'kiosk' | 'nearby' | 'makeup'
+  note: string
+  photoFileId: string
+  checkOutRequestId: string
+  decisionReason: string
+  decisionId: string
+  reviewedBy: string
+  reviewedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A service record issued to a volunteer: `_id` is its verification code; the figures are as of issue. */
+export interface CertificateDoc {
+  _id: string
+  userId: string
+  volunteerName: string
+  townshipName: string
+  countyName: string
+  approvedHours: number
+  star: number
+  byStation: { stationName: string; hours: number }[]
+  byMonth: { month: string; hours: number }[]
+  issuedAt: Date
+}
 
 /** A counter per user, action and time window (`_id` is action:openid:windowStart). */
 export interface RateLimitDoc {

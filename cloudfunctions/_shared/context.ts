@@ -87,6 +87,24 @@ export class CallContext {
     if (counties !== 'city' && !counties.has(countyCode)) throw forbidden(message)
   }
 
+  /**
+   * The townships the caller manages: a township's staff their townships, a county admin every
+   * township of their county, a city admin all ('city').
+   */
+  async townshipReach(): Promise<'city' | { townships: Set<string>; counties: Set<string> }> {
+    const grants = await this.requireRoles(['township_staff', 'county_admin', 'city_admin'])
+    if (grants.some((g) => g.role === 'city_admin')) return 'city'
+    const townships = new Set(grants.filter((g) => g.role === 'township_staff').map((g) => g.scopeId))
+    const counties = new Set(grants.filter((g) => g.role === 'county_admin').map((g) => g.scopeId))
+    return { townships, counties }
+  }
+
+  /** Refuses unless the caller manages this township. */
+  async requireTownship(townshipCode: string, countyCode: string, message = '只能管理本镇街的事务'): Promise<void> {
+    const reach = await this.townshipReach()
+    if (reach !== 'city' && !reach.townships.has(townshipCode) && !reach.counties.has(countyCode)) throw forbidden(message)
+  }
+
   async displayName(): Promise<string> {
     const user = await this.user()
     return user?.nickname || '管理员'

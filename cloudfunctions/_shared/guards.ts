@@ -7,25 +7,33 @@ import { _, cloud, db, isDuplicateKey } from './cloud'
 import { AppError, fieldLabel } from './errors'
 
 /**
+ * Takes one unit of a counted allowance (`id` names the counter: who, what, which period);
+ * false when none is left. One conditional increment, so concurrent callers never take more
+ * than `max` between them.
+ */
+export async function consumeQuota(id: string, max: number, expiresAt: Date): Promise<boolean> {
+  const counters = db.collection<RateLimitDoc>(COLLECTIONS.rateLimits)
+  const take = async () => (await counters.where({ _id: id, count: _.lt(max) }).update({ data: { count: _.inc(1) } })).stats.updated === 1
+  if (await take()) return true
+  if (max <= 0) return false
+  try {
+    await counters.add({ data: { _id: id, count: 1, expiresAt } })
+    return true
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+  }
+  return take()
+}
+
+/**
  * Counts this call against the caller's limit for the action in the current window; refuses
- * beyond it. The count is one conditional increment, so concurrent calls never exceed the
- * limit. It is the only write a refused call leaves behind: attempts must count, failed
+ * beyond it. It is the only write a refused call leaves behind: attempts must count, failed
  * ones included (guessing an invitation code, say).
  */
 export async function enforceRateLimit(openid: string, key: string, limit: NonNullable<ActionDef['rateLimit']>, now: Date): Promise<void> {
   const windowMs = limit.windowSeconds * 1000
   const start = Math.floor(now.getTime() / windowMs) * windowMs
-  const id = `${key}:${openid}:${start}`
-  const counters = db.collection<RateLimitDoc>(COLLECTIONS.rateLimits)
-  const bump = async () => (await counters.where({ _id: id, count: _.lt(limit.max) }).update({ data: { count: _.inc(1) } })).stats.updated === 1
-  if (await bump()) return
-  try {
-    await counters.add({ data: { _id: id, count: 1, expiresAt: new Date(start + windowMs) } })
-    return
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-  }
-  if (await bump()) return
+  if (await consumeQuota(`${key}:${openid}:${start}`, limit.max, new Date(start + windowMs))) return
   const minutes = Math.ceil((start + windowMs - now.getTime()) / 60_000)
   throw new AppError('RATE_LIMITED', `操作过于频繁，请 ${minutes} 分钟后再试`)
 }

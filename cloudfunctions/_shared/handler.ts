@@ -14,14 +14,21 @@ export type Handlers<Actions extends Record<string, ActionDef>> = { [A in keyof 
 interface CallEvent {
   action?: unknown
   input?: unknown
+  /** Timer trigger events (declared in config.json) carry these instead. */
+  Type?: unknown
+  TriggerName?: unknown
 }
+
+/** Work a timer trigger runs (config.json `triggers`), by trigger name. */
+export type Timers = Record<string, (now: Date) => Promise<Record<string, unknown>>>
 
 /**
  * `name` is the function's name (for logs); `actions` its part of the contract (types/<name>.ts),
  * imported alone so that a function bundles only its own schemas.
  */
-export function defineFunction<Actions extends Record<string, ActionDef>>(name: string, actions: Actions, handlers: Handlers<Actions>) {
+export function defineFunction<Actions extends Record<string, ActionDef>>(name: string, actions: Actions, handlers: Handlers<Actions>, timers: Timers = {}) {
   return async function main(event: CallEvent): Promise<Envelope<unknown>> {
+    if (event?.Type === 'Timer') return runTimer(name, event, timers)
     const action = typeof event?.action === 'string' ? event.action : ''
     try {
       if (!Object.prototype.hasOwnProperty.call(actions, action)) {
@@ -47,5 +54,22 @@ export function defineFunction<Actions extends Record<string, ActionDef>>(name: 
       if (!(err instanceof AppError)) console.error(`[${name}.${action}]`, err instanceof Error ? err.stack : err)
       return { ok: false, error: toErrorShape(err) }
     }
+  }
+}
+
+/** Only the platform's trigger (no user, SOURCE wx_trigger) may run a timer's work. */
+async function runTimer(name: string, event: CallEvent, timers: Timers): Promise<Envelope<unknown>> {
+  const { OPENID, SOURCE } = cloud.getWXContext() as { OPENID?: string; SOURCE?: string }
+  const trigger = typeof event.TriggerName === 'string' ? event.TriggerName : ''
+  if (OPENID || !String(SOURCE ?? '').split(',').includes('wx_trigger') || !Object.prototype.hasOwnProperty.call(timers, trigger)) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: '没有权限进行此操作' } }
+  }
+  try {
+    const data = await timers[trigger](new Date())
+    console.log(`[${name}] timer ${trigger}: ${JSON.stringify(data)}`)
+    return { ok: true, data }
+  } catch (err) {
+    console.error(`[${name}] timer ${trigger}`, err instanceof Error ? err.stack : err)
+    return { ok: false, error: toErrorShape(err) }
   }
 }

@@ -45,6 +45,11 @@ export interface InvocationRecord {
   logs: string[]
 }
 
+/** Round trips to the database an invocation made (its other SDK requests, files and open API, aside). */
+export function dbRoundTrips(record: InvocationRecord): number {
+  return record.dbRequests.filter((r) => r.action.startsWith('database.')).length
+}
+
 export type InvokeOutcome =
   | { ok: true; result: unknown; record: InvocationRecord }
   | { ok: false; errCode: number; errMsg: string; record: InvocationRecord }

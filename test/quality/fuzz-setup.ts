@@ -2,6 +2,7 @@
 import { seedDemo } from '../../scripts/demo'
 import { contract, type ActionName } from '../../types'
 import type { ActionDef } from '../../types/common'
+import type { Role } from '../../types/roles'
 import fs from 'node:fs'
 import path from 'node:path'
 import { startAppCloud, type AppCloud } from '../support/app'
@@ -9,6 +10,18 @@ import { tempDir } from '../support/localcloud'
 import { fuzzAction, RUNS_PER_ACTION, type FuzzFigures } from './fuzz'
 import { writeQualityFigures } from './report'
 import type { Env } from './scenarios'
+
+/** A demo persona holding each role, to fuzz an action as somebody allowed to call it. */
+const PERSONA_OF_ROLE: Record<Role, string> = {
+  volunteer: 'o_demo_volunteer',
+  rural_youth: 'o_demo_youth',
+  township_staff: 'o_demo_township',
+  county_admin: 'o_demo_county',
+  city_admin: 'o_demo_city',
+  merchant: 'o_demo_merchant',
+  bank_officer: 'o_demo_bank',
+  employer: 'o_demo_employer',
+}
 
 export function fuzzFunctions(functions: string[], label: string): void {
   let app: AppCloud
@@ -44,7 +57,7 @@ export function fuzzFunctions(functions: string[], label: string): void {
     // Each action starts from the seeded data, so that one action's runs (and rate limits) do not starve the next.
     await app.cloud.restore(seeded)
     let callers: string[]
-    if (Array.isArray(def.access.who)) callers = ['o_demo_city', 'o_demo_county']
+    if (Array.isArray(def.access.who)) callers = def.access.who.map((role) => PERSONA_OF_ROLE[role])
     else {
       // Callers with accounts already (so a refusal cannot be mistaken for account creation),
       // enough of them that per-user rate limits leave room for deep runs.

@@ -94,11 +94,14 @@ describe.each(ACTIONS.map((a) => [a.name, a.def] as const))('%s', (name, def) =>
     tally.cells++
     if (expected === 'allowed') {
       tally.allowed++
-      expect({ cell: `${name} ${personaKey} ${target}`, result }).toMatchObject({ result: { ok: true } })
+      const wanted = cell.refusal ? { ok: false, error: { code: cell.refusal } } : { ok: true }
+      expect({ cell: `${name} ${personaKey} ${target}`, result }).toMatchObject({ result: wanted })
       if (cell.othersData) expect(cell.othersData()).toEqual(others)
     } else {
       tally.forbidden++
-      expect({ cell: `${name} ${personaKey} ${target}`, result }).toMatchObject({ result: { ok: false, error: { code: 'FORBIDDEN' } } })
+      // Actions on one's own objects answer "not found" for somebody else's (their existence is not revealed).
+      const denials = def.access.who !== 'anyone' && def.access.who !== 'signed_in' && def.access.objects === 'own' ? ['FORBIDDEN', 'NOT_FOUND'] : ['FORBIDDEN']
+      expect({ cell: `${name} ${personaKey} ${target}`, ok: result.ok, denied: denials.includes(result.error?.code ?? '') }).toEqual({ cell: `${name} ${personaKey} ${target}`, ok: false, denied: true })
       expect(app.dump()).toBe(before)
       tally.denied++
     }

@@ -139,3 +139,52 @@ test('a first call made 12 times at once creates one account; count-then-insert 
   expect(accounts).toBe(1)
   expect(controlAccounts).toBeGreaterThan(1)
 })
+
+test('50 concurrent check-ins by one volunteer make one session; check-then-insert makes several', async () => {
+  const at = { lat: 23.697524, lng: 113.055469, accuracy: 10 }
+  const results = await race(50, (i) => app.call('o_demo_volunteer', 'service.checkIn', { requestId: `race-checkin-${i}-${Date.now()}`, stationId: 'st_fengcheng', reading: at }))
+  const sessions = results.filter((r) => r.ok).length
+  await app.call('o_demo_volunteer', 'service.checkOut', { requestId: `race-out-${Date.now()}`, reading: at })
+
+  await race(50, (i) =>
+    app.probe(`
+      const { total } = await db.collection('race_control').where({ openSessionOf: 'v1' }).count()
+      if (total > 0) return
+      ${sleep}
+      await db.collection('race_control').add({ data: { openSessionOf: 'v1', n: ${i} } })
+    `),
+  )
+  const controlSessions = docs('race_control').filter((d) => d.openSessionOf === 'v1').length
+  raceLog.push({ name: 'one volunteer checking in 50 times at once: open sessions', n: 50, observed: sessions, control: controlSessions })
+  expect(sessions).toBe(1)
+  expect(controlSessions).toBeGreaterThan(1)
+})
+
+test('approving sessions of one volunteer concurrently loses no hours; a read-then-write hours counter does', async () => {
+  const yesterday = new Date(Date.now() + 8 * 3600_000 - 86400_000).toISOString().slice(0, 10)
+  const reg = await app.call('o_race_hours', 'registration.submitVolunteer', volunteerForm())
+  await app.call('o_demo_county', 'registration.review', { ids: [reg.ok ? reg.data.id : ''], decision: 'approve' })
+  const ids: string[] = []
+  for (const [start, end] of [['06:00', '06:30'], ['07:00', '07:30'], ['08:00', '08:30']]) {
+    const s = await app.call('o_race_hours', 'service.makeup', { stationId: 'st_fengcheng', date: yesterday, start, end, reason: '室内没有信号' })
+    if (s.ok) ids.push(s.data.id)
+  }
+  await race(ids.length, (i) => app.call(i % 2 ? 'o_demo_township' : 'o_demo_county', 'service.decide', { ids: [ids[i]], decision: 'approve' }))
+  const hours = await app.call('o_race_hours', 'service.hours', {})
+  const minutes = hours.ok ? hours.data.approvedMinutes : -1
+
+  // Control: each approval reads the volunteer's total and writes it back increased.
+  await app.probe(`await db.collection('race_control').add({ data: { _id: 'hours', minutes: 0 } })`)
+  await race(3, () =>
+    app.probe(`
+      const { data } = await db.collection('race_control').doc('hours').get()
+      ${sleep}
+      await db.collection('race_control').doc('hours').update({ data: { minutes: data.minutes + 30 } })
+    `),
+  )
+  const controlMinutes = Number(docs('race_control').find((d) => d._id === 'hours')!.minutes)
+  raceLog.push({ name: 'three 30-minute sessions approved at once: minutes credited', n: 3, observed: minutes, control: controlMinutes })
+  expect(ids).toHaveLength(3)
+  expect(minutes).toBe(90)
+  expect(controlMinutes).toBeLessThan(90)
+})

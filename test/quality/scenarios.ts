@@ -27,6 +27,10 @@ export const PERSONAS: Persona[] = [
 
 /** Townships by county, for objects placed inside or outside a persona's reach. */
 const TOWNSHIP = { '441802': '441802007', '441803': '441803102' } as const
+/** The township the township-staff persona manages (凤城街道), and a station in each county. */
+const STAFF_TOWNSHIP = '441802006'
+const STATION = { '441802': 'st_fengcheng', '441803': 'st_taihe' } as const
+const STATION_AT = { st_fengcheng: { lat: 23.697524, lng: 113.055469 }, st_taihe: { lat: 23.727323, lng: 112.98524 } } as const
 type County = keyof typeof TOWNSHIP
 
 export type Target = 'own' | 'other'
@@ -42,6 +46,11 @@ export interface Env {
 export interface Cell {
   input: unknown
   /**
+   * An allowed call that a business rule refuses for this persona (e.g. a volunteer already
+   * approved submitting again): the code it must get instead of success.
+   */
+  refusal?: 'CONFLICT' | 'NOT_FOUND' | 'RATE_LIMITED'
+  /**
    * For actions every user may call: what another user owns that this call must leave as it
    * is, whatever the input says (injected ids, owners, states are ignored).
    */
@@ -51,6 +60,11 @@ export interface Cell {
 export type Scenario = (env: Env, persona: Persona, target: Target) => Promise<Cell | null>
 
 const ownCounty = (p: Persona): County => (p.county === '441803' ? '441803' : '441802')
+/** For township-level objects: the township staff persona's own township is 凤城街道; a county admin's, any in the county. */
+const ownTownship = (p: Persona): string => (p.key === 'township_staff' ? STAFF_TOWNSHIP : p.county === '441803' ? '441803102' : STAFF_TOWNSHIP)
+const otherTownship = (p: Persona): string => (p.county === '441803' ? STAFF_TOWNSHIP : '441803102')
+const townshipFor = (p: Persona, t: Target) => (t === 'own' ? ownTownship(p) : otherTownship(p))
+const stationFor = (p: Persona, t: Target) => (townshipFor(p, t) === '441803102' ? STATION['441803'] : STATION['441802'])
 const otherCounty = (p: Persona): County => (ownCounty(p) === '441802' ? '441803' : '441802')
 const countyFor = (p: Persona, t: Target): County => (t === 'own' ? ownCounty(p) : otherCounty(p))
 
@@ -105,6 +119,29 @@ const selfOnly =
     return { input: { ...input, ...injected(other) }, othersData: other.snapshot }
   }
 
+let requests = 0
+const requestId = () => `mx${Date.now().toString(36)}${++requests}`
+const readingAt = (station: keyof typeof STATION_AT) => ({ ...STATION_AT[station], accuracy: 15 })
+const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86400_000).toISOString().slice(0, 10)
+
+/** A session awaiting approval at a station of the given township, by a fresh approved volunteer. */
+async function pendingSession(env: Env, township: string): Promise<string> {
+  const county = township.startsWith('441803') ? '441803' : '441802'
+  const openid = env.fresh()
+  const reg = await env.must<{ id: string }>(openid, 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
+  await env.must(ADMIN_OF[county as County], 'registration.review', { ids: [reg.id], decision: 'approve' })
+  const station = township === '441803102' ? 'st_taihe' : 'st_fengcheng'
+  const s = await env.must<{ id: string }>(openid, 'service.makeup', { stationId: station, date: yesterday(), start: '09:00', end: '10:00', reason: '室内没有信号' })
+  return s.id
+}
+
+/** The volunteer persona's own make-up (for appeals it is rejected first). */
+async function volunteerSession(env: Env, rejected: boolean): Promise<string> {
+  const s = await env.must<{ id: string; stationId: string }>('o_demo_volunteer', 'service.makeup', { stationId: 'st_fengcheng', date: yesterday(), start: '07:00', end: '08:00', reason: '室内没有信号' })
+  if (rejected) await env.must('o_demo_township', 'service.decide', { ids: [s.id], decision: 'reject', reason: '核实不符' })
+  return s.id
+}
+
 export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.me': selfOnly(() => ({})),
   'account.updateProfile': selfOnly(() => ({ nickname: '矩阵测试' })),
@@ -112,7 +149,11 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.close': selfOnly(() => ({ confirm: true, reason: '测试' })),
   'directory.divisions': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'registration.mine': selfOnly(() => ({})),
-  'registration.submitVolunteer': selfOnly(() => volunteerForm()),
+  'registration.submitVolunteer': async (env, persona, target) => {
+    const cell = await selfOnly(() => volunteerForm())(env, persona, target)
+    // The demo volunteer's registration is approved already: changing it goes through the county.
+    return cell && persona.key === 'volunteer' ? { ...cell, refusal: 'CONFLICT' as const } : cell
+  },
   'registration.submitRuralYouth': selfOnly(() => ruralYouthForm()),
   'registration.myTakeover': selfOnly(() => ({})),
   'registration.requestTakeover': selfOnly(async (env) => {
@@ -141,6 +182,43 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'grants.previewInvitation': async (env, _p, target) => (target === 'own' ? { input: { code: await invitation(env, 'o_demo_city', '441802') } } : null),
   'grants.redeemInvitation': selfOnly(async (env) => ({ code: await invitation(env, 'o_demo_city', '441802') })),
   'grants.listGrants': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'settings.get': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'settings.update': async (_env, _p, target) => (target === 'own' ? { input: { makeupsPerMonth: 4 } } : null),
+  'station.list': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
+  'station.nearby': async (_env, _p, target) => (target === 'own' ? { input: { lat: 23.69, lng: 113.05 } } : null),
+  'station.get': async (_env, _p, target) => (target === 'own' ? { input: { id: 'st_fengcheng' } } : null),
+  'station.save': async (_env, persona, target) => ({ input: { id: stationFor(persona, target), name: '矩阵驿站', address: '矩阵测试地址', townshipCode: townshipFor(persona, target) === '441803102' ? '441803102' : persona.key === 'township_staff' || target === 'own' ? ownTownship(persona) : '441802006', location: { lat: 23.7, lng: 113.05 } } }),
+  'station.printCode': async (_env, persona, target) => ({ input: { id: stationFor(persona, target) } }),
+  'station.kioskCode': async (_env, persona, target) => ({ input: { id: stationFor(persona, target) } }),
+  // The volunteer's own sessions: 'other' would be another volunteer's, which these actions cannot name.
+  'service.checkIn': async (_env, _p, target) => (target === 'own' ? { input: { requestId: requestId(), stationId: 'st_fengcheng', reading: readingAt('st_fengcheng') } } : null),
+  'service.checkOut': async (env, persona, target) => {
+    if (target === 'other') return null
+    if (persona.key === 'volunteer') await env.must('o_demo_volunteer', 'service.checkIn', { requestId: requestId(), stationId: 'st_fengcheng', reading: readingAt('st_fengcheng') })
+    return { input: { requestId: requestId(), reading: readingAt('st_fengcheng') } }
+  },
+  'service.current': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'service.history': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'service.hours': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'service.makeup': async (_env, _p, target) => (target === 'own' ? { input: { stationId: 'st_fengcheng', date: yesterday(), start: '15:00', end: '16:00', reason: '手机没有电了' } } : null),
+  'service.appeal': async (env, persona, target) => {
+    // 'other': another volunteer's rejected session; the volunteer may not appeal it.
+    if (target === 'own') return { input: { sessionId: persona.key === 'volunteer' ? await volunteerSession(env, true) : await pendingSession(env, STAFF_TOWNSHIP), reason: '当天确有服务' } }
+    const id = await pendingSession(env, STAFF_TOWNSHIP)
+    await env.must('o_demo_township', 'service.decide', { ids: [id], decision: 'reject', reason: '核实不符' })
+    return { input: { sessionId: id, reason: '当天确有服务' } }
+  },
+  'service.queue': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
+  'service.decide': async (env, persona, target) => ({ input: { ids: [await pendingSession(env, townshipFor(persona, target))], decision: 'approve' } }),
+  'service.adjust': async (env, persona, target) => ({ input: { id: await pendingSession(env, townshipFor(persona, target)), minutes: 30, reason: '矩阵测试' } }),
+  'service.certificate': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'service.verify': async (env, _p, target) => {
+    if (target === 'other') return null
+    const cert = await env.must<{ code: string }>('o_demo_volunteer', 'service.certificate', {})
+    return { input: { code: cert.code } }
+  },
+  'service.report': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
+  'service.exportReport': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
   'grants.revokeGrant': async (env, persona, target) => {
     const county = countyFor(persona, target)
     const code = await invitation(env, ADMIN_OF[county], county)

@@ -1,0 +1,634 @@
+// 志愿服务：驿站签到签退、补签与申诉、镇街审核（可批量）、服务时长与星级、服务证明与报表。
+import crypto from 'node:crypto'
+import { service, type CertificateView, type Flag, type HoursView, type QueueItem, type SessionView } from '../../types/service'
+import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, splitByDay } from '../../types/service-rules'
+import { starLevel, type Settings } from '../../types/settings'
+import { dayjs, shanghaiDate, ZONE } from '../../types/time'
+import { audit, type AuditEntry } from '../_shared/audit'
+import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc } from '../_shared/collections'
+import { _, $, cloud, db, files, isDuplicateKey } from '../_shared/cloud'
+import { config } from '../_shared/config'
+import type { CallContext } from '../_shared/context'
+import { townshipOf } from '../_shared/divisions'
+import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
+import { distanceMetres } from '../_shared/geo'
+import { consumeQuota } from '../_shared/guards'
+import { defineFunction } from '../_shared/handler'
+import { kioskProblem } from '../_shared/kiosk'
+import { notify } from '../_shared/notify'
+import { loadSettings } from '../_shared/settings'
+
+const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
+const openSessions = () => db.collection<OpenSessionDoc>(COLLECTIONS.openSessions)
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+
+function view(s: SessionDoc): SessionView {
+  return {
+    id: s._id,
+    status: s.status,
+    stationId: s.stationId,
+    stationName: s.stationName,
+    townshipName: s.townshipName,
+    checkInAt: s.checkInAt.toISOString(),
+    checkOutAt: iso(s.checkOutAt),
+    days: s.days,
+    minutes: s.minutes,
+    adjustedMinutes: s.adjustedMinutes,
+    flags: s.flags,
+    source: s.source,
+    note: s.note,
+    decisionReason: s.decisionReason,
+    reviewedAt: iso(s.reviewedAt),
+  }
+}
+
+function openView(o: OpenSessionDoc, now: Date): SessionView {
+  const days = splitByDay(o.checkInAt, now)
+  return {
+    id: o.sessionId,
+    status: 'open',
+    stationId: o.stationId,
+    stationName: o.stationName,
+    townshipName: o.townshipName,
+    checkInAt: o.checkInAt.toISOString(),
+    checkOutAt: null,
+    days,
+    minutes: sum(days.map((d) => d.minutes)),
+    adjustedMinutes: null,
+    flags: o.flags,
+    source: o.via,
+    note: '',
+    decisionReason: '',
+    reviewedAt: null,
+  }
+}
+
+/** The user id of the volunteer calling (their account exists: they hold the volunteer role). */
+async function volunteer(ctx: CallContext): Promise<string> {
+  return (await ctx.user())!._id
+}
+
+/** Closes an open session into a session record awaiting review. */
+function closedSession(o: OpenSessionDoc, userId: string, end: Date, settings: Settings, extra: { checkOut: SessionDoc['checkOut']; flags: Flag[]; status: SessionDoc['status']; requestId: string }): SessionDoc {
+  const days = splitByDay(o.checkInAt, end)
+  const minutes = sum(days.map((d) => d.minutes))
+  const flags = new Set<Flag>([...o.flags, ...extra.flags])
+  if (minutes > settings.longSessionMinutes) flags.add('long_session')
+  if (days.some((d) => d.minutes > settings.dailyCapMinutes)) flags.add('over_daily_cap')
+  return {
+    _id: o.sessionId,
+    userId,
+    openid: o.openid,
+    stationId: o.stationId,
+    stationName: o.stationName,
+    townshipCode: o.townshipCode,
+    townshipName: o.townshipName,
+    countyCode: o.countyCode,
+    status: extra.status,
+    checkInAt: o.checkInAt,
+    checkOutAt: end,
+    checkIn: o.checkIn,
+    checkOut: extra.checkOut,
+    days,
+    minutes,
+    adjustedMinutes: null,
+    flags: [...flags],
+    source: o.via,
+    note: '',
+    photoFileId: '',
+    checkOutRequestId: extra.requestId,
+    decisionReason: '',
+    decisionId: '',
+    reviewedBy: '',
+    reviewedAt: null,
+    createdAt: end,
+    updatedAt: end,
+  }
+}
+
+/** Criteria limiting sessions to the townships the caller manages. */
+async function reachCriteria(ctx: CallContext, townshipCode?: string): Promise<Record<string, unknown> | unknown> {
+  const reach = await ctx.townshipReach()
+  if (townshipCode) {
+    const place = townshipOf(townshipCode)
+    if (!place) throw invalid('townshipCode', '镇街无效')
+    await ctx.requireTownship(place.townshipCode, place.countyCode, '只能查看本镇街的记录')
+    return { townshipCode }
+  }
+  if (reach === 'city') return {}
+  const or = [
+    ...(reach.townships.size ? [{ townshipCode: _.in([...reach.townships]) }] : []),
+    ...(reach.counties.size ? [{ countyCode: _.in([...reach.counties]) }] : []),
+  ]
+  return or.length === 1 ? or[0] : _.or(or)
+}
+
+const inReach = (reach: Awaited<ReturnType<CallContext['townshipReach']>>, s: { townshipCode: string; countyCode: string }) =>
+  reach === 'city' || reach.townships.has(s.townshipCode) || reach.counties.has(s.countyCode)
+
+/** Volunteers' names (from their registrations), for lists staff read. */
+async function namesOf(userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map()
+  const { data } = await db
+    .collection<RegistrationDoc>(COLLECTIONS.registrations)
+    .where({ userId: _.in([...new Set(userIds)]), kind: 'volunteer' })
+    .field({ userId: true, name: true })
+    .get()
+  return new Map(data.map((r) => [r.userId, r.name]))
+}
+
+/**
+ * Flags that depend on a volunteer's other sessions: over the daily cap (with the others of the
+ * same day) and overlapping another session. One query for the whole page.
+ */
+async function withContextFlags(items: SessionDoc[], settings: Settings): Promise<SessionDoc[]> {
+  if (items.length === 0) return items
+  const from = new Date(Math.min(...items.map((s) => s.checkInAt.getTime())) - 86400_000)
+  const to = new Date(Math.max(...items.map((s) => s.checkOutAt.getTime())) + 86400_000)
+  const others = await sessions()
+    .aggregate()
+    .match({ userId: _.in([...new Set(items.map((s) => s.userId))]), status: _.neq('rejected'), checkInAt: _.gte(from).and(_.lte(to)) })
+    .project({ userId: 1, checkInAt: 1, checkOutAt: 1, days: 1, adjustedMinutes: 1 })
+    .limit(2000)
+    .end<Pick<SessionDoc, '_id' | 'userId' | 'checkInAt' | 'checkOutAt' | 'days' | 'adjustedMinutes'>>()
+  return items.map((s) => {
+    const mine = others.list.filter((o) => o.userId === s.userId)
+    const flags = new Set(s.flags)
+    if ([s.checkIn, s.checkOut].some((r) => r && r.accuracy > settings.coarseAccuracyM)) flags.add('coarse_location')
+    const sameDays = new Set(s.days.map((d) => d.date))
+    const dayTotals = new Map<string, number>()
+    for (const o of mine) for (const d of countedDays(o)) if (sameDays.has(d.date)) dayTotals.set(d.date, (dayTotals.get(d.date) ?? 0) + d.minutes)
+    if ([...dayTotals.values()].some((m) => m > settings.dailyCapMinutes)) flags.add('over_daily_cap')
+    if (mine.some((o) => o._id !== s._id && new Date(o.checkInAt) < s.checkOutAt && new Date(o.checkOutAt) > s.checkInAt)) flags.add('overlapping')
+    return { ...s, flags: [...flags] }
+  })
+}
+
+/** Approved time of a volunteer, per day capped and grouped (one aggregation). */
+async function approvedDays(userId: string): Promise<{ date: string; minutes: number; stationName: string }[]> {
+  const { list } = await sessions()
+    .aggregate()
+    .match({ userId, status: 'approved' })
+    .project({ stationName: 1, days: 1, adjustedMinutes: 1 })
+    .limit(10_000)
+    .end<Pick<SessionDoc, 'stationName' | 'days' | 'adjustedMinutes'>>()
+  return list.flatMap((s) => countedDays(s).map((d) => ({ ...d, stationName: s.stationName })))
+}
+
+function summarizeHours(days: { date: string; minutes: number; stationName: string }[], settings: Settings) {
+  const credited = creditedByDay(days, settings.dailyCapMinutes)
+  const approvedMinutes = sum([...credited.values()])
+  const months = new Map<string, number>()
+  for (const [date, minutes] of credited) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + minutes)
+  // Per station: each day's cap shared in proportion to the station's minutes that day.
+  const raw = new Map<string, number>()
+  for (const d of days) raw.set(d.date, (raw.get(d.date) ?? 0) + d.minutes)
+  const stations = new Map<string, number>()
+  for (const d of days) {
+    const share = raw.get(d.date)! > 0 ? (d.minutes / raw.get(d.date)!) * credited.get(d.date)! : 0
+    stations.set(d.stationName, (stations.get(d.stationName) ?? 0) + share)
+  }
+  const { star, next } = starLevel(approvedMinutes / 60, settings.starThresholdsHours)
+  return {
+    approvedMinutes,
+    star,
+    nextStarHours: next,
+    months: [...months].sort(([a], [b]) => b.localeCompare(a)).map(([month, minutes]) => ({ month, minutes })),
+    byStation: [...stations].sort(([, a], [, b]) => b - a).map(([stationName, minutes]) => ({ stationName, minutes: Math.round(minutes) })),
+  }
+}
+
+/** Masks a name for a record anyone may verify: 林晓雨 → 林*雨. */
+function maskName(name: string): string {
+  const chars = [...name]
+  if (chars.length <= 1) return name
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}
+
+const CERT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+const certificateView = (c: CertificateDoc): CertificateView => ({
+  code: c._id,
+  volunteerName: c.volunteerName,
+  townshipName: c.townshipName,
+  countyName: c.countyName,
+  approvedHours: c.approvedHours,
+  star: c.star,
+  byStation: c.byStation,
+  byMonth: c.byMonth,
+  issuedAt: c.issuedAt.toISOString(),
+})
+
+/** The report rows: per volunteer, this month's and all approved minutes (capped per day). */
+async function reportRows(criteria: unknown, month: string, settings: Settings) {
+  const { list } = await sessions()
+    .aggregate()
+    .match(_.and([criteria, { status: 'approved' }]))
+    .project({ userId: 1, townshipName: 1, days: 1, adjustedMinutes: 1 })
+    .limit(100_000)
+    .end<Pick<SessionDoc, 'userId' | 'townshipName' | 'days' | 'adjustedMinutes'>>()
+  const byUser = new Map<string, { townshipName: string; days: { date: string; minutes: number }[] }>()
+  for (const s of list) {
+    const row = byUser.get(s.userId) ?? { townshipName: s.townshipName, days: [] }
+    row.days.push(...countedDays(s))
+    byUser.set(s.userId, row)
+  }
+  const names = await namesOf([...byUser.keys()])
+  return [...byUser]
+    .map(([userId, row]) => {
+      const credited = creditedByDay(row.days, settings.dailyCapMinutes)
+      const totalMinutes = sum([...credited.values()])
+      const monthMinutes = sum([...credited].filter(([date]) => date.startsWith(month)).map(([, m]) => m))
+      return { userId, name: names.get(userId) ?? '志愿者', townshipName: row.townshipName, monthMinutes, totalMinutes, star: starLevel(totalMinutes / 60, settings.starThresholdsHours).star }
+    })
+    .sort((a, b) => b.totalMinutes - a.totalMinutes || a.name.localeCompare(b.name))
+}
+
+/** Counts a make-up request or appeal against the volunteer's monthly allowance. */
+async function takeMonthlyAllowance(userId: string, now: Date, settings: Settings): Promise<void> {
+  const month = shanghaiDate(now).slice(0, 7)
+  const monthEnd = dayjs.tz(`${month}-01`, ZONE).add(1, 'month').toDate()
+  if (!(await consumeQuota(`makeup:${userId}:${month}`, settings.makeupsPerMonth, monthEnd))) {
+    throw new AppError('RATE_LIMITED', `本月的补签和申诉次数（${settings.makeupsPerMonth} 次）已用完`)
+  }
+}
+
+/** Closes every session left open past the end of its day, as needing review (timer). */
+async function closeForgottenSessions(now: Date): Promise<Record<string, unknown>> {
+  const settings = await loadSettings(now.getTime())
+  const todayStart = dayjs(now).tz(ZONE).startOf('day').toDate()
+  let closed = 0
+  for (;;) {
+    const { data } = await openSessions().where({ checkInAt: _.lt(todayStart) }).limit(100).get()
+    if (data.length === 0) break
+    const records = data.map((o) => closedSession(o, o._id, endOfShanghaiDay(o.checkInAt), settings, { checkOut: null, flags: ['closed_by_timer'], status: 'needs_review', requestId: '' }))
+    try {
+      await sessions().add({ data: records as unknown as SessionDoc })
+    } catch (err) {
+      // A previous run was cut short after writing some of these: write the rest one by one.
+      if (!isDuplicateKey(err)) throw err
+      for (const r of records) await sessions().add({ data: r }).catch((e) => { if (!isDuplicateKey(e)) throw e })
+    }
+    await openSessions().where({ _id: _.in(data.map((o) => o._id)), checkInAt: _.lt(todayStart) }).remove()
+    closed += data.length
+  }
+  return { closed }
+}
+
+export const main = defineFunction(
+  'service',
+  service,
+  {
+    async checkIn(input, ctx) {
+      const userId = await volunteer(ctx)
+      const { data: st } = await db.collection<StationDoc>(COLLECTIONS.stations).doc(input.stationId).get()
+      if (!st) throw notFound('驿站不存在，请确认扫描的是驿站张贴的签到码')
+      if (!st.active) throw conflict('该驿站已停用，暂不能签到')
+      if (input.kioskCode !== undefined) {
+        const problem = kioskProblem(input.kioskCode, st._id, ctx.now, config.tokenKey())
+        if (problem) throw invalid('kioskCode', problem)
+      }
+      // No settings here (three round trips at most): a coarse reading is flagged when the queue is read.
+      const distance = distanceMetres(input.reading, st.location)
+      const verdict = fenceVerdict(distance, input.reading.accuracy, st.radiusM, Infinity)
+      if (!verdict.inside) throw invalid('reading', verdict.message)
+      const open: OpenSessionDoc = {
+        _id: userId,
+        sessionId: `${userId}:${input.requestId}`,
+        requestId: input.requestId,
+        openid: ctx.openid,
+        stationId: st._id,
+        stationName: st.name,
+        stationLocation: st.location,
+        radiusM: st.radiusM,
+        townshipCode: st.townshipCode,
+        townshipName: st.townshipName,
+        countyCode: st.countyCode,
+        checkInAt: ctx.now,
+        checkIn: { lat: input.reading.lat, lng: input.reading.lng, accuracy: input.reading.accuracy, distanceM: verdict.distanceM },
+        flags: verdict.flags,
+        via: input.kioskCode !== undefined ? 'kiosk' : input.via,
+      }
+      try {
+        // One open session per volunteer: the document is keyed by the volunteer.
+        await openSessions().add({ data: open })
+        return openView(open, ctx.now)
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+      }
+      const { data: existing } = await openSessions().doc(userId).get()
+      // The same request again (a double tap, a retry): the check-in it already made.
+      if (existing && existing.requestId === input.requestId) return openView(existing, ctx.now)
+      throw conflict(existing ? `你在「${existing.stationName}」的服务还没有签退，请先签退` : '请稍后重试')
+    },
+
+    async checkOut(input, ctx) {
+      const userId = await volunteer(ctx)
+      const { data: open } = await openSessions().doc(userId).get()
+      if (!open) {
+        // A repeated check-out (double tap, retry after a lost reply) gets the record it made.
+        const { data: done } = await sessions().where({ userId, checkOutRequestId: input.requestId }).limit(1).get()
+        if (done[0]) return view(done[0])
+        throw notFound('当前没有进行中的服务')
+      }
+      const settings = await loadSettings(ctx.now.getTime())
+      const flags: Flag[] = []
+      let checkOut: SessionDoc['checkOut'] = null
+      if (input.reading) {
+        const distance = distanceMetres(input.reading, open.stationLocation)
+        const verdict = fenceVerdict(distance, input.reading.accuracy, open.radiusM, settings.coarseAccuracyM)
+        // Leaving from outside the fence is allowed (people are called away) but flagged.
+        if (verdict.inside) flags.push(...verdict.flags)
+        else flags.push('outside_fence')
+        checkOut = { lat: input.reading.lat, lng: input.reading.lng, accuracy: input.reading.accuracy, distanceM: verdict.distanceM }
+      } else {
+        flags.push('outside_fence')
+      }
+      // A session still open past midnight is closed at the end of its day by the timer; a check-out
+      // that reaches it first ends it there too, rather than crediting the night.
+      const end = shanghaiDate(open.checkInAt) === shanghaiDate(ctx.now) ? ctx.now : endOfShanghaiDay(open.checkInAt)
+      if (end !== ctx.now) flags.push('closed_by_timer')
+      const record = closedSession(open, userId, end, settings, { checkOut, flags, status: end === ctx.now ? 'pending' : 'needs_review', requestId: input.requestId })
+      try {
+        await sessions().add({ data: record })
+      } catch (err) {
+        // Written by an earlier attempt that did not get to remove the open session.
+        if (!isDuplicateKey(err)) throw err
+      }
+      await openSessions().where({ _id: userId, sessionId: open.sessionId }).remove()
+      return view(record)
+    },
+
+    async current(_input, ctx) {
+      const userId = await volunteer(ctx)
+      const { data } = await openSessions().doc(userId).get()
+      return data ? openView(data, ctx.now) : null
+    },
+
+    async history(input, ctx) {
+      const userId = await volunteer(ctx)
+      const criteria: Record<string, unknown> = { userId }
+      if (input.status) criteria.status = input.status
+      const [{ total }, { data }] = await Promise.all([
+        sessions().where(criteria).count(),
+        sessions().where(criteria).orderBy('checkInAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+      ])
+      return { items: data.map(view), total }
+    },
+
+    async hours(_input, ctx) {
+      const userId = await volunteer(ctx)
+      const settings = await loadSettings(ctx.now.getTime())
+      const [days, pending] = await Promise.all([
+        approvedDays(userId),
+        sessions()
+          .aggregate()
+          .match({ userId, status: _.in(['pending', 'needs_review']) })
+          .group({ _id: null, minutes: $.sum('$minutes') })
+          .end<{ minutes: number }>(),
+      ])
+      const summary = summarizeHours(days, settings)
+      const result: HoursView = {
+        approvedMinutes: summary.approvedMinutes,
+        pendingMinutes: pending.list[0]?.minutes ?? 0,
+        star: summary.star,
+        nextStarHours: summary.nextStarHours,
+        thresholdsHours: settings.starThresholdsHours,
+        months: summary.months,
+        byStation: summary.byStation,
+      }
+      return result
+    },
+
+    async makeup(input, ctx) {
+      const userId = await volunteer(ctx)
+      const settings = await loadSettings(ctx.now.getTime())
+      const start = dayjs.tz(`${input.date} ${input.start}`, ZONE).toDate()
+      const end = dayjs.tz(`${input.date} ${input.end}`, ZONE).toDate()
+      if (end > ctx.now) throw invalid('date', '只能补签已经结束的服务')
+      if (ctx.now.getTime() - start.getTime() > 31 * 86400_000) throw invalid('date', '只能补签 31 天内的服务')
+      const { data: st } = await db.collection<StationDoc>(COLLECTIONS.stations).doc(input.stationId).get()
+      if (!st) throw invalid('stationId', '请选择驿站')
+      const { total: overlapping } = await sessions()
+        .where({ userId, status: _.in(['approved', 'pending', 'needs_review']), checkInAt: _.lt(end), checkOutAt: _.gt(start) })
+        .count()
+      if (overlapping > 0) throw conflict('这段时间已有服务记录，不能重复补签', 'start')
+      await takeMonthlyAllowance(userId, ctx.now, settings)
+      const days = splitByDay(start, end)
+      const minutes = sum(days.map((d) => d.minutes))
+      const flags: Flag[] = ['makeup']
+      if (minutes > settings.longSessionMinutes) flags.push('long_session')
+      const record: SessionDoc = {
+        _id: `${userId}:mk${crypto.randomBytes(8).toString('hex')}`,
+        userId,
+        openid: ctx.openid,
+        stationId: st._id,
+        stationName: st.name,
+        townshipCode: st.townshipCode,
+        townshipName: st.townshipName,
+        countyCode: st.countyCode,
+        status: 'pending',
+        checkInAt: start,
+        checkOutAt: end,
+        checkIn: null,
+        checkOut: null,
+        days,
+        minutes,
+        adjustedMinutes: null,
+        flags,
+        source: 'makeup',
+        note: input.reason,
+        photoFileId: input.photoFileId ?? '',
+        checkOutRequestId: '',
+        decisionReason: '',
+        decisionId: '',
+        reviewedBy: '',
+        reviewedAt: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }
+      await sessions().add({ data: record })
+      return view(record)
+    },
+
+    async appeal(input, ctx) {
+      const userId = await volunteer(ctx)
+      const { data: s } = await sessions().doc(input.sessionId).get()
+      if (!s || s.userId !== userId) throw notFound('服务记录不存在')
+      if (s.status !== 'rejected' && !(s.status === 'approved' && s.adjustedMinutes !== null)) throw conflict('只能对未通过或被调整时长的记录申诉')
+      await takeMonthlyAllowance(userId, ctx.now, await loadSettings(ctx.now.getTime()))
+      const flags = [...new Set<Flag>([...s.flags, 'appeal'])]
+      const { stats } = await sessions()
+        .where({ _id: s._id, status: s.status })
+        .update({ data: { status: 'pending', flags, note: input.reason, updatedAt: ctx.now } })
+      if (stats.updated !== 1) throw conflict('记录状态已变化，请刷新后重试')
+      return view({ ...s, status: 'pending', flags, note: input.reason, updatedAt: ctx.now })
+    },
+
+    async queue(input, ctx) {
+      const settings = await loadSettings(ctx.now.getTime())
+      const scope = await reachCriteria(ctx, input.townshipCode)
+      const parts: unknown[] = [scope, { status: input.status }]
+      if (input.flaggedOnly) parts.push({ 'flags.0': _.exists(true) })
+      const where = _.and(parts)
+      const [{ total }, { data }] = await Promise.all([
+        sessions().where(where).count(),
+        sessions()
+          .where(where)
+          .orderBy('checkInAt', input.status === 'pending' || input.status === 'needs_review' ? 'asc' : 'desc')
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize)
+          .get(),
+      ])
+      const [flagged, names] = await Promise.all([withContextFlags(data, settings), namesOf(data.map((s) => s.userId))])
+      const items: QueueItem[] = flagged.map((s) => ({ ...view(s), volunteerName: names.get(s.userId) ?? '志愿者', volunteerUserId: s.userId }))
+      return { items, total }
+    },
+
+    async decide(input, ctx) {
+      const reach = await ctx.townshipReach()
+      const me = (await ctx.user())!
+      const ids = [...new Set(input.ids)]
+      const status = input.decision === 'approve' ? 'approved' : 'rejected'
+      const reason = input.reason ?? ''
+      const decisionId = crypto.randomUUID()
+      // One conditional update decides every eligible session; the decision id tells us which
+      // it changed (a concurrent decision may have taken some), for the audit and the notices.
+      const scope = reach === 'city' ? {} : await reachCriteria(ctx)
+      const { stats } = await sessions()
+        .where(_.and([scope, { _id: _.in(ids), status: _.in(['pending', 'needs_review']) }]))
+        .update({ data: { status, decisionReason: reason, decisionId, reviewedBy: me._id, reviewedAt: ctx.now, updatedAt: ctx.now } })
+      let decided: SessionDoc[] = []
+      if (stats.updated > 0) decided = (await sessions().where({ decisionId }).limit(100).get()).data
+      const decidedIds = new Set(decided.map((s) => s._id))
+      const skippedIds = ids.filter((id) => !decidedIds.has(id))
+      let skipped: { id: string; message: string }[] = []
+      if (skippedIds.length > 0) {
+        // Only when some were not decided: find out why, and refuse outright if any lies outside the reach.
+        const { data: rest } = await sessions().where({ _id: _.in(skippedIds) }).field({ townshipCode: true, countyCode: true, status: true }).get()
+        if (decided.length === 0 && rest.some((s) => !inReach(reach, s))) throw forbidden('只能审核本镇街的服务记录')
+        const found = new Map(rest.map((s) => [s._id, s]))
+        skipped = skippedIds.map((id) => {
+          const s = found.get(id)
+          return { id, message: !s ? '记录不存在' : !inReach(reach, s) ? '不在你的管辖范围内' : '该记录已被处理' }
+        })
+      }
+      const entries: AuditEntry[] = decided.map((s) => ({
+        actorId: me._id,
+        action: `session.${input.decision}`,
+        targetType: 'session',
+        targetId: s._id,
+        before: { creditedMinutes: 0 },
+        after: { creditedMinutes: status === 'approved' ? (s.adjustedMinutes ?? s.minutes) : 0 },
+        reason,
+      }))
+      await audit(ctx.now, ...entries)
+      // One message per volunteer, however many of their sessions were decided.
+      const byVolunteer = new Map<string, SessionDoc[]>()
+      for (const s of decided) byVolunteer.set(s.openid, [...(byVolunteer.get(s.openid) ?? []), s])
+      await Promise.all(
+        [...byVolunteer].map(([openid, list]) =>
+          notify(openid, 'review', 'packages/volunteer/hours/index', {
+            thing1: `${list.length} 条志愿服务时长`,
+            phrase2: status === 'approved' ? '已通过' : '未通过',
+            thing3: status === 'approved' ? `${list[0].stationName}` : reason,
+          }),
+        ),
+      )
+      return { decided: decided.length, skipped }
+    },
+
+    async adjust(input, ctx) {
+      const { data: s } = await sessions().doc(input.id).get()
+      if (!s) throw notFound('服务记录不存在')
+      await ctx.requireTownship(s.townshipCode, s.countyCode, '只能调整本镇街的服务记录')
+      if (s.status === 'open') throw conflict('服务尚未签退，不能调整')
+      const me = (await ctx.user())!
+      const before = s.status === 'approved' ? (s.adjustedMinutes ?? s.minutes) : 0
+      const flags = [...new Set<Flag>([...s.flags, 'adjusted'])]
+      const change = { status: 'approved' as const, adjustedMinutes: input.minutes, flags, decisionReason: input.reason, reviewedBy: me._id, reviewedAt: ctx.now, updatedAt: ctx.now }
+      const { stats } = await sessions().where({ _id: s._id, updatedAt: s.updatedAt }).update({ data: change })
+      if (stats.updated !== 1) throw conflict('记录已被他人修改，请刷新后重试')
+      await audit(ctx.now, { actorId: me._id, action: 'session.adjust', targetType: 'session', targetId: s._id, before: { creditedMinutes: before }, after: { creditedMinutes: input.minutes }, reason: input.reason })
+      await notify(s.openid, 'review', 'packages/volunteer/hours/index', { thing1: '志愿服务时长', phrase2: '已调整', thing3: input.reason })
+      const names = await namesOf([s.userId])
+      return { ...view({ ...s, ...change }), volunteerName: names.get(s.userId) ?? '志愿者', volunteerUserId: s.userId }
+    },
+
+    async certificate(_input, ctx) {
+      const userId = await volunteer(ctx)
+      const settings = await loadSettings(ctx.now.getTime())
+      const [days, { data: regs }] = await Promise.all([
+        approvedDays(userId),
+        db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId, kind: 'volunteer' }).limit(1).get(),
+      ])
+      const reg = regs[0]
+      if (!reg) throw conflict('请先完成志愿者注册')
+      const summary = summarizeHours(days, settings)
+      const hours = (m: number) => Math.round((m / 60) * 10) / 10
+      const doc: CertificateDoc = {
+        _id: Array.from({ length: 12 }, () => CERT_ALPHABET[crypto.randomInt(CERT_ALPHABET.length)]).join(''),
+        userId,
+        volunteerName: maskName(reg.name),
+        townshipName: reg.townshipName,
+        countyName: reg.countyName,
+        approvedHours: hours(summary.approvedMinutes),
+        star: summary.star,
+        byStation: summary.byStation.map((s) => ({ stationName: s.stationName, hours: hours(s.minutes) })),
+        byMonth: summary.months.map((m) => ({ month: m.month, hours: hours(m.minutes) })),
+        issuedAt: ctx.now,
+      }
+      await db.collection<CertificateDoc>(COLLECTIONS.certificates).add({ data: doc })
+      return certificateView(doc)
+    },
+
+    async verify(input) {
+      const { data } = await db.collection<CertificateDoc>(COLLECTIONS.certificates).doc(input.code).get()
+      if (!data) throw notFound('没有找到这份证明，请核对核验码')
+      return certificateView(data)
+    },
+
+    async report(input, ctx) {
+      const settings = await loadSettings(ctx.now.getTime())
+      const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
+      const rows = await reportRows(await scopeFor(ctx, input), month, settings)
+      return { month, items: rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize), total: rows.length }
+    },
+
+    async exportReport(input, ctx) {
+      const settings = await loadSettings(ctx.now.getTime())
+      const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
+      const rows = await reportRows(await scopeFor(ctx, input), month, settings)
+      const { default: ExcelJS } = await import('exceljs')
+      const book = new ExcelJS.Workbook()
+      book.creator = '乡青汇'
+      const sheet = book.addWorksheet(`${month} 服务时长`)
+      sheet.columns = [
+        { header: '姓名', key: 'name', width: 12 },
+        { header: '服务镇街', key: 'townshipName', width: 16 },
+        { header: `${month} 时长（小时）`, key: 'month', width: 18 },
+        { header: '累计时长（小时）', key: 'total', width: 18 },
+        { header: '星级', key: 'star', width: 8 },
+      ]
+      sheet.getRow(1).font = { bold: true }
+      for (const r of rows) sheet.addRow({ name: r.name, townshipName: r.townshipName, month: Math.round((r.monthMinutes / 60) * 10) / 10, total: Math.round((r.totalMinutes / 60) * 10) / 10, star: r.star })
+      const buffer = Buffer.from(await book.xlsx.writeBuffer())
+      const fileName = `志愿服务时长-${input.townshipCode ?? input.countyCode ?? '全部'}-${month}.xlsx`
+      const { fileID } = (await cloud.uploadFile({ cloudPath: `reports/${crypto.randomUUID()}/${fileName}`, fileContent: buffer })) as { fileID: string }
+      return { fileUrl: (await files.tempUrls([fileID])).get(fileID) ?? '', fileName, rows: rows.length }
+    },
+  },
+  { closeOpenSessions: closeForgottenSessions },
+)
+
+/** The report's scope: a township or a county in reach, or everything the caller manages. */
+async function scopeFor(ctx: CallContext, input: { townshipCode?: string; countyCode?: string }): Promise<unknown> {
+  if (input.townshipCode) return reachCriteria(ctx, input.townshipCode)
+  if (input.countyCode) {
+    const reach = await ctx.townshipReach()
+    if (reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的报表')
+    return { countyCode: input.countyCode }
+  }
+  return reachCriteria(ctx)
+}

@@ -1,0 +1,307 @@
+// Stations, check-in and check-out, make-ups and appeals, approval, hours and stars, records.
+import ExcelJS from 'exceljs'
+import { EJSON } from 'bson'
+import { seedDemo } from '../../scripts/demo'
+import { creditedByDay, fenceVerdict, splitByDay } from '../../types/service-rules'
+import { shanghaiDate } from '../../types/time'
+import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
+import { volunteerForm } from '../support/people'
+import { kioskCode } from '../../cloudfunctions/_shared/kiosk'
+import { dbRoundTrips } from '../../localcloud/runtime/runtime'
+
+let app: AppCloud
+const VOLUNTEER = 'o_demo_volunteer' // 凤城街道, 清城区
+const STAFF = 'o_demo_township' // 凤城街道
+const COUNTY = 'o_demo_county'
+const CITY = 'o_demo_city'
+const FENGCHENG = { id: 'st_fengcheng', lat: 23.697524, lng: 113.055469 }
+let seq = 0
+const rid = () => `req-${Date.now()}-${++seq}`
+const at = (dLatMetres: number, accuracy = 20) => ({ lat: FENGCHENG.lat + dLatMetres / 111_320, lng: FENGCHENG.lng, accuracy })
+
+const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
+
+/** An approved volunteer of 凤城街道, registered through the functions. */
+async function newVolunteer(openid: string, name = '郑志愿'): Promise<void> {
+  const reg = ok(await app.call(openid, 'registration.submitVolunteer', volunteerForm({ name })))
+  ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+}
+
+/** Moves an open session's check-in back in time (as if checked in earlier). */
+async function backdateOpen(openid: string, checkInAt: Date) {
+  const user = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === openid)!
+  await app.cloud.db.handle('database.modifyDocument', {
+    collectionName: 'open_sessions',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: user._id }),
+    data: EJSON.stringify({ $set: { checkInAt } }, { relaxed: false }),
+    merge: true,
+  })
+  return user
+}
+
+async function closeAny(openid: string) {
+  await app.call(openid, 'service.checkOut', { requestId: rid(), reading: at(0) })
+}
+
+beforeAll(async () => {
+  app = await startAppCloud()
+  await seedDemo(app.cloud)
+})
+afterAll(() => app.close())
+
+describe('the rules, as pure functions', () => {
+  test('the fence accounts for accuracy: inside, at the edge (flagged), coarse (flagged), outside (refused)', () => {
+    expect(fenceVerdict(100, 20, 300, 500)).toEqual({ inside: true, distanceM: 100, flags: [] })
+    expect(fenceVerdict(350, 80, 300, 500)).toEqual({ inside: true, distanceM: 350, flags: ['edge_of_fence'] })
+    expect(fenceVerdict(200, 900, 300, 500)).toEqual({ inside: true, distanceM: 200, flags: ['coarse_location'] })
+    expect(fenceVerdict(500, 100, 300, 500)).toMatchObject({ inside: false, distanceM: 500, message: expect.stringContaining('超出 300 米') })
+  })
+
+  test('a session over midnight (Shanghai) is split by calendar day', () => {
+    // 2026-03-01 22:30 to 2026-03-02 01:15 Shanghai = 14:30Z to 17:15Z.
+    expect(splitByDay(new Date('2026-03-01T14:30:00Z'), new Date('2026-03-01T17:15:00Z'))).toEqual([
+      { date: '2026-03-01', minutes: 90 },
+      { date: '2026-03-02', minutes: 75 },
+    ])
+    // A UTC day boundary inside a Shanghai day does not split.
+    expect(splitByDay(new Date('2026-03-01T23:00:00Z'), new Date('2026-03-02T01:00:00Z'))).toEqual([{ date: '2026-03-02', minutes: 120 }])
+  })
+
+  test('the daily cap applies to the day, across sessions', () => {
+    const days = creditedByDay([{ date: '2026-03-01', minutes: 300 }, { date: '2026-03-01', minutes: 300 }, { date: '2026-03-02', minutes: 60 }], 480)
+    expect([...days]).toEqual([['2026-03-01', 480], ['2026-03-02', 60]])
+  })
+})
+
+describe('check-in', () => {
+  test('an approved volunteer inside the fence checks in, in at most 3 database round trips; a double tap gives the same session', async () => {
+    await app.call(VOLUNTEER, 'service.current', {}) // a warm instance (settings cached), as in use
+    const requestId = rid()
+    const outcome = await app.cloud.invoke('service', { action: 'checkIn', input: { requestId, stationId: FENGCHENG.id, reading: at(50) } }, { openid: VOLUNTEER, source: 'wx_client' })
+    const first = (outcome.ok ? outcome.result : null) as { ok: boolean; data: { id: string; status: string; stationName: string } }
+    expect(first.data).toMatchObject({ status: 'open', stationName: '凤城街道新时代文明实践志愿服务驿站' })
+    expect(dbRoundTrips(outcome.record)).toBeLessThanOrEqual(3)
+    const again = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId, stationId: FENGCHENG.id, reading: at(50) }))
+    expect(again.id).toBe(first.data.id)
+    const other = await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(50) })
+    expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('还没有签退') } })
+    await closeAny(VOLUNTEER)
+  })
+
+  test('50 concurrent check-ins by one volunteer make one session', async () => {
+    await newVolunteer('o_svc_racer')
+    const results = await Promise.all(Array.from({ length: 50 }, () => app.call('o_svc_racer', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(10) })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const user = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_svc_racer')!
+    expect(app.cloud.store.get('open_sessions').docs.has(user._id)).toBe(true)
+    await closeAny('o_svc_racer')
+  })
+
+  test.each([
+    ['outside the fence', { reading: at(900, 50) }, 'INVALID_INPUT', '超出 300 米的签到范围'],
+    ['at a station that does not exist', { stationId: 'st_nowhere' }, 'NOT_FOUND', '驿站不存在'],
+    ['with a forged kiosk code', { kioskCode: 'K1.st_fengcheng.zzzz.AAAAAAAAAAAAAAAA' }, 'INVALID_INPUT', '签到码无效'],
+    ['with another station’s kiosk code', { kioskCode: kioskCode('st_dongcheng', Math.floor(Date.now() / 30_000) * 30, Buffer.from(TEST_FUNCTION_ENV.XQ_TOKEN_KEY, 'base64')) }, 'INVALID_INPUT', '不属于这个驿站'],
+    ['with an expired kiosk code', { kioskCode: kioskCode('st_fengcheng', Math.floor(Date.now() / 30_000) * 30 - 120, Buffer.from(TEST_FUNCTION_ENV.XQ_TOKEN_KEY, 'base64')) }, 'INVALID_INPUT', '已过期'],
+  ])('refused %s, and nothing changes', async (_what, overrides, code, message) => {
+    const before = app.dump()
+    const r = await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(20), ...overrides })
+    expect(r).toMatchObject({ ok: false, error: { code, message: expect.stringContaining(message) } })
+    expect(app.dump()).toBe(before)
+  })
+
+  test('only approved volunteers check in', async () => {
+    ok(await app.call('o_svc_pending', 'registration.submitVolunteer', volunteerForm()))
+    for (const who of ['o_svc_pending', 'o_demo_youth', 'o_demo_township', 'o_svc_nobody']) {
+      expect(await app.call(who, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(10) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+  })
+
+  test('a kiosk code the station’s phone shows is accepted; coarse and edge readings are flagged', async () => {
+    const kiosk = ok(await app.call(STAFF, 'station.kioskCode', { id: FENGCHENG.id }))
+    expect(kiosk.refreshInSeconds).toBeGreaterThan(0)
+    const s = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, kioskCode: kiosk.code, reading: at(320, 800) }))
+    expect(s.source).toBe('kiosk')
+    expect(s.flags).toEqual(['edge_of_fence'])
+    await closeAny(VOLUNTEER)
+    // The coarse reading (800 m accuracy) is flagged where it matters: in the approval queue.
+    const queued = ok(await app.call(STAFF, 'service.queue', {})).items.find((i) => i.id === s.id)!
+    expect(queued.flags).toEqual(expect.arrayContaining(['edge_of_fence', 'coarse_location']))
+  })
+})
+
+describe('check-out', () => {
+  test('closes the session as pending; outside the fence it is allowed but flagged; a repeated check-out returns the same record', async () => {
+    ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(10) }))
+    const started = new Date(Date.now() - 95 * 60_000)
+    await backdateOpen(VOLUNTEER, started)
+    const requestId = rid()
+    const closed = ok(await app.call(VOLUNTEER, 'service.checkOut', { requestId, reading: at(2000) }))
+    if (shanghaiDate(started) === shanghaiDate()) {
+      expect(closed).toMatchObject({ status: 'pending', flags: ['outside_fence'], minutes: 95, days: [{ date: shanghaiDate(), minutes: 95 }] })
+    } else {
+      // Run just after midnight: the session is closed at the end of its day and needs review.
+      expect(closed).toMatchObject({ status: 'needs_review', flags: ['outside_fence', 'closed_by_timer'], days: [{ date: shanghaiDate(started) }] })
+    }
+    expect(ok(await app.call(VOLUNTEER, 'service.checkOut', { requestId, reading: at(0) })).id).toBe(closed.id)
+    expect(await app.call(VOLUNTEER, 'service.checkOut', { requestId: rid(), reading: at(0) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(ok(await app.call(VOLUNTEER, 'service.current', {}))).toBeNull()
+  })
+
+  test('a session left open is closed at the end of its day by the timer, as needing review', async () => {
+    await newVolunteer('o_svc_forgetful')
+    ok(await app.call('o_svc_forgetful', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(10) }))
+    // It began yesterday at 21:00 Shanghai (13:00Z).
+    const yesterday = shanghaiDate(Date.now() - 86400_000)
+    const user = await backdateOpen('o_svc_forgetful', new Date(`${yesterday}T13:00:00Z`))
+    const fired = await app.cloud.fireTimer('service', 'closeOpenSessions')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { closed: 1 } })
+    expect(app.cloud.store.get('open_sessions').docs.has(user._id)).toBe(false)
+    const history = ok(await app.call('o_svc_forgetful', 'service.history', {}))
+    expect(history.items[0]).toMatchObject({ status: 'needs_review', flags: ['closed_by_timer'], days: [{ date: yesterday, minutes: 180 }] })
+    // Nobody else can run the timer's work by sending a timer event.
+    expect(await app.raw('o_svc_forgetful', 'service', { Type: 'Timer', TriggerName: 'closeOpenSessions' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('make-ups, approval, hours and stars', () => {
+  const yesterday = () => shanghaiDate(Date.now() - 86400_000)
+
+  test('two make-ups of 5 h on one day, approved in a batch, count 8 h (the daily cap); the batch takes at most 4 round trips', async () => {
+    await newVolunteer('o_svc_capped', '钱上限')
+    const a = ok(await app.call('o_svc_capped', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '08:00', end: '13:00', reason: '驿站室内没有信号' }))
+    const b = ok(await app.call('o_svc_capped', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '14:00', end: '19:00', reason: '手机没电无法签退' }))
+    expect(a.flags).toEqual(['makeup'])
+    const queue = ok(await app.call(STAFF, 'service.queue', {}))
+    const mine = queue.items.filter((i) => i.volunteerName === '钱上限')
+    expect(mine).toHaveLength(2)
+    expect(mine.every((i) => i.flags.includes('over_daily_cap') && i.flags.includes('makeup'))).toBe(true)
+    const outcome = await app.cloud.invoke('service', { action: 'decide', input: { ids: [a.id, b.id], decision: 'approve' } }, { openid: STAFF, source: 'wx_client' })
+    expect(outcome.ok && outcome.result).toMatchObject({ ok: true, data: { decided: 2, skipped: [] } })
+    expect(dbRoundTrips(outcome.record)).toBeLessThanOrEqual(4)
+    const hours = ok(await app.call('o_svc_capped', 'service.hours', {}))
+    expect(hours).toMatchObject({ approvedMinutes: 480, pendingMinutes: 0, star: 0, nextStarHours: 100, months: [{ month: yesterday().slice(0, 7), minutes: 480 }] })
+    const audits = [...app.cloud.store.get('audit').docs.values()].filter((e) => e.action === 'session.approve' && (e.targetId === a.id || e.targetId === b.id))
+    expect(audits).toHaveLength(2)
+    expect(app.cloud.outbox.some((m) => m.touser === 'o_svc_capped' && m.data.phrase2.value === '已通过')).toBe(true)
+  })
+
+  test('make-ups: over the monthly limit, overlapping a credited session, or in the future are refused and change nothing', async () => {
+    await newVolunteer('o_svc_makeups')
+    const d = yesterday()
+    const first = ok(await app.call('o_svc_makeups', 'service.makeup', { stationId: FENGCHENG.id, date: d, start: '08:00', end: '09:00', reason: '室内无信号' }))
+    ok(await app.call(STAFF, 'service.decide', { ids: [first.id], decision: 'approve' }))
+    let before = app.dump()
+    expect(await app.call('o_svc_makeups', 'service.makeup', { stationId: FENGCHENG.id, date: d, start: '08:30', end: '10:00', reason: '室内无信号' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'start' } })
+    expect(app.dump()).toBe(before)
+    expect(await app.call('o_svc_makeups', 'service.makeup', { stationId: FENGCHENG.id, date: shanghaiDate(Date.now() + 86400_000), start: '08:00', end: '09:00', reason: '室内无信号' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'date' },
+    })
+    ok(await app.call('o_svc_makeups', 'service.makeup', { stationId: FENGCHENG.id, date: d, start: '10:00', end: '11:00', reason: '室内无信号' }))
+    ok(await app.call('o_svc_makeups', 'service.makeup', { stationId: FENGCHENG.id, date: d, start: '11:00', end: '12:00', reason: '室内无信号' }))
+    before = app.dump()
+    expect(await app.call('o_svc_makeups', 'service.makeup', { stationId: FENGCHENG.id, date: d, start: '13:00', end: '14:00', reason: '室内无信号' })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: expect.stringContaining('3 次') },
+    })
+    expect(app.dump()).toBe(before)
+  })
+
+  test('reject needs a reason; the volunteer appeals; an adjustment needs a reason and is audited before and after', async () => {
+    await newVolunteer('o_svc_appeal')
+    const s = ok(await app.call('o_svc_appeal', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '09:00', end: '12:00', reason: '手机没电' }))
+    expect(await app.call(STAFF, 'service.decide', { ids: [s.id], decision: 'reject' })).toMatchObject({ ok: false, error: { field: 'reason' } })
+    ok(await app.call(STAFF, 'service.decide', { ids: [s.id], decision: 'reject', reason: '当天驿站未开放' }))
+    const appealed = ok(await app.call('o_svc_appeal', 'service.appeal', { sessionId: s.id, reason: '当天有临时活动，驿站开放' }))
+    expect(appealed).toMatchObject({ status: 'pending', flags: ['makeup', 'appeal'] })
+    expect(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 120, reason: '' })).toMatchObject({ ok: false, error: { field: 'reason' } })
+    const adjusted = ok(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 120, reason: '核实后计 2 小时' }))
+    expect(adjusted).toMatchObject({ status: 'approved', adjustedMinutes: 120 })
+    const entry = [...app.cloud.store.get('audit').docs.values()].find((e) => e.action === 'session.adjust' && e.targetId === s.id)
+    expect(entry).toMatchObject({ before: { creditedMinutes: 0 }, after: { creditedMinutes: 120 }, reason: '核实后计 2 小时' })
+    expect(ok(await app.call('o_svc_appeal', 'service.hours', {})).approvedMinutes).toBe(120)
+  })
+
+  test('staff of another township cannot approve, and nothing changes', async () => {
+    await newVolunteer('o_svc_foreign')
+    const s = ok(await app.call('o_svc_foreign', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '09:00', end: '10:00', reason: '室内无信号' }))
+    const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802007' }))
+    ok(await app.call('o_dongcheng_staff', 'grants.redeemInvitation', { code: inv.code }))
+    const before = app.dump()
+    expect(await app.call('o_dongcheng_staff', 'service.decide', { ids: [s.id], decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call('o_dongcheng_staff', 'service.adjust', { id: s.id, minutes: 10, reason: '越权调整' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(app.dump()).toBe(before)
+    expect(ok(await app.call('o_dongcheng_staff', 'service.queue', {})).items.some((i) => i.id === s.id)).toBe(false)
+  })
+
+  test('star levels follow the configured thresholds', async () => {
+    expect(await app.call(STAFF, 'settings.update', { dailyCapMinutes: 600 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    ok(await app.call(CITY, 'settings.update', { starThresholdsHours: [1, 2, 3, 4, 5] }))
+    expect(await app.call(CITY, 'settings.update', { starThresholdsHours: [5, 4, 3, 2, 1] })).toMatchObject({ ok: false, error: { field: 'starThresholdsHours' } })
+    await newVolunteer('o_svc_star')
+    const s = ok(await app.call('o_svc_star', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '08:00', end: '10:30', reason: '室内无信号' }))
+    ok(await app.call(STAFF, 'service.decide', { ids: [s.id], decision: 'approve' }))
+    // The settings cache of warm instances lasts a minute; a fresh instance reads the new thresholds.
+    await app.cloud.runtime.reload()
+    expect(ok(await app.call('o_svc_star', 'service.hours', {}))).toMatchObject({ approvedMinutes: 150, star: 2, nextStarHours: 3, thresholdsHours: [1, 2, 3, 4, 5] })
+    ok(await app.call(CITY, 'settings.update', { starThresholdsHours: [100, 300, 600, 1000, 1500] }))
+    await app.cloud.runtime.reload()
+  })
+})
+
+describe('service records and reports', () => {
+  test('a certificate anyone can verify by its code shows the masked name and approved hours', async () => {
+    await newVolunteer('o_svc_cert', '孙证明')
+    const s = ok(await app.call('o_svc_cert', 'service.makeup', { stationId: FENGCHENG.id, date: shanghaiDate(Date.now() - 2 * 86400_000), start: '09:00', end: '12:00', reason: '室内无信号' }))
+    ok(await app.call(STAFF, 'service.decide', { ids: [s.id], decision: 'approve' }))
+    const cert = ok(await app.call('o_svc_cert', 'service.certificate', {}))
+    expect(cert).toMatchObject({ volunteerName: '孙*明', townshipName: '凤城街道', approvedHours: 3, byStation: [{ stationName: '凤城街道新时代文明实践志愿服务驿站', hours: 3 }] })
+    expect(cert.code).toMatch(/^[2-9A-HJ-NP-Z]{12}$/)
+    expect(ok(await app.raw(undefined, 'service', { action: 'verify', input: { code: cert.code.toLowerCase() } }) as never)).toMatchObject({ volunteerName: '孙*明', approvedHours: 3 })
+    expect(await app.call('o_anyone', 'service.verify', { code: 'ABCDEFGHJKLM' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  test('the township report lists volunteers with this month and total, and exports to Excel', async () => {
+    const report = ok(await app.call(STAFF, 'service.report', { month: shanghaiDate(Date.now() - 2 * 86400_000).slice(0, 7) }))
+    const row = report.items.find((r) => r.name === '孙证明')!
+    expect(row).toMatchObject({ townshipName: '凤城街道', totalMinutes: 180 })
+    expect(await app.call(STAFF, 'service.report', { countyCode: '441803' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const file = ok(await app.call(STAFF, 'service.exportReport', {}))
+    expect(file.fileName).toMatch(/\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await (await fetch(file.fileUrl)).arrayBuffer())
+    const sheet = book.worksheets[0]
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '服务镇街', expect.stringContaining('时长（小时）'), '累计时长（小时）', '星级'])
+    expect(sheet.rowCount - 1).toBe(file.rows)
+    const names = sheet.getColumn(1).values.slice(2)
+    expect(names).toContain('孙证明')
+  })
+})
+
+describe('stations', () => {
+  test('township staff create and edit their stations; the printed code opens the check-in page; others cannot', async () => {
+    const created = ok(await app.call(STAFF, 'station.save', { name: '凤城街道青年之家驿站', address: '凤城街道人民一路', townshipCode: '441802006', location: { lat: 23.7, lng: 113.06 } }))
+    expect(created).toMatchObject({ radiusM: 300, active: true, townshipName: '凤城街道' })
+    const edited = ok(await app.call(STAFF, 'station.save', { id: created.id, name: '凤城街道青年之家志愿服务驿站', address: '凤城街道人民一路', townshipCode: '441802006', location: { lat: 23.7, lng: 113.06 }, radiusM: 200, active: false }))
+    expect(edited).toMatchObject({ radiusM: 200, active: false })
+    expect(await app.call(STAFF, 'station.save', { name: '越界驿站', address: '太和镇', townshipCode: '441803102', location: { lat: 23.7, lng: 112.98 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(VOLUNTEER, 'station.save', { name: '志愿者建的驿站', address: '某地', townshipCode: '441802006', location: { lat: 23.7, lng: 113.06 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(STAFF, 'station.save', { name: '坏坐标', address: '某地', townshipCode: '441802006', location: { lat: 95, lng: 113 } })).toMatchObject({ ok: false, error: { field: 'location.lat' } })
+    const code = ok(await app.call(STAFF, 'station.printCode', { id: FENGCHENG.id }))
+    expect(code).toMatchObject({ scene: 'st=st_fengcheng', page: 'packages/volunteer/checkin/index' })
+    const list = ok(await app.call(STAFF, 'station.list', {}))
+    expect(list.items.every((s) => s.townshipName === '凤城街道')).toBe(true)
+    expect(ok(await app.call(COUNTY, 'station.list', {})).items.map((s) => s.townshipName).sort()).toEqual(['东城街道', '凤城街道', '凤城街道'])
+  })
+
+  test('volunteers find stations nearby, nearest first', async () => {
+    const near = ok(await app.call(VOLUNTEER, 'service.current', {}) && (await app.call(VOLUNTEER, 'station.nearby', { lat: 23.695, lng: 113.06 })))
+    expect(near.items.map((s) => s.id).slice(0, 2)).toEqual(['st_fengcheng', 'st_dongcheng'])
+    expect(near.items[0].distanceM).toBeLessThan(near.items[1].distanceM!)
+  })
+})

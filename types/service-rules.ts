@@ -1,0 +1,60 @@
+// The rules of counting service time, as pure functions the functions apply and the app can
+// preview: the location fence, splitting a session by Shanghai calendar day, the daily cap.
+import { dayjs, ZONE } from './time'
+import type { Flag } from './service'
+
+export type FenceVerdict =
+  /** The reading's accuracy circle lies entirely outside the fence. */
+  | { inside: false; distanceM: number; message: string }
+  | { inside: true; distanceM: number; flags: Flag[] }
+
+/**
+ * Where a reading stands against a station's fence, accounting for its accuracy: a reading
+ * whose accuracy circle does not reach inside the fence is outside; one whose centre is
+ * outside but whose circle reaches in is at the edge (flagged); a very coarse one is flagged.
+ */
+export function fenceVerdict(distanceM: number, accuracyM: number, radiusM: number, coarseAccuracyM: number): FenceVerdict {
+  const d = Math.round(distanceM)
+  if (distanceM - accuracyM > radiusM) {
+    return { inside: false, distanceM: d, message: `定位显示你距离驿站约 ${d} 米，超出 ${radiusM} 米的签到范围。请到驿站后再签到，或在室外空旷处重新定位。` }
+  }
+  const flags: Flag[] = []
+  if (distanceM > radiusM) flags.push('edge_of_fence')
+  if (accuracyM > coarseAccuracyM) flags.push('coarse_location')
+  return { inside: true, distanceM: d, flags }
+}
+
+/** Minutes of service per Shanghai calendar day between two instants (a session over midnight is split). */
+export function splitByDay(start: Date, end: Date): { date: string; minutes: number }[] {
+  const out: { date: string; minutes: number }[] = []
+  let cursor = dayjs(start).tz(ZONE)
+  const stop = dayjs(end).tz(ZONE)
+  while (cursor.isBefore(stop)) {
+    const midnight = cursor.startOf('day').add(1, 'day')
+    const segmentEnd = midnight.isBefore(stop) ? midnight : stop
+    const minutes = Math.floor(segmentEnd.diff(cursor, 'second') / 60)
+    if (minutes > 0) out.push({ date: cursor.format('YYYY-MM-DD'), minutes })
+    cursor = segmentEnd
+  }
+  return out
+}
+
+/** The end of the Shanghai calendar day an instant falls in (where a forgotten session is closed). */
+export function endOfShanghaiDay(at: Date): Date {
+  return dayjs(at).tz(ZONE).startOf('day').add(1, 'day').toDate()
+}
+
+/** Credited minutes per day: each day's total capped. */
+export function creditedByDay(days: { date: string; minutes: number }[], capMinutes: number): Map<string, number> {
+  const totals = new Map<string, number>()
+  for (const d of days) totals.set(d.date, (totals.get(d.date) ?? 0) + d.minutes)
+  for (const [date, minutes] of totals) totals.set(date, Math.min(minutes, capMinutes))
+  return totals
+}
+
+/** The days a session counts on: as checked in and out, or, once adjusted, the adjusted minutes on its first day. */
+export function countedDays(session: { days: { date: string; minutes: number }[]; adjustedMinutes: number | null }): { date: string; minutes: number }[] {
+  if (session.adjustedMinutes === null) return session.days
+  const first = session.days[0]?.date
+  return first ? [{ date: first, minutes: session.adjustedMinutes }] : []
+}

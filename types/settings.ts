@@ -1,0 +1,55 @@
+// The `settings` function: every number a rule uses is configuration the city admin can change
+// (DOMAIN.md), with these defaults.
+import { action } from './common'
+import * as z from './zod'
+
+export const Settings = z.object({
+  /** Credited service time per volunteer per Shanghai calendar day, in minutes. */
+  dailyCapMinutes: z.number().describe('每日时长上限（分钟）').int().min(60, '每日上限至少 60 分钟').max(24 * 60, '每日上限不能超过 24 小时'),
+  /** The check-in radius a new station gets, in metres. */
+  defaultRadiusM: z.number().describe('默认签到半径（米）').int().min(50, '签到半径至少 50 米').max(2000, '签到半径不能超过 2000 米'),
+  /** A location reading less precise than this (metres) is accepted but flagged as coarse. */
+  coarseAccuracyM: z.number().describe('定位精度告警阈值（米）').int().min(50).max(5000),
+  /** A session longer than this (minutes) is flagged as unusually long. */
+  longSessionMinutes: z.number().describe('超长时长告警（分钟）').int().min(60).max(24 * 60),
+  /** Make-up requests and appeals a volunteer may file per Shanghai calendar month. */
+  makeupsPerMonth: z.number().describe('每月补签与申诉次数').int().min(0).max(31),
+  /** Cumulative approved hours for 1★ … 5★. */
+  starThresholdsHours: z
+    .array(z.number().int().min(1).max(100_000))
+    .describe('星级时长门槛（小时）')
+    .length(5, '需要 5 个星级门槛')
+    .refine((t) => t.every((h, i) => i === 0 || h > t[i - 1]), '星级门槛应逐级递增'),
+})
+export type Settings = z.infer<typeof Settings>
+
+export const DEFAULT_SETTINGS: Settings = {
+  dailyCapMinutes: 8 * 60,
+  defaultRadiusM: 300,
+  coarseAccuracyM: 500,
+  longSessionMinutes: 10 * 60,
+  makeupsPerMonth: 3,
+  // The national convention for star volunteers.
+  starThresholdsHours: [100, 300, 600, 1000, 1500],
+}
+
+export const settings = {
+  get: action({
+    summary: '查看业务参数',
+    input: z.object({}),
+    output: Settings,
+    access: { who: 'signed_in' },
+  }),
+  update: action({
+    summary: '修改业务参数（团市委）',
+    input: Settings.partial().refine((v) => Object.values(v).some((x) => x !== undefined), { message: '没有要修改的参数', path: ['dailyCapMinutes'] }),
+    output: Settings,
+    access: { who: ['city_admin'], objects: 'city' },
+  }),
+}
+
+/** The star level (0–5) for approved hours, and what the next one needs. */
+export function starLevel(hours: number, thresholds: readonly number[]): { star: number; next: number | null } {
+  const star = thresholds.filter((t) => hours >= t).length
+  return { star, next: star < thresholds.length ? thresholds[star] : null }
+}

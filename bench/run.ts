@@ -10,6 +10,8 @@ import { startLocalCloud, type LocalCloud } from '../localcloud/server'
 import { buildFixtureFunction } from '../test/support/build'
 import { launchBrowser, phoneContext } from '../test/support/browser'
 import { BUDGETS_KB, functionSizesKB, weappSizes } from './sizes'
+import { startAppCloud } from '../test/support/app'
+import { volunteerForm } from '../test/support/people'
 
 const OUT_MD = path.join(ROOT, 'bench/report.md')
 const OUT_JSON = path.join(ROOT, 'bench/report.json')
@@ -131,6 +133,42 @@ async function localCloud(functionsDir: string) {
   }
 }
 
+/** Database round trips of one call: the requests the runtime recorded for it. */
+async function roundTrips() {
+  const app = await startAppCloud()
+  try {
+    await seedDemo(app.cloud)
+    const trips = async (openid: string, fn: string, action: string, input: unknown) => {
+      const outcome = await app.cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
+      if (!outcome.ok || !(outcome.result as { ok: boolean }).ok) throw new Error(`${fn}.${action} failed in the benchmark: ${JSON.stringify(outcome.ok ? outcome.result : outcome.errMsg)}`)
+      return { count: outcome.record.dbRequests.length, detail: outcome.record.dbRequests.map((r) => `${r.action.replace('database.', '')}${r.collection ? ` ${r.collection}` : ''}`) }
+    }
+    // A volunteer who opened the app before (their account exists) submits the registration form.
+    await app.call('o_bench_applicant', 'account.me', {})
+    const register = await trips('o_bench_applicant', 'registration', 'submitVolunteer', volunteerForm())
+    metrics['roundTrips.register'] = register.count
+    notes.push(`roundTrips.register (registration.submitVolunteer): ${register.detail.join(', ')}`)
+    const { data } = (await app.call('o_bench_applicant', 'registration.mine', {})) as { data: { volunteer: { id: string } } }
+    const review = await trips('o_demo_county', 'registration', 'review', { ids: [data.volunteer.id], decision: 'approve' })
+    metrics['roundTrips.review'] = review.count
+    notes.push(`roundTrips.review (registration.review, one approval): ${review.detail.join(', ')}`)
+  } finally {
+    await app.close()
+  }
+}
+
+/** The quality harness's figures from the last `npm test` (test-artifacts/quality.json). */
+function quality() {
+  const file = path.join(ROOT, 'test-artifacts/quality.json')
+  if (!fs.existsSync(file)) {
+    notes.push('Quality figures: run `npm test` first (it writes test-artifacts/quality.json).')
+    return
+  }
+  for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>)) metrics[key] = value
+  qualityText = fs.readFileSync(path.join(ROOT, 'test-artifacts/quality.md'), 'utf8')
+}
+let qualityText = ''
+
 async function h5FirstScreen(functionsDir: string) {
   ensureBuild(H5_DEVELOPMENT)
   const dataDir = path.join(TMP, 'h5')
@@ -194,6 +232,15 @@ function report() {
     '',
     `- first screen: ${metrics['h5.firstScreenMs']} ms`,
     '',
+    '## Database round trips',
+    '',
+    `- registration submit: ${metrics['roundTrips.register']}`,
+    `- one review decision: ${metrics['roundTrips.review']}`,
+    '',
+    '## Quality (from the last npm test)',
+    '',
+    qualityText || '(run npm test first)',
+    '',
     '## Notes',
     '',
     ...notes.map((n) => `- ${n}`),
@@ -212,6 +259,8 @@ async function main() {
   await sizes(functionsDir)
   await localCloud(functionsDir)
   await h5FirstScreen(functionsDir)
+  await roundTrips()
+  quality()
   report()
   fs.rmSync(TMP, { recursive: true, force: true })
   console.log(fs.readFileSync(OUT_MD, 'utf8'))

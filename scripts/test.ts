@@ -29,7 +29,12 @@ ensureBuild(WEAPP_TEST)
 ensureBuild(H5_DEVELOPMENT)
 // The quality tests leave their figures here; the report below gathers them.
 fs.rmSync(QUALITY_DIR, { recursive: true, force: true })
-run('测试（jest）', bin('jest'), jestArgs, { TZ: 'UTC' })
+if (jestArgs.length > 0) run('测试（jest）', bin('jest'), jestArgs, { TZ: 'UTC' })
+else {
+  run('测试：单元、本地云、云函数、小程序（jest）', bin('jest'), ['--selectProjects', 'node'], { TZ: 'UTC' })
+  // Journeys one at a time: each starts the whole stack and a browser, and 2 cores are shared.
+  run('测试：浏览器用户旅程（jest，Chromium）', bin('jest'), ['--selectProjects', 'browser', '--runInBand'], { TZ: 'UTC' })
+}
 
 const { figures, text } = summarize()
 console.log(`\n${text}`)

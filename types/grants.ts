@@ -3,15 +3,9 @@
 import { action, freeText, PageInput, RoleGrant } from './common'
 import { ROLES } from './roles'
 import * as z from './zod'
+import { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, type GrantableRole } from './vocabulary'
 
-/** Roles granted by invitation (volunteers and rural youth register instead). */
-export const GRANTABLE_ROLES = ['township_staff', 'county_admin', 'city_admin', 'merchant', 'bank_officer', 'employer'] as const
-export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
-
-/** Invitation codes: 10 characters of an alphabet without look-alikes (about 50 bits). */
-export const INVITATION_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/
-/** The 小程序码 scene of an invitation (WeChat allows 32 characters). */
-export const invitationScene = (code: string) => `inv=${code}`
+export { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, type GrantableRole }
 
 const invitationCode = z
   .string({ error: '请输入邀请码' })

@@ -3,24 +3,18 @@
 import { action, freeText, PageInput, text } from './common'
 import { idNumberProblem, isRealDate, MOBILE_PATTERN, normalizeIdNumber } from './personal'
 import * as z from './zod'
+import {
+  POLITICAL_STATUSES,
+  PRIVACY_VERSION,
+  REGISTRATION_KINDS,
+  REGISTRATION_STATUSES,
+  SENSITIVE_CONSENT_VERSION,
+  SKILLS,
+  type RegistrationKind,
+  type RegistrationStatus,
+} from './vocabulary'
 
-/** The privacy notice and the separate consent for sensitive data (the ID number): their current versions. */
-export const PRIVACY_VERSION = '2026-11-01'
-export const SENSITIVE_CONSENT_VERSION = '2026-11-01'
-
-export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'] as const
-export const SKILLS = ['电子商务', '直播带货', '产业规划', '乡村旅游', '农业技术', '文化宣传', '教育辅导', '社会治理', '医疗卫生', '法律服务', '数据分析', '其他'] as const
-export const REGISTRATION_KINDS = ['volunteer', 'rural_youth'] as const
-export type RegistrationKind = (typeof REGISTRATION_KINDS)[number]
-export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'closed'] as const
-export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
-
-export const STATUS_LABELS: Record<RegistrationStatus, string> = {
-  pending: '待审核',
-  approved: '已通过',
-  rejected: '未通过',
-  closed: '已注销',
-}
+export { POLITICAL_STATUSES, PRIVACY_VERSION, REGISTRATION_KINDS, REGISTRATION_STATUSES, SENSITIVE_CONSENT_VERSION, SKILLS, type RegistrationKind, type RegistrationStatus }
 
 /** Today in Shanghai, for the ID's birth-date bound (the server passes its own clock). */
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)

@@ -1,7 +1,7 @@
 // The rules of counting service time, as pure functions the functions apply and the app can
 // preview: the location fence, splitting a session by Shanghai calendar day, the daily cap.
 import { dayjs, ZONE } from './time'
-import type { Flag } from './service'
+import type { Flag } from './vocabulary'
 
 export type FenceVerdict =
   /** The reading's accuracy circle lies entirely outside the fence. */

@@ -4,34 +4,9 @@ import { action, CloudFileId, freeText, PageInput, text } from './common'
 import { isRealDate } from './personal'
 import { Coordinate } from './station'
 import * as z from './zod'
+import { FLAGS, SESSION_STATUSES } from './vocabulary'
 
-export const SESSION_STATUSES = ['open', 'pending', 'needs_review', 'approved', 'rejected'] as const
-export type SessionStatus = (typeof SESSION_STATUSES)[number]
-
-export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
-  open: '服务中',
-  pending: '待审核',
-  needs_review: '待核实',
-  approved: '已通过',
-  rejected: '未通过',
-}
-
-/** Why a session deserves a closer look in the approval queue. */
-export const FLAGS = ['outside_fence', 'edge_of_fence', 'coarse_location', 'over_daily_cap', 'long_session', 'overlapping', 'closed_by_timer', 'makeup', 'appeal', 'adjusted'] as const
-export type Flag = (typeof FLAGS)[number]
-
-export const FLAG_LABELS: Record<Flag, string> = {
-  outside_fence: '签退时不在驿站范围',
-  edge_of_fence: '定位在范围边缘',
-  coarse_location: '定位精度低',
-  over_daily_cap: '超过当日时长上限',
-  long_session: '时长异常偏长',
-  overlapping: '与其他记录时间重叠',
-  closed_by_timer: '未签退，系统自动结束',
-  makeup: '补签',
-  appeal: '申诉',
-  adjusted: '时长已调整',
-}
+export { FLAG_LABELS, FLAGS, SESSION_STATUS_LABELS, SESSION_STATUSES, type Flag, type SessionStatus } from './vocabulary'
 
 /** A location reading as wx.getLocation gives it. */
 export const Reading = Coordinate.extend({

@@ -2,6 +2,9 @@
 // printed 小程序码 and the rotating kiosk code a phone at the station can show.
 import { action, PageInput, text } from './common'
 import * as z from './zod'
+import { STATION_ID } from './vocabulary'
+
+export { CHECKIN_PAGE, STATION_ID } from './vocabulary'
 
 /** A GCJ-02 coordinate (what wx.getLocation returns in mainland China), within China's bounds. */
 export const Coordinate = z.object({
@@ -29,12 +32,7 @@ export const StationView = z.object({
 })
 export type StationView = z.infer<typeof StationView>
 
-/** Station ids: short, so that `st=<id>` fits a 小程序码 scene (32 characters). */
-export const STATION_ID = /^[A-Za-z0-9_-]{4,28}$/
 const stationId = z.string({ error: '缺少驿站' }).describe('驿站').regex(STATION_ID, '驿站编号无效')
-
-/** The page a station's codes open. */
-export const CHECKIN_PAGE = 'packages/volunteer/checkin/index'
 
 export const station = {
   list: action({

@@ -57,7 +57,8 @@ export function fuzzFunctions(functions: string[], label: string): void {
     // Each action starts from the seeded data, so that one action's runs (and rate limits) do not starve the next.
     await app.cloud.restore(seeded)
     let callers: string[]
-    if (Array.isArray(def.access.who)) callers = def.access.who.map((role) => PERSONA_OF_ROLE[role])
+    const who = def.access.who
+    if (Array.isArray(who)) callers = (who as readonly Role[]).map((role) => PERSONA_OF_ROLE[role])
     else {
       // Callers with accounts already (so a refusal cannot be mistaken for account creation),
       // enough of them that per-user rate limits leave room for deep runs.

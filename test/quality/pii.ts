@@ -73,7 +73,8 @@ function record(scanned: number, findings: Finding[]): void {
  * Wraps a local cloud's invoke (which the gateway also uses) so that every call is scanned.
  * `indexKey` is the deployment's blind-index key, to find who owns an ID number.
  */
-export function watchPersonalData(cloud: LocalCloud, indexKey: Buffer): void {
+export function watchPersonalData(cloud: LocalCloud, indexKey: Buffer, options: { report?: boolean } = {}): void {
+  const report = options.report ?? true
   const invoke = cloud.invoke.bind(cloud)
   let pending = 0
   cloud.invoke = async (name: string, data: unknown, caller: Caller): Promise<InvokeOutcome> => {
@@ -88,7 +89,7 @@ export function watchPersonalData(cloud: LocalCloud, indexKey: Buffer): void {
     // Logs are read by operators: no clear ID number or full mobile belongs there, whoever's it is.
     for (const line of outcome.record.logs) for (const hit of scan(line)) findings.push({ ...hit, where: 'log', action, caller: caller.openid ?? caller.source })
     pending++
-    if (findings.length > 0 || pending >= 50) {
+    if (report && (findings.length > 0 || pending >= 50)) {
       record(pending, findings)
       pending = 0
     }
@@ -99,7 +100,7 @@ export function watchPersonalData(cloud: LocalCloud, indexKey: Buffer): void {
   }
   const close = cloud.close.bind(cloud)
   cloud.close = async () => {
-    if (pending > 0) record(pending, [])
+    if (report && pending > 0) record(pending, [])
     pending = 0
     await close()
   }

@@ -31,6 +31,32 @@ const WORKSPACES: Partial<Record<Role, Workspace>> = {
 
 type State = { kind: 'loading' } | { kind: 'ready'; account: Account } | { kind: 'no-identity' } | { kind: 'error'; message: string }
 
+type Registration = Account['registrations'][number]
+type RegistrationKind = Registration['kind']
+
+/** Registration kinds: how each is named here and where it is filled in. Labels kept here: the contract's carry zod. */
+const KINDS: Record<RegistrationKind, { mark: string; title: string; place: string; url: string }> = {
+  volunteer: { mark: '志', title: '乡村振兴志愿者注册', place: '服务镇街', url: `${ROUTES.register}?kind=volunteer` },
+  rural_youth: { mark: '农', title: '农村青年登记', place: '所在镇街', url: `${ROUTES.register}?kind=rural_youth` },
+}
+
+const STATUS: Record<Registration['status'], { label: string; tone: string }> = {
+  pending: { label: '待审核', tone: 'pending' },
+  approved: { label: '已通过', tone: 'approved' },
+  rejected: { label: '未通过', tone: 'rejected' },
+  closed: { label: '已注销', tone: 'closed' },
+}
+
+/** Everyone's account links. */
+const LINKS: { key: string; title: string; url: string }[] = [
+  { key: 'profile', title: '编辑资料', url: ROUTES.profile },
+  { key: 'invite', title: '输入邀请码', url: ROUTES.invite },
+  { key: 'takeover', title: '更换微信账号', url: ROUTES.takeover },
+  { key: 'privacy', title: '隐私政策', url: ROUTES.privacy },
+]
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
 export default function Mine() {
   const [state, setState] = useState<State>({ kind: 'loading' })
 
@@ -50,6 +76,10 @@ export default function Mine() {
   usePullDownRefresh(() => void load())
 
   const account = state.kind === 'ready' ? state.account : null
+  // Older answers (and tests) may lack registrations: treat that as none.
+  const registrations = (account?.registrations ?? []).filter((r) => r.status !== 'closed')
+  const registeredOrHolds = (kind: RegistrationKind) => registrations.some((r) => r.kind === kind) || !!account?.roles.some((g) => g.role === kind)
+  const offerRegistration = !!account && !registeredOrHolds('volunteer') && !registeredOrHolds('rural_youth')
   const workspaces = account
     ? account.roles.flatMap((g) => {
         const w = WORKSPACES[g.role]
@@ -59,7 +89,7 @@ export default function Mine() {
 
   return (
     <View className='mine'>
-      <View className='mine__profile'>
+      <View className='mine__profile' onClick={() => account && go(ROUTES.profile)}>
         <View className='mine__avatar'>
           {account?.avatarUrl ? <Image className='mine__avatar-img' src={account.avatarUrl} mode='aspectFill' /> : <Text className='mine__avatar-text'>青</Text>}
         </View>
@@ -69,6 +99,7 @@ export default function Mine() {
             {account ? (account.mobileMasked ? `手机 ${account.mobileMasked}` : '尚未绑定手机号') : state.kind === 'no-identity' ? '尚未选择演示身份' : ' '}
           </Text>
         </View>
+        {account && <Text className='mine__edit'>编辑资料 ›</Text>}
       </View>
 
       {state.kind === 'error' && (
@@ -95,7 +126,11 @@ export default function Mine() {
           {account.roles.length === 0 ? (
             <View className='mine__empty'>
               <Text className='mine__empty-title'>还没有任何身份</Text>
-              <Text className='mine__empty-desc'>乡村振兴志愿者或农村青年可在“志愿服务”中完成注册；工作人员请使用邀请码加入。</Text>
+              <Text className='mine__empty-desc'>
+                {registrations.length > 0
+                  ? '注册通过县（市、区）团委审核后，你的身份会显示在这里。'
+                  : '注册成为乡村振兴志愿者，或登记为农村青年后开始使用；工作人员请使用邀请码加入。'}
+              </Text>
             </View>
           ) : (
             <View className='mine__chips'>
@@ -107,6 +142,60 @@ export default function Mine() {
               ))}
             </View>
           )}
+        </View>
+      )}
+
+      {registrations.length > 0 && (
+        <View className='mine__group mine__group--spaced mine__regs'>
+          <Text className='mine__group-title'>注册与审核</Text>
+          {registrations.map((r) => {
+            const k = KINDS[r.kind]
+            const st = STATUS[r.status]
+            return (
+              <View key={r.kind} className={`mine__reg mine__reg--${r.status}`} data-kind={r.kind} data-status={r.status} hoverClass='mine__reg--pressed' onClick={() => go(k.url)}>
+                <View className={`mine__mark mine__mark--${r.kind === 'volunteer' ? 'brand' : 'employer'}`}>
+                  <Text>{k.mark}</Text>
+                </View>
+                <View className='mine__row-main'>
+                  <View className='mine__reg-head'>
+                    <Text className='mine__row-title'>{k.title}</Text>
+                    <Text className={`mine__badge mine__badge--${st.tone}`}>{st.label}</Text>
+                  </View>
+                  {r.status === 'pending' && <Text className='mine__row-desc'>县（市、区）团委审核中，审核前可更正信息</Text>}
+                  {r.status === 'approved' && (
+                    <Text className='mine__row-desc mine__reg-place'>
+                      {k.place}：{r.townshipName}
+                    </Text>
+                  )}
+                  {r.status === 'rejected' && (
+                    <>
+                      <Text className='mine__reg-reason'>原因：{r.rejectReason || '未填写'}</Text>
+                      <Text className='mine__reg-retry'>修改后重新提交</Text>
+                    </>
+                  )}
+                </View>
+                {r.status !== 'rejected' && <Text className='mine__arrow'>›</Text>}
+              </View>
+            )
+          })}
+        </View>
+      )}
+
+      {offerRegistration && (
+        <View className='mine__join'>
+          <Text className='mine__join-title'>加入乡村振兴</Text>
+          <View className='mine__tiles'>
+            <View className='mine__tile mine__tile--volunteer' hoverClass='mine__tile--pressed' onClick={() => go(KINDS.volunteer.url)}>
+              <Text className='mine__tile-title'>注册成为乡村振兴志愿者</Text>
+              <Text className='mine__tile-desc'>高校毕业生服务乡村，驿站签到记时长、享商家优惠</Text>
+              <Text className='mine__tile-go'>去注册 ›</Text>
+            </View>
+            <View className='mine__tile mine__tile--youth' hoverClass='mine__tile--pressed' onClick={() => go(KINDS.rural_youth.url)}>
+              <Text className='mine__tile-title'>农村青年登记</Text>
+              <Text className='mine__tile-desc'>申请创业贴息贷款，报名岗位对接会和培训</Text>
+              <Text className='mine__tile-go'>去登记 ›</Text>
+            </View>
+          </View>
         </View>
       )}
 
@@ -125,6 +214,17 @@ export default function Mine() {
                   {w.desc}
                 </Text>
               </View>
+              <Text className='mine__arrow'>›</Text>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {account && (
+        <View className='mine__group mine__group--spaced mine__links'>
+          {LINKS.map((l) => (
+            <View key={l.key} className={`mine__link mine__link--${l.key}`} hoverClass='mine__link--pressed' onClick={() => go(l.url)}>
+              <Text className='mine__link-title'>{l.title}</Text>
               <Text className='mine__arrow'>›</Text>
             </View>
           ))}

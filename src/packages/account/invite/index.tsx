@@ -1,13 +1,258 @@
-import { View, Text } from '@tarojs/components'
+// 接受邀请：工作人员（镇街干事、县团委、商家、银行、用人单位）的身份只来自一次性邀请。
+// The code comes from ?code=, from a 小程序码 (?scene=inv%3DCODE), from a scan, or typed in.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { OutputOf } from '@contract/index'
+import { INVITATION_CODE } from '@contract/vocabulary'
+import { ROLE_LABELS } from '@contract/roles'
+import { Btn } from '@/components/account/Btn'
+import { TextInput } from '@/components/account/TextInput'
+import { FormRow } from '@/components/account/FormRow'
+import { PageSkeleton, StateView } from '@/components/account/States'
+import { cleanCode, invitationCodeFrom, shanghaiDateTime } from '@/components/account/format'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 接受邀请
-export default function Page() {
+type Preview = OutputOf<'grants.previewInvitation'>
+type Grant = OutputOf<'grants.redeemInvitation'>['grant']
+
+/** One character that stands for each granted role. */
+const ROLE_MARKS: Record<Preview['role'], string> = {
+  township_staff: '镇',
+  county_admin: '县',
+  city_admin: '市',
+  merchant: '商',
+  bank_officer: '银',
+  employer: '企',
+}
+
+/** What each role will do, so the invitee knows what they accept. */
+const ROLE_DUTIES: Record<Preview['role'], string> = {
+  township_staff: '审核本镇街志愿者的签到，管理驿站和签到码',
+  county_admin: '审核本县（市、区）的注册和贷款申请，管理镇街与驿站',
+  city_admin: '管理全市的商家、岗位对接会、授权和报表',
+  merchant: '扫码核销志愿者的爱心优惠',
+  bank_officer: '受理创业贴息贷款的审批、放款与还款登记',
+  employer: '发布岗位、查看报名并登记招聘结果',
+}
+
+type Phase =
+  | { kind: 'enter'; message?: string }
+  | { kind: 'loading'; code: string }
+  | { kind: 'preview'; code: string; preview: Preview }
+  | { kind: 'problem'; code: string; message: string }
+  | { kind: 'done'; grant: Grant }
+
+export default function Invite() {
+  const router = useRouter()
+  const [phase, setPhase] = useState<Phase>({ kind: 'enter' })
+  const [typed, setTyped] = useState('')
+  const [typedError, setTypedError] = useState('')
+  const [accepting, setAccepting] = useState(false)
+
+  const preview = async (code: string) => {
+    setPhase({ kind: 'loading', code })
+    try {
+      setPhase({ kind: 'preview', code, preview: await call('grants.previewInvitation', { code }) })
+    } catch (err) {
+      const notFound = err instanceof CallError && (err.code === 'NOT_FOUND' || err.code === 'INVALID_INPUT')
+      setPhase({ kind: 'problem', code, message: notFound ? err.message : errorMessage(err) })
+    }
+  }
+
+  useEffect(() => {
+    const code = invitationCodeFrom(router.params)
+    if (code) void preview(code)
+  }, [])
+
+  const lookUp = () => {
+    const code = cleanCode(typed)
+    if (!code) return setTypedError('请输入邀请码')
+    if (!INVITATION_CODE.test(code)) return setTypedError('邀请码应为 10 位字母或数字')
+    setTypedError('')
+    void preview(code)
+  }
+
+  const scan = async () => {
+    try {
+      // 'wxCode' (小程序码) is a WeChat scan type Taro's typings do not list.
+      const res = await Taro.scanCode({ scanType: ['wxCode', 'qrCode'] as unknown as (keyof Taro.scanCode.ScanType)[] })
+      // A 小程序码 gives the page path with its scene; a plain code gives the text.
+      const query = (res.path ?? '').split('?')[1] ?? ''
+      const params = Object.fromEntries(query.split('&').filter(Boolean).map((kv) => kv.split('=') as [string, string]))
+      const code = invitationCodeFrom(params) || cleanCode(res.result ?? '')
+      if (INVITATION_CODE.test(code)) void preview(code)
+      else void Taro.showToast({ title: '没有识别到邀请码', icon: 'none' })
+    } catch {
+      // Cancelled.
+    }
+  }
+
+  const accept = async (code: string, p: Preview) => {
+    const label = ROLE_LABELS[p.role]
+    const { confirm } = await Taro.showModal({
+      title: '接受邀请',
+      content: `接受后，你的微信账号将获得「${label}${p.scopeName ? ` · ${p.scopeName}` : ''}」身份，可以${ROLE_DUTIES[p.role]}。此邀请码随即失效。`,
+      confirmText: '接受',
+      confirmColor: '#d93a2b',
+    })
+    if (!confirm) return
+    setAccepting(true)
+    try {
+      const { grant } = await call('grants.redeemInvitation', { code })
+      setPhase({ kind: 'done', grant })
+      void Taro.showToast({ title: '已接受邀请', icon: 'success' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      // Someone else may have used it meanwhile: show where it stands now.
+      if (err instanceof CallError && err.code === 'CONFLICT') void preview(code)
+    } finally {
+      setAccepting(false)
+    }
+  }
+
+  const again = () => {
+    setTyped('')
+    setPhase({ kind: 'enter' })
+  }
+
+  if (phase.kind === 'loading') {
+    return (
+      <View className='acct-page invite'>
+        <PageSkeleton cards={1} />
+      </View>
+    )
+  }
+
+  if (phase.kind === 'done') {
+    const g = phase.grant
+    return (
+      <View className='acct-page invite invite--done'>
+        <StateView tone='ok' title={`你已成为${ROLE_LABELS[g.role]}`} desc={`${g.scopeName ? `范围：${g.scopeName}。` : ''}在「我的 → 我的工作台」进入工作页面。`}>
+          <Btn className='invite__mine' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
+            去我的
+          </Btn>
+        </StateView>
+      </View>
+    )
+  }
+
+  if (phase.kind === 'problem') {
+    return (
+      <View className='acct-page invite invite--problem'>
+        <StateView tone='warn' title='无法使用这个邀请' desc={phase.message}>
+          <Btn kind='outline' className='invite__again' onClick={again}>
+            输入其他邀请码
+          </Btn>
+        </StateView>
+      </View>
+    )
+  }
+
+  if (phase.kind === 'preview') {
+    const p = phase.preview
+    return (
+      <View className='acct-page invite invite--preview'>
+        <View className='invite__card'>
+          <View className='invite__head'>
+            <View className={`invite__mark${p.usable ? '' : ' invite__mark--off'}`}>
+              <Text>{ROLE_MARKS[p.role]}</Text>
+            </View>
+            <View className='invite__head-main'>
+              <Text className='invite__caption'>{p.invitedBy || '管理员'} 邀请你成为</Text>
+              <Text className='invite__role'>{ROLE_LABELS[p.role]}</Text>
+            </View>
+          </View>
+          <Text className='invite__duty'>{ROLE_DUTIES[p.role]}</Text>
+          <View className='invite__facts'>
+            <View className='acct-kv'>
+              <Text className='acct-kv__key'>范围</Text>
+              <Text className='acct-kv__value invite__scope'>{p.scopeName || '—'}</Text>
+            </View>
+            {p.note && (
+              <View className='acct-kv'>
+                <Text className='acct-kv__key'>备注</Text>
+                <Text className='acct-kv__value'>{p.note}</Text>
+              </View>
+            )}
+            <View className='acct-kv'>
+              <Text className='acct-kv__key'>邀请人</Text>
+              <Text className='acct-kv__value'>{p.invitedBy || '管理员'}</Text>
+            </View>
+            <View className='acct-kv'>
+              <Text className='acct-kv__key'>有效期至</Text>
+              <Text className='acct-kv__value'>{shanghaiDateTime(p.expiresAt)}</Text>
+            </View>
+            <View className='acct-kv'>
+              <Text className='acct-kv__key'>邀请码</Text>
+              <Text className='acct-kv__value invite__code'>{phase.code}</Text>
+            </View>
+          </View>
+        </View>
+
+        {p.usable ? (
+          <>
+            <Text className='acct-note'>邀请只能使用一次。接受后，该身份与你当前的微信账号绑定，管理员可以随时撤销。</Text>
+            <Btn loading={accepting} className='invite__accept' onClick={() => void accept(phase.code, p)}>
+              接受邀请
+            </Btn>
+          </>
+        ) : (
+          <>
+            <View className='acct-banner acct-banner--rejected invite__problem'>
+              <View className='acct-banner__icon'>
+                <Text className='acct-banner__icon-text'>!</Text>
+              </View>
+              <View className='acct-banner__main'>
+                <Text className='acct-banner__title'>{p.problem}</Text>
+                <Text className='acct-banner__text'>请联系邀请人重新发送一个邀请。</Text>
+              </View>
+            </View>
+            <Btn kind='outline' className='invite__again' onClick={again}>
+              输入其他邀请码
+            </Btn>
+          </>
+        )}
+      </View>
+    )
+  }
+
   return (
-    <View className='page'>
-      <Text>接受邀请</Text>
+    <View className='acct-page invite invite--enter'>
+      <View className='invite__intro'>
+        <View className='invite__badge'>
+          <Text>邀</Text>
+        </View>
+        <Text className='invite__intro-title'>加入乡青汇工作团队</Text>
+        <Text className='invite__intro-text'>镇街团委干事、县（市、区）团委、爱心商家、合作银行和用人单位的身份，由管理员发出一次性邀请。请输入收到的邀请码，或扫描邀请小程序码。</Text>
+      </View>
+      <View className='acct-card'>
+        <FormRow field='code' label='邀请码' error={typedError || phase.message}>
+          <TextInput
+            className='invite__input'
+            value={typed}
+            placeholder='10 位字母或数字'
+            maxLength={14}
+            onChange={(v) => {
+              setTyped(v.toUpperCase())
+              setTypedError('')
+            }}
+            onConfirm={lookUp}
+          />
+        </FormRow>
+      </View>
+      <Btn className='invite__lookup' onClick={lookUp}>
+        查看邀请
+      </Btn>
+      {process.env.TARO_ENV === 'weapp' && (
+        <Btn kind='plain' className='invite__scan' onClick={() => void scan()}>
+          扫描邀请小程序码
+        </Btn>
+      )}
     </View>
   )
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '志愿者 / 农村青年注册'
+  // Set on load: 志愿者注册 or 农村青年登记 (?kind=).
+  navigationBarTitleText: '注册'
 })

@@ -1,13 +1,150 @@
+// 授权管理: the granted roles within the admin's reach, filtered by role; revoking one asks
+// for confirmation and a reason (both recorded).
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import type { OutputOf } from '@contract/index'
+import type { GrantableRole } from '@contract/grants'
+import { ROLE_LABELS } from '@contract/roles'
+import { ROUTES } from '@/constants/routes'
+import { call, errorMessage } from '@/services/cloud'
+import { markDirty, useAdminScope, usePagedList } from '@/components/admin/shared'
+import { Badge, CardSkeleton, ListFooter, ReasonDialog, ScopeGate, StatePanel } from '@/components/admin/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 授权管理
-export default function Page() {
+type Row = OutputOf<'grants.listGrants'>['items'][number]
+
+const COUNTY_ROLES: GrantableRole[] = ['township_staff', 'county_admin', 'merchant']
+const TONE: Record<GrantableRole, 'brand' | 'green' | 'grey' | 'amber' | 'blue'> = {
+  township_staff: 'green',
+  county_admin: 'brand',
+  city_admin: 'brand',
+  merchant: 'amber',
+  bank_officer: 'blue',
+  employer: 'blue',
+}
+
+/** Every grantable role (the keys of TONE, which the type keeps complete). */
+const ALL_ROLES = Object.keys(TONE) as GrantableRole[]
+
+const rowKey = (r: Row) => `${r.userId}:${r.grant.role}:${r.grant.scopeId}`
+
+export default function Grants() {
+  const { state, reload: reloadScope } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const [role, setRole] = useState<'' | GrantableRole>('')
+  const [revoking, setRevoking] = useState<Row | null>(null)
+
+  const roles = scope?.city ? ALL_ROLES : COUNTY_ROLES
+  const list = usePagedList<Row>((page, pageSize) => call('grants.listGrants', { page, pageSize, ...(role ? { role } : {}) }), role, !!scope)
+
+  const ask = async (row: Row) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤销授权',
+      content: `撤销后，${row.name} 将立即失去「${ROLE_LABELS[row.grant.role]} · ${row.grant.scopeName}」身份，无法再使用相应功能。如需恢复，需要重新邀请。`,
+      confirmText: '继续',
+      confirmColor: '#d93a2b',
+    })
+    if (confirm) setRevoking(row)
+  }
+
+  const revoke = async (reason: string) => {
+    if (!revoking) return
+    const row = revoking
+    try {
+      await call('grants.revokeGrant', { userId: row.userId, role: row.grant.role as GrantableRole, scopeId: row.grant.scopeId, reason })
+      list.setItems((items) => items.filter((x) => rowKey(x) !== rowKey(row)))
+      markDirty('home')
+      void Taro.showToast({ title: '已撤销', icon: 'success' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      throw err
+    }
+  }
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <ScopeGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+
+  const me = scope.account.userId
+
   return (
-    <View className='page'>
-      <Text>授权管理</Text>
+    <View className='adm-page grants'>
+      <View className='adm-top'>
+        <View className='adm-filters grants__filters'>
+          {[{ value: '' as const, label: '全部角色' }, ...roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))].map((f) => (
+            <View key={f.value || 'all'} className={`adm-chip ${role === f.value ? 'adm-chip--on' : ''}`} onClick={() => setRole(f.value)}>
+              <Text className='adm-chip__text'>{f.label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className='adm-summary'>
+        <Text>{scope.city ? '全市已授予的角色' : `${scope.counties.map((c) => c.name).join('、')}范围内已授予的角色`}</Text>
+        {list.status === 'ready' && <Text>共 {list.total} 人</Text>}
+      </View>
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel
+          kind='empty'
+          title={role ? `暂无${ROLE_LABELS[role]}` : '暂无已授予的角色'}
+          description='角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份'
+          action={{ text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) }}
+        />
+      ) : (
+        <View className='adm-list'>
+          {list.items.map((r) => {
+            const mine = r.userId === me
+            const g = r.grant.role as GrantableRole
+            return (
+              <View key={rowKey(r)} className='adm-card grant-row'>
+                <View className={`grant-row__avatar grant-row__avatar--${TONE[g] ?? 'grey'}`}>
+                  <Text>{(r.name || '用').slice(0, 1)}</Text>
+                </View>
+                <View className='grant-row__main'>
+                  <View className='grant-row__top'>
+                    <Text className='grant-row__name'>{r.name}</Text>
+                    {mine && <Text className='grant-row__me'>我</Text>}
+                  </View>
+                  <View className='grant-row__roles'>
+                    <Badge tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Badge>
+                    <Text className='grant-row__scope'>{r.grant.scopeName || '—'}</Text>
+                  </View>
+                  <Text className='grant-row__mobile adm-num'>{r.mobileMasked || '未绑定手机'}</Text>
+                </View>
+                {!mine && (
+                  <Button size='small' type='primary' fill='outline' className='grant-row__revoke' onClick={() => void ask(r)}>
+                    撤销
+                  </Button>
+                )}
+              </View>
+            )
+          })}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
+
+      <ReasonDialog
+        visible={!!revoking}
+        title='填写撤销理由'
+        message={revoking ? `撤销 ${revoking.name} 的「${ROLE_LABELS[revoking.grant.role]} · ${revoking.grant.scopeName}」身份。理由将记入操作日志。` : ''}
+        placeholder='例如：岗位调整，不再负责驿站管理'
+        confirmText='确认撤销'
+        onConfirm={revoke}
+        onClose={() => setRevoking(null)}
+      />
     </View>
   )
 }

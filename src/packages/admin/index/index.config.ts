@@ -1,3 +1,8 @@
 export default definePageConfig({
-  navigationBarTitleText: '团委管理'
+  navigationBarTitleText: '团委管理',
+  navigationBarBackgroundColor: '#d93a2b',
+  navigationBarTextStyle: 'white',
+  backgroundColor: '#d93a2b',
+  backgroundTextStyle: 'light',
+  enablePullDownRefresh: true
 })

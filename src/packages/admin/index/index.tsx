@@ -1,28 +1,175 @@
+// 团委管理 home: who the admin is and where they act, and the four desks with live counts.
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { ArrowRight, Notice } from '@nutui/icons-react-taro'
+import { ROUTES, type RoutePath } from '@/constants/routes'
+import { call } from '@/services/cloud'
+import { useAdminScope, type AdminScope } from '@/components/admin/shared'
+import { ScopeGate, Skel } from '@/components/admin/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
+type Count = number | 'error' | null
+
+interface Desk {
+  key: 'registrations' | 'takeovers' | 'invitations' | 'grants'
+  mark: string
+  title: string
+  unit: string
+  desc: string
+  url: RoutePath
+  tone: string
+  /** Counts that need attention are shown in the brand colour. */
+  urgent?: boolean
+}
+
+const DESKS: Desk[] = [
+  { key: 'registrations', mark: '审', title: '注册审核', unit: '份待审核', desc: '志愿者、农村青年注册', url: ROUTES.adminRegistrations, tone: 'brand', urgent: true },
+  { key: 'takeovers', mark: '接', title: '账号接管', unit: '件待确认', desc: '更换微信账号找回记录', url: ROUTES.adminTakeovers, tone: 'amber', urgent: true },
+  { key: 'invitations', mark: '邀', title: '邀请', unit: '个有效邀请', desc: '邀请干事、管理员、商家', url: ROUTES.adminInvite, tone: 'blue' },
+  { key: 'grants', mark: '授', title: '授权管理', unit: '人已授权', desc: '查看与撤销已授予的角色', url: ROUTES.adminGrants, tone: 'green' },
+]
+
+const NOTES = ['审核、接管、邀请与撤销授权均记录操作人、时间和理由。', '查看完整身份证号仅限审核需要，每次查看都会留痕。', '邀请码一次有效，请只发给被邀请人本人。']
+
+type Counts = Record<Desk['key'], Count>
+const NO_COUNTS: Counts = { registrations: null, takeovers: null, invitations: null, grants: null }
+
 export default function AdminHome() {
+  const { state, reload } = useAdminScope()
+  const [counts, setCounts] = useState<Counts>(NO_COUNTS)
+  const shown = useRef(false)
+
+  const loadCounts = useCallback(async (scope: AdminScope | null) => {
+    if (!scope) return
+    const one = async (key: Desk['key'], ask: () => Promise<{ total: number }>) => {
+      try {
+        const { total } = await ask()
+        setCounts((c) => ({ ...c, [key]: total }))
+      } catch {
+        setCounts((c) => ({ ...c, [key]: 'error' }))
+      }
+    }
+    await Promise.all([
+      one('registrations', () => call('registration.list', { status: 'pending', pageSize: 1 })),
+      one('takeovers', () => call('registration.listTakeovers', { status: 'pending', pageSize: 1 })),
+      one('invitations', () => call('grants.listInvitations', { status: 'open', pageSize: 1 })),
+      one('grants', () => call('grants.listGrants', { pageSize: 1 })),
+    ])
+  }, [])
+
+  const scope = state.kind === 'ready' ? state.scope : null
+
+  // Counts on first show, and again whenever the admin comes back from a desk.
+  useEffect(() => {
+    if (scope && !shown.current) {
+      shown.current = true
+      void loadCounts(scope)
+    }
+  }, [scope, loadCounts])
+  useDidShow(() => {
+    if (shown.current && scope) void loadCounts(scope)
+  })
+
+  usePullDownRefresh(() => {
+    setCounts(NO_COUNTS)
+    void reload(true)
+      .then((s) => loadCounts(s))
+      .finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const pending = typeof counts.registrations === 'number' ? counts.registrations : 0
+  const takeovers = typeof counts.takeovers === 'number' ? counts.takeovers : 0
+
   return (
-    <View className='sub-page'>
-      <View className='sub-page__head'>
-        <Text className='sub-page__title'>团委管理</Text>
-        <Text className='sub-page__lead'>县级、市级团委查看项目数据，审核商家、银行与用人单位。</Text>
+    <View className='admin-home'>
+      <View className='admin-home__head'>
+        <View className='admin-home__ring admin-home__ring--a' />
+        <View className='admin-home__ring admin-home__ring--b' />
+        <Text className='admin-home__eyebrow'>乡青汇 · 团委管理工作台</Text>
+        {scope ? (
+          <>
+            <Text className='admin-home__name'>{scope.account.nickname || '管理员'}</Text>
+            <View className='admin-home__scope'>
+              <Text>{scope.label}</Text>
+            </View>
+            <Text className='admin-home__reach'>{scope.city ? '管辖范围：清远市全市 8 个县（市、区）' : `管辖范围：${scope.counties.map((c) => c.name).join('、')}内的注册、邀请与授权`}</Text>
+          </>
+        ) : (
+          <>
+            {state.kind === 'loading' ? (
+              <>
+                <View className='admin-home__ghost admin-home__ghost--name' />
+                <View className='admin-home__ghost admin-home__ghost--scope' />
+                <View className='admin-home__ghost admin-home__ghost--reach' />
+              </>
+            ) : (
+              <Text className='admin-home__name'>团委管理</Text>
+            )}
+          </>
+        )}
       </View>
-      <View className='sub-page__body'>
-        <CellGroup>
-          <Cell title='入驻审核' description='商家 / 银行 / 用人单位' extra='待审 0' clickable />
-          <Cell title='项目数据' description='志愿时长、贷款、岗位汇总' extra='查看' clickable />
-        </CellGroup>
-        <View className='sub-page__action'>
-          <Button type='primary' block>
-            进入管理
-          </Button>
+
+      {!scope && state.kind !== 'loading' ? (
+        <View className='admin-home__gate'>
+          <ScopeGate state={state} retry={() => void reload(true)} />
         </View>
-        <Text className='sub-page__note'>功能建设中，敬请期待</Text>
-      </View>
+      ) : (
+        <View className='admin-home__body'>
+          <View className='admin-home__grid'>
+            {DESKS.map((d) => {
+              const count = counts[d.key]
+              return (
+                <View key={d.key} className={`admin-desk admin-desk--${d.key}`} hoverClass='admin-desk--pressed' onClick={() => void Taro.navigateTo({ url: d.url })}>
+                  <View className='admin-desk__top'>
+                    <View className={`admin-desk__mark admin-desk__mark--${d.tone}`}>
+                      <Text>{d.mark}</Text>
+                    </View>
+                    <Text className='admin-desk__title'>{d.title}</Text>
+                  </View>
+                  <View className='admin-desk__count'>
+                    {count === null ? (
+                      <Skel className='admin-desk__skeleton' />
+                    ) : count === 'error' ? (
+                      <Text className='admin-desk__number admin-desk__number--none'>—</Text>
+                    ) : (
+                      <Text className={`admin-desk__number ${d.urgent && count > 0 ? 'admin-desk__number--urgent' : ''}`}>{count}</Text>
+                    )}
+                    <Text className='admin-desk__unit'>{count === 'error' ? '暂时无法获取' : d.unit}</Text>
+                  </View>
+                  <View className='admin-desk__foot'>
+                    <Text className='admin-desk__desc'>{d.desc}</Text>
+                    <ArrowRight size={12} color='#c4c7cc' />
+                  </View>
+                </View>
+              )
+            })}
+          </View>
+
+          {(pending > 0 || takeovers > 0) && (
+            <View className='admin-home__todo' hoverClass='admin-home__todo--pressed' onClick={() => void Taro.navigateTo({ url: pending > 0 ? ROUTES.adminRegistrations : ROUTES.adminTakeovers })}>
+              <Notice size={16} color='#d93a2b' />
+              <Text className='admin-home__todo-text'>
+                {[pending > 0 ? `${pending} 份注册申请待审核` : '', takeovers > 0 ? `${takeovers} 件账号接管待确认` : ''].filter(Boolean).join('，')}
+                ，请及时处理
+              </Text>
+              <Text className='admin-home__todo-go'>去处理</Text>
+            </View>
+          )}
+
+          <View className='admin-home__notes'>
+            <Text className='admin-home__notes-title'>工作须知</Text>
+            {NOTES.map((n) => (
+              <View key={n} className='admin-home__note'>
+                <Text className='admin-home__note-dot'>·</Text>
+                <Text className='admin-home__note-text'>{n}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '邀请与授权码'
+  navigationBarTitleText: '邀请',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
 })

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '注册详情'
+  navigationBarTitleText: '注册详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

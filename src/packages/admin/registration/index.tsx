@@ -1,13 +1,278 @@
+// 注册详情: one registration with every field. The ID number is shown in clear here only
+// (the function logs the read); pending ones can be approved or rejected with a reason.
+import { useCallback, useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { ShieldCheck } from '@nutui/icons-react-taro'
+import type { OutputOf } from '@contract/index'
+import { REGISTRATION_STATUS_LABELS } from '@contract/vocabulary'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { ago, decodeParam, GENDER_LABELS, KIND_LABELS, markDirty, useAdminScope, when } from '@/components/admin/shared'
+import { Badge, CardSkeleton, Field, ReasonDialog, ScopeGate, StatePanel } from '@/components/admin/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 注册详情
-export default function Page() {
+type Detail = OutputOf<'registration.detail'>
+type Load = { kind: 'loading' } | { kind: 'ready'; detail: Detail } | { kind: 'error'; message: string; code: string }
+
+const STATUS_TONE = { pending: 'amber', approved: 'green', rejected: 'brand', closed: 'grey' } as const
+
+export default function RegistrationDetail() {
+  const { params } = useRouter()
+  const id = decodeParam(params.id)
+  const { state, reload: reloadScope } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [busy, setBusy] = useState<'' | 'approve' | 'reject'>('')
+  const [rejecting, setRejecting] = useState(false)
+
+  const fetchDetail = useCallback(async () => {
+    if (!id) {
+      setLoad({ kind: 'error', message: '缺少申请编号，请从审核列表进入', code: 'NOT_FOUND' })
+      return
+    }
+    try {
+      setLoad({ kind: 'ready', detail: await call('registration.detail', { id }) })
+    } catch (err) {
+      setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : '' })
+    }
+  }, [id])
+
+  useEffect(() => {
+    if (scope) void fetchDetail()
+  }, [scope, fetchDetail])
+
+  usePullDownRefresh(() => {
+    void (scope ? fetchDetail() : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const decide = async (decision: 'approve' | 'reject', reason?: string) => {
+    if (load.kind !== 'ready' || !scope) return
+    setBusy(decision)
+    try {
+      const { results } = await call('registration.review', { ids: [load.detail.id], decision, ...(reason ? { reason } : {}) })
+      const result = results[0]
+      markDirty('registrations', 'home')
+      if (!result?.ok) {
+        void Taro.showToast({ title: result?.message ?? '操作失败，请稍后再试', icon: 'none' })
+        setRejecting(false)
+        await fetchDetail()
+        return
+      }
+      // Shown as decided without reading the ID again (every read is logged).
+      setLoad({
+        kind: 'ready',
+        detail: { ...load.detail, status: decision === 'approve' ? 'approved' : 'rejected', rejectReason: reason ?? '', reviewedAt: new Date().toISOString(), reviewerName: scope.account.nickname || '我' },
+      })
+      setRejecting(false)
+      void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      if (decision === 'reject') throw err
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const approve = async () => {
+    if (load.kind !== 'ready') return
+    const { confirm } = await Taro.showModal({
+      title: '通过注册申请',
+      content: `确认通过 ${load.detail.name} 的${KIND_LABELS[load.detail.kind]}注册？通过后对方将获得该身份，并收到审核结果通知。`,
+      confirmText: '通过',
+      confirmColor: '#d93a2b',
+    })
+    if (confirm) await decide('approve')
+  }
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <ScopeGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+  if (load.kind === 'loading') {
+    return (
+      <View className='adm-page'>
+        <CardSkeleton count={3} />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='adm-page'>
+        <StatePanel
+          kind={load.code === 'FORBIDDEN' ? 'denied' : load.code === 'NOT_FOUND' ? 'empty' : 'error'}
+          title={load.code === 'FORBIDDEN' ? '无权限查看' : load.code === 'NOT_FOUND' ? '申请不存在' : '加载失败'}
+          description={load.message}
+          action={load.code === 'NOT_FOUND' || load.code === 'FORBIDDEN' ? { text: '返回列表', onClick: () => void Taro.navigateBack() } : { text: '重试', onClick: () => void fetchDetail() }}
+        />
+      </View>
+    )
+  }
+
+  const d = load.detail
+  const pending = d.status === 'pending'
+  const volunteer = d.kind === 'volunteer'
+
   return (
-    <View className='page'>
-      <Text>注册详情</Text>
+    <View className={`adm-page reg-detail ${pending ? 'adm-page--with-bar' : ''}`}>
+      <View className='reg-detail__hero'>
+        <View className='reg-detail__title'>
+          <Text className='reg-detail__name'>{d.name}</Text>
+          <Badge tone={STATUS_TONE[d.status]} className='reg-detail__status'>
+            {REGISTRATION_STATUS_LABELS[d.status]}
+          </Badge>
+        </View>
+        <Text className='reg-detail__sub'>
+          {KIND_LABELS[d.kind]} · {d.countyName} {d.townshipName}
+        </Text>
+        <Text className='reg-detail__sub reg-detail__sub--light'>
+          提交于 {when(d.submittedAt)}（{ago(d.submittedAt)}）
+        </Text>
+      </View>
+
+      <View className='reg-detail__logged'>
+        <ShieldCheck size={16} color='#c77411' />
+        <Text className='reg-detail__logged-text'>查看已留痕：完整身份证号仅用于审核核对，本次查看已记录查看人和时间，请勿截图或外传。</Text>
+      </View>
+
+      <View className='adm-section'>
+        <View className='adm-section__title'>
+          <Text>身份信息</Text>
+        </View>
+        <Field label='姓名'>
+          <Text>{d.name}</Text>
+        </Field>
+        <Field label='身份证号'>
+          <Text className='reg-detail__id adm-mono'>{d.idNumber}</Text>
+        </Field>
+        <Field label='性别'>
+          <Text>{GENDER_LABELS[d.gender]}</Text>
+        </Field>
+        <Field label='出生日期'>
+          <Text>
+            {d.birthDate}（{d.age} 岁）
+          </Text>
+        </Field>
+        <Field label='手机号'>
+          <View className='reg-detail__phone'>
+            <Text className='adm-num'>{d.mobile || '—'}</Text>
+            {d.mobile && (
+              <Text className='reg-detail__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: d.mobile })}>
+                拨打
+              </Text>
+            )}
+          </View>
+        </Field>
+      </View>
+
+      <View className='adm-section'>
+        <View className='adm-section__title'>
+          <Text>{volunteer ? '服务信息' : '创业信息'}</Text>
+        </View>
+        <Field label='县（市、区）'>
+          <Text>{d.countyName}</Text>
+        </Field>
+        <Field label={volunteer ? '服务镇街' : '所在镇街'}>
+          <Text>{d.townshipName}</Text>
+        </Field>
+        {volunteer ? (
+          <Field label='服务期'>
+            <Text>
+              {d.termStart} 至 {d.termEnd}
+            </Text>
+          </Field>
+        ) : (
+          <Field label='行业或项目'>
+            <Text>{d.occupation || '—'}</Text>
+          </Field>
+        )}
+      </View>
+
+      {volunteer && (
+        <View className='adm-section'>
+          <View className='adm-section__title'>
+            <Text>教育与特长</Text>
+          </View>
+          <Field label='毕业院校'>
+            <Text>{d.school || '—'}</Text>
+          </Field>
+          <Field label='所学专业'>
+            <Text>{d.major || '—'}</Text>
+          </Field>
+          <Field label='毕业年份'>
+            <Text>{d.graduationYear ?? '—'}</Text>
+          </Field>
+          <Field label='政治面貌'>
+            <Text>{d.politicalStatus || '—'}</Text>
+          </Field>
+          <Field label='特长'>
+            <View className='reg-detail__skills'>
+              {d.skills.length === 0 ? (
+                <Text>—</Text>
+              ) : (
+                d.skills.map((s) => (
+                  <Text key={s} className='reg-detail__skill'>
+                    {s}
+                  </Text>
+                ))
+              )}
+            </View>
+          </Field>
+        </View>
+      )}
+
+      <View className='adm-section reg-detail__review'>
+        <View className='adm-section__title'>
+          <Text>审核记录</Text>
+        </View>
+        <Field label='状态'>
+          <Text className={`reg-detail__state reg-detail__state--${d.status}`}>{REGISTRATION_STATUS_LABELS[d.status]}</Text>
+        </Field>
+        {pending ? (
+          <Field label='说明'>
+            <Text className='adm-muted'>请核对身份证号、服务镇街与服务期后审核；驳回需填写理由，申请人可修改后重新提交。</Text>
+          </Field>
+        ) : (
+          <>
+            <Field label='审核人'>
+              <Text className='reg-detail__reviewer'>{d.reviewerName || '—'}</Text>
+            </Field>
+            <Field label='审核时间'>
+              <Text>{when(d.reviewedAt)}</Text>
+            </Field>
+            {d.status === 'rejected' && (
+              <Field label='驳回理由'>
+                <Text className='reg-detail__reason'>{d.rejectReason || '—'}</Text>
+              </Field>
+            )}
+          </>
+        )}
+      </View>
+
+      {pending && (
+        <View className='adm-bar'>
+          <Button className='adm-bar__btn-wide reg-detail__reject' type='default' fill='outline' size='large' disabled={!!busy} loading={busy === 'reject'} onClick={() => setRejecting(true)}>
+            驳回
+          </Button>
+          <Button className='adm-bar__btn-wide reg-detail__approve' type='primary' size='large' disabled={!!busy} loading={busy === 'approve'} onClick={() => void approve()}>
+            通过
+          </Button>
+        </View>
+      )}
+
+      <ReasonDialog
+        visible={rejecting}
+        title='驳回注册申请'
+        message={`驳回 ${d.name} 的申请后，对方会收到通知和你填写的理由，可修改信息后重新提交。`}
+        placeholder='例如：身份证号与本人信息不一致，请核对后重新提交'
+        onConfirm={(reason) => decide('reject', reason)}
+        onClose={() => setRejecting(false)}
+      />
     </View>
   )
 }

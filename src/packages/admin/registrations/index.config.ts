@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '注册审核'
+  navigationBarTitleText: '注册审核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
 })

@@ -1,13 +1,395 @@
+// 注册审核: the county's review queue. Status tabs, filters (type, county for city admins,
+// township, name), cards with masked personal data, multi-select and batch approve / reject.
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Checkbox, Dialog } from '@nutui/nutui-react-taro'
+import type { InputOf, OutputOf } from '@contract/index'
+import { ROUTES } from '@/constants/routes'
+import { call, errorMessage } from '@/services/cloud'
+import { ago, countiesInReach, GENDER_LABELS, KIND_SHORT, markDirty, takeDirty, useAdminScope, useDivisions, usePagedList, when } from '@/components/admin/shared'
+import { Badge, CardSkeleton, ListFooter, OptionSheet, ReasonDialog, ScopeGate, SearchField, StatePanel, type SheetOption } from '@/components/admin/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 注册审核
-export default function Page() {
+type Summary = OutputOf<'registration.list'>['items'][number]
+type Status = 'pending' | 'approved' | 'rejected'
+type Kind = '' | 'volunteer' | 'rural_youth'
+type Result = OutputOf<'registration.review'>['results'][number]
+
+const TABS: { value: Status; label: string }[] = [
+  { value: 'pending', label: '待审核' },
+  { value: 'approved', label: '已通过' },
+  { value: 'rejected', label: '未通过' },
+]
+const KIND_OPTIONS: SheetOption[] = [
+  { value: '', label: '全部类型' },
+  { value: 'volunteer', label: '乡村振兴志愿者', hint: '高校毕业生志愿服务乡村振兴行动' },
+  { value: 'rural_youth', label: '农村青年', hint: '返乡创业、创业贴息贷款申请人' },
+]
+/** The contract's batch limit. */
+const BATCH_MAX = 50
+
+interface Outcome {
+  title: string
+  ok: number
+  failures: { name: string; message: string }[]
+}
+
+export default function Registrations() {
+  const { state, reload: reloadScope } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const divisions = useDivisions()
+
+  const [status, setStatus] = useState<Status>('pending')
+  const [kind, setKind] = useState<Kind>('')
+  const [countyCode, setCountyCode] = useState('')
+  const [townshipCode, setTownshipCode] = useState('')
+  const [draft, setDraft] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [sheet, setSheet] = useState<'kind' | 'county' | 'township' | null>(null)
+  const [selected, setSelected] = useState<string[]>([])
+  const [busy, setBusy] = useState<'' | 'approve' | 'reject'>('')
+  const [rejecting, setRejecting] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+
+  const counties = useMemo(() => (scope ? countiesInReach(scope, divisions) : []), [scope, divisions])
+  /** A county admin of one county has it chosen for them; others choose (or see all). */
+  const fixedCounty = scope && !scope.city && scope.counties.length === 1 ? scope.counties[0].code : ''
+  const county = fixedCounty || countyCode
+  const townships = useMemo(() => counties.find((c) => c.code === county)?.townships ?? [], [counties, county])
+
+  // Typing in the search box filters after a pause; the search key filters at once.
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => {
+    if (typing.current) clearTimeout(typing.current)
+    typing.current = setTimeout(() => setKeyword(draft.trim()), 450)
+    return () => {
+      if (typing.current) clearTimeout(typing.current)
+    }
+  }, [draft])
+
+  const filters: InputOf<'registration.list'> = {
+    status,
+    ...(kind ? { kind } : {}),
+    ...(countyCode && !fixedCounty ? { countyCode } : {}),
+    ...(townshipCode ? { townshipCode } : {}),
+    ...(keyword ? { keyword } : {}),
+  }
+  const key = JSON.stringify(filters)
+  const list = usePagedList<Summary>((page, pageSize) => call('registration.list', { ...filters, page, pageSize }), key, !!scope)
+
+  // A new filter or tab starts a new selection.
+  useEffect(() => setSelected([]), [key])
+
+  // Back from the detail page after a decision there: the queue changed.
+  useDidShow(() => {
+    if (takeDirty('registrations')) {
+      setSelected([])
+      void list.reload(true)
+    }
+  })
+
+  const filtered = !!(kind || (countyCode && !fixedCounty) || townshipCode || keyword)
+  const clearFilters = () => {
+    setKind('')
+    setCountyCode('')
+    setTownshipCode('')
+    setDraft('')
+    setKeyword('')
+  }
+
+  const names = useMemo(() => new Map(list.items.map((r) => [r.id, r.name])), [list.items])
+  const selecting = status === 'pending'
+  const allSelected = list.items.length > 0 && list.items.slice(0, BATCH_MAX).every((r) => selected.includes(r.id))
+
+  const toggle = (id: string) => {
+    setSelected((s) => {
+      if (s.includes(id)) return s.filter((x) => x !== id)
+      if (s.length >= BATCH_MAX) {
+        void Taro.showToast({ title: `一次最多审核 ${BATCH_MAX} 份`, icon: 'none' })
+        return s
+      }
+      return [...s, id]
+    })
+  }
+  const toggleAll = () => {
+    if (allSelected) {
+      setSelected([])
+      return
+    }
+    const ids = list.items.slice(0, BATCH_MAX).map((r) => r.id)
+    setSelected(ids)
+    if (list.items.length > BATCH_MAX) void Taro.showToast({ title: `已选前 ${BATCH_MAX} 份（一次最多 ${BATCH_MAX} 份）`, icon: 'none' })
+  }
+
+  const finish = async (decision: 'approve' | 'reject', results: Result[]) => {
+    const ok = results.filter((r) => r.ok).length
+    const failures = results.filter((r) => !r.ok).map((r) => ({ name: names.get(r.id) ?? '申请', message: r.message }))
+    const verb = decision === 'approve' ? '通过' : '驳回'
+    if (failures.length === 0) void Taro.showToast({ title: `已${verb} ${ok} 份`, icon: 'success' })
+    else setOutcome({ title: ok > 0 ? `已${verb} ${ok} 份，${failures.length} 份未处理` : `${failures.length} 份未能${verb}`, ok, failures })
+    setSelected([])
+    markDirty('home')
+    await list.reload(true)
+  }
+
+  const approve = async () => {
+    if (selected.length === 0 || busy) return
+    const { confirm } = await Taro.showModal({
+      title: '批量通过',
+      content: `确认通过所选 ${selected.length} 份申请？通过后申请人将获得相应身份，并收到审核结果通知。`,
+      confirmText: '通过',
+      confirmColor: '#d93a2b',
+    })
+    if (!confirm) return
+    setBusy('approve')
+    try {
+      const { results } = await call('registration.review', { ids: selected, decision: 'approve' })
+      await finish('approve', results)
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const reject = async (reason: string) => {
+    setBusy('reject')
+    try {
+      const { results } = await call('registration.review', { ids: selected, decision: 'reject', reason })
+      setRejecting(false)
+      await finish('reject', results)
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      throw err
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const open = (id: string) => void Taro.navigateTo({ url: `${ROUTES.adminRegistration}?id=${encodeURIComponent(id)}` })
+
+  const countyName = counties.find((c) => c.code === countyCode)?.name
+  const townshipName = townships.find((t) => t.code === townshipCode)?.name
+  const showBar = selecting && list.status === 'ready' && list.items.length > 0
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <ScopeGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+
   return (
-    <View className='page'>
-      <Text>注册审核</Text>
+    <View className={`adm-page regs ${showBar ? 'adm-page--with-bar' : ''}`}>
+      <View className='adm-top'>
+        <View className='adm-tabs'>
+          {TABS.map((t) => (
+            <View key={t.value} className={`adm-tabs__item regs__tab ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+              <Text>{t.label}</Text>
+            </View>
+          ))}
+        </View>
+        <View className='adm-search'>
+          <SearchField className='regs__search' value={draft} placeholder='搜索申请人姓名' onChange={setDraft} onSearch={(v) => setKeyword(v.trim())} />
+        </View>
+        <View className='adm-filters'>
+          <View className={`adm-chip ${kind ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('kind')}>
+            <Text className='adm-chip__text'>{kind ? KIND_SHORT[kind] : '全部类型'}</Text>
+            <Text className='adm-chip__arrow'>▼</Text>
+          </View>
+          {!fixedCounty && (
+            <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
+              <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          )}
+          <View
+            className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`}
+            hoverClass='adm-chip--pressed'
+            onClick={() => (county ? setSheet('township') : void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }))}
+          >
+            <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
+            <Text className='adm-chip__arrow'>▼</Text>
+          </View>
+        </View>
+      </View>
+
+      {list.status === 'ready' && (
+        <View className='adm-summary'>
+          <Text>
+            共 {list.total} 份{TABS.find((t) => t.value === status)?.label}
+            {selecting && list.total > 0 ? '，按提交先后排列' : ''}
+          </Text>
+          {filtered && (
+            <Text className='adm-summary__reset' onClick={clearFilters}>
+              清除筛选
+            </Text>
+          )}
+        </View>
+      )}
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel
+          kind='empty'
+          className='regs__empty'
+          title={filtered ? '没有符合条件的申请' : status === 'pending' ? '暂无待审核的申请' : status === 'approved' ? '还没有通过的申请' : '还没有未通过的申请'}
+          description={filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : ''}
+          action={filtered ? { text: '清除筛选', onClick: clearFilters } : undefined}
+        />
+      ) : (
+        <View className='adm-list'>
+          {list.items.map((r) => {
+            const on = selected.includes(r.id)
+            return (
+              <View key={r.id} className={`adm-card reg-card ${on ? 'adm-card--selected' : ''}`} hoverClass='adm-card--pressed' onClick={() => open(r.id)}>
+                <View className='reg-card__head'>
+                  {selecting && (
+                    <View
+                      className='reg-card__check'
+                      onClick={(e) => {
+                        e.stopPropagation()
+                        toggle(r.id)
+                      }}
+                    >
+                      <Checkbox className='reg-card__checkbox' checked={on} />
+                    </View>
+                  )}
+                  <Text className='reg-card__name'>{r.name}</Text>
+                  <Badge tone={r.kind === 'volunteer' ? 'brand' : 'blue'}>{KIND_SHORT[r.kind]}</Badge>
+                  <Text className='reg-card__meta'>
+                    {GENDER_LABELS[r.gender]} · {r.age} 岁
+                  </Text>
+                  <Text className='reg-card__ago'>{ago(r.submittedAt)}</Text>
+                </View>
+                <View className='reg-card__rows'>
+                  <View className='reg-card__row'>
+                    <Text className='reg-card__label'>身份证</Text>
+                    <Text className='reg-card__value adm-num'>{r.idMasked}</Text>
+                  </View>
+                  <View className='reg-card__row'>
+                    <Text className='reg-card__label'>手机号</Text>
+                    <Text className='reg-card__value adm-num'>{r.mobileMasked || '—'}</Text>
+                  </View>
+                  <View className='reg-card__row'>
+                    <Text className='reg-card__label'>服务镇街</Text>
+                    <Text className='reg-card__value'>
+                      {r.countyName} · {r.townshipName}
+                    </Text>
+                  </View>
+                  {r.school && (
+                    <View className='reg-card__row'>
+                      <Text className='reg-card__label'>毕业院校</Text>
+                      <Text className='reg-card__value'>{r.school}</Text>
+                    </View>
+                  )}
+                  {r.skills.length > 0 && (
+                    <View className='reg-card__row'>
+                      <Text className='reg-card__label'>特长</Text>
+                      <View className='reg-card__skills'>
+                        {r.skills.map((s) => (
+                          <Text key={s} className='reg-card__skill'>
+                            {s}
+                          </Text>
+                        ))}
+                      </View>
+                    </View>
+                  )}
+                </View>
+                {r.status === 'rejected' && r.rejectReason && (
+                  <View className='reg-card__reason'>
+                    <Text>驳回理由：{r.rejectReason}</Text>
+                  </View>
+                )}
+                <View className='reg-card__foot'>
+                  <Text className='reg-card__time'>提交于 {when(r.submittedAt)}</Text>
+                  <Text className='reg-card__more'>查看详情 ›</Text>
+                </View>
+              </View>
+            )
+          })}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
+
+      {showBar && (
+        <View className='adm-bar regs__bar'>
+          <View className='regs__all' onClick={toggleAll}>
+            <Checkbox className='reg-card__checkbox' checked={allSelected} />
+            <Text className='regs__all-text'>全选</Text>
+          </View>
+          <View className='adm-bar__info'>
+            <Text className='regs__count'>
+              已选 <Text className='regs__count-num'>{selected.length}</Text> 份
+            </Text>
+            <Text className='adm-bar__hint'>一次最多 {BATCH_MAX} 份</Text>
+          </View>
+          <View className='adm-bar__buttons'>
+            <Button className='adm-bar__btn regs__reject' type='default' fill='outline' disabled={selected.length === 0 || !!busy} loading={busy === 'reject'} onClick={() => setRejecting(true)}>
+              驳回
+            </Button>
+            <Button className='adm-bar__btn regs__approve' type='primary' disabled={selected.length === 0 || !!busy} loading={busy === 'approve'} onClick={() => void approve()}>
+              通过
+            </Button>
+          </View>
+        </View>
+      )}
+
+      <OptionSheet visible={sheet === 'kind'} title='申请类型' options={KIND_OPTIONS} value={kind} onSelect={(v) => setKind(v as Kind)} onClose={() => setSheet(null)} />
+      <OptionSheet
+        visible={sheet === 'county'}
+        title='县（市、区）'
+        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name, hint: `${c.townships.length} 个镇街` }))]}
+        value={countyCode}
+        onSelect={(v) => {
+          setCountyCode(v)
+          setTownshipCode('')
+        }}
+        onClose={() => setSheet(null)}
+      />
+      <OptionSheet
+        visible={sheet === 'township'}
+        title='服务镇街'
+        options={[{ value: '', label: '全部镇街' }, ...townships.map((t) => ({ value: t.code, label: t.name }))]}
+        value={townshipCode}
+        onSelect={setTownshipCode}
+        onClose={() => setSheet(null)}
+      />
+
+      <ReasonDialog
+        visible={rejecting}
+        title={`驳回 ${selected.length} 份申请`}
+        message={`驳回后申请人会收到通知和你填写的理由，可修改信息后重新提交。`}
+        placeholder='例如：服务期与派遣文件不一致，请核对后重新提交'
+        onConfirm={reject}
+        onClose={() => setRejecting(false)}
+      />
+
+      <Dialog
+        className='regs__outcome'
+        visible={!!outcome}
+        title={outcome?.title ?? ''}
+        confirmText='知道了'
+        hideCancelButton
+        onConfirm={() => setOutcome(null)}
+        onClose={() => setOutcome(null)}
+      >
+        <View className='regs__outcome-list'>
+          {outcome?.failures.map((f, i) => (
+            <View key={i} className='regs__outcome-row'>
+              <Text className='regs__outcome-name'>{f.name}</Text>
+              <Text className='regs__outcome-msg'>{f.message}</Text>
+            </View>
+          ))}
+        </View>
+      </Dialog>
     </View>
   )
 }

@@ -1,0 +1,70 @@
+// The words of the domain: enumerations, their Chinese labels, code formats and versions.
+// No zod here, so any page (main package included) can import it without pulling zod in;
+// the schemas in the domain modules are built from these.
+
+// ---- registration ----------------------------------------------------------------
+
+/** The privacy notice and the separate consent for sensitive data (the ID number): their current versions. */
+export const PRIVACY_VERSION = '2026-11-01'
+export const SENSITIVE_CONSENT_VERSION = '2026-11-01'
+
+export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'] as const
+export const SKILLS = ['电子商务', '直播带货', '产业规划', '乡村旅游', '农业技术', '文化宣传', '教育辅导', '社会治理', '医疗卫生', '法律服务', '数据分析', '其他'] as const
+export const REGISTRATION_KINDS = ['volunteer', 'rural_youth'] as const
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number]
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'closed'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  closed: '已注销',
+}
+
+// ---- grants ------------------------------------------------------------------------
+
+/** Roles granted by invitation (volunteers and rural youth register instead). */
+export const GRANTABLE_ROLES = ['township_staff', 'county_admin', 'city_admin', 'merchant', 'bank_officer', 'employer'] as const
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
+
+/** Invitation codes: 10 characters of an alphabet without look-alikes (about 50 bits). */
+export const INVITATION_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/
+/** The 小程序码 scene of an invitation (WeChat allows 32 characters). */
+export const invitationScene = (code: string) => `inv=${code}`
+
+// ---- stations and service ----------------------------------------------------------
+
+/** Station ids: short, so that `st=<id>` fits a 小程序码 scene (32 characters). */
+export const STATION_ID = /^[A-Za-z0-9_-]{4,28}$/
+
+/** The page a station's codes open. */
+export const CHECKIN_PAGE = 'packages/volunteer/checkin/index'
+
+export const SESSION_STATUSES = ['open', 'pending', 'needs_review', 'approved', 'rejected'] as const
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+  open: '服务中',
+  pending: '待审核',
+  needs_review: '待核实',
+  approved: '已通过',
+  rejected: '未通过',
+}
+
+/** Why a session deserves a closer look in the approval queue. */
+export const FLAGS = ['outside_fence', 'edge_of_fence', 'coarse_location', 'over_daily_cap', 'long_session', 'overlapping', 'closed_by_timer', 'makeup', 'appeal', 'adjusted'] as const
+export type Flag = (typeof FLAGS)[number]
+
+export const FLAG_LABELS: Record<Flag, string> = {
+  outside_fence: '签退时不在驿站范围',
+  edge_of_fence: '定位在范围边缘',
+  coarse_location: '定位精度低',
+  over_daily_cap: '超过当日时长上限',
+  long_session: '时长异常偏长',
+  overlapping: '与其他记录时间重叠',
+  closed_by_timer: '未签退，系统自动结束',
+  makeup: '补签',
+  appeal: '申诉',
+  adjusted: '时长已调整',
+}

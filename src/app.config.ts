@@ -5,8 +5,8 @@ const devTools = process.env.TARO_APP_DEV_TOOLS === 'true'
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/volunteer', pages: ['index/index'] },
-    { root: 'packages/township', pages: ['index/index'] },
+    { root: 'packages/volunteer', pages: ['index/index', 'checkin/index', 'hours/index', 'makeup/index', 'certificate/index', 'verify/index'] },
+    { root: 'packages/township', pages: ['index/index', 'stations/index', 'station/index', 'codes/index', 'queue/index', 'report/index'] },
     { root: 'packages/merchant', pages: ['index/index'] },
     { root: 'packages/admin', pages: ['index/index', 'registrations/index', 'registration/index', 'takeovers/index', 'invite/index', 'grants/index'] },
     { root: 'packages/account', pages: ['register/index', 'privacy/index', 'invite/index', 'profile/index', 'takeover/index'] },

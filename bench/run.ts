@@ -10,7 +10,7 @@ import { startLocalCloud, type LocalCloud } from '../localcloud/server'
 import { buildFixtureFunction } from '../test/support/build'
 import { launchBrowser, phoneContext } from '../test/support/browser'
 import { BUDGETS_KB, functionSizesKB, weappSizes } from './sizes'
-import { startAppCloud } from '../test/support/app'
+import { startAppCloud, TEST_FUNCTION_ENV } from '../test/support/app'
 import { volunteerForm } from '../test/support/people'
 
 const OUT_MD = path.join(ROOT, 'bench/report.md')
@@ -57,7 +57,7 @@ async function localCloud(functionsDir: string) {
       bench_insert: {},
     }),
   )
-  const cloud = await startLocalCloud({ dataDir, functionsDir, collectionsFile: collections, quiet: true, functionEnv: {}, personas: gatewayPersonas() })
+  const cloud = await startLocalCloud({ dataDir, functionsDir, collectionsFile: collections, quiet: true, functionEnv: TEST_FUNCTION_ENV, personas: gatewayPersonas() })
   try {
     // 100,000 documents, written in batches as a bulk import would.
     const started = Date.now()
@@ -141,7 +141,8 @@ async function roundTrips() {
     const trips = async (openid: string, fn: string, action: string, input: unknown) => {
       const outcome = await app.cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
       if (!outcome.ok || !(outcome.result as { ok: boolean }).ok) throw new Error(`${fn}.${action} failed in the benchmark: ${JSON.stringify(outcome.ok ? outcome.result : outcome.errMsg)}`)
-      return { count: outcome.record.dbRequests.length, detail: outcome.record.dbRequests.map((r) => `${r.action.replace('database.', '')}${r.collection ? ` ${r.collection}` : ''}`) }
+      const db = outcome.record.dbRequests.filter((r) => r.action.startsWith('database.'))
+      return { count: db.length, detail: db.map((r) => `${r.action.replace('database.', '')}${r.collection ? ` ${r.collection}` : ''}`), result: (outcome.result as { data: unknown }).data }
     }
     // A volunteer who opened the app before (their account exists) submits the registration form.
     await app.call('o_bench_applicant', 'account.me', {})
@@ -152,6 +153,35 @@ async function roundTrips() {
     const review = await trips('o_demo_county', 'registration', 'review', { ids: [data.volunteer.id], decision: 'approve' })
     metrics['roundTrips.review'] = review.count
     notes.push(`roundTrips.review (registration.review, one approval): ${review.detail.join(', ')}`)
+
+    // Check-in and check-out at a demo station, from a warm instance (as in use).
+    const at = { lat: 23.697524, lng: 113.055469, accuracy: 15 }
+    await trips('o_bench_applicant', 'service', 'current', {})
+    const checkin = await trips('o_bench_applicant', 'service', 'checkIn', { requestId: 'bench-checkin-1', stationId: 'st_fengcheng', reading: at })
+    metrics['roundTrips.checkin'] = checkin.count
+    notes.push(`roundTrips.checkin (service.checkIn): ${checkin.detail.join(', ')}`)
+    const checkout = await trips('o_bench_applicant', 'service', 'checkOut', { requestId: 'bench-checkout-1', reading: at })
+    metrics['roundTrips.checkout'] = checkout.count
+    notes.push(`roundTrips.checkout (service.checkOut): ${checkout.detail.join(', ')}`)
+
+    // Approving 100 sessions in one batch: 100 make-ups by 34 volunteers (3 each a month is the allowance).
+    const ids: string[] = []
+    for (let v = 0; ids.length < 100; v++) {
+      const openid = `o_bench_batch_${v}`
+      const reg = (await trips(openid, 'registration', 'submitVolunteer', volunteerForm())).result as { id: string }
+      await trips('o_demo_county', 'registration', 'review', { ids: [reg.id], decision: 'approve' })
+      for (let k = 0; k < 3 && ids.length < 100; k++) {
+        const day = new Date(Date.now() + 8 * 3600_000 - (k + 1) * 86400_000).toISOString().slice(0, 10)
+        ids.push(((await trips(openid, 'service', 'makeup', { stationId: 'st_fengcheng', date: day, start: '09:00', end: '10:00', reason: '室内没有信号' })).result as { id: string }).id)
+      }
+    }
+    const approve100 = await trips('o_demo_township', 'service', 'decide', { ids, decision: 'approve' })
+    if ((approve100.result as { decided: number }).decided !== 100) throw new Error('the benchmark batch did not approve 100 sessions')
+    metrics['roundTrips.approve100'] = approve100.count
+    notes.push(`roundTrips.approve100 (service.decide, 100 sessions): ${approve100.detail.join(', ')}`)
+    const hours = await trips('o_bench_batch_0', 'service', 'hours', {})
+    metrics['roundTrips.hoursPage'] = hours.count
+    notes.push(`roundTrips.hoursPage (service.hours): ${hours.detail.join(', ')}`)
   } finally {
     await app.close()
   }
@@ -236,6 +266,9 @@ function report() {
     '',
     `- registration submit: ${metrics['roundTrips.register']}`,
     `- one review decision: ${metrics['roundTrips.review']}`,
+    `- check-in: ${metrics['roundTrips.checkin']} (goal ≤ 3); check-out: ${metrics['roundTrips.checkout']}`,
+    `- approving 100 sessions in a batch: ${metrics['roundTrips.approve100']} (goal ≤ 4)`,
+    `- the volunteer's hours page (service.hours): ${metrics['roundTrips.hoursPage']}`,
     '',
     '## Quality (from the last npm test)',
     '',

@@ -49,7 +49,58 @@ async function insertMissing(cloud: LocalCloud, collection: string, docs: Record
 export async function seedDemo(cloud: LocalCloud): Promise<number> {
   const now = new Date()
   const org = (o: { id: string; name: string; countyCode?: string }) => ({ _id: o.id, name: o.name, countyCode: o.countyCode ?? '', status: 'active', createdAt: now })
-  await insertMissing(cloud, 'merchants', demo.merchants.map(org))
+  const countyNames = Object.fromEntries(
+    (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/qingyuan-divisions.json'), 'utf8')) as { counties: { code: string; name: string }[] }).counties.map((c) => [c.code, c.name]),
+  )
+  await insertMissing(
+    cloud,
+    'merchants',
+    demo.merchants.map((m) => ({
+      ...org(m),
+      category: m.category,
+      isDepartment: false,
+      countyName: countyNames[m.countyCode],
+      address: m.address,
+      location: { lat: m.lat, lng: m.lng },
+      contactName: '店长',
+      contactPhone: '13600136000',
+      updatedAt: now,
+    })),
+  )
+  const day = (offset: number) => new Date(now.getTime() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
+  await insertMissing(
+    cloud,
+    'perks',
+    demo.perks.map((p) => {
+      const m = demo.merchants.find((x) => x.id === p.merchantId)!
+      return {
+        _id: p.id,
+        merchantId: m.id,
+        merchantName: m.name,
+        category: m.category,
+        countyCode: m.countyCode,
+        address: m.address,
+        location: { lat: m.lat, lng: m.lng },
+        title: p.title,
+        description: p.description,
+        terms: '到店出示乡青汇优惠码，由店员扫码核销。',
+        pictureFileId: '',
+        minStar: p.minStar,
+        counties: [],
+        perDay: p.perDay,
+        perMonth: p.perMonth,
+        quota: p.quota,
+        redeemed: 0,
+        usage: {},
+        recentCodes: [],
+        validFrom: day(-30),
+        validTo: day(365),
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      }
+    }),
+  )
   await insertMissing(cloud, 'banks', demo.banks.map(org))
   await insertMissing(cloud, 'employers', demo.employers.map(org))
   const divisions = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/qingyuan-divisions.json'), 'utf8')) as { counties: { code: string; name: string; townships: { code: string; name: string }[] }[] }

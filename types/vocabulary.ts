@@ -68,3 +68,13 @@ export const FLAG_LABELS: Record<Flag, string> = {
   appeal: '申诉',
   adjusted: '时长已调整',
 }
+
+// ---- perks -------------------------------------------------------------------------
+
+export const MERCHANT_CATEGORIES = ['餐饮', '购物', '文化娱乐', '旅游', '医疗健康', '生活服务', '其他'] as const
+export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number]
+
+/** A perk code as the volunteer's phone shows it: `P1.` and an authenticated, encrypted payload. */
+export const PERK_CODE = /^P1\.[A-Za-z0-9_-]{20,560}$/
+/** How long a perk code is good for, in seconds (the screen refreshes it before then). */
+export const PERK_CODE_SECONDS = 60

@@ -20,7 +20,69 @@ export const COLLECTIONS = {
   openSessions: 'open_sessions',
   sessions: 'sessions',
   certificates: 'certificates',
+  perks: 'perks',
+  redemptions: 'redemptions',
 } as const
+
+/** A caring merchant (or a department offering perks): the organisation merchant staff act for. */
+export interface MerchantDoc extends OrganisationDoc {
+  category: import('../../types/vocabulary').MerchantCategory
+  isDepartment: boolean
+  countyName: string
+  address: string
+  location: { lat: number; lng: number } | null
+  contactName: string
+  contactPhone: string
+  updatedAt: Date
+}
+
+export interface PerkDoc {
+  _id: string
+  merchantId: string
+  merchantName: string
+  category: import('../../types/vocabulary').MerchantCategory
+  countyCode: string
+  address: string
+  location: { lat: number; lng: number } | null
+  title: string
+  description: string
+  terms: string
+  pictureFileId: string
+  minStar: number
+  counties: string[]
+  perDay: number
+  perMonth: number
+  quota: number
+  redeemed: number
+  /**
+   * Use per volunteer, kept on the perk so one conditional update checks every limit: for each
+   * volunteer, counts keyed `dYYYYMMDD` and `mYYYYMM`. (Its size is bounded by the quota.)
+   */
+  usage: Record<string, Record<string, number>>
+  /** Nonces of the latest redeemed codes (a repeat confirmation is refused without writing). */
+  recentCodes: string[]
+  validFrom: string
+  validTo: string
+  /** suspended: its merchant is suspended (set and cleared with the merchant). */
+  status: 'active' | 'paused' | 'suspended'
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One redemption: `_id` is the code's nonce, so a code is recorded once however often it is confirmed. */
+export interface RedemptionDoc {
+  _id: string
+  perkId: string
+  merchantId: string
+  volunteerId: string
+  volunteerCounty: string
+  volunteerName: string
+  star: number
+  confirmedBy: string
+  at: Date
+  date: string
+  month: string
+}
 
 /** The city's settings: one document, `_id` 'city', holding the values changed from the defaults. */
 export interface SettingsDoc {

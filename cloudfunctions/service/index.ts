@@ -17,6 +17,7 @@ import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify } from '../_shared/notify'
 import { loadSettings } from '../_shared/settings'
+import { approvedDays, summarizeHours } from '../_shared/hours'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
 const openSessions = () => db.collection<OpenSessionDoc>(COLLECTIONS.openSessions)
@@ -163,40 +164,6 @@ async function withContextFlags(items: SessionDoc[], settings: Settings): Promis
     if (mine.some((o) => o._id !== s._id && new Date(o.checkInAt) < s.checkOutAt && new Date(o.checkOutAt) > s.checkInAt)) flags.add('overlapping')
     return { ...s, flags: [...flags] }
   })
-}
-
-/** Approved time of a volunteer, per day capped and grouped (one aggregation). */
-async function approvedDays(userId: string): Promise<{ date: string; minutes: number; stationName: string }[]> {
-  const { list } = await sessions()
-    .aggregate()
-    .match({ userId, status: 'approved' })
-    .project({ stationName: 1, days: 1, adjustedMinutes: 1 })
-    .limit(10_000)
-    .end<Pick<SessionDoc, 'stationName' | 'days' | 'adjustedMinutes'>>()
-  return list.flatMap((s) => countedDays(s).map((d) => ({ ...d, stationName: s.stationName })))
-}
-
-function summarizeHours(days: { date: string; minutes: number; stationName: string }[], settings: Settings) {
-  const credited = creditedByDay(days, settings.dailyCapMinutes)
-  const approvedMinutes = sum([...credited.values()])
-  const months = new Map<string, number>()
-  for (const [date, minutes] of credited) months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + minutes)
-  // Per station: each day's cap shared in proportion to the station's minutes that day.
-  const raw = new Map<string, number>()
-  for (const d of days) raw.set(d.date, (raw.get(d.date) ?? 0) + d.minutes)
-  const stations = new Map<string, number>()
-  for (const d of days) {
-    const share = raw.get(d.date)! > 0 ? (d.minutes / raw.get(d.date)!) * credited.get(d.date)! : 0
-    stations.set(d.stationName, (stations.get(d.stationName) ?? 0) + share)
-  }
-  const { star, next } = starLevel(approvedMinutes / 60, settings.starThresholdsHours)
-  return {
-    approvedMinutes,
-    star,
-    nextStarHours: next,
-    months: [...months].sort(([a], [b]) => b.localeCompare(a)).map(([month, minutes]) => ({ month, minutes })),
-    byStation: [...stations].sort(([, a], [, b]) => b - a).map(([stationName, minutes]) => ({ stationName, minutes: Math.round(minutes) })),
-  }
 }
 
 /** Masks a name for a record anyone may verify: 林晓雨 → 林*雨. */

@@ -188,3 +188,26 @@ test('approving sessions of one volunteer concurrently loses no hours; a read-th
   expect(minutes).toBe(90)
   expect(controlMinutes).toBeLessThan(90)
 })
+
+test('200 concurrent confirmations of one perk code record one redemption; without the atomic step, several', async () => {
+  const perk = await app.call('o_demo_merchant', 'perk.savePerk', { merchantId: 'm_lianzhou_kitchen', title: '竞争测试', description: '竞争测试优惠', perDay: 5, perMonth: 10, quota: 100, validFrom: '2026-01-01', validTo: '2099-12-31' })
+  const perkId = perk.ok ? perk.data.id : ''
+  const code = await app.call('o_demo_volunteer', 'perk.code', { perkId })
+  const token = code.ok ? code.data.token : ''
+  await race(200, () => app.call('o_demo_merchant', 'perk.confirm', { token }))
+  const recorded = docs('redemptions').filter((r) => r.perkId === perkId).length
+
+  // Control: check the code is unused, then record it, as separate steps.
+  await race(200, (i) =>
+    app.probe(`
+      const { total } = await db.collection('race_control').where({ redeemedCode: 'code-1' }).count()
+      if (total > 0) return
+      ${sleep}
+      await db.collection('race_control').add({ data: { redeemedCode: 'code-1', by: ${i} } })
+    `),
+  )
+  const controlRecorded = docs('race_control').filter((d) => d.redeemedCode === 'code-1').length
+  raceLog.push({ name: 'one perk code confirmed 200 times at once: redemptions recorded', n: 200, observed: recorded, control: controlRecorded })
+  expect(recorded).toBe(1)
+  expect(controlRecorded).toBeGreaterThan(1)
+})

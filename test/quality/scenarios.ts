@@ -142,6 +142,34 @@ async function volunteerSession(env: Env, rejected: boolean): Promise<string> {
   return s.id
 }
 
+/** The merchant a persona acts for ('own'), or one outside their reach ('other'). */
+function merchantFor(p: Persona, t: Target): string {
+  if (p.key === 'merchant') return t === 'own' ? 'm_lianzhou_kitchen' : 'm_beijiang_cinema'
+  if (p.key === 'other_county_admin') return t === 'own' ? 'm_taihe_store' : 'm_lianzhou_kitchen'
+  return t === 'own' ? 'm_lianzhou_kitchen' : 'm_yingde_tea'
+}
+
+/** Makes sure the 清新区 test merchant exists (the demo data has none there). */
+async function ensureTaiheMerchant(env: Env): Promise<void> {
+  if (env.app.cloud.store.get('merchants').docs.has('m_taihe_store')) return
+  await env.app.cloud.db.handle('database.insertDocument', {
+    collectionName: 'merchants',
+    data: [JSON.stringify({ _id: 'm_taihe_store', name: '太和便民超市', countyCode: '441803', countyName: '清新区', status: 'active', category: '购物', isDepartment: false, address: '太和镇', location: null, contactName: '店长', contactPhone: '13600136001', createdAt: { $date: new Date().toISOString() }, updatedAt: { $date: new Date().toISOString() } })],
+  })
+}
+
+/** A perk of a merchant, published by the city admin (who reaches every merchant). */
+async function perkOf(env: Env, merchantId: string): Promise<string> {
+  await ensureTaiheMerchant(env)
+  const p = await env.must<{ id: string }>('o_demo_city', 'perk.savePerk', { merchantId, title: '矩阵优惠', description: '矩阵测试用优惠', perDay: 5, perMonth: 10, quota: 100, validFrom: '2026-01-01', validTo: '2099-12-31' })
+  return p.id
+}
+
+/** A code the demo volunteer shows for a perk. */
+async function tokenFor(env: Env, perkId: string): Promise<string> {
+  return (await env.must<{ token: string }>('o_demo_volunteer', 'perk.code', { perkId })).token
+}
+
 export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.me': selfOnly(() => ({})),
   'account.updateProfile': selfOnly(() => ({ nickname: '矩阵测试' })),
@@ -219,6 +247,30 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'service.report': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
   'service.exportReport': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
+  'perk.merchants': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'perk.saveMerchant': async (_env, persona, target) => ({ input: { name: '矩阵商家', category: '餐饮', countyCode: countyFor(persona, target), address: '矩阵测试地址', contactName: '矩阵', contactPhone: '13700000002' } }),
+  'perk.setMerchantStatus': async (env, persona, target) => {
+    await ensureTaiheMerchant(env)
+    return { input: { id: merchantFor(persona, target), status: 'suspended', reason: '矩阵测试' } }
+  },
+  'perk.managePerks': async (env, persona, target) => {
+    await ensureTaiheMerchant(env)
+    return { input: { merchantId: merchantFor(persona, target) } }
+  },
+  'perk.savePerk': async (env, persona, target) => {
+    await ensureTaiheMerchant(env)
+    return { input: { merchantId: merchantFor(persona, target), title: '矩阵优惠', description: '矩阵测试用优惠', perDay: 1, perMonth: 2, quota: 10, validFrom: '2026-01-01', validTo: '2099-12-31' } }
+  },
+  'perk.setPerkStatus': async (env, persona, target) => ({ input: { id: await perkOf(env, merchantFor(persona, target)), status: 'paused' } }),
+  'perk.browse': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'perk.detail': async (_env, _p, target) => (target === 'own' ? { input: { id: 'p_kitchen_discount' } } : null),
+  'perk.code': async (_env, _p, target) => (target === 'own' ? { input: { perkId: 'p_kitchen_discount' } } : null),
+  'perk.verify': async (env, persona, target) => ({ input: { token: await tokenFor(env, await perkOf(env, merchantFor(persona, target))) } }),
+  'perk.confirm': async (env, persona, target) => ({ input: { token: await tokenFor(env, await perkOf(env, merchantFor(persona, target))) } }),
+  'perk.myRedemptions': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'perk.merchantRedemptions': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'perk.totals': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'perk.exportTotals': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'grants.revokeGrant': async (env, persona, target) => {
     const county = countyFor(persona, target)
     const code = await invitation(env, ADMIN_OF[county], county)

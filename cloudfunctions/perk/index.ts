@@ -1,0 +1,508 @@
+// 爱心商家联盟：商家与优惠管理；志愿者出示短时一次性优惠码；商家扫码核验、确认核销（恰好记一次）；记录与汇总。
+import crypto from 'node:crypto'
+import { maskMobile } from '../../types/personal'
+import { perk, type MerchantView, type PerkView, type RedemptionView } from '../../types/perk'
+import { shanghaiDate } from '../../types/time'
+import { PERK_CODE_SECONDS } from '../../types/vocabulary'
+import { audit } from '../_shared/audit'
+import { COLLECTIONS, type MerchantDoc, type PerkDoc, type RedemptionDoc, type RegistrationDoc } from '../_shared/collections'
+import { _, $, cloud, db, files, isDuplicateKey } from '../_shared/cloud'
+import type { CallContext } from '../_shared/context'
+import { countyName } from '../_shared/divisions'
+import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
+import { distanceMetres } from '../_shared/geo'
+import { defineFunction } from '../_shared/handler'
+import { currentStar } from '../_shared/hours'
+import { notify } from '../_shared/notify'
+import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
+import { loadSettings } from '../_shared/settings'
+
+const merchants = () => db.collection<MerchantDoc>(COLLECTIONS.merchants)
+const perks = () => db.collection<PerkDoc>(COLLECTIONS.perks)
+const redemptions = () => db.collection<RedemptionDoc>(COLLECTIONS.redemptions)
+
+/** Codes a perk remembers as used (a code lives a minute: more than a perk redeems in a minute). */
+const RECENT_CODES = 500
+
+type Reach = 'city' | { merchants: Set<string>; counties: Set<string> }
+
+/** Which merchants the caller acts for: their own (staff), their county's (county admin), all (city). */
+async function merchantReach(ctx: CallContext): Promise<Reach> {
+  const user = await ctx.user()
+  const grants = user?.roles ?? []
+  if (grants.some((g) => g.role === 'city_admin')) return 'city'
+  return {
+    merchants: new Set(grants.filter((g) => g.role === 'merchant').map((g) => g.scopeId)),
+    counties: new Set(grants.filter((g) => g.role === 'county_admin').map((g) => g.scopeId)),
+  }
+}
+
+const reaches = (reach: Reach, m: { _id?: string; merchantId?: string; countyCode: string }) =>
+  reach === 'city' || reach.counties.has(m.countyCode) || reach.merchants.has(m.merchantId ?? m._id ?? '')
+
+async function managedMerchant(id: string, ctx: CallContext): Promise<MerchantDoc> {
+  const { data } = await merchants().doc(id).get()
+  if (!data) throw notFound('商家不存在')
+  if (!reaches(await merchantReach(ctx), data)) throw forbidden('只能管理自己（或本县）的商家')
+  return data
+}
+
+/** Masks a name for a merchant's screen: 林晓雨 → 林*雨. */
+function maskName(name: string): string {
+  const chars = [...name]
+  if (chars.length <= 1) return name
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}
+
+function merchantView(m: MerchantDoc, perkCount: number): MerchantView {
+  return {
+    id: m._id,
+    name: m.name,
+    category: m.category,
+    isDepartment: m.isDepartment,
+    countyCode: m.countyCode,
+    countyName: m.countyName,
+    address: m.address,
+    location: m.location,
+    contactName: m.contactName,
+    contactPhoneMasked: maskMobile(m.contactPhone),
+    status: m.status,
+    perkCount,
+  }
+}
+
+/** Why a volunteer (star, county) may not use a perk today, or '' if they may. */
+function ineligibility(p: PerkDoc, star: number, county: string, today: string): string {
+  if (p.status === 'suspended') return '该商家暂停参与，优惠暂不可用'
+  if (p.status === 'paused') return '该优惠已暂停'
+  if (today < p.validFrom) return `优惠 ${p.validFrom} 起可用`
+  if (today > p.validTo) return '优惠已过期'
+  if (p.redeemed >= p.quota) return '优惠名额已用完'
+  if (star < p.minStar) return `需要 ${p.minStar} 星及以上志愿者（你现在是 ${star} 星）`
+  if (p.counties.length > 0 && !p.counties.includes(county)) return '该优惠不适用于你所在的县（市、区）'
+  return ''
+}
+
+/** The per-volunteer counters of a perk: keyed by day and by month, so one update can check and count both. */
+const dayKey = (userId: string, date: string) => `usage.${userId}.d${date.replace(/-/g, '')}`
+const monthKey = (userId: string, date: string) => `usage.${userId}.m${date.slice(0, 7).replace('-', '')}`
+
+function usedToday(p: PerkDoc, userId: string, date: string): { day: number; month: number } {
+  const mine = p.usage?.[userId] ?? {}
+  return { day: mine[`d${date.replace(/-/g, '')}`] ?? 0, month: mine[`m${date.slice(0, 7).replace('-', '')}`] ?? 0 }
+}
+
+async function pictureUrls(list: PerkDoc[]): Promise<Map<string, string>> {
+  return files.tempUrls([...new Set(list.map((p) => p.pictureFileId).filter(Boolean))])
+}
+
+function perkView(p: PerkDoc, pictures: Map<string, string>, extra: { distanceM?: number | null; eligible?: boolean; reason?: string } = {}): PerkView {
+  return {
+    id: p._id,
+    merchantId: p.merchantId,
+    merchantName: p.merchantName,
+    category: p.category,
+    title: p.title,
+    description: p.description,
+    terms: p.terms,
+    pictureUrl: pictures.get(p.pictureFileId) ?? '',
+    minStar: p.minStar,
+    counties: p.counties,
+    perDay: p.perDay,
+    perMonth: p.perMonth,
+    quota: p.quota,
+    redeemed: p.redeemed,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    status: p.status,
+    address: p.address,
+    location: p.location,
+    distanceM: extra.distanceM === undefined || extra.distanceM === null ? null : Math.round(extra.distanceM),
+    eligible: extra.eligible ?? true,
+    reason: extra.reason ?? '',
+  }
+}
+
+/** The volunteer's county and name (their approved registration) and star now. */
+async function volunteerFacts(ctx: CallContext): Promise<{ userId: string; county: string; name: string; star: number }> {
+  const user = (await ctx.user())!
+  const [{ data: regs }, star] = await Promise.all([
+    db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId: user._id, kind: 'volunteer' }).field({ countyCode: true, name: true }).limit(1).get(),
+    loadSettings(ctx.now.getTime()).then((s) => currentStar(user._id, s)),
+  ])
+  const grant = user.roles.find((g) => g.role === 'volunteer')
+  return { userId: user._id, county: regs[0]?.countyCode ?? grant?.scopeId.slice(0, 6) ?? '', name: regs[0]?.name ?? user.nickname, star }
+}
+
+function redemptionView(r: RedemptionDoc, names: { perks: Map<string, string>; merchants: Map<string, string> }): RedemptionView {
+  return {
+    id: r._id,
+    perkTitle: names.perks.get(r.perkId) ?? '优惠',
+    merchantName: names.merchants.get(r.merchantId) ?? '爱心商家',
+    volunteerName: r.volunteerName,
+    star: r.star,
+    at: r.at.toISOString(),
+  }
+}
+
+/** Perk and merchant names for a page of redemptions (one query each). */
+async function namesFor(list: RedemptionDoc[]) {
+  const perkIds = [...new Set(list.map((r) => r.perkId))]
+  const merchantIds = [...new Set(list.map((r) => r.merchantId))]
+  const [p, m] = await Promise.all([
+    perkIds.length ? perks().where({ _id: _.in(perkIds) }).field({ title: true }).get() : { data: [] as PerkDoc[] },
+    merchantIds.length ? merchants().where({ _id: _.in(merchantIds) }).field({ name: true }).get() : { data: [] as MerchantDoc[] },
+  ])
+  return { perks: new Map(p.data.map((x) => [x._id, x.title])), merchants: new Map(m.data.map((x) => [x._id, x.name])) }
+}
+
+/** Reads a scanned code: genuine, unexpired, for a perk of the caller's merchant. */
+function readCode(token: string, now: Date): PerkClaims {
+  const claims = openPerkCode(token)
+  if (!claims) throw invalid('token', '优惠码无效：不是乡青汇生成的，或已被改动')
+  if (claims.e * 1000 < now.getTime()) throw invalid('token', '优惠码已过期，请志愿者刷新后再扫')
+  return claims
+}
+
+/** Redemptions in a date range and the caller's reach (county admins: merchants of their counties). */
+async function totalsCriteria(ctx: CallContext, input: { from?: string; to?: string; countyCode?: string }): Promise<{ where: unknown; merchantsById: Map<string, MerchantDoc> }> {
+  const reach = await merchantReach(ctx)
+  const counties = input.countyCode ? [input.countyCode] : reach === 'city' ? null : [...reach.counties]
+  if (input.countyCode && reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的汇总')
+  const { data: list } = await merchants()
+    .where(counties ? { countyCode: _.in(counties) } : {})
+    .limit(1000)
+    .get()
+  const parts: unknown[] = [{ merchantId: _.in(list.map((m) => m._id)) }]
+  if (input.from) parts.push({ date: _.gte(input.from) })
+  if (input.to) parts.push({ date: _.lte(input.to) })
+  return { where: _.and(parts), merchantsById: new Map(list.map((m) => [m._id, m])) }
+}
+
+async function computeTotals(ctx: CallContext, input: { from?: string; to?: string; countyCode?: string }) {
+  const { where, merchantsById } = await totalsCriteria(ctx, input)
+  const { list } = await redemptions()
+    .aggregate()
+    .match(where)
+    .group({ _id: { merchantId: '$merchantId', perkId: '$perkId' }, count: $.sum(1) })
+    .limit(10_000)
+    .end<{ _id: { merchantId: string; perkId: string }; count: number }>()
+  const perkNames = (await namesFor(list.map((r) => ({ perkId: r._id.perkId, merchantId: r._id.merchantId }) as RedemptionDoc))).perks
+  const byMerchant = new Map<string, number>()
+  const byCounty = new Map<string, number>()
+  for (const row of list) {
+    byMerchant.set(row._id.merchantId, (byMerchant.get(row._id.merchantId) ?? 0) + row.count)
+    const county = merchantsById.get(row._id.merchantId)?.countyCode ?? ''
+    byCounty.set(county, (byCounty.get(county) ?? 0) + row.count)
+  }
+  return {
+    byMerchant: [...byMerchant].map(([merchantId, count]) => ({ merchantId, merchantName: merchantsById.get(merchantId)?.name ?? '', count })).sort((a, b) => b.count - a.count),
+    byPerk: list
+      .map((r) => ({ perkId: r._id.perkId, perkTitle: perkNames.get(r._id.perkId) ?? '', merchantName: merchantsById.get(r._id.merchantId)?.name ?? '', count: r.count }))
+      .sort((a, b) => b.count - a.count),
+    byCounty: [...byCounty].map(([code, count]) => ({ countyCode: code, countyName: countyName(code) ?? '', count })).sort((a, b) => b.count - a.count),
+    total: list.reduce((n, r) => n + r.count, 0),
+  }
+}
+
+export const main = defineFunction('perk', perk, {
+  async merchants(input, ctx) {
+    const reach = await merchantReach(ctx)
+    const criteria: Record<string, unknown> = {}
+    if (input.countyCode) {
+      if (reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的商家')
+      criteria.countyCode = input.countyCode
+    } else if (reach !== 'city') criteria.countyCode = _.in([...reach.counties])
+    if (input.status) criteria.status = input.status
+    const [{ total }, { data }] = await Promise.all([
+      merchants().where(criteria).count(),
+      merchants().where(criteria).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    const counts = data.length
+      ? (await perks().aggregate().match({ merchantId: _.in(data.map((m) => m._id)) }).group({ _id: '$merchantId', n: $.sum(1) }).limit(1000).end<{ _id: string; n: number }>()).list
+      : []
+    const perkCount = new Map(counts.map((c) => [c._id, c.n]))
+    return { items: data.map((m) => merchantView(m, perkCount.get(m._id) ?? 0)), total }
+  },
+
+  async saveMerchant(input, ctx) {
+    const county = countyName(input.countyCode)
+    if (!county) throw invalid('countyCode', '请选择县（市、区）')
+    const reach = await merchantReach(ctx)
+    if (reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能管理本县（市、区）的商家')
+    const fields = {
+      name: input.name,
+      category: input.category,
+      isDepartment: input.isDepartment,
+      countyCode: input.countyCode,
+      countyName: county,
+      address: input.address,
+      location: input.location,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      updatedAt: ctx.now,
+    }
+    if (input.id) {
+      const existing = await managedMerchant(input.id, ctx)
+      await merchants().doc(existing._id).update({ data: fields })
+      // Perks carry their merchant's name and place (for browsing without a join).
+      await perks().where({ merchantId: existing._id }).update({ data: { merchantName: input.name, category: input.category, countyCode: input.countyCode, address: input.address, location: input.location } })
+      return merchantView({ ...existing, ...fields }, 0)
+    }
+    const doc: MerchantDoc = { _id: `m${crypto.randomBytes(8).toString('hex')}`, ...fields, status: 'active', createdAt: ctx.now }
+    await merchants().add({ data: doc })
+    const me = (await ctx.user())!
+    await audit(ctx.now, { actorId: me._id, action: 'merchant.create', targetType: 'merchant', targetId: doc._id, before: null, after: { name: doc.name, countyCode: doc.countyCode }, reason: '' })
+    return merchantView(doc, 0)
+  },
+
+  async setMerchantStatus(input, ctx) {
+    const m = await managedMerchant(input.id, ctx)
+    await merchants().doc(m._id).update({ data: { status: input.status, updatedAt: ctx.now } })
+    // A suspended merchant's perks stop at once; resuming restores those it suspended (not those its staff paused).
+    if (input.status === 'suspended') await perks().where({ merchantId: m._id, status: 'active' }).update({ data: { status: 'suspended' } })
+    else await perks().where({ merchantId: m._id, status: 'suspended' }).update({ data: { status: 'active' } })
+    const me = (await ctx.user())!
+    await audit(ctx.now, { actorId: me._id, action: `merchant.${input.status}`, targetType: 'merchant', targetId: m._id, before: { status: m.status }, after: { status: input.status }, reason: input.reason })
+    return merchantView({ ...m, status: input.status }, 0)
+  },
+
+  async managePerks(input, ctx) {
+    const reach = await merchantReach(ctx)
+    let criteria: unknown
+    if (input.merchantId) {
+      await managedMerchant(input.merchantId, ctx)
+      criteria = { merchantId: input.merchantId }
+    } else if (reach === 'city') criteria = {}
+    else {
+      const or = [...(reach.merchants.size ? [{ merchantId: _.in([...reach.merchants]) }] : []), ...(reach.counties.size ? [{ countyCode: _.in([...reach.counties]) }] : [])]
+      criteria = or.length === 1 ? or[0] : _.or(or)
+    }
+    const [{ total }, { data }] = await Promise.all([
+      perks().where(criteria).count(),
+      perks().where(criteria).orderBy('updatedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    const pictures = await pictureUrls(data)
+    return { items: data.map((p) => perkView(p, pictures)), total }
+  },
+
+  async savePerk(input, ctx) {
+    const m = await managedMerchant(input.merchantId, ctx)
+    if (m.status !== 'active') throw conflict('该商家已暂停参与，不能发布优惠')
+    for (const c of input.counties) if (!countyName(c)) throw invalid('counties', '适用地区无效')
+    const fields = {
+      merchantId: m._id,
+      merchantName: m.name,
+      category: m.category,
+      countyCode: m.countyCode,
+      address: m.address,
+      location: m.location,
+      title: input.title,
+      description: input.description,
+      terms: input.terms,
+      pictureFileId: input.pictureFileId ?? '',
+      minStar: input.minStar,
+      counties: input.counties,
+      perDay: input.perDay,
+      perMonth: input.perMonth,
+      quota: input.quota,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      updatedAt: ctx.now,
+    }
+    let doc: PerkDoc
+    if (input.id) {
+      const { data: existing } = await perks().doc(input.id).get()
+      if (!existing || existing.merchantId !== m._id) throw notFound('优惠不存在')
+      if (input.quota < existing.redeemed) throw invalid('quota', `总名额不能少于已核销的 ${existing.redeemed} 个`)
+      await perks().doc(existing._id).update({ data: fields })
+      doc = { ...existing, ...fields }
+    } else {
+      doc = { _id: `p${crypto.randomBytes(8).toString('hex')}`, ...fields, redeemed: 0, usage: {}, recentCodes: [], status: 'active', createdAt: ctx.now }
+      await perks().add({ data: doc })
+    }
+    return perkView(doc, await pictureUrls([doc]))
+  },
+
+  async setPerkStatus(input, ctx) {
+    const { data: p } = await perks().doc(input.id).get()
+    if (!p) throw notFound('优惠不存在')
+    await managedMerchant(p.merchantId, ctx)
+    if (p.status === 'suspended') throw conflict('商家已暂停参与，恢复商家后优惠才能恢复')
+    await perks().doc(p._id).update({ data: { status: input.status, updatedAt: ctx.now } })
+    return perkView({ ...p, status: input.status }, await pictureUrls([p]))
+  },
+
+  async browse(input, ctx) {
+    const me = await volunteerFacts(ctx)
+    const today = shanghaiDate(ctx.now)
+    const criteria: Record<string, unknown> = { status: 'active', validTo: _.gte(today) }
+    if (input.category) criteria.category = input.category
+    // A city's perks are a few hundred: fetch the active ones, then order nearest first.
+    const { data } = await perks().where(criteria).limit(100).get()
+    const rows = data
+      .map((p) => ({ p, d: input.near && p.location ? distanceMetres(input.near, p.location) : null }))
+      .sort((a, b) => (a.d ?? Infinity) - (b.d ?? Infinity) || b.p.updatedAt.getTime() - a.p.updatedAt.getTime())
+    const page = rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize)
+    const pictures = await pictureUrls(page.map((r) => r.p))
+    return {
+      items: page.map(({ p, d }) => {
+        const reason = ineligibility(p, me.star, me.county, today)
+        return perkView(p, pictures, { distanceM: d, eligible: !reason, reason })
+      }),
+      total: rows.length,
+      star: me.star,
+    }
+  },
+
+  async detail(input, ctx) {
+    const [{ data: p }, me] = await Promise.all([perks().doc(input.id).get(), volunteerFacts(ctx)])
+    if (!p) throw notFound('优惠不存在')
+    const today = shanghaiDate(ctx.now)
+    let reason = ineligibility(p, me.star, me.county, today)
+    const used = usedToday(p, me.userId, today)
+    if (!reason && used.day >= p.perDay) reason = `今天已使用 ${used.day} 次（每日限 ${p.perDay} 次）`
+    if (!reason && used.month >= p.perMonth) reason = `本月已使用 ${used.month} 次（每月限 ${p.perMonth} 次）`
+    return perkView(p, await pictureUrls([p]), { eligible: !reason, reason })
+  },
+
+  async code(input, ctx) {
+    const [{ data: p }, me] = await Promise.all([perks().doc(input.perkId).get(), volunteerFacts(ctx)])
+    if (!p) throw notFound('优惠不存在')
+    const today = shanghaiDate(ctx.now)
+    const reason = ineligibility(p, me.star, me.county, today)
+    if (reason) throw conflict(reason)
+    const used = usedToday(p, me.userId, today)
+    if (used.day >= p.perDay) throw conflict(`今天已使用 ${used.day} 次（每日限 ${p.perDay} 次）`)
+    if (used.month >= p.perMonth) throw conflict(`本月已使用 ${used.month} 次（每月限 ${p.perMonth} 次）`)
+    const expires = Math.floor(ctx.now.getTime() / 1000) + PERK_CODE_SECONDS
+    const volunteerName = maskName(me.name)
+    const token = sealPerkCode({ u: me.userId, o: ctx.openid, p: p._id, t: p.title, b: p.merchantId, e: expires, n: newNonce(), s: me.star, c: me.county, m: volunteerName })
+    return { token, expiresAt: new Date(expires * 1000).toISOString(), refreshInSeconds: PERK_CODE_SECONDS - 10, volunteerName, star: me.star, perkTitle: p.title }
+  },
+
+  async verify(input, ctx) {
+    const claims = readCode(input.token, ctx.now)
+    const reach = await merchantReach(ctx)
+    const [{ data: p }, { data: used }] = await Promise.all([perks().doc(claims.p).get(), redemptions().doc(claims.n).get()])
+    if (!p) throw notFound('优惠不存在')
+    if (!reaches(reach, { merchantId: p.merchantId, countyCode: '' })) throw forbidden('这不是本店的优惠，请志愿者出示本店优惠的码')
+    const today = shanghaiDate(ctx.now)
+    let reason = used ? '该优惠码已使用，不能重复核销' : ineligibility(p, claims.s, claims.c, today)
+    const counts = usedToday(p, claims.u, today)
+    if (!reason && counts.day >= p.perDay) reason = `该志愿者今天已使用 ${counts.day} 次（每日限 ${p.perDay} 次）`
+    if (!reason && counts.month >= p.perMonth) reason = `该志愿者本月已使用 ${counts.month} 次（每月限 ${p.perMonth} 次）`
+    return { valid: !reason, reason, perkTitle: p.title, terms: p.terms, volunteerName: claims.m, star: claims.s, expiresAt: new Date(claims.e * 1000).toISOString() }
+  },
+
+  async confirm(input, ctx) {
+    const claims = readCode(input.token, ctx.now)
+    const reach = await merchantReach(ctx)
+    const me = (await ctx.user())!
+    const today = shanghaiDate(ctx.now)
+    const day = dayKey(claims.u, today)
+    const month = monthKey(claims.u, today)
+    const ownMerchants = reach === 'city' ? null : [...reach.merchants]
+    // One conditional update counts the redemption against the quota and the volunteer's daily
+    // and monthly limits, and checks the perk is this merchant's, active, valid today, the
+    // volunteer eligible and the code not used already: all or nothing, whoever else is
+    // redeeming at the same moment. (The code's recent use is kept on the perk, so a repeated
+    // confirmation is refused here, writing nothing; the redemption's id settles the rest.)
+    const { stats } = await perks()
+      .where(
+        _.and([
+          { _id: claims.p, status: 'active', validFrom: _.lte(today), validTo: _.gte(today), minStar: _.lte(claims.s), recentCodes: _.nin([claims.n]) },
+          ownMerchants ? { merchantId: _.in(ownMerchants) } : {},
+          _.or([{ counties: _.size(0) }, { counties: claims.c }]),
+          _.expr($.and([$.lt(['$redeemed', '$quota']), $.lt([$.ifNull([`$${day}`, 0]), '$perDay']), $.lt([$.ifNull([`$${month}`, 0]), '$perMonth'])])),
+        ]),
+      )
+      .update({ data: { redeemed: _.inc(1), [day]: _.inc(1), [month]: _.inc(1), recentCodes: _.push({ each: [claims.n], slice: -RECENT_CODES }) } })
+    if (stats.updated !== 1) {
+      // Refused: say why (this read happens only when refusing).
+      const { data: p } = await perks().doc(claims.p).get()
+      if (!p) throw notFound('优惠不存在')
+      if (ownMerchants && !ownMerchants.includes(p.merchantId)) throw forbidden('这不是本店的优惠，请志愿者出示本店优惠的码')
+      if ((p.recentCodes ?? []).includes(claims.n)) throw conflict('该优惠码已使用，不能重复核销')
+      const counts = usedToday(p, claims.u, today)
+      throw conflict(
+        ineligibility(p, claims.s, claims.c, today) ||
+          (counts.day >= p.perDay ? `该志愿者今天已使用 ${counts.day} 次（每日限 ${p.perDay} 次）` : '') ||
+          (counts.month >= p.perMonth ? `该志愿者本月已使用 ${counts.month} 次（每月限 ${p.perMonth} 次）` : '') ||
+          '暂时无法核销，请稍后重试',
+      )
+    }
+    const record: RedemptionDoc = {
+      _id: claims.n,
+      perkId: claims.p,
+      merchantId: claims.b,
+      volunteerId: claims.u,
+      volunteerCounty: claims.c,
+      volunteerName: claims.m,
+      star: claims.s,
+      confirmedBy: me._id,
+      at: ctx.now,
+      date: today,
+      month: today.slice(0, 7),
+    }
+    try {
+      // The code's nonce is the redemption's id: a second confirmation of the same code fails here.
+      await redemptions().add({ data: record })
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+      // Used long ago (beyond the perk's recent codes): give back what this attempt counted.
+      await perks().doc(claims.p).update({ data: { redeemed: _.inc(-1), [day]: _.inc(-1), [month]: _.inc(-1) } })
+      throw conflict('该优惠码已使用，不能重复核销')
+    }
+    await notify(claims.o, 'review', 'packages/volunteer/index/index', { thing1: '爱心商家优惠', phrase2: '已核销', thing3: '感谢你的志愿服务' })
+    return { id: record._id, perkTitle: claims.t, merchantName: '', volunteerName: record.volunteerName, star: record.star, at: record.at.toISOString() }
+  },
+
+  async myRedemptions(input, ctx) {
+    const user = (await ctx.user())!
+    const [{ total }, { data }] = await Promise.all([
+      redemptions().where({ volunteerId: user._id }).count(),
+      redemptions().where({ volunteerId: user._id }).orderBy('at', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    const names = await namesFor(data)
+    return { items: data.map((r) => redemptionView(r, names)), total }
+  },
+
+  async merchantRedemptions(input, ctx) {
+    const reach = await merchantReach(ctx)
+    const mine = reach === 'city' ? [] : [...reach.merchants]
+    const date = input.date ?? shanghaiDate(ctx.now)
+    const criteria = { merchantId: _.in(mine), date }
+    const [{ total }, { data }] = await Promise.all([
+      redemptions().where(criteria).count(),
+      redemptions().where(criteria).orderBy('at', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    const names = await namesFor(data)
+    return { items: data.map((r) => redemptionView(r, names)), total, date }
+  },
+
+  async totals(input, ctx) {
+    return computeTotals(ctx, input)
+  },
+
+  async exportTotals(input, ctx) {
+    const totals = await computeTotals(ctx, input)
+    const { default: ExcelJS } = await import('exceljs')
+    const book = new ExcelJS.Workbook()
+    book.creator = '乡青汇'
+    const add = (title: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) => {
+      const sheet = book.addWorksheet(title)
+      sheet.columns = columns
+      sheet.getRow(1).font = { bold: true }
+      for (const r of rows) sheet.addRow(r)
+    }
+    add('按商家', [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], totals.byMerchant)
+    add('按优惠', [{ header: '优惠', key: 'perkTitle', width: 24 }, { header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], totals.byPerk)
+    add('按县（市、区）', [{ header: '县（市、区）', key: 'countyName', width: 20 }, { header: '核销次数', key: 'count', width: 12 }], totals.byCounty)
+    const fileName = `优惠核销汇总-${input.from ?? '开始'}至${input.to ?? shanghaiDate(ctx.now)}.xlsx`
+    const { fileID } = (await cloud.uploadFile({ cloudPath: `reports/${crypto.randomUUID()}/${fileName}`, fileContent: Buffer.from(await book.xlsx.writeBuffer()) })) as { fileID: string }
+    return { fileUrl: (await files.tempUrls([fileID])).get(fileID) ?? '', fileName, rows: totals.byPerk.length }
+  },
+})
+

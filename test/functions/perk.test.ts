@@ -1,0 +1,207 @@
+// The caring-merchant alliance: merchants, perks, codes, scans, exactly-once redemption, records.
+import ExcelJS from 'exceljs'
+import { seedDemo } from '../../scripts/demo'
+import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
+import { volunteerForm } from '../support/people'
+import { dbRoundTrips } from '../../localcloud/runtime/runtime'
+
+let app: AppCloud
+const VOLUNTEER = 'o_demo_volunteer' // 0★, 清城区
+const MERCHANT = 'o_demo_merchant' // 连州菜馆（清城店）m_lianzhou_kitchen
+const COUNTY = 'o_demo_county'
+const CITY = 'o_demo_city'
+
+const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
+
+/** Seals a code with the deployment's key (or another), as only the function should: for forgery tests. */
+async function seal(claims: Record<string, unknown>, key = TEST_FUNCTION_ENV.XQ_TOKEN_KEY): Promise<string> {
+  const previous = process.env.XQ_TOKEN_KEY
+  process.env.XQ_TOKEN_KEY = key
+  try {
+    const { sealPerkCode } = await import('../../cloudfunctions/_shared/perkcode')
+    return sealPerkCode(claims as never)
+  } finally {
+    process.env.XQ_TOKEN_KEY = previous
+  }
+}
+
+/** A perk of the demo merchant with the given limits, published by its staff. */
+async function newPerk(limits: { perDay?: number; perMonth?: number; quota?: number; minStar?: number } = {}): Promise<string> {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const p = ok(
+    await app.call(MERCHANT, 'perk.savePerk', {
+      merchantId: 'm_lianzhou_kitchen',
+      title: '测试优惠',
+      description: '志愿者凭码享优惠',
+      perDay: limits.perDay ?? 1,
+      perMonth: limits.perMonth ?? 5,
+      quota: limits.quota ?? 100,
+      minStar: limits.minStar ?? 0,
+      validFrom: today,
+      validTo: '2099-12-31',
+    }),
+  )
+  return p.id
+}
+
+beforeAll(async () => {
+  app = await startAppCloud()
+  await seedDemo(app.cloud)
+})
+afterAll(() => app.close())
+
+describe('merchants and perks', () => {
+  test('the county admin adds a merchant in their county and invites its staff; not in another county', async () => {
+    const m = ok(
+      await app.call(COUNTY, 'perk.saveMerchant', { name: '清城青年书店', category: '文化娱乐', countyCode: '441802', address: '凤城街道北门街 12 号', contactName: '赵店长', contactPhone: '13712345678' }),
+    )
+    expect(m).toMatchObject({ name: '清城青年书店', countyName: '清城区', contactPhoneMasked: '137****5678', status: 'active' })
+    expect(JSON.stringify(ok(await app.call(COUNTY, 'perk.merchants', {})))).not.toContain('13712345678')
+    expect(await app.call(COUNTY, 'perk.saveMerchant', { name: '外县商店', category: '购物', countyCode: '441803', address: '太和镇', contactName: '钱店长', contactPhone: '13712345679' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'merchant', scopeId: m.id }))
+    ok(await app.call('o_bookstore_staff', 'grants.redeemInvitation', { code: inv.code }))
+    const perk = ok(await app.call('o_bookstore_staff', 'perk.savePerk', { merchantId: m.id, title: '购书九折', description: '志愿者购书享九折', perDay: 1, perMonth: 2, quota: 50, validFrom: '2026-01-01', validTo: '2099-12-31' }))
+    expect(perk).toMatchObject({ merchantName: '清城青年书店', status: 'active' })
+    expect(await app.call('o_bookstore_staff', 'perk.savePerk', { merchantId: 'm_lianzhou_kitchen', title: '越权优惠', description: '不是本店的', perDay: 1, perMonth: 1, quota: 1, validFrom: '2026-01-01', validTo: '2099-12-31' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+  })
+
+  test('bad perk input is refused naming the field', async () => {
+    const base = { merchantId: 'm_lianzhou_kitchen', title: '测试', description: '测试内容', perDay: 1, perMonth: 1, quota: 1, validFrom: '2026-01-01', validTo: '2099-12-31' }
+    expect(await app.call(MERCHANT, 'perk.savePerk', { ...base, validTo: '2025-01-01' })).toMatchObject({ ok: false, error: { field: 'validTo' } })
+    expect(await app.call(MERCHANT, 'perk.savePerk', { ...base, perDay: 3, perMonth: 2 })).toMatchObject({ ok: false, error: { field: 'perMonth' } })
+    expect(await app.call(MERCHANT, 'perk.savePerk', { ...base, minStar: 6 })).toMatchObject({ ok: false, error: { field: 'minStar' } })
+  })
+
+  test('volunteers browse perks nearest first, and see why one is not for them', async () => {
+    const list = ok(await app.call(VOLUNTEER, 'perk.browse', { near: { lat: 23.699, lng: 113.052 } }))
+    expect(list.items[0].merchantName).toBe('连州菜馆（清城店）')
+    const cinema = list.items.find((p) => p.id === 'p_cinema_free')!
+    expect(cinema).toMatchObject({ eligible: false, reason: expect.stringContaining('需要 2 星及以上志愿者') })
+    expect(await app.call(VOLUNTEER, 'perk.code', { perkId: 'p_cinema_free' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('2 星') } })
+    expect(ok(await app.call(VOLUNTEER, 'perk.browse', { category: '购物' })).items.every((p) => p.category === '购物')).toBe(true)
+  })
+})
+
+describe('codes, scans and redemption', () => {
+  test('a code verified and confirmed is recorded once, in at most 3 round trips each; a second confirmation is refused', async () => {
+    const perkId = await newPerk({ perDay: 5, perMonth: 10 })
+    const code = ok(await app.call(VOLUNTEER, 'perk.code', { perkId }))
+    expect(code).toMatchObject({ volunteerName: '林*雨', star: 0, perkTitle: '测试优惠' })
+    expect(code.token).toMatch(/^P1\./)
+    expect(code.token).not.toContain(VOLUNTEER)
+
+    const verified = await app.cloud.invoke('perk', { action: 'verify', input: { token: code.token } }, { openid: MERCHANT, source: 'wx_client' })
+    expect(verified.ok && verified.result).toMatchObject({ ok: true, data: { valid: true, perkTitle: '测试优惠', volunteerName: '林*雨' } })
+    expect(dbRoundTrips(verified.record)).toBeLessThanOrEqual(3)
+    app.cloud.outbox.length = 0
+    const confirmed = await app.cloud.invoke('perk', { action: 'confirm', input: { token: code.token } }, { openid: MERCHANT, source: 'wx_client' })
+    expect(confirmed.ok && confirmed.result).toMatchObject({ ok: true, data: { perkTitle: '测试优惠', volunteerName: '林*雨' } })
+    expect(dbRoundTrips(confirmed.record)).toBeLessThanOrEqual(3)
+    expect(app.cloud.outbox.map((m) => m.touser)).toEqual([VOLUNTEER])
+
+    const before = app.dump()
+    expect(await app.call(MERCHANT, 'perk.confirm', { token: code.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该优惠码已使用，不能重复核销' } })
+    expect(app.dump()).toBe(before)
+    expect(ok(await app.call(MERCHANT, 'perk.verify', { token: code.token }))).toMatchObject({ valid: false, reason: '该优惠码已使用，不能重复核销' })
+    const mine = ok(await app.call(VOLUNTEER, 'perk.myRedemptions', {}))
+    expect(mine.items[0]).toMatchObject({ perkTitle: '测试优惠', merchantName: '连州菜馆（清城店）' })
+    const today = ok(await app.call(MERCHANT, 'perk.merchantRedemptions', {}))
+    expect(today.items.some((r) => r.id === confirmed.record.id || r.perkTitle === '测试优惠')).toBe(true)
+  })
+
+  test('forged, edited, expired codes and codes of another merchant are refused, and change nothing', async () => {
+    const perkId = await newPerk({ perDay: 5 })
+    const genuine = ok(await app.call(VOLUNTEER, 'perk.code', { perkId }))
+    const claims = { u: 'u1', o: VOLUNTEER, p: perkId, t: '测试优惠', b: 'm_lianzhou_kitchen', e: Math.floor(Date.now() / 1000) + 60, n: 'nonce-forged-1', s: 5, c: '441802', m: '林*雨' }
+    const edited = `${genuine.token.slice(0, -4)}${genuine.token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`
+    const otherKey = await seal(claims, Buffer.alloc(32, 3).toString('base64'))
+    const expired = await seal({ ...claims, n: 'nonce-expired', e: Math.floor(Date.now() / 1000) - 5 })
+    const cinema = ok(await app.call('o_demo_county', 'account.me', {})) && (await seal({ ...claims, n: 'nonce-cinema', p: 'p_tea_gift', b: 'm_yingde_tea' }))
+    const before = app.dump()
+    for (const [token, message] of [
+      [edited, '优惠码无效'],
+      [otherKey, '优惠码无效'],
+      [expired, '优惠码已过期'],
+      ['P1.not-a-real-code-at-all-xxxxxxxxxxxxx', '优惠码无效'],
+    ] as const) {
+      expect(await app.call(MERCHANT, 'perk.confirm', { token })).toMatchObject({ ok: false, error: { message: expect.stringContaining(message) } })
+      expect(await app.call(MERCHANT, 'perk.verify', { token })).toMatchObject({ ok: false, error: { message: expect.stringContaining(message) } })
+    }
+    expect(await app.call(MERCHANT, 'perk.verify', { token: cinema })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('不是本店的优惠') } })
+    expect(await app.call(MERCHANT, 'perk.confirm', { token: cinema })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(VOLUNTEER, 'perk.confirm', { token: genuine.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(app.dump()).toBe(before)
+  })
+
+  test('the daily limit counts in Shanghai days; the quota is never exceeded', async () => {
+    const perkId = await newPerk({ perDay: 1, perMonth: 5, quota: 2 })
+    const first = ok(await app.call(VOLUNTEER, 'perk.code', { perkId }))
+    ok(await app.call(MERCHANT, 'perk.confirm', { token: first.token }))
+    expect(await app.call(VOLUNTEER, 'perk.code', { perkId })).toMatchObject({ ok: false, error: { message: expect.stringContaining('每日限 1 次') } })
+    // A code made before the limit was reached is refused at the counter too.
+    const forged = await seal({ u: [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === VOLUNTEER)!._id, o: VOLUNTEER, p: perkId, t: '测试优惠', b: 'm_lianzhou_kitchen', e: Math.floor(Date.now() / 1000) + 60, n: 'nonce-second-today', s: 0, c: '441802', m: '林*雨' })
+    expect(await app.call(MERCHANT, 'perk.confirm', { token: forged })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('每日限 1 次') } })
+    // The quota: two volunteers redeem, a third is refused.
+    for (const who of ['o_perk_second', 'o_perk_third']) {
+      const reg = ok(await app.call(who, 'registration.submitVolunteer', volunteerForm()))
+      ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    }
+    ok(await app.call(MERCHANT, 'perk.confirm', { token: ok(await app.call('o_perk_second', 'perk.code', { perkId })).token }))
+    expect(await app.call('o_perk_third', 'perk.code', { perkId })).toMatchObject({ ok: false, error: { message: '优惠名额已用完' } })
+    const perkDoc = app.cloud.store.get('perks').docs.get(perkId)!
+    expect(perkDoc.redeemed).toBe(2)
+  })
+
+  test('200 concurrent confirmations of one code record one redemption; concurrent redemptions near the quota never exceed it', async () => {
+    const perkId = await newPerk({ perDay: 3, perMonth: 10, quota: 5 })
+    const code = ok(await app.call(VOLUNTEER, 'perk.code', { perkId }))
+    const results = await Promise.all(Array.from({ length: 200 }, () => app.call(MERCHANT, 'perk.confirm', { token: code.token })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect([...app.cloud.store.get('redemptions').docs.values()].filter((r) => r.perkId === perkId)).toHaveLength(1)
+    expect(app.cloud.store.get('perks').docs.get(perkId)!.redeemed).toBe(1)
+
+    // Eight volunteers, quota 5 (one already used): four more may redeem, never more.
+    const openids = Array.from({ length: 8 }, (_, i) => `o_perk_rush_${i}`)
+    for (const who of openids) {
+      const reg = ok(await app.call(who, 'registration.submitVolunteer', volunteerForm()))
+      ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    }
+    const tokens = await Promise.all(openids.map(async (who) => ok(await app.call(who, 'perk.code', { perkId })).token))
+    const rush = await Promise.all(tokens.map((token) => app.call(MERCHANT, 'perk.confirm', { token })))
+    expect(rush.filter((r) => r.ok)).toHaveLength(4)
+    expect(app.cloud.store.get('perks').docs.get(perkId)!.redeemed).toBe(5)
+    expect([...app.cloud.store.get('redemptions').docs.values()].filter((r) => r.perkId === perkId)).toHaveLength(5)
+  })
+
+  test('a suspended merchant’s perks stop at once and come back when it resumes', async () => {
+    const perkId = await newPerk({ perDay: 5 })
+    const code = ok(await app.call(VOLUNTEER, 'perk.code', { perkId }))
+    ok(await app.call(CITY, 'perk.setMerchantStatus', { id: 'm_lianzhou_kitchen', status: 'suspended', reason: '投诉核查' }))
+    expect(await app.call(MERCHANT, 'perk.confirm', { token: code.token })).toMatchObject({ ok: false, error: { message: expect.stringContaining('暂停') } })
+    ok(await app.call(CITY, 'perk.setMerchantStatus', { id: 'm_lianzhou_kitchen', status: 'active', reason: '核查完毕' }))
+    ok(await app.call(MERCHANT, 'perk.confirm', { token: code.token }))
+  })
+})
+
+describe('totals', () => {
+  test('admins see totals per merchant, perk and county, and export them', async () => {
+    const totals = ok(await app.call(CITY, 'perk.totals', {}))
+    expect(totals.total).toBeGreaterThan(0)
+    expect(totals.byMerchant[0]).toMatchObject({ merchantName: '连州菜馆（清城店）' })
+    expect(totals.byCounty).toEqual([{ countyCode: '441802', countyName: '清城区', count: totals.total }])
+    expect(await app.call(COUNTY, 'perk.totals', { countyCode: '441881' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const file = ok(await app.call(COUNTY, 'perk.exportTotals', {}))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await (await fetch(file.fileUrl)).arrayBuffer())
+    expect(book.worksheets.map((w) => w.name)).toEqual(['按商家', '按优惠', '按县（市、区）'])
+  })
+})

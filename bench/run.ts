@@ -182,6 +182,31 @@ async function roundTrips() {
     const hours = await trips('o_bench_batch_0', 'service', 'hours', {})
     metrics['roundTrips.hoursPage'] = hours.count
     notes.push(`roundTrips.hoursPage (service.hours): ${hours.detail.join(', ')}`)
+
+    // A micro-loan: the demo rural youth submits a complete application; each review step after.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048)])
+    const youthId = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_youth')!._id as string
+    const draft = (await trips('o_demo_youth', 'loan', 'saveDraft', {
+      amountFen: 20_000_000,
+      termMonths: 24,
+      bankId: 'b_psbc_qingyuan',
+      project: { type: 'ecommerce', title: '砂糖橘电商直播', townshipCode: '441802006', address: '凤城街道', description: '建设产地直播间与冷链分拣点，带动周边果农通过电商销售。', jobsCreated: 8, householdsHelped: 5 },
+    })).result as { id: string }
+    for (const kind of ['id_photo', 'business_license', 'project_plan']) {
+      await trips('o_demo_youth', 'loan', 'attachDocument', { id: draft.id, kind, fileId: app.cloud.storage.put(`uploads/${youthId}/${kind}.png`, png) })
+    }
+    const steps: [string, string, string, Record<string, unknown>][] = [
+      ['submit', 'o_demo_youth', 'submit', {}],
+      ['countyReview', 'o_demo_county', 'countyDecide', { decision: 'approve' }],
+      ['cityReview', 'o_demo_city', 'cityDecide', { decision: 'approve' }],
+      ['bankReview', 'o_demo_bank', 'bankDecide', { decision: 'approve', amountFen: 20_000_000, rateBp: 450 }],
+      ['disburse', 'o_demo_bank', 'disburse', { amountFen: 20_000_000, disbursedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), rateBp: 450, repaymentType: 'interest_only' }],
+    ]
+    for (const [name, openid, action, input] of steps) {
+      const step = await trips(openid, 'loan', action, { id: draft.id, ...input })
+      metrics[`roundTrips.loan.${name}`] = step.count
+      notes.push(`roundTrips.loan.${name} (loan.${action}): ${step.detail.join(', ')}`)
+    }
   } finally {
     await app.close()
   }
@@ -269,6 +294,7 @@ function report() {
     `- check-in: ${metrics['roundTrips.checkin']} (goal ≤ 3); check-out: ${metrics['roundTrips.checkout']}`,
     `- approving 100 sessions in a batch: ${metrics['roundTrips.approve100']} (goal ≤ 4)`,
     `- the volunteer's hours page (service.hours): ${metrics['roundTrips.hoursPage']}`,
+    `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}`,
     '',
     '## Quality (from the last npm test)',
     '',

@@ -133,7 +133,12 @@ export async function seedDemo(cloud: LocalCloud): Promise<number> {
     demo.personas.map((p) => ({ openid: p.openid, nickname: p.name, avatarFileId: '', mobile: '', roles: p.roles, status: 'active', createdAt: now, updatedAt: now })),
     'openid',
   )
-  await registerDemoVolunteer(cloud)
+  await registerDemoPeople(cloud)
+  // The LPR table the city admin keeps, as published (the loan subsidy is computed from it).
+  if (cloud.store.get('lpr_rates').docs.size === 0) {
+    const outcome = await cloud.invoke('loan', { action: 'lprImportPublished', input: {} }, { openid: 'o_demo_city', source: 'wx_client' })
+    if (!outcome.ok || !(outcome.result as { ok: boolean }).ok) throw new Error('demo seeding: loan.lprImportPublished failed')
+  }
   return added
 }
 
@@ -143,35 +148,59 @@ function demoIdNumber(): string {
   return first17 + idCheckChar(first17)
 }
 
+/** A valid (fictional) resident ID number for the demo rural youth. */
+function demoYouthIdNumber(): string {
+  const first17 = '44182119960708153'
+  return first17 + idCheckChar(first17)
+}
+
 /**
- * The demo volunteer registers and the county admin approves, through the functions, as they
- * would (the ID number is sealed with the functions' own key).
+ * The demo volunteer and the demo rural youth register and the county admin approves, through
+ * the functions, as they would (the ID numbers are sealed with the functions' own key).
  */
-async function registerDemoVolunteer(cloud: LocalCloud): Promise<void> {
-  const volunteer = demo.personas.find((p) => p.id === 'volunteer')!
-  const user = [...cloud.store.get('users').docs.values()].find((u) => u.openid === volunteer.openid)
-  if (!user || [...cloud.store.get('registrations').docs.values()].some((r) => r.userId === user._id)) return
+async function registerDemoPeople(cloud: LocalCloud): Promise<void> {
   const call = async (openid: string, fn: string, action: string, input: unknown) => {
     const outcome = await cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
     const result = outcome.ok ? (outcome.result as { ok: boolean; data?: { id?: string }; error?: unknown }) : null
     if (!result?.ok) throw new Error(`demo seeding: ${fn}.${action} failed: ${outcome.ok ? JSON.stringify(result?.error) : outcome.errMsg}`)
     return result.data
   }
-  const reg = await call(volunteer.openid, 'registration', 'submitVolunteer', {
-    name: volunteer.name,
-    idNumber: demoIdNumber(),
-    mobile: '13800138001',
-    countyCode: '441802',
-    townshipCode: '441802006',
-    school: '华南农业大学',
-    major: '农林经济管理',
-    graduationYear: 2024,
-    politicalStatus: '共青团员',
-    skills: ['电子商务', '直播带货', '乡村旅游'],
-    termStart: '2024-07-01',
-    termEnd: '2026-06-30',
-    privacyVersion: PRIVACY_VERSION,
-    sensitiveVersion: SENSITIVE_CONSENT_VERSION,
-  })
-  await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })
+  const unregistered = (personaId: string) => {
+    const persona = demo.personas.find((p) => p.id === personaId)!
+    const user = [...cloud.store.get('users').docs.values()].find((u) => u.openid === persona.openid)
+    return user && ![...cloud.store.get('registrations').docs.values()].some((r) => r.userId === user._id) ? persona : null
+  }
+  const consents = { privacyVersion: PRIVACY_VERSION, sensitiveVersion: SENSITIVE_CONSENT_VERSION }
+  const volunteer = unregistered('volunteer')
+  if (volunteer) {
+    const reg = await call(volunteer.openid, 'registration', 'submitVolunteer', {
+      name: volunteer.name,
+      idNumber: demoIdNumber(),
+      mobile: '13800138001',
+      countyCode: '441802',
+      townshipCode: '441802006',
+      school: '华南农业大学',
+      major: '农林经济管理',
+      graduationYear: 2024,
+      politicalStatus: '共青团员',
+      skills: ['电子商务', '直播带货', '乡村旅游'],
+      termStart: '2024-07-01',
+      termEnd: '2026-06-30',
+      ...consents,
+    })
+    await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })
+  }
+  const youth = unregistered('youth')
+  if (youth) {
+    const reg = await call(youth.openid, 'registration', 'submitRuralYouth', {
+      name: youth.name,
+      idNumber: demoYouthIdNumber(),
+      mobile: '13800138002',
+      countyCode: '441802',
+      townshipCode: '441802006',
+      occupation: '砂糖橘种植与农村电商',
+      ...consents,
+    })
+    await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })
+  }
 }

@@ -14,6 +14,12 @@ export const Settings = z.object({
   longSessionMinutes: z.number().describe('超长时长告警（分钟）').int().min(60).max(24 * 60),
   /** Make-up requests and appeals a volunteer may file per Shanghai calendar month. */
   makeupsPerMonth: z.number().describe('每月补签与申诉次数').int().min(0).max(31),
+  /** The most a micro-loan may be, in fen (500,000 yuan by default). */
+  loanCeilingFen: z.number().describe('贷款额度上限（分）').int().min(100_000, '额度上限至少 1000 元').max(1_000_000_000),
+  /** Subsidy is paid at the actual rate up to the LPR plus this many basis points. */
+  subsidySpreadBp: z.number().describe('贴息上浮（基点）').int().min(0).max(1000),
+  /** The day count of subsidy interest: 360 (the rule) or 365 (some banks' convention). */
+  subsidyDayBasis: z.union([z.literal(360), z.literal(365)]).describe('计息天数基准'),
   /** Cumulative approved hours for 1★ … 5★. */
   starThresholdsHours: z
     .array(z.number().int().min(1).max(100_000))
@@ -29,6 +35,9 @@ export const DEFAULT_SETTINGS: Settings = {
   coarseAccuracyM: 500,
   longSessionMinutes: 10 * 60,
   makeupsPerMonth: 3,
+  loanCeilingFen: 500_000 * 100,
+  subsidySpreadBp: 120,
+  subsidyDayBasis: 360,
   // The national convention for star volunteers.
   starThresholdsHours: [100, 300, 600, 1000, 1500],
 }

@@ -78,3 +78,53 @@ export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number]
 export const PERK_CODE = /^P1\.[A-Za-z0-9_-]{20,560}$/
 /** How long a perk code is good for, in seconds (the screen refreshes it before then). */
 export const PERK_CODE_SECONDS = 60
+
+// ---- loans -------------------------------------------------------------------------
+
+export const PROJECT_TYPES = ['agriculture', 'ecommerce', 'homestay', 'rural_tourism', 'other'] as const
+export type ProjectType = (typeof PROJECT_TYPES)[number]
+export const PROJECT_TYPE_LABELS: Record<ProjectType, string> = {
+  agriculture: '种养殖与农产品加工',
+  ecommerce: '农村电商',
+  homestay: '民宿建设改造',
+  rural_tourism: '乡村旅游运营',
+  other: '其他',
+}
+
+/** DOMAIN's states; `submitted` waits for the county league, `returned` for the applicant's material. */
+export const LOAN_STATUSES = ['draft', 'submitted', 'city_review', 'bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'rejected', 'withdrawn', 'returned'] as const
+export type LoanStatus = (typeof LOAN_STATUSES)[number]
+export const LOAN_STATUS_LABELS: Record<LoanStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交，县团委审核中',
+  city_review: '团市委审核中',
+  bank_review: '银行审核中',
+  approved: '银行已批准',
+  disbursed: '已放款',
+  in_subsidy: '贴息中',
+  closed: '已结清',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+  returned: '待补充材料',
+}
+/** The review stages, in order, and the status each one works on. */
+export const LOAN_STAGES = ['county', 'city', 'bank'] as const
+export type LoanStage = (typeof LOAN_STAGES)[number]
+export const LOAN_STAGE_STATUS: Record<LoanStage, LoanStatus> = { county: 'submitted', city: 'city_review', bank: 'bank_review' }
+export const LOAN_STAGE_LABELS: Record<LoanStage, string> = { county: '县团委审核', city: '团市委审核', bank: '银行审核' }
+
+export const DOCUMENT_KINDS = ['id_photo', 'business_license', 'project_plan'] as const
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+export const DOCUMENT_LABELS: Record<DocumentKind, string> = { id_photo: '身份证照片', business_license: '营业执照', project_plan: '项目计划书' }
+/** What a document may be, and how big (bytes). */
+export const DOCUMENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const
+export const DOCUMENT_MAX_BYTES = 4 * 1024 * 1024
+
+export const REPAYMENT_TYPES = ['equal_installment', 'equal_principal', 'interest_only', 'bullet'] as const
+export type RepaymentType = (typeof REPAYMENT_TYPES)[number]
+export const REPAYMENT_LABELS: Record<RepaymentType, string> = {
+  equal_installment: '等额本息',
+  equal_principal: '等额本金',
+  interest_only: '按期付息、到期还本',
+  bullet: '到期一次还本付息',
+}

@@ -19,6 +19,15 @@ export const files = {
     const res = (await cloud.getTempFileURL({ fileList: fileIds })) as { fileList: { fileID: string; tempFileURL: string; status: number }[] }
     return new Map(res.fileList.filter((f) => f.status === 0).map((f) => [f.fileID, f.tempFileURL]))
   },
+  async upload(cloudPath: string, content: Buffer): Promise<string> {
+    return ((await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string }).fileID
+  },
+  async download(fileId: string): Promise<Buffer> {
+    return ((await cloud.downloadFile({ fileID: fileId })) as { fileContent: Buffer }).fileContent
+  },
+  async remove(fileIds: string[]): Promise<void> {
+    if (fileIds.length > 0) await cloud.deleteFile({ fileList: fileIds })
+  },
 }
 
 export { cloud }

@@ -22,6 +22,9 @@ export const COLLECTIONS = {
   certificates: 'certificates',
   perks: 'perks',
   redemptions: 'redemptions',
+  loans: 'loans',
+  lprRates: 'lpr_rates',
+  loanLocks: 'loan_locks',
 } as const
 
 /** A caring merchant (or a department offering perks): the organisation merchant staff act for. */
@@ -302,4 +305,109 @@ export interface AuditDoc {
   before: unknown
   after: unknown
   reason: string
+}
+
+/** A micro-loan application and, once disbursed, the loan and its subsidy. `_id` is L + 16 hex. */
+export interface LoanDoc {
+  _id: string
+  /** Every write is conditional on it: two people acting at once cannot both change the loan. */
+  version: number
+  applicantId: string
+  applicantOpenid: string
+  /** Copied from the approved registration when the draft is created. */
+  applicantName: string
+  applicantKind: RegistrationKind
+  registrationId: string
+  status: import('../../types/vocabulary').LoanStatus
+  amountFen: number | null
+  termMonths: number | null
+  bankId: string
+  bankName: string
+  branch: string
+  project: {
+    type: import('../../types/vocabulary').ProjectType | null
+    title: string
+    townshipCode: string
+    address: string
+    description: string
+    jobsCreated: number | null
+    householdsHelped: number | null
+  }
+  /** The project's county decides which county league reviews it ('' until a township is chosen). */
+  countyCode: string
+  countyName: string
+  townshipName: string
+  documents: LoanDocument[]
+  /** The stage that returned it for more material (resubmission goes back there). */
+  returnedFrom: import('../../types/vocabulary').LoanStage | null
+  returnNote: string
+  rejectReason: string
+  approval: { amountFen: number; rateBp: number; termMonths: number; at: Date; by: string } | null
+  disbursement: {
+    amountFen: number
+    disbursedOn: string
+    maturityOn: string
+    rateBp: number
+    repaymentType: import('../../types/vocabulary').RepaymentType
+    lprDate: string
+    lprTenor: '1y' | '5y'
+    lprBp: number
+    spreadBp: number
+    subsidyRateBp: number
+    dayBasis: number
+    at: Date
+    by: string
+  } | null
+  repayments: { date: string; principalFen: number; note: string; at: Date; by: string }[]
+  outstandingFen: number
+  /** Approved subsidy periods, in order: the amount is fixed when approved. */
+  subsidies: { key: string; start: string; end: string; amountFen: number; at: Date; by: string; byName: string }[]
+  subsidyApprovedFen: number
+  /** The day after the next unapproved period ends (YYYY-MM-DD), '' when none remains: the subsidy queue. */
+  subsidyDueFrom: string
+  history: LoanEvent[]
+  /** Once routed to its bank, the bank's officers see it. */
+  bankRouted: boolean
+  submittedAt: Date | null
+  /** When it was disbursed, and the disbursement's Shanghai date (reports count by date). */
+  disbursedOn: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface LoanDocument {
+  id: string
+  kind: import('../../types/vocabulary').DocumentKind
+  fileId: string
+  name: string
+  type: string
+  size: number
+  uploadedAt: Date
+}
+
+export interface LoanEvent {
+  at: Date
+  actorId: string
+  actorName: string
+  actorRole: string
+  action: string
+  from: string
+  to: string
+  note: string
+}
+
+/** One published loan prime rate: `_id` is the effective date. */
+export interface LprDoc {
+  _id: string
+  oneYearBp: number
+  fiveYearBp: number
+  updatedBy: string
+  updatedAt: Date
+}
+
+/** One open application per person: `_id` is the applicant's user id, held until it ends. */
+export interface LoanLockDoc {
+  _id: string
+  loanId: string
+  at: Date
 }

@@ -41,7 +41,9 @@ export async function enforceRateLimit(openid: string, key: string, limit: NonNu
 /** Free text goes through security.msgSecCheck; risky text is refused naming its field. */
 export async function moderate(openid: string, fields: readonly string[], input: Record<string, unknown>, schema: z.ZodType): Promise<void> {
   for (const field of fields) {
-    const value = input[field]
+    // A nested field is named by its dotted path ('project.title').
+    const path = field.split('.')
+    const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), input)
     if (typeof value !== 'string' || value.trim() === '') continue
     let suggest: string
     try {
@@ -51,6 +53,6 @@ export async function moderate(openid: string, fields: readonly string[], input:
       console.error(`msgSecCheck failed: ${(err as { errCode?: number }).errCode ?? ''}`)
       throw new AppError('UNAVAILABLE', '内容安全检查暂时不可用，请稍后再试')
     }
-    if (suggest !== 'pass') throw new AppError('INVALID_INPUT', `${fieldLabel(schema, [field]) ?? field}含有不适宜公开的内容，请修改后再提交`, field)
+    if (suggest !== 'pass') throw new AppError('INVALID_INPUT', `${fieldLabel(schema, path) ?? field}含有不适宜公开的内容，请修改后再提交`, field)
   }
 }

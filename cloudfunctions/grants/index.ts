@@ -129,7 +129,7 @@ export const main = defineFunction('grants', grants, {
     const scene = invitationScene(inv._id)
     const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page: INVITE_PAGE, checkPath: false, width: 430 } as never)) as { buffer: Buffer }
     const cloudPath = `invitations/${inv._id}.png`
-    const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: res.buffer })) as { fileID: string }
+    const fileID = await files.upload(cloudPath, res.buffer)
     const imageUrl = (await files.tempUrls([fileID])).get(fileID) ?? ''
     return { imageUrl, scene, page: INVITE_PAGE }
   },

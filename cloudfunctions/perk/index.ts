@@ -6,11 +6,12 @@ import { shanghaiDate } from '../../types/time'
 import { PERK_CODE_SECONDS } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, type MerchantDoc, type PerkDoc, type RedemptionDoc, type RegistrationDoc } from '../_shared/collections'
-import { _, $, cloud, db, files, isDuplicateKey } from '../_shared/cloud'
+import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { distanceMetres } from '../_shared/geo'
+import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { currentStar } from '../_shared/hours'
 import { notify } from '../_shared/notify'
@@ -488,21 +489,12 @@ export const main = defineFunction('perk', perk, {
 
   async exportTotals(input, ctx) {
     const totals = await computeTotals(ctx, input)
-    const { default: ExcelJS } = await import('exceljs')
-    const book = new ExcelJS.Workbook()
-    book.creator = '乡青汇'
-    const add = (title: string, columns: { header: string; key: string; width: number }[], rows: Record<string, unknown>[]) => {
-      const sheet = book.addWorksheet(title)
-      sheet.columns = columns
-      sheet.getRow(1).font = { bold: true }
-      for (const r of rows) sheet.addRow(r)
-    }
-    add('按商家', [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], totals.byMerchant)
-    add('按优惠', [{ header: '优惠', key: 'perkTitle', width: 24 }, { header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], totals.byPerk)
-    add('按县（市、区）', [{ header: '县（市、区）', key: 'countyName', width: 20 }, { header: '核销次数', key: 'count', width: 12 }], totals.byCounty)
-    const fileName = `优惠核销汇总-${input.from ?? '开始'}至${input.to ?? shanghaiDate(ctx.now)}.xlsx`
-    const { fileID } = (await cloud.uploadFile({ cloudPath: `reports/${crypto.randomUUID()}/${fileName}`, fileContent: Buffer.from(await book.xlsx.writeBuffer()) })) as { fileID: string }
-    return { fileUrl: (await files.tempUrls([fileID])).get(fileID) ?? '', fileName, rows: totals.byPerk.length }
+    const file = await exportWorkbook(`优惠核销汇总-${input.from ?? '开始'}至${input.to ?? shanghaiDate(ctx.now)}.xlsx`, [
+      { title: '按商家', columns: [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byMerchant },
+      { title: '按优惠', columns: [{ header: '优惠', key: 'perkTitle', width: 24 }, { header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byPerk },
+      { title: '按县（市、区）', columns: [{ header: '县（市、区）', key: 'countyName', width: 20 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byCounty },
+    ])
+    return { ...file, rows: totals.byPerk.length }
   },
 })
 

@@ -6,13 +6,14 @@ import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc } from '../_shared/collections'
-import { _, $, cloud, db, files, isDuplicateKey } from '../_shared/cloud'
+import { _, $, db, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { distanceMetres } from '../_shared/geo'
 import { consumeQuota } from '../_shared/guards'
+import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify } from '../_shared/notify'
@@ -567,23 +568,20 @@ export const main = defineFunction(
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
       const rows = await reportRows(await scopeFor(ctx, input), month, settings)
-      const { default: ExcelJS } = await import('exceljs')
-      const book = new ExcelJS.Workbook()
-      book.creator = '乡青汇'
-      const sheet = book.addWorksheet(`${month} 服务时长`)
-      sheet.columns = [
-        { header: '姓名', key: 'name', width: 12 },
-        { header: '服务镇街', key: 'townshipName', width: 16 },
-        { header: `${month} 时长（小时）`, key: 'month', width: 18 },
-        { header: '累计时长（小时）', key: 'total', width: 18 },
-        { header: '星级', key: 'star', width: 8 },
-      ]
-      sheet.getRow(1).font = { bold: true }
-      for (const r of rows) sheet.addRow({ name: r.name, townshipName: r.townshipName, month: Math.round((r.monthMinutes / 60) * 10) / 10, total: Math.round((r.totalMinutes / 60) * 10) / 10, star: r.star })
-      const buffer = Buffer.from(await book.xlsx.writeBuffer())
-      const fileName = `志愿服务时长-${input.townshipCode ?? input.countyCode ?? '全部'}-${month}.xlsx`
-      const { fileID } = (await cloud.uploadFile({ cloudPath: `reports/${crypto.randomUUID()}/${fileName}`, fileContent: buffer })) as { fileID: string }
-      return { fileUrl: (await files.tempUrls([fileID])).get(fileID) ?? '', fileName, rows: rows.length }
+      const file = await exportWorkbook(`志愿服务时长-${input.townshipCode ?? input.countyCode ?? '全部'}-${month}.xlsx`, [
+        {
+          title: `${month} 服务时长`,
+          columns: [
+            { header: '姓名', key: 'name', width: 12 },
+            { header: '服务镇街', key: 'townshipName', width: 16 },
+            { header: `${month} 时长（小时）`, key: 'month', width: 18 },
+            { header: '累计时长（小时）', key: 'total', width: 18 },
+            { header: '星级', key: 'star', width: 8 },
+          ],
+          rows: rows.map((r) => ({ name: r.name, townshipName: r.townshipName, month: Math.round((r.monthMinutes / 60) * 10) / 10, total: Math.round((r.totalMinutes / 60) * 10) / 10, star: r.star })),
+        },
+      ])
+      return { ...file, rows: rows.length }
     },
   },
   { closeOpenSessions: closeForgottenSessions },

@@ -127,7 +127,7 @@ export const main = defineFunction('station', station, {
     const s = await managedStation(input.id, ctx)
     const scene = `st=${s._id}`
     const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page: CHECKIN_PAGE, checkPath: false, width: 860 } as never)) as { buffer: Buffer }
-    const { fileID } = (await cloud.uploadFile({ cloudPath: `stations/${s._id}.png`, fileContent: res.buffer })) as { fileID: string }
+    const fileID = await files.upload(`stations/${s._id}.png`, res.buffer)
     return { imageUrl: (await files.tempUrls([fileID])).get(fileID) ?? '', scene, page: CHECKIN_PAGE }
   },
 

@@ -2,7 +2,7 @@
 // by read-then-write, which must show the race (otherwise the test could not see one).
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { freshIdNumber, volunteerForm } from '../support/people'
+import { freshIdNumber, ruralYouthForm, volunteerForm } from '../support/people'
 import { race, raceLog } from '../support/race'
 import { writeQualityFigures } from './report'
 
@@ -27,7 +27,7 @@ const docs = (name: string) => [...app.cloud.store.get(name).docs.values()]
  * The control: read, wait a moment (as a slow network would), then write what was read. `sleep`
  * only widens the window that is always there between a read and a write.
  */
-const sleep = `await new Promise((r) => setTimeout(r, 5 + Math.random() * 10))`
+const sleep = `await new Promise((r) => setTimeout(r, 20 + Math.random() * 20))`
 
 test('an invitation redeemed 20 times at once grants one role; read-then-write grants several', async () => {
   const created = await app.call('o_demo_city', 'grants.createInvitation', { role: 'township_staff', scopeId: '441802107' })
@@ -210,4 +210,63 @@ test('200 concurrent confirmations of one perk code record one redemption; witho
   raceLog.push({ name: 'one perk code confirmed 200 times at once: redemptions recorded', n: 200, observed: recorded, control: controlRecorded })
   expect(recorded).toBe(1)
   expect(controlRecorded).toBeGreaterThan(1)
+})
+
+test('county and city deciding one loan application at once: one decision; read-then-write applies several', async () => {
+  const reg = await app.call('o_loan_racer', 'registration.submitRuralYouth', ruralYouthForm({ countyCode: '441802', townshipCode: '441802006' }))
+  await app.call('o_demo_county', 'registration.review', { ids: [reg.ok ? reg.data.id : ''], decision: 'approve' })
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)])
+  const userId = docs('users').find((u) => u.openid === 'o_loan_racer')!._id as string
+  const draft = await app.call('o_loan_racer', 'loan.saveDraft', {
+    amountFen: 5_000_000,
+    termMonths: 12,
+    bankId: 'b_psbc_qingyuan',
+    project: { type: 'agriculture', title: '竞争测试项目', townshipCode: '441802006', address: '凤城街道', description: '竞争测试用的创业项目简介，至少二十个字以上。', jobsCreated: 1, householdsHelped: 1 },
+  })
+  const id = draft.ok ? draft.data.id : ''
+  for (const kind of ['id_photo', 'business_license', 'project_plan'] as const) {
+    await app.call('o_loan_racer', 'loan.attachDocument', { id, kind, fileId: app.cloud.storage.put(`uploads/${userId}/${kind}.png`, png) })
+  }
+  await app.call('o_loan_racer', 'loan.submit', { id })
+  const decisions = ['approve', 'reject', 'return', 'approve', 'reject', 'return'] as const
+  const results = await race(decisions.length, (i) => app.call(i % 2 ? 'o_demo_city' : 'o_demo_county', 'loan.countyDecide', { id, decision: decisions[i], note: '竞争测试意见' }))
+  const applied = results.filter((r) => r.ok).length
+  const events = (docs('loans').find((l) => l._id === id)!.history as { action: string }[]).filter((e) => e.action.startsWith('county_')).length
+
+  // Control: check the status, then move it, as separate steps.
+  await app.probe(`await db.collection('race_control').add({ data: { _id: 'loan', status: 'submitted', decisions: 0 } })`)
+  await race(decisions.length, () =>
+    app.probe(`
+      const { data } = await db.collection('race_control').doc('loan').get()
+      if (data.status !== 'submitted') return
+      ${sleep}
+      await db.collection('race_control').doc('loan').update({ data: { status: 'decided', decisions: db.command.inc(1) } })
+    `),
+  )
+  const controlDecisions = docs('race_control').find((d) => d._id === 'loan')!.decisions as number
+  raceLog.push({ name: 'one loan application decided 6 times at once: decisions applied', n: decisions.length, observed: events, control: controlDecisions })
+  expect(applied).toBe(1)
+  expect(events).toBe(1)
+  expect(controlDecisions).toBeGreaterThan(1)
+})
+
+test('one applicant starting 10 applications at once gets one; check-then-insert starts several', async () => {
+  const reg = await app.call('o_loan_starter', 'registration.submitRuralYouth', ruralYouthForm({ countyCode: '441802', townshipCode: '441802006' }))
+  await app.call('o_demo_county', 'registration.review', { ids: [reg.ok ? reg.data.id : ''], decision: 'approve' })
+  await race(10, () => app.call('o_loan_starter', 'loan.saveDraft', { amountFen: 1_000_000 }))
+  const userId = docs('users').find((u) => u.openid === 'o_loan_starter')!._id
+  const started = docs('loans').filter((l) => l.applicantId === userId).length
+
+  await race(10, (i) =>
+    app.probe(`
+      const { total } = await db.collection('race_control').where({ openApplicationOf: 'u1' }).count()
+      if (total > 0) return
+      ${sleep}
+      await db.collection('race_control').add({ data: { openApplicationOf: 'u1', n: ${i} } })
+    `),
+  )
+  const controlStarted = docs('race_control').filter((d) => d.openApplicationOf === 'u1').length
+  raceLog.push({ name: 'one applicant starting 10 applications at once: applications', n: 10, observed: started, control: controlStarted })
+  expect(started).toBe(1)
+  expect(controlStarted).toBeGreaterThan(1)
 })

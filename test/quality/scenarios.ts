@@ -170,6 +170,83 @@ async function tokenFor(env: Env, perkId: string): Promise<string> {
   return (await env.must<{ token: string }>('o_demo_volunteer', 'perk.code', { perkId })).token
 }
 
+// ---- loans ----
+
+const BANK_OF: Record<string, string> = { b_psbc_qingyuan: 'o_demo_bank', b_qingyuan_rcb: 'o_q_rcb' }
+type LoanStage = 'draft' | 'submitted' | 'city_review' | 'bank_review' | 'approved' | 'disbursed' | 'due'
+const LOAN_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+let loanUploads = 0
+
+const userIdOf = (env: Env, openid: string): string =>
+  ([...env.app.cloud.store.get('users').docs.values()].find((u) => u.openid === openid)?._id as string | undefined) ?? 'nobody'
+
+/** A file in the user's upload folder, as the app puts it there. */
+function loanUpload(env: Env, openid: string): string {
+  return env.app.cloud.storage.put(`uploads/${userIdOf(env, openid)}/mx${++loanUploads}.png`, LOAN_PNG)
+}
+
+/** The officer of a bank (the second bank's is invited on first use). */
+async function bankOfficer(env: Env, bankId: string): Promise<string> {
+  const openid = BANK_OF[bankId]
+  const user = [...env.app.cloud.store.get('users').docs.values()].find((u) => u.openid === openid)
+  if (!user || !(user.roles as { role: string }[]).some((g) => g.role === 'bank_officer')) {
+    const inv = await env.must<{ code: string }>('o_demo_city', 'grants.createInvitation', { role: 'bank_officer', scopeId: bankId })
+    await env.must(openid, 'grants.redeemInvitation', { code: inv.code })
+  }
+  return openid
+}
+
+/**
+ * A loan application of the given stage, its project in a county, routed to a bank. `applicant`
+ * defaults to a fresh approved rural youth of that county.
+ */
+async function loanAt(env: Env, stage: LoanStage, county: County, bankId = 'b_psbc_qingyuan', applicant?: string): Promise<string> {
+  let openid = applicant
+  if (!openid) {
+    openid = env.fresh()
+    const reg = await env.must<{ id: string }>(openid, 'registration.submitRuralYouth', ruralYouthForm({ countyCode: county, townshipCode: TOWNSHIP[county] }))
+    await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
+  }
+  const project = { type: 'agriculture', title: '矩阵种养项目', townshipCode: TOWNSHIP[county], address: '矩阵测试村', description: '矩阵测试用的创业项目简介，至少二十个字以上。', jobsCreated: 3, householdsHelped: 2 }
+  const d = await env.must<{ id: string }>(openid, 'loan.saveDraft', { amountFen: 10_000_000, termMonths: 24, bankId, project })
+  for (const kind of ['id_photo', 'business_license', 'project_plan']) await env.must(openid, 'loan.attachDocument', { id: d.id, kind, fileId: loanUpload(env, openid) })
+  if (stage === 'draft') return d.id
+  await env.must(openid, 'loan.submit', { id: d.id })
+  if (stage === 'submitted') return d.id
+  await env.must('o_demo_city', 'loan.countyDecide', { id: d.id, decision: 'approve' })
+  if (stage === 'city_review') return d.id
+  await env.must('o_demo_city', 'loan.cityDecide', { id: d.id, decision: 'approve' })
+  if (stage === 'bank_review') return d.id
+  const officer = await bankOfficer(env, bankId)
+  await env.must(officer, 'loan.bankDecide', { id: d.id, decision: 'approve', amountFen: 10_000_000, rateBp: 450 })
+  if (stage === 'approved') return d.id
+  // Disbursed long enough ago that a subsidy period is over ('due'), or today.
+  let disbursedOn = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  if (stage === 'due') {
+    disbursedOn = '2025-07-15'
+    await env.app.cloud.db.handle('database.modifyDocument', {
+      collectionName: 'loans',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: d.id }),
+      data: JSON.stringify({ $set: { 'approval.at': { $date: '2025-07-01T00:00:00.000Z' } } }),
+      merge: true,
+    })
+  }
+  await env.must(officer, 'loan.disburse', { id: d.id, amountFen: 10_000_000, disbursedOn, rateBp: 450, repaymentType: 'interest_only' })
+  return d.id
+}
+
+const isApplicant = (p: Persona) => p.key === 'volunteer' || p.key === 'rural_youth'
+/** The persona's own application ('own', when they can apply), or somebody else's. */
+const applicationFor = (env: Env, p: Persona, t: Target, stage: LoanStage) => loanAt(env, stage, '441802', 'b_psbc_qingyuan', t === 'own' && isApplicant(p) ? p.openid : undefined)
+/** A loan in the persona's reach ('own') or outside it: another county, or another bank. */
+function reviewLoan(env: Env, p: Persona, t: Target, stage: LoanStage): Promise<string> {
+  if (p.key === 'bank_officer') return loanAt(env, stage, '441802', t === 'own' ? 'b_psbc_qingyuan' : 'b_qingyuan_rcb')
+  if (isApplicant(p)) return applicationFor(env, p, t, stage)
+  return loanAt(env, stage, countyFor(p, t))
+}
+const loanProject = { type: 'agriculture', title: '矩阵项目', townshipCode: TOWNSHIP['441802'], address: '矩阵村', description: '矩阵测试用的创业项目简介，至少二十个字以上。', jobsCreated: 1, householdsHelped: 1 }
+
 export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.me': selfOnly(() => ({})),
   'account.updateProfile': selfOnly(() => ({ nickname: '矩阵测试' })),
@@ -271,6 +348,38 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'perk.merchantRedemptions': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'perk.totals': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'perk.exportTotals': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'loan.banks': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'loan.saveDraft': async (env, _p, target) => (target === 'own' ? { input: { amountFen: 1_000_000, project: loanProject } } : { input: { id: await loanAt(env, 'draft', '441802'), amountFen: 1_000_000 } }),
+  'loan.attachDocument': async (env, persona, target) => ({ input: { id: await applicationFor(env, persona, target, 'draft'), kind: 'id_photo', fileId: loanUpload(env, persona.openid) } }),
+  'loan.removeDocument': async (env, persona, target) => {
+    const id = await applicationFor(env, persona, target, 'draft')
+    const loan = env.app.cloud.store.get('loans').docs.get(id) as unknown as { documents: { id: string }[] }
+    return { input: { id, documentId: loan.documents[0].id } }
+  },
+  'loan.submit': async (env, persona, target) => ({ input: { id: await applicationFor(env, persona, target, 'draft') } }),
+  'loan.withdraw': async (env, persona, target) => ({ input: { id: await applicationFor(env, persona, target, 'submitted'), reason: '矩阵测试' } }),
+  'loan.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'loan.get': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, persona.key === 'bank_officer' ? 'bank_review' : 'submitted') } }),
+  'loan.revealIdentity': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, persona.key === 'bank_officer' ? 'bank_review' : 'submitted') } }),
+  'loan.queue': async (_env, _p, target) => (target === 'own' ? { input: { view: 'all' } } : null),
+  'loan.countyDecide': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, 'submitted'), decision: 'approve' } }),
+  'loan.cityDecide': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, 'city_review'), decision: 'approve' } }),
+  'loan.bankDecide': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, 'bank_review'), decision: 'approve', amountFen: 5_000_000, rateBp: 400 } }),
+  'loan.disburse': async (env, persona, target) => ({
+    input: { id: await reviewLoan(env, persona, target, 'approved'), amountFen: 5_000_000, disbursedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), rateBp: 400, repaymentType: 'bullet' },
+  }),
+  'loan.recordRepayment': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, 'due'), date: '2025-08-01', principalFen: 1_000_000 } }),
+  'loan.approveSubsidy': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, 'due'), period: '2025-Q3' } }),
+  'loan.lprList': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'loan.lprSave': async (_env, _p, target) => (target === 'own' ? { input: { effectiveDate: '2026-10-20', oneYearBp: 290, fiveYearBp: 340 } } : null),
+  'loan.lprRemove': async (env, _p, target) => {
+    if (target === 'other') return null
+    await env.must('o_demo_city', 'loan.lprSave', { effectiveDate: '2026-09-22', oneYearBp: 295, fiveYearBp: 345 })
+    return { input: { effectiveDate: '2026-09-22' } }
+  },
+  'loan.lprImportPublished': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'loan.report': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'loan.exportReport': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'grants.revokeGrant': async (env, persona, target) => {
     const county = countyFor(persona, target)
     const code = await invitation(env, ADMIN_OF[county], county)

@@ -1,0 +1,845 @@
+// 农村青年创业小额贴息贷款：申请（草稿、材料、提交、撤回）→ 县团委 → 团市委 → 银行审核 → 放款 →
+// 还款登记与分期贴息核准 → 结清；LPR 表；统计与导出。每次状态变化都核对角色、范围与当前状态，
+// 并以版本号条件更新，两人同时操作只有一个生效。
+import crypto from 'node:crypto'
+import { addMonths, lprOn, lprTenor, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
+import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
+import { maskMobile } from '../../types/personal'
+import { ROLE_LABELS } from '../../types/roles'
+import { dayjs, shanghaiDate, shanghaiDayStart } from '../../types/time'
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_LABELS,
+  DOCUMENT_MAX_BYTES,
+  DOCUMENT_TYPES,
+  LOAN_STAGE_LABELS,
+  LOAN_STAGE_STATUS,
+  LOAN_STATUS_LABELS,
+  LOAN_STATUSES,
+  PROJECT_TYPE_LABELS,
+  PROJECT_TYPES,
+  REPAYMENT_LABELS,
+  type LoanStage,
+  type LoanStatus,
+} from '../../types/vocabulary'
+import { audit } from '../_shared/audit'
+import { COLLECTIONS, type LoanDoc, type LoanEvent, type LoanLockDoc, type LprDoc, type OrganisationDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
+import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
+import type { CallContext } from '../_shared/context'
+import { allCounties, countyName, townshipOf } from '../_shared/divisions'
+import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
+import { exportWorkbook } from '../_shared/excel'
+import { defineFunction } from '../_shared/handler'
+import { notify } from '../_shared/notify'
+import { decrypt } from '../_shared/pii'
+import { loadSettings } from '../_shared/settings'
+import { adoptUpload } from '../_shared/uploads'
+
+const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
+const lprRates = () => db.collection<LprDoc>(COLLECTIONS.lprRates)
+const locks = () => db.collection<LoanLockDoc>(COLLECTIONS.loanLocks)
+const banks = () => db.collection<OrganisationDoc>(COLLECTIONS.banks)
+
+const APPLICANT_PAGE = 'packages/loan/detail/index'
+const WITHDRAWABLE: readonly LoanStatus[] = ['draft', 'submitted', 'city_review', 'bank_review', 'returned']
+const EDITABLE: readonly LoanStatus[] = ['draft', 'returned']
+const LENDING: readonly LoanStatus[] = ['disbursed', 'in_subsidy']
+const MAX_DOCUMENTS_PER_KIND = 3
+const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
+const dayAfter = (ymd: string) => dayjs.utc(ymd).add(1, 'day').format('YYYY-MM-DD')
+
+// ---- who is looking --------------------------------------------------------------------
+
+interface Viewer {
+  user: UserDoc
+  name: string
+  isApplicant: boolean
+  /** Administers the loan's county (city admins administer all). */
+  county: boolean
+  city: boolean
+  /** An officer of the loan's bank. */
+  bank: boolean
+}
+
+function viewerOf(user: UserDoc, l: LoanDoc): Viewer {
+  const has = (role: string, scope?: string) => user.roles.some((g) => g.role === role && (scope === undefined || g.scopeId === scope))
+  const city = has('city_admin')
+  return {
+    user,
+    name: user.nickname,
+    isApplicant: l.applicantId === user._id,
+    county: city || (l.countyCode !== '' && has('county_admin', l.countyCode)),
+    city,
+    bank: has('bank_officer', l.bankId),
+  }
+}
+
+/** Reviewers see an application once it is submitted; its bank once routed there. */
+const canSee = (v: Viewer, l: LoanDoc) => v.isApplicant || (l.status !== 'draft' && (v.county || v.city || (v.bank && l.bankRouted)))
+
+/** How an actor is named in the applicant's timeline: the office, not the person. */
+function actorRole(v: Viewer, stage: 'applicant' | LoanStage | 'bank_post' | 'subsidy', l: LoanDoc): string {
+  if (stage === 'applicant') return '申请人'
+  if (stage === 'bank' || stage === 'bank_post') return l.bankName
+  if (stage === 'county' && !v.user.roles.some((g) => g.role === 'county_admin' && g.scopeId === l.countyCode)) return ROLE_LABELS.city_admin
+  return stage === 'county' ? `${l.countyName}团委` : ROLE_LABELS.city_admin
+}
+
+async function load(id: string): Promise<LoanDoc> {
+  const { data } = await loans().doc(id).get()
+  if (!data) throw notFound('贷款申请不存在')
+  return data
+}
+
+async function loadFor(id: string, ctx: CallContext): Promise<{ l: LoanDoc; v: Viewer }> {
+  const [l, user] = await Promise.all([load(id), ctx.user()])
+  const v = viewerOf(user!, l)
+  if (!canSee(v, l)) {
+    // A draft is the applicant's alone: nobody else learns it exists.
+    if (l.status === 'draft') throw notFound('贷款申请不存在')
+    throw forbidden('该申请不在你的查看和处理范围内')
+  }
+  return { l, v }
+}
+
+// ---- what it needs, what it owes -----------------------------------------------------------
+
+/** What submit still needs, as [field, words]. */
+function missingParts(l: LoanDoc, ceilingFen: number): [string, string][] {
+  const out: [string, string][] = []
+  if (l.amountFen === null) out.push(['amountFen', '申请金额'])
+  else if (l.amountFen > ceilingFen) out.push(['amountFen', `申请金额不超过 ${yuan(ceilingFen)}`])
+  if (l.termMonths === null) out.push(['termMonths', '贷款期限'])
+  if (!l.bankId) out.push(['bankId', '贷款银行'])
+  const p = l.project
+  if (!p.type) out.push(['project.type', '项目类型'])
+  if (!p.title) out.push(['project.title', '项目名称'])
+  if (!p.townshipCode) out.push(['project.townshipCode', '项目所在镇街'])
+  if (!p.address) out.push(['project.address', '项目地址'])
+  if (p.description.length < 20) out.push(['project.description', '项目简介（至少 20 字）'])
+  if (p.jobsCreated === null) out.push(['project.jobsCreated', '带动就业人数'])
+  if (p.householdsHelped === null) out.push(['project.householdsHelped', '帮扶困难户数'])
+  for (const kind of DOCUMENT_KINDS) if (!l.documents.some((d) => d.kind === kind)) out.push(['documents', DOCUMENT_LABELS[kind]])
+  return out
+}
+
+function termsOf(l: LoanDoc): SubsidyTerms | null {
+  const d = l.disbursement
+  if (!d) return null
+  return { amountFen: d.amountFen, disbursedOn: d.disbursedOn, maturityOn: d.maturityOn, subsidyRateBp: d.subsidyRateBp, dayBasis: d.dayBasis, repayments: l.repayments }
+}
+
+/** Where the subsidy stands: the next period awaiting approval (due from the day after it ends), and whether the loan is settled. */
+function subsidyState(l: Pick<LoanDoc, 'disbursement' | 'repayments' | 'subsidies' | 'outstandingFen'>): { dueFrom: string; settled: boolean } {
+  const terms = termsOf(l as LoanDoc)
+  if (!terms) return { dueFrom: '', settled: false }
+  const periods = subsidyPeriods(terms)
+  const next = periods[l.subsidies.length]
+  return { dueFrom: next ? dayAfter(next.end) : '', settled: !next && l.outstandingFen === 0 }
+}
+
+function summary(l: LoanDoc, today: string): LoanSummary {
+  return {
+    id: l._id,
+    status: l.status,
+    applicantName: l.applicantName,
+    amountFen: l.amountFen ?? 0,
+    termMonths: l.termMonths ?? 0,
+    projectType: l.project.type,
+    projectTitle: l.project.title,
+    countyCode: l.countyCode,
+    countyName: l.countyName,
+    townshipName: l.townshipName,
+    bankId: l.bankId,
+    bankName: l.bankName,
+    outstandingFen: l.outstandingFen,
+    subsidyDue: l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today,
+    submittedAt: iso(l.submittedAt),
+    updatedAt: iso(l.updatedAt),
+  }
+}
+
+async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDetail> {
+  const [settings, urls, registration] = await Promise.all([
+    loadSettings(ctx.now.getTime()),
+    files.tempUrls(l.documents.map((d) => d.fileId)),
+    db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get(),
+  ])
+  const today = shanghaiDate(ctx.now)
+  const terms = termsOf(l)
+  const periods = terms ? subsidyPeriods(terms) : []
+  const approved = new Map(l.subsidies.map((s) => [s.key, s]))
+  const schedule = periods.map((p, i) => {
+    const a = i < l.subsidies.length ? approved.get(p.key) : undefined
+    return {
+      ...p,
+      // An approved period keeps the amount approved.
+      amountFen: a ? a.amountFen : p.amountFen,
+      status: a ? ('approved' as const) : p.end < today ? ('due' as const) : ('projected' as const),
+      approvedAt: iso(a?.at),
+      approvedBy: a?.byName ?? '',
+    }
+  })
+  const missing = missingParts(l, settings.loanCeilingFen)
+  const stage = (Object.keys(LOAN_STAGE_STATUS) as LoanStage[]).find((s) => LOAN_STAGE_STATUS[s] === l.status) ?? null
+  const decide = stage === 'county' && v.county ? 'county' : stage === 'city' && v.city ? 'city' : stage === 'bank' && v.bank ? 'bank' : null
+  const reviewer = v.county || v.city || v.bank
+  const reg = registration.data
+  const d = l.disbursement
+  return {
+    ...summary(l, today),
+    applicantIdMasked: reg?.idMasked ?? '',
+    applicantMobileMasked: maskMobile(reg?.mobile ?? ''),
+    branch: l.branch,
+    project: { ...l.project },
+    documents: l.documents.map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, type: doc.type, size: doc.size, url: urls.get(doc.fileId) ?? '', uploadedAt: iso(doc.uploadedAt) })),
+    returnNote: l.status === 'returned' ? l.returnNote : '',
+    rejectReason: l.rejectReason,
+    approval: l.approval ? { amountFen: l.approval.amountFen, rateBp: l.approval.rateBp, termMonths: l.approval.termMonths, at: iso(l.approval.at) } : null,
+    disbursement: d
+      ? {
+          amountFen: d.amountFen,
+          disbursedOn: d.disbursedOn,
+          maturityOn: d.maturityOn,
+          rateBp: d.rateBp,
+          repaymentType: d.repaymentType,
+          lprDate: d.lprDate,
+          lprTenor: d.lprTenor,
+          lprBp: d.lprBp,
+          subsidyRateBp: d.subsidyRateBp,
+          spreadBp: d.spreadBp,
+          dayBasis: d.dayBasis,
+        }
+      : null,
+    repayments: repaymentViews(l),
+    schedule,
+    subsidyApprovedFen: l.subsidyApprovedFen,
+    subsidyProjectedFen: schedule.filter((p) => p.status !== 'approved').reduce((n, p) => n + p.amountFen, 0),
+    history: l.history.map((e) => ({
+      at: iso(e.at),
+      // The applicant sees the office; reviewers also see who.
+      actorName: v.isApplicant && !reviewer ? '' : e.actorName,
+      actorRole: e.actorRole,
+      action: e.action,
+      fromStatus: e.from,
+      toStatus: e.to,
+      note: e.note,
+    })),
+    can: {
+      edit: v.isApplicant && EDITABLE.includes(l.status),
+      submit: v.isApplicant && EDITABLE.includes(l.status) && missing.length === 0,
+      withdraw: v.isApplicant && WITHDRAWABLE.includes(l.status),
+      decide,
+      disburse: v.bank && l.status === 'approved',
+      repay: v.bank && LENDING.includes(l.status) && l.outstandingFen > 0,
+      approveSubsidy: v.city && LENDING.includes(l.status) && l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today,
+      revealIdentity: reviewer && l.status !== 'draft',
+    },
+    missing: missing.map(([, words]) => words),
+    ceilingFen: settings.loanCeilingFen,
+  }
+}
+
+function repaymentViews(l: LoanDoc) {
+  const sorted = [...l.repayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let outstanding = l.disbursement?.amountFen ?? 0
+  return sorted.map((r) => {
+    outstanding -= r.principalFen
+    return { date: r.date, principalFen: r.principalFen, outstandingFen: outstanding, note: r.note, recordedAt: iso(r.at) }
+  })
+}
+
+// ---- changing it -----------------------------------------------------------------------
+
+interface Change {
+  set?: Record<string, unknown>
+  event?: Omit<LoanEvent, 'at' | 'actorId' | 'actorName'>
+}
+
+/**
+ * Applies a change if nobody changed the loan since it was read (its version), and records the
+ * event. Refuses, changing nothing, if someone did: two reviewers acting at once cannot both.
+ */
+async function write(l: LoanDoc, v: Viewer, change: Change, ctx: CallContext): Promise<LoanDoc> {
+  const event: LoanEvent | null = change.event ? { at: ctx.now, actorId: v.user._id, actorName: v.name, ...change.event } : null
+  const data: Record<string, unknown> = { ...change.set, version: _.inc(1), updatedAt: ctx.now }
+  if (event) data.history = _.push([event])
+  const { stats } = await loans().where({ _id: l._id, version: l.version }).update({ data })
+  if (stats.updated !== 1) throw conflict('该申请刚刚被其他人处理过，请刷新后再看')
+  const next = { ...l, ...(change.set as Partial<LoanDoc>), version: l.version + 1, updatedAt: ctx.now, history: event ? [...l.history, event] : l.history }
+  if (event && event.from !== event.to) {
+    await audit(ctx.now, { actorId: v.user._id, action: `loan.${event.action}`, targetType: 'loan', targetId: l._id, before: { status: event.from }, after: { status: event.to }, reason: event.note })
+  }
+  return next
+}
+
+async function releaseLock(l: LoanDoc): Promise<void> {
+  await locks().where({ _id: l.applicantId, loanId: l._id }).remove()
+}
+
+async function tellApplicant(l: LoanDoc, what: string, note: string): Promise<void> {
+  await notify(l.applicantOpenid, 'review', `${APPLICANT_PAGE}?id=${l._id}`, { thing1: `创业贷款：${l.project.title || '申请'}`, phrase2: what, thing3: note || LOAN_STATUS_LABELS[l.status] })
+}
+
+function wrongState(l: LoanDoc, doing: string): AppError {
+  return conflict(`该申请当前为「${LOAN_STATUS_LABELS[l.status]}」，不能${doing}`)
+}
+
+async function applicantRegistration(userId: string): Promise<RegistrationDoc> {
+  const { data } = await db
+    .collection<RegistrationDoc>(COLLECTIONS.registrations)
+    .where({ userId, status: 'approved' })
+    .limit(2)
+    .get()
+  const reg = data.find((r) => r.kind === 'rural_youth') ?? data[0]
+  if (!reg) throw forbidden('请先完成农村青年或志愿者登记并通过审核，再申请创业贷款')
+  return reg
+}
+
+async function bankName(id: string): Promise<string> {
+  const { data } = await banks().doc(id).get()
+  if (!data || data.status !== 'active') throw invalid('bankId', '请选择合作银行')
+  return data.name
+}
+
+async function lprTable(): Promise<LprRow[]> {
+  const { data } = await lprRates().orderBy('_id', 'asc').limit(1000).get()
+  return data.map((r) => ({ effectiveDate: r._id, oneYearBp: r.oneYearBp, fiveYearBp: r.fiveYearBp }))
+}
+
+async function decide(stage: LoanStage, input: { id: string; decision: 'approve' | 'reject' | 'return'; note: string; amountFen?: number; rateBp?: number; termMonths?: number }, ctx: CallContext): Promise<LoanDetail> {
+  const { l, v } = await loadFor(input.id, ctx)
+  const allowed = stage === 'county' ? v.county : stage === 'city' ? v.city : v.bank
+  if (!allowed) throw forbidden(stage === 'county' ? '只能审核本县（市、区）的申请' : stage === 'bank' ? '只能审批本行的申请' : '没有权限进行此操作')
+  if (l.status !== LOAN_STAGE_STATUS[stage]) throw wrongState(l, `进行${LOAN_STAGE_LABELS[stage]}`)
+  const role = actorRole(v, stage, l)
+  let next: LoanDoc
+  if (input.decision === 'approve') {
+    const to: LoanStatus = stage === 'county' ? 'city_review' : stage === 'city' ? 'bank_review' : 'approved'
+    const set: Record<string, unknown> = { status: to }
+    if (stage === 'city') set.bankRouted = true
+    let note = input.note
+    if (stage === 'bank') {
+      const amount = input.amountFen!
+      if (amount > (l.amountFen ?? 0)) throw invalid('amountFen', `批准金额不能超过申请金额 ${yuan(l.amountFen ?? 0)}`)
+      const termMonths = input.termMonths ?? l.termMonths ?? 0
+      set.approval = { amountFen: amount, rateBp: input.rateBp!, termMonths, at: ctx.now, by: v.user._id }
+      note = `批准 ${yuan(amount)}，年利率 ${(input.rateBp! / 100).toFixed(2)}%，期限 ${termMonths} 个月${input.note ? `。${input.note}` : ''}`
+    }
+    next = await write(l, v, { set, event: { actorRole: role, action: `${stage}_approve`, from: l.status, to, note } }, ctx)
+    await tellApplicant(next, stage === 'bank' ? '银行已批准' : '审核通过', stage === 'bank' ? '请留意银行放款通知' : `已转${to === 'city_review' ? '团市委' : '银行'}审核`)
+  } else if (input.decision === 'reject') {
+    next = await write(l, v, { set: { status: 'rejected', rejectReason: input.note }, event: { actorRole: role, action: `${stage}_reject`, from: l.status, to: 'rejected', note: input.note } }, ctx)
+    await releaseLock(next)
+    await tellApplicant(next, '未通过', input.note)
+  } else {
+    next = await write(l, v, { set: { status: 'returned', returnedFrom: stage, returnNote: input.note }, event: { actorRole: role, action: `${stage}_return`, from: l.status, to: 'returned', note: input.note } }, ctx)
+    await tellApplicant(next, '补充材料', input.note)
+  }
+  return detail(next, v, ctx)
+}
+
+// ---- reports ---------------------------------------------------------------------------
+
+async function reportScope(ctx: CallContext, countyCode?: string): Promise<string[] | null> {
+  const counties = await ctx.adminCounties()
+  if (countyCode) {
+    if (counties !== 'city' && !counties.has(countyCode)) throw forbidden('只能查看本县（市、区）的统计')
+    if (!countyName(countyCode)) throw invalid('countyCode', '县（市、区）无效')
+    return [countyCode]
+  }
+  return counties === 'city' ? null : [...counties]
+}
+
+async function buildReport(ctx: CallContext, input: { from?: string; to?: string; countyCode?: string }): Promise<LoanReport> {
+  const counties = await reportScope(ctx, input.countyCode)
+  const today = shanghaiDate(ctx.now)
+  const from = input.from ?? `${today.slice(0, 4)}-01-01`
+  const to = input.to ?? today
+  const inScope = counties ? { countyCode: _.in(counties) } : {}
+  const fromAt = shanghaiDayStart(from)
+  const toAt = shanghaiDayStart(dayAfter(to))
+  const [applications, lent, subsidies] = await Promise.all([
+    loans()
+      .aggregate()
+      .match(_.and([inScope, { submittedAt: _.gte(fromAt).and(_.lt(toAt)) }]))
+      .group({ _id: { county: '$countyCode', status: '$status' }, n: $.sum(1) })
+      .limit(10_000)
+      .end<{ _id: { county: string; status: LoanStatus }; n: number }>(),
+    loans()
+      .aggregate()
+      .match(_.and([inScope, { disbursedOn: _.gte(from).and(_.lte(to)) }]))
+      .group({
+        _id: { county: '$countyCode', type: '$project.type' },
+        n: $.sum(1),
+        fen: $.sum('$disbursement.amountFen'),
+        jobs: $.sum('$project.jobsCreated'),
+        households: $.sum('$project.householdsHelped'),
+      })
+      .limit(10_000)
+      .end<{ _id: { county: string; type: string }; n: number; fen: number; jobs: number; households: number }>(),
+    loans()
+      .aggregate()
+      .match(_.and([inScope, { subsidyApprovedFen: _.gt(0) }]))
+      .unwind('$subsidies')
+      .match({ 'subsidies.at': _.gte(fromAt).and(_.lt(toAt)) })
+      .group({ _id: '$countyCode', fen: $.sum('$subsidies.amountFen') })
+      .limit(10_000)
+      .end<{ _id: string; fen: number }>(),
+  ])
+  const empty = (code: string, name: string): LoanReportRow => ({ countyCode: code, countyName: name, applications: 0, loans: 0, lentFen: 0, subsidyFen: 0, projects: 0, jobsCreated: 0, householdsHelped: 0 })
+  const rows = new Map<string, LoanReportRow>()
+  for (const c of allCounties) if (!counties || counties.includes(c.code)) rows.set(c.code, empty(c.code, c.name))
+  const row = (code: string) => rows.get(code) ?? rows.set(code, empty(code, countyName(code) ?? '')).get(code)!
+  const byStatus = new Map<LoanStatus, number>()
+  for (const a of applications.list) {
+    row(a._id.county).applications += a.n
+    byStatus.set(a._id.status, (byStatus.get(a._id.status) ?? 0) + a.n)
+  }
+  const byType = new Map<string, { loans: number; lentFen: number }>()
+  for (const g of lent.list) {
+    const r = row(g._id.county)
+    r.loans += g.n
+    r.projects += g.n
+    r.lentFen += g.fen
+    r.jobsCreated += g.jobs
+    r.householdsHelped += g.households
+    const t = byType.get(g._id.type) ?? { loans: 0, lentFen: 0 }
+    byType.set(g._id.type, { loans: t.loans + g.n, lentFen: t.lentFen + g.fen })
+  }
+  for (const s of subsidies.list) row(s._id).subsidyFen += s.fen
+  const byCounty = [...rows.values()]
+  const total = byCounty.reduce((t, r) => {
+    for (const k of ['applications', 'loans', 'lentFen', 'subsidyFen', 'projects', 'jobsCreated', 'householdsHelped'] as const) t[k] += r[k]
+    return t
+  }, empty(counties?.length === 1 ? counties[0] : '', counties?.length === 1 ? countyName(counties[0]) ?? '' : '全市'))
+  return {
+    from,
+    to,
+    byStatus: LOAN_STATUSES.filter((s) => byStatus.has(s)).map((status) => ({ status, count: byStatus.get(status)! })),
+    byCounty,
+    byType: PROJECT_TYPES.map((type) => ({ type, ...(byType.get(type) ?? { loans: 0, lentFen: 0 }) })),
+    total,
+  }
+}
+
+// ---- the actions ----------------------------------------------------------------------
+
+export const main = defineFunction('loan', loan, {
+  async banks() {
+    const { data } = await banks().where({ status: 'active' }).limit(100).get()
+    return { items: data.map((b) => ({ id: b._id, name: b.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) }
+  },
+
+  async saveDraft(input, ctx) {
+    const user = (await ctx.user())!
+    const settings = await loadSettings(ctx.now.getTime())
+    if (input.amountFen !== undefined && input.amountFen > settings.loanCeilingFen) throw invalid('amountFen', `申请金额不能超过 ${yuan(settings.loanCeilingFen)}`)
+    const set: Record<string, unknown> = {}
+    if (input.amountFen !== undefined) set.amountFen = input.amountFen
+    if (input.termMonths !== undefined) set.termMonths = input.termMonths
+    if (input.branch !== undefined) set.branch = input.branch
+    if (input.bankId !== undefined) {
+      set.bankId = input.bankId
+      set.bankName = await bankName(input.bankId)
+    }
+    for (const [key, value] of Object.entries(input.project ?? {})) if (value !== undefined) set[`project.${key}`] = value
+    if (input.project?.townshipCode !== undefined) {
+      const place = townshipOf(input.project.townshipCode)
+      if (!place) throw invalid('project.townshipCode', '请选择项目所在镇街')
+      Object.assign(set, { countyCode: place.countyCode, countyName: place.countyName, townshipName: place.townshipName })
+    }
+    const viewer = (l: LoanDoc) => viewerOf(user, l)
+    if (input.id) {
+      const l = await load(input.id)
+      if (l.applicantId !== user._id) throw notFound('贷款申请不存在')
+      if (!EDITABLE.includes(l.status)) throw wrongState(l, '修改')
+      const next = await write(l, viewer(l), { set }, ctx)
+      const fresh = { ...next, project: { ...l.project, ...(input.project ?? {}) } } as LoanDoc
+      return detail(fresh, viewer(fresh), ctx)
+    }
+    const reg = await applicantRegistration(user._id)
+    const id = `L${crypto.randomBytes(8).toString('hex')}`
+    try {
+      await locks().add({ data: { _id: user._id, loanId: id, at: ctx.now } })
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
+      const { data: lock } = await locks().doc(user._id).get()
+      throw conflict('你已有一份进行中的贷款申请，请在原申请中继续', lock?.loanId ? 'id' : undefined)
+    }
+    const place = input.project?.townshipCode ? townshipOf(input.project.townshipCode) : null
+    const doc: LoanDoc = {
+      _id: id,
+      version: 1,
+      applicantId: user._id,
+      applicantOpenid: ctx.openid,
+      applicantName: reg.name,
+      applicantKind: reg.kind,
+      registrationId: reg._id,
+      status: 'draft',
+      amountFen: input.amountFen ?? null,
+      termMonths: input.termMonths ?? null,
+      bankId: input.bankId ?? '',
+      bankName: (set.bankName as string | undefined) ?? '',
+      branch: input.branch ?? '',
+      project: {
+        type: input.project?.type ?? null,
+        title: input.project?.title ?? '',
+        townshipCode: input.project?.townshipCode ?? '',
+        address: input.project?.address ?? '',
+        description: input.project?.description ?? '',
+        jobsCreated: input.project?.jobsCreated ?? null,
+        householdsHelped: input.project?.householdsHelped ?? null,
+      },
+      countyCode: place?.countyCode ?? '',
+      countyName: place?.countyName ?? '',
+      townshipName: place?.townshipName ?? '',
+      documents: [],
+      returnedFrom: null,
+      returnNote: '',
+      rejectReason: '',
+      approval: null,
+      disbursement: null,
+      repayments: [],
+      outstandingFen: 0,
+      subsidies: [],
+      subsidyApprovedFen: 0,
+      subsidyDueFrom: '',
+      history: [{ at: ctx.now, actorId: user._id, actorName: reg.name, actorRole: '申请人', action: 'create', from: '', to: 'draft', note: '' }],
+      bankRouted: false,
+      submittedAt: null,
+      disbursedOn: '',
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }
+    await loans().add({ data: doc })
+    return detail(doc, viewer(doc), ctx)
+  },
+
+  async attachDocument(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.isApplicant) throw notFound('贷款申请不存在')
+    if (!EDITABLE.includes(l.status)) throw wrongState(l, '修改材料')
+    if (l.documents.filter((d) => d.kind === input.kind).length >= MAX_DOCUMENTS_PER_KIND) throw invalid('kind', `每类材料最多 ${MAX_DOCUMENTS_PER_KIND} 份，请先删除不需要的`)
+    const docId = crypto.randomBytes(6).toString('hex')
+    const file = await adoptUpload(input.fileId, { userId: v.user._id, field: 'fileId', dest: `loans/${l._id}/${input.kind}-${docId}`, types: DOCUMENT_TYPES, maxBytes: DOCUMENT_MAX_BYTES })
+    const document = { id: docId, kind: input.kind, fileId: file.fileId, name: input.name || DOCUMENT_LABELS[input.kind], type: file.type, size: file.size, uploadedAt: ctx.now }
+    try {
+      const next = await write(l, v, { set: { documents: _.push([document]) } }, ctx)
+      return detail({ ...next, documents: [...l.documents, document] }, v, ctx)
+    } catch (err) {
+      await files.remove([file.fileId]).catch(() => undefined)
+      throw err
+    }
+  },
+
+  async removeDocument(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.isApplicant) throw notFound('贷款申请不存在')
+    if (!EDITABLE.includes(l.status)) throw wrongState(l, '修改材料')
+    const document = l.documents.find((d) => d.id === input.documentId)
+    if (!document) throw notFound('材料不存在')
+    const documents = l.documents.filter((d) => d.id !== input.documentId)
+    const next = await write(l, v, { set: { documents } }, ctx)
+    await files.remove([document.fileId]).catch(() => undefined)
+    return detail({ ...next, documents }, v, ctx)
+  },
+
+  async submit(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.isApplicant) throw notFound('贷款申请不存在')
+    if (!EDITABLE.includes(l.status)) throw wrongState(l, '提交')
+    const settings = await loadSettings(ctx.now.getTime())
+    const missing = missingParts(l, settings.loanCeilingFen)
+    if (missing.length > 0) throw invalid(missing[0][0], `请补充：${missing.map(([, w]) => w).join('、')}`)
+    // A returned application goes back to the stage that asked for more.
+    const to = l.status === 'returned' && l.returnedFrom ? LOAN_STAGE_STATUS[l.returnedFrom] : 'submitted'
+    const next = await write(
+      l,
+      v,
+      { set: { status: to, submittedAt: l.submittedAt ?? ctx.now, returnedFrom: null, returnNote: '', applicantOpenid: ctx.openid }, event: { actorRole: '申请人', action: l.status === 'returned' ? 'resubmit' : 'submit', from: l.status, to, note: '' } },
+      ctx,
+    )
+    await tellApplicant(next, '已提交', `等待${to === 'submitted' ? `${l.countyName}团委` : to === 'city_review' ? '团市委' : l.bankName}审核`)
+    return detail(next, v, ctx)
+  },
+
+  async withdraw(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.isApplicant) throw notFound('贷款申请不存在')
+    if (!WITHDRAWABLE.includes(l.status)) throw wrongState(l, '撤回（银行批准后不能撤回）')
+    const next = await write(l, v, { set: { status: 'withdrawn' }, event: { actorRole: '申请人', action: 'withdraw', from: l.status, to: 'withdrawn', note: input.reason } }, ctx)
+    await releaseLock(next)
+    return detail(next, v, ctx)
+  },
+
+  async mine(input, ctx) {
+    const user = (await ctx.user())!
+    const [{ total }, { data }] = await Promise.all([
+      loans().where({ applicantId: user._id }).count(),
+      loans().where({ applicantId: user._id }).orderBy('updatedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    const today = shanghaiDate(ctx.now)
+    return { items: data.map((l) => summary(l, today)), total }
+  },
+
+  async get(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    return detail(l, v, ctx)
+  },
+
+  async revealIdentity(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!(v.county || v.city || v.bank) || l.status === 'draft') throw forbidden('只有审核人员可以查看完整身份信息')
+    const { data: reg } = await db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get()
+    if (!reg) throw notFound('申请人登记信息不存在')
+    // Reading an ID number in clear leaves a trace.
+    await audit(ctx.now, { actorId: v.user._id, action: 'pii.read', targetType: 'loan', targetId: l._id, before: null, after: null, reason: '贷款审核查看申请人身份证号与手机号' })
+    return { idNumber: reg.idSealed ? decrypt(reg.idSealed) : '', mobile: reg.mobile }
+  },
+
+  async queue(input, ctx) {
+    const user = (await ctx.user())!
+    const grants = user.roles
+    const city = grants.some((g) => g.role === 'city_admin')
+    const counties = grants.filter((g) => g.role === 'county_admin').map((g) => g.scopeId)
+    const bankIds = grants.filter((g) => g.role === 'bank_officer').map((g) => g.scopeId)
+    const today = shanghaiDate(ctx.now)
+    // What the caller reaches at all, and what waits for them.
+    const reach: unknown[] = []
+    const todo: unknown[] = []
+    if (city) {
+      reach.push({ status: _.neq('draft') })
+      todo.push({ status: 'city_review' })
+    }
+    if (counties.length > 0) {
+      reach.push({ countyCode: _.in(counties), status: _.neq('draft') })
+      todo.push({ countyCode: _.in(counties), status: 'submitted' })
+    }
+    if (bankIds.length > 0) {
+      reach.push({ bankId: _.in(bankIds), bankRouted: true })
+      todo.push({ bankId: _.in(bankIds), status: _.in(['bank_review', 'approved']) })
+    }
+    const subsidy = city ? { status: _.in([...LENDING]), subsidyDueFrom: _.gt('').and(_.lte(today)) } : null
+    const filters: unknown[] = []
+    if (input.status) filters.push({ status: input.status })
+    if (input.countyCode) filters.push({ countyCode: input.countyCode })
+    if (input.projectType) filters.push({ 'project.type': input.projectType })
+    if (input.keyword) {
+      const pattern = db.RegExp({ regexp: input.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') })
+      filters.push(_.or([{ applicantName: pattern }, { 'project.title': pattern }]))
+    }
+    const view = input.view === 'subsidy' ? (subsidy ? [subsidy] : []) : input.view === 'todo' ? todo : reach
+    const none = { _id: '' }
+    const where = view.length > 0 ? _.and([_.or(view), ...filters]) : none
+    const [{ total }, { data }, todoCount, subsidyCount] = await Promise.all([
+      loans().where(where).count(),
+      loans()
+        .where(where)
+        .orderBy(input.view === 'all' ? 'updatedAt' : 'submittedAt', input.view === 'all' ? 'desc' : 'asc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize)
+        .get(),
+      todo.length > 0 ? loans().where(_.or(todo)).count() : { total: 0 },
+      subsidy ? loans().where(subsidy).count() : { total: 0 },
+    ])
+    return { items: data.map((l) => summary(l, today)), total, counts: { todo: todoCount.total, subsidy: subsidyCount.total } }
+  },
+
+  async countyDecide(input, ctx) {
+    return decide('county', input, ctx)
+  },
+  async cityDecide(input, ctx) {
+    return decide('city', input, ctx)
+  },
+  async bankDecide(input, ctx) {
+    return decide('bank', input, ctx)
+  },
+
+  async disburse(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.bank) throw forbidden('只能为本行的贷款登记放款')
+    if (l.status !== 'approved' || !l.approval) throw wrongState(l, '登记放款')
+    const today = shanghaiDate(ctx.now)
+    if (input.disbursedOn > today) throw invalid('disbursedOn', '放款日期不能晚于今天')
+    if (input.disbursedOn < shanghaiDate(l.approval.at)) throw invalid('disbursedOn', '放款日期不能早于批准日期')
+    if (input.amountFen > l.approval.amountFen) throw invalid('amountFen', `放款金额不能超过批准金额 ${yuan(l.approval.amountFen)}`)
+    const [settings, table] = await Promise.all([loadSettings(ctx.now.getTime()), lprTable()])
+    const lpr = lprOn(table, input.disbursedOn)
+    if (!lpr) throw conflict('LPR 表中没有放款日适用的报价，请团市委先维护 LPR 表', 'disbursedOn')
+    const tenor = lprTenor(l.approval.termMonths)
+    const lprBp = tenor === '1y' ? lpr.oneYearBp : lpr.fiveYearBp
+    const disbursement: NonNullable<LoanDoc['disbursement']> = {
+      amountFen: input.amountFen,
+      disbursedOn: input.disbursedOn,
+      maturityOn: addMonths(input.disbursedOn, l.approval.termMonths),
+      rateBp: input.rateBp,
+      repaymentType: input.repaymentType,
+      lprDate: lpr.effectiveDate,
+      lprTenor: tenor,
+      lprBp,
+      spreadBp: settings.subsidySpreadBp,
+      subsidyRateBp: subsidyRate(input.rateBp, lprBp, settings.subsidySpreadBp),
+      dayBasis: settings.subsidyDayBasis,
+      at: ctx.now,
+      by: v.user._id,
+    }
+    const state = subsidyState({ disbursement, repayments: [], subsidies: [], outstandingFen: input.amountFen })
+    const note = `放款 ${yuan(input.amountFen)}，${REPAYMENT_LABELS[input.repaymentType]}，年利率 ${(input.rateBp / 100).toFixed(2)}%，贴息利率 ${(disbursement.subsidyRateBp / 100).toFixed(2)}%`
+    const next = await write(
+      l,
+      v,
+      { set: { status: 'disbursed', disbursement, disbursedOn: input.disbursedOn, outstandingFen: input.amountFen, subsidyDueFrom: state.dueFrom }, event: { actorRole: actorRole(v, 'bank_post', l), action: 'disburse', from: l.status, to: 'disbursed', note } },
+      ctx,
+    )
+    await tellApplicant(next, '已放款', `${yuan(input.amountFen)}，可查看贴息计划`)
+    return detail(next, v, ctx)
+  },
+
+  async recordRepayment(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.bank) throw forbidden('只能为本行的贷款登记还款')
+    if (!LENDING.includes(l.status) || !l.disbursement) throw wrongState(l, '登记还款')
+    if (input.date > shanghaiDate(ctx.now)) throw invalid('date', '还款日期不能晚于今天')
+    if (input.date <= l.disbursement.disbursedOn) throw invalid('date', '还款日期应晚于放款日期')
+    const lastApproved = l.subsidies[l.subsidies.length - 1]
+    if (lastApproved && input.date <= lastApproved.end) throw invalid('date', `${lastApproved.end} 及以前的贴息已核准，不能补登此前的还款`)
+    if (input.principalFen > l.outstandingFen) throw invalid('principalFen', `归还本金不能超过剩余本金 ${yuan(l.outstandingFen)}`)
+    const repayment = { date: input.date, principalFen: input.principalFen, note: input.note, at: ctx.now, by: v.user._id }
+    const outstandingFen = l.outstandingFen - input.principalFen
+    const state = subsidyState({ disbursement: l.disbursement, repayments: [...l.repayments, repayment], subsidies: l.subsidies, outstandingFen })
+    const set: Record<string, unknown> = { repayments: _.push([repayment]), outstandingFen, subsidyDueFrom: state.dueFrom }
+    const closes = state.settled
+    if (closes) set.status = 'closed'
+    const note = `${input.date} 归还本金 ${yuan(input.principalFen)}，剩余 ${yuan(outstandingFen)}${input.note ? `。${input.note}` : ''}`
+    const next = await write(l, v, { set, event: { actorRole: actorRole(v, 'bank_post', l), action: 'repay', from: l.status, to: closes ? 'closed' : l.status, note } }, ctx)
+    const fresh = { ...next, repayments: [...l.repayments, repayment] }
+    if (closes) {
+      await releaseLock(fresh)
+      await tellApplicant(fresh, '已结清', '贷款已结清，贴息已全部核准')
+    }
+    return detail(fresh, v, ctx)
+  },
+
+  async approveSubsidy(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.city) throw forbidden()
+    if (!LENDING.includes(l.status)) throw wrongState(l, '核准贴息')
+    const periods = subsidyPeriods(termsOf(l)!)
+    const index = periods.findIndex((p) => p.key === input.period)
+    if (index === -1) throw invalid('period', '该贷款没有这一期贴息')
+    if (index < l.subsidies.length) throw conflict('该期贴息已核准')
+    if (index > l.subsidies.length) throw conflict(`请先核准 ${periods[l.subsidies.length].key} 的贴息`)
+    const period = periods[index]
+    const today = shanghaiDate(ctx.now)
+    if (period.end >= today) throw conflict(`该期到 ${period.end} 结束，结束后才能核准`)
+    const entry = { key: period.key, start: period.start, end: period.end, amountFen: period.amountFen, at: ctx.now, by: v.user._id, byName: v.name }
+    const subsidies = [...l.subsidies, entry]
+    const state = subsidyState({ disbursement: l.disbursement, repayments: l.repayments, subsidies, outstandingFen: l.outstandingFen })
+    const to: LoanStatus = state.settled ? 'closed' : 'in_subsidy'
+    const next = await write(
+      l,
+      v,
+      {
+        set: { subsidies: _.push([entry]), subsidyApprovedFen: _.inc(period.amountFen), subsidyDueFrom: state.dueFrom, status: to },
+        event: { actorRole: ROLE_LABELS.city_admin, action: 'approve_subsidy', from: l.status, to, note: `核准 ${period.key}（${period.start} 至 ${period.end}，${period.days} 天）贴息 ${yuan(period.amountFen)}` },
+      },
+      ctx,
+    )
+    const fresh = { ...next, subsidies, subsidyApprovedFen: l.subsidyApprovedFen + period.amountFen }
+    if (to === 'closed') await releaseLock(fresh)
+    await tellApplicant(fresh, '贴息已核准', `${period.key} 贴息 ${yuan(period.amountFen)}`)
+    return detail(fresh, v, ctx)
+  },
+
+  async lprList() {
+    return { items: await lprTable() }
+  },
+
+  async lprSave(input, ctx) {
+    const user = (await ctx.user())!
+    const { data: before } = await lprRates().doc(input.effectiveDate).get()
+    await lprRates().doc(input.effectiveDate).set({ data: { oneYearBp: input.oneYearBp, fiveYearBp: input.fiveYearBp, updatedBy: user._id, updatedAt: ctx.now } })
+    await audit(ctx.now, { actorId: user._id, action: 'lpr.save', targetType: 'lpr', targetId: input.effectiveDate, before: before ? { oneYearBp: before.oneYearBp, fiveYearBp: before.fiveYearBp } : null, after: { oneYearBp: input.oneYearBp, fiveYearBp: input.fiveYearBp }, reason: '维护 LPR 表' })
+    return { items: await lprTable() }
+  },
+
+  async lprRemove(input, ctx) {
+    const user = (await ctx.user())!
+    const { total } = await loans().where({ 'disbursement.lprDate': input.effectiveDate }).count()
+    if (total > 0) throw conflict(`已有 ${total} 笔放款按这一期 LPR 计算贴息，不能删除`, 'effectiveDate')
+    const { stats } = await lprRates().doc(input.effectiveDate).remove()
+    if (stats.removed !== 1) throw notFound('没有这一期 LPR')
+    await audit(ctx.now, { actorId: user._id, action: 'lpr.remove', targetType: 'lpr', targetId: input.effectiveDate, before: null, after: null, reason: '维护 LPR 表' })
+    return { items: await lprTable() }
+  },
+
+  async lprImportPublished(_input, ctx) {
+    const user = (await ctx.user())!
+    const existing = new Set((await lprTable()).map((r) => r.effectiveDate))
+    const missing = PUBLISHED_LPR.filter((r) => !existing.has(r.effectiveDate))
+    for (const r of missing) {
+      try {
+        await lprRates().add({ data: { _id: r.effectiveDate, oneYearBp: r.oneYearBp, fiveYearBp: r.fiveYearBp, updatedBy: user._id, updatedAt: ctx.now } })
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err
+      }
+    }
+    if (missing.length > 0) await audit(ctx.now, { actorId: user._id, action: 'lpr.import', targetType: 'lpr', targetId: 'published', before: null, after: { added: missing.length }, reason: '导入公布的 LPR' })
+    return { items: await lprTable(), added: missing.length }
+  },
+
+  async report(input, ctx) {
+    return buildReport(ctx, input)
+  },
+
+  async exportReport(input, ctx) {
+    const report = await buildReport(ctx, input)
+    const money = (fen: number) => fen / 1_000_000
+    const countyRow = (r: LoanReportRow) => ({
+      countyName: r.countyName,
+      applications: r.applications,
+      loans: r.loans,
+      lent: money(r.lentFen),
+      subsidy: Math.round(r.subsidyFen) / 100,
+      projects: r.projects,
+      jobs: r.jobsCreated,
+      households: r.householdsHelped,
+    })
+    const file = await exportWorkbook(`创业贷款统计-${report.from}至${report.to}.xlsx`, [
+      {
+        title: '按县（市、区）',
+        columns: [
+          { header: '县（市、区）', key: 'countyName', width: 16 },
+          { header: '申请（笔）', key: 'applications', width: 12 },
+          { header: '放款（笔）', key: 'loans', width: 12 },
+          { header: '放款金额（万元）', key: 'lent', width: 18 },
+          { header: '核准贴息（元）', key: 'subsidy', width: 16 },
+          { header: '扶持项目（个）', key: 'projects', width: 14 },
+          { header: '带动就业（人）', key: 'jobs', width: 14 },
+          { header: '帮扶困难户（户）', key: 'households', width: 16 },
+        ],
+        rows: [...report.byCounty.map(countyRow), countyRow({ ...report.total, countyName: `合计（${report.total.countyName}）` })],
+      },
+      {
+        title: '按项目类型',
+        columns: [
+          { header: '项目类型', key: 'type', width: 20 },
+          { header: '放款（笔）', key: 'loans', width: 12 },
+          { header: '放款金额（万元）', key: 'lent', width: 18 },
+        ],
+        rows: report.byType.map((t) => ({ type: PROJECT_TYPE_LABELS[t.type], loans: t.loans, lent: money(t.lentFen) })),
+      },
+      {
+        title: '申请状态',
+        columns: [
+          { header: '状态', key: 'status', width: 20 },
+          { header: '申请（笔）', key: 'count', width: 12 },
+        ],
+        rows: report.byStatus.map((s) => ({ status: LOAN_STATUS_LABELS[s.status], count: s.count })),
+      },
+    ])
+    return { ...file, rows: report.byCounty.length }
+  },
+})

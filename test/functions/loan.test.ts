@@ -1,0 +1,383 @@
+// Micro-loans: drafts and documents, every transition and refusal, concurrent decisions, the
+// subsidy from disbursement to closing, the LPR table, reports and their Excel export.
+import ExcelJS from 'exceljs'
+import { EJSON } from 'bson'
+import { seedDemo } from '../../scripts/demo'
+import { startAppCloud, type AppCloud } from '../support/app'
+import { ruralYouthForm } from '../support/people'
+import type { InputOf, OutputOf } from '../../types'
+
+let app: AppCloud
+const YOUTH = 'o_demo_youth' // 黄家明, approved rural youth of 清城区
+const COUNTY = 'o_demo_county' // 清城区团委
+const CITY = 'o_demo_city'
+const BANK = 'o_demo_bank' // 邮储银行清远市分行 b_psbc_qingyuan
+const OTHER_COUNTY = 'o_loan_county_yingde' // 英德市团委
+const OTHER_BANK = 'o_loan_rcb_officer' // 清远农商银行
+
+type Detail = OutputOf<'loan.get'>
+const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 2)])
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 3)])
+
+const userIdOf = (openid: string) => ([...app.cloud.store.get('users').docs.values()].find((u) => u.openid === openid)!._id as string)
+let uploads = 0
+/** What the app does: the file goes to the user's upload folder in cloud storage. */
+function upload(openid: string, content: Buffer, ext = 'png'): string {
+  uploads += 1
+  return app.cloud.storage.put(`uploads/${userIdOf(openid)}/u${uploads}.${ext}`, content)
+}
+
+const PROJECT = {
+  type: 'ecommerce' as const,
+  title: '凤城砂糖橘电商直播',
+  townshipCode: '441802006',
+  address: '凤城街道石角村',
+  description: '建设产地直播间与冷链分拣点，带动周边果农通过电商销售砂糖橘。',
+  jobsCreated: 8,
+  householdsHelped: 5,
+}
+
+/** A complete draft with its three documents. */
+async function completeDraft(openid = YOUTH, overrides: Partial<InputOf<'loan.saveDraft'>> = {}): Promise<Detail> {
+  let d = ok(await app.call(openid, 'loan.saveDraft', { amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan', branch: '清城支行', project: PROJECT, ...overrides }))
+  d = ok(await app.call(openid, 'loan.attachDocument', { id: d.id, kind: 'id_photo', fileId: upload(openid, JPEG, 'jpg'), name: '身份证正面.jpg' }))
+  d = ok(await app.call(openid, 'loan.attachDocument', { id: d.id, kind: 'business_license', fileId: upload(openid, PNG), name: '营业执照.png' }))
+  d = ok(await app.call(openid, 'loan.attachDocument', { id: d.id, kind: 'project_plan', fileId: upload(openid, PDF, 'pdf'), name: '计划书.pdf' }))
+  return d
+}
+
+/** An approved rural youth of a county, registered through the functions. */
+async function newYouth(openid: string, name: string, countyCode = '441802', townshipCode = '441802006'): Promise<void> {
+  const reg = ok(await app.call(openid, 'registration.submitRuralYouth', ruralYouthForm({ name, countyCode, townshipCode })))
+  ok(await app.call(countyCode === '441802' ? COUNTY : CITY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+}
+
+async function invite(role: string, scopeId: string, openid: string): Promise<void> {
+  const inv = ok(await app.call(CITY, 'grants.createInvitation', { role, scopeId } as never))
+  ok(await app.call(openid, 'grants.redeemInvitation', { code: inv.code }))
+}
+
+/** Moves the bank's approval back in time, as if approved then (disbursement cannot precede it). */
+async function backdateApproval(id: string, at: string) {
+  await app.cloud.db.handle('database.modifyDocument', {
+    collectionName: 'loans',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: id }),
+    data: EJSON.stringify({ $set: { 'approval.at': new Date(at) } }, { relaxed: false }),
+    merge: true,
+  })
+}
+
+/** Through county, city and bank approval (the bank at 4.80 %). */
+async function approvedLoan(openid: string): Promise<Detail> {
+  const d = await completeDraft(openid)
+  ok(await app.call(openid, 'loan.submit', { id: d.id }))
+  ok(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve', note: '材料齐全' }))
+  ok(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' }))
+  return ok(await app.call(BANK, 'loan.bankDecide', { id: d.id, decision: 'approve', amountFen: 20_000_000, rateBp: 480 }))
+}
+
+beforeAll(async () => {
+  app = await startAppCloud()
+  await seedDemo(app.cloud)
+  await invite('county_admin', '441881', OTHER_COUNTY)
+  await invite('bank_officer', 'b_qingyuan_rcb', OTHER_BANK)
+})
+afterAll(() => app.close())
+
+describe('the application', () => {
+  let id = ''
+
+  test('a draft saves whatever is filled in; bad values are refused naming the field and change nothing', async () => {
+    const d = ok(await app.call(YOUTH, 'loan.saveDraft', { amountFen: 5_000_000 }))
+    id = d.id
+    expect(d).toMatchObject({ status: 'draft', applicantName: '黄家明', amountFen: 5_000_000, can: { edit: true, submit: false, withdraw: true } })
+    expect(d.missing).toEqual(expect.arrayContaining(['贷款期限', '贷款银行', '项目类型', '身份证照片', '营业执照', '项目计划书']))
+    const before = app.dump()
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, amountFen: 50_000_001 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'amountFen', message: '申请金额不能超过 500,000 元' } })
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, amountFen: 12.5 })).toMatchObject({ ok: false, error: { field: 'amountFen' } })
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, termMonths: 2 })).toMatchObject({ ok: false, error: { field: 'termMonths', message: '贷款期限至少 3 个月' } })
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, bankId: 'b_nowhere' })).toMatchObject({ ok: false, error: { field: 'bankId' } })
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, project: { townshipCode: '441802999' } })).toMatchObject({ ok: false, error: { field: 'project.townshipCode' } })
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, project: { jobsCreated: -1 } })).toMatchObject({ ok: false, error: { field: 'project.jobsCreated' } })
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, project: { description: '联系我 13800138000 了解详情，项目很好很好很好' } })).toMatchObject({ ok: false, error: { field: 'project.description' } })
+    expect(app.dump()).toBe(before)
+
+    const saved = ok(await app.call(YOUTH, 'loan.saveDraft', { id, termMonths: 24, project: { type: 'homestay', townshipCode: '441802103' } }))
+    expect(saved).toMatchObject({ amountFen: 5_000_000, termMonths: 24, projectType: 'homestay', countyName: '清城区', townshipName: '源潭镇' })
+    expect(ok(await app.call(YOUTH, 'loan.get', { id }))).toMatchObject({ termMonths: 24, project: { type: 'homestay', townshipCode: '441802103' } })
+  })
+
+  test('one open application per person', async () => {
+    expect(await app.call(YOUTH, 'loan.saveDraft', { amountFen: 1_000_000 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('进行中的贷款申请') } })
+    expect(ok(await app.call(YOUTH, 'loan.mine', {})).items.map((l) => l.id)).toEqual([id])
+  })
+
+  test('documents are checked by what they are and how big, and moved out of the upload folder', async () => {
+    const before = app.dump()
+    const fake = upload(YOUTH, Buffer.from('not really a pdf'), 'pdf')
+    expect(await app.call(YOUTH, 'loan.attachDocument', { id, kind: 'project_plan', fileId: fake })).toMatchObject({ ok: false, error: { field: 'fileId', message: '只能上传 JPG、PNG、PDF 文件' } })
+    const huge = upload(YOUTH, Buffer.concat([PDF, Buffer.alloc(4 * 1024 * 1024)]), 'pdf')
+    expect(await app.call(YOUTH, 'loan.attachDocument', { id, kind: 'project_plan', fileId: huge })).toMatchObject({ ok: false, error: { field: 'fileId', message: '文件不能超过 4 MB' } })
+    // Someone else's upload cannot be claimed.
+    const theirs = app.cloud.storage.put(`uploads/${userIdOf(COUNTY)}/x.png`, PNG)
+    expect(await app.call(YOUTH, 'loan.attachDocument', { id, kind: 'id_photo', fileId: theirs })).toMatchObject({ ok: false, error: { field: 'fileId' } })
+    expect(await app.call(YOUTH, 'loan.attachDocument', { id, kind: 'id_photo', fileId: app.cloud.storage.fileId(`uploads/${userIdOf(YOUTH)}/missing.png`) })).toMatchObject({ ok: false, error: { field: 'fileId' } })
+    expect(app.dump()).toBe(before)
+
+    const fileId = upload(YOUTH, PNG)
+    const d = ok(await app.call(YOUTH, 'loan.attachDocument', { id, kind: 'id_photo', fileId, name: '身份证.png' }))
+    expect(d.documents).toEqual([expect.objectContaining({ kind: 'id_photo', name: '身份证.png', type: 'image/png', size: PNG.length, url: expect.stringContaining(`/cos/loans/${id}/id_photo-`) })])
+    expect(app.cloud.storage.exists(fileId.replace(/^cloud:\/\/[^/]+\//, ''))).toBe(false)
+    const removed = ok(await app.call(YOUTH, 'loan.removeDocument', { id, documentId: d.documents[0].id }))
+    expect(removed.documents).toEqual([])
+  })
+
+  test('submit checks completeness and names what is missing; the applicant withdraws, and may start again', async () => {
+    const before = app.dump()
+    expect(await app.call(YOUTH, 'loan.submit', { id })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'bankId', message: expect.stringContaining('贷款银行') } })
+    expect(app.dump()).toBe(before)
+    const w = ok(await app.call(YOUTH, 'loan.withdraw', { id, reason: '重新规划项目' }))
+    expect(w).toMatchObject({ status: 'withdrawn', can: { edit: false, withdraw: false } })
+    expect(await app.call(YOUTH, 'loan.saveDraft', { id, amountFen: 1_000_000 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const fresh = ok(await app.call(YOUTH, 'loan.saveDraft', { amountFen: 1_000_000 }))
+    expect(fresh.id).not.toBe(id)
+    ok(await app.call(YOUTH, 'loan.withdraw', { id: fresh.id }))
+  })
+
+  test('only approved rural youth and volunteers apply', async () => {
+    expect(await app.call(COUNTY, 'loan.saveDraft', { amountFen: 1_000_000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call('o_loan_stranger', 'loan.saveDraft', { amountFen: 1_000_000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('review', () => {
+  test('county, city and bank approve in turn; each step is refused to the wrong role, scope or state', async () => {
+    await newYouth('o_loan_a', '周小梅')
+    const d = await completeDraft('o_loan_a')
+    expect(d.can.submit).toBe(true)
+    // Drafts are private.
+    expect(await app.call(COUNTY, 'loan.get', { id: d.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    app.cloud.outbox.length = 0
+    const submitted = ok(await app.call('o_loan_a', 'loan.submit', { id: d.id }))
+    expect(submitted).toMatchObject({ status: 'submitted', can: { edit: false, withdraw: true } })
+    expect(app.cloud.outbox.map((m) => m.touser)).toEqual(['o_loan_a'])
+
+    const before = app.dump()
+    expect(await app.call(BANK, 'loan.countyDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(OTHER_COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('县团委审核中') } })
+    expect(await app.call('o_loan_a', 'loan.countyDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'reject' })).toMatchObject({ ok: false, error: { field: 'note' } })
+    expect(app.dump()).toBe(before)
+
+    const queue = ok(await app.call(COUNTY, 'loan.queue', { view: 'todo' }))
+    expect(queue.items.map((l) => l.id)).toContain(d.id)
+    expect(ok(await app.call(OTHER_COUNTY, 'loan.queue', { view: 'all' })).items.map((l) => l.id)).not.toContain(d.id)
+    const seen = ok(await app.call(COUNTY, 'loan.get', { id: d.id }))
+    expect(seen).toMatchObject({ can: { decide: 'county', revealIdentity: true }, applicantIdMasked: expect.stringMatching(/^4418\*+\d{3}[\dX]$/) })
+    expect(seen.documents.every((doc) => doc.url.includes('/cos/loans/'))).toBe(true)
+
+    const county = ok(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve', note: '项目真实，同意推荐' }))
+    expect(county).toMatchObject({ status: 'city_review', can: { decide: null } })
+    // The bank does not see it until the city routes it there.
+    expect(await app.call(BANK, 'loan.get', { id: d.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(COUNTY, 'loan.cityDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    ok(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' }))
+
+    expect(await app.call(OTHER_BANK, 'loan.bankDecide', { id: d.id, decision: 'approve', amountFen: 10_000_000, rateBp: 450 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(BANK, 'loan.bankDecide', { id: d.id, decision: 'approve', amountFen: 20_000_001, rateBp: 450 })).toMatchObject({ ok: false, error: { field: 'amountFen' } })
+    expect(await app.call(BANK, 'loan.bankDecide', { id: d.id, decision: 'approve', amountFen: 10_000_000 })).toMatchObject({ ok: false, error: { field: 'rateBp' } })
+    const bank = ok(await app.call(BANK, 'loan.bankDecide', { id: d.id, decision: 'approve', amountFen: 18_000_000, rateBp: 450, termMonths: 36 }))
+    expect(bank).toMatchObject({ status: 'approved', approval: { amountFen: 18_000_000, rateBp: 450, termMonths: 36 }, can: { disburse: true, withdraw: false } })
+    expect(await app.call('o_loan_a', 'loan.withdraw', { id: d.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('银行批准后不能撤回') } })
+
+    const mine = ok(await app.call('o_loan_a', 'loan.get', { id: d.id }))
+    expect(mine.history.map((e) => [e.action, e.toStatus, e.actorRole])).toEqual([
+      ['create', 'draft', '申请人'],
+      ['submit', 'submitted', '申请人'],
+      ['county_approve', 'city_review', '清城区团委'],
+      ['city_approve', 'bank_review', '团市委'],
+      ['bank_approve', 'approved', '邮储银行清远市分行'],
+    ])
+    // The applicant sees offices, not the staff's names.
+    expect(mine.history.every((e) => e.actorName === '')).toBe(true)
+  })
+
+  test('a reviewer returns it for more material; the resubmission goes back to that reviewer', async () => {
+    await newYouth('o_loan_b', '刘晓东')
+    const d = await completeDraft('o_loan_b')
+    ok(await app.call('o_loan_b', 'loan.submit', { id: d.id }))
+    ok(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve' }))
+    const returned = ok(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'return', note: '请补充近三个月的销售流水' }))
+    expect(returned).toMatchObject({ status: 'returned' })
+    const seen = ok(await app.call('o_loan_b', 'loan.get', { id: d.id }))
+    expect(seen).toMatchObject({ returnNote: '请补充近三个月的销售流水', can: { edit: true, submit: true } })
+    ok(await app.call('o_loan_b', 'loan.attachDocument', { id: d.id, kind: 'project_plan', fileId: upload('o_loan_b', PDF, 'pdf'), name: '销售流水.pdf' }))
+    const again = ok(await app.call('o_loan_b', 'loan.submit', { id: d.id }))
+    expect(again).toMatchObject({ status: 'city_review', returnNote: '' })
+    const rejected = ok(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'reject', note: '项目与申请人经营范围不符' }))
+    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '项目与申请人经营范围不符' })
+    expect(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  test('a withdrawn application cannot be reviewed', async () => {
+    await newYouth('o_loan_c', '陈一帆')
+    const d = await completeDraft('o_loan_c')
+    ok(await app.call('o_loan_c', 'loan.submit', { id: d.id }))
+    ok(await app.call('o_loan_c', 'loan.withdraw', { id: d.id, reason: '资金已自筹' }))
+    const before = app.dump()
+    expect(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已撤回') } })
+    expect(app.dump()).toBe(before)
+  })
+
+  test('two decisions at once: exactly one applies', async () => {
+    await newYouth('o_loan_d', '吴佳琪')
+    const d = await completeDraft('o_loan_d')
+    ok(await app.call('o_loan_d', 'loan.submit', { id: d.id }))
+    const results = await Promise.all([
+      app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve' }),
+      app.call(CITY, 'loan.countyDecide', { id: d.id, decision: 'reject', note: '不符合条件' }),
+      app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'return', note: '补充材料' }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).every((r) => (r as { error: { code: string } }).error.code === 'CONFLICT')).toBe(true)
+    const after = ok(await app.call(CITY, 'loan.get', { id: d.id }))
+    expect(after.history.filter((e) => e.action.startsWith('county_'))).toHaveLength(1)
+  })
+
+  test('the ID number is read in clear only on request, and the read is logged', async () => {
+    const { data: list } = { data: ok(await app.call(COUNTY, 'loan.queue', { view: 'all' })).items }
+    const id = list[0].id
+    expect(JSON.stringify(ok(await app.call(COUNTY, 'loan.get', { id })))).not.toMatch(/\d{17}[\dX]/)
+    const audits = () => [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'pii.read' && a.targetId === id).length
+    const n = audits()
+    const clear = ok(await app.call(COUNTY, 'loan.revealIdentity', { id }))
+    expect(clear.idNumber).toMatch(/^\d{17}[\dX]$/)
+    expect(audits()).toBe(n + 1)
+    expect(await app.call(OTHER_COUNTY, 'loan.revealIdentity', { id })).toMatchObject({ ok: false })
+  })
+})
+
+describe('disbursement and subsidy', () => {
+  test('the bank disburses, records repayments; the league approves each period in order; paid off, it closes', async () => {
+    await newYouth('o_loan_e', '郑启航')
+    const a = await approvedLoan('o_loan_e')
+    await backdateApproval(a.id, '2025-07-10T02:00:00Z')
+    const before = app.dump()
+    expect(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_001, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false, error: { field: 'amountFen' } })
+    expect(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-01', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false, error: { field: 'disbursedOn' } })
+    expect(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2099-01-01', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false, error: { field: 'disbursedOn' } })
+    expect(await app.call(OTHER_BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false })
+    expect(await app.call(CITY, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(app.dump()).toBe(before)
+
+    const d = ok(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' }))
+    // LPR on 2025-07-15 is 2025-05-20's 3.00 % (1-year: a 24-month term): subsidised at min(4.80 %, 4.20 %).
+    expect(d.disbursement).toMatchObject({ maturityOn: '2027-07-15', lprDate: '2025-05-20', lprTenor: '1y', lprBp: 300, subsidyRateBp: 420, spreadBp: 120, dayBasis: 360 })
+    expect(d).toMatchObject({ status: 'disbursed', outstandingFen: 20_000_000, subsidyDue: true, can: { repay: true, disburse: false } })
+    expect(d.schedule.slice(0, 2)).toEqual([
+      expect.objectContaining({ key: '2025-Q3', days: 78, amountFen: 182_000, status: 'due' }),
+      expect.objectContaining({ key: '2025-Q4', days: 92, amountFen: 214_667, status: 'due' }),
+    ])
+    expect(d.schedule.at(-1)).toMatchObject({ key: '2027-Q3', status: 'projected' })
+
+    // The subsidy queue shows it to the city; periods are approved in order, once.
+    expect(ok(await app.call(CITY, 'loan.queue', { view: 'subsidy' })).items.map((l) => l.id)).toContain(a.id)
+    expect(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: '2025-Q4' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '请先核准 2025-Q3 的贴息' } })
+    expect(await app.call(BANK, 'loan.approveSubsidy', { id: a.id, period: '2025-Q3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const q3 = ok(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: '2025-Q3' }))
+    expect(q3).toMatchObject({ status: 'in_subsidy', subsidyApprovedFen: 182_000 })
+    expect(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: '2025-Q3' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该期贴息已核准' } })
+    ok(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: '2025-Q4' }))
+
+    // Repayments: not into an approved period, not more than outstanding.
+    expect(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2025-12-01', principalFen: 1_000_000 })).toMatchObject({ ok: false, error: { field: 'date' } })
+    expect(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2026-01-20', principalFen: 20_000_001 })).toMatchObject({ ok: false, error: { field: 'principalFen' } })
+    const part = ok(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2026-01-20', principalFen: 5_000_000, note: '提前归还部分本金' }))
+    expect(part).toMatchObject({ outstandingFen: 15_000_000, repayments: [expect.objectContaining({ date: '2026-01-20', outstandingFen: 15_000_000 })] })
+    const paid = ok(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2026-02-10', principalFen: 15_000_000 }))
+    // Accrual ends 2026-02-10: 2026-Q1 is 01-01..02-09: 19 days on 20,000,000 and 21 on 15,000,000:
+    // (8.4e9 × 19 + 6.3e9 × 21) / 3.6e6 = (1.596e11 + 1.323e11) / 3.6e6 = 81,083.33 → 81,083.
+    expect(paid.schedule.map((p) => [p.key, p.amountFen, p.status])).toEqual([
+      ['2025-Q3', 182_000, 'approved'],
+      ['2025-Q4', 214_667, 'approved'],
+      ['2026-Q1', 81_083, 'due'],
+    ])
+    expect(paid).toMatchObject({ status: 'in_subsidy', outstandingFen: 0, can: { repay: false } })
+    expect(ok(await app.call(CITY, 'loan.get', { id: a.id })).can.approveSubsidy).toBe(true)
+    const closed = ok(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: '2026-Q1' }))
+    expect(closed).toMatchObject({ status: 'closed', subsidyApprovedFen: 182_000 + 214_667 + 81_083, subsidyDue: false })
+    // The applicant sees the schedule, and may apply again.
+    const mine = ok(await app.call('o_loan_e', 'loan.get', { id: a.id }))
+    expect(mine.schedule.every((p) => p.status === 'approved')).toBe(true)
+    ok(await app.call('o_loan_e', 'loan.saveDraft', { amountFen: 1_000_000 }))
+  })
+
+  test('a period not yet over cannot be approved; concurrent repayments never double-count', async () => {
+    await newYouth('o_loan_f', '黄志强')
+    const a = await approvedLoan('o_loan_f')
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const d = ok(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: today, rateBp: 350, repaymentType: 'equal_principal' }))
+    expect(d.disbursement).toMatchObject({ subsidyRateBp: 350 })
+    expect(d.schedule[0].status).toBe('projected')
+    expect(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: d.schedule[0].key })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('结束后才能核准') } })
+    const results = await Promise.all([1, 2].map(() => app.call(BANK, 'loan.recordRepayment', { id: a.id, date: today, principalFen: 1_000_000 })))
+    const after = ok(await app.call(BANK, 'loan.get', { id: a.id }))
+    // Whichever applied counted once; a refused one changed nothing.
+    expect(after.outstandingFen).toBe(20_000_000 - 1_000_000 * results.filter((r) => r.ok).length)
+    expect(after.repayments).toHaveLength(results.filter((r) => r.ok).length)
+  })
+})
+
+describe('the LPR table', () => {
+  test('seeded with the published quotations; the city admin keeps it; a quotation in use cannot be removed', async () => {
+    const list = ok(await app.call(CITY, 'loan.lprList', {}))
+    expect(list.items[0]).toEqual({ effectiveDate: '2019-08-20', oneYearBp: 425, fiveYearBp: 485 })
+    expect(list.items.at(-1)).toEqual({ effectiveDate: '2025-05-20', oneYearBp: 300, fiveYearBp: 350 })
+    expect(ok(await app.call(CITY, 'loan.lprImportPublished', {})).added).toBe(0)
+    expect(await app.call(COUNTY, 'loan.lprSave', { effectiveDate: '2026-10-20', oneYearBp: 290, fiveYearBp: 340 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(CITY, 'loan.lprSave', { effectiveDate: '2026-10-20', oneYearBp: 0, fiveYearBp: 340 })).toMatchObject({ ok: false, error: { field: 'oneYearBp' } })
+    const saved = ok(await app.call(CITY, 'loan.lprSave', { effectiveDate: '2026-10-20', oneYearBp: 290, fiveYearBp: 340 }))
+    expect(saved.items.at(-1)).toEqual({ effectiveDate: '2026-10-20', oneYearBp: 290, fiveYearBp: 340 })
+    ok(await app.call(CITY, 'loan.lprRemove', { effectiveDate: '2026-10-20' }))
+    expect(await app.call(CITY, 'loan.lprRemove', { effectiveDate: '2025-05-20' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'effectiveDate' } })
+  })
+})
+
+describe('reports', () => {
+  test('the city and each county: applications by state, loans, amount lent, subsidy, projects, jobs, households; Excel', async () => {
+    const report = ok(await app.call(CITY, 'loan.report', { from: '2025-01-01' }))
+    const qingcheng = report.byCounty.find((r) => r.countyCode === '441802')!
+    // Disbursed since 2025: o_loan_e (2025-07-15) and o_loan_f (today), 200,000 yuan each, 8 jobs and 5 households each.
+    expect(qingcheng).toMatchObject({ loans: 2, lentFen: 40_000_000, projects: 2, jobsCreated: 16, householdsHelped: 10, subsidyFen: 182_000 + 214_667 + 81_083 })
+    expect(report.total).toMatchObject({ countyName: '全市', loans: 2, lentFen: 40_000_000 })
+    expect(report.byType.find((t) => t.type === 'ecommerce')).toMatchObject({ loans: 2, lentFen: 40_000_000 })
+    expect(report.byStatus.map((s) => s.status)).toEqual(expect.arrayContaining(['rejected', 'withdrawn', 'closed', 'disbursed']))
+    expect(report.byCounty).toHaveLength(8)
+
+    const county = ok(await app.call(COUNTY, 'loan.report', { from: '2025-01-01' }))
+    expect(county.byCounty.map((r) => r.countyCode)).toEqual(['441802'])
+    expect(county.total).toMatchObject({ countyName: '清城区', loans: 2 })
+    expect(await app.call(COUNTY, 'loan.report', { countyCode: '441881' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(CITY, 'loan.report', { from: '2026-02-01', to: '2026-01-01' })).toMatchObject({ ok: false, error: { field: 'to' } })
+    // Only what falls in the period.
+    expect(ok(await app.call(CITY, 'loan.report', { from: '2025-01-01', to: '2025-12-31' })).total).toMatchObject({ loans: 1, lentFen: 20_000_000, subsidyFen: 0 })
+
+    const file = ok(await app.call(CITY, 'loan.exportReport', { from: '2025-01-01' }))
+    const res = await fetch(file.fileUrl)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
+    const sheet = book.getWorksheet('按县（市、区）')!
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][]
+    expect(rows[0]).toEqual(expect.arrayContaining(['县（市、区）', '放款（笔）', '放款金额（万元）']))
+    expect(rows.find((r) => r[1] === '清城区')).toEqual(expect.arrayContaining([2, 40]))
+    expect(book.getWorksheet('按项目类型')).toBeTruthy()
+  })
+})

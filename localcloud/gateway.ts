@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isLoopback, parseCookies, readBody, sendJson } from './http'
+import { parseMultipart } from './openapi'
 import type { LocalCloud } from './server'
 
 export interface Persona {
@@ -21,6 +22,8 @@ const COOKIE = 'xq_dev_session'
 const HEADER = 'x-xq-dev-session'
 /** A function's request payload limit on the platform. */
 const MAX_CALL_BYTES = 6 * 1024 * 1024
+/** What one wx.cloud.uploadFile may carry here (the app's own checks are smaller). */
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 export class Gateway {
   private readonly sessions = new Map<string, { openid: string; personaId: string }>()
@@ -60,6 +63,9 @@ export class Gateway {
         current: current ? { personaId: current.personaId, openid: current.openid } : null,
       })
     }
+    // wx.cloud.uploadFile for the web build: a multipart form with `cloudPath` and `file`. A
+    // cross-site form could post one, but without the SameSite=Strict session cookie it is refused.
+    if (p === '/storage/upload' && req.method === 'POST') return this.upload(req, res)
     // JSON bodies only: a cross-site form cannot send one without a CORS preflight, which we never grant.
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, { errCode: -1, errMsg: 'content-type must be application/json' })
@@ -96,6 +102,29 @@ export class Gateway {
       })
     }
     sendJson(res, 404, { errCode: -1, errMsg: 'not found' })
+  }
+
+  /**
+   * Stores a file as wx.cloud.uploadFile does, answering with its file ID. Users write only
+   * under `uploads/` (the storage rule the deployment sets); functions move files on from there.
+   */
+  private async upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!this.session(req)) return sendJson(res, 200, { errCode: NO_SESSION, errMsg: 'cloud.uploadFile:fail 未选择开发身份' })
+    const type = String(req.headers['content-type'] ?? '')
+    if (!type.startsWith('multipart/form-data')) return sendJson(res, 415, { errCode: -1, errMsg: 'cloud.uploadFile:fail multipart/form-data expected' })
+    let parts: Map<string, Buffer>
+    try {
+      parts = parseMultipart(await readBody(req, MAX_UPLOAD_BYTES), type)
+    } catch {
+      return sendJson(res, 413, { errCode: -1, errMsg: 'cloud.uploadFile:fail file too large' })
+    }
+    const cloudPath = parts.get('cloudPath')?.toString('utf8') ?? ''
+    const file = parts.get('file')
+    if (!file || !/^uploads\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9._-]{1,100}$/.test(cloudPath)) {
+      return sendJson(res, 403, { errCode: -1, errMsg: 'cloud.uploadFile:fail permission denied (users write only under uploads/<userId>/)' })
+    }
+    const fileID = this.cloud.storage.put(cloudPath, file)
+    sendJson(res, 200, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' })
   }
 }
 

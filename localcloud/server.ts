@@ -146,7 +146,7 @@ export class LocalCloud {
     const p = url.pathname
     if (p === '/admin' || p.startsWith('/admin/')) return this.handleAdmin(req, res, p)
     if (p.startsWith('/cos/')) return this.storage.serveObject(req, res, url)
-    if (p.startsWith('/functions/') || p.startsWith('/dev/')) return this.gateway.handle(req, res, url)
+    if (p.startsWith('/functions/') || p.startsWith('/dev/') || p === '/storage/upload') return this.gateway.handle(req, res, url)
     if (p === '/console' || p === '/console/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       return void res.end(renderConsole())

@@ -7,10 +7,14 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/volunteer', pages: ['index/index', 'checkin/index', 'hours/index', 'makeup/index', 'certificate/index', 'verify/index'] },
     { root: 'packages/township', pages: ['index/index', 'stations/index', 'station/index', 'codes/index', 'queue/index', 'report/index'] },
-    { root: 'packages/merchant', pages: ['index/index'] },
+    { root: 'packages/perks', pages: ['index/index', 'detail/index', 'records/index'] },
+    { root: 'packages/merchant', pages: ['index/index', 'redeem/index', 'perks/index', 'perk/index', 'records/index'] },
+    { root: 'packages/alliance', pages: ['index/index', 'merchant/index', 'totals/index'] },
     { root: 'packages/admin', pages: ['index/index', 'registrations/index', 'registration/index', 'takeovers/index', 'invite/index', 'grants/index'] },
     { root: 'packages/account', pages: ['register/index', 'privacy/index', 'invite/index', 'profile/index', 'takeover/index'] },
-    { root: 'packages/bank', pages: ['index/index'] },
+    { root: 'packages/loan', pages: ['index/index', 'apply/index', 'detail/index'] },
+    { root: 'packages/lending', pages: ['index/index', 'detail/index', 'lpr/index', 'report/index'] },
+    { root: 'packages/bank', pages: ['index/index', 'loan/index'] },
     { root: 'packages/employer', pages: ['index/index'] },
     ...(devTools ? [{ root: 'packages/dev', pages: ['personas/index'] }] : [])
   ],

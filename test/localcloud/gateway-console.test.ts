@@ -61,6 +61,28 @@ describe('gateway', () => {
     expect(res.status).toBe(415)
   })
 
+  test('uploads as wx.cloud.uploadFile does: only with a session, only under uploads/<userId>/', async () => {
+    const { cookie } = await session('alice')
+    const form = (cloudPath: string) => {
+      const f = new FormData()
+      f.append('cloudPath', cloudPath)
+      f.append('file', new Blob([Buffer.from('%PDF-1.4 test')]), 'plan.pdf')
+      return f
+    }
+    const ok = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie }, body: form('uploads/u1/plan.pdf') })
+    const body = (await ok.json()) as { fileID: string; errMsg: string }
+    expect(body).toMatchObject({ errMsg: 'cloud.uploadFile:ok', fileID: t.cloud.storage.fileId('uploads/u1/plan.pdf') })
+    expect(t.cloud.storage.exists('uploads/u1/plan.pdf')).toBe(true)
+    const outside = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie }, body: form('loans/u1/plan.pdf') })
+    expect(outside.status).toBe(403)
+    const traversal = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie }, body: form('uploads/u1/../../x.pdf') })
+    expect(traversal.status).toBe(403)
+    expect(t.cloud.storage.exists('loans/u1/plan.pdf')).toBe(false)
+    const anonymous = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', body: form('uploads/u1/other.pdf') })
+    expect(await anonymous.json()).toMatchObject({ errCode: NO_SESSION })
+    expect(t.cloud.storage.exists('uploads/u1/other.pdf')).toBe(false)
+  })
+
   test('errors of the function come back as wx.cloud.callFunction reports them', async () => {
     const { token } = await session('alice')
     const res = await fetch(`${t.cloud.url}/functions/probe`, { method: 'POST', headers: { ...json, 'x-xq-dev-session': token }, body: JSON.stringify({ code: 'throw new Error("坏了")' }) })

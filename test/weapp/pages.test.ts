@@ -69,8 +69,8 @@ describe('首页 pages/index/index', () => {
 
   test.each([
     ['志愿服务签到', '/packages/volunteer/index/index'],
-    ['爱心商家优惠', '/packages/merchant/index/index'],
-    ['创业贴息贷款', '/packages/bank/index/index'],
+    ['爱心商家优惠', '/packages/perks/index/index'],
+    ['创业贴息贷款', '/packages/loan/index/index'],
     ['岗位对接会', '/packages/employer/index/index'],
   ])('tapping 「%s」 opens %s', async (title, path) => {
     const page = await app.renderPage('pages/index/index')

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '创业贴息贷款'
+})

@@ -17,6 +17,7 @@ import { currentStar } from '../_shared/hours'
 import { notify } from '../_shared/notify'
 import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
 import { loadSettings } from '../_shared/settings'
+import { adoptUpload } from '../_shared/uploads'
 
 const merchants = () => db.collection<MerchantDoc>(COLLECTIONS.merchants)
 const perks = () => db.collection<PerkDoc>(COLLECTIONS.perks)
@@ -292,6 +293,20 @@ export const main = defineFunction('perk', perk, {
     const m = await managedMerchant(input.merchantId, ctx)
     if (m.status !== 'active') throw conflict('该商家已暂停参与，不能发布优惠')
     for (const c of input.counties) if (!countyName(c)) throw invalid('counties', '适用地区无效')
+    const id = input.id ?? `p${crypto.randomBytes(8).toString('hex')}`
+    let existing: PerkDoc | null = null
+    if (input.id) {
+      existing = (await perks().doc(input.id).get()).data
+      if (!existing || existing.merchantId !== m._id) throw notFound('优惠不存在')
+      if (input.quota < existing.redeemed) throw invalid('quota', `总名额不能少于已核销的 ${existing.redeemed} 个`)
+    }
+    // A new picture comes from the uploader's folder: checked, then kept where only functions write.
+    let pictureFileId = existing?.pictureFileId ?? ''
+    if (input.pictureFileId && input.pictureFileId !== pictureFileId) {
+      const user = (await ctx.user())!
+      const picture = await adoptUpload(input.pictureFileId, { userId: user._id, field: 'pictureFileId', dest: `perks/${id}-${crypto.randomBytes(4).toString('hex')}`, types: ['image/jpeg', 'image/png'], maxBytes: 2 * 1024 * 1024 })
+      pictureFileId = picture.fileId
+    }
     const fields = {
       merchantId: m._id,
       merchantName: m.name,
@@ -302,7 +317,7 @@ export const main = defineFunction('perk', perk, {
       title: input.title,
       description: input.description,
       terms: input.terms,
-      pictureFileId: input.pictureFileId ?? '',
+      pictureFileId,
       minStar: input.minStar,
       counties: input.counties,
       perDay: input.perDay,
@@ -313,14 +328,12 @@ export const main = defineFunction('perk', perk, {
       updatedAt: ctx.now,
     }
     let doc: PerkDoc
-    if (input.id) {
-      const { data: existing } = await perks().doc(input.id).get()
-      if (!existing || existing.merchantId !== m._id) throw notFound('优惠不存在')
-      if (input.quota < existing.redeemed) throw invalid('quota', `总名额不能少于已核销的 ${existing.redeemed} 个`)
+    if (existing) {
       await perks().doc(existing._id).update({ data: fields })
       doc = { ...existing, ...fields }
+      if (existing.pictureFileId && existing.pictureFileId !== pictureFileId) await files.remove([existing.pictureFileId]).catch(() => undefined)
     } else {
-      doc = { _id: `p${crypto.randomBytes(8).toString('hex')}`, ...fields, redeemed: 0, usage: {}, recentCodes: [], status: 'active', createdAt: ctx.now }
+      doc = { _id: id, ...fields, redeemed: 0, usage: {}, recentCodes: [], status: 'active', createdAt: ctx.now }
       await perks().add({ data: doc })
     }
     return perkView(doc, await pictureUrls([doc]))

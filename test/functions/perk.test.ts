@@ -74,6 +74,24 @@ describe('merchants and perks', () => {
     })
   })
 
+  test('a perk picture is taken from the uploader folder, and only if it is an image', async () => {
+    const staff = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === MERCHANT)!._id as string
+    const base = { merchantId: 'm_lianzhou_kitchen', title: '带图优惠', description: '志愿者凭码享优惠', perDay: 1, perMonth: 1, quota: 5, validFrom: '2026-01-01', validTo: '2099-12-31' }
+    const text = app.cloud.storage.put(`uploads/${staff}/menu.png`, Buffer.from('plain text, not a picture'))
+    const before = app.dump()
+    expect(await app.call(MERCHANT, 'perk.savePerk', { ...base, pictureFileId: text })).toMatchObject({ ok: false, error: { field: 'pictureFileId' } })
+    const elsewhere = app.cloud.storage.put('uploads/someone-else/a.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))
+    expect(await app.call(MERCHANT, 'perk.savePerk', { ...base, pictureFileId: elsewhere })).toMatchObject({ ok: false, error: { field: 'pictureFileId' } })
+    expect(app.dump()).toBe(before)
+    const png = app.cloud.storage.put(`uploads/${staff}/dish.png`, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]))
+    const p = ok(await app.call(MERCHANT, 'perk.savePerk', { ...base, pictureFileId: png }))
+    expect(p.pictureUrl).toContain(`/cos/perks/${p.id}-`)
+    expect(app.cloud.storage.exists(`uploads/${staff}/dish.png`)).toBe(false)
+    // Saving again without a new picture keeps it.
+    const again = ok(await app.call(MERCHANT, 'perk.savePerk', { ...base, id: p.id, title: '带图优惠（改）' }))
+    expect(again.pictureUrl).toContain(`/cos/perks/${p.id}-`)
+  })
+
   test('bad perk input is refused naming the field', async () => {
     const base = { merchantId: 'm_lianzhou_kitchen', title: '测试', description: '测试内容', perDay: 1, perMonth: 1, quota: 1, validFrom: '2026-01-01', validTo: '2099-12-31' }
     expect(await app.call(MERCHANT, 'perk.savePerk', { ...base, validTo: '2025-01-01' })).toMatchObject({ ok: false, error: { field: 'validTo' } })

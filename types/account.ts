@@ -35,10 +35,11 @@ export const account = {
     input: z
       .object({
         nickname: text('昵称', 20).optional(),
+        /** A picture the user uploaded to their upload folder (checked and moved by the function). */
         avatarFileId: z
           .string()
           .describe('头像')
-          .regex(/^cloud:\/\/[A-Za-z0-9._-]+\/avatars\/[A-Za-z0-9_.-]{1,120}$/, '头像文件无效')
+          .regex(/^cloud:\/\/[A-Za-z0-9._-]+\/uploads\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9_.-]{1,120}$/, '头像文件无效')
           .optional(),
       })
       .refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { message: '没有要修改的内容', path: ['nickname'] }),

@@ -1,4 +1,5 @@
 // 账号：我是谁、我的资料、角色与注册状态；绑定手机号；撤回同意并注销。
+import crypto from 'node:crypto'
 import { account, type AccountView } from '../../types/account'
 import { maskMobile } from '../../types/personal'
 import { audit } from '../_shared/audit'
@@ -7,6 +8,7 @@ import { cloud, db, files } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { AppError, invalid } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
+import { adoptUpload } from '../_shared/uploads'
 
 async function view(user: UserDoc): Promise<AccountView> {
   const [avatars, regs] = await Promise.all([
@@ -39,8 +41,16 @@ export const main = defineFunction('account', account, {
   async updateProfile(input, ctx) {
     const changes: Partial<UserDoc> = {}
     if (input.nickname !== undefined) changes.nickname = input.nickname
-    if (input.avatarFileId !== undefined) changes.avatarFileId = input.avatarFileId
-    return update(ctx, changes)
+    let previous = ''
+    if (input.avatarFileId !== undefined) {
+      const user = await ctx.account()
+      const picture = await adoptUpload(input.avatarFileId, { userId: user._id, field: 'avatarFileId', dest: `avatars/${user._id}-${crypto.randomBytes(4).toString('hex')}`, types: ['image/jpeg', 'image/png'], maxBytes: 2 * 1024 * 1024 })
+      changes.avatarFileId = picture.fileId
+      previous = user.avatarFileId
+    }
+    const updated = await update(ctx, changes)
+    if (previous) await files.remove([previous]).catch(() => undefined)
+    return updated
   },
 
   async bindPhone(input, ctx) {

@@ -6,7 +6,7 @@ import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc } from '../_shared/collections'
-import { _, $, db, isDuplicateKey } from '../_shared/cloud'
+import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
@@ -18,6 +18,7 @@ import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify } from '../_shared/notify'
 import { loadSettings } from '../_shared/settings'
+import { adoptUpload } from '../_shared/uploads'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
@@ -382,13 +383,23 @@ export const main = defineFunction(
         .where({ userId, status: _.in(['approved', 'pending', 'needs_review']), checkInAt: _.lt(end), checkOutAt: _.gt(start) })
         .count()
       if (overlapping > 0) throw conflict('这段时间已有服务记录，不能重复补签', 'start')
-      await takeMonthlyAllowance(userId, ctx.now, settings)
+      const id = `${userId}:mk${crypto.randomBytes(8).toString('hex')}`
+      // The proof photo, from the volunteer's upload folder, checked to be a picture.
+      const photo = input.photoFileId
+        ? await adoptUpload(input.photoFileId, { userId, field: 'photoFileId', dest: `makeups/${id.replace(':', '-')}`, types: ['image/jpeg', 'image/png'], maxBytes: 5 * 1024 * 1024 })
+        : null
+      try {
+        await takeMonthlyAllowance(userId, ctx.now, settings)
+      } catch (err) {
+        if (photo) await files.remove([photo.fileId]).catch(() => undefined)
+        throw err
+      }
       const days = splitByDay(start, end)
       const minutes = sum(days.map((d) => d.minutes))
       const flags: Flag[] = ['makeup']
       if (minutes > settings.longSessionMinutes) flags.push('long_session')
       const record: SessionDoc = {
-        _id: `${userId}:mk${crypto.randomBytes(8).toString('hex')}`,
+        _id: id,
         userId,
         openid: ctx.openid,
         stationId: st._id,
@@ -407,7 +418,7 @@ export const main = defineFunction(
         flags,
         source: 'makeup',
         note: input.reason,
-        photoFileId: input.photoFileId ?? '',
+        photoFileId: photo?.fileId ?? '',
         checkOutRequestId: '',
         decisionReason: '',
         decisionId: '',

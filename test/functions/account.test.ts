@@ -2,6 +2,10 @@
 import { startAppCloud, type AppCloud } from '../support/app'
 
 let app: AppCloud
+const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
 
 beforeAll(async () => {
   app = await startAppCloud()
@@ -38,6 +42,21 @@ test('identity comes from the WeChat context: roles or an openid in the request 
 test('updateProfile changes the nickname', async () => {
   const r = await app.call('o_profile', 'account.updateProfile', { nickname: '  小清  ' })
   expect(r).toMatchObject({ ok: true, data: { nickname: '小清' } })
+})
+
+test('an avatar is taken from the user upload folder if it is a picture, and replaces the old one', async () => {
+  const me = await app.call('o_avatar', 'account.me', {})
+  const userId = me.ok ? me.data.userId : ''
+  const png = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)])
+  const first = await app.call('o_avatar', 'account.updateProfile', { avatarFileId: app.cloud.storage.put(`uploads/${userId}/a.png`, png()) })
+  expect(first).toMatchObject({ ok: true, data: { avatarUrl: expect.stringContaining(`/cos/avatars/${userId}-`) } })
+  const firstPath = (app.cloud.store.get('users').docs.get(userId)!.avatarFileId as string).replace(/^cloud:\/\/[^/]+\//, '')
+  ok(await app.call('o_avatar', 'account.updateProfile', { avatarFileId: app.cloud.storage.put(`uploads/${userId}/b.png`, png()) }))
+  expect(app.cloud.storage.exists(firstPath)).toBe(false)
+  const before = app.dump()
+  expect(await app.call('o_avatar', 'account.updateProfile', { avatarFileId: app.cloud.storage.put(`uploads/${userId}/c.png`, Buffer.from('text')) })).toMatchObject({ ok: false, error: { field: 'avatarFileId' } })
+  expect(await app.call('o_avatar', 'account.updateProfile', { avatarFileId: app.cloud.storage.put('uploads/someone/d.png', png()) })).toMatchObject({ ok: false, error: { field: 'avatarFileId' } })
+  expect(app.dump()).toBe(before)
 })
 
 test.each([

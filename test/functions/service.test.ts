@@ -212,6 +212,23 @@ describe('make-ups, approval, hours and stars', () => {
     expect(app.dump()).toBe(before)
   })
 
+  test('a make-up proof photo is taken from the volunteer upload folder, and only if it is a picture', async () => {
+    await newVolunteer('o_svc_photo')
+    const userId = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_svc_photo')!._id as string
+    const text = app.cloud.storage.put(`uploads/${userId}/note.jpg`, Buffer.from('not a picture'))
+    const before = app.dump()
+    expect(await app.call('o_svc_photo', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '08:00', end: '09:00', reason: '室内无信号', photoFileId: text })).toMatchObject({
+      ok: false,
+      error: { field: 'photoFileId' },
+    })
+    expect(app.dump()).toBe(before)
+    const jpeg = app.cloud.storage.put(`uploads/${userId}/proof.jpg`, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]))
+    const s = ok(await app.call('o_svc_photo', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '08:00', end: '09:00', reason: '室内无信号', photoFileId: jpeg }))
+    const stored = app.cloud.store.get('sessions').docs.get(s.id)!.photoFileId as string
+    expect(stored).toMatch(/\/makeups\/.+\.jpg$/)
+    expect(app.cloud.storage.exists(`uploads/${userId}/proof.jpg`)).toBe(false)
+  })
+
   test('reject needs a reason; the volunteer appeals; an adjustment needs a reason and is audited before and after', async () => {
     await newVolunteer('o_svc_appeal')
     const s = ok(await app.call('o_svc_appeal', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '09:00', end: '12:00', reason: '手机没电' }))

@@ -149,25 +149,6 @@ describe('我的 pages/mine/index (calls Taro.cloud.callFunction on show)', () =
   })
 })
 
-describe('志愿服务 packages/volunteer/index/index (subpackage, NutUI)', () => {
-  test('renders its copy and the NutUI CellGroup, Cells and Button', async () => {
-    const page = await app.renderPage('packages/volunteer/index/index')
-    expect(page.text()).toBe(
-      '志愿服务签到 到达活动地点后签到，服务时长自动记入你的志愿档案。 今日活动 暂无进行中的活动 去看看 我的服务时长 累计时长与积分 0 小时 扫码签到 功能建设中，敬请期待',
-    )
-    expect(page.queryAll('.nut-cell-group')).toHaveLength(1)
-    expect(page.queryAll('.nut-cell').map((c) => c.query('.nut-cell-title')?.text())).toEqual(['今日活动', '我的服务时长'])
-    expect(page.queryAll('.nut-cell-title').map((n) => n.text())).toEqual(['今日活动', '我的服务时长'])
-    expect(page.queryAll('.nut-cell-extra').map((n) => n.text())).toEqual(['去看看', '0 小时'])
-    const button = page.query('button.nut-button')
-    expect(button?.text()).toBe('扫码签到')
-    expect(button?.classes).toEqual(expect.arrayContaining(['nut-button-primary', 'nut-button-block']))
-    await page.tap('扫码签到') // no handler yet: nothing happens, nothing throws
-    expect(app.navigations).toEqual([])
-    expect(app.errors).toEqual([])
-  })
-})
-
 describe('the harness', () => {
   test("wx.cloud.callFunction is the mock: promise and callback styles, errors as WeChat's", async () => {
     cloud = async ({ name, data }) => {

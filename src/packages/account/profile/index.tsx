@@ -14,6 +14,7 @@ import { Tick } from '@/components/account/Tick'
 import { clearAllDrafts } from '@/components/account/drafts'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
+import { uploadFile, uploadPath } from '@/services/files'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -25,7 +26,6 @@ const CLOSE_REASONS = ['不再参加相关项目', '更换了微信账号', '担
 type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; account: Account }
 
 /** A random file name for an avatar (the function only accepts avatars/<name>). */
-const avatarPath = () => `avatars/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.png`
 
 export default function Profile() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
@@ -86,8 +86,8 @@ export default function Profile() {
     setLocalAvatar(filePath)
     setAvatarBusy(true)
     try {
-      const { fileID } = await Taro.cloud.uploadFile({ cloudPath: avatarPath(), filePath })
-      ready(await call('account.updateProfile', { avatarFileId: fileID }))
+      const fileId = await uploadFile(uploadPath(account?.userId ?? '', 'avatar.png'), filePath)
+      ready(await call('account.updateProfile', { avatarFileId: fileId }))
       void Taro.showToast({ title: '头像已更新', icon: 'success' })
     } catch (err) {
       setLocalAvatar('')

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '志愿服务证明'
+  navigationBarTitleText: '志愿服务证明',
+  enableShareAppMessage: true
 })

@@ -1,13 +1,173 @@
-import { View, Text } from '@tarojs/components'
+// 志愿服务证明: generates a certificate of the approved hours (service.certificate) with a
+// 12-character verification code and a QR code of the verify page; keeps the last one on the
+// phone, so it shows again next time (read back through service.verify, as anyone would see it).
+import { useCallback, useEffect, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { Btn } from '@/components/account/Btn'
+import { call, errorMessage } from '@/services/cloud'
+import { dateTime, hours as hoursText } from '../shared/format'
+import { CertificatePaper, GateView, spacedCode, starName, verifyPath } from '../shared/ui'
+import { gateOfError, type CertificateView, type Gate, type HoursView } from '../shared/volunteer'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 志愿服务证明
-export default function Page() {
+const keyOf = (userId: string) => `xq.volunteer.certificate.${userId}`
+
+function remembered(userId: string): string {
+  try {
+    const v = Taro.getStorageSync(keyOf(userId))
+    return typeof v === 'string' ? v : ''
+  } catch {
+    return ''
+  }
+}
+
+function remember(userId: string, code: string) {
+  try {
+    Taro.setStorageSync(keyOf(userId), code)
+  } catch {
+    // storage unavailable: the certificate can be generated again
+  }
+}
+
+/** The verify page as a link people can open (web build); the path alone in WeChat. */
+function verifyLink(code: string): string {
+  if (process.env.TARO_ENV === 'h5' && typeof location !== 'undefined') return `${location.origin}${location.pathname}#/${verifyPath(code)}`
+  return `/${verifyPath(code)}`
+}
+
+export default function Certificate() {
+  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
+  const [hours, setHours] = useState<HoursView | null>(null)
+  const [userId, setUserId] = useState('')
+  const [cert, setCert] = useState<CertificateView | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(async () => {
+    setGate({ kind: 'loading' })
+    try {
+      const [h, me] = await Promise.all([call('service.hours', {}), call('account.me', {})])
+      setHours(h)
+      setUserId(me.userId)
+      const code = remembered(me.userId)
+      if (code) {
+        try {
+          setCert(await call('service.verify', { code }))
+        } catch {
+          // gone or unreadable: offer to generate a new one
+        }
+      }
+      setGate({ kind: 'ready' })
+    } catch (err) {
+      setGate(gateOfError(err))
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  useShareAppMessage(() => ({
+    title: cert ? `${cert.volunteerName}的志愿服务证明（核验码 ${cert.code}）` : '志愿服务证明',
+    path: cert ? `/${verifyPath(cert.code)}` : '/packages/volunteer/verify/index',
+  }))
+
+  const generate = async () => {
+    if (busy) return
+    if (cert) {
+      const { confirm } = await Taro.showModal({
+        title: '重新生成证明',
+        content: '将按最新审核通过的服务时长生成一份新证明和新的核验码；已发出的证明仍可核验。',
+        confirmText: '生成',
+        confirmColor: '#d93a2b',
+      })
+      if (!confirm) return
+    }
+    setBusy(true)
+    try {
+      const next = await call('service.certificate', {})
+      setCert(next)
+      if (userId) remember(userId, next.code)
+      void Taro.showToast({ title: '证明已生成', icon: 'success' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const copy = (data: string, title: string) => {
+    Taro.setClipboardData({ data })
+      .then(() => Taro.showToast({ title, icon: 'none' }))
+      .catch(() => Taro.showToast({ title: '复制失败，请长按核验码手动复制', icon: 'none' }))
+  }
+
+  if (gate.kind !== 'ready' || !hours) {
+    return (
+      <View className='vol-page certificate'>
+        <GateView gate={gate.kind === 'ready' ? { kind: 'loading' } : gate} onRetry={() => void load()} />
+      </View>
+    )
+  }
+
+  if (!cert) {
+    return (
+      <View className='vol-page certificate certificate--empty'>
+        <View className='certificate__intro'>
+          <View className='certificate__badge'>
+            <Text>证</Text>
+          </View>
+          <Text className='certificate__intro-title'>志愿服务证明</Text>
+          <Text className='certificate__intro-text'>
+            按审核通过的服务时长生成，可出示给学校、用人单位等。证明上的姓名已部分隐藏，每份证明都有核验码，对方扫码或输入核验码即可核验真伪。
+          </Text>
+          <View className='certificate__preview'>
+            <View className='certificate__preview-item'>
+              <Text className='certificate__preview-num'>{hoursText(hours.approvedMinutes)}</Text>
+              <Text className='certificate__preview-label'>累计通过（小时）</Text>
+            </View>
+            <View className='certificate__preview-item'>
+              <Text className='certificate__preview-num'>{hours.star}</Text>
+              <Text className='certificate__preview-label'>{starName(hours.star)}</Text>
+            </View>
+            <View className='certificate__preview-item'>
+              <Text className='certificate__preview-num'>{hours.byStation.length}</Text>
+              <Text className='certificate__preview-label'>服务驿站</Text>
+            </View>
+          </View>
+          {hours.approvedMinutes === 0 && <Text className='certificate__zero'>目前还没有审核通过的服务时长，生成的证明时长为 0。</Text>}
+          {hours.pendingMinutes > 0 && <Text className='certificate__pending'>另有 {hoursText(hours.pendingMinutes)} 小时待审核，审核通过后再生成可计入证明。</Text>}
+        </View>
+        <Btn className='certificate__generate' loading={busy} onClick={() => void generate()}>
+          {busy ? '正在生成…' : '生成服务证明'}
+        </Btn>
+      </View>
+    )
+  }
+
   return (
-    <View className='page'>
-      <Text>志愿服务证明</Text>
+    <View className='vol-page certificate certificate--ready'>
+      <CertificatePaper cert={cert} />
+      <Text className='certificate__issued'>生成于 {dateTime(cert.issuedAt)} · 核验码 {spacedCode(cert.code)}</Text>
+      <View className='certificate__actions'>
+        <Btn kind='outline' className='certificate__copy' onClick={() => copy(cert.code, '核验码已复制')}>
+          复制核验码
+        </Btn>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className='acct-btn acct-btn--primary certificate__share' openType='share' hoverClass='acct-btn--pressed'>
+            <Text className='acct-btn__text'>发给核验人</Text>
+          </Button>
+        ) : (
+          <Btn className='certificate__share' onClick={() => copy(verifyLink(cert.code), '核验链接已复制')}>
+            复制核验链接
+          </Btn>
+        )}
+      </View>
+      <Text className='certificate__regenerate' onClick={() => void generate()}>
+        {busy ? '正在生成…' : '时长有更新？重新生成证明'}
+      </Text>
     </View>
   )
 }

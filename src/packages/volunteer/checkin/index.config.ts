@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '驿站签到'
+  navigationBarTitleText: '驿站签到',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,13 +1,416 @@
-import { View, Text } from '@tarojs/components'
+// 服务时长与星级: the star level and the way to the next one, approved and pending hours, the last
+// 12 months as bars, hours by station, and every service record (paged, by status), where a
+// rejected or adjusted record can be appealed.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import type { SessionStatus } from '@contract/vocabulary'
+import { Btn } from '@/components/account/Btn'
+import { StateView } from '@/components/account/States'
+import { Sheet } from '@/components/ui/Sheet'
+import { ROUTES } from '@/constants/routes'
+import { call, errorMessage } from '@/services/cloud'
+import { clock, dayLabel, duration, hours as hoursText, lastMonths, monthLabel, ymd } from '../shared/format'
+import { Card, FlagList, GateView, StarBar, Stars, starName, StatusTag } from '../shared/ui'
+import { gateOfError, loadSettings, markChanged, takeChanged, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 服务时长
-export default function Page() {
+const PAGE_SIZE = 20
+const FILTERS: { value: SessionStatus | ''; label: string }[] = [
+  { value: '', label: '全部' },
+  { value: 'pending', label: '待审核' },
+  { value: 'approved', label: '已通过' },
+  { value: 'rejected', label: '未通过' },
+  { value: 'needs_review', label: '待核实' },
+]
+
+const canAppeal = (s: SessionView) => s.status === 'rejected' || (s.status === 'approved' && s.adjustedMinutes !== null)
+
+function MonthBars({ months }: { months: HoursView['months'] }) {
+  const keys = lastMonths(12)
+  const byMonth = new Map(months.map((m) => [m.month, m.minutes]))
+  const values = keys.map((k) => byMonth.get(k) ?? 0)
+  // At least 10 hours high, so a first short session does not fill the chart.
+  const max = Math.max(600, ...values)
+  const empty = values.every((v) => v === 0)
   return (
-    <View className='page'>
-      <Text>服务时长</Text>
+    <View className='hrs-bars'>
+      <View className='hrs-bars__plot'>
+        {keys.map((k, i) => {
+          const v = values[i]
+          const last = i === keys.length - 1
+          return (
+            <View key={k} className={`hrs-bars__col${last ? ' hrs-bars__col--now' : ''}`} data-month={k}>
+              <Text className='hrs-bars__value'>{v > 0 ? hoursText(v) : ''}</Text>
+              <View className='hrs-bars__track'>
+                <View className='hrs-bars__bar' style={{ height: `${v > 0 ? Math.max(4, (v / max) * 100) : 0}%` }} />
+              </View>
+              <Text className='hrs-bars__label'>{k.endsWith('-01') || i === 0 ? `${k.slice(2, 4)}/${Number(k.slice(5))}` : monthLabel(k, true)}</Text>
+            </View>
+          )
+        })}
+      </View>
+      {empty && <Text className='hrs-bars__empty'>近 12 个月还没有审核通过的服务时长</Text>}
+    </View>
+  )
+}
+
+function Record({ s, onAppeal }: { s: SessionView; onAppeal: (s: SessionView) => void }) {
+  const day = ymd(s.checkInAt)
+  const counted = s.adjustedMinutes ?? s.minutes
+  return (
+    <View className='hrs-rec' data-id={s.id} data-status={s.status}>
+      <View className='hrs-rec__head'>
+        <Text className='hrs-rec__station'>{s.stationName}</Text>
+        <StatusTag status={s.status} />
+      </View>
+      <Text className='hrs-rec__when'>
+        {dayLabel(day)} · {clock(s.checkInAt)}–{s.checkOutAt ? clock(s.checkOutAt) : '进行中'}
+      </Text>
+      <View className='hrs-rec__line'>
+        <Text className='hrs-rec__minutes'>{duration(counted)}</Text>
+        {s.adjustedMinutes !== null && <Text className='hrs-rec__was'>原 {duration(s.minutes)}，已调整</Text>}
+        {s.source === 'makeup' && <Text className='hrs-rec__source'>补签</Text>}
+        {s.source === 'kiosk' && <Text className='hrs-rec__source'>现场签到码</Text>}
+      </View>
+      <FlagList flags={s.flags.filter((f) => f !== 'makeup')} />
+      {s.note ? (
+        <Text className='hrs-rec__note'>
+          {s.flags.includes('appeal') ? '申诉理由' : '补签原因'}：{s.note}
+        </Text>
+      ) : null}
+      {s.decisionReason ? <Text className={`hrs-rec__reason${s.status === 'rejected' ? ' hrs-rec__reason--rejected' : ''}`}>审核意见：{s.decisionReason}</Text> : null}
+      {canAppeal(s) && (
+        <View className='hrs-rec__actions'>
+          <Text className='hrs-rec__hint'>对审核结果有异议？</Text>
+          <Btn small kind='outline' className='hrs-rec__appeal' onClick={() => onAppeal(s)}>
+            申诉
+          </Btn>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionView | null; allowance: number | null; onClose: () => void; onDone: (s: SessionView) => void }) {
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (target) {
+      setReason('')
+      setProblem('')
+      setBusy(false)
+    }
+  }, [target])
+
+  const submit = async () => {
+    if (!target || busy) return
+    const text = reason.trim()
+    if (text.length < 4) {
+      setProblem('申诉理由至少 4 个字')
+      return
+    }
+    const { confirm } = await Taro.showModal({
+      title: '提交申诉',
+      content: `这条记录将回到待审核，由${target.townshipName}团委重新审核。${allowance !== null ? `每月可提交补签和申诉共 ${allowance} 次，本次会占用 1 次。` : ''}`,
+      confirmText: '提交',
+      confirmColor: '#d93a2b',
+    })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      const updated = await call('service.appeal', { sessionId: target.id, reason: text })
+      markChanged('home')
+      void Taro.showToast({ title: '申诉已提交', icon: 'success' })
+      onDone(updated)
+    } catch (err) {
+      setProblem(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Sheet
+      visible={!!target}
+      title='申诉'
+      note={allowance !== null ? `每月可提交补签和申诉共 ${allowance} 次` : undefined}
+      closable={!busy}
+      className='hrs-appeal'
+      onClose={onClose}
+    >
+      {target && (
+        <View className='hrs-appeal__body'>
+          <View className='hrs-appeal__record'>
+            <Text className='hrs-appeal__station'>{target.stationName}</Text>
+            <Text className='hrs-appeal__when'>
+              {dayLabel(ymd(target.checkInAt))} · {clock(target.checkInAt)}–{clock(target.checkOutAt)} · {duration(target.adjustedMinutes ?? target.minutes)}
+            </Text>
+            {target.decisionReason ? <Text className='hrs-appeal__decision'>审核意见：{target.decisionReason}</Text> : null}
+          </View>
+          <View className={`hrs-appeal__box${problem ? ' hrs-appeal__box--error' : ''}`}>
+            <Textarea
+              className='hrs-appeal__input'
+              value={reason}
+              placeholder='请说明申诉理由，例如当天的服务内容、可以证明的人或材料'
+              placeholderClass='hrs-appeal__placeholder'
+              maxlength={200}
+              fixed
+              onInput={(e) => {
+                setReason(e.detail.value)
+                if (problem && e.detail.value.trim().length >= 4) setProblem('')
+              }}
+            />
+            <Text className='hrs-appeal__count'>{reason.length}/200</Text>
+          </View>
+          {problem ? (
+            <Text className='hrs-appeal__error' data-error-for='reason'>
+              {problem}
+            </Text>
+          ) : null}
+          <Btn className='hrs-appeal__submit' loading={busy} onClick={() => void submit()}>
+            {busy ? '正在提交…' : '提交申诉'}
+          </Btn>
+        </View>
+      )}
+    </Sheet>
+  )
+}
+
+export default function Hours() {
+  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
+  const [hours, setHours] = useState<HoursView | null>(null)
+  const [filter, setFilter] = useState<SessionStatus | ''>('')
+  const [items, setItems] = useState<SessionView[]>([])
+  const [total, setTotal] = useState(0)
+  const [listState, setListState] = useState<'loading' | 'ready' | 'error'>('loading')
+  const [listError, setListError] = useState('')
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [appealing, setAppealing] = useState<SessionView | null>(null)
+  const [allowance, setAllowance] = useState<number | null>(null)
+  const page = useRef(1)
+  const seq = useRef(0)
+  const loaded = useRef(false)
+
+  const loadList = useCallback(async (status: SessionStatus | '', quiet = false) => {
+    const mine = ++seq.current
+    if (!quiet) setListState('loading')
+    try {
+      const res = await call('service.history', { page: 1, pageSize: PAGE_SIZE, ...(status ? { status } : {}) })
+      if (mine !== seq.current) return
+      page.current = 1
+      setItems(res.items)
+      setTotal(res.total)
+      setListState('ready')
+    } catch (err) {
+      if (mine !== seq.current) return
+      setListError(errorMessage(err))
+      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      else setListState('error')
+    }
+  }, [])
+
+  const load = useCallback(
+    async (quiet = false) => {
+      if (!quiet) setGate({ kind: 'loading' })
+      const list = loadList(filter, quiet)
+      try {
+        setHours(await call('service.hours', {}))
+        setGate({ kind: 'ready' })
+        loaded.current = true
+      } catch (err) {
+        if (quiet && loaded.current) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+        else setGate(gateOfError(err))
+      }
+      await list
+    },
+    [filter, loadList],
+  )
+
+  useEffect(() => {
+    void load()
+    loadSettings()
+      .then((s) => setAllowance(s.makeupsPerMonth))
+      .catch(() => undefined)
+  }, [])
+
+  useDidShow(() => {
+    if (loaded.current && takeChanged('hours')) void load(true)
+  })
+
+  usePullDownRefresh(() => {
+    void load(true).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const hasMore = listState === 'ready' && items.length < total
+  const loadMore = async () => {
+    if (!hasMore || loadingMore) return
+    const mine = seq.current
+    setLoadingMore(true)
+    try {
+      const res = await call('service.history', { page: page.current + 1, pageSize: PAGE_SIZE, ...(filter ? { status: filter } : {}) })
+      if (mine !== seq.current) return
+      page.current += 1
+      setItems((prev) => [...prev, ...res.items.filter((x) => !prev.some((p) => p.id === x.id))])
+      setTotal(res.total)
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+  useReachBottom(() => void loadMore())
+
+  const choose = (value: SessionStatus | '') => {
+    if (value === filter) return
+    setFilter(value)
+    void loadList(value)
+  }
+
+  const maxStation = useMemo(() => Math.max(1, ...(hours?.byStation.map((s) => s.minutes) ?? [1])), [hours])
+
+  if (gate.kind !== 'ready' || !hours) {
+    return (
+      <View className='vol-page hrs'>
+        <GateView gate={gate.kind === 'ready' ? { kind: 'loading' } : gate} onRetry={() => void load()} skeleton={3} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='vol-page hrs'>
+      <View className='hrs-hero'>
+        <View className='hrs-hero__top'>
+          <View className='hrs-hero__level'>
+            <Stars n={hours.star} className='hrs-hero__stars' />
+            <Text className='hrs-hero__name'>{starName(hours.star)}</Text>
+          </View>
+          <View className='hrs-hero__total'>
+            <Text className='hrs-hero__num'>{hoursText(hours.approvedMinutes)}</Text>
+            <Text className='hrs-hero__unit'>小时 · 累计通过</Text>
+          </View>
+        </View>
+        <StarBar hours={hours} light />
+        <View className='hrs-hero__stats'>
+          <View className='hrs-hero__stat'>
+            <Text className='hrs-hero__stat-num'>{hoursText(hours.months.find((m) => m.month === lastMonths(1)[0])?.minutes ?? 0)}</Text>
+            <Text className='hrs-hero__stat-label'>本月通过（小时）</Text>
+          </View>
+          <View className='hrs-hero__stat'>
+            <Text className='hrs-hero__stat-num hrs-hero__pending'>{hoursText(hours.pendingMinutes)}</Text>
+            <Text className='hrs-hero__stat-label'>待审核（小时）</Text>
+          </View>
+          <View className='hrs-hero__stat'>
+            <Text className='hrs-hero__stat-num'>{hours.byStation.length}</Text>
+            <Text className='hrs-hero__stat-label'>服务过的驿站</Text>
+          </View>
+        </View>
+      </View>
+
+      <Card title='星级标准' extra={<Text>累计审核通过的服务时长</Text>} className='hrs-levels'>
+        <View className='hrs-levels__row'>
+          {hours.thresholdsHours.map((t, i) => (
+            <View key={t} className={`hrs-levels__item${hours.star > i ? ' hrs-levels__item--on' : ''}`}>
+              <Text className='hrs-levels__star'>{'★'.repeat(i + 1)}</Text>
+              <Text className='hrs-levels__hours'>{t} 小时</Text>
+            </View>
+          ))}
+        </View>
+      </Card>
+
+      <Card title='月度服务时长' extra={<Text>近 12 个月 · 小时</Text>}>
+        <MonthBars months={hours.months} />
+      </Card>
+
+      <Card title='各驿站服务时长' extra={<Text>小时</Text>} className='hrs-stations'>
+        {hours.byStation.length === 0 ? (
+          <Text className='hrs-stations__empty'>审核通过的服务会按驿站汇总在这里</Text>
+        ) : (
+          hours.byStation.map((s) => (
+            <View key={s.stationName} className='hrs-stations__row'>
+              <View className='hrs-stations__top'>
+                <Text className='hrs-stations__name'>{s.stationName}</Text>
+                <Text className='hrs-stations__hours'>{hoursText(s.minutes)}</Text>
+              </View>
+              <View className='hrs-stations__track'>
+                <View className='hrs-stations__bar' style={{ width: `${Math.max(2, (s.minutes / maxStation) * 100)}%` }} />
+              </View>
+            </View>
+          ))
+        )}
+      </Card>
+
+      <View className='vol-card hrs-history'>
+        <View className='vol-card__head'>
+          <Text className='vol-card__title'>服务记录</Text>
+          <Text className='vol-card__extra'>{listState === 'ready' ? `共 ${total} 条` : ''}</Text>
+        </View>
+        <View className='hrs-filters'>
+          {FILTERS.map((f) => (
+            <Text key={f.value || 'all'} className={`hrs-filter${filter === f.value ? ' hrs-filter--on' : ''}`} data-filter={f.value || 'all'} onClick={() => choose(f.value)}>
+              {f.label}
+            </Text>
+          ))}
+        </View>
+        {listState === 'loading' ? (
+          <View className='hrs-history__loading'>
+            {[0, 1, 2].map((i) => (
+              <View key={i} className='hrs-history__ghost' />
+            ))}
+          </View>
+        ) : listState === 'error' ? (
+          <StateView tone='warn' title='记录加载失败' desc={listError} className='hrs-history__state'>
+            <Btn small kind='outline' onClick={() => void loadList(filter)}>
+              重试
+            </Btn>
+          </StateView>
+        ) : items.length === 0 ? (
+          <StateView tone='muted' mark='记' title={filter ? '没有这类记录' : '还没有服务记录'} desc={filter ? '换个状态看看' : '到驿站签到、签退后，服务记录会出现在这里。'} className='hrs-history__state'>
+            {!filter && (
+              <Btn small onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
+                去签到
+              </Btn>
+            )}
+          </StateView>
+        ) : (
+          <>
+            {items.map((s) => (
+              <Record key={s.id} s={s} onAppeal={setAppealing} />
+            ))}
+            <View className='hrs-history__foot'>
+              {hasMore ? (
+                <Text className='hrs-history__more' onClick={() => void loadMore()}>
+                  {loadingMore ? '加载中…' : '加载更多'}
+                </Text>
+              ) : (
+                <Text className='hrs-history__end'>已显示全部 {total} 条</Text>
+              )}
+            </View>
+          </>
+        )}
+      </View>
+
+      <View className='hrs-makeup' hoverClass='hrs-makeup--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.makeup })}>
+        <Text className='hrs-makeup__text'>忘记签到或签退？申请补签</Text>
+        <Text className='hrs-makeup__arrow'>›</Text>
+      </View>
+
+      <AppealSheet
+        target={appealing}
+        allowance={allowance}
+        onClose={() => setAppealing(null)}
+        onDone={(updated) => {
+          setAppealing(null)
+          setItems((list) => (filter && filter !== updated.status ? list.filter((x) => x.id !== updated.id) : list.map((x) => (x.id === updated.id ? updated : x))))
+          void call('service.hours', {})
+            .then(setHours)
+            .catch(() => undefined)
+        }}
+      />
     </View>
   )
 }

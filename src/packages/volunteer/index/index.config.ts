@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '志愿服务签到'
+  navigationBarTitleText: '志愿服务',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

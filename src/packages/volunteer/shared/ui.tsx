@@ -1,0 +1,210 @@
+// Building blocks of the volunteer pages: the gate (not a volunteer, no persona, an error),
+// status tags and flags, stars and the progress to the next one, cards, and the certificate.
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { FLAG_LABELS, SESSION_STATUS_LABELS, type Flag, type SessionStatus } from '@contract/vocabulary'
+import { Btn } from '@/components/account/Btn'
+import { LoadError, PageSkeleton, StateView } from '@/components/account/States'
+import { Qr } from '@/components/ui/Qr'
+import { Tag, type TagTone } from '@/components/ui/Tag'
+import { ROUTES } from '@/constants/routes'
+import { chineseDate, monthLabel, numeral, roundHours } from './format'
+import type { CertificateView, Gate, HoursView } from './volunteer'
+
+import './volunteer.scss'
+
+/** What a page shows instead of itself: loading, not a volunteer, no persona (development), an error. */
+export function GateView({ gate, onRetry, skeleton = 2 }: { gate: Gate; onRetry: () => void; skeleton?: number }) {
+  if (gate.kind === 'loading') return <PageSkeleton cards={skeleton} />
+  if (gate.kind === 'not-volunteer') {
+    return (
+      <StateView
+        tone='brand'
+        mark='志'
+        className='vol-gate vol-gate--not-volunteer'
+        title='你还不是乡村振兴志愿者'
+        desc='驿站签到、服务时长和服务证明仅向已通过审核的乡村振兴志愿者开放。注册并经县（市、区）团委审核通过后即可使用；如已提交注册，请耐心等待审核结果。'
+      >
+        <Btn className='vol-gate__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
+          注册成为志愿者
+        </Btn>
+        <View className='vol-gap' />
+        <Btn kind='plain' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
+          查看我的注册进度
+        </Btn>
+      </StateView>
+    )
+  }
+  if (gate.kind === 'no-identity') {
+    return (
+      <StateView tone='warn' className='vol-gate' title='请先选择演示身份' desc='本地开发环境需要先在「切换演示身份」中选择一个身份。'>
+        {process.env.TARO_APP_DEV_TOOLS === 'true' ? <Btn onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Btn> : null}
+      </StateView>
+    )
+  }
+  if (gate.kind === 'error') return <LoadError message={gate.message} onRetry={onRetry} />
+  return null
+}
+
+const STATUS_TONES: Record<SessionStatus, TagTone> = {
+  open: 'brand',
+  pending: 'amber',
+  needs_review: 'amber',
+  approved: 'green',
+  rejected: 'red',
+}
+
+export function StatusTag({ status, className }: { status: SessionStatus; className?: string }) {
+  return (
+    <Tag tone={STATUS_TONES[status]} className={`vol-status vol-status--${status} ${className ?? ''}`}>
+      {SESSION_STATUS_LABELS[status]}
+    </Tag>
+  )
+}
+
+/** Flags that explain a record (补签, 定位精度低…); the makeup flag reads as a source, not a warning. */
+export function FlagList({ flags }: { flags: readonly Flag[] }) {
+  if (flags.length === 0) return null
+  return (
+    <View className='vol-flags'>
+      {flags.map((f) => (
+        <Text key={f} className={`vol-flag${f === 'makeup' || f === 'appeal' || f === 'adjusted' ? ' vol-flag--info' : ''}`} data-flag={f}>
+          {FLAG_LABELS[f]}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+/** ★★☆☆☆ */
+export function Stars({ n, of = 5, className }: { n: number; of?: number; className?: string }) {
+  return (
+    <View className={`vol-stars ${className ?? ''}`} data-stars={n}>
+      {Array.from({ length: of }, (_, i) => (
+        <Text key={i} className={`vol-stars__star${i < n ? ' vol-stars__star--on' : ''}`}>
+          ★
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+export const starName = (n: number) => (n > 0 ? `${numeral(n)}星志愿者` : '尚未评定星级')
+
+/** Progress from the current star threshold to the next. */
+export function starProgress(h: Pick<HoursView, 'approvedMinutes' | 'star' | 'nextStarHours' | 'thresholdsHours'>) {
+  const hoursNow = h.approvedMinutes / 60
+  const from = h.star === 0 ? 0 : (h.thresholdsHours[h.star - 1] ?? 0)
+  const to = h.nextStarHours
+  const ratio = to === null ? 1 : Math.min(1, Math.max(0, (hoursNow - from) / (to - from)))
+  const text = to === null ? '已达到最高星级，感谢你的坚持付出' : `再服务 ${roundHours(Math.max(0, to - hoursNow))} 小时可升至${numeral(h.star + 1)}星`
+  return { from, to, ratio, text }
+}
+
+export function StarBar({ hours, light }: { hours: Pick<HoursView, 'approvedMinutes' | 'star' | 'nextStarHours' | 'thresholdsHours'>; light?: boolean }) {
+  const p = starProgress(hours)
+  return (
+    <View className={`vol-starbar${light ? ' vol-starbar--light' : ''}`}>
+      <View className='vol-starbar__track'>
+        <View className='vol-starbar__fill' style={{ width: `${Math.max(p.ratio * 100, p.ratio > 0 ? 3 : 0)}%` }} />
+      </View>
+      <View className='vol-starbar__scale'>
+        <Text>{hours.star > 0 ? `${numeral(hours.star)}星 · ${p.from} 小时` : '0 小时'}</Text>
+        <Text>{p.to === null ? '最高星级' : `${numeral(hours.star + 1)}星 · ${p.to} 小时`}</Text>
+      </View>
+      <Text className='vol-starbar__text'>{p.text}</Text>
+    </View>
+  )
+}
+
+/** A white card with a title row. */
+export function Card({ title, extra, children, className }: { title?: string; extra?: ReactNode; children: ReactNode; className?: string }) {
+  return (
+    <View className={`vol-card ${className ?? ''}`}>
+      {title ? (
+        <View className='vol-card__head'>
+          <Text className='vol-card__title'>{title}</Text>
+          {extra ? <View className='vol-card__extra'>{extra}</View> : null}
+        </View>
+      ) : null}
+      {children}
+    </View>
+  )
+}
+
+/** The page a certificate's QR code points at. */
+export const verifyPath = (code: string) => `packages/volunteer/verify/index?code=${code}`
+
+/** ABCD EFGH JKLM */
+export const spacedCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ')
+
+/** A service certificate, laid out like the paper one. */
+export function CertificatePaper({ cert }: { cert: CertificateView }) {
+  const months = [...cert.byMonth].sort((a, b) => a.month.localeCompare(b.month))
+  return (
+    <View className='cert' data-code={cert.code}>
+      <View className='cert__frame'>
+        <View className='cert__seal'>
+          <Text>青</Text>
+        </View>
+        <Text className='cert__org'>清远共青团 · 乡村振兴青年项目</Text>
+        <Text className='cert__title'>志愿服务证明</Text>
+        <Text className='cert__subtitle'>CERTIFICATE OF VOLUNTEER SERVICE</Text>
+
+        <Text className='cert__body'>
+          兹证明 <Text className='cert__name'>{cert.volunteerName}</Text> 同志作为乡村振兴志愿者，在{cert.countyName}
+          {cert.townshipName}参加志愿服务，经镇街团委审核，累计服务时长
+        </Text>
+        <View className='cert__total'>
+          <Text className='cert__hours'>{roundHours(cert.approvedHours)}</Text>
+          <Text className='cert__unit'>小时</Text>
+        </View>
+        <View className='cert__level'>
+          <Stars n={cert.star} />
+          <Text className='cert__level-name'>{starName(cert.star)}</Text>
+        </View>
+
+        {cert.byStation.length > 0 && (
+          <View className='cert__table'>
+            <View className='cert__row cert__row--head'>
+              <Text className='cert__cell cert__cell--main'>服务驿站</Text>
+              <Text className='cert__cell'>时长（小时）</Text>
+            </View>
+            {cert.byStation.map((s) => (
+              <View key={s.stationName} className='cert__row'>
+                <Text className='cert__cell cert__cell--main'>{s.stationName}</Text>
+                <Text className='cert__cell cert__cell--num'>{roundHours(s.hours)}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+
+        {months.length > 0 && (
+          <View className='cert__months'>
+            <Text className='cert__months-title'>各月服务时长（小时）</Text>
+            <View className='cert__month-grid'>
+              {months.map((m) => (
+                <View key={m.month} className='cert__month'>
+                  <Text className='cert__month-label'>{monthLabel(m.month)}</Text>
+                  <Text className='cert__month-hours'>{roundHours(m.hours)}</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+        )}
+
+        <View className='cert__foot'>
+          <View className='cert__facts'>
+            <Text className='cert__fact-label'>签发日期</Text>
+            <Text className='cert__fact'>{chineseDate(cert.issuedAt)}</Text>
+            <Text className='cert__fact-label'>核验码</Text>
+            <Text className='cert__code'>{spacedCode(cert.code)}</Text>
+          </View>
+          <Qr className='cert__qr' text={verifyPath(cert.code)} cell={6} />
+        </View>
+        <Text className='cert__hint'>扫描二维码，或在乡青汇「核验服务证明」中输入核验码，即可核验本证明的真实性。</Text>
+      </View>
+    </View>
+  )
+}

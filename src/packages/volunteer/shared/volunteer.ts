@@ -1,0 +1,168 @@
+// What the volunteer pages share: who may use them (the gate), stations and settings read once,
+// the ticking clock of an open session, and the check-out flow (fresh location, fence preview,
+// confirmation, one request id per attempt).
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import type { OutputOf } from '@contract/index'
+import { fenceVerdict } from '@contract/service-rules'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { distance, duration } from './format'
+import { distanceMetres, LocationProblem, readLocation, type Reading } from './location'
+import { newRequestId } from './scan'
+
+export type SessionView = NonNullable<OutputOf<'service.current'>>
+export type StationView = OutputOf<'station.get'>
+export type HoursView = OutputOf<'service.hours'>
+export type CertificateView = OutputOf<'service.certificate'>
+export type Settings = OutputOf<'settings.get'>
+
+/** Whether the pages can show themselves: the caller must hold the volunteer role. */
+export type Gate = { kind: 'loading' } | { kind: 'ready' } | { kind: 'not-volunteer' } | { kind: 'no-identity' } | { kind: 'error'; message: string }
+
+export function gateOfError(err: unknown): Gate {
+  if (err instanceof CallError && err.code === 'FORBIDDEN') return { kind: 'not-volunteer' }
+  // Only the local cloud's gateway answers UNAUTHENTICATED (no persona chosen); in WeChat the caller is always known.
+  if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') return { kind: 'no-identity' }
+  return { kind: 'error', message: errorMessage(err) }
+}
+
+// ---- read once ------------------------------------------------------------------------------
+
+const stations = new Map<string, { at: number; value: Promise<StationView> }>()
+const STATION_TTL_MS = 60_000
+
+/** A station (station.get), shared by the pages for a minute. */
+export function loadStation(id: string): Promise<StationView> {
+  const hit = stations.get(id)
+  if (hit && Date.now() - hit.at < STATION_TTL_MS) return hit.value
+  const value = call('station.get', { id })
+  const entry = { at: Date.now(), value }
+  stations.set(id, entry)
+  value.catch(() => {
+    if (stations.get(id) === entry) stations.delete(id)
+  })
+  return value
+}
+
+let settingsCache: Promise<Settings> | null = null
+
+/** The business settings (monthly make-up allowance, daily cap…), asked once. */
+export function loadSettings(): Promise<Settings> {
+  if (!settingsCache) {
+    settingsCache = call('settings.get', {})
+    settingsCache.catch(() => (settingsCache = null))
+  }
+  return settingsCache
+}
+
+/** The coarse-accuracy threshold the queue flags (settings.coarseAccuracyM's default). */
+export const COARSE_ACCURACY_M = 500
+
+// ---- "something changed" between pages --------------------------------------------------------
+
+const dirty = new Set<string>()
+/** Marks data other pages show as changed (a check-in, a make-up…). */
+export function markChanged(...keys: string[]): void {
+  for (const k of keys) dirty.add(k)
+}
+/** True once after markChanged(key). */
+export function takeChanged(key: string): boolean {
+  return dirty.delete(key)
+}
+
+// ---- a ticking clock ----------------------------------------------------------------------------
+
+/** Date.now(), every second while `active` and the page is on screen. */
+export function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now())
+  const [shown, setShown] = useState(true)
+  useDidShow(() => setShown(true))
+  useDidHide(() => setShown(false))
+  useEffect(() => {
+    if (!active || !shown) return
+    setNow(Date.now())
+    const t = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(t)
+  }, [active, shown])
+  return now
+}
+
+// ---- the fence preview ----------------------------------------------------------------------------
+
+export type Verdict = ReturnType<typeof fenceVerdict>
+
+/** Where a reading stands against a station's fence: the functions' own rule. */
+export function verdictFor(station: Pick<StationView, 'location' | 'radiusM'>, reading: Reading): Verdict {
+  return fenceVerdict(distanceMetres(reading, station.location), reading.accuracy, station.radiusM, COARSE_ACCURACY_M)
+}
+
+// ---- check-out -----------------------------------------------------------------------------------
+
+export interface CheckOutFlow {
+  busy: boolean
+  /** Reads the location, previews the fence, confirms, checks out. null: cancelled or failed (a toast said why). */
+  checkOut: (session: SessionView) => Promise<SessionView | null>
+}
+
+export function useCheckOut(): CheckOutFlow {
+  const [busy, setBusy] = useState(false)
+  const busyRef = useRef(false)
+  /** One id per check-out attempt, reused when a retry follows a lost reply. */
+  const requestId = useRef<{ session: string; id: string } | null>(null)
+
+  const checkOut = useCallback(async (session: SessionView): Promise<SessionView | null> => {
+    if (busyRef.current) return null
+    busyRef.current = true
+    setBusy(true)
+    try {
+      void Taro.showLoading({ title: '正在定位…', mask: true })
+      let reading: Reading | null = null
+      let problem = ''
+      try {
+        reading = await readLocation()
+      } catch (err) {
+        problem = err instanceof LocationProblem ? err.title : '暂时无法定位'
+      }
+      const station = await loadStation(session.stationId).catch(() => null)
+      Taro.hideLoading()
+      const verdict = station && reading ? verdictFor(station, reading) : null
+      const served = duration(Math.max(0, (Date.now() - Date.parse(session.checkInAt)) / 60_000))
+      let title = '确认签退'
+      let content = `本次已服务 ${served}。签退后记录提交${session.townshipName}团委审核，通过后计入服务时长。`
+      let confirmText = '签退'
+      if (!reading) {
+        title = '未能获取定位'
+        content = `${problem}。仍可签退，但这条记录会标注「签退时不在驿站范围」，由镇街团委核实。`
+        confirmText = '仍要签退'
+      } else if (verdict && !verdict.inside) {
+        title = '你不在驿站范围内'
+        content = `定位显示你距离驿站约 ${distance(verdict.distanceM)}，超出 ${station!.radiusM} 米的签到范围。仍可签退，但这条记录会标注「签退时不在驿站范围」，由镇街团委核实。`
+        confirmText = '仍要签退'
+      }
+      const { confirm } = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#d93a2b' })
+      if (!confirm) return null
+      if (!requestId.current || requestId.current.session !== session.id) requestId.current = { session: session.id, id: newRequestId() }
+      void Taro.showLoading({ title: '正在签退…', mask: true })
+      const done = await call('service.checkOut', {
+        requestId: requestId.current.id,
+        reading: reading ? { lat: reading.lat, lng: reading.lng, accuracy: reading.accuracy } : null,
+      })
+      requestId.current = null
+      Taro.hideLoading()
+      markChanged('home', 'hours', 'checkin')
+      void Taro.showToast({ title: '已签退', icon: 'success' })
+      return done
+    } catch (err) {
+      Taro.hideLoading()
+      // A lost reply keeps the request id: the retry gets the record the first attempt made.
+      if (!(err instanceof CallError && err.code === 'NETWORK')) requestId.current = null
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      return null
+    } finally {
+      busyRef.current = false
+      setBusy(false)
+    }
+  }, [])
+
+  return { busy, checkOut }
+}

@@ -1,13 +1,550 @@
-import { View, Text } from '@tarojs/components'
+// 签到审核 (?status=pending|needs_review|approved|rejected, &flagged=1): the township's service
+// records by status, flagged ones marked; select up to 100 and approve or reject them (with a
+// reason) in one go, or adjust one record's credited time (with a reason).
+import { useEffect, useMemo, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
+import type { OutputOf } from '@contract/index'
+import { FLAG_LABELS, SESSION_STATUS_LABELS, type Flag } from '@contract/vocabulary'
+import { Tick } from '@/components/account/Tick'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { day, markDirty, useDivisions, usePagedList, when } from '@/components/admin/shared'
+import { CardSkeleton, ListFooter, OptionSheet, ReasonDialog, StatePanel } from '@/components/admin/ui'
+import { clock, duration, monthDay, placesInReach, useStaffScope } from '@/components/township/shared'
+import { StaffGate, Tag } from '@/components/township/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 签到审核
-export default function Page() {
+type Item = OutputOf<'service.queue'>['items'][number]
+type Status = 'pending' | 'needs_review' | 'approved' | 'rejected'
+
+const TABS: { value: Status; label: string }[] = [
+  { value: 'pending', label: SESSION_STATUS_LABELS.pending },
+  { value: 'needs_review', label: SESSION_STATUS_LABELS.needs_review },
+  { value: 'approved', label: SESSION_STATUS_LABELS.approved },
+  { value: 'rejected', label: SESSION_STATUS_LABELS.rejected },
+]
+const isStatus = (v: string | undefined): v is Status => !!v && TABS.some((t) => t.value === v)
+
+/** The contract's batch limit. */
+const BATCH_MAX = 100
+const PAGE_SIZE = 50
+
+const SOURCE_LABELS: Record<Item['source'], string> = { scan: '扫码签到', kiosk: '现场码签到', nearby: '附近驿站签到', makeup: '补签申请' }
+const FLAG_TONE: Record<Flag, 'red' | 'amber' | 'blue' | 'grey'> = {
+  outside_fence: 'red',
+  overlapping: 'red',
+  over_daily_cap: 'red',
+  closed_by_timer: 'red',
+  edge_of_fence: 'amber',
+  coarse_location: 'amber',
+  long_session: 'amber',
+  makeup: 'blue',
+  appeal: 'blue',
+  adjusted: 'grey',
+}
+
+const EMPTY: Record<Status, { title: string; description: string }> = {
+  pending: { title: '暂无待审核的签到记录', description: '志愿者签退或提交补签后，记录会出现在这里' },
+  needs_review: { title: '暂无待核实的记录', description: '志愿者忘记签退、由系统在当天结束时关闭的记录会出现在这里' },
+  approved: { title: '还没有通过的记录', description: '' },
+  rejected: { title: '还没有未通过的记录', description: '' },
+}
+
+/** Flags that call for a closer look (make-up, appeal and adjusted are facts, not warnings). */
+const isWarning = (f: Flag) => FLAG_TONE[f] === 'red' || FLAG_TONE[f] === 'amber'
+
+interface Outcome {
+  title: string
+  rows: { name: string; message: string }[]
+}
+
+export default function Queue() {
+  const { params } = useRouter()
+  const { state, reload: reloadScope } = useStaffScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const divisions = useDivisions()
+
+  const [status, setStatus] = useState<Status>(isStatus(params.status) ? params.status : 'pending')
+  const [flaggedOnly, setFlaggedOnly] = useState(params.flagged === '1')
+  const [townshipCode, setTownshipCode] = useState('')
+  const [sheet, setSheet] = useState(false)
+  const [selected, setSelected] = useState<string[]>([])
+  const [busy, setBusy] = useState<'' | 'approve' | 'reject'>('')
+  const [rejecting, setRejecting] = useState(false)
+  const [adjusting, setAdjusting] = useState<Item | null>(null)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [counts, setCounts] = useState<{ pending: number | null; needs_review: number | null }>({ pending: null, needs_review: null })
+  const [dailyCap, setDailyCap] = useState<number | null>(null)
+
+  const places = useMemo(() => (scope ? placesInReach(scope, divisions) : []), [scope, divisions])
+  const townships = useMemo(() => places.flatMap((c) => c.townships.map((t) => ({ ...t, countyName: c.name }))), [places])
+  const many = !!scope && !scope.single
+  const where = townshipCode ? { townshipCode } : {}
+
+  const key = `${status}|${flaggedOnly}|${townshipCode}`
+  const list = usePagedList<Item>((page, pageSize) => call('service.queue', { status, flaggedOnly, page, pageSize, ...where }), key, !!scope, PAGE_SIZE)
+
+  const loadCounts = async () => {
+    const [p, r] = await Promise.allSettled([call('service.queue', { status: 'pending', pageSize: 1, ...where }), call('service.queue', { status: 'needs_review', pageSize: 1, ...where })])
+    setCounts({ pending: p.status === 'fulfilled' ? p.value.total : null, needs_review: r.status === 'fulfilled' ? r.value.total : null })
+  }
+
+  useEffect(() => {
+    if (scope) void loadCounts()
+  }, [scope, townshipCode])
+
+  useEffect(() => {
+    if (!scope) return
+    call('settings.get', {})
+      .then((s) => setDailyCap(s.dailyCapMinutes))
+      .catch(() => undefined)
+  }, [scope])
+
+  // A new tab or filter starts a new selection.
+  useEffect(() => setSelected([]), [key])
+
+  // The list refreshes itself on a pull (usePagedList); the tab counts too, or the scope after a failure.
+  usePullDownRefresh(() => {
+    if (scope) void loadCounts()
+    else void reloadScope(true)
+  })
+
+  const selecting = status === 'pending' || status === 'needs_review'
+  const byId = useMemo(() => new Map(list.items.map((s) => [s.id, s])), [list.items])
+  const selectable = list.items.slice(0, BATCH_MAX)
+  const allSelected = selectable.length > 0 && selectable.every((s) => selected.includes(s.id))
+
+  const toggle = (id: string) => {
+    setSelected((sel) => {
+      if (sel.includes(id)) return sel.filter((x) => x !== id)
+      if (sel.length >= BATCH_MAX) {
+        void Taro.showToast({ title: `一次最多处理 ${BATCH_MAX} 条`, icon: 'none' })
+        return sel
+      }
+      return [...sel, id]
+    })
+  }
+  const toggleAll = () => {
+    if (allSelected) {
+      setSelected([])
+      return
+    }
+    setSelected(selectable.map((s) => s.id))
+    if (list.items.length > BATCH_MAX) void Taro.showToast({ title: `已选前 ${BATCH_MAX} 条（一次最多 ${BATCH_MAX} 条）`, icon: 'none' })
+  }
+
+  const afterChange = async () => {
+    markDirty('township-home')
+    await Promise.all([list.reload(true), loadCounts()])
+  }
+
+  const finish = async (decision: 'approve' | 'reject', ids: string[], res: OutputOf<'service.decide'>) => {
+    const verb = decision === 'approve' ? '通过' : '驳回'
+    if (res.skipped.length === 0) {
+      void Taro.showToast({ title: `已${verb} ${res.decided} 条`, icon: 'success' })
+    } else {
+      setOutcome({
+        title: res.decided > 0 ? `已${verb} ${res.decided} 条，${res.skipped.length} 条未处理` : `${res.skipped.length} 条未能${verb}`,
+        rows: res.skipped.map((k) => ({ name: byId.get(k.id)?.volunteerName ?? '记录', message: k.message })),
+      })
+    }
+    setSelected((sel) => sel.filter((id) => !ids.includes(id)))
+    await afterChange()
+  }
+
+  const approve = async () => {
+    if (selected.length === 0 || busy) return
+    const ids = [...selected]
+    const warned = ids.filter((id) => byId.get(id)?.flags.some(isWarning)).length
+    const { confirm } = await Taro.showModal({
+      title: '批量通过',
+      content: `确认通过所选 ${ids.length} 条服务记录？${warned > 0 ? `其中 ${warned} 条有异常提示，请确认已核实。` : ''}通过后时长计入志愿者的服务时长，志愿者会收到通知。`,
+      confirmText: '通过',
+      confirmColor: '#d93a2b',
+    })
+    if (!confirm) return
+    setBusy('approve')
+    try {
+      await finish('approve', ids, await call('service.decide', { ids, decision: 'approve' }))
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const reject = async (reason: string) => {
+    const ids = [...selected]
+    setBusy('reject')
+    try {
+      const res = await call('service.decide', { ids, decision: 'reject', reason })
+      setRejecting(false)
+      await finish('reject', ids, res)
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      throw err
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const adjusted = async (item: Item) => {
+    setAdjusting(null)
+    void Taro.showToast({ title: `已调整为 ${duration(item.adjustedMinutes ?? item.minutes)}`, icon: 'none' })
+    setSelected((sel) => sel.filter((id) => id !== item.id))
+    await afterChange()
+  }
+
+  const showBar = selecting && list.status === 'ready' && list.items.length > 0
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <StaffGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+
+  const townshipName = townships.find((t) => t.code === townshipCode)?.name
+  const empty = EMPTY[status]
+
   return (
-    <View className='page'>
-      <Text>签到审核</Text>
+    <View className={`adm-page queue ${showBar ? 'adm-page--with-bar' : ''}`}>
+      <View className='adm-top'>
+        <View className='adm-tabs'>
+          {TABS.map((t) => {
+            const count = t.value === 'pending' || t.value === 'needs_review' ? counts[t.value] : null
+            return (
+              <View key={t.value} className={`adm-tabs__item queue__tab queue__tab--${t.value} ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                <Text>{t.label}</Text>
+                {count !== null && count > 0 && <Text className='adm-tabs__count'>{count > 99 ? '99+' : count}</Text>}
+              </View>
+            )
+          })}
+        </View>
+        <View className='adm-filters queue__filters'>
+          <View className={`adm-chip queue__flagged ${flaggedOnly ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setFlaggedOnly((v) => !v)}>
+            <Text className='queue__flagged-box'>{flaggedOnly ? '✓' : ''}</Text>
+            <Text className='adm-chip__text'>只看有异常</Text>
+          </View>
+          {many && (
+            <View className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
+              <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          )}
+        </View>
+      </View>
+
+      {list.status === 'ready' && list.total > 0 && (
+        <View className='adm-summary'>
+          <Text>
+            共 {list.total} 条{flaggedOnly ? '有异常的' : ''}
+            {SESSION_STATUS_LABELS[status]}记录，{selecting ? '按签到时间先后排列' : '最近的在前'}
+          </Text>
+        </View>
+      )}
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel
+          kind='empty'
+          className='queue__empty'
+          title={flaggedOnly ? `没有有异常的${SESSION_STATUS_LABELS[status]}记录` : empty.title}
+          description={flaggedOnly ? '关闭「只看有异常」可查看全部记录' : empty.description}
+          action={flaggedOnly ? { text: '查看全部', onClick: () => setFlaggedOnly(false) } : undefined}
+        />
+      ) : (
+        <View className='adm-list'>
+          {list.items.map((s) => (
+            <SessionCard
+              key={s.id}
+              item={s}
+              selecting={selecting}
+              selected={selected.includes(s.id)}
+              dailyCap={dailyCap}
+              onToggle={() => toggle(s.id)}
+              onAdjust={() => setAdjusting(s)}
+            />
+          ))}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
+
+      {showBar && (
+        <View className='adm-bar queue__bar'>
+          <View className='queue__all' onClick={toggleAll}>
+            <Tick on={allSelected} />
+            <Text className='queue__all-text'>全选</Text>
+          </View>
+          <View className='adm-bar__info'>
+            <Text className='queue__count'>
+              已选 <Text className='queue__count-num'>{selected.length}</Text> 条
+            </Text>
+            <Text className='adm-bar__hint'>一次最多 {BATCH_MAX} 条</Text>
+          </View>
+          <View className='adm-bar__buttons'>
+            <Button className='adm-bar__btn queue__reject' type='default' fill='outline' disabled={selected.length === 0 || !!busy} loading={busy === 'reject'} onClick={() => setRejecting(true)}>
+              驳回
+            </Button>
+            <Button className='adm-bar__btn queue__approve' type='primary' disabled={selected.length === 0 || !!busy} loading={busy === 'approve'} onClick={() => void approve()}>
+              通过
+            </Button>
+          </View>
+        </View>
+      )}
+
+      <OptionSheet
+        visible={sheet}
+        title='按镇街查看'
+        options={[{ value: '', label: '全部镇街' }, ...townships.map((t) => ({ value: t.code, label: t.name, hint: t.countyName }))]}
+        value={townshipCode}
+        onSelect={setTownshipCode}
+        onClose={() => setSheet(false)}
+      />
+
+      <ReasonDialog
+        visible={rejecting}
+        title={`驳回 ${selected.length} 条服务记录`}
+        message='驳回后这些时长不计入志愿者的服务时长；志愿者会收到通知和你填写的理由，可以提出申诉。'
+        placeholder='例如：当天驿站未开放，无法核实到岗情况'
+        onConfirm={reject}
+        onClose={() => setRejecting(false)}
+      />
+
+      <AdjustDialog item={adjusting} dailyCap={dailyCap} onDone={adjusted} onClose={() => setAdjusting(null)} />
+
+      <Dialog className='queue__outcome' visible={!!outcome} title={outcome?.title ?? ''} confirmText='知道了' hideCancelButton onConfirm={() => setOutcome(null)} onClose={() => setOutcome(null)}>
+        <View className='queue__outcome-list'>
+          {outcome?.rows.map((r, i) => (
+            <View key={i} className='queue__outcome-row'>
+              <Text className='queue__outcome-name'>{r.name}</Text>
+              <Text className='queue__outcome-msg'>{r.message}</Text>
+            </View>
+          ))}
+        </View>
+      </Dialog>
     </View>
+  )
+}
+
+function SessionCard({ item: s, selecting, selected, dailyCap, onToggle, onAdjust }: { item: Item; selecting: boolean; selected: boolean; dailyCap: number | null; onToggle: () => void; onAdjust: () => void }) {
+  const date = day(s.checkInAt)
+  const outDate = s.checkOutAt ? day(s.checkOutAt) : ''
+  const split = s.days.length > 1
+  const noteLabel = s.flags.includes('appeal') ? '申诉理由' : s.source === 'makeup' ? '补签原因' : '备注'
+  const reasonLabel = s.status === 'rejected' ? '驳回理由' : s.adjustedMinutes !== null ? '调整理由' : '审核说明'
+  const overCap = dailyCap !== null && s.days.some((d) => d.minutes > dailyCap)
+  const makeup = s.source === 'makeup'
+  // Closed by the timer at the end of the check-in day (midnight): shown as that day's 24:00.
+  const byTimer = s.flags.includes('closed_by_timer') && !!s.checkOutAt && clock(s.checkOutAt) === '00:00' && outDate !== date
+  return (
+    <View className={`adm-card session-card ${selected ? 'adm-card--selected' : ''}`} onClick={selecting ? onToggle : undefined}>
+      <View className='session-card__head'>
+        {selecting && (
+          <View className='session-card__check'>
+            <Tick on={selected} />
+          </View>
+        )}
+        <Text className='session-card__name'>{s.volunteerName}</Text>
+        <View className='session-card__right'>
+          <Text className='session-card__date'>{monthDay(date)}</Text>
+        </View>
+      </View>
+      <Text className='session-card__station'>
+        {s.stationName}
+        <Text className='session-card__township'> · {s.townshipName}</Text>
+      </Text>
+
+      <View className='session-card__times'>
+        <View className='session-card__time'>
+          <Text className='session-card__time-label'>{makeup ? '开始' : '签到'}</Text>
+          <Text className='session-card__time-value'>{clock(s.checkInAt)}</Text>
+        </View>
+        <Text className='session-card__arrow'>→</Text>
+        <View className='session-card__time'>
+          <Text className='session-card__time-label'>{makeup ? '结束' : '签退'}</Text>
+          <Text className='session-card__time-value'>{byTimer ? '24:00' : s.checkOutAt ? clock(s.checkOutAt) : '—'}</Text>
+          {(byTimer || !s.checkOutAt || outDate !== date) && <Text className='session-card__time-date'>{byTimer || !s.checkOutAt ? '未签退' : monthDay(outDate)}</Text>}
+        </View>
+        <View className='session-card__total'>
+          <Text className={`session-card__minutes ${s.adjustedMinutes !== null ? 'session-card__minutes--struck' : ''}`}>{duration(s.minutes)}</Text>
+          {s.adjustedMinutes !== null ? <Text className='session-card__credited'>计入 {duration(s.adjustedMinutes)}</Text> : <Text className='session-card__time-label'>服务时长</Text>}
+        </View>
+      </View>
+
+      {(split || overCap) && (
+        <View className='session-card__days'>
+          {split && <Text className='session-card__days-title'>跨天记录，按日拆分：</Text>}
+          {s.days.map((d) => (
+            <Text key={d.date} className='session-card__day'>
+              {monthDay(d.date)} {duration(d.minutes)}
+              {dailyCap !== null && d.minutes > dailyCap ? `（超出每日上限 ${duration(dailyCap)}，超出部分不计）` : ''}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      {s.flags.length > 0 && (
+        <View className='session-card__flags'>
+          {s.flags.map((f) => (
+            <Tag key={f} tone={FLAG_TONE[f]} className={`session-card__flag session-card__flag--${f}`}>
+              {FLAG_LABELS[f]}
+            </Tag>
+          ))}
+        </View>
+      )}
+
+      {s.note && (
+        <View className='session-card__note'>
+          <Text className='session-card__note-label'>{noteLabel}：</Text>
+          <Text>{s.note}</Text>
+        </View>
+      )}
+      {s.decisionReason && (
+        <View className={`session-card__reason session-card__reason--${s.status}`}>
+          <Text className='session-card__note-label'>{reasonLabel}：</Text>
+          <Text>{s.decisionReason}</Text>
+        </View>
+      )}
+
+      <View className='session-card__foot'>
+        <Text className='session-card__meta'>
+          {SOURCE_LABELS[s.source]}
+          {s.reviewedAt ? ` · 审核于 ${when(s.reviewedAt)}` : ''}
+        </Text>
+        <View
+          className='session-card__adjust'
+          hoverClass='session-card__adjust--pressed'
+          onClick={(e) => {
+            e.stopPropagation()
+            onAdjust()
+          }}
+        >
+          <Text>{s.status === 'rejected' ? '调整并通过' : '调整时长'}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/** 调整时长: the credited minutes and why; the record then counts as approved with them. */
+function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; dailyCap: number | null; onDone: (item: Item) => Promise<void>; onClose: () => void }) {
+  const [minutes, setMinutes] = useState('')
+  const [reason, setReason] = useState('')
+  const [problem, setProblem] = useState<{ field: 'minutes' | 'reason'; message: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (item) {
+      setMinutes(String(item.adjustedMinutes ?? item.minutes))
+      setReason('')
+      setProblem(null)
+      setBusy(false)
+    }
+  }, [item])
+
+  const value = minutes.trim() === '' ? NaN : Number(minutes)
+  const valid = Number.isInteger(value) && value >= 0 && value <= 24 * 60
+
+  const confirm = async () => {
+    if (!item) return
+    if (!valid) {
+      setProblem({ field: 'minutes', message: minutes.trim() === '' ? '请填写计入时长' : '计入时长应为 0–1440 之间的整数分钟' })
+      throw new Error('invalid minutes')
+    }
+    if (reason.trim().length < 2) {
+      setProblem({ field: 'reason', message: '请填写调整理由（至少 2 个字）' })
+      throw new Error('reason too short')
+    }
+    setBusy(true)
+    try {
+      const updated = await call('service.adjust', { id: item.id, minutes: value, reason: reason.trim() })
+      await onDone(updated)
+    } catch (err) {
+      if (err instanceof CallError && (err.field === 'minutes' || err.field === 'reason')) setProblem({ field: err.field, message: err.message })
+      else void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      throw err
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const presets = item ? [...new Set([item.minutes, ...(dailyCap !== null && item.minutes > dailyCap ? [dailyCap] : []), 60, 120, 240].filter((m) => m <= 24 * 60))] : []
+
+  return (
+    <Dialog
+      className='adjust'
+      visible={!!item}
+      title='调整计入时长'
+      confirmText={busy ? '提交中…' : '确认调整'}
+      cancelText='取消'
+      disableConfirmButton={busy}
+      closeOnOverlayClick={!busy}
+      beforeCancel={() => !busy}
+      onConfirm={confirm}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      {item && (
+        <View className='adjust__body'>
+          <View className='adjust__facts'>
+            <Text className='adjust__who'>
+              {item.volunteerName} · {monthDay(day(item.checkInAt))}
+            </Text>
+            <Text className='adjust__where'>{item.stationName}</Text>
+            <Text className='adjust__recorded'>
+              记录时长 {duration(item.minutes)}
+              {item.adjustedMinutes !== null ? `，当前计入 ${duration(item.adjustedMinutes)}` : ''}
+            </Text>
+          </View>
+          <Text className='adjust__label'>计入时长（分钟）</Text>
+          <View className={`adjust__input ${problem?.field === 'minutes' ? 'adjust__input--error' : ''}`}>
+            <Input
+              className='adjust__minutes'
+              type='number'
+              value={minutes}
+              maxlength={4}
+              placeholder='例如 90'
+              onInput={(e) => {
+                setMinutes(e.detail.value.replace(/\D/g, ''))
+                if (problem?.field === 'minutes') setProblem(null)
+              }}
+            />
+            <Text className='adjust__equals'>{valid ? `= ${duration(value)}` : '分钟'}</Text>
+          </View>
+          <View className='adjust__presets'>
+            {presets.map((m) => (
+              <View key={m} className={`adjust__preset ${String(m) === minutes ? 'adjust__preset--on' : ''}`} onClick={() => setMinutes(String(m))}>
+                <Text>{m === item.minutes ? `按记录 ${duration(m)}` : m === dailyCap ? `每日上限 ${duration(m)}` : duration(m)}</Text>
+              </View>
+            ))}
+          </View>
+          <Text className='adjust__label'>调整理由</Text>
+          <TextArea
+            className={`adjust__reason ${problem?.field === 'reason' ? 'adjust__reason--error' : ''}`}
+            value={reason}
+            placeholder='例如：签退定位偏差，按驿站登记的实际服务时间计入'
+            maxLength={200}
+            showCount
+            rows={3}
+            onChange={(v) => {
+              setReason(v)
+              if (problem?.field === 'reason' && v.trim().length >= 2) setProblem(null)
+            }}
+          />
+          {problem && <Text className='adjust__error'>{problem.message}</Text>}
+          <Text className='adjust__note'>
+            调整后该记录记为「已通过」，按{valid ? ` ${duration(value)} ` : '填写的时长'}计入{dailyCap !== null ? `（每日最多计入 ${duration(dailyCap)}）` : ''}；志愿者会收到通知，调整会记录操作人和理由。
+          </Text>
+        </View>
+      )}
+    </Dialog>
   )
 }

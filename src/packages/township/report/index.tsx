@@ -1,13 +1,240 @@
-import { View, Text } from '@tarojs/components'
+// 服务时长报表: per volunteer, the chosen month's and all approved hours and the star level,
+// for the township (or a county / township of the admin's choosing); 导出 Excel downloads the
+// same rows as a workbook (opened with WeChat's document viewer, or downloaded on the web).
+import { useMemo, useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { OutputOf } from '@contract/index'
+import { Btn } from '@/components/account/Btn'
+import { call, errorMessage } from '@/services/cloud'
+import { useDivisions, usePagedList } from '@/components/admin/shared'
+import { CardSkeleton, ListFooter, OptionSheet, StatePanel } from '@/components/admin/ui'
+import { hoursOf, monthLabel, placesInReach, thisMonth, useStaffScope } from '@/components/township/shared'
+import { StaffGate } from '@/components/township/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 服务时长报表
-export default function Page() {
+type Row = OutputOf<'service.report'>['items'][number]
+type Exported = OutputOf<'service.exportReport'>
+
+const PAGE_SIZE = 20
+
+/** Opens the workbook: WeChat's document viewer (forward or save from its menu), or a download on the web. */
+async function openWorkbook(file: Exported): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const res = await Taro.downloadFile({ url: file.fileUrl })
+    if (res.statusCode !== 200) throw new Error(`download ${res.statusCode}`)
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
+    return
+  }
+  const a = document.createElement('a')
+  a.href = file.fileUrl
+  a.download = file.fileName
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}
+
+function Stars({ star }: { star: number }) {
+  if (star <= 0) return <Text className='report-row__star report-row__star--none'>未定级</Text>
   return (
-    <View className='page'>
-      <Text>服务时长报表</Text>
+    <Text className='report-row__star'>
+      {'★'.repeat(star)}
+      <Text className='report-row__star-empty'>{'★'.repeat(Math.max(0, 5 - star))}</Text>
+    </Text>
+  )
+}
+
+export default function Report() {
+  const { state, reload: reloadScope } = useStaffScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const divisions = useDivisions()
+
+  const [month, setMonth] = useState(thisMonth())
+  const [countyCode, setCountyCode] = useState('')
+  const [townshipCode, setTownshipCode] = useState('')
+  const [sheet, setSheet] = useState<'county' | 'township' | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState<Exported | null>(null)
+
+  const places = useMemo(() => (scope ? placesInReach(scope, divisions) : []), [scope, divisions])
+  /** Admins of several counties (or the city) choose a county first. */
+  const chooseCounty = !!scope && (scope.city || scope.counties.length > 1)
+  const townships = useMemo(
+    () => (chooseCounty ? (places.find((c) => c.code === countyCode)?.townships ?? []).map((t) => ({ ...t, countyName: '' })) : places.flatMap((c) => c.townships.map((t) => ({ ...t, countyName: c.name })))),
+    [places, chooseCounty, countyCode],
+  )
+  const many = !!scope && !scope.single
+
+  // Staff of one township ask for it by name (the workbook is then named after it too).
+  const township = townshipCode || scope?.single?.code || ''
+  const filters = { month, ...(township ? { townshipCode: township } : countyCode ? { countyCode } : {}) }
+  const key = JSON.stringify(filters)
+  const list = usePagedList<Row>((page, pageSize) => call('service.report', { ...filters, page, pageSize }), key, !!scope, PAGE_SIZE)
+
+  const countyName = places.find((c) => c.code === countyCode)?.name
+  const townshipName = townships.find((t) => t.code === townshipCode)?.name
+  const scopeName = townshipName ?? countyName ?? scope?.single?.name ?? scope?.reach ?? ''
+
+  const exportNow = async () => {
+    if (exporting) return
+    setExporting(true)
+    try {
+      const file = await call('service.exportReport', filters)
+      setExported(file)
+      try {
+        await openWorkbook(file)
+        void Taro.showToast({ title: `已导出 ${file.rows} 名志愿者`, icon: 'none' })
+      } catch {
+        void Taro.showToast({ title: '文件已生成，但打开失败，请点「重新打开」', icon: 'none', duration: 2500 })
+      }
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const reopen = () => {
+    if (!exported) return
+    openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))
+  }
+
+  // A failed or refused scope is asked again on a pull (the list refreshes itself once it shows).
+  usePullDownRefresh(() => {
+    if (!scope) void reloadScope(true)
+  })
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <StaffGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+
+  const changeFilter = (apply: () => void) => {
+    apply()
+    setExported(null)
+  }
+
+  return (
+    <View className='adm-page adm-page--with-bar report'>
+      <View className='adm-top'>
+        <View className='adm-filters report__filters'>
+          <Picker mode='date' fields='month' value={month} start='2020-01' end={thisMonth()} onChange={(e) => changeFilter(() => setMonth(String(e.detail.value).slice(0, 7)))}>
+            <View className='adm-chip adm-chip--on report__month' hoverClass='adm-chip--pressed'>
+              <Text className='adm-chip__text'>{monthLabel(month)}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          </Picker>
+          {chooseCounty && (
+            <View className={`adm-chip report__county ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
+              <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          )}
+          {many && (
+            <View
+              className={`adm-chip report__township ${townshipCode ? 'adm-chip--on' : ''}`}
+              hoverClass='adm-chip--pressed'
+              onClick={() => (chooseCounty && !countyCode ? void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }) : setSheet('township'))}
+            >
+              <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          )}
+        </View>
+      </View>
+
+      <View className='report__hero'>
+        <View className='report__hero-main'>
+          <Text className='report__hero-title'>{monthLabel(month)} · 服务时长汇总</Text>
+          <Text className='report__hero-scope'>{scopeName}</Text>
+        </View>
+        <View className='report__hero-count'>
+          <Text className='report__hero-num'>{list.status === 'ready' ? list.total : '—'}</Text>
+          <Text className='report__hero-unit'>名志愿者</Text>
+        </View>
+      </View>
+      <Text className='report__explain'>只统计审核通过的时长，每天按上限计入；星级按累计时长评定。</Text>
+
+      {exported && (
+        <View className='report__exported'>
+          <Text className='report__exported-text'>
+            已生成 {exported.fileName}（{exported.rows} 行）
+          </Text>
+          <Text className='report__exported-again' onClick={reopen}>
+            重新打开
+          </Text>
+        </View>
+      )}
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel kind='empty' className='report__empty' title='暂无服务时长记录' description='志愿者的签到记录审核通过后，会在这里汇总' />
+      ) : (
+        <View className='report__table'>
+          <View className='report__thead'>
+            <Text className='report__th report__th--name'>志愿者</Text>
+            <Text className='report__th report__th--num'>{Number(month.slice(5))}月（小时）</Text>
+            <Text className='report__th report__th--num'>累计（小时）</Text>
+          </View>
+          {list.items.map((r, i) => (
+            <View key={r.userId} className='report-row'>
+              <Text className={`report-row__rank ${i < 3 ? 'report-row__rank--top' : ''}`}>{i + 1}</Text>
+              <View className='report-row__who'>
+                <Text className='report-row__name'>{r.name}</Text>
+                <View className='report-row__sub'>
+                  <Text className='report-row__township'>{r.townshipName}</Text>
+                  <Stars star={r.star} />
+                </View>
+              </View>
+              <Text className={`report-row__month ${r.monthMinutes === 0 ? 'report-row__month--zero' : ''}`}>{hoursOf(r.monthMinutes)}</Text>
+              <Text className='report-row__total'>{hoursOf(r.totalMinutes)}</Text>
+            </View>
+          ))}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
+
+      <View className='adm-bar report__bar'>
+        <View className='adm-bar__info'>
+          <Text className='report__bar-title'>导出 {monthLabel(month)} 报表</Text>
+          <Text className='adm-bar__hint'>{list.status === 'ready' && list.total === 0 ? '没有可导出的记录' : 'Excel 表格，含全部志愿者'}</Text>
+        </View>
+        <Btn small className='report__export' loading={exporting} disabled={list.status !== 'ready' || list.total === 0} onClick={() => void exportNow()}>
+          {exporting ? '正在导出…' : '导出 Excel'}
+        </Btn>
+      </View>
+
+      <OptionSheet
+        visible={sheet === 'county'}
+        title='县（市、区）'
+        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...places.map((c) => ({ value: c.code, label: c.name, hint: `${c.townships.length} 个镇街` }))]}
+        value={countyCode}
+        onSelect={(v) =>
+          changeFilter(() => {
+            setCountyCode(v)
+            setTownshipCode('')
+          })
+        }
+        onClose={() => setSheet(null)}
+      />
+      <OptionSheet
+        visible={sheet === 'township'}
+        title='镇街'
+        options={[{ value: '', label: '全部镇街' }, ...townships.map((t) => ({ value: t.code, label: t.name, ...(t.countyName ? { hint: t.countyName } : {}) }))]}
+        value={townshipCode}
+        onSelect={(v) => changeFilter(() => setTownshipCode(v))}
+        onClose={() => setSheet(null)}
+      />
     </View>
   )
 }

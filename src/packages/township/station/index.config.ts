@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '驿站信息'
+  navigationBarTitleText: '驿站信息',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

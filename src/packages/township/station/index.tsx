@@ -1,13 +1,428 @@
-import { View, Text } from '@tarojs/components'
+// 驿站信息 (?id= to edit, none to create; ?township= preselects one): name, address, township,
+// the GCJ-02 location picked on WeChat's map, the check-in radius, opening hours and whether
+// volunteers may check in. The function's errors land under the field they name.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { InputOf, OutputOf } from '@contract/index'
+import { Btn } from '@/components/account/Btn'
+import { FormRow, PickedValue } from '@/components/account/FormRow'
+import { PlaceSheet } from '@/components/account/PlaceSheet'
+import { TextInput } from '@/components/account/TextInput'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { decodeParam, loadDivisions, markDirty, type Divisions } from '@/components/admin/shared'
+import { CardSkeleton, StatePanel } from '@/components/admin/ui'
+import { goBackOr, placesInReach, useStaffScope } from '@/components/township/shared'
+import { StaffGate, Toggle } from '@/components/township/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 驿站信息
-export default function Page() {
+type Station = OutputOf<'station.get'>
+
+interface Fields {
+  name: string
+  address: string
+  townshipCode: string
+  /** Text while typed (the web stand-in for the map), numbers once picked. */
+  lat: string
+  lng: string
+  radius: string
+  opensAt: string
+  closesAt: string
+  active: boolean
+}
+
+type Errors = Partial<Record<keyof Fields | 'location', string>>
+type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; code: string }
+
+/** The web build for local development has no map key: coordinates are typed instead. */
+const TYPED_LOCATION = process.env.TARO_ENV === 'h5' && process.env.TARO_APP_DEV_TOOLS === 'true'
+const RADIUS_PRESETS = [100, 200, 300, 500, 1000]
+const ROWS = ['name', 'address', 'townshipCode', 'location', 'radius', 'opensAt', 'closesAt', 'active'] as const
+
+/** The contract's field names, as the function reports them, to the row that shows them. */
+function rowOfField(field: string): (typeof ROWS)[number] | null {
+  const head = field.split('.')[0]
+  if (head === 'location') return 'location'
+  if (head === 'radiusM') return 'radius'
+  return (ROWS as readonly string[]).includes(head) ? (head as (typeof ROWS)[number]) : null
+}
+
+const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)
+
+function fromStation(s: Station): Fields {
+  return {
+    name: s.name,
+    address: s.address,
+    townshipCode: s.townshipCode,
+    lat: fixed6(s.location.lat),
+    lng: fixed6(s.location.lng),
+    radius: String(s.radiusM),
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    active: s.active,
+  }
+}
+
+/** The same checks the function makes, as inline errors (the function still has the last word). */
+function check(f: Fields): { errors: Errors; input?: Omit<InputOf<'station.save'>, 'id'> } {
+  const errors: Errors = {}
+  const name = f.name.trim()
+  const address = f.address.trim()
+  if (!name) errors.name = '请填写驿站名称'
+  else if (name.length < 2) errors.name = '驿站名称至少 2 个字'
+  if (!address) errors.address = '请填写地址'
+  else if (address.length < 2) errors.address = '地址至少 2 个字'
+  if (!f.townshipCode) errors.townshipCode = '请选择镇街'
+  const lat = Number(f.lat)
+  const lng = Number(f.lng)
+  if (f.lat.trim() === '' || f.lng.trim() === '') errors.location = TYPED_LOCATION ? '请填写纬度和经度' : '请在地图上选择驿站位置'
+  else if (!Number.isFinite(lat) || lat < 3 || lat > 54) errors.location = '纬度超出范围（中国境内约 3–54）'
+  else if (!Number.isFinite(lng) || lng < 73 || lng > 136) errors.location = '经度超出范围（中国境内约 73–136）'
+  const radius = Number(f.radius)
+  if (f.radius.trim() === '') errors.radius = '请填写签到半径'
+  else if (!Number.isInteger(radius)) errors.radius = '签到半径应为整数米'
+  else if (radius < 50) errors.radius = '签到半径至少 50 米'
+  else if (radius > 2000) errors.radius = '签到半径不能超过 2000 米'
+  if (f.closesAt <= f.opensAt) errors.closesAt = '关闭时间应晚于开放时间'
+  if (Object.keys(errors).length > 0) return { errors }
+  return {
+    errors,
+    input: { name, address, townshipCode: f.townshipCode, location: { lat, lng }, radiusM: radius, opensAt: f.opensAt, closesAt: f.closesAt, active: f.active },
+  }
+}
+
+export default function StationForm() {
+  const { params } = useRouter()
+  const id = decodeParam(params.id)
+  const { state, reload: reloadScope } = useStaffScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [original, setOriginal] = useState<Station | null>(null)
+  const [divisions, setDivisions] = useState<Divisions | null>(null)
+  const [fields, setFields] = useState<Fields>({ name: '', address: '', townshipCode: '', lat: '', lng: '', radius: '', opensAt: '08:30', closesAt: '17:30', active: true })
+  const [tried, setTried] = useState(false)
+  const [serverErrors, setServerErrors] = useState<Errors>({})
+  const [saving, setSaving] = useState(false)
+  const [placeOpen, setPlaceOpen] = useState(false)
+  const [picking, setPicking] = useState(false)
+  const started = useRef(false)
+
+  const fetchAll = async () => {
+    if (!scope) return
+    setLoad({ kind: 'loading' })
+    try {
+      const [station, settings, divs] = await Promise.all([
+        id ? call('station.get', { id }) : Promise.resolve(null),
+        id ? Promise.resolve(null) : call('settings.get', {}),
+        loadDivisions(),
+      ])
+      setDivisions(divs)
+      if (station) {
+        setOriginal(station)
+        setFields(fromStation(station))
+      } else {
+        const preset = decodeParam(params.township)
+        const reachable = placesInReach(scope, divs).flatMap((c) => c.townships.map((t) => t.code))
+        const townshipCode = scope.single?.code ?? (reachable.includes(preset) ? preset : reachable.length === 1 ? reachable[0] : '')
+        setFields((f) => ({ ...f, townshipCode, radius: String(settings?.defaultRadiusM ?? 300) }))
+      }
+      setLoad({ kind: 'ready' })
+    } catch (err) {
+      setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : '' })
+    }
+  }
+
+  useEffect(() => {
+    if (scope && !started.current) {
+      started.current = true
+      void Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新建驿站' })
+      void fetchAll()
+    }
+  }, [scope])
+
+  usePullDownRefresh(() => {
+    // A form being filled in is not thrown away by a pull: only a failed load is retried.
+    const retry = !scope ? reloadScope(true) : load.kind === 'error' ? fetchAll() : Promise.resolve()
+    void retry.finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const places = useMemo(() => (scope ? placesInReach(scope, divisions) : []), [scope, divisions])
+  const county = places.find((c) => c.townships.some((t) => t.code === fields.townshipCode))
+  const township = county?.townships.find((t) => t.code === fields.townshipCode)
+  // Editing a station of a township outside the pickable list (e.g. it was moved): show its own name.
+  const placeText = county && township ? `${county.name} · ${township.name}` : original && original.townshipCode === fields.townshipCode ? `${original.countyName} · ${original.townshipName}` : ''
+  const fixedPlace = !!scope?.single && (!original || original.townshipCode === scope.single.code)
+
+  const set = <K extends keyof Fields>(key: K, value: Fields[K]) => {
+    setFields((f) => ({ ...f, [key]: value }))
+    const row = key === 'lat' || key === 'lng' ? 'location' : key
+    setServerErrors((e) => {
+      if (!e[row]) return e
+      const rest = { ...e }
+      delete rest[row]
+      return rest
+    })
+  }
+
+  const clientErrors = useMemo(() => (tried ? check(fields).errors : {}), [tried, fields])
+  const errorOf = (row: keyof Errors) => serverErrors[row] || clientErrors[row] || undefined
+
+  const scrollTo = (row: string) => {
+    try {
+      void Taro.pageScrollTo({ selector: `#field-${row}`, offsetTop: -80, duration: 250 }).catch(() => undefined)
+    } catch {
+      // Older clients: the error is still shown inline.
+    }
+  }
+
+  const pickLocation = async () => {
+    if (picking) return
+    setPicking(true)
+    try {
+      const lat = Number(fields.lat)
+      const lng = Number(fields.lng)
+      const here = fields.lat && fields.lng && Number.isFinite(lat) && Number.isFinite(lng) ? { latitude: lat, longitude: lng } : {}
+      const res = await Taro.chooseLocation(here as Taro.chooseLocation.Option)
+      setFields((f) => ({
+        ...f,
+        lat: fixed6(res.latitude),
+        lng: fixed6(res.longitude),
+        // A new station takes the map's address when none was typed.
+        address: f.address.trim() ? f.address : (res.address || res.name || '').slice(0, 80),
+      }))
+      setServerErrors((e) => ({ ...e, location: undefined }))
+    } catch (err) {
+      const msg = String((err as { errMsg?: string })?.errMsg ?? '')
+      if (/cancel/i.test(msg)) return
+      if (/auth|deny|permission/i.test(msg)) {
+        const { confirm } = await Taro.showModal({ title: '需要位置权限', content: '选择驿站位置需要使用你的位置信息，请在设置中允许后重试。', confirmText: '去设置', confirmColor: '#d93a2b' })
+        if (confirm) void Taro.openSetting()
+        return
+      }
+      void Taro.showToast({ title: '暂时无法打开地图选点，请稍后再试', icon: 'none' })
+    } finally {
+      setPicking(false)
+    }
+  }
+
+  const save = async () => {
+    if (saving) return
+    setTried(true)
+    const checked = check(fields)
+    if (!checked.input) {
+      const rows = ROWS.filter((r) => checked.errors[r as keyof Errors])
+      if (rows[0]) scrollTo(rows[0])
+      void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再保存', icon: 'none' })
+      return
+    }
+    if (original?.active && !fields.active) {
+      const { confirm } = await Taro.showModal({
+        title: '停用驿站',
+        content: `停用后，志愿者将无法在「${original.name}」签到，现场签到码也会失效；已有的服务记录不受影响，之后可以重新启用。`,
+        confirmText: '停用',
+        confirmColor: '#d93a2b',
+      })
+      if (!confirm) return
+    }
+    setSaving(true)
+    try {
+      const saved = await call('station.save', { ...(id ? { id } : {}), ...checked.input })
+      markDirty('township-stations', 'township-home')
+      setOriginal(saved)
+      void Taro.showToast({ title: id ? '已保存' : '驿站已创建', icon: 'success' })
+      setTimeout(() => goBackOr(ROUTES.stations), 700)
+    } catch (err) {
+      const row = err instanceof CallError && err.field ? rowOfField(err.field) : null
+      if (row) {
+        setServerErrors((e) => ({ ...e, [row]: (err as CallError).message }))
+        scrollTo(row)
+        void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' })
+      } else {
+        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <StaffGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+  if (load.kind === 'loading') {
+    return (
+      <View className='adm-page'>
+        <CardSkeleton count={3} />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='adm-page'>
+        <StatePanel
+          kind={load.code === 'NOT_FOUND' ? 'empty' : 'error'}
+          title={load.code === 'NOT_FOUND' ? '驿站不存在' : '加载失败'}
+          description={load.message}
+          action={load.code === 'NOT_FOUND' ? { text: '返回驿站列表', onClick: () => goBackOr(ROUTES.stations) } : { text: '重试', onClick: () => void fetchAll() }}
+        />
+      </View>
+    )
+  }
+
+  const hasLocation = fields.lat.trim() !== '' && fields.lng.trim() !== ''
+
   return (
-    <View className='page'>
-      <Text>驿站信息</Text>
+    <View className='acct-page acct-page--with-bar station-form'>
+      {id && original && (
+        <View className='station-form__hero'>
+          <Text className='station-form__hero-name'>{original.name}</Text>
+          <Text className='station-form__hero-sub'>
+            {original.countyName} · {original.townshipName} · {original.active ? '启用中' : '已停用'}
+          </Text>
+        </View>
+      )}
+
+      <View className='acct-card'>
+        <Text className='acct-card__title'>基本信息</Text>
+        <FormRow field='name' label='驿站名称' required error={errorOf('name')}>
+          <TextInput className='station-form__name' value={fields.name} placeholder='例如：凤城街道青年志愿服务驿站' maxLength={40} onChange={(v) => set('name', v)} />
+        </FormRow>
+        <FormRow field='townshipCode' label='所属镇街' required error={errorOf('townshipCode')} onClick={fixedPlace ? undefined : () => setPlaceOpen(true)}>
+          {fixedPlace ? (
+            <Text className='acct-row__readonly'>{placeText || scope.single?.name}</Text>
+          ) : (
+            <PickedValue value={placeText} placeholder='选择县（市、区）和镇街' />
+          )}
+        </FormRow>
+        <FormRow field='address' label='详细地址' required error={errorOf('address')}>
+          <TextInput className='station-form__address' value={fields.address} placeholder='例如：凤城街道新城中心区 2 号楼' maxLength={80} onChange={(v) => set('address', v)} />
+        </FormRow>
+      </View>
+
+      <View className='acct-card'>
+        <Text className='acct-card__title'>
+          签到位置
+          <Text className='acct-card__title-note'>志愿者须在范围内才能签到</Text>
+        </Text>
+        {TYPED_LOCATION ? (
+          <FormRow
+            field='location'
+            label='坐标'
+            required
+            stacked
+            error={errorOf('location')}
+            hint='开发环境没有地图：请填写 GCJ-02 坐标（微信定位所用的坐标系），如 23.697524、113.055469'
+          >
+            <View className='station-form__coords'>
+              <View className='station-form__coord'>
+                <Text className='station-form__coord-label'>纬度</Text>
+                <TextInput className='station-form__lat' value={fields.lat} placeholder='23.697524' maxLength={12} onChange={(v) => set('lat', v.replace(/[^\d.]/g, ''))} />
+              </View>
+              <View className='station-form__coord'>
+                <Text className='station-form__coord-label'>经度</Text>
+                <TextInput className='station-form__lng' value={fields.lng} placeholder='113.055469' maxLength={12} onChange={(v) => set('lng', v.replace(/[^\d.]/g, ''))} />
+              </View>
+            </View>
+          </FormRow>
+        ) : (
+          <FormRow field='location' label='位置' required error={errorOf('location')} onClick={() => void pickLocation()}>
+            {hasLocation ? (
+              <View className='station-form__picked'>
+                <Text className='station-form__picked-main'>已选定位置</Text>
+                <Text className='station-form__picked-sub'>
+                  {fields.lat}, {fields.lng}
+                </Text>
+              </View>
+            ) : (
+              <PickedValue value='' placeholder={picking ? '正在打开地图…' : '在地图上选择驿站位置'} />
+            )}
+          </FormRow>
+        )}
+        <FormRow
+          field='radius'
+          label='签到半径'
+          required
+          stacked
+          error={errorOf('radius')}
+          hint='50–2000 米。定位精度会一并考虑；室内信号弱的驿站可适当放宽。'
+        >
+          <View className='station-form__radius'>
+            <View className='station-form__radius-input'>
+              <TextInput className='station-form__radius-value' type='number' value={fields.radius} placeholder='300' maxLength={4} onChange={(v) => set('radius', v.replace(/\D/g, ''))} />
+              <Text className='station-form__unit'>米</Text>
+            </View>
+            <View className='station-form__presets'>
+              {RADIUS_PRESETS.map((r) => (
+                <View key={r} className={`station-form__preset ${fields.radius === String(r) ? 'station-form__preset--on' : ''}`} onClick={() => set('radius', String(r))}>
+                  <Text>{r}</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+        </FormRow>
+      </View>
+
+      <View className='acct-card'>
+        <Text className='acct-card__title'>开放与签到</Text>
+        <Picker className='station-form__first' mode='time' value={fields.opensAt} onChange={(e) => set('opensAt', e.detail.value)}>
+          <FormRow field='opensAt' label='开放时间' required arrow error={errorOf('opensAt')}>
+            <PickedValue value={fields.opensAt} placeholder='选择时间' />
+          </FormRow>
+        </Picker>
+        <Picker mode='time' value={fields.closesAt} onChange={(e) => set('closesAt', e.detail.value)}>
+          <FormRow field='closesAt' label='关闭时间' required arrow error={errorOf('closesAt')}>
+            <PickedValue value={fields.closesAt} placeholder='选择时间' />
+          </FormRow>
+        </Picker>
+        <FormRow
+          field='active'
+          label='启用签到'
+          error={errorOf('active')}
+          hint={fields.active ? '志愿者可以扫码在此驿站签到' : '已停用：志愿者无法在此签到，已有记录不受影响'}
+        >
+          <View className='station-form__switch'>
+            <Toggle className='station-form__active' on={fields.active} onChange={(v) => set('active', v)} />
+          </View>
+        </FormRow>
+      </View>
+
+      {id && original && (
+        <View className='acct-card station-form__codes' onClick={() => void Taro.navigateTo({ url: `${ROUTES.stationCodes}?id=${encodeURIComponent(id)}` })}>
+          <View className='station-form__codes-row'>
+            <View className='station-form__codes-main'>
+              <Text className='station-form__codes-title'>签到码</Text>
+              <Text className='station-form__codes-desc'>打印张贴的小程序码，或在驿站手机上显示现场签到码</Text>
+            </View>
+            <Text className='acct-row__arrow'>›</Text>
+          </View>
+        </View>
+      )}
+
+      <View className='acct-bar'>
+        <Btn loading={saving} className='station-form__save' onClick={() => void save()}>
+          {saving ? '正在保存…' : id ? '保存修改' : '创建驿站'}
+        </Btn>
+      </View>
+
+      <PlaceSheet
+        visible={placeOpen}
+        title='选择所属镇街'
+        counties={places}
+        countyCode={county?.code ?? ''}
+        townshipCode={fields.townshipCode}
+        onClose={() => setPlaceOpen(false)}
+        onChoose={(_c, t) => {
+          set('townshipCode', t)
+          setPlaceOpen(false)
+        }}
+      />
     </View>
   )
 }

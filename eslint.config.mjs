@@ -24,6 +24,20 @@ export default tseslint.config(
     },
   },
   {
+    // NutUI icons render <i>, which WeChat cannot draw: src/components/icons.ts configures them.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/components/icons.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@nutui/icons-react-taro', message: "import icons from '@/components/icons' (it makes them visible in WeChat)" }],
+          patterns: [{ group: ['**/localcloud', '**/localcloud/**'], message: 'production code must not import the local cloud' }],
+        },
+      ],
+    },
+  },
+  {
     // The main package must not pull zod in: pages import the contract's types only.
     files: ['src/pages/**/*.{ts,tsx}', 'src/services/**/*.ts', 'src/app.ts'],
     rules: {

@@ -21,6 +21,14 @@ declare module '*.svg' {
   export default src
 }
 declare module '*.css'
+/** NutUI icons' settings (the package declares its index only). */
+declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
+  export function configure(config: { tag?: string; classPrefix?: string; useSvg?: boolean }): void
+}
+declare module '@nutui/icons-react-taro/dist/es/icons/*.js' {
+  const Icon: import('react').FC<{ size?: string | number; width?: string | number; height?: string | number; color?: string; className?: string; style?: import('react').CSSProperties; onClick?: (e: unknown) => void }>
+  export default Icon
+}
 declare module '*.scss'
 
 declare namespace NodeJS {

@@ -1,6 +1,6 @@
 // The rules of counting service time, as pure functions the functions apply and the app can
 // preview: the location fence, splitting a session by Shanghai calendar day, the daily cap.
-import { dayjs, ZONE } from './time'
+import { dayjs, shanghaiDate, ZONE } from './time'
 import type { Flag } from './vocabulary'
 
 export type FenceVerdict =
@@ -53,8 +53,8 @@ export function creditedByDay(days: { date: string; minutes: number }[], capMinu
 }
 
 /** The days a session counts on: as checked in and out, or, once adjusted, the adjusted minutes on its first day. */
-export function countedDays(session: { days: { date: string; minutes: number }[]; adjustedMinutes: number | null }): { date: string; minutes: number }[] {
+export function countedDays(session: { days: { date: string; minutes: number }[]; adjustedMinutes: number | null; checkInAt: Date | string }): { date: string; minutes: number }[] {
   if (session.adjustedMinutes === null) return session.days
-  const first = session.days[0]?.date
-  return first ? [{ date: first, minutes: session.adjustedMinutes }] : []
+  // A session of under a minute has no days; its adjustment counts on the day it began.
+  return [{ date: session.days[0]?.date ?? shanghaiDate(session.checkInAt), minutes: session.adjustedMinutes }]
 }

@@ -11,9 +11,9 @@ export async function approvedDays(userId: string): Promise<{ date: string; minu
     .collection<SessionDoc>(COLLECTIONS.sessions)
     .aggregate()
     .match({ userId, status: 'approved' })
-    .project({ stationName: 1, days: 1, adjustedMinutes: 1 })
+    .project({ stationName: 1, days: 1, adjustedMinutes: 1, checkInAt: 1 })
     .limit(10_000)
-    .end<Pick<SessionDoc, 'stationName' | 'days' | 'adjustedMinutes'>>()
+    .end<Pick<SessionDoc, 'stationName' | 'days' | 'adjustedMinutes' | 'checkInAt'>>()
   return list.flatMap((s) => countedDays(s).map((d) => ({ ...d, stationName: s.stationName })))
 }
 

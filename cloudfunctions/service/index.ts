@@ -194,9 +194,9 @@ async function reportRows(criteria: unknown, month: string, settings: Settings) 
   const { list } = await sessions()
     .aggregate()
     .match(_.and([criteria, { status: 'approved' }]))
-    .project({ userId: 1, townshipName: 1, days: 1, adjustedMinutes: 1 })
+    .project({ userId: 1, townshipName: 1, days: 1, adjustedMinutes: 1, checkInAt: 1 })
     .limit(100_000)
-    .end<Pick<SessionDoc, 'userId' | 'townshipName' | 'days' | 'adjustedMinutes'>>()
+    .end<Pick<SessionDoc, 'userId' | 'townshipName' | 'days' | 'adjustedMinutes' | 'checkInAt'>>()
   const byUser = new Map<string, { townshipName: string; days: { date: string; minutes: number }[] }>()
   for (const s of list) {
     const row = byUser.get(s.userId) ?? { townshipName: s.townshipName, days: [] }

@@ -229,6 +229,16 @@ describe('make-ups, approval, hours and stars', () => {
     expect(app.cloud.storage.exists(`uploads/${userId}/proof.jpg`)).toBe(false)
   })
 
+  test('an adjustment of a session shorter than a minute counts, on the day it began', async () => {
+    await newVolunteer('o_svc_instant')
+    ok(await app.call('o_svc_instant', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(10) }))
+    const s = ok(await app.call('o_svc_instant', 'service.checkOut', { requestId: rid(), reading: at(10) }))
+    expect(app.cloud.store.get('sessions').docs.get(s.id)!.days).toEqual([])
+    ok(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 90, reason: '忘记签退，核实服务 1.5 小时' }))
+    const hours = ok(await app.call('o_svc_instant', 'service.hours', {}))
+    expect(hours.approvedMinutes).toBe(90)
+  })
+
   test('reject needs a reason; the volunteer appeals; an adjustment needs a reason and is audited before and after', async () => {
     await newVolunteer('o_svc_appeal')
     const s = ok(await app.call('o_svc_appeal', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '09:00', end: '12:00', reason: '手机没电' }))

@@ -149,6 +149,22 @@ describe('我的 pages/mine/index (calls Taro.cloud.callFunction on show)', () =
   })
 })
 
+describe('团委管理 packages/admin/index/index (subpackage, NutUI icons)', () => {
+  test('renders every desk with its count, and its icons exist in the mini program (not an <i> WeChat cannot draw)', async () => {
+    const admin = { ...ME, nickname: '李建国', roles: [{ role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }] }
+    cloud = ({ data }) => {
+      const { action } = data as { action: string }
+      if (action === 'me') return ok(admin)
+      return ok({ items: [], total: 2, counts: { todo: 2, subsidy: 0 } })
+    }
+    const page = await app.renderPage('packages/admin/index/index')
+    const text = page.text()
+    for (const desk of ['注册审核', '账号接管', '驿站与签到', '贷款审核', '爱心商家', '邀请', '授权管理']) expect(text).toContain(desk)
+    expect(page.queryAll('.nut-icon').length).toBeGreaterThan(0)
+    expect(app.errors).toEqual([])
+  })
+})
+
 describe('the harness', () => {
   test("wx.cloud.callFunction is the mock: promise and callback styles, errors as WeChat's", async () => {
     cloud = async ({ name, data }) => {

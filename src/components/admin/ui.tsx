@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { View, Text, ScrollView, Input } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Dialog, Empty, Popup, TextArea } from '@nutui/nutui-react-taro'
-import { Checked, Failure, MaskClose, NetworkError, Order, Search, Warning } from '@nutui/icons-react-taro'
+import { Checked, Failure, MaskClose, NetworkError, Order, Search, Warning } from '@/components/icons'
 import { ROUTES } from '@/constants/routes'
 import type { ScopeState } from './shared'
 

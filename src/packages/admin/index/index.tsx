@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { ArrowRight, Notice } from '@nutui/icons-react-taro'
+import { ArrowRight, Notice } from '@/components/icons'
 import { ROUTES, type RoutePath } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { useAdminScope, type AdminScope } from '@/components/admin/shared'
@@ -14,7 +14,7 @@ import './index.scss'
 type Count = number | 'error' | null
 
 interface Desk {
-  key: 'registrations' | 'takeovers' | 'loans' | 'alliance' | 'invitations' | 'grants'
+  key: 'registrations' | 'takeovers' | 'service' | 'loans' | 'alliance' | 'invitations' | 'grants'
   mark: string
   title: string
   unit: string
@@ -28,6 +28,7 @@ interface Desk {
 const DESKS: Desk[] = [
   { key: 'registrations', mark: '审', title: '注册审核', unit: '份待审核', desc: '志愿者、农村青年注册', url: ROUTES.adminRegistrations, tone: 'brand', urgent: true },
   { key: 'takeovers', mark: '接', title: '账号接管', unit: '件待确认', desc: '更换微信账号找回记录', url: ROUTES.adminTakeovers, tone: 'amber', urgent: true },
+  { key: 'service', mark: '签', title: '驿站与签到', unit: '条待审核', desc: '签到审核、驿站管理、时长报表', url: ROUTES.township, tone: 'amber', urgent: true },
   { key: 'loans', mark: '贷', title: '贷款审核', unit: '份待审核', desc: '创业贴息贷款、贴息核准', url: ROUTES.lending, tone: 'bank', urgent: true },
   { key: 'alliance', mark: '惠', title: '爱心商家', unit: '家商家', desc: '商家、优惠与核销汇总', url: ROUTES.alliance, tone: 'merchant' },
   { key: 'invitations', mark: '邀', title: '邀请', unit: '个有效邀请', desc: '邀请干事、管理员、商家', url: ROUTES.adminInvite, tone: 'blue' },
@@ -37,7 +38,7 @@ const DESKS: Desk[] = [
 const NOTES = ['审核、接管、邀请与撤销授权均记录操作人、时间和理由。', '查看完整身份证号仅限审核需要，每次查看都会留痕。', '邀请码一次有效，请只发给被邀请人本人。']
 
 type Counts = Record<Desk['key'], Count>
-const NO_COUNTS: Counts = { registrations: null, takeovers: null, loans: null, alliance: null, invitations: null, grants: null }
+const NO_COUNTS: Counts = { registrations: null, takeovers: null, service: null, loans: null, alliance: null, invitations: null, grants: null }
 
 export default function AdminHome() {
   const { state, reload } = useAdminScope()
@@ -57,6 +58,7 @@ export default function AdminHome() {
     await Promise.all([
       one('registrations', () => call('registration.list', { status: 'pending', pageSize: 1 })),
       one('takeovers', () => call('registration.listTakeovers', { status: 'pending', pageSize: 1 })),
+      one('service', () => call('service.queue', { status: 'pending', pageSize: 1 })),
       one('loans', () => call('loan.queue', { view: 'todo', pageSize: 1 })),
       one('alliance', () => call('perk.merchants', { pageSize: 1 })),
       one('invitations', () => call('grants.listInvitations', { status: 'open', pageSize: 1 })),

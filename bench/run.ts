@@ -207,6 +207,25 @@ async function roundTrips() {
       metrics[`roundTrips.loan.${name}`] = step.count
       notes.push(`roundTrips.loan.${name} (loan.${action}): ${step.detail.join(', ')}`)
     }
+
+    // A job fair of one place: a sign-up that gets it, one that waits, and a cancellation that promotes.
+    const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
+    const fair = (await trips('o_demo_city', 'fair', 'save', {
+      title: '基准测试对接会', date: day(10), startTime: '09:00', endTime: '12:00', venue: '青少年宫', address: '北江一路',
+      signupOpensAt: `${day(-1)} 09:00`, signupClosesAt: `${day(9)} 18:00`, capacity: 1, termEndsWithinDays: 365, maxPositions: 1, employerIds: ['e_qy_city_invest'],
+    })).result as { id: string }
+    await trips('o_demo_city', 'fair', 'setStatus', { id: fair.id, status: 'published' })
+    const position = (await trips('o_demo_employer', 'fair', 'savePosition', { fairId: fair.id, employerId: 'e_qy_city_invest', title: '基准岗位', openings: 1, place: '清城区', requirements: '基准测试岗位', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' })).result as { id: string }
+    const signUp = { fairId: fair.id, positionIds: [position.id], shareResume: true }
+    const confirmed = await trips('o_bench_batch_0', 'fair', 'signUp', signUp)
+    metrics['roundTrips.fair.signUp'] = confirmed.count
+    notes.push(`roundTrips.fair.signUp (fair.signUp, a place free): ${confirmed.detail.join(', ')}`)
+    const waiting = await trips('o_bench_batch_1', 'fair', 'signUp', signUp)
+    metrics['roundTrips.fair.signUpWaiting'] = waiting.count
+    notes.push(`roundTrips.fair.signUpWaiting (fair.signUp, to the waiting list): ${waiting.detail.join(', ')}`)
+    const cancel = await trips('o_bench_batch_0', 'fair', 'cancel', { fairId: fair.id })
+    metrics['roundTrips.fair.cancelPromote'] = cancel.count
+    notes.push(`roundTrips.fair.cancelPromote (fair.cancel, promoting the first waiting): ${cancel.detail.join(', ')}`)
   } finally {
     await app.close()
   }
@@ -294,6 +313,7 @@ function report() {
     `- check-in: ${metrics['roundTrips.checkin']} (goal ≤ 3); check-out: ${metrics['roundTrips.checkout']}`,
     `- approving 100 sessions in a batch: ${metrics['roundTrips.approve100']} (goal ≤ 4)`,
     `- the volunteer's hours page (service.hours): ${metrics['roundTrips.hoursPage']}`,
+    `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']}`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}`,
     '',
     '## Quality (from the last npm test)',

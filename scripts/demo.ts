@@ -102,7 +102,7 @@ export async function seedDemo(cloud: LocalCloud): Promise<number> {
     }),
   )
   await insertMissing(cloud, 'banks', demo.banks.map(org))
-  await insertMissing(cloud, 'employers', demo.employers.map(org))
+  await insertMissing(cloud, 'employers', demo.employers.map((e) => ({ ...org(e), type: e.type })))
   const divisions = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/qingyuan-divisions.json'), 'utf8')) as { counties: { code: string; name: string; townships: { code: string; name: string }[] }[] }
   const placeOf = (code: string) => {
     const county = divisions.counties.find((c) => c.townships.some((t) => t.code === code))!

@@ -67,3 +67,11 @@ export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
 export function maskMobile(mobile: string): string {
   return MOBILE_PATTERN.test(mobile) ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : ''
 }
+
+/** A name for someone else's screen: 林晓雨 → 林*雨, 黄明 → 黄*. */
+export function maskName(name: string): string {
+  const chars = [...name]
+  if (chars.length <= 1) return name
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}

@@ -128,3 +128,26 @@ export const REPAYMENT_LABELS: Record<RepaymentType, string> = {
   interest_only: '按期付息、到期还本',
   bullet: '到期一次还本付息',
 }
+
+// ---- job fairs ---------------------------------------------------------------------
+
+export const EMPLOYER_TYPES = ['state_owned', 'private', 'social'] as const
+export type EmployerType = (typeof EMPLOYER_TYPES)[number]
+export const EMPLOYER_TYPE_LABELS: Record<EmployerType, string> = { state_owned: '国有企业', private: '民营企业', social: '社会组织' }
+
+export const FAIR_STATUSES = ['draft', 'published', 'cancelled'] as const
+export type FairStatus = (typeof FAIR_STATUSES)[number]
+export const FAIR_STATUS_LABELS: Record<FairStatus, string> = { draft: '未发布', published: '已发布', cancelled: '已取消' }
+
+export const SIGNUP_STATUSES = ['confirmed', 'waiting', 'cancelled'] as const
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number]
+export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = { confirmed: '已报名', waiting: '候补中', cancelled: '已取消' }
+
+/** What an employer records for a person and a position, in the order it usually happens. */
+export const OUTCOMES = ['interviewed', 'offered', 'hired', 'declined'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+export const OUTCOME_LABELS: Record<Outcome, string> = { interviewed: '已面试', offered: '已发录用意向', hired: '已录用', declined: '未录用' }
+
+/** A fair entry code: sealed, about a minute long-lived, used once. */
+export const ENTRY_CODE = /^E1\.[A-Za-z0-9_-]{20,560}$/
+export const ENTRY_CODE_SECONDS = 60

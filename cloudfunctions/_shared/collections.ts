@@ -25,6 +25,9 @@ export const COLLECTIONS = {
   loans: 'loans',
   lprRates: 'lpr_rates',
   loanLocks: 'loan_locks',
+  fairs: 'fairs',
+  fairPositions: 'fair_positions',
+  fairSignups: 'fair_signups',
 } as const
 
 /** A caring merchant (or a department offering perks): the organisation merchant staff act for. */
@@ -410,4 +413,85 @@ export interface LoanLockDoc {
   _id: string
   loanId: string
   at: Date
+}
+
+/** An employer: a partner organisation with its type (for the fairs' figures by type). */
+export interface EmployerDoc extends OrganisationDoc {
+  type: import('../../types/vocabulary').EmployerType
+  updatedAt?: Date
+}
+
+/** A job fair. `_id` is F + 12 hex. */
+export interface FairDoc {
+  _id: string
+  title: string
+  date: string
+  startTime: string
+  endTime: string
+  venue: string
+  address: string
+  location: { lat: number; lng: number } | null
+  signupOpensAt: Date
+  signupClosesAt: Date
+  /** When the fair starts (date + startTime, Shanghai), for cancellations and check-in. */
+  startsAt: Date
+  capacity: number
+  /** Seats taken: only ever raised by an update conditional on it being below capacity. */
+  confirmedCount: number
+  /** Sign-up ids waiting, in arrival order (appended atomically; the head is promoted first). */
+  waitlist: string[]
+  termEndsWithinDays: number
+  allowRuralYouth: boolean
+  maxPositions: number
+  employerIds: string[]
+  description: string
+  status: import('../../types/vocabulary').FairStatus
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A position an employer lists for a fair. `_id` is J + 12 hex. */
+export interface PositionDoc {
+  _id: string
+  fairId: string
+  employerId: string
+  employerName: string
+  employerType: import('../../types/vocabulary').EmployerType
+  title: string
+  openings: number
+  place: string
+  countyCode: string
+  requirements: string
+  salaryMinFen: number
+  salaryMaxFen: number
+  contactName: string
+  contactPhone: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One person's sign-up for a fair: `_id` is `<fairId>:<userId>` (one per person and fair). */
+export interface SignupDoc {
+  _id: string
+  fairId: string
+  userId: string
+  openid: string
+  /** pending only for the moment between taking a seat and recording which. */
+  status: import('../../types/vocabulary').SignupStatus | 'pending'
+  positionIds: string[]
+  /** The employers of the chosen positions (an employer lists only sign-ups for it). */
+  employerIds: string[]
+  resume: import('../../types/fair').ResumeView
+  registrationId: string
+  checkedInAt: Date | null
+  checkedInBy: string
+  /** The entry code's nonce that checked in (a second use of it is told apart). */
+  entryNonce: string
+  /** Outcomes by position id. */
+  outcomes: Record<string, { outcome: import('../../types/vocabulary').Outcome; note: string; at: Date; by: string }>
+  promotedAt: Date | null
+  cancelledAt: Date | null
+  createdAt: Date
+  updatedAt: Date
 }

@@ -19,6 +19,7 @@ export interface Query<T> {
 }
 
 export interface DocumentRef<T> {
+  field(projection: Record<string, boolean>): DocumentRef<T>
   get(): Promise<{ data: T | null }>
   set(options: { data: Omit<T, '_id'> }): Promise<{ _id: string; stats: { updated: number; created: number } }>
   update(options: { data: UpdateData<T> }): Promise<{ stats: { updated: number } }>

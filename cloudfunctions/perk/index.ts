@@ -1,6 +1,6 @@
 // 爱心商家联盟：商家与优惠管理；志愿者出示短时一次性优惠码；商家扫码核验、确认核销（恰好记一次）；记录与汇总。
 import crypto from 'node:crypto'
-import { maskMobile } from '../../types/personal'
+import { maskMobile, maskName } from '../../types/personal'
 import { perk, type MerchantView, type PerkView, type RedemptionView } from '../../types/perk'
 import { shanghaiDate } from '../../types/time'
 import { PERK_CODE_SECONDS } from '../../types/vocabulary'
@@ -47,14 +47,6 @@ async function managedMerchant(id: string, ctx: CallContext): Promise<MerchantDo
   if (!data) throw notFound('商家不存在')
   if (!reaches(await merchantReach(ctx), data)) throw forbidden('只能管理自己（或本县）的商家')
   return data
-}
-
-/** Masks a name for a merchant's screen: 林晓雨 → 林*雨. */
-function maskName(name: string): string {
-  const chars = [...name]
-  if (chars.length <= 1) return name
-  if (chars.length === 2) return `${chars[0]}*`
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
 
 function merchantView(m: MerchantDoc, perkCount: number): MerchantView {

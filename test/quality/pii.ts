@@ -9,7 +9,7 @@ import type { Caller, InvokeOutcome } from '../../localcloud/runtime/runtime'
 import { idCheckChar } from '../../types/personal'
 
 /** Actions that show personal data in clear to a reviewer, and log that they did. */
-export const LOGGED_READS = new Set(['registration.detail', 'loan.revealIdentity'])
+export const LOGGED_READS = new Set(['registration.detail', 'loan.revealIdentity', 'fair.applicants', 'fair.recordOutcome'])
 
 const ID_PATTERN = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g
 // Not inside longer tokens (document ids are hex and may hold such a run of digits).

@@ -270,3 +270,99 @@ test('one applicant starting 10 applications at once gets one; check-then-insert
   expect(started).toBe(1)
   expect(controlStarted).toBeGreaterThan(1)
 })
+
+describe('a job fair of 50 places', () => {
+  const signups = () => docs('fair_signups')
+  let fairId = ''
+  let positionId = ''
+  const people = Array.from({ length: 200 }, (_, i) => `o_fair_racer_${i}`)
+
+  beforeAll(async () => {
+    // 200 volunteers whose term ends soon, approved by the county in batches.
+    const ids: string[] = []
+    for (let i = 0; i < people.length; i += 20) {
+      const batch = await Promise.all(people.slice(i, i + 20).map((openid) => app.call(openid, 'registration.submitVolunteer', volunteerForm({ termStart: '2024-07-01', termEnd: '2026-12-31' }))))
+      ids.push(...batch.map((r) => (r.ok ? r.data.id : '')))
+    }
+    for (let i = 0; i < ids.length; i += 50) await app.call('o_demo_county', 'registration.review', { ids: ids.slice(i, i + 50), decision: 'approve' })
+    const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
+    const f = await app.call('o_demo_city', 'fair.save', {
+      title: '竞争测试对接会',
+      date: day(10),
+      startTime: '09:00',
+      endTime: '12:00',
+      venue: '青少年宫',
+      address: '北江一路',
+      signupOpensAt: `${day(-1)} 09:00`,
+      signupClosesAt: `${day(9)} 18:00`,
+      capacity: 50,
+      termEndsWithinDays: 180,
+      maxPositions: 1,
+      employerIds: ['e_qy_city_invest'],
+    })
+    fairId = f.ok ? f.data.id : ''
+    await app.call('o_demo_city', 'fair.setStatus', { id: fairId, status: 'published' })
+    const p = await app.call('o_demo_employer', 'fair.savePosition', { fairId, employerId: 'e_qy_city_invest', title: '竞争岗位', openings: 50, place: '清城区', requirements: '竞争测试岗位', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' })
+    positionId = p.ok ? p.data.id : ''
+  }, 120_000)
+
+  test('200 sign-ups at once: exactly 50 confirmed and 150 waiting in arrival order; count-then-insert overbooks', async () => {
+    const results = await race(people.length, (i) => app.call(people[i], 'fair.signUp', { fairId, positionIds: [positionId], shareResume: true }))
+    const answered = results.map((r) => (r.ok ? r.data.signup : null))
+    const fair = docs('fairs').find((f) => f._id === fairId)!
+    const confirmed = signups().filter((s) => s.fairId === fairId && s.status === 'confirmed').length
+    const waiting = signups().filter((s) => s.fairId === fairId && s.status === 'waiting').length
+    const waitlist = fair.waitlist as string[]
+    // Each waiting person was told their place, which is where they stand on the list.
+    const ranks = answered.filter((s) => s?.status === 'waiting').map((s) => s!.waitingRank)
+    const ranksMatch = answered.filter((s) => s?.status === 'waiting').every((s) => waitlist[s!.waitingRank - 1] === s!.id)
+
+    // Control: count the confirmed, then insert, as separate steps.
+    await race(people.length, (i) =>
+      app.probe(`
+        const { total } = await db.collection('race_control').where({ fairSeat: 'f1' }).count()
+        if (total >= 50) return
+        ${sleep}
+        await db.collection('race_control').add({ data: { fairSeat: 'f1', by: ${i} } })
+      `),
+    )
+    const controlSeats = docs('race_control').filter((d) => d.fairSeat === 'f1').length
+    raceLog.push({ name: '200 sign-ups at once for a fair of 50: confirmed', n: 200, observed: confirmed, control: controlSeats })
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect([confirmed, waiting, fair.confirmedCount]).toEqual([50, 150, 50])
+    expect(waitlist).toHaveLength(150)
+    expect(new Set(waitlist).size).toBe(150)
+    expect([...ranks].sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1))
+    expect(ranksMatch).toBe(true)
+    expect(controlSeats).toBeGreaterThan(50)
+  }, 120_000)
+
+  test('10 cancellations at once promote the first 10 waiting, none skipped or twice; read-then-promote doubles', async () => {
+    const before = docs('fairs').find((f) => f._id === fairId)!.waitlist as string[]
+    const leaving = signups().filter((s) => s.fairId === fairId && s.status === 'confirmed').slice(0, 10).map((s) => s.openid as string)
+    await race(leaving.length, (i) => app.call(leaving[i], 'fair.cancel', { fairId }))
+    const fair = docs('fairs').find((f) => f._id === fairId)!
+    const promoted = signups().filter((s) => s.fairId === fairId && s.promotedAt).map((s) => s._id)
+    const confirmed = signups().filter((s) => s.fairId === fairId && s.status === 'confirmed').length
+
+    // Control: read the head of a list, then mark it promoted, for each cancellation.
+    await app.probe(`await db.collection('race_control').add({ data: { _id: 'list', waiting: ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9', 'w10', 'w11', 'w12'] } })`)
+    await race(10, () =>
+      app.probe(`
+        const { data } = await db.collection('race_control').doc('list').get()
+        const head = data.waiting[0]
+        ${sleep}
+        await db.collection('race_control').doc('list').update({ data: { waiting: data.waiting.slice(1) } })
+        await db.collection('race_control').add({ data: { promotedInControl: head } })
+      `),
+    )
+    const controlPromotions = docs('race_control').filter((d) => d.promotedInControl)
+    const controlDistinct = new Set(controlPromotions.map((d) => d.promotedInControl)).size
+    raceLog.push({ name: '10 cancellations at once: distinct people promoted (of 10)', n: 10, observed: new Set(promoted).size, control: controlDistinct })
+    expect(fair.confirmedCount).toBe(50)
+    expect(confirmed).toBe(50)
+    expect(promoted.sort()).toEqual(before.slice(0, 10).sort())
+    expect(fair.waitlist).toEqual(before.slice(10))
+    expect(controlDistinct).toBeLessThan(10)
+  }, 120_000)
+})

@@ -247,6 +247,47 @@ function reviewLoan(env: Env, p: Persona, t: Target, stage: LoanStage): Promise<
 }
 const loanProject = { type: 'agriculture', title: '矩阵项目', townshipCode: TOWNSHIP['441802'], address: '矩阵村', description: '矩阵测试用的创业项目简介，至少二十个字以上。', jobsCreated: 1, householdsHelped: 1 }
 
+// ---- job fairs ----
+
+const shanghaiDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
+
+/** A published fair open for sign-up, inviting the two demo employers, with a position of each. */
+async function fairWithPositions(env: Env): Promise<{ fairId: string; own: string; other: string }> {
+  const f = await env.must<{ id: string }>('o_demo_city', 'fair.save', {
+    title: '矩阵对接会',
+    date: shanghaiDay(10),
+    startTime: '09:00',
+    endTime: '12:00',
+    venue: '青少年宫',
+    address: '北江一路',
+    signupOpensAt: `${shanghaiDay(-1)} 09:00`,
+    signupClosesAt: `${shanghaiDay(9)} 18:00`,
+    capacity: 20,
+    termEndsWithinDays: 180,
+    allowRuralYouth: true,
+    maxPositions: 2,
+    employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
+  })
+  await env.must('o_demo_city', 'fair.setStatus', { id: f.id, status: 'published' })
+  const position = (employerId: string) =>
+    env.must<{ id: string }>('o_demo_city', 'fair.savePosition', { fairId: f.id, employerId, title: '矩阵岗位', openings: 2, place: '清城区', requirements: '矩阵测试岗位', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' })
+  return { fairId: f.id, own: (await position('e_qy_city_invest')).id, other: (await position('e_lvyuan_agri')).id }
+}
+
+/** The demo volunteer signed up for both positions of a fair. */
+async function signedUpFair(env: Env): Promise<{ fairId: string; own: string; other: string; signupId: string }> {
+  const f = await fairWithPositions(env)
+  const r = await env.must<{ signup: { id: string } }>('o_demo_volunteer', 'fair.signUp', { fairId: f.fairId, positionIds: [f.own, f.other], shareResume: true })
+  return { ...f, signupId: r.signup.id }
+}
+
+/** The persona's own sign-up (when they can sign up), or the demo volunteer's. */
+async function fairSignedUpBy(env: Env, p: Persona): Promise<string> {
+  const f = await fairWithPositions(env)
+  await env.must(isApplicant(p) ? p.openid : 'o_demo_volunteer', 'fair.signUp', { fairId: f.fairId, positionIds: [f.own], shareResume: true })
+  return f.fairId
+}
+
 export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.me': selfOnly(() => ({})),
   'account.updateProfile': selfOnly(() => ({ nickname: '矩阵测试' })),
@@ -380,6 +421,50 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'loan.lprImportPublished': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'loan.report': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'loan.exportReport': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'fair.list': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'fair.get': async (env, _p, target) => (target === 'own' ? { input: { id: (await fairWithPositions(env)).fairId } } : null),
+  'fair.save': async (_env, _p, target) =>
+    target === 'own'
+      ? { input: { title: '矩阵对接会', date: shanghaiDay(10), startTime: '09:00', endTime: '12:00', venue: '青少年宫', address: '北江一路', signupOpensAt: `${shanghaiDay(-1)} 09:00`, signupClosesAt: `${shanghaiDay(9)} 18:00`, capacity: 5, termEndsWithinDays: 180, maxPositions: 1 } }
+      : null,
+  'fair.setStatus': async (env, _p, target) => (target === 'own' ? { input: { id: (await fairWithPositions(env)).fairId, status: 'cancelled', reason: '矩阵测试' } } : null),
+  'fair.employers': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'fair.saveEmployer': async (_env, _p, target) => (target === 'own' ? { input: { name: '矩阵单位', type: 'social' } } : null),
+  'fair.myFairs': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'fair.savePosition': async (env, _p, target) => {
+    const f = await fairWithPositions(env)
+    return { input: { fairId: f.fairId, employerId: target === 'own' ? 'e_qy_city_invest' : 'e_lvyuan_agri', title: '矩阵新岗位', openings: 1, place: '清城区', requirements: '矩阵测试岗位', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' } }
+  },
+  'fair.removePosition': async (env, _p, target) => {
+    const f = await fairWithPositions(env)
+    return { input: { id: target === 'own' ? f.own : f.other } }
+  },
+  'fair.resume': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'fair.signUp': async (env, _p, target) => {
+    if (target === 'other') return null
+    const f = await fairWithPositions(env)
+    return { input: { fairId: f.fairId, positionIds: [f.own], shareResume: true } }
+  },
+  'fair.cancel': async (env, persona, target) => (target === 'own' ? { input: { fairId: await fairSignedUpBy(env, persona) } } : null),
+  'fair.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'fair.entryCode': async (env, persona, target) => (target === 'own' ? { input: { fairId: await fairSignedUpBy(env, persona) } } : null),
+  'fair.checkIn': async (env, _p, target) => {
+    if (target === 'other') return null
+    const f = await signedUpFair(env)
+    await env.app.cloud.db.handle('database.modifyDocument', { collectionName: 'fairs', queryType: 'DOC', query: JSON.stringify({ _id: f.fairId }), data: JSON.stringify({ $set: { date: shanghaiDay(0) } }), merge: true })
+    return { input: { token: (await env.must<{ token: string }>('o_demo_volunteer', 'fair.entryCode', { fairId: f.fairId })).token } }
+  },
+  'fair.signups': async (env, _p, target) => (target === 'own' ? { input: { fairId: (await signedUpFair(env)).fairId } } : null),
+  'fair.applicants': async (env, _p, target) => {
+    const f = await signedUpFair(env)
+    return { input: target === 'own' ? { fairId: f.fairId } : { fairId: f.fairId, positionId: f.other } }
+  },
+  'fair.recordOutcome': async (env, _p, target) => {
+    const f = await signedUpFair(env)
+    return { input: { signupId: f.signupId, positionId: target === 'own' ? f.own : f.other, outcome: 'interviewed' } }
+  },
+  'fair.report': async (env, _p, target) => (target === 'own' ? { input: { fairId: (await signedUpFair(env)).fairId } } : null),
+  'fair.exportReport': async (env, _p, target) => (target === 'own' ? { input: { fairId: (await signedUpFair(env)).fairId } } : null),
   'grants.revokeGrant': async (env, persona, target) => {
     const county = countyFor(persona, target)
     const code = await invitation(env, ADMIN_OF[county], county)

@@ -1,0 +1,764 @@
+// 岗位对接会：团市委设会并邀请用人单位；单位发布岗位；志愿者（及允许时的农村青年）在名额内报名，
+// 满员进入候补，取消时候补按先后递补；当天凭入场码签到；单位登记面试、录用结果；统计与导出。
+//
+// Capacity is never exceeded however many sign up at once: a seat is taken only by an update
+// conditional on the fair's confirmed count being below capacity (and nobody waiting ahead);
+// whoever does not get one is appended to the fair's waiting list, whose order is arrival order.
+// Every change of seats ends with `fillFromWaitlist`, which promotes the head of the list while
+// seats are free, one conditional step at a time, so concurrent cancellations neither skip
+// anyone nor promote anyone twice.
+import crypto from 'node:crypto'
+import { fair, type ApplicantView, type EmployerView, type FairReport, type FairView, type PositionView, type ResumeView } from '../../types/fair'
+import { maskMobile, maskName } from '../../types/personal'
+import { dayjs, shanghaiDate, shanghaiDateTime, ZONE } from '../../types/time'
+import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABELS, type EmployerType, type Outcome } from '../../types/vocabulary'
+import { audit } from '../_shared/audit'
+import { COLLECTIONS, type EmployerDoc, type FairDoc, type PositionDoc, type RegistrationDoc, type SignupDoc, type UserDoc } from '../_shared/collections'
+import { _, $, db } from '../_shared/cloud'
+import type { CallContext } from '../_shared/context'
+import { countyName } from '../_shared/divisions'
+import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
+import { exportWorkbook } from '../_shared/excel'
+import { defineFunction } from '../_shared/handler'
+import { approvedDays, summarizeHours } from '../_shared/hours'
+import { notify } from '../_shared/notify'
+import { newNonce, seal, unseal } from '../_shared/sealed'
+import { loadSettings } from '../_shared/settings'
+
+const fairs = () => db.collection<FairDoc>(COLLECTIONS.fairs)
+const positions = () => db.collection<PositionDoc>(COLLECTIONS.fairPositions)
+const signups = () => db.collection<SignupDoc>(COLLECTIONS.fairSignups)
+const employers = () => db.collection<EmployerDoc>(COLLECTIONS.employers)
+const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrations)
+
+const FAIR_PAGE = 'packages/fair/detail/index'
+const ENTRY_PURPOSE = 'fair-entry-v1'
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
+const at = (moment: string) => dayjs.tz(moment, ZONE).toDate()
+const shanghaiMoment = (d: Date) => shanghaiDateTime(d)
+/** How many promotions one call attempts at most (each is one seat; a cancellation frees one). */
+const MAX_PROMOTIONS = 50
+
+interface EntryClaims {
+  /** Sign-up id, fair id, expiry (unix s), nonce, the masked name for the door's screen. */
+  s: string
+  f: string
+  e: number
+  n: string
+  m: string
+}
+
+// ---- views ---------------------------------------------------------------------------
+
+function phaseOf(f: FairDoc, now: Date): FairView['phase'] {
+  if (now < f.signupOpensAt) return 'upcoming'
+  if (now < f.signupClosesAt) return 'open'
+  if (now < at(`${f.date} ${f.endTime}`)) return 'closed'
+  return 'over'
+}
+
+function employerView(e: EmployerDoc): EmployerView {
+  return { id: e._id, name: e.name, type: e.type ?? 'private', countyCode: e.countyCode, countyName: countyName(e.countyCode) ?? '' }
+}
+
+async function employersById(ids: string[]): Promise<Map<string, EmployerDoc>> {
+  if (ids.length === 0) return new Map()
+  const { data } = await employers().where({ _id: _.in([...new Set(ids)]) }).limit(100).get()
+  return new Map(data.map((e) => [e._id, e]))
+}
+
+function mySignupView(s: SignupDoc, f: FairDoc) {
+  return {
+    id: s._id,
+    status: s.status === 'pending' ? ('waiting' as const) : s.status,
+    waitingRank: s.status === 'waiting' ? f.waitlist.indexOf(s._id) + 1 : 0,
+    positionIds: s.positionIds,
+    checkedInAt: iso(s.checkedInAt),
+    createdAt: iso(s.createdAt),
+  }
+}
+
+async function fairViews(list: FairDoc[], ctx: CallContext, userId: string | null): Promise<FairView[]> {
+  if (list.length === 0) return []
+  const ids = list.map((f) => f._id)
+  const [orgs, stats, mine] = await Promise.all([
+    employersById(list.flatMap((f) => f.employerIds)),
+    positions()
+      .aggregate()
+      .match({ fairId: _.in(ids) })
+      .group({ _id: '$fairId', n: $.sum(1), openings: $.sum('$openings') })
+      .limit(1000)
+      .end<{ _id: string; n: number; openings: number }>(),
+    userId ? signups().where({ _id: _.in(ids.map((id) => `${id}:${userId}`)) }).get() : Promise.resolve({ data: [] as SignupDoc[] }),
+  ])
+  const statsOf = new Map(stats.list.map((s) => [s._id, s]))
+  const mineOf = new Map(mine.data.map((s) => [s.fairId, s]))
+  return list.map((f) => {
+    const s = mineOf.get(f._id)
+    return {
+      id: f._id,
+      title: f.title,
+      date: f.date,
+      startTime: f.startTime,
+      endTime: f.endTime,
+      venue: f.venue,
+      address: f.address,
+      location: f.location,
+      signupOpensAt: iso(f.signupOpensAt),
+      signupClosesAt: iso(f.signupClosesAt),
+      capacity: f.capacity,
+      confirmed: f.confirmedCount,
+      waiting: f.waitlist.length,
+      termEndsWithinDays: f.termEndsWithinDays,
+      allowRuralYouth: f.allowRuralYouth,
+      maxPositions: f.maxPositions,
+      description: f.description,
+      status: f.status,
+      phase: phaseOf(f, ctx.now),
+      employers: f.employerIds.map((id) => orgs.get(id)).filter((e): e is EmployerDoc => !!e).map(employerView),
+      positionCount: statsOf.get(f._id)?.n ?? 0,
+      openings: statsOf.get(f._id)?.openings ?? 0,
+      mine: s && s.status !== 'cancelled' ? mySignupView(s, f) : null,
+    }
+  })
+}
+
+async function positionViews(list: PositionDoc[]): Promise<PositionView[]> {
+  if (list.length === 0) return []
+  const { list: counts } = await signups()
+    .aggregate()
+    .match({ fairId: _.in([...new Set(list.map((p) => p.fairId))]), status: _.in(['confirmed', 'waiting']) })
+    .unwind('$positionIds')
+    .group({ _id: '$positionIds', n: $.sum(1) })
+    .limit(10_000)
+    .end<{ _id: string; n: number }>()
+  const applicants = new Map(counts.map((c) => [c._id, c.n]))
+  return list.map((p) => ({
+    id: p._id,
+    fairId: p.fairId,
+    employerId: p.employerId,
+    employerName: p.employerName,
+    employerType: p.employerType,
+    title: p.title,
+    openings: p.openings,
+    place: p.place,
+    countyCode: p.countyCode,
+    countyName: countyName(p.countyCode) ?? '',
+    requirements: p.requirements,
+    salaryMinFen: p.salaryMinFen,
+    salaryMaxFen: p.salaryMaxFen,
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    applicants: applicants.get(p._id) ?? 0,
+  }))
+}
+
+async function loadFair(id: string): Promise<FairDoc> {
+  const { data } = await fairs().doc(id).get()
+  if (!data) throw notFound('对接会不存在')
+  return data
+}
+
+const isCityAdmin = (user: UserDoc | null) => !!user?.roles.some((g) => g.role === 'city_admin')
+const employerIdsOf = (user: UserDoc | null) => (user?.roles ?? []).filter((g) => g.role === 'employer').map((g) => g.scopeId)
+
+/** A fair as a caller may see it: published ones for everybody, drafts for the city admin. */
+async function visibleFair(id: string, ctx: CallContext): Promise<FairDoc> {
+  const f = await loadFair(id)
+  if (f.status === 'draft' && !isCityAdmin(await ctx.user())) throw notFound('对接会不存在')
+  return f
+}
+
+// ---- people ----------------------------------------------------------------------------
+
+/** The approved registration a person signs up with, or why they may not. */
+async function eligibleRegistration(userId: string, f: FairDoc): Promise<RegistrationDoc> {
+  const { data } = await registrations().where({ userId, status: 'approved' }).limit(2).get()
+  const volunteer = data.find((r) => r.kind === 'volunteer')
+  const youth = data.find((r) => r.kind === 'rural_youth')
+  const lastTermEnd = dayjs.utc(f.date).add(f.termEndsWithinDays, 'day').format('YYYY-MM-DD')
+  if (volunteer && volunteer.termEnd <= lastTermEnd) return volunteer
+  if (youth && f.allowRuralYouth) return youth
+  if (volunteer) throw forbidden(`本场面向服务期在 ${lastTermEnd} 前期满的志愿者，你的服务期到 ${volunteer.termEnd}`)
+  if (youth) throw forbidden('本场对接会只面向服务期满的志愿者')
+  throw forbidden('请先完成志愿者注册并通过审核')
+}
+
+async function buildResume(reg: RegistrationDoc, now: Date): Promise<ResumeView> {
+  const settings = await loadSettings(now.getTime())
+  const hours = summarizeHours(await approvedDays(reg.userId), settings)
+  const today = shanghaiDate(now)
+  const birth = reg.birthDate
+  const age = Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0)
+  return {
+    name: reg.name,
+    kind: reg.kind,
+    gender: reg.gender,
+    age,
+    mobileMasked: maskMobile(reg.mobile),
+    countyName: reg.countyName,
+    townshipName: reg.townshipName,
+    school: reg.school,
+    major: reg.major,
+    graduationYear: reg.graduationYear,
+    politicalStatus: reg.politicalStatus,
+    skills: reg.skills,
+    occupation: reg.occupation,
+    termStart: reg.termStart,
+    termEnd: reg.termEnd,
+    approvedHours: Math.round((hours.approvedMinutes / 60) * 10) / 10,
+    star: hours.star,
+  }
+}
+
+// ---- seats -----------------------------------------------------------------------------
+
+/**
+ * Gives free seats to the head of the waiting list, in order, one conditional step at a time:
+ * take a seat and pop the head only if the head is still who we read and a seat is free. Ends
+ * when no seat is free or nobody waits. Returns who was promoted (to notify them).
+ */
+async function fillFromWaitlist(fairId: string, now: Date): Promise<string[]> {
+  const promoted: string[] = []
+  for (let i = 0; i < MAX_PROMOTIONS; i++) {
+    const { data: f } = await fairs().doc(fairId).field({ confirmedCount: true, capacity: true, waitlist: true, status: true }).get()
+    if (!f || f.status !== 'published' || f.waitlist.length === 0 || f.confirmedCount >= f.capacity) break
+    const head = f.waitlist[0]
+    const { stats } = await fairs()
+      .where(_.and([{ _id: fairId, 'waitlist.0': head }, _.expr($.lt(['$confirmedCount', '$capacity']))]))
+      .update({ data: { confirmedCount: _.inc(1), waitlist: _.shift(), updatedAt: now } })
+    if (stats.updated !== 1) continue // someone else moved the list first: read again
+    const { stats: moved } = await signups().where({ _id: head, status: 'waiting' }).update({ data: { status: 'confirmed', promotedAt: now, updatedAt: now } })
+    if (moved.updated !== 1) {
+      // Cancelled meanwhile: give the seat back and go on with the next.
+      await fairs().doc(fairId).update({ data: { confirmedCount: _.inc(-1) } })
+      continue
+    }
+    promoted.push(head)
+  }
+  return promoted
+}
+
+async function tellPromoted(ids: string[], f: FairDoc): Promise<void> {
+  if (ids.length === 0) return
+  const { data } = await signups().where({ _id: _.in(ids) }).field({ openid: true }).get()
+  for (const s of data) await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '候补成功', thing3: `${f.date} ${f.startTime} ${f.venue}` })
+}
+
+// ---- reports ---------------------------------------------------------------------------
+
+async function buildReport(f: FairDoc): Promise<FairReport> {
+  const [{ data: list }, { data: people }] = await Promise.all([
+    positions().where({ fairId: f._id }).limit(1000).get(),
+    signups().where({ fairId: f._id }).field({ status: true, checkedInAt: true, positionIds: true, outcomes: true }).limit(10_000).get(),
+  ])
+  const byPosition = new Map(list.map((p) => [p._id, p]))
+  type Row = { positions: number; openings: number; applicants: number; interviews: number; offers: number; hires: number; hiresLocal: number }
+  const blank = (): Row => ({ positions: 0, openings: 0, applicants: 0, interviews: 0, offers: 0, hires: 0, hiresLocal: 0 })
+  const byEmployer = new Map<string, Row & { employerId: string; employerName: string; type: EmployerType }>()
+  const employerRow = (p: PositionDoc) => {
+    let row = byEmployer.get(p.employerId)
+    if (!row) byEmployer.set(p.employerId, (row = { ...blank(), employerId: p.employerId, employerName: p.employerName, type: p.employerType }))
+    return row
+  }
+  for (const p of list) {
+    const row = employerRow(p)
+    row.positions += 1
+    row.openings += p.openings
+  }
+  const counts = { signups: 0, confirmed: 0, waiting: 0, cancelled: 0, attended: 0 }
+  const persons = { interviewed: 0, offered: 0, hired: 0, hiredLocal: 0 }
+  const INTERVIEWED: Outcome[] = ['interviewed', 'offered', 'hired', 'declined']
+  for (const s of people) {
+    if (s.status === 'cancelled') counts.cancelled++
+    else if (s.status === 'confirmed') counts.confirmed++
+    else counts.waiting++
+    if (s.status !== 'cancelled') counts.signups++
+    if (s.checkedInAt) counts.attended++
+    const seen = { interviewed: false, offered: false, hired: false, hiredLocal: false }
+    for (const id of s.status === 'cancelled' ? [] : s.positionIds) {
+      const p = byPosition.get(id)
+      if (p) employerRow(p).applicants++
+    }
+    for (const [positionId, o] of Object.entries(s.outcomes ?? {})) {
+      const p = byPosition.get(positionId)
+      if (!p) continue
+      const row = employerRow(p)
+      if (INTERVIEWED.includes(o.outcome)) {
+        row.interviews++
+        seen.interviewed = true
+      }
+      if (o.outcome === 'offered' || o.outcome === 'hired') {
+        row.offers++
+        seen.offered = true
+      }
+      if (o.outcome === 'hired') {
+        row.hires++
+        seen.hired = true
+        // Local employment: the job is in one of Qingyuan's counties.
+        if (p.countyCode) {
+          row.hiresLocal++
+          seen.hiredLocal = true
+        }
+      }
+    }
+    for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (seen[k]) persons[k]++
+  }
+  const employersList = [...byEmployer.values()].sort((a, b) => b.hires - a.hires || b.applicants - a.applicants)
+  return {
+    fairId: f._id,
+    title: f.title,
+    date: f.date,
+    capacity: f.capacity,
+    ...counts,
+    people: persons,
+    byEmployerType: EMPLOYER_TYPES.map((type) => {
+      const rows = employersList.filter((e) => e.type === type)
+      const sum = blank()
+      for (const r of rows) for (const k of Object.keys(sum) as (keyof Row)[]) sum[k] += r[k]
+      return { type, ...sum }
+    }),
+    byEmployer: employersList,
+  }
+}
+
+function applicantView(s: SignupDoc, mine: Map<string, PositionDoc>, reveal: boolean, mobile: string): ApplicantView {
+  return {
+    signupId: s._id,
+    status: s.status === 'pending' ? 'waiting' : s.status,
+    resume: s.resume,
+    mobile: reveal ? mobile : '',
+    checkedIn: !!s.checkedInAt,
+    choices: s.positionIds
+      .filter((id) => mine.has(id))
+      .map((id) => {
+        const o = s.outcomes?.[id]
+        return { positionId: id, positionTitle: mine.get(id)!.title, outcome: o?.outcome ?? null, note: o?.note ?? '', at: iso(o?.at) }
+      }),
+  }
+}
+
+/** The positions (of a fair) a caller answers for: an employer's own, or all for the city admin. */
+async function positionsInReach(ctx: CallContext, fairId: string): Promise<{ mine: Map<string, PositionDoc>; employerIds: string[] | null }> {
+  const user = await ctx.user()
+  const own = employerIdsOf(user)
+  const city = isCityAdmin(user)
+  const { data } = await positions()
+    .where(city ? { fairId } : { fairId, employerId: _.in(own) })
+    .limit(1000)
+    .get()
+  return { mine: new Map(data.map((p) => [p._id, p])), employerIds: city ? null : own }
+}
+
+// ---- the actions ----------------------------------------------------------------------
+
+export const main = defineFunction('fair', fair, {
+  async list(input, ctx) {
+    const user = await ctx.account()
+    const today = shanghaiDate(ctx.now)
+    const criteria: Record<string, unknown> = {}
+    if (!isCityAdmin(user)) criteria.status = 'published'
+    if (input.when === 'upcoming') criteria.date = _.gte(today)
+    if (input.when === 'past') criteria.date = _.lt(today)
+    const [{ total }, { data }] = await Promise.all([
+      fairs().where(criteria).count(),
+      fairs()
+        .where(criteria)
+        .orderBy('date', input.when === 'past' ? 'desc' : 'asc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize)
+        .get(),
+    ])
+    return { items: await fairViews(data, ctx, user._id), total }
+  },
+
+  async get(input, ctx) {
+    const [f, user] = await Promise.all([visibleFair(input.id, ctx), ctx.account()])
+    const { data } = await positions().where({ fairId: f._id }).orderBy('createdAt', 'asc').limit(500).get()
+    const [[view], list] = await Promise.all([fairViews([f], ctx, user._id), positionViews(data)])
+    return { fair: view, positions: list }
+  },
+
+  async save(input, ctx) {
+    const user = (await ctx.user())!
+    const orgs = await employersById(input.employerIds)
+    const missing = input.employerIds.find((id) => !orgs.has(id))
+    if (missing) throw invalid('employerIds', '邀请的用人单位不存在')
+    const fields = {
+      title: input.title,
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      venue: input.venue,
+      address: input.address,
+      location: input.location,
+      signupOpensAt: at(input.signupOpensAt),
+      signupClosesAt: at(input.signupClosesAt),
+      startsAt: at(`${input.date} ${input.startTime}`),
+      capacity: input.capacity,
+      termEndsWithinDays: input.termEndsWithinDays,
+      allowRuralYouth: input.allowRuralYouth,
+      maxPositions: input.maxPositions,
+      employerIds: [...new Set(input.employerIds)],
+      description: input.description,
+      updatedAt: ctx.now,
+    }
+    let doc: FairDoc
+    if (input.id) {
+      const existing = await loadFair(input.id)
+      if (existing.status === 'cancelled') throw conflict('对接会已取消，不能修改')
+      // Lowering capacity below the seats taken would un-confirm people: refused, atomically.
+      const { stats } = await fairs()
+        .where({ _id: existing._id, confirmedCount: _.lte(input.capacity) })
+        .update({ data: fields })
+      if (stats.updated !== 1) throw invalid('capacity', `已有 ${existing.confirmedCount} 人报名成功，名额不能少于此数`)
+      doc = { ...existing, ...fields }
+      await audit(ctx.now, { actorId: user._id, action: 'fair.update', targetType: 'fair', targetId: doc._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: doc.capacity, date: doc.date }, reason: '修改对接会' })
+      // More seats: the waiting list moves up.
+      await tellPromoted(await fillFromWaitlist(doc._id, ctx.now), doc)
+      doc = await loadFair(doc._id)
+    } else {
+      doc = { _id: `F${crypto.randomBytes(6).toString('hex')}`, ...fields, confirmedCount: 0, waitlist: [], status: 'draft', createdBy: user._id, createdAt: ctx.now }
+      await fairs().add({ data: doc })
+    }
+    return (await fairViews([doc], ctx, user._id))[0]
+  },
+
+  async setStatus(input, ctx) {
+    const user = (await ctx.user())!
+    const f = await loadFair(input.id)
+    if (f.status === 'cancelled') throw conflict('对接会已取消')
+    if (input.status === 'cancelled' && input.reason.length < 2) throw invalid('reason', '取消对接会请写明理由（至少 2 个字）')
+    const { stats } = await fairs().where({ _id: f._id, status: f.status }).update({ data: { status: input.status, updatedAt: ctx.now } })
+    if (stats.updated !== 1) throw conflict('对接会刚刚被其他人修改，请刷新后再试')
+    await audit(ctx.now, { actorId: user._id, action: `fair.${input.status}`, targetType: 'fair', targetId: f._id, before: { status: f.status }, after: { status: input.status }, reason: input.reason || '发布对接会' })
+    const next = { ...f, status: input.status }
+    if (input.status === 'cancelled') {
+      const { data } = await signups().where({ fairId: f._id, status: _.in(['confirmed', 'waiting']) }).field({ openid: true }).limit(10_000).get()
+      for (const s of data) await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '已取消', thing3: input.reason })
+    }
+    return (await fairViews([next], ctx, user._id))[0]
+  },
+
+  async employers(_input, ctx) {
+    const user = await ctx.user()
+    const criteria = isCityAdmin(user) ? { status: 'active' } : { _id: _.in(employerIdsOf(user)) }
+    const { data } = await employers().where(criteria).limit(500).get()
+    return { items: data.map(employerView).sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'zh-CN')) }
+  },
+
+  async saveEmployer(input, ctx) {
+    if (input.countyCode && !countyName(input.countyCode)) throw invalid('countyCode', '县（市、区）无效')
+    const fields = { name: input.name, type: input.type, countyCode: input.countyCode, updatedAt: ctx.now }
+    if (input.id) {
+      const { stats } = await employers().where({ _id: input.id }).update({ data: fields })
+      if (stats.updated !== 1) throw notFound('用人单位不存在')
+      const { data } = await employers().doc(input.id).get()
+      return employerView(data!)
+    }
+    const doc: EmployerDoc = { _id: `e${crypto.randomBytes(6).toString('hex')}`, ...fields, status: 'active', createdAt: ctx.now }
+    await employers().add({ data: doc })
+    return employerView(doc)
+  },
+
+  async myFairs(_input, ctx) {
+    const user = await ctx.user()
+    const own = employerIdsOf(user)
+    const [orgs, { data: invited }, { data: mine }] = await Promise.all([
+      employersById(own),
+      fairs().where({ employerIds: _.in(own), status: 'published' }).orderBy('date', 'desc').limit(50).get(),
+      positions().where({ employerId: _.in(own) }).orderBy('createdAt', 'desc').limit(500).get(),
+    ])
+    const [fairList, positionList] = await Promise.all([fairViews(invited, ctx, null), positionViews(mine)])
+    return { employers: [...orgs.values()].map(employerView), fairs: fairList, positions: positionList }
+  },
+
+  async savePosition(input, ctx) {
+    const user = await ctx.user()
+    const f = await loadFair(input.fairId)
+    if (!isCityAdmin(user) && !employerIdsOf(user).includes(input.employerId)) throw forbidden('只能为本单位发布岗位')
+    if (!f.employerIds.includes(input.employerId)) throw forbidden('本单位未受邀参加这场对接会')
+    if (f.status === 'cancelled') throw conflict('对接会已取消')
+    if (ctx.now >= f.signupClosesAt) throw conflict('报名已截止，岗位不能再修改')
+    if (input.countyCode && !countyName(input.countyCode)) throw invalid('countyCode', '县（市、区）无效')
+    const orgs = await employersById([input.employerId])
+    const org = orgs.get(input.employerId)
+    if (!org) throw invalid('employerId', '用人单位不存在')
+    const fields = {
+      fairId: f._id,
+      employerId: org._id,
+      employerName: org.name,
+      employerType: org.type ?? 'private',
+      title: input.title,
+      openings: input.openings,
+      place: input.place,
+      countyCode: input.countyCode,
+      requirements: input.requirements,
+      salaryMinFen: input.salaryMinFen,
+      salaryMaxFen: input.salaryMaxFen,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      updatedAt: ctx.now,
+    }
+    let doc: PositionDoc
+    if (input.id) {
+      // Only the employer that listed it (any for the city admin) changes it.
+      const { stats } = await positions()
+        .where({ _id: input.id, fairId: f._id, employerId: isCityAdmin(user) ? _.exists(true) : _.in(employerIdsOf(user)) })
+        .update({ data: fields })
+      if (stats.updated !== 1) throw forbidden('只能修改本单位的岗位')
+      doc = (await positions().doc(input.id).get()).data!
+    } else {
+      doc = { _id: `J${crypto.randomBytes(6).toString('hex')}`, ...fields, createdAt: ctx.now }
+      await positions().add({ data: doc })
+    }
+    return (await positionViews([doc]))[0]
+  },
+
+  async removePosition(input, ctx) {
+    const user = await ctx.user()
+    const { data: p } = await positions().doc(input.id).get()
+    if (!p) throw notFound('岗位不存在')
+    if (!isCityAdmin(user) && !employerIdsOf(user).includes(p.employerId)) throw forbidden('只能删除本单位的岗位')
+    const f = await loadFair(p.fairId)
+    if (ctx.now >= f.signupClosesAt) throw conflict('报名已截止，岗位不能再删除')
+    const { total } = await signups().where({ fairId: p.fairId, positionIds: p._id, status: _.in(['confirmed', 'waiting']) }).count()
+    if (total > 0) throw conflict(`已有 ${total} 人报名该岗位，不能删除（可以修改）`)
+    await positions().doc(p._id).remove()
+    return { removed: true }
+  },
+
+  async resume(_input, ctx) {
+    const user = (await ctx.user())!
+    const { data } = await registrations().where({ userId: user._id, status: 'approved' }).limit(2).get()
+    const reg = data.find((r) => r.kind === 'volunteer') ?? data[0]
+    if (!reg) throw forbidden('请先完成注册并通过审核')
+    return buildResume(reg, ctx.now)
+  },
+
+  async signUp(input, ctx) {
+    const user = (await ctx.user())!
+    const f = await visibleFair(input.fairId, ctx)
+    if (f.status !== 'published') throw conflict('对接会未发布或已取消')
+    if (ctx.now < f.signupOpensAt) throw conflict(`报名 ${shanghaiMoment(f.signupOpensAt)} 开始`)
+    if (ctx.now >= f.signupClosesAt) throw conflict(`报名已于 ${shanghaiMoment(f.signupClosesAt)} 截止`)
+    const chosen = [...new Set(input.positionIds)]
+    if (chosen.length > f.maxPositions) throw invalid('positionIds', `本场每人最多选择 ${f.maxPositions} 个岗位`)
+    const { data: found } = await positions().where({ _id: _.in(chosen), fairId: f._id }).limit(10).get()
+    if (found.length !== chosen.length) throw invalid('positionIds', '所选岗位不在这场对接会中')
+    const reg = await eligibleRegistration(user._id, f)
+    const resume = await buildResume(reg, ctx.now)
+    const id = `${f._id}:${user._id}`
+    const choice = { positionIds: chosen, employerIds: [...new Set(found.map((p) => p.employerId))], resume, registrationId: reg._id, updatedAt: ctx.now }
+
+    const { data: existing } = await signups().doc(id).get()
+    if (existing && existing.status !== 'cancelled') {
+      // Already signed up: change the chosen positions, keeping the place.
+      await signups().doc(id).update({ data: choice })
+      const fresh = await loadFair(f._id)
+      return { signup: mySignupView({ ...existing, ...choice }, fresh), fair: (await fairViews([fresh], ctx, user._id))[0] }
+    }
+    const record: SignupDoc = { _id: id, fairId: f._id, userId: user._id, openid: ctx.openid, status: 'pending', ...choice, checkedInAt: null, checkedInBy: '', entryNonce: '', outcomes: {}, promotedAt: null, cancelledAt: null, createdAt: ctx.now }
+    if (existing) {
+      // Signing up again after cancelling: only from cancelled, once.
+      const { _id: _same, ...fresh } = record
+      const { stats } = await signups().where({ _id: id, status: 'cancelled' }).update({ data: fresh })
+      if (stats.updated !== 1) throw conflict('报名正在处理，请稍后刷新')
+    } else {
+      try {
+        await signups().add({ data: record })
+      } catch {
+        throw conflict('报名正在处理，请稍后刷新')
+      }
+    }
+    // A seat, if one is free and nobody waits ahead; otherwise the end of the waiting list.
+    const { stats: seat } = await fairs()
+      .where(_.and([{ _id: f._id, status: 'published', waitlist: _.size(0) }, _.expr($.lt(['$confirmedCount', '$capacity']))]))
+      .update({ data: { confirmedCount: _.inc(1) } })
+    if (seat.updated === 1) {
+      await signups().doc(id).update({ data: { status: 'confirmed' } })
+    } else {
+      await signups().doc(id).update({ data: { status: 'waiting' } })
+      await fairs().doc(f._id).update({ data: { waitlist: _.push([id]) } })
+      // A seat may have come free between the two steps.
+      await tellPromoted(await fillFromWaitlist(f._id, ctx.now), f)
+    }
+    const [{ data: mine }, fresh] = await Promise.all([signups().doc(id).get(), loadFair(f._id)])
+    return { signup: mySignupView(mine!, fresh), fair: (await fairViews([fresh], ctx, user._id))[0] }
+  },
+
+  async cancel(input, ctx) {
+    const user = (await ctx.user())!
+    const f = await loadFair(input.fairId)
+    const id = `${f._id}:${user._id}`
+    const { data: s } = await signups().doc(id).get()
+    if (!s || s.status === 'cancelled') throw notFound('你没有报名这场对接会')
+    if (ctx.now >= f.startsAt) throw conflict('对接会已开始，不能取消报名')
+    if (s.checkedInAt) throw conflict('已签到入场，不能取消报名')
+    const { stats } = await signups().where({ _id: id, status: s.status }).update({ data: { status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now } })
+    if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
+    if (s.status === 'confirmed') await fairs().doc(f._id).update({ data: { confirmedCount: _.inc(-1), updatedAt: ctx.now } })
+    else await fairs().doc(f._id).update({ data: { waitlist: _.pull(id), updatedAt: ctx.now } })
+    await audit(ctx.now, { actorId: user._id, action: 'fair.cancel_signup', targetType: 'fair_signup', targetId: id, before: { status: s.status }, after: { status: 'cancelled' }, reason: input.reason || '报名者取消' })
+    await tellPromoted(await fillFromWaitlist(f._id, ctx.now), f)
+    return { fair: (await fairViews([await loadFair(f._id)], ctx, user._id))[0] }
+  },
+
+  async mine(input, ctx) {
+    const user = (await ctx.user())!
+    const criteria = { userId: user._id, status: _.in(['confirmed', 'waiting', 'pending']) }
+    const [{ total }, { data }] = await Promise.all([
+      signups().where(criteria).count(),
+      signups().where(criteria).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    if (data.length === 0) return { items: [], total }
+    const { data: list } = await fairs().where({ _id: _.in(data.map((s) => s.fairId)) }).get()
+    const order = new Map(data.map((s, i) => [s.fairId, i]))
+    return { items: (await fairViews(list, ctx, user._id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!), total }
+  },
+
+  async entryCode(input, ctx) {
+    const user = (await ctx.user())!
+    const f = await loadFair(input.fairId)
+    const { data: s } = await signups().doc(`${f._id}:${user._id}`).get()
+    if (!s || s.status === 'cancelled') throw notFound('你没有报名这场对接会')
+    if (s.status !== 'confirmed') throw conflict('候补中：递补成功后才有入场码')
+    if (f.status !== 'published') throw conflict('对接会已取消')
+    if (s.checkedInAt) throw conflict(`已于 ${shanghaiMoment(s.checkedInAt)} 签到入场`)
+    const expires = Math.floor(ctx.now.getTime() / 1000) + ENTRY_CODE_SECONDS
+    const name = maskName(s.resume.name)
+    const claims: EntryClaims = { s: s._id, f: f._id, e: expires, n: newNonce(), m: name }
+    return { token: seal(ENTRY_PURPOSE, 'E1', claims), expiresAt: new Date(expires * 1000).toISOString(), refreshInSeconds: ENTRY_CODE_SECONDS - 10, name, fairTitle: f.title }
+  },
+
+  async checkIn(input, ctx) {
+    const claims = unseal(ENTRY_PURPOSE, 'E1', input.token) as EntryClaims | null
+    if (!claims || typeof claims.s !== 'string' || typeof claims.e !== 'number') throw invalid('token', '入场码无效（可能被篡改），请让报名者重新打开入场码')
+    if (claims.e * 1000 < ctx.now.getTime()) throw conflict('入场码已过期，请让报名者刷新后再扫')
+    const staff = (await ctx.user())!
+    const f = await loadFair(claims.f)
+    if (f.status !== 'published') throw conflict('对接会已取消')
+    if (f.date !== shanghaiDate(ctx.now)) throw conflict(`这是 ${f.date} 的对接会入场码，今天不能签到`)
+    const { stats } = await signups()
+      .where({ _id: claims.s, status: 'confirmed', checkedInAt: null })
+      .update({ data: { checkedInAt: ctx.now, checkedInBy: staff._id, entryNonce: claims.n, updatedAt: ctx.now } })
+    const { data: s } = await signups().doc(claims.s).get()
+    if (!s) throw notFound('报名不存在')
+    if (stats.updated !== 1) {
+      if (s.entryNonce === claims.n) throw conflict('该入场码已使用，不能重复入场')
+      if (s.checkedInAt) throw conflict(`${claims.m} 已于 ${shanghaiMoment(s.checkedInAt)} 签到`)
+      throw conflict(s.status === 'waiting' ? `${claims.m} 仍在候补，未获得入场资格` : `${claims.m} 的报名已取消`)
+    }
+    return { name: claims.m, fairTitle: f.title, checkedInAt: ctx.now.toISOString(), positions: s.positionIds.length }
+  },
+
+  async signups(input) {
+    const f = await loadFair(input.fairId)
+    const criteria: Record<string, unknown> = { fairId: f._id }
+    if (input.status) criteria.status = input.status === 'waiting' ? _.in(['waiting', 'pending']) : input.status
+    if (input.attended !== undefined) criteria.checkedInAt = input.attended ? _.neq(null) : null
+    const { data } = await signups().where(criteria).field({ resume: true, status: true, positionIds: true, checkedInAt: true, createdAt: true }).limit(10_000).get()
+    // Confirmed first (by sign-up time), then the waiting list in its order, then the cancelled.
+    const rank = (s: SignupDoc) => (s.status === 'confirmed' ? 0 : s.status === 'cancelled' ? 2 : 1)
+    const waitIndex = new Map(f.waitlist.map((id, i) => [id, i]))
+    data.sort((a, b) => rank(a) - rank(b) || (waitIndex.get(a._id) ?? 0) - (waitIndex.get(b._id) ?? 0) || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
+    const page = data.slice((input.page - 1) * input.pageSize, input.page * input.pageSize)
+    return {
+      items: page.map((s) => ({
+        id: s._id,
+        name: s.resume.name,
+        kind: s.resume.kind,
+        townshipName: s.resume.townshipName,
+        status: s.status === 'pending' ? ('waiting' as const) : s.status,
+        waitingRank: s.status === 'waiting' ? (waitIndex.get(s._id) ?? -1) + 1 : 0,
+        positions: s.positionIds.length,
+        checkedInAt: iso(s.checkedInAt),
+        createdAt: iso(s.createdAt),
+      })),
+      total: data.length,
+    }
+  },
+
+  async applicants(input, ctx) {
+    await loadFair(input.fairId)
+    const { mine, employerIds } = await positionsInReach(ctx, input.fairId)
+    if (input.positionId && !mine.has(input.positionId)) throw forbidden('只能查看本单位岗位的报名')
+    const criteria: Record<string, unknown> = { fairId: input.fairId, status: _.in(['confirmed', 'waiting']) }
+    if (input.positionId) criteria.positionIds = input.positionId
+    else if (employerIds) criteria.employerIds = _.in(employerIds)
+    const [{ total }, { data }] = await Promise.all([
+      signups().where(criteria).count(),
+      signups().where(criteria).orderBy('createdAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    ])
+    // Contact in clear only once this employer arranged an interview with the person (read logged).
+    const revealed = data.filter((s) => Object.entries(s.outcomes ?? {}).some(([positionId]) => mine.has(positionId)))
+    const mobiles = new Map<string, string>()
+    if (revealed.length > 0) {
+      const { data: regs } = await registrations().where({ _id: _.in(revealed.map((s) => s.registrationId)) }).field({ mobile: true }).get()
+      for (const r of regs) mobiles.set(r._id, r.mobile)
+      const actor = (await ctx.user())!
+      await audit(ctx.now, ...revealed.map((s) => ({ actorId: actor._id, action: 'pii.read', targetType: 'fair_signup', targetId: s._id, before: null, after: null, reason: '用人单位查看已安排面试者的联系电话' })))
+    }
+    return { items: data.map((s) => applicantView(s, mine, revealed.includes(s), mobiles.get(s.registrationId) ?? '')), total }
+  },
+
+  async recordOutcome(input, ctx) {
+    const actor = (await ctx.user())!
+    const { data: p } = await positions().doc(input.positionId).get()
+    if (!p || !employerIdsOf(actor).includes(p.employerId)) throw forbidden('只能登记本单位岗位的结果')
+    const { data: s } = await signups().doc(input.signupId).get()
+    if (!s || s.fairId !== p.fairId || !s.positionIds.includes(p._id)) throw notFound('该报名者没有选择这个岗位')
+    if (s.status !== 'confirmed') throw conflict('只能为报名成功的人登记结果')
+    const entry = { outcome: input.outcome, note: input.note, at: ctx.now, by: actor._id }
+    const { stats } = await signups().where({ _id: s._id, status: 'confirmed' }).update({ data: { [`outcomes.${p._id}`]: entry, updatedAt: ctx.now } })
+    if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
+    const before = s.outcomes?.[p._id]?.outcome ?? null
+    await audit(ctx.now, { actorId: actor._id, action: 'fair.outcome', targetType: 'fair_signup', targetId: s._id, before: { positionId: p._id, outcome: before }, after: { positionId: p._id, outcome: input.outcome }, reason: input.note || OUTCOME_LABELS[input.outcome] })
+    const next = { ...s, outcomes: { ...s.outcomes, [p._id]: entry } }
+    const { data: reg } = await registrations().doc(s.registrationId).get()
+    await audit(ctx.now, { actorId: actor._id, action: 'pii.read', targetType: 'fair_signup', targetId: s._id, before: null, after: null, reason: '用人单位登记结果后查看联系电话' })
+    return applicantView(next, new Map([[p._id, p]]), true, reg?.mobile ?? '')
+  },
+
+  async report(input) {
+    return buildReport(await loadFair(input.fairId))
+  },
+
+  async exportReport(input) {
+    const f = await loadFair(input.fairId)
+    const r = await buildReport(f)
+    const columns = [
+      { header: '岗位（个）', key: 'positions', width: 12 },
+      { header: '招聘人数', key: 'openings', width: 12 },
+      { header: '报名人次', key: 'applicants', width: 12 },
+      { header: '面试', key: 'interviews', width: 10 },
+      { header: '录用意向', key: 'offers', width: 12 },
+      { header: '录用', key: 'hires', width: 10 },
+      { header: '本地录用', key: 'hiresLocal', width: 12 },
+    ]
+    const file = await exportWorkbook(`岗位对接会统计-${f.date}.xlsx`, [
+      {
+        title: '总体',
+        columns: [
+          { header: '项目', key: 'item', width: 24 },
+          { header: '人数', key: 'n', width: 12 },
+        ],
+        rows: [
+          ['名额', r.capacity],
+          ['报名（有效）', r.signups],
+          ['报名成功', r.confirmed],
+          ['候补', r.waiting],
+          ['取消', r.cancelled],
+          ['到场', r.attended],
+          ['面试人数', r.people.interviewed],
+          ['获录用意向人数', r.people.offered],
+          ['录用人数', r.people.hired],
+          ['在清远本地录用人数', r.people.hiredLocal],
+        ].map(([item, n]) => ({ item, n })),
+      },
+      { title: '按单位类型', columns: [{ header: '单位类型', key: 'type', width: 14 }, ...columns], rows: r.byEmployerType.map((t) => ({ ...t, type: EMPLOYER_TYPE_LABELS[t.type] })) },
+      { title: '按用人单位', columns: [{ header: '用人单位', key: 'employerName', width: 28 }, { header: '类型', key: 'typeLabel', width: 12 }, ...columns], rows: r.byEmployer.map((e) => ({ ...e, typeLabel: EMPLOYER_TYPE_LABELS[e.type] })) },
+    ])
+    return { ...file, rows: r.byEmployer.length }
+  },
+})

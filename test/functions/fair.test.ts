@@ -1,0 +1,341 @@
+// Job fairs: set-up and positions, sign-up rules, the waiting list and its order, entry codes at
+// the door, outcomes with contact data revealed only after an interview, and the report.
+import ExcelJS from 'exceljs'
+import { EJSON } from 'bson'
+import { seedDemo } from '../../scripts/demo'
+import { startAppCloud, type AppCloud } from '../support/app'
+import { ruralYouthForm, volunteerForm } from '../support/people'
+import { shanghaiDate, shanghaiDateTime } from '../../types/time'
+import type { InputOf, OutputOf } from '../../types'
+
+let app: AppCloud
+const CITY = 'o_demo_city'
+const COUNTY = 'o_demo_county'
+const EMPLOYER = 'o_demo_employer' // 清远市城市投资控股集团 e_qy_city_invest (国企)
+const EMPLOYER2 = 'o_fair_lvyuan' // 清远市绿源农业科技有限公司 e_lvyuan_agri (民企), invited below
+const OUTSIDER = 'o_fair_youthcenter' // 清远市青年创业服务中心 e_youth_service, not invited to the fairs
+
+type Fair = OutputOf<'fair.get'>['fair']
+const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
+const DAY = 86_400_000
+const dateIn = (days: number) => shanghaiDate(Date.now() + days * DAY)
+const momentIn = (ms: number) => shanghaiDateTime(Date.now() + ms)
+
+/** A published fair, sign-up open now, held in ten days, inviting both employers. */
+async function newFair(overrides: Partial<InputOf<'fair.save'>> = {}): Promise<Fair> {
+  const f = ok(
+    await app.call(CITY, 'fair.save', {
+      title: '乡村振兴志愿者岗位对接会',
+      date: dateIn(10),
+      startTime: '09:00',
+      endTime: '12:00',
+      venue: '清远市青少年宫',
+      address: '清城区北江一路 8 号',
+      signupOpensAt: momentIn(-3600_000),
+      signupClosesAt: `${dateIn(9)} 18:00`,
+      capacity: 10,
+      termEndsWithinDays: 180,
+      allowRuralYouth: false,
+      maxPositions: 2,
+      employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
+      ...overrides,
+    }),
+  )
+  return ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'published' }))
+}
+
+async function newPosition(fairId: string, openid = EMPLOYER, employerId = 'e_qy_city_invest', overrides: Partial<InputOf<'fair.savePosition'>> = {}) {
+  return ok(
+    await app.call(openid, 'fair.savePosition', {
+      fairId,
+      employerId,
+      title: '乡村运营专员',
+      openings: 3,
+      place: '清城区',
+      countyCode: '441802',
+      requirements: '服务期满志愿者，熟悉农村电商',
+      salaryMinFen: 500_000,
+      salaryMaxFen: 800_000,
+      contactName: '何经理',
+      contactPhone: '0763-3388123',
+      ...overrides,
+    }),
+  )
+}
+
+let volunteers = 0
+/** An approved volunteer whose term ends soon (eligible for the fairs here). */
+async function newVolunteer(name = '志愿者', termEnd = dateIn(30)): Promise<string> {
+  const openid = `o_fair_v${++volunteers}`
+  const reg = ok(await app.call(openid, 'registration.submitVolunteer', volunteerForm({ name, termStart: '2024-07-01', termEnd, mobile: `1390000${String(1000 + volunteers).slice(-4)}` })))
+  ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+  return openid
+}
+
+async function setFair(id: string, set: Record<string, unknown>) {
+  await app.cloud.db.handle('database.modifyDocument', {
+    collectionName: 'fairs',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: id }),
+    data: EJSON.stringify({ $set: set }, { relaxed: false }),
+    merge: true,
+  })
+}
+
+beforeAll(async () => {
+  app = await startAppCloud()
+  await seedDemo(app.cloud)
+  for (const [openid, scopeId] of [
+    [EMPLOYER2, 'e_lvyuan_agri'],
+    [OUTSIDER, 'e_youth_service'],
+  ]) {
+    const inv = ok(await app.call(CITY, 'grants.createInvitation', { role: 'employer', scopeId }))
+    ok(await app.call(openid, 'grants.redeemInvitation', { code: inv.code }))
+  }
+})
+afterAll(() => app.close())
+
+describe('fairs and positions', () => {
+  test('the city admin sets up a fair; bad times and unknown employers are refused naming the field; drafts are hidden', async () => {
+    const base = { title: '测试对接会', date: dateIn(10), startTime: '09:00', endTime: '12:00', venue: '青少年宫', address: '北江一路', signupOpensAt: momentIn(-3600_000), signupClosesAt: `${dateIn(9)} 18:00`, capacity: 5, termEndsWithinDays: 180, maxPositions: 2 }
+    const before = app.dump()
+    expect(await app.call(CITY, 'fair.save', { ...base, signupClosesAt: momentIn(-7200_000) })).toMatchObject({ ok: false, error: { field: 'signupClosesAt' } })
+    expect(await app.call(CITY, 'fair.save', { ...base, signupClosesAt: `${dateIn(10)} 10:00` })).toMatchObject({ ok: false, error: { field: 'signupClosesAt', message: expect.stringContaining('报名应在对接会开始前截止') } })
+    expect(await app.call(CITY, 'fair.save', { ...base, endTime: '08:00' })).toMatchObject({ ok: false, error: { field: 'endTime' } })
+    expect(await app.call(CITY, 'fair.save', { ...base, capacity: 0 })).toMatchObject({ ok: false, error: { field: 'capacity' } })
+    expect(await app.call(CITY, 'fair.save', { ...base, employerIds: ['e_nowhere'] })).toMatchObject({ ok: false, error: { field: 'employerIds' } })
+    expect(await app.call(COUNTY, 'fair.save', base)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(app.dump()).toBe(before)
+
+    const draft = ok(await app.call(CITY, 'fair.save', base))
+    expect(draft).toMatchObject({ status: 'draft', phase: 'open', capacity: 5, confirmed: 0 })
+    const volunteer = await newVolunteer('周明')
+    expect(await app.call(volunteer, 'fair.get', { id: draft.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    ok(await app.call(CITY, 'fair.setStatus', { id: draft.id, status: 'published' }))
+    expect(ok(await app.call(volunteer, 'fair.get', { id: draft.id })).fair).toMatchObject({ status: 'published', title: '测试对接会' })
+    expect(ok(await app.call(volunteer, 'fair.list', {})).items.map((f) => f.id)).toContain(draft.id)
+  })
+
+  test('invited employers list positions and edit only their own, until the deadline', async () => {
+    const f = await newFair()
+    const p = await newPosition(f.id)
+    expect(p).toMatchObject({ employerName: '清远市城市投资控股集团', employerType: 'state_owned', countyName: '清城区', applicants: 0 })
+    expect(await newPositionRaw(f.id, OUTSIDER, 'e_youth_service')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '本单位未受邀参加这场对接会' } })
+    expect(await newPositionRaw(f.id, EMPLOYER2, 'e_qy_city_invest')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await newPositionRaw(f.id, EMPLOYER2, 'e_lvyuan_agri', { id: p.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只能修改本单位的岗位' } })
+    expect(await newPositionRaw(f.id, EMPLOYER, 'e_qy_city_invest', { salaryMinFen: 900_000 })).toMatchObject({ ok: false, error: { field: 'salaryMaxFen' } })
+    expect(await newPositionRaw(f.id, EMPLOYER, 'e_qy_city_invest', { contactPhone: '12345' })).toMatchObject({ ok: false, error: { field: 'contactPhone' } })
+    const edited = await newPosition(f.id, EMPLOYER, 'e_qy_city_invest', { id: p.id, title: '乡村运营主管', openings: 2 })
+    expect(edited).toMatchObject({ id: p.id, title: '乡村运营主管', openings: 2 })
+    const mine = ok(await app.call(EMPLOYER, 'fair.myFairs', {}))
+    expect(mine.fairs.map((x) => x.id)).toContain(f.id)
+    expect(mine.positions.map((x) => x.id)).toContain(p.id)
+
+    await setFair(f.id, { signupClosesAt: new Date(Date.now() - 60_000) })
+    expect(await newPositionRaw(f.id, EMPLOYER, 'e_qy_city_invest', { id: p.id, title: '截止后修改' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '报名已截止，岗位不能再修改' } })
+    expect(await app.call(EMPLOYER, 'fair.removePosition', { id: p.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+})
+
+function newPositionRaw(fairId: string, openid: string, employerId: string, overrides: Record<string, unknown> = {}) {
+  return app.call(openid, 'fair.savePosition', {
+    fairId,
+    employerId,
+    title: '乡村运营专员',
+    openings: 3,
+    place: '清城区',
+    countyCode: '441802',
+    requirements: '服务期满志愿者',
+    salaryMinFen: 500_000,
+    salaryMaxFen: 800_000,
+    contactName: '何经理',
+    contactPhone: '0763-3388123',
+    ...overrides,
+  } as never)
+}
+
+describe('sign-up', () => {
+  test('who may sign up, when, and for how many positions', async () => {
+    const f = await newFair()
+    const [a, b, c] = [await newPosition(f.id), await newPosition(f.id, EMPLOYER2, 'e_lvyuan_agri'), await newPosition(f.id, EMPLOYER2, 'e_lvyuan_agri', { title: '电商主播' })]
+    const early = await newVolunteer('钱早', dateIn(400))
+    const youthOpenid = 'o_fair_youth'
+    const reg = ok(await app.call(youthOpenid, 'registration.submitRuralYouth', ruralYouthForm({ countyCode: '441802', townshipCode: '441802006' })))
+    ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    const v = await newVolunteer('孙满')
+    const other = await newFair()
+    const elsewhere = await newPosition(other.id)
+    const before = app.dump()
+    expect(await app.call(early, 'fair.signUp', { fairId: f.id, positionIds: [a.id], shareResume: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('期满的志愿者') } })
+    expect(await app.call(youthOpenid, 'fair.signUp', { fairId: f.id, positionIds: [a.id], shareResume: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '本场对接会只面向服务期满的志愿者' } })
+    expect(await app.call(v, 'fair.signUp', { fairId: f.id, positionIds: [a.id, b.id, c.id], shareResume: true })).toMatchObject({ ok: false, error: { field: 'positionIds', message: '本场每人最多选择 2 个岗位' } })
+    expect(await app.call(v, 'fair.signUp', { fairId: f.id, positionIds: [a.id], shareResume: false } as never)).toMatchObject({ ok: false, error: { field: 'shareResume' } })
+    expect(await app.call(v, 'fair.signUp', { fairId: f.id, positionIds: [elsewhere.id], shareResume: true })).toMatchObject({ ok: false, error: { field: 'positionIds' } })
+    expect(app.dump()).toBe(before)
+
+    // The résumé the employer will see, previewed first.
+    const resume = ok(await app.call(v, 'fair.resume', {}))
+    expect(resume).toMatchObject({ name: '孙满', kind: 'volunteer', school: '华南农业大学', approvedHours: 0, star: 0, mobileMasked: expect.stringMatching(/^139\*{4}\d{4}$/) })
+    const signed = ok(await app.call(v, 'fair.signUp', { fairId: f.id, positionIds: [a.id, b.id], shareResume: true }))
+    expect(signed.signup).toMatchObject({ status: 'confirmed', waitingRank: 0, positionIds: [a.id, b.id] })
+    expect(signed.fair).toMatchObject({ confirmed: 1, waiting: 0, mine: { status: 'confirmed' } })
+    // Signing up again changes the choice, not the place.
+    expect(ok(await app.call(v, 'fair.signUp', { fairId: f.id, positionIds: [c.id], shareResume: true })).signup).toMatchObject({ status: 'confirmed', positionIds: [c.id] })
+    expect(ok(await app.call(v, 'fair.get', { id: f.id })).fair.confirmed).toBe(1)
+
+    // Rural youth where the fair allows; not before opening nor after the deadline.
+    await setFair(f.id, { allowRuralYouth: true })
+    ok(await app.call(youthOpenid, 'fair.signUp', { fairId: f.id, positionIds: [a.id], shareResume: true }))
+    await setFair(other.id, { signupClosesAt: new Date(Date.now() - 1000) })
+    expect(await app.call(v, 'fair.signUp', { fairId: other.id, positionIds: [elsewhere.id], shareResume: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('截止') } })
+    await setFair(other.id, { signupOpensAt: new Date(Date.now() + DAY), signupClosesAt: new Date(Date.now() + 2 * DAY) })
+    expect(await app.call(v, 'fair.signUp', { fairId: other.id, positionIds: [elsewhere.id], shareResume: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('开始') } })
+  })
+
+  test('a full fair puts newcomers on the waiting list; a cancellation promotes the first, in order, and tells them', async () => {
+    const f = await newFair({ capacity: 2 })
+    const p = await newPosition(f.id)
+    const people = [await newVolunteer('甲一'), await newVolunteer('乙二'), await newVolunteer('丙三'), await newVolunteer('丁四'), await newVolunteer('戊五')]
+    const results = []
+    for (const openid of people) results.push(ok(await app.call(openid, 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true })).signup)
+    expect(results.map((s) => [s.status, s.waitingRank])).toEqual([
+      ['confirmed', 0],
+      ['confirmed', 0],
+      ['waiting', 1],
+      ['waiting', 2],
+      ['waiting', 3],
+    ])
+    // A waiting person has no entry code yet.
+    expect(await app.call(people[2], 'fair.entryCode', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('候补') } })
+    app.cloud.outbox.length = 0
+    const after = ok(await app.call(people[0], 'fair.cancel', { fairId: f.id, reason: '已找到工作' }))
+    expect(after.fair).toMatchObject({ confirmed: 2, waiting: 2, mine: null })
+    expect(app.cloud.outbox.map((m) => m.touser)).toEqual([people[2]])
+    expect(ok(await app.call(people[2], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'confirmed' })
+    expect(ok(await app.call(people[3], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'waiting', waitingRank: 1 })
+    // A waiting person who cancels leaves the list; the order of the rest holds.
+    ok(await app.call(people[3], 'fair.cancel', { fairId: f.id }))
+    expect(ok(await app.call(people[4], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'waiting', waitingRank: 1 })
+    // Signing up again after cancelling goes to the end of the list.
+    expect(ok(await app.call(people[0], 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true })).signup).toMatchObject({ status: 'waiting', waitingRank: 2 })
+    // More seats move the list up.
+    ok(await app.call(CITY, 'fair.save', { ...fairInput(f), capacity: 3 }))
+    expect(ok(await app.call(people[4], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'confirmed' })
+    expect(await app.call(CITY, 'fair.save', { ...fairInput(f), capacity: 1 })).toMatchObject({ ok: false, error: { field: 'capacity' } })
+    const list = ok(await app.call(CITY, 'fair.signups', { fairId: f.id }))
+    expect(list.items.map((s) => [s.name, s.status, s.waitingRank])).toEqual([
+      ['乙二', 'confirmed', 0],
+      ['丙三', 'confirmed', 0],
+      ['戊五', 'confirmed', 0],
+      ['甲一', 'waiting', 1],
+      ['丁四', 'cancelled', 0],
+    ])
+  })
+})
+
+function fairInput(f: Fair): InputOf<'fair.save'> {
+  const moment = (iso: string) => shanghaiDateTime(iso)
+  return {
+    id: f.id,
+    title: f.title,
+    date: f.date,
+    startTime: f.startTime,
+    endTime: f.endTime,
+    venue: f.venue,
+    address: f.address,
+    signupOpensAt: moment(f.signupOpensAt),
+    signupClosesAt: moment(f.signupClosesAt),
+    capacity: f.capacity,
+    termEndsWithinDays: f.termEndsWithinDays,
+    allowRuralYouth: f.allowRuralYouth,
+    maxPositions: f.maxPositions,
+    employerIds: f.employers.map((e) => e.id),
+  }
+}
+
+describe('the day, outcomes and the report', () => {
+  test('entry codes check in once, on the day; employers record outcomes and see contacts after an interview; the report counts it', async () => {
+    const f = await newFair({ capacity: 3 })
+    const soe = await newPosition(f.id, EMPLOYER, 'e_qy_city_invest', { title: '乡村振兴项目专员', countyCode: '441802' })
+    const outside = await newPosition(f.id, EMPLOYER2, 'e_lvyuan_agri', { title: '广州门店店长', place: '广州市天河区', countyCode: '' })
+    const [a, b, c] = [await newVolunteer('赵一'), await newVolunteer('钱二'), await newVolunteer('孙三')]
+    ok(await app.call(a, 'fair.signUp', { fairId: f.id, positionIds: [soe.id, outside.id], shareResume: true }))
+    ok(await app.call(b, 'fair.signUp', { fairId: f.id, positionIds: [outside.id], shareResume: true }))
+    ok(await app.call(c, 'fair.signUp', { fairId: f.id, positionIds: [soe.id], shareResume: true }))
+
+    const code = ok(await app.call(a, 'fair.entryCode', { fairId: f.id }))
+    expect(code).toMatchObject({ name: '赵*', fairTitle: f.title })
+    expect(code.token).toMatch(/^E1\./)
+    expect(await app.call(CITY, 'fair.checkIn', { token: code.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('今天不能签到') } })
+    // The day comes.
+    await setFair(f.id, { date: shanghaiDate(Date.now()), startsAt: new Date(Date.now() - 3600_000) })
+    expect(await app.call(a, 'fair.checkIn', { token: code.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const edited = `${code.token.slice(0, -4)}${code.token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`
+    expect(await app.call(CITY, 'fair.checkIn', { token: edited })).toMatchObject({ ok: false, error: { field: 'token' } })
+    expect(ok(await app.call(COUNTY, 'fair.checkIn', { token: code.token }))).toMatchObject({ name: '赵*', positions: 2 })
+    expect(await app.call(CITY, 'fair.checkIn', { token: code.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该入场码已使用，不能重复入场' } })
+    expect(await app.call(a, 'fair.entryCode', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已于') } })
+    expect(await app.call(a, 'fair.cancel', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    ok(await app.call(CITY, 'fair.checkIn', { token: ok(await app.call(b, 'fair.entryCode', { fairId: f.id })).token }))
+    expect(ok(await app.call(CITY, 'fair.signups', { fairId: f.id, attended: true })).items.map((s) => s.name).sort()).toEqual(['赵一', '钱二'].sort())
+
+    // Employers see the people who chose their positions, contact masked until an interview.
+    const list = ok(await app.call(EMPLOYER, 'fair.applicants', { fairId: f.id }))
+    expect(list.items.map((x) => x.resume.name).sort()).toEqual(['孙三', '赵一'].sort())
+    expect(list.items.every((x) => x.mobile === '' && /\*{4}/.test(x.resume.mobileMasked))).toBe(true)
+    expect(list.items.find((x) => x.resume.name === '赵一')!.choices.map((ch) => ch.positionTitle)).toEqual(['乡村振兴项目专员'])
+    const signupOfA = list.items.find((x) => x.resume.name === '赵一')!.signupId
+    expect(await app.call(EMPLOYER2, 'fair.recordOutcome', { signupId: signupOfA, positionId: soe.id, outcome: 'hired' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const signupOfB = ok(await app.call(EMPLOYER2, 'fair.applicants', { fairId: f.id })).items.find((x) => x.resume.name === '钱二')!.signupId
+    expect(await app.call(EMPLOYER, 'fair.recordOutcome', { signupId: signupOfB, positionId: soe.id, outcome: 'interviewed' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    const interviewed = ok(await app.call(EMPLOYER, 'fair.recordOutcome', { signupId: signupOfA, positionId: soe.id, outcome: 'interviewed', note: '周五复试' }))
+    expect(interviewed.mobile).toMatch(/^1390000\d{4}$/)
+    const reads = () => [...app.cloud.store.get('audit').docs.values()].filter((e) => e.action === 'pii.read' && e.targetId === signupOfA).length
+    const n = reads()
+    const again = ok(await app.call(EMPLOYER, 'fair.applicants', { fairId: f.id, positionId: soe.id }))
+    expect(again.items.find((x) => x.signupId === signupOfA)!.mobile).toMatch(/^1390000\d{4}$/)
+    expect(reads()).toBe(n + 1)
+    ok(await app.call(EMPLOYER, 'fair.recordOutcome', { signupId: signupOfA, positionId: soe.id, outcome: 'hired' }))
+    ok(await app.call(EMPLOYER2, 'fair.recordOutcome', { signupId: signupOfA, positionId: outside.id, outcome: 'offered' }))
+    ok(await app.call(EMPLOYER2, 'fair.recordOutcome', { signupId: signupOfB, positionId: outside.id, outcome: 'hired' }))
+
+    const report = ok(await app.call(CITY, 'fair.report', { fairId: f.id }))
+    expect(report).toMatchObject({ capacity: 3, signups: 3, confirmed: 3, waiting: 0, attended: 2, people: { interviewed: 2, offered: 2, hired: 2, hiredLocal: 1 } })
+    expect(report.byEmployerType.find((t) => t.type === 'state_owned')).toMatchObject({ positions: 1, applicants: 2, interviews: 1, offers: 1, hires: 1, hiresLocal: 1 })
+    expect(report.byEmployerType.find((t) => t.type === 'private')).toMatchObject({ positions: 1, applicants: 2, interviews: 2, offers: 2, hires: 1, hiresLocal: 0 })
+    expect(await app.call(EMPLOYER, 'fair.report', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    const file = ok(await app.call(CITY, 'fair.exportReport', { fairId: f.id }))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await (await fetch(file.fileUrl)).arrayBuffer()) as never)
+    const overall = book.getWorksheet('总体')!.getSheetValues().filter(Boolean) as unknown[][]
+    expect(overall.find((r) => r[1] === '在清远本地录用人数')).toEqual(expect.arrayContaining([1]))
+    expect(book.getWorksheet('按单位类型')).toBeTruthy()
+  })
+
+  test('an expired entry code is refused; cancelling the fair tells everyone', async () => {
+    const f = await newFair()
+    const p = await newPosition(f.id)
+    const v = await newVolunteer('周末')
+    ok(await app.call(v, 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true }))
+    await setFair(f.id, { date: shanghaiDate(Date.now()) })
+    const realNow = Date.now
+    const code = ok(await app.call(v, 'fair.entryCode', { fairId: f.id }))
+    // Sealed with an expiry a minute away: present it as the door would after two minutes.
+    const { unseal, seal } = await import('../../cloudfunctions/_shared/sealed')
+    const previous = process.env.XQ_TOKEN_KEY
+    process.env.XQ_TOKEN_KEY = (await import('../support/app')).TEST_FUNCTION_ENV.XQ_TOKEN_KEY
+    const claims = unseal('fair-entry-v1', 'E1', code.token)!
+    const stale = seal('fair-entry-v1', 'E1', { ...claims, e: Math.floor(realNow() / 1000) - 5 })
+    process.env.XQ_TOKEN_KEY = previous
+    expect(await app.call(CITY, 'fair.checkIn', { token: stale })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已过期') } })
+    app.cloud.outbox.length = 0
+    expect(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'cancelled' })).toMatchObject({ ok: false, error: { field: 'reason' } })
+    ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'cancelled', reason: '因天气原因取消' }))
+    expect(app.cloud.outbox.map((m) => m.touser)).toEqual([v])
+    expect(await app.call(CITY, 'fair.checkIn', { token: code.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '对接会已取消' } })
+  })
+})

@@ -1,0 +1,360 @@
+// The `fair` function: job fairs for volunteers whose term ends (岗位对接会). The city league
+// sets up a fair and invites employers; employers list positions; volunteers (and rural youth,
+// where allowed) sign up within capacity or onto a waiting list, show an entry code at the door,
+// and employers record outcomes, which give the fair's local-employment figures.
+import { action, freeText, PageInput, text } from './common'
+import { isRealDate, MOBILE_PATTERN } from './personal'
+import { Coordinate } from './station'
+import {
+  EMPLOYER_TYPES,
+  ENTRY_CODE,
+  FAIR_STATUSES,
+  OUTCOMES,
+  SIGNUP_STATUSES,
+  type EmployerType,
+  type FairStatus,
+  type Outcome,
+  type SignupStatus,
+} from './vocabulary'
+import * as z from './zod'
+
+export { EMPLOYER_TYPES, ENTRY_CODE, FAIR_STATUSES, OUTCOMES, SIGNUP_STATUSES, type EmployerType, type FairStatus, type Outcome, type SignupStatus }
+
+const fairId = z.string({ error: '缺少对接会' }).describe('对接会').regex(/^F[0-9a-f]{12}$/, '对接会编号无效')
+const positionId = z.string({ error: '缺少岗位' }).describe('岗位').regex(/^J[0-9a-f]{12}$/, '岗位编号无效')
+const signupId = z.string({ error: '缺少报名' }).describe('报名').regex(/^F[0-9a-f]{12}:[A-Za-z0-9_-]{4,64}$/, '报名编号无效')
+const employerId = z.string({ error: '请选择用人单位' }).describe('用人单位').regex(/^[A-Za-z0-9_-]{2,40}$/, '用人单位无效')
+const ymd = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .describe(label)
+    .refine(isRealDate, `${label}不是有效日期`)
+const hhmm = (label: string) => z.string({ error: `请选择${label}` }).describe(label).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 08:30`)
+/** A Shanghai wall-clock moment, 'YYYY-MM-DD HH:mm'. */
+const moment = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .describe(label)
+    .regex(/^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 2026-12-01 18:00`)
+    .refine((s) => isRealDate(s.slice(0, 10)), `${label}不是有效日期`)
+const monthlyFen = (label: string) =>
+  z
+    .number({ error: `请填写${label}` })
+    .describe(label)
+    .int(`${label}应精确到分`)
+    .min(0, `${label}不能为负`)
+    .max(100_000_000, `${label}过大`)
+/** A mobile number or a landline with area code (0763-1234567). */
+const contactPhone = z
+  .string({ error: '请填写联系电话' })
+  .describe('联系电话')
+  .trim()
+  .refine((s) => MOBILE_PATTERN.test(s) || /^0\d{2,3}-?\d{7,8}$/.test(s), '联系电话应为手机号或带区号的座机号')
+
+export const FairInput = z
+  .object({
+    id: fairId.optional(),
+    title: text('对接会名称', 40, 4),
+    date: ymd('举办日期'),
+    startTime: hhmm('开始时间'),
+    endTime: hhmm('结束时间'),
+    venue: text('会场', 40, 2),
+    address: text('地址', 80, 2),
+    location: Coordinate.nullable().default(null),
+    signupOpensAt: moment('报名开始时间'),
+    signupClosesAt: moment('报名截止时间'),
+    capacity: z.number({ error: '请填写名额' }).describe('名额').int('名额应为整数').min(1, '名额至少 1 人').max(10_000, '名额最多 10000 人'),
+    /** Volunteers whose service term has ended, or ends within this many days after the fair. */
+    termEndsWithinDays: z.number({ error: '请填写服务期满范围' }).describe('服务期满范围').int().min(0, '天数不能为负').max(730, '最多 730 天'),
+    allowRuralYouth: z.boolean().describe('允许农村青年报名').default(false),
+    maxPositions: z.number({ error: '请填写可选岗位数' }).describe('每人可选岗位数').int().min(1, '至少可选 1 个岗位').max(5, '最多可选 5 个岗位'),
+    employerIds: z.array(employerId).describe('邀请的用人单位').max(100, '最多邀请 100 家用人单位').default([]),
+    description: freeText('说明', 500).default(''),
+  })
+  .refine((f) => f.endTime > f.startTime, { message: '结束时间应晚于开始时间', path: ['endTime'] })
+  .refine((f) => f.signupClosesAt > f.signupOpensAt, { message: '报名截止时间应晚于开始时间', path: ['signupClosesAt'] })
+  .refine((f) => f.signupClosesAt <= `${f.date} ${f.startTime}`, { message: '报名应在对接会开始前截止', path: ['signupClosesAt'] })
+export type FairInput = z.input<typeof FairInput>
+
+export const EmployerView = z.object({ id: z.string(), name: z.string(), type: z.enum(EMPLOYER_TYPES), countyCode: z.string(), countyName: z.string() })
+export type EmployerView = z.infer<typeof EmployerView>
+
+export const MySignupView = z.object({
+  id: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+  /** Place on the waiting list (1 = next), 0 when not waiting. */
+  waitingRank: z.number(),
+  positionIds: z.array(z.string()),
+  checkedInAt: z.string(),
+  createdAt: z.string(),
+})
+export type MySignupView = z.infer<typeof MySignupView>
+
+export const FairView = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  venue: z.string(),
+  address: z.string(),
+  location: Coordinate.nullable(),
+  signupOpensAt: z.string(),
+  signupClosesAt: z.string(),
+  capacity: z.number(),
+  confirmed: z.number(),
+  waiting: z.number(),
+  termEndsWithinDays: z.number(),
+  allowRuralYouth: z.boolean(),
+  maxPositions: z.number(),
+  description: z.string(),
+  status: z.enum(FAIR_STATUSES),
+  /** Where sign-up stands now: not yet open, open, closed (deadline passed), or the fair is over. */
+  phase: z.enum(['upcoming', 'open', 'closed', 'over']),
+  employers: z.array(EmployerView),
+  positionCount: z.number(),
+  openings: z.number(),
+  mine: MySignupView.nullable(),
+})
+export type FairView = z.infer<typeof FairView>
+
+export const PositionView = z.object({
+  id: z.string(),
+  fairId: z.string(),
+  employerId: z.string(),
+  employerName: z.string(),
+  employerType: z.enum(EMPLOYER_TYPES),
+  title: z.string(),
+  openings: z.number(),
+  place: z.string(),
+  /** The Qingyuan county the job is in ('' outside Qingyuan). */
+  countyCode: z.string(),
+  countyName: z.string(),
+  requirements: z.string(),
+  salaryMinFen: z.number(),
+  salaryMaxFen: z.number(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  /** People who chose it (active sign-ups). */
+  applicants: z.number(),
+})
+export type PositionView = z.infer<typeof PositionView>
+
+/** A résumé built from the registration and the service record. */
+export const ResumeView = z.object({
+  name: z.string(),
+  kind: z.enum(['volunteer', 'rural_youth']),
+  gender: z.enum(['male', 'female']),
+  age: z.number(),
+  mobileMasked: z.string(),
+  countyName: z.string(),
+  townshipName: z.string(),
+  school: z.string(),
+  major: z.string(),
+  graduationYear: z.number().nullable(),
+  politicalStatus: z.string(),
+  skills: z.array(z.string()),
+  occupation: z.string(),
+  termStart: z.string(),
+  termEnd: z.string(),
+  approvedHours: z.number(),
+  star: z.number(),
+})
+export type ResumeView = z.infer<typeof ResumeView>
+
+export const ApplicantView = z.object({
+  signupId: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+  resume: ResumeView,
+  /** The mobile in clear once this employer has arranged an interview ('' before). */
+  mobile: z.string(),
+  checkedIn: z.boolean(),
+  choices: z.array(z.object({ positionId: z.string(), positionTitle: z.string(), outcome: z.enum(OUTCOMES).nullable(), note: z.string(), at: z.string() })),
+})
+export type ApplicantView = z.infer<typeof ApplicantView>
+
+export const AdminSignupView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['volunteer', 'rural_youth']),
+  townshipName: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+  waitingRank: z.number(),
+  positions: z.number(),
+  checkedInAt: z.string(),
+  createdAt: z.string(),
+})
+export type AdminSignupView = z.infer<typeof AdminSignupView>
+
+const FigureRow = z.object({ positions: z.number(), openings: z.number(), applicants: z.number(), interviews: z.number(), offers: z.number(), hires: z.number(), hiresLocal: z.number() })
+export const FairReport = z.object({
+  fairId: z.string(),
+  title: z.string(),
+  date: z.string(),
+  capacity: z.number(),
+  signups: z.number(),
+  confirmed: z.number(),
+  waiting: z.number(),
+  cancelled: z.number(),
+  attended: z.number(),
+  /** People (not positions) who were interviewed, got an offer, were hired, were hired in Qingyuan. */
+  people: z.object({ interviewed: z.number(), offered: z.number(), hired: z.number(), hiredLocal: z.number() }),
+  byEmployerType: z.array(FigureRow.extend({ type: z.enum(EMPLOYER_TYPES) })),
+  byEmployer: z.array(FigureRow.extend({ employerId: z.string(), employerName: z.string(), type: z.enum(EMPLOYER_TYPES) })),
+})
+export type FairReport = z.infer<typeof FairReport>
+
+const applicants = ['volunteer', 'rural_youth'] as const
+
+export const fair = {
+  list: action({
+    summary: '岗位对接会列表（团市委可见未发布的）',
+    input: PageInput.extend({ when: z.enum(['upcoming', 'past', 'all']).describe('范围').default('upcoming') }),
+    output: z.object({ items: z.array(FairView), total: z.number() }),
+    access: { who: 'signed_in' },
+  }),
+  get: action({
+    summary: '查看一场对接会及其岗位',
+    input: z.object({ id: fairId }),
+    output: z.object({ fair: FairView, positions: z.array(PositionView) }),
+    access: { who: 'signed_in' },
+  }),
+  save: action({
+    summary: '新建或修改对接会',
+    input: FairInput,
+    output: FairView,
+    access: { who: ['city_admin'], objects: 'city' },
+    moderate: ['title', 'venue', 'address', 'description'],
+  }),
+  setStatus: action({
+    summary: '发布或取消对接会（取消时通知已报名者）',
+    input: z.object({ id: fairId, status: z.enum(['published', 'cancelled'], { error: '请选择状态' }).describe('状态'), reason: freeText('理由', 200).default('') }),
+    output: FairView,
+    access: { who: ['city_admin'], objects: 'city' },
+  }),
+  employers: action({
+    summary: '用人单位列表',
+    input: z.object({}),
+    output: z.object({ items: z.array(EmployerView) }),
+    access: { who: ['city_admin', 'employer'], objects: 'employer' },
+  }),
+  saveEmployer: action({
+    summary: '新增或修改用人单位（国企、民企、社会组织）',
+    input: z.object({
+      id: employerId.optional(),
+      name: text('单位名称', 40, 2),
+      type: z.enum(EMPLOYER_TYPES, { error: '请选择单位类型' }).describe('单位类型'),
+      countyCode: z.string().describe('所在县（市、区）').regex(/^(\d{6})?$/, '县（市、区）无效').default(''),
+    }),
+    output: EmployerView,
+    access: { who: ['city_admin'], objects: 'city' },
+    moderate: ['name'],
+  }),
+  myFairs: action({
+    summary: '用人单位：受邀的对接会与本单位岗位',
+    input: z.object({}),
+    output: z.object({ employers: z.array(EmployerView), fairs: z.array(FairView), positions: z.array(PositionView) }),
+    access: { who: ['employer'], objects: 'employer' },
+  }),
+  savePosition: action({
+    summary: '发布或修改岗位（报名截止前）',
+    input: z
+      .object({
+        id: positionId.optional(),
+        fairId,
+        employerId,
+        title: text('岗位名称', 30, 2),
+        openings: z.number({ error: '请填写招聘人数' }).describe('招聘人数').int('人数应为整数').min(1, '至少招聘 1 人').max(1000, '最多 1000 人'),
+        place: text('工作地点', 40, 2),
+        countyCode: z.string().describe('工作所在县（市、区）').regex(/^(\d{6})?$/, '县（市、区）无效').default(''),
+        requirements: text('岗位要求', 500, 4),
+        salaryMinFen: monthlyFen('月薪下限'),
+        salaryMaxFen: monthlyFen('月薪上限'),
+        contactName: text('联系人', 20, 2),
+        contactPhone,
+      })
+      .refine((p) => p.salaryMaxFen >= p.salaryMinFen, { message: '月薪上限不能低于下限', path: ['salaryMaxFen'] }),
+    output: PositionView,
+    access: { who: ['employer', 'city_admin'], objects: 'employer' },
+    moderate: ['title', 'place', 'requirements'],
+  }),
+  removePosition: action({
+    summary: '删除岗位（无人报名时，报名截止前）',
+    input: z.object({ id: positionId }),
+    output: z.object({ removed: z.boolean() }),
+    access: { who: ['employer', 'city_admin'], objects: 'employer' },
+  }),
+  resume: action({
+    summary: '预览我的简历（来自注册信息与服务记录）',
+    input: z.object({}),
+    output: ResumeView,
+    access: { who: applicants, objects: 'own' },
+  }),
+  signUp: action({
+    summary: '报名对接会并选择岗位（已满时进入候补）；已报名时修改所选岗位',
+    input: z.object({
+      fairId,
+      positionIds: z.array(positionId).describe('岗位').min(1, '请至少选择 1 个岗位').max(5, '最多选择 5 个岗位'),
+      shareResume: z.literal(true, { error: '请确认向用人单位提供简历' }).describe('提供简历'),
+    }),
+    output: z.object({ signup: MySignupView, fair: FairView }),
+    access: { who: applicants, objects: 'own' },
+    rateLimit: { max: 60, windowSeconds: 3600 },
+  }),
+  cancel: action({
+    summary: '取消报名（候补第一位自动递补）',
+    input: z.object({ fairId, reason: freeText('原因', 200).default('') }),
+    output: z.object({ fair: FairView }),
+    access: { who: applicants, objects: 'own' },
+  }),
+  mine: action({
+    summary: '我报名的对接会',
+    input: PageInput,
+    output: z.object({ items: z.array(FairView), total: z.number() }),
+    access: { who: applicants, objects: 'own' },
+  }),
+  entryCode: action({
+    summary: '入场码（约 60 秒有效，只能使用一次）',
+    input: z.object({ fairId }),
+    output: z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.number(), name: z.string(), fairTitle: z.string() }),
+    access: { who: applicants, objects: 'own' },
+    rateLimit: { max: 240, windowSeconds: 3600 },
+  }),
+  checkIn: action({
+    summary: '会场入口扫码签到',
+    input: z.object({ token: z.string({ error: '请扫描报名者出示的入场码' }).describe('入场码').trim().max(600, '入场码无效').regex(ENTRY_CODE, '这不是乡青汇的入场码') }),
+    output: z.object({ name: z.string(), fairTitle: z.string(), checkedInAt: z.string(), positions: z.number() }),
+    access: { who: ['city_admin', 'county_admin'], objects: 'city' },
+  }),
+  signups: action({
+    summary: '报名名单（按报名与候补顺序；签到情况）',
+    input: PageInput.extend({ fairId, status: z.enum(SIGNUP_STATUSES).describe('状态').optional(), attended: z.boolean().describe('是否签到').optional() }),
+    output: z.object({ items: z.array(AdminSignupView), total: z.number() }),
+    access: { who: ['city_admin', 'county_admin'], objects: 'city' },
+  }),
+  applicants: action({
+    summary: '用人单位：报名本单位岗位的人（面试安排后显示联系方式）',
+    input: PageInput.extend({ fairId, positionId: positionId.optional() }),
+    output: z.object({ items: z.array(ApplicantView), total: z.number() }),
+    access: { who: ['employer', 'city_admin'], objects: 'employer' },
+  }),
+  recordOutcome: action({
+    summary: '登记结果：已面试、已发录用意向、已录用、未录用',
+    input: z.object({ signupId, positionId, outcome: z.enum(OUTCOMES, { error: '请选择结果' }).describe('结果'), note: freeText('备注', 200).default('') }),
+    output: ApplicantView,
+    access: { who: ['employer'], objects: 'employer' },
+  }),
+  report: action({
+    summary: '对接会统计：报名、到场、面试、录用、本地就业，按单位类型',
+    input: z.object({ fairId }),
+    output: FairReport,
+    access: { who: ['city_admin'], objects: 'city' },
+  }),
+  exportReport: action({
+    summary: '导出对接会统计（Excel）',
+    input: z.object({ fairId }),
+    output: z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() }),
+    access: { who: ['city_admin'], objects: 'city' },
+    rateLimit: { max: 30, windowSeconds: 3600 },
+  }),
+}

@@ -15,7 +15,9 @@ export default defineAppConfig({
     { root: 'packages/loan', pages: ['index/index', 'apply/index', 'detail/index'] },
     { root: 'packages/lending', pages: ['index/index', 'detail/index', 'lpr/index', 'report/index'] },
     { root: 'packages/bank', pages: ['index/index', 'loan/index'] },
-    { root: 'packages/employer', pages: ['index/index'] },
+    { root: 'packages/fair', pages: ['index/index', 'detail/index', 'code/index'] },
+    { root: 'packages/employer', pages: ['index/index', 'position/index', 'applicants/index'] },
+    { root: 'packages/fairadmin', pages: ['index/index', 'edit/index', 'signups/index', 'door/index', 'report/index', 'employers/index'] },
     ...(devTools ? [{ root: 'packages/dev', pages: ['personas/index'] }] : [])
   ],
   window: {

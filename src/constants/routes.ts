@@ -45,7 +45,18 @@ export const ROUTES = {
   lendingReport: '/packages/lending/report/index',
   bank: '/packages/bank/index/index',
   bankLoan: '/packages/bank/loan/index',
+  fair: '/packages/fair/index/index',
+  fairDetail: '/packages/fair/detail/index',
+  fairCode: '/packages/fair/code/index',
   employer: '/packages/employer/index/index',
+  employerPosition: '/packages/employer/position/index',
+  employerApplicants: '/packages/employer/applicants/index',
+  fairAdmin: '/packages/fairadmin/index/index',
+  fairEdit: '/packages/fairadmin/edit/index',
+  fairSignups: '/packages/fairadmin/signups/index',
+  fairDoor: '/packages/fairadmin/door/index',
+  fairReport: '/packages/fairadmin/report/index',
+  fairEmployers: '/packages/fairadmin/employers/index',
   // Only development builds have the persona switcher; production builds keep no trace of it.
   personas: process.env.TARO_APP_DEV_TOOLS === 'true' ? '/packages/dev/personas/index' : ''
 } as const

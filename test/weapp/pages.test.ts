@@ -71,7 +71,7 @@ describe('首页 pages/index/index', () => {
     ['志愿服务签到', '/packages/volunteer/index/index'],
     ['爱心商家优惠', '/packages/perks/index/index'],
     ['创业贴息贷款', '/packages/loan/index/index'],
-    ['岗位对接会', '/packages/employer/index/index'],
+    ['岗位对接会', '/packages/fair/index/index'],
   ])('tapping 「%s」 opens %s', async (title, path) => {
     const page = await app.renderPage('pages/index/index')
     await page.tap(title)
@@ -159,7 +159,7 @@ describe('团委管理 packages/admin/index/index (subpackage, NutUI icons)', ()
     }
     const page = await app.renderPage('packages/admin/index/index')
     const text = page.text()
-    for (const desk of ['注册审核', '账号接管', '驿站与签到', '贷款审核', '爱心商家', '邀请', '授权管理']) expect(text).toContain(desk)
+    for (const desk of ['注册审核', '账号接管', '驿站与签到', '贷款审核', '爱心商家', '岗位对接会', '邀请', '授权管理']) expect(text).toContain(desk)
     expect(page.queryAll('.nut-icon').length).toBeGreaterThan(0)
     expect(app.errors).toEqual([])
   })

@@ -14,7 +14,7 @@ import './index.scss'
 type Count = number | 'error' | null
 
 interface Desk {
-  key: 'registrations' | 'takeovers' | 'service' | 'loans' | 'alliance' | 'invitations' | 'grants'
+  key: 'registrations' | 'takeovers' | 'service' | 'loans' | 'alliance' | 'fairs' | 'invitations' | 'grants'
   mark: string
   title: string
   unit: string
@@ -31,6 +31,7 @@ const DESKS: Desk[] = [
   { key: 'service', mark: '签', title: '驿站与签到', unit: '条待审核', desc: '签到审核、驿站管理、时长报表', url: ROUTES.township, tone: 'amber', urgent: true },
   { key: 'loans', mark: '贷', title: '贷款审核', unit: '份待审核', desc: '创业贴息贷款、贴息核准', url: ROUTES.lending, tone: 'bank', urgent: true },
   { key: 'alliance', mark: '惠', title: '爱心商家', unit: '家商家', desc: '商家、优惠与核销汇总', url: ROUTES.alliance, tone: 'merchant' },
+  { key: 'fairs', mark: '岗', title: '岗位对接会', unit: '场即将举办', desc: '对接会、用人单位、入场签到与统计', url: ROUTES.fairAdmin, tone: 'blue' },
   { key: 'invitations', mark: '邀', title: '邀请', unit: '个有效邀请', desc: '邀请干事、管理员、商家', url: ROUTES.adminInvite, tone: 'blue' },
   { key: 'grants', mark: '授', title: '授权管理', unit: '人已授权', desc: '查看与撤销已授予的角色', url: ROUTES.adminGrants, tone: 'green' },
 ]
@@ -38,7 +39,7 @@ const DESKS: Desk[] = [
 const NOTES = ['审核、接管、邀请与撤销授权均记录操作人、时间和理由。', '查看完整身份证号仅限审核需要，每次查看都会留痕。', '邀请码一次有效，请只发给被邀请人本人。']
 
 type Counts = Record<Desk['key'], Count>
-const NO_COUNTS: Counts = { registrations: null, takeovers: null, service: null, loans: null, alliance: null, invitations: null, grants: null }
+const NO_COUNTS: Counts = { registrations: null, takeovers: null, service: null, loans: null, alliance: null, fairs: null, invitations: null, grants: null }
 
 export default function AdminHome() {
   const { state, reload } = useAdminScope()
@@ -61,6 +62,7 @@ export default function AdminHome() {
       one('service', () => call('service.queue', { status: 'pending', pageSize: 1 })),
       one('loans', () => call('loan.queue', { view: 'todo', pageSize: 1 })),
       one('alliance', () => call('perk.merchants', { pageSize: 1 })),
+      one('fairs', () => call('fair.list', { when: 'upcoming', pageSize: 1 })),
       one('invitations', () => call('grants.listInvitations', { status: 'open', pageSize: 1 })),
       one('grants', () => call('grants.listGrants', { pageSize: 1 })),
     ])

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '对接会统计'
+})

@@ -86,7 +86,7 @@ test('reviews killed mid-way: acknowledged approvals are all there, and none is 
     expect(approved).toEqual(expect.arrayContaining(acknowledged))
     // No registration is approved without its role, and no role without its approval.
     for (const r of regs) {
-      const hasRole = (byUser.get(r.userId)?.roles ?? []).some((g: { role: string }) => g.role === 'volunteer')
+      const hasRole = (byUser.get(r.userId)?.roles ?? []).some((g: { role: string }) => g.role === r.kind)
       expect({ id: r._id, status: r.status, hasRole }).toEqual({ id: r._id, status: r.status, hasRole: r.status === 'approved' })
     }
     writeQualityFigures('durability', { actions: ids.length, acknowledged: acknowledged.length, recordedAfterRestart: approved.length, partial: 0 })

@@ -300,7 +300,11 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     // The demo volunteer's registration is approved already: changing it goes through the county.
     return cell && persona.key === 'volunteer' ? { ...cell, refusal: 'CONFLICT' as const } : cell
   },
-  'registration.submitRuralYouth': selfOnly(() => ruralYouthForm()),
+  'registration.submitRuralYouth': async (env, persona, target) => {
+    const cell = await selfOnly(() => ruralYouthForm())(env, persona, target)
+    // The demo rural youth's registration is approved already: changing it goes through the county.
+    return cell && persona.key === 'rural_youth' ? { ...cell, refusal: 'CONFLICT' as const } : cell
+  },
   'registration.myTakeover': selfOnly(() => ({})),
   'registration.requestTakeover': selfOnly(async (env) => {
     const idNumber = freshIdNumber()

@@ -9,10 +9,12 @@ export function idNumber(region = '441802', birth = '20010315', seq = '123'): st
 }
 
 let counter = 100
-/** A fresh valid ID number each call. */
+/** A fresh valid ID number each call (the birth date moves on a day every 900 numbers). */
 export function freshIdNumber(birth = '20000101'): string {
-  counter += 2
-  return idNumber('441802', birth, String(counter).padStart(3, '0'))
+  counter += 1
+  const day = new Date(Date.UTC(Number(birth.slice(0, 4)), Number(birth.slice(4, 6)) - 1, Number(birth.slice(6, 8))) + Math.floor(counter / 900) * 86_400_000)
+  const born = day.toISOString().slice(0, 10).replace(/-/g, '')
+  return idNumber('441802', born, String(100 + (counter % 900)).padStart(3, '0'))
 }
 
 export function volunteerForm(overrides: Partial<VolunteerForm> = {}): VolunteerForm {

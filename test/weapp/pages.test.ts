@@ -82,7 +82,7 @@ describe('首页 pages/index/index', () => {
     const page = await app.renderPage('pages/index/index')
     await page.tap('.program--volunteer .program__go')
     await page.tap('.program--jobs')
-    expect(app.navigations.map((n) => n.path)).toEqual(['/packages/volunteer/index/index', '/packages/employer/index/index'])
+    expect(app.navigations.map((n) => n.path)).toEqual(['/packages/volunteer/index/index', '/packages/fair/index/index'])
   })
 })
 

@@ -1,7 +1,7 @@
 // The volunteer pages as people use them: the demo volunteer 林晓雨 finds 凤城街道's station
 // nearby, opens its check-in page (as its 小程序码 would), checks in at the station, sees the
 // session running on the home page and checks out; from 900 m away a check-in is refused with
-// the fence message; the township approves and the hours page shows the hours and the way to
+// the fence message; 凤城街道's staff approve it in their queue (a second browser) and the hours page shows the hours and the way to
 // the next star; a 补签 for yesterday is filed (rejected, then appealed); a certificate is
 // generated and verified by someone else. Also: a non-volunteer, a denied location permission
 // and the development 模拟位置 panel. Every page is saved as a screenshot in test-artifacts/.
@@ -191,9 +191,20 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   })
   expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reading', message: fence } })
 
-  // The township approves; the hours page shows the hours, the star progress and the record.
-  const decided = await invoke(STAFF, 'service', 'decide', { ids: [session._id], decision: 'approve' })
-  expect(decided).toMatchObject({ ok: true, data: { decided: 1, skipped: [] } })
+  // 凤城街道's staff approve it in the queue, as a batch; the hours page then shows the hours, the
+  // star progress and the record.
+  const staff = await openAs('陈思敏')
+  await open(staff.page, 'packages/township/queue/index')
+  const card = staff.page.locator('.session-card', { hasText: '林晓雨' }).first()
+  await card.waitFor()
+  await card.click()
+  await staff.page.locator('.queue__count', { hasText: '已选 1 条' }).waitFor()
+  await staff.page.locator('.queue__approve').click()
+  await staff.page.locator('.taro__modal', { hasText: '批量通过' }).locator('.taro-model__confirm').click()
+  for (let i = 0; i < 100 && docs('sessions').find((x) => x._id === session._id)?.status !== 'approved'; i++) await staff.page.waitForTimeout(100)
+  expect(docs('sessions').find((x) => x._id === session._id)).toMatchObject({ status: 'approved' })
+  expect(staff.errors).toEqual([])
+  await staff.context.close()
   await open(page, 'packages/volunteer/hours/index')
   await page.locator('.hrs-hero__num', { hasText: hoursText(minutes) }).waitFor()
   await page.locator('.hrs-hero__name', { hasText: '尚未评定星级' }).waitFor()

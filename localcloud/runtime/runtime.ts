@@ -89,7 +89,12 @@ interface InvocationState {
   record: InvocationRecord
   resolve: (outcome: InvokeOutcome) => void
   timer: NodeJS.Timeout
+  /** Called when the code is loaded: the function's own timeout starts. */
+  startExecution: () => void
 }
+
+/** How long loading a function's code may take (the platform limits initialisation separately). */
+const INIT_TIMEOUT_SEC = 30
 
 interface Pending {
   run: (instance: Instance) => void
@@ -183,8 +188,9 @@ class FunctionPool {
       dbRequests: [],
       logs: [],
     }
-    const timer = setTimeout(() => {
-      // The platform ends an instance that overruns its timeout; so do we.
+    // The platform ends an instance that overruns its timeout; so do we. Loading the code (a
+    // cold start) has its own, longer limit, as on the platform: the timeout counts from main.
+    const overrun = (limitSec: number, what: string) => () => {
       const state = instance.busy
       if (!state) return
       instance.busy = null
@@ -193,11 +199,16 @@ class FunctionPool {
       this.finish(state, {
         ok: false,
         errCode: FUNCTION_ERRORS.timeout,
-        errMsg: `Invoking task timed out after ${timeoutSec} seconds`,
+        errMsg: `Invoking task timed out after ${limitSec} seconds${what}`,
       })
       this.refill()
-    }, timeoutSec * 1000)
-    instance.busy = { record, resolve, timer }
+    }
+    const timer = setTimeout(overrun(INIT_TIMEOUT_SEC, ' (initialisation)'), INIT_TIMEOUT_SEC * 1000)
+    const startExecution = () => {
+      clearTimeout(timer)
+      if (instance.busy?.record.id === invocationId) instance.busy.timer = setTimeout(overrun(timeoutSec, ''), timeoutSec * 1000)
+    }
+    instance.busy = { record, resolve, timer, startExecution }
     const wxEnv = {
       WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
       WX_OPENID: caller.openid,
@@ -227,6 +238,10 @@ class FunctionPool {
   }
 
   private onReply(instance: Instance, reply: WorkerReply): void {
+    if (reply.type === 'started') {
+      if (instance.busy?.record.id === reply.invocationId) instance.busy.startExecution()
+      return
+    }
     if (reply.type === 'log') {
       if (instance.busy?.record.id === reply.invocationId) instance.busy.record.logs.push(reply.line)
       this.runtime.log(`[${this.name}] ${reply.line}`)

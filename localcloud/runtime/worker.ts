@@ -14,6 +14,8 @@ export interface InvokeMessage {
 
 export type WorkerReply =
   | { type: 'log'; invocationId: string; line: string }
+  /** The code is loaded and main is about to run: the function's timeout counts from here. */
+  | { type: 'started'; invocationId: string }
   | { type: 'result'; invocationId: string; ok: true; result: string | undefined; loadMs: number }
   | { type: 'result'; invocationId: string; ok: false; error: { name: string; message: string; stack?: string }; loadMs: number }
 
@@ -59,6 +61,7 @@ parentPort!.on('message', async (msg: InvokeMessage) => {
       loadMs = performance.now() - started
     }
     if (typeof loaded.main !== 'function') throw new Error(`${entry} does not export main`)
+    parentPort!.postMessage({ type: 'started', invocationId: msg.invocationId } satisfies WorkerReply)
     const value = await loaded.main(msg.event, msg.context)
     // The platform returns the JSON serialisation of what main resolves to.
     const result = value === undefined ? undefined : JSON.stringify(value)

@@ -24,6 +24,10 @@ export async function main(event: any, context: any) {
 `,
   )
   buildFixtureFunction(fixture, functionsDir, 'echo', { timeout: 1 })
+  // Loading takes longer than its timeout: the platform limits initialisation separately.
+  const slowLoad = path.join(functionsDir, 'slow.ts')
+  fs.writeFileSync(slowLoad, `const until = Date.now() + 1500\nwhile (Date.now() < until) {}\nexport async function main() { return 'loaded' }\n`)
+  buildFixtureFunction(slowLoad, functionsDir, 'slowload', { timeout: 1 })
   buildFixtureFunction(path.join(__dirname, 'fixtures/probe.ts'), functionsDir, 'probe', { timeout: 10 })
   t = await startTestCloud({ functionsDir, collections: {} })
 })
@@ -79,6 +83,13 @@ test('the config.json timeout ends the instance and reports -504003; the next ca
   expect(outcome.record.durationMs).toBeLessThan(2500)
   const next = await t.cloud.invoke('echo', {}, { openid: 'o_a', source: 'wx_client' })
   expect(next.ok).toBe(true)
+})
+
+test('loading the code does not count against the timeout (a slow cold start still answers)', async () => {
+  const outcome = await t.cloud.invoke('slowload', {}, { openid: 'o_a', source: 'wx_client' })
+  expect(outcome).toMatchObject({ ok: true, result: 'loaded' })
+  expect(outcome.record.cold).toBe(true)
+  expect(outcome.record.loadMs).toBeGreaterThanOrEqual(1400)
 })
 
 test('cloud.callFunction from one function to another works; the callee sees SOURCE chained and no OPENID', async () => {

@@ -50,7 +50,7 @@ export default defineAppConfig({
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': {
-      desc: '用于志愿服务签到时确认您在活动地点附近'
+      desc: '用于志愿服务签到时确认您在驿站附近，以及为您优先显示附近的爱心商家'
     }
   },
   lazyCodeLoading: 'requiredComponents'

@@ -65,6 +65,7 @@ export type PerkView = z.infer<typeof PerkView>
 
 export const RedemptionView = z.object({
   id: z.string(),
+  perkId: z.string(),
   perkTitle: z.string(),
   merchantName: z.string(),
   volunteerName: z.string(),
@@ -102,7 +103,8 @@ export const perk = {
       address: text('地址', 80, 2),
       location: Coordinate.nullable().default(null),
       contactName: text('联系人', 20, 2),
-      contactPhone: z.string({ error: '请填写联系电话' }).describe('联系电话').trim().regex(MOBILE_PATTERN, '联系电话应为 11 位手机号'),
+      /** Required for a new merchant; when editing, left out keeps the number on file (the form only ever shows it masked). */
+      contactPhone: z.string({ error: '请填写联系电话' }).describe('联系电话').trim().regex(MOBILE_PATTERN, '联系电话应为 11 位手机号').optional(),
     }),
     output: MerchantView,
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },

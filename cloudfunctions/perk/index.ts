@@ -132,6 +132,7 @@ async function volunteerFacts(ctx: CallContext): Promise<{ userId: string; count
 function redemptionView(r: RedemptionDoc, names: { perks: Map<string, string>; merchants: Map<string, string> }): RedemptionView {
   return {
     id: r._id,
+    perkId: r.perkId,
     perkTitle: names.perks.get(r.perkId) ?? '优惠',
     merchantName: names.merchants.get(r.merchantId) ?? '爱心商家',
     volunteerName: r.volunteerName,
@@ -225,6 +226,7 @@ export const main = defineFunction('perk', perk, {
     if (!county) throw invalid('countyCode', '请选择县（市、区）')
     const reach = await merchantReach(ctx)
     if (reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能管理本县（市、区）的商家')
+    if (!input.id && !input.contactPhone) throw invalid('contactPhone', '请填写联系电话')
     const fields = {
       name: input.name,
       category: input.category,
@@ -234,7 +236,7 @@ export const main = defineFunction('perk', perk, {
       address: input.address,
       location: input.location,
       contactName: input.contactName,
-      contactPhone: input.contactPhone,
+      ...(input.contactPhone ? { contactPhone: input.contactPhone } : {}),
       updatedAt: ctx.now,
     }
     if (input.id) {
@@ -244,7 +246,7 @@ export const main = defineFunction('perk', perk, {
       await perks().where({ merchantId: existing._id }).update({ data: { merchantName: input.name, category: input.category, countyCode: input.countyCode, address: input.address, location: input.location } })
       return merchantView({ ...existing, ...fields }, 0)
     }
-    const doc: MerchantDoc = { _id: `m${crypto.randomBytes(8).toString('hex')}`, ...fields, status: 'active', createdAt: ctx.now }
+    const doc: MerchantDoc = { _id: `m${crypto.randomBytes(8).toString('hex')}`, ...fields, contactPhone: input.contactPhone!, status: 'active', createdAt: ctx.now }
     await merchants().add({ data: doc })
     const me = (await ctx.user())!
     await audit(ctx.now, { actorId: me._id, action: 'merchant.create', targetType: 'merchant', targetId: doc._id, before: null, after: { name: doc.name, countyCode: doc.countyCode }, reason: '' })
@@ -462,7 +464,7 @@ export const main = defineFunction('perk', perk, {
       throw conflict('该优惠码已使用，不能重复核销')
     }
     await notify(claims.o, 'review', 'packages/volunteer/index/index', { thing1: '爱心商家优惠', phrase2: '已核销', thing3: '感谢你的志愿服务' })
-    return { id: record._id, perkTitle: claims.t, merchantName: '', volunteerName: record.volunteerName, star: record.star, at: record.at.toISOString() }
+    return { id: record._id, perkId: claims.p, perkTitle: claims.t, merchantName: '', volunteerName: record.volunteerName, star: record.star, at: record.at.toISOString() }
   },
 
   async myRedemptions(input, ctx) {

@@ -60,6 +60,10 @@ describe('merchants and perks', () => {
     )
     expect(m).toMatchObject({ name: '清城青年书店', countyName: '清城区', contactPhoneMasked: '137****5678', status: 'active' })
     expect(JSON.stringify(ok(await app.call(COUNTY, 'perk.merchants', {})))).not.toContain('13712345678')
+    // Editing without the phone keeps the number on file (the form only ever sees it masked); a new merchant needs one.
+    const edited = ok(await app.call(COUNTY, 'perk.saveMerchant', { id: m.id, name: '清城青年书店', category: '文化娱乐', countyCode: '441802', address: '凤城街道北门街 14 号', contactName: '赵店长' }))
+    expect(edited).toMatchObject({ address: '凤城街道北门街 14 号', contactPhoneMasked: '137****5678' })
+    expect(await app.call(COUNTY, 'perk.saveMerchant', { name: '无电话商店', category: '购物', countyCode: '441802', address: '凤城街道', contactName: '钱店长' })).toMatchObject({ ok: false, error: { field: 'contactPhone' } })
     expect(await app.call(COUNTY, 'perk.saveMerchant', { name: '外县商店', category: '购物', countyCode: '441803', address: '太和镇', contactName: '钱店长', contactPhone: '13712345679' })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -131,7 +135,7 @@ describe('codes, scans and redemption', () => {
     expect(app.dump()).toBe(before)
     expect(ok(await app.call(MERCHANT, 'perk.verify', { token: code.token }))).toMatchObject({ valid: false, reason: '该优惠码已使用，不能重复核销' })
     const mine = ok(await app.call(VOLUNTEER, 'perk.myRedemptions', {}))
-    expect(mine.items[0]).toMatchObject({ perkTitle: '测试优惠', merchantName: '连州菜馆（清城店）' })
+    expect(mine.items[0]).toMatchObject({ perkId, perkTitle: '测试优惠', merchantName: '连州菜馆（清城店）' })
     const today = ok(await app.call(MERCHANT, 'perk.merchantRedemptions', {}))
     expect(today.items.some((r) => r.id === confirmed.record.id || r.perkTitle === '测试优惠')).toBe(true)
   })

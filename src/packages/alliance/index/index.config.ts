@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '爱心商家'
+  navigationBarTitleText: '爱心商家',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
 })

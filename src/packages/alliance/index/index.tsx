@@ -1,13 +1,161 @@
-import { View, Text } from '@tarojs/components'
+// 爱心商家 (league admins): the merchants of the city (团市委) or of the county, by status and
+// county, with their perks; add a merchant; the redemption totals.
+import { useMemo, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { ROUTES } from '@/constants/routes'
+import { call } from '@/services/cloud'
+import { Btn } from '@/components/account/Btn'
+import { countiesInReach, takeDirty, useAdminScope, useDivisions, usePagedList } from '@/components/admin/shared'
+import { Badge, CardSkeleton, ListFooter, OptionSheet, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { CATEGORY_LOOK, handOver, type Merchant } from '@/components/perk/shared'
 
 import '@/styles/nutui-theme.scss'
+import '@/components/perk/perk.scss'
 import './index.scss'
 
-// Placeholder: 爱心商家
-export default function Page() {
+type Status = '' | 'active' | 'suspended'
+const TABS: { value: Status; label: string }[] = [
+  { value: '', label: '全部' },
+  { value: 'active', label: '合作中' },
+  { value: 'suspended', label: '已暂停' },
+]
+
+export default function Alliance() {
+  const { state, reload } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const divisions = useDivisions()
+  const [status, setStatus] = useState<Status>('')
+  const [countyCode, setCountyCode] = useState('')
+  const [sheet, setSheet] = useState(false)
+
+  const counties = useMemo(() => (scope ? countiesInReach(scope, divisions) : []), [scope, divisions])
+  const fixedCounty = scope && !scope.city && scope.counties.length === 1 ? scope.counties[0] : null
+  const filters = { ...(status ? { status } : {}), ...(countyCode && !fixedCounty ? { countyCode } : {}) }
+  const key = JSON.stringify(filters)
+  const list = usePagedList<Merchant>((page, pageSize) => call('perk.merchants', { ...filters, page, pageSize }), key, !!scope)
+
+  useDidShow(() => {
+    if (takeDirty('merchants')) void list.reload(true)
+  })
+
+  if (!scope) {
+    return (
+      <View className='pk-page'>
+        <ScopeGate state={state} retry={() => void reload(true)} />
+      </View>
+    )
+  }
+
+  const open = (m: Merchant) => {
+    handOver(`merchant:${m.id}`, m)
+    void Taro.navigateTo({ url: `${ROUTES.allianceMerchant}?id=${encodeURIComponent(m.id)}` })
+  }
+  const countyName = counties.find((c) => c.code === countyCode)?.name
+
   return (
-    <View className='page'>
-      <Text>爱心商家</Text>
+    <View className='pk-page pk-page--with-bar alliance'>
+      <View className='adm-top'>
+        <View className='adm-tabs'>
+          {TABS.map((t) => (
+            <View key={t.value || 'all'} className={`adm-tabs__item ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+              <Text>{t.label}</Text>
+            </View>
+          ))}
+        </View>
+        <View className='adm-filters alliance__filters'>
+          {fixedCounty ? (
+            <View className='adm-chip adm-chip--on'>
+              <Text className='adm-chip__text'>{fixedCounty.name}</Text>
+            </View>
+          ) : (
+            <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
+              <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          )}
+          <View className='alliance__totals' hoverClass='alliance__totals--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceTotals })}>
+            <Text>核销汇总 ›</Text>
+          </View>
+        </View>
+      </View>
+
+      {list.status === 'ready' && (
+        <View className='adm-summary'>
+          <Text>
+            共 {list.total} 家{TABS.find((t) => t.value === status)?.label === '全部' ? '' : TABS.find((t) => t.value === status)?.label}爱心商家
+          </Text>
+        </View>
+      )}
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel
+          kind='empty'
+          className='alliance__empty'
+          title={status === 'suspended' ? '没有暂停的商家' : '还没有爱心商家'}
+          description={status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠'}
+          action={status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) }}
+        />
+      ) : (
+        <View className='adm-list'>
+          {list.items.map((m) => {
+            const look = CATEGORY_LOOK[m.category] ?? CATEGORY_LOOK['其他']
+            return (
+              <View key={m.id} className='adm-card merchant-card' hoverClass='adm-card--pressed' onClick={() => open(m)}>
+                <View className='merchant-card__head'>
+                  <View className={`merchant-card__mark pk-pic--${look.tone}`}>
+                    <Text>{look.mark}</Text>
+                  </View>
+                  <View className='merchant-card__titles'>
+                    <Text className='merchant-card__name'>{m.name}</Text>
+                    <View className='merchant-card__tags'>
+                      <Badge tone='grey'>{m.category}</Badge>
+                      {m.isDepartment && <Badge tone='blue'>部门</Badge>}
+                    </View>
+                  </View>
+                  <Badge tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Badge>
+                </View>
+                <View className='merchant-card__rows'>
+                  <View className='merchant-card__row'>
+                    <Text className='merchant-card__label'>地址</Text>
+                    <Text className='merchant-card__value'>{m.address.includes(m.countyName) ? m.address : `${m.countyName} · ${m.address}`}</Text>
+                  </View>
+                  <View className='merchant-card__row'>
+                    <Text className='merchant-card__label'>联系人</Text>
+                    <Text className='merchant-card__value adm-num'>
+                      {m.contactName} {m.contactPhoneMasked}
+                    </Text>
+                  </View>
+                </View>
+                <View className='merchant-card__foot'>
+                  <Text className='merchant-card__perks'>{m.perkCount > 0 ? `${m.perkCount} 项优惠` : '尚未发布优惠'}</Text>
+                  <Text className='merchant-card__more'>管理 ›</Text>
+                </View>
+              </View>
+            )
+          })}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
+
+      <View className='pk-bar-bottom'>
+        <Btn className='alliance__add' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceMerchant })}>
+          新增商家
+        </Btn>
+      </View>
+
+      <OptionSheet
+        visible={sheet}
+        title='县（市、区）'
+        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
+        value={countyCode}
+        onSelect={setCountyCode}
+        onClose={() => setSheet(false)}
+      />
     </View>
   )
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '商家信息'
+  navigationBarTitleText: '商家信息',
+  backgroundTextStyle: 'dark'
 })

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '核销汇总'
+  navigationBarTitleText: '核销汇总',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

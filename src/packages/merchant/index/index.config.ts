@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '爱心商家优惠'
+  navigationBarTitleText: '商家核销',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

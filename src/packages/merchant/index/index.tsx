@@ -1,27 +1,201 @@
-import { View, Text } from '@tarojs/components'
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+// 商家工作台: the shop, today's redemptions, and the big 扫码核销 button (WeChat's camera; the
+// web build, which has no camera, offers a field to paste the code's text instead), with links to
+// the shop's perks and its records.
+import { useCallback, useEffect, useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { OutputOf } from '@contract/index'
+import { ROUTES } from '@/constants/routes'
+import { call, errorMessage } from '@/services/cloud'
+import { Btn } from '@/components/account/Btn'
+import { Skel } from '@/components/admin/ui'
+import { StaffGate } from '@/components/perk/gates'
+import { openRedeem, perkCodeOf, scanPerkCode } from '@/components/perk/scan'
+import { chineseDate, useWho } from '@/components/perk/shared'
+import { RedemptionRow } from '@/components/perk/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
+type Today = OutputOf<'perk.merchantRedemptions'>
+type TodayState = { kind: 'loading' } | { kind: 'ready'; today: Today } | { kind: 'error'; message: string }
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+const go = (url: string) => void Taro.navigateTo({ url })
+
+const NOTES = ['请志愿者当场打开乡青汇出示优惠码，截图或过期的码无法核销。', '扫码后核对优惠内容和志愿者姓名，提供优惠后再点「确认核销」。', '每个优惠码只能核销一次，核销记录会同步给志愿者和团委。']
+
 export default function MerchantHome() {
-  return (
-    <View className='sub-page'>
-      <View className='sub-page__head'>
-        <Text className='sub-page__title'>爱心商家优惠</Text>
-        <Text className='sub-page__lead'>志愿者凭积分在爱心商家享受专属优惠，商家在此核销。</Text>
+  const { state, reload } = useWho()
+  const who = state.kind === 'ready' ? state.who : null
+  const shops = who?.shops ?? []
+  const [today, setToday] = useState<TodayState>({ kind: 'loading' })
+  const [pasted, setPasted] = useState('')
+  const [pasteError, setPasteError] = useState('')
+
+  const loadToday = useCallback(async (quiet = false) => {
+    if (!quiet) setToday({ kind: 'loading' })
+    try {
+      setToday({ kind: 'ready', today: await call('perk.merchantRedemptions', { page: 1, pageSize: 5 }) })
+    } catch (err) {
+      setToday({ kind: 'error', message: errorMessage(err) })
+    }
+  }, [])
+
+  const ready = shops.length > 0
+  useDidShow(() => {
+    if (ready) void loadToday(today.kind === 'ready')
+  })
+  // First time the shop is known.
+  useEffect(() => {
+    if (ready) void loadToday()
+  }, [ready, loadToday])
+
+  usePullDownRefresh(() => {
+    void Promise.all([reload(true), ready ? loadToday(true) : Promise.resolve()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const scan = async () => {
+    const token = await scanPerkCode()
+    if (token) openRedeem(token, ROUTES.merchantRedeem)
+  }
+
+  const submitPasted = () => {
+    const token = perkCodeOf(pasted)
+    if (!token) {
+      setPasteError(pasted.trim() ? '这不是乡青汇的优惠码（应以 P1. 开头）' : '请粘贴优惠码的文字')
+      return
+    }
+    setPasteError('')
+    setPasted('')
+    openRedeem(token, ROUTES.merchantRedeem)
+  }
+
+  if (!who || !ready) {
+    return (
+      <View className='pk-page merchant-home'>
+        <StaffGate state={state} who={who} retry={() => void reload(true)} />
       </View>
-      <View className='sub-page__body'>
-        <CellGroup>
-          <Cell title='优惠券' description='本店发布的爱心优惠' extra='0 张' clickable />
-          <Cell title='核销记录' description='今日核销明细' extra='0 笔' clickable />
-        </CellGroup>
-        <View className='sub-page__action'>
-          <Button type='primary' block>
-            扫码核销
-          </Button>
+    )
+  }
+
+  const data = today.kind === 'ready' ? today.today : null
+
+  return (
+    <View className='pk-page merchant-home'>
+      <View className='mh-hero'>
+        <View className='mh-hero__ring mh-hero__ring--a' />
+        <View className='mh-hero__ring mh-hero__ring--b' />
+        <Text className='mh-hero__eyebrow'>爱心商家联盟 · 商家工作台</Text>
+        <Text className='mh-hero__shop'>{shops.map((s) => s.name).join('、')}</Text>
+        <Text className='mh-hero__staff'>店员 {who.account.nickname}</Text>
+      </View>
+
+      <View className='mh-today'>
+        <View className='mh-today__stat'>
+          <Text className='mh-today__label'>今日核销</Text>
+          {data ? (
+            <View className='mh-today__value'>
+              <Text className='mh-today__num'>{data.total}</Text>
+              <Text className='mh-today__unit'>笔</Text>
+            </View>
+          ) : today.kind === 'error' ? (
+            <Text className='mh-today__error' onClick={() => void loadToday()}>
+              加载失败，点此重试
+            </Text>
+          ) : (
+            <Skel className='mh-today__ghost' />
+          )}
+          <Text className='mh-today__date'>{data ? chineseDate(data.date) : ' '}</Text>
         </View>
-        <Text className='sub-page__note'>功能建设中，敬请期待</Text>
+        <View className='mh-scan' hoverClass='mh-scan--pressed' onClick={() => void scan()}>
+          <View className='mh-scan__icon'>
+            <View className='mh-scan__corner mh-scan__corner--tl' />
+            <View className='mh-scan__corner mh-scan__corner--tr' />
+            <View className='mh-scan__corner mh-scan__corner--bl' />
+            <View className='mh-scan__corner mh-scan__corner--br' />
+            <View className='mh-scan__line' />
+          </View>
+          <Text className='mh-scan__text'>扫码核销</Text>
+        </View>
+      </View>
+
+      {!isWeapp && (
+        <View className='pk-card mh-paste'>
+          <View className='pk-card__title'>
+            <Text>扫码替代（开发环境）</Text>
+            <Text className='pk-card__extra'>网页版没有相机</Text>
+          </View>
+          <Textarea
+            className={`mh-paste__input ${pasteError ? 'mh-paste__input--error' : ''}`}
+            value={pasted}
+            maxlength={700}
+            placeholder='粘贴志愿者优惠码的文字（P1. 开头）'
+            placeholderClass='mh-paste__placeholder'
+            onInput={(e) => {
+              setPasted(e.detail.value)
+              if (pasteError) setPasteError('')
+            }}
+          />
+          {pasteError ? <Text className='mh-paste__error'>{pasteError}</Text> : null}
+          <Btn small className='mh-paste__go' onClick={submitPasted}>
+            核验优惠码
+          </Btn>
+        </View>
+      )}
+
+      <View className='mh-links'>
+        <View className='mh-link' hoverClass='mh-link--pressed' onClick={() => go(ROUTES.merchantPerks)}>
+          <View className='mh-link__mark mh-link__mark--perks'>
+            <Text>惠</Text>
+          </View>
+          <View className='mh-link__main'>
+            <Text className='mh-link__title'>本店优惠</Text>
+            <Text className='mh-link__desc'>发布、修改、暂停</Text>
+          </View>
+        </View>
+        <View className='mh-link' hoverClass='mh-link--pressed' onClick={() => go(ROUTES.merchantRecords)}>
+          <View className='mh-link__mark mh-link__mark--records'>
+            <Text>记</Text>
+          </View>
+          <View className='mh-link__main'>
+            <Text className='mh-link__title'>核销记录</Text>
+            <Text className='mh-link__desc'>按日期查看</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='pk-card mh-latest'>
+        <View className='pk-card__title'>
+          <Text>今日核销</Text>
+          {data && data.total > 0 && (
+            <Text className='pk-card__link' onClick={() => go(ROUTES.merchantRecords)}>
+              查看全部 ›
+            </Text>
+          )}
+        </View>
+        {today.kind === 'loading' ? (
+          <View className='mh-latest__ghosts'>
+            <Skel className='mh-latest__ghost' />
+            <Skel className='mh-latest__ghost' />
+          </View>
+        ) : data && data.items.length > 0 ? (
+          data.items.map((r) => <RedemptionRow key={r.id} r={r} side='merchant' />)
+        ) : (
+          <Text className='mh-latest__empty'>{today.kind === 'error' ? today.message : '今天还没有核销记录，志愿者出示优惠码后点「扫码核销」。'}</Text>
+        )}
+      </View>
+
+      <View className='pk-card mh-notes'>
+        <View className='pk-card__title'>
+          <Text>核销须知</Text>
+        </View>
+        {NOTES.map((n) => (
+          <View key={n} className='mh-notes__item'>
+            <Text className='mh-notes__dot'>·</Text>
+            <Text className='mh-notes__text'>{n}</Text>
+          </View>
+        ))}
       </View>
     </View>
   )

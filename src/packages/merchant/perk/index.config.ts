@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '编辑优惠'
+  navigationBarTitleText: '编辑优惠',
+  backgroundTextStyle: 'dark'
 })

@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '本店优惠'
+  navigationBarTitleText: '本店优惠',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
 })

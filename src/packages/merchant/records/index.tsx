@@ -1,13 +1,80 @@
-import { View, Text } from '@tarojs/components'
+// 核销记录: the shop's redemptions of one day (today unless another is picked), newest first.
+import { useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import { call } from '@/services/cloud'
+import { usePagedList } from '@/components/admin/shared'
+import { CardSkeleton, ListFooter, StatePanel } from '@/components/admin/ui'
+import { StaffGate } from '@/components/perk/gates'
+import { addDays, chineseDate, shanghaiToday, useWho, type Redemption } from '@/components/perk/shared'
+import { RedemptionRow } from '@/components/perk/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 核销记录
-export default function Page() {
+export default function MerchantRecords() {
+  const { state, reload } = useWho()
+  const who = state.kind === 'ready' ? state.who : null
+  const staff = !!who && who.shops.length > 0
+  const today = shanghaiToday()
+  const [date, setDate] = useState(today)
+
+  const list = usePagedList<Redemption>((page, pageSize) => call('perk.merchantRedemptions', { page, pageSize, date }), date, staff)
+
+  if (!staff) {
+    return (
+      <View className='pk-page'>
+        <StaffGate state={state} who={who} retry={() => void reload(true)} />
+      </View>
+    )
+  }
+
+  const quick = [
+    { value: today, label: '今天' },
+    { value: addDays(today, -1), label: '昨天' },
+    { value: addDays(today, -2), label: '前天' },
+  ]
+  const label = quick.find((q) => q.value === date)?.label
+
   return (
-    <View className='page'>
-      <Text>核销记录</Text>
+    <View className='pk-page mrec'>
+      <View className='mrec-top'>
+        <View className='mrec-top__quick'>
+          {quick.map((q) => (
+            <View key={q.value} className={`pk-chip ${q.value === date ? 'pk-chip--on' : ''}`} hoverClass='pk-chip--pressed' onClick={() => setDate(q.value)}>
+              <Text>{q.label}</Text>
+            </View>
+          ))}
+        </View>
+        <Picker mode='date' value={date} end={today} start='2024-01-01' onChange={(e) => setDate(String(e.detail.value))}>
+          <View className='mrec-top__date' hoverClass='mrec-top__date--pressed'>
+            <Text>{chineseDate(date)}</Text>
+            <Text className='mrec-top__arrow'>▼</Text>
+          </View>
+        </Picker>
+      </View>
+
+      <View className='mrec-sum'>
+        <Text className='mrec-sum__label'>{label ?? chineseDate(date)}核销</Text>
+        <Text className='mrec-sum__num'>{list.status === 'ready' ? list.total : '–'}</Text>
+        <Text className='mrec-sum__unit'>笔</Text>
+      </View>
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={2} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel kind='empty' className='mrec-empty' title={`${label ?? chineseDate(date)}没有核销记录`} description='志愿者出示优惠码、店员确认核销后会记录在这里' />
+      ) : (
+        <>
+          <View className='pk-card mrec-list'>
+            {list.items.map((r) => (
+              <RedemptionRow key={r.id} r={r} side='merchant' />
+            ))}
+          </View>
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </>
+      )}
     </View>
   )
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '核销优惠'
+  navigationBarTitleText: '核销优惠',
+  backgroundTextStyle: 'dark'
 })

@@ -1,13 +1,242 @@
-import { View, Text } from '@tarojs/components'
+// 核销优惠: the scanned code, checked (perk.verify): what to give and to whom, or why not, in
+// plain Chinese. 确认核销 asks once more, then records the redemption (perk.confirm) exactly once
+// (the button is locked while it is on its way; the function refuses a second one anyway).
+// The code arrives from the scan in memory (never in the URL).
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { OutputOf } from '@contract/index'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { Btn } from '@/components/account/Btn'
+import { CardSkeleton } from '@/components/admin/ui'
+import { StaffGate } from '@/components/perk/gates'
+import { scanPerkCode, TOKEN_KEY } from '@/components/perk/scan'
+import { goBackOr, shanghaiTime, takeOver, useWho, type ScanView } from '@/components/perk/shared'
+import { Stars } from '@/components/perk/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 核销优惠
-export default function Page() {
+type Redemption = OutputOf<'perk.confirm'>
+type Phase =
+  | { kind: 'none' }
+  | { kind: 'checking' }
+  | { kind: 'valid'; scan: ScanView }
+  | { kind: 'refused'; reason: string; scan: ScanView | null }
+  | { kind: 'unknown'; scan: ScanView }
+  | { kind: 'done'; redemption: Redemption; scan: ScanView }
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+function Ticket({ scan, children, tone }: { scan: ScanView; children?: ReactNode; tone: 'valid' | 'refused' | 'done' }) {
   return (
-    <View className='page'>
-      <Text>核销优惠</Text>
+    <View className={`rd-ticket rd-ticket--${tone}`}>
+      <Text className='rd-ticket__label'>{tone === 'refused' ? '扫到的优惠' : '请为志愿者提供'}</Text>
+      <Text className='rd-ticket__perk'>{scan.perkTitle}</Text>
+      {scan.terms ? <Text className='rd-ticket__terms'>{scan.terms}</Text> : null}
+      <View className='rd-ticket__who'>
+        <Text className='rd-ticket__who-label'>志愿者</Text>
+        <Text className='rd-ticket__name'>{scan.volunteerName}</Text>
+        <Stars star={scan.star} className='rd-ticket__stars' />
+        <Text className='rd-ticket__level'>{scan.star > 0 ? `${scan.star} 星` : '未定级'}</Text>
+      </View>
+      {children}
+    </View>
+  )
+}
+
+export default function Redeem() {
+  const { state, reload } = useWho()
+  const who = state.kind === 'ready' ? state.who : null
+  const [token, setToken] = useState(() => takeOver<string>(TOKEN_KEY) ?? '')
+  const [phase, setPhase] = useState<Phase>(token ? { kind: 'checking' } : { kind: 'none' })
+  const [now, setNow] = useState(Date.now())
+  const [confirming, setConfirming] = useState(false)
+  const busy = useRef(false)
+  const staff = !!who && who.shops.length > 0
+
+  const verify = useCallback(async (code: string) => {
+    setPhase({ kind: 'checking' })
+    try {
+      const scan = await call('perk.verify', { token: code })
+      setPhase(scan.valid ? { kind: 'valid', scan } : { kind: 'refused', reason: scan.reason, scan })
+      if (!scan.valid) void Taro.vibrateLong?.().catch(() => undefined)
+    } catch (err) {
+      setPhase({ kind: 'refused', reason: errorMessage(err), scan: null })
+    }
+  }, [])
+
+  useEffect(() => {
+    if (token && staff) void verify(token)
+  }, [token, staff, verify])
+
+  // The code's remaining life, while it waits for 确认核销.
+  const waiting = phase.kind === 'valid'
+  useEffect(() => {
+    if (!waiting) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [waiting])
+
+  const confirm = async () => {
+    if (busy.current || phase.kind !== 'valid') return
+    busy.current = true
+    const scan = phase.scan
+    try {
+      const answer = await Taro.showModal({
+        title: '确认核销',
+        content: `确认已为志愿者 ${scan.volunteerName} 提供「${scan.perkTitle}」？核销后不能撤销。`,
+        confirmText: '确认核销',
+        confirmColor: '#d93a2b',
+      })
+      if (!answer.confirm) return
+      setConfirming(true)
+      const redemption = await call('perk.confirm', { token })
+      setPhase({ kind: 'done', redemption, scan })
+      void Taro.vibrateShort?.({ type: 'medium' }).catch(() => undefined)
+    } catch (err) {
+      // A lost answer may have been recorded: do not let the staff give the perk twice.
+      if (err instanceof CallError && err.code === 'NETWORK') setPhase({ kind: 'unknown', scan })
+      else setPhase({ kind: 'refused', reason: errorMessage(err), scan })
+    } finally {
+      busy.current = false
+      setConfirming(false)
+    }
+  }
+
+  /** The next code: WeChat's camera here; on the web, the home page's paste field. */
+  const scanNext = async () => {
+    if (!isWeapp) {
+      goBackOr(ROUTES.merchant)
+      return
+    }
+    const next = await scanPerkCode()
+    if (!next) return
+    if (next === token) void verify(next)
+    else setToken(next)
+  }
+
+  const toRecords = () => void Taro.redirectTo({ url: ROUTES.merchantRecords })
+
+  if (!staff) {
+    return (
+      <View className='pk-page rd'>
+        <StaffGate state={state} who={who} retry={() => void reload(true)} />
+      </View>
+    )
+  }
+
+  if (phase.kind === 'none') {
+    return (
+      <View className='pk-page rd'>
+        <View className='rd-state'>
+          <View className='rd-state__mark rd-state__mark--muted'>
+            <Text>?</Text>
+          </View>
+          <Text className='rd-state__title'>没有待核销的优惠码</Text>
+          <Text className='rd-state__text'>请在商家工作台点「扫码核销」，扫描志愿者出示的优惠码。</Text>
+        </View>
+        <View className='rd-actions'>
+          <Btn onClick={() => void scanNext()}>{isWeapp ? '扫码核销' : '返回商家工作台'}</Btn>
+        </View>
+      </View>
+    )
+  }
+
+  if (phase.kind === 'checking') {
+    return (
+      <View className='pk-page rd'>
+        <View className='rd-checking'>
+          <View className='rd-checking__spinner' />
+          <Text className='rd-checking__text'>正在核验优惠码…</Text>
+        </View>
+        <CardSkeleton count={1} />
+      </View>
+    )
+  }
+
+  if (phase.kind === 'done') {
+    return (
+      <View className='pk-page rd rd--done'>
+        <View className='rd-state'>
+          <View className='rd-state__mark rd-state__mark--ok'>
+            <Text>✓</Text>
+          </View>
+          <Text className='rd-state__title'>核销成功</Text>
+          <Text className='rd-state__text'>{shanghaiTime(phase.redemption.at, true)} 已记录，志愿者会收到核销通知。</Text>
+        </View>
+        <Ticket scan={phase.scan} tone='done' />
+        <View className='rd-actions'>
+          <Btn className='rd-next' onClick={() => void scanNext()}>
+            继续扫码
+          </Btn>
+          <Btn kind='plain' className='rd-records' onClick={toRecords}>
+            查看今日核销
+          </Btn>
+        </View>
+      </View>
+    )
+  }
+
+  if (phase.kind === 'refused' || phase.kind === 'unknown') {
+    const unknown = phase.kind === 'unknown'
+    return (
+      <View className='pk-page rd rd--refused'>
+        <View className='rd-state'>
+          <View className={`rd-state__mark ${unknown ? 'rd-state__mark--warn' : 'rd-state__mark--error'}`}>
+            <Text>{unknown ? '!' : '✕'}</Text>
+          </View>
+          <Text className='rd-state__title'>{unknown ? '没有收到核销结果' : '无法核销'}</Text>
+          <Text className='rd-state__reason'>
+            {unknown ? '网络不稳定，这次核销可能已经记录。请先不要重复提供优惠，点「重新核验」查看这个码的状态。' : phase.kind === 'refused' ? phase.reason : ''}
+          </Text>
+        </View>
+        {phase.scan && <Ticket scan={phase.scan} tone='refused' />}
+        <View className='rd-actions'>
+          {unknown ? (
+            <Btn className='rd-again' onClick={() => void verify(token)}>
+              重新核验
+            </Btn>
+          ) : (
+            <Btn className='rd-next' onClick={() => void scanNext()}>
+              继续扫码
+            </Btn>
+          )}
+          <Btn kind='plain' onClick={() => goBackOr(ROUTES.merchant)}>
+            返回商家工作台
+          </Btn>
+        </View>
+      </View>
+    )
+  }
+
+  const scan = phase.scan
+  const left = Math.max(0, Math.ceil((Date.parse(scan.expiresAt) - now) / 1000))
+  return (
+    <View className='pk-page pk-page--with-bar rd rd--valid'>
+      <View className='rd-valid'>
+        <View className='rd-valid__mark'>
+          <Text>✓</Text>
+        </View>
+        <Text className='rd-valid__text'>优惠码有效</Text>
+      </View>
+      <Ticket scan={scan} tone='valid'>
+        <Text className={`rd-ticket__expires ${left <= 10 ? 'rd-ticket__expires--soon' : ''}`}>
+          {left > 0 ? `优惠码 ${left} 秒后过期，请尽快确认` : '优惠码已过期，请志愿者刷新后重新扫码'}
+        </Text>
+      </Ticket>
+      <Text className='rd-hint'>请核对志愿者姓名与优惠内容，提供优惠后再确认核销。</Text>
+      <View className='pk-bar-bottom'>
+        <View className='pk-bar-bottom__row'>
+          <Btn kind='outline' className='pk-bar-bottom__btn rd-cancel' disabled={confirming} onClick={() => void scanNext()}>
+            {isWeapp ? '重新扫码' : '返回'}
+          </Btn>
+          <Btn className='pk-bar-bottom__btn rd-confirm' loading={confirming} onClick={() => void confirm()}>
+            {confirming ? '正在核销…' : '确认核销'}
+          </Btn>
+        </View>
+      </View>
     </View>
   )
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '优惠详情'
+  navigationBarTitleText: '优惠详情',
+  backgroundTextStyle: 'dark'
 })

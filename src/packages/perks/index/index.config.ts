@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '爱心商家优惠'
+  navigationBarTitleText: '爱心商家优惠',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
 })

@@ -1,13 +1,220 @@
-import { View, Text } from '@tarojs/components'
+// 爱心商家优惠: the volunteer's star level, then the perks of the caring-merchant alliance,
+// nearest first (when the phone's location is allowed), filtered by category; each card says
+// whether the volunteer may use it now and, if not, why. Non-volunteers see how to become one.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError } from '@/services/cloud'
+import { loadAccount, takeDirty, usePagedList } from '@/components/admin/shared'
+import { CardSkeleton, ListFooter, StatePanel } from '@/components/admin/ui'
+import { allowLocation, locate, type Located } from '@/components/perk/location'
+import { distanceText, isNoIdentity, type PerkView } from '@/components/perk/shared'
+import { Chips, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 爱心商家优惠
-export default function Page() {
+type Category = '' | MerchantCategory
+const CATEGORY_OPTIONS: { value: Category; label: string }[] = [{ value: '', label: '全部' }, ...MERCHANT_CATEGORIES.map((c) => ({ value: c as Category, label: c }))]
+
+type Gate = { kind: 'register' } | { kind: 'pending' } | { kind: 'rejected'; reason: string } | { kind: 'no-identity' }
+
+/** Why a non-volunteer cannot browse, from their registrations. */
+async function gateFor(): Promise<Gate> {
+  try {
+    const account = await loadAccount(true)
+    const reg = account.registrations.find((r) => r.kind === 'volunteer')
+    if (reg?.status === 'pending') return { kind: 'pending' }
+    if (reg?.status === 'rejected') return { kind: 'rejected', reason: reg.rejectReason }
+  } catch {
+    // fall through: offer registration
+  }
+  return { kind: 'register' }
+}
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+function GateView({ gate }: { gate: Gate }) {
+  if (gate.kind === 'no-identity') {
+    return (
+      <StatePanel
+        kind='no-identity'
+        title='请先选择演示身份'
+        description='本地开发环境需要先选择一个演示身份'
+        action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => go(ROUTES.personas) } : undefined}
+      />
+    )
+  }
+  const text =
+    gate.kind === 'pending'
+      ? { title: '志愿者注册审核中', desc: '县（市、区）团委审核通过后，即可凭优惠码在爱心商家享受专属礼遇。', action: '查看注册进度' }
+      : gate.kind === 'rejected'
+        ? { title: '志愿者注册未通过', desc: `原因：${gate.reason || '未填写'}。修改信息重新提交，审核通过后即可使用爱心商家优惠。`, action: '修改并重新提交' }
+        : { title: '爱心商家优惠是志愿者专享', desc: '注册成为乡村振兴志愿者并通过审核后，即可在爱心商家出示优惠码，享受餐饮、观影、购物等礼遇。', action: '注册成为志愿者' }
   return (
-    <View className='page'>
-      <Text>爱心商家优惠</Text>
+    <View className='perks-gate'>
+      <StatePanel kind='denied' className='perks-gate__panel' title={text.title} description={text.desc} action={{ text: text.action, onClick: () => go(`${ROUTES.register}?kind=volunteer`) }} />
+    </View>
+  )
+}
+
+function PerkCard({ p }: { p: PerkView }) {
+  const distance = distanceText(p.distanceM)
+  return (
+    <View className={`perk-card ${p.eligible ? '' : 'perk-card--muted'}`} hoverClass='perk-card--pressed' onClick={() => go(`${ROUTES.perkDetail}?id=${encodeURIComponent(p.id)}`)}>
+      <View className='perk-card__body'>
+        <PerkPicture url={p.pictureUrl} category={p.category} className='perk-card__pic' />
+        <View className='perk-card__main'>
+          <Text className='perk-card__title'>{p.title}</Text>
+          <Text className='perk-card__merchant'>{p.merchantName}</Text>
+          <View className='perk-card__meta'>
+            <Text className='perk-card__category'>{p.category}</Text>
+            {distance ? <Text className='perk-card__distance'>距你 {distance}</Text> : <Text className='perk-card__address'>{p.address}</Text>}
+          </View>
+          <View className='perk-card__tags'>
+            <MinStar minStar={p.minStar} />
+            {p.eligible && <Text className='perk-card__ok'>可使用</Text>}
+          </View>
+        </View>
+      </View>
+      {!p.eligible && p.reason && (
+        <View className='perk-card__reason'>
+          <Text>{p.reason}</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function Perks() {
+  /** null: asking; 'slow': still asking after a while (the list shows meanwhile, then re-sorts). */
+  const [where, setWhere] = useState<Located | { kind: 'slow' } | null>(null)
+  const [category, setCategory] = useState<Category>('')
+  const [star, setStar] = useState<number | null>(null)
+  const [gate, setGate] = useState<Gate | null>(null)
+
+  useEffect(() => {
+    let answered = false
+    // A permission dialog the user has not answered yet must not hold the list back.
+    const slow = setTimeout(() => !answered && setWhere({ kind: 'slow' }), 3500)
+    void locate().then((w) => {
+      answered = true
+      clearTimeout(slow)
+      setWhere(w)
+    })
+    return () => clearTimeout(slow)
+  }, [])
+
+  const near = where?.kind === 'ok' ? where.position : undefined
+  const key = JSON.stringify([category, near?.lat, near?.lng])
+  const list = usePagedList<PerkView>(
+    async (page, pageSize) => {
+      try {
+        const res = await call('perk.browse', { page, pageSize, ...(category ? { category } : {}), ...(near ? { near } : {}) })
+        setStar(res.star)
+        setGate(null)
+        return res
+      } catch (err) {
+        if (err instanceof CallError && err.code === 'FORBIDDEN') setGate(await gateFor())
+        else if (isNoIdentity(err)) setGate({ kind: 'no-identity' })
+        throw err
+      }
+    },
+    key,
+    where !== null,
+    10,
+  )
+
+  // Back from a perk whose code was used: its eligibility (today's limit) changed.
+  useDidShow(() => {
+    if (takeDirty('perks')) void list.reload(true)
+  })
+
+  const relocate = async () => {
+    if (where?.kind === 'denied' && process.env.TARO_ENV === 'weapp' && !(await allowLocation())) return
+    setWhere(await locate(8000))
+  }
+
+  if (gate) {
+    return (
+      <View className='pk-page perks'>
+        <GateView gate={gate} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='pk-page perks'>
+      <View className='perks-hero'>
+        <View className='perks-hero__ring perks-hero__ring--a' />
+        <View className='perks-hero__ring perks-hero__ring--b' />
+        <Text className='perks-hero__eyebrow'>爱心商家联盟 · 志愿者专享礼遇</Text>
+        <View className='perks-hero__row'>
+          <View className='perks-hero__me'>
+            <Text className='perks-hero__label'>我的星级</Text>
+            {star === null ? (
+              <View className='perks-hero__ghost' />
+            ) : (
+              <View className='perks-hero__star'>
+                <Stars star={star} className='perks-hero__stars' />
+                <Text className='perks-hero__level'>{star > 0 ? `${star} 星志愿者` : '暂未定级'}</Text>
+              </View>
+            )}
+          </View>
+          <View className='perks-hero__records' hoverClass='perks-hero__records--pressed' onClick={() => go(ROUTES.perkRecords)}>
+            <Text>使用记录 ›</Text>
+          </View>
+        </View>
+        <Text className='perks-hero__hint'>{star !== null && star < 5 ? `累计服务时长升星，解锁更多爱心优惠` : '感谢你的志愿服务'}</Text>
+      </View>
+
+      <View className='perks-filters'>
+        <Chips scroll options={CATEGORY_OPTIONS} value={category} onChange={setCategory} className='perks-filters__chips' />
+      </View>
+
+      {where && where.kind !== 'ok' && (
+        <View className='perks-locate'>
+          <Text className='perks-locate__text'>
+            {where.kind === 'slow' ? '正在获取位置，先按发布时间排列…' : where.kind === 'denied' ? '未开启位置权限，按发布时间排列' : '暂时无法定位，按发布时间排列'}
+          </Text>
+          {where.kind !== 'slow' && (
+            <Text className='perks-locate__action' onClick={() => void relocate()}>
+              {where.kind === 'denied' && process.env.TARO_ENV === 'weapp' ? '开启定位' : '重新定位'}
+            </Text>
+          )}
+        </View>
+      )}
+
+      {list.status === 'ready' && list.total > 0 && (
+        <View className='perks-summary'>
+          <Text>
+            {category || '全部'}优惠 {list.total} 项{near ? '，离你近的在前' : ''}
+          </Text>
+        </View>
+      )}
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel
+          kind='empty'
+          className='perks-empty'
+          title={category ? `暂无${category}类优惠` : '暂无可用的爱心优惠'}
+          description={category ? '看看其他类别吧' : '爱心商家发布优惠后会出现在这里'}
+          action={category ? { text: '查看全部', onClick: () => setCategory('') } : undefined}
+        />
+      ) : (
+        <View className='perks-list'>
+          {list.items.map((p) => (
+            <PerkCard key={p.id} p={p} />
+          ))}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
     </View>
   )
 }

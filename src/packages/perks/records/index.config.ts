@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '我的优惠记录'
+  navigationBarTitleText: '我的优惠记录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
 })

@@ -1,0 +1,98 @@
+// Pieces the alliance pages share: a perk's picture (or a drawn stand-in), stars, a redemption
+// row, the limits of a perk, and a stat tile.
+import type { ReactNode } from 'react'
+import { Image, ScrollView, Text, View } from '@tarojs/components'
+import type { MerchantCategory } from '@contract/vocabulary'
+import { CATEGORY_LOOK, friendlyTime, type Redemption } from './shared'
+
+import './perk.scss'
+
+/** The perk's picture, or its category's mark on a soft gradient when it has none. */
+export function PerkPicture({ url, category, className, label }: { url: string; category: MerchantCategory; className?: string; label?: string }) {
+  const look = CATEGORY_LOOK[category] ?? CATEGORY_LOOK['其他']
+  if (url) return <Image className={`pk-pic ${className ?? ''}`} src={url} mode='aspectFill' lazyLoad />
+  return (
+    <View className={`pk-pic pk-pic--${look.tone} ${className ?? ''}`}>
+      <View className='pk-pic__ring' />
+      <Text className='pk-pic__mark'>{look.mark}</Text>
+      {label ? <Text className='pk-pic__label'>{label}</Text> : null}
+    </View>
+  )
+}
+
+/** ★★☆☆☆ */
+export function Stars({ star, className }: { star: number; className?: string }) {
+  const n = Math.max(0, Math.min(5, Math.round(star)))
+  return (
+    <Text className={`pk-stars ${className ?? ''}`}>
+      {'★'.repeat(n)}
+      <Text className='pk-stars__off'>{'★'.repeat(5 - n)}</Text>
+    </Text>
+  )
+}
+
+/** 「≥2★」 when a perk asks for a star level. */
+export function MinStar({ minStar }: { minStar: number }) {
+  if (minStar <= 0) return <Text className='pk-minstar pk-minstar--any'>不限星级</Text>
+  return <Text className='pk-minstar'>{minStar}★及以上</Text>
+}
+
+/** One redemption: what, where (or for whom), when. */
+export function RedemptionRow({ r, side }: { r: Redemption; side: 'volunteer' | 'merchant' }) {
+  return (
+    <View className='pk-red'>
+      <View className='pk-red__mark'>
+        <Text>✓</Text>
+      </View>
+      <View className='pk-red__main'>
+        <Text className='pk-red__title'>{r.perkTitle}</Text>
+        <Text className='pk-red__sub'>
+          {side === 'volunteer' ? r.merchantName : `${r.volunteerName} · ${r.star > 0 ? `${r.star} 星志愿者` : '志愿者'}`}
+        </Text>
+      </View>
+      <View className='pk-red__side'>
+        <Text className='pk-red__time'>{friendlyTime(r.at)}</Text>
+        <Text className='pk-red__state'>已核销</Text>
+      </View>
+    </View>
+  )
+}
+
+/** 每人每日 / 每人每月 / 剩余名额 in three tiles. */
+export function Limits({ perDay, perMonth, quota, redeemed }: { perDay: number; perMonth: number; quota: number; redeemed: number }) {
+  const left = Math.max(0, quota - redeemed)
+  return (
+    <View className='pk-limits'>
+      <Tile value={`${perDay}`} unit='次' label='每人每日' />
+      <Tile value={`${perMonth}`} unit='次' label='每人每月' />
+      <Tile value={`${left}`} unit={`/${quota}`} label='剩余名额' warn={left === 0} />
+    </View>
+  )
+}
+
+export function Tile({ value, unit, label, warn }: { value: ReactNode; unit?: string; label: string; warn?: boolean }) {
+  return (
+    <View className='pk-tile'>
+      <View className='pk-tile__top'>
+        <Text className={`pk-tile__value ${warn ? 'pk-tile__value--warn' : ''}`}>{value}</Text>
+        {unit ? <Text className='pk-tile__unit'>{unit}</Text> : null}
+      </View>
+      <Text className='pk-tile__label'>{label}</Text>
+    </View>
+  )
+}
+
+/** Filter chips: wrapped in rows, or one row that scrolls sideways (`scroll`). */
+export function Chips<T extends string>({ options, value, onChange, className, scroll }: { options: { value: T; label: string }[]; value: T; onChange: (v: T) => void; className?: string; scroll?: boolean }) {
+  const chips = options.map((o) => (
+    <View key={o.value || 'all'} className={`pk-chip ${o.value === value ? 'pk-chip--on' : ''}`} hoverClass='pk-chip--pressed' onClick={() => onChange(o.value)}>
+      <Text>{o.label}</Text>
+    </View>
+  ))
+  if (!scroll) return <View className={`pk-chips ${className ?? ''}`}>{chips}</View>
+  return (
+    <ScrollView scrollX enhanced showScrollbar={false} className={`pk-chips pk-chips--scroll ${className ?? ''}`}>
+      <View className='pk-chips__row'>{chips}</View>
+    </ScrollView>
+  )
+}

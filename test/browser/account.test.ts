@@ -315,7 +315,7 @@ test('rural youth: a draft survives leaving the form (never the ID number); reje
 
   await page.locator('.mine__tile--youth').click()
   await page.locator('.register__title', { hasText: '农村青年登记' }).waitFor()
-  await page.locator('[data-field="name"] input').fill('黄家明')
+  await page.locator('[data-field="name"] input').fill('邓家乐')
   await page.locator('[data-field="idNumber"] input').fill(youthId)
   await page.locator('[data-field="mobile"] input').fill('13912345678')
   await page.locator('[data-field="townshipCode"]').click()
@@ -329,7 +329,7 @@ test('rural youth: a draft survives leaving the form (never the ID number); reje
   await page.locator('.register').waitFor({ state: 'detached' })
   await page.locator('.mine__tile--youth').click()
   await page.locator('.register__draft', { hasText: '已恢复你上次未提交的内容' }).waitFor()
-  expect(await page.locator('[data-field="name"] input').inputValue()).toBe('黄家明')
+  expect(await page.locator('[data-field="name"] input').inputValue()).toBe('邓家乐')
   expect(await page.locator('[data-field="idNumber"] input').inputValue()).toBe('')
   await page.locator('[data-field="townshipCode"]', { hasText: '英德市 · 英城街道' }).waitFor()
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }))
@@ -351,7 +351,7 @@ test('rural youth: a draft survives leaving the form (never the ID number); reje
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('英德红茶种植') // draft cleared
 
   // The city league rejects it, with a reason.
-  const reg = registrations().find((r) => r.name === '黄家明')!
+  const reg = registrations().find((r) => r.name === '邓家乐')!
   expect(reg).toMatchObject({ kind: 'rural_youth', status: 'pending', townshipName: '英城街道', occupation: '英德红茶种植' })
   const outcome = await stack.cloud.invoke(
     'registration',
@@ -375,7 +375,7 @@ test('rural youth: a draft survives leaving the form (never the ID number); reje
   await page.locator('[data-field="sensitiveVersion"] .register__tick').click()
   await page.locator('.register__submit', { hasText: '修改后重新提交' }).click()
   await page.getByText('已提交，等待县（市、区）团委审核').waitFor()
-  expect(registrations().find((r) => r.name === '黄家明')).toMatchObject({ status: 'pending', rejectReason: '', occupation: '英德红茶种植（合作社，120 亩）与电商销售' })
+  expect(registrations().find((r) => r.name === '邓家乐')).toMatchObject({ status: 'pending', rejectReason: '', occupation: '英德红茶种植（合作社，120 亩）与电商销售' })
 
   await page.locator('.register__back').click()
   await page.locator('.mine__reg[data-status="pending"]', { hasText: '待审核' }).waitFor()

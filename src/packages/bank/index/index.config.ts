@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '创业贴息贷款'
+  navigationBarTitleText: '贷款受理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
 })

@@ -1,28 +1,172 @@
-import { View, Text } from '@tarojs/components'
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+// 贷款受理（合作银行）: the bank's queue — 待处理 (待审批: routed by the city league; 待放款:
+// approved, not yet disbursed) and 全部 (including disbursed, in subsidy and closed) — with
+// filters, counts and paging.
+import { useEffect, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { InputOf } from '@contract/index'
+import type { LoanSummary } from '@contract/loan'
+import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call } from '@/services/cloud'
+import { takeDirty, usePagedList } from '@/components/admin/shared'
+import { isBank, useReviewerScope } from '@/components/loan/data'
+import { ReviewerGate, SearchBox } from '@/components/loan/gate'
+import { LoanCard } from '@/components/loan/parts'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet, Skeleton, StateBlock } from '@/components/loan/ui'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
+type Tab = 'todo' | 'all'
+const BANK_STATUSES: LoanStatus[] = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'returned', 'rejected', 'withdrawn']
+
 export default function BankHome() {
+  const { state, reload: reloadScope } = useReviewerScope(isBank)
+  const scope = state.kind === 'ready' ? state.scope : null
+
+  const [tab, setTab] = useState<Tab>('todo')
+  const [status, setStatus] = useState<LoanStatus | ''>('')
+  const [projectType, setProjectType] = useState<ProjectType | ''>('')
+  const [draft, setDraft] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [sheet, setSheet] = useState<'status' | 'type' | null>(null)
+  const [counts, setCounts] = useState<{ todo: number } | null>(null)
+
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => {
+    if (typing.current) clearTimeout(typing.current)
+    typing.current = setTimeout(() => setKeyword(draft.trim()), 450)
+    return () => {
+      if (typing.current) clearTimeout(typing.current)
+    }
+  }, [draft])
+
+  const filters: InputOf<'loan.queue'> = {
+    view: tab,
+    ...(status ? { status } : {}),
+    ...(projectType ? { projectType } : {}),
+    ...(keyword ? { keyword } : {}),
+  }
+  const key = JSON.stringify(filters)
+  const list = usePagedList<LoanSummary>(
+    async (page, pageSize) => {
+      const res = await call('loan.queue', { ...filters, page, pageSize })
+      setCounts(res.counts)
+      return res
+    },
+    key,
+    !!scope,
+  )
+
+  useDidShow(() => {
+    if (takeDirty('bank')) void list.reload(true)
+  })
+
+  if (!scope) {
+    return (
+      <View className='ln-page'>
+        <ReviewerGate state={state} who='bank' retry={() => void reloadScope()} />
+      </View>
+    )
+  }
+
+  const statuses = tab === 'todo' ? (['bank_review', 'approved'] as LoanStatus[]) : BANK_STATUSES
+  const filtered = !!(status || projectType || keyword)
+  const clear = () => {
+    setStatus('')
+    setProjectType('')
+    setDraft('')
+    setKeyword('')
+  }
+
   return (
-    <View className='sub-page'>
-      <View className='sub-page__head'>
-        <Text className='sub-page__title'>创业贴息贷款</Text>
-        <Text className='sub-page__lead'>返乡创业青年在线申请贴息贷款，合作银行受理审批。</Text>
+    <View className='ln-page bank-home'>
+      <View className='bank-home__head'>
+        <Text className='bank-home__bank'>{scope.banks.map((b) => b.name).join('、')}</Text>
+        <Text className='bank-home__lead'>农村青年创业小额贴息贷款 · 团市委推荐的申请在这里审批、登记放款和还款</Text>
       </View>
-      <View className='sub-page__body'>
-        <CellGroup>
-          <Cell title='申请条件' description='年龄、户籍与创业项目要求' extra='了解' clickable />
-          <Cell title='我的申请' description='查看办理进度' extra='0 件' clickable />
-        </CellGroup>
-        <View className='sub-page__action'>
-          <Button type='primary' block>
-            我要申请
-          </Button>
+      <View className='adm-top'>
+        <View className='adm-tabs'>
+          {(['todo', 'all'] as const).map((t) => (
+            <View
+              key={t}
+              className={`adm-tabs__item bank-home__tab bank-home__tab--${t} ${tab === t ? 'adm-tabs__item--on' : ''}`}
+              onClick={() => {
+                setTab(t)
+                setStatus('')
+              }}
+            >
+              <Text>{t === 'todo' ? '待处理' : '全部'}</Text>
+              {t === 'todo' && counts?.todo ? <Text className='adm-tabs__count'>{counts.todo > 99 ? '99+' : counts.todo}</Text> : null}
+            </View>
+          ))}
         </View>
-        <Text className='sub-page__note'>功能建设中，敬请期待</Text>
+        <View className='adm-search'>
+          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={(v) => setKeyword(v.trim())} />
+        </View>
+        <View className='adm-filters'>
+          <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
+            <Text className='adm-chip__text'>{status ? (status === 'bank_review' ? '待审批' : status === 'approved' && tab === 'todo' ? '待放款' : LOAN_STATUS_LABELS[status]) : tab === 'todo' ? '待审批和待放款' : '全部状态'}</Text>
+            <Text className='adm-chip__arrow'>▼</Text>
+          </View>
+          <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
+            <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
+            <Text className='adm-chip__arrow'>▼</Text>
+          </View>
+        </View>
       </View>
+
+      {list.status === 'ready' && (
+        <View className='adm-summary'>
+          <Text>
+            共 {list.total} 份{tab === 'todo' ? '待处理，按推荐先后排列' : ''}
+          </Text>
+          {filtered && (
+            <Text className='adm-summary__reset' onClick={clear}>
+              清除筛选
+            </Text>
+          )}
+        </View>
+      )}
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <Skeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StateBlock mark='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StateBlock
+          mark='empty'
+          className='bank-home__empty'
+          title={filtered ? '没有符合条件的申请' : tab === 'todo' ? '暂无待处理的贷款' : '还没有推荐到本行的申请'}
+          desc={filtered ? '换个筛选条件试试' : tab === 'todo' ? '团市委审核通过并推荐到本行的申请，会出现在这里。' : ''}
+          action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
+        />
+      ) : (
+        <View className='adm-list'>
+          {list.items.map((l) => (
+            <LoanCard key={l.id} loan={l} className='bank-card' onClick={() => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${l.id}` })} />
+          ))}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
+
+      <OptionSheet
+        visible={sheet === 'status'}
+        title='状态'
+        options={[{ value: '', label: tab === 'todo' ? '待审批和待放款' : '全部状态' }, ...statuses.map((s) => ({ value: s, label: tab === 'todo' ? (s === 'bank_review' ? '待审批' : '待放款') : LOAN_STATUS_LABELS[s] }))]}
+        value={status}
+        onSelect={(v) => setStatus(v as LoanStatus | '')}
+        onClose={() => setSheet(null)}
+      />
+      <OptionSheet
+        visible={sheet === 'type'}
+        title='项目类型'
+        options={[{ value: '', label: '全部项目类型' }, ...PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))]}
+        value={projectType}
+        onSelect={(v) => setProjectType(v as ProjectType | '')}
+        onClose={() => setSheet(null)}
+      />
     </View>
   )
 }

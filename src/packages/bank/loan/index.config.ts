@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '贷款受理'
+  navigationBarTitleText: '贷款受理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

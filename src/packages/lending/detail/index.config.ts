@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '贷款申请'
+  navigationBarTitleText: '贷款申请',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,13 +1,210 @@
-import { View, Text } from '@tarojs/components'
+// 贷款审核（县、市团委）: the queue — 待我审核 (county: submitted in their counties; city: city
+// review), 待核准贴息 (city admin: a subsidy period is over), 全部 — with filters (status, county
+// for the city admin, project type, keyword), counts in the tabs and paging. Links to the report
+// (and, for the city admin, the LPR table).
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import type { InputOf } from '@contract/index'
+import type { LoanSummary } from '@contract/loan'
+import { LOAN_STATUS_LABELS, LOAN_STATUSES, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call } from '@/services/cloud'
+import { takeDirty, useDivisions, usePagedList } from '@/components/admin/shared'
+import { isLeague, useReviewerScope } from '@/components/loan/data'
+import { LoanCard } from '@/components/loan/parts'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet, Skeleton, StateBlock } from '@/components/loan/ui'
+import { ReviewerGate, SearchBox } from '@/components/loan/gate'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 贷款审核
-export default function Page() {
+type View_ = 'todo' | 'subsidy' | 'all'
+
+export default function Lending() {
+  const { state, reload: reloadScope } = useReviewerScope(isLeague)
+  const scope = state.kind === 'ready' ? state.scope : null
+  const divisions = useDivisions()
+
+  const [view, setView] = useState<View_>('todo')
+  const [status, setStatus] = useState<LoanStatus | ''>('')
+  const [countyCode, setCountyCode] = useState('')
+  const [projectType, setProjectType] = useState<ProjectType | ''>('')
+  const [draft, setDraft] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [sheet, setSheet] = useState<'status' | 'county' | 'type' | null>(null)
+  const [counts, setCounts] = useState<{ todo: number; subsidy: number } | null>(null)
+
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => {
+    if (typing.current) clearTimeout(typing.current)
+    typing.current = setTimeout(() => setKeyword(draft.trim()), 450)
+    return () => {
+      if (typing.current) clearTimeout(typing.current)
+    }
+  }, [draft])
+
+  const filters: InputOf<'loan.queue'> = {
+    view,
+    ...(status && view === 'all' ? { status } : {}),
+    ...(countyCode ? { countyCode } : {}),
+    ...(projectType ? { projectType } : {}),
+    ...(keyword ? { keyword } : {}),
+  }
+  const key = JSON.stringify(filters)
+  const list = usePagedList<LoanSummary>(
+    async (page, pageSize) => {
+      const res = await call('loan.queue', { ...filters, page, pageSize })
+      setCounts(res.counts)
+      return res
+    },
+    key,
+    !!scope,
+  )
+
+  // Back from a decision on the detail page: the queue changed.
+  useDidShow(() => {
+    if (takeDirty('lending')) void list.reload(true)
+  })
+
+  const counties = useMemo(() => {
+    if (!scope || !divisions) return []
+    if (scope.city) return divisions.counties
+    const mine = new Set(scope.counties.map((c) => c.code))
+    return divisions.counties.filter((c) => mine.has(c.code))
+  }, [scope, divisions])
+
+  if (!scope) {
+    return (
+      <View className='ln-page'>
+        <ReviewerGate state={state} who='league' retry={() => void reloadScope()} />
+      </View>
+    )
+  }
+
+  const tabs: { value: View_; label: string; count?: number }[] = [
+    { value: 'todo', label: '待我审核', count: counts?.todo },
+    ...(scope.city ? [{ value: 'subsidy' as const, label: '待核准贴息', count: counts?.subsidy }] : []),
+    { value: 'all', label: '全部' },
+  ]
+  const chooseCounty = scope.city || scope.counties.length > 1
+  const filtered = !!((status && view === 'all') || countyCode || projectType || keyword)
+  const clear = () => {
+    setStatus('')
+    setCountyCode('')
+    setProjectType('')
+    setDraft('')
+    setKeyword('')
+  }
+  const scopeLabel = scope.city ? '团市委 · 全市' : `${scope.counties.map((c) => c.name).join('、')}团委`
+  const go = (url: string) => void Taro.navigateTo({ url })
+
   return (
-    <View className='page'>
-      <Text>贷款审核</Text>
+    <View className='ln-page lending'>
+      <View className='adm-top'>
+        <View className='adm-tabs'>
+          {tabs.map((t) => (
+            <View key={t.value} className={`adm-tabs__item lending__tab lending__tab--${t.value} ${view === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setView(t.value)}>
+              <Text>{t.label}</Text>
+              {t.count ? <Text className='adm-tabs__count'>{t.count > 99 ? '99+' : t.count}</Text> : null}
+            </View>
+          ))}
+        </View>
+        <View className='adm-search'>
+          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={(v) => setKeyword(v.trim())} />
+        </View>
+        <View className='adm-filters'>
+          {view === 'all' && (
+            <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
+              <Text className='adm-chip__text'>{status ? LOAN_STATUS_LABELS[status] : '全部状态'}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          )}
+          {chooseCounty && (
+            <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
+              <Text className='adm-chip__text'>{counties.find((c) => c.code === countyCode)?.name ?? (scope.city ? '全市' : '全部县区')}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          )}
+          <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
+            <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
+            <Text className='adm-chip__arrow'>▼</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='lending__tools'>
+        <Text className='lending__scope'>{scopeLabel}</Text>
+        <View className='lending__links'>
+          {scope.city && (
+            <Text className='lending__link lending__link--lpr' onClick={() => go(ROUTES.lpr)}>
+              LPR 表 ›
+            </Text>
+          )}
+          <Text className='lending__link lending__link--report' onClick={() => go(ROUTES.lendingReport)}>
+            贷款统计 ›
+          </Text>
+        </View>
+      </View>
+
+      {list.status === 'ready' && (
+        <View className='adm-summary'>
+          <Text>
+            共 {list.total} 份{view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
+          </Text>
+          {filtered && (
+            <Text className='adm-summary__reset' onClick={clear}>
+              清除筛选
+            </Text>
+          )}
+        </View>
+      )}
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <Skeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StateBlock mark='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StateBlock
+          mark='empty'
+          className='lending__empty'
+          title={filtered ? '没有符合条件的申请' : view === 'todo' ? '暂无待审核的贷款申请' : view === 'subsidy' ? '暂无待核准的贴息' : '还没有贷款申请'}
+          desc={filtered ? '换个筛选条件试试' : view === 'todo' ? '新的申请提交后会出现在这里，并通过消息提醒。' : view === 'subsidy' ? '每个季度结束后，已放款贷款的当期贴息会出现在这里。' : ''}
+          action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
+        />
+      ) : (
+        <View className='adm-list'>
+          {list.items.map((l) => (
+            <LoanCard key={l.id} loan={l} className='lending-card' onClick={() => go(`${ROUTES.lendingDetail}?id=${l.id}`)} />
+          ))}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
+
+      <OptionSheet
+        visible={sheet === 'status'}
+        title='申请状态'
+        options={[{ value: '', label: '全部状态' }, ...LOAN_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: LOAN_STATUS_LABELS[s] }))]}
+        value={status}
+        onSelect={(v) => setStatus(v as LoanStatus | '')}
+        onClose={() => setSheet(null)}
+      />
+      <OptionSheet
+        visible={sheet === 'county'}
+        title='县（市、区）'
+        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
+        value={countyCode}
+        onSelect={setCountyCode}
+        onClose={() => setSheet(null)}
+      />
+      <OptionSheet
+        visible={sheet === 'type'}
+        title='项目类型'
+        options={[{ value: '', label: '全部项目类型' }, ...PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))]}
+        value={projectType}
+        onSelect={(v) => setProjectType(v as ProjectType | '')}
+        onClose={() => setSheet(null)}
+      />
     </View>
   )
 }

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: 'LPR 表'
+  navigationBarTitleText: 'LPR 表',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,13 +1,269 @@
-import { View, Text } from '@tarojs/components'
+// LPR 表（团市委）: the loan prime rates by effective date that the subsidy is computed from (the
+// one in force on a loan's disbursement date applies for its whole life). Add or correct a row
+// (percentages typed like 3.10 → 310 bp, exactly), delete one no loan uses, or import the rates
+// published since the 2019 reform.
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Input, Picker, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { LprRow } from '@contract/loan'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { shanghaiToday } from '@/components/account/format'
+import { useReviewerScope } from '@/components/loan/data'
+import { bpToInput, chineseDate, parsePercent, percent } from '@/components/loan/format'
+import { ReviewerGate } from '@/components/loan/gate'
+import { Badge, Button, Field, Sheet, Skeleton, StateBlock } from '@/components/loan/ui'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: LPR 表
-export default function Page() {
+type Load = { kind: 'loading' } | { kind: 'ready'; items: LprRow[] } | { kind: 'error'; message: string }
+
+interface Form {
+  /** Editing an existing row (its date is fixed), or adding one. */
+  existing: boolean
+  effectiveDate: string
+  oneYear: string
+  fiveYear: string
+}
+
+export default function Lpr() {
+  const { state: scopeState, reload: reloadScope } = useReviewerScope((s) => s.city)
+  const scope = scopeState.kind === 'ready' ? scopeState.scope : null
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [form, setForm] = useState<Form | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState<'' | 'save' | 'remove' | 'import'>('')
+
+  const fetchList = useCallback(async (quiet = false) => {
+    if (!quiet) setLoad({ kind: 'loading' })
+    try {
+      const { items } = await call('loan.lprList', {})
+      setLoad({ kind: 'ready', items })
+    } catch (err) {
+      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      else setLoad({ kind: 'error', message: errorMessage(err) })
+    }
+  }, [])
+
+  useEffect(() => {
+    if (scope) void fetchList()
+  }, [scope, fetchList])
+  usePullDownRefresh(() => {
+    void (scope ? fetchList(true) : reloadScope()).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const today = shanghaiToday()
+  const rows = useMemo(() => (load.kind === 'ready' ? [...load.items].sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : -1)) : []), [load])
+  const current = rows.find((r) => r.effectiveDate <= today)
+
+  if (!scope) {
+    return (
+      <View className='ln-page'>
+        <ReviewerGate state={scopeState} who='city' retry={() => void reloadScope()} />
+      </View>
+    )
+  }
+
+  const open = (row?: LprRow) => {
+    setErrors({})
+    setForm(row ? { existing: true, effectiveDate: row.effectiveDate, oneYear: bpToInput(row.oneYearBp), fiveYear: bpToInput(row.fiveYearBp) } : { existing: false, effectiveDate: today, oneYear: current ? bpToInput(current.oneYearBp) : '', fiveYear: current ? bpToInput(current.fiveYearBp) : '' })
+  }
+
+  const save = async () => {
+    if (!form || busy) return
+    const one = parsePercent(form.oneYear, '1 年期 LPR')
+    const five = parsePercent(form.fiveYear, '5 年期以上 LPR')
+    const next: Record<string, string> = {}
+    if (!one.ok) next.oneYearBp = one.error
+    else if (one.value <= 0) next.oneYearBp = '1 年期 LPR 应大于 0'
+    if (!five.ok) next.fiveYearBp = five.error
+    else if (five.value <= 0) next.fiveYearBp = '5 年期以上 LPR 应大于 0'
+    if (!form.effectiveDate) next.effectiveDate = '请选择生效日期'
+    if (!form.existing && rows.some((r) => r.effectiveDate === form.effectiveDate)) next.effectiveDate = '这一天已有一期 LPR，请点它修改'
+    setErrors(next)
+    if (Object.keys(next).length > 0 || !one.ok || !five.ok) return
+    const { confirm } = await Taro.showModal({
+      title: form.existing ? '修改这一期 LPR' : '新增一期 LPR',
+      content: `${chineseDate(form.effectiveDate)}起：1 年期 ${percent(one.value)}，5 年期以上 ${percent(five.value)}。此后放款的贷款按它计算贴息上限。`,
+      confirmText: '保存',
+      confirmColor: '#d93a2b',
+    })
+    if (!confirm) return
+    setBusy('save')
+    try {
+      const { items } = await call('loan.lprSave', { effectiveDate: form.effectiveDate, oneYearBp: one.value, fiveYearBp: five.value })
+      setLoad({ kind: 'ready', items })
+      setForm(null)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (err) {
+      if (err instanceof CallError && err.field) setErrors({ [err.field]: err.message })
+      else void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const remove = async () => {
+    if (!form?.existing || busy) return
+    const { confirm } = await Taro.showModal({
+      title: '删除这一期 LPR',
+      content: `删除 ${chineseDate(form.effectiveDate)} 起执行的 LPR？已按它计算贴息的贷款不允许删除。`,
+      confirmText: '删除',
+      confirmColor: '#d93a2b',
+    })
+    if (!confirm) return
+    setBusy('remove')
+    try {
+      const { items } = await call('loan.lprRemove', { effectiveDate: form.effectiveDate })
+      setLoad({ kind: 'ready', items })
+      setForm(null)
+      void Taro.showToast({ title: '已删除', icon: 'success' })
+    } catch (err) {
+      void Taro.showModal({ title: '不能删除', content: errorMessage(err), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setBusy('')
+    }
+  }
+
+  const importPublished = async () => {
+    if (busy) return
+    const { confirm } = await Taro.showModal({
+      title: '导入公布的 LPR',
+      content: '导入 2019 年 8 月 LPR 改革以来全国银行间同业拆借中心公布的报价。表中已有的日期不会被覆盖。',
+      confirmText: '导入',
+      confirmColor: '#d93a2b',
+    })
+    if (!confirm) return
+    setBusy('import')
+    try {
+      const { items, added } = await call('loan.lprImportPublished', {})
+      setLoad({ kind: 'ready', items })
+      void Taro.showToast({ title: added > 0 ? `已导入 ${added} 期` : '已是最新，无需导入', icon: added > 0 ? 'success' : 'none' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setBusy('')
+    }
+  }
+
   return (
-    <View className='page'>
-      <Text>LPR 表</Text>
+    <View className='ln-page ln-page--with-bar lpr'>
+      <View className='lpr__intro'>
+        <Text className='lpr__intro-title'>贷款市场报价利率（LPR）</Text>
+        <Text className='lpr__intro-text'>贴息利率 = min（执行利率，放款日适用的 LPR + 1.20%）。期限 5 年以内的贷款用 1 年期，5 年以上用 5 年期以上。以后调整 LPR 不影响已放款的贷款。</Text>
+        {current && (
+          <View className='lpr__now'>
+            <View className='lpr__now-item'>
+              <Text className='lpr__now-num'>{percent(current.oneYearBp)}</Text>
+              <Text className='lpr__now-label'>现行 1 年期</Text>
+            </View>
+            <View className='lpr__now-item'>
+              <Text className='lpr__now-num'>{percent(current.fiveYearBp)}</Text>
+              <Text className='lpr__now-label'>现行 5 年期以上</Text>
+            </View>
+            <View className='lpr__now-item'>
+              <Text className='lpr__now-num lpr__now-num--date'>{current.effectiveDate}</Text>
+              <Text className='lpr__now-label'>起执行</Text>
+            </View>
+          </View>
+        )}
+      </View>
+
+      {load.kind === 'loading' ? (
+        <Skeleton count={2} />
+      ) : load.kind === 'error' ? (
+        <StateBlock mark='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchList() }} />
+      ) : rows.length === 0 ? (
+        <StateBlock mark='empty' title='LPR 表是空的' desc='放款前必须有放款日适用的 LPR。可一键导入公布的报价。' action={{ text: '导入公布的 LPR', onClick: () => void importPublished() }} />
+      ) : (
+        <View className='lpr__table'>
+          <View className='lpr__row lpr__row--head'>
+            <Text className='lpr__cell lpr__cell--date'>生效日期</Text>
+            <Text className='lpr__cell'>1 年期</Text>
+            <Text className='lpr__cell'>5 年期以上</Text>
+          </View>
+          {rows.map((r) => (
+            <View key={r.effectiveDate} className={`lpr__row${r === current ? ' lpr__row--current' : ''}`} hoverClass='ln-pressed' data-date={r.effectiveDate} onClick={() => open(r)}>
+              <View className='lpr__cell lpr__cell--date'>
+                <Text>{r.effectiveDate}</Text>
+                {r === current && (
+                  <Badge tone='green' className='lpr__badge'>
+                    现行
+                  </Badge>
+                )}
+                {r.effectiveDate > today && (
+                  <Badge tone='blue' className='lpr__badge'>
+                    待生效
+                  </Badge>
+                )}
+              </View>
+              <Text className='lpr__cell lpr__num'>{percent(r.oneYearBp)}</Text>
+              <Text className='lpr__cell lpr__num'>{percent(r.fiveYearBp)}</Text>
+            </View>
+          ))}
+          <Text className='ln-hint lpr__hint'>共 {rows.length} 期。点一行可修改或删除。</Text>
+        </View>
+      )}
+
+      <View className='ln-bar'>
+        <Button kind='outline' busy={busy === 'import'} className='lpr__import' onClick={() => void importPublished()}>
+          导入公布的 LPR
+        </Button>
+        <Button className='lpr__add' onClick={() => open()}>
+          新增一期
+        </Button>
+      </View>
+
+      <Sheet visible={!!form} title={form?.existing ? '修改 LPR' : '新增一期 LPR'} note='以百分数填写，精确到 0.01%（1 个基点）' onClose={() => setForm(null)} closable={!busy} className='lpr-form'>
+        {form && (
+          <View className='lpr-form__body'>
+            <Field field='effectiveDate' label='生效日期' required error={errors.effectiveDate} hint={form.existing ? '生效日期不能修改；如填错，请删除后重新新增' : '通常为每月 20 日（遇节假日顺延）'}>
+              {form.existing ? (
+                <View className='ln-field__box'>
+                  <Text className='ln-field__pick'>{form.effectiveDate}</Text>
+                </View>
+              ) : (
+                <Picker mode='date' value={form.effectiveDate} start='2019-08-20' end='2099-12-31' onChange={(e) => {
+                    setForm({ ...form, effectiveDate: String(e.detail.value) })
+                    setErrors(({ effectiveDate: _, ...rest }) => rest)
+                  }}>
+                  <View className='ln-field__box lpr-form__date'>
+                    <Text className='ln-field__pick'>{form.effectiveDate}</Text>
+                    <Text className='ln-field__arrow'>›</Text>
+                  </View>
+                </Picker>
+              )}
+            </Field>
+            <Field field='oneYearBp' label='1 年期 LPR' required error={errors.oneYearBp}>
+              <View className='ln-field__box'>
+                <Input className='ln-field__input lpr-form__one' type='digit' value={form.oneYear} placeholder='例如 3.10' placeholderClass='ln-placeholder' maxlength={6} onInput={(e) => {
+                    setForm({ ...form, oneYear: e.detail.value })
+                    setErrors(({ oneYearBp: _, ...rest }) => rest)
+                  }} />
+                <Text className='ln-field__unit'>%</Text>
+              </View>
+            </Field>
+            <Field field='fiveYearBp' label='5 年期以上 LPR' required error={errors.fiveYearBp}>
+              <View className='ln-field__box'>
+                <Input className='ln-field__input lpr-form__five' type='digit' value={form.fiveYear} placeholder='例如 3.60' placeholderClass='ln-placeholder' maxlength={6} onInput={(e) => {
+                    setForm({ ...form, fiveYear: e.detail.value })
+                    setErrors(({ fiveYearBp: _, ...rest }) => rest)
+                  }} />
+                <Text className='ln-field__unit'>%</Text>
+              </View>
+            </Field>
+            <View className='lpr-form__actions'>
+              {form.existing && (
+                <Button kind='danger' busy={busy === 'remove'} className='lpr-form__remove' onClick={() => void remove()}>
+                  删除这一期
+                </Button>
+              )}
+              <Button busy={busy === 'save'} className='lpr-form__save' onClick={() => void save()}>
+                保存
+              </Button>
+            </View>
+          </View>
+        )}
+      </Sheet>
     </View>
   )
 }

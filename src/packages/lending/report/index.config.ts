@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '贷款统计'
+  navigationBarTitleText: '贷款统计',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '申请详情'
+  navigationBarTitleText: '申请详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '创业贴息贷款'
+  navigationBarTitleText: '创业贴息贷款',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

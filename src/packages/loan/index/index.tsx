@@ -1,13 +1,228 @@
-import { View, Text } from '@tarojs/components'
+// 创业贴息贷款（申请人首页）: what the program is (ceiling, 据实贴息, eligible projects, the way
+// an application goes), the applicant's applications with their status, and the way in:
+// 我要申请, 继续填写 or 查看进度. Someone without an approved registration is shown the way to
+// register first (the functions refuse them).
+import { useCallback, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { LoanSummary } from '@contract/loan'
+import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { loadAccount } from '@/components/admin/shared'
+import { EDITABLE_STATUSES, OPEN_STATUSES } from '@/components/loan/format'
+import { LoanCard } from '@/components/loan/parts'
+import { Button, Skeleton, StateBlock } from '@/components/loan/ui'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 创业贴息贷款
-export default function Page() {
+type Registration = 'none' | 'pending' | 'rejected' | 'closed'
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; items: LoanSummary[]; total: number }
+  | { kind: 'gate'; registration: Registration }
+  | { kind: 'no-identity' }
+  | { kind: 'error'; message: string }
+
+const PROJECT_HINTS: Record<(typeof PROJECT_TYPES)[number], string> = {
+  agriculture: '特色种植、养殖，农产品初加工',
+  ecommerce: '农产品网店、直播带货、产地仓',
+  homestay: '农房改造民宿、乡村客栈',
+  rural_tourism: '农家乐、研学、乡村旅游线路',
+  other: '其他带动村民增收的项目',
+}
+
+const ROAD = [
+  { title: '在线申请', desc: '填写项目，上传材料' },
+  { title: '县团委审核', desc: '项目所在县（市、区）' },
+  { title: '团市委审核', desc: '推荐到合作银行' },
+  { title: '银行审批放款', desc: '邮储银行、农商银行' },
+  { title: '按季贴息', desc: '团市委核准后拨付' },
+]
+
+export default function LoanHome() {
+  const [state, setState] = useState<State>({ kind: 'loading' })
+
+  const load = useCallback(async (quiet = false) => {
+    if (!quiet) setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
+    try {
+      const { items, total } = await call('loan.mine', { pageSize: 20 })
+      setState({ kind: 'ready', items, total })
+    } catch (err) {
+      if (err instanceof CallError && err.code === 'FORBIDDEN') {
+        // Not (yet) a registered rural youth or volunteer: which step are they at?
+        let registration: Registration = 'none'
+        try {
+          const me = await loadAccount(true)
+          const regs = me.registrations
+          const mine = regs.find((r) => r.kind === 'rural_youth') ?? regs.find((r) => r.kind === 'volunteer')
+          if (mine && mine.status !== 'approved') registration = mine.status
+        } catch {
+          // the gate still shows the way to register
+        }
+        setState({ kind: 'gate', registration })
+      } else if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') {
+        setState({ kind: 'no-identity' })
+      } else {
+        setState({ kind: 'error', message: errorMessage(err) })
+      }
+    }
+  }, [])
+
+  // Every time the page shows: an application may have moved on meanwhile.
+  useDidShow(() => void load(true))
+  usePullDownRefresh(() => void load(true).finally(() => Taro.stopPullDownRefresh()))
+
+  const items = state.kind === 'ready' ? state.items : []
+  const open = items.find((l) => OPEN_STATUSES.includes(l.status))
+  const go = (url: string) => void Taro.navigateTo({ url })
+  const openLoan = (l: LoanSummary) => go(EDITABLE_STATUSES.includes(l.status) && l.status === 'draft' ? `${ROUTES.loanApply}?id=${l.id}` : `${ROUTES.loanDetail}?id=${l.id}`)
+
   return (
-    <View className='page'>
-      <Text>创业贴息贷款</Text>
+    <View className='ln-page loan-home'>
+      <View className='loan-home__hero'>
+        <View className='loan-home__ring loan-home__ring--a' />
+        <View className='loan-home__ring loan-home__ring--b' />
+        <Text className='loan-home__kicker'>团清远市委 · 合作银行 · 财政贴息</Text>
+        <Text className='loan-home__title'>农村青年创业小额贴息贷款</Text>
+        <Text className='loan-home__lead'>返乡创业的农村青年和乡村振兴志愿者，可在线申请创业贷款，利息按规定据实贴息。</Text>
+        <View className='loan-home__facts'>
+          <View className='loan-home__fact'>
+            <Text className='loan-home__fact-num'>
+              50<Text className='loan-home__fact-unit'>万元</Text>
+            </Text>
+            <Text className='loan-home__fact-label'>单笔最高</Text>
+          </View>
+          <View className='loan-home__fact'>
+            <Text className='loan-home__fact-num'>
+              LPR<Text className='loan-home__fact-unit'>+1.20%</Text>
+            </Text>
+            <Text className='loan-home__fact-label'>贴息利率上限</Text>
+          </View>
+          <View className='loan-home__fact'>
+            <Text className='loan-home__fact-num'>
+              3<Text className='loan-home__fact-unit'>级审核</Text>
+            </Text>
+            <Text className='loan-home__fact-label'>县、市、银行</Text>
+          </View>
+        </View>
+      </View>
+
+      {state.kind === 'loading' ? (
+        <Skeleton count={1} />
+      ) : state.kind === 'gate' ? (
+        <View className='loan-home__gate'>
+          <StateBlock
+            mark='denied'
+            className='loan-home__gate-state'
+            title={state.registration === 'pending' ? '你的登记正在审核中' : '请先完成农村青年登记'}
+            desc={
+              state.registration === 'pending'
+                ? '县（市、区）团委审核通过后，就可以在这里申请创业贴息贷款。'
+                : state.registration === 'rejected'
+                  ? '你的登记未通过审核，请修改后重新提交；通过后即可申请创业贴息贷款。'
+                  : '创业贴息贷款面向已登记并通过审核的农村青年和乡村振兴志愿者。登记只需几分钟，审核通过后即可申请。'
+            }
+            action={{ text: state.registration === 'pending' ? '查看登记进度' : '去登记', onClick: () => go(`${ROUTES.register}?kind=rural_youth`) }}
+          />
+        </View>
+      ) : state.kind === 'no-identity' ? (
+        <StateBlock mark='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => go(ROUTES.personas) }} />
+      ) : state.kind === 'error' ? (
+        <StateBlock mark='error' title='加载失败' desc={state.message} action={{ text: '重试', onClick: () => void load() }} />
+      ) : (
+        <>
+          <View className='loan-home__cta'>
+            {open ? (
+              <>
+                <View className='loan-home__cta-text'>
+                  <Text className='loan-home__cta-title'>{open.status === 'draft' ? '你有一份未提交的申请' : open.status === 'returned' ? '审核人员请你补充材料' : '你的申请正在办理'}</Text>
+                  <Text className='loan-home__cta-sub'>
+                    {open.projectTitle || '未命名的创业项目'} · {LOAN_STATUS_LABELS[open.status]}
+                  </Text>
+                </View>
+                <Button
+                  className='loan-home__go'
+                  onClick={() => go(EDITABLE_STATUSES.includes(open.status) ? `${ROUTES.loanApply}?id=${open.id}` : `${ROUTES.loanDetail}?id=${open.id}`)}
+                >
+                  {open.status === 'draft' ? '继续填写' : open.status === 'returned' ? '补充材料' : '查看进度'}
+                </Button>
+              </>
+            ) : (
+              <>
+                <View className='loan-home__cta-text'>
+                  <Text className='loan-home__cta-title'>有创业项目，缺启动资金？</Text>
+                  <Text className='loan-home__cta-sub'>在线填写约 10 分钟，可随时保存草稿</Text>
+                </View>
+                <Button className='loan-home__go loan-home__apply' onClick={() => go(ROUTES.loanApply)}>
+                  我要申请
+                </Button>
+              </>
+            )}
+          </View>
+
+          <View className='loan-home__head'>
+            <Text className='loan-home__head-title'>我的申请</Text>
+            <Text className='loan-home__head-sub'>{state.total > 0 ? `共 ${state.total} 份` : ''}</Text>
+          </View>
+          {state.items.length === 0 ? (
+            <View className='loan-home__empty'>
+              <Text>还没有申请。提交后可在这里随时查看审核进度和贴息计划。</Text>
+            </View>
+          ) : (
+            <View className='adm-list loan-home__list'>
+              {state.items.map((l) => (
+                <LoanCard key={l.id} loan={l} showApplicant={false} onClick={() => openLoan(l)} />
+              ))}
+            </View>
+          )}
+        </>
+      )}
+
+      <View className='loan-home__head'>
+        <Text className='loan-home__head-title'>扶持哪些项目</Text>
+      </View>
+      <View className='loan-home__types'>
+        {PROJECT_TYPES.map((t) => (
+          <View key={t} className={`loan-type loan-type--${t}`}>
+            <Text className='loan-type__name'>{PROJECT_TYPE_LABELS[t]}</Text>
+            <Text className='loan-type__hint'>{PROJECT_HINTS[t]}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='loan-home__head'>
+        <Text className='loan-home__head-title'>贴息怎么算</Text>
+      </View>
+      <View className='loan-home__card'>
+        <Text className='loan-home__rule'>
+          贴息利率 = min（银行执行利率，放款日适用的 LPR + 1.20%），按剩余本金逐日计算、每季度核准一次，即「据实贴息」。
+        </Text>
+        <View className='loan-home__example'>
+          <Text className='loan-home__example-title'>举个例子</Text>
+          <Text className='loan-home__example-text'>
+            贷款 20 万元，执行利率 4.35%，1 年期 LPR 3.00%：贴息利率取 4.20%。一个 92 天的季度贴息 200,000 × 4.20% × 92 ÷ 360 = 2,146.67 元。
+          </Text>
+        </View>
+      </View>
+
+      <View className='loan-home__head'>
+        <Text className='loan-home__head-title'>办理流程</Text>
+      </View>
+      <View className='loan-home__card loan-road'>
+        {ROAD.map((r, i) => (
+          <View key={r.title} className='loan-road__item'>
+            <View className='loan-road__no'>
+              <Text>{i + 1}</Text>
+            </View>
+            <View className='loan-road__text'>
+              <Text className='loan-road__title'>{r.title}</Text>
+              <Text className='loan-road__desc'>{r.desc}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+      <Text className='loan-home__foot'>单笔额度、贴息上限以团市委最新政策为准</Text>
     </View>
   )
 }

@@ -1,0 +1,121 @@
+// Loading an application, opening its files, and the reviewers' scopes: what the loan pages of
+// the three subpackages share. Types only from the contract (no zod).
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { LoanDetail, LoanDocumentView } from '@contract/loan'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { loadAccount, type Account } from '@/components/admin/shared'
+import { openWorkbook } from '@/services/files'
+
+export type LoadState = { kind: 'loading' } | { kind: 'ready'; detail: LoanDetail } | { kind: 'error'; code: string; message: string }
+
+/** One application (loan.get), refreshed on pull-down; `set` shows what an action answered. */
+export function useLoan(id: string, enabled = true): { state: LoadState; reload: (quiet?: boolean) => Promise<void>; set: (d: LoanDetail) => void } {
+  const [state, setState] = useState<LoadState>({ kind: 'loading' })
+  const reload = useCallback(
+    async (quiet = false) => {
+      if (!id) {
+        setState({ kind: 'error', code: 'NOT_FOUND', message: '缺少申请编号，请从列表进入' })
+        return
+      }
+      if (!quiet) setState({ kind: 'loading' })
+      try {
+        setState({ kind: 'ready', detail: await call('loan.get', { id }) })
+      } catch (err) {
+        if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+        else setState({ kind: 'error', code: err instanceof CallError ? err.code : '', message: errorMessage(err) })
+      }
+    },
+    [id],
+  )
+  useEffect(() => {
+    if (enabled) void reload()
+  }, [reload, enabled])
+  usePullDownRefresh(() => {
+    void reload(true).finally(() => Taro.stopPullDownRefresh())
+  })
+  const set = useCallback((detail: LoanDetail) => setState({ kind: 'ready', detail }), [])
+  return { state, reload, set }
+}
+
+const isImage = (doc: Pick<LoanDocumentView, 'type'>) => doc.type.startsWith('image/')
+
+/** Opens a document: images in the viewer (with the others of the application), PDFs in WeChat's reader or a new tab. */
+export async function openDocument(doc: LoanDocumentView, all: LoanDocumentView[]): Promise<void> {
+  if (!doc.url) {
+    void Taro.showToast({ title: '文件链接已过期，请下拉刷新', icon: 'none' })
+    return
+  }
+  if (isImage(doc)) {
+    await Taro.previewImage({ current: doc.url, urls: all.filter(isImage).map((d) => d.url) })
+    return
+  }
+  if (process.env.TARO_ENV === 'weapp') {
+    void Taro.showLoading({ title: '正在打开…' })
+    try {
+      const res = await Taro.downloadFile({ url: doc.url })
+      if (res.statusCode !== 200) throw new Error(`download ${res.statusCode}`)
+      await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true })
+    } catch {
+      void Taro.showToast({ title: '文件打开失败，请稍后再试', icon: 'none' })
+    } finally {
+      void Taro.hideLoading()
+    }
+    return
+  }
+  window.open(doc.url, '_blank', 'noopener')
+}
+
+// ---- who is looking -----------------------------------------------------------------------
+
+export interface ReviewerScope {
+  account: Account
+  city: boolean
+  /** County admin of these counties (empty for the city). */
+  counties: { code: string; name: string }[]
+  /** Officer of these banks. */
+  banks: { id: string; name: string }[]
+}
+
+export type ScopeState = { kind: 'loading' } | { kind: 'ready'; scope: ReviewerScope } | { kind: 'denied' } | { kind: 'no-identity' } | { kind: 'error'; message: string }
+
+function scopeOf(account: Account): ReviewerScope {
+  return {
+    account,
+    city: account.roles.some((g) => g.role === 'city_admin'),
+    counties: account.roles.filter((g) => g.role === 'county_admin').map((g) => ({ code: g.scopeId, name: g.scopeName })),
+    banks: account.roles.filter((g) => g.role === 'bank_officer').map((g) => ({ id: g.scopeId, name: g.scopeName })),
+  }
+}
+
+/** The caller as a reviewer; `allowed` says whether this page is theirs. */
+export function useReviewerScope(allowed: (scope: ReviewerScope) => boolean): { state: ScopeState; reload: () => Promise<void> } {
+  const [state, setState] = useState<ScopeState>({ kind: 'loading' })
+  const allowedRef = useRef(allowed)
+  allowedRef.current = allowed
+  // Always asked afresh when a page opens: one call, and never a previous identity's roles.
+  const reload = useCallback(async () => {
+    try {
+      const scope = scopeOf(await loadAccount(true))
+      setState(allowedRef.current(scope) ? { kind: 'ready', scope } : { kind: 'denied' })
+    } catch (err) {
+      if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') setState({ kind: 'no-identity' })
+      else setState({ kind: 'error', message: errorMessage(err) })
+    }
+  }, [allowedRef])
+  useEffect(() => {
+    void reload()
+  }, [reload])
+  return { state, reload }
+}
+
+export const isLeague = (s: ReviewerScope) => s.city || s.counties.length > 0
+export const isBank = (s: ReviewerScope) => s.banks.length > 0
+
+/** A field error of a call (`CallError.field`), keyed by the contract's field path. */
+export function fieldErrorOf(err: unknown): { field: string; message: string } | null {
+  return err instanceof CallError && err.field ? { field: err.field, message: err.message } : null
+}
+
+// Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
+export { openWorkbook }

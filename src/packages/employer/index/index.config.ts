@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '岗位对接会'
+  navigationBarTitleText: '招聘对接',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,28 +1,197 @@
-import { View, Text } from '@tarojs/components'
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+// 招聘对接 (employers): my organisation(s), the fairs we are invited to, our positions for each
+// with how many chose them, adding and editing positions until the sign-up deadline, and the
+// people who signed up for our positions.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { OutputOf } from '@contract/index'
+import type { FairView } from '@contract/fair'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { takeDirty } from '@/components/admin/shared'
+import { CardSkeleton, StatePanel } from '@/components/admin/ui'
+import { Btn } from '@/components/account/Btn'
+import { fairWhen, momentText, salaryText } from '@/components/fair/format'
+import { noIdentity } from '@/components/fair/shared'
+import { EmployerTypeTag, StandingTag } from '@/components/fair/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
+type Mine = OutputOf<'fair.myFairs'>
+type Load = { kind: 'loading' } | { kind: 'ready'; data: Mine } | { kind: 'denied' } | { kind: 'no-identity' } | { kind: 'error'; message: string }
+
+/** Positions may be added and changed until sign-up closes. */
+const editable = (f: FairView) => f.status === 'published' && (f.phase === 'upcoming' || f.phase === 'open')
+
 export default function EmployerHome() {
-  return (
-    <View className='sub-page'>
-      <View className='sub-page__head'>
-        <Text className='sub-page__title'>岗位对接会</Text>
-        <Text className='sub-page__lead'>县域企业发布岗位，青年线上报名，对接会现场面试。</Text>
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+
+  const fetchAll = async (quiet = false) => {
+    if (!quiet) setLoad({ kind: 'loading' })
+    try {
+      setLoad({ kind: 'ready', data: await call('fair.myFairs', {}) })
+    } catch (err) {
+      if (noIdentity(err)) setLoad({ kind: 'no-identity' })
+      else if (err instanceof CallError && err.code === 'FORBIDDEN') setLoad({ kind: 'denied' })
+      else if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      else setLoad({ kind: 'error', message: errorMessage(err) })
+    }
+  }
+
+  useEffect(() => {
+    void fetchAll()
+  }, [])
+  useDidShow(() => {
+    if (takeDirty('employer-home')) void fetchAll(true)
+  })
+  usePullDownRefresh(() => {
+    void fetchAll(true).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (load.kind === 'loading') {
+    return (
+      <View className='adm-page'>
+        <CardSkeleton count={3} />
       </View>
-      <View className='sub-page__body'>
-        <CellGroup>
-          <Cell title='近期对接会' description='时间、地点与参会企业' extra='暂无' clickable />
-          <Cell title='热门岗位' description='按县区浏览岗位' extra='浏览' clickable />
-        </CellGroup>
-        <View className='sub-page__action'>
-          <Button type='primary' block>
-            报名参会
-          </Button>
+    )
+  }
+  if (load.kind === 'denied') {
+    return (
+      <View className='adm-page'>
+        <StatePanel
+          kind='denied'
+          className='emp__denied'
+          title='无权限'
+          description='招聘对接仅向受邀参加岗位对接会的用人单位开放。如需开通，请联系团市委发送用人单位邀请。'
+          action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }}
+        />
+      </View>
+    )
+  }
+  if (load.kind === 'no-identity') {
+    return (
+      <View className='adm-page'>
+        <StatePanel
+          kind='no-identity'
+          title='请先选择演示身份'
+          description='本地开发环境需要先选择一个演示身份'
+          action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
+        />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='adm-page'>
+        <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
+      </View>
+    )
+  }
+
+  const { employers, fairs, positions } = load.data
+  const upcoming = fairs.filter((f) => f.phase !== 'over').sort((a, b) => a.date.localeCompare(b.date))
+  const past = fairs.filter((f) => f.phase === 'over')
+
+  const addPosition = (f: FairView) => void Taro.navigateTo({ url: `${ROUTES.employerPosition}?fairId=${encodeURIComponent(f.id)}` })
+  const editPosition = (fairId: string, id: string) => void Taro.navigateTo({ url: `${ROUTES.employerPosition}?fairId=${encodeURIComponent(fairId)}&id=${encodeURIComponent(id)}` })
+  const applicants = (fairId: string, positionId?: string) =>
+    void Taro.navigateTo({ url: `${ROUTES.employerApplicants}?fairId=${encodeURIComponent(fairId)}${positionId ? `&positionId=${encodeURIComponent(positionId)}` : ''}` })
+
+  const fairBlock = (f: FairView) => {
+    const mine = positions.filter((p) => p.fairId === f.id)
+    const people = mine.reduce((n, p) => n + p.applicants, 0)
+    const open = editable(f)
+    return (
+      <View key={f.id} className='emp-fair'>
+        <View className='emp-fair__head' onClick={() => void Taro.navigateTo({ url: `${ROUTES.fairDetail}?id=${encodeURIComponent(f.id)}` })}>
+          <View className='emp-fair__tags'>
+            <StandingTag fair={f} />
+          </View>
+          <Text className='emp-fair__title'>{f.title}</Text>
+          <Text className='emp-fair__line'>{fairWhen(f)}</Text>
+          <Text className='emp-fair__line'>
+            {f.venue} · {f.address}
+          </Text>
+          <Text className='emp-fair__deadline'>{open ? `岗位可修改至 ${momentText(f.signupClosesAt)}（报名截止）` : '报名已截止，岗位信息已锁定'}</Text>
         </View>
-        <Text className='sub-page__note'>功能建设中，敬请期待</Text>
+
+        <View className='emp-fair__positions'>
+          <View className='emp-fair__sub'>
+            <Text className='emp-fair__sub-title'>本单位岗位</Text>
+            <Text className='emp-fair__sub-extra'>{mine.length} 个</Text>
+          </View>
+          {mine.length === 0 ? (
+            <Text className='emp-fair__none'>{open ? '还没有发布岗位。发布后，志愿者报名时可以选择。' : '本场未发布岗位。'}</Text>
+          ) : (
+            mine.map((p) => (
+              <View key={p.id} className='emp-pos' hoverClass='emp-pos--pressed' onClick={() => editPosition(f.id, p.id)}>
+                <View className='emp-pos__main'>
+                  <Text className='emp-pos__title'>{p.title}</Text>
+                  <Text className='emp-pos__sub'>
+                    招 {p.openings} 人 · {p.place} · {salaryText(p.salaryMinFen, p.salaryMaxFen)}
+                  </Text>
+                </View>
+                <View
+                  className='emp-pos__count'
+                  onClick={(e) => {
+                    e.stopPropagation()
+                    applicants(f.id, p.id)
+                  }}
+                >
+                  <Text className='emp-pos__num'>{p.applicants}</Text>
+                  <Text className='emp-pos__unit'>人报名</Text>
+                </View>
+                <Text className='emp-pos__arrow'>›</Text>
+              </View>
+            ))
+          )}
+        </View>
+
+        <View className='emp-fair__actions'>
+          {open && (
+            <Btn small kind='outline' className='emp-fair__add' onClick={() => addPosition(f)}>
+              + 添加岗位
+            </Btn>
+          )}
+          <Btn small className='emp-fair__applicants' disabled={mine.length === 0} onClick={() => applicants(f.id)}>
+            查看报名（{people} 人次）
+          </Btn>
+        </View>
       </View>
+    )
+  }
+
+  return (
+    <View className='adm-page emp'>
+      <View className='emp__head'>
+        <Text className='emp__eyebrow'>用人单位 · 岗位对接会</Text>
+        {employers.map((e) => (
+          <View key={e.id} className='emp__org'>
+            <Text className='emp__org-name'>{e.name}</Text>
+            <EmployerTypeTag type={e.type} className='emp__org-type' />
+          </View>
+        ))}
+        <Text className='emp__lead'>发布岗位 → 志愿者报名选岗 → 现场面试 → 登记结果</Text>
+      </View>
+
+      <View className='emp__section-title'>
+        <Text>受邀参加的对接会</Text>
+      </View>
+      {upcoming.length === 0 ? (
+        <StatePanel kind='empty' className='emp__empty' title='暂无受邀的对接会' description='团市委邀请本单位参加对接会后，会在这里显示，届时即可发布岗位' />
+      ) : (
+        <View className='emp__list'>{upcoming.map(fairBlock)}</View>
+      )}
+
+      {past.length > 0 && (
+        <>
+          <View className='emp__section-title emp__section-title--past'>
+            <Text>往届对接会</Text>
+          </View>
+          <View className='emp__list'>{past.map(fairBlock)}</View>
+        </>
+      )}
     </View>
   )
 }

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '编辑岗位'
+  navigationBarTitleText: '岗位信息',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

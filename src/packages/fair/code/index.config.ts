@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '入场码'
+  navigationBarTitleText: '入场码',
+  navigationBarBackgroundColor: '#d93a2b',
+  navigationBarTextStyle: 'white',
+  backgroundColor: '#d93a2b'
 })

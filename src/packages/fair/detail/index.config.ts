@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '对接会详情'
+  navigationBarTitleText: '对接会详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

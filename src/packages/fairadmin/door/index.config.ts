@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '入场签到'
+  navigationBarTitleText: '入场签到',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

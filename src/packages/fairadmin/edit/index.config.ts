@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '编辑对接会'
+  navigationBarTitleText: '对接会信息',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,13 +1,554 @@
-import { View, Text } from '@tarojs/components'
+// 对接会信息 (?id= to edit, none to create; city admin): title, date and times, venue, address
+// and map location, the sign-up window ('YYYY-MM-DD HH:mm' Shanghai), capacity (never below the
+// seats taken), who may sign up, positions per person, the invited employers and a description.
+// The function's errors land next to the field they name. A new fair is saved as a draft.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Picker, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { InputOf } from '@contract/index'
+import type { EmployerView, FairView } from '@contract/fair'
+import { EMPLOYER_TYPES } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { markDirty, takeDirty, useAdminScope } from '@/components/admin/shared'
+import { CardSkeleton, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { Btn } from '@/components/account/Btn'
+import { FormRow, PickedValue } from '@/components/account/FormRow'
+import { TextInput } from '@/components/account/TextInput'
+import { Tick } from '@/components/account/Tick'
+import { addDays, fullDay, moment, param, today, weekday } from '@/components/fair/format'
+import { goBackOr, scrollToField } from '@/components/fair/shared'
+import { EmployerTypeTag, Notice, Toggle } from '@/components/fair/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 编辑对接会
-export default function Page() {
+interface Fields {
+  title: string
+  date: string
+  startTime: string
+  endTime: string
+  venue: string
+  address: string
+  lat: string
+  lng: string
+  opensDate: string
+  opensTime: string
+  closesDate: string
+  closesTime: string
+  capacity: string
+  termDays: string
+  allowRuralYouth: boolean
+  maxPositions: number
+  employerIds: string[]
+  description: string
+}
+type Row = 'title' | 'date' | 'startTime' | 'endTime' | 'venue' | 'address' | 'location' | 'signupOpens' | 'signupCloses' | 'capacity' | 'termDays' | 'maxPositions' | 'employers' | 'description'
+type Errors = Partial<Record<Row, string>>
+const ROWS: Row[] = ['title', 'date', 'startTime', 'endTime', 'venue', 'address', 'location', 'signupOpens', 'signupCloses', 'capacity', 'termDays', 'maxPositions', 'employers', 'description']
+type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; code: string }
+
+/** The web build for local development has no map: coordinates may be typed instead. */
+const TYPED_LOCATION = process.env.TARO_ENV !== 'weapp'
+const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)
+
+function rowOfField(field: string): Row | null {
+  const head = field.split('.')[0]
+  if (head === 'signupOpensAt') return 'signupOpens'
+  if (head === 'signupClosesAt') return 'signupCloses'
+  if (head === 'termEndsWithinDays') return 'termDays'
+  if (head === 'employerIds') return 'employers'
+  if (head === 'allowRuralYouth') return 'termDays'
+  return (ROWS as string[]).includes(head) ? (head as Row) : null
+}
+
+function blank(): Fields {
+  const now = moment(Date.now())
+  const date = addDays(today(), 14)
+  return {
+    title: '',
+    date,
+    startTime: '09:00',
+    endTime: '12:00',
+    venue: '',
+    address: '',
+    lat: '',
+    lng: '',
+    opensDate: now.slice(0, 10),
+    opensTime: now.slice(11, 16),
+    closesDate: addDays(date, -1),
+    closesTime: '18:00',
+    capacity: '',
+    termDays: '180',
+    allowRuralYouth: false,
+    maxPositions: 3,
+    employerIds: [],
+    description: '',
+  }
+}
+
+function fieldsOf(f: FairView): Fields {
+  const opens = moment(f.signupOpensAt)
+  const closes = moment(f.signupClosesAt)
+  return {
+    title: f.title,
+    date: f.date,
+    startTime: f.startTime,
+    endTime: f.endTime,
+    venue: f.venue,
+    address: f.address,
+    lat: f.location ? fixed6(f.location.lat) : '',
+    lng: f.location ? fixed6(f.location.lng) : '',
+    opensDate: opens.slice(0, 10),
+    opensTime: opens.slice(11, 16),
+    closesDate: closes.slice(0, 10),
+    closesTime: closes.slice(11, 16),
+    capacity: String(f.capacity),
+    termDays: String(f.termEndsWithinDays),
+    allowRuralYouth: f.allowRuralYouth,
+    maxPositions: f.maxPositions,
+    employerIds: f.employers.map((e) => e.id),
+    description: f.description,
+  }
+}
+
+/** The contract's checks, as inline errors (the function still has the last word). */
+function check(f: Fields, confirmed: number): { errors: Errors; input?: Omit<InputOf<'fair.save'>, 'id'> } {
+  const errors: Errors = {}
+  const len = (s: string) => s.trim().length
+  if (len(f.title) < 4) errors.title = len(f.title) === 0 ? '请填写对接会名称' : '对接会名称至少 4 个字'
+  if (f.endTime <= f.startTime) errors.endTime = '结束时间应晚于开始时间'
+  if (len(f.venue) < 2) errors.venue = len(f.venue) === 0 ? '请填写会场' : '会场至少 2 个字'
+  if (len(f.address) < 2) errors.address = len(f.address) === 0 ? '请填写地址' : '地址至少 2 个字'
+  let location: { lat: number; lng: number } | null = null
+  if (f.lat.trim() || f.lng.trim()) {
+    const lat = Number(f.lat)
+    const lng = Number(f.lng)
+    if (!f.lat.trim() || !f.lng.trim()) errors.location = '请同时填写纬度和经度，或都不填'
+    else if (!Number.isFinite(lat) || lat < 3 || lat > 54) errors.location = '纬度超出范围（中国境内约 3–54）'
+    else if (!Number.isFinite(lng) || lng < 73 || lng > 136) errors.location = '经度超出范围（中国境内约 73–136）'
+    else location = { lat, lng }
+  }
+  const opens = `${f.opensDate} ${f.opensTime}`
+  const closes = `${f.closesDate} ${f.closesTime}`
+  if (closes <= opens) errors.signupCloses = '报名截止时间应晚于开始时间'
+  else if (closes > `${f.date} ${f.startTime}`) errors.signupCloses = '报名应在对接会开始前截止'
+  const capacity = Number(f.capacity)
+  if (!f.capacity.trim()) errors.capacity = '请填写名额'
+  else if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = '名额至少 1 人'
+  else if (capacity > 10000) errors.capacity = '名额最多 10000 人'
+  else if (capacity < confirmed) errors.capacity = `已有 ${confirmed} 人报名成功，名额不能少于此数`
+  const termDays = Number(f.termDays)
+  if (!f.termDays.trim()) errors.termDays = '请填写服务期满范围（天）'
+  else if (!Number.isInteger(termDays) || termDays < 0) errors.termDays = '天数不能为负'
+  else if (termDays > 730) errors.termDays = '最多 730 天'
+  if (Object.keys(errors).length > 0) return { errors }
+  return {
+    errors,
+    input: {
+      title: f.title.trim(),
+      date: f.date,
+      startTime: f.startTime,
+      endTime: f.endTime,
+      venue: f.venue.trim(),
+      address: f.address.trim(),
+      location,
+      signupOpensAt: opens,
+      signupClosesAt: closes,
+      capacity,
+      termEndsWithinDays: termDays,
+      allowRuralYouth: f.allowRuralYouth,
+      maxPositions: f.maxPositions,
+      employerIds: f.employerIds,
+      description: f.description.trim(),
+    },
+  }
+}
+
+export default function FairEdit() {
+  const { params } = useRouter()
+  const id = param(params.id)
+  const { state, reload: reloadScope } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [original, setOriginal] = useState<FairView | null>(null)
+  const [employers, setEmployers] = useState<EmployerView[]>([])
+  const [fields, setFields] = useState<Fields>(blank)
+  const [tried, setTried] = useState(false)
+  const [serverErrors, setServerErrors] = useState<Errors>({})
+  const [saving, setSaving] = useState(false)
+  const [picking, setPicking] = useState(false)
+  const started = useRef(false)
+
+  const fetchAll = async () => {
+    setLoad({ kind: 'loading' })
+    try {
+      const [fair, orgs] = await Promise.all([id ? call('fair.get', { id }) : Promise.resolve(null), call('fair.employers', {})])
+      setEmployers(orgs.items)
+      if (fair) {
+        setOriginal(fair.fair)
+        setFields(fieldsOf(fair.fair))
+      }
+      setLoad({ kind: 'ready' })
+    } catch (err) {
+      setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : '' })
+    }
+  }
+
+  useEffect(() => {
+    if (scope?.city && !started.current) {
+      started.current = true
+      void Taro.setNavigationBarTitle({ title: id ? '编辑对接会' : '新建对接会' })
+      void fetchAll()
+    }
+  }, [scope])
+
+  // Back from 用人单位 after adding one: offer it here.
+  useDidShow(() => {
+    if (takeDirty('fair-employers') && load.kind === 'ready') {
+      call('fair.employers', {})
+        .then((r) => setEmployers(r.items))
+        .catch(() => undefined)
+    }
+  })
+
+  usePullDownRefresh(() => {
+    // A form being filled in is not thrown away by a pull: only a failed load is retried.
+    const retry = !scope ? reloadScope(true) : load.kind === 'error' ? fetchAll() : Promise.resolve()
+    void retry.finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const confirmed = original?.confirmed ?? 0
+  const clientErrors = useMemo(() => (tried ? check(fields, confirmed).errors : {}), [tried, fields, confirmed])
+  const errorOf = (row: Row) => serverErrors[row] || clientErrors[row] || undefined
+  const clearServer = (...rows: Row[]) =>
+    setServerErrors((e) => {
+      if (!rows.some((r) => e[r])) return e
+      const rest = { ...e }
+      for (const r of rows) delete rest[r]
+      return rest
+    })
+  const set = <K extends keyof Fields>(key: K, value: Fields[K], ...rows: Row[]) => {
+    setFields((f) => ({ ...f, [key]: value }))
+    clearServer(...rows)
+  }
+
+  const pickLocation = async () => {
+    if (picking) return
+    setPicking(true)
+    try {
+      const lat = Number(fields.lat)
+      const lng = Number(fields.lng)
+      const here = fields.lat && fields.lng && Number.isFinite(lat) && Number.isFinite(lng) ? { latitude: lat, longitude: lng } : {}
+      const res = await Taro.chooseLocation(here as Taro.chooseLocation.Option)
+      setFields((f) => ({
+        ...f,
+        lat: fixed6(res.latitude),
+        lng: fixed6(res.longitude),
+        venue: f.venue.trim() ? f.venue : (res.name || '').slice(0, 40),
+        address: f.address.trim() ? f.address : (res.address || '').slice(0, 80),
+      }))
+      clearServer('location')
+    } catch (err) {
+      const msg = String((err as { errMsg?: string })?.errMsg ?? '')
+      if (/cancel/i.test(msg)) return
+      if (/auth|deny|permission/i.test(msg)) {
+        const { confirm } = await Taro.showModal({ title: '需要位置权限', content: '在地图上选择会场需要使用你的位置信息，请在设置中允许后重试。', confirmText: '去设置', confirmColor: '#d93a2b' })
+        if (confirm) void Taro.openSetting()
+        return
+      }
+      void Taro.showToast({ title: '暂时无法打开地图选点，请稍后再试', icon: 'none' })
+    } finally {
+      setPicking(false)
+    }
+  }
+
+  const toggleEmployer = (eid: string) => {
+    set('employerIds', fields.employerIds.includes(eid) ? fields.employerIds.filter((x) => x !== eid) : [...fields.employerIds, eid], 'employers')
+  }
+
+  const save = async () => {
+    if (saving) return
+    setTried(true)
+    const checked = check(fields, confirmed)
+    if (!checked.input) {
+      const rows = ROWS.filter((r) => checked.errors[r])
+      if (rows[0]) scrollToField(rows[0])
+      void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再保存', icon: 'none' })
+      return
+    }
+    if (original && original.status === 'published' && (original.date !== checked.input.date || original.startTime !== checked.input.startTime || original.venue !== checked.input.venue)) {
+      const { confirm } = await Taro.showModal({
+        title: '修改已发布的对接会',
+        content: `时间或会场有变化，已报名的 ${original.confirmed + original.waiting} 人不会自动收到通知，请另行告知。确定保存？`,
+        confirmText: '保存',
+        confirmColor: '#d93a2b',
+      })
+      if (!confirm) return
+    }
+    if (!checked.input.employerIds?.length) {
+      const { confirm } = await Taro.showModal({ title: '还没有邀请用人单位', content: '没有受邀单位就没有岗位可选。可以先保存，稍后再邀请。', confirmText: '先保存', cancelText: '去选择', confirmColor: '#d93a2b' })
+      if (!confirm) {
+        scrollToField('employers')
+        return
+      }
+    }
+    setSaving(true)
+    try {
+      const saved = await call('fair.save', { ...(id ? { id } : {}), ...checked.input })
+      markDirty('fair-admin')
+      setOriginal(saved)
+      void Taro.showToast({ title: id ? '已保存' : '已保存为未发布', icon: 'success' })
+      setTimeout(() => goBackOr(ROUTES.fairAdmin), 800)
+    } catch (err) {
+      const row = err instanceof CallError && err.field ? rowOfField(err.field) : null
+      if (row) {
+        setServerErrors((e) => ({ ...e, [row]: (err as CallError).message }))
+        scrollToField(row)
+        void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' })
+      } else {
+        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <ScopeGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+  if (!scope.city) {
+    return (
+      <View className='adm-page'>
+        <StatePanel kind='denied' title='无权限' description='岗位对接会由团市委创建和修改。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+      </View>
+    )
+  }
+  if (load.kind === 'loading') {
+    return (
+      <View className='adm-page'>
+        <CardSkeleton count={3} />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='adm-page'>
+        <StatePanel
+          kind={load.code === 'NOT_FOUND' ? 'empty' : 'error'}
+          title={load.code === 'NOT_FOUND' ? '对接会不存在' : '加载失败'}
+          description={load.message}
+          action={load.code === 'NOT_FOUND' ? { text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) } : { text: '重试', onClick: () => void fetchAll() }}
+        />
+      </View>
+    )
+  }
+  if (original?.status === 'cancelled') {
+    return (
+      <View className='adm-page'>
+        <StatePanel kind='empty' title='对接会已取消' description='已取消的对接会不能再修改。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+      </View>
+    )
+  }
+
+  const hasLocation = fields.lat.trim() !== '' && fields.lng.trim() !== ''
+  const termEnd = /^\d+$/.test(fields.termDays) ? fullDay(addDays(fields.date, Number(fields.termDays))) : ''
+
   return (
-    <View className='page'>
-      <Text>编辑对接会</Text>
+    <View className='acct-page acct-page--with-bar fair-edit'>
+      {original && (
+        <View className='fair-edit__hero'>
+          <Text className='fair-edit__hero-title'>{original.title}</Text>
+          <Text className='fair-edit__hero-sub'>
+            {original.status === 'draft' ? '未发布' : '已发布'} · 已报名 {original.confirmed} 人 · 候补 {original.waiting} 人
+          </Text>
+        </View>
+      )}
+
+      <View className='acct-card'>
+        <Text className='acct-card__title'>基本信息</Text>
+        <FormRow field='title' label='名称' required error={errorOf('title')}>
+          <TextInput className='fair-edit__title' value={fields.title} placeholder='如：2026 年乡村振兴志愿者岗位对接会' maxLength={40} onChange={(v) => set('title', v, 'title')} />
+        </FormRow>
+        <Picker className='fair-edit__first' mode='date' value={fields.date} start={today()} onChange={(e) => set('date', String(e.detail.value), 'date', 'signupCloses')}>
+          <FormRow field='date' label='举办日期' required arrow error={errorOf('date')}>
+            <PickedValue value={`${fullDay(fields.date)} ${weekday(fields.date)}`} placeholder='选择日期' />
+          </FormRow>
+        </Picker>
+        <Picker mode='time' value={fields.startTime} onChange={(e) => set('startTime', String(e.detail.value), 'startTime', 'endTime', 'signupCloses')}>
+          <FormRow field='startTime' label='开始时间' required arrow error={errorOf('startTime')}>
+            <PickedValue value={fields.startTime} placeholder='选择时间' />
+          </FormRow>
+        </Picker>
+        <Picker mode='time' value={fields.endTime} onChange={(e) => set('endTime', String(e.detail.value), 'endTime')}>
+          <FormRow field='endTime' label='结束时间' required arrow error={errorOf('endTime')}>
+            <PickedValue value={fields.endTime} placeholder='选择时间' />
+          </FormRow>
+        </Picker>
+      </View>
+
+      <View className='acct-card'>
+        <Text className='acct-card__title'>会场</Text>
+        <FormRow field='venue' label='会场' required error={errorOf('venue')}>
+          <TextInput className='fair-edit__venue' value={fields.venue} placeholder='如：清远市青少年宫' maxLength={40} onChange={(v) => set('venue', v, 'venue')} />
+        </FormRow>
+        <FormRow field='address' label='地址' required error={errorOf('address')}>
+          <TextInput className='fair-edit__address' value={fields.address} placeholder='如：清城区北江一路 8 号' maxLength={80} onChange={(v) => set('address', v, 'address')} />
+        </FormRow>
+        {TYPED_LOCATION ? (
+          <FormRow field='location' label='地图位置' stacked error={errorOf('location')} hint='选填：GCJ-02 坐标（微信定位所用的坐标系）。填写后报名者可在微信中打开地图导航。'>
+            <View className='fair-edit__coords'>
+              <View className='fair-edit__coord'>
+                <Text className='fair-edit__coord-label'>纬度</Text>
+                <TextInput className='fair-edit__lat' value={fields.lat} placeholder='23.6818' maxLength={12} onChange={(v) => set('lat', v.replace(/[^\d.]/g, ''), 'location')} />
+              </View>
+              <View className='fair-edit__coord'>
+                <Text className='fair-edit__coord-label'>经度</Text>
+                <TextInput className='fair-edit__lng' value={fields.lng} placeholder='113.0560' maxLength={12} onChange={(v) => set('lng', v.replace(/[^\d.]/g, ''), 'location')} />
+              </View>
+            </View>
+          </FormRow>
+        ) : (
+          <FormRow field='location' label='地图位置' error={errorOf('location')} hint='选填：选定后报名者可在地图上导航到会场' onClick={() => void pickLocation()}>
+            {hasLocation ? (
+              <View className='fair-edit__picked'>
+                <Text className='fair-edit__picked-main'>已选定位置</Text>
+                <Text className='fair-edit__picked-sub'>
+                  {fields.lat}, {fields.lng}
+                </Text>
+              </View>
+            ) : (
+              <PickedValue value='' placeholder={picking ? '正在打开地图…' : '在地图上选择会场'} />
+            )}
+          </FormRow>
+        )}
+      </View>
+
+      <View className='acct-card'>
+        <Text className='acct-card__title'>
+          报名
+          <Text className='acct-card__title-note'>北京时间</Text>
+        </Text>
+        <FormRow field='signupOpens' label='报名开始' required error={errorOf('signupOpens')}>
+          <View className='fair-edit__moment'>
+            <Picker mode='date' value={fields.opensDate} onChange={(e) => set('opensDate', String(e.detail.value), 'signupOpens', 'signupCloses')}>
+              <Text className='fair-edit__moment-part fair-edit__opens-date'>{fields.opensDate}</Text>
+            </Picker>
+            <Picker mode='time' value={fields.opensTime} onChange={(e) => set('opensTime', String(e.detail.value), 'signupOpens', 'signupCloses')}>
+              <Text className='fair-edit__moment-part fair-edit__opens-time'>{fields.opensTime}</Text>
+            </Picker>
+          </View>
+        </FormRow>
+        <FormRow field='signupCloses' label='报名截止' required error={errorOf('signupCloses')} hint='截止后不能再报名或修改所选岗位，用人单位的岗位也会锁定'>
+          <View className='fair-edit__moment'>
+            <Picker mode='date' value={fields.closesDate} onChange={(e) => set('closesDate', String(e.detail.value), 'signupCloses')}>
+              <Text className='fair-edit__moment-part fair-edit__closes-date'>{fields.closesDate}</Text>
+            </Picker>
+            <Picker mode='time' value={fields.closesTime} onChange={(e) => set('closesTime', String(e.detail.value), 'signupCloses')}>
+              <Text className='fair-edit__moment-part fair-edit__closes-time'>{fields.closesTime}</Text>
+            </Picker>
+          </View>
+        </FormRow>
+        <FormRow field='capacity' label='名额' required error={errorOf('capacity')} hint={confirmed > 0 ? `已有 ${confirmed} 人报名成功，名额不能少于此数；增加名额时候补者按顺序递补` : '满额后新的报名进入候补，有人取消时按顺序递补'}>
+          <TextInput className='fair-edit__capacity' type='number' value={fields.capacity} placeholder='如 200' maxLength={5} onChange={(v) => set('capacity', v.replace(/\D/g, ''), 'capacity')} />
+          <Text className='fair-edit__unit'>人</Text>
+        </FormRow>
+        <FormRow
+          field='termDays'
+          label='服务期满'
+          required
+          error={errorOf('termDays')}
+          hint={termEnd ? `服务期已满，或在对接会后 ${fields.termDays} 天内期满（${termEnd} 前）的志愿者可以报名` : '服务期已满，或在对接会后这些天内期满的志愿者可以报名'}
+        >
+          <Text className='fair-edit__term-text'>对接会后</Text>
+          <TextInput className='fair-edit__term-days' type='number' value={fields.termDays} placeholder='180' maxLength={3} onChange={(v) => set('termDays', v.replace(/\D/g, ''), 'termDays')} />
+          <Text className='fair-edit__term-text'>天内</Text>
+        </FormRow>
+        <FormRow field='allowRuralYouth' label='农村青年' hint={fields.allowRuralYouth ? '已注册并通过审核的农村青年也可以报名' : '本场只面向服务期满的志愿者'}>
+          <View className='fair-edit__youth'>
+            <Text className='fair-edit__youth-title'>{fields.allowRuralYouth ? '允许报名' : '不允许'}</Text>
+            <Toggle className='fair-edit__allow-youth' on={fields.allowRuralYouth} onChange={(v) => set('allowRuralYouth', v)} />
+          </View>
+        </FormRow>
+        <FormRow field='maxPositions' label='每人最多可选岗位' required stacked error={errorOf('maxPositions')} hint='报名者可同时应聘的岗位数'>
+          <View className='fair-pills fair-edit__max'>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <View key={n} className={`fair-pill fair-edit__max-pill ${fields.maxPositions === n ? 'fair-pill--on' : ''}`} onClick={() => set('maxPositions', n, 'maxPositions')}>
+                <Text>{n} 个</Text>
+              </View>
+            ))}
+          </View>
+        </FormRow>
+      </View>
+
+      <View className='acct-card' id='field-employers'>
+        <View className='acct-card__title fair-edit__orgs-title'>
+          <Text>邀请用人单位</Text>
+          <Text className='fair-edit__orgs-count'>已选 {fields.employerIds.length} 家</Text>
+        </View>
+        {errorOf('employers') && (
+          <View className='fair-edit__orgs-error'>
+            <Notice tone='error'>
+              <Text>{errorOf('employers')}</Text>
+            </Notice>
+          </View>
+        )}
+        {employers.length === 0 ? (
+          <Text className='fair-edit__orgs-none'>还没有用人单位，请先添加。</Text>
+        ) : (
+          EMPLOYER_TYPES.filter((t) => employers.some((e) => e.type === t)).map((t) => (
+            <View key={t} className='fair-edit__group'>
+              <EmployerTypeTag type={t} className='fair-edit__group-type' />
+              {employers
+                .filter((e) => e.type === t)
+                .map((e) => {
+                  const on = fields.employerIds.includes(e.id)
+                  return (
+                    <View key={e.id} className={`fair-edit__org ${on ? 'fair-edit__org--on' : ''}`} onClick={() => toggleEmployer(e.id)}>
+                      <Tick on={on} />
+                      <View className='fair-edit__org-main'>
+                        <Text className='fair-edit__org-name'>{e.name}</Text>
+                        {e.countyName && <Text className='fair-edit__org-county'>{e.countyName}</Text>}
+                      </View>
+                    </View>
+                  )
+                })}
+            </View>
+          ))
+        )}
+        <View className='fair-edit__manage' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEmployers })}>
+          <Text>管理用人单位（新增、修改、邀请其工作人员）</Text>
+          <Text className='acct-row__arrow'>›</Text>
+        </View>
+      </View>
+
+      <View className='acct-card'>
+        <Text className='acct-card__title'>
+          说明
+          <Text className='acct-card__title-note'>选填，报名者可见</Text>
+        </Text>
+        <View className='fair-edit__desc'>
+          <Textarea
+            className='fair-textarea fair-edit__description'
+            value={fields.description}
+            placeholder='如：请携带简历和毕业证书复印件；现场设政策咨询台'
+            placeholderClass='fair-placeholder'
+            maxlength={500}
+            onInput={(e) => set('description', e.detail.value, 'description')}
+          />
+          {errorOf('description') && <Text className='fair-edit__desc-error'>{errorOf('description')}</Text>}
+        </View>
+      </View>
+
+      <View className='acct-bar'>
+        <Btn loading={saving} className='fair-edit__save' onClick={() => void save()}>
+          {saving ? '正在保存…' : id ? '保存修改' : '保存（暂不发布）'}
+        </Btn>
+      </View>
     </View>
   )
 }

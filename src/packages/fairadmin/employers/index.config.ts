@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '用人单位'
+  navigationBarTitleText: '用人单位',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

@@ -1,13 +1,216 @@
-import { View, Text } from '@tarojs/components'
+// 用人单位 (city admin): the employers fairs can invite, by type (国有企业, 民营企业, 社会组织);
+// add or edit one (name, type, county), and invite its staff with the existing invitation page
+// (role 用人单位 and the employer's 编号 shown here).
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { EmployerView } from '@contract/fair'
+import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { loadDivisions, markDirty, useAdminScope, type Divisions } from '@/components/admin/shared'
+import { CardSkeleton, OptionSheet, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { Btn } from '@/components/account/Btn'
+import { FormRow, PickedValue } from '@/components/account/FormRow'
+import { TextInput } from '@/components/account/TextInput'
+import { Sheet } from '@/components/ui/Sheet'
+import { goBackOr } from '@/components/fair/shared'
+import { EmployerTypeTag } from '@/components/fair/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 用人单位
-export default function Page() {
+type Load = { kind: 'loading' } | { kind: 'ready'; items: EmployerView[] } | { kind: 'error'; message: string }
+interface Draft {
+  id: string
+  name: string
+  type: EmployerType | ''
+  countyCode: string
+}
+const TYPE_HINTS: Record<EmployerType, string> = { state_owned: '国有及国有控股企业', private: '民营企业、外资企业', social: '社会组织、事业单位' }
+
+async function copy(text: string) {
+  try {
+    await Taro.setClipboardData({ data: text })
+    if (process.env.TARO_ENV !== 'weapp') void Taro.showToast({ title: '编号已复制', icon: 'success' })
+  } catch {
+    void Taro.showToast({ title: '复制失败，请长按编号手动复制', icon: 'none' })
+  }
+}
+
+export default function Employers() {
+  const { state, reload: reloadScope } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [divisions, setDivisions] = useState<Divisions | null>(null)
+  const [draft, setDraft] = useState<Draft | null>(null)
+  const [errors, setErrors] = useState<Partial<Record<'name' | 'type' | 'countyCode', string>>>({})
+  const [saving, setSaving] = useState(false)
+  const [countySheet, setCountySheet] = useState(false)
+
+  const fetchAll = async (quiet = false) => {
+    if (!quiet) setLoad({ kind: 'loading' })
+    try {
+      const [res, divs] = await Promise.all([call('fair.employers', {}), loadDivisions().catch(() => null)])
+      setDivisions(divs)
+      setLoad({ kind: 'ready', items: res.items })
+    } catch (err) {
+      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      else setLoad({ kind: 'error', message: errorMessage(err) })
+    }
+  }
+
+  useEffect(() => {
+    if (scope?.city) void fetchAll()
+  }, [scope?.city])
+
+  usePullDownRefresh(() => {
+    void (scope?.city ? fetchAll(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const edit = (e: EmployerView | null) => {
+    setErrors({})
+    setDraft(e ? { id: e.id, name: e.name, type: e.type, countyCode: e.countyCode } : { id: '', name: '', type: '', countyCode: '' })
+  }
+
+  const save = async () => {
+    if (!draft || saving) return
+    const problems: typeof errors = {}
+    const name = draft.name.trim()
+    if (name.length < 2) problems.name = name ? '单位名称至少 2 个字' : '请填写单位名称'
+    if (!draft.type) problems.type = '请选择单位类型'
+    setErrors(problems)
+    if (Object.keys(problems).length > 0 || !draft.type) return
+    setSaving(true)
+    try {
+      const saved = await call('fair.saveEmployer', { ...(draft.id ? { id: draft.id } : {}), name, type: draft.type, countyCode: draft.countyCode })
+      setLoad((l) => (l.kind === 'ready' ? { kind: 'ready', items: draft.id ? l.items.map((x) => (x.id === saved.id ? saved : x)) : [...l.items, saved] } : l))
+      markDirty('fair-employers')
+      setDraft(null)
+      void Taro.showToast({ title: draft.id ? '已保存' : '已添加', icon: 'success' })
+    } catch (err) {
+      const field = err instanceof CallError ? err.field : undefined
+      if (field === 'name' || field === 'type' || field === 'countyCode') setErrors({ [field]: (err as CallError).message })
+      else void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <ScopeGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+  if (!scope.city) {
+    return (
+      <View className='adm-page'>
+        <StatePanel kind='denied' title='无权限' description='用人单位由团市委管理。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+      </View>
+    )
+  }
+
+  const counties = divisions?.counties ?? []
+  const countyName = (code: string) => counties.find((c) => c.code === code)?.name ?? ''
+
   return (
-    <View className='page'>
-      <Text>用人单位</Text>
+    <View className='adm-page emps'>
+      <View className='emps__top'>
+        <Btn className='emps__add' onClick={() => edit(null)}>
+          + 添加用人单位
+        </Btn>
+        <View className='emps__invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvite })}>
+          <View className='emps__invite-main'>
+            <Text className='emps__invite-title'>邀请单位工作人员</Text>
+            <Text className='emps__invite-desc'>在「邀请」中选择角色「用人单位」，填写下方单位编号；对方用邀请码登录后即可发布岗位、查看报名。</Text>
+          </View>
+          <Text className='acct-row__arrow'>›</Text>
+        </View>
+      </View>
+
+      {load.kind === 'loading' ? (
+        <CardSkeleton count={3} />
+      ) : load.kind === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
+      ) : load.items.length === 0 ? (
+        <StatePanel kind='empty' title='还没有用人单位' description='添加国有企业、民营企业或社会组织后，就可以邀请它们参加对接会' />
+      ) : (
+        EMPLOYER_TYPES.map((t) => {
+          const items = load.items.filter((e) => e.type === t)
+          return (
+            <View key={t} className='fair-section emps__group'>
+              <View className='fair-section__title'>
+                <Text>{EMPLOYER_TYPE_LABELS[t]}</Text>
+                <Text className='fair-section__extra'>{items.length} 家</Text>
+              </View>
+              {items.length === 0 ? (
+                <Text className='emps__none'>暂无</Text>
+              ) : (
+                items.map((e) => (
+                  <View key={e.id} className='emps-row' hoverClass='emps-row--pressed' onClick={() => edit(e)}>
+                    <View className='emps-row__main'>
+                      <Text className='emps-row__name'>{e.name}</Text>
+                      <View className='emps-row__sub'>
+                        <Text>{e.countyName || '未填所在县区'}</Text>
+                        <Text
+                          className='emps-row__id'
+                          onClick={(ev) => {
+                            ev.stopPropagation()
+                            void copy(e.id)
+                          }}
+                        >
+                          编号 {e.id}
+                        </Text>
+                      </View>
+                    </View>
+                    <Text className='emps-row__edit'>修改</Text>
+                  </View>
+                ))
+              )}
+            </View>
+          )
+        })
+      )}
+
+      <Sheet visible={!!draft} title={draft?.id ? '修改用人单位' : '添加用人单位'} closable={!saving} onClose={() => setDraft(null)} className='emp-sheet'>
+        {draft && (
+          <View className='emp-sheet__body'>
+            <View className='acct-card emp-sheet__card'>
+              <FormRow field='name' label='单位名称' required error={errors.name}>
+                <TextInput className='emp-sheet__name' value={draft.name} placeholder='如：清远市城市投资控股集团' maxLength={40} onChange={(v) => setDraft({ ...draft, name: v })} />
+              </FormRow>
+              <FormRow field='type' label='单位类型' required stacked error={errors.type}>
+                <View className='emp-sheet__types'>
+                  {EMPLOYER_TYPES.map((t) => (
+                    <View key={t} className={`emp-type ${draft.type === t ? 'emp-type--on' : ''}`} onClick={() => setDraft({ ...draft, type: t })}>
+                      <EmployerTypeTag type={t} />
+                      <Text className='emp-type__hint'>{TYPE_HINTS[t]}</Text>
+                    </View>
+                  ))}
+                </View>
+              </FormRow>
+              <FormRow field='countyCode' label='所在县区' error={errors.countyCode} onClick={() => setCountySheet(true)}>
+                <PickedValue value={draft.countyCode ? countyName(draft.countyCode) : ''} placeholder='选填' />
+              </FormRow>
+            </View>
+            {draft.id && <Text className='acct-note'>单位编号 {draft.id}（邀请工作人员时填写）</Text>}
+            <Btn className='emp-sheet__save' loading={saving} onClick={() => void save()}>
+              {saving ? '正在保存…' : '保存'}
+            </Btn>
+          </View>
+        )}
+      </Sheet>
+
+      <OptionSheet
+        visible={countySheet}
+        title='所在县（市、区）'
+        options={[{ value: '', label: '不填' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
+        value={draft?.countyCode ?? ''}
+        onSelect={(v) => setDraft((d) => (d ? { ...d, countyCode: v } : d))}
+        onClose={() => setCountySheet(false)}
+      />
     </View>
   )
 }

@@ -1,3 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '对接会统计'
+  navigationBarTitleText: '对接会统计',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
 })

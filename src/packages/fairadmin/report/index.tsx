@@ -1,13 +1,246 @@
-import { View, Text } from '@tarojs/components'
+// 对接会统计 (?id=; city admin): capacity, sign-ups, confirmed, waiting, cancelled, attended;
+// people interviewed, offered, hired and hired in Qingyuan (local employment); the same by
+// employer type and by employer, drawn as bars; Excel export (WeChat's document viewer, or a
+// download on the web).
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { OutputOf } from '@contract/index'
+import type { FairReport } from '@contract/fair'
+import { EMPLOYER_TYPE_LABELS } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { useAdminScope } from '@/components/admin/shared'
+import { CardSkeleton, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { Btn } from '@/components/account/Btn'
+import { fullDay, param } from '@/components/fair/format'
+import { goBackOr, openWorkbook } from '@/components/fair/shared'
+import { EmployerTypeTag, Figure } from '@/components/fair/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 对接会统计
-export default function Page() {
+type Exported = OutputOf<'fair.exportReport'>
+type Load = { kind: 'loading' } | { kind: 'ready'; report: FairReport } | { kind: 'error'; message: string; code: string }
+type Row = FairReport['byEmployer'][number] | FairReport['byEmployerType'][number]
+
+const pct = (n: number, of: number) => (of > 0 ? `${Math.round((n / of) * 100)}%` : '—')
+
+/** One labelled bar: its width is `value` of `max`. */
+function Bar({ label, value, max, tone }: { label: string; value: number; max: number; tone: 'brand' | 'green' | 'amber' | 'blue' | 'grey' | 'teal' }) {
+  const width = max > 0 ? Math.max(value > 0 ? 2 : 0, Math.round((value / max) * 100)) : 0
   return (
-    <View className='page'>
-      <Text>对接会统计</Text>
+    <View className='rep-bar'>
+      <Text className='rep-bar__label'>{label}</Text>
+      <View className='rep-bar__track'>
+        <View className={`rep-bar__fill rep-bar__fill--${tone}`} style={{ width: `${width}%` }} />
+      </View>
+      <Text className='rep-bar__value'>{value}</Text>
+    </View>
+  )
+}
+
+/** A group's figures: applicants, interviews, offers, hires, local hires as stacked small bars. */
+function GroupBars({ row, max }: { row: Row; max: number }) {
+  return (
+    <View className='rep-group__bars'>
+      <Bar label='报名人次' value={row.applicants} max={max} tone='blue' />
+      <Bar label='面试' value={row.interviews} max={max} tone='teal' />
+      <Bar label='录用意向' value={row.offers} max={max} tone='amber' />
+      <Bar label='录用' value={row.hires} max={max} tone='green' />
+      <Bar label='本地录用' value={row.hiresLocal} max={max} tone='brand' />
+    </View>
+  )
+}
+
+export default function Report() {
+  const { params } = useRouter()
+  const id = param(params.id)
+  const { state, reload: reloadScope } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState<Exported | null>(null)
+
+  const fetchReport = async (quiet = false) => {
+    if (!quiet) setLoad({ kind: 'loading' })
+    try {
+      setLoad({ kind: 'ready', report: await call('fair.report', { fairId: id }) })
+    } catch (err) {
+      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      else setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : '' })
+    }
+  }
+  useEffect(() => {
+    if (scope?.city) void fetchReport()
+  }, [scope?.city])
+  usePullDownRefresh(() => {
+    void (scope?.city ? fetchReport(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const exportNow = async () => {
+    if (exporting) return
+    setExporting(true)
+    try {
+      const file = await call('fair.exportReport', { fairId: id })
+      setExported(file)
+      try {
+        await openWorkbook(file)
+        void Taro.showToast({ title: '已导出 Excel', icon: 'none' })
+      } catch {
+        void Taro.showToast({ title: '文件已生成，但打开失败，请点「重新打开」', icon: 'none', duration: 2500 })
+      }
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <ScopeGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+  if (!scope.city) {
+    return (
+      <View className='adm-page'>
+        <StatePanel kind='denied' title='无权限' description='对接会统计仅向团市委开放。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+      </View>
+    )
+  }
+  if (load.kind === 'loading') {
+    return (
+      <View className='adm-page'>
+        <CardSkeleton count={3} />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='adm-page'>
+        <StatePanel kind={load.code === 'NOT_FOUND' ? 'empty' : 'error'} title={load.code === 'NOT_FOUND' ? '对接会不存在' : '加载失败'} description={load.message} action={{ text: '重试', onClick: () => void fetchReport() }} />
+      </View>
+    )
+  }
+
+  const r = load.report
+  const funnelMax = Math.max(r.signups, r.capacity, 1)
+  const typeMax = Math.max(1, ...r.byEmployerType.map((t) => t.applicants))
+  const orgMax = Math.max(1, ...r.byEmployer.map((e) => e.applicants))
+
+  return (
+    <View className='adm-page adm-page--with-bar rep'>
+      <View className='rep__hero'>
+        <Text className='rep__hero-title'>{r.title}</Text>
+        <Text className='rep__hero-sub'>{fullDay(r.date)}</Text>
+        <View className='rep__hero-main'>
+          <View className='rep__hero-figure rep__hired'>
+            <Text className='rep__hero-num'>{r.people.hired}</Text>
+            <Text className='rep__hero-label'>录用</Text>
+          </View>
+          <View className='rep__hero-figure rep__local'>
+            <Text className='rep__hero-num'>{r.people.hiredLocal}</Text>
+            <Text className='rep__hero-label'>本地录用</Text>
+          </View>
+          <View className='rep__hero-figure'>
+            <Text className='rep__hero-num'>{pct(r.people.hiredLocal, r.people.hired)}</Text>
+            <Text className='rep__hero-label'>本地就业占比</Text>
+          </View>
+        </View>
+        <Text className='rep__hero-note'>本地录用：工作地在清远市内的岗位录用人数</Text>
+      </View>
+
+      {exported && (
+        <View className='rep__exported'>
+          <Text className='rep__exported-text'>已生成 {exported.fileName}</Text>
+          <Text className='rep__exported-again' onClick={() => openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
+            重新打开
+          </Text>
+        </View>
+      )}
+
+      <View className='fair-section'>
+        <View className='fair-section__title'>
+          <Text>报名与到场</Text>
+        </View>
+        <View className='rep__figures'>
+          <Figure label='名额' value={r.capacity} className='rep__capacity' />
+          <Figure label='有效报名' value={r.signups} tone='blue' className='rep__signups' />
+          <Figure label='报名成功' value={r.confirmed} tone='green' className='rep__confirmed' />
+          <Figure label='候补' value={r.waiting} tone='amber' className='rep__waiting' />
+          <Figure label='已取消' value={r.cancelled} className='rep__cancelled' />
+          <Figure label='到场' value={r.attended} tone='brand' className='rep__attended' />
+        </View>
+      </View>
+
+      <View className='fair-section'>
+        <View className='fair-section__title'>
+          <Text>从报名到录用（人）</Text>
+          <Text className='fair-section__extra'>到场率 {pct(r.attended, r.confirmed)}</Text>
+        </View>
+        <View className='rep__funnel'>
+          <Bar label='报名成功' value={r.confirmed} max={funnelMax} tone='blue' />
+          <Bar label='到场' value={r.attended} max={funnelMax} tone='teal' />
+          <Bar label='面试' value={r.people.interviewed} max={funnelMax} tone='grey' />
+          <Bar label='录用意向' value={r.people.offered} max={funnelMax} tone='amber' />
+          <Bar label='录用' value={r.people.hired} max={funnelMax} tone='green' />
+          <Bar label='本地录用' value={r.people.hiredLocal} max={funnelMax} tone='brand' />
+        </View>
+      </View>
+
+      <View className='fair-section'>
+        <View className='fair-section__title'>
+          <Text>按单位类型</Text>
+          <Text className='fair-section__extra'>人次</Text>
+        </View>
+        {r.byEmployerType.map((t) => (
+          <View key={t.type} className='rep-group'>
+            <View className='rep-group__head'>
+              <EmployerTypeTag type={t.type} />
+              <Text className='rep-group__meta'>
+                {t.positions} 个岗位 · 招 {t.openings} 人
+              </Text>
+            </View>
+            {t.positions === 0 ? <Text className='rep-group__none'>本场无{EMPLOYER_TYPE_LABELS[t.type]}岗位</Text> : <GroupBars row={t} max={typeMax} />}
+          </View>
+        ))}
+      </View>
+
+      <View className='fair-section rep__orgs'>
+        <View className='fair-section__title'>
+          <Text>按用人单位</Text>
+          <Text className='fair-section__extra'>{r.byEmployer.length} 家</Text>
+        </View>
+        {r.byEmployer.length === 0 ? (
+          <Text className='rep-group__none'>还没有单位发布岗位</Text>
+        ) : (
+          r.byEmployer.map((e) => (
+            <View key={e.employerId} className='rep-group rep-org'>
+              <View className='rep-group__head'>
+                <Text className='rep-org__name'>{e.employerName}</Text>
+                <EmployerTypeTag type={e.type} />
+              </View>
+              <Text className='rep-group__meta rep-org__meta'>
+                {e.positions} 个岗位 · 招 {e.openings} 人 · 录用 {e.hires} 人（本地 {e.hiresLocal} 人）
+              </Text>
+              <GroupBars row={e} max={orgMax} />
+            </View>
+          ))
+        )}
+      </View>
+
+      <View className='adm-bar'>
+        <View className='adm-bar__info'>
+          <Text className='rep__bar-title'>导出统计表</Text>
+          <Text className='adm-bar__hint'>Excel：总体、按单位类型、按用人单位</Text>
+        </View>
+        <Btn small className='rep__export' loading={exporting} onClick={() => void exportNow()}>
+          {exporting ? '正在导出…' : '导出 Excel'}
+        </Btn>
+      </View>
     </View>
   )
 }

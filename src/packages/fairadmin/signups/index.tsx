@@ -1,13 +1,153 @@
-import { View, Text } from '@tarojs/components'
+// 报名名单 (?id=; city and county admins): confirmed first (in sign-up order), then the waiting
+// list in its order with ranks, then the cancelled; filtered by status and attendance, with the
+// counts and who has checked in at the door.
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { AdminSignupView, FairView } from '@contract/fair'
+import { SIGNUP_STATUS_LABELS, type SignupStatus } from '@contract/vocabulary'
+import { ROUTES } from '@/constants/routes'
+import { call, errorMessage } from '@/services/cloud'
+import { useAdminScope, usePagedList } from '@/components/admin/shared'
+import { CardSkeleton, ListFooter, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { Tag } from '@/components/ui/Tag'
+import { fairWhen, momentText, param } from '@/components/fair/format'
+import { Figure, StandingTag } from '@/components/fair/ui'
 
-import '@/styles/nutui-theme.scss'
+import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-// Placeholder: 报名名单
-export default function Page() {
+type Attended = '' | 'yes' | 'no'
+const STATUS_CHIPS: { value: '' | SignupStatus; label: string }[] = [
+  { value: '', label: '全部' },
+  { value: 'confirmed', label: '已报名' },
+  { value: 'waiting', label: '候补' },
+  { value: 'cancelled', label: '已取消' },
+]
+const ATTENDED_CHIPS: { value: Attended; label: string }[] = [
+  { value: '', label: '不限签到' },
+  { value: 'yes', label: '已签到' },
+  { value: 'no', label: '未签到' },
+]
+
+export default function Signups() {
+  const { params } = useRouter()
+  const id = param(params.id)
+  const { state, reload: reloadScope } = useAdminScope()
+  const scope = state.kind === 'ready' ? state.scope : null
+  const [fair, setFair] = useState<FairView | null>(null)
+  const [attendedCount, setAttendedCount] = useState<number | null>(null)
+  const [cancelledCount, setCancelledCount] = useState<number | null>(null)
+  const [status, setStatus] = useState<'' | SignupStatus>('')
+  const [attended, setAttended] = useState<Attended>('')
+
+  const fetchHead = async () => {
+    try {
+      const [f, a, c] = await Promise.all([call('fair.get', { id }), call('fair.signups', { fairId: id, attended: true, pageSize: 1 }), call('fair.signups', { fairId: id, status: 'cancelled', pageSize: 1 })])
+      setFair(f.fair)
+      setAttendedCount(a.total)
+      setCancelledCount(c.total)
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    }
+  }
+  useEffect(() => {
+    if (scope) void fetchHead()
+  }, [scope])
+  usePullDownRefresh(() => {
+    if (scope) void fetchHead()
+    else void reloadScope(true).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const filters = { ...(status ? { status } : {}), ...(attended ? { attended: attended === 'yes' } : {}) }
+  const list = usePagedList<AdminSignupView>((page, pageSize) => call('fair.signups', { fairId: id, ...filters, page, pageSize }), JSON.stringify(filters), !!scope && !!id, 50)
+
+  if (!scope) {
+    return (
+      <View className='adm-page'>
+        <ScopeGate state={state} retry={() => void reloadScope(true)} />
+      </View>
+    )
+  }
+
   return (
-    <View className='page'>
-      <Text>报名名单</Text>
+    <View className='adm-page sus'>
+      <View className='sus__head'>
+        {fair ? (
+          <>
+            <View className='sus__title-line'>
+              <Text className='sus__title'>{fair.title}</Text>
+              <StandingTag fair={fair} />
+            </View>
+            <Text className='sus__sub'>
+              {fairWhen(fair)} · {fair.venue}
+            </Text>
+          </>
+        ) : (
+          <View className='sus__title-skel' />
+        )}
+        <View className='sus__figures'>
+          <Figure label='名额' value={fair ? fair.capacity : '—'} />
+          <Figure label='已报名' value={fair ? fair.confirmed : '—'} tone='green' />
+          <Figure label='候补' value={fair ? fair.waiting : '—'} tone='amber' />
+          <Figure label='已取消' value={cancelledCount ?? '—'} />
+          <Figure label='已签到' value={attendedCount ?? '—'} tone='blue' />
+        </View>
+      </View>
+
+      <View className='adm-top'>
+        <View className='adm-filters sus__filters'>
+          {STATUS_CHIPS.map((c) => (
+            <View key={c.value || 'all'} className={`adm-chip sus__status ${status === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setStatus(c.value)}>
+              <Text className='adm-chip__text'>{c.label}</Text>
+            </View>
+          ))}
+        </View>
+        <View className='adm-filters sus__filters sus__filters--second'>
+          {ATTENDED_CHIPS.map((c) => (
+            <View key={c.value || 'all'} className={`adm-chip sus__attended ${attended === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setAttended(c.value)}>
+              <Text className='adm-chip__text'>{c.label}</Text>
+            </View>
+          ))}
+          {fair?.status === 'published' && (
+            <Text className='sus__door' onClick={() => void Taro.navigateTo({ url: `${ROUTES.fairDoor}?id=${encodeURIComponent(id)}` })}>
+              入场签到 ›
+            </Text>
+          )}
+        </View>
+      </View>
+
+      {list.status === 'loading' || list.status === 'idle' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+      ) : list.items.length === 0 ? (
+        <StatePanel kind='empty' className='sus__empty' title={status || attended ? '没有符合条件的报名' : '还没有人报名'} description={status || attended ? '换个筛选条件试试' : '报名开始后，报名者会按先后出现在这里'} />
+      ) : (
+        <View className='sus__list'>
+          <Text className='sus__count'>共 {list.total} 人 · 已报名在前（按报名先后），候补按顺位</Text>
+          {list.items.map((s, i) => (
+            <View key={s.id} className={`su-row su-row--${s.status}`}>
+              <Text className='su-row__index'>{s.status === 'waiting' ? `候${s.waitingRank}` : i + 1}</Text>
+              <View className='su-row__main'>
+                <View className='su-row__line'>
+                  <Text className='su-row__name'>{s.name}</Text>
+                  <Text className='su-row__kind'>{s.kind === 'volunteer' ? '志愿者' : '农村青年'}</Text>
+                </View>
+                <Text className='su-row__sub'>
+                  {s.townshipName || '—'} · 选 {s.positions} 个岗位
+                </Text>
+                <Text className='su-row__sub su-row__time'>{momentText(s.createdAt)} 报名</Text>
+              </View>
+              <View className='su-row__side'>
+                {s.status === 'waiting' ? <Tag tone='amber'>{`候补第 ${s.waitingRank} 位`}</Tag> : <Tag tone={s.status === 'confirmed' ? 'green' : 'grey'}>{SIGNUP_STATUS_LABELS[s.status]}</Tag>}
+                {s.checkedInAt && <Text className='su-row__in'>{momentText(s.checkedInAt).slice(-5)} 签到</Text>}
+              </View>
+            </View>
+          ))}
+          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        </View>
+      )}
     </View>
   )
 }

@@ -28,3 +28,21 @@ export async function uploadFile(cloudPath: string, filePath: string): Promise<s
     throw new CallError(UPLOAD_FAILED)
   }
 }
+
+/** Opens an exported workbook: WeChat's document viewer (forward or save from its menu), or a download on the web. */
+export async function openWorkbook(file: { fileUrl: string; fileName: string }): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const res = await Taro.downloadFile({ url: file.fileUrl })
+    if (res.statusCode !== 200) throw new Error(`download ${res.statusCode}`)
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
+    return
+  }
+  const a = document.createElement('a')
+  a.href = file.fileUrl
+  a.download = file.fileName
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+}

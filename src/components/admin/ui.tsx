@@ -10,6 +10,8 @@ import type { ScopeState } from './shared'
 
 import './admin.scss'
 
+export { ListFooter } from '@/components/ui/ListFooter'
+
 type Tone = 'brand' | 'muted' | 'warn'
 
 /** A drawn illustration for NutUI's Empty (its default images are on a remote CDN). */
@@ -104,24 +106,6 @@ export function CardSkeleton({ count = 3 }: { count?: number }) {
           <Skel className='adm-skel--line adm-skel--w64' />
         </View>
       ))}
-    </View>
-  )
-}
-
-/** Under a list: load more, loading, or the end. */
-export function ListFooter({ count, total, hasMore, loadingMore, onMore }: { count: number; total: number; hasMore: boolean; loadingMore: boolean; onMore: () => void }) {
-  if (count === 0) return null
-  return (
-    <View className='adm-footer'>
-      {loadingMore ? (
-        <Text className='adm-footer__text'>加载中…</Text>
-      ) : hasMore ? (
-        <View className='adm-footer__more' onClick={onMore}>
-          <Text>加载更多（已显示 {count} / {total}）</Text>
-        </View>
-      ) : (
-        <Text className='adm-footer__text'>— 共 {total} 条，已全部显示 —</Text>
-      )}
     </View>
   )
 }

@@ -8,6 +8,8 @@ import type { OutputOf } from '@contract/index'
 import type { MerchantCategory } from '@contract/vocabulary'
 import { CallError, errorMessage } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
+import { goBackOr } from '@/services/navigation'
+import { openWorkbook } from '@/services/files'
 
 export type PerkView = OutputOf<'perk.detail'>
 export type Redemption = OutputOf<'perk.myRedemptions'>['items'][number]
@@ -175,33 +177,12 @@ export function takeOver<T>(key: string, maxAgeMs = 10 * 60_000): T | null {
   return entry && Date.now() - entry.at <= maxAgeMs ? (entry.value as T) : null
 }
 
-/** Leaves the page for the previous one, or opens `fallback` when this page was opened directly. */
-export function goBackOr(fallback: string): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: fallback })
-}
-
 // ---- Excel ---------------------------------------------------------------------------------------
-
-/** Opens an exported workbook: WeChat's document viewer (forward or save from its menu), or a download on the web. */
-export async function openWorkbook(file: { fileUrl: string; fileName: string }): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.downloadFile({ url: file.fileUrl })
-    if (res.statusCode !== 200) throw new Error(`download ${res.statusCode}`)
-    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  const a = document.createElement('a')
-  a.href = file.fileUrl
-  a.download = file.fileName
-  a.rel = 'noopener'
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}
 
 /** A toast with the message of a failed call. */
 export function toastError(err: unknown): void {
   void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
 }
+
+// Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
+export { goBackOr, openWorkbook }

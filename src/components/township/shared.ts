@@ -2,9 +2,9 @@
 // durations and times as people read them, and going back after a save.
 // Used only by pages of the `packages/township` subpackage (no zod: types only from the contract).
 import { useCallback, useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { ROLE_LABELS } from '@contract/roles'
 import { loadAccount, stateOfError, when, type Account, type County, type Divisions, type Place } from '@/components/admin/shared'
+import { goBackOr } from '@/services/navigation'
 
 export interface StaffScope {
   account: Account
@@ -119,8 +119,5 @@ export function monthLabel(ym: string): string {
   return m ? `${m[1]}年${Number(m[2])}月` : ym
 }
 
-/** Back to the page that opened this one, or to `fallback` when it was opened directly. */
-export function goBackOr(fallback: string): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: fallback })
-}
+// Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
+export { goBackOr }

@@ -27,6 +27,7 @@ import { clearDraft, readDraft, writeDraft } from '@/components/account/drafts'
 import { chineseDate, dateOf, shanghaiDateTime, shanghaiToday, ymdOf } from '@/components/account/format'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { scrollToField } from '@/services/navigation'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -337,21 +338,13 @@ export default function Register() {
     )
   }
 
-  const scrollTo = (row: string) => {
-    try {
-      void Taro.pageScrollTo({ selector: `#field-${row}`, offsetTop: -80, duration: 250 }).catch(() => undefined)
-    } catch {
-      // Older clients without selector scrolling: the error is still shown inline.
-    }
-  }
-
   const submit = async () => {
     if (submitting) return
     setTried(true)
     const checked = check(kind, fields, consents)
     if (!checked.ok) {
       const rows = FIELD_ORDER.filter((r) => checked.errors[r])
-      if (rows[0]) scrollTo(rows[0])
+      if (rows[0]) scrollToField(rows[0])
       void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再提交', icon: 'none' })
       return
     }
@@ -369,7 +362,7 @@ export default function Register() {
         const row = rowOf(err.field.split('.')[0])
         setServerErrors((e) => ({ ...e, [row]: err.message }))
         if (row === 'idNumber' && err.code === 'CONFLICT') setIdTaken(true)
-        scrollTo(row)
+        scrollToField(row)
       } else {
         void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
       }

@@ -7,6 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { scrollToField } from '@/services/navigation'
 import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
@@ -184,7 +185,6 @@ export default function MerchantEditor() {
     }
   }
 
-  const scrollTo = (field: FieldName) => void Taro.pageScrollTo({ selector: `#field-${field}`, offsetTop: -80, duration: 200 }).catch(() => undefined)
 
   const save = async () => {
     if (saving) return
@@ -193,7 +193,7 @@ export default function MerchantEditor() {
     const first = ORDER.find((f) => found[f])
     if (first) {
       void Taro.showToast({ title: found[first]!, icon: 'none' })
-      scrollTo(first)
+      scrollToField(first)
       return
     }
     setSaving(true)
@@ -223,7 +223,7 @@ export default function MerchantEditor() {
       const mapped: FieldName | undefined = field === 'location' || field === 'lat' || field === 'lng' ? 'location' : (ORDER as string[]).includes(field) ? (field as FieldName) : undefined
       if (mapped) {
         setErrors({ [mapped]: errorMessage(err) })
-        scrollTo(mapped)
+        scrollToField(mapped)
       } else void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
     } finally {
       setSaving(false)

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { scrollToField } from '@/services/navigation'
 import { uploadFile, uploadPath } from '@/services/files'
 import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
@@ -195,7 +196,6 @@ export default function PerkForm() {
     }
   }
 
-  const scrollTo = (field: FieldName) => void Taro.pageScrollTo({ selector: `#field-${field}`, offsetTop: -80, duration: 200 }).catch(() => undefined)
 
   const save = async () => {
     if (saving) return
@@ -204,7 +204,7 @@ export default function PerkForm() {
     const first = ORDER.find((f) => found[f])
     if (first) {
       void Taro.showToast({ title: found[first]!, icon: 'none' })
-      scrollTo(first)
+      scrollToField(first)
       return
     }
     setSaving(true)
@@ -216,7 +216,7 @@ export default function PerkForm() {
           pictureFileId = await uploadFile(uploadPath(userId, picture.name), picture.path)
         } catch (err) {
           setErrors({ pictureFileId: errorMessage(err) })
-          scrollTo('pictureFileId')
+          scrollToField('pictureFileId')
           return
         }
       }
@@ -242,7 +242,7 @@ export default function PerkForm() {
       const field = err instanceof CallError && err.field ? (err.field.split('.')[0] as FieldName) : undefined
       if (field && ORDER.includes(field)) {
         setErrors({ [field]: errorMessage(err) })
-        scrollTo(field)
+        scrollToField(field)
       } else void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
     } finally {
       setSaving(false)

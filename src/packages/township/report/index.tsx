@@ -7,6 +7,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { Btn } from '@/components/account/Btn'
 import { call, errorMessage } from '@/services/cloud'
+import { openWorkbook } from '@/services/files'
 import { useDivisions, usePagedList } from '@/components/admin/shared'
 import { CardSkeleton, ListFooter, OptionSheet, StatePanel } from '@/components/admin/ui'
 import { hoursOf, monthLabel, placesInReach, thisMonth, useStaffScope } from '@/components/township/shared'
@@ -19,24 +20,6 @@ type Row = OutputOf<'service.report'>['items'][number]
 type Exported = OutputOf<'service.exportReport'>
 
 const PAGE_SIZE = 20
-
-/** Opens the workbook: WeChat's document viewer (forward or save from its menu), or a download on the web. */
-async function openWorkbook(file: Exported): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.downloadFile({ url: file.fileUrl })
-    if (res.statusCode !== 200) throw new Error(`download ${res.statusCode}`)
-    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  const a = document.createElement('a')
-  a.href = file.fileUrl
-  a.download = file.fileName
-  a.rel = 'noopener'
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-}
 
 function Stars({ star }: { star: number }) {
   if (star <= 0) return <Text className='report-row__star report-row__star--none'>未定级</Text>

@@ -11,6 +11,7 @@ import { PlaceSheet } from '@/components/account/PlaceSheet'
 import { TextInput } from '@/components/account/TextInput'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { scrollToField } from '@/services/navigation'
 import { decodeParam, loadDivisions, markDirty, type Divisions } from '@/components/admin/shared'
 import { CardSkeleton, StatePanel } from '@/components/admin/ui'
 import { goBackOr, placesInReach, useStaffScope } from '@/components/township/shared'
@@ -171,14 +172,6 @@ export default function StationForm() {
   const clientErrors = useMemo(() => (tried ? check(fields).errors : {}), [tried, fields])
   const errorOf = (row: keyof Errors) => serverErrors[row] || clientErrors[row] || undefined
 
-  const scrollTo = (row: string) => {
-    try {
-      void Taro.pageScrollTo({ selector: `#field-${row}`, offsetTop: -80, duration: 250 }).catch(() => undefined)
-    } catch {
-      // Older clients: the error is still shown inline.
-    }
-  }
-
   const pickLocation = async () => {
     if (picking) return
     setPicking(true)
@@ -215,7 +208,7 @@ export default function StationForm() {
     const checked = check(fields)
     if (!checked.input) {
       const rows = ROWS.filter((r) => checked.errors[r as keyof Errors])
-      if (rows[0]) scrollTo(rows[0])
+      if (rows[0]) scrollToField(rows[0])
       void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再保存', icon: 'none' })
       return
     }
@@ -239,7 +232,7 @@ export default function StationForm() {
       const row = err instanceof CallError && err.field ? rowOfField(err.field) : null
       if (row) {
         setServerErrors((e) => ({ ...e, [row]: (err as CallError).message }))
-        scrollTo(row)
+        scrollToField(row)
         void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' })
       } else {
         void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })

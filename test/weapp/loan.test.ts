@@ -52,10 +52,20 @@ afterAll(async () => {
 
 test('the applicant: the program and 我要申请, then a draft opened at its first gap', async () => {
   openid = YOUTH
+  // The banner and the worked example follow the city's settings, not fixed text.
+  await call(CITY, 'settings.update', { loanCeilingFen: 300_000_00, subsidySpreadBp: 100 })
   const home = await app.renderPage('packages/loan/index/index')
   expect(home.text()).toContain('农村青年创业小额贴息贷款')
   expect(home.text()).toContain('我要申请')
   expect(home.text()).toContain('民宿建设改造')
+  await home.waitForText('1.00%')
+  expect(home.query('.loan-home__fact-num')?.text().replace(/\s+/g, '')).toBe('30万元')
+  const flat = home.text().replace(/\s+/g, '')
+  expect(flat).toContain('LPR+1.00%）')
+  // min(4.35 %, 3.00 % + 1.00 %) = 4.00 %; 200,000 × 4.00 % × 92 ÷ 360 = 2,044.44 元.
+  expect(flat).toContain('贴息利率取4.00%')
+  expect(flat).toContain('=2,044.44元')
+  await call(CITY, 'settings.update', { loanCeilingFen: 500_000_00, subsidySpreadBp: 120 })
 
   const draft = await call(YOUTH, 'loan.saveDraft', { amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan' })
   loanId = draft.id

@@ -2,7 +2,7 @@
 // an application goes), the applicant's applications with their status, and the way in:
 // 我要申请, 继续填写 or 查看进度. Someone without an approved registration is shown the way to
 // register first (the functions refuse them).
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { LoanSummary } from '@contract/loan'
@@ -10,7 +10,7 @@ import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '@contrac
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { loadAccount } from '@/components/admin/shared'
-import { EDITABLE_STATUSES, OPEN_STATUSES } from '@/components/loan/format'
+import { EDITABLE_STATUSES, OPEN_STATUSES, percent, wan, yuan } from '@/components/loan/format'
 import { LoanCard } from '@/components/loan/parts'
 import { Button, Skeleton, StateBlock } from '@/components/loan/ui'
 
@@ -40,8 +40,33 @@ const ROAD = [
   { title: '按季贴息', desc: '团市委核准后拨付' },
 ]
 
+/** The programme's terms as the city league set them (settings), shown in the banner and the rule. */
+interface Terms {
+  ceilingFen: number
+  spreadBp: number
+  dayBasis: number
+}
+
+const DEFAULT_TERMS: Terms = { ceilingFen: 500_000_00, spreadBp: 120, dayBasis: 360 }
+
+/** The worked example under 贴息怎么算: 200,000 yuan at 4.35 % with a 3.00 % LPR, over a 92-day quarter. */
+function example(t: Terms): { capped: string; days: number; amount: string } {
+  const rateBp = Math.min(435, 300 + t.spreadBp)
+  const fen = Math.round((20_000_000 * rateBp * 92) / (10_000 * t.dayBasis))
+  return { capped: percent(rateBp), days: 92, amount: yuan(fen) }
+}
+
 export default function LoanHome() {
   const [state, setState] = useState<State>({ kind: 'loading' })
+  const [terms, setTerms] = useState<Terms | null>(null)
+
+  useEffect(() => {
+    call('settings.get', {})
+      .then((s) => setTerms({ ceilingFen: s.loanCeilingFen, spreadBp: s.subsidySpreadBp, dayBasis: s.subsidyDayBasis }))
+      .catch(() => undefined) // the banner shows placeholders; the rest of the page does not depend on it
+  }, [])
+  const spread = terms ? percent(terms.spreadBp) : '…'
+  const worked = example(terms ?? DEFAULT_TERMS)
 
   const load = useCallback(async (quiet = false) => {
     if (!quiet) setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
@@ -89,13 +114,13 @@ export default function LoanHome() {
         <View className='loan-home__facts'>
           <View className='loan-home__fact'>
             <Text className='loan-home__fact-num'>
-              50<Text className='loan-home__fact-unit'>万元</Text>
+              {terms ? wan(terms.ceilingFen) : '…'}<Text className='loan-home__fact-unit'>万元</Text>
             </Text>
             <Text className='loan-home__fact-label'>单笔最高</Text>
           </View>
           <View className='loan-home__fact'>
             <Text className='loan-home__fact-num'>
-              LPR<Text className='loan-home__fact-unit'>+1.20%</Text>
+              LPR<Text className='loan-home__fact-unit'>+{spread}</Text>
             </Text>
             <Text className='loan-home__fact-label'>贴息利率上限</Text>
           </View>
@@ -196,12 +221,12 @@ export default function LoanHome() {
       </View>
       <View className='loan-home__card'>
         <Text className='loan-home__rule'>
-          贴息利率 = min（银行执行利率，放款日适用的 LPR + 1.20%），按剩余本金逐日计算、每季度核准一次，即「据实贴息」。
+          贴息利率 = min（银行执行利率，放款日适用的 LPR + {spread}），按剩余本金逐日计算、每季度核准一次，即「据实贴息」。
         </Text>
         <View className='loan-home__example'>
           <Text className='loan-home__example-title'>举个例子</Text>
           <Text className='loan-home__example-text'>
-            贷款 20 万元，执行利率 4.35%，1 年期 LPR 3.00%：贴息利率取 4.20%。一个 92 天的季度贴息 200,000 × 4.20% × 92 ÷ 360 = 2,146.67 元。
+            贷款 20 万元，执行利率 4.35%，1 年期 LPR 3.00%：贴息利率取 {worked.capped}。一个 {worked.days} 天的季度贴息 200,000 × {worked.capped} × {worked.days} ÷ {(terms ?? DEFAULT_TERMS).dayBasis} = {worked.amount}。
           </Text>
         </View>
       </View>

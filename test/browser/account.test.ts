@@ -3,22 +3,12 @@
 // league approves, and 我的 shows 已通过 with the township; an invitation makes someone township
 // staff; a second user asks to take the record over to a new WeChat account; profile, privacy
 // and closing an account. Every page is saved as a screenshot in test-artifacts/.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { idCheckChar } from '../../types/personal'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
-import { artifact, startStack, type Stack } from '../support/stack'
+import { journey, settle } from '../support/journey'
 
-let stack: Stack
-let browser: Browser
-
-beforeAll(async () => {
-  stack = await startStack()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
+const world = journey('account')
+const { shot } = world
 
 /** A valid ID number (GB 11643): born 2001-03-15, sequence 123 (odd: male). */
 const FIRST17 = '44180220010315123'
@@ -27,27 +17,14 @@ const GOOD_ID = FIRST17 + idCheckChar(FIRST17)
 const BAD_ID = FIRST17 + (idCheckChar(FIRST17) === '0' ? '1' : '0')
 const NAME = '林小青'
 
-const settle = (page: Page) => page.waitForTimeout(400)
-
-async function shot(page: Page, name: string) {
-  await settle(page)
-  await page.screenshot({ path: artifact(`account-${name}.png`) })
+/** A persona's phone, once 我的 shows the profile link (the pages below start from it). */
+async function openAs(persona: string) {
+  const phone = await world.openAs(persona)
+  await phone.page.locator('.mine__link--profile').waitFor()
+  return phone
 }
 
-/** A fresh browser (its own gateway session) as a persona from the switcher. */
-async function openAs(persona: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: persona }).click()
-  // The switcher goes to 我的 by itself.
-  await page.locator('.mine__nickname').waitFor()
-  await page.locator('.mine__link--profile').waitFor()
-  return { context, page, errors }
-}
-
-const registrations = () => [...stack.cloud.store.get('registrations').docs.values()] as Record<string, unknown>[]
+const registrations = () => [...world.stack.cloud.store.get('registrations').docs.values()] as Record<string, unknown>[]
 
 /**
  * Drags a picker column (Taro's H5 <Picker>, WeChat's look) by `rows` rows, slowly, as a finger
@@ -184,7 +161,7 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
   await shot(page, '08-mine-pending')
 
   // The county league approves (its review pages are another part of the app).
-  const outcome = await stack.cloud.invoke(
+  const outcome = await world.stack.cloud.invoke(
     'registration',
     { action: 'review', input: { ids: [mine[0]._id], decision: 'approve' } },
     { openid: 'o_demo_county', source: 'wx_client' },
@@ -210,7 +187,7 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
 })
 
 test('an invitation from the county league makes a new user township staff', async () => {
-  const created = await stack.cloud.invoke(
+  const created = await world.stack.cloud.invoke(
     'grants',
     { action: 'createInvitation', input: { role: 'township_staff', scopeId: '441802007', note: '东城街道驿站管理' } },
     { openid: 'o_demo_county', source: 'wx_client' },
@@ -229,7 +206,7 @@ test('an invitation from the county league makes a new user township staff', asy
   await shot(page, '12-invite-not-found')
 
   // From a 小程序码: the scene carries inv=CODE, URL-encoded.
-  await page.goto(`${stack.url}/#/packages/account/invite/index?scene=${encodeURIComponent(encodeURIComponent(`inv=${code}`))}`)
+  await page.goto(`${world.stack.url}/#/packages/account/invite/index?scene=${encodeURIComponent(encodeURIComponent(`inv=${code}`))}`)
   await page.locator('.invite__role', { hasText: '镇街团委干事' }).waitFor()
   await page.locator('.invite__scope', { hasText: '东城街道' }).waitFor()
   await page.getByText('东城街道驿站管理').waitFor()
@@ -249,7 +226,7 @@ test('an invitation from the county league makes a new user township staff', asy
   await shot(page, '16-mine-township-staff')
 
   // The same code again: used.
-  await page.goto(`${stack.url}/#/packages/account/invite/index?code=${code}`)
+  await page.goto(`${world.stack.url}/#/packages/account/invite/index?code=${code}`)
   await page.locator('.invite__problem', { hasText: '该邀请已被使用' }).waitFor()
   await shot(page, '17-invite-used')
 
@@ -284,11 +261,11 @@ test('profile, 更换微信账号 for a registered ID, and closing the account',
   await page.locator('.taro-model__confirm').click()
   await page.locator('.takeover__status[data-status="pending"]', { hasText: '待县团委确认' }).waitFor()
   await shot(page, '20-takeover-pending')
-  const takeovers = [...stack.cloud.store.get('takeovers').docs.values()] as Record<string, unknown>[]
+  const takeovers = [...world.stack.cloud.store.get('takeovers').docs.values()] as Record<string, unknown>[]
   expect(takeovers).toEqual([expect.objectContaining({ status: 'pending', name: NAME, townshipName: '凤城街道' })])
 
   // Close the account: a strong confirmation, then 我的 as a brand-new account.
-  await page.goto(`${stack.url}/#/packages/account/profile/index`)
+  await page.goto(`${world.stack.url}/#/packages/account/profile/index`)
   await page.locator('.profile__close').click()
   await page.locator('.profile__sheet', { hasText: '注销后将立即删除' }).waitFor()
   const confirm = page.locator('.profile__sheet-confirm')
@@ -301,7 +278,7 @@ test('profile, 更换微信账号 for a registered ID, and closing the account',
   await page.getByText('还没有任何身份').waitFor()
   await shot(page, '22-mine-after-close')
 
-  const closed = ([...stack.cloud.store.get('users').docs.values()] as Record<string, unknown>[]).filter((u) => u.status === 'closed')
+  const closed = ([...world.stack.cloud.store.get('users').docs.values()] as Record<string, unknown>[]).filter((u) => u.status === 'closed')
   expect(closed).toEqual([expect.objectContaining({ nickname: '', mobile: '', roles: [] })])
 
   expect(errors).toEqual([])
@@ -353,7 +330,7 @@ test('rural youth: a draft survives leaving the form (never the ID number); reje
   // The city league rejects it, with a reason.
   const reg = registrations().find((r) => r.name === '邓家乐')!
   expect(reg).toMatchObject({ kind: 'rural_youth', status: 'pending', townshipName: '英城街道', occupation: '英德红茶种植' })
-  const outcome = await stack.cloud.invoke(
+  const outcome = await world.stack.cloud.invoke(
     'registration',
     { action: 'review', input: { ids: [reg._id], decision: 'reject', reason: '请写明经营主体和规模，例如种植面积' } },
     { openid: 'o_demo_city', source: 'wx_client' },

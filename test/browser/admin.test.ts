@@ -1,56 +1,11 @@
 // The county admin's day, in the browser: review registrations (one approved on its detail
 // page, where the ID number is shown in clear and the read is logged; one rejected in a batch
 // with a reason), confirm an account takeover, invite township staff and revoke the invitation.
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
 import { volunteerForm } from '../support/people'
-import { artifact, startStack, type Stack } from '../support/stack'
+import { confirmModal, journey, until } from '../support/journey'
 
-let stack: Stack
-let browser: Browser
-
-beforeAll(async () => {
-  stack = await startStack()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
-
-/** Calls a function as a WeChat user of the mini program. */
-async function invoke(openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const outcome = await stack.cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
-  if (!outcome.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${outcome.errCode} ${outcome.errMsg}`)
-  const result = outcome.result as { ok: boolean; data?: unknown; error?: unknown }
-  if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${JSON.stringify(result.error)}`)
-  return result.data
-}
-
-const docs = (collection: string) => [...stack.cloud.store.get(collection).docs.values()] as any[]
-
-/** Screenshots once the page has settled (animations, images). */
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: artifact(name) })
-}
-
-/** Waits until `read` gives `expected` (jest has no expect.poll). */
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  let last: T = await read()
-  while (last !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100))
-    last = await read()
-  }
-  expect(last).toBe(expected)
-}
-
-/** Taro's showModal in the web build: confirm it. */
-async function confirmModal(page: Page, text: string) {
-  const modal = page.locator('.taro__modal', { hasText: text })
-  await modal.locator('.taro-model__confirm').click()
-}
+const world = journey('admin')
+const { invoke, docs, shot, openAs } = world
 
 test('a county admin reviews registrations, confirms a takeover, invites township staff and revokes the invitation', async () => {
   // Two pending volunteer registrations in 清城区, submitted by new WeChat users.
@@ -59,22 +14,16 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
   const linReg = await invoke('o_x', 'registration', 'submitVolunteer', lin)
   const chenReg = await invoke('o_y', 'registration', 'submitVolunteer', chen)
 
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-
   // Become 李建国, the county admin of 清城区.
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: '李建国' }).click()
-  await page.waitForURL(/pages\/mine\/index/)
+  const { context, page, errors } = await openAs('李建国')
 
   // Admin home: scope and live counts.
-  await page.goto(`${stack.url}/#/packages/admin/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
   await page.locator('.admin-home__scope', { hasText: '县（市、区）团委 · 清城区' }).waitFor()
   await page.locator('.admin-desk--registrations .admin-desk__number', { hasText: /^2$/ }).waitFor()
   await page.locator('.admin-desk--takeovers .admin-desk__number', { hasText: /^0$/ }).waitFor()
   await page.locator('.admin-desk--grants .admin-desk__number').waitFor()
-  await shot(page, 'admin-1-home.png')
+  await shot(page, '1-home')
 
   // The review queue.
   await page.locator('.admin-desk--registrations').click()
@@ -85,20 +34,20 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
   await linCard.getByText(`${lin.idNumber.slice(0, 4)}**********${lin.idNumber.slice(14)}`).waitFor()
   await linCard.getByText('138****8001').waitFor()
   expect(await page.locator('.regs').textContent()).not.toContain(lin.idNumber)
-  await shot(page, 'admin-2-registrations.png')
+  await shot(page, '2-registrations')
 
   // The detail: the ID in clear, with the note that the read is logged; approve it there.
   await linCard.click()
   await page.locator('.reg-detail__id', { hasText: lin.idNumber }).waitFor()
   await page.locator('.reg-detail__logged', { hasText: '查看已留痕' }).waitFor()
   await page.locator('.reg-detail').getByText('农村区域发展').waitFor()
-  await shot(page, 'admin-3-registration-detail.png')
+  await shot(page, '3-registration-detail')
   await page.locator('.reg-detail__approve').click()
   await confirmModal(page, '通过注册申请')
   await page.locator('.reg-detail__state', { hasText: '已通过' }).waitFor()
   await page.locator('.reg-detail__reviewer', { hasText: '李建国' }).waitFor()
   await expect(page.locator('.reg-detail__approve').count()).resolves.toBe(0)
-  await shot(page, 'admin-4-registration-approved.png')
+  await shot(page, '4-registration-approved')
 
   // Back in the queue: only 陈静怡 is left; reject her in a batch, with a reason.
   await page.goBack()
@@ -112,10 +61,10 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
   await dialog.locator('.nut-dialog-footer-ok').click()
   await dialog.locator('.adm-reason__error', { hasText: '至少 2 个字' }).waitFor()
   await dialog.locator('textarea').fill('服务期与派遣文件不一致，请核对后重新提交')
-  await shot(page, 'admin-5-batch-reject.png')
+  await shot(page, '5-batch-reject')
   await dialog.locator('.nut-dialog-footer-ok').click()
   await page.locator('.regs__empty', { hasText: '暂无待审核的申请' }).waitFor()
-  await shot(page, 'admin-6-queue-empty.png')
+  await shot(page, '6-queue-empty')
   await page.locator('.regs__tab', { hasText: '未通过' }).click()
   await page.locator('.reg-card', { hasText: '陈静怡' }).getByText('驳回理由：服务期与派遣文件不一致，请核对后重新提交').waitFor()
 
@@ -132,30 +81,30 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
 
   // An account takeover: 林小青 changed WeChat accounts; the admin confirms it.
   await invoke('o_x2', 'registration', 'requestTakeover', { name: '林小青', idNumber: lin.idNumber })
-  await page.goto(`${stack.url}/#/packages/admin/takeovers/index`)
+  await page.goto(`${world.stack.url}/#/packages/admin/takeovers/index`)
   const takeover = page.locator('.takeover-card', { hasText: '林小青' })
   await takeover.getByText('乡村振兴志愿者').waitFor()
-  await shot(page, 'admin-7-takeovers.png')
+  await shot(page, '7-takeovers')
   await takeover.locator('.takeover-card__approve').click()
   const confirm = page.locator('.takeover-confirm')
   await confirm.getByText('原微信账号').waitFor()
   await confirm.locator('.nut-dialog-footer-ok.nut-button-disabled').waitFor() // until the admin says they verified the person
   await confirm.locator('.takeover-confirm__check').click()
-  await shot(page, 'admin-8-takeover-confirm.png')
+  await shot(page, '8-takeover-confirm')
   await confirm.locator('.nut-dialog-footer-ok').click()
   await page.getByText('暂无待确认的接管申请').waitFor()
   expect(docs('takeovers')).toEqual([expect.objectContaining({ status: 'approved', decidedBy: admin._id })])
   expect(docs('users').find((u) => u._id === linReg.id.split(':')[0]).openid).toBe('o_x2')
 
   // Invite township staff for 东城街道; the code and its 小程序码 (a QR image on the web).
-  await page.goto(`${stack.url}/#/packages/admin/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
   await page.locator('.admin-desk--invitations').click()
   await page.locator('.invite-role', { hasText: '镇街团委干事' }).click()
   await page.locator('.invite-form__township').click()
   await page.locator('.adm-sheet__item', { hasText: '东城街道' }).click()
   await page.locator('.invite-form__township', { hasText: '东城街道' }).waitFor()
   await page.locator('.invite-form input').last().fill('东城街道团委干事 王小明')
-  await shot(page, 'admin-9-invite-form.png')
+  await shot(page, '9-invite-form')
   await page.locator('.invite-form__submit').click()
   const codeText = page.locator('.invite-result__code')
   await codeText.waitFor()
@@ -165,7 +114,7 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
   const qr = page.locator('.invite-result__qr-img img')
   await qr.waitFor()
   await until(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100), true)
-  await shot(page, 'admin-10-invite-created.png')
+  await shot(page, '10-invite-created')
   expect(docs('invitations').find((i) => i._id === code)).toMatchObject({ role: 'township_staff', scopeId: '441802007', status: 'open', note: '东城街道团委干事 王小明' })
 
   // Revoke it from 我的邀请.
@@ -175,28 +124,23 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
   await item.locator('.invite-item__status', { hasText: '已作废' }).waitFor()
   await page.locator('.invite-result__title', { hasText: '该邀请已作废' }).waitFor()
   await item.scrollIntoViewIfNeeded()
-  await shot(page, 'admin-11-invite-revoked.png')
+  await shot(page, '11-invite-revoked')
   expect(docs('invitations').find((i) => i._id === code)).toMatchObject({ status: 'revoked' })
 
   // 授权管理: the roles granted in 清城区.
-  await page.goto(`${stack.url}/#/packages/admin/grants/index`)
+  await page.goto(`${world.stack.url}/#/packages/admin/grants/index`)
   await page.locator('.grant-row', { hasText: '陈思敏' }).getByText('凤城街道').waitFor()
-  await shot(page, 'admin-12-grants.png')
+  await shot(page, '12-grants')
 
   expect(errors).toEqual([])
   await context.close()
 })
 
 test('someone who is not an admin sees 无权限', async () => {
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: '林晓雨' }).click()
-  await page.waitForURL(/pages\/mine\/index/)
-  await page.goto(`${stack.url}/#/packages/admin/index/index`)
+  const { context, page, errors } = await openAs('林晓雨')
+  await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
   await page.locator('.adm-denied', { hasText: '无权限' }).waitFor()
-  await shot(page, 'admin-13-denied.png')
+  await shot(page, '13-denied')
   expect(errors).toEqual([])
   await context.close()
 })

@@ -5,85 +5,18 @@
 // is read off the screen and pasted at the door; the employer records 已面试 then 已录用; the
 // report counts 录用 1 and 本地录用 1. Every page is saved as a screenshot in test-artifacts/.
 import { EJSON } from 'bson'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
 import { volunteerForm } from '../support/people'
 import { decodeQrPng } from '../support/qr'
-import { artifact, startStack, type Stack } from '../support/stack'
+import { confirmModal, journey, until } from '../support/journey'
 
-let stack: Stack
-let browser: Browser
-
-beforeAll(async () => {
-  stack = await startStack()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
-
-/** Calls a function as a WeChat user of the mini program. */
-async function invoke(openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const outcome = await stack.cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
-  if (!outcome.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${outcome.errCode} ${outcome.errMsg}`)
-  const result = outcome.result as { ok: boolean; data?: unknown; error?: unknown }
-  if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${JSON.stringify(result.error)}`)
-  return result.data
-}
-
-const docs = (collection: string) => [...stack.cloud.store.get(collection).docs.values()] as any[]
-
-/** Screenshots once the page has settled (animations, images, a toast from the last action). */
-async function shot(page: Page, name: string) {
-  await page
-    .waitForFunction(
-      () => {
-        const toast = document.querySelector<HTMLElement>('.taro__toast')
-        return !toast || toast.style.display === 'none' || toast.style.opacity === '0'
-      },
-      undefined,
-      { timeout: 4000 },
-    )
-    .catch(() => undefined)
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: artifact(`fair-${name}.png`) })
-}
-
-/** Waits until `read` gives `expected` (jest has no expect.poll). */
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  let last: T = await read()
-  while (last !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100))
-    last = await read()
-  }
-  expect(last).toBe(expected)
-}
-
-/** Taro's showModal in the web build: confirm it. */
-async function confirmModal(page: Page, text: string) {
-  const modal = page.locator('.taro__modal', { hasText: text })
-  await modal.locator('.taro-model__confirm').click()
-  await modal.waitFor({ state: 'hidden' })
-}
-
-/** A fresh browser (its own gateway session) as a persona from the switcher. */
-async function openAs(persona: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: persona }).click()
-  await page.waitForURL(/pages\/mine\/index/)
-  return { context, page, errors }
-}
+const world = journey('fair')
+const { invoke, docs, shot, openAs } = world
 
 /** The Shanghai calendar date `days` days from today. */
 const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10)
 
 async function setFair(id: string, set: Record<string, unknown>) {
-  await stack.cloud.db.handle('database.modifyDocument', {
+  await world.stack.cloud.db.handle('database.modifyDocument', {
     collectionName: 'fairs',
     queryType: 'DOC',
     query: JSON.stringify({ _id: id }),
@@ -98,7 +31,7 @@ const POSITION = '乡村振兴项目专员'
 test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, the door, outcomes and the report', async () => {
   // ---- 周丽华 (团市委) creates the fair: capacity 1, inviting 清远市城市投资控股集团 ----
   const admin = await openAs('周丽华')
-  await admin.page.goto(`${stack.url}/#/packages/admin/index/index`)
+  await admin.page.goto(`${world.stack.url}/#/packages/admin/index/index`)
   await admin.page.locator('.admin-desk--fairs').click()
   await admin.page.locator('.fa__empty', { hasText: '还没有即将举办的对接会' }).waitFor()
   await shot(admin.page, '01-admin-empty')
@@ -129,7 +62,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
 
   // ---- 何静 (清远市城市投资控股集团) adds a position in 清城区 ----
   const employer = await openAs('何静')
-  await employer.page.goto(`${stack.url}/#/packages/employer/index/index`)
+  await employer.page.goto(`${world.stack.url}/#/packages/employer/index/index`)
   const empFair = employer.page.locator('.emp-fair', { hasText: TITLE })
   await empFair.locator('.emp-fair__none').waitFor()
   await shot(employer.page, '04-employer-home')
@@ -165,7 +98,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
 
   // ---- 林晓雨 signs up from the fair page: confirmed ----
   const lin = await openAs('林晓雨')
-  await lin.page.goto(`${stack.url}/#/packages/fair/index/index`)
+  await lin.page.goto(`${world.stack.url}/#/packages/fair/index/index`)
   const linCard = lin.page.locator('.fairs__card', { hasText: TITLE })
   await linCard.getByText('余 1 个名额').waitFor()
   await shot(lin.page, '07-volunteer-fairs')
@@ -188,7 +121,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await shot(lin.page, '10-volunteer-confirmed')
 
   // ---- 周晓彤 signs up: the fair is full, so she waits, first in line ----
-  await zhou.page.goto(`${stack.url}/#/packages/fair/index/index`)
+  await zhou.page.goto(`${world.stack.url}/#/packages/fair/index/index`)
   const zhouCard = zhou.page.locator('.fairs__card', { hasText: TITLE })
   await zhouCard.getByText('名额已满').waitFor()
   await zhouCard.click()
@@ -204,13 +137,13 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await shot(zhou.page, '11-second-waiting')
 
   // ---- 林晓雨 cancels; 周晓彤 moves up and is told ----
-  stack.cloud.outbox.length = 0
+  world.stack.cloud.outbox.length = 0
   await lin.page.locator('.detail__cancel').click()
   await confirmModal(lin.page, '候补第一位')
   await until(() => lin.page.locator('.detail__status').count(), 0)
   await lin.page.locator('.detail__signup').waitFor()
   await shot(lin.page, '12-volunteer-cancelled')
-  expect(stack.cloud.outbox.map((m) => m.touser)).toEqual([zhouOpenid])
+  expect(world.stack.cloud.outbox.map((m) => m.touser)).toEqual([zhouOpenid])
   await zhou.page.reload()
   await zhou.page.locator('.detail__status-title', { hasText: '已报名' }).waitFor()
   await zhou.page.locator('.detail__mine-tag', { hasText: '已报名' }).waitFor()
@@ -230,7 +163,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await shot(zhou.page, '14-entry-code')
 
   // At the door (the city admin's phone): the web build's paste field stands in for the scanner.
-  await admin.page.goto(`${stack.url}/#/packages/fairadmin/index/index`)
+  await admin.page.goto(`${world.stack.url}/#/packages/fairadmin/index/index`)
   await adminCard.locator('.fa-card__door').click()
   await admin.page.locator('.door__title', { hasText: TITLE }).waitFor()
   await admin.page.locator('.door__count-num', { hasText: /^0$/ }).waitFor()
@@ -253,7 +186,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await shot(zhou.page, '17-entry-checked-in')
 
   // ---- the employer records 已面试, then 已录用 ----
-  await employer.page.goto(`${stack.url}/#/packages/employer/index/index`)
+  await employer.page.goto(`${world.stack.url}/#/packages/employer/index/index`)
   await employer.page.locator('.emp-fair', { hasText: TITLE }).locator('.emp-fair__applicants').click()
   const person = employer.page.locator('.app-card', { hasText: '周晓彤' })
   await person.locator('.app-card__in', { hasText: '已签到入场' }).waitFor()
@@ -277,7 +210,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await shot(employer.page, '20-hired')
 
   // ---- the report counts the hire, and it is local (清城区) ----
-  await admin.page.goto(`${stack.url}/#/packages/fairadmin/index/index`)
+  await admin.page.goto(`${world.stack.url}/#/packages/fairadmin/index/index`)
   await adminCard.locator('.fa-card__report').click()
   await admin.page.locator('.rep__hired .rep__hero-num', { hasText: /^1$/ }).waitFor()
   await admin.page.locator('.rep__local .rep__hero-num', { hasText: /^1$/ }).waitFor()
@@ -290,7 +223,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await admin.page.locator('.rep__exported').waitFor()
 
   // The sign-up list: the one who came first, then the cancelled.
-  await admin.page.goto(`${stack.url}/#/packages/fairadmin/index/index`)
+  await admin.page.goto(`${world.stack.url}/#/packages/fairadmin/index/index`)
   await adminCard.locator('.fa-card__signups').click()
   await until(() => admin.page.locator('.su-row').count(), 2)
   await admin.page.locator('.su-row--confirmed', { hasText: '周晓彤' }).locator('.su-row__in').waitFor()
@@ -300,7 +233,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await shot(admin.page, '22-signups')
 
   // Employers: a new one, ready to be invited to the next fair.
-  await admin.page.goto(`${stack.url}/#/packages/fairadmin/employers/index`)
+  await admin.page.goto(`${world.stack.url}/#/packages/fairadmin/employers/index`)
   await admin.page.locator('.emps-row', { hasText: '清远市城市投资控股集团' }).waitFor()
   await admin.page.locator('.emps__add').click()
   const orgSheet = admin.page.locator('.emp-sheet')
@@ -313,7 +246,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   expect(docs('employers').find((e) => e.name === '清远市乡村振兴发展有限公司')).toMatchObject({ type: 'state_owned', status: 'active' })
 
   // 周晓彤's 我的报名.
-  await zhou.page.goto(`${stack.url}/#/packages/fair/index/index`)
+  await zhou.page.goto(`${world.stack.url}/#/packages/fair/index/index`)
   await zhou.page.locator('.fairs__tab--mine').click()
   await zhou.page.locator('.fairs__card', { hasText: TITLE }).locator('.fair-mine-tag', { hasText: '已签到入场' }).waitFor()
   await shot(zhou.page, '25-my-fairs')
@@ -352,19 +285,19 @@ test('who may not sign up is told why: someone not registered, a rural youth at 
   await invoke('o_demo_employer', 'fair', 'savePosition', { fairId: f.id, employerId: 'e_qy_city_invest', title: '农文旅运营主管', openings: 1, place: '英德市英城街道', countyCode: '441881', requirements: '熟悉乡村旅游运营', salaryMinFen: 700_000, salaryMaxFen: 1_000_000, contactName: '何经理', contactPhone: '0763-3388123' })
 
   const stranger = await openAs('新用户')
-  await stranger.page.goto(`${stack.url}/#/packages/fair/index/index`)
+  await stranger.page.goto(`${world.stack.url}/#/packages/fair/index/index`)
   await stranger.page.locator('.fairs__hint', { hasText: '报名需先注册为乡村振兴志愿者' }).waitFor()
   await stranger.page.locator('.fairs__tab--mine').click()
   await stranger.page.locator('.fairs__not-applicant', { hasText: '报名需先完成注册' }).waitFor()
   await shot(stranger.page, '26-not-applicant')
-  await stranger.page.goto(`${stack.url}/#/packages/fair/detail/index?id=${f.id}`)
+  await stranger.page.goto(`${world.stack.url}/#/packages/fair/detail/index?id=${f.id}`)
   await stranger.page.locator('.detail__register', { hasText: '注册成为志愿者后报名' }).waitFor()
-  await stranger.page.goto(`${stack.url}/#/packages/employer/index/index`)
+  await stranger.page.goto(`${world.stack.url}/#/packages/employer/index/index`)
   await stranger.page.locator('.emp__denied', { hasText: '无权限' }).waitFor()
 
   // 黄家明 (an approved rural youth): the function's refusal is shown on the page.
   const youth = await openAs('黄家明')
-  await youth.page.goto(`${stack.url}/#/packages/fair/detail/index?id=${f.id}`)
+  await youth.page.goto(`${world.stack.url}/#/packages/fair/detail/index?id=${f.id}`)
   await youth.page.locator('.detail-pos', { hasText: '农文旅运营主管' }).click()
   await youth.page.locator('.detail__signup').click()
   const sheet = youth.page.locator('.detail-sheet')

@@ -5,59 +5,12 @@
 // bank officer (郑伟) approves a smaller amount at 4.35 % and records the disbursement today;
 // the applicant then sees 已放款 and the subsidy schedule, whose first period is checked
 // against the rule. Every role's key screen is saved in test-artifacts/.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { PUBLISHED_LPR } from '../../types/loan'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
-import { artifact, startStack, type Stack } from '../support/stack'
+import { confirmModal, journey, until } from '../support/journey'
 
-let stack: Stack
-let browser: Browser
-
-beforeAll(async () => {
-  stack = await startStack()
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
-
-const settle = (page: Page) => page.waitForTimeout(400)
-
-async function shot(page: Page, name: string) {
-  await settle(page)
-  await page.screenshot({ path: artifact(`loan-${name}.png`) })
-}
-
-/** A fresh browser (its own gateway session) as a persona from the switcher. */
-async function openAs(persona: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: persona }).click()
-  // The switcher goes to 我的 by itself.
-  await page.locator('.mine__nickname').waitFor()
-  return { context, page, errors }
-}
-
-/** Taro's showModal in the web build: confirm it. */
-async function confirmModal(page: Page, title: string) {
-  const confirm = page.locator('.taro__modal', { hasText: title }).locator('.taro-model__confirm')
-  await confirm.click()
-  await confirm.waitFor({ state: 'hidden' })
-}
-
-/** Waits until `read` gives `expected` (jest has no expect.poll). */
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  let last: T = await read()
-  while (last !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100))
-    last = await read()
-  }
-  expect(last).toBe(expected)
-}
+const world = journey('loan')
+const { docs, shot, openAs } = world
 
 /** Picks files through the page's own picker (the file chooser the tap opens). */
 async function chooseFile(page: Page, trigger: string, file: { name: string; mimeType: string; buffer: Buffer }) {
@@ -65,8 +18,7 @@ async function chooseFile(page: Page, trigger: string, file: { name: string; mim
   await chooser.setFiles(file)
 }
 
-const loans = () => [...stack.cloud.store.get('loans').docs.values()] as any[]
-const docs = (collection: string) => [...stack.cloud.store.get(collection).docs.values()] as any[]
+const loans = () => [...world.stack.cloud.store.get('loans').docs.values()] as any[]
 
 /** A real picture, drawn by the browser (so the web build's image picker and thumbnails take it). */
 async function picture(page: Page, type: 'image/png' | 'image/jpeg'): Promise<Buffer> {
@@ -104,7 +56,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   // ---- 黄家明 applies ---------------------------------------------------------------------------
   const youth = await openAs('黄家明')
   let page = youth.page
-  await page.goto(`${stack.url}/#/pages/index/index`)
+  await page.goto(`${world.stack.url}/#/pages/index/index`)
   await page.locator('.program--loan').click()
   await page.locator('.loan-home__apply', { hasText: '我要申请' }).waitFor()
   await page.locator('.loan-home__empty').waitFor()
@@ -196,7 +148,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   // ---- 李建国, county league of 清城区 --------------------------------------------------------------
   const county = await openAs('李建国')
   page = county.page
-  await page.goto(`${stack.url}/#/packages/admin/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
   await page.locator('.admin-desk--loans').click()
   await page.locator('.lending__tab--todo .adm-tabs__count', { hasText: '1' }).waitFor()
   const card = page.locator('.lending-card', { hasText: TITLE })
@@ -231,7 +183,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   // ---- 周丽华, city league ------------------------------------------------------------------------------
   const city = await openAs('周丽华')
   page = city.page
-  await page.goto(`${stack.url}/#/packages/lending/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/lending/index/index`)
   await page.locator('.lending__link--lpr').waitFor()
   await page.locator('.lending-card', { hasText: TITLE }).click()
   await page.locator('.lending-stage', { hasText: '待你审核：团市委审核' }).waitFor()
@@ -245,7 +197,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   // ---- 郑伟, 邮储银行清远市分行 ------------------------------------------------------------------------
   const bank = await openAs('郑伟')
   page = bank.page
-  await page.goto(`${stack.url}/#/packages/bank/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/bank/index/index`)
   await page.locator('.bank-home__tab--todo .adm-tabs__count', { hasText: '1' }).waitFor()
   await shot(page, '11-bank-queue')
   await page.locator('.bank-card', { hasText: TITLE }).click()
@@ -293,7 +245,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
 
   // ---- 黄家明 sees 已放款 and the subsidy schedule ------------------------------------------------------------
   page = youth.page
-  await page.goto(`${stack.url}/#/packages/loan/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/loan/index/index`)
   await page.locator('.ln-card', { hasText: TITLE }).locator('.ln-status', { hasText: '已放款' }).waitFor()
   await page.locator('.ln-card', { hasText: TITLE }).click()
   await page.locator('.ln-hero__status', { hasText: '已放款' }).waitFor()

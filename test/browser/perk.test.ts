@@ -5,69 +5,12 @@
 // her masked name and confirms. Her screen says 已核销, both record lists show it, and the same
 // code scanned again is refused in plain Chinese. Then the county admin adds a merchant and reads
 // the totals. Screenshots of every page go to test-artifacts/.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
+import type { Page } from 'playwright-core'
 import { decodeQrPng } from '../support/qr'
-import { artifact, startStack, type Stack } from '../support/stack'
+import { confirmModal, journey, until } from '../support/journey'
 
-let stack: Stack
-let browser: Browser
-
-beforeAll(async () => {
-  stack = await startStack()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
-
-/** Every phone a test opened, closed after it (even when it failed). */
-const phones: BrowserContext[] = []
-afterEach(async () => {
-  await Promise.all(phones.splice(0).map((c) => c.close().catch(() => undefined)))
-})
-
-const docs = (collection: string) => [...stack.cloud.store.get(collection).docs.values()] as any[]
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: artifact(`perk-${name}.png`) })
-}
-
-/** Waits until `read` gives `expected` (jest has no expect.poll). */
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  let last: T = await read()
-  while (last !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100))
-    last = await read()
-  }
-  expect(last).toBe(expected)
-}
-
-/** Taro's showModal in the web build: confirm it. */
-async function confirmModal(page: Page, text: string) {
-  const modal = page.locator('.taro__modal', { hasText: text })
-  await modal.locator('.taro-model__confirm').click()
-}
-
-/** A fresh phone (its own gateway session) as a persona from the switcher; optionally with a position. */
-async function openAs(persona: string, position?: { latitude: number; longitude: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await phoneContext(browser)
-  phones.push(context)
-  if (position) {
-    await context.grantPermissions(['geolocation'], { origin: stack.url })
-    await context.setGeolocation({ ...position, accuracy: 25 })
-  }
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: persona }).click()
-  await page.waitForURL(/pages\/mine\/index/)
-  await page.locator('.mine__nickname', { hasText: persona }).waitFor()
-  return { context, page, errors }
-}
+const world = journey('perk')
+const { docs, shot, openAs } = world
 
 /** Reads the QR code on the volunteer's screen, as the merchant's phone would (retrying while it is drawn). */
 async function readQr(page: Page): Promise<string> {
@@ -244,11 +187,11 @@ test('the county admin adds a merchant, suspends it with a reason, and reads the
 
 test('someone who is not a volunteer is shown how to become one; staff pages are closed to them', async () => {
   const { page, errors } = await openAs('黄家明')
-  await page.goto(`${stack.url}/#/packages/perks/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/perks/index/index`)
   await page.locator('.perks-gate', { hasText: '爱心商家优惠是志愿者专享' }).waitFor()
   await page.locator('.perks-gate').getByText('注册成为志愿者').waitFor()
   await shot(page, '30-not-volunteer')
-  await page.goto(`${stack.url}/#/packages/merchant/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/merchant/index/index`)
   await page.locator('.pk-denied', { hasText: '仅限爱心商家店员使用' }).waitFor()
   await shot(page, '31-not-merchant')
   expect(errors).toEqual([])

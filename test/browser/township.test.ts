@@ -4,74 +4,12 @@
 // has no map), prints its 小程序码 and runs the kiosk code — whose QR a volunteer then checks in
 // with; the month's report is exported as a workbook. County admins see their county; a
 // volunteer sees 无权限. Every page is saved as a screenshot in test-artifacts/.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
 import { volunteerForm } from '../support/people'
 import { decodeQrPng } from '../support/qr'
-import { artifact, startStack, type Stack } from '../support/stack'
+import { confirmModal, journey, until } from '../support/journey'
 
-let stack: Stack
-let browser: Browser
-
-beforeAll(async () => {
-  stack = await startStack()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
-
-/** Calls a function as a WeChat user of the mini program. */
-async function invoke(openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const outcome = await stack.cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
-  if (!outcome.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${outcome.errCode} ${outcome.errMsg}`)
-  const result = outcome.result as { ok: boolean; data?: unknown; error?: unknown }
-  if (!result.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${JSON.stringify(result.error)}`)
-  return result.data
-}
-
-const docs = (collection: string) => [...stack.cloud.store.get(collection).docs.values()] as any[]
-
-/** Screenshots once the page has settled (animations, images, a toast from the last action). */
-async function shot(page: Page, name: string) {
-  await page
-    .waitForFunction(() => {
-      const toast = document.querySelector<HTMLElement>('.taro__toast')
-      return !toast || toast.style.display === 'none' || toast.style.opacity === '0'
-    }, undefined, { timeout: 4000 })
-    .catch(() => undefined)
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: artifact(`township-${name}.png`) })
-}
-
-/** Waits until `read` gives `expected` (jest has no expect.poll). */
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  let last: T = await read()
-  while (last !== expected && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100))
-    last = await read()
-  }
-  expect(last).toBe(expected)
-}
-
-/** Taro's showModal in the web build: confirm it. */
-async function confirmModal(page: Page, text: string) {
-  const modal = page.locator('.taro__modal', { hasText: text })
-  await modal.locator('.taro-model__confirm').click()
-}
-
-/** A fresh browser (its own gateway session) as a persona from the switcher. */
-async function openAs(persona: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await phoneContext(browser)
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: persona }).click()
-  await page.waitForURL(/pages\/mine\/index/)
-  return { context, page, errors }
-}
+const world = journey('township')
+const { invoke, docs, shot, openAs } = world
 
 /** The Shanghai calendar date `daysAgo` days before today. */
 const shanghaiDay = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86400_000).toISOString().slice(0, 10)
@@ -103,7 +41,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   const { context, page, errors } = await openAs('陈思敏')
 
   // ---- the workbench: scope and what waits ----
-  await page.goto(`${stack.url}/#/packages/township/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/township/index/index`)
   await page.locator('.tw-home__scope', { hasText: '镇街团委干事 · 凤城街道' }).waitFor()
   await page.locator('.tw-home__stat--pending .tw-home__stat-num', { hasText: /^5$/ }).waitFor()
   await page.locator('.tw-home__stat--review .tw-home__stat-num', { hasText: /^0$/ }).waitFor()
@@ -204,7 +142,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   ])
 
   // ---- 驿站管理: the list, and a new station ----
-  await page.goto(`${stack.url}/#/packages/township/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/township/index/index`)
   await page.locator('.tw-home__stat--pending .tw-home__stat-num', { hasText: /^1$/ }).waitFor()
   await page.locator('.tw-desk--stations').click()
   await page.locator('.station-card', { hasText: '凤城街道新时代文明实践志愿服务驿站' }).getByText('300 米').waitFor()
@@ -261,7 +199,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   await page.locator('.codes__kiosk').waitFor()
 
   // ---- editing it: switching check-ins off asks first ----
-  await page.goto(`${stack.url}/#/packages/township/stations/index`)
+  await page.goto(`${world.stack.url}/#/packages/township/stations/index`)
   await page.locator('.station-card', { hasText: '凤城街道青年之家志愿服务驿站' }).click()
   await page.locator('.station-form__hero-name', { hasText: '凤城街道青年之家志愿服务驿站' }).waitFor()
   await expect(page.locator('[data-field="name"] input').inputValue()).resolves.toBe('凤城街道青年之家志愿服务驿站')
@@ -275,7 +213,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   expect(docs('stations').find((s) => s._id === station._id)).toMatchObject({ active: false, radiusM: 200 })
 
   // ---- 服务时长报表: the month, and the workbook ----
-  await page.goto(`${stack.url}/#/packages/township/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/township/index/index`)
   await page.locator('.tw-desk--report').click()
   const wangRow = page.locator('.report-row', { hasText: '王小青' })
   await wangRow.locator('.report-row__total', { hasText: /^2\.5$/ }).waitFor() // the approved make-up; the check-in still waits
@@ -298,7 +236,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
 
 test('a county admin works across the county; a volunteer sees 无权限', async () => {
   const { context, page, errors } = await openAs('李建国')
-  await page.goto(`${stack.url}/#/packages/township/index/index`)
+  await page.goto(`${world.stack.url}/#/packages/township/index/index`)
   await page.locator('.tw-home__scope', { hasText: '县（市、区）团委 · 清城区' }).waitFor()
   await page.locator('.tw-home__reach', { hasText: '清城区全部镇街' }).waitFor()
   // Every station of 清城区 (the demo's 凤城街道 and 东城街道 ones, and any created above).
@@ -308,7 +246,7 @@ test('a county admin works across the county; a volunteer sees 无权限', async
   await shot(page, '20-county-home')
 
   // A station for another township of the county: the township is chosen, not fixed.
-  await page.goto(`${stack.url}/#/packages/township/station/index`)
+  await page.goto(`${world.stack.url}/#/packages/township/station/index`)
   const form = page.locator('.station-form')
   await form.locator('[data-field="townshipCode"]').click()
   await page.locator('.place__township', { hasText: '东城街道' }).click()
@@ -316,7 +254,7 @@ test('a county admin works across the county; a volunteer sees 无权限', async
   await shot(page, '21-county-station-form')
 
   // The report, filtered by township.
-  await page.goto(`${stack.url}/#/packages/township/report/index`)
+  await page.goto(`${world.stack.url}/#/packages/township/report/index`)
   await page.locator('.report-row', { hasText: '王小青' }).waitFor()
   await page.locator('.report__township').click()
   await page.locator('.adm-sheet__item', { hasText: '东城街道' }).click()
@@ -327,7 +265,7 @@ test('a county admin works across the county; a volunteer sees 无权限', async
   await context.close()
 
   const volunteerView = await openAs('林晓雨')
-  await volunteerView.page.goto(`${stack.url}/#/packages/township/index/index`)
+  await volunteerView.page.goto(`${world.stack.url}/#/packages/township/index/index`)
   await volunteerView.page.locator('.tw-denied', { hasText: '无权限' }).waitFor()
   await shot(volunteerView.page, '23-denied')
   expect(volunteerView.errors).toEqual([])

@@ -5,22 +5,12 @@
 // the next star; a 补签 for yesterday is filed (rejected, then appealed); a certificate is
 // generated and verified by someone else. Also: a non-volunteer, a denied location permission
 // and the development 模拟位置 panel. Every page is saved as a screenshot in test-artifacts/.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { EJSON } from 'bson'
-import { launchBrowser, phoneContext, watchErrors } from '../support/browser'
-import { artifact, startStack, type Stack } from '../support/stack'
+import { journey, settle } from '../support/journey'
 
-let stack: Stack
-let browser: Browser
-
-beforeAll(async () => {
-  stack = await startStack()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await stack?.close()
-})
+const world = journey('volunteer')
+const { call, docs, shot, openAs } = world
 
 /** 凤城街道新时代文明实践志愿服务驿站 (GCJ-02), radius 300 m. */
 const STATION = { id: 'st_fengcheng', name: '凤城街道新时代文明实践志愿服务驿站', lat: 23.697524, lng: 113.055469 }
@@ -31,61 +21,18 @@ const FAR_AWAY = { latitude: STATION.lat + 900 / M_PER_DEG, longitude: STATION.l
 const VOLUNTEER = 'o_demo_volunteer'
 const STAFF = 'o_demo_township'
 
-const settle = (page: Page) => page.waitForTimeout(400)
-
-async function shot(page: Page, name: string, fullPage = false) {
-  // A toast (签到成功, 已签退…) fades after 1.5 s: the screenshot shows the page under it.
-  await page
-    .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((e) => e.style.display === 'none' || e.style.opacity !== '1'), null, { timeout: 4000 })
-    .catch(() => undefined)
-  await settle(page)
-  if (!fullPage) {
-    await page.screenshot({ path: artifact(`volunteer-${name}.png`) })
-    return
-  }
-  // Taro's web pages scroll inside their own container: grow the window to the page's height.
-  const viewport = page.viewportSize()!
-  const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.taro_page, body')].map((e) => e.scrollHeight)))
-  await page.setViewportSize({ width: viewport.width, height: Math.min(6000, Math.max(viewport.height, height)) })
-  await settle(page)
-  await page.screenshot({ path: artifact(`volunteer-${name}.png`) })
-  await page.setViewportSize(viewport)
-}
-
-/** A fresh browser (its own gateway session) as a persona, optionally with a granted location. */
-async function openAs(persona: string, geolocation?: { latitude: number; longitude: number; accuracy: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await phoneContext(browser)
-  if (geolocation) {
-    await context.grantPermissions(['geolocation'], { origin: stack.url })
-    await context.setGeolocation(geolocation)
-  }
-  const page = await context.newPage()
-  const errors = watchErrors(page)
-  await page.goto(`${stack.url}/#/packages/dev/personas/index`)
-  await page.locator('.personas__cell', { hasText: persona }).click()
-  await page.locator('.mine__nickname').waitFor()
-  return { context, page, errors }
-}
-
 /** Opens a page of the app afresh (a reload, so no earlier page state lingers). */
 async function open(page: Page, path: string) {
-  await page.goto(`${stack.url}/#/${path}`)
+  await page.goto(`${world.stack.url}/#/${path}`)
   await page.reload()
 }
 
-const docs = (collection: string) => [...stack.cloud.store.get(collection).docs.values()] as Record<string, any>[]
 const volunteerUserId = () => docs('users').find((u) => u.openid === VOLUNTEER)!._id as string
-
-async function invoke(openid: string, fn: string, action: string, input: unknown) {
-  const outcome = await stack.cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
-  if (!outcome.ok) throw new Error(outcome.errMsg)
-  return outcome.result as { ok: boolean; data?: any; error?: { code: string; message: string; field?: string } }
-}
 
 /** Moves the volunteer's open session back in time, as if they had checked in earlier today. */
 async function backdateOpenSession(minutes: number) {
   const checkInAt = new Date(Date.now() - minutes * 60_000)
-  await stack.cloud.db.handle('database.modifyDocument', {
+  await world.stack.cloud.db.handle('database.modifyDocument', {
     collectionName: 'open_sessions',
     queryType: 'DOC',
     query: JSON.stringify({ _id: volunteerUserId() }),
@@ -184,7 +131,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await shot(page, '08-checkin-outside-fence')
   expect(docs('open_sessions')).toHaveLength(0)
   // The function refuses it with the same words.
-  const refused = await invoke(VOLUNTEER, 'service', 'checkIn', {
+  const refused = await call(VOLUNTEER, 'service', 'checkIn', {
     requestId: 'farawayattempt1',
     stationId: STATION.id,
     reading: { lat: FAR_AWAY.latitude, lng: FAR_AWAY.longitude, accuracy: 15 },
@@ -212,7 +159,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await page.locator(`.hrs-rec[data-status="approved"]`, { hasText: STATION.name }).waitFor()
   await page.locator('.hrs-stations__name', { hasText: STATION.name }).waitFor()
   await shot(page, '09-hours-approved')
-  await shot(page, '09b-hours-approved-full', true)
+  await shot(page, '09b-hours-approved-full', { fullPage: true })
 
   // 补签 for yesterday: the station of the last session is proposed; yesterday, 09:00–11:00.
   await open(page, 'packages/volunteer/makeup/index')
@@ -256,7 +203,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await shot(page, '14-hours-makeup-pending')
 
   // Rejected by the township with a reason; the volunteer appeals (a reason of 4 characters at least).
-  expect(await invoke(STAFF, 'service', 'decide', { ids: [makeup._id], decision: 'reject', reason: '当天会议签到表上没有你的名字' })).toMatchObject({ ok: true, data: { decided: 1 } })
+  expect(await call(STAFF, 'service', 'decide', { ids: [makeup._id], decision: 'reject', reason: '当天会议签到表上没有你的名字' })).toMatchObject({ ok: true, data: { decided: 1 } })
   await open(page, 'packages/volunteer/hours/index')
   const rejected = page.locator(`.hrs-rec[data-id="${makeup._id}"][data-status="rejected"]`)
   await rejected.locator('.hrs-rec__reason', { hasText: '当天会议签到表上没有你的名字' }).waitFor()
@@ -290,7 +237,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await paper.locator('.cert__qr').waitFor()
   expect(await paper.locator('.cert__qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
   await shot(page, '18-certificate')
-  await shot(page, '18b-certificate-full', true)
+  await shot(page, '18b-certificate-full', { fullPage: true })
   await open(page, 'packages/volunteer/certificate/index')
   await page.locator(`.cert[data-code="${code}"]`).waitFor() // shown again, not generated again
   expect(docs('certificates')).toHaveLength(1)
@@ -353,7 +300,7 @@ test('without the location permission the check-in page explains it; the develop
   await page.locator('.ck-loc[data-verdict="out"]', { hasText: '约 800 米' }).waitFor()
   await page.locator('.vol-dev__btn--at').click()
   await page.locator('.ck-loc[data-verdict="in"]').waitFor()
-  await shot(page, '24-checkin-dev-panel', true)
+  await shot(page, '24-checkin-dev-panel', { fullPage: true })
 
   // A pasted kiosk code that the station did not make: refused by the function, named inline.
   await page.locator('.vol-dev__input input').fill('K1.st_fengcheng.abc123.AAAAAAAAAAAAAAAA')

@@ -1,0 +1,139 @@
+// What every browser journey needs: the stack (`npm start`'s, on free ports) and Chromium for
+// the file's tests, phones opened as personas, calls to functions as a WeChat user for set-up,
+// screenshots into test-artifacts/, and the small waits jest has no built-in for.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser, phoneContext, watchErrors } from './browser'
+import { artifact, startStack, type Stack } from './stack'
+
+export interface Phone {
+  context: BrowserContext
+  page: Page
+  /** Console errors and uncaught page errors seen so far: a journey ends asserting none. */
+  errors: string[]
+}
+
+export interface Geolocation {
+  latitude: number
+  longitude: number
+  accuracy?: number
+}
+
+/** A function's reply: its data, or the error shape of the contract. */
+export interface Reply {
+  ok: boolean
+  data?: any
+  error?: { code: string; message: string; field?: string }
+}
+
+/** Lets animations and images settle before a screenshot or a read. */
+export const settle = (page: Page) => page.waitForTimeout(400)
+
+/** Waits until `read` gives `expected` (jest has no expect.poll). */
+export async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let last: T = await read()
+  while (last !== expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100))
+    last = await read()
+  }
+  expect(last).toBe(expected)
+}
+
+/** Taro's showModal in the web build: confirm the one that says `text`, and wait for it to close. */
+export async function confirmModal(page: Page, text: string): Promise<void> {
+  const modal = page.locator('.taro__modal', { hasText: text })
+  await modal.locator('.taro-model__confirm').click()
+  await modal.waitFor({ state: 'hidden' })
+}
+
+/**
+ * Starts the stack and the browser before the file's tests and stops them after; every phone a
+ * test opens is closed after it, even when it failed. Screenshots are named `<name>-<shot>.png`.
+ */
+export function journey(name: string) {
+  let stack: Stack | undefined
+  let browser: Browser | undefined
+  const phones: BrowserContext[] = []
+
+  beforeAll(async () => {
+    stack = await startStack()
+    browser = await launchBrowser()
+  })
+  afterEach(async () => {
+    await Promise.all(phones.splice(0).map((c) => c.close().catch(() => undefined)))
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await stack?.close()
+  })
+
+  const started = (): { stack: Stack; browser: Browser } => {
+    if (!stack || !browser) throw new Error('journey: the stack is not started (use it inside a test)')
+    return { stack, browser }
+  }
+
+  async function call(openid: string, fn: string, action: string, input: unknown): Promise<Reply> {
+    const outcome = await started().stack.cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
+    if (!outcome.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${outcome.errCode} ${outcome.errMsg}`)
+    return outcome.result as Reply
+  }
+
+  return {
+    get stack(): Stack {
+      return started().stack
+    },
+
+    /** Calls a function as a WeChat user of the mini program; the reply as the app gets it, refusals included. */
+    call,
+
+    /** Calls a function as a WeChat user (set-up and checks, not the journey itself): its data, or a throw if refused. */
+    async invoke(openid: string, fn: string, action: string, input: unknown): Promise<any> {
+      const reply = await call(openid, fn, action, input)
+      if (!reply.ok) throw new Error(`${fn}.${action} as ${openid} refused: ${JSON.stringify(reply.error)}`)
+      return reply.data
+    },
+
+    /** What a collection holds now, read straight from the local cloud's store. */
+    docs(collection: string): any[] {
+      return [...started().stack.cloud.store.get(collection).docs.values()]
+    },
+
+    /** A fresh phone (its own gateway session) as a persona from the switcher, optionally with a granted location. */
+    async openAs(persona: string, geolocation?: Geolocation): Promise<Phone> {
+      const { stack: s, browser: b } = started()
+      const context = await phoneContext(b)
+      phones.push(context)
+      if (geolocation) {
+        await context.grantPermissions(['geolocation'], { origin: s.url })
+        await context.setGeolocation({ accuracy: 25, ...geolocation })
+      }
+      const page = await context.newPage()
+      const errors = watchErrors(page)
+      await page.goto(`${s.url}/#/packages/dev/personas/index`)
+      await page.locator('.personas__cell', { hasText: persona }).click()
+      // The switcher goes to 我的 by itself.
+      await page.locator('.mine__nickname').waitFor()
+      return { context, page, errors }
+    },
+
+    /** Screenshots once the page has settled (a toast from the last action faded, animations done); `fullPage` grows the window to the page. */
+    async shot(page: Page, shotName: string, options: { fullPage?: boolean } = {}): Promise<void> {
+      await page
+        .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((e) => e.style.display === 'none' || e.style.opacity !== '1'), null, { timeout: 4000 })
+        .catch(() => undefined) // a toast that stays is part of what the page shows
+      await settle(page)
+      const path = artifact(`${name}-${shotName}.png`)
+      if (!options.fullPage) {
+        await page.screenshot({ path })
+        return
+      }
+      // Taro's web pages scroll inside their own container: grow the window to the page's height.
+      const viewport = page.viewportSize()!
+      const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.taro_page, body')].map((e) => e.scrollHeight)))
+      await page.setViewportSize({ width: viewport.width, height: Math.min(6000, Math.max(viewport.height, height)) })
+      await settle(page)
+      await page.screenshot({ path })
+      await page.setViewportSize(viewport)
+    },
+  }
+}

@@ -9,7 +9,7 @@ import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type Registratio
 import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
-import { townshipOf } from '../_shared/divisions'
+import { countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { distanceMetres } from '../_shared/geo'
 import { consumeQuota } from '../_shared/guards'
@@ -579,7 +579,7 @@ export const main = defineFunction(
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
       const rows = await reportRows(await scopeFor(ctx, input), month, settings)
-      const file = await exportWorkbook(`志愿服务时长-${input.townshipCode ?? input.countyCode ?? '全部'}-${month}.xlsx`, [
+      const file = await exportWorkbook(`志愿服务时长-${await placeName(ctx, input)}-${month}.xlsx`, [
         {
           title: `${month} 服务时长`,
           columns: [
@@ -599,6 +599,21 @@ export const main = defineFunction(
 )
 
 /** The report's scope: a township or a county in reach, or everything the caller manages. */
+/** The place a report covers, the way people say it (清城区凤城街道, 清城区, 全市), for file names. */
+async function placeName(ctx: CallContext, input: { townshipCode?: string; countyCode?: string }): Promise<string> {
+  const township = (code: string) => {
+    const t = townshipOf(code)
+    return t ? `${t.countyName}${t.townshipName}` : code
+  }
+  if (input.townshipCode) return township(input.townshipCode)
+  if (input.countyCode) return countyName(input.countyCode) ?? input.countyCode
+  const reach = await ctx.townshipReach()
+  if (reach === 'city') return '全市'
+  if (reach.counties.size === 0 && reach.townships.size === 1) return township([...reach.townships][0])
+  if (reach.townships.size === 0 && reach.counties.size === 1) return countyName([...reach.counties][0]) ?? '本辖区'
+  return '本辖区'
+}
+
 async function scopeFor(ctx: CallContext, input: { townshipCode?: string; countyCode?: string }): Promise<unknown> {
   if (input.townshipCode) return reachCriteria(ctx, input.townshipCode)
   if (input.countyCode) {

@@ -222,7 +222,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   await page.locator('.report__hero-num', { hasText: /^3$/ }).waitFor()
   await shot(page, '18-report')
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.report__export').click()])
-  expect(download.suggestedFilename()).toMatch(/^志愿服务时长-.+\.xlsx$/)
+  expect(download.suggestedFilename()).toMatch(/^志愿服务时长-清城区凤城街道-\d{4}-\d{2}\.xlsx$/)
   const file = await fetch(download.url())
   expect(file.status).toBe(200)
   const bytes = Buffer.from(await file.arrayBuffer())

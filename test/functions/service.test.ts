@@ -299,7 +299,11 @@ describe('service records and reports', () => {
     expect(row).toMatchObject({ townshipName: '凤城街道', totalMinutes: 180 })
     expect(await app.call(STAFF, 'service.report', { countyCode: '441803' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const file = ok(await app.call(STAFF, 'service.exportReport', {}))
-    expect(file.fileName).toMatch(/\.xlsx$/)
+    // Named for the place people know, not its code: the staff's township, a county, the city.
+    expect(file.fileName).toMatch(/^志愿服务时长-清城区凤城街道-\d{4}-\d{2}\.xlsx$/)
+    expect(ok(await app.call(COUNTY, 'service.exportReport', { countyCode: '441802' })).fileName).toMatch(/^志愿服务时长-清城区-/)
+    expect(ok(await app.call(COUNTY, 'service.exportReport', {})).fileName).toMatch(/^志愿服务时长-清城区-/)
+    expect(ok(await app.call(CITY, 'service.exportReport', {})).fileName).toMatch(/^志愿服务时长-全市-/)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await (await fetch(file.fileUrl)).arrayBuffer())
     const sheet = book.worksheets[0]

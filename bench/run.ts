@@ -183,6 +183,17 @@ async function roundTrips() {
     metrics['roundTrips.hoursPage'] = hours.count
     notes.push(`roundTrips.hoursPage (service.hours): ${hours.detail.join(', ')}`)
 
+    // A perk redeemed at 连州菜馆: the volunteer's code, the merchant's scan (verify) and confirmation.
+    const code = (await trips('o_demo_volunteer', 'perk', 'code', { perkId: 'p_kitchen_discount' })).result as { token: string }
+    await trips('o_demo_merchant', 'account', 'me', {}) // the merchant's app is open: a warm instance, as at the till
+    const verify = await trips('o_demo_merchant', 'perk', 'verify', { token: code.token })
+    if (!(verify.result as { valid: boolean }).valid) throw new Error('the benchmark perk code did not verify')
+    metrics['roundTrips.perk.verify'] = verify.count
+    notes.push(`roundTrips.perk.verify (perk.verify, the merchant's scan): ${verify.detail.join(', ')}`)
+    const confirm = await trips('o_demo_merchant', 'perk', 'confirm', { token: code.token })
+    metrics['roundTrips.perk.confirm'] = confirm.count
+    notes.push(`roundTrips.perk.confirm (perk.confirm, recording the redemption once): ${confirm.detail.join(', ')}`)
+
     // A micro-loan: the demo rural youth submits a complete application; each review step after.
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048)])
     const youthId = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_youth')!._id as string
@@ -313,6 +324,7 @@ function report() {
     `- check-in: ${metrics['roundTrips.checkin']} (goal ≤ 3); check-out: ${metrics['roundTrips.checkout']}`,
     `- approving 100 sessions in a batch: ${metrics['roundTrips.approve100']} (goal ≤ 4)`,
     `- the volunteer's hours page (service.hours): ${metrics['roundTrips.hoursPage']}`,
+    `- perk redemption: verify ${metrics['roundTrips.perk.verify']}, confirm ${metrics['roundTrips.perk.confirm']} (goal ≤ 3 each)`,
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']}`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}`,
     '',

@@ -78,7 +78,11 @@ function mySignupView(s: SignupDoc, f: FairDoc) {
   }
 }
 
-async function fairViews(list: FairDoc[], ctx: CallContext, userId: string | null): Promise<FairView[]> {
+/**
+ * Fairs as the caller sees them. `knownMine` is the caller's sign-up for the one fair in `list`
+ * when the caller has just written it (null: none), so it is not read back.
+ */
+async function fairViews(list: FairDoc[], ctx: CallContext, userId: string | null, knownMine?: SignupDoc | null): Promise<FairView[]> {
   if (list.length === 0) return []
   const ids = list.map((f) => f._id)
   const [orgs, stats, mine] = await Promise.all([
@@ -89,7 +93,11 @@ async function fairViews(list: FairDoc[], ctx: CallContext, userId: string | nul
       .group({ _id: '$fairId', n: $.sum(1), openings: $.sum('$openings') })
       .limit(1000)
       .end<{ _id: string; n: number; openings: number }>(),
-    userId ? signups().where({ _id: _.in(ids.map((id) => `${id}:${userId}`)) }).get() : Promise.resolve({ data: [] as SignupDoc[] }),
+    knownMine !== undefined
+      ? Promise.resolve({ data: knownMine ? [knownMine] : [] })
+      : userId
+        ? signups().where({ _id: _.in(ids.map((id) => `${id}:${userId}`)) }).get()
+        : Promise.resolve({ data: [] as SignupDoc[] }),
   ])
   const statsOf = new Map(stats.list.map((s) => [s._id, s]))
   const mineOf = new Map(mine.data.map((s) => [s.fairId, s]))
@@ -544,19 +552,23 @@ export const main = defineFunction('fair', fair, {
     if (ctx.now >= f.signupClosesAt) throw conflict(`报名已于 ${shanghaiMoment(f.signupClosesAt)} 截止`)
     const chosen = [...new Set(input.positionIds)]
     if (chosen.length > f.maxPositions) throw invalid('positionIds', `本场每人最多选择 ${f.maxPositions} 个岗位`)
-    const { data: found } = await positions().where({ _id: _.in(chosen), fairId: f._id }).limit(10).get()
-    if (found.length !== chosen.length) throw invalid('positionIds', '所选岗位不在这场对接会中')
-    const reg = await eligibleRegistration(user._id, f)
-    const resume = await buildResume(reg, ctx.now)
     const id = `${f._id}:${user._id}`
+    // Independent reads at once: the positions chosen, who is signing up (and their résumé), an earlier sign-up.
+    const [{ data: found }, reg, { data: existing }] = await Promise.all([
+      positions().where({ _id: _.in(chosen), fairId: f._id }).limit(10).get(),
+      eligibleRegistration(user._id, f),
+      signups().doc(id).get(),
+    ])
+    if (found.length !== chosen.length) throw invalid('positionIds', '所选岗位不在这场对接会中')
+    const resume = await buildResume(reg, ctx.now)
     const choice = { positionIds: chosen, employerIds: [...new Set(found.map((p) => p.employerId))], resume, registrationId: reg._id, updatedAt: ctx.now }
 
-    const { data: existing } = await signups().doc(id).get()
     if (existing && existing.status !== 'cancelled') {
       // Already signed up: change the chosen positions, keeping the place.
       await signups().doc(id).update({ data: choice })
+      const mine = { ...existing, ...choice }
       const fresh = await loadFair(f._id)
-      return { signup: mySignupView({ ...existing, ...choice }, fresh), fair: (await fairViews([fresh], ctx, user._id))[0] }
+      return { signup: mySignupView(mine, fresh), fair: (await fairViews([fresh], ctx, user._id, mine))[0] }
     }
     const record: SignupDoc = { _id: id, fairId: f._id, userId: user._id, openid: ctx.openid, status: 'pending', ...choice, checkedInAt: null, checkedInBy: '', entryNonce: '', outcomes: {}, promotedAt: null, cancelledAt: null, createdAt: ctx.now }
     if (existing) {
@@ -575,16 +587,25 @@ export const main = defineFunction('fair', fair, {
     const { stats: seat } = await fairs()
       .where(_.and([{ _id: f._id, status: 'published', waitlist: _.size(0) }, _.expr($.lt(['$confirmedCount', '$capacity']))]))
       .update({ data: { confirmedCount: _.inc(1) } })
+    let mine: SignupDoc
     if (seat.updated === 1) {
       await signups().doc(id).update({ data: { status: 'confirmed' } })
+      mine = { ...record, status: 'confirmed' }
     } else {
       await signups().doc(id).update({ data: { status: 'waiting' } })
       await fairs().doc(f._id).update({ data: { waitlist: _.push([id]) } })
-      // A seat may have come free between the two steps.
-      await tellPromoted(await fillFromWaitlist(f._id, ctx.now), f)
+      // A seat may have come free between the two steps (and it may be this one's).
+      const promoted = await fillFromWaitlist(f._id, ctx.now)
+      await tellPromoted(promoted, f)
+      mine = promoted.includes(id) ? { ...record, status: 'confirmed', promotedAt: ctx.now } : { ...record, status: 'waiting' }
     }
-    const [{ data: mine }, fresh] = await Promise.all([signups().doc(id).get(), loadFair(f._id)])
-    return { signup: mySignupView(mine!, fresh), fair: (await fairViews([fresh], ctx, user._id))[0] }
+    const fresh = await loadFair(f._id)
+    if (mine.status === 'waiting' && !fresh.waitlist.includes(id)) {
+      // Promoted meanwhile by someone else's cancellation: read what it is now.
+      const { data } = await signups().doc(id).get()
+      if (data) mine = data
+    }
+    return { signup: mySignupView(mine, fresh), fair: (await fairViews([fresh], ctx, user._id, mine))[0] }
   },
 
   async cancel(input, ctx) {
@@ -599,9 +620,12 @@ export const main = defineFunction('fair', fair, {
     if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
     if (s.status === 'confirmed') await fairs().doc(f._id).update({ data: { confirmedCount: _.inc(-1), updatedAt: ctx.now } })
     else await fairs().doc(f._id).update({ data: { waitlist: _.pull(id), updatedAt: ctx.now } })
-    await audit(ctx.now, { actorId: user._id, action: 'fair.cancel_signup', targetType: 'fair_signup', targetId: id, before: { status: s.status }, after: { status: 'cancelled' }, reason: input.reason || '报名者取消' })
-    await tellPromoted(await fillFromWaitlist(f._id, ctx.now), f)
-    return { fair: (await fairViews([await loadFair(f._id)], ctx, user._id))[0] }
+    const [, promoted] = await Promise.all([
+      audit(ctx.now, { actorId: user._id, action: 'fair.cancel_signup', targetType: 'fair_signup', targetId: id, before: { status: s.status }, after: { status: 'cancelled' }, reason: input.reason || '报名者取消' }),
+      fillFromWaitlist(f._id, ctx.now),
+    ])
+    await tellPromoted(promoted, f)
+    return { fair: (await fairViews([await loadFair(f._id)], ctx, user._id, null))[0] }
   },
 
   async mine(input, ctx) {

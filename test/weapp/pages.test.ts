@@ -109,6 +109,19 @@ describe('我的 pages/mine/index (calls Taro.cloud.callFunction on show)', () =
     expect(app.navigations).toEqual([expect.objectContaining({ api: 'navigateTo', path: '/packages/volunteer/index/index', ok: true })])
   })
 
+  test("a volunteer's programs are listed too, and a program shared by two roles only once", async () => {
+    cloud = () => ok(ME)
+    const volunteer = await app.renderPage('pages/mine/index')
+    expect(volunteer.queryAll('.mine__row-title').map((n) => n.text())).toEqual(['志愿服务', '爱心商家优惠', '岗位对接会'])
+    expect(volunteer.text()).not.toContain('横荷街道 · 报名、入场码与面试结果') // a program has no place
+
+    cloud = () => ok({ ...ME, roles: [...ME.roles, { role: 'rural_youth', scopeType: 'township', scopeId: '441802006', scopeName: '凤城街道' }] })
+    const both = await app.renderPage('pages/mine/index')
+    expect(both.queryAll('.mine__row-title').map((n) => n.text())).toEqual(['志愿服务', '爱心商家优惠', '岗位对接会', '创业贴息贷款'])
+    await both.tap('.mine__row:nth-child(5)')
+    expect(app.navigations.at(-1)).toMatchObject({ api: 'navigateTo', path: '/packages/loan/index/index', ok: true })
+  })
+
   test('an avatar URL becomes an <image> with that src', async () => {
     cloud = () => ok({ ...ME, avatarUrl: 'https://example.com/a.png' })
     const page = await app.renderPage('pages/mine/index')

@@ -16,17 +16,27 @@ interface Workspace {
   desc: string
   url: RoutePath
   tone: string
+  /** A program the person takes part in (not a workplace with a scope): listed once, without a place. */
+  personal?: true
 }
 
-/** Where each role works, and what it does there. */
-const WORKSPACES: Partial<Record<Role, Workspace>> = {
-  volunteer: { mark: '志', title: '志愿服务', desc: '驿站签到、服务时长与星级', url: ROUTES.volunteer, tone: 'brand' },
-  township_staff: { mark: '镇', title: '镇街工作台', desc: '审核签到、管理驿站', url: ROUTES.township, tone: 'brand' },
-  county_admin: { mark: '县', title: '县级管理', desc: '注册审核、贷款初审、县域报表', url: ROUTES.admin, tone: 'brand' },
-  city_admin: { mark: '市', title: '团市委管理', desc: '商家、岗位对接会、授权与报表', url: ROUTES.admin, tone: 'brand' },
-  merchant: { mark: '商', title: '商家核销', desc: '扫码核销志愿者优惠', url: ROUTES.merchant, tone: 'merchant' },
-  bank_officer: { mark: '银', title: '贷款受理', desc: '审批、放款与还款登记', url: ROUTES.bank, tone: 'bank' },
-  employer: { mark: '企', title: '招聘对接', desc: '发布岗位、查看报名、登记结果', url: ROUTES.employer, tone: 'employer' },
+/** Where each role works, and what it does there (the programs a volunteer or rural youth takes part in). */
+const WORKSPACES: Partial<Record<Role, Workspace[]>> = {
+  volunteer: [
+    { mark: '志', title: '志愿服务', desc: '驿站签到、服务时长与星级', url: ROUTES.volunteer, tone: 'brand' },
+    { mark: '惠', title: '爱心商家优惠', desc: '凭星级享商家礼遇', url: ROUTES.perks, tone: 'merchant', personal: true },
+    { mark: '岗', title: '岗位对接会', desc: '报名、入场码与面试结果', url: ROUTES.fair, tone: 'employer', personal: true },
+  ],
+  rural_youth: [
+    { mark: '贷', title: '创业贴息贷款', desc: '申请、办理进度与贴息计划', url: ROUTES.loan, tone: 'bank', personal: true },
+    { mark: '岗', title: '岗位对接会', desc: '报名、入场码与面试结果', url: ROUTES.fair, tone: 'employer', personal: true },
+  ],
+  township_staff: [{ mark: '镇', title: '镇街工作台', desc: '审核签到、管理驿站', url: ROUTES.township, tone: 'brand' }],
+  county_admin: [{ mark: '县', title: '县级管理', desc: '注册审核、贷款初审、县域报表', url: ROUTES.admin, tone: 'brand' }],
+  city_admin: [{ mark: '市', title: '团市委管理', desc: '商家、岗位对接会、授权与报表', url: ROUTES.admin, tone: 'brand' }],
+  merchant: [{ mark: '商', title: '商家核销', desc: '扫码核销志愿者优惠', url: ROUTES.merchant, tone: 'merchant' }],
+  bank_officer: [{ mark: '银', title: '贷款受理', desc: '审批、放款与还款登记', url: ROUTES.bank, tone: 'bank' }],
+  employer: [{ mark: '企', title: '招聘对接', desc: '发布岗位、查看报名、登记结果', url: ROUTES.employer, tone: 'employer' }],
 }
 
 type State = { kind: 'loading' } | { kind: 'ready'; account: Account } | { kind: 'no-identity' } | { kind: 'error'; message: string }
@@ -80,11 +90,11 @@ export default function Mine() {
   const registrations = (account?.registrations ?? []).filter((r) => r.status !== 'closed')
   const registeredOrHolds = (kind: RegistrationKind) => registrations.some((r) => r.kind === kind) || !!account?.roles.some((g) => g.role === kind)
   const offerRegistration = !!account && !registeredOrHolds('volunteer') && !registeredOrHolds('rural_youth')
+  // Workplaces once per scope; programs once (a volunteer who is also a rural youth sees 岗位对接会 once).
   const workspaces = account
-    ? account.roles.flatMap((g) => {
-        const w = WORKSPACES[g.role]
-        return w ? [{ ...w, key: `${g.role}-${g.scopeId}`, scope: g.scopeName }] : []
-      })
+    ? account.roles
+        .flatMap((g) => (WORKSPACES[g.role] ?? []).map((w) => (w.personal ? { ...w, key: w.url, scope: '' } : { ...w, key: `${g.role}-${g.scopeId}`, scope: g.scopeName })))
+        .filter((w, i, all) => all.findIndex((o) => o.key === w.key) === i)
     : []
 
   return (

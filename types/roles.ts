@@ -11,6 +11,10 @@ export const ROLES = [
 ] as const
 export type Role = (typeof ROLES)[number]
 
+/** Roles granted by invitation: people who work in the programs (volunteers and rural youth register instead). */
+export const GRANTABLE_ROLES = ['township_staff', 'county_admin', 'city_admin', 'merchant', 'bank_officer', 'employer'] as const satisfies readonly Role[]
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
+
 export const ROLE_LABELS: Record<Role, string> = {
   volunteer: '乡村振兴志愿者',
   rural_youth: '农村青年',

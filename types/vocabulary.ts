@@ -24,9 +24,7 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 
 // ---- grants ------------------------------------------------------------------------
 
-/** Roles granted by invitation (volunteers and rural youth register instead). */
-export const GRANTABLE_ROLES = ['township_staff', 'county_admin', 'city_admin', 'merchant', 'bank_officer', 'employer'] as const
-export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
+export { GRANTABLE_ROLES, type GrantableRole } from './roles'
 
 /** Invitation codes: 10 characters of an alphabet without look-alikes (about 50 bits). */
 export const INVITATION_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/

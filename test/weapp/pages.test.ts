@@ -122,6 +122,18 @@ describe('我的 pages/mine/index (calls Taro.cloud.callFunction on show)', () =
     expect(app.navigations.at(-1)).toMatchObject({ api: 'navigateTo', path: '/packages/loan/index/index', ok: true })
   })
 
+  test('someone new is invited to join; staff are not', async () => {
+    cloud = () => ok({ ...ME, roles: [], registrations: [] })
+    const newcomer = await app.renderPage('pages/mine/index')
+    expect(newcomer.text()).toContain('注册成为乡村振兴志愿者')
+    expect(newcomer.text()).toContain('农村青年登记')
+
+    cloud = () => ok({ ...ME, roles: [{ role: 'merchant', scopeType: 'merchant', scopeId: 'm_1', scopeName: '连州菜馆' }], registrations: [] })
+    const merchant = await app.renderPage('pages/mine/index')
+    expect(merchant.text()).toContain('商家核销')
+    expect(merchant.text()).not.toContain('注册成为乡村振兴志愿者')
+  })
+
   test('an avatar URL becomes an <image> with that src', async () => {
     cloud = () => ok({ ...ME, avatarUrl: 'https://example.com/a.png' })
     const page = await app.renderPage('pages/mine/index')

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text, Image } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
-import { ROLE_LABELS, type Role } from '@contract/roles'
+import { GRANTABLE_ROLES, ROLE_LABELS, type Role } from '@contract/roles'
 import { ROUTES, type RoutePath } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 
@@ -89,7 +89,9 @@ export default function Mine() {
   // Older answers (and tests) may lack registrations: treat that as none.
   const registrations = (account?.registrations ?? []).filter((r) => r.status !== 'closed')
   const registeredOrHolds = (kind: RegistrationKind) => registrations.some((r) => r.kind === kind) || !!account?.roles.some((g) => g.role === kind)
-  const offerRegistration = !!account && !registeredOrHolds('volunteer') && !registeredOrHolds('rural_youth')
+  // Staff (invited to work in the programs) are not asked to join them here; the home page still leads there.
+  const isStaff = !!account?.roles.some((g) => (GRANTABLE_ROLES as readonly Role[]).includes(g.role))
+  const offerRegistration = !!account && !isStaff && !registeredOrHolds('volunteer') && !registeredOrHolds('rural_youth')
   // Workplaces once per scope; programs once (a volunteer who is also a rural youth sees 岗位对接会 once).
   const workspaces = account
     ? account.roles

@@ -121,11 +121,13 @@ test('the bank: its queue, the decision form, then disbursement and the subsidy 
   const form = await app.renderPage('packages/bank/loan/index', { id: loanId })
   await form.waitForText('银行审批')
   expect(form.text()).toContain('提交审批结果')
+  await form.waitForText('贴息利率按放款日 LPR + 1.20% 封顶') // the spread as the settings say
 
   await call(BANK, 'loan.bankDecide', { id: loanId, decision: 'approve', amountFen: 18_000_000, rateBp: 435 })
   const disburse = await app.renderPage('packages/bank/loan/index', { id: loanId })
   await disburse.waitForText('登记放款')
   expect(disburse.text()).toContain('按期付息、到期还本')
+  expect(disburse.text().replace(/\s+/g, '')).toContain('min（执行利率，LPR+1.20%）')
 
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
   await call(BANK, 'loan.disburse', { id: loanId, amountFen: 18_000_000, disbursedOn: today, rateBp: 435, repaymentType: 'interest_only' })

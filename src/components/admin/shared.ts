@@ -188,6 +188,22 @@ export interface PagedList<T> {
   setItems: (update: (items: T[]) => T[]) => void
 }
 
+
+/** A search box's text and the keyword it settles to: after a pause in typing, or at once on 搜索. */
+export function useSearchKeyword(pauseMs = 450) {
+  const [draft, setDraft] = useState('')
+  const [keyword, setKeyword] = useState('')
+  useEffect(() => {
+    const timer = setTimeout(() => setKeyword(draft.trim()), pauseMs)
+    return () => clearTimeout(timer)
+  }, [draft, pauseMs])
+  const search = useCallback((text: string) => setKeyword(text.trim()), [])
+  const clear = useCallback(() => {
+    setDraft('')
+    setKeyword('')
+  }, [])
+  return { draft, setDraft, keyword, search, clear }
+}
 /**
  * A list read page by page (the contract's page / pageSize). Reloads when `key` changes,
  * refreshes on pull-down and loads the next page at the bottom of the page. `enabled` false

@@ -6,6 +6,7 @@ import type { LoanDetail, LoanDocumentView } from '@contract/loan'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
 import { openWorkbook } from '@/services/files'
+import { percent } from './format'
 
 export type LoadState = { kind: 'loading' } | { kind: 'ready'; detail: LoanDetail } | { kind: 'error'; code: string; message: string }
 
@@ -119,3 +120,33 @@ export function fieldErrorOf(err: unknown): { field: string; message: string } |
 
 // Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
 export { openWorkbook }
+
+/** The programme's terms as the city league set them (settings): what pages quote about ceilings and the subsidy. */
+export interface LoanTerms {
+  ceilingFen: number
+  spreadBp: number
+  dayBasis: number
+}
+
+let lastTerms: LoanTerms | null = null
+
+/** The loan terms: the last ones known at once (null the first time), then as the settings say now. */
+export function useLoanTerms(): LoanTerms | null {
+  const [terms, setTerms] = useState<LoanTerms | null>(lastTerms)
+  useEffect(() => {
+    let live = true
+    call('settings.get', {})
+      .then((s) => {
+        lastTerms = { ceilingFen: s.loanCeilingFen, spreadBp: s.subsidySpreadBp, dayBasis: s.subsidyDayBasis }
+        if (live) setTerms(lastTerms)
+      })
+      .catch(() => undefined) // the text keeps what it showed; nothing else depends on it
+    return () => {
+      live = false
+    }
+  }, [])
+  return terms
+}
+
+/** 'LPR + 1.20%' as the settings say, or a placeholder while they load. */
+export const spreadText = (terms: LoanTerms | null) => `LPR + ${terms ? percent(terms.spreadBp) : '…'}`

@@ -1,13 +1,13 @@
 // 注册审核: the county's review queue. Status tabs, filters (type, county for city admins,
 // township, name), cards with masked personal data, multi-select and batch approve / reject.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Checkbox, Dialog } from '@nutui/nutui-react-taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { ago, countiesInReach, GENDER_LABELS, KIND_SHORT, markDirty, takeDirty, useAdminScope, useDivisions, usePagedList, when } from '@/components/admin/shared'
+import { ago, countiesInReach, GENDER_LABELS, KIND_SHORT, markDirty, takeDirty, useAdminScope, useDivisions, usePagedList, useSearchKeyword, when } from '@/components/admin/shared'
 import { Badge, CardSkeleton, ListFooter, OptionSheet, ReasonDialog, ScopeGate, SearchField, StatePanel, type SheetOption } from '@/components/admin/ui'
 
 import '@/styles/nutui-theme.scss'
@@ -46,8 +46,7 @@ export default function Registrations() {
   const [kind, setKind] = useState<Kind>('')
   const [countyCode, setCountyCode] = useState('')
   const [townshipCode, setTownshipCode] = useState('')
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const { draft, setDraft, keyword, search, clear: clearSearch } = useSearchKeyword()
   const [sheet, setSheet] = useState<'kind' | 'county' | 'township' | null>(null)
   const [selected, setSelected] = useState<string[]>([])
   const [busy, setBusy] = useState<'' | 'approve' | 'reject'>('')
@@ -60,15 +59,6 @@ export default function Registrations() {
   const county = fixedCounty || countyCode
   const townships = useMemo(() => counties.find((c) => c.code === county)?.townships ?? [], [counties, county])
 
-  // Typing in the search box filters after a pause; the search key filters at once.
-  const typing = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => {
-    if (typing.current) clearTimeout(typing.current)
-    typing.current = setTimeout(() => setKeyword(draft.trim()), 450)
-    return () => {
-      if (typing.current) clearTimeout(typing.current)
-    }
-  }, [draft])
 
   const filters: InputOf<'registration.list'> = {
     status,
@@ -96,8 +86,7 @@ export default function Registrations() {
     setKind('')
     setCountyCode('')
     setTownshipCode('')
-    setDraft('')
-    setKeyword('')
+    clearSearch()
   }
 
   const names = useMemo(() => new Map(list.items.map((r) => [r.id, r.name])), [list.items])
@@ -194,7 +183,7 @@ export default function Registrations() {
           ))}
         </View>
         <View className='adm-search'>
-          <SearchField className='regs__search' value={draft} placeholder='搜索申请人姓名' onChange={setDraft} onSearch={(v) => setKeyword(v.trim())} />
+          <SearchField className='regs__search' value={draft} placeholder='搜索申请人姓名' onChange={setDraft} onSearch={search} />
         </View>
         <View className='adm-filters'>
           <View className={`adm-chip ${kind ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('kind')}>

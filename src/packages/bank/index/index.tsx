@@ -1,7 +1,7 @@
 // 贷款受理（合作银行）: the bank's queue — 待处理 (待审批: routed by the city league; 待放款:
 // approved, not yet disbursed) and 全部 (including disbursed, in subsidy and closed) — with
 // filters, counts and paging.
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
@@ -9,7 +9,7 @@ import type { LoanSummary } from '@contract/loan'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { takeDirty, usePagedList } from '@/components/admin/shared'
+import { takeDirty, usePagedList, useSearchKeyword } from '@/components/admin/shared'
 import { isBank, useReviewerScope } from '@/components/loan/data'
 import { ReviewerGate, SearchBox } from '@/components/loan/gate'
 import { LoanCard } from '@/components/loan/parts'
@@ -28,19 +28,10 @@ export default function BankHome() {
   const [tab, setTab] = useState<Tab>('todo')
   const [status, setStatus] = useState<LoanStatus | ''>('')
   const [projectType, setProjectType] = useState<ProjectType | ''>('')
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const { draft, setDraft, keyword, search, clear: clearSearch } = useSearchKeyword()
   const [sheet, setSheet] = useState<'status' | 'type' | null>(null)
   const [counts, setCounts] = useState<{ todo: number } | null>(null)
 
-  const typing = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => {
-    if (typing.current) clearTimeout(typing.current)
-    typing.current = setTimeout(() => setKeyword(draft.trim()), 450)
-    return () => {
-      if (typing.current) clearTimeout(typing.current)
-    }
-  }, [draft])
 
   const filters: InputOf<'loan.queue'> = {
     view: tab,
@@ -76,8 +67,7 @@ export default function BankHome() {
   const clear = () => {
     setStatus('')
     setProjectType('')
-    setDraft('')
-    setKeyword('')
+    clearSearch()
   }
 
   return (
@@ -103,7 +93,7 @@ export default function BankHome() {
           ))}
         </View>
         <View className='adm-search'>
-          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={(v) => setKeyword(v.trim())} />
+          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
         </View>
         <View className='adm-filters'>
           <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>

@@ -11,7 +11,7 @@ import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { shanghaiToday } from '@/components/account/format'
 import { day, decodeParam, markDirty } from '@/components/admin/shared'
-import { isBank, useLoan, useReviewerScope } from '@/components/loan/data'
+import { isBank, spreadText, useLoan, useLoanTerms, useReviewerScope } from '@/components/loan/data'
 import { addDays, bpToInput, fenToInput, parsePercent, parseWhole, parseYuan, percent, yuan } from '@/components/loan/format'
 import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
 import { ReviewBody } from '@/components/loan/review'
@@ -96,6 +96,7 @@ interface FormProps {
 // ---- 审批 ---------------------------------------------------------------------------------------------
 
 function DecisionForm({ d, onDone, onStale }: FormProps) {
+  const terms = useLoanTerms()
   const [decision, setDecision] = useState<Decision>('approve')
   const [amount, setAmount] = useState(fenToInput(d.amountFen))
   const [rate, setRate] = useState('')
@@ -182,7 +183,7 @@ function DecisionForm({ d, onDone, onStale }: FormProps) {
               <Text className='ln-field__unit'>元</Text>
             </View>
           </Field>
-          <Field field='rateBp' label='执行年利率' required error={errors.rateBp} hint='按合同执行利率填写；贴息利率按放款日 LPR + 1.20% 封顶'>
+          <Field field='rateBp' label='执行年利率' required error={errors.rateBp} hint={`按合同执行利率填写；贴息利率按放款日 ${spreadText(terms)} 封顶`}>
             <View className='ln-field__box'>
               <Input className='ln-field__input bank-decide__rate' type='digit' value={rate} placeholder='例如 4.35' placeholderClass='ln-placeholder' maxlength={6} onInput={(e) => {
                   setRate(e.detail.value)
@@ -227,6 +228,7 @@ function DecisionForm({ d, onDone, onStale }: FormProps) {
 // ---- 放款 ---------------------------------------------------------------------------------------------
 
 function DisburseForm({ d, onDone, onStale }: FormProps) {
+  const terms = useLoanTerms()
   const today = shanghaiToday()
   const approvedOn = d.approval ? day(d.approval.at) : today
   const [amount, setAmount] = useState(fenToInput(d.approval?.amountFen ?? d.amountFen))
@@ -325,7 +327,7 @@ function DisburseForm({ d, onDone, onStale }: FormProps) {
           }}
         />
       </Field>
-      <Text className='ln-form__lead'>贴息利率由系统按放款日适用的 LPR 计算：min（执行利率，LPR + 1.20%）。</Text>
+      <Text className='ln-form__lead'>贴息利率由系统按放款日适用的 LPR 计算：min（执行利率，{spreadText(terms)}）。</Text>
       <View className='ln-form__actions'>
         <Button busy={busy} className='bank-disburse__submit' onClick={() => void submit()}>
           登记放款

@@ -2,7 +2,7 @@
 // review), 待核准贴息 (city admin: a subsidy period is over), 全部 — with filters (status, county
 // for the city admin, project type, keyword), counts in the tabs and paging. Links to the report
 // (and, for the city admin, the LPR table).
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
@@ -10,7 +10,7 @@ import type { LoanSummary } from '@contract/loan'
 import { LOAN_STATUS_LABELS, LOAN_STATUSES, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { takeDirty, useDivisions, usePagedList } from '@/components/admin/shared'
+import { takeDirty, useDivisions, usePagedList, useSearchKeyword } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { LoanCard } from '@/components/loan/parts'
 import { ListFooter } from '@/components/ui/ListFooter'
@@ -30,19 +30,10 @@ export default function Lending() {
   const [status, setStatus] = useState<LoanStatus | ''>('')
   const [countyCode, setCountyCode] = useState('')
   const [projectType, setProjectType] = useState<ProjectType | ''>('')
-  const [draft, setDraft] = useState('')
-  const [keyword, setKeyword] = useState('')
+  const { draft, setDraft, keyword, search, clear: clearSearch } = useSearchKeyword()
   const [sheet, setSheet] = useState<'status' | 'county' | 'type' | null>(null)
   const [counts, setCounts] = useState<{ todo: number; subsidy: number } | null>(null)
 
-  const typing = useRef<ReturnType<typeof setTimeout> | null>(null)
-  useEffect(() => {
-    if (typing.current) clearTimeout(typing.current)
-    typing.current = setTimeout(() => setKeyword(draft.trim()), 450)
-    return () => {
-      if (typing.current) clearTimeout(typing.current)
-    }
-  }, [draft])
 
   const filters: InputOf<'loan.queue'> = {
     view,
@@ -93,8 +84,7 @@ export default function Lending() {
     setStatus('')
     setCountyCode('')
     setProjectType('')
-    setDraft('')
-    setKeyword('')
+    clearSearch()
   }
   const scopeLabel = scope.city ? '团市委 · 全市' : `${scope.counties.map((c) => c.name).join('、')}团委`
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -111,7 +101,7 @@ export default function Lending() {
           ))}
         </View>
         <View className='adm-search'>
-          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={(v) => setKeyword(v.trim())} />
+          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
         </View>
         <View className='adm-filters'>
           {view === 'all' && (

@@ -8,7 +8,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { LprRow } from '@contract/loan'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { shanghaiToday } from '@/components/account/format'
-import { useReviewerScope } from '@/components/loan/data'
+import { spreadText, useLoanTerms, useReviewerScope } from '@/components/loan/data'
 import { bpToInput, chineseDate, parsePercent, percent } from '@/components/loan/format'
 import { ReviewerGate } from '@/components/loan/gate'
 import { Badge, Button, Field, Sheet, Skeleton, StateBlock } from '@/components/loan/ui'
@@ -26,6 +26,7 @@ interface Form {
 }
 
 export default function Lpr() {
+  const terms = useLoanTerms()
   const { state: scopeState, reload: reloadScope } = useReviewerScope((s) => s.city)
   const scope = scopeState.kind === 'ready' ? scopeState.scope : null
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -149,7 +150,7 @@ export default function Lpr() {
     <View className='ln-page ln-page--with-bar lpr'>
       <View className='lpr__intro'>
         <Text className='lpr__intro-title'>贷款市场报价利率（LPR）</Text>
-        <Text className='lpr__intro-text'>贴息利率 = min（执行利率，放款日适用的 LPR + 1.20%）。期限 5 年以内的贷款用 1 年期，5 年以上用 5 年期以上。以后调整 LPR 不影响已放款的贷款。</Text>
+        <Text className='lpr__intro-text'>贴息利率 = min（执行利率，放款日适用的 {spreadText(terms)}）。期限 5 年以内的贷款用 1 年期，5 年以上用 5 年期以上。以后调整 LPR 不影响已放款的贷款。</Text>
         {current && (
           <View className='lpr__now'>
             <View className='lpr__now-item'>

@@ -2,7 +2,7 @@
 // an application goes), the applicant's applications with their status, and the way in:
 // 我要申请, 继续填写 or 查看进度. Someone without an approved registration is shown the way to
 // register first (the functions refuse them).
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { LoanSummary } from '@contract/loan'
@@ -10,6 +10,7 @@ import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '@contrac
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { loadAccount } from '@/components/admin/shared'
+import { useLoanTerms, type LoanTerms } from '@/components/loan/data'
 import { EDITABLE_STATUSES, OPEN_STATUSES, percent, wan, yuan } from '@/components/loan/format'
 import { LoanCard } from '@/components/loan/parts'
 import { Button, Skeleton, StateBlock } from '@/components/loan/ui'
@@ -40,17 +41,10 @@ const ROAD = [
   { title: '按季贴息', desc: '团市委核准后拨付' },
 ]
 
-/** The programme's terms as the city league set them (settings), shown in the banner and the rule. */
-interface Terms {
-  ceilingFen: number
-  spreadBp: number
-  dayBasis: number
-}
-
-const DEFAULT_TERMS: Terms = { ceilingFen: 500_000_00, spreadBp: 120, dayBasis: 360 }
+const DEFAULT_TERMS: LoanTerms = { ceilingFen: 500_000_00, spreadBp: 120, dayBasis: 360 }
 
 /** The worked example under 贴息怎么算: 200,000 yuan at 4.35 % with a 3.00 % LPR, over a 92-day quarter. */
-function example(t: Terms): { capped: string; days: number; amount: string } {
+function example(t: LoanTerms): { capped: string; days: number; amount: string } {
   const rateBp = Math.min(435, 300 + t.spreadBp)
   const fen = Math.round((20_000_000 * rateBp * 92) / (10_000 * t.dayBasis))
   return { capped: percent(rateBp), days: 92, amount: yuan(fen) }
@@ -58,13 +52,7 @@ function example(t: Terms): { capped: string; days: number; amount: string } {
 
 export default function LoanHome() {
   const [state, setState] = useState<State>({ kind: 'loading' })
-  const [terms, setTerms] = useState<Terms | null>(null)
-
-  useEffect(() => {
-    call('settings.get', {})
-      .then((s) => setTerms({ ceilingFen: s.loanCeilingFen, spreadBp: s.subsidySpreadBp, dayBasis: s.subsidyDayBasis }))
-      .catch(() => undefined) // the banner shows placeholders; the rest of the page does not depend on it
-  }, [])
+  const terms = useLoanTerms()
   const spread = terms ? percent(terms.spreadBp) : '…'
   const worked = example(terms ?? DEFAULT_TERMS)
 

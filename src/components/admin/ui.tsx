@@ -6,7 +6,6 @@ import Taro from '@tarojs/taro'
 import { Button, Dialog, Empty, Popup, TextArea } from '@nutui/nutui-react-taro'
 import { Checked, Failure, MaskClose, NetworkError, Order, Search, Warning } from '@/components/icons'
 import { ROUTES } from '@/constants/routes'
-import type { ScopeState } from './shared'
 
 import './admin.scss'
 
@@ -58,19 +57,16 @@ export function StatePanel({ kind, title, description, action, className }: Pane
   )
 }
 
-/** What a page shows while it cannot show itself: loading, not an admin, no persona, an error. */
-export function ScopeGate({ state, retry }: { state: ScopeState; retry: () => void }) {
+/** Where a page stands before it can show itself (the caller's scope loading, refused, or failed). */
+export type GateState = { kind: 'loading' | 'denied' | 'no-identity' | 'ready' } | { kind: 'error'; message: string }
+
+const ADMINS_ONLY = { text: '此功能仅向县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。', className: 'adm-denied' }
+
+/** What a page shows while it cannot show itself: loading, not for this person (`denied` says who it is for), no persona, an error. */
+export function ScopeGate({ state, retry, denied = ADMINS_ONLY }: { state: GateState; retry: () => void; denied?: { text: string; className: string } }) {
   if (state.kind === 'loading') return <CardSkeleton count={3} />
   if (state.kind === 'denied') {
-    return (
-      <StatePanel
-        kind='denied'
-        className='adm-denied'
-        title='无权限'
-        description='此功能仅向县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。'
-        action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }}
-      />
-    )
+    return <StatePanel kind='denied' className={denied.className} title='无权限' description={denied.text} action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }} />
   }
   if (state.kind === 'no-identity') {
     return (

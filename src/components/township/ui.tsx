@@ -2,40 +2,17 @@
 // staff (or has no persona yet), the kiosk QR image, and the page's toggle switch.
 import { useMemo } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
-import { ROUTES } from '@/constants/routes'
-import { CardSkeleton, StatePanel } from '@/components/admin/ui'
+import { ScopeGate } from '@/components/admin/ui'
 import type { StaffState } from './shared'
 
 import './township.scss'
 
+const STAFF_ONLY = { text: '镇街工作台仅向镇街团委干事、驿站管理员和上级团委开放。如需开通，请联系所在县（市、区）团委发送邀请。', className: 'tw-denied' }
+
 /** What a page shows while it cannot show itself: loading, not staff, no persona, an error. */
 export function StaffGate({ state, retry }: { state: StaffState; retry: () => void }) {
-  if (state.kind === 'loading') return <CardSkeleton count={3} />
-  if (state.kind === 'denied') {
-    return (
-      <StatePanel
-        kind='denied'
-        className='tw-denied'
-        title='无权限'
-        description='镇街工作台仅向镇街团委干事、驿站管理员和上级团委开放。如需开通，请联系所在县（市、区）团委发送邀请。'
-        action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }}
-      />
-    )
-  }
-  if (state.kind === 'no-identity') {
-    return (
-      <StatePanel
-        kind='no-identity'
-        title='请先选择演示身份'
-        description='本地开发环境需要先选择一个演示身份'
-        action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
-      />
-    )
-  }
-  if (state.kind === 'error') return <StatePanel kind='error' title='加载失败' description={state.message} action={{ text: '重试', onClick: retry }} />
-  return null
+  return <ScopeGate state={state} retry={retry} denied={STAFF_ONLY} />
 }
 
 /**

@@ -10,6 +10,7 @@ import type { FairView, PositionView } from '@contract/fair'
 import { MOBILE_PATTERN } from '@contract/personal'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { showSaveError } from '@/services/forms'
 import { loadDivisions, markDirty, type Divisions } from '@/components/admin/shared'
 import { CardSkeleton, OptionSheet, StatePanel } from '@/components/admin/ui'
 import { Btn } from '@/components/account/Btn'
@@ -217,14 +218,7 @@ export default function PositionForm() {
       void Taro.showToast({ title: id ? '已保存' : '岗位已发布', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.employer), 700)
     } catch (err) {
-      const row = err instanceof CallError && err.field ? rowOfField(err.field) : null
-      if (row) {
-        setServerErrors((e) => ({ ...e, [row]: (err as CallError).message }))
-        scrollToField(row)
-        void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' })
-      } else {
-        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-      }
+      showSaveError(err, rowOfField, (row, message) => setServerErrors((e) => ({ ...e, [row]: message })))
     } finally {
       setBusy('')
     }

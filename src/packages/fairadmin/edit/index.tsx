@@ -10,6 +10,7 @@ import type { EmployerView, FairView } from '@contract/fair'
 import { EMPLOYER_TYPES } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { showSaveError } from '@/services/forms'
 import { markDirty, takeDirty, useAdminScope } from '@/components/admin/shared'
 import { CardSkeleton, ScopeGate, StatePanel } from '@/components/admin/ui'
 import { Btn } from '@/components/account/Btn'
@@ -301,14 +302,7 @@ export default function FairEdit() {
       void Taro.showToast({ title: id ? '已保存' : '已保存为未发布', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.fairAdmin), 800)
     } catch (err) {
-      const row = err instanceof CallError && err.field ? rowOfField(err.field) : null
-      if (row) {
-        setServerErrors((e) => ({ ...e, [row]: (err as CallError).message }))
-        scrollToField(row)
-        void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' })
-      } else {
-        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-      }
+      showSaveError(err, rowOfField, (row, message) => setServerErrors((e) => ({ ...e, [row]: message })))
     } finally {
       setSaving(false)
     }

@@ -11,6 +11,7 @@ import { PlaceSheet } from '@/components/account/PlaceSheet'
 import { TextInput } from '@/components/account/TextInput'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { showSaveError } from '@/services/forms'
 import { scrollToField } from '@/services/navigation'
 import { decodeParam, loadDivisions, markDirty, type Divisions } from '@/components/admin/shared'
 import { CardSkeleton, StatePanel } from '@/components/admin/ui'
@@ -229,14 +230,7 @@ export default function StationForm() {
       void Taro.showToast({ title: id ? '已保存' : '驿站已创建', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.stations), 700)
     } catch (err) {
-      const row = err instanceof CallError && err.field ? rowOfField(err.field) : null
-      if (row) {
-        setServerErrors((e) => ({ ...e, [row]: (err as CallError).message }))
-        scrollToField(row)
-        void Taro.showToast({ title: '请按提示修改后再保存', icon: 'none' })
-      } else {
-        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-      }
+      showSaveError(err, rowOfField, (row, message) => setServerErrors((e) => ({ ...e, [row]: message })))
     } finally {
       setSaving(false)
     }

@@ -24,6 +24,7 @@
 //   is tracked, so settle() returns once React/Taro have flushed their setData.
 import fs from 'node:fs'
 import path from 'node:path'
+import type { LocalCloud } from '../../localcloud/server'
 
 /* ------------------------------------------------------------------------------------------ */
 /* public types                                                                                */
@@ -229,6 +230,36 @@ function newestInput(): { file: string; mtimeMs: number } {
   }
   for (const input of BUILD_INPUTS) visit(path.join(projectRoot, input))
   return newest
+}
+
+/** Routes wx.cloud.callFunction to the local cloud's runtime as the WeChat user `who()` names at the time of the call. */
+export function callFunctionAs(cloud: LocalCloud, who: () => string): CallFunctionHandler {
+  return async ({ name, data }) => {
+    const outcome = await cloud.invoke(name, data, { openid: who(), source: 'wx_client' })
+    if (!outcome.ok) throw new Error(outcome.errMsg)
+    return { result: outcome.result }
+  }
+}
+
+/** A WeChat API answered on the next microtask, in both its callback and promise forms. */
+export function wxApi(name: string, answer: (opts: any) => { ok: true; res: object } | { ok: false; errMsg: string }) {
+  return (opts: any = {}) => {
+    const p = Promise.resolve().then(() => {
+      const a = answer(opts)
+      if (a.ok) {
+        const res = { errMsg: `${name}:ok`, ...a.res }
+        opts.success?.(res)
+        opts.complete?.(res)
+        return res
+      }
+      const err = { errMsg: a.errMsg }
+      opts.fail?.(err)
+      opts.complete?.(err)
+      throw err
+    })
+    p.catch(() => undefined)
+    return opts.success || opts.fail || opts.complete ? undefined : p
+  }
 }
 
 /**

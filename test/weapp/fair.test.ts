@@ -7,7 +7,7 @@ import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
-import { loadWeapp, weappTestBuild, type WeappApp } from '../support/weapp'
+import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild } from '../support/weapp'
 
 const distDir = weappTestBuild()
 let appCloud: AppCloud
@@ -50,11 +50,7 @@ async function openAs(who: string): Promise<WeappApp> {
   app = await loadWeapp({
     distDir,
     printAppConsole: false,
-    callFunction: async ({ name, data }) => {
-      const outcome = await appCloud.cloud.invoke(name, data, { openid: who, source: 'wx_client' })
-      if (!outcome.ok) throw new Error(outcome.errMsg)
-      return { result: outcome.result }
-    },
+    callFunction: callFunctionAs(appCloud.cloud, () => who),
     wx: {
       scanCode: (o: any) => {
         const res = { result: scanned, scanType: 'QR_CODE', errMsg: 'scanCode:ok' }

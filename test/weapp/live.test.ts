@@ -2,7 +2,7 @@
 // is the only thing mocked, and it is routed to the local runtime as a demo persona.
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { loadWeapp, weappTestBuild, type WeappApp } from '../support/weapp'
+import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild } from '../support/weapp'
 
 const distDir = weappTestBuild()
 let appCloud: AppCloud
@@ -15,11 +15,7 @@ beforeAll(async () => {
   app = await loadWeapp({
     distDir,
     printAppConsole: false,
-    callFunction: async ({ name, data }) => {
-      const outcome = await appCloud.cloud.invoke(name, data, { openid, source: 'wx_client' })
-      if (!outcome.ok) throw new Error(outcome.errMsg)
-      return { result: outcome.result }
-    },
+    callFunction: callFunctionAs(appCloud.cloud, () => openid),
   })
 })
 afterEach(() => app.unloadAll())

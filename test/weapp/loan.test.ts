@@ -4,7 +4,7 @@
 // hold. wx.cloud.callFunction is routed to the local runtime as the persona of each test.
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { loadWeapp, weappTestBuild, type WeappApp } from '../support/weapp'
+import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild } from '../support/weapp'
 
 const distDir = weappTestBuild()
 let appCloud: AppCloud
@@ -37,11 +37,7 @@ beforeAll(async () => {
   app = await loadWeapp({
     distDir,
     printAppConsole: false,
-    callFunction: async ({ name, data }) => {
-      const outcome = await appCloud.cloud.invoke(name, data, { openid, source: 'wx_client' })
-      if (!outcome.ok) throw new Error(outcome.errMsg)
-      return { result: outcome.result }
-    },
+    callFunction: callFunctionAs(appCloud.cloud, () => openid),
   })
 })
 afterEach(() => app.unloadAll())

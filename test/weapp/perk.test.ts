@@ -5,7 +5,7 @@
 // real functions in a local cloud; the camera's answer is set by each test.
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { loadWeapp, weappTestBuild, type WeappApp } from '../support/weapp'
+import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
 
 const distDir = weappTestBuild()
 
@@ -24,27 +24,6 @@ const keepScreenOn: boolean[] = []
 const brightness: number[] = []
 /** A perk of the demo restaurant that allows several uses a day (the tests use it more than once). */
 let perkId = ''
-
-/** A WeChat API answered on the next microtask, in both its callback and promise forms. */
-function wxApi(name: string, answer: (opts: any) => { ok: true; res: object } | { ok: false; errMsg: string }) {
-  return (opts: any = {}) => {
-    const p = Promise.resolve().then(() => {
-      const a = answer(opts)
-      if (a.ok) {
-        const res = { errMsg: `${name}:ok`, ...a.res }
-        opts.success?.(res)
-        opts.complete?.(res)
-        return res
-      }
-      const err = { errMsg: a.errMsg }
-      opts.fail?.(err)
-      opts.complete?.(err)
-      throw err
-    })
-    p.catch(() => undefined)
-    return opts.success || opts.fail || opts.complete ? undefined : p
-  }
-}
 
 async function codeFor(perk: string): Promise<string> {
   const res = (await appCloud.call(VOLUNTEER, 'perk.code', { perkId: perk })) as { ok: boolean; data?: { token: string } }
@@ -92,11 +71,7 @@ async function launch(as: string): Promise<WeappApp> {
   app = await loadWeapp({
     distDir,
     printAppConsole: false,
-    callFunction: async ({ name, data }) => {
-      const outcome = await appCloud.cloud.invoke(name, data, { openid, source: 'wx_client' })
-      if (!outcome.ok) throw new Error(outcome.errMsg)
-      return { result: outcome.result }
-    },
+    callFunction: callFunctionAs(appCloud.cloud, () => openid),
     wx: {
       scanCode: wxApi('scanCode', (opts) => {
         scans.push({ onlyFromCamera: opts.onlyFromCamera, scanType: opts.scanType })

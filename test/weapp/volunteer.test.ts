@@ -4,7 +4,7 @@
 import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { loadWeapp, weappTestBuild, type WeappApp } from '../support/weapp'
+import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
 
 const distDir = weappTestBuild()
 
@@ -18,27 +18,6 @@ let openid = VOLUNTEER
 /** What wx.getLocation answers: a position, or a failure's errMsg. */
 let gps: { latitude: number; longitude: number; accuracy: number } | { errMsg: string } = { latitude: STATION.lat, longitude: STATION.lng, accuracy: 20 }
 
-/** A WeChat API answered on the next microtask, in both its callback and promise forms. */
-function wxApi(name: string, answer: (opts: any) => { ok: true; res: object } | { ok: false; errMsg: string }) {
-  return (opts: any = {}) => {
-    const p = Promise.resolve().then(() => {
-      const a = answer(opts)
-      if (a.ok) {
-        const res = { errMsg: `${name}:ok`, ...a.res }
-        opts.success?.(res)
-        opts.complete?.(res)
-        return res
-      }
-      const err = { errMsg: a.errMsg }
-      opts.fail?.(err)
-      opts.complete?.(err)
-      throw err
-    })
-    p.catch(() => undefined)
-    return opts.success || opts.fail || opts.complete ? undefined : p
-  }
-}
-
 const userId = () => [...appCloud.cloud.store.get('users').docs.values()].find((u) => u.openid === VOLUNTEER)!._id as string
 
 beforeAll(async () => {
@@ -47,11 +26,7 @@ beforeAll(async () => {
   app = await loadWeapp({
     distDir,
     printAppConsole: false,
-    callFunction: async ({ name, data }) => {
-      const outcome = await appCloud.cloud.invoke(name, data, { openid, source: 'wx_client' })
-      if (!outcome.ok) throw new Error(outcome.errMsg)
-      return { result: outcome.result }
-    },
+    callFunction: callFunctionAs(appCloud.cloud, () => openid),
     wx: {
       getLocation: wxApi('getLocation', (opts) => {
         expect(opts).toMatchObject({ type: 'gcj02', isHighAccuracy: true })

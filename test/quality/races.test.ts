@@ -25,9 +25,10 @@ const docs = (name: string) => [...app.cloud.store.get(name).docs.values()]
 
 /**
  * The control: read, wait a moment (as a slow network would), then write what was read. `sleep`
- * only widens the window that is always there between a read and a write.
+ * only widens the window that is always there between a read and a write: wide enough (80–120 ms)
+ * that invocations overlap even when a loaded machine starts them tens of milliseconds apart.
  */
-const sleep = `await new Promise((r) => setTimeout(r, 20 + Math.random() * 20))`
+const sleep = `await new Promise((r) => setTimeout(r, 80 + Math.random() * 40))`
 
 test('an invitation redeemed 20 times at once grants one role; read-then-write grants several', async () => {
   const created = await app.call('o_demo_city', 'grants.createInvitation', { role: 'township_staff', scopeId: '441802107' })

@@ -22,6 +22,7 @@ const h5PublicPath = process.env.XQ_H5_PUBLIC_PATH || '/'
 process.env.TARO_APP_DEV_TOOLS = devTools ? 'true' : 'false'
 
 const isH5 = process.env.TARO_ENV === 'h5'
+const dropNumberFonts = { enable: true, config: { families: ['JDZH-Regular', 'JDZH-Bold'] } }
 const contractDir = path.resolve(__dirname, '..', 'types')
 
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
@@ -84,6 +85,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         ignoreOrder: true
       },
       postcss: {
+        // NutUI's theme without the number fonts none of our pages uses (see the plugin).
+        './config/drop-font-faces.js': dropNumberFonts,
         pxtransform: {
           enable: true,
           config: {}
@@ -120,6 +123,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css'
       },
       postcss: {
+        './config/drop-font-faces.js': dropNumberFonts,
         autoprefixer: {
           enable: true,
           config: {}

@@ -28,6 +28,15 @@ test('the production weapp build contains no development tools', () => {
   expect(mainJs).not.toContain('切换演示身份')
 })
 
+test("NutUI's number fonts, which no page uses, are dropped from the styles (config/drop-font-faces.js)", () => {
+  const styles = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? styles(path.join(dir, e.name)) : e.name.endsWith('.wxss') ? [path.join(dir, e.name)] : []))
+  const all = styles(DIST)
+  // The theme is there (its variables), the fonts are not.
+  expect(all.some((f) => fs.readFileSync(f, 'utf8').includes('--nutui-color-primary'))).toBe(true)
+  expect(all.filter((f) => fs.readFileSync(f, 'utf8').includes('JDZH-')).map((f) => path.relative(DIST, f))).toEqual([])
+})
+
 test('every function bundle is within budget (wx-server-sdk excluded)', async () => {
   const out = tempDir('budget')
   try {

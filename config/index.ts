@@ -85,7 +85,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         ignoreOrder: true
       },
       postcss: {
-        // NutUI's theme without the number fonts none of our pages uses (see the plugin).
+        // NutUI's theme without the number fonts none of our pages uses (see the plugin). The key
+        // must start with './': Taro takes 'config/…' for a package name, logs an error and builds without it.
         './config/drop-font-faces.js': dropNumberFonts,
         pxtransform: {
           enable: true,

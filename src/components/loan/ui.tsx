@@ -3,11 +3,13 @@
 // stepper, banners and loading / empty / gate states. Taro components and our own styles only:
 // no NutUI, so each subpackage stays light.
 import { useEffect, useState, type ReactNode } from 'react'
-import { Input, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { LOAN_STATUS_LABELS, type LoanStatus } from '@contract/vocabulary'
 import { STATUS_TONE, type Tone } from './format'
 
 import '@/components/admin/admin.scss'
+// The sheet's header and body look like every other sheet's (ui.scss holds no NutUI).
+import '@/components/ui/ui.scss'
 import './loan.scss'
 
 export function Badge({ tone, children, className }: { tone: Tone; children: ReactNode; className?: string }) {
@@ -136,16 +138,16 @@ export function Sheet({ visible, title, note, onClose, closable = true, classNam
     <View className={`ln-sheet ${className ?? ''}`} catchMove>
       <View className='ln-sheet__mask' onClick={close} />
       <View className='ln-sheet__panel'>
-        <View className='ln-sheet__head'>
-          <View className='ln-sheet__titles'>
-            <Text className='ln-sheet__title'>{title}</Text>
-            {note ? <Text className='ln-sheet__note'>{note}</Text> : null}
+        <View className='ui-sheet__head'>
+          <View className='ui-sheet__titles'>
+            <Text className='ui-sheet__title'>{title}</Text>
+            {note ? <Text className='ui-sheet__note'>{note}</Text> : null}
           </View>
-          <Text className={`ln-sheet__close${closable ? '' : ' ln-sheet__close--off'}`} onClick={close}>
+          <Text className={`ui-sheet__close${closable ? '' : ' ui-sheet__close--off'}`} onClick={close}>
             取消
           </Text>
         </View>
-        <View className='ln-sheet__body'>{children}</View>
+        <View className='ui-sheet__body'>{children}</View>
       </View>
     </View>
   )
@@ -357,5 +359,27 @@ export function PickList<T extends string>({ options, value, onChange, className
         </View>
       ))}
     </View>
+  )
+}
+
+/** A box for an amount, a rate or a term, with its unit after it (元, %, 个月). */
+export function UnitInput({ value, unit, type = 'digit', placeholder, maxLength, className, onInput, onBlur }: { value: string; unit: string; type?: 'digit' | 'number'; placeholder?: string; maxLength: number; className: string; onInput: (value: string) => void; onBlur?: () => void }) {
+  return (
+    <View className='ln-field__box'>
+      <Input className={`ln-field__input ${className}`} type={type} value={value} placeholder={placeholder} placeholderClass='ln-placeholder' maxlength={maxLength} onInput={(e) => onInput(e.detail.value)} onBlur={onBlur} />
+      <Text className='ln-field__unit'>{unit}</Text>
+    </View>
+  )
+}
+
+/** A day chosen with the platform's date picker, from `start` to `end` (YYYY-MM-DD). */
+export function DatePick({ value, start, end, className, onChange }: { value: string; start: string; end: string; className: string; onChange: (value: string) => void }) {
+  return (
+    <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+      <View className={`ln-field__box ${className}`}>
+        <Text className='ln-field__pick'>{value}</Text>
+        <Text className='ln-field__arrow'>›</Text>
+      </View>
+    </Picker>
   )
 }

@@ -3,7 +3,7 @@
 // disbursement (amount ≤ approved, date, rate, repayment type; the result reports the
 // LPR-capped subsidy rate), and repayments of principal against what is outstanding.
 import { useEffect, useState } from 'react'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { LoanDetail } from '@contract/loan'
 import { REPAYMENT_LABELS, REPAYMENT_TYPES, type RepaymentType } from '@contract/vocabulary'
@@ -15,7 +15,7 @@ import { isBank, spreadText, useLoan, useLoanTerms, useReviewerScope } from '@/c
 import { addDays, bpToInput, fenToInput, parsePercent, parseWhole, parseYuan, percent, yuan } from '@/components/loan/format'
 import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
 import { ReviewBody } from '@/components/loan/review'
-import { Button, Chips, Field, Skeleton } from '@/components/loan/ui'
+import { Button, Chips, DatePick, Field, Skeleton, UnitInput } from '@/components/loan/ui'
 
 import './index.scss'
 
@@ -175,31 +175,28 @@ function DecisionForm({ d, onDone, onStale }: FormProps) {
       {decision === 'approve' && (
         <>
           <Field field='amountFen' label='批准金额' required error={errors.amountFen} hint={`不超过申请金额 ${yuan(d.amountFen)}`}>
-            <View className='ln-field__box'>
-              <Input className='ln-field__input bank-decide__amount' type='digit' value={amount} maxlength={14} onInput={(e) => {
-                  setAmount(e.detail.value)
-                  setErrors(without('amountFen'))
-                }} />
-              <Text className='ln-field__unit'>元</Text>
-            </View>
+            <UnitInput className='bank-decide__amount' value={amount} maxLength={14} unit='元'
+              onInput={(v) => {
+                setAmount(v)
+                setErrors(without('amountFen'))
+              }}
+            />
           </Field>
           <Field field='rateBp' label='执行年利率' required error={errors.rateBp} hint={`按合同执行利率填写；贴息利率按放款日 ${spreadText(terms)} 封顶`}>
-            <View className='ln-field__box'>
-              <Input className='ln-field__input bank-decide__rate' type='digit' value={rate} placeholder='例如 4.35' placeholderClass='ln-placeholder' maxlength={6} onInput={(e) => {
-                  setRate(e.detail.value)
-                  setErrors(without('rateBp'))
-                }} />
-              <Text className='ln-field__unit'>%</Text>
-            </View>
+            <UnitInput className='bank-decide__rate' value={rate} placeholder='例如 4.35' maxLength={6} unit='%'
+              onInput={(v) => {
+                setRate(v)
+                setErrors(without('rateBp'))
+              }}
+            />
           </Field>
           <Field field='termMonths' label='贷款期限' required error={errors.termMonths} hint={`默认为申请的 ${d.termMonths} 个月`}>
-            <View className='ln-field__box'>
-              <Input className='ln-field__input bank-decide__term' type='number' value={term} maxlength={3} onInput={(e) => {
-                  setTerm(e.detail.value)
-                  setErrors(without('termMonths'))
-                }} />
-              <Text className='ln-field__unit'>个月</Text>
-            </View>
+            <UnitInput className='bank-decide__term' type='number' value={term} maxLength={3} unit='个月'
+              onInput={(v) => {
+                setTerm(v)
+                setErrors(without('termMonths'))
+              }}
+            />
           </Field>
         </>
       )}
@@ -291,33 +288,28 @@ function DisburseForm({ d, onDone, onStale }: FormProps) {
         <Text className='ln-form__sub'>{d.approval ? `批准 ${yuan(d.approval.amountFen)} · ${percent(d.approval.rateBp)}` : ''}</Text>
       </View>
       <Field field='amountFen' label='放款金额' required error={errors.amountFen} hint={`不超过批准金额 ${yuan(ceiling)}`}>
-        <View className='ln-field__box'>
-          <Input className='ln-field__input bank-disburse__amount' type='digit' value={amount} maxlength={14} onInput={(e) => {
-                  setAmount(e.detail.value)
-                  setErrors(without('amountFen'))
-                }} />
-          <Text className='ln-field__unit'>元</Text>
-        </View>
+        <UnitInput className='bank-disburse__amount' value={amount} maxLength={14} unit='元'
+          onInput={(v) => {
+            setAmount(v)
+            setErrors(without('amountFen'))
+          }}
+        />
       </Field>
       <Field field='disbursedOn' label='放款日期' required error={errors.disbursedOn} hint={`${approvedOn}（批准日）至今天`}>
-        <Picker mode='date' value={date} start={approvedOn} end={today} onChange={(e) => {
-            setDate(String(e.detail.value))
+        <DatePick className='bank-disburse__date' value={date} start={approvedOn} end={today}
+          onChange={(v) => {
+            setDate(v)
             setErrors(without('disbursedOn'))
-          }}>
-          <View className='ln-field__box bank-disburse__date'>
-            <Text className='ln-field__pick'>{date}</Text>
-            <Text className='ln-field__arrow'>›</Text>
-          </View>
-        </Picker>
+          }}
+        />
       </Field>
       <Field field='rateBp' label='执行年利率' required error={errors.rateBp}>
-        <View className='ln-field__box'>
-          <Input className='ln-field__input bank-disburse__rate' type='digit' value={rate} placeholder='例如 4.35' placeholderClass='ln-placeholder' maxlength={6} onInput={(e) => {
-                  setRate(e.detail.value)
-                  setErrors(without('rateBp'))
-                }} />
-          <Text className='ln-field__unit'>%</Text>
-        </View>
+        <UnitInput className='bank-disburse__rate' value={rate} placeholder='例如 4.35' maxLength={6} unit='%'
+          onInput={(v) => {
+            setRate(v)
+            setErrors(without('rateBp'))
+          }}
+        />
       </Field>
       <Field field='repaymentType' label='还款方式' required error={errors.repaymentType}>
         <Chips className='bank-disburse__repayment' options={REPAYMENT_TYPES.map((t) => ({ value: t, label: REPAYMENT_LABELS[t] }))} value={repayment}
@@ -413,24 +405,20 @@ function RepaymentForm({ d, onDone, onStale }: FormProps) {
         <Text className='ln-form__sub'>剩余本金 {yuan(d.outstandingFen)}</Text>
       </View>
       <Field field='date' label='还款日期' required error={errors.date}>
-        <Picker mode='date' value={date} start={earliest} end={today} onChange={(e) => {
-            setDate(String(e.detail.value))
+        <DatePick className='bank-repay__date' value={date} start={earliest} end={today}
+          onChange={(v) => {
+            setDate(v)
             setErrors(without('date'))
-          }}>
-          <View className='ln-field__box bank-repay__date'>
-            <Text className='ln-field__pick'>{date}</Text>
-            <Text className='ln-field__arrow'>›</Text>
-          </View>
-        </Picker>
+          }}
+        />
       </Field>
       <Field field='principalFen' label='归还本金' required error={errors.principalFen}>
-        <View className='ln-field__box'>
-          <Input className='ln-field__input bank-repay__principal' type='digit' value={principal} placeholder='例如 50000' placeholderClass='ln-placeholder' maxlength={14} onInput={(e) => {
-                  setPrincipal(e.detail.value)
-                  setErrors(without('principalFen'))
-                }} />
-          <Text className='ln-field__unit'>元</Text>
-        </View>
+        <UnitInput className='bank-repay__principal' value={principal} placeholder='例如 50000' maxLength={14} unit='元'
+          onInput={(v) => {
+            setPrincipal(v)
+            setErrors(without('principalFen'))
+          }}
+        />
         <View className='ln-field__quick'>
           <Text
             className='ln-field__quick-item'

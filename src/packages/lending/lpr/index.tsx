@@ -3,7 +3,7 @@
 // (percentages typed like 3.10 → 310 bp, exactly), delete one no loan uses, or import the rates
 // published since the 2019 reform.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { LprRow } from '@contract/loan'
 import { call, CallError, errorMessage } from '@/services/cloud'
@@ -11,7 +11,7 @@ import { shanghaiToday } from '@/components/account/format'
 import { spreadText, useLoanTerms, useReviewerScope } from '@/components/loan/data'
 import { bpToInput, chineseDate, parsePercent, percent } from '@/components/loan/format'
 import { ReviewerGate } from '@/components/loan/gate'
-import { Badge, Button, Field, Sheet, Skeleton, StateBlock } from '@/components/loan/ui'
+import { Badge, Button, DatePick, Field, Sheet, Skeleton, StateBlock, UnitInput } from '@/components/loan/ui'
 
 import './index.scss'
 
@@ -223,34 +223,29 @@ export default function Lpr() {
                   <Text className='ln-field__pick'>{form.effectiveDate}</Text>
                 </View>
               ) : (
-                <Picker mode='date' value={form.effectiveDate} start='2019-08-20' end='2099-12-31' onChange={(e) => {
-                    setForm({ ...form, effectiveDate: String(e.detail.value) })
+                <DatePick className='lpr-form__date' value={form.effectiveDate} start='2019-08-20' end='2099-12-31'
+                  onChange={(v) => {
+                    setForm({ ...form, effectiveDate: v })
                     setErrors(({ effectiveDate: _, ...rest }) => rest)
-                  }}>
-                  <View className='ln-field__box lpr-form__date'>
-                    <Text className='ln-field__pick'>{form.effectiveDate}</Text>
-                    <Text className='ln-field__arrow'>›</Text>
-                  </View>
-                </Picker>
+                  }}
+                />
               )}
             </Field>
             <Field field='oneYearBp' label='1 年期 LPR' required error={errors.oneYearBp}>
-              <View className='ln-field__box'>
-                <Input className='ln-field__input lpr-form__one' type='digit' value={form.oneYear} placeholder='例如 3.10' placeholderClass='ln-placeholder' maxlength={6} onInput={(e) => {
-                    setForm({ ...form, oneYear: e.detail.value })
-                    setErrors(({ oneYearBp: _, ...rest }) => rest)
-                  }} />
-                <Text className='ln-field__unit'>%</Text>
-              </View>
+              <UnitInput className='lpr-form__one' value={form.oneYear} placeholder='例如 3.10' maxLength={6} unit='%'
+                onInput={(v) => {
+                  setForm({ ...form, oneYear: v })
+                  setErrors(({ oneYearBp: _, ...rest }) => rest)
+                }}
+              />
             </Field>
             <Field field='fiveYearBp' label='5 年期以上 LPR' required error={errors.fiveYearBp}>
-              <View className='ln-field__box'>
-                <Input className='ln-field__input lpr-form__five' type='digit' value={form.fiveYear} placeholder='例如 3.60' placeholderClass='ln-placeholder' maxlength={6} onInput={(e) => {
-                    setForm({ ...form, fiveYear: e.detail.value })
-                    setErrors(({ fiveYearBp: _, ...rest }) => rest)
-                  }} />
-                <Text className='ln-field__unit'>%</Text>
-              </View>
+              <UnitInput className='lpr-form__five' value={form.fiveYear} placeholder='例如 3.60' maxLength={6} unit='%'
+                onInput={(v) => {
+                  setForm({ ...form, fiveYear: v })
+                  setErrors(({ fiveYearBp: _, ...rest }) => rest)
+                }}
+              />
             </Field>
             <View className='lpr-form__actions'>
               {form.existing && (

@@ -4,7 +4,7 @@
 // (the function checks what they really are); field errors come back naming the field and are
 // shown next to it. Submit lists what is still missing, and asks before sending.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Input, ScrollView, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
 import type { LoanDetail, LoanDocumentView } from '@contract/loan'
@@ -17,7 +17,8 @@ import { openDocument } from '@/components/loan/data'
 import { EDITABLE_STATUSES, fenToInput, OPEN_STATUSES, parseWhole, parseYuan, wan, yuan, yuanShort } from '@/components/loan/format'
 import { DocTile } from '@/components/loan/parts'
 import { checkPicked, keepableName, pickFiles, pickPhotos, type Picked } from '@/components/loan/pick'
-import { Banner, Button, Chips, Field, PickList, Sheet, Skeleton, StateBlock, Stepper } from '@/components/loan/ui'
+import { Banner, Button, Chips, Field, PickList, Sheet, Skeleton, StateBlock, Stepper, UnitInput } from '@/components/loan/ui'
+import { PlacePanes } from '@/components/ui/PlacePanes'
 
 import './index.scss'
 
@@ -573,34 +574,10 @@ export default function Apply() {
             <Text className='ln-form__sub'>单笔最高 {wan(ceiling)} 万元</Text>
           </View>
           <Field field='amountFen' label='申请金额' required error={errorOf('amountFen')} hint={amountPreview ? `合 ${amountPreview}` : `按元填写，可精确到分，例如 200000`}>
-            <View className='ln-field__box'>
-              <Input
-                className='ln-field__input apply__amount'
-                type='digit'
-                value={fields.amount}
-                placeholder='例如 200000'
-                placeholderClass='ln-placeholder'
-                maxlength={14}
-                onInput={(e) => set('amount', e.detail.value, 'amountFen')}
-                onBlur={() => touch('amountFen')}
-              />
-              <Text className='ln-field__unit'>元</Text>
-            </View>
+            <UnitInput className='apply__amount' value={fields.amount} placeholder='例如 200000' maxLength={14} unit='元' onInput={(v) => set('amount', v, 'amountFen')} onBlur={() => touch('amountFen')} />
           </Field>
           <Field field='termMonths' label='贷款期限' required error={errorOf('termMonths')} hint='3 至 120 个月，贴息按放款日适用的 LPR 计算'>
-            <View className='ln-field__box'>
-              <Input
-                className='ln-field__input apply__term'
-                type='number'
-                value={fields.term}
-                placeholder='例如 24'
-                placeholderClass='ln-placeholder'
-                maxlength={3}
-                onInput={(e) => set('term', e.detail.value, 'termMonths')}
-                onBlur={() => touch('termMonths')}
-              />
-              <Text className='ln-field__unit'>个月</Text>
-            </View>
+            <UnitInput className='apply__term' type='number' value={fields.term} placeholder='例如 24' maxLength={3} unit='个月' onInput={(v) => set('term', v, 'termMonths')} onBlur={() => touch('termMonths')} />
             <View className='ln-field__quick'>
               {TERMS.map((m) => (
                 <Text
@@ -925,31 +902,10 @@ function SumRow({ label, value }: { label: string; value: string }) {
 
 /** County on the left, its townships on the right; choosing a township closes it. */
 function PlaceSheet({ visible, counties, townshipCode, onClose, onChoose }: { visible: boolean; counties: Counties; townshipCode: string; onClose: () => void; onChoose: (code: string) => void }) {
-  const current = counties.find((c) => c.townships.some((t) => t.code === townshipCode))
-  const [active, setActive] = useState('')
-  useEffect(() => {
-    if (visible) setActive(current?.code ?? counties[0]?.code ?? '')
-  }, [visible, current, counties])
-  const county = counties.find((c) => c.code === active)
+  const countyCode = counties.find((c) => c.townships.some((t) => t.code === townshipCode))?.code ?? ''
   return (
-    <Sheet visible={visible} title='项目所在镇街' note='先选县（市、区），再选镇街' onClose={onClose} className='apply-place'>
-      <View className='apply-place__panes'>
-        <ScrollView scrollY className='apply-place__counties'>
-          {counties.map((c) => (
-            <View key={c.code} className={`apply-place__county${c.code === active ? ' apply-place__county--on' : ''}`} onClick={() => setActive(c.code)}>
-              <Text>{c.name}</Text>
-            </View>
-          ))}
-        </ScrollView>
-        <ScrollView scrollY className='apply-place__townships'>
-          {county?.townships.map((t) => (
-            <View key={t.code} className={`apply-place__township${t.code === townshipCode ? ' apply-place__township--on' : ''}`} onClick={() => onChoose(t.code)}>
-              <Text>{t.name}</Text>
-              {t.code === townshipCode && <Text className='apply-place__tick'>✓</Text>}
-            </View>
-          ))}
-        </ScrollView>
-      </View>
+    <Sheet visible={visible} title='项目所在镇街' note='先选县（市、区），再选镇街' onClose={onClose}>
+      <PlacePanes visible={visible} counties={counties} countyCode={countyCode} townshipCode={townshipCode} onChoose={(_county, township) => onChoose(township)} />
     </Sheet>
   )
 }

@@ -7,6 +7,7 @@
 // and the development 模拟位置 panel. Every page is saved as a screenshot in test-artifacts/.
 import type { Page } from 'playwright-core'
 import { EJSON } from 'bson'
+import { MAY_WAIT_FOR_THE_DAY_MS, minutesServedToday } from '../support/clock'
 import { journey, settle } from '../support/journey'
 
 const world = journey('volunteer')
@@ -42,7 +43,6 @@ async function backdateOpenSession(minutes: number) {
 }
 
 /** Minutes since midnight in Shanghai (a session must not cross it: it would be closed there). */
-const shanghaiMinutesToday = () => Math.floor(((Date.now() + 8 * 3600_000) % 86_400_000) / 60_000)
 const hoursText = (minutes: number) => {
   const h = Math.round((minutes / 60) * 10) / 10
   return Number.isInteger(h) ? String(h) : h.toFixed(1)
@@ -96,8 +96,8 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await shot(page, '04-checkin-running')
 
   // As if checked in earlier today: the time runs on the home page.
-  const served = Math.max(0, Math.min(150, shanghaiMinutesToday() - 5))
-  if (served > 0) await backdateOpenSession(served)
+  const served = await minutesServedToday(150)
+  await backdateOpenSession(served)
   await open(page, 'packages/volunteer/index/index')
   await page.locator('.vhome-session__station', { hasText: STATION.name }).waitFor()
   const first = await page.locator('.vhome-session__elapsed').textContent()
@@ -267,7 +267,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await shot(other.page, '21-verify-not-found')
   expect(other.errors).toEqual([])
   await other.context.close()
-})
+}, MAY_WAIT_FOR_THE_DAY_MS)
 
 test('a WeChat user who is not a volunteer is shown the way to register', async () => {
   const { context, page, errors } = await openAs('新用户')

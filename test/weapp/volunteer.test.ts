@@ -2,6 +2,7 @@
 // as the demo volunteer 林晓雨 with wx.cloud.callFunction routed to the real functions in a local
 // cloud, and wx.getLocation / wx.openSetting answered by the test (the phone's GPS and settings page).
 import { EJSON } from 'bson'
+import { MAY_WAIT_FOR_THE_DAY_MS, minutesServedToday } from '../support/clock'
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
@@ -87,9 +88,8 @@ test('签到 from the station code (scene), the session on the home page, 签退
   expect((call.data as any).input.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   await checkin.unload()
 
-  // As if checked in an hour ago (a Shanghai day cannot be crossed: then not at all).
-  const sinceMidnight = Math.floor(((Date.now() + 8 * 3600_000) % 86_400_000) / 60_000)
-  const served = Math.max(0, Math.min(60, sinceMidnight - 5))
+  // As if checked in an hour ago (less early in a Shanghai day, which a session cannot cross here).
+  const served = await minutesServedToday(60)
   await appCloud.cloud.db.handle('database.modifyDocument', {
     collectionName: 'open_sessions',
     queryType: 'DOC',
@@ -112,7 +112,7 @@ test('签到 from the station code (scene), the session on the home page, 签退
   expect(sessions).toEqual([expect.objectContaining({ status: 'pending', stationId: STATION.id, minutes: expect.any(Number), flags: [] })])
   expect(sessions[0].minutes).toBeGreaterThanOrEqual(served)
   expect(app.errors).toEqual([])
-})
+}, MAY_WAIT_FOR_THE_DAY_MS)
 
 test('服务时长: after the township approves, the approved hours, the star progress, 12 monthly bars and the record', async () => {
   const [session] = [...appCloud.cloud.store.get('sessions').docs.values()] as Record<string, any>[]

@@ -1,6 +1,8 @@
 // Command line of the local cloud:
-//   serve    [--data DIR] [--functions DIR] [--collections FILE] [--port N] [--static DIR]
-//            [--env-file FILE] (functions' environment, JSON) [--demo] (demo personas and data) [--timers]
+//   serve    [--data DIR] [--functions DIR] [--collections FILE] [--storage-rules FILE] [--port N]
+//            [--static DIR] [--env-file FILE] (functions' environment, JSON) [--demo] (demo personas
+//            and data) [--timers]. Once listening it writes one JSON line on stdout for the parent
+//            process: its URL, its pid and this start's token (see access.ts).
 //   reset    [--data DIR]                 empty every collection and the files
 //   snapshot [--data DIR] --to DIR        copy the database and files into DIR
 //   restore  [--data DIR] --from DIR      replace the data folder's contents with a snapshot
@@ -18,6 +20,7 @@ function arg(name: string, fallback?: string): string | undefined {
 
 const dataDir = path.resolve(arg('data', path.join(root, '.localcloud'))!)
 const collectionsFile = path.resolve(arg('collections', path.join(root, 'cloudfunctions', 'collections.json'))!)
+const storageRulesFile = path.resolve(arg('storage-rules', path.join(root, 'cloudfunctions', 'storage.rules.json'))!)
 const declared = (): CollectionsFile => (fs.existsSync(collectionsFile) ? JSON.parse(fs.readFileSync(collectionsFile, 'utf8')) : {})
 
 async function offline(work: (store: Store) => Promise<void>): Promise<void> {
@@ -42,13 +45,14 @@ async function main(): Promise<void> {
         dataDir,
         functionsDir: path.resolve(arg('functions', path.join(root, 'build', 'functions'))!),
         collectionsFile: fs.existsSync(collectionsFile) ? collectionsFile : undefined,
+        storageRulesFile: fs.existsSync(storageRulesFile) ? storageRulesFile : undefined,
         port: Number(arg('port', '0')),
         staticDir: arg('static') ? path.resolve(arg('static')!) : undefined,
         timers: process.argv.includes('--timers'),
       })
       if (demo) await demo.seedDemo(cloud)
-      // One JSON line on stdout tells a parent process where we listen.
-      process.stdout.write(`${JSON.stringify({ ready: true, url: cloud.url, pid: process.pid })}\n`)
+      // One JSON line on stdout tells a parent process where we listen, and the token to call us with.
+      process.stdout.write(`${JSON.stringify({ ready: true, url: cloud.url, pid: process.pid, token: cloud.token })}\n`)
       const stop = () => void cloud.close().then(() => process.exit(0))
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)

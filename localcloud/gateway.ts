@@ -1,10 +1,12 @@
 // The development gateway: how the H5 build, scripts and browser tests call functions.
 // A caller's identity is a development session bound to a persona (chosen on the persona
-// page or by a test), sent as a cookie or header: never taken from the request body.
+// page or by a test), sent as a cookie or header: never taken from the request body. (Before a
+// request gets here, the server has checked its Host, its Origin and this start's token.)
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isLoopback, parseCookies, readBody, sendJson } from './http'
 import { parseMultipart } from './openapi'
+import type { RuleContext } from './rules'
 import type { LocalCloud } from './server'
 
 export interface Persona {
@@ -27,6 +29,8 @@ const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 export class Gateway {
   private readonly sessions = new Map<string, { openid: string; personaId: string }>()
+  /** Who uploaded each file through the gateway (a storage rule's `resource.openid`); files written otherwise belong to the admin. */
+  private readonly owners = new Map<string, string>()
 
   constructor(
     private readonly cloud: LocalCloud,
@@ -64,7 +68,8 @@ export class Gateway {
       })
     }
     // wx.cloud.uploadFile for the web build: a multipart form with `cloudPath` and `file`. A
-    // cross-site form could post one, but without the SameSite=Strict session cookie it is refused.
+    // cross-site form could post one, but it carries neither this start's token nor the
+    // SameSite=Strict session cookie, and names its own origin: refused before it gets here.
     if (p === '/storage/upload' && req.method === 'POST') return this.upload(req, res)
     // JSON bodies only: a cross-site form cannot send one without a CORS preflight, which we never grant.
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -105,11 +110,13 @@ export class Gateway {
   }
 
   /**
-   * Stores a file as wx.cloud.uploadFile does, answering with its file ID. Users write only
-   * under `uploads/` (the storage rule the deployment sets); functions move files on from there.
+   * Stores a file as wx.cloud.uploadFile does, answering with its file ID, if the storage rule the
+   * deployment sets (`storageRulesFile`, cloudfunctions/storage.rules.json) lets this user write
+   * there: users write only under their own `uploads/<userId>/`; functions move files on from there.
    */
   private async upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!this.session(req)) return sendJson(res, 200, { errCode: NO_SESSION, errMsg: 'cloud.uploadFile:fail 未选择开发身份' })
+    const session = this.session(req)
+    if (!session) return sendJson(res, 200, { errCode: NO_SESSION, errMsg: 'cloud.uploadFile:fail 未选择开发身份' })
     const type = String(req.headers['content-type'] ?? '')
     if (!type.startsWith('multipart/form-data')) return sendJson(res, 415, { errCode: -1, errMsg: 'cloud.uploadFile:fail multipart/form-data expected' })
     let parts: Map<string, Buffer>
@@ -120,10 +127,23 @@ export class Gateway {
     }
     const cloudPath = parts.get('cloudPath')?.toString('utf8') ?? ''
     const file = parts.get('file')
-    if (!file || !/^uploads\/[A-Za-z0-9_-]{1,64}\/[A-Za-z0-9._-]{1,100}$/.test(cloudPath)) {
-      return sendJson(res, 403, { errCode: -1, errMsg: 'cloud.uploadFile:fail permission denied (users write only under uploads/<userId>/)' })
+    if (!file) return sendJson(res, 400, { errCode: -1, errMsg: 'cloud.uploadFile:fail no file' })
+    const denied = () =>
+      sendJson(res, 403, { errCode: -1, errMsg: 'cloud.uploadFile:fail permission denied (the storage rule lets users write only under their own uploads/<userId>/)' })
+    // A path is taken as written: `a/../b`, `./a` or `/a` name no file of the bucket.
+    if (this.cloud.storage.pathOf(this.cloud.storage.fileId(cloudPath)) !== cloudPath) return denied()
+    const store = this.cloud.store
+    const context: RuleContext = {
+      auth: { openid: session.openid },
+      resource: { openid: this.cloud.storage.exists(cloudPath) ? this.owners.get(cloudPath) ?? '' : session.openid, path: cloudPath },
+      get(docPath) {
+        const [, collection, id] = /^database\.([^.]+)\.(.+)$/.exec(docPath) ?? []
+        return collection && store.has(collection) ? (store.get(collection).docs.get(id) as Record<string, unknown> | undefined) ?? null : null
+      },
     }
+    if (!this.cloud.storageRules.allows('write', context)) return denied()
     const fileID = this.cloud.storage.put(cloudPath, file)
+    this.owners.set(cloudPath, session.openid)
     sendJson(res, 200, { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' })
   }
 }

@@ -220,8 +220,13 @@ function json(body: Json): Buffer {
 
 /** A minimal multipart/form-data reader: field name → bytes. */
 export function parseMultipart(raw: Buffer, contentType: string): Map<string, Buffer> {
+  return new Map(parseMultipartParts(raw, contentType).map((part) => [part.name, part.value]))
+}
+
+/** The parts of a multipart form, in order: name, content type (files have one, text fields not) and bytes. */
+export function parseMultipartParts(raw: Buffer, contentType: string): { name: string; contentType: string | null; value: Buffer }[] {
   const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType)
-  const out = new Map<string, Buffer>()
+  const out: { name: string; contentType: string | null; value: Buffer }[] = []
   if (!m) return out
   const boundary = Buffer.from(`--${m[1] ?? m[2]}`)
   let pos = raw.indexOf(boundary)
@@ -235,7 +240,8 @@ export function parseMultipart(raw: Buffer, contentType: string): Map<string, Bu
     if (split !== -1) {
       const headers = part.subarray(0, split).toString('utf8')
       const name = /name="([^"]*)"/i.exec(headers)?.[1]
-      if (name !== undefined) out.set(name, part.subarray(split + 4))
+      const type = /^content-type:\s*(.+)$/im.exec(headers)?.[1]?.trim() ?? null
+      if (name !== undefined) out.push({ name, contentType: type, value: part.subarray(split + 4) })
     }
     pos = next
   }

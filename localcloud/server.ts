@@ -6,6 +6,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
+import { Access, type SdkCredentials } from './access'
 import { DatabaseService, PLATFORM_LIMITS, type DatabaseLimits } from './db/database'
 import { DbError } from './db/errors'
 import { Store, type CollectionsFile } from './db/store'
@@ -17,12 +18,18 @@ import { contentType, StorageService } from './storage'
 import { Gateway, type Persona } from './gateway'
 import { renderConsole, consoleApi } from './console'
 import { CronSchedule } from './cron'
+import { StorageRules } from './rules'
 
 export interface LocalCloudOptions {
   dataDir: string
   functionsDir: string
   /** The deploy file that declares collections, their indexes and security rules. */
   collectionsFile?: string
+  /**
+   * The deploy file that declares the storage security rule (`cloudfunctions/storage.rules.json`):
+   * what the gateway's uploads are held to. Without one, as on the platform, users write nothing.
+   */
+  storageRulesFile?: string
   port?: number
   envId?: string
   appId?: string
@@ -50,6 +57,9 @@ export class LocalCloud {
   readonly openapi: OpenApiService
   readonly runtime: Runtime
   readonly gateway: Gateway
+  /** This start's secret and the checks every request passes (see access.ts). */
+  readonly access: Access
+  readonly storageRules: StorageRules
   private server!: http.Server
   private port = 0
   private timerHandles: NodeJS.Timeout[] = []
@@ -60,6 +70,8 @@ export class LocalCloud {
       throw new Error('The local cloud is a development tool and refuses to start with NODE_ENV=production.')
     }
     this.envId = options.envId ?? 'local-env'
+    this.access = new Access(() => this.port)
+    this.storageRules = options.storageRulesFile ? StorageRules.fromFile(options.storageRulesFile) : new StorageRules({})
     this.store = new Store(path.join(options.dataDir, 'db'))
     this.db = new DatabaseService(this.store, { ...PLATFORM_LIMITS, ...options.limits })
     this.storage = new StorageService(options.dataDir, this.envId, () => this.url)
@@ -70,6 +82,7 @@ export class LocalCloud {
       envId: this.envId,
       appId: options.appId ?? 'wx-local-appid',
       functionEnv: options.functionEnv ?? {},
+      credentials: this.access.credentials,
       maxInstancesPerFunction: options.maxInstancesPerFunction ?? 4,
       idleMs: 5 * 60_000,
       workerScript: buildWorkerScript(path.join(options.dataDir, 'runtime')),
@@ -79,6 +92,19 @@ export class LocalCloud {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`
+  }
+
+  /**
+   * This start's token: scripts and tests send it as the `x-xq-local-token` header to the gateway,
+   * the console's API and the controls (the pages we serve get it as a cookie).
+   */
+  get token(): string {
+    return this.access.token
+  }
+
+  /** The SecretId/SecretKey the function workers sign their SDK requests with (see signSdkRequest). */
+  get sdkCredentials(): SdkCredentials {
+    return this.access.credentials
   }
 
   async start(): Promise<this> {
@@ -144,11 +170,24 @@ export class LocalCloud {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const p = url.pathname
+    // A page of another site may send requests here; one whose host name was re-pointed at
+    // 127.0.0.1 (DNS rebinding) names that host. Refused before anything is read or done.
+    if (!this.access.hostAllowed(req)) {
+      return sendJson(res, 403, { errCode: -1, errMsg: 'forbidden: the local cloud answers only to 127.0.0.1 and localhost on its own port' })
+    }
+    if (!this.access.originAllowed(req)) return sendJson(res, 403, { errCode: -1, errMsg: 'forbidden: a request from another origin' })
     if (p === '/admin' || p.startsWith('/admin/')) return this.handleAdmin(req, res, p)
     if (p.startsWith('/cos/')) return this.storage.serveObject(req, res, url)
-    if (p.startsWith('/functions/') || p.startsWith('/dev/') || p === '/storage/upload') return this.gateway.handle(req, res, url)
+    const gateway = p.startsWith('/functions/') || p.startsWith('/dev/') || p === '/storage/upload'
+    if (gateway || p.startsWith('/console/api/') || p.startsWith('/_localcloud/')) {
+      if (!this.access.fetchSiteAllowed(req)) return sendJson(res, 403, { errCode: -1, errMsg: 'forbidden: a request from another site' })
+      if (!this.access.hasToken(req)) {
+        return sendJson(res, 403, { errCode: -1, errMsg: "forbidden: this start's local cloud token is missing (open the app or the console from the address npm start prints)" })
+      }
+    }
+    if (gateway) return this.gateway.handle(req, res, url)
     if (p === '/console' || p === '/console/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': this.access.cookie() })
       return void res.end(renderConsole())
     }
     if (p.startsWith('/console/api/')) return consoleApi(this, req, res, url)
@@ -156,9 +195,23 @@ export class LocalCloud {
     return this.serveStatic(res, p)
   }
 
-  /** The SDK endpoint. `/admin/w/<id>` identifies the worker (and so the invocation) calling. */
+  /**
+   * The SDK endpoint. `/admin/w/<id>` identifies the worker (and so the invocation) calling. Only
+   * requests signed with this start's SDK credentials (which only our workers get) are served.
+   */
   private async handleAdmin(req: IncomingMessage, res: ServerResponse, p: string): Promise<void> {
     const requestId = randomUUID()
+    const unsigned = (why: string) => sendJson(res, 401, { requestId, code: 'SIGN_PARAM_INVALID', message: `request refused: ${why}` })
+    if (!this.access.claimsSdkCredentials(req)) return unsigned("not signed with this start's SDK credentials")
+    let raw: Buffer
+    try {
+      raw = await readBody(req, MAX_BODY_BYTES)
+    } catch (err) {
+      const e = err instanceof BodyTooLarge ? DbError.invalidParam(err.message) : null
+      return sendJson(res, 200, { requestId, code: e?.code ?? 'SYS_ERR', message: e?.message ?? (err as Error).message })
+    }
+    const invalid = this.access.verifySdkSignature(req, raw)
+    if (invalid) return unsigned(invalid)
     const workerId = p.startsWith('/admin/w/') ? p.slice('/admin/w/'.length) : null
     const invocation = workerId ? this.runtime.invocationOf(workerId) : null
     const started = performance.now()
@@ -166,7 +219,6 @@ export class LocalCloud {
     let collection: string | undefined
     try {
       if (req.method !== 'POST') throw DbError.invalidParam('the SDK endpoint accepts POST only')
-      const raw = await readBody(req, MAX_BODY_BYTES)
       const type = req.headers['content-type'] ?? ''
       if (type.startsWith('multipart/form-data')) {
         const fn = workerId ? this.runtime.functionOf(workerId) : null
@@ -187,7 +239,7 @@ export class LocalCloud {
       const data = await this.dispatch(action, body, invocation)
       sendJson(res, 200, { requestId, ...data })
     } catch (err) {
-      const e = err instanceof DbError ? err : err instanceof BodyTooLarge ? DbError.invalidParam(err.message) : null
+      const e = err instanceof DbError ? err : null
       // An unexpected failure is a server error of ours, reported the way the platform reports its own.
       sendJson(res, 200, { requestId, code: e?.code ?? 'SYS_ERR', message: e?.message ?? (err as Error).message })
       if (!e && !this.options.quiet) console.error('[localcloud]', err)
@@ -276,9 +328,12 @@ export class LocalCloud {
       file = path.join(root, 'index.html')
     }
     const immutable = /\.[0-9a-f]{8,}\./.test(path.basename(file))
+    const html = file.endsWith('.html')
     res.writeHead(200, {
       'content-type': contentType(file),
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : html ? 'no-store' : 'no-cache',
+      // The app's page hands its scripts this start's token (they call the gateway with it).
+      ...(html ? { 'set-cookie': this.access.cookie() } : {}),
     })
     fs.createReadStream(file).pipe(res)
   }

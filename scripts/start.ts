@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     dataDir: DATA_DIR,
     functionsDir: path.join(ROOT, 'build', 'functions'),
     collectionsFile: path.join(ROOT, 'cloudfunctions', 'collections.json'),
+    storageRulesFile: path.join(ROOT, 'cloudfunctions', 'storage.rules.json'),
     functionEnv: localSecrets(),
     staticDir: H5_DIR,
     personas: gatewayPersonas(),

@@ -69,6 +69,11 @@ export interface RuntimeOptions {
   appId: string
   /** Environment variables every function gets (the console's 环境变量), e.g. keys. */
   functionEnv: Record<string, string>
+  /**
+   * The credentials the SDK signs its requests with (on the platform, the instance's temporary
+   * keys): this start's, which the SDK endpoint checks.
+   */
+  credentials: { secretId: string; secretKey: string }
   maxInstancesPerFunction: number
   /** An idle instance is reclaimed after this long, as the platform does. */
   idleMs: number
@@ -134,8 +139,8 @@ class FunctionPool {
       env: {
         ...opts.functionEnv,
         TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${opts.adminUrl}/w/${id}` }),
-        TENCENTCLOUD_SECRETID: 'local-secret-id',
-        TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+        TENCENTCLOUD_SECRETID: opts.credentials.secretId,
+        TENCENTCLOUD_SECRETKEY: opts.credentials.secretKey,
         TENCENTCLOUD_SESSIONTOKEN: '',
         SCF_NAMESPACE: opts.envId,
         TCB_ENV: opts.envId,

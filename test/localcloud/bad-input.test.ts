@@ -1,7 +1,7 @@
 // Malformed requests get a clear error in the platform's shape; the service stays up and
 // nothing changes.
 import { startTestCloud, type TestCloud } from '../support/localcloud'
-import { adminCall } from '../support/process'
+import { adminCall, adminFetch } from '../support/process'
 
 let t: TestCloud
 
@@ -30,7 +30,7 @@ test.each([
   ['a commit of an unknown transaction', { action: 'database.commitTransaction', transactionId: 'txn-forged' }, 'DATABASE_TRANSACTION_FAIL', /not found/],
 ])('%s', async (_name, body, code, message) => {
   const before = await snapshot()
-  const reply = await adminCall(t.cloud.url, body)
+  const reply = await adminCall(t.cloud, body)
   expect(reply.code).toBe(code)
   expect(reply.message).toMatch(message)
   expect(typeof reply.requestId).toBe('string')
@@ -39,13 +39,11 @@ test.each([
 
 test('a body that is not JSON, and an oversized body, are refused in the platform shape', async () => {
   const before = await snapshot()
-  const notJson = await fetch(`${t.cloud.url}/admin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{{{' })
+  const notJson = await adminFetch(t.cloud, '{{{')
   expect(await notJson.json()).toMatchObject({ code: 'INVALID_PARAM', message: 'request body is not valid JSON' })
-  const huge = await fetch(`${t.cloud.url}/admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ action: 'database.insertDocument', collectionName: 'things', data: ['"' + 'x'.repeat(21 * 1024 * 1024) + '"'] }),
-  }).catch((err: Error) => err)
+  const huge = await adminFetch(t.cloud, JSON.stringify({ action: 'database.insertDocument', collectionName: 'things', data: ['"' + 'x'.repeat(21 * 1024 * 1024) + '"'] })).catch(
+    (err: Error) => err,
+  )
   if (huge instanceof Response) expect(await huge.json()).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/exceeds/) })
   expect(await snapshot()).toBe(before)
 })

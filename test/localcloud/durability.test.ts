@@ -17,7 +17,7 @@ test('a write burst killed mid-way: every acknowledged write is there after rest
     while (!killed) {
       const n = seq++
       try {
-        const reply = await adminCall(first.url, {
+        const reply = await adminCall(first, {
           action: 'database.insertDocument',
           collectionName: 'burst',
           data: [JSON.stringify({ _id: `doc-${n}`, seq: { $numberInt: String(n) }, payload: 'x'.repeat(200) })],
@@ -37,12 +37,12 @@ test('a write burst killed mid-way: every acknowledged write is there after rest
 
   const second = await spawnLocalCloud(args)
   try {
-    const count = await adminCall(second.url, { action: 'database.calculateDocument', collectionName: 'burst' })
+    const count = await adminCall(second, { action: 'database.calculateDocument', collectionName: 'burst' })
     expect(count.code).toBeUndefined()
     expect(count.data.total).toBeGreaterThanOrEqual(acknowledged.length)
     for (let from = 0; from < acknowledged.length; from += 100) {
       const ids = acknowledged.slice(from, from + 100).map((n) => `doc-${n}`)
-      const found = await adminCall(second.url, {
+      const found = await adminCall(second, {
         action: 'database.getDocument',
         collectionName: 'burst',
         queryType: 'WHERE',
@@ -52,7 +52,7 @@ test('a write burst killed mid-way: every acknowledged write is there after rest
       expect(found.data.list).toHaveLength(ids.length)
     }
     // The unique index was rebuilt from what is on disk and still holds.
-    const dup = await adminCall(second.url, {
+    const dup = await adminCall(second, {
       action: 'database.insertDocument',
       collectionName: 'burst',
       data: [JSON.stringify({ seq: { $numberInt: String(acknowledged[0]) } })],

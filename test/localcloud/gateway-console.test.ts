@@ -3,18 +3,26 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startTestCloud, tempDir, type TestCloud } from '../support/localcloud'
 import { NO_SESSION } from '../../localcloud/gateway'
+import { STORAGE_RULES_FILE } from '../support/app'
 
 let t: TestCloud
 
 beforeAll(async () => {
   t = await startTestCloud({
-    collections: { notes: { indexes: [{ name: 'owner_1', keys: { owner: 1 } }] } },
+    collections: { notes: { indexes: [{ name: 'owner_1', keys: { owner: 1 } }] }, users: {} },
     personas: [{ id: 'alice', openid: 'o_alice', name: '爱丽丝', description: '测试身份' }],
+    storageRulesFile: STORAGE_RULES_FILE,
   })
 })
 afterAll(() => t.close())
 
-const json = { 'content-type': 'application/json' }
+// Scripts and tests call with this start's token (a browser gets it as a cookie: see security.test.ts).
+let json: Record<string, string>
+let localToken: Record<string, string>
+beforeAll(() => {
+  localToken = { 'x-xq-local-token': t.cloud.token }
+  json = { 'content-type': 'application/json', ...localToken }
+})
 
 async function session(persona: string): Promise<{ token: string; cookie: string }> {
   const res = await fetch(`${t.cloud.url}/dev/session`, { method: 'POST', headers: json, body: JSON.stringify({ persona }) })
@@ -57,11 +65,13 @@ describe('gateway', () => {
   })
 
   test('only JSON requests are accepted (a cross-site form cannot call it)', async () => {
-    const res = await fetch(`${t.cloud.url}/functions/probe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=return%201' })
+    const res = await fetch(`${t.cloud.url}/functions/probe`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...localToken }, body: 'code=return%201' })
     expect(res.status).toBe(415)
   })
 
   test('uploads as wx.cloud.uploadFile does: only with a session, only under uploads/<userId>/', async () => {
+    // u1 is alice's user id (the storage rule checks the folder is the caller's: see security.test.ts).
+    await t.probe(`await db.collection('users').add({ data: { _id: 'u1', openid: 'o_alice' } })`)
     const { cookie } = await session('alice')
     const form = (cloudPath: string) => {
       const f = new FormData()
@@ -69,16 +79,16 @@ describe('gateway', () => {
       f.append('file', new Blob([Buffer.from('%PDF-1.4 test')]), 'plan.pdf')
       return f
     }
-    const ok = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie }, body: form('uploads/u1/plan.pdf') })
+    const ok = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie, ...localToken }, body: form('uploads/u1/plan.pdf') })
     const body = (await ok.json()) as { fileID: string; errMsg: string }
     expect(body).toMatchObject({ errMsg: 'cloud.uploadFile:ok', fileID: t.cloud.storage.fileId('uploads/u1/plan.pdf') })
     expect(t.cloud.storage.exists('uploads/u1/plan.pdf')).toBe(true)
-    const outside = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie }, body: form('loans/u1/plan.pdf') })
+    const outside = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie, ...localToken }, body: form('loans/u1/plan.pdf') })
     expect(outside.status).toBe(403)
-    const traversal = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie }, body: form('uploads/u1/../../x.pdf') })
+    const traversal = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: { cookie, ...localToken }, body: form('uploads/u1/../../x.pdf') })
     expect(traversal.status).toBe(403)
     expect(t.cloud.storage.exists('loans/u1/plan.pdf')).toBe(false)
-    const anonymous = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', body: form('uploads/u1/other.pdf') })
+    const anonymous = await fetch(`${t.cloud.url}/storage/upload`, { method: 'POST', headers: localToken, body: form('uploads/u1/other.pdf') })
     expect(await anonymous.json()).toMatchObject({ errCode: NO_SESSION })
     expect(t.cloud.storage.exists('uploads/u1/other.pdf')).toBe(false)
   })
@@ -106,7 +116,7 @@ describe('console', () => {
     const page = await fetch(`${t.cloud.url}/console`)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('本地云控制台')
-    const get = (p: string) => fetch(`${t.cloud.url}/console/api/${p}`).then((r) => r.json())
+    const get = (p: string) => fetch(`${t.cloud.url}/console/api/${p}`, { headers: localToken }).then((r) => r.json())
     expect(await get('collections')).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'notes', count: 2 })]))
     const docs = (await get('collections/notes?limit=1')) as { total: number; docs: { text: string }[] }
     expect(docs.total).toBe(2)
@@ -115,7 +125,7 @@ describe('console', () => {
     expect(calls[0]).toMatchObject({ functionName: 'probe', dbRequests: [{ action: 'database.insertDocument', collection: 'notes' }] })
     expect(Array.isArray(await get('outbox'))).toBe(true)
     expect(Array.isArray(await get('files'))).toBe(true)
-    const write = await fetch(`${t.cloud.url}/console/api/collections/notes`, { method: 'POST', body: '{}' })
+    const write = await fetch(`${t.cloud.url}/console/api/collections/notes`, { method: 'POST', headers: localToken, body: '{}' })
     expect(write.status).toBe(403)
   })
 })

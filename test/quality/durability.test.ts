@@ -6,31 +6,31 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { COLLECTIONS_FILE, TEST_FUNCTION_ENV } from '../support/app'
 import { tempDir } from '../support/localcloud'
 import { volunteerForm } from '../support/people'
-import { spawnLocalCloud, type CloudProcess } from '../support/process'
+import { adminFetch, spawnLocalCloud, type CloudAddress, type CloudProcess } from '../support/process'
 import { writeQualityFigures } from './report'
 
-async function session(url: string, persona: string): Promise<string> {
-  const res = await fetch(`${url}/dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) })
+async function session(cloud: CloudAddress, persona: string): Promise<string> {
+  const res = await fetch(`${cloud.url}/dev/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-xq-local-token': cloud.token },
+    body: JSON.stringify({ persona }),
+  })
   return ((await res.json()) as { token: string }).token
 }
 
-async function call(url: string, token: string, fn: string, action: string, input: unknown): Promise<{ ok: boolean; data?: any; error?: any }> {
-  const res = await fetch(`${url}/functions/${fn}`, {
+async function call(cloud: CloudAddress, token: string, fn: string, action: string, input: unknown): Promise<{ ok: boolean; data?: any; error?: any }> {
+  const res = await fetch(`${cloud.url}/functions/${fn}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-xq-dev-session': token },
+    headers: { 'content-type': 'application/json', 'x-xq-local-token': cloud.token, 'x-xq-dev-session': token },
     body: JSON.stringify({ action, input }),
   })
   return ((await res.json()) as { result: { ok: boolean } }).result
 }
 
-async function adminQuery(url: string, collection: string, query: object = {}): Promise<any[]> {
+async function adminQuery(cloud: CloudAddress, collection: string, query: object = {}): Promise<any[]> {
   const out: any[] = []
   for (let offset = 0; ; offset += 100) {
-    const res = await fetch(`${url}/admin`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'database.getDocument', collectionName: collection, queryType: 'WHERE', query: JSON.stringify(query), offset, limit: 100 }),
-    })
+    const res = await adminFetch(cloud, { action: 'database.getDocument', collectionName: collection, queryType: 'WHERE', query: JSON.stringify(query), offset, limit: 100 })
     const list = ((await res.json()) as { data: { list: string[] } }).data.list.map((s) => JSON.parse(s))
     out.push(...list)
     if (list.length < 100) return out
@@ -49,13 +49,13 @@ test('reviews killed mid-way: acknowledged approvals are all there, and none is 
     // 40 volunteers register (new WeChat users), all pending.
     const ids: string[] = []
     for (let i = 0; i < 40; i++) {
-      const token = await session(cloud.url, 'new')
-      const r = await call(cloud.url, token, 'registration', 'submitVolunteer', volunteerForm())
+      const token = await session(cloud, 'new')
+      const r = await call(cloud, token, 'registration', 'submitVolunteer', volunteerForm())
       expect(r.ok).toBe(true)
       ids.push(r.data.id)
     }
     // The county admin approves them one by one, 4 at a time; the service is killed mid-way.
-    const admin = await session(cloud.url, 'county')
+    const admin = await session(cloud, 'county')
     const acknowledged: string[] = []
     let next = 0
     let killed: Promise<void> | null = null
@@ -63,7 +63,7 @@ test('reviews killed mid-way: acknowledged approvals are all there, and none is 
       while (next < ids.length) {
         const id = ids[next++]
         try {
-          const r = await call(cloud.url, admin, 'registration', 'review', { ids: [id], decision: 'approve' })
+          const r = await call(cloud, admin, 'registration', 'review', { ids: [id], decision: 'approve' })
           if (r.ok && r.data.results[0].ok) acknowledged.push(id)
           // Kill while others are still in flight, once some approvals were acknowledged.
           if (acknowledged.length >= 8) killed ??= cloud.stop('SIGKILL')
@@ -78,8 +78,8 @@ test('reviews killed mid-way: acknowledged approvals are all there, and none is 
     expect(acknowledged.length).toBeLessThan(ids.length)
 
     cloud = await spawnLocalCloud(args)
-    const regs = await adminQuery(cloud.url, 'registrations')
-    const users = await adminQuery(cloud.url, 'users')
+    const regs = await adminQuery(cloud, 'registrations')
+    const users = await adminQuery(cloud, 'users')
     const byUser = new Map(users.map((u) => [u._id, u]))
     const approved = regs.filter((r) => r.status === 'approved').map((r) => r._id)
     // Every acknowledged approval survived.

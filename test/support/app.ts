@@ -10,6 +10,8 @@ import { buildFixtureFunction } from './build'
 import { watchPersonalData } from '../quality/pii'
 
 export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
+/** The storage security rule the deployment sets (the gateway's uploads are held to it). */
+export const STORAGE_RULES_FILE = path.resolve(__dirname, '../../cloudfunctions/storage.rules.json')
 
 /** Keys a deployment configures as function environment variables; fixed ones for tests. */
 export const TEST_FUNCTION_ENV = {
@@ -48,6 +50,7 @@ export async function startAppCloud(options: { withProbe?: boolean } = {}): Prom
     dataDir,
     functionsDir,
     collectionsFile: COLLECTIONS_FILE,
+    storageRulesFile: STORAGE_RULES_FILE,
     functionEnv: TEST_FUNCTION_ENV,
     quiet: true,
     maxInstancesPerFunction: 4,

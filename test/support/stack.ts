@@ -5,7 +5,7 @@ import path from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { gatewayPersonas, seedDemo } from '../../scripts/demo'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
-import { COLLECTIONS_FILE, TEST_FUNCTION_ENV } from './app'
+import { COLLECTIONS_FILE, STORAGE_RULES_FILE, TEST_FUNCTION_ENV } from './app'
 import { tempDir } from './localcloud'
 import { watchPersonalData } from '../quality/pii'
 
@@ -26,6 +26,7 @@ export async function startStack(): Promise<Stack> {
     dataDir,
     functionsDir,
     collectionsFile: COLLECTIONS_FILE,
+    storageRulesFile: STORAGE_RULES_FILE,
     functionEnv: TEST_FUNCTION_ENV,
     staticDir: H5_DIST,
     personas: gatewayPersonas(),

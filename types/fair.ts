@@ -166,7 +166,10 @@ export const ApplicantView = z.object({
   signupId: z.string(),
   status: z.enum(SIGNUP_STATUSES),
   resume: ResumeView,
-  /** The mobile in clear once this employer has arranged an interview ('' before). */
+  /**
+   * The mobile in clear once this employer has interviewed the person at the fair: an outcome
+   * recorded after the fair began, for someone checked in at the door ('' before).
+   */
   mobile: z.string(),
   checkedIn: z.boolean(),
   choices: z.array(z.object({ positionId: z.string(), positionTitle: z.string(), outcome: z.enum(OUTCOMES).nullable(), note: z.string(), at: z.string() })),
@@ -333,13 +336,13 @@ export const fair = {
     access: { who: ['city_admin', 'county_admin'], objects: 'city' },
   }),
   applicants: action({
-    summary: '用人单位：报名本单位岗位的人（面试安排后显示联系方式）',
+    summary: '用人单位：报名本单位岗位的人（签到入场、在会场登记面试结果后显示联系方式）',
     input: PageInput.extend({ fairId, positionId: positionId.optional() }),
     output: z.object({ items: z.array(ApplicantView), total: z.number() }),
     access: { who: ['employer', 'city_admin'], objects: 'employer' },
   }),
   recordOutcome: action({
-    summary: '登记结果：已面试、已发录用意向、已录用、未录用',
+    summary: '登记结果：已面试、已发录用意向、已录用、未录用（对接会开始后，只为已签到入场的人登记）',
     input: z.object({ signupId, positionId, outcome: z.enum(OUTCOMES, { error: '请选择结果' }).describe('结果'), note: freeText('备注', 200).default('') }),
     output: ApplicantView,
     access: { who: ['employer'], objects: 'employer' },

@@ -53,6 +53,7 @@ export const PerkView = z.object({
   redeemed: z.number(),
   validFrom: z.string(),
   validTo: z.string(),
+  /** suspended: its merchant is suspended (paused ones too); it comes back as it was when the merchant resumes. */
   status: z.enum(['active', 'paused', 'suspended']),
   address: z.string(),
   location: Coordinate.nullable(),
@@ -111,7 +112,7 @@ export const perk = {
     moderate: ['name', 'address'],
   }),
   setMerchantStatus: action({
-    summary: '暂停或恢复一个商家（暂停后其优惠全部不可用）',
+    summary: '暂停或恢复一个商家（暂停后其优惠全部不可用，店员也不能恢复；恢复商家后各优惠回到原状态）',
     input: z.object({ id: merchantId, status: z.enum(['active', 'suspended']).describe('状态'), reason: text('理由', 200, 2) }),
     output: MerchantView,
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
@@ -147,13 +148,13 @@ export const perk = {
     moderate: ['title', 'description', 'terms'],
   }),
   setPerkStatus: action({
-    summary: '暂停或恢复一项优惠',
+    summary: '暂停或恢复一项优惠（商家暂停参与期间不能恢复）',
     input: z.object({ id: perkId, status: z.enum(['active', 'paused']).describe('状态') }),
     output: PerkView,
     access: { who: ['merchant', 'county_admin', 'city_admin'], objects: 'merchant' },
   }),
   browse: action({
-    summary: '志愿者浏览优惠（附近优先，可按类别筛选）',
+    summary: '志愿者浏览优惠（附近优先，可按类别筛选；不含暂停参与的商家的优惠）',
     input: PageInput.extend({ category: z.enum(MERCHANT_CATEGORIES).optional(), near: Coordinate.optional() }),
     output: z.object({ items: z.array(PerkView), total: z.number(), star: z.number() }),
     access: { who: ['volunteer'], objects: 'own' },
@@ -165,20 +166,20 @@ export const perk = {
     access: { who: ['volunteer'], objects: 'own' },
   }),
   code: action({
-    summary: '生成优惠码（约 60 秒有效，只能使用一次）',
+    summary: '生成优惠码（约 60 秒有效，只能使用一次；商家暂停参与期间不能生成）',
     input: z.object({ perkId }),
     output: z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.number(), volunteerName: z.string(), star: z.number(), perkTitle: z.string() }),
     access: { who: ['volunteer'], objects: 'own' },
     rateLimit: { max: 240, windowSeconds: 3600 },
   }),
   verify: action({
-    summary: '商家扫码核验优惠码（不记为使用）',
+    summary: '商家扫码核验优惠码（不记为使用；商家暂停参与期间无效）',
     input: z.object({ token }),
     output: ScanView,
     access: { who: ['merchant'], objects: 'merchant' },
   }),
   confirm: action({
-    summary: '商家确认核销（每个优惠码只记一次）',
+    summary: '商家确认核销（每个优惠码只记一次；商家暂停参与期间不能核销）',
     input: z.object({ token }),
     output: RedemptionView,
     access: { who: ['merchant'], objects: 'merchant' },

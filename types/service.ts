@@ -14,6 +14,15 @@ export const Reading = Coordinate.extend({
 })
 export type Reading = z.infer<typeof Reading>
 
+/**
+ * A reading for a check-in, with when it was taken (ms since the epoch, the phone's clock): without
+ * a kiosk code the position is the only proof of presence, so it must be fresh.
+ */
+export const CheckInReading = Reading.extend({
+  at: z.number({ error: '缺少定位时间' }).describe('定位时间').int('定位时间无效').min(0, '定位时间无效').optional(),
+})
+export type CheckInReading = z.infer<typeof CheckInReading>
+
 /** A client-made id that makes a retried or double-tapped request count once. */
 const requestId = z.string({ error: '缺少请求编号' }).describe('请求编号').regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')
 /** `<userId>:<requestId>` (or `<userId>:mk…` for a make-up), as the function makes them. */
@@ -82,15 +91,17 @@ const decisionIds = z.array(sessionId).describe('服务记录').min(1, '请选�
 
 export const service = {
   checkIn: action({
-    summary: '驿站签到',
-    input: z.object({
-      requestId,
-      stationId: z.string({ error: '缺少驿站' }).describe('驿站').regex(/^[A-Za-z0-9_-]{4,28}$/, '驿站编号无效'),
-      /** The rotating code scanned from the station's kiosk phone, when that is how the volunteer came. */
-      kioskCode: z.string().describe('现场签到码').max(120).optional(),
-      via: z.enum(['scan', 'kiosk', 'nearby']).describe('签到方式').default('scan'),
-      reading: Reading,
-    }),
+    summary: '驿站签到（驿站开放时间内；没有现场签到码时须是刚获取的定位，与驿站坐标完全相同的定位标注待审核）',
+    input: z
+      .object({
+        requestId,
+        stationId: z.string({ error: '缺少驿站' }).describe('驿站').regex(/^[A-Za-z0-9_-]{4,28}$/, '驿站编号无效'),
+        /** The rotating code scanned from the station's kiosk phone, when that is how the volunteer came. */
+        kioskCode: z.string().describe('现场签到码').max(120).optional(),
+        via: z.enum(['scan', 'kiosk', 'nearby']).describe('签到方式').default('scan'),
+        reading: CheckInReading,
+      })
+      .refine((c) => c.kioskCode !== undefined || c.reading.at !== undefined, { message: '缺少定位时间，请重新定位后再签到（或扫描驿站的现场签到码）', path: ['reading', 'at'] }),
     output: SessionView,
     access: { who: ['volunteer'], objects: 'own' },
   }),

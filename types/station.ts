@@ -24,6 +24,7 @@ export const StationView = z.object({
   countyName: z.string(),
   location: Coordinate,
   radiusM: z.number(),
+  /** Opening hours (HH:mm, Shanghai): check-ins are taken from opensAt through the closesAt minute (00:00–23:59: all day). */
   opensAt: z.string(),
   closesAt: z.string(),
   active: z.boolean(),
@@ -54,7 +55,7 @@ export const station = {
     access: { who: 'signed_in' },
   }),
   save: action({
-    summary: '新建或修改驿站',
+    summary: '新建或修改驿站（开放时间内才能签到）',
     input: z.object({
       id: stationId.optional(),
       name: text('驿站名称', 40, 2),

@@ -51,13 +51,14 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
 }
 
 /** Why a session deserves a closer look in the approval queue. */
-export const FLAGS = ['outside_fence', 'edge_of_fence', 'coarse_location', 'over_daily_cap', 'long_session', 'overlapping', 'closed_by_timer', 'makeup', 'appeal', 'adjusted'] as const
+export const FLAGS = ['outside_fence', 'edge_of_fence', 'coarse_location', 'station_coordinates', 'over_daily_cap', 'long_session', 'overlapping', 'closed_by_timer', 'makeup', 'appeal', 'adjusted'] as const
 export type Flag = (typeof FLAGS)[number]
 
 export const FLAG_LABELS: Record<Flag, string> = {
   outside_fence: '签退时不在驿站范围',
   edge_of_fence: '定位在范围边缘',
   coarse_location: '定位精度低',
+  station_coordinates: '定位与驿站坐标完全相同',
   over_daily_cap: '超过当日时长上限',
   long_session: '时长异常偏长',
   overlapping: '与其他记录时间重叠',

@@ -69,8 +69,13 @@ export interface PerkDoc {
   recentCodes: string[]
   validFrom: string
   validTo: string
-  /** suspended: its merchant is suspended (set and cleared with the merchant). */
+  /**
+   * suspended: its merchant is suspended (set and cleared with the merchant), so a perk is active
+   * only while its merchant is. A perk is never active while its merchant is suspended.
+   */
   status: 'active' | 'paused' | 'suspended'
+  /** While suspended: what it was before (resuming the merchant restores it; absent: active). */
+  suspendedFrom?: 'active' | 'paused'
   createdAt: Date
   updatedAt: Date
 }
@@ -232,6 +237,8 @@ export interface RegistrationDoc {
   idSealed: string
   idBlindIndex: string
   idMasked: string
+  /** Submitted while another account held the ID number: approval waits until the county resolves it (absent on older records). */
+  idConflict?: boolean
   mobile: string
   gender: 'male' | 'female'
   birthDate: string
@@ -369,6 +376,10 @@ export interface LoanDoc {
   /** The day after the next unapproved period ends (YYYY-MM-DD), '' when none remains: the subsidy queue. */
   subsidyDueFrom: string
   history: LoanEvent[]
+  /** The terms as last submitted: a resubmission that changes them goes back to the first review they affect (absent on older records). */
+  submittedTerms?: LoanTerms
+  /** What the applicant changed before the latest resubmission, in words, for the reviewers. */
+  lastChanges?: string[]
   /** Once routed to its bank, the bank's officers see it. */
   bankRouted: boolean
   submittedAt: Date | null
@@ -376,6 +387,17 @@ export interface LoanDoc {
   disbursedOn: string
   createdAt: Date
   updatedAt: Date
+}
+
+/** What the reviews decide on: where (so which county reviews), how much, how long, which bank. */
+export interface LoanTerms {
+  countyCode: string
+  countyName: string
+  townshipName: string
+  amountFen: number | null
+  termMonths: number | null
+  bankId: string
+  bankName: string
 }
 
 export interface LoanDocument {

@@ -346,6 +346,16 @@ function applicantView(s: SignupDoc, mine: Map<string, PositionDoc>, reveal: boo
   }
 }
 
+/**
+ * Whether the employer answering for `mine` has interviewed the person: an outcome of one of its
+ * positions recorded at the fair (after it began) for someone who came in at the door. Only then
+ * is the mobile shown.
+ */
+function interviewedBy(s: SignupDoc, mine: Map<string, PositionDoc>, f: FairDoc): boolean {
+  if (!s.checkedInAt) return false
+  return Object.entries(s.outcomes ?? {}).some(([positionId, o]) => mine.has(positionId) && new Date(o.at) >= f.startsAt)
+}
+
 /** The positions (of a fair) a caller answers for: an employer's own, or all for the city admin. */
 async function positionsInReach(ctx: CallContext, fairId: string): Promise<{ mine: Map<string, PositionDoc>; employerIds: string[] | null }> {
   const user = await ctx.user()
@@ -704,7 +714,7 @@ export const main = defineFunction('fair', fair, {
   },
 
   async applicants(input, ctx) {
-    await loadFair(input.fairId)
+    const f = await loadFair(input.fairId)
     const { mine, employerIds } = await positionsInReach(ctx, input.fairId)
     if (input.positionId && !mine.has(input.positionId)) throw forbidden('只能查看本单位岗位的报名')
     const criteria: Record<string, unknown> = { fairId: input.fairId, status: _.in(['confirmed', 'waiting']) }
@@ -714,8 +724,9 @@ export const main = defineFunction('fair', fair, {
       signups().where(criteria).count(),
       signups().where(criteria).orderBy('createdAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     ])
-    // Contact in clear only once this employer arranged an interview with the person (read logged).
-    const revealed = data.filter((s) => Object.entries(s.outcomes ?? {}).some(([positionId]) => mine.has(positionId)))
+    // Contact in clear only once this employer interviewed the person at the fair (read logged):
+    // an outcome of one of its positions, recorded after the fair began, for someone checked in.
+    const revealed = data.filter((s) => interviewedBy(s, mine, f))
     const mobiles = new Map<string, string>()
     if (revealed.length > 0) {
       const { data: regs } = await registrations().where({ _id: _.in(revealed.map((s) => s.registrationId)) }).field({ mobile: true }).get()
@@ -730,11 +741,17 @@ export const main = defineFunction('fair', fair, {
     const actor = (await ctx.user())!
     const { data: p } = await positions().doc(input.positionId).get()
     if (!p || !employerIdsOf(actor).includes(p.employerId)) throw forbidden('只能登记本单位岗位的结果')
-    const { data: s } = await signups().doc(input.signupId).get()
+    const [{ data: s }, f] = await Promise.all([signups().doc(input.signupId).get(), loadFair(p.fairId)])
     if (!s || s.fairId !== p.fairId || !s.positionIds.includes(p._id)) throw notFound('该报名者没有选择这个岗位')
     if (s.status !== 'confirmed') throw conflict('只能为报名成功的人登记结果')
+    // An outcome follows an interview at the fair: once it has begun, with someone who came in at the door.
+    if (f.status !== 'published') throw conflict('对接会未发布或已取消，不能登记结果')
+    if (ctx.now < f.startsAt) throw conflict(`对接会 ${shanghaiMoment(f.startsAt)} 开始，开始后才能登记结果`)
+    if (!s.checkedInAt) throw conflict('该报名者还没有在会场入口签到，签到入场后才能登记结果', 'signupId')
     const entry = { outcome: input.outcome, note: input.note, at: ctx.now, by: actor._id }
-    const { stats } = await signups().where({ _id: s._id, status: 'confirmed' }).update({ data: { [`outcomes.${p._id}`]: entry, updatedAt: ctx.now } })
+    const { stats } = await signups()
+      .where({ _id: s._id, status: 'confirmed', checkedInAt: _.neq(null) })
+      .update({ data: { [`outcomes.${p._id}`]: entry, updatedAt: ctx.now } })
     if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
     const before = s.outcomes?.[p._id]?.outcome ?? null
     await audit(ctx.now, { actorId: actor._id, action: 'fair.outcome', targetType: 'fair_signup', targetId: s._id, before: { positionId: p._id, outcome: before }, after: { positionId: p._id, outcome: input.outcome }, reason: input.note || OUTCOME_LABELS[input.outcome] })

@@ -66,9 +66,27 @@ function merchantView(m: MerchantDoc, perkCount: number): MerchantView {
   }
 }
 
+const MERCHANT_SUSPENDED = '该商家暂停参与，优惠暂不可用'
+
+/** Whether a merchant takes part now: a suspended merchant's perks are neither offered nor redeemed. */
+async function merchantActive(id: string): Promise<boolean> {
+  const { data } = await merchants().doc(id).field({ status: true }).get()
+  return data?.status === 'active'
+}
+
+/**
+ * A perk just made active: if its merchant was suspended meanwhile (after we checked it), the
+ * suspension may have missed the perk, so it is suspended here, as if it had come just after.
+ */
+async function settleSuspension(p: PerkDoc): Promise<PerkDoc> {
+  if (await merchantActive(p.merchantId)) return p
+  await perks().where({ _id: p._id, status: 'active' }).update({ data: { status: 'suspended', suspendedFrom: 'active' } })
+  return { ...p, status: 'suspended', suspendedFrom: 'active' }
+}
+
 /** Why a volunteer (star, county) may not use a perk today, or '' if they may. */
-function ineligibility(p: PerkDoc, star: number, county: string, today: string): string {
-  if (p.status === 'suspended') return '该商家暂停参与，优惠暂不可用'
+function ineligibility(p: PerkDoc, star: number, county: string, today: string, merchantOk = true): string {
+  if (p.status === 'suspended' || !merchantOk) return MERCHANT_SUSPENDED
   if (p.status === 'paused') return '该优惠已暂停'
   if (today < p.validFrom) return `优惠 ${p.validFrom} 起可用`
   if (today > p.validTo) return '优惠已过期'
@@ -256,9 +274,16 @@ export const main = defineFunction('perk', perk, {
   async setMerchantStatus(input, ctx) {
     const m = await managedMerchant(input.id, ctx)
     await merchants().doc(m._id).update({ data: { status: input.status, updatedAt: ctx.now } })
-    // A suspended merchant's perks stop at once; resuming restores those it suspended (not those its staff paused).
-    if (input.status === 'suspended') await perks().where({ merchantId: m._id, status: 'active' }).update({ data: { status: 'suspended' } })
-    else await perks().where({ merchantId: m._id, status: 'suspended' }).update({ data: { status: 'active' } })
+    // A suspended merchant's perks stop at once, paused ones too (so its staff cannot set one
+    // going again meanwhile); resuming restores each as it was. (The merchant's status is written
+    // first: whoever activates a perk meanwhile checks it after writing, see settleSuspension.)
+    if (input.status === 'suspended') {
+      await perks().where({ merchantId: m._id, status: 'active' }).update({ data: { status: 'suspended', suspendedFrom: 'active' } })
+      await perks().where({ merchantId: m._id, status: 'paused' }).update({ data: { status: 'suspended', suspendedFrom: 'paused' } })
+    } else {
+      await perks().where({ merchantId: m._id, status: 'suspended', suspendedFrom: 'paused' }).update({ data: { status: 'paused', suspendedFrom: _.remove() } })
+      await perks().where({ merchantId: m._id, status: 'suspended' }).update({ data: { status: 'active', suspendedFrom: _.remove() } })
+    }
     const me = (await ctx.user())!
     await audit(ctx.now, { actorId: me._id, action: `merchant.${input.status}`, targetType: 'merchant', targetId: m._id, before: { status: m.status }, after: { status: input.status }, reason: input.reason })
     return merchantView({ ...m, status: input.status }, 0)
@@ -329,6 +354,7 @@ export const main = defineFunction('perk', perk, {
     } else {
       doc = { _id: id, ...fields, redeemed: 0, usage: {}, recentCodes: [], status: 'active', createdAt: ctx.now }
       await perks().add({ data: doc })
+      doc = await settleSuspension(doc)
     }
     return perkView(doc, await pictureUrls([doc]))
   },
@@ -336,10 +362,13 @@ export const main = defineFunction('perk', perk, {
   async setPerkStatus(input, ctx) {
     const { data: p } = await perks().doc(input.id).get()
     if (!p) throw notFound('优惠不存在')
-    await managedMerchant(p.merchantId, ctx)
-    if (p.status === 'suspended') throw conflict('商家已暂停参与，恢复商家后优惠才能恢复')
-    await perks().doc(p._id).update({ data: { status: input.status, updatedAt: ctx.now } })
-    return perkView({ ...p, status: input.status }, await pictureUrls([p]))
+    const m = await managedMerchant(p.merchantId, ctx)
+    if (p.status === 'suspended' || (input.status === 'active' && m.status !== 'active')) throw conflict('商家已暂停参与，恢复商家后优惠才能恢复', 'status')
+    // Only from the status read: a suspension that came meanwhile is not undone.
+    const { stats } = await perks().where({ _id: p._id, status: p.status }).update({ data: { status: input.status, updatedAt: ctx.now } })
+    if (stats.updated !== 1) throw conflict('优惠状态刚刚变化，请刷新后重试')
+    const next = input.status === 'active' ? await settleSuspension({ ...p, status: 'active' }) : { ...p, status: input.status }
+    return perkView(next, await pictureUrls([p]))
   },
 
   async browse(input, ctx) {
@@ -348,7 +377,14 @@ export const main = defineFunction('perk', perk, {
     const criteria: Record<string, unknown> = { status: 'active', validTo: _.gte(today) }
     if (input.category) criteria.category = input.category
     // A city's perks are a few hundred: fetch the active ones, then order nearest first.
-    const { data } = await perks().where(criteria).limit(100).get()
+    const { data: found } = await perks().where(criteria).limit(100).get()
+    // Never a suspended merchant's (its perks are suspended with it; this holds whatever the perk says).
+    const merchantIds = [...new Set(found.map((p) => p.merchantId))]
+    const { data: stopped } = merchantIds.length
+      ? await merchants().where({ _id: _.in(merchantIds), status: _.neq('active') }).field({ _id: true }).get()
+      : { data: [] as MerchantDoc[] }
+    const suspended = new Set(stopped.map((m) => m._id))
+    const data = found.filter((p) => !suspended.has(p.merchantId))
     const rows = data
       .map((p) => ({ p, d: input.near && p.location ? distanceMetres(input.near, p.location) : null }))
       .sort((a, b) => (a.d ?? Infinity) - (b.d ?? Infinity) || b.p.updatedAt.getTime() - a.p.updatedAt.getTime())
@@ -368,7 +404,7 @@ export const main = defineFunction('perk', perk, {
     const [{ data: p }, me] = await Promise.all([perks().doc(input.id).get(), volunteerFacts(ctx)])
     if (!p) throw notFound('优惠不存在')
     const today = shanghaiDate(ctx.now)
-    let reason = ineligibility(p, me.star, me.county, today)
+    let reason = ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
     const used = usedToday(p, me.userId, today)
     if (!reason && used.day >= p.perDay) reason = `今天已使用 ${used.day} 次（每日限 ${p.perDay} 次）`
     if (!reason && used.month >= p.perMonth) reason = `本月已使用 ${used.month} 次（每月限 ${p.perMonth} 次）`
@@ -379,7 +415,7 @@ export const main = defineFunction('perk', perk, {
     const [{ data: p }, me] = await Promise.all([perks().doc(input.perkId).get(), volunteerFacts(ctx)])
     if (!p) throw notFound('优惠不存在')
     const today = shanghaiDate(ctx.now)
-    const reason = ineligibility(p, me.star, me.county, today)
+    const reason = ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
     if (reason) throw conflict(reason)
     const used = usedToday(p, me.userId, today)
     if (used.day >= p.perDay) throw conflict(`今天已使用 ${used.day} 次（每日限 ${p.perDay} 次）`)
@@ -393,11 +429,21 @@ export const main = defineFunction('perk', perk, {
   async verify(input, ctx) {
     const claims = readCode(input.token, ctx.now)
     const reach = await merchantReach(ctx)
-    const [{ data: p }, { data: used }] = await Promise.all([perks().doc(claims.p).get(), redemptions().doc(claims.n).get()])
+    // The perk with its merchant's status (one request), and whether the code was used.
+    const [{ list }, { data: used }] = await Promise.all([
+      perks()
+        .aggregate()
+        .match({ _id: claims.p })
+        .lookup({ from: COLLECTIONS.merchants, localField: 'merchantId', foreignField: '_id', as: 'merchant' })
+        .limit(1)
+        .end<PerkDoc & { merchant: Pick<MerchantDoc, 'status'>[] }>(),
+      redemptions().doc(claims.n).get(),
+    ])
+    const p = list[0]
     if (!p) throw notFound('优惠不存在')
     if (!reaches(reach, { merchantId: p.merchantId, countyCode: '' })) throw forbidden('这不是本店的优惠，请志愿者出示本店优惠的码')
     const today = shanghaiDate(ctx.now)
-    let reason = used ? '该优惠码已使用，不能重复核销' : ineligibility(p, claims.s, claims.c, today)
+    let reason = used ? '该优惠码已使用，不能重复核销' : ineligibility(p, claims.s, claims.c, today, p.merchant[0]?.status === 'active')
     const counts = usedToday(p, claims.u, today)
     if (!reason && counts.day >= p.perDay) reason = `该志愿者今天已使用 ${counts.day} 次（每日限 ${p.perDay} 次）`
     if (!reason && counts.month >= p.perMonth) reason = `该志愿者本月已使用 ${counts.month} 次（每月限 ${p.perMonth} 次）`

@@ -1,7 +1,7 @@
 // 志愿服务：驿站签到签退、补签与申诉、镇街审核（可批量）、服务时长与星级、服务证明与报表。
 import crypto from 'node:crypto'
 import { service, type CertificateView, type Flag, type HoursView, type QueueItem, type SessionView } from '../../types/service'
-import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, splitByDay } from '../../types/service-rules'
+import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
 import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
@@ -77,6 +77,8 @@ function closedSession(o: OpenSessionDoc, userId: string, end: Date, settings: S
   const days = splitByDay(o.checkInAt, end)
   const minutes = sum(days.map((d) => d.minutes))
   const flags = new Set<Flag>([...o.flags, ...extra.flags])
+  // The check-in's accuracy, against the setting (which the check-in itself does not read): the record keeps the flag.
+  if (o.checkIn.accuracy > settings.coarseAccuracyM) flags.add('coarse_location')
   if (minutes > settings.longSessionMinutes) flags.add('long_session')
   if (days.some((d) => d.minutes > settings.dailyCapMinutes)) flags.add('over_daily_cap')
   return {
@@ -254,14 +256,22 @@ export const main = defineFunction(
       const { data: st } = await db.collection<StationDoc>(COLLECTIONS.stations).doc(input.stationId).get()
       if (!st) throw notFound('驿站不存在，请确认扫描的是驿站张贴的签到码')
       if (!st.active) throw conflict('该驿站已停用，暂不能签到')
-      if (input.kioskCode !== undefined) {
-        const problem = kioskProblem(input.kioskCode, st._id, ctx.now, config.tokenKey())
+      if (!stationOpenAt(st, ctx.now)) throw conflict(`驿站开放时间为 ${st.opensAt}–${st.closesAt}，现在是 ${shanghaiClock(ctx.now)}，不在开放时间内，不能签到`, 'stationId')
+      const kiosk = input.kioskCode !== undefined
+      if (kiosk) {
+        const problem = kioskProblem(input.kioskCode!, st._id, ctx.now, config.tokenKey())
         if (problem) throw invalid('kioskCode', problem)
+      } else {
+        // Without the station's code, the phone's position is the only proof of presence: a fresh fix.
+        const problem = staleFixProblem(input.reading.at, ctx.now.getTime())
+        if (problem) throw invalid('reading.at', problem)
       }
-      // No settings here (three round trips at most): a coarse reading is flagged when the queue is read.
+      // No settings here (three round trips at most): a coarse reading is flagged when the session is closed.
       const distance = distanceMetres(input.reading, st.location)
       const verdict = fenceVerdict(distance, input.reading.accuracy, st.radiusM, Infinity)
       if (!verdict.inside) throw invalid('reading', verdict.message)
+      // A position that is the station's own coordinates was copied, not measured: for the township to look at.
+      const flags = !kiosk && repeatsStationCoordinates(distance) ? [...verdict.flags, 'station_coordinates' as const] : verdict.flags
       const open: OpenSessionDoc = {
         _id: userId,
         sessionId: `${userId}:${input.requestId}`,
@@ -276,8 +286,8 @@ export const main = defineFunction(
         countyCode: st.countyCode,
         checkInAt: ctx.now,
         checkIn: { lat: input.reading.lat, lng: input.reading.lng, accuracy: input.reading.accuracy, distanceM: verdict.distanceM },
-        flags: verdict.flags,
-        via: input.kioskCode !== undefined ? 'kiosk' : input.via,
+        flags,
+        via: kiosk ? 'kiosk' : input.via,
       }
       try {
         // One open session per volunteer: the document is keyed by the volunteer.

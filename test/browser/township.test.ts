@@ -7,9 +7,12 @@
 import { volunteerForm } from '../support/people'
 import { decodeQrPng } from '../support/qr'
 import { confirmModal, journey, until } from '../support/journey'
+import { openAllDay } from '../support/stations'
 
 const world = journey('township')
 const { invoke, docs, shot, openAs } = world
+// The demo stations keep office hours; the journey checks in at whatever hour it runs.
+beforeAll(() => openAllDay(world.stack.cloud))
 
 /** The Shanghai calendar date `daysAgo` days before today. */
 const shanghaiDay = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86400_000).toISOString().slice(0, 10)
@@ -34,7 +37,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   const linAfternoon = await makeup('o_demo_volunteer', yesterday, '13:00', '18:30', '下午协助整理助农直播物资，忘记签到')
   const wangMakeup = await makeup('o_tw_wang', shanghaiDay(2), '09:00', '11:30', '手机没电，无法签到签退')
   const zhaoMakeup = await makeup('o_tw_zhao', yesterday, '14:00', '17:00', '驿站组织的助农活动在村里开展')
-  await invoke('o_tw_wang', 'service', 'checkIn', { requestId: 'tw-wang-in-1', stationId: 'st_fengcheng', reading: { ...FENGCHENG, accuracy: 25 } })
+  await invoke('o_tw_wang', 'service', 'checkIn', { requestId: 'tw-wang-in-1', stationId: 'st_fengcheng', reading: { ...FENGCHENG, accuracy: 25, at: Date.now() } })
   const wangCheckOut = await invoke('o_tw_wang', 'service', 'checkOut', { requestId: 'tw-wang-out-1', reading: { lat: FENGCHENG.lat + 0.02, lng: FENGCHENG.lng, accuracy: 30 } })
   expect(wangCheckOut.flags).toContain('outside_fence')
 
@@ -191,7 +194,9 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   const code = decodeQrPng(await qr.screenshot())
   expect(code).toMatch(new RegExp(`^K1\\.${station._id}\\.`))
   await shot(page, '16-kiosk')
-  // A volunteer scans it at the station: the code is good for a check-in there.
+  // A volunteer scans it at the station: the code is good for a check-in there (the station opened
+  // all day for it, as the journey may run outside the 08:30–17:30 it was created with).
+  await openAllDay(world.stack.cloud, [station._id])
   const kioskCheckIn = await invoke('o_demo_volunteer', 'service', 'checkIn', { requestId: 'tw-lin-kiosk-1', stationId: station._id, kioskCode: code, reading: { lat: 23.7012, lng: 113.0487, accuracy: 20 } })
   expect(kioskCheckIn).toMatchObject({ status: 'open', source: 'kiosk', stationId: station._id })
   await page.locator('.kiosk__exit').click()

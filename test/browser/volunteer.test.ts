@@ -9,9 +9,12 @@ import type { Page } from 'playwright-core'
 import { EJSON } from 'bson'
 import { MAY_WAIT_FOR_THE_DAY_MS, minutesServedToday } from '../support/clock'
 import { journey, settle } from '../support/journey'
+import { ALL_DAY, openAllDay } from '../support/stations'
 
 const world = journey('volunteer')
 const { call, docs, shot, openAs } = world
+// The demo stations keep office hours (08:30–17:30); the journey checks in at whatever hour it runs.
+beforeAll(() => openAllDay(world.stack.cloud))
 
 /** 凤城街道新时代文明实践志愿服务驿站 (GCJ-02), radius 300 m. */
 const STATION = { id: 'st_fengcheng', name: '凤城街道新时代文明实践志愿服务驿站', lat: 23.697524, lng: 113.055469 }
@@ -80,7 +83,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   // The station's 小程序码 opens the check-in page with its scene, URL-encoded.
   await open(page, `packages/volunteer/checkin/index?scene=${encodeURIComponent('st=st_fengcheng')}`)
   await page.locator('.ck-st__name', { hasText: STATION.name }).waitFor()
-  await page.locator('.ck-st__fact-value', { hasText: '08:30–17:30' }).waitFor()
+  await page.locator('.ck-st__fact-value', { hasText: `${ALL_DAY.opensAt}–${ALL_DAY.closesAt}` }).waitFor()
   await page.locator('.ck-st__fact-value', { hasText: '300 米内' }).waitFor()
   await page.locator('.ck-loc[data-verdict="in"]', { hasText: '你在签到范围内' }).waitFor()
   await page.locator('.ck-loc__detail', { hasText: '距驿站约 30 米' }).waitFor()
@@ -134,7 +137,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   const refused = await call(VOLUNTEER, 'service', 'checkIn', {
     requestId: 'farawayattempt1',
     stationId: STATION.id,
-    reading: { lat: FAR_AWAY.latitude, lng: FAR_AWAY.longitude, accuracy: 15 },
+    reading: { lat: FAR_AWAY.latitude, lng: FAR_AWAY.longitude, accuracy: 15, at: Date.now() },
   })
   expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reading', message: fence } })
 

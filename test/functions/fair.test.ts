@@ -316,6 +316,53 @@ describe('the day, outcomes and the report', () => {
     expect(book.getWorksheet('按单位类型')).toBeTruthy()
   })
 
+  test('outcomes only once the fair has begun and only for people checked in at the door; the mobile only after such an interview (issue #14)', async () => {
+    const f = await newFair()
+    const p = await newPosition(f.id, EMPLOYER, 'e_qy_city_invest', { title: '乡村电商运营' })
+    const [came, stayedAway] = [await newVolunteer('吴到场'), await newVolunteer('郑未到')]
+    ok(await app.call(came, 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true }))
+    ok(await app.call(stayedAway, 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true }))
+    const people = ok(await app.call(EMPLOYER, 'fair.applicants', { fairId: f.id, positionId: p.id })).items
+    const signupOf = (name: string) => people.find((x) => x.resume.name === name)!.signupId
+    const record = (name: string, outcome: 'interviewed' | 'declined' | 'hired') => app.call(EMPLOYER, 'fair.recordOutcome', { signupId: signupOf(name), positionId: p.id, outcome })
+    const mobiles = async () => ok(await app.call(EMPLOYER, 'fair.applicants', { fairId: f.id, positionId: p.id })).items.map((x) => [x.resume.name, x.mobile])
+
+    // Days before the fair (the probe's case): no outcome, no mobile.
+    let before = app.dump()
+    for (const outcome of ['interviewed', 'declined'] as const) {
+      expect(await record('郑未到', outcome)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('开始后才能登记结果') } })
+    }
+    expect(app.dump()).toBe(before)
+    // The day, hours before it starts: checked in at the door, still no outcome.
+    await setFair(f.id, { date: shanghaiDate(Date.now()), startsAt: new Date(Date.now() + 2 * 3600_000) })
+    ok(await app.call(CITY, 'fair.checkIn', { token: ok(await app.call(came, 'fair.entryCode', { fairId: f.id })).token }))
+    before = app.dump()
+    expect(await record('吴到场', 'interviewed')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('开始后才能登记结果') } })
+    expect(app.dump()).toBe(before)
+    // Once it has begun: not for someone who never came in; the mobile stays hidden.
+    await setFair(f.id, { startsAt: new Date(Date.now() - 3600_000) })
+    before = app.dump()
+    for (const outcome of ['interviewed', 'declined', 'hired'] as const) {
+      expect(await record('郑未到', outcome)).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'signupId', message: '该报名者还没有在会场入口签到，签到入场后才能登记结果' } })
+    }
+    expect(app.dump()).toBe(before)
+    expect((await mobiles()).map(([, m]) => m)).toEqual(['', ''])
+    // For someone who came in: recorded, and the mobile is shown (to this employer).
+    const interviewed = ok(await record('吴到场', 'interviewed'))
+    expect(interviewed.mobile).toMatch(/^1390000\d{4}$/)
+    expect(Object.fromEntries(await mobiles())).toEqual({ 吴到场: interviewed.mobile, 郑未到: '' })
+    // An outcome written before the fair began, for someone never checked in (as the earlier version allowed), shows no mobile.
+    const early = { outcome: 'interviewed', note: '', at: new Date(Date.now() - 5 * DAY), by: 'someone' }
+    await app.cloud.db.handle('database.modifyDocument', {
+      collectionName: 'fair_signups',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: signupOf('郑未到') }),
+      data: EJSON.stringify({ $set: { [`outcomes.${p.id}`]: early } }, { relaxed: false }),
+      merge: true,
+    })
+    expect(Object.fromEntries(await mobiles())).toEqual({ 吴到场: interviewed.mobile, 郑未到: '' })
+  })
+
   test('an expired entry code is refused; cancelling the fair tells everyone', async () => {
     const f = await newFair()
     const p = await newPosition(f.id)

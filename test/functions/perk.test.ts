@@ -212,6 +212,51 @@ describe('codes, scans and redemption', () => {
     ok(await app.call(CITY, 'perk.setMerchantStatus', { id: 'm_lianzhou_kitchen', status: 'active', reason: '核查完毕' }))
     ok(await app.call(MERCHANT, 'perk.confirm', { token: code.token }))
   })
+
+  test('a suspended merchant cannot set its paused perk going again, nor have its codes shown, scanned or confirmed; refused calls change nothing; resuming restores each perk as it was (issue #14)', async () => {
+    const paused = await newPerk({ perDay: 5 })
+    const running = await newPerk({ perDay: 5 })
+    ok(await app.call(MERCHANT, 'perk.setPerkStatus', { id: paused, status: 'paused' }))
+    const shownBefore = ok(await app.call(VOLUNTEER, 'perk.code', { perkId: running }))
+    ok(await app.call(COUNTY, 'perk.setMerchantStatus', { id: 'm_lianzhou_kitchen', status: 'suspended', reason: '投诉核查' }))
+    // Paused ones are suspended too: the merchant's staff can set none of them going.
+    expect(ok(await app.call(MERCHANT, 'perk.managePerks', { merchantId: 'm_lianzhou_kitchen' })).items.filter((p) => p.id === paused || p.id === running).map((p) => p.status)).toEqual(['suspended', 'suspended'])
+
+    const before = app.dump()
+    // The probe's steps: the paused perk set active again (or saved), then a code shown, scanned and confirmed.
+    expect(await app.call(MERCHANT, 'perk.setPerkStatus', { id: paused, status: 'active' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'status', message: '商家已暂停参与，恢复商家后优惠才能恢复' } })
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const again = { id: paused, merchantId: 'm_lianzhou_kitchen', title: '测试优惠', description: '志愿者凭码享优惠', perDay: 5, perMonth: 5, quota: 100, validFrom: today, validTo: '2099-12-31' }
+    expect(await app.call(MERCHANT, 'perk.savePerk', again)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该商家已暂停参与，不能发布优惠' } })
+    expect(await app.call(MERCHANT, 'perk.savePerk', { ...again, id: undefined })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该商家已暂停参与，不能发布优惠' } })
+    for (const perkId of [paused, running]) {
+      expect(await app.call(VOLUNTEER, 'perk.code', { perkId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该商家暂停参与，优惠暂不可用' } })
+      expect(ok(await app.call(VOLUNTEER, 'perk.detail', { id: perkId }))).toMatchObject({ eligible: false, reason: '该商家暂停参与，优惠暂不可用' })
+    }
+    expect(ok(await app.call(MERCHANT, 'perk.verify', { token: shownBefore.token }))).toMatchObject({ valid: false, reason: '该商家暂停参与，优惠暂不可用' })
+    expect(await app.call(MERCHANT, 'perk.confirm', { token: shownBefore.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该商家暂停参与，优惠暂不可用' } })
+    expect(ok(await app.call(VOLUNTEER, 'perk.browse', {})).items.some((p) => p.merchantId === 'm_lianzhou_kitchen')).toBe(false)
+    expect(app.dump()).toBe(before)
+
+    // A perk left active under a suspended merchant (as the earlier version allowed) is not offered, shown or scanned either.
+    await app.cloud.db.handle('database.modifyDocument', { collectionName: 'perks', queryType: 'DOC', query: JSON.stringify({ _id: running }), data: JSON.stringify({ $set: { status: 'active' }, $unset: { suspendedFrom: '' } }), merge: true })
+    const leftActive = app.dump()
+    expect(await app.call(VOLUNTEER, 'perk.code', { perkId: running })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该商家暂停参与，优惠暂不可用' } })
+    expect(ok(await app.call(VOLUNTEER, 'perk.detail', { id: running }))).toMatchObject({ eligible: false, reason: '该商家暂停参与，优惠暂不可用' })
+    expect(ok(await app.call(MERCHANT, 'perk.verify', { token: shownBefore.token }))).toMatchObject({ valid: false, reason: '该商家暂停参与，优惠暂不可用' })
+    expect(ok(await app.call(VOLUNTEER, 'perk.browse', {})).items.some((p) => p.id === running)).toBe(false)
+    expect(await app.call(MERCHANT, 'perk.setPerkStatus', { id: paused, status: 'active' })).toMatchObject({ ok: false, error: { field: 'status' } })
+    expect(app.dump()).toBe(leftActive)
+    await app.cloud.db.handle('database.modifyDocument', { collectionName: 'perks', queryType: 'DOC', query: JSON.stringify({ _id: running }), data: JSON.stringify({ $set: { status: 'suspended', suspendedFrom: 'active' } }), merge: true })
+
+    // Resuming the merchant brings each back as it was: the running one active, the paused one paused.
+    ok(await app.call(COUNTY, 'perk.setMerchantStatus', { id: 'm_lianzhou_kitchen', status: 'active', reason: '核查完毕' }))
+    const after = ok(await app.call(MERCHANT, 'perk.managePerks', { merchantId: 'm_lianzhou_kitchen' })).items
+    expect([after.find((p) => p.id === paused)!.status, after.find((p) => p.id === running)!.status]).toEqual(['paused', 'active'])
+    expect(app.cloud.store.get('perks').docs.get(paused)).not.toHaveProperty('suspendedFrom')
+    ok(await app.call(MERCHANT, 'perk.confirm', { token: ok(await app.call(VOLUNTEER, 'perk.code', { perkId: running })).token }))
+    ok(await app.call(MERCHANT, 'perk.setPerkStatus', { id: paused, status: 'active' }))
+  })
 })
 
 describe('totals', () => {

@@ -2,10 +2,12 @@
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
-import { creditedByDay, fenceVerdict, splitByDay } from '../../types/service-rules'
+import { creditedByDay, fenceVerdict, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
 import { shanghaiDate } from '../../types/time'
 import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
+import { shanghaiMinutesToday } from '../support/clock'
 import { volunteerForm } from '../support/people'
+import { openAllDay, setStationHours } from '../support/stations'
 import { kioskCode } from '../../cloudfunctions/_shared/kiosk'
 import { dbRoundTrips } from '../../localcloud/runtime/runtime'
 
@@ -17,7 +19,8 @@ const CITY = 'o_demo_city'
 const FENGCHENG = { id: 'st_fengcheng', lat: 23.697524, lng: 113.055469 }
 let seq = 0
 const rid = () => `req-${Date.now()}-${++seq}`
-const at = (dLatMetres: number, accuracy = 20) => ({ lat: FENGCHENG.lat + dLatMetres / 111_320, lng: FENGCHENG.lng, accuracy })
+/** A fix `dLatMetres` north of the station, taken just now (as the phone sends it). */
+const at = (dLatMetres: number, accuracy = 20) => ({ lat: FENGCHENG.lat + dLatMetres / 111_320, lng: FENGCHENG.lng, accuracy, at: Date.now() })
 
 const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
@@ -50,6 +53,8 @@ async function closeAny(openid: string) {
 beforeAll(async () => {
   app = await startAppCloud()
   await seedDemo(app.cloud)
+  // The demo stations keep office hours; these tests check in at whatever hour they run.
+  await openAllDay(app.cloud)
 })
 afterAll(() => app.close())
 
@@ -69,6 +74,25 @@ describe('the rules, as pure functions', () => {
     ])
     // A UTC day boundary inside a Shanghai day does not split.
     expect(splitByDay(new Date('2026-03-01T23:00:00Z'), new Date('2026-03-02T01:00:00Z'))).toEqual([{ date: '2026-03-02', minutes: 120 }])
+  })
+
+  test('a station takes check-ins within its opening hours, Shanghai time, the closing minute included', () => {
+    const hours = { opensAt: '08:30', closesAt: '17:30' }
+    expect(stationOpenAt(hours, new Date('2026-03-01T19:31:00Z'))).toBe(false) // 03:31 the next day in Shanghai
+    expect(stationOpenAt(hours, new Date('2026-03-01T00:29:59Z'))).toBe(false) // 08:29
+    expect(stationOpenAt(hours, new Date('2026-03-01T00:30:00Z'))).toBe(true) // 08:30
+    expect(stationOpenAt(hours, new Date('2026-03-01T09:30:59Z'))).toBe(true) // 17:30
+    expect(stationOpenAt(hours, new Date('2026-03-01T09:31:00Z'))).toBe(false) // 17:31
+    expect(stationOpenAt({ opensAt: '00:00', closesAt: '23:59' }, new Date('2026-03-01T15:59:59Z'))).toBe(true) // 23:59:59
+  })
+
+  test('a fix proves presence only when fresh: not older than a minute, not from the future', () => {
+    const now = Date.parse('2026-03-01T02:00:00Z')
+    expect(staleFixProblem(now - 59_000, now)).toBe('')
+    expect(staleFixProblem(now + 5_000, now)).toBe('') // a phone clock a few seconds fast
+    expect(staleFixProblem(now - 61_000, now)).toContain('定位是 61 秒前获取的')
+    expect(staleFixProblem(now + 60_000, now)).toContain('定位时间晚于当前时间')
+    expect(staleFixProblem(undefined, now)).toContain('缺少定位时间')
   })
 
   test('the daily cap applies to the day, across sessions', () => {
@@ -112,6 +136,50 @@ describe('check-in', () => {
     const r = await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(20), ...overrides })
     expect(r).toMatchObject({ ok: false, error: { code, message: expect.stringContaining(message) } })
     expect(app.dump()).toBe(before)
+  })
+
+  test('issue #14: outside the station’s opening hours, or with a fix that is missing, old or from the future, a check-in is refused and nothing changes', async () => {
+    // The probe's reading: the station's own coordinates, accuracy 10 m, no kiosk code.
+    const copied = { lat: FENGCHENG.lat, lng: FENGCHENG.lng, accuracy: 10 }
+    // Hours that leave out the present hour and the next, whatever time it is in Shanghai.
+    const closed = shanghaiMinutesToday() < 12 * 60 ? { opensAt: '13:00', closesAt: '23:59' } : { opensAt: '01:00', closesAt: '11:00' }
+    await setStationHours(app.cloud, closed, [FENGCHENG.id])
+    const kiosk = ok(await app.call(STAFF, 'station.kioskCode', { id: FENGCHENG.id }))
+    let before = app.dump()
+    for (const extra of [{}, { kioskCode: kiosk.code }]) {
+      expect(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: { ...copied, at: Date.now() }, ...extra })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', field: 'stationId', message: expect.stringMatching(new RegExp(`^驿站开放时间为 ${closed.opensAt}–${closed.closesAt}，现在是 \\d{2}:\\d{2}，不在开放时间内，不能签到$`)) },
+      })
+    }
+    expect(app.dump()).toBe(before)
+
+    await openAllDay(app.cloud, [FENGCHENG.id])
+    before = app.dump()
+    for (const [reading, message] of [
+      [copied, '缺少定位时间'],
+      [{ ...copied, at: Date.now() - 5 * 60_000 }, '秒前获取的，请重新定位后再签到'],
+      [{ ...copied, at: Date.now() + 5 * 60_000 }, '定位时间晚于当前时间'],
+    ] as const) {
+      expect(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'reading.at', message: expect.stringContaining(message) } })
+    }
+    expect(app.dump()).toBe(before)
+  })
+
+  test('issue #14: a fresh fix at the station’s exact coordinates, or a coarse one, checks in but is flagged for the township’s review', async () => {
+    const copied = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: { lat: FENGCHENG.lat, lng: FENGCHENG.lng, accuracy: 10, at: Date.now() } }))
+    expect(copied.flags).toEqual(['station_coordinates'])
+    await closeAny(VOLUNTEER)
+    await newVolunteer('o_svc_coarse')
+    const coarse = ok(await app.call('o_svc_coarse', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(50, 800) }))
+    await closeAny('o_svc_coarse')
+    const queue = ok(await app.call(STAFF, 'service.queue', { flaggedOnly: true })).items
+    expect(queue.find((i) => i.id === copied.id)!.flags).toContain('station_coordinates')
+    expect(queue.find((i) => i.id === coarse.id)!.flags).toContain('coarse_location')
+    // A measured fix near the station is not flagged.
+    const measured = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(12) }))
+    expect(measured.flags).toEqual([])
+    await closeAny(VOLUNTEER)
   })
 
   test('only approved volunteers check in', async () => {

@@ -4,6 +4,7 @@
 import type { ActionName } from '../../types'
 import type { AppCloud } from '../support/app'
 import { freshIdNumber, ruralYouthForm, volunteerForm } from '../support/people'
+import { openAllDay } from '../support/stations'
 
 export interface Persona {
   key: string
@@ -122,6 +123,11 @@ const selfOnly =
 let requests = 0
 const requestId = () => `mx${Date.now().toString(36)}${++requests}`
 const readingAt = (station: keyof typeof STATION_AT) => ({ ...STATION_AT[station], accuracy: 15 })
+/** A fix at the station taken just now, for a check-in (the station opened all day: the run may be at any hour). */
+async function checkInReading(env: Env, station: keyof typeof STATION_AT) {
+  await openAllDay(env.app.cloud, [station])
+  return { ...readingAt(station), at: Date.now() }
+}
 const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86400_000).toISOString().slice(0, 10)
 
 /** A session awaiting approval at a station of the given township, by a fresh approved volunteer. */
@@ -341,10 +347,10 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'station.printCode': async (_env, persona, target) => ({ input: { id: stationFor(persona, target) } }),
   'station.kioskCode': async (_env, persona, target) => ({ input: { id: stationFor(persona, target) } }),
   // The volunteer's own sessions: 'other' would be another volunteer's, which these actions cannot name.
-  'service.checkIn': async (_env, _p, target) => (target === 'own' ? { input: { requestId: requestId(), stationId: 'st_fengcheng', reading: readingAt('st_fengcheng') } } : null),
+  'service.checkIn': async (env, _p, target) => (target === 'own' ? { input: { requestId: requestId(), stationId: 'st_fengcheng', reading: await checkInReading(env, 'st_fengcheng') } } : null),
   'service.checkOut': async (env, persona, target) => {
     if (target === 'other') return null
-    if (persona.key === 'volunteer') await env.must('o_demo_volunteer', 'service.checkIn', { requestId: requestId(), stationId: 'st_fengcheng', reading: readingAt('st_fengcheng') })
+    if (persona.key === 'volunteer') await env.must('o_demo_volunteer', 'service.checkIn', { requestId: requestId(), stationId: 'st_fengcheng', reading: await checkInReading(env, 'st_fengcheng') })
     return { input: { requestId: requestId(), reading: readingAt('st_fengcheng') } }
   },
   'service.current': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
@@ -465,6 +471,15 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'fair.recordOutcome': async (env, _p, target) => {
     const f = await signedUpFair(env)
+    // Outcomes come after the fair has begun, for people checked in at the door: the day comes, the volunteer comes in.
+    await env.app.cloud.db.handle('database.modifyDocument', {
+      collectionName: 'fairs',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: f.fairId }),
+      data: JSON.stringify({ $set: { date: shanghaiDay(0), startsAt: { $date: new Date(Date.now() - 3600_000).toISOString() } } }),
+      merge: true,
+    })
+    await env.must('o_demo_city', 'fair.checkIn', { token: (await env.must<{ token: string }>('o_demo_volunteer', 'fair.entryCode', { fairId: f.fairId })).token })
     return { input: { signupId: f.signupId, positionId: target === 'own' ? f.own : f.other, outcome: 'interviewed' } }
   },
   'fair.report': async (env, _p, target) => (target === 'own' ? { input: { fairId: (await signedUpFair(env)).fairId } } : null),

@@ -143,7 +143,8 @@ test('a volunteer finds the fair, chooses a position, previews the résumé, agr
 })
 
 test('on the day the entry code is an image, the screen stays on, and the door checks it in with wx.scanCode', async () => {
-  await setFair({ date: shanghaiDay(0) })
+  // The day comes, and the fair has begun (outcomes are recorded only after it starts).
+  await setFair({ date: shanghaiDay(0), startsAt: new Date(Date.now() - 3600_000) })
   await openAs(VOLUNTEER)
   const code = await app.renderPage('packages/fair/code/index', { id: fairId })
   await code.waitForText('秒后自动刷新')

@@ -1,7 +1,8 @@
 // 报名人员 (?fairId=&positionId=): the people who chose our positions, with their résumé. The
-// mobile stays masked until we record an outcome for the person (then it is shown, with a call
-// button; the read is logged by the function). Per position: the outcome (已面试, 已发录用意向,
-// 已录用, 未录用) with a note; 已录用 and 未录用 are confirmed first.
+// mobile stays masked until we record an outcome for the person at the fair (then it is shown,
+// with a call button; the read is logged by the function). Per position: the outcome (已面试,
+// 已发录用意向, 已录用, 未录用) with a note, once the fair has begun and the person has checked in
+// at the door; 已录用 and 未录用 are confirmed first.
 import { useEffect, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -75,6 +76,10 @@ export default function Applicants() {
   const startEdit = (applicant: ApplicantView, choice: Choice) => {
     if (applicant.status !== 'confirmed') {
       void Taro.showToast({ title: '候补中：递补成功后才能登记结果', icon: 'none' })
+      return
+    }
+    if (!applicant.checkedIn) {
+      void Taro.showToast({ title: '签到入场后才能登记结果', icon: 'none' })
       return
     }
     setEditing({ applicant, choice, outcome: choice.outcome, note: choice.note })
@@ -208,7 +213,7 @@ export default function Applicants() {
                   ) : (
                     <View className='app-card__phone'>
                       <Text className='fair-num app-card__masked'>{a.resume.mobileMasked}</Text>
-                      <Text className='app-card__phone-hint'>登记面试结果后显示</Text>
+                      <Text className='app-card__phone-hint'>{a.checkedIn ? '登记面试结果后显示' : '签到入场、登记面试结果后显示'}</Text>
                     </View>
                   )
                 }
@@ -230,7 +235,7 @@ export default function Applicants() {
                       )}
                       {c.note && <Text className='app-choice__note'>备注：{c.note}</Text>}
                     </View>
-                    <Btn small kind={c.outcome ? 'plain' : 'outline'} className='app-choice__record' disabled={a.status !== 'confirmed'} onClick={() => startEdit(a, c)}>
+                    <Btn small kind={c.outcome ? 'plain' : 'outline'} className='app-choice__record' disabled={a.status !== 'confirmed' || !a.checkedIn} onClick={() => startEdit(a, c)}>
                       {c.outcome ? '修改结果' : '登记结果'}
                     </Btn>
                   </View>

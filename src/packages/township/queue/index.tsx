@@ -40,6 +40,7 @@ const FLAG_TONE: Record<Flag, 'red' | 'amber' | 'blue' | 'grey'> = {
   closed_by_timer: 'red',
   edge_of_fence: 'amber',
   coarse_location: 'amber',
+  station_coordinates: 'amber',
   long_session: 'amber',
   makeup: 'blue',
   appeal: 'blue',

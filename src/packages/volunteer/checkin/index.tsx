@@ -1,18 +1,19 @@
 // 驿站签到: opened by a station's 小程序码 (`?scene=st%3D<id>`), by `?stationId=` (after a scan on
 // the volunteer home, `&kiosk=<code>` when it was the station's rotating code), or with nothing
-// (choose from the stations nearby). Shows the station, reads the location, previews the fence
-// with the functions' own rule, checks in (one request id per attempt) and, while the session
-// runs, shows the time and 签退.
+// (choose from the stations nearby). Shows the station and its opening hours, reads the location,
+// previews the fence with the functions' own rule, checks in with a fresh fix and when it was
+// taken (one request id per attempt) and, while the session runs, shows the time and 签退.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Btn } from '@/components/account/Btn'
 import { StateView } from '@/components/account/States'
 import { Tag } from '@/components/ui/Tag'
+import { FIX_MAX_AGE_SECONDS, stationOpenAt } from '@contract/service-rules'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { DevPanel } from '../shared/DevPanel'
-import { clock, distance, duration, elapsed, nowClock } from '../shared/format'
+import { clock, distance, duration, elapsed } from '../shared/format'
 import { LocationProblem, openLocationSetting, readLocation, type Reading } from '../shared/location'
 import { decodeTwice, newRequestId, parseScanned, scan, stationIdFromParams } from '../shared/scan'
 import { FlagList, GateView, StatusTag } from '../shared/ui'
@@ -23,8 +24,11 @@ import './index.scss'
 
 type Via = 'scan' | 'kiosk' | 'nearby'
 
-/** A reading older than this is read again before checking in. */
-const FRESH_MS = 60_000
+/**
+ * A reading older than this is read again before checking in: the function takes a fix (without
+ * a kiosk code) only up to FIX_MAX_AGE_SECONDS old, and the request takes time to get there.
+ */
+const FRESH_MS = (FIX_MAX_AGE_SECONDS * 1000) / 2
 
 /** Back to the volunteer home: the page below, or (opened from a code) a fresh one. */
 function goHome() {
@@ -262,7 +266,7 @@ export default function CheckIn() {
           stationId: st.id,
           via: kioskCode ? 'kiosk' : via,
           ...(kioskCode ? { kioskCode } : {}),
-          reading: { lat: r.lat, lng: r.lng, accuracy: r.accuracy },
+          reading: { lat: r.lat, lng: r.lng, accuracy: r.accuracy, at: r.at },
         })
         requestId.current = null
         setSession(s)
@@ -271,8 +275,10 @@ export default function CheckIn() {
       } catch (err) {
         // A lost reply keeps the id: the retry returns the check-in the first attempt made.
         if (!(err instanceof CallError && err.code === 'NETWORK')) requestId.current = null
-        if (err instanceof CallError && (err.field === 'reading' || err.field === 'kioskCode' || err.code === 'CONFLICT' || err.code === 'NOT_FOUND')) {
+        if (err instanceof CallError && (err.field === 'reading' || err.field === 'reading.at' || err.field === 'kioskCode' || err.code === 'CONFLICT' || err.code === 'NOT_FOUND')) {
           setError({ field: err.field ?? err.code, message: err.message })
+          // A fix the function found too old (or from the future): read the position again.
+          if (err.field === 'reading.at') setReading(null)
           if (err.code === 'CONFLICT') void loadSession(true)
         } else {
           void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
@@ -521,7 +527,7 @@ export default function CheckIn() {
   }
 
   // A station: where it is, where you are, 签到.
-  const closed = !!station && (nowClock() < station.opensAt || nowClock() > station.closesAt)
+  const closed = !!station && !stationOpenAt(station, Date.now())
   return (
     <View className='vol-page checkin checkin--station'>
       {station ? (
@@ -550,7 +556,7 @@ export default function CheckIn() {
               <Text className='ck-st__fact-value'>{station.radiusM} 米内</Text>
             </View>
           </View>
-          {closed && station.active && <Text className='ck-st__closed'>现在不在驿站开放时间内，如在开展活动仍可签到。</Text>}
+          {closed && station.active && <Text className='ck-st__closed'>现在不在驿站开放时间内，开放时间内才能签到。</Text>}
         </View>
       ) : stationError ? (
         <StateView tone='warn' title='没有找到这个驿站' desc={stationError} className='checkin__missing'>

@@ -78,6 +78,8 @@ export const grants = {
     input: z.object({ code: invitationCode }),
     output: z.object({ role: z.enum(GRANTABLE_ROLES), scopeName: z.string(), note: z.string(), invitedBy: z.string(), expiresAt: z.string(), usable: z.boolean(), problem: z.string() }),
     access: { who: 'signed_in' },
+    // A lookup by code answers whether the code exists: limited, so codes cannot be guessed by trying.
+    rateLimit: { max: 30, windowSeconds: 3600 },
   }),
   redeemInvitation: action({
     summary: '接受邀请（每个邀请只能使用一次）',

@@ -165,6 +165,8 @@ export const LoanDetail = LoanSummary.extend({
   /** What a reviewer asked for when returning it, or why it was rejected. */
   returnNote: z.string(),
   rejectReason: z.string(),
+  /** What the applicant changed before resubmitting (reviewers see it until the next decision). */
+  lastChanges: z.array(z.string()),
   approval: z.object({ amountFen: z.number(), rateBp: z.number(), termMonths: z.number(), at: z.string() }).nullable(),
   disbursement: DisbursementView.nullable(),
   repayments: z.array(RepaymentView),

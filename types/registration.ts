@@ -84,12 +84,17 @@ export const RuralYouthForm = z.object({
 export type RuralYouthForm = z.input<typeof RuralYouthForm>
 export type RuralYouthFormData = z.output<typeof RuralYouthForm>
 
-/** A registration as its owner sees it: the ID in clear (it is theirs). */
+/**
+ * A registration as its owner sees it: the ID masked; in clear only when they ask for it to edit
+ * a registration that is not yet approved (that read is logged).
+ */
 export const MyRegistration = z.object({
   id: z.string(),
   kind: z.enum(REGISTRATION_KINDS),
   status: z.enum(REGISTRATION_STATUSES),
   name: z.string(),
+  idMasked: z.string(),
+  /** '' unless asked for (`revealId`). */
   idNumber: z.string(),
   mobile: z.string(),
   gender: z.enum(['male', 'female']),
@@ -128,6 +133,8 @@ export const RegistrationSummary = z.object({
   skills: z.array(z.string()),
   submittedAt: z.string(),
   rejectReason: z.string(),
+  /** Another account holds this ID number: the county must find out who is who before approving. */
+  idConflict: z.boolean(),
 })
 export type RegistrationSummary = z.infer<typeof RegistrationSummary>
 
@@ -144,6 +151,8 @@ export const RegistrationDetail = RegistrationSummary.extend({
   occupation: z.string(),
   reviewedAt: z.string().nullable(),
   reviewerName: z.string(),
+  /** The registration that holds the ID number, when it is another account's (masked). */
+  conflictWith: z.object({ name: z.string(), countyName: z.string(), townshipName: z.string(), status: z.enum(REGISTRATION_STATUSES), submittedAt: z.string() }).nullable(),
 })
 export type RegistrationDetail = z.infer<typeof RegistrationDetail>
 
@@ -174,8 +183,8 @@ export const TakeoverCase = z.object({
 
 export const registration = {
   mine: action({
-    summary: '查看我的注册信息',
-    input: z.object({}),
+    summary: '查看我的注册信息（身份证号打码；修改未通过的注册时可显示完整号码，读取留痕）',
+    input: z.object({ revealId: z.boolean().describe('显示完整身份证号').default(false) }),
     output: z.object({ volunteer: MyRegistration.nullable(), ruralYouth: MyRegistration.nullable() }),
     access: { who: 'signed_in' },
   }),

@@ -26,6 +26,15 @@ export async function consumeQuota(id: string, max: number, expiresAt: Date): Pr
 }
 
 /**
+ * Counters whose window has ended are garbage (the next window is another document): a daily
+ * timer removes them, since the cloud database has no TTL index to do it.
+ */
+export async function pruneExpiredCounters(now: Date): Promise<number> {
+  const { stats } = await db.collection<RateLimitDoc>(COLLECTIONS.rateLimits).where({ expiresAt: _.lt(now) }).remove()
+  return stats.removed
+}
+
+/**
  * Counts this call against the caller's limit for the action in the current window; refuses
  * beyond it. It is the only write a refused call leaves behind: attempts must count, failed
  * ones included (guessing an invitation code, say).

@@ -2,6 +2,7 @@
 // name and the county it lies in, which is what admins' reach is measured in.
 import type { RoleGrant } from '../../types/common'
 import type { GrantableRole } from '../../types/grants'
+import { ROLE_LABELS, type Role } from '../../types/roles'
 import { COLLECTIONS, type OrganisationDoc } from './collections'
 import { db } from './cloud'
 import { CITY, countyName, townshipOf } from './divisions'
@@ -46,5 +47,20 @@ export async function grantCounty(grant: RoleGrant): Promise<string> {
     const { data: org } = await db.collection<OrganisationDoc>(ORG_COLLECTION[grant.role]).doc(grant.scopeId).get()
     return org?.countyCode ?? ''
   }
+  return ''
+}
+
+/** Roles only the city grants: the city's own admins and its city-wide partners. */
+const CITY_GRANTED: readonly Role[] = ['city_admin', 'bank_officer', 'employer']
+
+/**
+ * Why an admin of `counties` may not hand out this role in `countyCode` (by invitation, or by
+ * moving an account to another WeChat identity), or '' if they may: a city admin anything; a
+ * county admin only inside their county and never a wider role.
+ */
+export function grantReachProblem(counties: 'city' | Set<string>, role: Role, countyCode: string, verb: string): string {
+  if (counties === 'city') return ''
+  if (CITY_GRANTED.includes(role)) return `县（市、区）团委不能${verb}「${ROLE_LABELS[role]}」角色`
+  if (!countyCode || !counties.has(countyCode)) return `只能${verb}本县（市、区）范围内的角色`
   return ''
 }

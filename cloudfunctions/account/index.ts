@@ -7,6 +7,7 @@ import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type UserDoc } fro
 import { cloud, db, files } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { AppError, invalid } from '../_shared/errors'
+import { pruneExpiredCounters } from '../_shared/guards'
 import { defineFunction } from '../_shared/handler'
 import { adoptUpload } from '../_shared/uploads'
 
@@ -33,60 +34,65 @@ async function update(ctx: CallContext, changes: Partial<UserDoc>): Promise<Acco
   return view({ ...user, ...next })
 }
 
-export const main = defineFunction('account', account, {
-  async me(_input, ctx) {
-    return view(await ctx.account())
-  },
+export const main = defineFunction(
+  'account',
+  account,
+  {
+    async me(_input, ctx) {
+      return view(await ctx.account())
+    },
 
-  async updateProfile(input, ctx) {
-    const changes: Partial<UserDoc> = {}
-    if (input.nickname !== undefined) changes.nickname = input.nickname
-    let previous = ''
-    if (input.avatarFileId !== undefined) {
-      const user = await ctx.account()
-      const picture = await adoptUpload(input.avatarFileId, { userId: user._id, field: 'avatarFileId', dest: `avatars/${user._id}-${crypto.randomBytes(4).toString('hex')}`, types: ['image/jpeg', 'image/png'], maxBytes: 2 * 1024 * 1024 })
-      changes.avatarFileId = picture.fileId
-      previous = user.avatarFileId
-    }
-    const updated = await update(ctx, changes)
-    if (previous) await files.remove([previous]).catch(() => undefined)
-    return updated
-  },
+    async updateProfile(input, ctx) {
+      const changes: Partial<UserDoc> = {}
+      if (input.nickname !== undefined) changes.nickname = input.nickname
+      let previous = ''
+      if (input.avatarFileId !== undefined) {
+        const user = await ctx.account()
+        const picture = await adoptUpload(input.avatarFileId, { userId: user._id, field: 'avatarFileId', dest: `avatars/${user._id}-${crypto.randomBytes(4).toString('hex')}`, types: ['image/jpeg', 'image/png'], maxBytes: 2 * 1024 * 1024 })
+        changes.avatarFileId = picture.fileId
+        previous = user.avatarFileId
+      }
+      const updated = await update(ctx, changes)
+      if (previous) await files.remove([previous]).catch(() => undefined)
+      return updated
+    },
 
-  async bindPhone(input, ctx) {
-    let phone: string
-    try {
-      const res = (await cloud.openapi.phonenumber.getPhoneNumber({ code: input.code } as never)) as { phoneInfo?: { purePhoneNumber?: string; countryCode?: string } }
-      phone = res.phoneInfo?.purePhoneNumber ?? ''
-      if (res.phoneInfo?.countryCode && res.phoneInfo.countryCode !== '86') throw invalid('code', '目前仅支持中国大陆手机号')
-    } catch (err) {
-      if (err instanceof AppError) throw err
-      // 40029: the code is invalid or was already used (it is single-use and expires in 5 minutes).
-      throw invalid('code', '手机号授权已失效，请重新点击获取')
-    }
-    if (!/^1[3-9]\d{9}$/.test(phone)) throw invalid('code', '目前仅支持中国大陆手机号')
-    return update(ctx, { mobile: phone })
-  },
+    async bindPhone(input, ctx) {
+      let phone: string
+      try {
+        const res = (await cloud.openapi.phonenumber.getPhoneNumber({ code: input.code } as never)) as { phoneInfo?: { purePhoneNumber?: string; countryCode?: string } }
+        phone = res.phoneInfo?.purePhoneNumber ?? ''
+        if (res.phoneInfo?.countryCode && res.phoneInfo.countryCode !== '86') throw invalid('code', '目前仅支持中国大陆手机号')
+      } catch (err) {
+        if (err instanceof AppError) throw err
+        // 40029: the code is invalid or was already used (it is single-use and expires in 5 minutes).
+        throw invalid('code', '手机号授权已失效，请重新点击获取')
+      }
+      if (!/^1[3-9]\d{9}$/.test(phone)) throw invalid('code', '目前仅支持中国大陆手机号')
+      return update(ctx, { mobile: phone })
+    },
 
-  async close(input, ctx) {
-    const user = await ctx.user()
-    if (!user) return { closed: true }
-    const registrations = db.collection<RegistrationDoc>(COLLECTIONS.registrations)
-    const mine = (await registrations.where({ userId: user._id }).get()).data
-    // Personal data goes; what others' records need (the township, the hours it served) stays, anonymous.
-    await Promise.all(
-      mine.map((r) =>
-        registrations.doc(r._id).update({
-          data: { status: 'closed', name: '已注销用户', idSealed: '', idBlindIndex: '', idMasked: '', mobile: '', school: '', major: '', skills: [], occupation: '', birthDate: '', updatedAt: ctx.now },
-        }),
-      ),
-    )
-    await db.collection<IdentityDoc>(COLLECTIONS.identities).where({ userId: user._id }).remove()
-    await db
-      .collection<UserDoc>(COLLECTIONS.users)
-      .doc(user._id)
-      .update({ data: { status: 'closed', openid: `closed:${user._id}`, nickname: '', avatarFileId: '', mobile: '', roles: [], updatedAt: ctx.now } })
-    await audit(ctx.now, { actorId: user._id, action: 'account.close', targetType: 'user', targetId: user._id, before: { roles: user.roles }, after: null, reason: input.reason || '用户撤回同意并注销账号' })
-    return { closed: true }
+    async close(input, ctx) {
+      const user = await ctx.user()
+      if (!user) return { closed: true }
+      const registrations = db.collection<RegistrationDoc>(COLLECTIONS.registrations)
+      const mine = (await registrations.where({ userId: user._id }).get()).data
+      // Personal data goes; what others' records need (the township, the hours it served) stays, anonymous.
+      await Promise.all(
+        mine.map((r) =>
+          registrations.doc(r._id).update({
+            data: { status: 'closed', name: '已注销用户', idSealed: '', idBlindIndex: '', idMasked: '', mobile: '', school: '', major: '', skills: [], occupation: '', birthDate: '', updatedAt: ctx.now },
+          }),
+        ),
+      )
+      await db.collection<IdentityDoc>(COLLECTIONS.identities).where({ userId: user._id }).remove()
+      await db
+        .collection<UserDoc>(COLLECTIONS.users)
+        .doc(user._id)
+        .update({ data: { status: 'closed', openid: `closed:${user._id}`, nickname: '', avatarFileId: '', mobile: '', roles: [], updatedAt: ctx.now } })
+      await audit(ctx.now, { actorId: user._id, action: 'account.close', targetType: 'user', targetId: user._id, before: { roles: user.roles }, after: null, reason: input.reason || '用户撤回同意并注销账号' })
+      return { closed: true }
+    },
   },
-})
+  { pruneCounters: async (now) => ({ removed: await pruneExpiredCounters(now) }) },
+)

@@ -10,7 +10,9 @@ import type { CallContext } from '../_shared/context'
 import { allCounties } from '../_shared/divisions'
 import { AppError, conflict, forbidden, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
-import { grantCounty, resolveScope } from '../_shared/scopes'
+import { takeStep } from '../_shared/machines'
+import { grantCounty, grantReachProblem, resolveScope } from '../_shared/scopes'
+import { invitationMachine, type StepRole } from '../../types/machines'
 
 const invitations = () => db.collection<InvitationDoc>(COLLECTIONS.invitations)
 const users = () => db.collection<UserDoc>(COLLECTIONS.users)
@@ -63,15 +65,10 @@ async function ownInvitation(code: string, ctx: CallContext): Promise<Invitation
   return inv
 }
 
-/**
- * Who may invite whom: a city admin anyone, anywhere; a county admin only inside their county,
- * and never to a wider role (no city admins, no city-wide partners).
- */
+/** Who may invite whom: see grantReachProblem. */
 async function checkReach(ctx: CallContext, role: InvitationDoc['role'], countyCode: string): Promise<void> {
-  const counties = await ctx.adminCounties()
-  if (counties === 'city') return
-  if (role === 'city_admin' || role === 'bank_officer' || role === 'employer') throw forbidden('县（市、区）团委不能邀请该角色')
-  if (!countyCode || !counties.has(countyCode)) throw forbidden('只能邀请本县（市、区）范围内的角色')
+  const problem = grantReachProblem(await ctx.adminCounties(), role, countyCode, '邀请')
+  if (problem) throw forbidden(problem)
 }
 
 export const main = defineFunction('grants', grants, {
@@ -136,9 +133,11 @@ export const main = defineFunction('grants', grants, {
 
   async revokeInvitation(input, ctx) {
     const inv = await ownInvitation(input.code, ctx)
+    const me = (await ctx.user())!
+    const roles: StepRole[] = [inv.createdBy === me._id ? 'owner' : 'city_admin']
+    takeStep(invitationMachine, { action: 'grants.revokeInvitation', from: statusOf(inv, ctx.now), roles }, () => conflict('该邀请已被使用或作废'))
     const { stats } = await invitations().where({ _id: inv._id, status: 'open' }).update({ data: { status: 'revoked' } })
     if (stats.updated !== 1) throw conflict('该邀请已被使用或作废')
-    const me = (await ctx.user())!
     await audit(ctx.now, { actorId: me._id, action: 'invitation.revoke', targetType: 'invitation', targetId: inv._id, before: { status: 'open' }, after: { status: 'revoked' }, reason: '' })
     return view({ ...inv, status: 'revoked' }, ctx.now)
   },
@@ -156,8 +155,8 @@ export const main = defineFunction('grants', grants, {
     // of two people redeeming one code at the same moment exactly one succeeds.
     const grant = await db.runTransaction(async (tx) => {
       const { data: inv } = await tx.collection<InvitationDoc>(COLLECTIONS.invitations).doc(input.code).get()
-      const problem = problemOf(inv, ctx.now)
-      if (problem || !inv) throw conflict(problem)
+      if (!inv) throw conflict(problemOf(inv, ctx.now))
+      takeStep(invitationMachine, { action: 'grants.redeemInvitation', from: statusOf(inv, ctx.now), roles: ['signed_in'] }, () => conflict(problemOf(inv, ctx.now)))
       const { data: user } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(me._id).get()
       const granted: RoleGrant = { role: inv.role, scopeType: inv.scopeType, scopeId: inv.scopeId, scopeName: inv.scopeName }
       if (!user) throw conflict('账号状态异常，请稍后再试')

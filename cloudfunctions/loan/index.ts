@@ -14,6 +14,7 @@ import {
   DOCUMENT_TYPES,
   LOAN_STAGE_LABELS,
   LOAN_STAGE_STATUS,
+  LOAN_STAGES,
   LOAN_STATUS_LABELS,
   LOAN_STATUSES,
   PROJECT_TYPE_LABELS,
@@ -23,7 +24,7 @@ import {
   type LoanStatus,
 } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
-import { COLLECTIONS, type LoanDoc, type LoanEvent, type LoanLockDoc, type LprDoc, type OrganisationDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
+import { COLLECTIONS, type LoanDoc, type LoanEvent, type LoanLockDoc, type LoanTerms, type LprDoc, type OrganisationDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { allCounties, countyName, townshipOf } from '../_shared/divisions'
@@ -34,6 +35,8 @@ import { notify } from '../_shared/notify'
 import { decrypt } from '../_shared/pii'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
+import { checkChange, mayStep, takeStep } from '../_shared/machines'
+import { loanMachine, type Step, type StepRole } from '../../types/machines'
 
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
 const lprRates = () => db.collection<LprDoc>(COLLECTIONS.lprRates)
@@ -41,8 +44,6 @@ const locks = () => db.collection<LoanLockDoc>(COLLECTIONS.loanLocks)
 const banks = () => db.collection<OrganisationDoc>(COLLECTIONS.banks)
 
 const APPLICANT_PAGE = 'packages/loan/detail/index'
-const WITHDRAWABLE: readonly LoanStatus[] = ['draft', 'submitted', 'city_review', 'bank_review', 'returned']
-const EDITABLE: readonly LoanStatus[] = ['draft', 'returned']
 const LENDING: readonly LoanStatus[] = ['disbursed', 'in_subsidy']
 const MAX_DOCUMENTS_PER_KIND = 3
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
@@ -74,6 +75,23 @@ function viewerOf(user: UserDoc, l: LoanDoc): Viewer {
     bank: has('bank_officer', l.bankId),
   }
 }
+
+/** The caller's roles toward this loan, as its machine names them. */
+function rolesOf(v: Viewer): StepRole[] {
+  const roles: StepRole[] = []
+  if (v.isApplicant) roles.push('owner')
+  if (v.city) roles.push('city_admin')
+  else if (v.county) roles.push('county_admin')
+  if (v.bank) roles.push('bank_officer')
+  return roles
+}
+
+/** The declared step this call takes from the loan's state (see types/machines.ts), or a refusal. */
+function loanStep(l: LoanDoc, v: Viewer, action: string, doing: string, variant?: string, notTheirs?: () => AppError): Step<LoanStatus> {
+  return takeStep(loanMachine, { action, variant, from: l.status, roles: rolesOf(v) }, () => wrongState(l, doing), notTheirs)
+}
+
+const may = (l: LoanDoc, v: Viewer, action: string) => mayStep(loanMachine, { action, from: l.status, roles: rolesOf(v) })
 
 /** Reviewers see an application once it is submitted; its bank once routed there. */
 const canSee = (v: Viewer, l: LoanDoc) => v.isApplicant || (l.status !== 'draft' && (v.county || v.city || (v.bank && l.bankRouted)))
@@ -124,7 +142,7 @@ function missingParts(l: LoanDoc, ceilingFen: number): [string, string][] {
   return out
 }
 
-function termsOf(l: LoanDoc): SubsidyTerms | null {
+function subsidyTermsOf(l: LoanDoc): SubsidyTerms | null {
   const d = l.disbursement
   if (!d) return null
   return { amountFen: d.amountFen, disbursedOn: d.disbursedOn, maturityOn: d.maturityOn, subsidyRateBp: d.subsidyRateBp, dayBasis: d.dayBasis, repayments: l.repayments }
@@ -132,7 +150,7 @@ function termsOf(l: LoanDoc): SubsidyTerms | null {
 
 /** Where the subsidy stands: the next period awaiting approval (due from the day after it ends), and whether the loan is settled. */
 function subsidyState(l: Pick<LoanDoc, 'disbursement' | 'repayments' | 'subsidies' | 'outstandingFen'>): { dueFrom: string; settled: boolean } {
-  const terms = termsOf(l as LoanDoc)
+  const terms = subsidyTermsOf(l as LoanDoc)
   if (!terms) return { dueFrom: '', settled: false }
   const periods = subsidyPeriods(terms)
   const next = periods[l.subsidies.length]
@@ -167,7 +185,7 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
     db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get(),
   ])
   const today = shanghaiDate(ctx.now)
-  const terms = termsOf(l)
+  const terms = subsidyTermsOf(l)
   const periods = terms ? subsidyPeriods(terms) : []
   const approved = new Map(l.subsidies.map((s) => [s.key, s]))
   const schedule = periods.map((p, i) => {
@@ -196,6 +214,7 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
     documents: l.documents.map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, type: doc.type, size: doc.size, url: urls.get(doc.fileId) ?? '', uploadedAt: iso(doc.uploadedAt) })),
     returnNote: l.status === 'returned' ? l.returnNote : '',
     rejectReason: l.rejectReason,
+    lastChanges: l.lastChanges ?? [],
     approval: l.approval ? { amountFen: l.approval.amountFen, rateBp: l.approval.rateBp, termMonths: l.approval.termMonths, at: iso(l.approval.at) } : null,
     disbursement: d
       ? {
@@ -227,13 +246,13 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
       note: e.note,
     })),
     can: {
-      edit: v.isApplicant && EDITABLE.includes(l.status),
-      submit: v.isApplicant && EDITABLE.includes(l.status) && missing.length === 0,
-      withdraw: v.isApplicant && WITHDRAWABLE.includes(l.status),
+      edit: may(l, v, 'loan.saveDraft'),
+      submit: may(l, v, 'loan.submit') && missing.length === 0,
+      withdraw: may(l, v, 'loan.withdraw'),
       decide,
-      disburse: v.bank && l.status === 'approved',
-      repay: v.bank && LENDING.includes(l.status) && l.outstandingFen > 0,
-      approveSubsidy: v.city && LENDING.includes(l.status) && l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today,
+      disburse: may(l, v, 'loan.disburse'),
+      repay: may(l, v, 'loan.recordRepayment') && l.outstandingFen > 0,
+      approveSubsidy: may(l, v, 'loan.approveSubsidy') && l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today,
       revealIdentity: reviewer && l.status !== 'draft',
     },
     missing: missing.map(([, words]) => words),
@@ -253,25 +272,68 @@ function repaymentViews(l: LoanDoc) {
 // ---- changing it -----------------------------------------------------------------------
 
 interface Change {
+  /** The declared step the change takes: it may land only where the step goes and touch only its fields. */
+  step: Step<LoanStatus>
   set?: Record<string, unknown>
   event?: Omit<LoanEvent, 'at' | 'actorId' | 'actorName'>
 }
+
+/** What a change keeps in step with the fields it makes: names, places and dates derived from them, routing and timestamps. */
+const DERIVED = ['bankName', 'countyCode', 'countyName', 'townshipName', 'submittedAt', 'submittedTerms', 'lastChanges', 'returnedFrom', 'returnNote', 'applicantOpenid', 'bankRouted', 'subsidyDueFrom', 'disbursedOn']
 
 /**
  * Applies a change if nobody changed the loan since it was read (its version), and records the
  * event. Refuses, changing nothing, if someone did: two reviewers acting at once cannot both.
  */
 async function write(l: LoanDoc, v: Viewer, change: Change, ctx: CallContext): Promise<LoanDoc> {
+  checkChange(change.step, l.status, change.set ?? {}, DERIVED)
   const event: LoanEvent | null = change.event ? { at: ctx.now, actorId: v.user._id, actorName: v.name, ...change.event } : null
   const data: Record<string, unknown> = { ...change.set, version: _.inc(1), updatedAt: ctx.now }
   if (event) data.history = _.push([event])
   const { stats } = await loans().where({ _id: l._id, version: l.version }).update({ data })
   if (stats.updated !== 1) throw conflict('该申请刚刚被其他人处理过，请刷新后再看')
   const next = { ...l, ...(change.set as Partial<LoanDoc>), version: l.version + 1, updatedAt: ctx.now, history: event ? [...l.history, event] : l.history }
-  if (event && event.from !== event.to) {
+  // Every step leaves an audit entry, a repayment or an approved subsidy period as much as a decision.
+  if (event) {
     await audit(ctx.now, { actorId: v.user._id, action: `loan.${event.action}`, targetType: 'loan', targetId: l._id, before: { status: event.from }, after: { status: event.to }, reason: event.note })
   }
   return next
+}
+
+// ---- resubmission after a return ---------------------------------------------------------
+
+const reviewedTerms = (l: LoanDoc): LoanTerms => ({
+  countyCode: l.countyCode,
+  countyName: l.countyName,
+  townshipName: l.townshipName,
+  amountFen: l.amountFen,
+  termMonths: l.termMonths,
+  bankId: l.bankId,
+  bankName: l.bankName,
+})
+
+/** Each reviewed term, the first review whose decision rests on it, and how to say it. */
+const REVIEWED_TERMS: { stage: LoanStage; label: string; key: (t: LoanTerms) => unknown; show: (t: LoanTerms) => string }[] = [
+  { stage: 'county', label: '项目所在地', key: (t) => `${t.countyCode}/${t.townshipName}`, show: (t) => `${t.countyName}${t.townshipName}` || '未填' },
+  { stage: 'county', label: '申请金额', key: (t) => t.amountFen, show: (t) => (t.amountFen === null ? '未填' : yuan(t.amountFen)) },
+  { stage: 'county', label: '贷款期限', key: (t) => t.termMonths, show: (t) => (t.termMonths === null ? '未填' : `${t.termMonths} 个月`) },
+  // The city routes an application to its bank.
+  { stage: 'city', label: '合作银行', key: (t) => t.bankId, show: (t) => t.bankName || '未选' },
+]
+
+function termChanges(before: LoanTerms, after: LoanTerms): { stage: LoanStage; text: string }[] {
+  return REVIEWED_TERMS.filter((term) => term.key(before) !== term.key(after)).map((term) => ({ stage: term.stage, text: `${term.label} ${term.show(before)} → ${term.show(after)}` }))
+}
+
+/**
+ * Where a resubmitted application goes: back to the review that returned it, or to an earlier
+ * one whose decision the applicant's changes undo (a new county is reviewed by that county).
+ */
+function resubmissionStage(l: LoanDoc, changes: { stage: LoanStage }[]): LoanStage {
+  // Older records kept no terms to compare with: the whole review again.
+  if (!l.submittedTerms) return 'county'
+  const stages = new Set([l.returnedFrom ?? 'county', ...changes.map((c) => c.stage)])
+  return LOAN_STAGES.find((stage) => stages.has(stage))!
 }
 
 async function releaseLock(l: LoanDoc): Promise<void> {
@@ -312,7 +374,7 @@ async function decide(stage: LoanStage, input: { id: string; decision: 'approve'
   const { l, v } = await loadFor(input.id, ctx)
   const allowed = stage === 'county' ? v.county : stage === 'city' ? v.city : v.bank
   if (!allowed) throw forbidden(stage === 'county' ? '只能审核本县（市、区）的申请' : stage === 'bank' ? '只能审批本行的申请' : '没有权限进行此操作')
-  if (l.status !== LOAN_STAGE_STATUS[stage]) throw wrongState(l, `进行${LOAN_STAGE_LABELS[stage]}`)
+  const step = loanStep(l, v, `loan.${stage}Decide`, `进行${LOAN_STAGE_LABELS[stage]}`, input.decision)
   const role = actorRole(v, stage, l)
   let next: LoanDoc
   if (input.decision === 'approve') {
@@ -327,14 +389,14 @@ async function decide(stage: LoanStage, input: { id: string; decision: 'approve'
       set.approval = { amountFen: amount, rateBp: input.rateBp!, termMonths, at: ctx.now, by: v.user._id }
       note = `批准 ${yuan(amount)}，年利率 ${(input.rateBp! / 100).toFixed(2)}%，期限 ${termMonths} 个月${input.note ? `。${input.note}` : ''}`
     }
-    next = await write(l, v, { set, event: { actorRole: role, action: `${stage}_approve`, from: l.status, to, note } }, ctx)
+    next = await write(l, v, { step, set, event: { actorRole: role, action: `${stage}_approve`, from: l.status, to, note } }, ctx)
     await tellApplicant(next, stage === 'bank' ? '银行已批准' : '审核通过', stage === 'bank' ? '请留意银行放款通知' : `已转${to === 'city_review' ? '团市委' : '银行'}审核`)
   } else if (input.decision === 'reject') {
-    next = await write(l, v, { set: { status: 'rejected', rejectReason: input.note }, event: { actorRole: role, action: `${stage}_reject`, from: l.status, to: 'rejected', note: input.note } }, ctx)
+    next = await write(l, v, { step, set: { status: 'rejected', rejectReason: input.note }, event: { actorRole: role, action: `${stage}_reject`, from: l.status, to: 'rejected', note: input.note } }, ctx)
     await releaseLock(next)
     await tellApplicant(next, '未通过', input.note)
   } else {
-    next = await write(l, v, { set: { status: 'returned', returnedFrom: stage, returnNote: input.note }, event: { actorRole: role, action: `${stage}_return`, from: l.status, to: 'returned', note: input.note } }, ctx)
+    next = await write(l, v, { step, set: { status: 'returned', returnedFrom: stage, returnNote: input.note }, event: { actorRole: role, action: `${stage}_return`, from: l.status, to: 'returned', note: input.note } }, ctx)
     await tellApplicant(next, '补充材料', input.note)
   }
   return detail(next, v, ctx)
@@ -454,8 +516,8 @@ export const main = defineFunction('loan', loan, {
     if (input.id) {
       const l = await load(input.id)
       if (l.applicantId !== user._id) throw notFound('贷款申请不存在')
-      if (!EDITABLE.includes(l.status)) throw wrongState(l, '修改')
-      const next = await write(l, viewer(l), { set }, ctx)
+      const step = loanStep(l, viewer(l), 'loan.saveDraft', '修改')
+      const next = await write(l, viewer(l), { step, set }, ctx)
       const fresh = { ...next, project: { ...l.project, ...(input.project ?? {}) } } as LoanDoc
       return detail(fresh, viewer(fresh), ctx)
     }
@@ -520,13 +582,13 @@ export const main = defineFunction('loan', loan, {
   async attachDocument(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.isApplicant) throw notFound('贷款申请不存在')
-    if (!EDITABLE.includes(l.status)) throw wrongState(l, '修改材料')
+    const step = loanStep(l, v, 'loan.attachDocument', '修改材料')
     if (l.documents.filter((d) => d.kind === input.kind).length >= MAX_DOCUMENTS_PER_KIND) throw invalid('kind', `每类材料最多 ${MAX_DOCUMENTS_PER_KIND} 份，请先删除不需要的`)
     const docId = crypto.randomBytes(6).toString('hex')
     const file = await adoptUpload(input.fileId, { userId: v.user._id, field: 'fileId', dest: `loans/${l._id}/${input.kind}-${docId}`, types: DOCUMENT_TYPES, maxBytes: DOCUMENT_MAX_BYTES })
     const document = { id: docId, kind: input.kind, fileId: file.fileId, name: input.name || DOCUMENT_LABELS[input.kind], type: file.type, size: file.size, uploadedAt: ctx.now }
     try {
-      const next = await write(l, v, { set: { documents: _.push([document]) } }, ctx)
+      const next = await write(l, v, { step, set: { documents: _.push([document]) } }, ctx)
       return detail({ ...next, documents: [...l.documents, document] }, v, ctx)
     } catch (err) {
       await files.remove([file.fileId]).catch(() => undefined)
@@ -537,11 +599,11 @@ export const main = defineFunction('loan', loan, {
   async removeDocument(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.isApplicant) throw notFound('贷款申请不存在')
-    if (!EDITABLE.includes(l.status)) throw wrongState(l, '修改材料')
+    const step = loanStep(l, v, 'loan.removeDocument', '修改材料')
     const document = l.documents.find((d) => d.id === input.documentId)
     if (!document) throw notFound('材料不存在')
     const documents = l.documents.filter((d) => d.id !== input.documentId)
-    const next = await write(l, v, { set: { documents } }, ctx)
+    const next = await write(l, v, { step, set: { documents } }, ctx)
     await files.remove([document.fileId]).catch(() => undefined)
     return detail({ ...next, documents }, v, ctx)
   },
@@ -549,18 +611,27 @@ export const main = defineFunction('loan', loan, {
   async submit(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.isApplicant) throw notFound('贷款申请不存在')
-    if (!EDITABLE.includes(l.status)) throw wrongState(l, '提交')
+    const step = loanStep(l, v, 'loan.submit', '提交')
     const settings = await loadSettings(ctx.now.getTime())
     const missing = missingParts(l, settings.loanCeilingFen)
     if (missing.length > 0) throw invalid(missing[0][0], `请补充：${missing.map(([, w]) => w).join('、')}`)
-    // A returned application goes back to the stage that asked for more.
-    const to = l.status === 'returned' && l.returnedFrom ? LOAN_STAGE_STATUS[l.returnedFrom] : 'submitted'
-    const next = await write(
-      l,
-      v,
-      { set: { status: to, submittedAt: l.submittedAt ?? ctx.now, returnedFrom: null, returnNote: '', applicantOpenid: ctx.openid }, event: { actorRole: '申请人', action: l.status === 'returned' ? 'resubmit' : 'submit', from: l.status, to, note: '' } },
-      ctx,
-    )
+    const returned = l.status === 'returned'
+    const changes = returned && l.submittedTerms ? termChanges(l.submittedTerms, reviewedTerms(l)) : []
+    const stage = returned ? resubmissionStage(l, changes) : 'county'
+    const to = LOAN_STAGE_STATUS[stage]
+    const note = changes.length > 0 ? `修改了：${changes.map((c) => c.text).join('；')}。重新从${LOAN_STAGE_LABELS[stage]}开始` : ''
+    const set = {
+      status: to,
+      submittedAt: l.submittedAt ?? ctx.now,
+      returnedFrom: null,
+      returnNote: '',
+      applicantOpenid: ctx.openid,
+      submittedTerms: reviewedTerms(l),
+      lastChanges: changes.map((c) => c.text),
+      // Only a bank still reviewing sees it; a new review before the bank's routes it again.
+      bankRouted: stage === 'bank' && l.bankRouted,
+    }
+    const next = await write(l, v, { step, set, event: { actorRole: '申请人', action: returned ? 'resubmit' : 'submit', from: l.status, to, note } }, ctx)
     await tellApplicant(next, '已提交', `等待${to === 'submitted' ? `${l.countyName}团委` : to === 'city_review' ? '团市委' : l.bankName}审核`)
     return detail(next, v, ctx)
   },
@@ -568,8 +639,8 @@ export const main = defineFunction('loan', loan, {
   async withdraw(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.isApplicant) throw notFound('贷款申请不存在')
-    if (!WITHDRAWABLE.includes(l.status)) throw wrongState(l, '撤回（银行批准后不能撤回）')
-    const next = await write(l, v, { set: { status: 'withdrawn' }, event: { actorRole: '申请人', action: 'withdraw', from: l.status, to: 'withdrawn', note: input.reason } }, ctx)
+    const step = loanStep(l, v, 'loan.withdraw', '撤回（银行批准后不能撤回）')
+    const next = await write(l, v, { step, set: { status: 'withdrawn' }, event: { actorRole: '申请人', action: 'withdraw', from: l.status, to: 'withdrawn', note: input.reason } }, ctx)
     await releaseLock(next)
     return detail(next, v, ctx)
   },
@@ -660,11 +731,14 @@ export const main = defineFunction('loan', loan, {
   async disburse(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.bank) throw forbidden('只能为本行的贷款登记放款')
-    if (l.status !== 'approved' || !l.approval) throw wrongState(l, '登记放款')
+    const step = loanStep(l, v, 'loan.disburse', '登记放款')
+    if (!l.approval) throw wrongState(l, '登记放款')
     const today = shanghaiDate(ctx.now)
     if (input.disbursedOn > today) throw invalid('disbursedOn', '放款日期不能晚于今天')
     if (input.disbursedOn < shanghaiDate(l.approval.at)) throw invalid('disbursedOn', '放款日期不能早于批准日期')
     if (input.amountFen > l.approval.amountFen) throw invalid('amountFen', `放款金额不能超过批准金额 ${yuan(l.approval.amountFen)}`)
+    // The subsidy is computed on this rate: never above what the bank approved.
+    if (input.rateBp > l.approval.rateBp) throw invalid('rateBp', `放款利率不能高于批准的年利率 ${(l.approval.rateBp / 100).toFixed(2)}%`)
     const [settings, table] = await Promise.all([loadSettings(ctx.now.getTime()), lprTable()])
     const lpr = lprOn(table, input.disbursedOn)
     if (!lpr) throw conflict('LPR 表中没有放款日适用的报价，请团市委先维护 LPR 表', 'disbursedOn')
@@ -690,7 +764,7 @@ export const main = defineFunction('loan', loan, {
     const next = await write(
       l,
       v,
-      { set: { status: 'disbursed', disbursement, disbursedOn: input.disbursedOn, outstandingFen: input.amountFen, subsidyDueFrom: state.dueFrom }, event: { actorRole: actorRole(v, 'bank_post', l), action: 'disburse', from: l.status, to: 'disbursed', note } },
+      { step, set: { status: 'disbursed', disbursement, disbursedOn: input.disbursedOn, outstandingFen: input.amountFen, subsidyDueFrom: state.dueFrom }, event: { actorRole: actorRole(v, 'bank_post', l), action: 'disburse', from: l.status, to: 'disbursed', note } },
       ctx,
     )
     await tellApplicant(next, '已放款', `${yuan(input.amountFen)}，可查看贴息计划`)
@@ -700,7 +774,8 @@ export const main = defineFunction('loan', loan, {
   async recordRepayment(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.bank) throw forbidden('只能为本行的贷款登记还款')
-    if (!LENDING.includes(l.status) || !l.disbursement) throw wrongState(l, '登记还款')
+    const step = loanStep(l, v, 'loan.recordRepayment', '登记还款')
+    if (!l.disbursement) throw wrongState(l, '登记还款')
     if (input.date > shanghaiDate(ctx.now)) throw invalid('date', '还款日期不能晚于今天')
     if (input.date <= l.disbursement.disbursedOn) throw invalid('date', '还款日期应晚于放款日期')
     const lastApproved = l.subsidies[l.subsidies.length - 1]
@@ -713,7 +788,7 @@ export const main = defineFunction('loan', loan, {
     const closes = state.settled
     if (closes) set.status = 'closed'
     const note = `${input.date} 归还本金 ${yuan(input.principalFen)}，剩余 ${yuan(outstandingFen)}${input.note ? `。${input.note}` : ''}`
-    const next = await write(l, v, { set, event: { actorRole: actorRole(v, 'bank_post', l), action: 'repay', from: l.status, to: closes ? 'closed' : l.status, note } }, ctx)
+    const next = await write(l, v, { step, set, event: { actorRole: actorRole(v, 'bank_post', l), action: 'repay', from: l.status, to: closes ? 'closed' : l.status, note } }, ctx)
     const fresh = { ...next, repayments: [...l.repayments, repayment] }
     if (closes) {
       await releaseLock(fresh)
@@ -725,8 +800,8 @@ export const main = defineFunction('loan', loan, {
   async approveSubsidy(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.city) throw forbidden()
-    if (!LENDING.includes(l.status)) throw wrongState(l, '核准贴息')
-    const periods = subsidyPeriods(termsOf(l)!)
+    const step = loanStep(l, v, 'loan.approveSubsidy', '核准贴息')
+    const periods = subsidyPeriods(subsidyTermsOf(l)!)
     const index = periods.findIndex((p) => p.key === input.period)
     if (index === -1) throw invalid('period', '该贷款没有这一期贴息')
     if (index < l.subsidies.length) throw conflict('该期贴息已核准')
@@ -742,6 +817,7 @@ export const main = defineFunction('loan', loan, {
       l,
       v,
       {
+        step,
         set: { subsidies: _.push([entry]), subsidyApprovedFen: _.inc(period.amountFen), subsidyDueFrom: state.dueFrom, status: to },
         event: { actorRole: ROLE_LABELS.city_admin, action: 'approve_subsidy', from: l.status, to, note: `核准 ${period.key}（${period.start} 至 ${period.end}，${period.days} 天）贴息 ${yuan(period.amountFen)}` },
       },

@@ -1,6 +1,6 @@
 // 注册与审核：志愿者、农村青年注册；县团委审核（可批量）；更换微信账号后接管原记录。
 import type { RoleGrant } from '../../types/common'
-import { idCardFacts, idNumberProblem, maskIdNumber, maskMobile } from '../../types/personal'
+import { idCardFacts, idNumberProblem, maskIdNumber, maskMobile, maskName } from '../../types/personal'
 import {
   registration,
   PRIVACY_VERSION,
@@ -13,6 +13,7 @@ import {
   type TakeoverCase,
   type VolunteerFormData,
 } from '../../types/registration'
+import { GRANTABLE_ROLES, ROLE_LABELS } from '../../types/roles'
 import { shanghaiDate } from '../../types/time'
 import type * as z from '../../types/zod'
 import { audit, type AuditEntry } from '../_shared/audit'
@@ -20,6 +21,9 @@ import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, 
 import { _, db, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
+import { checkChange, takeStep } from '../_shared/machines'
+import { grantCounty, grantReachProblem } from '../_shared/scopes'
+import { registrationMachine, takeoverMachine, type StepRole } from '../../types/machines'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
@@ -28,16 +32,21 @@ import { blindIndex, decrypt, encrypt } from '../_shared/pii'
 const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrations)
 const users = () => db.collection<UserDoc>(COLLECTIONS.users)
 const takeovers = () => db.collection<TakeoverDoc>(COLLECTIONS.takeovers)
+const identities = () => db.collection<IdentityDoc>(COLLECTIONS.identities)
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-function mine(r: RegistrationDoc): MyRegistration {
+/** Registrations their owner may still edit, and so may read their ID number in clear for. */
+const editable = (r: RegistrationDoc) => r.status === 'pending' || r.status === 'rejected'
+
+function mine(r: RegistrationDoc, revealId = false): MyRegistration {
   return {
     id: r._id,
     kind: r.kind,
     status: r.status,
     name: r.name,
-    idNumber: r.idSealed ? decrypt(r.idSealed) : '',
+    idMasked: r.idMasked,
+    idNumber: revealId && r.idSealed ? decrypt(r.idSealed) : '',
     mobile: r.mobile,
     gender: r.gender,
     birthDate: r.birthDate,
@@ -80,6 +89,7 @@ function summary(r: RegistrationDoc, today: string): RegistrationSummary {
     skills: r.skills,
     submittedAt: r.submittedAt.toISOString(),
     rejectReason: r.rejectReason,
+    idConflict: r.idConflict === true,
   }
 }
 
@@ -92,17 +102,33 @@ function roleOf(r: RegistrationDoc): RoleGrant {
 
 type Form = VolunteerFormData | RuralYouthFormData
 
-/** Claims the ID number for this account; refuses if another account registered it. */
-async function claimIdentity(index: string, userId: string, now: Date): Promise<void> {
-  try {
-    await db.collection<IdentityDoc>(COLLECTIONS.identities).add({ data: { _id: index, userId, claimedAt: now } })
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err
-    const { data: claim } = await db.collection<IdentityDoc>(COLLECTIONS.identities).doc(index).get()
-    if (claim && claim.userId !== userId) {
-      throw conflict('该身份证号已在其他微信账号注册。如果你更换了微信账号，请使用“更换微信账号”找回原来的记录。', 'idNumber')
+/**
+ * Claims the ID number for this account; false when another account holds it. A submission
+ * with a claimed ID is still accepted (and answered as any other), so that nobody learns from
+ * the answer whether an ID number is registered; the county sees the conflict and resolves it.
+ */
+async function claimIdentity(index: string, userId: string, now: Date): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await identities().add({ data: { _id: index, userId, claimedAt: now } })
+      return true
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err
     }
+    const { data: claim } = await identities().doc(index).get()
+    if (claim) return claim.userId === userId
+    // Released between our insert and our read: try once more.
   }
+  return false
+}
+
+/** Gives up the account's claim on an ID number unless another of its open registrations rests on it. */
+async function releaseIdentity(index: string, userId: string, exceptRegistration = ''): Promise<void> {
+  if (!index) return
+  const criteria: Record<string, unknown> = { userId, idBlindIndex: index, status: _.in(['pending', 'approved']) }
+  if (exceptRegistration) criteria._id = _.neq(exceptRegistration)
+  if ((await registrations().where(criteria).count()).total > 0) return
+  await identities().where({ _id: index, userId }).remove()
 }
 
 async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Promise<MyRegistration> {
@@ -121,15 +147,17 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
 
   const id = `${user._id}:${kind}`
   const { data: existing } = await registrations().doc(id).get()
-  if (existing?.status === 'approved') throw conflict('注册已通过审核；如需修改信息，请联系所在县（市、区）团委')
+  if (existing) {
+    const action = kind === 'volunteer' ? 'registration.submitVolunteer' : 'registration.submitRuralYouth'
+    takeStep(registrationMachine, { action, from: existing.status, roles: ['owner'] }, () =>
+      conflict(existing.status === 'approved' ? '注册已通过审核；如需修改信息，请联系所在县（市、区）团委' : `该注册${registrationMachine.stateLabels[existing.status]}，不能修改`),
+    )
+  }
 
   const index = blindIndex(form.idNumber)
-  await claimIdentity(index, user._id, ctx.now)
-  if (existing && existing.idBlindIndex && existing.idBlindIndex !== index) {
-    // The ID was corrected: release the old claim unless the other registration still uses it.
-    const others = (await registrations().where({ userId: user._id, idBlindIndex: existing.idBlindIndex }).count()).total
-    if (others <= 1) await db.collection<IdentityDoc>(COLLECTIONS.identities).doc(existing.idBlindIndex).remove()
-  }
+  const held = await claimIdentity(index, user._id, ctx.now)
+  // The ID was corrected: release the old claim unless the other registration still uses it.
+  if (existing && existing.idBlindIndex && existing.idBlindIndex !== index) await releaseIdentity(existing.idBlindIndex, user._id, id)
 
   const volunteer = kind === 'volunteer' ? (form as VolunteerFormData) : null
   const doc: Omit<RegistrationDoc, '_id'> = {
@@ -140,6 +168,7 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
     idSealed: encrypt(form.idNumber),
     idBlindIndex: index,
     idMasked: maskIdNumber(form.idNumber),
+    idConflict: !held,
     mobile: form.mobile,
     gender: facts.gender,
     birthDate: facts.birthDate,
@@ -164,6 +193,25 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
   }
   await registrations().doc(id).set({ data: doc })
   return mine({ ...doc, _id: id })
+}
+
+const ID_CONFLICT_MESSAGE = '该身份证号已由另一账号注册：请先核实。若是本人更换了微信，请其使用“更换微信账号”；若另一份是冒用，驳回那份后再通过这份'
+
+/** The registration whose account holds this registration's ID number, when it is another account. */
+async function claimHolder(r: RegistrationDoc): Promise<RegistrationDoc | null> {
+  const { data: claim } = await identities().doc(r.idBlindIndex).get()
+  if (!claim || claim.userId === r.userId) return null
+  const { data } = await registrations().where({ userId: claim.userId, idBlindIndex: r.idBlindIndex }).orderBy('submittedAt', 'desc').limit(1).get()
+  return data[0] ?? null
+}
+
+/** Which of these registrations still wait on an ID number another account holds (one query). */
+async function stillConflicting(list: RegistrationDoc[]): Promise<Set<string>> {
+  const flagged = list.filter((r) => r.idConflict)
+  if (flagged.length === 0) return new Set()
+  const { data: claims } = await identities().where({ _id: _.in([...new Set(flagged.map((r) => r.idBlindIndex))]) }).get()
+  const holder = new Map(claims.map((c) => [c._id, c.userId]))
+  return new Set(flagged.filter((r) => holder.has(r.idBlindIndex) && holder.get(r.idBlindIndex) !== r.userId).map((r) => r._id))
 }
 
 /** Reviewer scope as query criteria on countyCode. */
@@ -214,14 +262,41 @@ async function limited<T, R>(items: T[], width: number, task: (item: T) => Promi
   return out
 }
 
+/**
+ * A takeover moves the old account, with every role it holds, to another WeChat identity. Roles
+ * granted by invitation move only if the decider could have granted them: a county admin cannot
+ * hand a city admin's account to someone else. Returns the roles it checked.
+ */
+async function rolesThatMayMove(ctx: CallContext, oldUserId: string): Promise<RoleGrant[]> {
+  const { data: old } = await users().doc(oldUserId).get()
+  const roles = old?.roles ?? []
+  const counties = await ctx.adminCounties()
+  for (const grant of roles) {
+    if (!(GRANTABLE_ROLES as readonly string[]).includes(grant.role)) continue
+    const problem = grantReachProblem(counties, grant.role, await grantCounty(grant), '转移')
+    if (problem) throw forbidden(`原账号持有「${ROLE_LABELS[grant.role]}（${grant.scopeName}）」角色，${problem}，请交由团市委处理`)
+  }
+  return roles
+}
+
+const roleKeys = (roles: RoleGrant[]) => roles.map((g) => `${g.role}:${g.scopeId}`).sort().join(',')
+const sameRoles = (a: RoleGrant[], b: RoleGrant[]) => roleKeys(a) === roleKeys(b)
+
 export const main = defineFunction('registration', registration, {
-  async mine(_input, ctx) {
+  async mine(input, ctx) {
     const user = await ctx.user()
     if (!user) return { volunteer: null, ruralYouth: null }
     const { data } = await registrations().where({ userId: user._id }).get()
+    const open = data.filter((d) => d.status !== 'closed')
+    const revealed = input.revealId ? open.filter(editable) : []
+    // The owner's own ID in clear is still a clear read: it leaves the same trace as a reviewer's.
+    await audit(
+      ctx.now,
+      ...revealed.map((r) => ({ actorId: user._id, action: 'pii.read', targetType: 'registration', targetId: r._id, before: null, after: null, reason: '本人修改注册信息时查看身份证号' })),
+    )
     const of = (kind: RegistrationKind) => {
-      const r = data.find((d) => d.kind === kind && d.status !== 'closed')
-      return r ? mine(r) : null
+      const r = open.find((d) => d.kind === kind)
+      return r ? mine(r, revealed.includes(r)) : null
     }
     return { volunteer: of('volunteer'), ruralYouth: of('rural_youth') }
   },
@@ -245,7 +320,8 @@ export const main = defineFunction('registration', registration, {
         .get(),
     ])
     const today = shanghaiDate(ctx.now)
-    return { items: data.map((r) => summary(r, today)), total }
+    const conflicts = await stillConflicting(data)
+    return { items: data.map((r) => ({ ...summary(r, today), idConflict: conflicts.has(r._id) })), total }
   },
 
   async detail(input, ctx) {
@@ -257,8 +333,17 @@ export const main = defineFunction('registration', registration, {
     await audit(ctx.now, { actorId: actor!._id, action: 'pii.read', targetType: 'registration', targetId: r._id, before: null, after: null, reason: '注册审核查看身份证号' })
     let reviewerName = ''
     if (r.reviewerId) reviewerName = (await users().doc(r.reviewerId).get()).data?.nickname ?? ''
+    const holder = r.idConflict ? await claimHolder(r) : null
     const detail: RegistrationDetail = {
       ...summary(r, shanghaiDate(ctx.now)),
+      idConflict: holder !== null,
+      conflictWith: holder && {
+        name: maskName(holder.name),
+        countyName: holder.countyName,
+        townshipName: holder.townshipName,
+        status: holder.status,
+        submittedAt: holder.submittedAt.toISOString(),
+      },
       idNumber: r.idSealed ? decrypt(r.idSealed) : '',
       mobile: r.mobile,
       birthDate: r.birthDate,
@@ -276,6 +361,7 @@ export const main = defineFunction('registration', registration, {
 
   async review(input, ctx) {
     const counties = await ctx.adminCounties()
+    const reviewerRoles: StepRole[] = [counties === 'city' ? 'city_admin' : 'county_admin']
     const reviewer = (await ctx.user())!
     const ids = [...new Set(input.ids)]
     const { data: found } = await registrations().where({ _id: _.in(ids) }).get()
@@ -291,9 +377,18 @@ export const main = defineFunction('registration', registration, {
       try {
         const after = await db.runTransaction(async (tx) => {
           const { data: r } = await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).get()
-          if (!r || r.status !== 'pending') throw conflict('该申请已被处理')
+          if (!r) throw conflict('该申请已被处理')
+          const step = takeStep(registrationMachine, { action: 'registration.review', variant: input.decision, from: r.status, roles: reviewerRoles }, () => conflict('该申请已被处理'))
           const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
-          const change = { status, rejectReason: status === 'rejected' ? reason : '', reviewedAt: ctx.now, reviewerId: reviewer._id, updatedAt: ctx.now }
+          const change = { status, rejectReason: status === 'rejected' ? reason : '', reviewedAt: ctx.now, reviewerId: reviewer._id, updatedAt: ctx.now, idConflict: r.idConflict === true }
+          if (status === 'approved' && r.idConflict) {
+            // Approval takes the ID number for this account, once nobody else holds it.
+            const { data: claim } = await tx.collection<IdentityDoc>(COLLECTIONS.identities).doc(r.idBlindIndex).get()
+            if (claim && claim.userId !== r.userId) throw conflict(ID_CONFLICT_MESSAGE)
+            if (!claim) await tx.collection<IdentityDoc>(COLLECTIONS.identities).doc(r.idBlindIndex).set({ data: { userId: r.userId, claimedAt: ctx.now } })
+            change.idConflict = false
+          }
+          checkChange(step, r.status, change, ['reviewedAt', 'reviewerId', 'idConflict', 'rejectReason'])
           await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).update({ data: change })
           if (status === 'approved') {
             const { data: applicant } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).get()
@@ -305,6 +400,8 @@ export const main = defineFunction('registration', registration, {
           return { ...r, ...change }
         })
         decided.push(after)
+        // A rejected registration no longer holds its ID number (nor locks its owner out).
+        if (after.status === 'rejected' && !after.idConflict) await releaseIdentity(after.idBlindIndex, after.userId)
         entries.push({ actorId: reviewer._id, action: `registration.${input.decision}`, targetType: 'registration', targetId: id, before: { status: 'pending' }, after: { status: after.status }, reason })
         return { id, ok: true, message: input.decision === 'approve' ? '已通过' : '已驳回' }
       } catch (err) {
@@ -379,16 +476,22 @@ export const main = defineFunction('registration', registration, {
     await ctx.requireCounty(t.countyCode, '只能处理本县（市、区）的申请')
     const actor = (await ctx.user())!
     const reason = input.reason ?? ''
+    const rolesChecked = input.decision === 'approve' ? await rolesThatMayMove(ctx, t.oldUserId) : []
+    const deciderRoles: StepRole[] = [(await ctx.adminCounties()) === 'city' ? 'city_admin' : 'county_admin']
     const decided = await db.runTransaction(async (tx) => {
       const { data: current } = await tx.collection<TakeoverDoc>(COLLECTIONS.takeovers).doc(t._id).get()
-      if (!current || current.status !== 'pending') throw conflict('该申请已被处理')
+      if (!current) throw conflict('该申请已被处理')
+      const step = takeStep(takeoverMachine, { action: 'registration.decideTakeover', variant: input.decision, from: current.status, roles: deciderRoles }, () => conflict('该申请已被处理'))
       const change = { status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), decidedAt: ctx.now, decidedBy: actor._id, reason }
+      checkChange(step, current.status, change, ['decidedAt', 'decidedBy', 'reason'])
       await tx.collection<TakeoverDoc>(COLLECTIONS.takeovers).doc(t._id).update({ data: change })
       let newOpenid = ''
       if (input.decision === 'approve') {
         const { data: neu } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(t.newUserId).get()
         const { data: old } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(t.oldUserId).get()
         if (!neu || !old || neu.status !== 'active') throw conflict('账号状态已变化，请让申请人重新提交')
+        // The roles checked above must be the ones that move: a grant added since is refused.
+        if (!sameRoles(old.roles, rolesChecked)) throw conflict('原账号的角色已变化，请重新审核')
         newOpenid = neu.openid
         // The old account (its record, roles and history) now answers to the new WeChat identity;
         // the new, empty account is closed.

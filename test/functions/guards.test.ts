@@ -1,4 +1,5 @@
 // Guards the contract declares: per-user rate limits and content security on free text.
+import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import { FLAGGED_WORD, startAppCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
@@ -38,4 +39,30 @@ test('free text others will read goes through content security: flagged text is 
 
 test('list actions are paged with a maximum page size', async () => {
   expect(await app.call('o_demo_city', 'registration.list', { pageSize: 500 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'pageSize' } })
+})
+
+test('probe finding 9: looking up an invitation by code is rate limited, so codes cannot be found by trying', async () => {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+  const tries = await Promise.all(Array.from({ length: 34 }, (_, i) => app.call('o_code_guesser', 'grants.previewInvitation', { code: `ZZZZZZZZ${alphabet[i % 32]}${alphabet[Math.floor(i / 32)]}` })))
+  expect(tries.filter((r) => !r.ok && r.error.code === 'NOT_FOUND')).toHaveLength(30)
+  expect(tries.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED')).toHaveLength(4)
+})
+
+test('probe finding 12: counters whose window has ended are removed by the daily timer; live ones stay', async () => {
+  const counters = () => [...app.cloud.store.get('rate_limits').docs.values()]
+  const live = counters().length
+  expect(live).toBeGreaterThan(0)
+  // Windows that ended yesterday, as the platform would have left them.
+  await app.cloud.db.handle('database.insertDocument', {
+    collectionName: 'rate_limits',
+    data: [
+      EJSON.stringify({ _id: 'old-window-1', count: 3, expiresAt: new Date(Date.now() - 86400_000) }, { relaxed: false }),
+      EJSON.stringify({ _id: 'old-window-2', count: 1, expiresAt: new Date(Date.now() - 60_000) }, { relaxed: false }),
+    ],
+  })
+  expect(counters()).toHaveLength(live + 2)
+  const fired = await app.cloud.fireTimer('account', 'pruneCounters')
+  expect(fired).toMatchObject({ ok: true, result: { ok: true, data: { removed: 2 } } })
+  expect(counters()).toHaveLength(live)
+  expect(counters().every((c) => (c.expiresAt as Date).getTime() > Date.now())).toBe(true)
 })

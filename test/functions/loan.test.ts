@@ -227,6 +227,46 @@ describe('review', () => {
     expect(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
+  test('probe finding 2: a returned application whose county, amount and bank changed goes back to the new county, the changes logged and shown', async () => {
+    await newYouth('o_loan_route', '邓志远')
+    const d = await completeDraft('o_loan_route', { amountFen: 10_000_000 })
+    ok(await app.call('o_loan_route', 'loan.submit', { id: d.id }))
+    ok(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve', note: '材料齐全' }))
+    ok(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'return', note: '请补充销售流水' }))
+    // The applicant raises the amount fivefold, moves the project to 英德市 and picks another bank.
+    ok(await app.call('o_loan_route', 'loan.saveDraft', { id: d.id, amountFen: 50_000_000, bankId: 'b_qingyuan_rcb', project: { townshipCode: '441881001' } }))
+    const again = ok(await app.call('o_loan_route', 'loan.submit', { id: d.id }))
+    expect(again).toMatchObject({ status: 'submitted', countyName: '英德市', amountFen: 50_000_000 })
+    expect(again.lastChanges).toEqual([expect.stringContaining('项目所在地 清城区凤城街道 → 英德市'), '申请金额 100,000 元 → 500,000 元', '合作银行 邮储银行清远市分行 → 清远农商银行'])
+    expect(again.history.at(-1)).toMatchObject({ action: 'resubmit', toStatus: 'submitted', note: expect.stringContaining('重新从县团委审核开始') })
+    // The old county can no longer decide; the new county must, and sees what changed.
+    expect(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const seen = ok(await app.call(OTHER_COUNTY, 'loan.get', { id: d.id }))
+    expect(seen).toMatchObject({ can: { decide: 'county' }, lastChanges: again.lastChanges })
+    // Neither bank sees it before the city routes it again.
+    expect(await app.call(OTHER_BANK, 'loan.get', { id: d.id })).toMatchObject({ ok: false })
+    expect(await app.call(BANK, 'loan.get', { id: d.id })).toMatchObject({ ok: false })
+    const logged = [...app.cloud.store.get('audit').docs.values()].find((a) => a.action === 'loan.resubmit' && a.targetId === d.id)
+    expect(logged).toMatchObject({ before: { status: 'returned' }, after: { status: 'submitted' }, reason: expect.stringContaining('申请金额 100,000 元 → 500,000 元') })
+  })
+
+  test('a returned application resubmitted unchanged in its terms goes back to the reviewer that returned it', async () => {
+    await newYouth('o_loan_same', '钟雨桐')
+    const d = await completeDraft('o_loan_same')
+    ok(await app.call('o_loan_same', 'loan.submit', { id: d.id }))
+    ok(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve' }))
+    ok(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' }))
+    ok(await app.call(BANK, 'loan.bankDecide', { id: d.id, decision: 'return', note: '请补充担保说明' }))
+    // Only the bank changes: the city routed it, so the city reviews again; the county's approval stands.
+    ok(await app.call('o_loan_same', 'loan.saveDraft', { id: d.id, bankId: 'b_qingyuan_rcb', project: { description: '建设产地直播间与冷链分拣点，带动周边果农通过电商销售砂糖橘，另附担保说明。' } }))
+    expect(ok(await app.call('o_loan_same', 'loan.submit', { id: d.id }))).toMatchObject({ status: 'city_review', lastChanges: ['合作银行 邮储银行清远市分行 → 清远农商银行'] })
+    ok(await app.call(CITY, 'loan.cityDecide', { id: d.id, decision: 'approve' }))
+    ok(await app.call(OTHER_BANK, 'loan.bankDecide', { id: d.id, decision: 'return', note: '请补充流水' }))
+    // Nothing the reviews decide on changed: straight back to the bank.
+    expect(ok(await app.call('o_loan_same', 'loan.submit', { id: d.id }))).toMatchObject({ status: 'bank_review', lastChanges: [] })
+  })
+
   test('a withdrawn application cannot be reviewed', async () => {
     await newYouth('o_loan_c', '陈一帆')
     const d = await completeDraft('o_loan_c')
@@ -276,6 +316,11 @@ describe('disbursement and subsidy', () => {
     expect(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2099-01-01', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false, error: { field: 'disbursedOn' } })
     expect(await app.call(OTHER_BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false })
     expect(await app.call(CITY, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // Probe finding 8: approved at 4.80 %, disbursed at 24.00 % (the subsidy would follow it).
+    expect(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 2400, repaymentType: 'interest_only' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'rateBp', message: '放款利率不能高于批准的年利率 4.80%' },
+    })
     expect(app.dump()).toBe(before)
 
     const d = ok(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' }))

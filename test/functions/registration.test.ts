@@ -41,7 +41,8 @@ describe('submitting a registration', () => {
   test('a volunteer registers; gender and birth date come from the ID; the ID is stored encrypted', async () => {
     const id = idNumber('441802', '20010315', '124') // even sequence: female
     const r = ok(await app.call('o_reg_1', 'registration.submitVolunteer', volunteerForm({ idNumber: id.toLowerCase() })))
-    expect(r).toMatchObject({ status: 'pending', gender: 'female', birthDate: '2001-03-15', townshipName: '凤城街道', countyName: '清城区', idNumber: id })
+    // Probe finding 11: the answer carries the ID masked, as any read by its owner that did not ask for it.
+    expect(r).toMatchObject({ status: 'pending', gender: 'female', birthDate: '2001-03-15', townshipName: '凤城街道', countyName: '清城区', idMasked: maskIdNumber(id), idNumber: '' })
     const stored = JSON.stringify([...app.cloud.store.get('registrations').docs.values()])
     expect(stored).not.toContain(id)
     expect(stored).toContain(maskIdNumber(id))
@@ -81,22 +82,29 @@ describe('submitting a registration', () => {
     }
   })
 
-  test('a duplicate ID from another account is refused, and changes nothing', async () => {
+  test('probe finding 5: an ID number another account holds is answered as any other (nothing tells it is registered); the county sees the conflict', async () => {
     const id = freshIdNumber()
-    ok(await app.call('o_dup_a', 'registration.submitVolunteer', volunteerForm({ idNumber: id })))
-    const before = app.dump()
-    const r = await app.call('o_dup_b', 'registration.submitVolunteer', volunteerForm({ idNumber: id }))
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'idNumber' } })
-    expect((JSON.parse(app.dump()) as [string, { userId?: string }[]][]).find(([n]) => n === 'registrations')).toEqual(
-      (JSON.parse(before) as [string, unknown[]][]).find(([n]) => n === 'registrations'),
-    )
+    const fresh = freshIdNumber()
+    ok(await app.call('o_dup_a', 'registration.submitVolunteer', volunteerForm({ name: '杜重号', idNumber: id })))
+    const taken = await app.call('o_dup_b', 'registration.submitVolunteer', volunteerForm({ name: '杜重号', idNumber: id }))
+    const free = await app.call('o_dup_c', 'registration.submitVolunteer', volunteerForm({ name: '杜重号', idNumber: fresh }))
+    const shape = (r: typeof taken) => JSON.stringify(r).replace(/"id":"[^"]+"/, '').replace(maskIdNumber(id), 'ID').replace(maskIdNumber(fresh), 'ID').replace(/"(birthDate|gender|submittedAt)":"[^"]+"/g, '')
+    expect(shape(taken)).toBe(shape(free))
+    // The claim stays with the first account.
+    const second = ok(await app.call('o_dup_b', 'account.me', {})).userId
+    expect([...app.cloud.store.get('identities').docs.values()].filter((c) => c.userId === second)).toEqual([])
+    const listed = ok(await app.call(COUNTY, 'registration.list', { keyword: '杜重号' })).items
+    expect(listed.filter((r) => r.idMasked === maskIdNumber(id)).map((r) => r.idConflict).sort()).toEqual([false, true])
   })
 
-  test('two accounts registering one ID at the same moment: exactly one succeeds', async () => {
+  test('two accounts registering one ID at the same moment: exactly one claims it, the others wait on the county', async () => {
     const id = freshIdNumber()
     const results = await Promise.all(Array.from({ length: 6 }, (_, i) => app.call(`o_race_${i}`, 'registration.submitVolunteer', volunteerForm({ idNumber: id }))))
-    expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'CONFLICT')).toBe(true)
+    expect(results.filter((r) => r.ok)).toHaveLength(6)
+    const ids = results.map((r) => (r.ok ? r.data.id : ''))
+    const flags = [...app.cloud.store.get('registrations').docs.values()].filter((r) => ids.includes(r._id as string)).map((r) => r.idConflict)
+    expect(flags.filter((f) => f === false)).toHaveLength(1)
+    expect(flags.filter((f) => f === true)).toHaveLength(5)
   })
 
   test('roles or a status in the request body are ignored: a submission is always pending and grants nothing', async () => {
@@ -111,13 +119,14 @@ describe('submitting a registration', () => {
 
 describe('county review', () => {
   test('the county admin sees their county only, with masked data; the detail shows the ID in clear and is logged', async () => {
-    const mine = ok(await app.call('o_rev_1', 'registration.submitVolunteer', volunteerForm({ name: '陈审核' })))
+    const idNo = freshIdNumber()
+    const mine = ok(await app.call('o_rev_1', 'registration.submitVolunteer', volunteerForm({ name: '陈审核', idNumber: idNo })))
     ok(await app.call('o_rev_other_county', 'registration.submitVolunteer', volunteerForm({ name: '外县人', countyCode: '441803', townshipCode: '441803102' })))
     const list = ok(await app.call(COUNTY, 'registration.list', { keyword: '审核' }))
     expect(list.items.map((i) => i.name)).toEqual(['陈审核'])
     expect(list.items[0].idMasked).toMatch(/^4418\*{10}\d{3}[\dX]$/)
     expect(list.items[0].mobileMasked).toBe('138****8000')
-    expect(JSON.stringify(list)).not.toContain(mine.idNumber)
+    expect(JSON.stringify(list)).not.toContain(idNo)
     const outside = await app.call(COUNTY, 'registration.list', { countyCode: '441803' })
     expect(outside).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const city = ok(await app.call(CITY, 'registration.list', { keyword: '外县' }))
@@ -125,7 +134,7 @@ describe('county review', () => {
 
     const auditBefore = app.cloud.store.get('audit').docs.size
     const detail = ok(await app.call(COUNTY, 'registration.detail', { id: mine.id }))
-    expect(detail.idNumber).toBe(mine.idNumber)
+    expect(detail.idNumber).toBe(idNo)
     const reads = [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'pii.read' && a.targetId === mine.id)
     expect(reads).toHaveLength(1)
     expect(app.cloud.store.get('audit').docs.size).toBe(auditBefore + 1)
@@ -166,7 +175,8 @@ describe('county review', () => {
   })
 
   test('reject needs a reason; the applicant corrects and resubmits, and may then be approved', async () => {
-    const reg = ok(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ school: '某学校' })))
+    const idNo = freshIdNumber()
+    const reg = ok(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ school: '某学校', idNumber: idNo })))
     expect(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'reject' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'reason' },
@@ -175,12 +185,12 @@ describe('county review', () => {
     const me = ok(await app.call('o_reject_me', 'account.me', {}))
     expect(me.registrations[0]).toEqual({ kind: 'volunteer', status: 'rejected', townshipName: '凤城街道', rejectReason: '毕业院校请填写全称' })
     expect(me.roles).toEqual([])
-    const again = ok(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ idNumber: reg.idNumber, school: '华南农业大学' })))
+    const again = ok(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ idNumber: idNo, school: '华南农业大学' })))
     expect(again).toMatchObject({ status: 'pending', rejectReason: '', school: '华南农业大学' })
     ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
     expect(ok(await app.call('o_reject_me', 'registration.mine', {})).volunteer?.status).toBe('approved')
     // Once approved, the applicant cannot change it on their own.
-    expect(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ idNumber: reg.idNumber }))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await app.call('o_reject_me', 'registration.submitVolunteer', volunteerForm({ idNumber: idNo }))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
   test('two reviewers deciding one registration at the same moment: exactly one decision applies', async () => {
@@ -218,13 +228,81 @@ describe('moving to a new WeChat account', () => {
     const moved = ok(await app.call('o_new_wechat', 'account.me', {}))
     expect(moved.userId).toBe(oldAccount.userId)
     expect(moved.roles).toEqual(oldAccount.roles)
-    expect(ok(await app.call('o_new_wechat', 'registration.mine', {})).volunteer?.idNumber).toBe(id)
+    expect(ok(await app.call('o_new_wechat', 'registration.mine', {})).volunteer?.idMasked).toBe(maskIdNumber(id))
     // The old WeChat account no longer reaches the record: it starts afresh.
     const stranger = ok(await app.call('o_old_wechat', 'account.me', {}))
     expect(stranger.userId).not.toBe(oldAccount.userId)
     expect(stranger.roles).toEqual([])
     expect(app.cloud.outbox.map((m) => m.touser)).toEqual(['o_new_wechat'])
     expect([...app.cloud.store.get('audit').docs.values()].some((a) => a.action === 'takeover.approve' && a.targetId === oldAccount.userId)).toBe(true)
+  })
+})
+
+describe('sequences the outside probe chained', () => {
+  test('finding 1: a county admin cannot hand a city admin\'s account to another WeChat identity by takeover; the city can', async () => {
+    const id = freshIdNumber()
+    const reg = ok(await app.call('o_county_resident_admin', 'registration.submitVolunteer', volunteerForm({ name: '马城管', idNumber: id })))
+    ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    const inv = ok(await app.call(CITY, 'grants.createInvitation', { role: 'city_admin', scopeId: '4418' }))
+    ok(await app.call('o_county_resident_admin', 'grants.redeemInvitation', { code: inv.code }))
+    const request = ok(await app.call('o_hijacker', 'registration.requestTakeover', { name: '马城管', idNumber: id }))
+    const before = app.dump()
+    expect(await app.call(COUNTY, 'registration.decideTakeover', { id: request.id, decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('县（市、区）团委不能转移「团市委」角色') },
+    })
+    expect(app.dump()).toBe(before)
+    expect(ok(await app.call('o_hijacker', 'account.me', {})).roles).toEqual([])
+    expect(ok(await app.call('o_county_resident_admin', 'account.me', {})).roles.map((g) => g.role).sort()).toEqual(['city_admin', 'volunteer'])
+    // The county may still reject it; the city, who may grant city_admin, may approve.
+    ok(await app.call(CITY, 'registration.decideTakeover', { id: request.id, decision: 'approve' }))
+    expect(ok(await app.call('o_hijacker', 'account.me', {})).roles.map((g) => g.role).sort()).toEqual(['city_admin', 'volunteer'])
+  })
+
+  test('finding 1: a role granted after the takeover was checked does not slip through', async () => {
+    const id = freshIdNumber()
+    const reg = ok(await app.call('o_late_grant', 'registration.submitVolunteer', volunteerForm({ name: '谭晚授', idNumber: id })))
+    ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+    const request = ok(await app.call('o_late_grant_new', 'registration.requestTakeover', { name: '谭晚授', idNumber: id }))
+    // A township staff grant in the county's reach moves with the account.
+    const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802007' }))
+    ok(await app.call('o_late_grant', 'grants.redeemInvitation', { code: inv.code }))
+    ok(await app.call(COUNTY, 'registration.decideTakeover', { id: request.id, decision: 'approve' }))
+    expect(ok(await app.call('o_late_grant_new', 'account.me', {})).roles.map((g) => g.role).sort()).toEqual(['township_staff', 'volunteer'])
+  })
+
+  test('finding 5: a squatter\'s rejected registration releases the ID; the owner, held for the county meanwhile, is then approved', async () => {
+    const id = freshIdNumber()
+    const squatter = ok(await app.call('o_squatter', 'registration.submitVolunteer', volunteerForm({ name: '冒名者', idNumber: id })))
+    const owner = ok(await app.call('o_rightful', 'registration.submitVolunteer', volunteerForm({ name: '真主人', idNumber: id })))
+    expect(owner.status).toBe('pending')
+    // The county sees the conflict, masked, and cannot approve the owner while the squatter holds the ID.
+    const detail = ok(await app.call(COUNTY, 'registration.detail', { id: owner.id }))
+    expect(detail).toMatchObject({ idConflict: true, conflictWith: { name: '冒*者', countyName: '清城区', status: 'pending' } })
+    const before = app.dump()
+    const refused = ok(await app.call(COUNTY, 'registration.review', { ids: [owner.id], decision: 'approve' }))
+    expect(refused.results).toEqual([{ id: owner.id, ok: false, message: expect.stringContaining('该身份证号已由另一账号注册') }])
+    expect(JSON.parse(app.dump()).find(([n]: [string]) => n === 'registrations')).toEqual(JSON.parse(before).find(([n]: [string]) => n === 'registrations'))
+    // Rejected, the squatter no longer holds it.
+    ok(await app.call(COUNTY, 'registration.review', { ids: [squatter.id], decision: 'reject', reason: '冒用他人身份证号' }))
+    expect(ok(await app.call(COUNTY, 'registration.detail', { id: owner.id }))).toMatchObject({ idConflict: false, conflictWith: null })
+    expect(ok(await app.call(COUNTY, 'registration.review', { ids: [owner.id], decision: 'approve' })).results[0]).toMatchObject({ ok: true })
+    const ownerId = ok(await app.call('o_rightful', 'account.me', {})).userId
+    expect([...app.cloud.store.get('identities').docs.values()].filter((c) => c.userId === ownerId)).toHaveLength(1)
+    // The squatter, trying again, is only held for the county again.
+    expect(ok(await app.call('o_squatter', 'registration.submitVolunteer', volunteerForm({ name: '冒名者', idNumber: id })))).toMatchObject({ status: 'pending' })
+    expect(ok(await app.call(COUNTY, 'registration.review', { ids: [squatter.id], decision: 'approve' })).results[0]).toMatchObject({ ok: false })
+  })
+
+  test('finding 11: the owner reads their ID in clear only when asked, to edit a registration not yet approved, and that read is logged', async () => {
+    const id = freshIdNumber()
+    ok(await app.call('o_own_reader', 'registration.submitVolunteer', volunteerForm({ idNumber: id })))
+    const reads = () => [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'pii.read' && String(a.targetId).endsWith(':volunteer') && a.reason === '本人修改注册信息时查看身份证号').length
+    const n = reads()
+    expect(ok(await app.call('o_own_reader', 'registration.mine', {})).volunteer).toMatchObject({ idNumber: '', idMasked: maskIdNumber(id) })
+    expect(reads()).toBe(n)
+    expect(ok(await app.call('o_own_reader', 'registration.mine', { revealId: true })).volunteer?.idNumber).toBe(id)
+    expect(reads()).toBe(n + 1)
   })
 })
 

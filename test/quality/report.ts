@@ -25,6 +25,10 @@ export interface QualitySummary {
   'quality.matrixCells': number
   'quality.matrixForbiddenCells': number
   'quality.matrixDenied': number
+  /** Share of the declared state × action × role cells of every machine that the transition matrix tested. */
+  'quality.transitionCoverage': number
+  'quality.transitionCells': number
+  'quality.transitionMachines': number
   'quality.fuzzRunsMinPerAction': number
   'quality.fuzzActions': number
   'quality.races': number
@@ -45,6 +49,7 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
   const pii = Object.entries(all)
     .filter(([k]) => k.startsWith('pii-'))
     .map(([, v]) => v as { scanned: number; findings: unknown[] })
+  const transitions = all.transitions as { machines: number; declared: number; cells: number; allowed: number; refused: number; coverage: number } | undefined
   const durability = all.durability as { actions: number; acknowledged: number; recordedAfterRestart: number; partial: number } | undefined
   const figures: Partial<QualitySummary> = {}
   const lines = ['质量报告 (quality report)', '']
@@ -54,6 +59,14 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
     figures['quality.matrixForbiddenCells'] = matrix.forbidden
     figures['quality.matrixDenied'] = matrix.denied
     lines.push(`- Authorization matrix: ${matrix.covered}/${matrix.actions} actions covered (${Math.round((matrix.covered / matrix.actions) * 100)} %), ${matrix.cells} cells, ${matrix.forbidden} forbidden, ${matrix.denied} denied and unchanged`)
+  }
+  if (transitions) {
+    figures['quality.transitionCoverage'] = transitions.coverage
+    figures['quality.transitionCells'] = transitions.cells
+    figures['quality.transitionMachines'] = transitions.machines
+    lines.push(
+      `- Transition matrix: ${transitions.machines} machines, ${transitions.cells}/${transitions.declared} state × action × role cells tested (${Math.round(transitions.coverage * 100)} %): ${transitions.allowed} declared steps succeeded, ${transitions.refused} other calls refused and unchanged`,
+    )
   }
   if (fuzz.length) {
     figures['quality.fuzzRunsMinPerAction'] = Math.min(...fuzz.map(([, f]) => f.runs))

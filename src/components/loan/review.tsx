@@ -71,6 +71,15 @@ export function ReviewBody({ d, actions, scheduleFooter }: { d: LoanDetail; acti
           <Text>{d.returnNote}</Text>
         </Banner>
       )}
+      {d.lastChanges.length > 0 && ['submitted', 'city_review', 'bank_review'].includes(d.status) && (
+        <Banner tone='amber' title='申请人退回后修改了申请'>
+          {d.lastChanges.map((change) => (
+            <Text key={change} className='ln-review__change'>
+              {change}
+            </Text>
+          ))}
+        </Banner>
+      )}
       {d.status === 'rejected' && d.rejectReason && (
         <Banner tone='red' title='未通过的理由'>
           <Text>{d.rejectReason}</Text>

@@ -239,7 +239,6 @@ export default function Register() {
   const [sensitive, setSensitive] = useState(false)
   const [tried, setTried] = useState(false)
   const [serverErrors, setServerErrors] = useState<Errors>({})
-  const [idTaken, setIdTaken] = useState(false)
   const [idBlurred, setIdBlurred] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [placeOpen, setPlaceOpen] = useState(false)
@@ -250,7 +249,7 @@ export default function Register() {
   const load = async () => {
     setPhase({ kind: 'loading' })
     try {
-      const [mine, divisions] = await Promise.all([call('registration.mine', {}), call('directory.divisions', {})])
+      const [mine, divisions] = await Promise.all([call('registration.mine', { revealId: true }), call('directory.divisions', {})])
       setCounties(divisions.counties)
       const reg = kind === 'volunteer' ? mine.volunteer : mine.ruralYouth
       if (reg?.status === 'approved') {
@@ -299,7 +298,6 @@ export default function Register() {
       delete rest[row]
       return rest
     })
-    if (key === 'idNumber') setIdTaken(false)
   }
 
   const consents = { privacy, sensitive }
@@ -361,7 +359,6 @@ export default function Register() {
       if (err instanceof CallError && err.field && FIELD_ORDER.includes(rowOf(err.field.split('.')[0]))) {
         const row = rowOf(err.field.split('.')[0])
         setServerErrors((e) => ({ ...e, [row]: err.message }))
-        if (row === 'idNumber' && err.code === 'CONFLICT') setIdTaken(true)
         scrollToField(row)
       } else {
         void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
@@ -506,7 +503,8 @@ export default function Register() {
             onBlur={() => setIdBlurred(true)}
           />
         </FormRow>
-        {idTaken && (
+        {/* Asked of everyone new, not after a refusal: the answer must not tell whether an ID is registered. */}
+        {phase.kind === 'form' && !phase.existing && (
           <View className='register__taken'>
             <Text>换了微信号？</Text>
             <Text className='acct-row__link' onClick={() => void Taro.navigateTo({ url: ROUTES.takeover })}>

@@ -140,6 +140,16 @@ export default function RegistrationDetail() {
         <Text className='reg-detail__logged-text'>查看已留痕：完整身份证号仅用于审核核对，本次查看已记录查看人和时间，请勿截图或外传。</Text>
       </View>
 
+      {d.conflictWith && (
+        <View className='reg-detail__conflict'>
+          <Text className='reg-detail__conflict-title'>身份证号冲突：另一微信账号已用此号注册</Text>
+          <Text className='reg-detail__conflict-text'>
+            {d.conflictWith.name} · {d.conflictWith.countyName} {d.conflictWith.townshipName} · {REGISTRATION_STATUS_LABELS[d.conflictWith.status]} · 提交于 {when(d.conflictWith.submittedAt)}
+          </Text>
+          <Text className='reg-detail__conflict-text'>请先电话核实：若是本人更换了微信，请其使用「更换微信账号」找回原记录；若另一份是冒用，驳回那份后才能通过这份。</Text>
+        </View>
+      )}
+
       <View className='adm-section'>
         <View className='adm-section__title'>
           <Text>身份信息</Text>

@@ -292,6 +292,11 @@ export default function Registrations() {
                     </View>
                   )}
                 </View>
+                {r.idConflict && (
+                  <View className='reg-card__reason reg-card__reason--conflict'>
+                    <Text>身份证号已由另一微信账号注册，请打开详情核实后再审核</Text>
+                  </View>
+                )}
                 {r.status === 'rejected' && r.rejectReason && (
                   <View className='reg-card__reason'>
                     <Text>驳回理由：{r.rejectReason}</Text>

@@ -4,7 +4,7 @@
 // and the quality harness tests every state × action × role cell of every machine
 // (test/quality/transitions.test.ts). No zod here: pages may import it.
 import type { Role } from './roles'
-import { LOAN_STATUSES, REGISTRATION_STATUSES, type LoanStatus, type RegistrationStatus } from './vocabulary'
+import { FAIR_STATUSES, LOAN_STATUSES, REGISTRATION_STATUSES, SESSION_STATUSES, type FairStatus, type LoanStatus, type RegistrationStatus, type SessionStatus } from './vocabulary'
 
 /**
  * Who may take a step: a role acting within its reach, `owner` (the person the entity belongs
@@ -154,7 +154,168 @@ export const subsidyPeriodMachine = machine<SubsidyPeriodState>({
   steps: [{ action: 'loan.approveSubsidy', from: ['due'], to: ['approved'], by: ['city_admin'] }],
 })
 
-export const MACHINES: readonly Machine[] = [registrationMachine, takeoverMachine, invitationMachine, loanMachine, subsidyPeriodMachine]
+// ---- service hours ------------------------------------------------------------------------------
+
+const STAFF = ['township_staff', 'county_admin', 'city_admin'] as const
+const UNDECIDED = ['pending', 'needs_review'] as const
+
+/** A session at a station, from check-in (open) to the township's decision. */
+export const sessionMachine = machine<SessionStatus>({
+  name: 'session',
+  label: '服务记录',
+  states: SESSION_STATUSES,
+  stateLabels: { open: '服务中', pending: '待审核', needs_review: '待复核', approved: '已通过', rejected: '未通过' },
+  steps: [
+    // A check-out the same day waits for approval; one reached after midnight needs a closer look.
+    { action: 'service.checkOut', from: ['open'], to: ['pending', 'needs_review'], by: ['owner'] },
+    { action: 'service.decide', variant: 'approve', from: UNDECIDED, to: ['approved'], by: STAFF, fields: ['decisionReason'] },
+    { action: 'service.decide', variant: 'reject', from: UNDECIDED, to: ['rejected'], by: STAFF, fields: ['decisionReason'] },
+    { action: 'service.adjust', from: ['pending', 'needs_review', 'approved', 'rejected'], to: ['approved'], by: STAFF, fields: ['adjustedMinutes', 'flags', 'decisionReason'] },
+  ],
+})
+
+export const MAKEUP_STATES = ['pending', 'approved', 'rejected'] as const
+export type MakeupState = (typeof MAKEUP_STATES)[number]
+
+/** A make-up (补签) for service the phone could not record: requested, then decided as any session. */
+export const makeupMachine = machine<MakeupState>({
+  name: 'makeup',
+  label: '补签申请',
+  states: MAKEUP_STATES,
+  stateLabels: { pending: '待审核', approved: '已通过', rejected: '未通过' },
+  steps: [
+    { action: 'service.decide', variant: 'approve', from: ['pending'], to: ['approved'], by: STAFF, fields: ['decisionReason'] },
+    { action: 'service.decide', variant: 'reject', from: ['pending'], to: ['rejected'], by: STAFF, fields: ['decisionReason'] },
+    { action: 'service.adjust', from: ['pending', 'approved', 'rejected'], to: ['approved'], by: STAFF, fields: ['adjustedMinutes', 'flags', 'decisionReason'] },
+  ],
+})
+
+export const APPEAL_STATES = ['approved', 'adjusted', 'rejected', 'appealed'] as const
+export type AppealState = (typeof APPEAL_STATES)[number]
+
+/**
+ * An appeal against a decision: a rejected or adjusted record goes back to the township
+ * (appealed), which decides again. A record approved as recorded has nothing to appeal.
+ */
+export const appealMachine = machine<AppealState>({
+  name: 'appeal',
+  label: '申诉',
+  states: APPEAL_STATES,
+  stateLabels: { approved: '已通过（按记录）', adjusted: '已通过（调整时长）', rejected: '未通过', appealed: '申诉待审核' },
+  steps: [
+    { action: 'service.appeal', from: ['adjusted', 'rejected'], to: ['appealed'], by: ['owner'], fields: ['flags', 'note'] },
+    { action: 'service.decide', variant: 'approve', from: ['appealed'], to: ['approved', 'adjusted'], by: STAFF, fields: ['decisionReason'] },
+    { action: 'service.decide', variant: 'reject', from: ['appealed'], to: ['rejected'], by: STAFF, fields: ['decisionReason'] },
+  ],
+})
+
+/** Where an appeal stands, read from its session. */
+export function appealState(s: { status: SessionStatus; adjustedMinutes: number | null; flags: readonly string[] }): AppealState | null {
+  if (s.status === 'rejected') return 'rejected'
+  if (s.status === 'approved') return s.adjustedMinutes === null ? 'approved' : 'adjusted'
+  if (s.status === 'pending' && s.flags.includes('appeal')) return 'appealed'
+  return null
+}
+
+// ---- perks ------------------------------------------------------------------------------------
+
+const MERCHANT_ADMINS = ['county_admin', 'city_admin'] as const
+export const MERCHANT_STATES = ['active', 'suspended'] as const
+export type MerchantState = (typeof MERCHANT_STATES)[number]
+
+export const merchantMachine = machine<MerchantState>({
+  name: 'merchant',
+  label: '爱心商家',
+  states: MERCHANT_STATES,
+  stateLabels: { active: '参与中', suspended: '已暂停' },
+  steps: [
+    { action: 'perk.setMerchantStatus', variant: 'suspended', from: ['active'], to: ['suspended'], by: MERCHANT_ADMINS },
+    { action: 'perk.setMerchantStatus', variant: 'active', from: ['suspended'], to: ['active'], by: MERCHANT_ADMINS },
+  ],
+})
+
+export const PERK_STATES = ['active', 'paused', 'suspended'] as const
+export type PerkState = (typeof PERK_STATES)[number]
+
+/** A perk: its merchant's staff (and the league) pause and resume it; it is suspended with its merchant. */
+export const perkMachine = machine<PerkState>({
+  name: 'perk',
+  label: '优惠',
+  states: PERK_STATES,
+  stateLabels: { active: '进行中', paused: '已暂停', suspended: '商家暂停参与' },
+  steps: [
+    { action: 'perk.setPerkStatus', variant: 'paused', from: ['active'], to: ['paused'], by: ['merchant', ...MERCHANT_ADMINS] },
+    { action: 'perk.setPerkStatus', variant: 'active', from: ['paused'], to: ['active'], by: ['merchant', ...MERCHANT_ADMINS] },
+    // Its merchant's suspension carries it along, and resuming brings it back as it was.
+    { action: 'perk.setMerchantStatus', variant: 'suspended', from: ['active', 'paused'], to: ['suspended'], by: MERCHANT_ADMINS },
+    { action: 'perk.setMerchantStatus', variant: 'active', from: ['suspended'], to: ['active', 'paused'], by: MERCHANT_ADMINS },
+  ],
+})
+
+// ---- job fairs --------------------------------------------------------------------------------
+
+export const fairMachine = machine<FairStatus>({
+  name: 'fair',
+  label: '岗位对接会',
+  states: FAIR_STATUSES,
+  stateLabels: { draft: '未发布', published: '已发布', cancelled: '已取消' },
+  steps: [
+    {
+      action: 'fair.save',
+      from: ['draft', 'published'],
+      to: ['draft', 'published'],
+      by: ['city_admin'],
+      fields: ['title', 'date', 'startTime', 'endTime', 'venue', 'address', 'location', 'signupOpensAt', 'signupClosesAt', 'startsAt', 'capacity', 'termEndsWithinDays', 'allowRuralYouth', 'maxPositions', 'employerIds', 'description'],
+    },
+    { action: 'fair.setStatus', variant: 'published', from: ['draft'], to: ['published'], by: ['city_admin'] },
+    { action: 'fair.setStatus', variant: 'cancelled', from: ['draft', 'published'], to: ['cancelled'], by: ['city_admin'] },
+  ],
+})
+
+export const SIGNUP_STATES = ['waiting', 'confirmed', 'checked_in', 'cancelled'] as const
+export type SignupState = (typeof SIGNUP_STATES)[number]
+
+/** A sign-up for a fair: a seat or a place in line, the door, and the outcomes recorded after. */
+export const signupMachine = machine<SignupState>({
+  name: 'signup',
+  label: '对接会报名',
+  states: SIGNUP_STATES,
+  stateLabels: { waiting: '候补中', confirmed: '报名成功', checked_in: '已签到入场', cancelled: '已取消' },
+  steps: [
+    // Choosing other positions keeps the place; after cancelling, signing up again takes a new one.
+    { action: 'fair.signUp', from: ['waiting', 'confirmed'], to: ['waiting', 'confirmed'], by: ['owner'], fields: ['positionIds', 'employerIds', 'resume', 'registrationId'] },
+    { action: 'fair.signUp', from: ['cancelled'], to: ['waiting', 'confirmed'], by: ['owner'], fields: ['positionIds', 'employerIds', 'resume', 'registrationId'] },
+    { action: 'fair.cancel', from: ['waiting', 'confirmed'], to: ['cancelled'], by: ['owner'] },
+    { action: 'fair.checkIn', from: ['confirmed'], to: ['checked_in'], by: ['county_admin', 'city_admin'] },
+    { action: 'fair.recordOutcome', from: ['checked_in'], to: ['checked_in'], by: ['employer'], fields: ['outcomes'] },
+  ],
+})
+
+/** Where a sign-up stands, read from its record. */
+export function signupState(s: { status: string; checkedInAt: unknown }): SignupState | null {
+  if (s.status === 'confirmed') return s.checkedInAt ? 'checked_in' : 'confirmed'
+  return s.status === 'waiting' || s.status === 'cancelled' ? s.status : null
+}
+
+export const MACHINES: readonly Machine[] = [
+  registrationMachine,
+  takeoverMachine,
+  invitationMachine,
+  sessionMachine,
+  makeupMachine,
+  appealMachine,
+  merchantMachine,
+  perkMachine,
+  loanMachine,
+  subsidyPeriodMachine,
+  fairMachine,
+  signupMachine,
+]
+
+/** Every state some step of this action (and decision) leaves from: for conditional batch updates. */
+export function statesLeftBy<S extends string>(m: Machine<S>, action: string, variant?: string): S[] {
+  return [...new Set(m.steps.filter((s) => s.action === action && (s.variant ?? '') === (variant ?? '')).flatMap((s) => s.from))]
+}
 
 /** The steps an action (and decision) may take from a state, by any of these roles. */
 export function stepsFor<S extends string>(m: Machine<S>, action: string, variant: string | undefined, from: S): Step<S>[] {

@@ -20,6 +20,8 @@ import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
+import { takeStep } from '../_shared/machines'
+import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 import { notify } from '../_shared/notify'
 import { newNonce, seal, unseal } from '../_shared/sealed'
@@ -424,7 +426,7 @@ export const main = defineFunction('fair', fair, {
     let doc: FairDoc
     if (input.id) {
       const existing = await loadFair(input.id)
-      if (existing.status === 'cancelled') throw conflict('对接会已取消，不能修改')
+      takeStep(fairMachine, { action: 'fair.save', from: existing.status, roles: ['city_admin'] }, () => conflict('对接会已取消，不能修改'))
       // Lowering capacity below the seats taken would un-confirm people: refused, atomically.
       const { stats } = await fairs()
         .where({ _id: existing._id, confirmedCount: _.lte(input.capacity) })
@@ -445,7 +447,9 @@ export const main = defineFunction('fair', fair, {
   async setStatus(input, ctx) {
     const user = (await ctx.user())!
     const f = await loadFair(input.id)
-    if (f.status === 'cancelled') throw conflict('对接会已取消')
+    takeStep(fairMachine, { action: 'fair.setStatus', variant: input.status, from: f.status, roles: ['city_admin'] }, () =>
+      conflict(f.status === 'cancelled' ? '对接会已取消' : `对接会已是「${fairMachine.stateLabels[f.status]}」`),
+    )
     if (input.status === 'cancelled' && input.reason.length < 2) throw invalid('reason', '取消对接会请写明理由（至少 2 个字）')
     const { stats } = await fairs().where({ _id: f._id, status: f.status }).update({ data: { status: input.status, updatedAt: ctx.now } })
     if (stats.updated !== 1) throw conflict('对接会刚刚被其他人修改，请刷新后再试')
@@ -573,6 +577,8 @@ export const main = defineFunction('fair', fair, {
     const resume = await buildResume(reg, ctx.now)
     const choice = { positionIds: chosen, employerIds: [...new Set(found.map((p) => p.employerId))], resume, registrationId: reg._id, updatedAt: ctx.now }
 
+    const from = existing ? signupState(existing) : null
+    if (from) takeStep(signupMachine, { action: 'fair.signUp', from, roles: ['owner'] }, () => conflict('已签到入场，不能再修改所选岗位'))
     if (existing && existing.status !== 'cancelled') {
       // Already signed up: change the chosen positions, keeping the place.
       await signups().doc(id).update({ data: choice })
@@ -625,7 +631,7 @@ export const main = defineFunction('fair', fair, {
     const { data: s } = await signups().doc(id).get()
     if (!s || s.status === 'cancelled') throw notFound('你没有报名这场对接会')
     if (ctx.now >= f.startsAt) throw conflict('对接会已开始，不能取消报名')
-    if (s.checkedInAt) throw conflict('已签到入场，不能取消报名')
+    takeStep(signupMachine, { action: 'fair.cancel', from: signupState(s) ?? 'cancelled', roles: ['owner'] }, () => conflict('已签到入场，不能取消报名'))
     const { stats } = await signups().where({ _id: id, status: s.status }).update({ data: { status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now } })
     if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
     if (s.status === 'confirmed') await fairs().doc(f._id).update({ data: { confirmedCount: _.inc(-1), updatedAt: ctx.now } })
@@ -743,11 +749,12 @@ export const main = defineFunction('fair', fair, {
     if (!p || !employerIdsOf(actor).includes(p.employerId)) throw forbidden('只能登记本单位岗位的结果')
     const [{ data: s }, f] = await Promise.all([signups().doc(input.signupId).get(), loadFair(p.fairId)])
     if (!s || s.fairId !== p.fairId || !s.positionIds.includes(p._id)) throw notFound('该报名者没有选择这个岗位')
-    if (s.status !== 'confirmed') throw conflict('只能为报名成功的人登记结果')
+    const from = signupState(s)
+    if (from !== 'confirmed' && from !== 'checked_in') throw conflict('只能为报名成功的人登记结果')
     // An outcome follows an interview at the fair: once it has begun, with someone who came in at the door.
     if (f.status !== 'published') throw conflict('对接会未发布或已取消，不能登记结果')
     if (ctx.now < f.startsAt) throw conflict(`对接会 ${shanghaiMoment(f.startsAt)} 开始，开始后才能登记结果`)
-    if (!s.checkedInAt) throw conflict('该报名者还没有在会场入口签到，签到入场后才能登记结果', 'signupId')
+    takeStep(signupMachine, { action: 'fair.recordOutcome', from, roles: ['employer'] }, () => conflict('该报名者还没有在会场入口签到，签到入场后才能登记结果', 'signupId'))
     const entry = { outcome: input.outcome, note: input.note, at: ctx.now, by: actor._id }
     const { stats } = await signups()
       .where({ _id: s._id, status: 'confirmed', checkedInAt: _.neq(null) })

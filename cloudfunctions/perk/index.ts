@@ -18,6 +18,8 @@ import { notify } from '../_shared/notify'
 import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
+import { takeStep } from '../_shared/machines'
+import { merchantMachine, perkMachine, type StepRole } from '../../types/machines'
 
 const merchants = () => db.collection<MerchantDoc>(COLLECTIONS.merchants)
 const perks = () => db.collection<PerkDoc>(COLLECTIONS.perks)
@@ -41,6 +43,15 @@ async function merchantReach(ctx: CallContext): Promise<Reach> {
 
 const reaches = (reach: Reach, m: { _id?: string; merchantId?: string; countyCode: string }) =>
   reach === 'city' || reach.counties.has(m.countyCode) || reach.merchants.has(m.merchantId ?? m._id ?? '')
+
+/** The caller's roles toward a merchant, as the machines name them. */
+function merchantRoles(reach: Reach, m: { _id: string; countyCode: string }): StepRole[] {
+  if (reach === 'city') return ['city_admin']
+  const roles: StepRole[] = []
+  if (reach.counties.has(m.countyCode)) roles.push('county_admin')
+  if (reach.merchants.has(m._id)) roles.push('merchant')
+  return roles
+}
 
 async function managedMerchant(id: string, ctx: CallContext): Promise<MerchantDoc> {
   const { data } = await merchants().doc(id).get()
@@ -273,7 +284,11 @@ export const main = defineFunction('perk', perk, {
 
   async setMerchantStatus(input, ctx) {
     const m = await managedMerchant(input.id, ctx)
-    await merchants().doc(m._id).update({ data: { status: input.status, updatedAt: ctx.now } })
+    const roles = merchantRoles(await merchantReach(ctx), m)
+    takeStep(merchantMachine, { action: 'perk.setMerchantStatus', variant: input.status, from: m.status, roles }, () => conflict(`该商家已是「${merchantMachine.stateLabels[m.status]}」`, 'status'))
+    // Only from the status read: of two admins acting at once, one changes it.
+    const { stats } = await merchants().where({ _id: m._id, status: m.status }).update({ data: { status: input.status, updatedAt: ctx.now } })
+    if (stats.updated !== 1) throw conflict('商家状态刚刚变化，请刷新后重试')
     // A suspended merchant's perks stop at once, paused ones too (so its staff cannot set one
     // going again meanwhile); resuming restores each as it was. (The merchant's status is written
     // first: whoever activates a perk meanwhile checks it after writing, see settleSuspension.)
@@ -364,9 +379,13 @@ export const main = defineFunction('perk', perk, {
     if (!p) throw notFound('优惠不存在')
     const m = await managedMerchant(p.merchantId, ctx)
     if (p.status === 'suspended' || (input.status === 'active' && m.status !== 'active')) throw conflict('商家已暂停参与，恢复商家后优惠才能恢复', 'status')
+    const roles = merchantRoles(await merchantReach(ctx), m)
+    takeStep(perkMachine, { action: 'perk.setPerkStatus', variant: input.status, from: p.status, roles }, () => conflict(`该优惠已是「${perkMachine.stateLabels[p.status]}」`, 'status'))
     // Only from the status read: a suspension that came meanwhile is not undone.
     const { stats } = await perks().where({ _id: p._id, status: p.status }).update({ data: { status: input.status, updatedAt: ctx.now } })
     if (stats.updated !== 1) throw conflict('优惠状态刚刚变化，请刷新后重试')
+    const me = (await ctx.user())!
+    await audit(ctx.now, { actorId: me._id, action: `perk.${input.status}`, targetType: 'perk', targetId: p._id, before: { status: p.status }, after: { status: input.status }, reason: '' })
     const next = input.status === 'active' ? await settleSuspension({ ...p, status: 'active' }) : { ...p, status: input.status }
     return perkView(next, await pictureUrls([p]))
   },

@@ -19,6 +19,9 @@ import { kioskProblem } from '../_shared/kiosk'
 import { notify } from '../_shared/notify'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
+import { checkChange, takeStep } from '../_shared/machines'
+import { appealMachine, appealState, makeupMachine, sessionMachine, statesLeftBy, type Machine, type StepRole } from '../../types/machines'
+import { SESSION_STATUS_LABELS } from '../../types/vocabulary'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
@@ -131,6 +134,24 @@ async function reachCriteria(ctx: CallContext, townshipCode?: string): Promise<R
 
 const inReach = (reach: Awaited<ReturnType<CallContext['townshipReach']>>, s: { townshipCode: string; countyCode: string }) =>
   reach === 'city' || reach.townships.has(s.townshipCode) || reach.counties.has(s.countyCode)
+
+/** The staff roles the caller holds toward this session's place, as the machines name them. */
+function staffRoles(reach: Awaited<ReturnType<CallContext['townshipReach']>>, s: { townshipCode: string; countyCode: string }): StepRole[] {
+  if (reach === 'city') return ['city_admin']
+  const roles: StepRole[] = []
+  if (reach.counties.has(s.countyCode)) roles.push('county_admin')
+  if (reach.townships.has(s.townshipCode)) roles.push('township_staff')
+  return roles
+}
+
+/** A make-up is decided as any session, through its own machine. */
+const machineOf = (s: SessionDoc): Machine<string> => (s.source === 'makeup' ? makeupMachine : sessionMachine)
+
+/** The session statuses a decision may leave from, whatever kind of record it is (a check-in, a make-up, an appeal). */
+const decidable = (variant: 'approve' | 'reject') => [...new Set([sessionMachine, makeupMachine].flatMap((m: Machine<string>) => statesLeftBy(m, 'service.decide', variant)))]
+
+/** What a record credits now (minutes), for the audit. */
+const credited = (s: Pick<SessionDoc, 'status' | 'adjustedMinutes' | 'minutes'>) => (s.status === 'approved' ? (s.adjustedMinutes ?? s.minutes) : 0)
 
 /** Volunteers' names (from their registrations), for lists staff read. */
 async function namesOf(userIds: string[]): Promise<Map<string, string>> {
@@ -328,7 +349,9 @@ export const main = defineFunction(
       // that reaches it first ends it there too, rather than crediting the night.
       const end = shanghaiDate(open.checkInAt) === shanghaiDate(ctx.now) ? ctx.now : endOfShanghaiDay(open.checkInAt)
       if (end !== ctx.now) flags.push('closed_by_timer')
+      const step = takeStep(sessionMachine, { action: 'service.checkOut', from: 'open', roles: ['owner'] }, () => notFound('当前没有进行中的服务'))
       const record = closedSession(open, userId, end, settings, { checkOut, flags, status: end === ctx.now ? 'pending' : 'needs_review', requestId: input.requestId })
+      checkChange(step, 'open', { status: record.status })
       try {
         await sessions().add({ data: record })
       } catch (err) {
@@ -445,14 +468,19 @@ export const main = defineFunction(
       const userId = await volunteer(ctx)
       const { data: s } = await sessions().doc(input.sessionId).get()
       if (!s || s.userId !== userId) throw notFound('服务记录不存在')
-      if (s.status !== 'rejected' && !(s.status === 'approved' && s.adjustedMinutes !== null)) throw conflict('只能对未通过或被调整时长的记录申诉')
+      const from = appealState(s)
+      const wrongState = () => conflict('只能对未通过或被调整时长的记录申诉')
+      if (!from) throw wrongState()
+      const step = takeStep(appealMachine, { action: 'service.appeal', from, roles: ['owner'] }, wrongState)
       await takeMonthlyAllowance(userId, ctx.now, await loadSettings(ctx.now.getTime()))
       const flags = [...new Set<Flag>([...s.flags, 'appeal'])]
-      const { stats } = await sessions()
-        .where({ _id: s._id, status: s.status })
-        .update({ data: { status: 'pending', flags, note: input.reason, updatedAt: ctx.now } })
+      const change = { status: 'pending' as const, flags, note: input.reason, updatedAt: ctx.now }
+      checkChange(step, from, { ...change, status: 'appealed' })
+      const { stats } = await sessions().where({ _id: s._id, status: s.status }).update({ data: change })
       if (stats.updated !== 1) throw conflict('记录状态已变化，请刷新后重试')
-      return view({ ...s, status: 'pending', flags, note: input.reason, updatedAt: ctx.now })
+      // An appeal of an adjusted record takes its credited time back until the township decides again.
+      await audit(ctx.now, { actorId: userId, action: 'session.appeal', targetType: 'session', targetId: s._id, before: { status: s.status, creditedMinutes: credited(s) }, after: { status: 'pending', creditedMinutes: 0 }, reason: input.reason })
+      return view({ ...s, ...change })
     },
 
     async queue(input, ctx) {
@@ -486,7 +514,7 @@ export const main = defineFunction(
       // it changed (a concurrent decision may have taken some), for the audit and the notices.
       const scope = reach === 'city' ? {} : await reachCriteria(ctx)
       const { stats } = await sessions()
-        .where(_.and([scope, { _id: _.in(ids), status: _.in(['pending', 'needs_review']) }]))
+        .where(_.and([scope, { _id: _.in(ids), status: _.in(decidable(input.decision)) }]))
         .update({ data: { status, decisionReason: reason, decisionId, reviewedBy: me._id, reviewedAt: ctx.now, updatedAt: ctx.now } })
       let decided: SessionDoc[] = []
       if (stats.updated > 0) decided = (await sessions().where({ decisionId }).limit(100).get()).data
@@ -509,7 +537,7 @@ export const main = defineFunction(
         targetType: 'session',
         targetId: s._id,
         before: { creditedMinutes: 0 },
-        after: { creditedMinutes: status === 'approved' ? (s.adjustedMinutes ?? s.minutes) : 0 },
+        after: { status, creditedMinutes: credited(s) },
         reason,
       }))
       await audit(ctx.now, ...entries)
@@ -532,14 +560,16 @@ export const main = defineFunction(
       const { data: s } = await sessions().doc(input.id).get()
       if (!s) throw notFound('服务记录不存在')
       await ctx.requireTownship(s.townshipCode, s.countyCode, '只能调整本镇街的服务记录')
-      if (s.status === 'open') throw conflict('服务尚未签退，不能调整')
+      const roles = staffRoles(await ctx.townshipReach(), s)
+      const step = takeStep(machineOf(s), { action: 'service.adjust', from: s.status, roles }, () => conflict(s.status === 'open' ? '服务尚未签退，不能调整' : `该记录${SESSION_STATUS_LABELS[s.status]}，不能调整`))
       const me = (await ctx.user())!
-      const before = s.status === 'approved' ? (s.adjustedMinutes ?? s.minutes) : 0
+      const before = credited(s)
       const flags = [...new Set<Flag>([...s.flags, 'adjusted'])]
       const change = { status: 'approved' as const, adjustedMinutes: input.minutes, flags, decisionReason: input.reason, reviewedBy: me._id, reviewedAt: ctx.now, updatedAt: ctx.now }
+      checkChange(step, s.status, change, ['reviewedBy', 'reviewedAt'])
       const { stats } = await sessions().where({ _id: s._id, updatedAt: s.updatedAt }).update({ data: change })
       if (stats.updated !== 1) throw conflict('记录已被他人修改，请刷新后重试')
-      await audit(ctx.now, { actorId: me._id, action: 'session.adjust', targetType: 'session', targetId: s._id, before: { creditedMinutes: before }, after: { creditedMinutes: input.minutes }, reason: input.reason })
+      await audit(ctx.now, { actorId: me._id, action: 'session.adjust', targetType: 'session', targetId: s._id, before: { status: s.status, creditedMinutes: before }, after: { status: 'approved', creditedMinutes: input.minutes }, reason: input.reason })
       await notify(s.openid, 'review', 'packages/volunteer/hours/index', { thing1: '志愿服务时长', phrase2: '已调整', thing3: input.reason })
       const names = await namesOf([s.userId])
       return { ...view({ ...s, ...change }), volunteerName: names.get(s.userId) ?? '志愿者', volunteerUserId: s.userId }

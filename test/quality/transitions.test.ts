@@ -3,15 +3,17 @@
 // state, the action is called by a person holding the role within the entity's reach (or by
 // its owner); a declared step must succeed and land where it says, every other call must be
 // refused and write nothing at all.
+import crypto from 'node:crypto'
 import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import type { ActionName } from '../../types'
-import { MACHINES, allowedStep, type Machine, type StepRole } from '../../types/machines'
+import { MACHINES, allowedStep, appealState, signupState, type Machine, type StepRole } from '../../types/machines'
 import { ROLES } from '../../types/roles'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
 import { volunteerForm, ruralYouthForm, freshIdNumber } from '../support/people'
 import { writeQualityFigures } from './report'
 import { allCounties } from '../../cloudfunctions/_shared/divisions'
+import { seal } from '../../cloudfunctions/_shared/sealed'
 
 let app: AppCloud
 let counter = 0
@@ -64,6 +66,16 @@ const userIdOf = (openid: string) => [...app.cloud.store.get('users').docs.value
 async function insert(collection: string, ...docs: Record<string, unknown>[]): Promise<void> {
   await app.cloud.db.handle('database.insertDocument', { collectionName: collection, data: docs.map((d) => EJSON.stringify(d, { relaxed: false })) })
 }
+async function update(collection: string, id: string, fields: Record<string, unknown>): Promise<void> {
+  await app.cloud.db.handle('database.modifyDocument', {
+    collectionName: collection,
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: id }),
+    data: EJSON.stringify({ $set: fields }, { relaxed: false }),
+    merge: true,
+  })
+}
+
 /** Writes to every collection but the rate-limit counters (counting refused attempts is their purpose). */
 const writes = () => JSON.stringify([...app.cloud.store.writes.entries()].filter(([name]) => name !== 'rate_limits').sort())
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
@@ -294,7 +306,296 @@ const subsidyPeriods: Bench = {
   record: (a) => doc('loans', a.id),
 }
 
-const BENCHES: Bench[] = [registrations, takeovers, invitations, loans, subsidyPeriods]
+// ---- service hours -----------------------------------------------------------------------------
+
+const VOLUNTEER_OWNER = 'o_tm_volunteer_owner'
+let volunteerOwner = { userId: '', registrationId: '' }
+const STATION = { id: 'st_fengcheng', name: '凤城街道志愿服务驿站', at: { lat: 23.697524, lng: 113.055469 } }
+
+/** A record of two hours' service yesterday at 凤城街道, as the steps before would have left it. */
+async function arrangeSession(fields: Record<string, unknown>): Promise<Arranged> {
+  const id = `${volunteerOwner.userId}:tmsession${++counter}`
+  const start = new Date(Date.now() - 86400_000)
+  const now = new Date()
+  await insert('sessions', {
+    _id: id,
+    userId: volunteerOwner.userId,
+    openid: VOLUNTEER_OWNER,
+    stationId: STATION.id,
+    stationName: STATION.name,
+    townshipCode: '441802006',
+    townshipName: '凤城街道',
+    countyCode: '441802',
+    status: 'pending',
+    checkInAt: start,
+    checkOutAt: new Date(start.getTime() + 2 * 3600_000),
+    checkIn: { ...STATION.at, accuracy: 15, distanceM: 3 },
+    checkOut: { ...STATION.at, accuracy: 15, distanceM: 3 },
+    days: [{ date: new Date(start.getTime() + 8 * 3600_000).toISOString().slice(0, 10), minutes: 120 }],
+    minutes: 120,
+    adjustedMinutes: null,
+    flags: [],
+    source: 'scan',
+    note: '',
+    photoFileId: '',
+    checkOutRequestId: '',
+    decisionReason: '',
+    decisionId: '',
+    reviewedBy: '',
+    reviewedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  })
+  return { id, owner: VOLUNTEER_OWNER }
+}
+
+const decided = (status: string) => (status === 'approved' || status === 'rejected' ? { reviewedBy: 'staff', reviewedAt: new Date(), decisionReason: '矩阵测试' } : {})
+
+function serviceInput(action: string, variant: string | undefined, a: Arranged): unknown {
+  switch (action) {
+    case 'service.checkOut':
+      return { requestId: `tmout${++counter}xx`, reading: { ...STATION.at, accuracy: 15 } }
+    case 'service.adjust':
+      return { id: a.id, minutes: 60, reason: '核实后调整为一小时' }
+    case 'service.appeal':
+      return { sessionId: a.id, reason: '我确实服务了两个小时，有照片为证' }
+    default:
+      return { ids: [a.id], decision: variant, reason: '矩阵测试' }
+  }
+}
+const decideRefused = (action: string, data: unknown) => action === 'service.decide' && (data as { decided: number }).decided === 0
+
+const sessions: Bench = {
+  machine: MACHINES.find((m) => m.name === 'session')!,
+  selfActions: ['service.checkOut'],
+  async arrange(state) {
+    if (state !== 'open') return arrangeSession({ status: state, ...decided(state) })
+    // The one open session a volunteer may have, as a check-in leaves it (replacing one an earlier cell left).
+    await app.cloud.db.handle('database.removeDocument', { collectionName: 'open_sessions', queryType: 'DOC', query: JSON.stringify({ _id: volunteerOwner.userId }), multi: false })
+    const sessionId = `${volunteerOwner.userId}:tmopen${++counter}`
+    await insert('open_sessions', {
+      _id: volunteerOwner.userId,
+      sessionId,
+      requestId: sessionId.split(':')[1],
+      openid: VOLUNTEER_OWNER,
+      stationId: STATION.id,
+      stationName: STATION.name,
+      stationLocation: STATION.at,
+      radiusM: 300,
+      townshipCode: '441802006',
+      townshipName: '凤城街道',
+      countyCode: '441802',
+      checkInAt: new Date(Date.now() - 60_000),
+      checkIn: { ...STATION.at, accuracy: 15, distanceM: 3 },
+      flags: [],
+      via: 'scan',
+    })
+    return { id: sessionId, owner: VOLUNTEER_OWNER }
+  },
+  input: serviceInput,
+  state(a) {
+    const closed = doc('sessions', a.id)
+    if (closed) return closed.status as string
+    return (doc('open_sessions', volunteerOwner.userId)?.sessionId as string) === a.id ? 'open' : null
+  },
+  record: (a) => doc('sessions', a.id) ?? doc('open_sessions', volunteerOwner.userId),
+  refusedItem: decideRefused,
+}
+
+const makeups: Bench = {
+  machine: MACHINES.find((m) => m.name === 'makeup')!,
+  arrange: (state) => arrangeSession({ status: state, source: 'makeup', flags: ['makeup'], checkIn: null, checkOut: null, note: '手机没电，未能签到', ...decided(state) }),
+  input: serviceInput,
+  state: (a) => (doc('sessions', a.id)?.status as string) ?? null,
+  record: (a) => doc('sessions', a.id),
+  refusedItem: decideRefused,
+}
+
+const appeals: Bench = {
+  machine: MACHINES.find((m) => m.name === 'appeal')!,
+  arrange(state) {
+    if (state === 'appealed') return arrangeSession({ status: 'pending', flags: ['appeal'], note: '我确实服务了两个小时' })
+    if (state === 'adjusted') return arrangeSession({ status: 'approved', adjustedMinutes: 30, flags: ['adjusted'], ...decided('approved') })
+    return arrangeSession({ status: state, ...decided(state) })
+  },
+  input: serviceInput,
+  state(a) {
+    const s = doc('sessions', a.id)
+    return s ? appealState(s as never) : null
+  },
+  record: (a) => doc('sessions', a.id),
+  refusedItem: decideRefused,
+}
+
+// ---- perks -------------------------------------------------------------------------------------
+
+let demoMerchant: Record<string, unknown> = {}
+let demoPerk: Record<string, unknown> = {}
+
+/** The merchant column's own merchant, in the state asked for, with a new perk of it in the perk's state. */
+async function arrangePerk(perkState: string, merchantState: string): Promise<Arranged> {
+  await update('merchants', demoMerchant._id as string, { status: merchantState })
+  const id = `P${(++counter).toString(16).padStart(12, '0')}`
+  const suspendedFrom = perkState === 'suspended' ? { suspendedFrom: 'paused' } : {}
+  const { suspendedFrom: _ignored, ...base } = demoPerk
+  await insert('perks', { ...base, _id: id, status: perkState, ...suspendedFrom, redeemed: 0, usage: {}, recentCodes: [] })
+  return { id, owner: '' }
+}
+
+const merchants: Bench = {
+  machine: MACHINES.find((m) => m.name === 'merchant')!,
+  async arrange(state) {
+    const id = `M${(++counter).toString(16).padStart(12, '0')}`
+    await insert('merchants', { ...demoMerchant, _id: id, name: `矩阵商家${counter}`, status: state })
+    return { id, owner: '' }
+  },
+  input: (_action, variant, a) => ({ id: a.id, status: variant, reason: '矩阵测试' }),
+  state: (a) => (doc('merchants', a.id)?.status as string) ?? null,
+  record: (a) => doc('merchants', a.id),
+}
+
+const perks: Bench = {
+  machine: MACHINES.find((m) => m.name === 'perk')!,
+  arrange: (state) => arrangePerk(state, state === 'suspended' ? 'suspended' : 'active'),
+  input: (action, variant, a) => (action === 'perk.setPerkStatus' ? { id: a.id, status: variant } : { id: demoMerchant._id, status: variant, reason: '矩阵测试' }),
+  state: (a) => (doc('perks', a.id)?.status as string) ?? null,
+  record: (a) => doc('perks', a.id),
+}
+
+// ---- job fairs ---------------------------------------------------------------------------------
+
+const EMPLOYER = { id: 'e_qy_city_invest', name: '清远市城市投资控股集团' }
+const shanghaiDay = (offsetDays: number) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10)
+const hex12 = () => (++counter).toString(16).padStart(12, '0')
+
+/** A fair (with one position of the employer column's) in `status`, whose day is `date`, starting at `startsAt`. */
+async function arrangeFair(status: string, date: string, startsAt: Date, seatsLeft = 10): Promise<{ fairId: string; positionId: string }> {
+  const fairId = `F${hex12()}`
+  const positionId = `J${hex12()}`
+  const now = new Date()
+  await insert('fairs', {
+    _id: fairId,
+    title: `矩阵对接会${counter}`,
+    date,
+    startTime: '09:00',
+    endTime: '12:00',
+    venue: '清远市青年之家',
+    address: '清城区凤城街道',
+    location: null,
+    signupOpensAt: new Date(Date.now() - 86400_000),
+    signupClosesAt: new Date(Math.min(startsAt.getTime(), Date.now() + 3600_000)),
+    startsAt,
+    capacity: 10,
+    confirmedCount: 10 - seatsLeft,
+    waitlist: [],
+    termEndsWithinDays: 730,
+    allowRuralYouth: true,
+    maxPositions: 3,
+    employerIds: [EMPLOYER.id],
+    description: '',
+    status,
+    createdBy: 'city',
+    createdAt: now,
+    updatedAt: now,
+  })
+  await insert('fair_positions', {
+    _id: positionId,
+    fairId,
+    employerId: EMPLOYER.id,
+    employerName: EMPLOYER.name,
+    employerType: 'state_owned',
+    title: '乡村振兴项目专员',
+    openings: 2,
+    place: '清城区',
+    countyCode: '441802',
+    requirements: '',
+    salaryMinFen: 400_000,
+    salaryMaxFen: 600_000,
+    contactName: '陈经理',
+    contactPhone: '13800138111',
+    createdAt: now,
+    updatedAt: now,
+  })
+  return { fairId, positionId }
+}
+
+const fairs: Bench = {
+  machine: MACHINES.find((m) => m.name === 'fair')!,
+  async arrange(state) {
+    const date = shanghaiDay(30)
+    const { fairId } = await arrangeFair(state, date, new Date(`${date}T01:00:00Z`))
+    return { id: fairId, owner: '', facts: { date } }
+  },
+  input(action, variant, a) {
+    if (action === 'fair.setStatus') return { id: a.id, status: variant, reason: '矩阵测试' }
+    const date = a.facts!.date
+    return {
+      id: a.id,
+      title: '矩阵对接会（修改）',
+      date,
+      startTime: '09:00',
+      endTime: '12:00',
+      venue: '清远市青年之家',
+      address: '清城区凤城街道',
+      signupOpensAt: `${shanghaiDay(0)} 00:00`,
+      signupClosesAt: `${date} 08:00`,
+      capacity: 20,
+      termEndsWithinDays: 730,
+      allowRuralYouth: true,
+      maxPositions: 3,
+      employerIds: [EMPLOYER.id],
+    }
+  },
+  state: (a) => (doc('fairs', a.id)?.status as string) ?? null,
+  record: (a) => doc('fairs', a.id),
+}
+
+/** The entry code the sign-up's phone would show, sealed as the fair function seals it (with the tests' token key). */
+function entryCode(claims: object): string {
+  process.env.XQ_TOKEN_KEY = TEST_FUNCTION_ENV.XQ_TOKEN_KEY
+  return seal('fair-entry-v1', 'E1', claims)
+}
+
+const signups: Bench = {
+  machine: MACHINES.find((m) => m.name === 'signup')!,
+  selfActions: ['fair.signUp', 'fair.cancel'],
+  async arrange(state, action) {
+    // Outcomes come after the fair has begun; everything else before, on its day (the door opens today).
+    const started = action === 'fair.recordOutcome'
+    const f = await arrangeFair('published', shanghaiDay(0), new Date(Date.now() + 2 * 3600_000), state === 'waiting' ? 0 : 10)
+    const owner = fresh('fairgoer')
+    await approvedRegistration(owner, 'volunteer', '矩阵求职')
+    ok(await app.call(owner, 'fair.signUp', { fairId: f.fairId, positionIds: [f.positionId], shareResume: true }), 'sign up')
+    const id = `${f.fairId}:${userIdOf(owner)}`
+    if (state === 'cancelled') ok(await app.call(owner, 'fair.cancel', { fairId: f.fairId, reason: '矩阵测试' }), 'cancel')
+    const changes: Record<string, unknown> = {}
+    if (state === 'checked_in') Object.assign(changes, { checkedInAt: new Date(), checkedInBy: 'door' })
+    if (Object.keys(changes).length) await update('fair_signups', id, changes)
+    if (started) await update('fairs', f.fairId, { startsAt: new Date(Date.now() - 3600_000) })
+    return { id, owner, facts: f }
+  },
+  input(action, _variant, a) {
+    const { fairId, positionId } = a.facts!
+    switch (action) {
+      case 'fair.signUp':
+        return { fairId, positionIds: [positionId], shareResume: true }
+      case 'fair.cancel':
+        return { fairId, reason: '临时有事' }
+      case 'fair.checkIn':
+        return { token: entryCode({ s: a.id, f: fairId, e: Math.floor(Date.now() / 1000) + 60, n: crypto.randomBytes(12).toString('base64url'), m: '矩*求' }) }
+      default:
+        return { signupId: a.id, positionId, outcome: 'interviewed', note: '' }
+    }
+  },
+  state(a) {
+    const s = doc('fair_signups', a.id)
+    return s ? signupState(s as never) : null
+  },
+  record: (a) => doc('fair_signups', a.id),
+}
+
+const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups]
 
 // ---- the matrix --------------------------------------------------------------------------------
 
@@ -308,6 +609,11 @@ beforeAll(async () => {
   ok(await app.call('o_tm_creator', 'grants.redeemInvitation', { code: inv.code }), 'redeem creator')
   loanOwner = { registrationId: await approvedRegistration(LOAN_OWNER, 'rural_youth', '矩阵青年'), userId: '' }
   loanOwner.userId = userIdOf(LOAN_OWNER)
+  volunteerOwner = { registrationId: await approvedRegistration(VOLUNTEER_OWNER, 'volunteer', '矩阵志愿者'), userId: '' }
+  volunteerOwner.userId = userIdOf(VOLUNTEER_OWNER)
+  const merchantId = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === PERSONA.merchant)!.roles as { role: string; scopeId: string }[]
+  demoMerchant = { ...doc('merchants', merchantId.find((g) => g.role === 'merchant')!.scopeId)! }
+  demoPerk = { ...[...app.cloud.store.get('perks').docs.values()].find((p) => p.merchantId === demoMerchant._id)! }
 }, 120_000)
 
 afterAll(async () => {

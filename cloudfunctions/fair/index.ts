@@ -20,7 +20,7 @@ import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
-import { takeStep } from '../_shared/machines'
+import { checkChange, takeStep } from '../_shared/machines'
 import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 import { notify } from '../_shared/notify'
@@ -426,7 +426,8 @@ export const main = defineFunction('fair', fair, {
     let doc: FairDoc
     if (input.id) {
       const existing = await loadFair(input.id)
-      takeStep(fairMachine, { action: 'fair.save', from: existing.status, roles: ['city_admin'] }, () => conflict('对接会已取消，不能修改'))
+      const step = takeStep(fairMachine, { action: 'fair.save', from: existing.status, roles: ['city_admin'] }, () => conflict('对接会已取消，不能修改'))
+      checkChange(step, existing.status, fields)
       // Lowering capacity below the seats taken would un-confirm people: refused, atomically.
       const { stats } = await fairs()
         .where({ _id: existing._id, confirmedCount: _.lte(input.capacity) })
@@ -578,7 +579,11 @@ export const main = defineFunction('fair', fair, {
     const choice = { positionIds: chosen, employerIds: [...new Set(found.map((p) => p.employerId))], resume, registrationId: reg._id, updatedAt: ctx.now }
 
     const from = existing ? signupState(existing) : null
-    if (from) takeStep(signupMachine, { action: 'fair.signUp', from, roles: ['owner'] }, () => conflict('已签到入场，不能再修改所选岗位'))
+    if (from) {
+      const step = takeStep(signupMachine, { action: 'fair.signUp', from, roles: ['owner'] }, () => conflict('已签到入场，不能再修改所选岗位'))
+      // Other positions keep the place (and its state); signing up again after cancelling lands where the seats say, below.
+      if (from !== 'cancelled') checkChange(step, from, choice)
+    }
     if (existing && existing.status !== 'cancelled') {
       // Already signed up: change the chosen positions, keeping the place.
       await signups().doc(id).update({ data: choice })

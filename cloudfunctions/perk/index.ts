@@ -111,6 +111,44 @@ function ineligibility(p: PerkDoc, star: number, county: string, today: string, 
 const dayKey = (userId: string, date: string) => `usage.${userId}.d${date.replace(/-/g, '')}`
 const monthKey = (userId: string, date: string) => `usage.${userId}.m${date.slice(0, 7).replace('-', '')}`
 
+/**
+ * Counters of past days and months are spent: removed every night, so that a perk's document
+ * does not grow with every volunteer and every day. Only spent keys go (a redemption writing
+ * today's key meanwhile is untouched); a volunteer left with none is removed only if still so.
+ */
+async function pruneUsage(now: Date): Promise<{ perks: number; keys: number }> {
+  const today = shanghaiDate(now)
+  const current = new Set([`d${today.replace(/-/g, '')}`, `m${today.slice(0, 7).replace('-', '')}`])
+  let touched = 0
+  let keys = 0
+  // Page through every perk (a read returns at most 100).
+  for (let skip = 0; ; skip += 100) {
+    const { data } = await perks().orderBy('_id', 'asc').skip(skip).limit(100).field({ usage: true }).get()
+    for (const p of data) {
+      const spent: Record<string, unknown> = {}
+      const emptied: string[] = []
+      for (const [user, counters] of Object.entries(p.usage ?? {})) {
+        const names = Object.keys(counters)
+        const old = names.filter((k) => !current.has(k))
+        for (const k of old) spent[`usage.${user}.${k}`] = _.remove()
+        if (old.length === names.length) emptied.push(user)
+      }
+      if (Object.keys(spent).length === 0 && emptied.length === 0) continue
+      if (Object.keys(spent).length > 0) await perks().doc(p._id).update({ data: spent })
+      if (emptied.length > 0) {
+        const stillEmpty = emptied.flatMap((user) => [...current].map((k) => ({ [`usage.${user}.${k}`]: _.exists(false) })))
+        await perks()
+          .where(_.and([{ _id: p._id }, ...stillEmpty]))
+          .update({ data: Object.fromEntries(emptied.map((user) => [`usage.${user}`, _.remove()])) })
+      }
+      touched += 1
+      keys += Object.keys(spent).length
+    }
+    if (data.length < 100) break
+  }
+  return { perks: touched, keys }
+}
+
 function usedToday(p: PerkDoc, userId: string, date: string): { day: number; month: number } {
   const mine = p.usage?.[userId] ?? {}
   return { day: mine[`d${date.replace(/-/g, '')}`] ?? 0, month: mine[`m${date.slice(0, 7).replace('-', '')}`] ?? 0 }
@@ -568,5 +606,4 @@ export const main = defineFunction('perk', perk, {
     ])
     return { ...file, rows: totals.byPerk.length }
   },
-})
-
+}, { pruneUsage })

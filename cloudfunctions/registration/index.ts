@@ -197,21 +197,31 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
 
 const ID_CONFLICT_MESSAGE = '该身份证号已由另一账号注册：请先核实。若是本人更换了微信，请其使用“更换微信账号”；若另一份是冒用，驳回那份后再通过这份'
 
-/** The registration whose account holds this registration's ID number, when it is another account. */
-async function claimHolder(r: RegistrationDoc): Promise<RegistrationDoc | null> {
-  const { data: claim } = await identities().doc(r.idBlindIndex).get()
-  if (!claim || claim.userId === r.userId) return null
-  const { data } = await registrations().where({ userId: claim.userId, idBlindIndex: r.idBlindIndex }).orderBy('submittedAt', 'desc').limit(1).get()
+/** Registrations still in play (waiting or approved): an ID number may belong to one account only. */
+const IN_PLAY = ['pending', 'approved']
+
+/** Another account's registration in play with the same ID number: who is who must be settled before either is approved. */
+async function rivalOf(r: RegistrationDoc): Promise<RegistrationDoc | null> {
+  const { data } = await registrations()
+    .where({ idBlindIndex: r.idBlindIndex, userId: _.neq(r.userId), status: _.in(IN_PLAY) })
+    .orderBy('submittedAt', 'asc')
+    .limit(1)
+    .get()
   return data[0] ?? null
 }
 
-/** Which of these registrations still wait on an ID number another account holds (one query). */
-async function stillConflicting(list: RegistrationDoc[]): Promise<Set<string>> {
-  const flagged = list.filter((r) => r.idConflict)
-  if (flagged.length === 0) return new Set()
-  const { data: claims } = await identities().where({ _id: _.in([...new Set(flagged.map((r) => r.idBlindIndex))]) }).get()
-  const holder = new Map(claims.map((c) => [c._id, c.userId]))
-  return new Set(flagged.filter((r) => holder.has(r.idBlindIndex) && holder.get(r.idBlindIndex) !== r.userId).map((r) => r._id))
+/** Which of these registrations share their ID number with another account's registration in play (one query). */
+async function inConflict(list: RegistrationDoc[]): Promise<Set<string>> {
+  const indexes = [...new Set(list.map((r) => r.idBlindIndex).filter(Boolean))]
+  if (indexes.length === 0) return new Set()
+  const { data } = await registrations()
+    .where({ idBlindIndex: _.in(indexes), status: _.in(IN_PLAY) })
+    .field({ idBlindIndex: true, userId: true })
+    .limit(1000)
+    .get()
+  const owners = new Map<string, Set<string>>()
+  for (const d of data) owners.set(d.idBlindIndex, (owners.get(d.idBlindIndex) ?? new Set()).add(d.userId))
+  return new Set(list.filter((r) => [...(owners.get(r.idBlindIndex) ?? [])].some((u) => u !== r.userId)).map((r) => r._id))
 }
 
 /** Reviewer scope as query criteria on countyCode. */
@@ -320,7 +330,7 @@ export const main = defineFunction('registration', registration, {
         .get(),
     ])
     const today = shanghaiDate(ctx.now)
-    const conflicts = await stillConflicting(data)
+    const conflicts = await inConflict(data)
     return { items: data.map((r) => ({ ...summary(r, today), idConflict: conflicts.has(r._id) })), total }
   },
 
@@ -333,7 +343,7 @@ export const main = defineFunction('registration', registration, {
     await audit(ctx.now, { actorId: actor!._id, action: 'pii.read', targetType: 'registration', targetId: r._id, before: null, after: null, reason: '注册审核查看身份证号' })
     let reviewerName = ''
     if (r.reviewerId) reviewerName = (await users().doc(r.reviewerId).get()).data?.nickname ?? ''
-    const holder = r.idConflict ? await claimHolder(r) : null
+    const holder = await rivalOf(r)
     const detail: RegistrationDetail = {
       ...summary(r, shanghaiDate(ctx.now)),
       idConflict: holder !== null,
@@ -369,11 +379,14 @@ export const main = defineFunction('registration', registration, {
     // A batch that reaches outside the reviewer's counties is refused whole, before any change.
     if (counties !== 'city' && found.some((r) => !counties.has(r.countyCode))) throw forbidden('只能审核本县（市、区）的申请')
     const reason = input.reason ?? ''
+    // Neither of two accounts with one ID number is approved until the county has settled who is who.
+    const conflicted = input.decision === 'approve' ? await inConflict(found) : new Set<string>()
     const entries: AuditEntry[] = []
     const decided: RegistrationDoc[] = []
     const results = await limited(ids, 5, async (id) => {
       const seen = byId.get(id)
       if (!seen) return { id, ok: false, message: '申请不存在' }
+      if (conflicted.has(id)) return { id, ok: false, message: ID_CONFLICT_MESSAGE }
       try {
         const after = await db.runTransaction(async (tx) => {
           const { data: r } = await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).get()

@@ -262,7 +262,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
     expect(who.errors).toEqual([])
     await who.context.close()
   }
-})
+}, 120_000) // four people, two of them on the day: as long as the township journey
 
 test('who may not sign up is told why: someone not registered, a rural youth at a fair for volunteers only; employer pages refuse non-employers', async () => {
   // Set-up: a published fair for volunteers only, with one position.

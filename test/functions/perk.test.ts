@@ -1,5 +1,6 @@
 // The caring-merchant alliance: merchants, perks, codes, scans, exactly-once redemption, records.
 import ExcelJS from 'exceljs'
+import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
@@ -181,6 +182,35 @@ describe('codes, scans and redemption', () => {
     expect(await app.call('o_perk_third', 'perk.code', { perkId })).toMatchObject({ ok: false, error: { message: '优惠名额已用完' } })
     const perkDoc = app.cloud.store.get('perks').docs.get(perkId)!
     expect(perkDoc.redeemed).toBe(2)
+  })
+
+  test('probe finding 12: spent day and month counters are removed by the nightly timer; today\'s stay and still limit', async () => {
+    const perkId = await newPerk({ perDay: 1, perMonth: 5 })
+    ok(await app.call(MERCHANT, 'perk.confirm', { token: ok(await app.call(VOLUNTEER, 'perk.code', { perkId })).token }))
+    const userId = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === VOLUNTEER)!._id as string
+    const current = app.cloud.store.get('perks').docs.get(perkId)!.usage as Record<string, Record<string, number>>
+    expect(Object.keys(current[userId]).sort()).toHaveLength(2)
+    // What months of use leave behind: counters of past days and months, and a volunteer with nothing current.
+    await app.cloud.db.handle('database.modifyDocument', {
+      collectionName: 'perks',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: perkId }),
+      data: JSON.stringify({ $set: { [`usage.${userId}.d20250101`]: 1, [`usage.${userId}.m202501`]: 3, 'usage.gone_user.d20250102': 1, 'usage.gone_user.m202501': 1 } }),
+      merge: true,
+    })
+    // More perks than one read returns, each with a spent counter: every one is cleaned.
+    const template = app.cloud.store.get('perks').docs.get(perkId)!
+    const many = Array.from({ length: 130 }, (_, i) => EJSON.stringify({ ...template, _id: `zz_prune_${String(i).padStart(3, '0')}`, status: 'paused', usage: { someone: { d20250303: 1 } } }, { relaxed: false }))
+    await app.cloud.db.handle('database.insertDocument', { collectionName: 'perks', data: many })
+    const fired = await app.cloud.fireTimer('perk', 'pruneUsage')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { perks: 131, keys: 134 } })
+    const usage = app.cloud.store.get('perks').docs.get(perkId)!.usage as Record<string, Record<string, number>>
+    expect(usage).toEqual({ [userId]: current[userId] })
+    expect([...app.cloud.store.get('perks').docs.values()].filter((p) => String(p._id).startsWith('zz_prune_') && Object.keys(p.usage as object).length > 0)).toEqual([])
+    // Today's limit still holds after the clean-up.
+    expect(await app.call(VOLUNTEER, 'perk.code', { perkId })).toMatchObject({ ok: false, error: { message: expect.stringContaining('每日限 1 次') } })
+    // Nobody else can run the timer's work.
+    expect(await app.raw(VOLUNTEER, 'perk', { Type: 'Timer', TriggerName: 'pruneUsage' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   test('200 concurrent confirmations of one code record one redemption; concurrent redemptions near the quota never exceed it', async () => {

@@ -94,7 +94,8 @@ describe('submitting a registration', () => {
     const second = ok(await app.call('o_dup_b', 'account.me', {})).userId
     expect([...app.cloud.store.get('identities').docs.values()].filter((c) => c.userId === second)).toEqual([])
     const listed = ok(await app.call(COUNTY, 'registration.list', { keyword: '杜重号' })).items
-    expect(listed.filter((r) => r.idMasked === maskIdNumber(id)).map((r) => r.idConflict).sort()).toEqual([false, true])
+    // Both sides are marked, the one holding the ID as much as the one waiting on it.
+    expect(listed.filter((r) => r.idMasked === maskIdNumber(id)).map((r) => r.idConflict)).toEqual([true, true])
   })
 
   test('two accounts registering one ID at the same moment: exactly one claims it, the others wait on the county', async () => {
@@ -280,8 +281,13 @@ describe('sequences the outside probe chained', () => {
     const detail = ok(await app.call(COUNTY, 'registration.detail', { id: owner.id }))
     expect(detail).toMatchObject({ idConflict: true, conflictWith: { name: '冒*者', countyName: '清城区', status: 'pending' } })
     const before = app.dump()
-    const refused = ok(await app.call(COUNTY, 'registration.review', { ids: [owner.id], decision: 'approve' }))
-    expect(refused.results).toEqual([{ id: owner.id, ok: false, message: expect.stringContaining('该身份证号已由另一账号注册') }])
+    // Neither side is approved before the county settles who is who: not the waiting owner, not the squatter holding the ID.
+    const refused = ok(await app.call(COUNTY, 'registration.review', { ids: [owner.id, squatter.id], decision: 'approve' }))
+    expect(refused.results).toEqual([
+      { id: owner.id, ok: false, message: expect.stringContaining('该身份证号已由另一账号注册') },
+      { id: squatter.id, ok: false, message: expect.stringContaining('该身份证号已由另一账号注册') },
+    ])
+    expect(ok(await app.call(COUNTY, 'registration.detail', { id: squatter.id }))).toMatchObject({ idConflict: true, conflictWith: { name: '真*人' } })
     expect(JSON.parse(app.dump()).find(([n]: [string]) => n === 'registrations')).toEqual(JSON.parse(before).find(([n]: [string]) => n === 'registrations'))
     // Rejected, the squatter no longer holds it.
     ok(await app.call(COUNTY, 'registration.review', { ids: [squatter.id], decision: 'reject', reason: '冒用他人身份证号' }))

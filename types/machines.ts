@@ -4,7 +4,20 @@
 // and the quality harness tests every state × action × role cell of every machine
 // (test/quality/transitions.test.ts). No zod here: pages may import it.
 import type { Role } from './roles'
-import { FAIR_STATUSES, LOAN_STATUSES, REGISTRATION_STATUSES, SESSION_STATUSES, type FairStatus, type LoanStatus, type RegistrationStatus, type SessionStatus } from './vocabulary'
+import {
+  FAIR_STATUS_LABELS,
+  FAIR_STATUSES,
+  LOAN_STATUS_LABELS,
+  LOAN_STATUSES,
+  REGISTRATION_STATUS_LABELS,
+  REGISTRATION_STATUSES,
+  SESSION_STATUS_LABELS,
+  SESSION_STATUSES,
+  type FairStatus,
+  type LoanStatus,
+  type RegistrationStatus,
+  type SessionStatus,
+} from './vocabulary'
 
 /**
  * Who may take a step: a role acting within its reach, `owner` (the person the entity belongs
@@ -45,7 +58,7 @@ export const registrationMachine = machine<RegistrationStatus>({
   name: 'registration',
   label: '注册申请',
   states: REGISTRATION_STATUSES,
-  stateLabels: { pending: '待审核', approved: '已通过', rejected: '未通过', closed: '已注销' },
+  stateLabels: REGISTRATION_STATUS_LABELS,
   steps: [
     ...(['registration.submitVolunteer', 'registration.submitRuralYouth'] as const).map((action) => ({
       action,
@@ -98,19 +111,8 @@ export const loanMachine = machine<LoanStatus>({
   name: 'loan',
   label: '贷款申请',
   states: LOAN_STATUSES,
-  stateLabels: {
-    draft: '草稿',
-    submitted: '县团委审核中',
-    city_review: '团市委审核中',
-    bank_review: '银行审批中',
-    approved: '银行已批准',
-    disbursed: '已放款',
-    in_subsidy: '贴息中',
-    closed: '已结清',
-    rejected: '未通过',
-    withdrawn: '已撤回',
-    returned: '退回补充',
-  },
+  stateLabels: LOAN_STATUS_LABELS,
+
   steps: [
     {
       action: 'loan.saveDraft',
@@ -159,18 +161,28 @@ export const subsidyPeriodMachine = machine<SubsidyPeriodState>({
 const STAFF = ['township_staff', 'county_admin', 'city_admin'] as const
 const UNDECIDED = ['pending', 'needs_review'] as const
 
+/** The township's decision on a record waiting in `from` (service.decide, one by one or in a batch). */
+function townshipDecides<S extends string>(from: readonly S[], approvedAs: readonly S[], rejectedAs: S): Step<S>[] {
+  return [
+    { action: 'service.decide', variant: 'approve', from, to: approvedAs, by: STAFF, fields: ['decisionReason'] },
+    { action: 'service.decide', variant: 'reject', from, to: [rejectedAs], by: STAFF, fields: ['decisionReason'] },
+  ]
+}
+
+/** The township credits a record with other minutes than it recorded (service.adjust), with a reason. */
+const townshipAdjusts = <S extends string>(from: readonly S[], to: S): Step<S> => ({ action: 'service.adjust', from, to: [to], by: STAFF, fields: ['adjustedMinutes', 'flags', 'decisionReason'] })
+
 /** A session at a station, from check-in (open) to the township's decision. */
 export const sessionMachine = machine<SessionStatus>({
   name: 'session',
   label: '服务记录',
   states: SESSION_STATUSES,
-  stateLabels: { open: '服务中', pending: '待审核', needs_review: '待复核', approved: '已通过', rejected: '未通过' },
+  stateLabels: SESSION_STATUS_LABELS,
   steps: [
     // A check-out the same day waits for approval; one reached after midnight needs a closer look.
     { action: 'service.checkOut', from: ['open'], to: ['pending', 'needs_review'], by: ['owner'] },
-    { action: 'service.decide', variant: 'approve', from: UNDECIDED, to: ['approved'], by: STAFF, fields: ['decisionReason'] },
-    { action: 'service.decide', variant: 'reject', from: UNDECIDED, to: ['rejected'], by: STAFF, fields: ['decisionReason'] },
-    { action: 'service.adjust', from: ['pending', 'needs_review', 'approved', 'rejected'], to: ['approved'], by: STAFF, fields: ['adjustedMinutes', 'flags', 'decisionReason'] },
+    ...townshipDecides<SessionStatus>(UNDECIDED, ['approved'], 'rejected'),
+    townshipAdjusts<SessionStatus>(['pending', 'needs_review', 'approved', 'rejected'], 'approved'),
   ],
 })
 
@@ -184,9 +196,8 @@ export const makeupMachine = machine<MakeupState>({
   states: MAKEUP_STATES,
   stateLabels: { pending: '待审核', approved: '已通过', rejected: '未通过' },
   steps: [
-    { action: 'service.decide', variant: 'approve', from: ['pending'], to: ['approved'], by: STAFF, fields: ['decisionReason'] },
-    { action: 'service.decide', variant: 'reject', from: ['pending'], to: ['rejected'], by: STAFF, fields: ['decisionReason'] },
-    { action: 'service.adjust', from: ['pending', 'approved', 'rejected'], to: ['approved'], by: STAFF, fields: ['adjustedMinutes', 'flags', 'decisionReason'] },
+    ...townshipDecides<MakeupState>(['pending'], ['approved'], 'rejected'),
+    townshipAdjusts<MakeupState>(['pending', 'approved', 'rejected'], 'approved'),
   ],
 })
 
@@ -204,8 +215,7 @@ export const appealMachine = machine<AppealState>({
   stateLabels: { approved: '已通过（按记录）', adjusted: '已通过（调整时长）', rejected: '未通过', appealed: '申诉待审核' },
   steps: [
     { action: 'service.appeal', from: ['adjusted', 'rejected'], to: ['appealed'], by: ['owner'], fields: ['flags', 'note'] },
-    { action: 'service.decide', variant: 'approve', from: ['appealed'], to: ['approved', 'adjusted'], by: STAFF, fields: ['decisionReason'] },
-    { action: 'service.decide', variant: 'reject', from: ['appealed'], to: ['rejected'], by: STAFF, fields: ['decisionReason'] },
+    ...townshipDecides<AppealState>(['appealed'], ['approved', 'adjusted'], 'rejected'),
   ],
 })
 
@@ -258,7 +268,7 @@ export const fairMachine = machine<FairStatus>({
   name: 'fair',
   label: '岗位对接会',
   states: FAIR_STATUSES,
-  stateLabels: { draft: '未发布', published: '已发布', cancelled: '已取消' },
+  stateLabels: FAIR_STATUS_LABELS,
   steps: [
     {
       action: 'fair.save',

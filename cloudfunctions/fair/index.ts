@@ -251,6 +251,8 @@ async function fillFromWaitlist(fairId: string, now: Date): Promise<string[]> {
 
 async function tellPromoted(ids: string[], f: FairDoc): Promise<void> {
   if (ids.length === 0) return
+  // A seat given from the waiting list changes the person's standing: the system's step, logged as any.
+  await audit(new Date(), ...ids.map((id) => ({ actorId: 'system', action: 'fair.promote', targetType: 'fair_signup', targetId: id, before: { status: 'waiting' }, after: { status: 'confirmed' }, reason: '有人取消报名或名额增加，候补递补' })))
   const { data } = await signups().where({ _id: _.in(ids) }).field({ openid: true }).get()
   for (const s of data) await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '候补成功', thing3: `${f.date} ${f.startTime} ${f.venue}` })
 }
@@ -694,6 +696,7 @@ export const main = defineFunction('fair', fair, {
       if (s.checkedInAt) throw conflict(`${claims.m} 已于 ${shanghaiMoment(s.checkedInAt)} 签到`)
       throw conflict(s.status === 'waiting' ? `${claims.m} 仍在候补，未获得入场资格` : `${claims.m} 的报名已取消`)
     }
+    await audit(ctx.now, { actorId: staff._id, action: 'fair.check_in', targetType: 'fair_signup', targetId: s._id, before: { checkedIn: false }, after: { checkedIn: true }, reason: '会场入口扫码签到' })
     return { name: claims.m, fairTitle: f.title, checkedInAt: ctx.now.toISOString(), positions: s.positionIds.length }
   },
 

@@ -216,6 +216,11 @@ describe('sign-up', () => {
     expect(app.cloud.outbox.map((m) => m.touser)).toEqual([people[2]])
     expect(ok(await app.call(people[2], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'confirmed' })
     expect(ok(await app.call(people[3], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'waiting', waitingRank: 1 })
+    // The seat given from the line is in the audit trail, as the cancellation that freed it.
+    const promotedId = `${f.id}:${ok(await app.call(people[2], 'account.me', {})).userId}`
+    const trail = [...app.cloud.store.get('audit').docs.values()]
+    expect(trail.find((a) => a.action === 'fair.promote' && a.targetId === promotedId)).toMatchObject({ actorId: 'system', before: { status: 'waiting' }, after: { status: 'confirmed' } })
+    expect(trail.some((a) => a.action === 'fair.cancel_signup' && String(a.targetId).startsWith(f.id))).toBe(true)
     // A waiting person who cancels leaves the list; the order of the rest holds.
     ok(await app.call(people[3], 'fair.cancel', { fairId: f.id }))
     expect(ok(await app.call(people[4], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'waiting', waitingRank: 1 })
@@ -276,6 +281,7 @@ describe('the day, outcomes and the report', () => {
     const edited = `${code.token.slice(0, -4)}${code.token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`
     expect(await app.call(CITY, 'fair.checkIn', { token: edited })).toMatchObject({ ok: false, error: { field: 'token' } })
     expect(ok(await app.call(COUNTY, 'fair.checkIn', { token: code.token }))).toMatchObject({ name: '赵*', positions: 2 })
+    expect([...app.cloud.store.get('audit').docs.values()].filter((x) => x.action === 'fair.check_in' && String(x.targetId).startsWith(f.id))).toHaveLength(1)
     expect(await app.call(CITY, 'fair.checkIn', { token: code.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该入场码已使用，不能重复入场' } })
     expect(await app.call(a, 'fair.entryCode', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已于') } })
     expect(await app.call(a, 'fair.cancel', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })

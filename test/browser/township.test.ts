@@ -141,7 +141,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   expect(audit.find((a) => a.action === 'session.approve' && a.targetId === wangMakeup.id)).toMatchObject({ after: { creditedMinutes: 150 } })
   expect(audit.filter((a) => a.action === 'session.reject')).toEqual([expect.objectContaining({ targetId: linAfternoon.id, reason: '当天下午驿站未开放，无法核实到岗情况' })])
   expect(audit.filter((a) => a.action === 'session.adjust')).toEqual([
-    expect.objectContaining({ targetId: linMorning.id, before: { creditedMinutes: 0 }, after: { creditedMinutes: 180 }, reason: '驿站登记簿显示上午 11 点离开，按实际服务时间计入' }),
+    expect.objectContaining({ targetId: linMorning.id, before: { status: 'pending', creditedMinutes: 0 }, after: { status: 'approved', creditedMinutes: 180 }, reason: '驿站登记簿显示上午 11 点离开，按实际服务时间计入' }),
   ])
 
   // ---- 驿站管理: the list, and a new station ----

@@ -320,6 +320,14 @@ describe('make-ups, approval, hours and stars', () => {
     const entry = [...app.cloud.store.get('audit').docs.values()].find((e) => e.action === 'session.adjust' && e.targetId === s.id)
     expect(entry).toMatchObject({ before: { creditedMinutes: 0 }, after: { creditedMinutes: 120 }, reason: '核实后计 2 小时' })
     expect(ok(await app.call('o_svc_appeal', 'service.hours', {})).approvedMinutes).toBe(120)
+    // Appealing the adjustment takes the credited time back until the township decides again: audited.
+    ok(await app.call('o_svc_appeal', 'service.appeal', { sessionId: s.id, reason: '实际服务了 3 个小时，请按登记簿核实' }))
+    expect(ok(await app.call('o_svc_appeal', 'service.hours', {})).approvedMinutes).toBe(0)
+    const appeals = [...app.cloud.store.get('audit').docs.values()].filter((e) => e.action === 'session.appeal' && e.targetId === s.id)
+    expect(appeals.map((e) => [e.before, e.after])).toEqual([
+      [{ status: 'rejected', creditedMinutes: 0 }, { status: 'pending', creditedMinutes: 0 }],
+      [{ status: 'approved', creditedMinutes: 120 }, { status: 'pending', creditedMinutes: 0 }],
+    ])
   })
 
   test('staff of another township cannot approve, and nothing changes', async () => {

@@ -564,6 +564,7 @@ export default function Apply() {
       {detail?.status === 'returned' && detail.returnNote && (
         <Banner tone='amber' title='审核人员请你补充材料' className='apply__returned'>
           <Text>{detail.returnNote}</Text>
+          <Text className='apply__returned-hint'>如修改项目所在地、金额、期限或银行，重新提交后将从相应环节重新审核，修改内容会告知审核人员。</Text>
         </Banner>
       )}
 

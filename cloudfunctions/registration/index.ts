@@ -23,7 +23,7 @@ import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
 import { checkChange, takeStep } from '../_shared/machines'
 import { grantCounty, grantReachProblem } from '../_shared/scopes'
-import { registrationMachine, takeoverMachine, type StepRole } from '../../types/machines'
+import { registrationMachine, statesLeftBy, takeoverMachine, type StepRole } from '../../types/machines'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
@@ -36,8 +36,11 @@ const identities = () => db.collection<IdentityDoc>(COLLECTIONS.identities)
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-/** Registrations their owner may still edit, and so may read their ID number in clear for. */
-const editable = (r: RegistrationDoc) => r.status === 'pending' || r.status === 'rejected'
+/** Registrations their owner may still edit (resubmit), and so may read their ID number in clear for. */
+const editable = (r: RegistrationDoc) => statesLeftBy(registrationMachine, 'registration.submitVolunteer').includes(r.status)
+
+/** Registrations still in play (waiting or approved): an ID number may belong to one account only. */
+const IN_PLAY = ['pending', 'approved']
 
 function mine(r: RegistrationDoc, revealId = false): MyRegistration {
   return {
@@ -73,7 +76,8 @@ function age(birthDate: string, today: string): number {
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years
 }
 
-function summary(r: RegistrationDoc, today: string): RegistrationSummary {
+/** `idConflict`: whether another account's registration in play shares the ID number (see inConflict). */
+function summary(r: RegistrationDoc, today: string, idConflict: boolean): RegistrationSummary {
   return {
     id: r._id,
     kind: r.kind,
@@ -89,7 +93,7 @@ function summary(r: RegistrationDoc, today: string): RegistrationSummary {
     skills: r.skills,
     submittedAt: r.submittedAt.toISOString(),
     rejectReason: r.rejectReason,
-    idConflict: r.idConflict === true,
+    idConflict,
   }
 }
 
@@ -125,7 +129,7 @@ async function claimIdentity(index: string, userId: string, now: Date): Promise<
 /** Gives up the account's claim on an ID number unless another of its open registrations rests on it. */
 async function releaseIdentity(index: string, userId: string, exceptRegistration = ''): Promise<void> {
   if (!index) return
-  const criteria: Record<string, unknown> = { userId, idBlindIndex: index, status: _.in(['pending', 'approved']) }
+  const criteria: Record<string, unknown> = { userId, idBlindIndex: index, status: _.in(IN_PLAY) }
   if (exceptRegistration) criteria._id = _.neq(exceptRegistration)
   if ((await registrations().where(criteria).count()).total > 0) return
   await identities().where({ _id: index, userId }).remove()
@@ -196,9 +200,6 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
 }
 
 const ID_CONFLICT_MESSAGE = '该身份证号已由另一账号注册：请先核实。若是本人更换了微信，请其使用“更换微信账号”；若另一份是冒用，驳回那份后再通过这份'
-
-/** Registrations still in play (waiting or approved): an ID number may belong to one account only. */
-const IN_PLAY = ['pending', 'approved']
 
 /** Another account's registration in play with the same ID number: who is who must be settled before either is approved. */
 async function rivalOf(r: RegistrationDoc): Promise<RegistrationDoc | null> {
@@ -331,7 +332,7 @@ export const main = defineFunction('registration', registration, {
     ])
     const today = shanghaiDate(ctx.now)
     const conflicts = await inConflict(data)
-    return { items: data.map((r) => ({ ...summary(r, today), idConflict: conflicts.has(r._id) })), total }
+    return { items: data.map((r) => summary(r, today, conflicts.has(r._id))), total }
   },
 
   async detail(input, ctx) {
@@ -345,8 +346,7 @@ export const main = defineFunction('registration', registration, {
     if (r.reviewerId) reviewerName = (await users().doc(r.reviewerId).get()).data?.nickname ?? ''
     const holder = await rivalOf(r)
     const detail: RegistrationDetail = {
-      ...summary(r, shanghaiDate(ctx.now)),
-      idConflict: holder !== null,
+      ...summary(r, shanghaiDate(ctx.now), holder !== null),
       conflictWith: holder && {
         name: maskName(holder.name),
         countyName: holder.countyName,

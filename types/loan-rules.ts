@@ -12,6 +12,7 @@
 // - A period's subsidy = Σ over its days of outstanding fen × subsidised rate bp / (10000 × day
 //   basis), summed exactly and rounded once, half up, to the fen.
 import { dayjs } from './time'
+import type { RepaymentType } from './vocabulary'
 
 export interface LprEntry {
   effectiveDate: string
@@ -127,4 +128,63 @@ export function subsidyPeriods(terms: SubsidyTerms): SubsidyPeriod[] {
     from = to
   }
   return periods
+}
+
+export interface ContractTerms {
+  amountFen: number
+  disbursedOn: string
+  maturityOn: string
+  /** The loan's actual annual rate, in bp. */
+  rateBp: number
+  repaymentType: RepaymentType
+}
+
+/** Whole months from disbursement to maturity (at least one). */
+function contractMonths(t: Pick<ContractTerms, 'disbursedOn' | 'maturityOn'>): number {
+  let n = 1
+  while (addMonths(t.disbursedOn, n) < t.maturityOn) n++
+  return n
+}
+
+/**
+ * The principal the contract repays on each instalment date (monthly from disbursement; the last
+ * on maturity): 等额本息 amortises a level payment at the actual rate, 等额本金 repays equal parts,
+ * interest-only and bullet loans repay it all at maturity. Fen are whole; the last instalment
+ * takes what rounding left.
+ */
+export function contractPrincipal(t: ContractTerms): { date: string; principalFen: number }[] {
+  const n = contractMonths(t)
+  const dateOf = (k: number) => (k === n ? t.maturityOn : addMonths(t.disbursedOn, k))
+  if (t.repaymentType === 'interest_only' || t.repaymentType === 'bullet') return [{ date: t.maturityOn, principalFen: t.amountFen }]
+  const out: { date: string; principalFen: number }[] = []
+  let left = t.amountFen
+  const r = t.rateBp / 10_000 / 12
+  const payment = r === 0 ? t.amountFen / n : (t.amountFen * r) / (1 - (1 + r) ** -n)
+  for (let k = 1; k <= n; k++) {
+    const due = k === n ? left : Math.min(left, Math.round(t.repaymentType === 'equal_principal' ? t.amountFen / n : payment - left * r))
+    out.push({ date: dateOf(k), principalFen: due })
+    left -= due
+  }
+  return out
+}
+
+/**
+ * The repayments a projection assumes: those recorded, then from the day after `today` the
+ * contract's instalments, each bringing the outstanding principal down to where the contract
+ * has it (none while the borrower is ahead), and the rest at maturity.
+ */
+export function projectedRepayments(t: ContractTerms, recorded: readonly { date: string; principalFen: number }[], today: string): { date: string; principalFen: number }[] {
+  let outstanding = t.amountFen - recorded.reduce((n, r) => n + r.principalFen, 0)
+  const out = [...recorded]
+  let contractLeft = t.amountFen
+  for (const due of contractPrincipal(t)) {
+    contractLeft -= due.principalFen
+    if (due.date <= today || outstanding <= 0) continue
+    const pay = Math.max(0, outstanding - contractLeft)
+    if (pay > 0) {
+      out.push({ date: due.date, principalFen: pay })
+      outstanding -= pay
+    }
+  }
+  return out
 }

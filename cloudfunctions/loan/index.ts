@@ -2,7 +2,7 @@
 // 还款登记与分期贴息核准 → 结清；LPR 表；统计与导出。每次状态变化都核对角色、范围与当前状态，
 // 并以版本号条件更新，两人同时操作只有一个生效。
 import crypto from 'node:crypto'
-import { addMonths, lprOn, lprTenor, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
+import { addMonths, lprOn, lprTenor, projectedRepayments, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
 import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
 import { maskMobile } from '../../types/personal'
 import { ROLE_LABELS } from '../../types/roles'
@@ -25,7 +25,7 @@ import {
 } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, type LoanDoc, type LoanEvent, type LoanLockDoc, type LoanTerms, type LprDoc, type OrganisationDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
-import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
+import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { allCounties, countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
@@ -186,7 +186,8 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
   ])
   const today = shanghaiDate(ctx.now)
   const terms = subsidyTermsOf(l)
-  const periods = terms ? subsidyPeriods(terms) : []
+  // Periods not over yet assume the principal is repaid as the contract's repayment type has it.
+  const periods = terms && l.disbursement ? subsidyPeriods({ ...terms, repayments: projectedRepayments(l.disbursement, l.repayments, today) }) : []
   const approved = new Map(l.subsidies.map((s) => [s.key, s]))
   const schedule = periods.map((p, i) => {
     const a = i < l.subsidies.length ? approved.get(p.key) : undefined
@@ -698,7 +699,7 @@ export const main = defineFunction('loan', loan, {
     if (input.countyCode) filters.push({ countyCode: input.countyCode })
     if (input.projectType) filters.push({ 'project.type': input.projectType })
     if (input.keyword) {
-      const pattern = db.RegExp({ regexp: input.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') })
+      const pattern = containing(input.keyword)
       filters.push(_.or([{ applicantName: pattern }, { 'project.title': pattern }]))
     }
     const view = input.view === 'subsidy' ? (subsidy ? [subsidy] : []) : input.view === 'todo' ? todo : reach

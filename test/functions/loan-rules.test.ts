@@ -1,6 +1,6 @@
 // The interest-subsidy rule, checked against amounts worked out by hand (in the comments), to the fen.
 // Formula: Σ outstanding fen × subsidised rate bp × days / (10000 × day basis), rounded half up per period.
-import { accrualEnd, addMonths, daysBetween, lprOn, lprTenor, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
+import { accrualEnd, addMonths, contractPrincipal, daysBetween, lprOn, lprTenor, projectedRepayments, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
 import { PUBLISHED_LPR } from '../../types/loan'
 
 const SPREAD = 120
@@ -118,5 +118,53 @@ describe('subsidy per period, to the fen', () => {
 
   test('a loan repaid in full on its disbursement day has no subsidy', () => {
     expect(subsidyPeriods(terms({ amountFen: 1_000_000, disbursedOn: '2025-08-01', subsidyRateBp: 420, repayments: [{ date: '2025-08-01', principalFen: 1_000_000 }] }))).toEqual([])
+  })
+})
+
+describe('a projection repays the principal as the contract does (issue 19, defect 5)', () => {
+  const loan = { amountFen: 20_000_000, disbursedOn: '2025-07-15', maturityOn: '2030-07-15', rateBp: 480 }
+
+  test('等额本息 amortises a level payment: principal parts grow, and sum to the loan', () => {
+    const parts = contractPrincipal({ ...loan, repaymentType: 'equal_installment' })
+    expect(parts).toHaveLength(60)
+    expect(parts[0]).toEqual({ date: '2025-08-15', principalFen: 295_595 }) // 20,000,000 × 0.004 / (1 − 1.004⁻⁶⁰) = 375,594.9 a month, less 80,000 interest
+    expect(parts.at(-1)!.date).toBe('2030-07-15')
+    expect(parts.reduce((n, p) => n + p.principalFen, 0)).toBe(20_000_000)
+    for (let i = 1; i < 59; i++) expect(parts[i].principalFen).toBeGreaterThanOrEqual(parts[i - 1].principalFen)
+  })
+
+  test('等额本金 repays equal parts; interest-only and bullet loans repay at maturity', () => {
+    const equal = contractPrincipal({ ...loan, maturityOn: '2026-07-15', repaymentType: 'equal_principal' })
+    expect(equal.map((p) => p.principalFen)).toEqual(Array(12).fill(1_666_667).map((f, i) => (i === 11 ? 20_000_000 - 11 * 1_666_667 : f)))
+    expect(contractPrincipal({ ...loan, repaymentType: 'interest_only' })).toEqual([{ date: '2030-07-15', principalFen: 20_000_000 }])
+    expect(contractPrincipal({ ...loan, repaymentType: 'bullet' })).toEqual([{ date: '2030-07-15', principalFen: 20_000_000 }])
+  })
+
+  test('a 60-month 等额本息 loan: the principal falls quarter by quarter and the subsidy is about half the never-repaid figure', () => {
+    const contract = { ...loan, repaymentType: 'equal_installment' as const }
+    const base = { amountFen: loan.amountFen, disbursedOn: loan.disbursedOn, maturityOn: loan.maturityOn, subsidyRateBp: 420, dayBasis: 360 }
+    const flat = subsidyPeriods({ ...base, repayments: [] })
+    const amortised = subsidyPeriods({ ...base, repayments: projectedRepayments(contract, [], '2025-07-15') })
+    expect(amortised).toHaveLength(21)
+    expect(flat.every((p) => p.openingFen === 20_000_000)).toBe(true) // the defect: what the applicant was shown
+    for (let i = 1; i < amortised.length; i++) expect(amortised[i].openingFen).toBeLessThan(amortised[i - 1].openingFen)
+    // The last quarter runs to the day before maturity, when the last instalment is repaid.
+    expect(amortised.at(-1)).toMatchObject({ end: '2030-07-14', closingFen: contractPrincipal(contract).at(-1)!.principalFen })
+    const total = (ps: { amountFen: number }[]) => ps.reduce((n, p) => n + p.amountFen, 0)
+    expect(total(amortised) / total(flat)).toBeGreaterThan(0.5)
+    expect(total(amortised) / total(flat)).toBeLessThan(0.56)
+  })
+
+  test('recorded repayments count as made; the borrower ahead of the contract repays nothing more until the contract catches up; behind, the next instalment catches up', () => {
+    const contract = { ...loan, maturityOn: '2026-07-15', repaymentType: 'equal_principal' as const }
+    // Repaid 4,000,000 on 2025-08-15: nothing on 09-15 (the contract still has 16,666,666 out), then down to its 14,999,999.
+    const ahead = projectedRepayments(contract, [{ date: '2025-08-15', principalFen: 4_000_000 }], '2025-08-20')
+    expect(ahead[0]).toEqual({ date: '2025-08-15', principalFen: 4_000_000 })
+    expect(ahead[1]).toEqual({ date: '2025-10-15', principalFen: 16_000_000 - (20_000_000 - 3 * 1_666_667) })
+    expect(ahead.reduce((n, r) => n + r.principalFen, 0)).toBe(20_000_000)
+    // Nothing repaid by 2025-10-20 (three instalments due): the next instalment brings it back to the contract's path.
+    const behind = projectedRepayments(contract, [], '2025-10-20')
+    expect(behind[0]).toEqual({ date: '2025-11-15', principalFen: 4 * 1_666_667 })
+    expect(behind.reduce((n, r) => n + r.principalFen, 0)).toBe(20_000_000)
   })
 })

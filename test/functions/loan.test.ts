@@ -372,6 +372,12 @@ describe('disbursement and subsidy', () => {
     const d = ok(await app.call(BANK, 'loan.disburse', { id: a.id, amountFen: 20_000_000, disbursedOn: today, rateBp: 350, repaymentType: 'equal_principal' }))
     expect(d.disbursement).toMatchObject({ subsidyRateBp: 350 })
     expect(d.schedule[0].status).toBe('projected')
+    // Issue 19, defect 5: the plan repays the principal as 等额本金 does, quarter by quarter, not never.
+    expect(d.schedule.at(-1)!.openingFen).toBeLessThanOrEqual(20_000_000 - 21 * 833_333) // at most the last three of the 24 monthly parts
+    for (let i = 1; i < d.schedule.length; i++) expect(d.schedule[i].openingFen).toBeLessThanOrEqual(d.schedule[i - 1].openingFen)
+    // Every whole quarter holds three monthly repayments.
+    for (const p of d.schedule.slice(1, -1)) expect(p.openingFen - p.closingFen).toBeGreaterThanOrEqual(3 * 833_333)
+    expect(d.subsidyProjectedFen).toBe(d.schedule.reduce((n: number, p: { amountFen: number }) => n + p.amountFen, 0))
     expect(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: d.schedule[0].key })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('结束后才能核准') } })
     const results = await Promise.all([1, 2].map(() => app.call(BANK, 'loan.recordRepayment', { id: a.id, date: today, principalFen: 1_000_000 })))
     const after = ok(await app.call(BANK, 'loan.get', { id: a.id }))

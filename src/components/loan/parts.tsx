@@ -348,7 +348,7 @@ export function ScheduleSection({ d, footer }: { d: LoanDetail; footer?: ReactNo
         </View>
       </View>
       <Text className='ln-schedule__rule'>
-        每期贴息 = 剩余本金 × 贴息利率 {percent(x.subsidyRateBp)} × 天数 ÷ {x.dayBasis}，逐日累计，按期四舍五入到分。
+        每期贴息 = 剩余本金 × 贴息利率 {percent(x.subsidyRateBp)} × 天数 ÷ {x.dayBasis}，逐日累计，按期四舍五入到分。预计部分按{REPAYMENT_LABELS[x.repaymentType]}的还款计划估算剩余本金，以实际还款为准。
       </Text>
       {d.schedule.length > 0 && <ScheduleChart periods={d.schedule} />}
       <View className='ln-periods'>

@@ -2,6 +2,7 @@
 // township approval (one by one or in batches), hours and star levels, service records.
 import { action, CloudFileId, freeText, PageInput, text } from './common'
 import { isRealDate } from './personal'
+import { MAX_RECORD_MINUTES, ZERO_CREDIT_MESSAGE } from './service-rules'
 import { Coordinate } from './station'
 import * as z from './zod'
 import { FLAGS, SESSION_STATUSES } from './vocabulary'
@@ -55,10 +56,22 @@ export const SessionView = z.object({
 })
 export type SessionView = z.infer<typeof SessionView>
 
+/** A check-out less than a minute after the check-in: nothing to credit, so no record is kept. */
+export const DiscardedCheckOut = z.object({
+  status: z.literal('discarded'),
+  stationName: z.string(),
+  checkInAt: z.string(),
+  checkOutAt: z.string(),
+  message: z.string(),
+})
+export type DiscardedCheckOut = z.infer<typeof DiscardedCheckOut>
+
 /** A session in the township's approval queue: the volunteer named, nothing more personal. */
 export const QueueItem = SessionView.extend({
   volunteerName: z.string(),
   volunteerUserId: z.string(),
+  /** The most the caller may credit by adjusting: the record's own span for township staff; a county or the city may credit more. */
+  maxCreditMinutes: z.number(),
 })
 export type QueueItem = z.infer<typeof QueueItem>
 
@@ -108,7 +121,7 @@ export const service = {
   checkOut: action({
     summary: '签退',
     input: z.object({ requestId, reading: Reading.nullable() }),
-    output: SessionView,
+    output: z.union([SessionView, DiscardedCheckOut]),
     access: { who: ['volunteer'], objects: 'own' },
   }),
   current: action({
@@ -158,6 +171,10 @@ export const service = {
       status: z.enum(['pending', 'needs_review', 'approved', 'rejected']).describe('状态').default('pending'),
       townshipCode: z.string().describe('镇街').regex(/^\d{9}$/, '镇街无效').optional(),
       flaggedOnly: z.boolean().default(false),
+      /** Part of the volunteer's name. */
+      name: z.string().describe('姓名').trim().max(20, '姓名最多 20 个字').optional(),
+      /** The Shanghai day the service began. */
+      date: z.string().describe('日期').regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
       pageSize: z.number().int().min(1).max(100, '每页最多 100 条').default(50),
     }),
     output: z.object({ items: z.array(QueueItem), total: z.number() }),
@@ -176,7 +193,7 @@ export const service = {
     summary: '调整一条记录的计入时长（须填写理由）',
     input: z.object({
       id: sessionId,
-      minutes: z.number({ error: '请填写计入时长' }).describe('计入时长（分钟）').int().min(0, '时长不能为负').max(24 * 60, '时长不能超过 24 小时'),
+      minutes: z.number({ error: '请填写计入时长' }).describe('计入时长（分钟）').int().min(1, ZERO_CREDIT_MESSAGE).max(MAX_RECORD_MINUTES, '时长不能超过 24 小时'),
       reason: text('调整理由', 200, 2),
     }),
     output: QueueItem,

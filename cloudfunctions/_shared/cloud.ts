@@ -32,6 +32,11 @@ export const files = {
 
 export { cloud }
 
+/** A query value matching documents whose field contains `text` as typed (its regex characters taken literally). */
+export function containing(text: string): unknown {
+  return db.RegExp({ regexp: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') })
+}
+
 /** The platform's duplicate-key failure (a unique index refused a write). */
 export function isDuplicateKey(err: unknown): boolean {
   const text = err instanceof Error ? `${err.message} ${(err as { errMsg?: string }).errMsg ?? ''}` : String(err)

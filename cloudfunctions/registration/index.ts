@@ -18,7 +18,7 @@ import { shanghaiDate } from '../../types/time'
 import type * as z from '../../types/zod'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, type UserDoc } from '../_shared/collections'
-import { _, db, isDuplicateKey } from '../_shared/cloud'
+import { _, containing, db, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
 import { checkChange, takeStep } from '../_shared/machines'
@@ -319,7 +319,7 @@ export const main = defineFunction('registration', registration, {
     const criteria: Record<string, unknown> = { status: input.status, ...(await countyCriteria(ctx, input.countyCode)) }
     if (input.kind) criteria.kind = input.kind
     if (input.townshipCode) criteria.townshipCode = input.townshipCode
-    if (input.keyword) criteria.name = db.RegExp({ regexp: input.keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') })
+    if (input.keyword) criteria.name = containing(input.keyword)
     const query = registrations().where(criteria)
     const [{ total }, { data }] = await Promise.all([
       query.count(),

@@ -1,12 +1,12 @@
 // 志愿服务：驿站签到签退、补签与申诉、镇街审核（可批量）、服务时长与星级、服务证明与报表。
 import crypto from 'node:crypto'
 import { service, type CertificateView, type Flag, type HoursView, type QueueItem, type SessionView } from '../../types/service'
-import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
+import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt, SUB_MINUTE_MESSAGE, maxCreditMinutes, NO_HOURS_TO_CERTIFY, overSpanMessage } from '../../types/service-rules'
 import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc } from '../_shared/collections'
-import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
+import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
 import { countyName, townshipOf } from '../_shared/divisions'
@@ -144,6 +144,14 @@ function staffRoles(reach: Awaited<ReturnType<CallContext['townshipReach']>>, s:
   return roles
 }
 
+/** A county admin (or the city) may credit beyond what a record shows; township staff may not. */
+const countyDecides = (roles: StepRole[]) => roles.includes('county_admin') || roles.includes('city_admin')
+
+/** A record as the staff queue shows it: the volunteer's name, and how much the caller may credit. */
+function queueItem(s: SessionDoc, names: Map<string, string>, roles: StepRole[]): QueueItem {
+  return { ...view(s), volunteerName: names.get(s.userId) ?? '志愿者', volunteerUserId: s.userId, maxCreditMinutes: maxCreditMinutes(s.minutes, countyDecides(roles)) }
+}
+
 /** A make-up is decided as any session, through its own machine. */
 const machineOf = (s: SessionDoc): Machine<string> => (s.source === 'makeup' ? makeupMachine : sessionMachine)
 
@@ -254,9 +262,10 @@ async function closeForgottenSessions(now: Date): Promise<Record<string, unknown
   for (;;) {
     const { data } = await openSessions().where({ checkInAt: _.lt(todayStart) }).limit(100).get()
     if (data.length === 0) break
-    const records = data.map((o) => closedSession(o, o._id, endOfShanghaiDay(o.checkInAt), settings, { checkOut: null, flags: ['closed_by_timer'], status: 'needs_review', requestId: '' }))
+    // A session begun in the day's last minute closes with nothing to credit: it leaves no record.
+    const records = data.map((o) => closedSession(o, o._id, endOfShanghaiDay(o.checkInAt), settings, { checkOut: null, flags: ['closed_by_timer'], status: 'needs_review', requestId: '' })).filter((r) => r.minutes > 0)
     try {
-      await sessions().add({ data: records as unknown as SessionDoc })
+      if (records.length > 0) await sessions().add({ data: records as unknown as SessionDoc })
     } catch (err) {
       // A previous run was cut short after writing some of these: write the rest one by one.
       if (!isDuplicateKey(err)) throw err
@@ -351,6 +360,11 @@ export const main = defineFunction(
       if (end !== ctx.now) flags.push('closed_by_timer')
       const step = takeStep(sessionMachine, { action: 'service.checkOut', from: 'open', roles: ['owner'] }, () => notFound('当前没有进行中的服务'))
       const record = closedSession(open, userId, end, settings, { checkOut, flags, status: end === ctx.now ? 'pending' : 'needs_review', requestId: input.requestId })
+      if (record.minutes === 0) {
+        // Under a minute: nothing to credit or review, so the check-in is undone rather than queued.
+        await openSessions().where({ _id: userId, sessionId: open.sessionId }).remove()
+        return { status: 'discarded' as const, stationName: open.stationName, checkInAt: open.checkInAt.toISOString(), checkOutAt: end.toISOString(), message: SUB_MINUTE_MESSAGE }
+      }
       checkChange(step, 'open', { status: record.status })
       try {
         await sessions().add({ data: record })
@@ -488,6 +502,16 @@ export const main = defineFunction(
       const scope = await reachCriteria(ctx, input.townshipCode)
       const parts: unknown[] = [scope, { status: input.status }]
       if (input.flaggedOnly) parts.push({ 'flags.0': _.exists(true) })
+      if (input.date) {
+        const dayStart = dayjs.tz(input.date, ZONE)
+        parts.push({ checkInAt: _.gte(dayStart.toDate()).and(_.lt(dayStart.add(1, 'day').toDate())) })
+      }
+      if (input.name) {
+        // Names live on registrations: the volunteers whose name contains it (a page of them is plenty to search by).
+        const { data: named } = await db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ kind: 'volunteer', name: containing(input.name) }).field({ userId: true }).limit(100).get()
+        if (named.length === 0) return { items: [], total: 0 }
+        parts.push({ userId: _.in(named.map((r) => r.userId)) })
+      }
       const where = _.and(parts)
       const [{ total }, { data }] = await Promise.all([
         sessions().where(where).count(),
@@ -498,8 +522,8 @@ export const main = defineFunction(
           .limit(input.pageSize)
           .get(),
       ])
-      const [flagged, names] = await Promise.all([withContextFlags(data, settings), namesOf(data.map((s) => s.userId))])
-      const items: QueueItem[] = flagged.map((s) => ({ ...view(s), volunteerName: names.get(s.userId) ?? '志愿者', volunteerUserId: s.userId }))
+      const [flagged, names, reach] = await Promise.all([withContextFlags(data, settings), namesOf(data.map((s) => s.userId)), ctx.townshipReach()])
+      const items: QueueItem[] = flagged.map((s) => queueItem(s, names, staffRoles(reach, s)))
       return { items, total }
     },
 
@@ -562,6 +586,7 @@ export const main = defineFunction(
       await ctx.requireTownship(s.townshipCode, s.countyCode, '只能调整本镇街的服务记录')
       const roles = staffRoles(await ctx.townshipReach(), s)
       const step = takeStep(machineOf(s), { action: 'service.adjust', from: s.status, roles }, () => conflict(s.status === 'open' ? '服务尚未签退，不能调整' : `该记录${SESSION_STATUS_LABELS[s.status]}，不能调整`))
+      if (input.minutes > maxCreditMinutes(s.minutes, countyDecides(roles))) throw invalid('minutes', overSpanMessage(s.minutes))
       const me = (await ctx.user())!
       const before = credited(s)
       const flags = [...new Set<Flag>([...s.flags, 'adjusted'])]
@@ -572,7 +597,7 @@ export const main = defineFunction(
       await audit(ctx.now, { actorId: me._id, action: 'session.adjust', targetType: 'session', targetId: s._id, before: { status: s.status, creditedMinutes: before }, after: { status: 'approved', creditedMinutes: input.minutes }, reason: input.reason })
       await notify(s.openid, 'review', 'packages/volunteer/hours/index', { thing1: '志愿服务时长', phrase2: '已调整', thing3: input.reason })
       const names = await namesOf([s.userId])
-      return { ...view({ ...s, ...change }), volunteerName: names.get(s.userId) ?? '志愿者', volunteerUserId: s.userId }
+      return queueItem({ ...s, ...change }, names, roles)
     },
 
     async certificate(_input, ctx) {
@@ -585,6 +610,8 @@ export const main = defineFunction(
       const reg = regs[0]
       if (!reg) throw conflict('请先完成志愿者注册')
       const summary = summarizeHours(days, settings)
+      // A certificate proves service: without approved hours there is nothing to prove.
+      if (summary.approvedMinutes === 0) throw conflict(NO_HOURS_TO_CERTIFY)
       const hours = (m: number) => Math.round((m / 60) * 10) / 10
       const doc: CertificateDoc = {
         _id: Array.from({ length: 12 }, () => CERT_ALPHABET[crypto.randomInt(CERT_ALPHABET.length)]).join(''),

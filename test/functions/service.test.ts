@@ -50,6 +50,12 @@ async function closeAny(openid: string) {
   await app.call(openid, 'service.checkOut', { requestId: rid(), reading: at(0) })
 }
 
+/** Checks out as if checked in `minutes` ago: a record for the queue (under a minute leaves none). */
+async function closeAfter(openid: string, minutes = 30) {
+  await backdateOpen(openid, new Date(Date.now() - minutes * 60_000))
+  await closeAny(openid)
+}
+
 beforeAll(async () => {
   app = await startAppCloud()
   await seedDemo(app.cloud)
@@ -169,10 +175,10 @@ describe('check-in', () => {
   test('issue #14: a fresh fix at the station’s exact coordinates, or a coarse one, checks in but is flagged for the township’s review', async () => {
     const copied = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: { lat: FENGCHENG.lat, lng: FENGCHENG.lng, accuracy: 10, at: Date.now() } }))
     expect(copied.flags).toEqual(['station_coordinates'])
-    await closeAny(VOLUNTEER)
+    await closeAfter(VOLUNTEER)
     await newVolunteer('o_svc_coarse')
     const coarse = ok(await app.call('o_svc_coarse', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(50, 800) }))
-    await closeAny('o_svc_coarse')
+    await closeAfter('o_svc_coarse')
     const queue = ok(await app.call(STAFF, 'service.queue', { flaggedOnly: true })).items
     expect(queue.find((i) => i.id === copied.id)!.flags).toContain('station_coordinates')
     expect(queue.find((i) => i.id === coarse.id)!.flags).toContain('coarse_location')
@@ -195,7 +201,7 @@ describe('check-in', () => {
     const s = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, kioskCode: kiosk.code, reading: at(320, 800) }))
     expect(s.source).toBe('kiosk')
     expect(s.flags).toEqual(['edge_of_fence'])
-    await closeAny(VOLUNTEER)
+    await closeAfter(VOLUNTEER)
     // The coarse reading (800 m accuracy) is flagged where it matters: in the approval queue.
     const queued = ok(await app.call(STAFF, 'service.queue', {})).items.find((i) => i.id === s.id)!
     expect(queued.flags).toEqual(expect.arrayContaining(['edge_of_fence', 'coarse_location']))
@@ -215,7 +221,7 @@ describe('check-out', () => {
       // Run just after midnight: the session is closed at the end of its day and needs review.
       expect(closed).toMatchObject({ status: 'needs_review', flags: ['outside_fence', 'closed_by_timer'], days: [{ date: shanghaiDate(started) }] })
     }
-    expect(ok(await app.call(VOLUNTEER, 'service.checkOut', { requestId, reading: at(0) })).id).toBe(closed.id)
+    expect(ok(await app.call(VOLUNTEER, 'service.checkOut', { requestId, reading: at(0) }))).toMatchObject({ id: (closed as { id: string }).id })
     expect(await app.call(VOLUNTEER, 'service.checkOut', { requestId: rid(), reading: at(0) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(ok(await app.call(VOLUNTEER, 'service.current', {}))).toBeNull()
   })
@@ -297,14 +303,50 @@ describe('make-ups, approval, hours and stars', () => {
     expect(app.cloud.storage.exists(`uploads/${userId}/proof.jpg`)).toBe(false)
   })
 
-  test('an adjustment of a session shorter than a minute counts, on the day it began', async () => {
+  test('issue 19, defect 4: a check-out within a minute leaves no record: the volunteer is told, nothing waits in the queue', async () => {
     await newVolunteer('o_svc_instant')
     ok(await app.call('o_svc_instant', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(10) }))
-    const s = ok(await app.call('o_svc_instant', 'service.checkOut', { requestId: rid(), reading: at(10) }))
-    expect(app.cloud.store.get('sessions').docs.get(s.id)!.days).toEqual([])
-    ok(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 90, reason: '忘记签退，核实服务 1.5 小时' }))
-    const hours = ok(await app.call('o_svc_instant', 'service.hours', {}))
-    expect(hours.approvedMinutes).toBe(90)
+    const sessionsBefore = app.cloud.store.get('sessions').docs.size
+    const out = ok(await app.call('o_svc_instant', 'service.checkOut', { requestId: rid(), reading: at(10) }))
+    expect(out).toMatchObject({ status: 'discarded', stationName: expect.any(String), message: expect.stringContaining('不足 1 分钟') })
+    expect(app.cloud.store.get('sessions').docs.size).toBe(sessionsBefore)
+    expect(ok(await app.call('o_svc_instant', 'service.current', {}))).toBeNull()
+    expect(ok(await app.call(STAFF, 'service.queue', { name: '郑志愿' })).items.filter((i) => i.minutes === 0)).toEqual([])
+    // The volunteer may check in again at once.
+    ok(await app.call('o_svc_instant', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(10) }))
+    await closeAny('o_svc_instant')
+  })
+
+  test('issue 19, defects 1 and 2: township staff credit at most what the record shows, never 0 as an approval; a county may credit more, with its reason', async () => {
+    await newVolunteer('o_svc_adjust', '温调整')
+    const s = ok(await app.call('o_svc_adjust', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '09:00', end: '11:00', reason: '手机没电' }))
+    const item = ok(await app.call(STAFF, 'service.queue', { name: '温调整' })).items.find((i) => i.id === s.id)!
+    expect(item).toMatchObject({ minutes: 120, maxCreditMinutes: 120 })
+    const before = app.dump()
+    // 100000 minutes is refused naming the field, not cut to a day; 121 is over the 09:00–11:00 span.
+    expect(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 100000, reason: '按登记簿' })).toMatchObject({ ok: false, error: { field: 'minutes' } })
+    expect(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 121, reason: '按登记簿' })).toMatchObject({ ok: false, error: { field: 'minutes', message: expect.stringContaining('不能超过记录的 2 小时') } })
+    // 0 minutes is a rejection, and says so.
+    expect(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 0, reason: '未见服务' })).toMatchObject({ ok: false, error: { field: 'minutes', message: expect.stringContaining('驳回') } })
+    expect(app.dump()).toBe(before)
+    expect(ok(await app.call(STAFF, 'service.adjust', { id: s.id, minutes: 90, reason: '中途离开半小时' }))).toMatchObject({ status: 'approved', adjustedMinutes: 90, maxCreditMinutes: 120 })
+    // The county sees it may credit beyond the record, and does so with its reason.
+    const countyItem = ok(await app.call(COUNTY, 'service.queue', { status: 'approved', name: '温调整' })).items.find((i) => i.id === s.id)!
+    expect(countyItem.maxCreditMinutes).toBe(24 * 60)
+    expect(ok(await app.call(COUNTY, 'service.adjust', { id: s.id, minutes: 150, reason: '县团委核实：活动延长至 11:30' }))).toMatchObject({ adjustedMinutes: 150 })
+  })
+
+  test('the queue finds records by the volunteer\'s name and the day served', async () => {
+    await newVolunteer('o_svc_find', '骆寻找')
+    const mine = ok(await app.call('o_svc_find', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '14:00', end: '15:00', reason: '手机没电' }))
+    const byName = ok(await app.call(STAFF, 'service.queue', { name: '寻找' }))
+    expect(byName.items.map((i) => i.id)).toEqual([mine.id])
+    expect(byName.total).toBe(1)
+    expect(ok(await app.call(STAFF, 'service.queue', { name: '骆寻找', date: yesterday() })).items.map((i) => i.id)).toEqual([mine.id])
+    expect(ok(await app.call(STAFF, 'service.queue', { name: '骆寻找', date: '2020-01-01' }))).toEqual({ items: [], total: 0 })
+    expect(ok(await app.call(STAFF, 'service.queue', { name: '.*' }))).toEqual({ items: [], total: 0 })
+    expect(await app.call(STAFF, 'service.queue', { date: '昨天' })).toMatchObject({ ok: false, error: { field: 'date' } })
+    ok(await app.call(STAFF, 'service.decide', { ids: [mine.id], decision: 'approve' }))
   })
 
   test('reject needs a reason; the volunteer appeals; an adjustment needs a reason and is audited before and after', async () => {
@@ -361,6 +403,9 @@ describe('service records and reports', () => {
   test('a certificate anyone can verify by its code shows the masked name and approved hours', async () => {
     await newVolunteer('o_svc_cert', '孙证明')
     const s = ok(await app.call('o_svc_cert', 'service.makeup', { stationId: FENGCHENG.id, date: shanghaiDate(Date.now() - 2 * 86400_000), start: '09:00', end: '12:00', reason: '室内无信号' }))
+    // Issue 19, defect 3: nothing approved yet, nothing to certify (the pending 3 hours do not count).
+    expect(await app.call('o_svc_cert', 'service.certificate', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('还没有审核通过的服务时长') } })
+    expect(app.cloud.store.get('certificates').docs.size).toBe(0)
     ok(await app.call(STAFF, 'service.decide', { ids: [s.id], decision: 'approve' }))
     const cert = ok(await app.call('o_svc_cert', 'service.certificate', {}))
     expect(cert).toMatchObject({ volunteerName: '孙*明', townshipName: '凤城街道', approvedHours: 3, byStation: [{ stationName: '凤城街道新时代文明实践志愿服务驿站', hours: 3 }] })

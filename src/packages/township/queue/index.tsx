@@ -6,6 +6,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@contract/index'
+import { MAX_RECORD_MINUTES, overSpanMessage, ZERO_CREDIT_MESSAGE } from '@contract/service-rules'
 import { FLAG_LABELS, SESSION_STATUS_LABELS, type Flag } from '@contract/vocabulary'
 import { Tick } from '@/components/account/Tick'
 import { call, CallError, errorMessage } from '@/services/cloud'
@@ -452,12 +453,18 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
   }, [item])
 
   const value = minutes.trim() === '' ? NaN : Number(minutes)
-  const valid = Number.isInteger(value) && value >= 0 && value <= 24 * 60
+  const max = item?.maxCreditMinutes ?? 0
+  /** What is wrong with the minutes typed, by the functions' own rule ('' when nothing). */
+  const minutesProblem =
+    minutes.trim() === '' ? '请填写计入时长' : !Number.isInteger(value) ? '请填写整数分钟' : value < 1 ? ZERO_CREDIT_MESSAGE : item && value > max ? (max < MAX_RECORD_MINUTES ? overSpanMessage(item.minutes) : '时长不能超过 24 小时') : ''
+  const valid = minutesProblem === ''
+  // Typing is checked as it goes: a figure beyond the record is said at once, not after 确认.
+  const shownProblem = problem ?? (minutes.trim() !== '' && !valid ? { field: 'minutes' as const, message: minutesProblem } : null)
 
   const confirm = async () => {
     if (!item) return
     if (!valid) {
-      setProblem({ field: 'minutes', message: minutes.trim() === '' ? '请填写计入时长' : '计入时长应为 0–1440 之间的整数分钟' })
+      setProblem({ field: 'minutes', message: minutesProblem })
       throw new Error('invalid minutes')
     }
     if (reason.trim().length < 2) {
@@ -477,7 +484,8 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
     }
   }
 
-  const presets = item ? [...new Set([item.minutes, ...(dailyCap !== null && item.minutes > dailyCap ? [dailyCap] : []), 60, 120, 240].filter((m) => m <= 24 * 60))] : []
+  // Only figures the caller may credit: the record as it is, the daily cap below it, round hours within it.
+  const presets = item ? [...new Set([item.minutes, ...(dailyCap !== null && item.minutes > dailyCap ? [dailyCap] : []), 30, 60, 120].filter((m) => m >= 1 && m <= max))] : []
 
   return (
     <Dialog
@@ -502,11 +510,15 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
             <Text className='adjust__where'>{item.stationName}</Text>
             <Text className='adjust__recorded'>
               记录时长 {duration(item.minutes)}
+              {item.checkOutAt ? `（${clock(item.checkInAt)}–${clock(item.checkOutAt)}）` : ''}
               {item.adjustedMinutes !== null ? `，当前计入 ${duration(item.adjustedMinutes)}` : ''}
+            </Text>
+            <Text className='adjust__limit'>
+              {max < MAX_RECORD_MINUTES ? `最多计入 ${duration(max)}（记录时长）；确需多计的由县级团委调整。不予认定请用「驳回」。` : '县级及以上可按核实情况多计，最多 24 小时；不予认定请用「驳回」。'}
             </Text>
           </View>
           <Text className='adjust__label'>计入时长（分钟）</Text>
-          <View className={`adjust__input ${problem?.field === 'minutes' ? 'adjust__input--error' : ''}`}>
+          <View className={`adjust__input ${shownProblem?.field === 'minutes' ? 'adjust__input--error' : ''}`}>
             <Input
               className='adjust__minutes'
               type='number'
@@ -529,7 +541,7 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
           </View>
           <Text className='adjust__label'>调整理由</Text>
           <TextArea
-            className={`adjust__reason ${problem?.field === 'reason' ? 'adjust__reason--error' : ''}`}
+            className={`adjust__reason ${shownProblem?.field === 'reason' ? 'adjust__reason--error' : ''}`}
             value={reason}
             placeholder='例如：签退定位偏差，按驿站登记的实际服务时间计入'
             maxLength={200}
@@ -540,7 +552,7 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
               if (problem?.field === 'reason' && v.trim().length >= 2) setProblem(null)
             }}
           />
-          {problem && <Text className='adjust__error'>{problem.message}</Text>}
+          {shownProblem && <Text className='adjust__error'>{shownProblem.message}</Text>}
           <Text className='adjust__note'>
             调整后该记录记为「已通过」，按{valid ? ` ${duration(value)} ` : '填写的时长'}计入{dailyCap !== null ? `（每日最多计入 ${duration(dailyCap)}）` : ''}；志愿者会收到通知，调整会记录操作人和理由。
           </Text>

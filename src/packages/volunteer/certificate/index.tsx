@@ -129,19 +129,19 @@ export default function Certificate() {
               <Text className='certificate__preview-label'>累计通过（小时）</Text>
             </View>
             <View className='certificate__preview-item'>
-              <Text className='certificate__preview-num'>{hours.star}</Text>
-              <Text className='certificate__preview-label'>{starName(hours.star)}</Text>
+              <Text className='certificate__preview-num'>{hours.star > 0 ? hours.star : '—'}</Text>
+              <Text className='certificate__preview-label'>{hours.star > 0 ? starName(hours.star) : '星级（未评定）'}</Text>
             </View>
             <View className='certificate__preview-item'>
               <Text className='certificate__preview-num'>{hours.byStation.length}</Text>
               <Text className='certificate__preview-label'>服务驿站</Text>
             </View>
           </View>
-          {hours.approvedMinutes === 0 && <Text className='certificate__zero'>目前还没有审核通过的服务时长，生成的证明时长为 0。</Text>}
+          {hours.approvedMinutes === 0 && <Text className='certificate__zero'>还没有审核通过的服务时长：服务记录审核通过后，就可以在这里生成证明。</Text>}
           {hours.pendingMinutes > 0 && <Text className='certificate__pending'>另有 {hoursText(hours.pendingMinutes)} 小时待审核，审核通过后再生成可计入证明。</Text>}
         </View>
-        <Btn className='certificate__generate' loading={busy} onClick={() => void generate()}>
-          {busy ? '正在生成…' : '生成服务证明'}
+        <Btn className='certificate__generate' loading={busy} disabled={hours.approvedMinutes === 0} onClick={() => void generate()}>
+          {busy ? '正在生成…' : hours.approvedMinutes === 0 ? '暂无可证明的服务时长' : '生成服务证明'}
         </Btn>
       </View>
     )

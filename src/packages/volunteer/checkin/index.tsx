@@ -345,7 +345,8 @@ export default function CheckIn() {
     const result = await checkOut(session)
     if (result) {
       setSession(null)
-      setDone(result)
+      // Under a minute leaves no record: back to the station, as before checking in.
+      if (result.status !== 'discarded') setDone(result)
     }
   }
 

@@ -11,6 +11,8 @@ import { distanceMetres, LocationProblem, readLocation, type Reading } from './l
 import { newRequestId } from './scan'
 
 export type SessionView = NonNullable<OutputOf<'service.current'>>
+/** A check-out under a minute after the check-in: no record kept. */
+export type DiscardedCheckOut = Extract<OutputOf<'service.checkOut'>, { status: 'discarded' }>
 export type StationView = OutputOf<'station.get'>
 export type HoursView = OutputOf<'service.hours'>
 export type CertificateView = OutputOf<'service.certificate'>
@@ -100,8 +102,8 @@ export function verdictFor(station: Pick<StationView, 'location' | 'radiusM'>, r
 
 export interface CheckOutFlow {
   busy: boolean
-  /** Reads the location, previews the fence, confirms, checks out. null: cancelled or failed (a toast said why). */
-  checkOut: (session: SessionView) => Promise<SessionView | null>
+  /** Reads the location, previews the fence, confirms, checks out. null: cancelled or failed (a toast said why); discarded: under a minute, no record (a dialog said so). */
+  checkOut: (session: SessionView) => Promise<SessionView | DiscardedCheckOut | null>
 }
 
 export function useCheckOut(): CheckOutFlow {
@@ -110,7 +112,7 @@ export function useCheckOut(): CheckOutFlow {
   /** One id per check-out attempt, reused when a retry follows a lost reply. */
   const requestId = useRef<{ session: string; id: string } | null>(null)
 
-  const checkOut = useCallback(async (session: SessionView): Promise<SessionView | null> => {
+  const checkOut = useCallback(async (session: SessionView): Promise<SessionView | DiscardedCheckOut | null> => {
     if (busyRef.current) return null
     busyRef.current = true
     setBusy(true)
@@ -126,9 +128,13 @@ export function useCheckOut(): CheckOutFlow {
       const station = await loadStation(session.stationId).catch(() => null)
       Taro.hideLoading()
       const verdict = station && reading ? verdictFor(station, reading) : null
-      const served = duration(Math.max(0, (Date.now() - Date.parse(session.checkInAt)) / 60_000))
+      // Whole minutes served, as the function counts them (a part minute does not count).
+      const servedMinutes = Math.floor(Math.max(0, Date.now() - Date.parse(session.checkInAt)) / 60_000)
       let title = '确认签退'
-      let content = `本次已服务 ${served}。签退后记录提交${session.townshipName}团委审核，通过后计入服务时长。`
+      let content =
+        servedMinutes < 1
+          ? '签到还不到 1 分钟：现在签退不会留下服务记录，也不计入服务时长。确定签退吗？'
+          : `本次已服务 ${duration(servedMinutes)}。签退后记录提交${session.townshipName}团委审核，通过后计入服务时长。`
       let confirmText = '签退'
       if (!reading) {
         title = '未能获取定位'
@@ -150,7 +156,8 @@ export function useCheckOut(): CheckOutFlow {
       requestId.current = null
       Taro.hideLoading()
       markChanged('home', 'hours', 'checkin')
-      void Taro.showToast({ title: '已签退', icon: 'success' })
+      if (done.status === 'discarded') void Taro.showModal({ title: '已签退，未留记录', content: done.message, showCancel: false, confirmText: '知道了' })
+      else void Taro.showToast({ title: '已签退', icon: 'success' })
       return done
     } catch (err) {
       Taro.hideLoading()

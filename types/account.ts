@@ -12,9 +12,11 @@ export const RegistrationState = z.object({
 export const AccountView = z.object({
   userId: z.string(),
   nickname: z.string(),
+  /** The real name the person gave (accepting an invitation, or registering), or empty. */
+  realName: z.string(),
   /** A displayable URL for the avatar (a temp URL of the cloud file), or empty. */
   avatarUrl: z.string(),
-  /** The mobile number masked (138****8000), or empty when none is bound. */
+  /** The mobile number masked (138****8000): the one bound through WeChat, else the one registered; empty when neither. */
   mobileMasked: z.string(),
   roles: z.array(RoleGrant),
   /** The caller's registrations (volunteer, rural youth) and where each stands. */

@@ -1,6 +1,7 @@
 // What every function shares: roles and scopes, the error shape, the reply envelope,
 // and how an action is declared (input, output, who may call it).
 import { ROLES, SCOPE_TYPES, type Role } from './roles'
+import { PERSON_NAME_PATTERN } from './personal'
 import * as z from './zod'
 
 export { ROLES, ROLE_LABELS, SCOPE_TYPES, type Role, type ScopeType } from './roles'
@@ -90,6 +91,9 @@ export function text(label: string, max: number, min = 1) {
 }
 
 /** A cloud file ID (cloud://…), as wx.cloud.uploadFile returns it. */
+/** A person's real name: 2–20 汉字 (with ·), or a name in Latin letters. */
+export const personName = () => text('姓名', 20, 2).refine((s) => PERSON_NAME_PATTERN.test(s), '姓名只能包含汉字（或英文字母）')
+
 export const CloudFileId = z.string().regex(/^cloud:\/\/[A-Za-z0-9._-]+\/[^\s]{1,500}$/, '文件地址无效')
 
 /** An instant on the wire: ISO 8601 text in UTC. */

@@ -1,6 +1,6 @@
 // The `grants` function: granted roles come only from one-time invitations; admins list and
 // revoke grants. Every grant and revocation is audited.
-import { action, freeText, PageInput, RoleGrant } from './common'
+import { action, freeText, PageInput, personName, RoleGrant } from './common'
 import { ROLES } from './roles'
 import * as z from './zod'
 import { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, type GrantableRole } from './vocabulary'
@@ -39,7 +39,23 @@ export const GrantView = z.object({
 })
 export type GrantView = z.infer<typeof GrantView>
 
+/** The roles granted over an organisation (a merchant, a bank, an employer) rather than a place. */
+export const ORGANISATION_ROLES = ['merchant', 'bank_officer', 'employer'] as const satisfies readonly GrantableRole[]
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number]
+
+export const OrganisationOption = z.object({ id: z.string(), name: z.string(), countyName: z.string() })
+export type OrganisationOption = z.infer<typeof OrganisationOption>
+
 export const grants = {
+  organisations: action({
+    summary: '可邀请的机构（商家、银行、用人单位），按名称查找',
+    input: PageInput.extend({
+      role: z.enum(ORGANISATION_ROLES, { error: '请选择机构角色' }).describe('角色'),
+      keyword: z.string().describe('名称').trim().max(20, '名称最多 20 个字').optional(),
+    }),
+    output: z.object({ items: z.array(OrganisationOption), total: z.number() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
   createInvitation: action({
     summary: '创建一次性邀请（角色、范围、有效期）',
     input: z.object({
@@ -82,8 +98,8 @@ export const grants = {
     rateLimit: { max: 30, windowSeconds: 3600 },
   }),
   redeemInvitation: action({
-    summary: '接受邀请（每个邀请只能使用一次）',
-    input: z.object({ code: invitationCode }),
+    summary: '接受邀请（每个邀请只能使用一次），留下真实姓名供管理员识别',
+    input: z.object({ code: invitationCode, name: personName() }),
     output: z.object({ grant: RoleGrant }),
     access: { who: 'signed_in' },
     // Guessing codes must be slow.

@@ -2,6 +2,9 @@
 // numbers, and how each is masked. No zod here, so forms and main-package code can use it;
 // the schemas in registration.ts refine with it.
 
+/** A real name: 2–20 汉字 (with ·), or a name in Latin letters. */
+export const PERSON_NAME_PATTERN = /^[\u4e00-\u9fa5·]{2,20}$|^[A-Za-z][A-Za-z .-]{1,39}$/
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK_CHARS = '10X98765432'
 

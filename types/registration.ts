@@ -1,6 +1,6 @@
 // The `registration` function: volunteers and rural youth register (program 1 of DOMAIN.md),
 // county admins review; people who changed WeChat accounts take over their record.
-import { action, freeText, PageInput, text } from './common'
+import { action, freeText, PageInput, personName, text } from './common'
 import { idNumberProblem, isRealDate, MOBILE_PATTERN, normalizeIdNumber } from './personal'
 import * as z from './zod'
 import {
@@ -46,7 +46,7 @@ const consents = {
 }
 
 const personBase = {
-  name: text('姓名', 20, 2).refine((s) => /^[\u4e00-\u9fa5·]{2,20}$|^[A-Za-z][A-Za-z .-]{1,39}$/.test(s), '姓名只能包含汉字（或英文字母）'),
+  name: personName(),
   idNumber,
   mobile,
   countyCode: code('所在县（市、区）', 6),

@@ -220,10 +220,17 @@ export interface UserDoc {
   avatarFileId: string
   /** Bound mobile number (from the phone-number button); shown masked to others. */
   mobile: string
+  /** The real name given when accepting an invitation, so admins know whom a role is with (absent on older accounts). */
+  realName?: string
   roles: RoleGrant[]
   status: 'active' | 'closed'
   createdAt: Date
   updatedAt: Date
+}
+
+/** How staff see an account: the real name it gave, else its WeChat nickname. */
+export function personLabel(user: Pick<UserDoc, 'nickname' | 'realName'>): string {
+  return user.realName || user.nickname || '微信用户'
 }
 
 /** One per user and kind: `_id` is `<userId>:<kind>`. */

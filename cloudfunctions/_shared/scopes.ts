@@ -14,7 +14,8 @@ export interface ResolvedScope {
   countyCode: string
 }
 
-const ORG_COLLECTION = { merchant: COLLECTIONS.merchants, bank_officer: COLLECTIONS.banks, employer: COLLECTIONS.employers } as const
+/** Where each organisation role's organisations are kept. */
+export const ORG_COLLECTION = { merchant: COLLECTIONS.merchants, bank_officer: COLLECTIONS.banks, employer: COLLECTIONS.employers } as const
 const ORG_SCOPE = { merchant: 'merchant', bank_officer: 'bank', employer: 'employer' } as const
 
 export async function resolveScope(role: GrantableRole, scopeId: string): Promise<ResolvedScope> {

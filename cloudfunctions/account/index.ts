@@ -14,13 +14,16 @@ import { adoptUpload } from '../_shared/uploads'
 async function view(user: UserDoc): Promise<AccountView> {
   const [avatars, regs] = await Promise.all([
     files.tempUrls(user.avatarFileId ? [user.avatarFileId] : []),
-    db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId: user._id }).field({ kind: true, status: true, townshipName: true, rejectReason: true }).get(),
+    db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId: user._id }).field({ kind: true, status: true, townshipName: true, rejectReason: true, name: true, mobile: true }).get(),
   ])
+  // A registration says who the person is and how to reach them, until they say otherwise.
+  const registered = regs.data.find((r) => r.status !== 'closed')
   return {
     userId: user._id,
     nickname: user.nickname,
+    realName: user.realName || registered?.name || '',
     avatarUrl: avatars.get(user.avatarFileId) ?? '',
-    mobileMasked: maskMobile(user.mobile),
+    mobileMasked: maskMobile(user.mobile || registered?.mobile || ''),
     roles: user.roles,
     registrations: regs.data.map((r) => ({ kind: r.kind, status: r.status, townshipName: r.townshipName, rejectReason: r.rejectReason })),
     createdAt: user.createdAt.toISOString(),

@@ -4,14 +4,14 @@ import type { RoleGrant } from '../../types/common'
 import { grants, GRANTABLE_ROLES, invitationScene, type GrantView, type InvitationView } from '../../types/grants'
 import { maskMobile } from '../../types/personal'
 import { audit } from '../_shared/audit'
-import { COLLECTIONS, type InvitationDoc, type OrganisationDoc, type UserDoc } from '../_shared/collections'
-import { _, cloud, db, files, isDuplicateKey } from '../_shared/cloud'
+import { COLLECTIONS, personLabel, type InvitationDoc, type OrganisationDoc, type UserDoc } from '../_shared/collections'
+import { _, cloud, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
-import { allCounties } from '../_shared/divisions'
+import { allCounties, countyName } from '../_shared/divisions'
 import { AppError, conflict, forbidden, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { takeStep } from '../_shared/machines'
-import { grantCounty, grantReachProblem, resolveScope } from '../_shared/scopes'
+import { grantCounty, grantReachProblem, ORG_COLLECTION, resolveScope } from '../_shared/scopes'
 import { invitationMachine, type StepRole } from '../../types/machines'
 
 const invitations = () => db.collection<InvitationDoc>(COLLECTIONS.invitations)
@@ -72,6 +72,21 @@ async function checkReach(ctx: CallContext, role: InvitationDoc['role'], countyC
 }
 
 export const main = defineFunction('grants', grants, {
+  async organisations(input, ctx) {
+    const counties = await ctx.adminCounties()
+    // What the admin may invite into: the city any active organisation; a county its own merchants.
+    if (counties !== 'city' && input.role !== 'merchant') return { items: [], total: 0 }
+    const criteria: Record<string, unknown> = { status: 'active' }
+    if (counties !== 'city') criteria.countyCode = _.in([...counties])
+    if (input.keyword) criteria.name = containing(input.keyword)
+    const orgs = db.collection<OrganisationDoc>(ORG_COLLECTION[input.role])
+    const [{ total }, { data }] = await Promise.all([
+      orgs.where(criteria).count(),
+      orgs.where(criteria).orderBy('name', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).field({ name: true, countyCode: true }).get(),
+    ])
+    return { items: data.map((o) => ({ id: o._id, name: o.name, countyName: o.countyCode ? (countyName(o.countyCode) ?? '') : '全市' })), total }
+  },
+
   async createInvitation(input, ctx) {
     const scope = await resolveScope(input.role, input.scopeId)
     await checkReach(ctx, input.role, scope.countyCode)
@@ -161,8 +176,8 @@ export const main = defineFunction('grants', grants, {
       const granted: RoleGrant = { role: inv.role, scopeType: inv.scopeType, scopeId: inv.scopeId, scopeName: inv.scopeName }
       if (!user) throw conflict('账号状态异常，请稍后再试')
       if (user.roles.some((g) => g.role === granted.role && g.scopeId === granted.scopeId)) throw conflict('你已拥有该角色，无需重复接受')
-      await tx.collection<InvitationDoc>(COLLECTIONS.invitations).doc(inv._id).update({ data: { status: 'used', usedBy: me._id, usedByName: me.nickname || '微信用户', usedAt: ctx.now } })
-      await tx.collection<UserDoc>(COLLECTIONS.users).doc(me._id).update({ data: { roles: [...user.roles, granted], updatedAt: ctx.now } })
+      await tx.collection<InvitationDoc>(COLLECTIONS.invitations).doc(inv._id).update({ data: { status: 'used', usedBy: me._id, usedByName: input.name, usedAt: ctx.now } })
+      await tx.collection<UserDoc>(COLLECTIONS.users).doc(me._id).update({ data: { roles: [...user.roles, granted], realName: input.name, updatedAt: ctx.now } })
       return granted
     })
     await audit(ctx.now, { actorId: me._id, action: 'role.grant', targetType: 'user', targetId: me._id, before: null, after: grant, reason: `接受邀请 ${input.code}` })
@@ -189,7 +204,7 @@ export const main = defineFunction('grants', grants, {
       for (const grant of user.roles) {
         if (!roles.includes(grant.role as (typeof roles)[number])) continue
         if (counties !== 'city' && !counties.has(await grantCounty(grant))) continue
-        items.push({ userId: user._id, name: user.nickname || '微信用户', mobileMasked: maskMobile(user.mobile), grant })
+        items.push({ userId: user._id, name: personLabel(user), mobileMasked: maskMobile(user.mobile), grant })
       }
     }
     return { items, total }

@@ -1,5 +1,6 @@
 // The account function through the local cloud, as the mini program calls it.
 import { startAppCloud, type AppCloud } from '../support/app'
+import { volunteerForm } from '../support/people'
 
 let app: AppCloud
 const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
@@ -100,4 +101,12 @@ test('the first city admin comes from deployment configuration, audited', async 
   const again = await app.call('o_bootstrap_admin', 'account.me', {})
   expect(again.ok && again.data.roles).toHaveLength(1)
   expect([...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'role.bootstrap')).toHaveLength(1)
+})
+
+test('issue 19, defect 11: after registering, the account shows the registered name and mobile until the person binds another', async () => {
+  const form = volunteerForm({ name: '韦登记', mobile: '13711112222' })
+  ok(await app.call('o_registered_person', 'registration.submitVolunteer', form))
+  expect(ok(await app.call('o_registered_person', 'account.me', {}))).toMatchObject({ realName: '韦登记', mobileMasked: '137****2222', nickname: '' })
+  ok(await app.call('o_registered_person', 'account.bindPhone', { code: 'dev-phone:13900003333' }))
+  expect(ok(await app.call('o_registered_person', 'account.me', {}))).toMatchObject({ realName: '韦登记', mobileMasked: '139****3333' })
 })

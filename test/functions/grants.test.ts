@@ -1,4 +1,5 @@
 // Invitations and role grants, through the local cloud.
+import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { decodeQrPng } from '../support/qr'
@@ -27,11 +28,11 @@ test('a county admin invites township staff of their county; the invitee redeems
   const preview = ok(await app.call('o_invitee', 'grants.previewInvitation', { code: inv.code.toLowerCase() }))
   expect(preview).toMatchObject({ role: 'township_staff', scopeName: '东城街道', usable: true, problem: '' })
 
-  const redeemed = ok(await app.call('o_invitee', 'grants.redeemInvitation', { code: inv.code }))
+  const redeemed = ok(await app.call('o_invitee', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
   expect(redeemed.grant).toEqual({ role: 'township_staff', scopeType: 'township', scopeId: '441802007', scopeName: '东城街道' })
   expect(ok(await app.call('o_invitee', 'account.me', {})).roles).toEqual([redeemed.grant])
 
-  const again = await app.call('o_someone_else', 'grants.redeemInvitation', { code: inv.code })
+  const again = await app.call('o_someone_else', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' })
   expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该邀请已被使用' } })
   expect(ok(await app.call('o_someone_else', 'account.me', {})).roles).toEqual([])
   expect([...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'role.grant' && a.targetId)).not.toHaveLength(0)
@@ -39,7 +40,7 @@ test('a county admin invites township staff of their county; the invitee redeems
 
 test('an invitation redeemed by many at the same moment grants exactly one role', async () => {
   const inv = ok(await app.call(CITY, 'grants.createInvitation', { role: 'county_admin', scopeId: '441881' }))
-  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => app.call(`o_rush_${i}`, 'grants.redeemInvitation', { code: inv.code })))
+  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => app.call(`o_rush_${i}`, 'grants.redeemInvitation', { code: inv.code, name: '李受邀' })))
   expect(results.filter((r) => r.ok)).toHaveLength(1)
   const holders = [...app.cloud.store.get('users').docs.values()].filter((u) => (u.roles as { role: string; scopeId: string }[]).some((g) => g.role === 'county_admin' && g.scopeId === '441881'))
   expect(holders).toHaveLength(1)
@@ -48,9 +49,9 @@ test('an invitation redeemed by many at the same moment grants exactly one role'
 test('expired, revoked and forged invitations are refused', async () => {
   const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802008', expiresInDays: 1 }))
   ok(await app.call(COUNTY, 'grants.revokeInvitation', { code: inv.code }))
-  expect(await app.call('o_late', 'grants.redeemInvitation', { code: inv.code })).toMatchObject({ ok: false, error: { message: '该邀请已被作废' } })
-  expect(await app.call('o_late', 'grants.redeemInvitation', { code: 'ABCDEFGHJK' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('邀请码不存在') } })
-  expect(await app.call('o_late', 'grants.redeemInvitation', { code: 'short' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'code' } })
+  expect(await app.call('o_late', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' })).toMatchObject({ ok: false, error: { message: '该邀请已被作废' } })
+  expect(await app.call('o_late', 'grants.redeemInvitation', { code: 'ABCDEFGHJK', name: '李受邀' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('邀请码不存在') } })
+  expect(await app.call('o_late', 'grants.redeemInvitation', { code: 'short', name: '李受邀' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'code' } })
   // Expiry: age an invitation past its date.
   const old = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802009', expiresInDays: 1 }))
   await app.cloud.db.handle('database.modifyDocument', {
@@ -60,7 +61,7 @@ test('expired, revoked and forged invitations are refused', async () => {
     data: JSON.stringify({ $set: { expiresAt: { $date: '2020-01-01T00:00:00Z' } } }),
     merge: true,
   })
-  expect(await app.call('o_late', 'grants.redeemInvitation', { code: old.code })).toMatchObject({ ok: false, error: { message: expect.stringContaining('已过期') } })
+  expect(await app.call('o_late', 'grants.redeemInvitation', { code: old.code, name: '李受邀' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('已过期') } })
   expect(ok(await app.call('o_late', 'account.me', {})).roles).toEqual([])
 })
 
@@ -95,7 +96,7 @@ test('the invitation 小程序码 is a PNG that opens the invite page with the c
 
 test('admins list grants in their reach and revoke them, audited', async () => {
   const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802105' }))
-  ok(await app.call('o_to_revoke', 'grants.redeemInvitation', { code: inv.code }))
+  ok(await app.call('o_to_revoke', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
   const list = ok(await app.call(COUNTY, 'grants.listGrants', { role: 'township_staff' }))
   const row = list.items.find((g) => g.grant.scopeId === '441802105')!
   expect(row).toBeDefined()
@@ -114,4 +115,50 @@ test('admins list grants in their reach and revoke them, audited', async () => {
     ok: false,
     error: { code: 'FORBIDDEN' },
   })
+})
+
+test('issue 19, defect 11: whoever accepts an invitation gives their real name; admins see it, not 「微信用户」', async () => {
+  const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802106' }))
+  const before = app.dump()
+  expect(await app.call('o_named_staff', 'grants.redeemInvitation', { code: inv.code })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'name' } })
+  expect(await app.call('o_named_staff', 'grants.redeemInvitation', { code: inv.code, name: 'x1' })).toMatchObject({ ok: false, error: { field: 'name', message: expect.stringContaining('汉字') } })
+  expect(app.dump()).toBe(before)
+  ok(await app.call('o_named_staff', 'grants.redeemInvitation', { code: inv.code, name: '黎明珠' }))
+  const row = ok(await app.call(COUNTY, 'grants.listGrants', { role: 'township_staff' })).items.find((g) => g.grant.scopeId === '441802106')!
+  expect(row.name).toBe('黎明珠')
+  expect(ok(await app.call(COUNTY, 'grants.listInvitations', { status: 'used' })).items.find((i) => i.code === inv.code)!.usedByName).toBe('黎明珠')
+  expect(ok(await app.call('o_named_staff', 'account.me', {}))).toMatchObject({ realName: '黎明珠', nickname: '' })
+})
+
+test('issue 19, defect 10: admins pick the organisation to invite from a list, found by name and paged past a hundred, within their reach', async () => {
+  // A city of merchants: more than one read returns.
+  const template = app.cloud.store.get('merchants').docs.get('m_yingde_tea')!
+  const many = Array.from({ length: 130 }, (_, i) => EJSON.stringify({ ...template, _id: `m_bulk_${String(i).padStart(3, '0')}`, name: `清城批量商户${String(i).padStart(3, '0')}`, countyCode: '441802' }, { relaxed: false }))
+  await app.cloud.db.handle('database.insertDocument', { collectionName: 'merchants', data: many })
+
+  const banks = ok(await app.call(CITY, 'grants.organisations', { role: 'bank_officer' }))
+  expect(banks.items.map((b) => b.id)).toEqual(expect.arrayContaining(['b_psbc_qingyuan', 'b_qingyuan_rcb']))
+  expect(banks.items.every((b) => b.name.length > 0)).toBe(true)
+  const employers = ok(await app.call(CITY, 'grants.organisations', { role: 'employer' }))
+  expect(employers.items.map((e) => e.id)).toContain('e_qy_city_invest')
+
+  // Every bulk merchant, page by page; a county admin sees only its county's.
+  const seen: string[] = []
+  for (let page = 1; ; page++) {
+    const { items, total } = ok(await app.call(COUNTY, 'grants.organisations', { role: 'merchant', keyword: '批量', page, pageSize: 50 }))
+    expect(total).toBe(130)
+    seen.push(...items.map((m) => m.id))
+    if (items.length < 50) break
+  }
+  expect(new Set(seen).size).toBe(130)
+  const countyMerchants = ok(await app.call(COUNTY, 'grants.organisations', { role: 'merchant', keyword: '批量', pageSize: 50, page: 3 }))
+  expect(countyMerchants.items.every((m) => m.countyName === '清城区')).toBe(true)
+  // 英德's tea house: the city finds it by name, 清城's admin does not.
+  const yingde = String(template.name)
+  expect(ok(await app.call(CITY, 'grants.organisations', { role: 'merchant', keyword: yingde })).items.map((m) => m.id)).toContain('m_yingde_tea')
+  expect(ok(await app.call(COUNTY, 'grants.organisations', { role: 'merchant', keyword: yingde }))).toEqual({ items: [], total: 0 })
+  // A county does not invite banks or employers: nothing to pick.
+  expect(ok(await app.call(COUNTY, 'grants.organisations', { role: 'bank_officer' }))).toEqual({ items: [], total: 0 })
+  expect(await app.call('o_demo_volunteer', 'grants.organisations', { role: 'merchant' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await app.call(CITY, 'grants.organisations', { role: 'volunteer' as never })).toMatchObject({ ok: false, error: { field: 'role' } })
 })

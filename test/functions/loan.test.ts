@@ -60,7 +60,7 @@ async function newYouth(openid: string, name: string, countyCode = '441802', tow
 
 async function invite(role: string, scopeId: string, openid: string): Promise<void> {
   const inv = ok(await app.call(CITY, 'grants.createInvitation', { role, scopeId } as never))
-  ok(await app.call(openid, 'grants.redeemInvitation', { code: inv.code }))
+  ok(await app.call(openid, 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
 }
 
 /** Moves the bank's approval back in time, as if approved then (disbursement cannot precede it). */

@@ -245,7 +245,7 @@ describe('sequences the outside probe chained', () => {
     const reg = ok(await app.call('o_county_resident_admin', 'registration.submitVolunteer', volunteerForm({ name: '马城管', idNumber: id })))
     ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
     const inv = ok(await app.call(CITY, 'grants.createInvitation', { role: 'city_admin', scopeId: '4418' }))
-    ok(await app.call('o_county_resident_admin', 'grants.redeemInvitation', { code: inv.code }))
+    ok(await app.call('o_county_resident_admin', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
     const request = ok(await app.call('o_hijacker', 'registration.requestTakeover', { name: '马城管', idNumber: id }))
     const before = app.dump()
     expect(await app.call(COUNTY, 'registration.decideTakeover', { id: request.id, decision: 'approve' })).toMatchObject({
@@ -267,7 +267,7 @@ describe('sequences the outside probe chained', () => {
     const request = ok(await app.call('o_late_grant_new', 'registration.requestTakeover', { name: '谭晚授', idNumber: id }))
     // A township staff grant in the county's reach moves with the account.
     const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802007' }))
-    ok(await app.call('o_late_grant', 'grants.redeemInvitation', { code: inv.code }))
+    ok(await app.call('o_late_grant', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
     ok(await app.call(COUNTY, 'registration.decideTakeover', { id: request.id, decision: 'approve' }))
     expect(ok(await app.call('o_late_grant_new', 'account.me', {})).roles.map((g) => g.role).sort()).toEqual(['township_staff', 'volunteer'])
   })

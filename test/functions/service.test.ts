@@ -376,7 +376,7 @@ describe('make-ups, approval, hours and stars', () => {
     await newVolunteer('o_svc_foreign')
     const s = ok(await app.call('o_svc_foreign', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '09:00', end: '10:00', reason: '室内无信号' }))
     const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802007' }))
-    ok(await app.call('o_dongcheng_staff', 'grants.redeemInvitation', { code: inv.code }))
+    ok(await app.call('o_dongcheng_staff', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
     const before = app.dump()
     expect(await app.call('o_dongcheng_staff', 'service.decide', { ids: [s.id], decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await app.call('o_dongcheng_staff', 'service.adjust', { id: s.id, minutes: 10, reason: '越权调整' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

@@ -36,7 +36,7 @@ const sleep = `await new Promise((r) => setTimeout(r, 80 + Math.random() * 40))`
 test('an invitation redeemed 20 times at once grants one role; read-then-write grants several', async () => {
   const created = await app.call('o_demo_city', 'grants.createInvitation', { role: 'township_staff', scopeId: '441802107' })
   const code = created.ok ? created.data.code : ''
-  await race(20, (i) => app.call(`o_redeem_${i}`, 'grants.redeemInvitation', { code }))
+  await race(20, (i) => app.call(`o_redeem_${i}`, 'grants.redeemInvitation', { code, name: '李受邀' }))
   const holders = docs('users').filter((u) => (u.roles as { scopeId: string }[]).some((g) => g.scopeId === '441802107'))
 
   // Control: check the invitation is open, then mark it used and grant, without a transaction.

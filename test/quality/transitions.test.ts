@@ -584,6 +584,8 @@ const signups: Bench = {
         return { fairId, reason: '临时有事' }
       case 'fair.checkIn':
         return { token: entryCode({ s: a.id, f: fairId, e: Math.floor(Date.now() / 1000) + 60, n: crypto.randomBytes(12).toString('base64url'), m: '矩*求' }) }
+      case 'fair.checkInByName':
+        return { signupId: a.id, reason: '手机没电' }
       default:
         return { signupId: a.id, positionId, outcome: 'interviewed', note: '' }
     }
@@ -606,7 +608,7 @@ beforeAll(async () => {
   await seedDemo(app.cloud)
   // The invitations' creator: a second admin of 清城区 (the county column is another one).
   const inv = ok(await app.call('o_demo_city', 'grants.createInvitation', { role: 'county_admin', scopeId: '441802' }), 'invite creator') as { code: string }
-  ok(await app.call('o_tm_creator', 'grants.redeemInvitation', { code: inv.code }), 'redeem creator')
+  ok(await app.call('o_tm_creator', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }), 'redeem creator')
   loanOwner = { registrationId: await approvedRegistration(LOAN_OWNER, 'rural_youth', '矩阵青年'), userId: '' }
   loanOwner.userId = userIdOf(LOAN_OWNER)
   volunteerOwner = { registrationId: await approvedRegistration(VOLUNTEER_OWNER, 'volunteer', '矩阵志愿者'), userId: '' }

@@ -106,7 +106,7 @@ export default function Mine() {
           {account?.avatarUrl ? <Image className='mine__avatar-img' src={account.avatarUrl} mode='aspectFill' /> : <Text className='mine__avatar-text'>青</Text>}
         </View>
         <View className='mine__who'>
-          <Text className='mine__nickname'>{state.kind === 'loading' ? '加载中…' : account?.nickname || '微信用户'}</Text>
+          <Text className='mine__nickname'>{state.kind === 'loading' ? '加载中…' : account?.nickname || account?.realName || '微信用户'}</Text>
           <Text className='mine__hint'>
             {account ? (account.mobileMasked ? `手机 ${account.mobileMasked}` : '尚未绑定手机号') : state.kind === 'no-identity' ? '尚未选择演示身份' : ' '}
           </Text>

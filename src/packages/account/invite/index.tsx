@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { INVITATION_CODE } from '@contract/vocabulary'
+import { PERSON_NAME_PATTERN } from '@contract/personal'
 import { ROLE_LABELS } from '@contract/roles'
 import { Btn } from '@/components/account/Btn'
 import { TextInput } from '@/components/account/TextInput'
@@ -45,7 +46,7 @@ type Phase =
   | { kind: 'loading'; code: string }
   | { kind: 'preview'; code: string; preview: Preview }
   | { kind: 'problem'; code: string; message: string }
-  | { kind: 'done'; grant: Grant }
+  | { kind: 'done'; grant: Grant; phoneBound: boolean }
 
 export default function Invite() {
   const router = useRouter()
@@ -53,6 +54,15 @@ export default function Invite() {
   const [typed, setTyped] = useState('')
   const [typedError, setTypedError] = useState('')
   const [accepting, setAccepting] = useState(false)
+  const [name, setName] = useState('')
+  const [nameError, setNameError] = useState('')
+
+  // Someone who already gave their name (registering, or an earlier invitation) need not type it again.
+  useEffect(() => {
+    call('account.me', {})
+      .then((me) => setName((typedName) => typedName || me.realName))
+      .catch(() => undefined)
+  }, [])
 
   const preview = async (code: string) => {
     setPhase({ kind: 'loading', code })
@@ -93,6 +103,10 @@ export default function Invite() {
   }
 
   const accept = async (code: string, p: Preview) => {
+    const realName = name.trim()
+    // The contract's rule for a name, checked before the confirmation.
+    const problem = !realName ? '请填写你的真实姓名，方便管理员确认身份' : !PERSON_NAME_PATTERN.test(realName) ? '姓名只能包含汉字（或英文字母），2–20 个字' : ''
+    if (problem) return setNameError(problem)
     const label = ROLE_LABELS[p.role]
     const { confirm } = await Taro.showModal({
       title: '接受邀请',
@@ -103,11 +117,13 @@ export default function Invite() {
     if (!confirm) return
     setAccepting(true)
     try {
-      const { grant } = await call('grants.redeemInvitation', { code })
-      setPhase({ kind: 'done', grant })
+      const { grant } = await call('grants.redeemInvitation', { code, name: realName })
+      const me = await call('account.me', {}).catch(() => null)
+      setPhase({ kind: 'done', grant, phoneBound: !!me?.mobileMasked })
       void Taro.showToast({ title: '已接受邀请', icon: 'success' })
     } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      if (err instanceof CallError && err.field === 'name') setNameError(err.message)
+      else void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
       // Someone else may have used it meanwhile: show where it stands now.
       if (err instanceof CallError && err.code === 'CONFLICT') void preview(code)
     } finally {
@@ -133,6 +149,17 @@ export default function Invite() {
     return (
       <View className='acct-page invite invite--done'>
         <StateView tone='ok' title={`你已成为${ROLE_LABELS[g.role]}`} desc={`${g.scopeName ? `范围：${g.scopeName}。` : ''}在「我的 → 我的工作台」进入工作页面。`}>
+          {!phase.phoneBound && (
+            <View className='acct-banner invite__phone'>
+              <View className='acct-banner__main'>
+                <Text className='acct-banner__title'>请绑定手机号</Text>
+                <Text className='acct-banner__text'>管理员和同事需要时能联系到你，审核提醒也会发到这个号码。</Text>
+              </View>
+              <Btn small kind='outline' className='invite__bind-phone' onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}>
+                去绑定
+              </Btn>
+            </View>
+          )}
           <Btn className='invite__mine' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
             去我的
           </Btn>
@@ -196,6 +223,20 @@ export default function Invite() {
 
         {p.usable ? (
           <>
+            <View className='acct-card invite__who'>
+              <FormRow field='name' label='你的姓名' error={nameError} hint='管理员据此确认是你本人，授权名单中也显示这个姓名'>
+                <TextInput
+                  className='invite__name'
+                  value={name}
+                  placeholder='真实姓名'
+                  maxLength={20}
+                  onChange={(v) => {
+                    setName(v)
+                    setNameError('')
+                  }}
+                />
+              </FormRow>
+            </View>
             <Text className='acct-note'>邀请只能使用一次。接受后，该身份与你当前的微信账号绑定，管理员可以随时撤销。</Text>
             <Btn loading={accepting} className='invite__accept' onClick={() => void accept(phase.code, p)}>
               接受邀请

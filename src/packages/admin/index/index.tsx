@@ -99,7 +99,7 @@ export default function AdminHome() {
         <Text className='admin-home__eyebrow'>乡青汇 · 团委管理工作台</Text>
         {scope ? (
           <>
-            <Text className='admin-home__name'>{scope.account.nickname || '管理员'}</Text>
+            <Text className='admin-home__name'>{scope.account.nickname || scope.account.realName || '管理员'}</Text>
             <View className='admin-home__scope'>
               <Text>{scope.label}</Text>
             </View>

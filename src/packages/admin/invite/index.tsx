@@ -6,13 +6,14 @@ import Taro from '@tarojs/taro'
 import { Button, Input, InputNumber } from '@nutui/nutui-react-taro'
 import { Checked, Copy, QrCode } from '@/components/icons'
 import type { OutputOf } from '@contract/index'
-import type { GrantableRole } from '@contract/grants'
+import { ORGANISATION_ROLES, type GrantableRole, type OrganisationOption, type OrganisationRole } from '@contract/grants'
 import { ROLE_LABELS } from '@contract/roles'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { countiesInReach, markDirty, useAdminScope, useDivisions, usePagedList, when, type AdminScope } from '@/components/admin/shared'
 import { Badge, CardSkeleton, ListFooter, OptionSheet, ScopeGate, Skel, StatePanel } from '@/components/admin/ui'
 
 import '@/styles/nutui-theme.scss'
+import { ORGANISATION_NOUN, OrganisationSheet } from './OrganisationSheet'
 import './index.scss'
 
 type Invitation = OutputOf<'grants.listInvitations'>['items'][number]
@@ -29,12 +30,7 @@ const ROLE_DESC: Record<GrantableRole, string> = {
 }
 /** What a county admin may invite (the function refuses the rest). */
 const COUNTY_ROLES: GrantableRole[] = ['township_staff', 'county_admin', 'merchant']
-/** Organisation roles: no directory of organisations yet, so the admin types the id. */
-const ORG_HINT: Partial<Record<GrantableRole, { label: string; example: string }>> = {
-  merchant: { label: '商家编号', example: 'm_lianzhou_kitchen' },
-  bank_officer: { label: '银行编号', example: 'b_psbc_qingyuan' },
-  employer: { label: '用人单位编号', example: 'e_qy_city_invest' },
-}
+const isOrganisationRole = (r: GrantableRole): r is OrganisationRole => (ORGANISATION_ROLES as readonly GrantableRole[]).includes(r)
 
 const STATUS_TEXT: Record<InvStatus, string> = { open: '有效', used: '已使用', revoked: '已作废', expired: '已过期' }
 const STATUS_TONE = { open: 'green', used: 'blue', revoked: 'grey', expired: 'amber' } as const
@@ -69,11 +65,11 @@ export default function Invite() {
   const [role, setRole] = useState<GrantableRole>('township_staff')
   const [countyCode, setCountyCode] = useState('')
   const [townshipCode, setTownshipCode] = useState('')
-  const [orgId, setOrgId] = useState('')
+  const [organisation, setOrganisation] = useState<OrganisationOption | null>(null)
   const [days, setDays] = useState(7)
   const [note, setNote] = useState('')
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const [sheet, setSheet] = useState<'county' | 'township' | null>(null)
+  const [sheet, setSheet] = useState<'county' | 'township' | 'organisation' | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [result, setResult] = useState<Invitation | null>(null)
   const [qr, setQr] = useState<Qr>({ kind: 'idle' })
@@ -92,16 +88,15 @@ export default function Invite() {
 
   const list = usePagedList<Invitation>((page, pageSize) => call('grants.listInvitations', { page, pageSize, ...(filter ? { status: filter } : {}) }), filter, !!scope)
 
-  const scopeId = role === 'township_staff' ? townshipCode : role === 'county_admin' ? countyCode : role === 'city_admin' ? '' : orgId.trim()
+  const scopeId = role === 'township_staff' ? townshipCode : role === 'county_admin' ? countyCode : role === 'city_admin' ? '' : (organisation?.id ?? '')
 
   const validate = (): boolean => {
     const found: Record<string, string> = {}
     if (role === 'township_staff' && !townshipCode) found.scopeId = countyCode ? '请选择镇街' : '请先选择县（市、区）和镇街'
     if (role === 'county_admin' && !countyCode) found.scopeId = '请选择县（市、区）'
-    if (ORG_HINT[role] && !orgId.trim()) found.scopeId = `请填写${ORG_HINT[role]!.label}`
+    if (isOrganisationRole(role) && !organisation) found.scopeId = `请选择${ORGANISATION_NOUN[role]}`
     // The contract's limits (grants.createInvitation), checked here so a slip costs no round trip.
     // (Its zod schema is not imported: it would add zod to the subpackage, over its size budget.)
-    if (ORG_HINT[role] && orgId.trim().length > 40) found.scopeId = `${ORG_HINT[role]!.label}不能超过 40 个字符`
     if (!Number.isInteger(days) || days < 1) found.expiresInDays = '有效期至少 1 天'
     else if (days > 30) found.expiresInDays = '有效期最长 30 天'
     if (note.trim().length > 60) found.note = '备注不能超过 60 字'
@@ -139,7 +134,7 @@ export default function Invite() {
     } catch (err) {
       const field = err instanceof CallError ? err.field : undefined
       // A typed organisation id that names no active organisation: say so in those words.
-      const message = field === 'scopeId' && ORG_HINT[role] ? `没有找到编号为 ${orgId.trim()} 的有效${ORG_HINT[role]!.label.replace('编号', '')}，请核对` : errorMessage(err)
+      const message = field === 'scopeId' && isOrganisationRole(role) ? `「${organisation?.name ?? ''}」已不是有效的${ORGANISATION_NOUN[role]}，请重新选择` : errorMessage(err)
       // A field's problem shows under the field; anything else as a toast.
       if (field) setProblems({ [field]: message })
       else void Taro.showToast({ title: message, icon: 'none' })
@@ -177,6 +172,7 @@ export default function Invite() {
   const pickRole = (r: GrantableRole) => {
     setRole(r)
     setProblems({})
+    if (r !== role) setOrganisation(null)
     if (!countyFixed && r !== 'township_staff' && r !== 'county_admin') setCountyCode('')
   }
 
@@ -189,7 +185,7 @@ export default function Invite() {
   }
 
   const expiresAt = new Date(Date.now() + days * 86400_000).toISOString()
-  const org = ORG_HINT[role]
+  const orgRole = isOrganisationRole(role) ? role : null
 
   return (
     <View className='adm-page invite'>
@@ -289,13 +285,14 @@ export default function Invite() {
             <View className='invite-form__static'>
               <Text>清远市（全市）</Text>
             </View>
-          ) : org ? (
+          ) : orgRole ? (
             <View className='invite-form__org'>
-              <View className={`invite-form__input ${problems.scopeId ? 'invite-form__input--error' : ''}`}>
-                <Input className='invite-form__org-input' value={orgId} placeholder={`填写${org.label}，例如 ${org.example}`} maxLength={40} clearable onChange={(v) => setOrgId(v)} />
+              <View className={`adm-chip invite-form__pick invite-form__org-pick ${organisation ? 'adm-chip--on' : ''}`} onClick={() => setSheet('organisation')}>
+                <Text className='adm-chip__text'>{organisation ? `${organisation.name} · ${organisation.countyName}` : `选择${ORGANISATION_NOUN[orgRole]}`}</Text>
+                <Text className='adm-chip__arrow'>▼</Text>
               </View>
               {problems.scopeId && <Text className='invite-form__error'>{problems.scopeId}</Text>}
-              <Text className='invite-form__hint'>机构目录尚未上线：请填写机构编号（如 {org.example}），由团市委项目办提供。{scope.city ? '' : '只能邀请本县（市、区）的商家。'}</Text>
+              <Text className='invite-form__hint'>按名称查找{ORGANISATION_NOUN[orgRole]}。{scope.city ? '' : '只能邀请本县（市、区）的商家。'}</Text>
             </View>
           ) : (
             <View className='invite-form__scope'>
@@ -320,7 +317,7 @@ export default function Invite() {
               )}
             </View>
           )}
-          {problems.scopeId && !org && <Text className='invite-form__error'>{problems.scopeId}</Text>}
+          {problems.scopeId && !orgRole && <Text className='invite-form__error'>{problems.scopeId}</Text>}
 
           <Text className='invite-form__label'>有效期</Text>
           <View className='invite-form__days'>
@@ -407,6 +404,18 @@ export default function Invite() {
         )}
       </View>
 
+      {orgRole && (
+        <OrganisationSheet
+          visible={sheet === 'organisation'}
+          role={orgRole}
+          value={organisation?.id ?? ''}
+          onSelect={(o) => {
+            setOrganisation(o)
+            setProblems({})
+          }}
+          onClose={() => setSheet(null)}
+        />
+      )}
       <OptionSheet
         visible={sheet === 'county'}
         title='县（市、区）'

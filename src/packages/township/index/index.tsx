@@ -98,7 +98,7 @@ export default function TownshipHome() {
         <Text className='tw-home__eyebrow'>乡青汇 · 镇街工作台</Text>
         {scope ? (
           <>
-            <Text className='tw-home__name'>{scope.account.nickname || '工作人员'}</Text>
+            <Text className='tw-home__name'>{scope.account.nickname || scope.account.realName || '工作人员'}</Text>
             <View className='tw-home__scope'>
               <Text>{scope.label}</Text>
             </View>

@@ -136,6 +136,12 @@ export const service = {
     output: z.object({ items: z.array(SessionView), total: z.number() }),
     access: { who: ['volunteer'], objects: 'own' },
   }),
+  allowance: action({
+    summary: '本月还可补签和申诉的次数',
+    input: z.object({}),
+    output: z.object({ month: z.string(), perMonth: z.number(), used: z.number(), left: z.number() }),
+    access: { who: ['volunteer'], objects: 'own' },
+  }),
   hours: action({
     summary: '我的服务时长与星级',
     input: z.object({}),

@@ -25,6 +25,12 @@ export async function consumeQuota(id: string, max: number, expiresAt: Date): Pr
   return take()
 }
 
+/** How much of a quota has been taken (0 when nothing yet). */
+export async function quotaUsed(id: string): Promise<number> {
+  const { data } = await db.collection<RateLimitDoc>(COLLECTIONS.rateLimits).doc(id).get()
+  return data?.count ?? 0
+}
+
 /**
  * Counters whose window has ended are garbage (the next window is another document): a daily
  * timer removes them, since the cloud database has no TTL index to do it.

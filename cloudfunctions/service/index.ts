@@ -12,7 +12,7 @@ import type { CallContext } from '../_shared/context'
 import { countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { distanceMetres } from '../_shared/geo'
-import { consumeQuota } from '../_shared/guards'
+import { consumeQuota, quotaUsed } from '../_shared/guards'
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
@@ -245,11 +245,17 @@ async function reportRows(criteria: unknown, month: string, settings: Settings) 
     .sort((a, b) => b.totalMinutes - a.totalMinutes || a.name.localeCompare(b.name))
 }
 
+/** The counter of a volunteer's make-ups and appeals in the Shanghai month of `now`. */
+function allowanceCounter(userId: string, now: Date): { id: string; month: string } {
+  const month = shanghaiDate(now).slice(0, 7)
+  return { id: `makeup:${userId}:${month}`, month }
+}
+
 /** Counts a make-up request or appeal against the volunteer's monthly allowance. */
 async function takeMonthlyAllowance(userId: string, now: Date, settings: Settings): Promise<void> {
-  const month = shanghaiDate(now).slice(0, 7)
+  const { id, month } = allowanceCounter(userId, now)
   const monthEnd = dayjs.tz(`${month}-01`, ZONE).add(1, 'month').toDate()
-  if (!(await consumeQuota(`makeup:${userId}:${month}`, settings.makeupsPerMonth, monthEnd))) {
+  if (!(await consumeQuota(id, settings.makeupsPerMonth, monthEnd))) {
     throw new AppError('RATE_LIMITED', `本月的补签和申诉次数（${settings.makeupsPerMonth} 次）已用完`)
   }
 }
@@ -391,6 +397,13 @@ export const main = defineFunction(
         sessions().where(criteria).orderBy('checkInAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
       ])
       return { items: data.map(view), total }
+    },
+
+    async allowance(_input, ctx) {
+      const userId = await volunteer(ctx)
+      const { id, month } = allowanceCounter(userId, ctx.now)
+      const [settings, used] = await Promise.all([loadSettings(ctx.now.getTime()), quotaUsed(id)])
+      return { month, perMonth: settings.makeupsPerMonth, used, left: Math.max(0, settings.makeupsPerMonth - used) }
     },
 
     async hours(_input, ctx) {

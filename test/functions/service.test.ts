@@ -457,3 +457,18 @@ describe('stations', () => {
     expect(near.items[0].distanceM).toBeLessThan(near.items[1].distanceM!)
   })
 })
+
+describe('the monthly allowance of make-ups and appeals (issue 19, defect 12)', () => {
+  const yesterday = () => shanghaiDate(Date.now() - 86400_000)
+  test('is told before the form is filled: how many a month, how many left; spent, it says so and the next is refused', async () => {
+    await newVolunteer('o_svc_allowance', '蒋次数')
+    const fresh = ok(await app.call('o_svc_allowance', 'service.allowance', {}))
+    expect(fresh).toEqual({ month: shanghaiDate().slice(0, 7), perMonth: 3, used: 0, left: 3 })
+    for (const [start, end] of [['08:00', '08:30'], ['09:00', '09:30'], ['10:00', '10:30']]) {
+      ok(await app.call('o_svc_allowance', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start, end, reason: '室内无信号' }))
+    }
+    expect(ok(await app.call('o_svc_allowance', 'service.allowance', {}))).toMatchObject({ used: 3, left: 0 })
+    expect(await app.call('o_svc_allowance', 'service.makeup', { stationId: FENGCHENG.id, date: yesterday(), start: '11:00', end: '11:30', reason: '室内无信号' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    expect(ok(await app.call('o_svc_allowance', 'service.allowance', {}))).toMatchObject({ used: 3, left: 0 })
+  })
+})

@@ -4,40 +4,17 @@
 // and size before anything is uploaded (the function checks the real content again).
 import Taro from '@tarojs/taro'
 import { DOCUMENT_MAX_BYTES } from '@contract/vocabulary'
+import { baseName, isCancelled, pickPictures, pickWebFiles, type Picked } from '@/services/files'
 
-export interface Picked {
-  /** A local path (WeChat temp file, or a blob: URL on the web) to upload from. */
-  path: string
-  name: string
-  size: number
-}
+export type { Picked }
 
 export interface Checked extends Picked {
   /** Why it cannot be used, if it cannot. */
   problem: string
 }
 
-const cancelled = (err: unknown) => /cancel/i.test(String((err as { errMsg?: string })?.errMsg ?? err))
-
-const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path
-
 /** Photos: the camera or the album. */
-export async function pickPhotos(count: number): Promise<Picked[]> {
-  try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-      return res.tempFiles.map((f) => ({ path: f.tempFilePath, name: baseName(f.tempFilePath), size: f.size }))
-    }
-    const res = await Taro.chooseImage({ count, sizeType: ['original'], sourceType: ['album'] })
-    return res.tempFiles.map((f) => {
-      const original = (f as { originalFileObj?: { name?: string } }).originalFileObj
-      return { path: f.path, name: original?.name || baseName(f.path), size: f.size }
-    })
-  } catch (err) {
-    if (cancelled(err)) return []
-    throw err
-  }
-}
+export const pickPhotos = pickPictures
 
 /** Files: a PDF (or a picture) from a WeChat chat, or a PDF from the computer / phone on the web. */
 export async function pickFiles(count: number): Promise<Picked[]> {
@@ -46,34 +23,11 @@ export async function pickFiles(count: number): Promise<Picked[]> {
       const res = await Taro.chooseMessageFile({ count, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] })
       return res.tempFiles.map((f) => ({ path: f.path, name: f.name || baseName(f.path), size: f.size }))
     } catch (err) {
-      if (cancelled(err)) return []
+      if (isCancelled(err)) return []
       throw err
     }
   }
-  if (process.env.TARO_ENV === 'h5') {
-    return new Promise<Picked[]>((resolve) => {
-      const input = document.createElement('input')
-      input.type = 'file'
-      input.accept = 'application/pdf,.pdf'
-      input.multiple = count > 1
-      input.className = 'ln-file-input'
-      input.setAttribute('style', 'position:fixed;left:-4000px;top:-4000px;opacity:0;')
-      document.body.appendChild(input)
-      let settled = false
-      const done = (files: Picked[]) => {
-        if (settled) return
-        settled = true
-        input.remove()
-        resolve(files)
-      }
-      input.addEventListener('change', () => {
-        const files = Array.from(input.files ?? []).slice(0, count)
-        done(files.map((f) => ({ path: URL.createObjectURL(f), name: f.name, size: f.size })))
-      })
-      input.addEventListener('cancel', () => done([]))
-      input.click()
-    })
-  }
+  if (process.env.TARO_ENV === 'h5') return pickWebFiles(count, 'application/pdf,.pdf')
   return []
 }
 

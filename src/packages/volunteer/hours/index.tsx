@@ -12,7 +12,7 @@ import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { clock, dayLabel, duration, hours as hoursText, lastMonths, monthLabel, ymd } from '../shared/format'
 import { Card, FlagList, GateView, StarBar, Stars, starName, StatusTag } from '../shared/ui'
-import { gateOfError, loadSettings, markChanged, takeChanged, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
+import { allowanceText, gateOfError, markChanged, takeChanged, type Allowance, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -94,7 +94,7 @@ function Record({ s, onAppeal }: { s: SessionView; onAppeal: (s: SessionView) =>
   )
 }
 
-function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionView | null; allowance: number | null; onClose: () => void; onDone: (s: SessionView) => void }) {
+function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionView | null; allowance: Allowance | null; onClose: () => void; onDone: (s: SessionView) => void }) {
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
@@ -116,7 +116,7 @@ function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionVi
     }
     const { confirm } = await Taro.showModal({
       title: '提交申诉',
-      content: `这条记录将回到待审核，由${target.townshipName}团委重新审核。${allowance !== null ? `每月可提交补签和申诉共 ${allowance} 次，本次会占用 1 次。` : ''}`,
+      content: `这条记录将回到待审核，由${target.townshipName}团委重新审核。${allowance ? `本次会占用本月补签和申诉次数 1 次（还剩 ${allowance.left} 次）。` : ''}`,
       confirmText: '提交',
       confirmColor: '#d93a2b',
     })
@@ -138,7 +138,7 @@ function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionVi
     <Sheet
       visible={!!target}
       title='申诉'
-      note={allowance !== null ? `每月可提交补签和申诉共 ${allowance} 次` : undefined}
+      note={allowance ? allowanceText(allowance) : undefined}
       closable={!busy}
       className='hrs-appeal'
       onClose={onClose}
@@ -172,8 +172,8 @@ function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionVi
               {problem}
             </Text>
           ) : null}
-          <Btn className='hrs-appeal__submit' loading={busy} onClick={() => void submit()}>
-            {busy ? '正在提交…' : '提交申诉'}
+          <Btn className='hrs-appeal__submit' loading={busy} disabled={allowance?.left === 0} onClick={() => void submit()}>
+            {busy ? '正在提交…' : allowance?.left === 0 ? '本月申诉次数已用完' : '提交申诉'}
           </Btn>
         </View>
       )}
@@ -191,7 +191,7 @@ export default function Hours() {
   const [listError, setListError] = useState('')
   const [loadingMore, setLoadingMore] = useState(false)
   const [appealing, setAppealing] = useState<SessionView | null>(null)
-  const [allowance, setAllowance] = useState<number | null>(null)
+  const [allowance, setAllowance] = useState<Allowance | null>(null)
   const page = useRef(1)
   const seq = useRef(0)
   const loaded = useRef(false)
@@ -233,8 +233,8 @@ export default function Hours() {
 
   useEffect(() => {
     void load()
-    loadSettings()
-      .then((s) => setAllowance(s.makeupsPerMonth))
+    call('service.allowance', {})
+      .then(setAllowance)
       .catch(() => undefined)
   }, [])
 
@@ -408,6 +408,9 @@ export default function Hours() {
           setItems((list) => (filter && filter !== updated.status ? list.filter((x) => x.id !== updated.id) : list.map((x) => (x.id === updated.id ? updated : x))))
           void call('service.hours', {})
             .then(setHours)
+            .catch(() => undefined)
+          void call('service.allowance', {})
+            .then(setAllowance)
             .catch(() => undefined)
         }}
       />

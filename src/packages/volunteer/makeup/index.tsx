@@ -10,12 +10,12 @@ import { Sheet } from '@/components/ui/Sheet'
 import { Tag } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { uploadFile, uploadPath } from '@/services/files'
+import { pickPictures, pictureProblem, uploadFile, uploadPath } from '@/services/files'
 import { addDays, clock, dayLabel, distance, duration, hours as hoursText, minutesBetween, nowClock, relativeDay, today } from '../shared/format'
 import { LocationProblem, readLocation } from '../shared/location'
 import { decodeTwice, stationIdFromParams } from '../shared/scan'
 import { FlagList, GateView, StatusTag } from '../shared/ui'
-import { gateOfError, loadSettings, loadStation, markChanged, type Gate, type SessionView, type StationView } from '../shared/volunteer'
+import { allowanceText, gateOfError, loadSettings, loadStation, markChanged, type Allowance, type Gate, type SessionView, type StationView } from '../shared/volunteer'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -133,7 +133,7 @@ export default function Makeup() {
   const [gate, setGate] = useState<Gate>({ kind: 'loading' })
   const [fields, setFields] = useState<Fields>({ station: null, date: '', start: '', end: '', reason: '' })
   const [recent, setRecent] = useState<Choice[]>([])
-  const [allowance, setAllowance] = useState<number | null>(null)
+  const [allowance, setAllowance] = useState<Allowance | null>(null)
   const [capMinutes, setCapMinutes] = useState<number | null>(null)
   const [photo, setPhoto] = useState('')
   const [tried, setTried] = useState(false)
@@ -168,10 +168,10 @@ export default function Makeup() {
   useEffect(() => {
     void load()
     loadSettings()
-      .then((s) => {
-        setAllowance(s.makeupsPerMonth)
-        setCapMinutes(s.dailyCapMinutes)
-      })
+      .then((s) => setCapMinutes(s.dailyCapMinutes))
+      .catch(() => undefined)
+    call('service.allowance', {})
+      .then(setAllowance)
       .catch(() => undefined)
     // Only on open: the page's query does not change.
   }, [])
@@ -195,16 +195,13 @@ export default function Makeup() {
 
   const choosePhoto = async () => {
     try {
-      if (process.env.TARO_ENV === 'weapp') {
-        const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-        const file = res.tempFiles[0]
-        if (file) setPhoto(file.tempFilePath)
-      } else {
-        const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-        if (res.tempFilePaths[0]) setPhoto(res.tempFilePaths[0])
-      }
-    } catch (err) {
-      if (!/cancel/i.test(String((err as { errMsg?: string })?.errMsg ?? ''))) void Taro.showToast({ title: '没有选到照片，请重试', icon: 'none' })
+      const [picked] = await pickPictures(1)
+      if (!picked) return
+      const problem = pictureProblem(picked)
+      if (problem) void Taro.showModal({ title: '这不是照片', content: problem, showCancel: false, confirmText: '重新选择' })
+      else setPhoto(picked.path)
+    } catch {
+      void Taro.showToast({ title: '没有选到照片，请重试', icon: 'none' })
     }
   }
 
@@ -220,7 +217,7 @@ export default function Makeup() {
     const station = fields.station!
     const { confirm } = await Taro.showModal({
       title: '确认提交补签',
-      content: `${relativeDay(fields.date)} ${fields.start}–${fields.end}（${duration(minutes)}），${station.name}。提交后由镇街团委审核${allowance !== null ? `，将占用本月补签和申诉次数 1 次（每月共 ${allowance} 次）` : ''}。`,
+      content: `${relativeDay(fields.date)} ${fields.start}–${fields.end}（${duration(minutes)}），${station.name}。提交后由镇街团委审核${allowance ? `，将占用本月补签和申诉次数 1 次（还剩 ${allowance.left} 次）` : ''}。`,
       confirmText: '提交',
       confirmColor: '#d93a2b',
     })
@@ -320,8 +317,12 @@ export default function Makeup() {
           <Text className='acct-banner__title'>什么时候需要补签</Text>
           <Text className='acct-banner__text'>
             室内没有信号、手机没电等原因没能签到或签退时，可在 31 天内补签，由镇街团委审核。
-            {allowance !== null ? `每月可提交补签和申诉共 ${allowance} 次。` : ''}
           </Text>
+          {allowance && (
+            <Text className={`makeup__allowance${allowance.left === 0 ? ' makeup__allowance--spent' : ''}`} data-left={allowance.left}>
+              {allowanceText(allowance)}
+            </Text>
+          )}
         </View>
       </View>
 
@@ -424,8 +425,8 @@ export default function Makeup() {
       )}
 
       <View className='acct-bar'>
-        <Btn loading={submitting} className='makeup__submit' onClick={() => void submit()}>
-          {submitting ? '正在提交…' : '提交补签'}
+        <Btn loading={submitting} disabled={allowance?.left === 0} className='makeup__submit' onClick={() => void submit()}>
+          {submitting ? '正在提交…' : allowance?.left === 0 ? '本月补签次数已用完' : '提交补签'}
         </Btn>
       </View>
 

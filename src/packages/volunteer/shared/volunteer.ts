@@ -17,6 +17,13 @@ export type StationView = OutputOf<'station.get'>
 export type HoursView = OutputOf<'service.hours'>
 export type CertificateView = OutputOf<'service.certificate'>
 export type Settings = OutputOf<'settings.get'>
+/** This month's make-ups and appeals: how many a month, how many left. */
+export type Allowance = OutputOf<'service.allowance'>
+
+/** The allowance said before the form is filled, not after. */
+export function allowanceText(a: Allowance): string {
+  return a.left > 0 ? `本月还可提交补签和申诉 ${a.left} 次（每月共 ${a.perMonth} 次）` : `本月的补签和申诉次数（${a.perMonth} 次）已用完，下月 1 日起可再提交`
+}
 
 /** Whether the pages can show themselves: the caller must hold the volunteer role. */
 export type Gate = { kind: 'loading' } | { kind: 'ready' } | { kind: 'not-volunteer' } | { kind: 'no-identity' } | { kind: 'error'; message: string }

@@ -7,7 +7,7 @@ import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { scrollToField } from '@/services/navigation'
-import { uploadFile, uploadPath } from '@/services/files'
+import { pickPictures, pictureProblem, uploadFile, uploadPath } from '@/services/files'
 import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
@@ -180,22 +180,19 @@ export default function PerkForm() {
 
   const choosePicture = async () => {
     try {
-      if (process.env.TARO_ENV === 'weapp') {
-        const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-        const file = res.tempFiles[0]
-        if (file) setPicture({ path: file.tempFilePath, name: file.tempFilePath })
-      } else {
-        const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-        const file = res.tempFiles?.[0] as (Taro.chooseImage.ImageFile & { originalFileObj?: File }) | undefined
-        const path = res.tempFilePaths[0]
-        if (path) setPicture({ path, name: file?.originalFileObj?.name ?? (file?.type === 'image/png' ? 'picture.png' : 'picture.jpg') })
+      const [picked] = await pickPictures(1)
+      if (!picked) return
+      const problem = pictureProblem(picked)
+      if (problem) {
+        setErrors((e) => ({ ...e, pictureFileId: problem }))
+        return
       }
+      setPicture({ path: picked.path, name: picked.name })
       setErrors((e) => ({ ...e, pictureFileId: undefined }))
-    } catch (err) {
-      if (!/cancel/i.test(String((err as { errMsg?: string })?.errMsg ?? ''))) void Taro.showToast({ title: '没有选到图片，请重试', icon: 'none' })
+    } catch {
+      void Taro.showToast({ title: '没有选到图片，请重试', icon: 'none' })
     }
   }
-
 
   const save = async () => {
     if (saving) return

@@ -199,7 +199,8 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
   return mine({ ...doc, _id: id })
 }
 
-const ID_CONFLICT_MESSAGE = '该身份证号已由另一账号注册：请先核实。若是本人更换了微信，请其使用“更换微信账号”；若另一份是冒用，驳回那份后再通过这份'
+// Short: the detail page's conflict panel says how to resolve it (a refusal repeating it read twice).
+const ID_CONFLICT_MESSAGE = '该身份证号已由另一账号注册，核实并处理冲突后才能通过（见申请详情）'
 
 /** Another account's registration in play with the same ID number: who is who must be settled before either is approved. */
 async function rivalOf(r: RegistrationDoc): Promise<RegistrationDoc | null> {

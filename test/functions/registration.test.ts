@@ -1,4 +1,6 @@
 // Registration, county review and account takeover, through the local cloud.
+import fs from 'node:fs'
+import path from 'node:path'
 import { seedDemo } from '../../scripts/demo'
 import { idNumberProblem, maskIdNumber } from '../../types/personal'
 import { startAppCloud, type AppCloud } from '../support/app'
@@ -324,4 +326,14 @@ describe('closing an account', () => {
     // The same person can register again later, from any account.
     ok(await app.call('o_comeback', 'registration.submitVolunteer', volunteerForm({ idNumber: id })))
   })
+})
+
+test('issue 19, item 13: each demo persona is described where it is registered or scoped', async () => {
+  const demo = JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/demo.json'), 'utf8')) as { personas: { openid: string; description: string }[] }
+  for (const persona of demo.personas) {
+    const me = ok(await app.call(persona.openid, 'account.me', {}))
+    const regs = [...app.cloud.store.get('registrations').docs.values()].filter((r) => r.userId === me.userId)
+    for (const r of regs) expect(persona.description).toContain(`${r.countyName}${r.townshipName}`)
+    for (const g of me.roles.filter((x) => x.scopeName)) expect(persona.description).toContain(g.scopeName.replace(/（.*）$/, ''))
+  }
 })

@@ -164,7 +164,9 @@ function check(kind: RegistrationKind, f: Fields, consents: { privacy: boolean; 
     const row = rowOf(field)
     if (!row || errors[row]) continue
     const value = (f as unknown as Record<string, unknown>)[field]
-    errors[row] = typeof value === 'string' && value.trim() === '' && LABELS[field] ? `请填写${LABELS[field]}` : issue.message
+    // The county is chosen with the township, in the township's row: one request, in the row's words.
+    if (row === 'townshipCode' && !f.townshipCode) errors[row] = `请选择${COPY[kind].place}`
+    else errors[row] = typeof value === 'string' && value.trim() === '' && LABELS[field] ? `请填写${LABELS[field]}` : issue.message
   }
   return { ok: false, errors }
 }

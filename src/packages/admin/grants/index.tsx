@@ -57,6 +57,8 @@ export default function Grants() {
     try {
       await call('grants.revokeGrant', { userId: row.userId, role: row.grant.role as GrantableRole, scopeId: row.grant.scopeId, reason })
       list.setItems((items) => items.filter((x) => rowKey(x) !== rowKey(row)))
+      // The header counts people, not roles: the function says how many hold one still.
+      void list.reload(true)
       markDirty('home')
       void Taro.showToast({ title: '已撤销', icon: 'success' })
     } catch (err) {

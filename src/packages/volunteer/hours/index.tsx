@@ -47,7 +47,9 @@ function MonthBars({ months }: { months: HoursView['months'] }) {
               <View className='hrs-bars__track'>
                 <View className='hrs-bars__bar' style={{ height: `${v > 0 ? Math.max(4, (v / max) * 100) : 0}%` }} />
               </View>
-              <Text className='hrs-bars__label'>{k.endsWith('-01') || i === 0 ? `${k.slice(2, 4)}/${Number(k.slice(5))}` : monthLabel(k, true)}</Text>
+              <Text className='hrs-bars__label'>{monthLabel(k, true)}</Text>
+              {/* The year under the first month and each January (「26/1」 read as a date). */}
+              <Text className='hrs-bars__year'>{k.endsWith('-01') || i === 0 ? `${k.slice(0, 4)}年` : ' '}</Text>
             </View>
           )
         })}

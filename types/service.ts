@@ -5,7 +5,7 @@ import { isRealDate } from './personal'
 import { MAX_RECORD_MINUTES, ZERO_CREDIT_MESSAGE } from './service-rules'
 import { Coordinate } from './station'
 import * as z from './zod'
-import { FLAGS, SESSION_STATUSES } from './vocabulary'
+import { FLAGS, SESSION_SOURCES, SESSION_STATUSES } from './vocabulary'
 
 export { FLAG_LABELS, FLAGS, SESSION_STATUS_LABELS, SESSION_STATUSES, type Flag, type SessionStatus } from './vocabulary'
 
@@ -49,7 +49,7 @@ export const SessionView = z.object({
   /** The credited minutes an approver set, when adjusted. */
   adjustedMinutes: z.number().nullable(),
   flags: z.array(z.enum(FLAGS)),
-  source: z.enum(['scan', 'kiosk', 'nearby', 'makeup']),
+  source: z.enum(SESSION_SOURCES),
   note: z.string(),
   decisionReason: z.string(),
   reviewedAt: z.string().nullable(),

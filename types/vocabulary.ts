@@ -50,6 +50,11 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   rejected: '未通过',
 }
 
+/** How a session came to be recorded. */
+export const SESSION_SOURCES = ['scan', 'kiosk', 'nearby', 'makeup'] as const
+export type SessionSource = (typeof SESSION_SOURCES)[number]
+export const SESSION_SOURCE_LABELS: Record<SessionSource, string> = { scan: '扫码签到', kiosk: '现场码签到', nearby: '附近驿站签到', makeup: '补签申请' }
+
 /** Why a session deserves a closer look in the approval queue. */
 export const FLAGS = ['outside_fence', 'edge_of_fence', 'coarse_location', 'station_coordinates', 'over_daily_cap', 'long_session', 'overlapping', 'closed_by_timer', 'makeup', 'appeal', 'adjusted'] as const
 export type Flag = (typeof FLAGS)[number]

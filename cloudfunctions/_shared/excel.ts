@@ -9,6 +9,18 @@ export interface Sheet {
   rows: Record<string, unknown>[]
 }
 
+/**
+ * A workbook's file name from what it holds (what, for whom or where, which period):
+ * 「岗位对接会统计-2026届乡村振兴志愿者岗位对接会-清远市青少年宫-2026-12-09.xlsx」. Parts are
+ * kept readable; characters no file system takes and empty parts are left out.
+ */
+export function workbookName(...parts: (string | null | undefined)[]): string {
+  const clean = parts
+    .map((p) => (p ?? '').replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 40))
+    .filter(Boolean)
+  return `${clean.join('-') || '导出'}.xlsx`
+}
+
 export async function exportWorkbook(fileName: string, sheets: Sheet[]): Promise<{ fileUrl: string; fileName: string }> {
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()

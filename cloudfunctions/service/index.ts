@@ -13,7 +13,7 @@ import { countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { distanceMetres } from '../_shared/geo'
 import { consumeQuota, quotaUsed } from '../_shared/guards'
-import { exportWorkbook } from '../_shared/excel'
+import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify } from '../_shared/notify'
@@ -21,7 +21,7 @@ import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
 import { appealMachine, appealState, makeupMachine, sessionMachine, statesLeftBy, type Machine, type StepRole } from '../../types/machines'
-import { SESSION_STATUS_LABELS } from '../../types/vocabulary'
+import { SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS } from '../../types/vocabulary'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
@@ -163,13 +163,20 @@ const credited = (s: Pick<SessionDoc, 'status' | 'adjustedMinutes' | 'minutes'>)
 
 /** Volunteers' names (from their registrations), for lists staff read. */
 async function namesOf(userIds: string[]): Promise<Map<string, string>> {
-  if (userIds.length === 0) return new Map()
-  const { data } = await db
-    .collection<RegistrationDoc>(COLLECTIONS.registrations)
-    .where({ userId: _.in([...new Set(userIds)]), kind: 'volunteer' })
-    .field({ userId: true, name: true })
-    .get()
-  return new Map(data.map((r) => [r.userId, r.name]))
+  const ids = [...new Set(userIds)]
+  // A read returns at most 100 documents: ask for a hundred people at a time.
+  const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_x, i) => ids.slice(i * 100, i * 100 + 100))
+  const pages = await Promise.all(
+    chunks.map((chunk) =>
+      db
+        .collection<RegistrationDoc>(COLLECTIONS.registrations)
+        .where({ userId: _.in(chunk), kind: 'volunteer' })
+        .field({ userId: true, name: true })
+        .limit(100)
+        .get(),
+    ),
+  )
+  return new Map(pages.flatMap(({ data }) => data.map((r) => [r.userId, r.name] as const)))
 }
 
 /**
@@ -243,6 +250,20 @@ async function reportRows(criteria: unknown, month: string, settings: Settings) 
       return { userId, name: names.get(userId) ?? '志愿者', townshipName: row.townshipName, monthMinutes, totalMinutes, star: starLevel(totalMinutes / 60, settings.starThresholdsHours).star }
     })
     .sort((a, b) => b.totalMinutes - a.totalMinutes || a.name.localeCompare(b.name))
+}
+
+/** The month's approved records behind a report, with the volunteer's name, in time order. */
+async function monthDetails(criteria: unknown, month: string) {
+  const start = dayjs.tz(`${month}-01`, ZONE)
+  const { list } = await sessions()
+    .aggregate()
+    .match(_.and([criteria, { status: 'approved', checkInAt: _.gte(start.toDate()).and(_.lt(start.add(1, 'month').toDate())) }]))
+    .sort({ checkInAt: 1 })
+    .project({ userId: 1, townshipName: 1, stationName: 1, checkInAt: 1, checkOutAt: 1, minutes: 1, adjustedMinutes: 1, source: 1, decisionReason: 1 })
+    .limit(100_000)
+    .end<Pick<SessionDoc, 'userId' | 'townshipName' | 'stationName' | 'checkInAt' | 'checkOutAt' | 'minutes' | 'adjustedMinutes' | 'source' | 'decisionReason'>>()
+  const names = await namesOf(list.map((s) => s.userId))
+  return list.map((s) => ({ ...s, name: names.get(s.userId) ?? '志愿者' }))
 }
 
 /** The counter of a volunteer's make-ups and appeals in the Shanghai month of `now`. */
@@ -658,18 +679,61 @@ export const main = defineFunction(
     async exportReport(input, ctx) {
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
-      const rows = await reportRows(await scopeFor(ctx, input), month, settings)
-      const file = await exportWorkbook(`志愿服务时长-${await placeName(ctx, input)}-${month}.xlsx`, [
+      const scope = await scopeFor(ctx, input)
+      const [rows, details, place] = await Promise.all([reportRows(scope, month, settings), monthDetails(scope, month), placeName(ctx, input)])
+      const hours = (m: number) => Math.round((m / 60) * 10) / 10
+      const file = await exportWorkbook(workbookName('志愿服务时长', place, month), [
         {
-          title: `${month} 服务时长`,
+          title: `${month} 汇总`,
           columns: [
             { header: '姓名', key: 'name', width: 12 },
             { header: '服务镇街', key: 'townshipName', width: 16 },
             { header: `${month} 时长（小时）`, key: 'month', width: 18 },
             { header: '累计时长（小时）', key: 'total', width: 18 },
-            { header: '星级', key: 'star', width: 8 },
+            { header: '星级', key: 'star', width: 10 },
           ],
-          rows: rows.map((r) => ({ name: r.name, townshipName: r.townshipName, month: Math.round((r.monthMinutes / 60) * 10) / 10, total: Math.round((r.totalMinutes / 60) * 10) / 10, star: r.star })),
+          rows: rows.map((r) => ({ name: r.name, townshipName: r.townshipName, month: hours(r.monthMinutes), total: hours(r.totalMinutes), star: r.star > 0 ? `${r.star} 星` : '未达一星' })),
+        },
+        {
+          title: `${month} 服务明细`,
+          columns: [
+            { header: '姓名', key: 'name', width: 12 },
+            { header: '服务镇街', key: 'townshipName', width: 14 },
+            { header: '驿站', key: 'stationName', width: 30 },
+            { header: '日期', key: 'date', width: 12 },
+            { header: '签到', key: 'checkIn', width: 8 },
+            { header: '签退', key: 'checkOut', width: 8 },
+            { header: '记录时长（分钟）', key: 'minutes', width: 16 },
+            { header: '计入时长（分钟）', key: 'credited', width: 16 },
+            { header: '方式', key: 'source', width: 10 },
+            { header: '审核说明', key: 'reason', width: 30 },
+          ],
+          rows: details.map((d) => ({
+            name: d.name,
+            townshipName: d.townshipName,
+            stationName: d.stationName,
+            date: shanghaiDate(d.checkInAt),
+            checkIn: shanghaiClock(d.checkInAt),
+            checkOut: d.checkOutAt ? shanghaiClock(d.checkOutAt) : '',
+            minutes: d.minutes,
+            credited: d.adjustedMinutes ?? d.minutes,
+            source: SESSION_SOURCE_LABELS[d.source],
+            reason: d.decisionReason,
+          })),
+        },
+        {
+          title: '说明',
+          columns: [
+            { header: '项目', key: 'item', width: 16 },
+            { header: '内容', key: 'value', width: 60 },
+          ],
+          rows: [
+            { item: '范围', value: place },
+            { item: '月份', value: month },
+            { item: '导出时间', value: `${shanghaiDate(ctx.now)} ${shanghaiClock(ctx.now)}` },
+            { item: '计入规则', value: `只计审核通过的记录；每人每天最多计入 ${hours(settings.dailyCapMinutes)} 小时（汇总已按此封顶，明细为单条记录）` },
+            { item: '星级门槛（小时）', value: settings.starThresholdsHours.map((h, i) => `${i + 1} 星 ${h}`).join('，') },
+          ],
         },
       ])
       return { ...file, rows: rows.length }

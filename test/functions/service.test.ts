@@ -433,6 +433,47 @@ describe('service records and reports', () => {
     const names = sheet.getColumn(1).values.slice(2)
     expect(names).toContain('孙证明')
   })
+
+  test('issue 19: the hours workbook holds the detail behind the figures, stars in words, and every name past a hundred volunteers', async () => {
+    // 130 volunteers with one approved 2-hour record each, in a month of their own (2025-03).
+    const users = Array.from({ length: 130 }, (_, i) => `u_bulk_${String(i).padStart(3, '0')}`)
+    const at = (i: number) => new Date(Date.UTC(2025, 2, 1 + (i % 28), 1, 0))
+    await app.cloud.db.handle('database.insertDocument', {
+      collectionName: 'registrations',
+      data: users.map((userId, i) => EJSON.stringify({ _id: `${userId}:volunteer`, userId, kind: 'volunteer', status: 'approved', name: `批量${String(i).padStart(3, '0')}`, townshipCode: '441802006', townshipName: '凤城街道', countyCode: '441802', countyName: '清城区' }, { relaxed: false })),
+    })
+    await app.cloud.db.handle('database.insertDocument', {
+      collectionName: 'sessions',
+      data: users.map((userId, i) =>
+        EJSON.stringify(
+          {
+            _id: `${userId}:bulk`, userId, openid: `o_${userId}`, stationId: FENGCHENG.id, stationName: '凤城街道新时代文明实践志愿服务驿站', townshipCode: '441802006', townshipName: '凤城街道', countyCode: '441802',
+            status: 'approved', checkInAt: at(i), checkOutAt: new Date(at(i).getTime() + 2 * 3600_000), checkIn: null, checkOut: null, days: [{ date: shanghaiDate(at(i)), minutes: 120 }], minutes: 120, adjustedMinutes: null,
+            flags: [], source: 'scan', note: '', photoFileId: '', checkOutRequestId: '', decisionReason: '', decisionId: '', reviewedBy: '', reviewedAt: at(i), createdAt: at(i), updatedAt: at(i),
+          },
+          { relaxed: false },
+        ),
+      ),
+    })
+    const file = ok(await app.call(STAFF, 'service.exportReport', { month: '2025-03' }))
+    expect(file.fileName).toBe('志愿服务时长-清城区凤城街道-2025-03.xlsx')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await (await fetch(file.fileUrl)).arrayBuffer())
+    expect(book.worksheets.map((w) => w.name)).toEqual(['2025-03 汇总', '2025-03 服务明细', '说明'])
+    const [summary, detail, notes] = book.worksheets
+    const summaryRows = summary.getSheetValues().slice(2) as unknown[][]
+    const bulk = summaryRows.filter((r) => String(r[1]).startsWith('批量'))
+    expect(bulk).toHaveLength(130)
+    expect(summaryRows.some((r) => r[1] === '志愿者')).toBe(false)
+    expect(bulk.every((r) => r[3] === 2 && r[5] === '未达一星')).toBe(true)
+    const detailRows = (detail.getSheetValues().slice(2) as unknown[][]).filter((r) => String(r[1]).startsWith('批量'))
+    expect(detailRows).toHaveLength(130)
+    expect(detailRows[0].slice(1)).toEqual([expect.stringMatching(/^批量/), '凤城街道', '凤城街道新时代文明实践志愿服务驿站', '2025-03-01', '09:00', '11:00', 120, 120, '扫码签到', ''])
+    expect(notes.getColumn(2).values).toEqual(expect.arrayContaining(['清城区凤城街道', '2025-03']))
+    // The on-screen report names them too.
+    const first = ok(await app.call(STAFF, 'service.report', { month: '2025-03', pageSize: 50, page: 3 }))
+    expect(first.items.every((r) => r.name !== '志愿者')).toBe(true)
+  })
 })
 
 describe('stations', () => {

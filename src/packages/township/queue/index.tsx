@@ -2,13 +2,14 @@
 // records by status, flagged ones marked; select up to 100 and approve or reject them (with a
 // reason) in one go, or adjust one record's credited time (with a reason).
 import { useEffect, useMemo, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@contract/index'
 import { MAX_RECORD_MINUTES, overSpanMessage, ZERO_CREDIT_MESSAGE } from '@contract/service-rules'
-import { FLAG_LABELS, SESSION_STATUS_LABELS, type Flag } from '@contract/vocabulary'
+import { FLAG_LABELS, SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS, type Flag } from '@contract/vocabulary'
 import { Tick } from '@/components/account/Tick'
+import { shanghaiToday } from '@/components/account/format'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { day, markDirty, useDivisions, usePagedList, when } from '@/components/admin/shared'
 import { CardSkeleton, ListFooter, OptionSheet, ReasonDialog, StatePanel } from '@/components/admin/ui'
@@ -17,6 +18,9 @@ import { StaffGate, Tag } from '@/components/township/ui'
 
 import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
+
+/** The first day the programme's records can start (the date picker's range). */
+const EARLIEST_DAY = '2020-01-01'
 
 type Item = OutputOf<'service.queue'>['items'][number]
 type Status = 'pending' | 'needs_review' | 'approved' | 'rejected'
@@ -33,7 +37,6 @@ const isStatus = (v: string | undefined): v is Status => !!v && TABS.some((t) =>
 const BATCH_MAX = 100
 const PAGE_SIZE = 50
 
-const SOURCE_LABELS: Record<Item['source'], string> = { scan: '扫码签到', kiosk: '现场码签到', nearby: '附近驿站签到', makeup: '补签申请' }
 const FLAG_TONE: Record<Flag, 'red' | 'amber' | 'blue' | 'grey'> = {
   outside_fence: 'red',
   overlapping: 'red',
@@ -72,6 +75,10 @@ export default function Queue() {
   const [status, setStatus] = useState<Status>(isStatus(params.status) ? params.status : 'pending')
   const [flaggedOnly, setFlaggedOnly] = useState(params.flagged === '1')
   const [townshipCode, setTownshipCode] = useState('')
+  /** Search: part of a volunteer's name (as typed, and as searched after a pause) and the day served. */
+  const [typedName, setTypedName] = useState('')
+  const [name, setName] = useState('')
+  const [date, setDate] = useState('')
   const [sheet, setSheet] = useState(false)
   const [selected, setSelected] = useState<string[]>([])
   const [busy, setBusy] = useState<'' | 'approve' | 'reject'>('')
@@ -86,8 +93,18 @@ export default function Queue() {
   const many = !!scope && !scope.single
   const where = townshipCode ? { townshipCode } : {}
 
-  const key = `${status}|${flaggedOnly}|${townshipCode}`
-  const list = usePagedList<Item>((page, pageSize) => call('service.queue', { status, flaggedOnly, page, pageSize, ...where }), key, !!scope, PAGE_SIZE)
+  const today = shanghaiToday()
+  const search = { ...(name ? { name } : {}), ...(date ? { date } : {}) }
+  const searching = !!name || !!date
+  const key = `${status}|${flaggedOnly}|${townshipCode}|${name}|${date}`
+  const list = usePagedList<Item>((page, pageSize) => call('service.queue', { status, flaggedOnly, page, pageSize, ...where, ...search }), key, !!scope, PAGE_SIZE)
+
+  // A pause in typing searches; clearing shows everything again at once.
+  useEffect(() => {
+    const next = typedName.trim()
+    const t = setTimeout(() => setName(next), next ? 400 : 0)
+    return () => clearTimeout(t)
+  }, [typedName])
 
   const loadCounts = async () => {
     const [p, r] = await Promise.allSettled([call('service.queue', { status: 'pending', pageSize: 1, ...where }), call('service.queue', { status: 'needs_review', pageSize: 1, ...where })])
@@ -239,6 +256,27 @@ export default function Queue() {
             </View>
           )}
         </View>
+        <View className='queue__search'>
+          <View className='queue__name'>
+            <Input className='queue__name-input' value={typedName} placeholder='搜索志愿者姓名' maxlength={20} confirmType='search' onInput={(e) => setTypedName(e.detail.value)} />
+            {typedName && (
+              <Text className='queue__clear' onClick={() => setTypedName('')}>
+                ✕
+              </Text>
+            )}
+          </View>
+          <Picker mode='date' value={date || today} start={EARLIEST_DAY} end={today} onChange={(e) => setDate(e.detail.value)}>
+            <View className={`adm-chip queue__date ${date ? 'adm-chip--on' : ''}`}>
+              <Text className='adm-chip__text'>{date ? monthDay(date) : '服务日期'}</Text>
+              <Text className='adm-chip__arrow'>▼</Text>
+            </View>
+          </Picker>
+          {date && (
+            <Text className='queue__clear queue__clear-date' onClick={() => setDate('')}>
+              清除日期
+            </Text>
+          )}
+        </View>
       </View>
 
       {list.status === 'ready' && list.total > 0 && (
@@ -258,9 +296,21 @@ export default function Queue() {
         <StatePanel
           kind='empty'
           className='queue__empty'
-          title={flaggedOnly ? `没有有异常的${SESSION_STATUS_LABELS[status]}记录` : empty.title}
-          description={flaggedOnly ? '关闭「只看有异常」可查看全部记录' : empty.description}
-          action={flaggedOnly ? { text: '查看全部', onClick: () => setFlaggedOnly(false) } : undefined}
+          title={searching ? `没有找到符合条件的${SESSION_STATUS_LABELS[status]}记录` : flaggedOnly ? `没有有异常的${SESSION_STATUS_LABELS[status]}记录` : empty.title}
+          description={searching ? `${name ? `姓名含「${name}」` : ''}${name && date ? '，' : ''}${date ? `${monthDay(date)}开始的服务` : ''}` : flaggedOnly ? '关闭「只看有异常」可查看全部记录' : empty.description}
+          action={
+            searching
+              ? {
+                  text: '清除搜索',
+                  onClick: () => {
+                    setTypedName('')
+                    setDate('')
+                  },
+                }
+              : flaggedOnly
+                ? { text: '查看全部', onClick: () => setFlaggedOnly(false) }
+                : undefined
+          }
         />
       ) : (
         <View className='adm-list'>
@@ -418,7 +468,7 @@ function SessionCard({ item: s, selecting, selected, dailyCap, onToggle, onAdjus
 
       <View className='session-card__foot'>
         <Text className='session-card__meta'>
-          {SOURCE_LABELS[s.source]}
+          {SESSION_SOURCE_LABELS[s.source]}
           {s.reviewedAt ? ` · 审核于 ${when(s.reviewedAt)}` : ''}
         </Text>
         <View

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { LocationProblem, readLocation } from '@/services/location'
 import type { InputOf, OutputOf } from '@contract/index'
 import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
@@ -40,6 +41,8 @@ type Errors = Partial<Record<keyof Fields | 'location', string>>
 type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; code: string }
 
 /** The web build for local development has no map key: coordinates are typed instead. */
+/** A reading coarser than this is no good as a station's point (its fence is 50–500 m): say so. */
+const STATION_FIX_ACCURACY_M = 100
 const TYPED_LOCATION = process.env.TARO_ENV === 'h5' && process.env.TARO_APP_DEV_TOOLS === 'true'
 const RADIUS_PRESETS = [100, 200, 300, 500, 1000]
 const ROWS = ['name', 'address', 'townshipCode', 'location', 'radius', 'opensAt', 'closesAt', 'active'] as const
@@ -111,6 +114,7 @@ export default function StationForm() {
   const [saving, setSaving] = useState(false)
   const [placeOpen, setPlaceOpen] = useState(false)
   const [picking, setPicking] = useState(false)
+  const [locating, setLocating] = useState(false)
   const started = useRef(false)
 
   const fetchAll = async () => {
@@ -172,6 +176,23 @@ export default function StationForm() {
 
   const clientErrors = useMemo(() => (tried ? check(fields).errors : {}), [tried, fields])
   const errorOf = (row: keyof Errors) => serverErrors[row] || clientErrors[row] || undefined
+
+  /** Staff standing at the station take its coordinates from their own position. */
+  const useMyLocation = async () => {
+    if (locating) return
+    setLocating(true)
+    try {
+      const here = await readLocation()
+      setFields((f) => ({ ...f, lat: fixed6(here.lat), lng: fixed6(here.lng) }))
+      setServerErrors((e) => ({ ...e, location: undefined }))
+      if (here.accuracy > STATION_FIX_ACCURACY_M) void Taro.showToast({ title: `定位精度约 ${here.accuracy} 米，请核对坐标`, icon: 'none', duration: 3000 })
+    } catch (err) {
+      const problem = err instanceof LocationProblem ? `${err.title}：${err.detail}` : '暂时无法定位，请稍后再试'
+      setServerErrors((e) => ({ ...e, location: problem }))
+    } finally {
+      setLocating(false)
+    }
+  }
 
   const pickLocation = async () => {
     if (picking) return
@@ -317,6 +338,9 @@ export default function StationForm() {
                 <TextInput className='station-form__lng' value={fields.lng} placeholder='113.055469' maxLength={12} onChange={(v) => set('lng', v.replace(/[^\d.]/g, ''))} />
               </View>
             </View>
+            <Text className='station-form__here' onClick={() => void useMyLocation()}>
+              {locating ? '正在定位…' : '◎ 使用我当前的位置（人在驿站时）'}
+            </Text>
           </FormRow>
         ) : (
           <FormRow field='location' label='位置' required error={errorOf('location')} onClick={() => void pickLocation()}>

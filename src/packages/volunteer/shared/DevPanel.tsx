@@ -3,7 +3,7 @@
 // this panel sets a simulated position and takes a pasted scan result.
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { setSimulatedLocation, simulatedLocation, type Simulated } from './location'
+import { setSimulatedLocation, simulatedLocation, type Simulated } from '@/services/location'
 import type { StationView } from './volunteer'
 
 /** 凤城街道 (清城区), where the demo stations are: for lists when no station is chosen yet. */

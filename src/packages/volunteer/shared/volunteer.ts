@@ -7,7 +7,7 @@ import type { OutputOf } from '@contract/index'
 import { fenceVerdict } from '@contract/service-rules'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { distance, duration } from './format'
-import { distanceMetres, LocationProblem, readLocation, type Reading } from './location'
+import { distanceMetres, LocationProblem, readLocation, type Reading } from '@/services/location'
 import { newRequestId } from './scan'
 
 export type SessionView = NonNullable<OutputOf<'service.current'>>

@@ -1,4 +1,4 @@
-// Where the phone is: wx.getLocation (GCJ-02, high accuracy) in WeChat; the browser's geolocation
+// Where the phone is (a volunteer checking in, staff placing a station): wx.getLocation (GCJ-02, high accuracy) in WeChat; the browser's geolocation
 // on the web build (local development and browser tests feed it GCJ-02 coordinates, as the demo
 // stations are); in development web builds, a simulated position set from the 模拟位置 panel.
 // Failures become a LocationProblem that says what to do, in Chinese.

@@ -289,6 +289,8 @@ export class LocalCloud {
   }
 
   async reset(): Promise<void> {
+    // Open transactions belong to the data being replaced: their locks and snapshots go with it.
+    this.db.endAll()
     await this.store.reset()
     fs.rmSync(path.join(this.options.dataDir, 'files'), { recursive: true, force: true })
     fs.mkdirSync(path.join(this.options.dataDir, 'files'), { recursive: true })
@@ -305,6 +307,7 @@ export class LocalCloud {
   }
 
   async restore(dir: string): Promise<void> {
+    this.db.endAll()
     await this.store.importFrom(path.join(dir, 'db.jsonl'))
     const files = path.join(this.options.dataDir, 'files')
     fs.rmSync(files, { recursive: true, force: true })
@@ -341,6 +344,7 @@ export class LocalCloud {
   async close(): Promise<void> {
     for (const handle of this.timerHandles) clearTimeout(handle)
     await this.runtime.stop()
+    this.db.endAll()
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve())
       this.server.closeAllConnections()

@@ -1,11 +1,26 @@
 // The `database.*` actions of the platform, as the query builder of @cloudbase/database
 // sends them and reads their replies (see its src/{collection,query,document,aggregate,
 // transaction}.ts). Every reply is the `data` part; the server adds the requestId.
+import { ObjectId } from 'bson'
+import { isDeepStrictEqual } from 'node:util'
 import { aggregate, applyUpdate, compileQuery, isOperatorUpdate, nearSort, project, sortDocs } from './engine'
 import { DbError } from './errors'
 import type { Collection, Mutation, Store } from './store'
-import { clone, documentBytes, isPlainObject, newDocId, parseWire, resolveServerDates, toWire, type Doc } from './values'
-import { isDeepStrictEqual } from 'node:util'
+import {
+  clone,
+  documentBytes,
+  idKey,
+  idText,
+  isPlainObject,
+  isReservedIdKey,
+  newDocId,
+  parseWire,
+  resolveServerDates,
+  toReply,
+  toWire,
+  type Doc,
+  type DocId,
+} from './values'
 
 export interface DatabaseLimits {
   /** Documents one get() returns at most in a cloud function. */
@@ -14,8 +29,8 @@ export interface DatabaseLimits {
   aggregateDefaultLimit: number
   /** Largest document, in bytes. */
   maxDocumentBytes: number
-  /** A transaction idle this long is aborted and its locks released. */
-  transactionIdleMs: number
+  /** A transaction neither committed nor aborted this long after it started is aborted and its locks released. */
+  transactionLifetimeMs: number
 }
 
 export const PLATFORM_LIMITS: DatabaseLimits = {
@@ -26,28 +41,29 @@ export const PLATFORM_LIMITS: DatabaseLimits = {
   aggregateDefaultLimit: 20,
   // MongoDB's BSON document limit, which the platform inherits.
   maxDocumentBytes: 16 * 1024 * 1024,
-  transactionIdleMs: 10_000,
+  // The platform's TransactionNotExist text: "transaction must be commit or abort in 30 seconds".
+  transactionLifetimeMs: 30_000,
 }
 
 type Body = Record<string, unknown>
 
 interface TxnWrite {
   collection: string
-  id: string
+  /** The document's key (`idKey`). */
+  key: string
   doc: Doc | null
-  /** Version of the committed document when the transaction first wrote it. */
-  baseVersion: number
 }
 
 interface Transaction {
   id: string
-  startSeq: number
+  /** The commit sequence all its reads see: fixed by its first operation (null until then). */
+  snapshot: number | null
+  /** Its writes, by `docKey`: applied together at commit, seen by its own reads before. */
   writes: Map<string, TxnWrite>
-  /** Documents as the transaction first read them: later reads repeat them (snapshot reads). */
-  reads: Map<string, { doc: Doc | null; version: number }>
-  idleTimer: NodeJS.Timeout
-  /** Set when a write conflicted; the commit then fails with DATABASE_TRANSACTION_CONFLICT. */
-  conflict: string | null
+  lifetime: NodeJS.Timeout
+  /** Settles when the transaction ends (commit, abort, conflict or lifetime): plain writes waiting on its locks go on. */
+  ended: Promise<void>
+  end: () => void
 }
 
 export interface RequestRecord {
@@ -67,11 +83,18 @@ const TXN_ACTIONS = new Set([
   'database.abortTransaction',
 ])
 
-const docKey = (collection: string, id: string) => `${collection}\u0000${id}`
+const docKey = (collection: string, key: string) => `${collection}\u0000${key}`
+
+/** What a plain write would change, and how to apply it (see `plainWrite`). */
+interface WritePlan<T> {
+  collection: string
+  keys: string[]
+  apply: () => Promise<T>
+}
 
 export class DatabaseService {
   private readonly transactions = new Map<string, Transaction>()
-  /** Which transaction holds the write lock of each document. */
+  /** Which transaction holds the write lock of each document (by `docKey`). */
   private readonly locks = new Map<string, string>()
 
   constructor(
@@ -108,39 +131,39 @@ export class DatabaseService {
         await this.commit(this.txn(this.requireTxnId(body)))
         return {}
       case 'database.abortTransaction':
-        this.abort(this.requireTxnId(body))
+        this.end(this.txn(this.requireTxnId(body)).id)
         return {}
       // The first transaction API (db.startTransaction() with transaction.get/set/update/delete).
       case 'database.getInTransaction': {
         const txn = this.txn(this.requireTxnId(body))
-        const doc = this.txnRead(txn, this.collectionName(body), this.legacyId(body))
+        const doc = this.txnRead(txn, this.collectionName(body), idKey(this.legacyId(body)))
         if (!doc) throw DbError.failed(`document not exist: ${String(body._id)}`)
-        return { data: toWire(doc) } as Body
+        return { data: toReply(doc) } as Body
       }
       case 'database.updateDocInTransaction': {
         const txn = this.txn(this.requireTxnId(body))
         const name = this.collectionName(body)
         const id = this.legacyId(body)
         const data = this.parseObject(body.data, 'data')
-        const current = this.txnRead(txn, name, id)
+        const current = this.txnRead(txn, name, idKey(id))
         let next: Doc
         let upserted: string | null = null
         if (isOperatorUpdate(data)) {
           if (!current) return { updated: toWire(0), upserted: null } as Body
           next = applyUpdate(current, resolveServerDates(data, Date.now()))
         } else {
-          if (!current) upserted = JSON.stringify([{ _id: id }])
-          next = { ...resolveServerDates(data, Date.now()), _id: id }
+          if (!current) upserted = JSON.stringify([{ _id: idText(id) }])
+          next = { ...resolveServerDates(data, Date.now()), _id: id } as Doc
         }
-        this.txnWrite(txn, name, id, next)
+        this.txnWrite(txn, name, idKey(id), next)
         return { updated: toWire(current ? 1 : 0), upserted } as Body
       }
       case 'database.deleteDocInTransaction': {
         const txn = this.txn(this.requireTxnId(body))
         const name = this.collectionName(body)
-        const id = this.legacyId(body)
-        const existed = this.txnRead(txn, name, id) !== null
-        if (existed) this.txnWrite(txn, name, id, null)
+        const key = idKey(this.legacyId(body))
+        const existed = this.txnRead(txn, name, key) !== null
+        if (existed) this.txnWrite(txn, name, key, null)
         return { deleted: toWire(existed ? 1 : 0) } as Body
       }
       default:
@@ -153,19 +176,58 @@ export class DatabaseService {
     return { action, collection: typeof body.collectionName === 'string' ? body.collectionName : undefined }
   }
 
+  /** Ends every open transaction (the database was reset or restored under them). */
+  endAll(): void {
+    for (const id of [...this.transactions.keys()]) this.end(id)
+  }
+
   // ---- plain operations ------------------------------------------------------------
 
-  private async insert(body: Body): Promise<Body> {
-    const coll = this.collection(body)
+  /**
+   * Runs a write outside any transaction. `plan` reads the data as it is and says which
+   * documents the write would change; while an open transaction holds the write lock of one of
+   * them, the write waits for that transaction to end and plans again, as on the platform
+   * (普通的更新操作会被阻塞，直到事务锁释放或者超时: the lock lasts at most the transaction's
+   * lifetime). Planning and applying have no pause in between, so each write is atomic.
+   */
+  private async plainWrite<T>(plan: () => WritePlan<T>): Promise<T> {
+    for (;;) {
+      const step = plan()
+      const holder = this.lockHolder(step.collection, step.keys)
+      if (!holder) return step.apply()
+      await holder.ended
+    }
+  }
+
+  private lockHolder(collection: string, keys: string[]): Transaction | null {
+    if (this.locks.size === 0) return null
+    for (const key of keys) {
+      const holder = this.locks.get(docKey(collection, key))
+      if (holder) return this.transactions.get(holder) ?? null
+    }
+    return null
+  }
+
+  private insert(body: Body): Promise<Body> {
     const now = Date.now()
     const docs = this.insertPayload(body).map((raw) => this.newDocument(raw, now))
-    const ids = new Set<string>()
-    for (const doc of docs) {
-      if (coll.docs.has(doc._id) || ids.has(doc._id)) throw DbError.duplicateKey(coll.name, '_id_', JSON.stringify({ _id: doc._id }))
-      ids.add(doc._id)
-    }
-    await this.store.commit(docs.map((doc) => ({ collection: coll.name, id: doc._id, doc })))
-    return { data: { insertedIds: docs.map((d) => d._id) } }
+    const keys = docs.map((doc) => idKey(doc._id))
+    return this.plainWrite(() => {
+      const coll = this.collection(body)
+      return {
+        collection: coll.name,
+        keys,
+        apply: async () => {
+          const seen = new Set<string>()
+          docs.forEach((doc, i) => {
+            if (coll.docs.has(keys[i]) || seen.has(keys[i])) throw DbError.duplicateKey(coll.name, '_id_', JSON.stringify({ _id: doc._id }))
+            seen.add(keys[i])
+          })
+          await this.store.commit(docs.map((doc, i) => ({ collection: coll.name, id: keys[i], doc })))
+          return { data: { insertedIds: docs.map((d) => idText(d._id)) } }
+        },
+      }
+    })
   }
 
   private find(body: Body): Body {
@@ -185,7 +247,7 @@ export class DatabaseService {
     const limit = Math.min(requested || this.limits.maxGetLimit, this.limits.maxGetLimit)
     const page = docs.slice(offset, offset + limit)
     const projection = body.projection !== undefined ? this.parseObject(body.projection, 'projection') : undefined
-    return { data: { list: project(page, projection).map(toWire) }, limit, offset }
+    return { data: { list: project(page, projection).map(toReply) }, limit, offset }
   }
 
   private count(body: Body): Body {
@@ -193,55 +255,88 @@ export class DatabaseService {
     return { data: { total: this.match(coll, this.criteria(body)).length } }
   }
 
-  private async modify(body: Body): Promise<Body> {
-    const coll = this.collection(body)
+  private modify(body: Body): Promise<Body> {
     const data = this.parseObject(body.data, 'data')
     const now = Date.now()
     const criteria = this.criteria(body)
     const replace = body.merge === false
     if (replace && Object.keys(data).some((k) => k.startsWith('$'))) throw DbError.failed('update operator complicit')
     const modifier = replace ? null : this.modifier(data)
-    const targets = this.match(coll, criteria)
-    const chosen = body.multi === true ? targets : targets.slice(0, 1)
-    const mutations: Mutation[] = []
-    for (const current of chosen) {
-      const next = modifier
-        ? applyUpdate(current, resolveServerDates(modifier, now))
-        : ({ ...resolveServerDates(data, now), _id: current._id } as Doc)
-      if (isDeepStrictEqual(next, current)) continue
-      this.checkSize(next)
-      mutations.push({ collection: coll.name, id: current._id, doc: next })
-    }
-    let upsertId: string | undefined
-    if (chosen.length === 0 && body.upsert === true) {
-      const id = typeof criteria._id === 'string' ? criteria._id : newDocId()
-      const base = { _id: id } as Doc
-      const doc = modifier ? applyUpdate(base, resolveServerDates(modifier, now)) : ({ ...resolveServerDates(data, now), _id: id } as Doc)
-      this.checkSize(doc)
-      mutations.push({ collection: coll.name, id, doc })
-      upsertId = id
-    }
-    await this.store.commit(mutations)
-    return { data: { updated: upsertId ? 0 : mutations.length, ...(upsertId ? { upsert_id: upsertId } : {}) } }
+    const upsertId: DocId = typeof criteria._id === 'string' || criteria._id instanceof ObjectId ? criteria._id : newDocId()
+    return this.plainWrite(() => {
+      const coll = this.collection(body)
+      const targets = this.match(coll, criteria)
+      const chosen = body.multi === true ? targets : targets.slice(0, 1)
+      const upsert = chosen.length === 0 && body.upsert === true
+      return {
+        collection: coll.name,
+        keys: upsert ? [idKey(upsertId)] : chosen.map((doc) => idKey(doc._id)),
+        apply: async () => {
+          const mutations: Mutation[] = []
+          // set() replaces a document it found: the platform counts it as updated even when the
+          // content is the same; update() counts only the documents it changed (MongoDB's nModified).
+          let updated = 0
+          for (const current of chosen) {
+            const next = modifier
+              ? applyUpdate(current, resolveServerDates(modifier, now))
+              : ({ ...resolveServerDates(data, now), _id: current._id } as Doc)
+            if (isDeepStrictEqual(next, current)) {
+              if (replace) updated++
+              continue
+            }
+            this.checkSize(next)
+            mutations.push({ collection: coll.name, id: idKey(current._id), doc: next })
+            updated++
+          }
+          if (upsert) {
+            const base = { _id: upsertId } as Doc
+            const doc = modifier ? applyUpdate(base, resolveServerDates(modifier, now)) : ({ ...resolveServerDates(data, now), _id: upsertId } as Doc)
+            this.checkSize(doc)
+            mutations.push({ collection: coll.name, id: idKey(upsertId), doc })
+          }
+          await this.store.commit(mutations)
+          return { data: upsert ? { updated: 0, upsert_id: idText(upsertId) } : { updated } }
+        },
+      }
+    })
   }
 
-  private async modifyAndReturn(body: Body): Promise<Body> {
-    const coll = this.collection(body)
+  private modifyAndReturn(body: Body): Promise<Body> {
     const modifier = this.modifier(this.parseObject(body.data, 'data'))
-    const [current] = this.match(coll, this.criteria(body))
-    if (!current) return { data: { updated: 0, doc: null } }
-    const next = applyUpdate(current, resolveServerDates(modifier, Date.now()))
-    this.checkSize(next)
-    await this.store.commit([{ collection: coll.name, id: current._id, doc: next }])
-    return { data: { updated: 1, doc: toWire(next) } }
+    const criteria = this.criteria(body)
+    return this.plainWrite(() => {
+      const coll = this.collection(body)
+      const [current] = this.match(coll, criteria)
+      return {
+        collection: coll.name,
+        keys: current ? [idKey(current._id)] : [],
+        apply: async (): Promise<Body> => {
+          if (!current) return { data: { updated: 0, doc: null } }
+          const next = applyUpdate(current, resolveServerDates(modifier, Date.now()))
+          this.checkSize(next)
+          await this.store.commit([{ collection: coll.name, id: idKey(current._id), doc: next }])
+          return { data: { updated: 1, doc: toReply(next) } }
+        },
+      }
+    })
   }
 
-  private async remove(body: Body): Promise<Body> {
-    const coll = this.collection(body)
-    const targets = this.match(coll, this.criteria(body))
-    const chosen = body.multi === false || body.queryType === 'DOC' ? targets.slice(0, 1) : targets
-    await this.store.commit(chosen.map((doc) => ({ collection: coll.name, id: doc._id, doc: null })))
-    return { data: { deleted: chosen.length } }
+  private remove(body: Body): Promise<Body> {
+    const criteria = this.criteria(body)
+    return this.plainWrite(() => {
+      const coll = this.collection(body)
+      const targets = this.match(coll, criteria)
+      const chosen = body.multi === false || body.queryType === 'DOC' ? targets.slice(0, 1) : targets
+      const keys = chosen.map((doc) => idKey(doc._id))
+      return {
+        collection: coll.name,
+        keys,
+        apply: async () => {
+          await this.store.commit(keys.map((id) => ({ collection: coll.name, id, doc: null })))
+          return { data: { deleted: chosen.length } }
+        },
+      }
+    })
   }
 
   private aggregate(body: Body): Body {
@@ -259,31 +354,34 @@ export class DatabaseService {
       collection: (name) => [...this.store.get(name).docs.values()].map(clone),
     })
     if (!hasLimit) out = out.slice(0, this.limits.aggregateDefaultLimit)
-    return { data: { list: out.map(toWire) } }
+    return { data: { list: out.map(toReply) } }
   }
 
   // ---- transactions ---------------------------------------------------------------
+  //
+  // As on the platform (WeChat's transaction guide: 快照隔离), which is MongoDB's snapshot
+  // isolation: every read sees the database as of the transaction's first operation, and its own
+  // writes; a write locks the document until the transaction ends; a write to a document that
+  // another open transaction has written, or that changed after the snapshot, fails at once with
+  // DATABASE_TRANSACTION_CONFLICT and, as in MongoDB, aborts the transaction; plain writes to a
+  // locked document wait (see `plainWrite`). An ended or expired transaction is TransactionNotExist.
 
   private begin(): string {
     const id = `txn-${newDocId()}`
-    const txn: Transaction = {
-      id,
-      startSeq: this.store.nextSeq(),
-      writes: new Map(),
-      reads: new Map(),
-      idleTimer: setTimeout(() => this.abort(id), this.limits.transactionIdleMs),
-      conflict: null,
-    }
-    txn.idleTimer.unref()
-    this.transactions.set(id, txn)
+    let end!: () => void
+    const ended = new Promise<void>((resolve) => (end = resolve))
+    const lifetime = setTimeout(() => this.end(id), this.limits.transactionLifetimeMs)
+    lifetime.unref()
+    this.transactions.set(id, { id, snapshot: null, writes: new Map(), lifetime, ended, end })
     return id
   }
 
-  private txn(id: string): Transaction {
+  /** The open transaction with this id; its first operation fixes its snapshot. */
+  private txn(id: string): Transaction & { snapshot: number } {
     const txn = this.transactions.get(id)
-    if (!txn) throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction not found or already ended: ${id}`)
-    txn.idleTimer.refresh()
-    return txn
+    if (!txn) throw DbError.transactionNotExist(this.limits.transactionLifetimeMs / 1000)
+    txn.snapshot ??= this.store.openSnapshot()
+    return txn as Transaction & { snapshot: number }
   }
 
   private requireTxnId(body: Body): string {
@@ -291,114 +389,104 @@ export class DatabaseService {
     return body.transactionId
   }
 
-  private abort(id: string): void {
+  /** Ends a transaction without applying its writes: releases its locks and its snapshot. */
+  private end(id: string): void {
     const txn = this.transactions.get(id)
     if (!txn) return
-    clearTimeout(txn.idleTimer)
-    for (const key of txn.writes.keys()) if (this.locks.get(key) === id) this.locks.delete(key)
     this.transactions.delete(id)
+    clearTimeout(txn.lifetime)
+    for (const key of txn.writes.keys()) if (this.locks.get(key) === id) this.locks.delete(key)
+    if (txn.snapshot !== null) this.store.closeSnapshot(txn.snapshot)
+    txn.end()
   }
 
-  /**
-   * A transaction sees its own writes first, then each document as it first read it, so that
-   * repeated reads agree and a write computed from a read is checked against that read.
-   */
-  private txnRead(txn: Transaction, collection: string, id: string): Doc | null {
-    const key = docKey(collection, id)
-    const own = txn.writes.get(key)
+  /** A document as the transaction sees it: its own write, else the document at its snapshot. */
+  private txnRead(txn: Transaction & { snapshot: number }, collection: string, key: string): Doc | null {
+    const own = txn.writes.get(docKey(collection, key))
     if (own) return own.doc ? clone(own.doc) : null
-    let seen = txn.reads.get(key)
-    if (!seen) {
-      const coll = this.store.get(collection)
-      const doc = coll.docs.get(id)
-      seen = { doc: doc ? clone(doc) : null, version: coll.versions.get(id) ?? 0 }
-      txn.reads.set(key, seen)
-    }
-    return seen.doc ? clone(seen.doc) : null
+    const doc = this.store.get(collection).readAt(key, txn.snapshot)
+    return doc ? clone(doc) : null
   }
 
   /**
-   * Records a write in the transaction. As in MongoDB, writing a document locked by another
-   * open transaction, or changed by anyone since this transaction began, is a write conflict.
-   * It is reported when the transaction commits: that is the one conflict wx-server-sdk's
-   * runTransaction retries (a conflict returned by an operation surfaces as -501001 and is not
-   * retried), so the platform's behaviour, seen from the SDK, is a conflicting commit.
+   * Records a write of the transaction and takes the document's lock. A document another open
+   * transaction has locked, or one committed after this transaction's snapshot, is a write
+   * conflict, reported by this write (其它事务的写入会直接失败). It ends the transaction, as a
+   * write conflict aborts a MongoDB transaction: the SDK's runTransaction does not roll back
+   * before retrying, and the conflicting transaction keeps no locks.
    */
-  private txnWrite(txn: Transaction, collection: string, id: string, doc: Doc | null): void {
+  private txnWrite(txn: Transaction & { snapshot: number }, collection: string, key: string, doc: Doc | null): void {
     const coll = this.store.get(collection)
-    const key = docKey(collection, id)
-    const holder = this.locks.get(key)
-    const version = txn.reads.get(key)?.version ?? coll.versions.get(id) ?? 0
-    if (holder && holder !== txn.id) txn.conflict ??= `write conflict on ${collection}/${id}: locked by another transaction`
-    else if (version > txn.startSeq) txn.conflict ??= `write conflict on ${collection}/${id}: changed after the transaction began`
-    if (doc) this.checkSize(doc)
-    const previous = txn.writes.get(key)
-    txn.writes.set(key, { collection, id, doc, baseVersion: previous?.baseVersion ?? version })
-    if (!holder) this.locks.set(key, txn.id)
+    const lock = docKey(collection, key)
+    const holder = this.locks.get(lock)
+    if ((holder !== undefined && holder !== txn.id) || (coll.versions.get(key) ?? 0) > txn.snapshot) {
+      this.end(txn.id)
+      throw DbError.transactionConflict()
+    }
+    if (doc) {
+      this.checkSize(doc)
+      // Unique indexes refuse the write now, as on the platform, not at commit.
+      const batch: Mutation[] = [...txn.writes.values()].filter((w) => w.collection === collection && w.key !== key).map((w) => ({ collection, id: w.key, doc: w.doc }))
+      this.store.validate([...batch, { collection, id: key, doc }])
+    }
+    txn.writes.set(lock, { collection, key, doc })
+    this.locks.set(lock, txn.id)
   }
 
   private async commit(txn: Transaction): Promise<void> {
-    const mutations: Mutation[] = []
-    let conflict = txn.conflict
-    for (const write of txn.writes.values()) {
-      // A plain write may have changed the document after the transaction wrote it.
-      if ((this.store.get(write.collection).versions.get(write.id) ?? 0) !== write.baseVersion) {
-        conflict ??= `write conflict on ${write.collection}/${write.id}: changed by another write`
-      }
-      mutations.push({ collection: write.collection, id: write.id, doc: write.doc })
-    }
+    const mutations: Mutation[] = [...txn.writes.values()].map((w) => ({ collection: w.collection, id: w.key, doc: w.doc }))
     try {
-      // Aborted here: the SDK starts a new transaction to retry and never aborts this one.
-      if (conflict) throw DbError.conflict(conflict)
       await this.store.commit(mutations)
     } finally {
-      this.abort(txn.id)
+      this.end(txn.id)
     }
   }
 
-  private txnGet(txn: Transaction, body: Body): Body {
+  private txnGet(txn: Transaction & { snapshot: number }, body: Body): Body {
     if (body.queryType !== 'DOC') throw DbError.invalidParam('only doc().get() is supported in a transaction')
     const name = this.collectionName(body)
     this.store.get(name)
-    const doc = this.txnRead(txn, name, this.docIdOf(body))
-    return { data: { list: doc ? [toWire(doc)] : [] } }
+    const doc = this.txnRead(txn, name, idKey(this.docIdOf(body)))
+    return { data: { list: doc ? [toReply(doc)] : [] } }
   }
 
-  private txnInsert(txn: Transaction, body: Body): Body {
+  private txnInsert(txn: Transaction & { snapshot: number }, body: Body): Body {
     const coll = this.collection(body)
     const now = Date.now()
     const docs = this.insertPayload(body).map((raw) => this.newDocument(raw, now))
     for (const doc of docs) {
-      if (this.txnRead(txn, coll.name, doc._id)) throw DbError.duplicateKey(coll.name, '_id_', JSON.stringify({ _id: doc._id }))
-      this.txnWrite(txn, coll.name, doc._id, doc)
+      const key = idKey(doc._id)
+      if (this.txnRead(txn, coll.name, key)) throw DbError.duplicateKey(coll.name, '_id_', JSON.stringify({ _id: doc._id }))
+      this.txnWrite(txn, coll.name, key, doc)
     }
-    return { data: { insertedIds: docs.map((d) => d._id) } }
+    return { data: { insertedIds: docs.map((d) => idText(d._id)) } }
   }
 
-  private txnModify(txn: Transaction, body: Body): Body {
+  private txnModify(txn: Transaction & { snapshot: number }, body: Body): Body {
     if (body.queryType !== 'DOC') throw DbError.invalidParam('only doc().set() and doc().update() are supported in a transaction')
     const coll = this.collection(body)
     const id = this.docIdOf(body)
+    const key = idKey(id)
     const data = this.parseObject(body.data, 'data')
     const now = Date.now()
-    const current = this.txnRead(txn, coll.name, id)
+    const current = this.txnRead(txn, coll.name, key)
     if (body.merge === false) {
-      this.txnWrite(txn, coll.name, id, { ...resolveServerDates(data, now), _id: id } as Doc)
-      return { data: { updated: current ? 1 : 0, ...(current ? {} : { upsert_id: id }) } }
+      this.txnWrite(txn, coll.name, key, { ...resolveServerDates(data, now), _id: id } as Doc)
+      return { data: { updated: current ? 1 : 0, ...(current ? {} : { upsert_id: idText(id) }) } }
     }
     if (!current) return { data: { updated: 0 } }
     const next = applyUpdate(current, resolveServerDates(this.modifier(data), now))
     if (isDeepStrictEqual(next, current)) return { data: { updated: 0 } }
-    this.txnWrite(txn, coll.name, id, next)
+    this.txnWrite(txn, coll.name, key, next)
     return { data: { updated: 1 } }
   }
 
-  private txnRemove(txn: Transaction, body: Body): Body {
+  private txnRemove(txn: Transaction & { snapshot: number }, body: Body): Body {
     if (body.queryType !== 'DOC') throw DbError.invalidParam('only doc().remove() is supported in a transaction')
     const coll = this.collection(body)
-    const id = this.docIdOf(body)
-    const existed = this.txnRead(txn, coll.name, id) !== null
-    if (existed) this.txnWrite(txn, coll.name, id, null)
+    const key = idKey(this.docIdOf(body))
+    const existed = this.txnRead(txn, coll.name, key) !== null
+    if (existed) this.txnWrite(txn, coll.name, key, null)
     return { data: { deleted: existed ? 1 : 0 } }
   }
 
@@ -425,13 +513,14 @@ export class DatabaseService {
     return out
   }
 
-  private docIdOf(body: Body): string {
-    const query = this.parseObject(body.query, 'query')
-    if (typeof query._id !== 'string' && typeof query._id !== 'number') throw DbError.invalidParam('a document id is required')
-    return String(query._id)
+  private docIdOf(body: Body): DocId {
+    const id = this.parseObject(body.query, 'query')._id
+    if (id instanceof ObjectId) return id
+    if (typeof id !== 'string' && typeof id !== 'number') throw DbError.invalidParam('a document id is required')
+    return String(id)
   }
 
-  private legacyId(body: Body): string {
+  private legacyId(body: Body): DocId {
     if (typeof body._id !== 'string' && typeof body._id !== 'number') throw DbError.invalidParam('_id is required')
     return String(body._id)
   }
@@ -477,9 +566,11 @@ export class DatabaseService {
   private newDocument(raw: Record<string, unknown>, now: number): Doc {
     const data = resolveServerDates(raw, now)
     if (Object.keys(data).some((k) => k.startsWith('$'))) throw DbError.invalidParam('field names must not start with $')
-    const id = data._id === undefined ? newDocId() : data._id
-    if (typeof id !== 'string' && typeof id !== 'number') throw DbError.invalidParam('_id must be a string or a number')
-    const doc = { ...data, _id: String(id) } as Doc
+    const given = data._id === undefined ? newDocId() : data._id
+    if (!(given instanceof ObjectId) && typeof given !== 'string' && typeof given !== 'number') throw DbError.invalidParam('_id must be a string, a number or an ObjectId')
+    const id = given instanceof ObjectId ? given : String(given)
+    if (typeof id === 'string' && isReservedIdKey(id)) throw DbError.invalidParam('_id must not start with a NUL character')
+    const doc = { ...data, _id: id } as Doc
     this.checkSize(doc)
     return doc
   }

@@ -39,8 +39,25 @@ export class DbError extends Error {
     return new DbError('DATABASE_REQUEST_FAILED', message)
   }
 
-  static conflict(message: string): DbError {
-    return new DbError('DATABASE_TRANSACTION_CONFLICT', message)
+  /**
+   * A transaction wrote a document that another open transaction has written, or that changed
+   * after its snapshot: the platform's code and text (node-sdk's own integration tests against
+   * the platform assert both). wx-server-sdk reports it from an operation as -501001 with this
+   * text in errMsg; runTransaction retries it only when commit returns it.
+   */
+  static transactionConflict(): DbError {
+    return new DbError(
+      'DATABASE_TRANSACTION_CONFLICT',
+      '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+    )
+  }
+
+  /** An operation on a transaction that was committed, aborted, or outlived its lifetime: the platform's code and text. */
+  static transactionNotExist(lifetimeSeconds: number): DbError {
+    return new DbError(
+      'DATABASE_TRANSACTION_FAIL',
+      `[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in ${lifetimeSeconds} seconds. Please check your request, but if the problem persists, contact us.`,
+    )
   }
 
   static duplicateKey(collection: string, index: string, key: string): DbError {

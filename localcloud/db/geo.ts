@@ -1,12 +1,13 @@
 // GeoJSON predicates for the geo query commands (geoNear, geoWithin, geoIntersects)
-// and the $geoNear stage. The platform evaluates them on a sphere (MongoDB 2dsphere);
-// distances here are great-circle distances on the same sphere, while containment and
+// and the $geoNear stage. The platform evaluates them on a sphere (MongoDB 2dsphere, with
+// Google's S2 library); distances here are computed as S2 computes them, on unit vectors,
+// so that they agree with the platform's to the last digit, while containment and
 // intersection treat edges as straight lines in longitude/latitude, which differs from
 // great-circle edges by far less than a station's radius at the scale of a city.
 import { isPlainObject } from './values'
 
-/** MongoDB's earth radius for 2dsphere distances, in metres. */
-export const EARTH_RADIUS_M = 6378100
+/** MongoDB's earth radius for 2dsphere distances, in metres: `kRadiusOfEarthInMeters = (6378.1 * 1000)` in its geoconstants.h. */
+export const EARTH_RADIUS_M = 6378.1 * 1000
 
 type Position = [number, number]
 export type Geometry =
@@ -37,14 +38,89 @@ export function asGeometry(value: unknown): Geometry | null {
   return check(value.coordinates, want) ? (value as unknown as Geometry) : null
 }
 
-const rad = (deg: number) => (deg * Math.PI) / 180
+// ---- S2's arithmetic: points on the unit sphere, in the order S2 does each operation ----
 
-/** Great-circle distance in metres (haversine). */
+type Vec = [number, number, number]
+
+const add = (a: Vec, b: Vec): Vec => [a[0] + b[0], a[1] + b[1], a[2] + b[2]]
+const sub = (a: Vec, b: Vec): Vec => [a[0] - b[0], a[1] - b[1], a[2] - b[2]]
+const scale = (a: Vec, k: number): Vec => [a[0] * k, a[1] * k, a[2] * k]
+const dot = (a: Vec, b: Vec) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+const crossProd = (a: Vec, b: Vec): Vec => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+const norm2 = (a: Vec) => dot(a, a)
+const norm = (a: Vec) => Math.sqrt(norm2(a))
+
+/** S2LatLng::FromDegrees(lat, lng).ToPoint(), with S1Angle::Degrees(d) = d * (M_PI / 180). */
+function toPoint([lng, lat]: Position): Vec {
+  const phi = lat * (Math.PI / 180)
+  const theta = lng * (Math.PI / 180)
+  const cosphi = Math.cos(phi)
+  return [Math.cos(theta) * cosphi, Math.sin(theta) * cosphi, Math.sin(phi)]
+}
+
+/** S1Angle(a, b): Vector3::Angle, atan2(|a × b|, a · b). */
+const angle = (a: Vec, b: Vec) => Math.atan2(norm(crossProd(a, b)), dot(a, b))
+
+/** S2::RobustCrossProd: (b + a) × (b − a), twice a × b, stable when a and b are close. */
+function robustCrossProd(a: Vec, b: Vec): Vec {
+  const x = crossProd(add(b, a), sub(b, a))
+  if (x[0] !== 0 || x[1] !== 0 || x[2] !== 0) return x
+  // S2::Ortho(a): any vector orthogonal to a (the edge is degenerate).
+  const k = Math.abs(a[0]) > Math.abs(a[1]) ? (Math.abs(a[0]) > Math.abs(a[2]) ? 1 : 0) : Math.abs(a[1]) > Math.abs(a[2]) ? 2 : 0
+  const axis: Vec = [0, 0, 0]
+  axis[k] = 1
+  const o = crossProd(a, axis)
+  return scale(o, 1 / norm(o))
+}
+
+/** S2::SimpleCCW(a, b, c). */
+const simpleCCW = (a: Vec, b: Vec, c: Vec) => dot(crossProd(c, a), b) > 0
+
+/** S2EdgeUtil::GetDistance(x, a, b): the angle from x to the edge ab. */
+function edgeDistance(x: Vec, a: Vec, b: Vec): number {
+  const aCrossB = robustCrossProd(a, b)
+  if (simpleCCW(aCrossB, a, x) && simpleCCW(x, b, aCrossB)) {
+    return Math.asin(Math.min(1, Math.abs(dot(x, aCrossB)) / norm(aCrossB)))
+  }
+  const linear = Math.min(norm2(sub(x, a)), norm2(sub(x, b)))
+  return 2 * Math.asin(Math.min(1, 0.5 * Math.sqrt(linear)))
+}
+
+/** S2EdgeUtil::GetClosestPoint(x, a, b). */
+function closestPoint(x: Vec, a: Vec, b: Vec): Vec {
+  const aCrossB = robustCrossProd(a, b)
+  const p = sub(x, scale(aCrossB, dot(x, aCrossB) / norm2(aCrossB)))
+  if (simpleCCW(aCrossB, a, p) && simpleCCW(p, b, aCrossB)) {
+    const n = norm(p)
+    return n !== 0 ? scale(p, 1 / n) : p
+  }
+  return norm2(sub(x, a)) <= norm2(sub(x, b)) ? a : b
+}
+
+/** S2Polyline::Project then S1Angle: the angle from x to the nearest point of a path (or ring). */
+function pathDistance(x: Vec, path: Position[]): number {
+  const points = path.map(toPoint)
+  if (points.length === 1) return angle(x, points[0])
+  let min = 10
+  let at = 1
+  for (let i = 1; i < points.length; i++) {
+    const d = edgeDistance(x, points[i - 1], points[i])
+    if (d < min) {
+      min = d
+      at = i
+    }
+  }
+  return angle(x, closestPoint(x, points[at - 1], points[at]))
+}
+
+/** Angle in radians between two positions, as MongoDB's S2Distance::distanceRad computes it. */
+export function angularDistance(a: Position, b: Position): number {
+  return angle(toPoint(a), toPoint(b))
+}
+
+/** Great-circle distance in metres on MongoDB's sphere. */
 export function distanceMetres(a: Position, b: Position): number {
-  const dLat = rad(b[1] - a[1])
-  const dLng = rad(b[0] - a[0])
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLng / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
+  return angularDistance(a, b) * EARTH_RADIUS_M
 }
 
 function positions(geometry: Geometry): Position[] {
@@ -62,9 +138,37 @@ function positions(geometry: Geometry): Position[] {
   }
 }
 
-/** Distance from a point to the nearest vertex of a geometry (what $near uses for non-points, approximately). */
+/**
+ * Angle in radians from a point to a geometry, as MongoDB's geoNear computes it (S2Distance's
+ * distanceRad and minDistanceRad): to a point, to the nearest point of a line, zero inside a
+ * polygon and otherwise to the nearest point of its rings; the smallest over a Multi* geometry.
+ */
+export function angularDistanceToGeometry(from: Position, geometry: Geometry): number {
+  const x = toPoint(from)
+  switch (geometry.type) {
+    case 'Point':
+      return angle(x, toPoint(geometry.coordinates))
+    case 'MultiPoint':
+      return Math.min(...geometry.coordinates.map((p) => angle(x, toPoint(p))))
+    case 'LineString':
+      return pathDistance(x, geometry.coordinates)
+    case 'MultiLineString':
+      return Math.min(...geometry.coordinates.map((path) => pathDistance(x, path)))
+    case 'Polygon':
+      return polygonDistance(x, from, geometry.coordinates)
+    case 'MultiPolygon':
+      return Math.min(...geometry.coordinates.map((rings) => polygonDistance(x, from, rings)))
+  }
+}
+
+function polygonDistance(x: Vec, from: Position, rings: Position[][]): number {
+  if (pointInPolygon(from, rings)) return 0
+  return Math.min(...rings.map((ring) => pathDistance(x, ring)))
+}
+
+/** Distance in metres from a point to a geometry (see `angularDistanceToGeometry`). */
 export function distanceToGeometry(from: Position, geometry: Geometry): number {
-  return Math.min(...positions(geometry).map((p) => distanceMetres(from, p)))
+  return angularDistanceToGeometry(from, geometry) * EARTH_RADIUS_M
 }
 
 function pointInRing(point: Position, ring: Position[]): boolean {
@@ -151,6 +255,5 @@ export function within(inner: Geometry, outer: Geometry): boolean {
 
 /** $geoWithin: {$centerSphere: [[lng, lat], radiusInRadians]} */
 export function withinCenterSphere(inner: Geometry, center: Position, radiusRadians: number): boolean {
-  const limit = radiusRadians * EARTH_RADIUS_M
-  return positions(inner).every((p) => distanceMetres(center, p) <= limit)
+  return positions(inner).every((p) => angularDistance(center, p) <= radiusRadians)
 }

@@ -2,7 +2,8 @@
 // and unique constraints (compound ones included) checked before a write is applied.
 import { resolve } from 'mingo/util'
 import { DbError } from './errors'
-import { isPlainObject, toWire, type Doc } from './values'
+import { ObjectId } from 'bson'
+import { idKey, isPlainObject, toWire, type Doc } from './values'
 
 export interface IndexSpec {
   name: string
@@ -64,7 +65,7 @@ export class Index {
       for (const key of tuples(parts.slice(0, n + 1))) {
         let ids = map.get(key)
         if (!ids) map.set(key, (ids = new Set()))
-        ids.add(doc._id)
+        ids.add(idKey(doc._id))
       }
     })
   }
@@ -75,7 +76,7 @@ export class Index {
     this.prefixes.forEach((map, n) => {
       for (const key of tuples(parts.slice(0, n + 1))) {
         const ids = map.get(key)
-        ids?.delete(doc._id)
+        ids?.delete(idKey(doc._id))
         if (ids && ids.size === 0) map.delete(key)
       }
     })
@@ -85,9 +86,10 @@ export class Index {
   checkUnique(doc: Doc, collection: string, ignore: ReadonlySet<string> = new Set()): void {
     if (!this.spec.unique || this.skips(doc)) return
     const full = this.prefixes[this.prefixes.length - 1]
+    const self = idKey(doc._id)
     for (const key of tuples(this.fieldParts(doc))) {
       for (const id of full.get(key) ?? []) {
-        if (id !== doc._id && !ignore.has(id)) {
+        if (id !== self && !ignore.has(id)) {
           const dup = Object.fromEntries(this.fields.map((f) => [f, resolve(doc, f) ?? null]))
           throw DbError.duplicateKey(collection, this.spec.name, JSON.stringify(dup))
         }
@@ -95,7 +97,7 @@ export class Index {
     }
   }
 
-  /** Candidate ids for equality constraints on a prefix of the fields, or null if the index cannot help. */
+  /** Candidate ids (keys, see `idKey`) for equality constraints on a prefix of the fields, or null if the index cannot help. */
   lookup(constraints: Map<string, unknown[]>): Set<string> | null {
     let n = 0
     while (n < this.fields.length && constraints.has(this.fields[n])) n++
@@ -115,7 +117,7 @@ export class Index {
 }
 
 const isScalar = (v: unknown) =>
-  v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date
+  v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date || v instanceof ObjectId
 
 /**
  * Equality constraints a query places on fields (`{f: v}`, `{f: {$eq: v}}`, `{f: {$in: [...]}}`,

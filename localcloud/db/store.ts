@@ -2,12 +2,19 @@
 // once the commit is on disk) and, for speed, in memory with its indexes. A write is
 // validated and applied to memory synchronously, so every single request is atomic, and
 // acknowledged only after LMDB has committed it.
+//
+// Snapshots for transactions are versioned documents: each write carries the commit sequence
+// that made it, and while a transaction's snapshot is open, the version a write replaces is kept
+// (per document, copy on write) so that the transaction keeps reading the database as it was at
+// its snapshot. Nothing is kept while no snapshot is open, and a version is dropped as soon as no
+// open snapshot can see it.
 import fs from 'node:fs'
 import path from 'node:path'
+import { ObjectId } from 'bson'
 import { open, type Database, type RootDatabase } from 'lmdb'
 import { DbError } from './errors'
 import { equalityConstraints, Index, type IndexSpec } from './indexes'
-import { parseWire, toWire, type Doc } from './values'
+import { idKey, parseWire, toWire, type Doc } from './values'
 
 export interface CollectionSpec {
   /** Security rule for the client SDK, as the deploy sets it (the app never reads the database directly). */
@@ -19,15 +26,26 @@ export type CollectionsFile = Record<string, CollectionSpec>
 
 export interface Mutation {
   collection: string
+  /** The document's key (`idKey` of its `_id`). */
   id: string
   /** The new document, or null to delete it. */
   doc: Doc | null
 }
 
+/** A document as it was from commit `from` until commit `until` (exclusive); null: it did not exist. */
+interface PastVersion {
+  doc: Doc | null
+  from: number
+  until: number
+}
+
 export class Collection {
+  /** The committed documents, by key (`idKey`). */
   readonly docs = new Map<string, Doc>()
-  /** Commit sequence of each document's last write: how transactions detect conflicts. */
+  /** Commit sequence of each document's last write (0: loaded at start): how transactions detect conflicts. */
   readonly versions = new Map<string, number>()
+  /** Versions replaced while a snapshot was open, oldest first, per document key. */
+  readonly history = new Map<string, PastVersion[]>()
   indexes: Index[] = []
 
   constructor(readonly name: string) {}
@@ -41,13 +59,27 @@ export class Collection {
   candidates(criteria: Record<string, unknown>): Iterable<Doc> {
     const constraints = equalityConstraints(criteria)
     const ids = constraints.get('_id')
-    if (ids) return ids.flatMap((id) => (typeof id === 'string' && this.docs.has(id) ? [this.docs.get(id)!] : []))
+    if (ids) {
+      const out: Doc[] = []
+      for (const id of ids) {
+        const doc = typeof id === 'string' || id instanceof ObjectId ? this.docs.get(idKey(id)) : undefined
+        if (doc) out.push(doc)
+      }
+      return out
+    }
     let best: Index | null = null
     for (const index of this.indexes) {
       if (index.coverage(constraints) > (best?.coverage(constraints) ?? 0)) best = index
     }
     if (!best) return this.docs.values()
     return [...best.lookup(constraints)!].map((id) => this.docs.get(id)!)
+  }
+
+  /** The document with this key as it was at snapshot `seq` (the commit sequence the snapshot saw last). */
+  readAt(key: string, seq: number): Doc | null {
+    if ((this.versions.get(key) ?? 0) <= seq) return this.docs.get(key) ?? null
+    for (const past of this.history.get(key) ?? []) if (past.from <= seq && seq < past.until) return past.doc
+    return null
   }
 }
 
@@ -56,6 +88,8 @@ export class Store {
   /** Documents written (inserted, changed or removed) per collection since start: what tests use to see that a call changed nothing. */
   readonly writes = new Map<string, number>()
   private seq = 0
+  /** Open snapshots: the sequence each one sees, and how many are open at it. */
+  private readonly snapshots = new Map<number, number>()
   private root!: RootDatabase
   private docsDb!: Database<string, [string, string]>
   private namesDb!: Database<string, string>
@@ -96,8 +130,36 @@ export class Store {
     }
   }
 
-  nextSeq(): number {
-    return ++this.seq
+  /** The sequence of the last commit: what a snapshot taken now sees. */
+  get lastSeq(): number {
+    return this.seq
+  }
+
+  /** Opens a snapshot of the database as it is now; reads through `Collection.readAt` with the returned sequence. */
+  openSnapshot(): number {
+    this.snapshots.set(this.seq, (this.snapshots.get(this.seq) ?? 0) + 1)
+    return this.seq
+  }
+
+  /** Closes a snapshot and forgets the versions that no open snapshot can see any more. */
+  closeSnapshot(seq: number): void {
+    const open = this.snapshots.get(seq)
+    if (!open) return
+    if (open > 1) this.snapshots.set(seq, open - 1)
+    else this.snapshots.delete(seq)
+    const oldest = this.snapshots.size === 0 ? Infinity : Math.min(...this.snapshots.keys())
+    for (const coll of this.collections.values()) {
+      if (coll.history.size === 0) continue
+      if (oldest === Infinity) {
+        coll.history.clear()
+        continue
+      }
+      for (const [key, past] of coll.history) {
+        const kept = past.filter((v) => v.until > oldest)
+        if (kept.length === 0) coll.history.delete(key)
+        else if (kept.length !== past.length) coll.history.set(key, kept)
+      }
+    }
   }
 
   get(name: string): Collection {
@@ -128,10 +190,16 @@ export class Store {
   async commit(mutations: Mutation[]): Promise<void> {
     if (mutations.length === 0) return
     this.validate(mutations)
-    const seq = this.nextSeq()
+    const seq = ++this.seq
+    const keepHistory = this.snapshots.size > 0
     for (const m of mutations) {
       const coll = this.get(m.collection)
       const before = coll.docs.get(m.id)
+      if (keepHistory) {
+        let past = coll.history.get(m.id)
+        if (!past) coll.history.set(m.id, (past = []))
+        past.push({ doc: before ?? null, from: coll.versions.get(m.id) ?? 0, until: seq })
+      }
       if (before) for (const index of coll.indexes) index.remove(before)
       if (m.doc) {
         coll.docs.set(m.id, m.doc)
@@ -151,7 +219,8 @@ export class Store {
     })
   }
 
-  private validate(mutations: Mutation[]): void {
+  /** Checks unique indexes for a batch of mutations, as `commit` does before applying them. */
+  validate(mutations: Mutation[]): void {
     // Unique checks see the batch as a whole: documents replaced or removed by it don't collide.
     const touched = new Map<string, Set<string>>()
     for (const m of mutations) {
@@ -212,7 +281,7 @@ export class Store {
         if (!row.doc) this.namesDb.put(row.collection, '1')
         else {
           const doc = parseWire(row.doc, 'snapshot document') as Doc
-          this.docsDb.put([row.collection, doc._id], row.doc)
+          this.docsDb.put([row.collection, idKey(doc._id)], row.doc)
         }
       }
     })

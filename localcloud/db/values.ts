@@ -1,9 +1,37 @@
 // Converting between the SDK's wire format (canonical EJSON strings) and the
 // plain JavaScript values the query engine works on.
-import { BSONRegExp, EJSON } from 'bson'
+import { BSONRegExp, EJSON, ObjectId } from 'bson'
 import { DbError } from './errors'
 
+/** A document id: a string (what the platform generates, and most ids) or an ObjectId (`{$oid}` on the wire). */
+export type DocId = string | ObjectId
+
+/**
+ * A stored document. Its `_id` is typed as the string nearly every id is (and what the tests and
+ * tools that read the store expect); a document inserted with an ObjectId `_id` holds the ObjectId,
+ * which is why the store keys documents by `idKey(doc._id)` and never by the `_id` itself.
+ */
 export type Doc = Record<string, unknown> & { _id: string }
+
+const OBJECT_ID_KEY = '\u0000oid:'
+
+/**
+ * The key a document is kept under (in memory, in indexes' id sets, in LMDB). A string id is its
+ * own key; an ObjectId's key has a prefix no id sent by the SDK starts with (see `newDocument`),
+ * so the string "65a1…" and ObjectId("65a1…") are different documents, as in MongoDB.
+ */
+export function idKey(id: DocId): string {
+  return typeof id === 'string' ? id : OBJECT_ID_KEY + id.toHexString()
+}
+
+export function isReservedIdKey(id: string): boolean {
+  return id.startsWith(OBJECT_ID_KEY)
+}
+
+/** An id as the platform reports it (insertedIds, upsert ids): an ObjectId as its hex string. */
+export function idText(id: DocId): string {
+  return typeof id === 'string' ? id : id.toHexString()
+}
 
 /** Parses one EJSON string from the wire; a malformed one is the caller's error, not ours. */
 export function parseWire(text: unknown, what: string): unknown {
@@ -45,6 +73,20 @@ function toRegExp(pattern: string, options: string, what: string): RegExp {
 
 export function toWire(value: unknown): string {
   return EJSON.stringify(value as Record<string, unknown>, { relaxed: false })
+}
+
+// Canonical EJSON writes an ObjectId as {"$oid":"<24 hex>"}. Inside a JSON string a quote is
+// always escaped, so this text can only be an ObjectId, never part of a user's string or key.
+const OID_TEXT = /\{"\$oid":"([0-9a-f]{24})"\}/g
+
+/**
+ * A document as the platform sends it back: like `toWire`, except that an ObjectId (as `_id` or in
+ * any field) comes back as its hex string, which is what the SDK's callers receive on the platform
+ * (the SDK itself would turn an EJSON ObjectId into `{}`).
+ */
+export function toReply(value: unknown): string {
+  const text = toWire(value)
+  return text.includes('{"$oid":"') ? text.replace(OID_TEXT, '"$1"') : text
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -27,7 +27,7 @@ test.each([
   ['a query on a missing collection', { action: 'database.getDocument', collectionName: 'nowhere', queryType: 'WHERE' }, 'DATABASE_COLLECTION_NOT_EXIST', /nowhere/],
   ['a negative limit', { action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', limit: -5 }, 'INVALID_PARAM', /limit/],
   ['a bad pipeline stage', { action: 'database.aggregateDocuments', collectionName: 'things', stages: [{ stageKey: 'match', stageValue: '{}' }] }, 'INVALID_PARAM', /malformed/],
-  ['a commit of an unknown transaction', { action: 'database.commitTransaction', transactionId: 'txn-forged' }, 'DATABASE_TRANSACTION_FAIL', /not found/],
+  ['a commit of an unknown transaction', { action: 'database.commitTransaction', transactionId: 'txn-forged' }, 'DATABASE_TRANSACTION_FAIL', /^\[ResourceUnavailable\.TransactionNotExist\] Transaction does not exist on the server/],
 ])('%s', async (_name, body, code, message) => {
   const before = await snapshot()
   const reply = await adminCall(t.cloud, body)

@@ -1,5 +1,6 @@
 // Conformance of the local database service, driven through the genuine wx-server-sdk
 // inside a function worker, exactly as production code calls it.
+import { ObjectId } from 'bson'
 import { startTestCloud, type TestCloud } from '../support/localcloud'
 
 let t: TestCloud
@@ -67,6 +68,21 @@ describe('collections and documents', () => {
     expect(r.afterUpdate).toEqual({ _id: 'fixed-id', name: 'b', age: 5, nested: { deep: 1 } })
     expect(r.removed.stats.removed).toBe(1)
     expect(r.gone).toEqual([])
+  })
+
+  test('set() of a document counts it as updated even when nothing changes, as the platform does; update() counts changes', async () => {
+    const r = await t.probe<any>(`
+      const c = db.collection('people')
+      await c.doc('same').set({ data: { name: 'a', age: 1 } })
+      const again = await c.doc('same').set({ data: { name: 'a', age: 1 } })
+      const sameUpdate = await c.doc('same').update({ data: { age: 1 } })
+      const changed = await c.doc('same').set({ data: { name: 'b' } })
+      const tx = await db.startTransaction()
+      const inTransaction = await tx.collection('people').doc('same').set({ data: { name: 'b' } })
+      await tx.commit()
+      return { again: again.stats, sameUpdate: sameUpdate.stats.updated, changed: changed.stats, inTransaction: inTransaction.stats.updated, doc: (await c.doc('same').get()).data }
+    `)
+    expect(r).toEqual({ again: { updated: 1, created: 0 }, sameUpdate: 0, changed: { updated: 1, created: 0 }, inTransaction: 1, doc: { _id: 'same', name: 'b' } })
   })
 
   test('where-update and where-remove touch every match', async () => {
@@ -259,6 +275,37 @@ describe('geo queries', () => {
     expect(ring).toEqual(['station-1km', 'station-far'])
   })
 
+  test('geoNear distances are S2\'s: the angle between unit vectors times MongoDB\'s earth radius, 6378100 m', async () => {
+    const r = await t.probe<any>(`
+      await db.collection('places').add({ data: [
+        { _id: 'equator-1deg', at: new db.Geo.Point(1, 0) },
+        { _id: 'road', at: new db.Geo.LineString([new db.Geo.Point(113.0, 23.71), new db.Geo.Point(113.1, 23.71)]) },
+      ] })
+      const near = (lng, lat) => db.collection('places').aggregate().geoNear({ near: new db.Geo.Point(lng, lat), distanceField: 'd', spherical: true, key: 'at' }).limit(10).end()
+      const fromOrigin = (await near(0, 0)).list[0]
+      const fromStation = Object.fromEntries((await near(113.05, 23.70)).list.map((x) => [x._id, x.d]))
+      return { fromOrigin, fromStation }
+    `)
+    // S2: points from S2LatLng::FromDegrees(lat, lng).ToPoint(); S1Angle(a, b) = atan2(|a × b|, a · b).
+    const point = ([lng, lat]: number[]) => {
+      const phi = lat * (Math.PI / 180)
+      const theta = lng * (Math.PI / 180)
+      return [Math.cos(theta) * Math.cos(phi), Math.sin(theta) * Math.cos(phi), Math.sin(phi)]
+    }
+    const s2Metres = (a: number[], b: number[]) => {
+      const [x, y] = [point(a), point(b)]
+      const cross = [x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]]
+      return Math.atan2(Math.hypot(...cross), x[0] * y[0] + x[1] * y[1] + x[2] * y[2]) * (6378.1 * 1000)
+    }
+    expect(r.fromOrigin).toMatchObject({ _id: 'equator-1deg', d: s2Metres([0, 0], [1, 0]) })
+    expect(r.fromOrigin.d).toBeCloseTo((Math.PI / 180) * 6378100, 6)
+    expect(r.fromStation['station-near']).toBe(0)
+    expect(r.fromStation['station-1km']).toBe(s2Metres([113.05, 23.7], [113.0598, 23.7]))
+    // To a line, the distance is to its nearest point (here, in the middle of the edge), not to a vertex.
+    expect(r.fromStation.road).toBeGreaterThan(1100)
+    expect(r.fromStation.road).toBeLessThan(1120)
+  })
+
   test('geoWithin a polygon and a centerSphere; geoIntersects', async () => {
     const r = await t.probe<any>(`
       const P = (lng, lat) => new db.Geo.Point(lng, lat)
@@ -331,6 +378,225 @@ describe('aggregation', () => {
     expect(r[0].dist).toBe(0)
     expect(r[1].dist).toBeGreaterThan(900)
     expect(r[1].dist).toBeLessThan(1100)
+  })
+})
+
+describe('ObjectId, in and out as the platform does', () => {
+  // The platform keeps an ObjectId ({$oid} in EJSON) as an ObjectId, and its replies carry it as
+  // the hex string (node-sdk's own platform tests: add() answers the hex id, a field reads back as
+  // the hex string, lookup joins ObjectId fields).
+  const hex = '65a1b2c3d4e5f60718293a4b'
+  const ref = '65a1b2c3d4e5f60718293a4c'
+
+  test('an ObjectId _id is accepted and answered as its hex string; an ObjectId field reads back as its hex string', async () => {
+    const r = await t.probe<any>(`
+      const c = db.collection('items')
+      const added = await c.add({ data: { _id: { $oid: args.hex }, ref: { $oid: args.ref }, name: 'oid' } })
+      const byId = (await c.where({ _id: { $oid: args.hex } }).get()).data
+      const byRef = (await c.where({ ref: { $oid: args.ref } }).get()).data.map((d) => d._id)
+      const agg = (await c.aggregate().match({ ref: { $oid: args.ref } }).project({ ref: 1 }).end()).list
+      let dup = null
+      try { await c.add({ data: { _id: { $oid: args.hex } } }) } catch (e) { dup = e.errCode + ' ' + e.errMsg }
+      return { added: added._id, byId, byRef, agg, dup }
+    `, { hex, ref })
+    expect(r.added).toBe(hex)
+    expect(r.byId).toEqual([{ _id: hex, ref, name: 'oid' }])
+    expect(r.byRef).toEqual([hex])
+    expect(r.agg).toEqual([{ _id: hex, ref }])
+    expect(r.dup).toMatch(/^-502001 .*E11000 duplicate key error collection: items index: _id_/)
+    // Stored as an ObjectId, not as a string.
+    const [stored] = [...t.cloud.store.get('items').docs.values()] as Record<string, unknown>[]
+    expect(stored._id).toBeInstanceOf(ObjectId)
+    expect(stored.ref).toBeInstanceOf(ObjectId)
+  })
+
+  test('an ObjectId and the string of its hex are different values, as in MongoDB; updates and removes find ObjectId documents', async () => {
+    const r = await t.probe<any>(`
+      const c = db.collection('items')
+      await c.add({ data: { _id: { $oid: args.hex }, ref: { $oid: args.ref }, n: 1 } })
+      const sameHexString = await c.add({ data: { _id: args.hex, n: 2 } })
+      const refAsString = await c.where({ ref: args.ref }).count()
+      const updated = await c.where({ _id: { $oid: args.hex } }).update({ data: { n: _.inc(10) } })
+      const ns = (await c.orderBy('n', 'asc').get()).data.map((d) => d.n)
+      const removed = await c.where({ _id: { $oid: args.hex } }).remove()
+      const left = (await c.get()).data
+      return { sameHexString: sameHexString._id, refAsString: refAsString.total, updated: updated.stats.updated, ns, removed: removed.stats.removed, left }
+    `, { hex, ref })
+    expect(r).toEqual({ sameHexString: hex, refAsString: 0, updated: 1, ns: [2, 11], removed: 1, left: [{ _id: hex, n: 2 }] })
+  })
+
+  test('lookup joins an ObjectId field to an ObjectId _id', async () => {
+    const r = await t.probe<any>(`
+      await db.collection('people').add({ data: { _id: { $oid: args.ref }, name: '邀请人' } })
+      await db.collection('items').add({ data: { _id: { $oid: args.hex }, inviter: { $oid: args.ref } } })
+      return (await db.collection('items').aggregate().lookup({ from: 'people', localField: 'inviter', foreignField: '_id', as: 'who' }).end()).list
+    `, { hex, ref })
+    expect(r).toEqual([{ _id: hex, inviter: ref, who: [{ _id: ref, name: '邀请人' }] }])
+  })
+})
+
+describe('arrays that mix scalars and documents', () => {
+  beforeEach(() =>
+    t.probe(`
+      await db.collection('items').add({ data: [
+        { _id: 'm1', arr: [1, { k: 1 }] },
+        { _id: 'm2', arr: [5, { k: 4 }] },
+        { _id: 'm3', arr: [3, 'x'] },
+        { _id: 'm4', arr: [{ k: 2 }] },
+        { _id: 'm5', arr: [{ j: 1 }, 7] },
+        { _id: 'm6', arr: [[{ k: 1 }]] },
+        { _id: 'm7', arr: '5' },
+        { _id: 'm8', arr: true },
+        { _id: 'm9', arr: 5.5 },
+      ] })
+    `),
+  )
+
+  const ids = (where: string) => t.probe<string[]>(`return (await db.collection('items').where(${where}).orderBy('_id', 'asc').get()).data.map(d => d._id)`)
+
+  // MongoDB: a query on fields inside $elemMatch looks only at the elements that are documents
+  // (an array element as a document of "0", "1", …); operators on the element look at every one.
+  test.each([
+    ['{ arr: _.elemMatch({ k: _.exists(true) }) }', ['m1', 'm2', 'm4']],
+    ['{ arr: _.elemMatch({ k: _.mod(2, 1) }) }', ['m1']],
+    ['{ arr: _.elemMatch({ k: _.neq(1) }) }', ['m2', 'm4', 'm5', 'm6']],
+    ['{ arr: _.elemMatch({ k: _.exists(false) }) }', ['m5', 'm6']],
+    ['{ arr: _.elemMatch(_.gt(2)) }', ['m2', 'm3', 'm5']],
+    // A dotted path reaches the documents of an array, never its scalars, nor arrays nested in it.
+    ["{ 'arr.k': _.exists(true) }", ['m1', 'm2', 'm4']],
+    ["{ 'arr.k': _.exists(false) }", ['m3', 'm5', 'm6', 'm7', 'm8', 'm9']],
+    ["{ 'arr.k': _.mod(2, 0) }", ['m2', 'm4']],
+    // $mod matches numbers only (truncated to integers), never strings, booleans or nested arrays.
+    ['{ arr: _.mod(2, 1) }', ['m1', 'm2', 'm3', 'm5', 'm9']],
+  ])('%s', async (where, expected) => {
+    expect(await ids(where)).toEqual(expected)
+  })
+
+  test('$mod refuses a zero divisor', async () => {
+    const r = await t.probe<any>(`try { await db.collection('items').where({ arr: _.mod(0, 1) }).get(); return 'accepted' } catch (e) { return e.errMsg }`)
+    expect(r).toMatch(/divisor cannot be 0/)
+  })
+})
+
+describe('$jsonSchema', () => {
+  beforeEach(() =>
+    t.probe(`
+      await db.collection('items').add({ data: [
+        { _id: 'j1', name: 'a', age: 30 },
+        { _id: 'j2', name: 'b', age: 30.5 },
+        { _id: 'j3', age: 5 },
+        { _id: 'j4', name: 'd', age: 40, tags: ['x'], when: new Date('2024-01-01T00:00:00Z') },
+        { _id: 'j5', name: 'e', age: 50, tags: [], when: { not: 'a date' } },
+      ] })
+    `),
+  )
+
+  test('filters where() and $match by a schema with bsonType, type, required, bounds and array keywords', async () => {
+    const r = await t.probe<any>(`
+      const c = db.collection('items')
+      const adults = { $jsonSchema: { required: ['name', 'age'], properties: { age: { bsonType: 'int', minimum: 18 }, name: { type: 'string' } } } }
+      const tagged = { $jsonSchema: { required: ['tags'], properties: { tags: { type: 'array', minItems: 1, items: { bsonType: 'string' } }, when: { bsonType: 'date' } } } }
+      const under40 = { $jsonSchema: { properties: { age: { type: 'number', maximum: 40, exclusiveMaximum: true } }, required: ['age'] } }
+      const ids = (list) => list.map((d) => d._id).sort()
+      return {
+        adults: ids((await c.where(adults).get()).data),
+        matched: ids((await c.aggregate().match(adults).end()).list),
+        tagged: ids((await c.where(tagged).get()).data),
+        under40: ids((await c.where(under40).get()).data),
+        notAdults: ids((await c.where(_.nor([adults])).get()).data),
+      }
+    `)
+    expect(r).toEqual({
+      adults: ['j1', 'j4', 'j5'],
+      matched: ['j1', 'j4', 'j5'],
+      tagged: ['j4'],
+      under40: ['j1', 'j2', 'j3'],
+      notAdults: ['j2', 'j3'],
+    })
+  })
+
+  test.each([
+    ["{ properties: { a: { format: 'email' } } }", /\$jsonSchema keyword 'format' is not currently supported/],
+    ["{ properties: { a: { type: 'integer' } } }", /unknown type: integer/],
+    ['{ unheardOf: 1 }', /Unknown \$jsonSchema keyword: unheardOf/],
+  ])('refuses what MongoDB refuses: %s', async (schema, message) => {
+    const r = await t.probe<any>(`try { await db.collection('items').where({ $jsonSchema: ${schema} }).get(); return 'accepted' } catch (e) { return { errCode: e.errCode, errMsg: e.errMsg } }`)
+    expect(r.errCode).toBe(-501007)
+    expect(r.errMsg).toMatch(message)
+  })
+})
+
+describe('aggregation operators as MongoDB computes them', () => {
+  test('$week counts Sunday-based weeks (0–53), with a timezone too', async () => {
+    const r = await t.probe<any>(`
+      await db.collection('items').add({ data: [
+        { _id: '2022-01-01', d: new Date('2022-01-01T12:00:00Z') },
+        { _id: '2022-01-02', d: new Date('2022-01-02T12:00:00Z') },
+        { _id: '2023-01-01', d: new Date('2023-01-01T00:00:00Z') },
+        { _id: '2024-01-01', d: new Date('2024-01-01T00:00:00Z') },
+        { _id: '2024-12-31', d: new Date('2024-12-31T12:00:00Z') },
+      ] })
+      const list = (await db.collection('items').aggregate().sort({ _id: 1 }).project({ w: $.week('$d'), tz: $.week({ date: '$d', timezone: '-05:00' }) }).end()).list
+      return Object.fromEntries(list.map((d) => [d._id, [d.w, d.tz]]))
+    `)
+    expect(r).toEqual({
+      '2022-01-01': [0, 0], // a Saturday: before the year's first Sunday
+      '2022-01-02': [1, 1], // the first Sunday
+      '2023-01-01': [1, 52], // a Sunday (ISO week 52); in UTC−5 still 31 Dec 2022
+      '2024-01-01': [0, 53], // a Monday; in UTC−5 Sunday 31 Dec 2023, which begins 2023's week 53
+      '2024-12-31': [52, 52],
+    })
+  })
+
+  test('$substr and $substrBytes take −1 for "to the end"; $indexOfCP counts code points, $indexOfBytes UTF-8 bytes', async () => {
+    const r = await t.probe<any>(`
+      await db.collection('items').add({ data: { _id: 's', s: 'hello', u: '日本語テキスト' } })
+      return (await db.collection('items').aggregate().project({
+        _id: 0,
+        rest: $.substr(['$s', 1, -1]),
+        restBytes: $.substrBytes(['$s', 2, -1]),
+        some: $.substr(['$s', 1, 2]),
+        negativeStart: $.substr(['$s', -1, 2]),
+        wide: $.substrBytes(['$u', 3, 6]),
+        wideRest: $.substrBytes(['$u', 12, -1]),
+        missing: $.substr(['$nothing', 0, 2]),
+        cp: $.indexOfCP(['$u', 'テ']),
+        cpFrom: $.indexOfCP(['$s', 'l', 3]),
+        cpWithin: $.indexOfCP(['$s', 'l', 0, 2]),
+        cpNone: $.indexOfCP(['$s', 'z']),
+        cpEmpty: $.indexOfCP(['$s', '']),
+        cpNull: $.indexOfCP(['$nothing', 'a']),
+        bytes: $.indexOfBytes(['$u', 'テ']),
+        bytesFrom: $.indexOfBytes(['$u', '本', 1]),
+        bytesWithin: $.indexOfBytes(['$u', '語', 0, 8]),
+      }).end()).list[0]
+    `)
+    expect(r).toEqual({
+      rest: 'ello',
+      restBytes: 'llo',
+      some: 'el',
+      negativeStart: '',
+      wide: '本語',
+      wideRest: 'キスト',
+      missing: '',
+      cp: 3,
+      cpFrom: 3,
+      cpWithin: -1,
+      cpNone: -1,
+      cpEmpty: 0,
+      cpNull: null,
+      bytes: 9,
+      bytesFrom: 3,
+      bytesWithin: -1,
+    })
+  })
+
+  test('$substrBytes refuses a range that splits a UTF-8 character', async () => {
+    const r = await t.probe<any>(`
+      await db.collection('items').add({ data: { _id: 's', u: '日本' } })
+      try { await db.collection('items').aggregate().project({ v: $.substrBytes(['$u', 1, 2]) }).end(); return 'accepted' } catch (e) { return e.errMsg }
+    `)
+    expect(r).toMatch(/starting index is a UTF-8 continuation byte/)
   })
 })
 

@@ -181,13 +181,21 @@ export const AdminSignupView = z.object({
   name: z.string(),
   kind: z.enum(['volunteer', 'rural_youth']),
   townshipName: z.string(),
+  /** 139****1234: enough for the door to tell two people of one name apart. */
+  mobileMasked: z.string(),
   status: z.enum(SIGNUP_STATUSES),
   waitingRank: z.number(),
   positions: z.number(),
   checkedInAt: z.string(),
+  /** How they came in: their entry code scanned, or found by name at the door (null: not yet). */
+  checkInMethod: z.enum(['code', 'name']).nullable(),
   createdAt: z.string(),
 })
 export type AdminSignupView = z.infer<typeof AdminSignupView>
+
+export const CheckInView = z.object({ name: z.string(), fairTitle: z.string(), checkedInAt: z.string(), positions: z.number() })
+
+const ExportedFile = z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() })
 
 const FigureRow = z.object({ positions: z.number(), openings: z.number(), applicants: z.number(), interviews: z.number(), offers: z.number(), hires: z.number(), hiresLocal: z.number() })
 export const FairReport = z.object({
@@ -212,7 +220,7 @@ const applicants = ['volunteer', 'rural_youth'] as const
 export const fair = {
   list: action({
     summary: '岗位对接会列表（团市委可见未发布的）',
-    input: PageInput.extend({ when: z.enum(['upcoming', 'past', 'all']).describe('范围').default('upcoming') }),
+    input: PageInput.extend({ when: z.enum(['upcoming', 'past', 'all']).describe('范围').default('upcoming'), status: z.enum(FAIR_STATUSES).describe('状态').optional() }),
     output: z.object({ items: z.array(FairView), total: z.number() }),
     access: { who: 'signed_in' },
   }),
@@ -326,20 +334,48 @@ export const fair = {
   checkIn: action({
     summary: '会场入口扫码签到',
     input: z.object({ token: z.string({ error: '请扫描报名者出示的入场码' }).describe('入场码').trim().max(600, '入场码无效').regex(ENTRY_CODE, '这不是乡青汇的入场码') }),
-    output: z.object({ name: z.string(), fairTitle: z.string(), checkedInAt: z.string(), positions: z.number() }),
+    output: CheckInView,
+    access: { who: ['city_admin', 'county_admin'], objects: 'city' },
+  }),
+  checkInByName: action({
+    summary: '会场入口按姓名签到（报名者无法出示入场码时；与扫码签到同样的规则：当天、只签一次、留痕并通知本人）',
+    input: z.object({ signupId, reason: freeText('原因', 100).default('') }),
+    output: CheckInView,
     access: { who: ['city_admin', 'county_admin'], objects: 'city' },
   }),
   signups: action({
-    summary: '报名名单（按报名与候补顺序；签到情况）',
-    input: PageInput.extend({ fairId, status: z.enum(SIGNUP_STATUSES).describe('状态').optional(), attended: z.boolean().describe('是否签到').optional() }),
+    summary: '报名名单（按报名与候补顺序；签到情况；可按姓名或手机尾号查找）',
+    input: PageInput.extend({
+      fairId,
+      status: z.enum(SIGNUP_STATUSES).describe('状态').optional(),
+      attended: z.boolean().describe('是否签到').optional(),
+      /** A name (or part of it), or the last 4 digits of the mobile. */
+      keyword: z.string({ error: '请输入姓名或手机尾号' }).describe('姓名或手机尾号').trim().max(20, '姓名或手机尾号最多 20 个字').optional(),
+      /** signup: the list's own order; checkIn: the latest check-ins first. */
+      order: z.enum(['signup', 'checkIn']).describe('排序').default('signup'),
+    }),
     output: z.object({ items: z.array(AdminSignupView), total: z.number() }),
     access: { who: ['city_admin', 'county_admin'], objects: 'city' },
+  }),
+  exportSignups: action({
+    summary: '导出报名名单（Excel：全部报名者，手机号隐去中间四位，含签到情况）',
+    input: z.object({ fairId }),
+    output: ExportedFile,
+    access: { who: ['city_admin', 'county_admin'], objects: 'city' },
+    rateLimit: { max: 30, windowSeconds: 3600 },
   }),
   applicants: action({
     summary: '用人单位：报名本单位岗位的人（签到入场、在会场登记面试结果后显示联系方式）',
     input: PageInput.extend({ fairId, positionId: positionId.optional() }),
     output: z.object({ items: z.array(ApplicantView), total: z.number() }),
     access: { who: ['employer', 'city_admin'], objects: 'employer' },
+  }),
+  exportApplicants: action({
+    summary: '用人单位：导出报名本单位岗位的人（Excel：简历与结果，手机号隐去中间四位）',
+    input: z.object({ fairId, positionId: positionId.optional() }),
+    output: ExportedFile,
+    access: { who: ['employer', 'city_admin'], objects: 'employer' },
+    rateLimit: { max: 30, windowSeconds: 3600 },
   }),
   recordOutcome: action({
     summary: '登记结果：已面试、已发录用意向、已录用、未录用（对接会开始后，只为已签到入场的人登记）',
@@ -354,9 +390,9 @@ export const fair = {
     access: { who: ['city_admin'], objects: 'city' },
   }),
   exportReport: action({
-    summary: '导出对接会统计（Excel）',
+    summary: '导出对接会统计（Excel：以对接会名称、会场、日期命名，附岗位明细与报名明细）',
     input: z.object({ fairId }),
-    output: z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() }),
+    output: ExportedFile,
     access: { who: ['city_admin'], objects: 'city' },
     rateLimit: { max: 30, windowSeconds: 3600 },
   }),

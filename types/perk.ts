@@ -84,6 +84,8 @@ export const ScanView = z.object({
   volunteerName: z.string(),
   star: z.number(),
   expiresAt: z.string(),
+  /** Seconds the code has left, counted by the server when it answered (a phone's own clock may be off). */
+  secondsLeft: z.number(),
 })
 
 export const perk = {
@@ -154,8 +156,12 @@ export const perk = {
     access: { who: ['merchant', 'county_admin', 'city_admin'], objects: 'merchant' },
   }),
   browse: action({
-    summary: '志愿者浏览优惠（附近优先，可按类别筛选；不含暂停参与的商家的优惠）',
-    input: PageInput.extend({ category: z.enum(MERCHANT_CATEGORIES).optional(), near: Coordinate.optional() }),
+    summary: '志愿者浏览优惠（附近优先，可按类别筛选、按商家名称或优惠名称搜索；不含暂停参与的商家的优惠）',
+    input: PageInput.extend({
+      category: z.enum(MERCHANT_CATEGORIES).optional(),
+      near: Coordinate.optional(),
+      keyword: z.string({ error: '搜索内容应为文字' }).describe('搜索内容').trim().max(20, '搜索内容最多 20 个字').optional(),
+    }),
     output: z.object({ items: z.array(PerkView), total: z.number(), star: z.number() }),
     access: { who: ['volunteer'], objects: 'own' },
   }),
@@ -166,7 +172,7 @@ export const perk = {
     access: { who: ['volunteer'], objects: 'own' },
   }),
   code: action({
-    summary: '生成优惠码（约 60 秒有效，只能使用一次；商家暂停参与期间不能生成）',
+    summary: '生成优惠码（约 60 秒有效，只能使用一次；剩 30 秒时换新码，扫到的码总留有核销的时间；商家暂停参与期间不能生成）',
     input: z.object({ perkId }),
     output: z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.number(), volunteerName: z.string(), star: z.number(), perkTitle: z.string() }),
     access: { who: ['volunteer'], objects: 'own' },
@@ -208,7 +214,7 @@ export const perk = {
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   exportTotals: action({
-    summary: '导出优惠核销汇总（Excel）',
+    summary: '导出优惠核销汇总及每笔核销明细（Excel，文件名含地区与时段）',
     input: z.object({ from: ymd('开始日期').optional(), to: ymd('结束日期').optional(), countyCode: countyCode.optional() }),
     output: z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() }),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },

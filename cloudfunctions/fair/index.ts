@@ -11,20 +11,21 @@ import crypto from 'node:crypto'
 import { fair, type ApplicantView, type EmployerView, type FairReport, type FairView, type PositionView, type ResumeView } from '../../types/fair'
 import { maskMobile, maskName } from '../../types/personal'
 import { dayjs, shanghaiDate, shanghaiDateTime, ZONE } from '../../types/time'
-import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABELS, type EmployerType, type Outcome } from '../../types/vocabulary'
+import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABELS, SIGNUP_STATUS_LABELS, type EmployerType, type Outcome } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, type EmployerDoc, type FairDoc, type PositionDoc, type RegistrationDoc, type SignupDoc, type UserDoc } from '../_shared/collections'
-import { _, $, db } from '../_shared/cloud'
+import { _, $, containing, db } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
-import { exportWorkbook } from '../_shared/excel'
+import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { checkChange, takeStep } from '../_shared/machines'
 import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 import { notify } from '../_shared/notify'
 import { newNonce, seal, unseal } from '../_shared/sealed'
+import { readAll } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
 
 const fairs = () => db.collection<FairDoc>(COLLECTIONS.fairs)
@@ -65,7 +66,7 @@ function employerView(e: EmployerDoc): EmployerView {
 
 async function employersById(ids: string[]): Promise<Map<string, EmployerDoc>> {
   if (ids.length === 0) return new Map()
-  const { data } = await employers().where({ _id: _.in([...new Set(ids)]) }).limit(100).get()
+  const data = await readAll(employers().where({ _id: _.in([...new Set(ids)]) }))
   return new Map(data.map((e) => [e._id, e]))
 }
 
@@ -259,20 +260,37 @@ async function tellPromoted(ids: string[], f: FairDoc): Promise<void> {
 
 // ---- reports ---------------------------------------------------------------------------
 
-async function buildReport(f: FairDoc): Promise<FairReport> {
-  const [{ data: list }, { data: people }] = await Promise.all([
-    positions().where({ fairId: f._id }).limit(1000).get(),
-    signups().where({ fairId: f._id }).field({ status: true, checkedInAt: true, positionIds: true, outcomes: true }).limit(10_000).get(),
+type FigureRow = { positions: number; openings: number; applicants: number; interviews: number; offers: number; hires: number; hiresLocal: number }
+const blankRow = (): FigureRow => ({ positions: 0, openings: 0, applicants: 0, interviews: 0, offers: 0, hires: 0, hiresLocal: 0 })
+
+/** The report's figures, and what they are counted from: every position, every sign-up, each position's own figures. */
+interface ReportData {
+  report: FairReport
+  positions: PositionDoc[]
+  people: SignupDoc[]
+  byPosition: Map<string, FigureRow>
+}
+
+/**
+ * Counts a fair's figures from all its positions and sign-ups (read 100 at a time: a fair has
+ * hundreds of sign-ups). `detail`: the sign-ups whole (résumé and times), for the export.
+ */
+async function reportData(f: FairDoc, detail = false): Promise<ReportData> {
+  const theirs = signups().where({ fairId: f._id })
+  const [list, people] = await Promise.all([
+    readAll(positions().where({ fairId: f._id }), { order: ['createdAt', 'asc'] }),
+    readAll(detail ? theirs : theirs.field({ status: true, checkedInAt: true, positionIds: true, outcomes: true }), { order: ['createdAt', 'asc'] }),
   ])
   const byPosition = new Map(list.map((p) => [p._id, p]))
-  type Row = { positions: number; openings: number; applicants: number; interviews: number; offers: number; hires: number; hiresLocal: number }
-  const blank = (): Row => ({ positions: 0, openings: 0, applicants: 0, interviews: 0, offers: 0, hires: 0, hiresLocal: 0 })
-  const byEmployer = new Map<string, Row & { employerId: string; employerName: string; type: EmployerType }>()
+  const byEmployer = new Map<string, FigureRow & { employerId: string; employerName: string; type: EmployerType }>()
   const employerRow = (p: PositionDoc) => {
     let row = byEmployer.get(p.employerId)
-    if (!row) byEmployer.set(p.employerId, (row = { ...blank(), employerId: p.employerId, employerName: p.employerName, type: p.employerType }))
+    if (!row) byEmployer.set(p.employerId, (row = { ...blankRow(), employerId: p.employerId, employerName: p.employerName, type: p.employerType }))
     return row
   }
+  const positionRows = new Map(list.map((p) => [p._id, { ...blankRow(), positions: 1, openings: p.openings }]))
+  // Each count goes to the employer's row and to the position's own.
+  const rowsOf = (p: PositionDoc) => [employerRow(p), positionRows.get(p._id)!]
   for (const p of list) {
     const row = employerRow(p)
     row.positions += 1
@@ -290,26 +308,26 @@ async function buildReport(f: FairDoc): Promise<FairReport> {
     const seen = { interviewed: false, offered: false, hired: false, hiredLocal: false }
     for (const id of s.status === 'cancelled' ? [] : s.positionIds) {
       const p = byPosition.get(id)
-      if (p) employerRow(p).applicants++
+      if (p) for (const row of rowsOf(p)) row.applicants++
     }
     for (const [positionId, o] of Object.entries(s.outcomes ?? {})) {
       const p = byPosition.get(positionId)
       if (!p) continue
-      const row = employerRow(p)
+      const rows = rowsOf(p)
       if (INTERVIEWED.includes(o.outcome)) {
-        row.interviews++
+        for (const row of rows) row.interviews++
         seen.interviewed = true
       }
       if (o.outcome === 'offered' || o.outcome === 'hired') {
-        row.offers++
+        for (const row of rows) row.offers++
         seen.offered = true
       }
       if (o.outcome === 'hired') {
-        row.hires++
+        for (const row of rows) row.hires++
         seen.hired = true
         // Local employment: the job is in one of Qingyuan's counties.
         if (p.countyCode) {
-          row.hiresLocal++
+          for (const row of rows) row.hiresLocal++
           seen.hiredLocal = true
         }
       }
@@ -317,7 +335,7 @@ async function buildReport(f: FairDoc): Promise<FairReport> {
     for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (seen[k]) persons[k]++
   }
   const employersList = [...byEmployer.values()].sort((a, b) => b.hires - a.hires || b.applicants - a.applicants)
-  return {
+  const report: FairReport = {
     fairId: f._id,
     title: f.title,
     date: f.date,
@@ -326,12 +344,13 @@ async function buildReport(f: FairDoc): Promise<FairReport> {
     people: persons,
     byEmployerType: EMPLOYER_TYPES.map((type) => {
       const rows = employersList.filter((e) => e.type === type)
-      const sum = blank()
-      for (const r of rows) for (const k of Object.keys(sum) as (keyof Row)[]) sum[k] += r[k]
+      const sum = blankRow()
+      for (const r of rows) for (const k of Object.keys(sum) as (keyof FigureRow)[]) sum[k] += r[k]
       return { type, ...sum }
     }),
     byEmployer: employersList,
   }
+  return { report, positions: list, people, byPosition: positionRows }
 }
 
 function applicantView(s: SignupDoc, mine: Map<string, PositionDoc>, reveal: boolean, mobile: string): ApplicantView {
@@ -360,16 +379,146 @@ function interviewedBy(s: SignupDoc, mine: Map<string, PositionDoc>, f: FairDoc)
   return Object.entries(s.outcomes ?? {}).some(([positionId, o]) => mine.has(positionId) && new Date(o.at) >= f.startsAt)
 }
 
+/** Who an employer (or the city admin) sees: active sign-ups for its positions (or one of them). */
+async function applicantsInReach(ctx: CallContext, input: { fairId: string; positionId?: string }): Promise<{ mine: Map<string, PositionDoc>; criteria: Record<string, unknown> }> {
+  const { mine, employerIds } = await positionsInReach(ctx, input.fairId)
+  if (input.positionId && !mine.has(input.positionId)) throw forbidden('只能查看本单位岗位的报名')
+  const criteria: Record<string, unknown> = { fairId: input.fairId, status: _.in(['confirmed', 'waiting']) }
+  if (input.positionId) criteria.positionIds = input.positionId
+  else if (employerIds) criteria.employerIds = _.in(employerIds)
+  return { mine, criteria }
+}
+
 /** The positions (of a fair) a caller answers for: an employer's own, or all for the city admin. */
 async function positionsInReach(ctx: CallContext, fairId: string): Promise<{ mine: Map<string, PositionDoc>; employerIds: string[] | null }> {
   const user = await ctx.user()
   const own = employerIdsOf(user)
   const city = isCityAdmin(user)
-  const { data } = await positions()
-    .where(city ? { fairId } : { fairId, employerId: _.in(own) })
-    .limit(1000)
-    .get()
+  const data = await readAll(positions().where(city ? { fairId } : { fairId, employerId: _.in(own) }), { order: ['createdAt', 'asc'] })
   return { mine: new Map(data.map((p) => [p._id, p])), employerIds: city ? null : own }
+}
+
+// ---- the door ---------------------------------------------------------------------------
+
+type Entry = { method: 'code'; nonce: string; name: string } | { method: 'name'; reason: string }
+
+/**
+ * Lets someone in at the door, the one way for a scanned entry code and for a person found by
+ * name (a phone that died): the fair published and held today; the sign-up confirmed and not yet
+ * in, decided by one conditional update (of two doors admitting the same person at once, one
+ * does); audited; and the person told.
+ */
+async function admit(f: FairDoc, signupId: string, staff: UserDoc, entry: Entry, now: Date): Promise<SignupDoc> {
+  if (f.status !== 'published') throw conflict(f.status === 'cancelled' ? '对接会已取消' : '对接会未发布，不能签到')
+  if (f.date !== shanghaiDate(now)) throw conflict(entry.method === 'code' ? `这是 ${f.date} 的对接会入场码，今天不能签到` : `对接会在 ${f.date} 举办，今天不能签到`)
+  const { stats } = await signups()
+    .where({ _id: signupId, fairId: f._id, status: 'confirmed', checkedInAt: null })
+    .update({ data: { checkedInAt: now, checkedInBy: staff._id, entryNonce: entry.method === 'code' ? entry.nonce : '', updatedAt: now } })
+  const { data: s } = await signups().doc(signupId).get()
+  if (!s || s.fairId !== f._id) throw notFound('报名不存在')
+  const name = entry.method === 'code' ? entry.name : s.resume.name
+  if (stats.updated !== 1) {
+    if (entry.method === 'code' && s.entryNonce === entry.nonce) throw conflict('该入场码已使用，不能重复入场')
+    if (s.checkedInAt) throw conflict(`${name} 已于 ${shanghaiMoment(s.checkedInAt)} 签到`)
+    throw conflict(s.status === 'cancelled' ? `${name} 的报名已取消` : `${name} 仍在候补，未获得入场资格`)
+  }
+  const reason = entry.method === 'code' ? '会场入口扫码签到' : `会场入口按姓名签到（${entry.reason || '未能出示入场码'}）`
+  await audit(now, { actorId: staff._id, action: 'fair.check_in', targetType: 'fair_signup', targetId: s._id, before: { checkedIn: false }, after: { checkedIn: true, method: entry.method }, reason })
+  await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '已签到', thing3: `${shanghaiMoment(now).slice(11)} 入场` })
+  return { ...s, checkedInAt: now, checkedInBy: staff._id }
+}
+
+interface ListFilter {
+  status?: 'confirmed' | 'waiting' | 'cancelled'
+  attended?: boolean
+  keyword?: string
+  order?: 'signup' | 'checkIn'
+}
+
+/** What the league reads of a sign-up for its lists (the résumé for name, place and masked mobile). */
+const LIST_FIELDS = { resume: true, status: true, positionIds: true, checkedInAt: true, entryNonce: true, createdAt: true, outcomes: true }
+
+/**
+ * A fair's sign-ups, all of them (read 100 at a time), in the list's order: confirmed first (by
+ * sign-up time), then the waiting list in its order, then the cancelled; or the latest check-ins
+ * first. A keyword is part of a name, or the last 4 digits of the mobile.
+ */
+async function signupList(f: FairDoc, filter: ListFilter): Promise<SignupDoc[]> {
+  const criteria: Record<string, unknown> = { fairId: f._id }
+  if (filter.status) criteria.status = filter.status === 'waiting' ? _.in(['waiting', 'pending']) : filter.status
+  if (filter.attended !== undefined) criteria.checkedInAt = filter.attended ? _.neq(null) : null
+  const keyword = filter.keyword ?? ''
+  if (/^\d+$/.test(keyword)) {
+    if (keyword.length !== 4) throw invalid('keyword', '按手机尾号查找请输入手机号后 4 位')
+    criteria['resume.mobileMasked'] = db.RegExp({ regexp: `${keyword}$` })
+  } else if (keyword) criteria['resume.name'] = containing(keyword)
+  const data = await readAll(signups().where(criteria).field(LIST_FIELDS), { order: ['createdAt', 'asc'] })
+  if (filter.order === 'checkIn') return data.sort((a, b) => new Date(b.checkedInAt ?? 0).getTime() - new Date(a.checkedInAt ?? 0).getTime())
+  const rank = (s: SignupDoc) => (s.status === 'confirmed' ? 0 : s.status === 'cancelled' ? 2 : 1)
+  const waitIndex = new Map(f.waitlist.map((id, i) => [id, i]))
+  // (sort is stable: within a group the read's order, sign-up time, holds)
+  return data.sort((a, b) => rank(a) - rank(b) || (waitIndex.get(a._id) ?? 0) - (waitIndex.get(b._id) ?? 0))
+}
+
+/** How someone came in: a scanned entry code leaves its nonce, a check-in by name none. */
+const checkInMethod = (s: SignupDoc) => (s.checkedInAt ? (s.entryNonce ? ('code' as const) : ('name' as const)) : null)
+
+const KIND_LABELS = { volunteer: '乡村振兴志愿者', rural_youth: '农村青年' } as const
+
+function standingText(s: SignupDoc, f: FairDoc): string {
+  if (s.status === 'confirmed') return s.checkedInAt ? '已签到入场' : SIGNUP_STATUS_LABELS.confirmed
+  if (s.status === 'cancelled') return SIGNUP_STATUS_LABELS.cancelled
+  const rank = f.waitlist.indexOf(s._id) + 1
+  return rank > 0 ? `候补第 ${rank} 位` : SIGNUP_STATUS_LABELS.waiting
+}
+
+/**
+ * The sign-up list as a sheet: one row a person, the mobile masked (139****1234); with
+ * `outcomes`, what each employer recorded (the report's detail behind its figures).
+ */
+function signupSheet(title: string, list: SignupDoc[], f: FairDoc, positionsById: Map<string, PositionDoc>, outcomes: boolean): Sheet {
+  const columns = [
+    { header: '序号', key: 'n', width: 6 },
+    { header: '姓名', key: 'name', width: 10 },
+    { header: '类别', key: 'kind', width: 14 },
+    { header: '手机（隐去中间四位）', key: 'mobile', width: 16 },
+    { header: '县（市、区）', key: 'county', width: 12 },
+    { header: '镇（街）', key: 'township', width: 12 },
+    { header: '学校', key: 'school', width: 18 },
+    { header: '专业', key: 'major', width: 14 },
+    { header: '状态', key: 'status', width: 12 },
+    { header: '所选岗位', key: 'positions', width: 36 },
+    { header: '报名时间', key: 'createdAt', width: 17 },
+    { header: '签到时间', key: 'checkedInAt', width: 17 },
+    { header: '签到方式', key: 'method', width: 10 },
+    ...(outcomes ? [{ header: '结果', key: 'outcomes', width: 40 }] : []),
+  ]
+  const positionName = (id: string) => {
+    const p = positionsById.get(id)
+    return p ? `${p.employerName}·${p.title}` : '（已删除的岗位）'
+  }
+  const rows = list.map((s, i) => {
+    const method = checkInMethod(s)
+    return {
+      n: i + 1,
+      name: s.resume.name,
+      kind: KIND_LABELS[s.resume.kind],
+      mobile: s.resume.mobileMasked,
+      county: s.resume.countyName,
+      township: s.resume.townshipName,
+      school: s.resume.school,
+      major: s.resume.major,
+      status: standingText(s, f),
+      positions: s.positionIds.map(positionName).join('；'),
+      createdAt: s.createdAt ? shanghaiMoment(s.createdAt) : '',
+      checkedInAt: s.checkedInAt ? shanghaiMoment(s.checkedInAt) : '',
+      method: method === 'code' ? '扫码' : method === 'name' ? '按姓名' : '',
+      outcomes: Object.entries(s.outcomes ?? {})
+        .map(([id, o]) => `${positionName(id)}：${OUTCOME_LABELS[o.outcome]}${o.note ? `（${o.note}）` : ''}`)
+        .join('；'),
+    }
+  })
+  return { title, columns, rows }
 }
 
 // ---- the actions ----------------------------------------------------------------------
@@ -379,7 +528,11 @@ export const main = defineFunction('fair', fair, {
     const user = await ctx.account()
     const today = shanghaiDate(ctx.now)
     const criteria: Record<string, unknown> = {}
-    if (!isCityAdmin(user)) criteria.status = 'published'
+    // Drafts and cancelled fairs are the city admin's to see; others see published ones only.
+    if (!isCityAdmin(user)) {
+      if (input.status && input.status !== 'published') return { items: [], total: 0 }
+      criteria.status = 'published'
+    } else if (input.status) criteria.status = input.status
     if (input.when === 'upcoming') criteria.date = _.gte(today)
     if (input.when === 'past') criteria.date = _.lt(today)
     const [{ total }, { data }] = await Promise.all([
@@ -396,7 +549,7 @@ export const main = defineFunction('fair', fair, {
 
   async get(input, ctx) {
     const [f, user] = await Promise.all([visibleFair(input.id, ctx), ctx.account()])
-    const { data } = await positions().where({ fairId: f._id }).orderBy('createdAt', 'asc').limit(500).get()
+    const data = await readAll(positions().where({ fairId: f._id }), { order: ['createdAt', 'asc'] })
     const [[view], list] = await Promise.all([fairViews([f], ctx, user._id), positionViews(data)])
     return { fair: view, positions: list }
   },
@@ -459,7 +612,7 @@ export const main = defineFunction('fair', fair, {
     await audit(ctx.now, { actorId: user._id, action: `fair.${input.status}`, targetType: 'fair', targetId: f._id, before: { status: f.status }, after: { status: input.status }, reason: input.reason || '发布对接会' })
     const next = { ...f, status: input.status }
     if (input.status === 'cancelled') {
-      const { data } = await signups().where({ fairId: f._id, status: _.in(['confirmed', 'waiting']) }).field({ openid: true }).limit(10_000).get()
+      const data = await readAll(signups().where({ fairId: f._id, status: _.in(['confirmed', 'waiting']) }).field({ openid: true }))
       for (const s of data) await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '已取消', thing3: input.reason })
     }
     return (await fairViews([next], ctx, user._id))[0]
@@ -468,7 +621,7 @@ export const main = defineFunction('fair', fair, {
   async employers(_input, ctx) {
     const user = await ctx.user()
     const criteria = isCityAdmin(user) ? { status: 'active' } : { _id: _.in(employerIdsOf(user)) }
-    const { data } = await employers().where(criteria).limit(500).get()
+    const data = await readAll(employers().where(criteria))
     return { items: data.map(employerView).sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'zh-CN')) }
   },
 
@@ -489,10 +642,10 @@ export const main = defineFunction('fair', fair, {
   async myFairs(_input, ctx) {
     const user = await ctx.user()
     const own = employerIdsOf(user)
-    const [orgs, { data: invited }, { data: mine }] = await Promise.all([
+    const [orgs, invited, mine] = await Promise.all([
       employersById(own),
-      fairs().where({ employerIds: _.in(own), status: 'published' }).orderBy('date', 'desc').limit(50).get(),
-      positions().where({ employerId: _.in(own) }).orderBy('createdAt', 'desc').limit(500).get(),
+      readAll(fairs().where({ employerIds: _.in(own), status: 'published' }), { order: ['date', 'desc'] }),
+      readAll(positions().where({ employerId: _.in(own) }), { order: ['createdAt', 'desc'] }),
     ])
     const [fairList, positionList] = await Promise.all([fairViews(invited, ctx, null), positionViews(mine)])
     return { employers: [...orgs.values()].map(employerView), fairs: fairList, positions: positionList }
@@ -684,32 +837,21 @@ export const main = defineFunction('fair', fair, {
     if (claims.e * 1000 < ctx.now.getTime()) throw conflict('入场码已过期，请让报名者刷新后再扫')
     const staff = (await ctx.user())!
     const f = await loadFair(claims.f)
-    if (f.status !== 'published') throw conflict('对接会已取消')
-    if (f.date !== shanghaiDate(ctx.now)) throw conflict(`这是 ${f.date} 的对接会入场码，今天不能签到`)
-    const { stats } = await signups()
-      .where({ _id: claims.s, status: 'confirmed', checkedInAt: null })
-      .update({ data: { checkedInAt: ctx.now, checkedInBy: staff._id, entryNonce: claims.n, updatedAt: ctx.now } })
-    const { data: s } = await signups().doc(claims.s).get()
-    if (!s) throw notFound('报名不存在')
-    if (stats.updated !== 1) {
-      if (s.entryNonce === claims.n) throw conflict('该入场码已使用，不能重复入场')
-      if (s.checkedInAt) throw conflict(`${claims.m} 已于 ${shanghaiMoment(s.checkedInAt)} 签到`)
-      throw conflict(s.status === 'waiting' ? `${claims.m} 仍在候补，未获得入场资格` : `${claims.m} 的报名已取消`)
-    }
-    await audit(ctx.now, { actorId: staff._id, action: 'fair.check_in', targetType: 'fair_signup', targetId: s._id, before: { checkedIn: false }, after: { checkedIn: true }, reason: '会场入口扫码签到' })
+    const s = await admit(f, claims.s, staff, { method: 'code', nonce: claims.n, name: claims.m }, ctx.now)
     return { name: claims.m, fairTitle: f.title, checkedInAt: ctx.now.toISOString(), positions: s.positionIds.length }
+  },
+
+  async checkInByName(input, ctx) {
+    const staff = (await ctx.user())!
+    const f = await loadFair(input.signupId.slice(0, input.signupId.indexOf(':')))
+    const s = await admit(f, input.signupId, staff, { method: 'name', reason: input.reason }, ctx.now)
+    return { name: s.resume.name, fairTitle: f.title, checkedInAt: ctx.now.toISOString(), positions: s.positionIds.length }
   },
 
   async signups(input) {
     const f = await loadFair(input.fairId)
-    const criteria: Record<string, unknown> = { fairId: f._id }
-    if (input.status) criteria.status = input.status === 'waiting' ? _.in(['waiting', 'pending']) : input.status
-    if (input.attended !== undefined) criteria.checkedInAt = input.attended ? _.neq(null) : null
-    const { data } = await signups().where(criteria).field({ resume: true, status: true, positionIds: true, checkedInAt: true, createdAt: true }).limit(10_000).get()
-    // Confirmed first (by sign-up time), then the waiting list in its order, then the cancelled.
-    const rank = (s: SignupDoc) => (s.status === 'confirmed' ? 0 : s.status === 'cancelled' ? 2 : 1)
+    const data = await signupList(f, input)
     const waitIndex = new Map(f.waitlist.map((id, i) => [id, i]))
-    data.sort((a, b) => rank(a) - rank(b) || (waitIndex.get(a._id) ?? 0) - (waitIndex.get(b._id) ?? 0) || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
     const page = data.slice((input.page - 1) * input.pageSize, input.page * input.pageSize)
     return {
       items: page.map((s) => ({
@@ -717,23 +859,31 @@ export const main = defineFunction('fair', fair, {
         name: s.resume.name,
         kind: s.resume.kind,
         townshipName: s.resume.townshipName,
+        mobileMasked: s.resume.mobileMasked,
         status: s.status === 'pending' ? ('waiting' as const) : s.status,
         waitingRank: s.status === 'waiting' ? (waitIndex.get(s._id) ?? -1) + 1 : 0,
         positions: s.positionIds.length,
         checkedInAt: iso(s.checkedInAt),
+        checkInMethod: checkInMethod(s),
         createdAt: iso(s.createdAt),
       })),
       total: data.length,
     }
   },
 
+  async exportSignups(input, ctx) {
+    const f = await loadFair(input.fairId)
+    const [list, positionList] = await Promise.all([signupList(f, {}), readAll(positions().where({ fairId: f._id }))])
+    const sheet = signupSheet('报名名单', list, f, new Map(positionList.map((p) => [p._id, p])), false)
+    const file = await exportWorkbook(workbookName('对接会报名名单', f.title, f.venue, f.date), [sheet])
+    const actor = (await ctx.user())!
+    await audit(ctx.now, { actorId: actor._id, action: 'fair.export_signups', targetType: 'fair', targetId: f._id, before: null, after: { rows: list.length }, reason: '导出报名名单' })
+    return { ...file, rows: list.length }
+  },
+
   async applicants(input, ctx) {
     const f = await loadFair(input.fairId)
-    const { mine, employerIds } = await positionsInReach(ctx, input.fairId)
-    if (input.positionId && !mine.has(input.positionId)) throw forbidden('只能查看本单位岗位的报名')
-    const criteria: Record<string, unknown> = { fairId: input.fairId, status: _.in(['confirmed', 'waiting']) }
-    if (input.positionId) criteria.positionIds = input.positionId
-    else if (employerIds) criteria.employerIds = _.in(employerIds)
+    const { mine, criteria } = await applicantsInReach(ctx, input)
     const [{ total }, { data }] = await Promise.all([
       signups().where(criteria).count(),
       signups().where(criteria).orderBy('createdAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
@@ -749,6 +899,72 @@ export const main = defineFunction('fair', fair, {
       await audit(ctx.now, ...revealed.map((s) => ({ actorId: actor._id, action: 'pii.read', targetType: 'fair_signup', targetId: s._id, before: null, after: null, reason: '用人单位查看已安排面试者的联系电话' })))
     }
     return { items: data.map((s) => applicantView(s, mine, revealed.includes(s), mobiles.get(s.registrationId) ?? '')), total }
+  },
+
+  async exportApplicants(input, ctx) {
+    const f = await loadFair(input.fairId)
+    const { mine, criteria } = await applicantsInReach(ctx, input)
+    const list = await readAll(signups().where(criteria), { order: ['createdAt', 'asc'] })
+    // One row per person and position applied for (of this employer's), with what was recorded.
+    const rows = list.flatMap((s) =>
+      s.positionIds
+        .filter((id) => mine.has(id) && (!input.positionId || id === input.positionId))
+        .map((id) => {
+          const r = s.resume
+          const o = s.outcomes?.[id]
+          return {
+            name: r.name,
+            gender: r.gender === 'female' ? '女' : '男',
+            age: r.age,
+            kind: KIND_LABELS[r.kind],
+            political: r.politicalStatus,
+            school: r.school,
+            major: r.major,
+            graduation: r.graduationYear ?? '',
+            skills: r.skills.join('、'),
+            place: [r.countyName, r.townshipName].filter(Boolean).join(' '),
+            term: r.termStart ? `${r.termStart} 至 ${r.termEnd}` : '',
+            hours: r.approvedHours,
+            star: r.star,
+            mobile: r.mobileMasked,
+            status: standingText(s, f),
+            position: mine.get(id)!.title,
+            outcome: o ? OUTCOME_LABELS[o.outcome] : '',
+            note: o?.note ?? '',
+          }
+        }),
+    )
+    const employerNames = [...new Set([...mine.values()].map((p) => p.employerName))]
+    const who = input.positionId ? `${mine.get(input.positionId)!.employerName}·${mine.get(input.positionId)!.title}` : employerNames.length === 1 ? employerNames[0] : '全部用人单位'
+    const file = await exportWorkbook(workbookName('对接会应聘人员', who, f.title, f.date), [
+      {
+        title: '应聘人员',
+        columns: [
+          { header: '姓名', key: 'name', width: 10 },
+          { header: '性别', key: 'gender', width: 6 },
+          { header: '年龄', key: 'age', width: 6 },
+          { header: '类别', key: 'kind', width: 14 },
+          { header: '政治面貌', key: 'political', width: 10 },
+          { header: '学校', key: 'school', width: 18 },
+          { header: '专业', key: 'major', width: 14 },
+          { header: '毕业年份', key: 'graduation', width: 8 },
+          { header: '技能特长', key: 'skills', width: 20 },
+          { header: '服务地', key: 'place', width: 18 },
+          { header: '服务期', key: 'term', width: 24 },
+          { header: '服务时长（小时）', key: 'hours', width: 10 },
+          { header: '星级', key: 'star', width: 6 },
+          { header: '手机（隐去中间四位）', key: 'mobile', width: 16 },
+          { header: '报名状态', key: 'status', width: 12 },
+          { header: '应聘岗位', key: 'position', width: 20 },
+          { header: '结果', key: 'outcome', width: 12 },
+          { header: '备注', key: 'note', width: 24 },
+        ],
+        rows,
+      },
+    ])
+    const actor = (await ctx.user())!
+    await audit(ctx.now, { actorId: actor._id, action: 'fair.export_applicants', targetType: 'fair', targetId: f._id, before: null, after: { rows: rows.length, positionId: input.positionId ?? null }, reason: '导出应聘人员' })
+    return { ...file, rows: rows.length }
   },
 
   async recordOutcome(input, ctx) {
@@ -777,12 +993,12 @@ export const main = defineFunction('fair', fair, {
   },
 
   async report(input) {
-    return buildReport(await loadFair(input.fairId))
+    return (await reportData(await loadFair(input.fairId))).report
   },
 
   async exportReport(input) {
     const f = await loadFair(input.fairId)
-    const r = await buildReport(f)
+    const { report: r, positions: positionList, people, byPosition } = await reportData(f, true)
     const columns = [
       { header: '岗位（个）', key: 'positions', width: 12 },
       { header: '招聘人数', key: 'openings', width: 12 },
@@ -792,14 +1008,17 @@ export const main = defineFunction('fair', fair, {
       { header: '录用', key: 'hires', width: 10 },
       { header: '本地录用', key: 'hiresLocal', width: 12 },
     ]
-    const file = await exportWorkbook(`岗位对接会统计-${f.date}.xlsx`, [
+    const file = await exportWorkbook(workbookName('岗位对接会统计', f.title, f.venue, f.date), [
       {
         title: '总体',
         columns: [
           { header: '项目', key: 'item', width: 24 },
-          { header: '人数', key: 'n', width: 12 },
+          { header: '数值', key: 'n', width: 40 },
         ],
         rows: [
+          ['对接会', f.title],
+          ['日期', `${f.date} ${f.startTime}–${f.endTime}`],
+          ['会场', `${f.venue}（${f.address}）`],
           ['名额', r.capacity],
           ['报名（有效）', r.signups],
           ['报名成功', r.confirmed],
@@ -814,7 +1033,21 @@ export const main = defineFunction('fair', fair, {
       },
       { title: '按单位类型', columns: [{ header: '单位类型', key: 'type', width: 14 }, ...columns], rows: r.byEmployerType.map((t) => ({ ...t, type: EMPLOYER_TYPE_LABELS[t.type] })) },
       { title: '按用人单位', columns: [{ header: '用人单位', key: 'employerName', width: 28 }, { header: '类型', key: 'typeLabel', width: 12 }, ...columns], rows: r.byEmployer.map((e) => ({ ...e, typeLabel: EMPLOYER_TYPE_LABELS[e.type] })) },
+      // The detail behind the figures: each position, each sign-up with what was recorded.
+      {
+        title: '岗位明细',
+        columns: [
+          { header: '用人单位', key: 'employerName', width: 28 },
+          { header: '类型', key: 'typeLabel', width: 12 },
+          { header: '岗位', key: 'title', width: 20 },
+          { header: '工作地点', key: 'place', width: 16 },
+          { header: '清远本地', key: 'local', width: 10 },
+          ...columns.slice(1),
+        ],
+        rows: positionList.map((p) => ({ ...byPosition.get(p._id), employerName: p.employerName, typeLabel: EMPLOYER_TYPE_LABELS[p.employerType], title: p.title, place: p.place, local: p.countyCode ? countyName(p.countyCode) ?? '是' : '否' })),
+      },
+      signupSheet('报名明细', people, f, new Map(positionList.map((p) => [p._id, p])), true),
     ])
-    return { ...file, rows: r.byEmployer.length }
+    return { ...file, rows: people.length }
   },
 })

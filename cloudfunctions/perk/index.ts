@@ -2,19 +2,20 @@
 import crypto from 'node:crypto'
 import { maskMobile, maskName } from '../../types/personal'
 import { perk, type MerchantView, type PerkView, type RedemptionView } from '../../types/perk'
-import { shanghaiDate } from '../../types/time'
+import { shanghaiDate, shanghaiDateTime } from '../../types/time'
 import { PERK_CODE_SECONDS } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, type MerchantDoc, type PerkDoc, type RedemptionDoc, type RegistrationDoc } from '../_shared/collections'
-import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
+import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { distanceMetres } from '../_shared/geo'
-import { exportWorkbook } from '../_shared/excel'
+import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { currentStar } from '../_shared/hours'
 import { notify } from '../_shared/notify'
+import { pagesOf, readAll } from '../_shared/paging'
 import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
@@ -27,6 +28,17 @@ const redemptions = () => db.collection<RedemptionDoc>(COLLECTIONS.redemptions)
 
 /** Codes a perk remembers as used (a code lives a minute: more than a perk redeems in a minute). */
 const RECENT_CODES = 500
+
+/**
+ * The volunteer's phone replaces its code when this much of the code's life is left, so a code
+ * that gets scanned always has at least this long: the merchant's scan and check take about
+ * 5 s, reading the ticket, giving the perk and 确认核销 with its dialog another 10–15 s; 30 s
+ * covers that twice over, while the code still lives only a minute (a screenshot soon dies).
+ */
+const CODE_LIFE_LEFT_AT_REFRESH = 30
+
+/** Redemptions one export may list (a longer period is refused with a word, never cut). */
+const EXPORT_MAX_ROWS = 20_000
 
 type Reach = 'city' | { merchants: Set<string>; counties: Set<string> }
 
@@ -122,8 +134,7 @@ async function pruneUsage(now: Date): Promise<{ perks: number; keys: number }> {
   let touched = 0
   let keys = 0
   // Page through every perk (a read returns at most 100).
-  for (let skip = 0; ; skip += 100) {
-    const { data } = await perks().orderBy('_id', 'asc').skip(skip).limit(100).field({ usage: true }).get()
+  for await (const data of pagesOf(perks().field({ usage: true }))) {
     for (const p of data) {
       const spent: Record<string, unknown> = {}
       const emptied: string[] = []
@@ -144,7 +155,6 @@ async function pruneUsage(now: Date): Promise<{ perks: number; keys: number }> {
       touched += 1
       keys += Object.keys(spent).length
     }
-    if (data.length < 100) break
   }
   return { perks: touched, keys }
 }
@@ -212,11 +222,12 @@ function redemptionView(r: RedemptionDoc, names: { perks: Map<string, string>; m
 async function namesFor(list: RedemptionDoc[]) {
   const perkIds = [...new Set(list.map((r) => r.perkId))]
   const merchantIds = [...new Set(list.map((r) => r.merchantId))]
+  // (Totals name every perk redeemed in a period: more than one read returns.)
   const [p, m] = await Promise.all([
-    perkIds.length ? perks().where({ _id: _.in(perkIds) }).field({ title: true }).get() : { data: [] as PerkDoc[] },
-    merchantIds.length ? merchants().where({ _id: _.in(merchantIds) }).field({ name: true }).get() : { data: [] as MerchantDoc[] },
+    perkIds.length ? readAll(perks().where({ _id: _.in(perkIds) }).field({ title: true })) : ([] as PerkDoc[]),
+    merchantIds.length ? readAll(merchants().where({ _id: _.in(merchantIds) }).field({ name: true })) : ([] as MerchantDoc[]),
   ])
-  return { perks: new Map(p.data.map((x) => [x._id, x.title])), merchants: new Map(m.data.map((x) => [x._id, x.name])) }
+  return { perks: new Map(p.map((x) => [x._id, x.title])), merchants: new Map(m.map((x) => [x._id, x.name])) }
 }
 
 /** Reads a scanned code: genuine, unexpired, for a perk of the caller's merchant. */
@@ -227,23 +238,29 @@ function readCode(token: string, now: Date): PerkClaims {
   return claims
 }
 
+type TotalsInput = { from?: string; to?: string; countyCode?: string }
+interface TotalsScope {
+  where: unknown
+  merchantsById: Map<string, MerchantDoc>
+  /** Where the figures are from, in words: 全市, 清城区, or the county admin's counties. */
+  place: string
+}
+
 /** Redemptions in a date range and the caller's reach (county admins: merchants of their counties). */
-async function totalsCriteria(ctx: CallContext, input: { from?: string; to?: string; countyCode?: string }): Promise<{ where: unknown; merchantsById: Map<string, MerchantDoc> }> {
+async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<TotalsScope> {
   const reach = await merchantReach(ctx)
   const counties = input.countyCode ? [input.countyCode] : reach === 'city' ? null : [...reach.counties]
   if (input.countyCode && reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的汇总')
-  const { data: list } = await merchants()
-    .where(counties ? { countyCode: _.in(counties) } : {})
-    .limit(1000)
-    .get()
+  const list = await readAll(merchants().where(counties ? { countyCode: _.in(counties) } : {}).field({ name: true, countyCode: true, countyName: true }))
   const parts: unknown[] = [{ merchantId: _.in(list.map((m) => m._id)) }]
   if (input.from) parts.push({ date: _.gte(input.from) })
   if (input.to) parts.push({ date: _.lte(input.to) })
-  return { where: _.and(parts), merchantsById: new Map(list.map((m) => [m._id, m])) }
+  const place = counties ? counties.map((c) => countyName(c) ?? c).join('、') : '全市'
+  return { where: _.and(parts), merchantsById: new Map(list.map((m) => [m._id, m])), place }
 }
 
-async function computeTotals(ctx: CallContext, input: { from?: string; to?: string; countyCode?: string }) {
-  const { where, merchantsById } = await totalsCriteria(ctx, input)
+async function computeTotals(ctx: CallContext, input: TotalsInput, scope?: TotalsScope) {
+  const { where, merchantsById } = scope ?? (await totalsCriteria(ctx, input))
   const { list } = await redemptions()
     .aggregate()
     .match(where)
@@ -433,8 +450,11 @@ export const main = defineFunction('perk', perk, {
     const today = shanghaiDate(ctx.now)
     const criteria: Record<string, unknown> = { status: 'active', validTo: _.gte(today) }
     if (input.category) criteria.category = input.category
-    // A city's perks are a few hundred: fetch the active ones, then order nearest first.
-    const { data: found } = await perks().where(criteria).limit(100).get()
+    // A keyword finds a merchant by name, or a perk by its title.
+    const where = input.keyword ? _.and([criteria, _.or([{ merchantName: containing(input.keyword) }, { title: containing(input.keyword) }])]) : criteria
+    // A city's perks are a few hundred: fetch every active one (100 a read, without the
+    // per-volunteer counters), then order nearest first.
+    const found = await readAll(perks().where(where).field({ usage: false, recentCodes: false }))
     // Never a suspended merchant's (its perks are suspended with it; this holds whatever the perk says).
     const merchantIds = [...new Set(found.map((p) => p.merchantId))]
     const { data: stopped } = merchantIds.length
@@ -480,7 +500,7 @@ export const main = defineFunction('perk', perk, {
     const expires = Math.floor(ctx.now.getTime() / 1000) + PERK_CODE_SECONDS
     const volunteerName = maskName(me.name)
     const token = sealPerkCode({ u: me.userId, o: ctx.openid, p: p._id, t: p.title, b: p.merchantId, e: expires, n: newNonce(), s: me.star, c: me.county, m: volunteerName })
-    return { token, expiresAt: new Date(expires * 1000).toISOString(), refreshInSeconds: PERK_CODE_SECONDS - 10, volunteerName, star: me.star, perkTitle: p.title }
+    return { token, expiresAt: new Date(expires * 1000).toISOString(), refreshInSeconds: PERK_CODE_SECONDS - CODE_LIFE_LEFT_AT_REFRESH, volunteerName, star: me.star, perkTitle: p.title }
   },
 
   async verify(input, ctx) {
@@ -504,7 +524,16 @@ export const main = defineFunction('perk', perk, {
     const counts = usedToday(p, claims.u, today)
     if (!reason && counts.day >= p.perDay) reason = `该志愿者今天已使用 ${counts.day} 次（每日限 ${p.perDay} 次）`
     if (!reason && counts.month >= p.perMonth) reason = `该志愿者本月已使用 ${counts.month} 次（每月限 ${p.perMonth} 次）`
-    return { valid: !reason, reason, perkTitle: p.title, terms: p.terms, volunteerName: claims.m, star: claims.s, expiresAt: new Date(claims.e * 1000).toISOString() }
+    return {
+      valid: !reason,
+      reason,
+      perkTitle: p.title,
+      terms: p.terms,
+      volunteerName: claims.m,
+      star: claims.s,
+      expiresAt: new Date(claims.e * 1000).toISOString(),
+      secondsLeft: Math.max(0, Math.floor((claims.e * 1000 - ctx.now.getTime()) / 1000)),
+    }
   },
 
   async confirm(input, ctx) {
@@ -598,12 +627,40 @@ export const main = defineFunction('perk', perk, {
   },
 
   async exportTotals(input, ctx) {
-    const totals = await computeTotals(ctx, input)
-    const file = await exportWorkbook(`优惠核销汇总-${input.from ?? '开始'}至${input.to ?? shanghaiDate(ctx.now)}.xlsx`, [
+    const scope = await totalsCriteria(ctx, input)
+    // The figures and, behind them, every redemption of the period (oldest first).
+    const [totals, list] = await Promise.all([
+      computeTotals(ctx, input, scope),
+      readAll(redemptions().where(scope.where), { order: ['at', 'asc'], max: EXPORT_MAX_ROWS, tooMany: `该时段核销超过 ${EXPORT_MAX_ROWS} 笔，请缩短时间范围分段导出` }),
+    ])
+    const names = await namesFor(list)
+    const to = input.to ?? shanghaiDate(ctx.now)
+    const period = input.from ? `${input.from}至${to}` : `截至${to}`
+    const file = await exportWorkbook(workbookName('爱心商家优惠核销', scope.place, period), [
       { title: '按商家', columns: [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byMerchant },
       { title: '按优惠', columns: [{ header: '优惠', key: 'perkTitle', width: 24 }, { header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byPerk },
       { title: '按县（市、区）', columns: [{ header: '县（市、区）', key: 'countyName', width: 20 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byCounty },
+      {
+        title: '核销明细',
+        columns: [
+          { header: '核销时间', key: 'at', width: 18 },
+          { header: '县（市、区）', key: 'county', width: 14 },
+          { header: '商家', key: 'merchant', width: 28 },
+          { header: '优惠', key: 'perk', width: 24 },
+          { header: '志愿者', key: 'volunteer', width: 10 },
+          { header: '星级', key: 'star', width: 8 },
+        ],
+        // The volunteer's name as the merchant saw it (masked when the code was made).
+        rows: list.map((r) => ({
+          at: shanghaiDateTime(r.at),
+          county: scope.merchantsById.get(r.merchantId)?.countyName ?? '',
+          merchant: names.merchants.get(r.merchantId) ?? '',
+          perk: names.perks.get(r.perkId) ?? '',
+          volunteer: r.volunteerName,
+          star: r.star,
+        })),
+      },
     ])
-    return { ...file, rows: totals.byPerk.length }
+    return { ...file, rows: list.length }
   },
 }, { pruneUsage })

@@ -93,7 +93,7 @@ beforeAll(async () => {
     [OUTSIDER, 'e_youth_service'],
   ]) {
     const inv = ok(await app.call(CITY, 'grants.createInvitation', { role: 'employer', scopeId }))
-    ok(await app.call(openid, 'grants.redeemInvitation', { code: inv.code }))
+    ok(await app.call(openid, 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
   }
 })
 afterAll(() => app.close())
@@ -390,5 +390,178 @@ describe('the day, outcomes and the report', () => {
     ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'cancelled', reason: '因天气原因取消' }))
     expect(app.cloud.outbox.map((m) => m.touser)).toEqual([v])
     expect(await app.call(CITY, 'fair.checkIn', { token: code.token })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '对接会已取消' } })
+  })
+})
+
+describe('issue 19: the admin home, the door without a phone, exports past 100', () => {
+  test('a cancelled (or draft) fair is not counted as upcoming where the admin home asks for published ones', async () => {
+    const live = await newFair({ title: '即将举办的对接会' })
+    const called = await newFair({ title: '将被取消的对接会' })
+    ok(await app.call(CITY, 'fair.setStatus', { id: called.id, status: 'cancelled', reason: '场地调整' }))
+    const draft = ok(await app.call(CITY, 'fair.save', { ...fairInput(live), id: undefined, title: '尚未发布的对接会' }))
+    const published = ok(await app.call(CITY, 'fair.list', { when: 'upcoming', status: 'published', pageSize: 50 }))
+    const ids = published.items.map((f) => f.id)
+    expect(ids).toContain(live.id)
+    expect(ids).not.toContain(called.id)
+    expect(ids).not.toContain(draft.id)
+    expect(published.items.every((f) => f.status === 'published')).toBe(true)
+    // The total is what the admin home shows: it counts the same fairs.
+    expect(published.total).toBe(published.items.length)
+    // The fair admin's list still shows all three to the city admin; others never see a cancelled fair.
+    expect(ok(await app.call(CITY, 'fair.list', { when: 'upcoming', pageSize: 50 })).items.map((f) => f.id)).toEqual(expect.arrayContaining([live.id, called.id, draft.id]))
+    expect(ok(await app.call(COUNTY, 'fair.list', { when: 'upcoming', status: 'cancelled' }))).toEqual({ items: [], total: 0 })
+  })
+
+  test('the door finds someone by name or mobile tail and checks them in by name: on the day, once, audited, the person told; the list shows who came and how', async () => {
+    const f = await newFair({ capacity: 2, title: '按姓名签到测试会' })
+    const p = await newPosition(f.id)
+    const [came, scanned, waiting] = [await newVolunteer('欧阳晓峰'), await newVolunteer('欧阳晓云'), await newVolunteer('司马候补')]
+    for (const who of [came, scanned, waiting]) ok(await app.call(who, 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true }))
+    const find = async (keyword: string) => ok(await app.call(COUNTY, 'fair.signups', { fairId: f.id, keyword })).items
+    const [found] = await find('欧阳晓峰')
+    expect(found).toMatchObject({ name: '欧阳晓峰', status: 'confirmed', checkedInAt: '', checkInMethod: null, mobileMasked: expect.stringMatching(/^139\*{4}\d{4}$/) })
+    expect((await find('欧阳')).map((s) => s.name).sort()).toEqual(['欧阳晓云', '欧阳晓峰'].sort())
+    expect((await find(found.mobileMasked.slice(-4))).map((s) => s.id)).toEqual([found.id])
+    expect(await app.call(COUNTY, 'fair.signups', { fairId: f.id, keyword: '139' })).toMatchObject({ ok: false, error: { field: 'keyword', message: expect.stringContaining('后 4 位') } })
+    expect(await find('.*')).toEqual([])
+
+    // Days before the fair: refused, nothing written.
+    let before = app.dump()
+    expect(await app.call(COUNTY, 'fair.checkInByName', { signupId: found.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('今天不能签到') } })
+    expect(app.dump()).toBe(before)
+    // The day comes.
+    await setFair(f.id, { date: shanghaiDate(Date.now()), startsAt: new Date(Date.now() - 600_000) })
+    expect(await app.call(came, 'fair.checkInByName', { signupId: found.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    app.cloud.outbox.length = 0
+    const admitted = ok(await app.call(COUNTY, 'fair.checkInByName', { signupId: found.id, reason: '手机没电' }))
+    expect(admitted).toMatchObject({ name: '欧阳晓峰', fairTitle: '按姓名签到测试会', positions: 1 })
+    // The person is told; the check-in is in the audit trail with who let them in and why.
+    expect(app.cloud.outbox.map((m) => m.touser)).toEqual([came])
+    const countyAdmin = ok(await app.call(COUNTY, 'account.me', {})).userId
+    expect([...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'fair.check_in' && a.targetId === found.id)).toEqual([
+      expect.objectContaining({ actorId: countyAdmin, after: { checkedIn: true, method: 'name' }, reason: expect.stringContaining('手机没电') }),
+    ])
+    // Once: neither by name again nor with the entry code.
+    before = app.dump()
+    expect(await app.call(CITY, 'fair.checkInByName', { signupId: found.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('欧阳晓峰 已于') } })
+    expect(await app.call(came, 'fair.entryCode', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已于') } })
+    // Someone on the waiting list is not let in by name either.
+    const [onHold] = await find('司马候补')
+    expect(await app.call(CITY, 'fair.checkInByName', { signupId: onHold.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '司马候补 仍在候补，未获得入场资格' } })
+    expect(await app.call(CITY, 'fair.checkInByName', { signupId: `${f.id}:nobody` })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(app.dump()).toBe(before)
+    // A scanned code still works for the next person; the list tells the two ways apart.
+    ok(await app.call(CITY, 'fair.checkIn', { token: ok(await app.call(scanned, 'fair.entryCode', { fairId: f.id })).token }))
+    const attended = ok(await app.call(CITY, 'fair.signups', { fairId: f.id, attended: true, order: 'checkIn' })).items
+    expect(attended.map((s) => [s.name, s.checkInMethod])).toEqual([
+      ['欧阳晓云', 'code'],
+      ['欧阳晓峰', 'name'],
+    ])
+    expect(attended.every((s) => s.checkedInAt)).toBe(true)
+    // Outcomes may follow, as for a scanned check-in.
+    ok(await app.call(EMPLOYER, 'fair.recordOutcome', { signupId: found.id, positionId: p.id, outcome: 'interviewed' }))
+    // A cancelled fair lets nobody in.
+    const other = await newFair({ capacity: 2 })
+    const op = await newPosition(other.id)
+    const late = await newVolunteer('诸葛迟到')
+    ok(await app.call(late, 'fair.signUp', { fairId: other.id, positionIds: [op.id], shareResume: true }))
+    await setFair(other.id, { date: shanghaiDate(Date.now()) })
+    ok(await app.call(CITY, 'fair.setStatus', { id: other.id, status: 'cancelled', reason: '因天气原因取消' }))
+    const [lateOne] = ok(await app.call(CITY, 'fair.signups', { fairId: other.id })).items
+    expect(await app.call(CITY, 'fair.checkInByName', { signupId: lateOne.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '对接会已取消' } })
+  })
+
+  test('130 sign-ups: the list, the report, the sign-up export and the employer\'s export hold them all, mobiles masked, files named for the fair', async () => {
+    const f = await newFair({ capacity: 200, title: '百人岗位对接会' })
+    const [soe, agri] = [await newPosition(f.id, EMPLOYER, 'e_qy_city_invest', { title: '乡村振兴项目专员' }), await newPosition(f.id, EMPLOYER2, 'e_lvyuan_agri', { title: '电商主播', countyCode: '' })]
+    const now = Date.now()
+    const people = Array.from({ length: 130 }, (_, i) => {
+      const n = String(i).padStart(3, '0')
+      return EJSON.stringify(
+        {
+          _id: `${f.id}:u_many_${n}`,
+          fairId: f.id,
+          userId: `u_many_${n}`,
+          openid: `o_many_${n}`,
+          status: 'confirmed',
+          positionIds: i % 2 === 0 ? [soe.id] : [soe.id, agri.id],
+          employerIds: i % 2 === 0 ? ['e_qy_city_invest'] : ['e_qy_city_invest', 'e_lvyuan_agri'],
+          resume: { name: `百人${n}`, kind: 'volunteer', gender: 'female', age: 24, mobileMasked: `139****${String(5000 + i)}`, countyName: '清城区', townshipName: '凤城街道', school: '华南农业大学', major: '农学', graduationYear: 2024, politicalStatus: '共青团员', skills: ['电子商务'], occupation: '', termStart: '2024-07-01', termEnd: dateIn(30), approvedHours: 120, star: 1 },
+          registrationId: `r_many_${n}`,
+          checkedInAt: i < 40 ? new Date(now - 60_000 + i) : null,
+          checkedInBy: i < 40 ? 'door' : '',
+          entryNonce: i < 20 ? `nonce_${n}` : '',
+          outcomes: i < 10 ? { [soe.id]: { outcome: 'hired', note: '', at: new Date(now), by: 'employer' } } : {},
+          promotedAt: null,
+          cancelledAt: null,
+          createdAt: new Date(now - 3600_000 + i * 1000),
+          updatedAt: new Date(now),
+        },
+        { relaxed: false },
+      )
+    })
+    await app.cloud.db.handle('database.insertDocument', { collectionName: 'fair_signups', data: people })
+    await setFair(f.id, { confirmedCount: 130 })
+
+    // The league's list: every one of them, in sign-up order, page by page.
+    const first = ok(await app.call(CITY, 'fair.signups', { fairId: f.id, pageSize: 50 }))
+    expect(first.total).toBe(130)
+    expect(first.items[0].name).toBe('百人000')
+    const third = ok(await app.call(CITY, 'fair.signups', { fairId: f.id, pageSize: 50, page: 3 }))
+    expect(third.items.map((s) => s.name)).toEqual(Array.from({ length: 30 }, (_, i) => `百人${String(100 + i).padStart(3, '0')}`))
+    expect(ok(await app.call(CITY, 'fair.signups', { fairId: f.id, attended: true, pageSize: 1 })).total).toBe(40)
+    // The report counts all of them.
+    const report = ok(await app.call(CITY, 'fair.report', { fairId: f.id }))
+    expect(report).toMatchObject({ signups: 130, confirmed: 130, attended: 40, people: { hired: 10 } })
+    expect(report.byEmployer.find((e) => e.employerId === 'e_qy_city_invest')).toMatchObject({ applicants: 130, hires: 10 })
+
+    const load = async (url: string) => {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(Buffer.from(await (await fetch(url)).arrayBuffer()) as never)
+      return book
+    }
+    const text = (book: ExcelJS.Workbook) => book.worksheets.map((w) => JSON.stringify(w.getSheetValues())).join('\n')
+    const mobile = /(?<!\d)1[3-9]\d{9}(?!\d)/
+
+    // The sign-up list as Excel: all 130, the mobile masked, named for the fair.
+    const list = ok(await app.call(COUNTY, 'fair.exportSignups', { fairId: f.id }))
+    expect(list).toMatchObject({ rows: 130, fileName: `对接会报名名单-百人岗位对接会-清远市青少年宫-${f.date}.xlsx` })
+    const listBook = await load(list.fileUrl)
+    const sheet = listBook.getWorksheet('报名名单')!
+    expect(sheet.rowCount).toBe(131)
+    expect(sheet.getRow(2).values).toEqual(expect.arrayContaining([1, '百人000', '乡村振兴志愿者', '139****5000', '清城区', '凤城街道', '已签到入场', '清远市城市投资控股集团·乡村振兴项目专员', '扫码']))
+    expect(sheet.getRow(131).values).toEqual(expect.arrayContaining([130, '百人129', '已报名']))
+    expect(sheet.getRow(32).values).toEqual(expect.arrayContaining(['百人030', '按姓名']))
+    expect(text(listBook)).not.toMatch(mobile)
+    expect([...app.cloud.store.get('audit').docs.values()].some((a) => a.action === 'fair.export_signups' && a.targetId === f.id)).toBe(true)
+    expect(await app.call(EMPLOYER, 'fair.exportSignups', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    // The employer's applicants: its own positions only, everyone who chose them.
+    const mine = ok(await app.call(EMPLOYER, 'fair.exportApplicants', { fairId: f.id }))
+    expect(mine).toMatchObject({ rows: 130, fileName: `对接会应聘人员-清远市城市投资控股集团-百人岗位对接会-${f.date}.xlsx` })
+    const mineBook = await load(mine.fileUrl)
+    const applicants = mineBook.getWorksheet('应聘人员')!
+    expect(applicants.rowCount).toBe(131)
+    expect(text(mineBook)).not.toContain('电商主播')
+    expect(text(mineBook)).not.toMatch(mobile)
+    expect(applicants.getRow(2).values).toEqual(expect.arrayContaining(['百人000', '女', 24, '华南农业大学', '139****5000', '乡村振兴项目专员', '已录用']))
+    const theirs = ok(await app.call(EMPLOYER2, 'fair.exportApplicants', { fairId: f.id }))
+    expect(theirs.rows).toBe(65)
+    expect(await app.call(EMPLOYER2, 'fair.exportApplicants', { fairId: f.id, positionId: soe.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+
+    // The report's workbook: named for the fair, place and day, with the rows behind its figures.
+    const file = ok(await app.call(CITY, 'fair.exportReport', { fairId: f.id }))
+    expect(file.fileName).toBe(`岗位对接会统计-百人岗位对接会-清远市青少年宫-${f.date}.xlsx`)
+    const book = await load(file.fileUrl)
+    expect(book.worksheets.map((w) => w.name)).toEqual(['总体', '按单位类型', '按用人单位', '岗位明细', '报名明细'])
+    expect(book.getWorksheet('报名明细')!.rowCount).toBe(131)
+    const positionsSheet = (book.getWorksheet('岗位明细')!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1))
+    expect(positionsSheet).toEqual(
+      expect.arrayContaining([
+        expect.arrayContaining(['清远市城市投资控股集团', '国有企业', '乡村振兴项目专员', '清城区', 130, 10]),
+        expect.arrayContaining(['清远市绿源农业科技有限公司', '电商主播', '否', 65]),
+      ]),
+    )
+    expect(text(book)).not.toMatch(mobile)
   })
 })

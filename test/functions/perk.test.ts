@@ -70,7 +70,7 @@ describe('merchants and perks', () => {
       error: { code: 'FORBIDDEN' },
     })
     const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'merchant', scopeId: m.id }))
-    ok(await app.call('o_bookstore_staff', 'grants.redeemInvitation', { code: inv.code }))
+    ok(await app.call('o_bookstore_staff', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
     const perk = ok(await app.call('o_bookstore_staff', 'perk.savePerk', { merchantId: m.id, title: '购书九折', description: '志愿者购书享九折', perDay: 1, perMonth: 2, quota: 50, validFrom: '2026-01-01', validTo: '2099-12-31' }))
     expect(perk).toMatchObject({ merchantName: '清城青年书店', status: 'active' })
     expect(await app.call('o_bookstore_staff', 'perk.savePerk', { merchantId: 'm_lianzhou_kitchen', title: '越权优惠', description: '不是本店的', perDay: 1, perMonth: 1, quota: 1, validFrom: '2026-01-01', validTo: '2099-12-31' })).toMatchObject({
@@ -289,6 +289,64 @@ describe('codes, scans and redemption', () => {
   })
 })
 
+describe('issue 19: codes that live long enough, search, reads past 100', () => {
+  test('defect 7: a code on the phone is replaced while it still has 30 s left; the merchant\'s scan says how long it has by the server\'s clock', async () => {
+    const perkId = await newPerk({ perDay: 5, perMonth: 10 })
+    const asked = Date.now()
+    const code = ok(await app.call(VOLUNTEER, 'perk.code', { perkId }))
+    const life = Date.parse(code.expiresAt) - asked
+    expect(life).toBeGreaterThan(55_000)
+    // The phone shows it for refreshInSeconds, then shows a new one: whatever gets scanned has ≥ 30 s left.
+    expect(life - code.refreshInSeconds * 1000).toBeGreaterThanOrEqual(29_000)
+    expect(code.refreshInSeconds).toBeGreaterThanOrEqual(20)
+    const scanned = ok(await app.call(MERCHANT, 'perk.verify', { token: code.token }))
+    expect(scanned.valid).toBe(true)
+    expect(scanned.secondsLeft).toBeGreaterThan(50)
+    expect(scanned.secondsLeft).toBeLessThanOrEqual(60)
+    expect(Math.abs(Date.now() + scanned.secondsLeft * 1000 - Date.parse(scanned.expiresAt))).toBeLessThan(3000)
+    // Once it has expired the merchant's check and confirmation both refuse it, naming why.
+    const userId = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === VOLUNTEER)!._id
+    const dead = await seal({ u: userId, o: VOLUNTEER, p: perkId, t: '测试优惠', b: 'm_lianzhou_kitchen', e: Math.floor(Date.now() / 1000) - 1, n: 'nonce-just-expired', s: 0, c: '441802', m: '林*雨' })
+    const before = app.dump()
+    expect(await app.call(MERCHANT, 'perk.verify', { token: dead })).toMatchObject({ ok: false, error: { field: 'token', message: expect.stringContaining('优惠码已过期') } })
+    expect(await app.call(MERCHANT, 'perk.confirm', { token: dead })).toMatchObject({ ok: false, error: { field: 'token', message: expect.stringContaining('优惠码已过期') } })
+    expect(app.dump()).toBe(before)
+  })
+
+  test('volunteers search the perk list by merchant name or perk title; the text is taken literally', async () => {
+    const byMerchant = ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '连州菜馆' }))
+    expect(byMerchant.total).toBeGreaterThan(0)
+    expect(byMerchant.items.every((p) => p.merchantName.includes('连州菜馆'))).toBe(true)
+    const byTitle = ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '测试优惠' }))
+    expect(byTitle.total).toBeGreaterThan(0)
+    expect(byTitle.items.every((p) => p.title.includes('测试优惠'))).toBe(true)
+    expect(ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '没有这样的商家' }))).toMatchObject({ items: [], total: 0 })
+    expect(ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '.*' })).total).toBe(0)
+    // With a category too; an empty keyword is no filter.
+    expect(ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '连州菜馆', category: '购物' })).total).toBe(0)
+    expect(ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '  ' })).total).toBe(ok(await app.call(VOLUNTEER, 'perk.browse', {})).total)
+    expect(await app.call(VOLUNTEER, 'perk.browse', { keyword: '很'.repeat(21) })).toMatchObject({ ok: false, error: { field: 'keyword', message: expect.stringContaining('搜索内容') } })
+  })
+
+  test('the perk list reads every active perk, not the first 100 of them', async () => {
+    const template = app.cloud.store.get('perks').docs.get(await newPerk())!
+    const many = Array.from({ length: 130 }, (_, i) =>
+      EJSON.stringify({ ...template, _id: `zz_many_${String(i).padStart(3, '0')}`, title: `百家优惠${i}`, usage: {}, recentCodes: [], updatedAt: new Date(Date.now() - i * 1000) }, { relaxed: false }),
+    )
+    await app.cloud.db.handle('database.insertDocument', { collectionName: 'perks', data: many })
+    try {
+      const first = ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '百家优惠', pageSize: 50 }))
+      expect(first.total).toBe(130)
+      const last = ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '百家优惠', pageSize: 50, page: 3 }))
+      expect(last.items).toHaveLength(30)
+      const all = ok(await app.call(VOLUNTEER, 'perk.browse', { pageSize: 50 }))
+      expect(all.total).toBeGreaterThan(130)
+    } finally {
+      await app.cloud.db.handle('database.removeDocument', { collectionName: 'perks', queryType: 'WHERE', query: JSON.stringify({ title: { $regex: '^百家优惠' } }), multi: true })
+    }
+  })
+})
+
 describe('totals', () => {
   test('admins see totals per merchant, perk and county, and export them', async () => {
     const totals = ok(await app.call(CITY, 'perk.totals', {}))
@@ -299,6 +357,26 @@ describe('totals', () => {
     const file = ok(await app.call(COUNTY, 'perk.exportTotals', {}))
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await (await fetch(file.fileUrl)).arrayBuffer())
-    expect(book.worksheets.map((w) => w.name)).toEqual(['按商家', '按优惠', '按县（市、区）'])
+    expect(book.worksheets.map((w) => w.name)).toEqual(['按商家', '按优惠', '按县（市、区）', '核销明细'])
+  })
+
+  test('issue 19: the export is named for its place and period and lists every redemption behind the figures', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const totals = ok(await app.call(COUNTY, 'perk.totals', { from: '2026-01-01', to: today }))
+    const file = ok(await app.call(COUNTY, 'perk.exportTotals', { from: '2026-01-01', to: today }))
+    expect(file.fileName).toBe(`爱心商家优惠核销-清城区-2026-01-01至${today}.xlsx`)
+    expect(ok(await app.call(CITY, 'perk.exportTotals', {})).fileName).toBe(`爱心商家优惠核销-全市-截至${today}.xlsx`)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await (await fetch(file.fileUrl)).arrayBuffer())
+    const detail = book.getWorksheet('核销明细')!
+    expect(detail.getRow(1).values).toEqual([undefined, '核销时间', '县（市、区）', '商家', '优惠', '志愿者', '星级'])
+    expect(detail.rowCount - 1).toBe(totals.total)
+    expect(file.rows).toBe(totals.total)
+    const rows = (detail.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1))
+    expect(rows.every((r) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(String(r[0])) && r[1] === '清城区')).toBe(true)
+    // The volunteer's name as the merchant saw it, masked.
+    expect(rows.some((r) => r[2] === '连州菜馆（清城店）' && r[4] === '林*雨')).toBe(true)
+    // Per merchant, the detail adds up to the figure.
+    for (const m of totals.byMerchant) expect(rows.filter((r) => r[2] === m.merchantName)).toHaveLength(m.count)
   })
 })

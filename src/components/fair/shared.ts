@@ -1,7 +1,7 @@
 // What the job-fair pages share beyond formatting: who the caller is (applicant, employer,
 // league staff), opening an exported workbook, and going back after a save.
 // No zod: types only from the contract.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { CallError, errorMessage } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
@@ -38,6 +38,34 @@ export function useWho(): { who: Who; reload: (fresh?: boolean) => Promise<void>
   return { who, reload }
 }
 
+
+/**
+ * An export button: makes the workbook (`make`), opens it (WeChat's document viewer, or a
+ * download on the web) and says how many rows it holds (`unit`: 人, 条); a second tap while one
+ * is being made does nothing; a refusal is said in its own words.
+ */
+export function useExport(make: () => Promise<{ fileUrl: string; fileName: string; rows: number }>, unit: string): { exporting: boolean; run: () => Promise<void> } {
+  const [exporting, setExporting] = useState(false)
+  const busy = useRef(false)
+  const makeRef = useRef(make)
+  makeRef.current = make
+  const run = useCallback(async () => {
+    if (busy.current) return
+    busy.current = true
+    setExporting(true)
+    try {
+      const file = await makeRef.current()
+      await openWorkbook(file).catch(() => void Taro.showToast({ title: '已生成，但打开失败，请重试', icon: 'none' }))
+      void Taro.showToast({ title: `已导出 ${file.rows} ${unit}`, icon: 'none' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+    } finally {
+      busy.current = false
+      setExporting(false)
+    }
+  }, [unit])
+  return { exporting, run }
+}
 
 /** Opens a place on WeChat's map (nothing on the web build, which has no map). */
 export function openMap(location: { lat: number; lng: number } | null, name: string, address: string): void {

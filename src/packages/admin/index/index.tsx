@@ -62,7 +62,8 @@ export default function AdminHome() {
       one('service', () => call('service.queue', { status: 'pending', pageSize: 1 })),
       one('loans', () => call('loan.queue', { view: 'todo', pageSize: 1 })),
       one('alliance', () => call('perk.merchants', { pageSize: 1 })),
-      one('fairs', () => call('fair.list', { when: 'upcoming', pageSize: 1 })),
+      // Published ones only: a cancelled fair (or a draft) is not about to be held.
+      one('fairs', () => call('fair.list', { when: 'upcoming', status: 'published', pageSize: 1 })),
       one('invitations', () => call('grants.listInvitations', { status: 'open', pageSize: 1 })),
       one('grants', () => call('grants.listGrants', { pageSize: 1 })),
     ])

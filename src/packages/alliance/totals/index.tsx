@@ -1,5 +1,6 @@
 // 核销汇总 (league admins): redemptions over a date range by merchant, perk and county, drawn as
-// bars, and the same figures exported as an Excel workbook.
+// bars, and the same figures exported as an Excel workbook (named for the place and period, with
+// every redemption behind them).
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
@@ -213,7 +214,7 @@ export default function Totals() {
           {exported && (
             <View className='totals-exported'>
               <Text className='totals-exported__text'>
-                已生成 {exported.fileName}（{exported.rows} 行）
+                已生成 {exported.fileName}（含 {exported.rows} 笔核销明细）
               </Text>
               <Text className='totals-exported__again' onClick={() => void openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
                 再次打开

@@ -2,7 +2,8 @@
 // mobile stays masked until we record an outcome for the person at the fair (then it is shown,
 // with a call button; the read is logged by the function). Per position: the outcome (已面试,
 // 已发录用意向, 已录用, 未录用) with a note, once the fair has begun and the person has checked in
-// at the door; 已录用 and 未录用 are confirmed first.
+// at the door; 已录用 and 未录用 are confirmed first. 导出 Excel: everyone listed (all our positions,
+// or the one chosen), résumé and outcomes, the mobile masked.
 import { useEffect, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -16,7 +17,7 @@ import { Btn } from '@/components/account/Btn'
 import { Sheet } from '@/components/ui/Sheet'
 import { Tag, type TagTone } from '@/components/ui/Tag'
 import { fairWhen, momentText, param } from '@/components/fair/format'
-import { goBackOr, noIdentity } from '@/components/fair/shared'
+import { goBackOr, noIdentity, useExport } from '@/components/fair/shared'
 import { Notice, ResumeCard } from '@/components/fair/ui'
 
 import '@/components/township/township-nutui-theme.scss'
@@ -47,6 +48,7 @@ export default function Applicants() {
   const [head, setHead] = useState<Head>({ kind: 'loading' })
   const [editing, setEditing] = useState<Editing | null>(null)
   const [saving, setSaving] = useState(false)
+  const { exporting, run: exportNow } = useExport(() => call('fair.exportApplicants', { fairId, ...(positionId ? { positionId } : {}) }), '条')
 
   const fetchHead = async (quiet = false) => {
     if (!quiet) setHead({ kind: 'loading' })
@@ -184,7 +186,12 @@ export default function Applicants() {
         <StatePanel kind='empty' className='apps__empty' title='还没有人报名' description={positions.length === 0 ? '本单位在这场对接会还没有发布岗位' : '志愿者报名选择本单位的岗位后，会出现在这里'} />
       ) : (
         <View className='adm-list'>
-          <Text className='apps__count'>共 {list.total} 人，按报名先后排列</Text>
+          <View className='apps__bar'>
+            <Text className='apps__count'>共 {list.total} 人，按报名先后排列</Text>
+            <Btn small kind='outline' className='apps__export' loading={exporting} onClick={() => void exportNow()}>
+              {exporting ? '正在导出…' : '导出 Excel'}
+            </Btn>
+          </View>
           {list.items.map((a) => (
             <View key={a.signupId} className='adm-card app-card'>
               <View className='app-card__tags'>

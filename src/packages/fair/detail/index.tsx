@@ -3,10 +3,11 @@
 // type and their positions. A volunteer chooses up to `maxPositions` positions, previews the
 // résumé employers will see, agrees to share it and signs up — confirmed, or on the waiting
 // list with a rank; later changes the positions, cancels (the first waiting moves up), and
-// opens the entry code on the day.
-import { useEffect, useMemo, useRef, useState } from 'react'
+// opens the entry code on the day. Another id (a new link, or `?id=` edited on the web) shows
+// that fair afresh: the body is keyed by the id the page follows.
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { FairView, PositionView, ResumeView } from '@contract/fair'
 import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
@@ -19,6 +20,7 @@ import { Sheet } from '@/components/ui/Sheet'
 import { fairWhen, fullDay, momentText, param, placesLeft, whoMaySignUp } from '@/components/fair/format'
 import { noIdentity, openMap, useWho } from '@/components/fair/shared'
 import { EmployerTypeTag, MineTag, Notice, PositionFacts, ResumeCard, SeatsBar, StandingTag } from '@/components/fair/ui'
+import { paramAt } from './route'
 
 import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
@@ -46,9 +48,41 @@ function askToNotify() {
   }
 }
 
-export default function FairDetail() {
+/**
+ * The page's `?id=`, followed when it changes: on showing the page again (the router's params
+ * then), and on the web when the address changes while this page is the one on screen (Taro may
+ * keep the page and not load it again).
+ */
+function useFairId(): string {
   const { params } = useRouter()
-  const id = param(params.id)
+  const [id, setId] = useState(() => param(params.id))
+  const page = useMemo(() => Taro.getCurrentInstance().page, [])
+  const follow = useCallback((next: string | null | undefined) => {
+    if (typeof next === 'string' && next) setId(next)
+  }, [])
+  useDidShow(() => follow(param(Taro.getCurrentInstance().router?.params?.id)))
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return
+    const onAddress = () => {
+      if (Taro.getCurrentInstance().page === page) follow(paramAt(window.location, ROUTES.fairDetail, 'id'))
+    }
+    window.addEventListener('hashchange', onAddress)
+    window.addEventListener('popstate', onAddress)
+    return () => {
+      window.removeEventListener('hashchange', onAddress)
+      window.removeEventListener('popstate', onAddress)
+    }
+  }, [page, follow])
+  return id
+}
+
+export default function FairDetail() {
+  const id = useFairId()
+  // A new id starts the page over (its choices, sheet and messages belong to the fair it was for).
+  return <FairDetailBody key={id} id={id} />
+}
+
+function FairDetailBody({ id }: { id: string }) {
   const { who, reload: reloadWho } = useWho()
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [chosen, setChosen] = useState<string[]>([])
@@ -58,7 +92,6 @@ export default function FairDetail() {
   const [consent, setConsent] = useState(false)
   const [busy, setBusy] = useState<'' | 'signup' | 'cancel'>('')
   const [refusal, setRefusal] = useState('')
-  const started = useRef(false)
 
   const fetchFair = async (quiet = false) => {
     if (!id) {
@@ -77,10 +110,8 @@ export default function FairDetail() {
   }
 
   useEffect(() => {
-    if (!started.current) {
-      started.current = true
-      void fetchFair()
-    }
+    void fetchFair()
+    // (once per id: the body is keyed by it)
   }, [])
 
   usePullDownRefresh(() => {

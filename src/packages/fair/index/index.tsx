@@ -14,6 +14,7 @@ import { StateView } from '@/components/account/States'
 import { useWho, type Who } from '@/components/fair/shared'
 import { FairCard, Notice } from '@/components/fair/ui'
 
+import { HelpCard } from '@/components/ui/HelpCard'
 import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
@@ -159,6 +160,7 @@ export default function Fairs() {
         </View>
       )}
       {body()}
+      <HelpCard programme='fair' />
     </View>
   )
 }

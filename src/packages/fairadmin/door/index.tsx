@@ -1,35 +1,34 @@
 // 入场签到 (?id=; city and county admins at the door): scan a person's entry code (WeChat's
 // scanner; in the web build a paste field stands in for it), see who it is (masked name, how
-// many positions they chose, the time) or why the code is refused, in plain words; a running
+// many positions they chose, the time) or why the code is refused, in plain words. Someone whose
+// phone cannot show the code is found by name or the mobile's last 4 digits and let in by name,
+// after a confirmation (the same rules: on the day, once, recorded, the person told). A running
 // count of who came and the latest check-ins.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { AdminSignupView, FairView } from '@contract/fair'
 import { ENTRY_CODE } from '@contract/vocabulary'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { useAdminScope } from '@/components/admin/shared'
-import { CardSkeleton, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { useAdminScope, useSearchKeyword } from '@/components/admin/shared'
+import { CardSkeleton, ScopeGate, SearchField, StatePanel } from '@/components/admin/ui'
 import { Btn } from '@/components/account/Btn'
+import { Tag } from '@/components/ui/Tag'
 import { clockOf, dayText, fairWhen, param, today } from '@/components/fair/format'
 import { Notice } from '@/components/fair/ui'
+import { admitPrompt, doorAction, doorQuery } from './find'
 
 import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-/** A check-in made on this phone (the door's own log, newest first). */
-interface Scanned {
-  name: string
-  positions: number
-  at: string
-}
-
-/** The sign-up list comes 50 at a time in sign-up order: beyond that, only this phone's log is exact. */
-const LIST_LIMIT = 50
+/** The latest check-ins shown under the scanner. */
+const LATEST = 8
 
 type Result =
-  | { kind: 'ok'; name: string; fairTitle: string; checkedInAt: string; positions: number; otherFair: boolean }
+  | { kind: 'ok'; name: string; fairTitle: string; checkedInAt: string; positions: number; otherFair: boolean; byName: boolean }
   | { kind: 'refused'; title: string; message: string }
+
+type Found = { kind: 'idle' } | { kind: 'searching' } | { kind: 'ready'; keyword: string; items: AdminSignupView[]; total: number } | { kind: 'error'; message: string }
 
 /** A refusal's headline, from the function's message (which says the rest). */
 function headline(err: unknown): string {
@@ -37,10 +36,10 @@ function headline(err: unknown): string {
   if (/已过期/.test(m)) return '入场码已过期'
   if (/已使用/.test(m)) return '入场码已使用过'
   if (/已于.*签到/.test(m)) return '此人已签到'
+  if (/今天不能签到/.test(m)) return '不是今天的对接会'
   if (/候补/.test(m)) return '候补中，未获得入场资格'
   if (/报名已取消/.test(m)) return '报名已取消'
   if (/对接会已取消/.test(m)) return '对接会已取消'
-  if (/今天不能签到/.test(m)) return '不是今天的对接会'
   if (/篡改|无效|不是乡青汇/.test(m)) return '入场码无效'
   if (err instanceof CallError && err.code === 'FORBIDDEN') return '无权签到'
   return '无法签到'
@@ -59,10 +58,13 @@ export default function Door() {
   const [fair, setFair] = useState<FairView | null>(null)
   const [loadError, setLoadError] = useState('')
   const [attended, setAttended] = useState<{ total: number; latest: AdminSignupView[] } | null>(null)
-  const [mine, setMine] = useState<Scanned[]>([])
   const [result, setResult] = useState<Result | null>(null)
   const [busy, setBusy] = useState(false)
   const [pasted, setPasted] = useState('')
+  const { draft, setDraft, keyword, search } = useSearchKeyword()
+  const [found, setFound] = useState<Found>({ kind: 'idle' })
+  const [admitting, setAdmitting] = useState('')
+  const searches = useRef(0)
 
   const fetchFair = async () => {
     try {
@@ -74,9 +76,8 @@ export default function Door() {
   }
   const fetchAttended = async () => {
     try {
-      const res = await call('fair.signups', { fairId: id, attended: true, pageSize: LIST_LIMIT })
-      const latest = [...res.items].sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt)).slice(0, 8)
-      setAttended({ total: res.total, latest })
+      const res = await call('fair.signups', { fairId: id, attended: true, order: 'checkIn', pageSize: LATEST })
+      setAttended({ total: res.total, latest: res.items })
     } catch {
       // The count is a convenience: the door works without it.
     }
@@ -104,8 +105,7 @@ export default function Door() {
     setBusy(true)
     try {
       const res = await call('fair.checkIn', { token })
-      setResult({ kind: 'ok', ...res, otherFair: !!fair && res.fairTitle !== fair.title })
-      setMine((m) => [{ name: res.name, positions: res.positions, at: res.checkedInAt }, ...m].slice(0, 20))
+      setResult({ kind: 'ok', ...res, otherFair: !!fair && res.fairTitle !== fair.title, byName: false })
       setPasted('')
       vibrate(true)
       void fetchAttended()
@@ -114,6 +114,55 @@ export default function Door() {
       vibrate(false)
     } finally {
       setBusy(false)
+    }
+  }
+
+  /** Finds sign-ups by part of a name or the mobile's last 4 digits. */
+  const find = async (text: string) => {
+    const mine = ++searches.current
+    const q = doorQuery(text)
+    if (q.kind === 'none') {
+      setFound({ kind: 'idle' })
+      return
+    }
+    if (q.kind === 'invalid') {
+      setFound({ kind: 'error', message: q.message })
+      return
+    }
+    setFound({ kind: 'searching' })
+    try {
+      const res = await call('fair.signups', { fairId: id, keyword: q.keyword, pageSize: 20 })
+      // (only the latest search's answer is shown)
+      if (mine === searches.current) setFound({ kind: 'ready', keyword: q.keyword, items: res.items, total: res.total })
+    } catch (err) {
+      if (mine === searches.current) setFound({ kind: 'error', message: errorMessage(err) })
+    }
+  }
+
+  // Searches as the name is typed (after a pause), or at once on 搜索.
+  useEffect(() => {
+    if (scope && id) void find(keyword)
+  }, [keyword, scope, id])
+
+  /** Lets someone in by name, after the admin has checked who it is. */
+  const admit = async (s: AdminSignupView) => {
+    if (admitting || busy) return
+    const { confirm } = await Taro.showModal({ title: '按姓名签到', content: admitPrompt(s), confirmText: '确认签到', confirmColor: '#d93a2b' })
+    if (!confirm) return
+    setAdmitting(s.id)
+    try {
+      const res = await call('fair.checkInByName', { signupId: s.id, reason: '手机无法出示入场码' })
+      setResult({ kind: 'ok', ...res, otherFair: false, byName: true })
+      setFound((f) => (f.kind === 'ready' ? { ...f, items: f.items.map((x) => (x.id === s.id ? { ...x, checkedInAt: res.checkedInAt, checkInMethod: 'name' } : x)) } : f))
+      vibrate(true)
+      void fetchAttended()
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
+    } catch (err) {
+      setResult({ kind: 'refused', title: headline(err), message: errorMessage(err) })
+      vibrate(false)
+      void find(keyword)
+    } finally {
+      setAdmitting('')
     }
   }
 
@@ -152,7 +201,6 @@ export default function Door() {
   }
 
   const isToday = fair.date === today()
-  const exact = !attended || attended.total <= LIST_LIMIT
 
   return (
     <View className='adm-page door'>
@@ -220,7 +268,7 @@ export default function Door() {
           </View>
           {result.kind === 'ok' ? (
             <View className='door-result__main'>
-              <Text className='door-result__title'>签到成功</Text>
+              <Text className='door-result__title'>{result.byName ? '签到成功（按姓名）' : '签到成功'}</Text>
               <Text className='door-result__name'>{result.name}</Text>
               <Text className='door-result__text'>
                 已选 {result.positions} 个岗位 · {clockOf(result.checkedInAt)} 入场
@@ -236,31 +284,63 @@ export default function Door() {
         </View>
       )}
 
+      <View className='fair-section door-find'>
+        <View className='fair-section__title'>
+          <Text>手机无法出示入场码？</Text>
+          <Text className='fair-section__extra'>按姓名签到</Text>
+        </View>
+        <SearchField className='door-find__search' value={draft} placeholder='输入姓名，或手机号后 4 位' onChange={setDraft} onSearch={search} />
+        <Text className='door-find__hint'>找到本人后请核对手机号与镇街，再点「签到」。</Text>
+        {found.kind === 'searching' ? (
+          <Text className='door__none'>正在查找…</Text>
+        ) : found.kind === 'error' ? (
+          <Text className='door-find__error'>{found.message}</Text>
+        ) : found.kind === 'ready' && found.items.length === 0 ? (
+          <Text className='door__none'>没有找到「{found.keyword}」，请核对姓名或手机尾号；未报名的人不能入场。</Text>
+        ) : found.kind === 'ready' ? (
+          <>
+            {found.items.map((s) => {
+              const act = doorAction(s, clockOf)
+              return (
+                <View key={s.id} className='door-row door-find__row'>
+                  <View className='door-find__who'>
+                    <Text className='door-row__name'>{s.name}</Text>
+                    <Text className='door-row__sub'>
+                      {s.mobileMasked || '—'} · {s.townshipName || (s.kind === 'volunteer' ? '志愿者' : '农村青年')}
+                    </Text>
+                  </View>
+                  {act.kind === 'admit' ? (
+                    <Btn small className='door-find__admit' loading={admitting === s.id} disabled={!isToday || fair.status !== 'published' || !!admitting} onClick={() => void admit(s)}>
+                      签到
+                    </Btn>
+                  ) : (
+                    <Tag tone={act.tone}>{act.label}</Tag>
+                  )}
+                </View>
+              )
+            })}
+            {found.total > found.items.length && <Text className='door__none'>共找到 {found.total} 人，只列出前 {found.items.length} 人：请输入更完整的姓名或手机尾号。</Text>}
+          </>
+        ) : null}
+      </View>
+
       <View className='fair-section door__latest'>
         <View className='fair-section__title'>
-          <Text>{exact ? '最近签到' : '本机最近签到'}</Text>
+          <Text>最近签到</Text>
           <Text className='fair-section__extra'>{attended ? `共 ${attended.total} 人` : ''}</Text>
         </View>
-        {exact && attended && attended.latest.length > 0 ? (
+        {attended && attended.latest.length > 0 ? (
           attended.latest.map((s) => (
             <View key={s.id} className='door-row'>
               <Text className='door-row__name'>{s.name}</Text>
               <Text className='door-row__sub'>
-                {s.townshipName || (s.kind === 'volunteer' ? '志愿者' : '农村青年')} · 选 {s.positions} 个岗位
+                {s.townshipName || (s.kind === 'volunteer' ? '志愿者' : '农村青年')} · 选 {s.positions} 个岗位{s.checkInMethod === 'name' ? ' · 按姓名' : ''}
               </Text>
               <Text className='door-row__time'>{clockOf(s.checkedInAt)}</Text>
             </View>
           ))
-        ) : !exact && mine.length > 0 ? (
-          mine.map((s, i) => (
-            <View key={`${s.at}-${i}`} className='door-row'>
-              <Text className='door-row__name'>{s.name}</Text>
-              <Text className='door-row__sub'>选 {s.positions} 个岗位</Text>
-              <Text className='door-row__time'>{clockOf(s.at)}</Text>
-            </View>
-          ))
         ) : (
-          <Text className='door__none'>{exact ? '还没有人签到' : '本机还没有扫码签到；完整名单见「报名名单」'}</Text>
+          <Text className='door__none'>{attended ? '还没有人签到' : '签到名单暂时无法获取，完整名单见「报名名单」'}</Text>
         )}
       </View>
     </View>

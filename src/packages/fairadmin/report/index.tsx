@@ -235,7 +235,7 @@ export default function Report() {
       <View className='adm-bar'>
         <View className='adm-bar__info'>
           <Text className='rep__bar-title'>导出统计表</Text>
-          <Text className='adm-bar__hint'>Excel：总体、按单位类型、按用人单位</Text>
+          <Text className='adm-bar__hint'>Excel：总体、按单位类型、按用人单位，附岗位明细与报名明细</Text>
         </View>
         <Btn small className='rep__export' loading={exporting} onClick={() => void exportNow()}>
           {exporting ? '正在导出…' : '导出 Excel'}

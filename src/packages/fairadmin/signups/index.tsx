@@ -1,6 +1,7 @@
 // 报名名单 (?id=; city and county admins): confirmed first (in sign-up order), then the waiting
-// list in its order with ranks, then the cancelled; filtered by status and attendance, with the
-// counts and who has checked in at the door.
+// list in its order with ranks, then the cancelled; filtered by status and attendance, searched by
+// name or the mobile's last 4 digits, with the counts and who has checked in at the door (and
+// whether by code or by name); the whole list exported as Excel (mobiles masked).
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -8,11 +9,14 @@ import type { AdminSignupView, FairView } from '@contract/fair'
 import { SIGNUP_STATUS_LABELS, type SignupStatus } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { useAdminScope, usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { useAdminScope, usePagedList, useSearchKeyword } from '@/components/admin/shared'
+import { CardSkeleton, ListFooter, ScopeGate, SearchField, StatePanel } from '@/components/admin/ui'
+import { Btn } from '@/components/account/Btn'
+import { useExport } from '@/components/fair/shared'
 import { Tag } from '@/components/ui/Tag'
 import { fairWhen, momentText, param } from '@/components/fair/format'
 import { Figure, StandingTag } from '@/components/fair/ui'
+import { doorQuery } from '../door/find'
 
 import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
@@ -40,6 +44,8 @@ export default function Signups() {
   const [cancelledCount, setCancelledCount] = useState<number | null>(null)
   const [status, setStatus] = useState<'' | SignupStatus>('')
   const [attended, setAttended] = useState<Attended>('')
+  const { draft, setDraft, keyword, search, clear } = useSearchKeyword()
+  const { exporting, run: exportList } = useExport(() => call('fair.exportSignups', { fairId: id }), '人')
 
   const fetchHead = async () => {
     try {
@@ -59,8 +65,12 @@ export default function Signups() {
     else void reloadScope(true).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const filters = { ...(status ? { status } : {}), ...(attended ? { attended: attended === 'yes' } : {}) }
+  // A name, or the mobile's last 4 digits (fewer digits wait: the hint says what is missing).
+  const query = doorQuery(keyword)
+  const filters = { ...(status ? { status } : {}), ...(attended ? { attended: attended === 'yes' } : {}), ...(query.kind === 'search' ? { keyword: query.keyword } : {}) }
   const list = usePagedList<AdminSignupView>((page, pageSize) => call('fair.signups', { fairId: id, ...filters, page, pageSize }), JSON.stringify(filters), !!scope && !!id, 50)
+
+  const filtered = !!(status || attended || query.kind === 'search')
 
   if (!scope) {
     return (
@@ -93,9 +103,19 @@ export default function Signups() {
           <Figure label='已取消' value={cancelledCount ?? '—'} />
           <Figure label='已签到' value={attendedCount ?? '—'} tone='blue' />
         </View>
+        <View className='sus__tools'>
+          <Text className='sus__tools-note'>导出全部报名者（手机号隐去中间四位）</Text>
+          <Btn small kind='outline' className='sus__export' loading={exporting} disabled={!fair} onClick={() => void exportList()}>
+            {exporting ? '正在导出…' : '导出 Excel'}
+          </Btn>
+        </View>
       </View>
 
       <View className='adm-top'>
+        <View className='sus__search'>
+          <SearchField value={draft} placeholder='搜索姓名或手机后 4 位' onChange={setDraft} onSearch={search} />
+          {query.kind === 'invalid' && <Text className='sus__search-hint'>{query.message}</Text>}
+        </View>
         <View className='adm-filters sus__filters'>
           {STATUS_CHIPS.map((c) => (
             <View key={c.value || 'all'} className={`adm-chip sus__status ${status === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setStatus(c.value)}>
@@ -122,7 +142,24 @@ export default function Signups() {
       ) : list.status === 'error' ? (
         <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel kind='empty' className='sus__empty' title={status || attended ? '没有符合条件的报名' : '还没有人报名'} description={status || attended ? '换个筛选条件试试' : '报名开始后，报名者会按先后出现在这里'} />
+        <StatePanel
+          kind='empty'
+          className='sus__empty'
+          title={query.kind === 'search' ? `没有找到「${query.keyword}」` : filtered ? '没有符合条件的报名' : '还没有人报名'}
+          description={query.kind === 'search' ? '请核对姓名或手机号后 4 位' : filtered ? '换个筛选条件试试' : '报名开始后，报名者会按先后出现在这里'}
+          action={
+            filtered
+              ? {
+                  text: '查看全部',
+                  onClick: () => {
+                    clear()
+                    setStatus('')
+                    setAttended('')
+                  },
+                }
+              : undefined
+          }
+        />
       ) : (
         <View className='sus__list'>
           <Text className='sus__count'>共 {list.total} 人 · 已报名在前（按报名先后），候补按顺位</Text>
@@ -135,13 +172,17 @@ export default function Signups() {
                   <Text className='su-row__kind'>{s.kind === 'volunteer' ? '志愿者' : '农村青年'}</Text>
                 </View>
                 <Text className='su-row__sub'>
-                  {s.townshipName || '—'} · 选 {s.positions} 个岗位
+                  {s.townshipName || '—'} · {s.mobileMasked || '—'} · 选 {s.positions} 个岗位
                 </Text>
                 <Text className='su-row__sub su-row__time'>{momentText(s.createdAt)} 报名</Text>
               </View>
               <View className='su-row__side'>
                 {s.status === 'waiting' ? <Tag tone='amber'>{`候补第 ${s.waitingRank} 位`}</Tag> : <Tag tone={s.status === 'confirmed' ? 'green' : 'grey'}>{SIGNUP_STATUS_LABELS[s.status]}</Tag>}
-                {s.checkedInAt && <Text className='su-row__in'>{momentText(s.checkedInAt).slice(-5)} 签到</Text>}
+                {s.checkedInAt && (
+                  <Text className='su-row__in'>
+                    {momentText(s.checkedInAt).slice(-5)} {s.checkInMethod === 'name' ? '按姓名签到' : '扫码签到'}
+                  </Text>
+                )}
               </View>
             </View>
           ))}

@@ -1,11 +1,15 @@
 // 核销优惠: the scanned code, checked (perk.verify): what to give and to whom, or why not, in
-// plain Chinese. 确认核销 asks once more, then records the redemption (perk.confirm) exactly once
-// (the button is locked while it is on its way; the function refuses a second one anyway).
-// The code arrives from the scan in memory (never in the URL).
+// plain Chinese, with the code's remaining life counted down live (from the server's count, so a
+// phone with a wrong clock still counts right). When it runs out the page says 已过期 and
+// 确认核销 is off; the life is checked again before the dialog and after it, so an expired code
+// never gets as far as the dialog's refusal. 确认核销 asks once more, then records the
+// redemption (perk.confirm) exactly once (the button is locked while it is on its way; the
+// function refuses a second one anyway). The code arrives from the scan in memory (never in the URL).
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
+import { PERK_CODE_SECONDS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { Btn } from '@/components/account/Btn'
@@ -14,6 +18,7 @@ import { StaffGate } from '@/components/perk/gates'
 import { scanPerkCode, TOKEN_KEY } from '@/components/perk/scan'
 import { goBackOr, shanghaiTime, takeOver, useWho, type ScanView } from '@/components/perk/shared'
 import { Stars } from '@/components/perk/ui'
+import { codeStatus, countdownRatio, countdownText, expiryOf } from './code-state'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -22,17 +27,18 @@ type Redemption = OutputOf<'perk.confirm'>
 type Phase =
   | { kind: 'none' }
   | { kind: 'checking' }
-  | { kind: 'valid'; scan: ScanView }
+  /** `expiresAt`: when the code dies, on this phone's clock. */
+  | { kind: 'valid'; scan: ScanView; expiresAt: number }
   | { kind: 'refused'; reason: string; scan: ScanView | null }
   | { kind: 'unknown'; scan: ScanView }
   | { kind: 'done'; redemption: Redemption; scan: ScanView }
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
-function Ticket({ scan, children, tone }: { scan: ScanView; children?: ReactNode; tone: 'valid' | 'refused' | 'done' }) {
+function Ticket({ scan, children, tone }: { scan: ScanView; children?: ReactNode; tone: 'valid' | 'expired' | 'refused' | 'done' }) {
   return (
     <View className={`rd-ticket rd-ticket--${tone}`}>
-      <Text className='rd-ticket__label'>{tone === 'refused' ? '扫到的优惠' : '请为志愿者提供'}</Text>
+      <Text className='rd-ticket__label'>{tone === 'refused' || tone === 'expired' ? '扫到的优惠' : '请为志愿者提供'}</Text>
       <Text className='rd-ticket__perk'>{scan.perkTitle}</Text>
       {scan.terms ? <Text className='rd-ticket__terms'>{scan.terms}</Text> : null}
       <View className='rd-ticket__who'>
@@ -59,8 +65,10 @@ export default function Redeem() {
   const verify = useCallback(async (code: string) => {
     setPhase({ kind: 'checking' })
     try {
+      const sentAt = Date.now()
       const scan = await call('perk.verify', { token: code })
-      setPhase(scan.valid ? { kind: 'valid', scan } : { kind: 'refused', reason: scan.reason, scan })
+      setNow(Date.now())
+      setPhase(scan.valid ? { kind: 'valid', scan, expiresAt: expiryOf(scan.secondsLeft, sentAt) } : { kind: 'refused', reason: scan.reason, scan })
       if (!scan.valid) void Taro.vibrateLong?.().catch(() => undefined)
     } catch (err) {
       setPhase({ kind: 'refused', reason: errorMessage(err), scan: null })
@@ -71,26 +79,44 @@ export default function Redeem() {
     if (token && staff) void verify(token)
   }, [token, staff, verify])
 
-  // The code's remaining life, while it waits for 确认核销.
-  const waiting = phase.kind === 'valid'
+  // The code's remaining life, counted down while it waits for 确认核销 (a half-second tick, so
+  // the count never lags a whole second behind).
+  const expiresAt = phase.kind === 'valid' ? phase.expiresAt : 0
+  const status = codeStatus(expiresAt, now)
+  const live = phase.kind === 'valid' && status.kind === 'live'
   useEffect(() => {
-    if (!waiting) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
+    if (!live) return
+    const timer = setInterval(() => setNow(Date.now()), 500)
     return () => clearInterval(timer)
-  }, [waiting])
+  }, [live])
+  const expiredRef = useRef(false)
+  useEffect(() => {
+    const expired = phase.kind === 'valid' && !live
+    if (expired && !expiredRef.current) void Taro.vibrateLong?.().catch(() => undefined)
+    expiredRef.current = expired
+  }, [phase.kind, live])
 
   const confirm = async () => {
     if (busy.current || phase.kind !== 'valid') return
-    busy.current = true
     const scan = phase.scan
+    const before = codeStatus(phase.expiresAt, Date.now())
+    setNow(Date.now())
+    if (before.kind === 'expired') return
+    busy.current = true
     try {
       const answer = await Taro.showModal({
         title: '确认核销',
-        content: `确认已为志愿者 ${scan.volunteerName} 提供「${scan.perkTitle}」？核销后不能撤销。`,
+        content: `确认已为志愿者 ${scan.volunteerName} 提供「${scan.perkTitle}」？核销后不能撤销。（优惠码还剩约 ${before.left} 秒）`,
         confirmText: '确认核销',
         confirmColor: '#d93a2b',
       })
       if (!answer.confirm) return
+      // The dialog may have stayed open past the code's life: checked again, nothing sent if so.
+      setNow(Date.now())
+      if (codeStatus(phase.expiresAt, Date.now()).kind === 'expired') {
+        void Taro.showToast({ title: '优惠码已过期，请志愿者出示新码后重新扫码', icon: 'none', duration: 2500 })
+        return
+      }
       setConfirming(true)
       const redemption = await call('perk.confirm', { token })
       setPhase({ kind: 'done', redemption, scan })
@@ -212,28 +238,32 @@ export default function Redeem() {
   }
 
   const scan = phase.scan
-  const left = Math.max(0, Math.ceil((Date.parse(scan.expiresAt) - now) / 1000))
+  // (while the confirmation is on its way the code counts as live: the server decides)
+  const expired = status.kind === 'expired' && !confirming
   return (
-    <View className='pk-page pk-page--with-bar rd rd--valid'>
-      <View className='rd-valid'>
+    <View className={`pk-page pk-page--with-bar rd ${expired ? 'rd--expired' : 'rd--valid'}`}>
+      <View className={`rd-valid ${expired ? 'rd-valid--expired' : ''}`}>
         <View className='rd-valid__mark'>
-          <Text>✓</Text>
+          <Text>{expired ? '!' : '✓'}</Text>
         </View>
-        <Text className='rd-valid__text'>优惠码有效</Text>
+        <Text className='rd-valid__text'>{expired ? '优惠码已过期' : '优惠码有效'}</Text>
       </View>
-      <Ticket scan={scan} tone='valid'>
-        <Text className={`rd-ticket__expires ${left <= 10 ? 'rd-ticket__expires--soon' : ''}`}>
-          {left > 0 ? `优惠码 ${left} 秒后过期，请尽快确认` : '优惠码已过期，请志愿者刷新后重新扫码'}
-        </Text>
+      <Ticket scan={scan} tone={expired ? 'expired' : 'valid'}>
+        <View className={`rd-ticket__expires ${expired ? 'rd-ticket__expires--dead' : status.kind === 'live' && status.soon ? 'rd-ticket__expires--soon' : ''}`}>
+          <View className='rd-ticket__track'>
+            <View className='rd-ticket__fill' style={{ width: `${Math.round(countdownRatio(status, PERK_CODE_SECONDS) * 100)}%` }} />
+          </View>
+          <Text className='rd-ticket__countdown'>{countdownText(status)}</Text>
+        </View>
       </Ticket>
-      <Text className='rd-hint'>请核对志愿者姓名与优惠内容，提供优惠后再确认核销。</Text>
+      <Text className='rd-hint'>{expired ? '过期的优惠码不能核销。志愿者的页面会自动换新码，请重新扫码。' : '请核对志愿者姓名与优惠内容，提供优惠后再确认核销。'}</Text>
       <View className='pk-bar-bottom'>
         <View className='pk-bar-bottom__row'>
-          <Btn kind='outline' className='pk-bar-bottom__btn rd-cancel' disabled={confirming} onClick={() => void scanNext()}>
+          <Btn kind={expired ? 'primary' : 'outline'} className='pk-bar-bottom__btn rd-cancel' disabled={confirming} onClick={() => void scanNext()}>
             {isWeapp ? '重新扫码' : '返回'}
           </Btn>
-          <Btn className='pk-bar-bottom__btn rd-confirm' loading={confirming} onClick={() => void confirm()}>
-            {confirming ? '正在核销…' : '确认核销'}
+          <Btn kind={expired ? 'outline' : 'primary'} className='pk-bar-bottom__btn rd-confirm' loading={confirming} disabled={expired} onClick={() => void confirm()}>
+            {confirming ? '正在核销…' : expired ? '已过期' : '确认核销'}
           </Btn>
         </View>
       </View>

@@ -1,7 +1,8 @@
 // 优惠详情 (?id=): the perk (picture, what it gives, terms, limits, validity, the shop and the
 // way there) and whether the volunteer may use it now. 出示优惠码 shows the code the merchant
-// scans: a QR code of a signed token that lives a minute, drawn on a canvas, refreshed before it
-// expires, with the volunteer's masked name, star and a countdown; the screen stays on and bright
+// scans: a QR code of a signed token that lives a minute, drawn on a canvas, replaced while it
+// still has 30 s to live (code-clock.ts), with the volunteer's masked name, star and a countdown
+// of the shown code's life; the screen stays on and bright
 // meanwhile (WeChat). When the merchant confirms, the page sees the redemption and says 已核销.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -16,6 +17,7 @@ import { CardSkeleton, StatePanel } from '@/components/admin/ui'
 import { QrCanvas } from '@/components/perk/QrCanvas'
 import { chineseDate, friendlyTime, isNoIdentity, minStarLabel, type PerkView } from '@/components/perk/shared'
 import { Limits, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
+import { clockOf, countdownText, dueForRefresh, RETRY_MS, scannable, secondsLeft as lifeLeft, type CodeClock } from './code-clock'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -23,11 +25,8 @@ import './index.scss'
 type CodeOut = OutputOf<'perk.code'>
 type Load = { kind: 'loading' } | { kind: 'ready'; perk: PerkView } | { kind: 'error'; message: string; code: string }
 
-interface Code extends CodeOut {
-  /** Local clock (ms): when to fetch the next code, and after which this one is refused. */
-  refreshAt: number
-  expiresLocal: number
-}
+/** A code and its clock (this phone's ms: when to fetch the next one, when this one dies). */
+type Code = CodeOut & CodeClock
 
 type Show = { phase: 'opening' } | { phase: 'code'; code: Code; problem: string } | { phase: 'redeemed'; at: string }
 
@@ -145,9 +144,9 @@ export default function PerkDetail() {
     const started = Date.now()
     try {
       const out = await call('perk.code', { perkId: id })
-      const received = Date.now()
       if (!issuedAt.current) issuedAt.current = Date.parse(out.expiresAt) - PERK_CODE_SECONDS * 1000
-      const code: Code = { ...out, refreshAt: received + out.refreshInSeconds * 1000, expiresLocal: started + (PERK_CODE_SECONDS - 1) * 1000 }
+      const code: Code = { ...out, ...clockOf(out, PERK_CODE_SECONDS, started) }
+      setNow(Date.now())
       setShow((s) => (s && s.phase !== 'redeemed' ? { phase: 'code', code, problem: '' } : s))
     } catch (err) {
       const transient = !(err instanceof CallError) || err.code === 'NETWORK' || err.code === 'INTERNAL' || err.code === 'RATE_LIMITED'
@@ -156,7 +155,7 @@ export default function PerkDetail() {
         void Taro.showToast({ title: errorMessage(err), icon: 'none' })
       } else if (transient) {
         // Keep the current code until it expires; try again shortly.
-        setShow((s) => (s?.phase === 'code' ? { ...s, code: { ...s.code, refreshAt: Date.now() + 5000 }, problem: errorMessage(err) } : s))
+        setShow((s) => (s?.phase === 'code' ? { ...s, code: { ...s.code, refreshAt: Date.now() + RETRY_MS }, problem: errorMessage(err) } : s))
       } else {
         closeCode()
         void Taro.showModal({ title: '暂时不能出示优惠码', content: errorMessage(err), showCancel: false, confirmText: '知道了', confirmColor: '#d93a2b' })
@@ -185,7 +184,7 @@ export default function PerkDetail() {
     return () => clearInterval(timer)
   }, [showing])
   useEffect(() => {
-    if (show?.phase === 'code' && visible.current && now >= show.code.refreshAt) void fetchCode()
+    if (show?.phase === 'code' && visible.current && dueForRefresh(show.code, now)) void fetchCode()
   }, [now, show, fetchCode])
 
   // Looks (lightly) for the merchant's confirmation while the code is shown.
@@ -302,7 +301,8 @@ export default function PerkDetail() {
 
   const p = load.perk
   const code = show?.phase === 'code' ? show.code : null
-  const secondsLeft = code ? Math.max(0, Math.ceil((code.expiresLocal - now) / 1000)) : 0
+  const secondsLeft = code ? lifeLeft(code, now) : 0
+  const shown = !!code && scannable(code, now)
 
   return (
     <View className='pk-page pk-page--with-bar detail'>
@@ -423,9 +423,9 @@ export default function PerkDetail() {
                 <View className='code-sheet__body'>
                   <View className='code-sheet__qr-wrap'>
                     {code ? <QrCanvas id='perk-code-qr' text={code.token} className='code-sheet__qr' /> : <View className='code-sheet__qr code-sheet__qr--ghost' />}
-                    {(!code || secondsLeft === 0) && (
+                    {!shown && (
                       <View className='code-sheet__veil'>
-                        <Text>{code ? '正在刷新优惠码…' : '正在生成优惠码…'}</Text>
+                        <Text>{code ? '正在换新的优惠码…' : '正在生成优惠码…'}</Text>
                       </View>
                     )}
                   </View>
@@ -438,7 +438,7 @@ export default function PerkDetail() {
                     <View className='code-sheet__track'>
                       <View className='code-sheet__fill' style={{ width: `${code ? Math.min(100, (secondsLeft / PERK_CODE_SECONDS) * 100) : 0}%` }} />
                     </View>
-                    <Text className='code-sheet__seconds'>{code ? (secondsLeft > 0 ? `${secondsLeft} 秒内有效，到期前自动刷新` : '已过期，正在刷新') : '请稍候'}</Text>
+                    <Text className='code-sheet__seconds'>{code ? countdownText(secondsLeft) : '请稍候'}</Text>
                   </View>
                   {show.phase === 'code' && show.problem ? <Text className='code-sheet__problem'>{show.problem}，正在重试…</Text> : null}
                   <Text className='code-sheet__note'>请向店员出示，由店员扫码核销。每个码只能用一次，截图无效。</Text>

@@ -1,18 +1,20 @@
 // 爱心商家优惠: the volunteer's star level, then the perks of the caring-merchant alliance,
-// nearest first (when the phone's location is allowed), filtered by category; each card says
-// whether the volunteer may use it now and, if not, why. Non-volunteers see how to become one.
+// nearest first (when the phone's location is allowed), filtered by category and searched by
+// merchant or perk name; each card says whether the volunteer may use it now and, if not, why.
+// Non-volunteers see how to become one.
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError } from '@/services/cloud'
-import { loadAccount, takeDirty, usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, StatePanel } from '@/components/admin/ui'
+import { loadAccount, takeDirty, usePagedList, useSearchKeyword } from '@/components/admin/shared'
+import { CardSkeleton, ListFooter, SearchField, StatePanel } from '@/components/admin/ui'
 import { allowLocation, locate, type Located } from '@/components/perk/location'
 import { distanceText, isNoIdentity, type PerkView } from '@/components/perk/shared'
 import { Chips, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
 
+import { HelpCard } from '@/components/ui/HelpCard'
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
@@ -94,6 +96,7 @@ export default function Perks() {
   const [category, setCategory] = useState<Category>('')
   const [star, setStar] = useState<number | null>(null)
   const [gate, setGate] = useState<Gate | null>(null)
+  const { draft, setDraft, keyword, search, clear } = useSearchKeyword()
 
   useEffect(() => {
     let answered = false
@@ -108,11 +111,11 @@ export default function Perks() {
   }, [])
 
   const near = where?.kind === 'ok' ? where.position : undefined
-  const key = JSON.stringify([category, near?.lat, near?.lng])
+  const key = JSON.stringify([category, keyword, near?.lat, near?.lng])
   const list = usePagedList<PerkView>(
     async (page, pageSize) => {
       try {
-        const res = await call('perk.browse', { page, pageSize, ...(category ? { category } : {}), ...(near ? { near } : {}) })
+        const res = await call('perk.browse', { page, pageSize, ...(category ? { category } : {}), ...(keyword ? { keyword } : {}), ...(near ? { near } : {}) })
         setStar(res.star)
         setGate(null)
         return res
@@ -171,6 +174,7 @@ export default function Perks() {
       </View>
 
       <View className='perks-filters'>
+        <SearchField className='perks-filters__search' value={draft} placeholder='搜索商家或优惠名称' onChange={setDraft} onSearch={search} />
         <Chips scroll options={CATEGORY_OPTIONS} value={category} onChange={setCategory} className='perks-filters__chips' />
       </View>
 
@@ -190,7 +194,7 @@ export default function Perks() {
       {list.status === 'ready' && list.total > 0 && (
         <View className='perks-summary'>
           <Text>
-            {category || '全部'}优惠 {list.total} 项{near ? '，离你近的在前' : ''}
+            {keyword ? `「${keyword}」相关的${category || ''}` : category || '全部'}优惠 {list.total} 项{near ? '，离你近的在前' : ''}
           </Text>
         </View>
       )}
@@ -203,9 +207,19 @@ export default function Perks() {
         <StatePanel
           kind='empty'
           className='perks-empty'
-          title={category ? `暂无${category}类优惠` : '暂无可用的爱心优惠'}
-          description={category ? '看看其他类别吧' : '爱心商家发布优惠后会出现在这里'}
-          action={category ? { text: '查看全部', onClick: () => setCategory('') } : undefined}
+          title={keyword ? `没有找到「${keyword}」相关的${category ? `${category}类` : ''}优惠` : category ? `暂无${category}类优惠` : '暂无可用的爱心优惠'}
+          description={keyword ? '换个商家名称或优惠名称试试，或清除搜索查看全部' : category ? '看看其他类别吧' : '爱心商家发布优惠后会出现在这里'}
+          action={
+            keyword || category
+              ? {
+                  text: '查看全部',
+                  onClick: () => {
+                    clear()
+                    setCategory('')
+                  },
+                }
+              : undefined
+          }
         />
       ) : (
         <View className='perks-list'>
@@ -215,6 +229,7 @@ export default function Perks() {
           <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
         </View>
       )}
+      <HelpCard programme='perks' />
     </View>
   )
 }

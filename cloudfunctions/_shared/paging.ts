@@ -1,0 +1,32 @@
+// Reading past the platform's cap: one get() answers at most 100 documents (asking for more is
+// silently cut to 100), so anything that may be longer is read 100 at a time, in a stable order
+// (the given field, then _id), until a short page.
+import { conflict } from './errors'
+import type { Query } from './db-types'
+
+/** The most documents one get() returns on WeChat Cloud. */
+export const READ_CAP = 100
+
+/** A query's documents, page by page (each at most READ_CAP), in `order` then _id. */
+export async function* pagesOf<T>(query: Query<T>, order: [field: string, direction: 'asc' | 'desc'] = ['_id', 'asc']): AsyncGenerator<T[]> {
+  const ordered = order[0] === '_id' ? query.orderBy('_id', order[1]) : query.orderBy(order[0], order[1]).orderBy('_id', 'asc')
+  for (let skip = 0; ; skip += READ_CAP) {
+    const { data } = await ordered.skip(skip).limit(READ_CAP).get()
+    if (data.length > 0) yield data
+    if (data.length < READ_CAP) return
+  }
+}
+
+/**
+ * Every document a query matches. More than `max` is refused with `tooMany` (a message that says
+ * what to narrow), never cut short without a word.
+ */
+export async function readAll<T>(query: Query<T>, options: { order?: [string, 'asc' | 'desc']; max?: number; tooMany?: string } = {}): Promise<T[]> {
+  const max = options.max ?? 20_000
+  const all: T[] = []
+  for await (const page of pagesOf(query, options.order)) {
+    all.push(...page)
+    if (all.length > max) throw conflict(options.tooMany ?? `超过 ${max} 条，请缩小范围后再试`)
+  }
+  return all
+}

@@ -204,6 +204,7 @@ async function roundTrips() {
       termMonths: 24,
       bankId: 'b_psbc_qingyuan',
       project: { type: 'ecommerce', title: '砂糖橘电商直播', townshipCode: '441802006', address: '凤城街道', description: '建设产地直播间与冷链分拣点，带动周边果农通过电商销售。', jobsCreated: 8, householdsHelped: 5 },
+      payee: { accountName: '黄家明', bankName: '邮储银行清远市分行', accountNumber: '6217995500001234567' },
     })).result as { id: string }
     for (const kind of ['id_photo', 'business_license', 'project_plan']) {
       await trips('o_demo_youth', 'loan', 'attachDocument', { id: draft.id, kind, fileId: app.cloud.storage.put(`uploads/${youthId}/${kind}.png`, png) })

@@ -2,8 +2,8 @@
 // (农村青年创业小额贴息贷款). An applicant drafts and submits; the county league, the city league
 // and the chosen bank review in turn; the bank disburses and records repayments; the city
 // league keeps the LPR table and approves each period's subsidy.
-import { action, CloudFileId, freeText, PageInput, text } from './common'
-import { isRealDate } from './personal'
+import { action, CloudFileId, freeText, PageInput, personName, text } from './common'
+import { BANK_ACCOUNT_PATTERN, isRealDate, normalizeBankAccount } from './personal'
 import {
   DOCUMENT_KINDS,
   LOAN_STAGES,
@@ -59,6 +59,17 @@ export const ProjectInput = z.object({
 export type ProjectInput = z.infer<typeof ProjectInput>
 
 /** A draft saves whatever is filled in so far; every value given is checked, completeness at submit. */
+/** Where the subsidy is paid: the applicant's own account. */
+export const PayeeInput = z.object({
+  accountName: personName().describe('户名'),
+  bankName: text('开户行', 40, 4).describe('开户行'),
+  accountNumber: z
+    .string({ error: '请填写银行账号' })
+    .describe('银行账号')
+    .transform(normalizeBankAccount)
+    .pipe(z.string().regex(BANK_ACCOUNT_PATTERN, '银行账号应为 12–30 位数字')),
+})
+
 export const DraftInput = z.object({
   id: loanId.optional(),
   amountFen: fen('申请金额', 100_000).optional(),
@@ -66,6 +77,7 @@ export const DraftInput = z.object({
   bankId: bankId.optional(),
   branch: freeText('经办网点', 40).optional(),
   project: ProjectInput.partial().optional(),
+  payee: PayeeInput.optional(),
 })
 
 export const LoanDocumentView = z.object({
@@ -152,6 +164,8 @@ export const LoanDetail = LoanSummary.extend({
   applicantIdMasked: z.string(),
   applicantMobileMasked: z.string(),
   branch: z.string(),
+  /** The account the subsidy is paid to, masked (read in clear through revealIdentity, logged). */
+  payee: z.object({ accountName: z.string(), bankName: z.string(), accountMasked: z.string() }).nullable(),
   project: z.object({
     type: z.enum(PROJECT_TYPES).nullable(),
     title: z.string(),
@@ -290,9 +304,9 @@ export const loan = {
     access: { who: [...applicants, ...reviewers], objects: 'any' },
   }),
   revealIdentity: action({
-    summary: '审核时查看申请人完整身份证号与手机号（留痕）',
+    summary: '审核时查看申请人完整身份证号、手机号与贴息收款账号（留痕）',
     input: z.object({ id: loanId }),
-    output: z.object({ idNumber: z.string(), mobile: z.string() }),
+    output: z.object({ idNumber: z.string(), mobile: z.string(), payeeAccount: z.string() }),
     access: { who: reviewers, objects: 'any' },
     rateLimit: { max: 200, windowSeconds: 3600 },
   }),

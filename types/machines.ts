@@ -119,7 +119,7 @@ export const loanMachine = machine<LoanStatus>({
       from: ['draft', 'returned'],
       to: ['draft', 'returned'],
       by: ['owner'],
-      fields: ['amountFen', 'termMonths', 'bankId', 'branch', 'project'],
+      fields: ['amountFen', 'termMonths', 'bankId', 'branch', 'project', 'payee'],
     },
     { action: 'loan.attachDocument', from: ['draft', 'returned'], to: ['draft', 'returned'], by: ['owner'], fields: ['documents'] },
     { action: 'loan.removeDocument', from: ['draft', 'returned'], to: ['draft', 'returned'], by: ['owner'], fields: ['documents'] },
@@ -297,6 +297,8 @@ export const signupMachine = machine<SignupState>({
     { action: 'fair.signUp', from: ['cancelled'], to: ['waiting', 'confirmed'], by: ['owner'], fields: ['positionIds', 'employerIds', 'resume', 'registrationId'] },
     { action: 'fair.cancel', from: ['waiting', 'confirmed'], to: ['cancelled'], by: ['owner'] },
     { action: 'fair.checkIn', from: ['confirmed'], to: ['checked_in'], by: ['county_admin', 'city_admin'] },
+    // The door finds someone by name when their phone cannot show the entry code: the same step.
+    { action: 'fair.checkInByName', from: ['confirmed'], to: ['checked_in'], by: ['county_admin', 'city_admin'] },
     { action: 'fair.recordOutcome', from: ['checked_in'], to: ['checked_in'], by: ['employer'], fields: ['outcomes'] },
   ],
 })

@@ -72,6 +72,17 @@ export function maskMobile(mobile: string): string {
 }
 
 /** A name for someone else's screen: 林晓雨 → 林*雨, 黄明 → 黄*. */
+/** A bank card or account number as people type it: 12–30 digits, spaces allowed. */
+export const BANK_ACCOUNT_PATTERN = /^\d{12,30}$/
+
+/** The digits of an account number as typed (spaces and dashes dropped). */
+export const normalizeBankAccount = (raw: string) => raw.replace(/[\s-]/g, '')
+
+/** 6217 **** **** 1234: the first four and last four digits. */
+export function maskBankAccount(account: string): string {
+  return account.length >= 8 ? `${account.slice(0, 4)} **** **** ${account.slice(-4)}` : ''
+}
+
 export function maskName(name: string): string {
   const chars = [...name]
   if (chars.length <= 1) return name

@@ -1,7 +1,16 @@
 // The `settings` function: every number a rule uses is configuration the city admin can change
 // (DOMAIN.md), with these defaults.
-import { action } from './common'
+import { action, text } from './common'
 import * as z from './zod'
+
+/** Where people call with questions about the programmes: shown under 帮助与咨询 on each programme's home. */
+export const HelpLine = z.object({
+  name: text('咨询单位', 30, 2),
+  /** A landline (0763-3362001) or a mobile; empty until the league sets one. */
+  phone: z.string().describe('咨询电话').trim().regex(/^(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})?$/, '咨询电话应为座机（如 0763-3362001）或手机号'),
+  hours: text('接听时间', 40, 2),
+})
+export type HelpLine = z.infer<typeof HelpLine>
 
 export const Settings = z.object({
   /** Credited service time per volunteer per Shanghai calendar day, in minutes. */
@@ -21,6 +30,7 @@ export const Settings = z.object({
   /** The day count of subsidy interest: 360 (the rule) or 365 (some banks' convention). */
   subsidyDayBasis: z.union([z.literal(360), z.literal(365)]).describe('计息天数基准'),
   /** Cumulative approved hours for 1★ … 5★. */
+  helpLine: HelpLine.describe('帮助与咨询'),
   starThresholdsHours: z
     .array(z.number().int().min(1).max(100_000))
     .describe('星级时长门槛（小时）')
@@ -28,6 +38,7 @@ export const Settings = z.object({
     .refine((t) => t.every((h, i) => i === 0 || h > t[i - 1]), '星级门槛应逐级递增'),
 })
 export type Settings = z.infer<typeof Settings>
+
 
 export const DEFAULT_SETTINGS: Settings = {
   dailyCapMinutes: 8 * 60,
@@ -38,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   loanCeilingFen: 500_000 * 100,
   subsidySpreadBp: 120,
   subsidyDayBasis: 360,
+  helpLine: { name: '清远团市委乡村振兴项目办', phone: '', hours: '工作日 9:00–12:00，14:30–17:30' },
   // The national convention for star volunteers.
   starThresholdsHours: [100, 300, 600, 1000, 1500],
 }

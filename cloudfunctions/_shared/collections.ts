@@ -341,6 +341,8 @@ export interface LoanDoc {
   bankId: string
   bankName: string
   branch: string
+  /** Where the subsidy is paid; the number sealed (AES-256-GCM), kept masked beside it (absent on older applications). */
+  payee?: { accountName: string; bankName: string; accountSealed: string; accountMasked: string } | null
   project: {
     type: import('../../types/vocabulary').ProjectType | null
     title: string
@@ -405,6 +407,8 @@ export interface LoanTerms {
   termMonths: number | null
   bankId: string
   bankName: string
+  /** The payee as shown (name, bank, masked number); absent on older records. */
+  payee?: string
 }
 
 export interface LoanDocument {

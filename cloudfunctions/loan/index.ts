@@ -4,7 +4,7 @@
 import crypto from 'node:crypto'
 import { addMonths, lprOn, lprTenor, projectedRepayments, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
 import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
-import { maskMobile } from '../../types/personal'
+import { maskBankAccount, maskMobile } from '../../types/personal'
 import { ROLE_LABELS } from '../../types/roles'
 import { dayjs, shanghaiDate, shanghaiDayStart } from '../../types/time'
 import {
@@ -32,7 +32,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/err
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
-import { decrypt } from '../_shared/pii'
+import { decrypt, encrypt } from '../_shared/pii'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, mayStep, takeStep } from '../_shared/machines'
@@ -138,6 +138,7 @@ function missingParts(l: LoanDoc, ceilingFen: number): [string, string][] {
   if (p.description.length < 20) out.push(['project.description', '项目简介（至少 20 字）'])
   if (p.jobsCreated === null) out.push(['project.jobsCreated', '带动就业人数'])
   if (p.householdsHelped === null) out.push(['project.householdsHelped', '帮扶困难户数'])
+  if (!l.payee) out.push(['payee', '贴息收款账户'])
   for (const kind of DOCUMENT_KINDS) if (!l.documents.some((d) => d.kind === kind)) out.push(['documents', DOCUMENT_LABELS[kind]])
   return out
 }
@@ -211,6 +212,7 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
     applicantIdMasked: reg?.idMasked ?? '',
     applicantMobileMasked: maskMobile(reg?.mobile ?? ''),
     branch: l.branch,
+    payee: l.payee ? { accountName: l.payee.accountName, bankName: l.payee.bankName, accountMasked: l.payee.accountMasked } : null,
     project: { ...l.project },
     documents: l.documents.map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, type: doc.type, size: doc.size, url: urls.get(doc.fileId) ?? '', uploadedAt: iso(doc.uploadedAt) })),
     returnNote: l.status === 'returned' ? l.returnNote : '',
@@ -311,6 +313,7 @@ const reviewedTerms = (l: LoanDoc): LoanTerms => ({
   termMonths: l.termMonths,
   bankId: l.bankId,
   bankName: l.bankName,
+  payee: l.payee ? `${l.payee.accountName} ${l.payee.bankName} ${l.payee.accountMasked}` : '',
 })
 
 /** Each reviewed term, the first review whose decision rests on it, and how to say it. */
@@ -320,6 +323,8 @@ const REVIEWED_TERMS: { stage: LoanStage; label: string; key: (t: LoanTerms) => 
   { stage: 'county', label: '贷款期限', key: (t) => t.termMonths, show: (t) => (t.termMonths === null ? '未填' : `${t.termMonths} 个月`) },
   // The city routes an application to its bank.
   { stage: 'city', label: '合作银行', key: (t) => t.bankId, show: (t) => t.bankName || '未选' },
+  // The city pays the subsidy: where it goes is the city's to check again.
+  { stage: 'city', label: '贴息收款账户', key: (t) => t.payee ?? '', show: (t) => t.payee || '未填' },
 ]
 
 function termChanges(before: LoanTerms, after: LoanTerms): { stage: LoanStage; text: string }[] {
@@ -508,6 +513,8 @@ export const main = defineFunction('loan', loan, {
       set.bankName = await bankName(input.bankId)
     }
     for (const [key, value] of Object.entries(input.project ?? {})) if (value !== undefined) set[`project.${key}`] = value
+    // The account number is personal data: sealed at rest, masked wherever it is shown.
+    if (input.payee) set.payee = { accountName: input.payee.accountName, bankName: input.payee.bankName, accountSealed: encrypt(input.payee.accountNumber), accountMasked: maskBankAccount(input.payee.accountNumber) }
     if (input.project?.townshipCode !== undefined) {
       const place = townshipOf(input.project.townshipCode)
       if (!place) throw invalid('project.townshipCode', '请选择项目所在镇街')
@@ -546,6 +553,7 @@ export const main = defineFunction('loan', loan, {
       bankId: input.bankId ?? '',
       bankName: (set.bankName as string | undefined) ?? '',
       branch: input.branch ?? '',
+      payee: (set.payee as LoanDoc['payee']) ?? null,
       project: {
         type: input.project?.type ?? null,
         title: input.project?.title ?? '',
@@ -667,8 +675,8 @@ export const main = defineFunction('loan', loan, {
     const { data: reg } = await db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get()
     if (!reg) throw notFound('申请人登记信息不存在')
     // Reading an ID number in clear leaves a trace.
-    await audit(ctx.now, { actorId: v.user._id, action: 'pii.read', targetType: 'loan', targetId: l._id, before: null, after: null, reason: '贷款审核查看申请人身份证号与手机号' })
-    return { idNumber: reg.idSealed ? decrypt(reg.idSealed) : '', mobile: reg.mobile }
+    await audit(ctx.now, { actorId: v.user._id, action: 'pii.read', targetType: 'loan', targetId: l._id, before: null, after: null, reason: '贷款审核查看申请人身份证号、手机号与贴息收款账号' })
+    return { idNumber: reg.idSealed ? decrypt(reg.idSealed) : '', mobile: reg.mobile, payeeAccount: l.payee ? decrypt(l.payee.accountSealed) : '' }
   },
 
   async queue(input, ctx) {

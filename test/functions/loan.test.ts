@@ -43,9 +43,12 @@ const PROJECT = {
   householdsHelped: 5,
 }
 
+/** The applicant's own account, where the subsidy is paid. */
+const PAYEE = { accountName: '黄家明', bankName: '邮储银行清远市分行', accountNumber: '6217 9955 0000 1234 567' }
+
 /** A complete draft with its three documents. */
 async function completeDraft(openid = YOUTH, overrides: Partial<InputOf<'loan.saveDraft'>> = {}): Promise<Detail> {
-  let d = ok(await app.call(openid, 'loan.saveDraft', { amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan', branch: '清城支行', project: PROJECT, ...overrides }))
+  let d = ok(await app.call(openid, 'loan.saveDraft', { amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan', branch: '清城支行', project: PROJECT, payee: PAYEE, ...overrides }))
   d = ok(await app.call(openid, 'loan.attachDocument', { id: d.id, kind: 'id_photo', fileId: upload(openid, JPEG, 'jpg'), name: '身份证正面.jpg' }))
   d = ok(await app.call(openid, 'loan.attachDocument', { id: d.id, kind: 'business_license', fileId: upload(openid, PNG), name: '营业执照.png' }))
   d = ok(await app.call(openid, 'loan.attachDocument', { id: d.id, kind: 'project_plan', fileId: upload(openid, PDF, 'pdf'), name: '计划书.pdf' }))
@@ -149,6 +152,31 @@ describe('the application', () => {
     const fresh = ok(await app.call(YOUTH, 'loan.saveDraft', { amountFen: 1_000_000 }))
     expect(fresh.id).not.toBe(id)
     ok(await app.call(YOUTH, 'loan.withdraw', { id: fresh.id }))
+  })
+
+  test('issue 19: the subsidy is paid to an account given on the application: checked, sealed at rest, masked when shown, read in clear only by a reviewer, logged', async () => {
+    await newYouth('o_loan_payee', '冯收款')
+    let d = ok(await app.call('o_loan_payee', 'loan.saveDraft', { amountFen: 1_000_000, termMonths: 12, bankId: 'b_psbc_qingyuan', project: PROJECT }))
+    expect(d.payee).toBeNull()
+    const before = app.dump()
+    expect(await app.call('o_loan_payee', 'loan.saveDraft', { id: d.id, payee: { ...PAYEE, accountNumber: '6217-12' } })).toMatchObject({ ok: false, error: { field: 'payee.accountNumber', message: expect.stringContaining('12–30 位数字') } })
+    expect(await app.call('o_loan_payee', 'loan.saveDraft', { id: d.id, payee: { ...PAYEE, accountName: '' } })).toMatchObject({ ok: false, error: { field: 'payee.accountName' } })
+    expect(app.dump()).toBe(before)
+    for (const kind of ['id_photo', 'business_license', 'project_plan'] as const) d = ok(await app.call('o_loan_payee', 'loan.attachDocument', { id: d.id, kind, fileId: upload('o_loan_payee', kind === 'project_plan' ? PDF : PNG, kind === 'project_plan' ? 'pdf' : 'png') }))
+    // Without an account the application is not complete, and says what is missing.
+    expect(d.missing).toEqual(['贴息收款账户'])
+    expect(await app.call('o_loan_payee', 'loan.submit', { id: d.id })).toMatchObject({ ok: false, error: { field: 'payee', message: expect.stringContaining('贴息收款账户') } })
+    d = ok(await app.call('o_loan_payee', 'loan.saveDraft', { id: d.id, payee: PAYEE }))
+    expect(d.payee).toEqual({ accountName: '黄家明', bankName: '邮储银行清远市分行', accountMasked: '6217 **** **** 4567' })
+    const stored = JSON.stringify(app.cloud.store.get('loans').docs.get(d.id))
+    expect(stored).not.toContain('6217995500001234567')
+    ok(await app.call('o_loan_payee', 'loan.submit', { id: d.id }))
+    expect(JSON.stringify(ok(await app.call(COUNTY, 'loan.get', { id: d.id })))).not.toContain('6217995500001234567')
+    const reads = () => [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'pii.read' && a.targetId === d.id).length
+    expect(ok(await app.call(COUNTY, 'loan.revealIdentity', { id: d.id })).payeeAccount).toBe('6217995500001234567')
+    expect(reads()).toBe(1)
+    expect(await app.call('o_loan_payee', 'loan.revealIdentity', { id: d.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    ok(await app.call('o_loan_payee', 'loan.withdraw', { id: d.id }))
   })
 
   test('only approved rural youth and volunteers apply', async () => {

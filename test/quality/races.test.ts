@@ -230,6 +230,7 @@ test('county and city deciding one loan application at once: one decision; read-
     termMonths: 12,
     bankId: 'b_psbc_qingyuan',
     project: { type: 'agriculture', title: '竞争测试项目', townshipCode: '441802006', address: '凤城街道', description: '竞争测试用的创业项目简介，至少二十个字以上。', jobsCreated: 1, householdsHelped: 1 },
+    payee: { accountName: '竞争青年', bankName: '邮储银行清远市分行', accountNumber: '6217995500001234567' },
   })
   const id = draft.ok ? draft.data.id : ''
   for (const kind of ['id_photo', 'business_license', 'project_plan'] as const) {

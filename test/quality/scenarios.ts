@@ -197,7 +197,7 @@ async function bankOfficer(env: Env, bankId: string): Promise<string> {
   const user = [...env.app.cloud.store.get('users').docs.values()].find((u) => u.openid === openid)
   if (!user || !(user.roles as { role: string }[]).some((g) => g.role === 'bank_officer')) {
     const inv = await env.must<{ code: string }>('o_demo_city', 'grants.createInvitation', { role: 'bank_officer', scopeId: bankId })
-    await env.must(openid, 'grants.redeemInvitation', { code: inv.code })
+    await env.must(openid, 'grants.redeemInvitation', { code: inv.code, name: '李受邀' })
   }
   return openid
 }
@@ -214,7 +214,7 @@ async function loanAt(env: Env, stage: LoanStage, county: County, bankId = 'b_ps
     await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
   }
   const project = { type: 'agriculture', title: '矩阵种养项目', townshipCode: TOWNSHIP[county], address: '矩阵测试村', description: '矩阵测试用的创业项目简介，至少二十个字以上。', jobsCreated: 3, householdsHelped: 2 }
-  const d = await env.must<{ id: string }>(openid, 'loan.saveDraft', { amountFen: 10_000_000, termMonths: 24, bankId, project })
+  const d = await env.must<{ id: string }>(openid, 'loan.saveDraft', { amountFen: 10_000_000, termMonths: 24, bankId, project, payee: { accountName: '矩阵青年', bankName: '清远农商银行', accountNumber: '6230 0000 0000 1234' } })
   for (const kind of ['id_photo', 'business_license', 'project_plan']) await env.must(openid, 'loan.attachDocument', { id: d.id, kind, fileId: loanUpload(env, openid) })
   if (stage === 'draft') return d.id
   await env.must(openid, 'loan.submit', { id: d.id })
@@ -336,8 +336,9 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     return { input: { code: await invitation(env, creator, county) } }
   },
   'grants.previewInvitation': async (env, _p, target) => (target === 'own' ? { input: { code: await invitation(env, 'o_demo_city', '441802') } } : null),
-  'grants.redeemInvitation': selfOnly(async (env) => ({ code: await invitation(env, 'o_demo_city', '441802') })),
+  'grants.redeemInvitation': selfOnly(async (env) => ({ code: await invitation(env, 'o_demo_city', '441802'), name: '李受邀' })),
   'grants.listGrants': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'grants.organisations': async (_env, _p, target) => (target === 'own' ? { input: { role: 'merchant' } } : null),
   'settings.get': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'settings.update': async (_env, _p, target) => (target === 'own' ? { input: { makeupsPerMonth: 4 } } : null),
   'station.list': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
@@ -356,6 +357,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'service.current': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'service.history': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'service.hours': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'service.allowance': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'service.makeup': async (_env, _p, target) => (target === 'own' ? { input: { stationId: 'st_fengcheng', date: yesterday(), start: '15:00', end: '16:00', reason: '手机没有电了' } } : null),
   'service.appeal': async (env, persona, target) => {
     // 'other': another volunteer's rejected session; the volunteer may not appeal it.
@@ -464,7 +466,18 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     await env.app.cloud.db.handle('database.modifyDocument', { collectionName: 'fairs', queryType: 'DOC', query: JSON.stringify({ _id: f.fairId }), data: JSON.stringify({ $set: { date: shanghaiDay(0) } }), merge: true })
     return { input: { token: (await env.must<{ token: string }>('o_demo_volunteer', 'fair.entryCode', { fairId: f.fairId })).token } }
   },
+  'fair.checkInByName': async (env, _p, target) => {
+    if (target === 'other') return null
+    const f = await signedUpFair(env)
+    await env.app.cloud.db.handle('database.modifyDocument', { collectionName: 'fairs', queryType: 'DOC', query: JSON.stringify({ _id: f.fairId }), data: JSON.stringify({ $set: { date: shanghaiDay(0) } }), merge: true })
+    return { input: { signupId: f.signupId, reason: '手机没电' } }
+  },
   'fair.signups': async (env, _p, target) => (target === 'own' ? { input: { fairId: (await signedUpFair(env)).fairId } } : null),
+  'fair.exportSignups': async (env, _p, target) => (target === 'own' ? { input: { fairId: (await signedUpFair(env)).fairId } } : null),
+  'fair.exportApplicants': async (env, _p, target) => {
+    const f = await signedUpFair(env)
+    return { input: target === 'own' ? { fairId: f.fairId } : { fairId: f.fairId, positionId: f.other } }
+  },
   'fair.applicants': async (env, _p, target) => {
     const f = await signedUpFair(env)
     return { input: target === 'own' ? { fairId: f.fairId } : { fairId: f.fairId, positionId: f.other } }
@@ -488,7 +501,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     const county = countyFor(persona, target)
     const code = await invitation(env, ADMIN_OF[county], county)
     const staff = env.fresh()
-    await env.must(staff, 'grants.redeemInvitation', { code })
+    await env.must(staff, 'grants.redeemInvitation', { code, name: '李受邀' })
     const userId = [...env.app.cloud.store.get('users').docs.values()].find((u) => u.openid === staff)!._id
     return { input: { userId, role: 'township_staff', scopeId: TOWNSHIP[county], reason: '矩阵测试' } }
   },

@@ -14,6 +14,7 @@ import { volunteerForm, ruralYouthForm, freshIdNumber } from '../support/people'
 import { writeQualityFigures } from './report'
 import { allCounties } from '../../cloudfunctions/_shared/divisions'
 import { seal } from '../../cloudfunctions/_shared/sealed'
+import { encrypt } from '../../cloudfunctions/_shared/pii'
 
 let app: AppCloud
 let counter = 0
@@ -185,6 +186,12 @@ const BANK_SEES = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed
 const LENT = ['disbursed', 'in_subsidy', 'closed']
 
 /** A complete application in `state`, as the steps before it would have left it. */
+/** The applicant's payee account, sealed as the loan function seals it (with the tests' data key). */
+function sealedPayee() {
+  process.env.XQ_DATA_KEY = TEST_FUNCTION_ENV.XQ_DATA_KEY
+  return { accountName: '矩阵青年', bankName: '邮储银行清远市分行', accountSealed: encrypt('6217995500001234567'), accountMasked: '6217 **** **** 4567' }
+}
+
 async function arrangeLoan(state: string, disbursedOn = '2025-01-15'): Promise<Arranged> {
   const id = `L${(++counter).toString(16).padStart(16, '0')}`
   const now = new Date()
@@ -197,7 +204,7 @@ async function arrangeLoan(state: string, disbursedOn = '2025-01-15'): Promise<A
     size: 204,
     uploadedAt: now,
   }))
-  const terms = { countyCode: '441802', countyName: '清城区', townshipName: '凤城街道', amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan', bankName: '邮储银行清远市分行' }
+  const terms = { countyCode: '441802', countyName: '清城区', townshipName: '凤城街道', amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan', bankName: '邮储银行清远市分行', payee: '矩阵青年 邮储银行清远市分行 6217 **** **** 4567' }
   const lent = LENT.includes(state)
   const approvedQ1 = state === 'in_subsidy' || state === 'closed'
   await insert('loans', {
@@ -211,6 +218,7 @@ async function arrangeLoan(state: string, disbursedOn = '2025-01-15'): Promise<A
     status: state,
     ...terms,
     branch: '清城支行',
+    payee: sealedPayee(),
     project: { type: 'ecommerce', title: '矩阵电商', townshipCode: '441802006', address: '凤城街道石角村', description: '建设产地直播间与冷链分拣点，带动周边果农通过电商销售。', jobsCreated: 3, householdsHelped: 2 },
     documents: files,
     returnedFrom: state === 'returned' ? 'city' : null,

@@ -76,7 +76,7 @@ test('the applicant: the program and 我要申请, then a draft opened at its fi
 test('a complete application submitted through the functions: the applicant follows it', async () => {
   openid = YOUTH
   const project = { type: 'ecommerce', title: TITLE, townshipCode: '441802006', address: '凤城街道石角村', description: '建设产地直播间与冷链分拣点，带动周边果农通过电商销售砂糖橘。', jobsCreated: 8, householdsHelped: 5 }
-  await call(YOUTH, 'loan.saveDraft', { id: loanId, project })
+  await call(YOUTH, 'loan.saveDraft', { id: loanId, project, payee: { accountName: '黄家明', bankName: '邮储银行清远市分行', accountNumber: '6217995500001234567' } })
   for (const [kind, content, ext] of [
     ['id_photo', PNG, 'png'],
     ['business_license', PNG, 'png'],

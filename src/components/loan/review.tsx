@@ -11,7 +11,7 @@ import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero, RepaymentsS
 import { Banner, Row, Section } from './ui'
 
 export function IdentitySection({ d }: { d: LoanDetail }) {
-  const [clear, setClear] = useState<{ idNumber: string; mobile: string } | null>(null)
+  const [clear, setClear] = useState<{ idNumber: string; mobile: string; payeeAccount: string } | null>(null)
   const [busy, setBusy] = useState(false)
   useEffect(() => setClear(null), [d.id])
 
@@ -19,7 +19,7 @@ export function IdentitySection({ d }: { d: LoanDetail }) {
     if (busy) return
     const { confirm } = await Taro.showModal({
       title: '查看完整身份信息',
-      content: '完整身份证号和手机号仅用于审核核对。本次查看将被记录（查看人、时间），请勿截图或外传。',
+      content: '完整身份证号、手机号和收款账号仅用于审核核对与贴息拨付。本次查看将被记录（查看人、时间），请勿截图或外传。',
       confirmText: '查看',
       confirmColor: '#d93a2b',
     })
@@ -49,6 +49,18 @@ export function IdentitySection({ d }: { d: LoanDetail }) {
             </Text>
           ) : null}
         </View>
+      </Row>
+      <Row label='贴息收款'>
+        {d.payee ? (
+          <View className='ln-identity__payee'>
+            <Text>
+              {d.payee.accountName} · {d.payee.bankName}
+            </Text>
+            <Text className={`adm-num ln-identity__account${clear ? ' ln-identity__id--clear' : ''}`}>{clear ? clear.payeeAccount || '—' : d.payee.accountMasked}</Text>
+          </View>
+        ) : (
+          '—'
+        )}
       </Row>
       {d.can.revealIdentity && !clear && (
         <View className='ln-identity__reveal' hoverClass='ln-pressed' onClick={() => void reveal()}>

@@ -9,6 +9,7 @@ import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
 import type { LoanDetail, LoanDocumentView } from '@contract/loan'
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type DocumentKind, type ProjectType } from '@contract/vocabulary'
+import { BANK_ACCOUNT_PATTERN, maskBankAccount, normalizeBankAccount, PERSON_NAME_PATTERN } from '@contract/personal'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { uploadFile, uploadPath } from '@/services/files'
@@ -39,9 +40,17 @@ interface Fields {
   description: string
   jobs: number | null
   households: number | null
+  /** The subsidy's payee: the number is typed afresh (the saved one is only shown masked). */
+  payeeName: string
+  payeeBank: string
+  payeeAccount: string
+  /** The payee saved, as 「name|bank|masked」 ('' when none): what a save compares with. */
+  payeeSaved: string
 }
 
-const EMPTY: Fields = { amount: '', term: '', bankId: '', branch: '', type: '', title: '', townshipCode: '', address: '', description: '', jobs: null, households: null }
+const EMPTY: Fields = { amount: '', term: '', bankId: '', branch: '', type: '', title: '', townshipCode: '', address: '', description: '', jobs: null, households: null, payeeName: '', payeeBank: '', payeeAccount: '', payeeSaved: '' }
+
+const payeeKey = (p: { accountName: string; bankName: string; accountMasked: string }) => `${p.accountName}|${p.bankName}|${p.accountMasked}`
 const STEPS = ['金额与银行', '创业项目', '申请材料', '确认提交'] as const
 /** The domain's default ceiling, until the first save tells the configured one. */
 const DEFAULT_CEILING_FEN = 50_000_000
@@ -57,7 +66,7 @@ const DOC_HINTS: Record<DocumentKind, string> = {
 
 /** Which step a contract field is on. */
 function stepOf(field: string): number {
-  if (['amountFen', 'termMonths', 'bankId', 'branch'].includes(field)) return 0
+  if (['amountFen', 'termMonths', 'bankId', 'branch'].includes(field) || field.startsWith('payee')) return 0
   if (field.startsWith('project.')) return 1
   if (['documents', 'fileId', 'kind', 'documentId'].includes(field)) return 2
   return -1
@@ -77,6 +86,10 @@ function fieldsOf(d: LoanDetail): Fields {
     description: p.description,
     jobs: p.jobsCreated,
     households: p.householdsHelped,
+    payeeName: d.payee?.accountName ?? d.applicantName,
+    payeeBank: d.payee?.bankName ?? '',
+    payeeAccount: '',
+    payeeSaved: d.payee ? payeeKey(d.payee) : '',
   }
 }
 
@@ -142,6 +155,18 @@ function check(f: Fields, ceilingFen: number): Checked {
   if (f.households === null) missing['project.householdsHelped'] = '请填写帮扶困难户数（没有填 0）'
   else project.householdsHelped = f.households
   if (Object.keys(project).length > 0) body.project = project
+
+  // The payee, by the contract's rules; a saved one stands until the number is typed again.
+  const account = normalizeBankAccount(f.payeeAccount)
+  const payeeEdited = f.payeeSaved !== '' && `${f.payeeName.trim()}|${f.payeeBank.trim()}` !== f.payeeSaved.split('|').slice(0, 2).join('|')
+  if (account) {
+    if (!PERSON_NAME_PATTERN.test(f.payeeName.trim())) invalid['payee.accountName'] = f.payeeName.trim() ? '户名只能包含汉字（或英文字母）' : '请填写户名'
+    const bankProblem = textRule(f.payeeBank, '开户行', 4, 40)
+    if (bankProblem) invalid['payee.bankName'] = bankProblem
+    if (!BANK_ACCOUNT_PATTERN.test(account)) invalid['payee.accountNumber'] = '银行账号应为 12–30 位数字'
+    if (!invalid['payee.accountName'] && !bankProblem && !invalid['payee.accountNumber']) body.payee = { accountName: f.payeeName.trim(), bankName: f.payeeBank.trim(), accountNumber: account }
+  } else if (payeeEdited) invalid['payee.accountNumber'] = '修改户名或开户行后，请重新填写收款账号'
+  else if (!f.payeeSaved) missing['payee.accountNumber'] = '请填写贴息收款账号'
   return { body, invalid, missing }
 }
 
@@ -167,6 +192,8 @@ function changes(body: Omit<Draft, 'id'>, d: LoanDetail | null): Omit<Draft, 'id
   if (p.jobsCreated !== undefined && p.jobsCreated !== d.project.jobsCreated) project.jobsCreated = p.jobsCreated
   if (p.householdsHelped !== undefined && p.householdsHelped !== d.project.householdsHelped) project.householdsHelped = p.householdsHelped
   if (Object.keys(project).length > 0) out.project = project
+  // The payee goes again only when it differs from what is saved.
+  if (body.payee && (!d.payee || payeeKey({ ...body.payee, accountMasked: maskBankAccount(body.payee.accountNumber) }) !== payeeKey(d.payee))) out.payee = body.payee
   return out
 }
 
@@ -289,6 +316,8 @@ export default function Apply() {
         try {
           const next = await call('loan.saveDraft', d ? { id: d.id, ...input } : input)
           setDetail(next)
+          const savedPayee = next.payee
+          if (input.payee && savedPayee) setFields((f) => ({ ...f, payeeSaved: payeeKey(savedPayee) }))
           setSaving('saved')
           setSavedAt(Date.now())
           // What was just saved is no longer wrong.
@@ -621,6 +650,45 @@ export default function Apply() {
         </View>
       )}
 
+      {step === 0 && (
+        <View className='ln-form apply__form apply__payee'>
+          <View className='ln-form__title'>
+            <Text>贴息收款账户</Text>
+            <Text className='ln-form__sub'>贴息资金打入本人账户</Text>
+          </View>
+          <Field field='payee.accountName' label='户名' required error={errorOf('payee.accountName')}>
+            <View className='ln-field__box'>
+              <Input className='ln-field__input apply__payee-name' value={fields.payeeName} placeholder='账户持有人姓名' placeholderClass='ln-placeholder' maxlength={20} onInput={(e) => set('payeeName', e.detail.value, 'payee.accountName')} onBlur={() => touch('payee.accountName')} />
+            </View>
+          </Field>
+          <Field field='payee.bankName' label='开户行' required error={errorOf('payee.bankName')} hint='写到支行，例如 邮储银行清远市清城支行'>
+            <View className='ln-field__box'>
+              <Input className='ln-field__input apply__payee-bank' value={fields.payeeBank} placeholder='开户银行及支行' placeholderClass='ln-placeholder' maxlength={40} onInput={(e) => set('payeeBank', e.detail.value, 'payee.bankName')} onBlur={() => touch('payee.bankName')} />
+            </View>
+          </Field>
+          <Field
+            field='payee.accountNumber'
+            label='收款账号'
+            required
+            error={errorOf('payee.accountNumber')}
+            hint={fields.payeeSaved && !fields.payeeAccount ? `已保存 ${fields.payeeSaved.split('|')[2]}，如需更换请重新填写` : '账号加密保存，只显示前后四位；审核人员查看完整账号会留痕'}
+          >
+            <View className='ln-field__box'>
+              <Input
+                className='ln-field__input apply__payee-account'
+                type='number'
+                value={fields.payeeAccount}
+                placeholder={fields.payeeSaved ? fields.payeeSaved.split('|')[2] : '银行卡号或账号'}
+                placeholderClass='ln-placeholder'
+                maxlength={34}
+                onInput={(e) => set('payeeAccount', e.detail.value.replace(/[^\d ]/g, ''), 'payee.accountNumber')}
+                onBlur={() => touch('payee.accountNumber')}
+              />
+            </View>
+          </Field>
+        </View>
+      )}
+
       {step === 1 && (
         <View className='ln-form apply__form'>
           <View className='ln-form__title'>
@@ -811,6 +879,7 @@ export default function Apply() {
               <SumRow label='贷款期限' value={checked.body.termMonths ? `${checked.body.termMonths} 个月` : ''} />
               <SumRow label='贷款银行' value={banks.find((b) => b.id === fields.bankId)?.name ?? ''} />
               {fields.branch.trim() && <SumRow label='经办网点' value={fields.branch.trim()} />}
+              <SumRow label='贴息收款' value={detail?.payee ? `${detail.payee.accountName} · ${detail.payee.bankName} · ${detail.payee.accountMasked}` : ''} />
             </View>
           </View>
           <View className='ln-form'>

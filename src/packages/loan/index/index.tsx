@@ -15,6 +15,7 @@ import { EDITABLE_STATUSES, OPEN_STATUSES, percent, wan, yuan } from '@/componen
 import { LoanCard } from '@/components/loan/parts'
 import { Button, Skeleton, StateBlock } from '@/components/loan/ui'
 
+import { HelpCard } from '@/components/ui/HelpCard'
 import './index.scss'
 
 type Registration = 'none' | 'pending' | 'rejected' | 'closed'
@@ -236,6 +237,7 @@ export default function LoanHome() {
         ))}
       </View>
       <Text className='loan-home__foot'>单笔额度、贴息上限以团市委最新政策为准</Text>
+      <HelpCard programme='loan' />
     </View>
   )
 }

@@ -13,6 +13,7 @@ import { parseScanned, scan } from '../shared/scan'
 import { Card, GateView, StarBar, Stars, starName } from '../shared/ui'
 import { gateOfError, loadSettings, takeChanged, useCheckOut, useNow, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
 
+import { HelpCard } from '@/components/ui/HelpCard'
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
@@ -248,6 +249,7 @@ export default function VolunteerHome() {
           服务时长按签到、签退时间计算，{capMinutes ? `每天最多计入 ${hoursText(capMinutes)} 小时，` : ''}经镇街团委审核通过后计入。未签退的服务会在当天结束时自动结束，并交由镇街团委核实。
         </Text>
       </View>
+      <HelpCard programme='volunteer' />
     </View>
   )
 }

@@ -513,3 +513,16 @@ describe('the monthly allowance of make-ups and appeals (issue 19, defect 12)', 
     expect(ok(await app.call('o_svc_allowance', 'service.allowance', {}))).toMatchObject({ used: 3, left: 0 })
   })
 })
+
+describe('帮助与咨询 (issue 19)', () => {
+  test('the city sets the help line; a malformed phone is refused naming the field, and changes nothing', async () => {
+    expect(ok(await app.call(VOLUNTEER, 'settings.get', {})).helpLine).toMatchObject({ name: '清远团市委乡村振兴项目办', phone: '' })
+    const before = app.dump()
+    expect(await app.call(CITY, 'settings.update', { helpLine: { name: '清远团市委乡村振兴项目办', phone: '12345', hours: '工作日 9:00–17:30' } })).toMatchObject({ ok: false, error: { field: 'helpLine.phone' } })
+    expect(await app.call(STAFF, 'settings.update', { helpLine: { name: '镇街', phone: '0763-3362001', hours: '全天' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(app.dump()).toBe(before)
+    ok(await app.call(CITY, 'settings.update', { helpLine: { name: '清远团市委乡村振兴项目办', phone: '0763-3362001', hours: '工作日 9:00–17:30' } }))
+    await app.cloud.runtime.reload()
+    expect(ok(await app.call(VOLUNTEER, 'settings.get', {})).helpLine.phone).toBe('0763-3362001')
+  })
+})

@@ -213,12 +213,20 @@ test('an invitation from the county league makes a new user township staff', asy
   await page.getByText('李建国 邀请你成为').waitFor()
   await shot(page, '13-invite-preview')
 
+  // Issue 19, defect 11: the invitee gives their real name, so admins can tell whom a role is with.
+  await page.locator('.invite__accept').click()
+  await page.locator('[data-field="name"]', { hasText: '请填写你的真实姓名' }).waitFor()
+  await page.locator('.invite__name input').fill('王新人')
   await page.locator('.invite__accept').click()
   await page.locator('.taro-modal__content', { hasText: '镇街团委干事 · 东城街道' }).waitFor()
   await shot(page, '14-invite-confirm')
   await page.locator('.taro-model__confirm').click()
   await page.getByText('你已成为镇街团委干事').waitFor()
+  // No phone bound yet: asked for one, with the way to bind it.
+  await page.locator('.invite__phone', { hasText: '请绑定手机号' }).waitFor()
   await shot(page, '15-invite-accepted')
+  const staff = ([...world.stack.cloud.store.get('users').docs.values()] as Record<string, unknown>[]).find((u) => (u.roles as { scopeId: string }[]).some((g) => g.scopeId === '441802007'))
+  expect(staff).toMatchObject({ realName: '王新人' })
 
   await page.locator('.invite__mine').click()
   await page.locator('.mine__chip', { hasText: '镇街团委干事' }).waitFor()

@@ -148,6 +148,15 @@ async function volunteerSession(env: Env, rejected: boolean): Promise<string> {
   return s.id
 }
 
+/** The volunteer persona with approved hours (a certificate needs some): an hour's make-up two days ago, approved. */
+async function volunteerWithHours(env: Env): Promise<void> {
+  const { approvedMinutes } = await env.must<{ approvedMinutes: number }>('o_demo_volunteer', 'service.hours', {})
+  if (approvedMinutes > 0) return
+  const twoDaysAgo = new Date(Date.now() + 8 * 3600_000 - 2 * 86400_000).toISOString().slice(0, 10)
+  const s = await env.must<{ id: string }>('o_demo_volunteer', 'service.makeup', { stationId: 'st_fengcheng', date: twoDaysAgo, start: '06:00', end: '07:00', reason: '室内没有信号' })
+  await env.must('o_demo_township', 'service.decide', { ids: [s.id], decision: 'approve' })
+}
+
 /** The merchant a persona acts for ('own'), or one outside their reach ('other'). */
 function merchantFor(p: Persona, t: Target): string {
   if (p.key === 'merchant') return t === 'own' ? 'm_lianzhou_kitchen' : 'm_beijiang_cinema'
@@ -369,9 +378,14 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'service.queue': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
   'service.decide': async (env, persona, target) => ({ input: { ids: [await pendingSession(env, townshipFor(persona, target))], decision: 'approve' } }),
   'service.adjust': async (env, persona, target) => ({ input: { id: await pendingSession(env, townshipFor(persona, target)), minutes: 30, reason: '矩阵测试' } }),
-  'service.certificate': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'service.certificate': async (env, persona, target) => {
+    if (target !== 'own') return null
+    if (persona.key === 'volunteer') await volunteerWithHours(env)
+    return { input: {} }
+  },
   'service.verify': async (env, _p, target) => {
     if (target === 'other') return null
+    await volunteerWithHours(env)
     const cert = await env.must<{ code: string }>('o_demo_volunteer', 'service.certificate', {})
     return { input: { code: cert.code } }
   },

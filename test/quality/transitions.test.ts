@@ -164,7 +164,7 @@ const invitations: Bench = {
     })
     return { id: code, owner: 'o_tm_creator' }
   },
-  input: (_action, _variant, a) => ({ code: a.id }),
+  input: (action, _variant, a) => (action === 'grants.redeemInvitation' ? { code: a.id, name: '李受邀' } : { code: a.id }),
   state(a) {
     const inv = doc('invitations', a.id)
     if (!inv) return null

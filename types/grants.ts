@@ -3,9 +3,9 @@
 import { action, freeText, PageInput, personName, RoleGrant } from './common'
 import { ROLES } from './roles'
 import * as z from './zod'
-import { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, type GrantableRole } from './vocabulary'
+import { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, ORGANISATION_ROLES, type GrantableRole, type OrganisationRole } from './vocabulary'
 
-export { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, type GrantableRole }
+export { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, ORGANISATION_ROLES, type GrantableRole, type OrganisationRole }
 
 const invitationCode = z
   .string({ error: '请输入邀请码' })
@@ -39,9 +39,6 @@ export const GrantView = z.object({
 })
 export type GrantView = z.infer<typeof GrantView>
 
-/** The roles granted over an organisation (a merchant, a bank, an employer) rather than a place. */
-export const ORGANISATION_ROLES = ['merchant', 'bank_officer', 'employer'] as const satisfies readonly GrantableRole[]
-export type OrganisationRole = (typeof ORGANISATION_ROLES)[number]
 
 export const OrganisationOption = z.object({ id: z.string(), name: z.string(), countyName: z.string() })
 export type OrganisationOption = z.infer<typeof OrganisationOption>

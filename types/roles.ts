@@ -15,6 +15,10 @@ export type Role = (typeof ROLES)[number]
 export const GRANTABLE_ROLES = ['township_staff', 'county_admin', 'city_admin', 'merchant', 'bank_officer', 'employer'] as const satisfies readonly Role[]
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number]
 
+/** The roles granted over an organisation (a merchant, a bank, an employer) rather than a place. */
+export const ORGANISATION_ROLES = ['merchant', 'bank_officer', 'employer'] as const satisfies readonly GrantableRole[]
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number]
+
 export const ROLE_LABELS: Record<Role, string> = {
   volunteer: '乡村振兴志愿者',
   rural_youth: '农村青年',

@@ -2,7 +2,7 @@
 // township approval (one by one or in batches), hours and star levels, service records.
 import { action, CloudFileId, freeText, PageInput, text } from './common'
 import { isRealDate } from './personal'
-import { MAX_RECORD_MINUTES, ZERO_CREDIT_MESSAGE } from './service-rules'
+import { MAX_RECORD_MINUTES, ZERO_CREDIT_MESSAGE } from './credit-rules'
 import { Coordinate } from './station'
 import * as z from './zod'
 import { FLAGS, SESSION_SOURCES, SESSION_STATUSES } from './vocabulary'

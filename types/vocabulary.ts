@@ -24,7 +24,7 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 
 // ---- grants ------------------------------------------------------------------------
 
-export { GRANTABLE_ROLES, type GrantableRole } from './roles'
+export { GRANTABLE_ROLES, ORGANISATION_ROLES, type GrantableRole, type OrganisationRole } from './roles'
 
 /** Invitation codes: 10 characters of an alphabet without look-alikes (about 50 bits). */
 export const INVITATION_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$/

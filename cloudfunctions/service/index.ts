@@ -1,7 +1,8 @@
 // 志愿服务：驿站签到签退、补签与申诉、镇街审核（可批量）、服务时长与星级、服务证明与报表。
 import crypto from 'node:crypto'
 import { service, type CertificateView, type Flag, type HoursView, type QueueItem, type SessionView } from '../../types/service'
-import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt, SUB_MINUTE_MESSAGE, maxCreditMinutes, NO_HOURS_TO_CERTIFY, overSpanMessage } from '../../types/service-rules'
+import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
+import { maxCreditMinutes, NO_HOURS_TO_CERTIFY, overSpanMessage, SUB_MINUTE_MESSAGE } from '../../types/credit-rules'
 import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'

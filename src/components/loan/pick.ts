@@ -4,7 +4,7 @@
 // and size before anything is uploaded (the function checks the real content again).
 import Taro from '@tarojs/taro'
 import { DOCUMENT_MAX_BYTES } from '@contract/vocabulary'
-import { baseName, isCancelled, pickPictures, pickWebFiles, type Picked } from '@/services/files'
+import { baseName, isCancelled, pickPictures, pickWebFiles, type Picked } from '@/services/pictures'
 
 export type { Picked }
 

@@ -6,10 +6,9 @@ import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@contract/index'
-import { MAX_RECORD_MINUTES, overSpanMessage, ZERO_CREDIT_MESSAGE } from '@contract/service-rules'
+import { MAX_RECORD_MINUTES, overSpanMessage, ZERO_CREDIT_MESSAGE } from '@contract/credit-rules'
 import { FLAG_LABELS, SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS, type Flag } from '@contract/vocabulary'
 import { Tick } from '@/components/account/Tick'
-import { shanghaiToday } from '@/components/account/format'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { day, markDirty, useDivisions, usePagedList, when } from '@/components/admin/shared'
 import { CardSkeleton, ListFooter, OptionSheet, ReasonDialog, StatePanel } from '@/components/admin/ui'
@@ -93,7 +92,7 @@ export default function Queue() {
   const many = !!scope && !scope.single
   const where = townshipCode ? { townshipCode } : {}
 
-  const today = shanghaiToday()
+  const today = day(new Date().toISOString())
   const search = { ...(name ? { name } : {}), ...(date ? { date } : {}) }
   const searching = !!name || !!date
   const key = `${status}|${flaggedOnly}|${townshipCode}|${name}|${date}`

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { LocationProblem, readLocation } from '@/services/location'
+import { hereProblem, readHere } from './here'
 import type { InputOf, OutputOf } from '@contract/index'
 import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
@@ -179,16 +179,15 @@ export default function StationForm() {
 
   /** Staff standing at the station take its coordinates from their own position. */
   const useMyLocation = async () => {
-    if (locating) return
+    if (locating || !readHere) return
     setLocating(true)
     try {
-      const here = await readLocation()
+      const here = await readHere()
       setFields((f) => ({ ...f, lat: fixed6(here.lat), lng: fixed6(here.lng) }))
       setServerErrors((e) => ({ ...e, location: undefined }))
       if (here.accuracy > STATION_FIX_ACCURACY_M) void Taro.showToast({ title: `定位精度约 ${here.accuracy} 米，请核对坐标`, icon: 'none', duration: 3000 })
     } catch (err) {
-      const problem = err instanceof LocationProblem ? `${err.title}：${err.detail}` : '暂时无法定位，请稍后再试'
-      setServerErrors((e) => ({ ...e, location: problem }))
+      setServerErrors((e) => ({ ...e, location: hereProblem(err) }))
     } finally {
       setLocating(false)
     }

@@ -786,7 +786,8 @@ export const main = defineFunction('loan', loan, {
     const step = loanStep(l, v, 'loan.recordRepayment', '登记还款')
     if (!l.disbursement) throw wrongState(l, '登记还款')
     if (input.date > shanghaiDate(ctx.now)) throw invalid('date', '还款日期不能晚于今天')
-    if (input.date <= l.disbursement.disbursedOn) throw invalid('date', '还款日期应晚于放款日期')
+    // The disbursement day itself may see a repayment (a loan repaid at once accrues nothing).
+    if (input.date < l.disbursement.disbursedOn) throw invalid('date', '还款日期不能早于放款日期')
     const lastApproved = l.subsidies[l.subsidies.length - 1]
     if (lastApproved && input.date <= lastApproved.end) throw invalid('date', `${lastApproved.end} 及以前的贴息已核准，不能补登此前的还款`)
     if (input.principalFen > l.outstandingFen) throw invalid('principalFen', `归还本金不能超过剩余本金 ${yuan(l.outstandingFen)}`)

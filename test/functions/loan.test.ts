@@ -1,5 +1,6 @@
 // Micro-loans: drafts and documents, every transition and refusal, concurrent decisions, the
 // subsidy from disbursement to closing, the LPR table, reports and their Excel export.
+import { shanghaiDate } from '../../types/time'
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
@@ -407,7 +408,11 @@ describe('disbursement and subsidy', () => {
     for (const p of d.schedule.slice(1, -1)) expect(p.openingFen - p.closingFen).toBeGreaterThanOrEqual(3 * 833_333)
     expect(d.subsidyProjectedFen).toBe(d.schedule.reduce((n: number, p: { amountFen: number }) => n + p.amountFen, 0))
     expect(await app.call(CITY, 'loan.approveSubsidy', { id: a.id, period: d.schedule[0].key })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('结束后才能核准') } })
+    // Issue 19, defect 8: a repayment on the day of disbursement is recorded; a day before it is not.
+    const dayBefore = shanghaiDate(Date.now() - 86400_000)
+    expect(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: dayBefore, principalFen: 1_000_000 })).toMatchObject({ ok: false, error: { field: 'date', message: '还款日期不能早于放款日期' } })
     const results = await Promise.all([1, 2].map(() => app.call(BANK, 'loan.recordRepayment', { id: a.id, date: today, principalFen: 1_000_000 })))
+    expect(results.some((r) => r.ok)).toBe(true)
     const after = ok(await app.call(BANK, 'loan.get', { id: a.id }))
     // Whichever applied counted once; a refused one changed nothing.
     expect(after.outstandingFen).toBe(20_000_000 - 1_000_000 * results.filter((r) => r.ok).length)

@@ -2,6 +2,7 @@
 // page, where the ID number is shown in clear and the read is logged; one rejected in a batch
 // with a reason), confirm an account takeover, invite township staff and revoke the invitation.
 import { volunteerForm } from '../support/people'
+import { reveal, visibleQr } from '../support/checks'
 import { confirmModal, journey, until } from '../support/journey'
 
 const world = journey('admin')
@@ -115,6 +116,9 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
   await qr.waitFor()
   await until(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100), true)
   await shot(page, '10-invite-created')
+  // Its 小程序码 (a QR code in the local cloud) opens the invitation: read off the screen.
+  await reveal(page, qr)
+  expect(await visibleQr(page, qr)).toBe(`packages/account/invite/index?scene=${encodeURIComponent(`inv=${code}`)}`)
   expect(docs('invitations').find((i) => i._id === code)).toMatchObject({ role: 'township_staff', scopeId: '441802007', status: 'open', note: '东城街道团委干事 王小明' })
 
   // Revoke it from 我的邀请.

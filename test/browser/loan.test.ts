@@ -4,7 +4,8 @@
 // county league (李建国) finds it in 待我审核 and approves, the city league (周丽华) approves, the
 // bank officer (郑伟) approves a smaller amount at 4.35 % and records the disbursement today;
 // the applicant then sees 已放款 and the subsidy schedule, whose first period is checked
-// against the rule. Every role's key screen is saved in test-artifacts/.
+// against the rule; the bank then records a repayment dated the day of disbursement. Every role's
+// key screen is saved in test-artifacts/.
 import type { Page } from 'playwright-core'
 import { PUBLISHED_LPR } from '../../types/loan'
 import { confirmModal, journey, until } from '../support/journey'
@@ -76,6 +77,10 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   await page.locator('.ln-field__quick-item', { hasText: '24 个月' }).click()
   await page.locator('.ln-pick', { hasText: '邮储银行清远市分行' }).click()
   await page.locator('.apply__branch input').fill('清城支行')
+  // The subsidy's payee: his own account.
+  await page.locator('.apply__payee-name input').fill('黄家明')
+  await page.locator('.apply__payee-bank input').fill('邮储银行清远市清城支行')
+  await page.locator('.apply__payee-account input').fill('6221880012345678901')
   await page.locator('.apply__saved--saved', { hasText: '已保存' }).waitFor()
   await shot(page, '02-apply-amount')
   await page.locator('.apply__next').click()
@@ -163,8 +168,9 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   expect(await page.locator('.ln-identity__id').textContent()).toMatch(/^4418\*+\d{3}[\dX]$/)
   await page.locator('.ln-identity__reveal', { hasText: '查看将被记录' }).click()
   await confirmModal(page, '查看完整身份信息')
-  await page.locator('.ln-identity__id--clear').waitFor()
+  await page.locator('.ln-identity__id.ln-identity__id--clear').waitFor()
   expect(await page.locator('.ln-identity__id').textContent()).toMatch(/^441821\d{11}[\dX]$/)
+  await page.locator('.ln-identity__account', { hasText: '6221880012345678901' }).waitFor() // the payee's account, in clear with the rest
   const countyUser = docs('users').find((u) => u.openid === 'o_demo_county')
   expect(docs('audit').filter((a) => a.action === 'pii.read' && a.targetId === loan._id && a.actorId === countyUser._id)).toHaveLength(1)
   await page.locator('.ln-docs .ln-doc', { hasText: '项目计划书.pdf' }).waitFor()
@@ -279,6 +285,32 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   await page.locator('.ln-event', { hasText: '银行放款' }).waitFor()
   await shot(page, '17-youth-timeline')
   expect(youth.errors).toEqual([])
+
+  // ---- 郑伟 records a repayment the same day: 20,000 yuan of principal, dated the disbursement day ----
+  // (The date picker offers the disbursement day to today, here both today: never an inverted range.)
+  page = bank.page
+  await page.reload()
+  await page.locator('.bank-repay__open').click()
+  const repay = page.locator('.bank-repay')
+  await repay.locator('.bank-repay__principal input').fill('20000')
+  await shot(page, '18-bank-repay-same-day') // opens the date picker: it must open, with a valid range
+  await repay.locator('[data-field="date"] .ln-field__hint', { hasText: `${disbursedOn}（放款日）至今天` }).waitFor()
+  await repay.locator('.bank-repay__date', { hasText: disbursedOn }).waitFor()
+  await repay.locator('.bank-repay__submit').click()
+  await confirmModal(page, `${disbursedOn} 归还本金 20,000.00 元`)
+  // Recorded — not refused next to the date.
+  const dateError = repay.locator('[data-error-for="date"]')
+  const outcome = await Promise.race([
+    page.locator('.bank-repay--closed').waitFor().then(() => 'recorded', () => 'neither'),
+    dateError.waitFor().then(async () => `refused: ${await dateError.textContent()}`, () => 'neither'),
+  ])
+  expect(outcome).toBe('recorded')
+  await page.locator('.bank-repay--closed', { hasText: '剩余本金 160,000.00 元' }).waitFor()
+  await shot(page, '19-bank-repaid')
+  const repaid = loans().find((l) => l._id === loan._id)
+  expect(repaid.repayments).toEqual([expect.objectContaining({ date: disbursedOn, principalFen: 2_000_000 })])
+  expect(repaid.outstandingFen).toBe(16_000_000)
+  expect(bank.errors).toEqual([])
 
   for (const c of [youth, county, city, bank]) await c.context.close()
 }, 180_000)

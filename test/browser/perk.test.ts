@@ -1,12 +1,12 @@
 // The caring-merchant alliance in the browser, two phones at once: 林晓雨 (volunteer, 0★) opens
 // 爱心商家优惠 from the home page, picks a perk of 连州菜馆 she may use and shows its code; the test
-// reads the QR code off her screen (a screenshot of the canvas, decoded as a phone's scanner
+// reads the QR code off her screen (a screenshot of the page where the canvas shows, decoded as a phone's scanner
 // would) and gives the text to 吴海's page (the merchant's scan stand-in), who sees the perk and
 // her masked name and confirms. Her screen says 已核销, both record lists show it, and the same
 // code scanned again is refused in plain Chinese. Then the county admin adds a merchant and reads
 // the totals. Screenshots of every page go to test-artifacts/.
 import type { Page } from 'playwright-core'
-import { decodeQrPng } from '../support/qr'
+import { visibleQr } from '../support/checks'
 import { confirmModal, journey, until } from '../support/journey'
 
 const world = journey('perk')
@@ -17,7 +17,7 @@ async function readQr(page: Page): Promise<string> {
   const canvas = page.locator('.code-sheet__qr canvas')
   await canvas.waitFor()
   for (let i = 0; i < 30; i++) {
-    const text = decodeQrPng(await canvas.screenshot())
+    const text = await visibleQr(page, canvas)
     if (text) return text
     await page.waitForTimeout(200)
   }
@@ -179,8 +179,9 @@ test('the county admin adds a merchant, suspends it with a reason, and reads the
   if (expected > 0) await page.locator('.totals-section', { hasText: '按商家' }).locator('.pk-bar', { hasText: '连州菜馆（清城店）' }).getByText(String(expected), { exact: true }).waitFor()
   await shot(page, '23-admin-totals')
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.totals__export').click()])
-  expect(download.suggestedFilename()).toMatch(/^优惠核销汇总-.*\.xlsx$/)
+  expect(download.suggestedFilename()).toMatch(/^爱心商家优惠核销-清城区-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/) // named for what it holds: place and period
   await page.locator('.totals-exported', { hasText: '已生成' }).waitFor()
+  await shot(page, '24-admin-totals-exported')
 
   expect(errors).toEqual([])
 })

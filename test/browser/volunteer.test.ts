@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core'
 import { EJSON } from 'bson'
 import { MAY_WAIT_FOR_THE_DAY_MS, minutesServedToday } from '../support/clock'
+import { reveal, visibleQr } from '../support/checks'
 import { journey, settle } from '../support/journey'
 import { ALL_DAY, openAllDay } from '../support/stations'
 
@@ -167,7 +168,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   // 补签 for yesterday: the station of the last session is proposed; yesterday, 09:00–11:00.
   await open(page, 'packages/volunteer/makeup/index')
   await page.locator('[data-field="stationId"]', { hasText: STATION.name }).waitFor()
-  await page.locator('.acct-banner', { hasText: '每月可提交补签和申诉共 3 次' }).waitFor()
+  await page.locator('.acct-banner', { hasText: '本月还可提交补签和申诉 3 次（每月共 3 次）' }).waitFor()
   await shot(page, '10-makeup-empty')
   // Submitting empty: the missing fields are named inline.
   await page.locator('.makeup__submit').click()
@@ -218,7 +219,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await page.locator('.hrs-appeal textarea').fill('我在会议室后排负责直播设备，请向村委会王主任核实')
   await shot(page, '15-hours-appeal')
   await page.locator('.hrs-appeal__submit').click()
-  await page.locator('.taro-modal__content', { hasText: '本次会占用 1 次' }).waitFor()
+  await page.locator('.taro-modal__content', { hasText: '本次会占用本月补签和申诉次数 1 次' }).waitFor()
   await page.locator('.taro-model__confirm').click()
   await page.locator(`.hrs-rec[data-id="${makeup._id}"][data-status="pending"] .vol-flag[data-flag="appeal"]`).waitFor()
   await page.locator('.hrs-appeal').waitFor({ state: 'hidden' })
@@ -240,6 +241,9 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await paper.locator('.cert__qr').waitFor()
   expect(await paper.locator('.cert__qr img').getAttribute('src')).toMatch(/^data:image\/gif;base64,/)
   await shot(page, '18-certificate')
+  // The QR code, read off the screen as someone checking the certificate would, opens its verification.
+  await reveal(page, paper.locator('.cert__qr'))
+  expect(await visibleQr(page, paper.locator('.cert__qr img'))).toBe(`packages/volunteer/verify/index?code=${code}`)
   await shot(page, '18b-certificate-full', { fullPage: true })
   await open(page, 'packages/volunteer/certificate/index')
   await page.locator(`.cert[data-code="${code}"]`).waitFor() // shown again, not generated again
@@ -254,6 +258,9 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await other.page.locator('.verify__ok', { hasText: '证明真实有效' }).waitFor()
   await other.page.locator(`.cert[data-code="${code}"] .cert__name`, { hasText: '林*雨' }).waitFor()
   await shot(other.page, '19-verify-found')
+  // The certificate shown there carries the same QR code, read off the screen.
+  await reveal(other.page, other.page.locator('.cert__qr'))
+  expect(await visibleQr(other.page, other.page.locator('.cert__qr img'))).toBe(`packages/volunteer/verify/index?code=${code}`)
   await open(other.page, 'packages/volunteer/verify/index')
   await other.page.locator('.verify__how').waitFor()
   await shot(other.page, '20-verify-empty')

@@ -1,15 +1,21 @@
 // What every browser journey needs: the stack (`npm start`'s, on free ports) and Chromium for
 // the file's tests, phones opened as personas, calls to functions as a WeChat user for set-up,
 // screenshots into test-artifacts/, and the small waits jest has no built-in for.
+// Every page a journey screenshots is checked too (checks.ts: layout, QR codes read off the
+// screen, date pickers), and every phone's console must stay free of errors and the framework's
+// warnings: a test fails on either, with what was wrong.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser, phoneContext, watchErrors } from './browser'
+import { checkPage } from './checks'
 import { artifact, startStack, type Stack } from './stack'
 
 export interface Phone {
   context: BrowserContext
   page: Page
-  /** Console errors and uncaught page errors seen so far: a journey ends asserting none. */
+  /** Console errors, uncaught page errors and the framework's warnings seen so far: each test ends asserting none (afterEach). */
   errors: string[]
+  /** Who is holding it, for messages. */
+  who: string
 }
 
 export interface Geolocation {
@@ -48,19 +54,25 @@ export async function confirmModal(page: Page, text: string): Promise<void> {
 
 /**
  * Starts the stack and the browser before the file's tests and stops them after; every phone a
- * test opens is closed after it, even when it failed. Screenshots are named `<name>-<shot>.png`.
+ * test opens is closed after it, even when it failed, and the test fails if a phone's console
+ * had errors or framework warnings. Screenshots are named `<name>-<shot>.png`.
  */
 export function journey(name: string) {
   let stack: Stack | undefined
   let browser: Browser | undefined
-  const phones: BrowserContext[] = []
+  const phones: Phone[] = []
 
   beforeAll(async () => {
     stack = await startStack()
     browser = await launchBrowser()
   })
   afterEach(async () => {
-    await Promise.all(phones.splice(0).map((c) => c.close().catch(() => undefined)))
+    const opened = phones.splice(0)
+    await Promise.all(opened.map((p) => p.context.close().catch(() => undefined)))
+    const noisy = opened.filter((p) => p.errors.length > 0)
+    // (Each message with the first lines of its stack, if it has one.)
+    const said = (e: string) => e.split('\n').slice(0, 3).join('\n      ')
+    if (noisy.length) throw new Error(`the console of a phone had errors or framework warnings:\n${noisy.map((p) => `  ${p.who}:\n${p.errors.map((e) => `    - ${said(e)}`).join('\n')}`).join('\n')}`)
   })
   afterAll(async () => {
     await browser?.close()
@@ -70,6 +82,19 @@ export function journey(name: string) {
   const started = (): { stack: Stack; browser: Browser } => {
     if (!stack || !browser) throw new Error('journey: the stack is not started (use it inside a test)')
     return { stack, browser }
+  }
+
+  async function openPhone(who = 'a new phone', geolocation?: Geolocation): Promise<Phone> {
+    const { stack: s, browser: b } = started()
+    const context = await phoneContext(b)
+    const page = await context.newPage()
+    const phone: Phone = { context, page, errors: watchErrors(page), who }
+    phones.push(phone)
+    if (geolocation) {
+      await context.grantPermissions(['geolocation'], { origin: s.url })
+      await context.setGeolocation({ accuracy: 25, ...geolocation })
+    }
+    return phone
   }
 
   async function call(openid: string, fn: string, action: string, input: unknown): Promise<Reply> {
@@ -98,25 +123,24 @@ export function journey(name: string) {
       return [...started().stack.cloud.store.get(collection).docs.values()]
     },
 
+    /** A fresh phone (its own gateway session, no persona chosen yet), its console watched; `who` names it in messages. */
+    openPhone,
+
     /** A fresh phone (its own gateway session) as a persona from the switcher, optionally with a granted location. */
     async openAs(persona: string, geolocation?: Geolocation): Promise<Phone> {
-      const { stack: s, browser: b } = started()
-      const context = await phoneContext(b)
-      phones.push(context)
-      if (geolocation) {
-        await context.grantPermissions(['geolocation'], { origin: s.url })
-        await context.setGeolocation({ accuracy: 25, ...geolocation })
-      }
-      const page = await context.newPage()
-      const errors = watchErrors(page)
-      await page.goto(`${s.url}/#/packages/dev/personas/index`)
-      await page.locator('.personas__cell', { hasText: persona }).click()
+      const phone = await openPhone(persona, geolocation)
+      await phone.page.goto(`${started().stack.url}/#/packages/dev/personas/index`)
+      await phone.page.locator('.personas__cell', { hasText: persona }).click()
       // The switcher goes to 我的 by itself.
-      await page.locator('.mine__nickname').waitFor()
-      return { context, page, errors }
+      await phone.page.locator('.mine__nickname').waitFor()
+      return phone
     },
 
-    /** Screenshots once the page has settled (a toast from the last action faded, animations done); `fullPage` grows the window to the page. */
+    /**
+     * Screenshots once the page has settled (a toast from the last action faded, animations done);
+     * `fullPage` grows the window to the page. Then checks the page as shown (checks.ts: layout, QR
+     * codes read off the screen, date pickers opened) and throws with the problems found.
+     */
     async shot(page: Page, shotName: string, options: { fullPage?: boolean } = {}): Promise<void> {
       await page
         .waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((e) => e.style.display === 'none' || e.style.opacity !== '1'), null, { timeout: 4000 })
@@ -125,15 +149,17 @@ export function journey(name: string) {
       const path = artifact(`${name}-${shotName}.png`)
       if (!options.fullPage) {
         await page.screenshot({ path })
-        return
+      } else {
+        // Taro's web pages scroll inside their own container: grow the window to the page's height.
+        const viewport = page.viewportSize()!
+        const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.taro_page, body')].map((e) => e.scrollHeight)))
+        await page.setViewportSize({ width: viewport.width, height: Math.min(6000, Math.max(viewport.height, height)) })
+        await settle(page)
+        await page.screenshot({ path })
+        await page.setViewportSize(viewport)
+        await settle(page)
       }
-      // Taro's web pages scroll inside their own container: grow the window to the page's height.
-      const viewport = page.viewportSize()!
-      const height = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.taro_page, body')].map((e) => e.scrollHeight)))
-      await page.setViewportSize({ width: viewport.width, height: Math.min(6000, Math.max(viewport.height, height)) })
-      await settle(page)
-      await page.screenshot({ path })
-      await page.setViewportSize(viewport)
+      await checkPage(page, `${name}-${shotName}`)
     },
   }
 }

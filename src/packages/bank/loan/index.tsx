@@ -335,7 +335,12 @@ function RepaymentForm({ d, onDone, onStale }: FormProps) {
   const today = shanghaiToday()
   const x = d.disbursement
   const lastApproved = [...d.schedule].reverse().find((p) => p.status === 'approved')
-  const earliest = addDays(lastApproved && x && lastApproved.end >= x.disbursedOn ? lastApproved.end : (x?.disbursedOn ?? today), 1)
+  // A repayment may be dated from the disbursement day (repaid the same day: no subsidy runs on
+  // it) or, once periods are approved, from the day after the last one; until today (Shanghai).
+  const settledUntil = lastApproved && x && lastApproved.end >= x.disbursedOn ? lastApproved.end : ''
+  const earliest = settledUntil ? addDays(settledUntil, 1) : (x?.disbursedOn ?? today)
+  // No day to choose (the picker's range would be inverted): said before anything is filled in.
+  const noDay = earliest > today ? (settledUntil ? `${settledUntil} 及以前的贴息已核准，${earliest} 起才能登记还款` : `${earliest} 起才能登记还款`) : ''
   const [open, setOpen] = useState(false)
   const [date, setDate] = useState(today)
   const [principal, setPrincipal] = useState('')
@@ -351,7 +356,8 @@ function RepaymentForm({ d, onDone, onStale }: FormProps) {
     if (!p.ok) e.principalFen = p.error
     else if (p.value <= 0) e.principalFen = '归还本金应大于 0'
     else if (p.value > d.outstandingFen) e.principalFen = `归还本金不能超过剩余本金 ${yuan(d.outstandingFen)}`
-    if (date > today) e.date = '还款日期不能晚于今天'
+    if (noDay) e.date = noDay
+    else if (date > today) e.date = '还款日期不能晚于今天'
     else if (date < earliest) e.date = `还款日期应在 ${earliest} 或以后`
     if (note.trim().length > 300) e.note = '备注不能超过 300 个字'
     setErrors(e)
@@ -388,9 +394,9 @@ function RepaymentForm({ d, onDone, onStale }: FormProps) {
           <Text>登记还本</Text>
           <Text className='ln-form__sub'>剩余本金 {yuan(d.outstandingFen)}</Text>
         </View>
-        <Text className='ln-form__lead'>提前还款或结清时登记，贴息按剩余本金重新计算。</Text>
+        <Text className='ln-form__lead'>{noDay ? noDay : '提前还款或结清时登记，贴息按剩余本金重新计算。'}</Text>
         <View className='ln-form__actions'>
-          <Button kind='outline' className='bank-repay__open' onClick={() => setOpen(true)}>
+          <Button kind='outline' className='bank-repay__open' disabled={!!noDay} onClick={() => setOpen(true)}>
             登记还款
           </Button>
         </View>
@@ -404,13 +410,19 @@ function RepaymentForm({ d, onDone, onStale }: FormProps) {
         <Text>登记还本</Text>
         <Text className='ln-form__sub'>剩余本金 {yuan(d.outstandingFen)}</Text>
       </View>
-      <Field field='date' label='还款日期' required error={errors.date}>
-        <DatePick className='bank-repay__date' value={date} start={earliest} end={today}
-          onChange={(v) => {
-            setDate(v)
-            setErrors(without('date'))
-          }}
-        />
+      <Field field='date' label='还款日期' required error={errors.date ?? (noDay || undefined)} hint={settledUntil ? `${earliest}（已核准的贴息期之后）至今天` : `${earliest}（放款日）至今天`}>
+        {noDay ? (
+          <View className='ln-field__box bank-repay__date'>
+            <Text className='ln-field__pick'>暂无可选日期</Text>
+          </View>
+        ) : (
+          <DatePick className='bank-repay__date' value={date} start={earliest} end={today}
+            onChange={(v) => {
+              setDate(v)
+              setErrors(without('date'))
+            }}
+          />
+        )}
       </Field>
       <Field field='principalFen' label='归还本金' required error={errors.principalFen}>
         <UnitInput className='bank-repay__principal' value={principal} placeholder='例如 50000' maxLength={14} unit='元'

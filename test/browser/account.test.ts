@@ -70,6 +70,11 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
   expect(await page.locator('[data-field="gender"]').count()).toBe(0)
   await page.locator('[data-field="mobile"] input').fill('13800138000')
 
+  // Issue 19, item 13: submitted without a place, the 服务镇街 row asks for the township in its own words.
+  await page.locator('.register__submit').click()
+  await page.locator('[data-field="townshipCode"]', { hasText: '请选择服务镇街' }).waitFor()
+  expect(await page.locator('[data-field="townshipCode"]', { hasText: '所在县' }).count()).toBe(0)
+
   // County → township.
   await page.locator('[data-field="townshipCode"]').click()
   await page.locator('.place__county', { hasText: '清城区' }).click()

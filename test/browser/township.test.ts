@@ -117,6 +117,14 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   const adjust = page.locator('.adjust')
   await adjust.getByText('调整计入时长').waitFor()
   await adjust.getByText('记录时长 4 小时').waitFor()
+  // Issue 19, defects 1 and 2: more than the record, or 0, is refused as it is typed, with why.
+  await adjust.locator('.adjust__minutes input').fill('1000')
+  await adjust.locator('.adjust__error', { hasText: '计入时长不能超过记录的 4 小时' }).waitFor()
+  await adjust.locator('.adjust__minutes input').fill('0')
+  await adjust.locator('.adjust__error', { hasText: '请改用「驳回」' }).waitFor()
+  const presets = await adjust.locator('.adjust__preset').allTextContents()
+  expect(presets.length).toBeGreaterThan(0)
+  expect(presets.some((p) => /[5-9] 小时|\d{2} 小时/.test(p))).toBe(false) // none beyond the 4-hour record
   await adjust.locator('.adjust__minutes input').fill('180')
   await adjust.getByText('= 3 小时').waitFor()
   await adjust.locator('.nut-dialog-footer-ok').click()
@@ -128,6 +136,20 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   await until(() => page.locator('.session-card').count(), 1)
   await wangCard.waitFor()
   await shot(page, '07-queue-after')
+
+  // Search: by part of a name, and by the day served.
+  await page.locator('.queue__tab--approved').click()
+  await page.locator('.session-card').first().waitFor()
+  await page.locator('.queue__name-input input').fill('晓雨')
+  await until(() => page.locator('.session-card', { hasNotText: '林晓雨' }).count(), 0)
+  await page.locator('.session-card', { hasText: '林晓雨' }).first().waitFor()
+  await page.locator('.queue__name-input input').fill('没有这个人')
+  await page.locator('.queue__empty', { hasText: '没有找到符合条件的' }).waitFor()
+  await shot(page, '07b-queue-search-empty')
+  await page.locator('.queue__empty').getByText('清除搜索').waitFor()
+  await page.locator('.queue__name .queue__clear').click()
+  await page.locator('.session-card', { hasText: '林晓雨' }).first().waitFor()
+  await page.locator('.queue__tab--pending').click()
 
   await page.locator('.queue__tab--approved').click()
   await until(() => page.locator('.session-card').count(), 3)

@@ -162,6 +162,11 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await page.locator('.hrs-hero .vol-starbar__text', { hasText: `再服务 ${hoursText(100 * 60 - minutes)} 小时可升至一星` }).waitFor()
   await page.locator(`.hrs-rec[data-status="approved"]`, { hasText: STATION.name }).waitFor()
   await page.locator('.hrs-stations__name', { hasText: STATION.name }).waitFor()
+  // Issue 19, item 13: months read 「1月」…「12月」 with the year beneath the first and each January, never 「26/1」.
+  const labels = await page.locator('.hrs-bars__label').allTextContents()
+  expect(labels).toHaveLength(12)
+  expect(labels.every((l) => /^\d{1,2}月$/.test(l))).toBe(true)
+  expect((await page.locator('.hrs-bars__year').first().textContent())!).toMatch(/^\d{4}年$/)
   await shot(page, '09-hours-approved')
   await shot(page, '09b-hours-approved-full', { fullPage: true })
 
@@ -229,6 +234,8 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   // The certificate: generated on request, kept for next time.
   await open(page, 'packages/volunteer/certificate/index')
   await page.locator('.certificate__intro', { hasText: '志愿服务证明' }).waitFor()
+  // Issue 19, item 13: no star yet reads 「—」 and 星级（未评定）, not 「0」.
+  await page.locator('.certificate__preview-item', { hasText: '星级（未评定）' }).locator('.certificate__preview-num', { hasText: '—' }).waitFor()
   await shot(page, '17-certificate-intro')
   await page.locator('.certificate__generate').click()
   const paper = page.locator('.cert')

@@ -63,10 +63,10 @@ test('the applicant: the program and 我要申请, then a draft opened at its fi
   expect(flat).toContain('=2,044.44元')
   await call(CITY, 'settings.update', { loanCeilingFen: 500_000_00, subsidySpreadBp: 120 })
 
-  const draft = await call(YOUTH, 'loan.saveDraft', { amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan' })
+  const draft = await call(YOUTH, 'loan.saveDraft', { amountFen: 20_000_000, termMonths: 24, bankId: 'b_psbc_qingyuan', payee: { accountName: '黄家明', bankName: '邮储银行清远市分行', accountNumber: '6217995500001234567' } })
   loanId = draft.id
   const apply = await app.renderPage('packages/loan/apply/index', { id: loanId })
-  // Amount, term and bank are filled: the form opens at the project.
+  // Amount, term, bank and the subsidy's payee are filled: the form opens at the project.
   expect(apply.text()).toContain('创业项目')
   expect(apply.text()).toContain('项目所在镇街')
   expect(apply.text()).toContain('已保存')
@@ -76,7 +76,7 @@ test('the applicant: the program and 我要申请, then a draft opened at its fi
 test('a complete application submitted through the functions: the applicant follows it', async () => {
   openid = YOUTH
   const project = { type: 'ecommerce', title: TITLE, townshipCode: '441802006', address: '凤城街道石角村', description: '建设产地直播间与冷链分拣点，带动周边果农通过电商销售砂糖橘。', jobsCreated: 8, householdsHelped: 5 }
-  await call(YOUTH, 'loan.saveDraft', { id: loanId, project, payee: { accountName: '黄家明', bankName: '邮储银行清远市分行', accountNumber: '6217995500001234567' } })
+  await call(YOUTH, 'loan.saveDraft', { id: loanId, project })
   for (const [kind, content, ext] of [
     ['id_photo', PNG, 'png'],
     ['business_license', PNG, 'png'],

@@ -150,7 +150,7 @@ export default function Invite() {
       <View className='acct-page invite invite--done'>
         <StateView tone='ok' title={`你已成为${ROLE_LABELS[g.role]}`} desc={`${g.scopeName ? `范围：${g.scopeName}。` : ''}在「我的 → 我的工作台」进入工作页面。`}>
           {!phase.phoneBound && (
-            <View className='acct-banner invite__phone'>
+            <View className='acct-banner acct-banner--info invite__phone'>
               <View className='acct-banner__main'>
                 <Text className='acct-banner__title'>请绑定手机号</Text>
                 <Text className='acct-banner__text'>管理员和同事需要时能联系到你，审核提醒也会发到这个号码。</Text>

@@ -18,6 +18,7 @@ import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify } from '../_shared/notify'
+import { readAll } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
@@ -164,20 +165,10 @@ const credited = (s: Pick<SessionDoc, 'status' | 'adjustedMinutes' | 'minutes'>)
 
 /** Volunteers' names (from their registrations), for lists staff read. */
 async function namesOf(userIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds)]
-  // A read returns at most 100 documents: ask for a hundred people at a time.
-  const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_x, i) => ids.slice(i * 100, i * 100 + 100))
-  const pages = await Promise.all(
-    chunks.map((chunk) =>
-      db
-        .collection<RegistrationDoc>(COLLECTIONS.registrations)
-        .where({ userId: _.in(chunk), kind: 'volunteer' })
-        .field({ userId: true, name: true })
-        .limit(100)
-        .get(),
-    ),
-  )
-  return new Map(pages.flatMap(({ data }) => data.map((r) => [r.userId, r.name] as const)))
+  if (userIds.length === 0) return new Map()
+  // A township may have more volunteers than one read returns: read them all, a hundred at a time.
+  const data = await readAll(db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId: _.in([...new Set(userIds)]), kind: 'volunteer' }).field({ userId: true, name: true }))
+  return new Map(data.map((r) => [r.userId, r.name]))
 }
 
 /**

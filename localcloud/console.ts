@@ -29,6 +29,7 @@ export function consoleApi(cloud: LocalCloud, req: IncomingMessage, res: ServerR
     })
   }
   if (p === 'outbox') return sendJson(res, 200, [...cloud.outbox].reverse())
+  if (p === 'reads') return sendJson(res, 200, [...cloud.cappedReads].reverse())
   if (p === 'files') return sendJson(res, 200, cloud.storage.list().slice(0, 200))
   if (p === 'invocations') return sendJson(res, 200, [...cloud.runtime.recent].reverse().slice(0, 200))
   if (p === 'logs') return sendJson(res, 200, cloud.runtime.logLines.slice(-500))
@@ -59,7 +60,7 @@ export function renderConsole(): string {
 <header>本地云控制台 <span style="font-weight:400;opacity:.8">· 只读</span></header>
 <nav id="tabs"></nav><main id="main"></main>
 <script>
-const tabs={db:'数据库',outbox:'订阅消息',files:'文件',calls:'调用记录',logs:'日志'};
+const tabs={db:'数据库',outbox:'订阅消息',files:'文件',calls:'调用记录',reads:'读取上限',logs:'日志'};
 let tab='db',coll=null,skip=0;
 const $=(h)=>{const t=document.createElement('template');t.innerHTML=h.trim();return t.content.firstChild};
 const esc=(s)=>String(s).replace(/[&<>"]/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
@@ -80,6 +81,9 @@ async function render(){nav();const m=document.getElementById('main');m.innerHTM
  if(tab==='calls'){const c=await get('invocations');m.innerHTML='';const t=$('<table><tr><th>时间</th><th>函数</th><th>调用者</th><th>耗时</th><th>结果</th><th>数据库请求</th></tr></table>');
   for(const x of c)t.append($('<tr><td>'+new Date(x.startedAt).toLocaleTimeString()+'</td><td>'+esc(x.functionName)+'</td><td class="muted">'+esc(x.caller.openid||x.caller.source)+'</td><td>'+x.durationMs+' ms'+(x.cold?' <span class="muted">冷启动</span>':'')+'</td><td class="'+(x.ok?'ok':'bad')+'">'+(x.ok?'成功':esc(x.errorCode+' '+(x.errorMessage||'').split('\\n')[0]))+'</td><td class="muted">'+x.dbRequests.map(r=>esc(r.action.replace('database.','')+(r.collection?' '+r.collection:''))).join('<br>')+'</td></tr>'));
   if(!c.length)t.append($('<tr><td colspan="6" class="muted">暂无调用</td></tr>'));const s=$('<section></section>');s.append(t);m.append(s);return}
+ if(tab==='reads'){const r=await get('reads');m.innerHTML='';const t=$('<table><tr><th>时间</th><th>函数</th><th>情形</th><th>集合</th><th>要求 / 上限</th><th>查询</th></tr></table>');
+  for(const x of r)t.append($('<tr><td>'+new Date(x.at).toLocaleTimeString()+'</td><td>'+esc(x.functionName?x.functionName+'.'+(x.action||'?'):'（函数之外）')+'</td><td class="'+(x.kind==='over-cap'?'bad':'muted')+'">'+(x.kind==='over-cap'?'要求超过上限':'答案被上限截断')+'</td><td>'+esc(x.request+' '+x.collection)+'</td><td>'+(x.requested===undefined?'未设':x.requested)+' / '+x.cap+'</td><td class="muted">'+esc(x.query)+'</td></tr>'));
+  if(!r.length)t.append($('<tr><td colspan="6" class="muted">没有超过平台上限的读取</td></tr>'));const s=$('<section></section>');s.append($('<p class="muted">云函数单次 get() 最多返回 100 条，聚合最多 10000 条（不设 limit 时 20 条），多出的部分平台不报错、直接截断。</p>'),t);m.append(s);return}
  if(tab==='logs'){const l=await get('logs');m.innerHTML='';const s=$('<section></section>');s.append($('<pre>'+esc(l.join('\\n')||'暂无日志')+'</pre>'));m.append(s)}}
 render();
 </script></body></html>`

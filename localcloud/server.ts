@@ -7,7 +7,7 @@ import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { Access, type SdkCredentials } from './access'
-import { DatabaseService, PLATFORM_LIMITS, type DatabaseLimits } from './db/database'
+import { DatabaseService, PLATFORM_LIMITS, type CappedRead, type DatabaseLimits } from './db/database'
 import { DbError } from './db/errors'
 import { Store, type CollectionsFile } from './db/store'
 import { BodyTooLarge, isLoopback, readBody, sendJson } from './http'
@@ -47,6 +47,16 @@ export interface LocalCloudOptions {
   quiet?: boolean
 }
 
+/** A read the platform's caps shaped, with the function invocation that made it (none: a script or test). */
+export interface CappedReadRecord extends CappedRead {
+  /** Numbers every record of this start, in order. */
+  seq: number
+  at: string
+  functionName?: string
+  action?: string
+  invocationId?: string
+}
+
 /** The largest request the SDK endpoint accepts (a function's payload limit on the platform is 6 MB). */
 const MAX_BODY_BYTES = 20 * 1024 * 1024
 
@@ -64,6 +74,12 @@ export class LocalCloud {
   private port = 0
   private timerHandles: NodeJS.Timeout[] = []
   private readonly envId: string
+  /**
+   * The read guard: every request that asked for more than the platform's cap, and every answer
+   * the cap cut short (the newest 1,000). Kept across resets: it is about the code, not the data.
+   */
+  readonly cappedReads: CappedReadRecord[] = []
+  private cappedReadSeq = 0
 
   constructor(readonly options: LocalCloudOptions) {
     if (process.env.NODE_ENV === 'production') {
@@ -249,7 +265,19 @@ export class LocalCloud {
   }
 
   private async dispatch(action: string, body: Record<string, unknown>, invocation: InvocationRecord | null) {
-    if (action.startsWith('database.')) return this.db.handle(action, body)
+    if (action.startsWith('database.')) {
+      return this.db.handle(action, body, (read) => {
+        if (this.cappedReads.length >= 1000) this.cappedReads.shift()
+        this.cappedReads.push({
+          ...read,
+          seq: ++this.cappedReadSeq,
+          at: new Date().toISOString(),
+          functionName: invocation?.functionName,
+          action: invocation?.action,
+          invocationId: invocation?.id,
+        })
+      })
+    }
     if (action.startsWith('storage.')) return this.storage.handle(action, body)
     if (action === 'functions.invokeFunction') {
       const name = typeof body.function_name === 'string' ? body.function_name : ''

@@ -2,10 +2,12 @@
 // silently cut to 100), so anything that may be longer is read 100 at a time, in a stable order
 // (the given field, then _id), until a short page.
 import { conflict } from './errors'
-import type { Query } from './db-types'
+import type { Aggregate, Query } from './db-types'
 
 /** The most documents one get() returns on WeChat Cloud. */
 export const READ_CAP = 100
+/** The most results one aggregation returns on WeChat Cloud, whatever its $limit. */
+export const AGGREGATE_CAP = 10_000
 
 /** A query's documents, page by page (each at most READ_CAP), in `order` then _id. */
 export async function* pagesOf<T>(query: Query<T>, order: [field: string, direction: 'asc' | 'desc'] = ['_id', 'asc']): AsyncGenerator<T[]> {
@@ -29,4 +31,24 @@ export async function readAll<T>(query: Query<T>, options: { order?: [string, 'a
     if (all.length > max) throw conflict(options.tooMany ?? `超过 ${max} 条，请缩小范围后再试`)
   }
   return all
+}
+
+/**
+ * Every result of an aggregation, AGGREGATE_CAP at a time. `sorted()` builds the pipeline afresh
+ * up to a sort that orders its results totally (end it with _id), so the pages neither overlap
+ * nor skip; the rest of the pipeline (projection and the like) comes after in `then`.
+ */
+export async function aggregateAll<T>(
+  sorted: () => Aggregate,
+  options: { then?: (page: Aggregate) => Aggregate; max?: number; tooMany?: string } = {},
+): Promise<T[]> {
+  const max = options.max ?? 200_000
+  const all: T[] = []
+  for (let skip = 0; ; skip += AGGREGATE_CAP) {
+    const page = sorted().skip(skip).limit(AGGREGATE_CAP)
+    const { list } = await (options.then ? options.then(page) : page).end<T>()
+    all.push(...list)
+    if (all.length > max) throw conflict(options.tooMany ?? `超过 ${max} 条，请缩小范围后再试`)
+    if (list.length < AGGREGATE_CAP) return all
+  }
 }

@@ -32,6 +32,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/err
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
+import { readAll } from '../_shared/paging'
 import { decrypt, encrypt } from '../_shared/pii'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
@@ -372,7 +373,7 @@ async function bankName(id: string): Promise<string> {
 }
 
 async function lprTable(): Promise<LprRow[]> {
-  const { data } = await lprRates().orderBy('_id', 'asc').limit(1000).get()
+  const data = await readAll(lprRates())
   return data.map((r) => ({ effectiveDate: r._id, oneYearBp: r.oneYearBp, fiveYearBp: r.fiveYearBp }))
 }
 

@@ -27,6 +27,7 @@ import { registrationMachine, statesLeftBy, takeoverMachine, type StepRole } fro
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
+import { readAll } from '../_shared/paging'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
 
 const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrations)
@@ -216,11 +217,7 @@ async function rivalOf(r: RegistrationDoc): Promise<RegistrationDoc | null> {
 async function inConflict(list: RegistrationDoc[]): Promise<Set<string>> {
   const indexes = [...new Set(list.map((r) => r.idBlindIndex).filter(Boolean))]
   if (indexes.length === 0) return new Set()
-  const { data } = await registrations()
-    .where({ idBlindIndex: _.in(indexes), status: _.in(IN_PLAY) })
-    .field({ idBlindIndex: true, userId: true })
-    .limit(1000)
-    .get()
+  const data = await readAll(registrations().where({ idBlindIndex: _.in(indexes), status: _.in(IN_PLAY) }).field({ idBlindIndex: true, userId: true }))
   const owners = new Map<string, Set<string>>()
   for (const d of data) owners.set(d.idBlindIndex, (owners.get(d.idBlindIndex) ?? new Set()).add(d.userId))
   return new Set(list.filter((r) => [...(owners.get(r.idBlindIndex) ?? [])].some((u) => u !== r.userId)).map((r) => r._id))

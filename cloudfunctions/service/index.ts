@@ -18,7 +18,7 @@ import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify } from '../_shared/notify'
-import { readAll } from '../_shared/paging'
+import { aggregateAll, readAll } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
@@ -221,12 +221,10 @@ const certificateView = (c: CertificateDoc): CertificateView => ({
 
 /** The report rows: per volunteer, this month's and all approved minutes (capped per day). */
 async function reportRows(criteria: unknown, month: string, settings: Settings) {
-  const { list } = await sessions()
-    .aggregate()
-    .match(_.and([criteria, { status: 'approved' }]))
-    .project({ userId: 1, townshipName: 1, days: 1, adjustedMinutes: 1, checkInAt: 1 })
-    .limit(100_000)
-    .end<Pick<SessionDoc, 'userId' | 'townshipName' | 'days' | 'adjustedMinutes' | 'checkInAt'>>()
+  const list = await aggregateAll<Pick<SessionDoc, 'userId' | 'townshipName' | 'days' | 'adjustedMinutes' | 'checkInAt'>>(
+    () => sessions().aggregate().match(_.and([criteria, { status: 'approved' }])).sort({ _id: 1 }),
+    { then: (page) => page.project({ userId: 1, townshipName: 1, days: 1, adjustedMinutes: 1, checkInAt: 1 }) },
+  )
   const byUser = new Map<string, { townshipName: string; days: { date: string; minutes: number }[] }>()
   for (const s of list) {
     const row = byUser.get(s.userId) ?? { townshipName: s.townshipName, days: [] }
@@ -247,13 +245,14 @@ async function reportRows(criteria: unknown, month: string, settings: Settings) 
 /** The month's approved records behind a report, with the volunteer's name, in time order. */
 async function monthDetails(criteria: unknown, month: string) {
   const start = dayjs.tz(`${month}-01`, ZONE)
-  const { list } = await sessions()
-    .aggregate()
-    .match(_.and([criteria, { status: 'approved', checkInAt: _.gte(start.toDate()).and(_.lt(start.add(1, 'month').toDate())) }]))
-    .sort({ checkInAt: 1 })
-    .project({ userId: 1, townshipName: 1, stationName: 1, checkInAt: 1, checkOutAt: 1, minutes: 1, adjustedMinutes: 1, source: 1, decisionReason: 1 })
-    .limit(100_000)
-    .end<Pick<SessionDoc, 'userId' | 'townshipName' | 'stationName' | 'checkInAt' | 'checkOutAt' | 'minutes' | 'adjustedMinutes' | 'source' | 'decisionReason'>>()
+  const list = await aggregateAll<Pick<SessionDoc, 'userId' | 'townshipName' | 'stationName' | 'checkInAt' | 'checkOutAt' | 'minutes' | 'adjustedMinutes' | 'source' | 'decisionReason'>>(
+    () =>
+      sessions()
+        .aggregate()
+        .match(_.and([criteria, { status: 'approved', checkInAt: _.gte(start.toDate()).and(_.lt(start.add(1, 'month').toDate())) }]))
+        .sort({ checkInAt: 1, _id: 1 }),
+    { then: (page) => page.project({ userId: 1, townshipName: 1, stationName: 1, checkInAt: 1, checkOutAt: 1, minutes: 1, adjustedMinutes: 1, source: 1, decisionReason: 1 }) },
+  )
   const names = await namesOf(list.map((s) => s.userId))
   return list.map((s) => ({ ...s, name: names.get(s.userId) ?? '志愿者' }))
 }

@@ -27,6 +27,8 @@ export interface DatabaseLimits {
   maxGetLimit: number
   /** Documents an aggregation returns when its pipeline has no $limit. */
   aggregateDefaultLimit: number
+  /** Documents an aggregation returns at most, whatever its $limit. */
+  maxAggregateLimit: number
   /** Largest document, in bytes. */
   maxDocumentBytes: number
   /** A transaction neither committed nor aborted this long after it started is aborted and its locks released. */
@@ -39,6 +41,8 @@ export const PLATFORM_LIMITS: DatabaseLimits = {
   maxGetLimit: 100,
   // aggregate().end() without .limit() returns 20 documents on the platform.
   aggregateDefaultLimit: 20,
+  // With a $limit it returns up to 10,000 (measured in the developer community; not documented).
+  maxAggregateLimit: 10_000,
   // MongoDB's BSON document limit, which the platform inherits.
   maxDocumentBytes: 16 * 1024 * 1024,
   // The platform's TransactionNotExist text: "transaction must be commit or abort in 30 seconds".
@@ -46,6 +50,23 @@ export const PLATFORM_LIMITS: DatabaseLimits = {
 }
 
 type Body = Record<string, unknown>
+
+/**
+ * A read the platform's caps shaped: one that asked for more than the cap (`over-cap`), or whose
+ * answer the cap cut short (`cut`: more matched than came back, and the caller did not ask for fewer).
+ */
+export interface CappedRead {
+  kind: 'over-cap' | 'cut'
+  request: 'get' | 'aggregate'
+  collection: string
+  /** What the caller asked for (undefined: no limit given). */
+  requested?: number
+  cap: number
+  /** The query (or pipeline), as sent, shortened. */
+  query: string
+}
+
+export type ReadObserver = (read: CappedRead) => void
 
 interface TxnWrite {
   collection: string
@@ -102,7 +123,7 @@ export class DatabaseService {
     readonly limits: DatabaseLimits = PLATFORM_LIMITS,
   ) {}
 
-  async handle(action: string, body: Body): Promise<Body> {
+  async handle(action: string, body: Body, observe?: ReadObserver): Promise<Body> {
     const txnId = typeof body.transactionId === 'string' && body.transactionId ? body.transactionId : null
     if (txnId && !TXN_ACTIONS.has(action)) {
       throw DbError.invalidParam(`${action} is not supported in a transaction`)
@@ -114,7 +135,7 @@ export class DatabaseService {
       case 'database.insertDocument':
         return txnId ? this.txnInsert(this.txn(txnId), body) : this.insert(body)
       case 'database.getDocument':
-        return txnId ? this.txnGet(this.txn(txnId), body) : this.find(body)
+        return txnId ? this.txnGet(this.txn(txnId), body) : this.find(body, observe)
       case 'database.calculateDocument':
         return this.count(body)
       case 'database.modifyDocument':
@@ -124,7 +145,7 @@ export class DatabaseService {
       case 'database.removeDocument':
         return txnId ? this.txnRemove(this.txn(txnId), body) : this.remove(body)
       case 'database.aggregateDocuments':
-        return this.aggregate(body)
+        return this.aggregate(body, observe)
       case 'database.startTransaction':
         return { transactionId: this.begin() }
       case 'database.commitTransaction':
@@ -230,7 +251,7 @@ export class DatabaseService {
     })
   }
 
-  private find(body: Body): Body {
+  private find(body: Body, observe?: ReadObserver): Body {
     const coll = this.collection(body)
     const criteria = this.criteria(body)
     let docs = this.match(coll, criteria)
@@ -243,9 +264,21 @@ export class DatabaseService {
       docs = sortDocs(docs, order)
     }
     const offset = this.nonNegativeInt(body.offset, 'offset') ?? 0
-    const requested = this.nonNegativeInt(body.limit, 'limit') ?? this.limits.maxGetLimit
-    const limit = Math.min(requested || this.limits.maxGetLimit, this.limits.maxGetLimit)
+    const asked = this.nonNegativeInt(body.limit, 'limit') || undefined
+    const cap = this.limits.maxGetLimit
+    const limit = Math.min(asked ?? cap, cap)
     const page = docs.slice(offset, offset + limit)
+    if (observe && body.queryType !== 'DOC') {
+      const query = shorten(body.query)
+      if (asked !== undefined && asked > cap) observe({ kind: 'over-cap', request: 'get', collection: coll.name, requested: asked, cap, query })
+      // The SDK sends 100 when no limit is given, so a plain get() and a page of 100 look alike;
+      // a pager orders its pages (unordered pages are unstable), so an unordered full answer with
+      // more behind it is taken as cut short.
+      const unordered = Object.keys(order).length === 0
+      if (docs.length - offset > limit && (asked === undefined || asked > cap || (asked === cap && unordered))) {
+        observe({ kind: 'cut', request: 'get', collection: coll.name, requested: asked, cap, query })
+      }
+    }
     const projection = body.projection !== undefined ? this.parseObject(body.projection, 'projection') : undefined
     return { data: { list: project(page, projection).map(toReply) }, limit, offset }
   }
@@ -339,7 +372,7 @@ export class DatabaseService {
     })
   }
 
-  private aggregate(body: Body): Body {
+  private aggregate(body: Body, observe?: ReadObserver): Body {
     const coll = this.collection(body)
     if (!Array.isArray(body.stages)) throw DbError.invalidParam('stages must be an array')
     const stages = body.stages.map((stage, i) => {
@@ -348,13 +381,19 @@ export class DatabaseService {
       }
       return { [stage.stageKey]: resolveServerDates(parseWire(stage.stageValue, `stage ${stage.stageKey}`), Date.now()) }
     })
-    const hasLimit = stages.some((s) => '$limit' in s)
+    const limits = stages.filter((s) => '$limit' in s).map((s) => Number(s.$limit))
+    const asked = limits.length > 0 ? Math.min(...limits) : undefined
+    const cap = asked === undefined ? this.limits.aggregateDefaultLimit : this.limits.maxAggregateLimit
     const input = [...coll.docs.values()].map(clone)
-    let out = aggregate(input, stages, {
+    const out = aggregate(input, stages, {
       collection: (name) => [...this.store.get(name).docs.values()].map(clone),
     })
-    if (!hasLimit) out = out.slice(0, this.limits.aggregateDefaultLimit)
-    return { data: { list: out.map(toReply) } }
+    if (observe) {
+      const query = shorten(body.stages)
+      if (limits.some((n) => n > cap)) observe({ kind: 'over-cap', request: 'aggregate', collection: coll.name, requested: Math.max(...limits), cap, query })
+      if (out.length > cap) observe({ kind: 'cut', request: 'aggregate', collection: coll.name, requested: asked, cap, query })
+    }
+    return { data: { list: out.slice(0, cap).map(toReply) } }
   }
 
   // ---- transactions ---------------------------------------------------------------
@@ -586,4 +625,10 @@ export class DatabaseService {
       throw new DbError('DATABASE_DOCUMENT_TOO_LARGE', `document exceeds the ${this.limits.maxDocumentBytes} byte limit`)
     }
   }
+}
+
+/** A query or pipeline as the SDK sent it, short enough for a report line. */
+function shorten(wire: unknown): string {
+  const text = typeof wire === 'string' ? wire : JSON.stringify(wire ?? {})
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text
 }

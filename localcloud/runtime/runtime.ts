@@ -32,6 +32,8 @@ export interface DbRequestRecord {
 export interface InvocationRecord {
   id: string
   functionName: string
+  /** The event's `action`, when it names one (how the product's functions route). */
+  action?: string
   caller: Caller
   startedAt: number
   durationMs: number
@@ -184,6 +186,7 @@ class FunctionPool {
     const record: InvocationRecord = {
       id: invocationId,
       functionName: this.name,
+      action: actionOf(event),
       caller,
       startedAt: Date.now(),
       durationMs: 0,
@@ -410,4 +413,9 @@ export class Runtime {
   async stop(): Promise<void> {
     await this.reload()
   }
+}
+
+function actionOf(event: unknown): string | undefined {
+  const action = event && typeof event === 'object' ? (event as { action?: unknown }).action : undefined
+  return typeof action === 'string' ? action.slice(0, 64) : undefined
 }

@@ -8,6 +8,7 @@ import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { tempDir } from './localcloud'
 import { buildFixtureFunction } from './build'
 import { watchPersonalData } from '../quality/pii'
+import { guardReads } from './read-guard'
 
 export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
 /** The storage security rule the deployment sets (the gateway's uploads are held to it). */
@@ -58,6 +59,7 @@ export async function startAppCloud(options: { withProbe?: boolean } = {}): Prom
     flaggedWords: [FLAGGED_WORD],
   })
   watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
+  guardReads(cloud)
   const raw = async (openid: string | undefined, fn: string, event: unknown) => {
     const outcome = await cloud.invoke(fn, event, openid ? { openid, source: 'wx_client' } : { source: 'wx_client' })
     if (!outcome.ok) throw new Error(`${fn} failed: ${outcome.errCode} ${outcome.errMsg}`)

@@ -8,6 +8,7 @@ import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { COLLECTIONS_FILE, STORAGE_RULES_FILE, TEST_FUNCTION_ENV } from './app'
 import { tempDir } from './localcloud'
 import { watchPersonalData } from '../quality/pii'
+import { guardReads } from './read-guard'
 
 /** The development H5 build the journeys use (XQ_H5_DIST to use another folder). */
 export const H5_DIST = path.resolve(__dirname, '../..', process.env.XQ_H5_DIST ?? 'dist-h5')
@@ -33,6 +34,7 @@ export async function startStack(): Promise<Stack> {
     quiet: true,
   })
   watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
+  guardReads(cloud)
   await seedDemo(cloud)
   return {
     cloud,

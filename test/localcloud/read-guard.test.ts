@@ -2,6 +2,7 @@
 // at most 10,000 (20 without a $limit), silently. The local cloud answers the same way and records
 // every request that asked for more and every answer the cap cut short, with the invocation that
 // made it; in tests, a function request over a cap fails the call (test/support/read-guard.ts).
+import fs from 'node:fs'
 import { startTestCloud, type TestCloud } from '../support/localcloud'
 import { describeCappedRead, guardReads } from '../support/read-guard'
 
@@ -67,10 +68,10 @@ test('with the guard on, a function that asks for more than the cap fails its ca
     await expect(guarded.probe(`return (await db.collection('items').where({ kind: 'odd' }).limit(1000).get()).data.length`)).rejects.toThrow(
       /read past the platform's cap:\nprobe\.\?: get on items with limit 1000 \(the platform's cap is 100\); query .*kind/,
     )
-    // Reads outside a function (scripts, seeding) are recorded but are not a function's fault.
-    await guarded.probe(`return 1`)
+    // A caller that swallowed that failure does not hide it: closing the cloud (the file's afterAll) fails too.
+    await expect(guarded.close()).rejects.toThrow(/during this run:\nprobe\.\?: get on items with limit 1000/)
   } finally {
-    await guarded.close()
+    fs.rmSync(guarded.dataDir, { recursive: true, force: true })
   }
 })
 

@@ -29,4 +29,12 @@ export function guardReads(cloud: LocalCloud): void {
     if (over.length > 0) throw new Error(`read past the platform's cap:\n${over.map(describeCappedRead).join('\n')}`)
     return outcome
   }
+  // And once more when the cloud closes (its test file's afterAll), for requests whose caller
+  // swallowed the failure or that ran outside `invoke` (timers, function-to-function calls).
+  const close = cloud.close.bind(cloud)
+  cloud.close = async () => {
+    const over = overCapSince(cloud, 0)
+    await close()
+    if (over.length > 0) throw new Error(`read past the platform's cap during this run:\n${over.map(describeCappedRead).join('\n')}`)
+  }
 }

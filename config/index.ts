@@ -9,6 +9,7 @@ import prodConfig from './prod'
  *   XQ_DEV_TOOLS=1            keep dev-only UI (persona switcher, `packages/dev`) in the build
  *   TARO_APP_CLOUD_ENV=<id>   WeChat cloud env id passed to Taro.cloud.init (default 'local-env')
  *   TARO_APP_GATEWAY_URL=<u>  h5 only: base URL of the local cloud gateway (default '' = same origin)
+ *   XQ_TPL_<NAME>=<id>        subscribe-message template ids (types/notices.ts; the functions read the same)
  *   XQ_H5_PUBLIC_PATH=<p>     h5 only: where dist-h5/ is served from (default '/')
  *   XQ_TEST_BUILD=1           weapp only: write to dist-test/ instead of dist/ (input of test/weapp, never mixed with dist/)
  * A `.env*` file with TARO_APP_* keys overrides these (Taro's env-mode rule).
@@ -58,7 +59,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_DEV_TOOLS: JSON.stringify(devTools ? 'true' : 'false'),
       TARO_APP_CLOUD_ENV: JSON.stringify(cloudEnv),
-      TARO_APP_GATEWAY_URL: JSON.stringify(gatewayUrl)
+      TARO_APP_GATEWAY_URL: JSON.stringify(gatewayUrl),
+      // The configured template ids as they are (types/notices.ts turns a name into its id).
+      TARO_APP_NOTICE_TEMPLATE_IDS: JSON.stringify(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => /^XQ_TPL_[A-Z_]+$/.test(k)))))
     },
     defineConstants: {},
     copy: {

@@ -29,6 +29,9 @@ export function consoleApi(cloud: LocalCloud, req: IncomingMessage, res: ServerR
     })
   }
   if (p === 'outbox') return sendJson(res, 200, [...cloud.outbox].reverse())
+  if (p === 'subscriptions') {
+    return sendJson(res, 200, { templates: cloud.subscriptions.templates, events: [...cloud.subscriptions.events].reverse().slice(0, 300) })
+  }
   if (p === 'reads') return sendJson(res, 200, [...cloud.cappedReads].reverse())
   if (p === 'files') return sendJson(res, 200, cloud.storage.list().slice(0, 200))
   if (p === 'invocations') return sendJson(res, 200, [...cloud.runtime.recent].reverse().slice(0, 200))
@@ -74,7 +77,11 @@ async function render(){nav();const m=document.getElementById('main');m.innerHTM
    p.children[0].onclick=()=>{skip=Math.max(0,skip-20);render()};p.children[2].onclick=()=>{if(skip+20<r.total){skip+=20;render()}};s.append(p);
    for(const d of r.docs)s.append($('<pre>'+esc(JSON.stringify(d,null,2))+'</pre>'));if(!r.docs.length)s.append($('<p class="muted">该集合暂无记录</p>'))}
   m.innerHTML='';m.append(a,s);return}
- if(tab==='outbox'){const o=await get('outbox');m.innerHTML='';const s=$('<section></section>');
+ if(tab==='outbox'){const o=await get('outbox');const sub=await get('subscriptions');m.innerHTML='';const s=$('<section></section>');
+  const ev={answer:'用户授权',sent:'已发送',refused:'被拒收'};const t=$('<table><tr><th>时间</th><th>用户</th><th>模板</th><th>事件</th><th>说明</th></tr></table>');
+  for(const x of sub.events)t.append($('<tr><td>'+new Date(x.at).toLocaleTimeString()+'</td><td class="muted">'+esc(x.openid)+'</td><td>'+esc(x.title+' '+x.templateId)+'</td><td class="'+(x.type==='refused'?'bad':x.type==='sent'?'ok':'')+'">'+ev[x.type]+'</td><td class="muted">'+esc(x.type==='answer'?(x.answer==='accept'?'允许':'拒绝'):x.type==='sent'?'剩余次数 '+(x.left==='long-term'?'长期':x.left):x.errcode+' '+x.errmsg)+'</td></tr>'));
+  if(!sub.events.length)t.append($('<tr><td colspan="5" class="muted">还没有授权或发送</td></tr>'));
+  s.append($('<p class="muted">已登记模板：'+esc(sub.templates.map(x=>x.title+'（'+x.id+'，'+(x.kind==='one-time'?'一次性':'长期')+'）').join('、'))+'。一次性模板每次授权只能发一条；未授权的发送以 43101 被拒。</p>'),t,$('<h3>已发送的消息</h3>'));
   if(!o.length)s.append($('<p class="muted">还没有发出订阅消息</p>'));for(const x of o)s.append($('<pre>'+esc(x.at+'  → '+x.touser+'  模板 '+x.templateId+(x.page?'  页面 '+x.page:'')+'\\n'+JSON.stringify(x.data,null,2))+'</pre>'));m.append(s);return}
  if(tab==='files'){const f=await get('files');m.innerHTML='';const t=$('<table><tr><th>文件 ID</th><th>大小</th><th>时间</th></tr></table>');
   for(const x of f)t.append($('<tr><td>'+esc(x.fileID)+'</td><td>'+x.size+' B</td><td>'+new Date(x.updatedAt).toLocaleString()+'</td></tr>'));if(!f.length)t.append($('<tr><td colspan="3" class="muted">暂无文件</td></tr>'));const s=$('<section></section>');s.append(t);m.append(s);return}

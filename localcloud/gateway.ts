@@ -86,6 +86,19 @@ export class Gateway {
         { 'set-cookie': `${COOKIE}=${opened.token}; Path=/; HttpOnly; SameSite=Strict` },
       )
     }
+    // wx.requestSubscribeMessage's answer, from the web build's stand-in of WeChat's dialog.
+    if (p === '/dev/subscribe' && req.method === 'POST') {
+      const session = this.session(req)
+      if (!session) return sendJson(res, 200, { errCode: NO_SESSION, errMsg: 'requestSubscribeMessage:fail 未选择开发身份' })
+      const body = safeJson((await readBody(req, 16 * 1024)).toString('utf8')) as { answers?: unknown } | null
+      const answers = body?.answers
+      const valid =
+        !!answers && typeof answers === 'object' && !Array.isArray(answers) && Object.values(answers).every((a) => a === 'accept' || a === 'reject')
+      if (!valid) return sendJson(res, 200, { errCode: 10001, errMsg: 'requestSubscribeMessage:fail invalid answers' })
+      const outcome = this.cloud.subscriptions.answer(session.openid, answers as Record<string, 'accept' | 'reject'>)
+      if (!outcome.ok) return sendJson(res, 200, { errCode: outcome.errCode, errMsg: outcome.errMsg })
+      return sendJson(res, 200, { errMsg: 'requestSubscribeMessage:ok', ...(answers as object) })
+    }
     const match = /^\/functions\/([A-Za-z0-9_-]+)$/.exec(p)
     if (match && req.method === 'POST') {
       const session = this.session(req)

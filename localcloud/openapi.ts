@@ -5,6 +5,7 @@
 import protobuf from 'protobufjs'
 import QRCode from 'qrcode'
 import type { StorageService } from './storage'
+import type { Subscriptions } from './subscriptions'
 
 // The wire schema of wx-server-sdk 4.0.2's open-API calls (field numbers as the SDK encodes them).
 const SCHEMA = `
@@ -59,6 +60,7 @@ export class OpenApiService {
   constructor(
     private readonly storage: StorageService,
     public flaggedWords: string[],
+    readonly subscriptions: Subscriptions,
   ) {}
 
   async handleMultipart(
@@ -125,7 +127,8 @@ export class OpenApiService {
     const { touser, template_id: templateId, page, data, miniprogram_state: state } = params
     if (typeof touser !== 'string' || !touser) return json({ errcode: 40003, errmsg: 'invalid openid' })
     if (typeof templateId !== 'string' || !templateId) return json({ errcode: 40037, errmsg: 'invalid template_id' })
-    if (!data || typeof data !== 'object') return json({ errcode: 47003, errmsg: 'argument invalid! data is empty' })
+    const outcome = this.subscriptions.send(touser, templateId, data)
+    if (outcome.errcode !== 0) return json({ ...outcome })
     this.outbox.push({
       id: this.nextId++,
       at: new Date().toISOString(),

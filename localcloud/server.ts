@@ -19,6 +19,7 @@ import { Gateway, type Persona } from './gateway'
 import { renderConsole, consoleApi } from './console'
 import { CronSchedule } from './cron'
 import { StorageRules } from './rules'
+import { declaredTemplates, Subscriptions, type RegisteredTemplate } from './subscriptions'
 
 export interface LocalCloudOptions {
   dataDir: string
@@ -40,6 +41,11 @@ export interface LocalCloudOptions {
   personas?: Persona[]
   maxInstancesPerFunction?: number
   limits?: Partial<DatabaseLimits>
+  /**
+   * The subscribe-message templates the mini program has registered (its console's 我的模板).
+   * Default: the product's declaration (types/notices.ts) under the ids `functionEnv` configures.
+   */
+  templates?: RegisteredTemplate[]
   /** Words that security.msgSecCheck flags (tests set them). */
   flaggedWords?: string[]
   /** Fire timer triggers on their schedule (off in tests, which fire them explicitly). */
@@ -65,6 +71,8 @@ export class LocalCloud {
   readonly db: DatabaseService
   readonly storage: StorageService
   readonly openapi: OpenApiService
+  /** Who accepted which subscribe-message template, and what each send made of it. */
+  readonly subscriptions: Subscriptions
   readonly runtime: Runtime
   readonly gateway: Gateway
   /** This start's secret and the checks every request passes (see access.ts). */
@@ -91,7 +99,8 @@ export class LocalCloud {
     this.store = new Store(path.join(options.dataDir, 'db'))
     this.db = new DatabaseService(this.store, { ...PLATFORM_LIMITS, ...options.limits })
     this.storage = new StorageService(options.dataDir, this.envId, () => this.url)
-    this.openapi = new OpenApiService(this.storage, options.flaggedWords ?? [])
+    this.subscriptions = new Subscriptions(options.templates ?? declaredTemplates(options.functionEnv), path.join(options.dataDir, 'subscriptions.json'))
+    this.openapi = new OpenApiService(this.storage, options.flaggedWords ?? [], this.subscriptions)
     this.runtime = new Runtime({
       functionsDir: options.functionsDir,
       adminUrl: '',
@@ -323,6 +332,7 @@ export class LocalCloud {
     fs.rmSync(path.join(this.options.dataDir, 'files'), { recursive: true, force: true })
     fs.mkdirSync(path.join(this.options.dataDir, 'files'), { recursive: true })
     this.openapi.outbox.length = 0
+    this.subscriptions.clear()
   }
 
   /** A snapshot is a folder: the database as JSON lines, and the files. */

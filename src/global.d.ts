@@ -45,5 +45,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV: string
     /** h5：本地云网关的基础地址，'' 表示同源 */
     TARO_APP_GATEWAY_URL: string
+    /** 构建环境里配置的订阅消息模板 ID（JSON：XQ_TPL_<NAME> → ID），见 types/notices.ts */
+    TARO_APP_NOTICE_TEMPLATE_IDS: string
   }
 }

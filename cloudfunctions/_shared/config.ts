@@ -1,6 +1,8 @@
 // Deployment configuration: the function's environment variables (set in the cloud console
 // on WeChat Cloud; generated locally by npm start). Secrets never live in the repository.
 
+import { templateIdFrom, type NoticeName } from '../../types/notices'
+
 function key(name: string): Buffer {
   const value = process.env[name]
   const bytes = value ? Buffer.from(value, 'base64') : Buffer.alloc(0)
@@ -21,8 +23,8 @@ export const config = {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-  /** Subscribe-message template ids (from the mini program's console). */
-  template: (name: 'review' | 'role'): string => process.env[`XQ_TPL_${name.toUpperCase()}`] ?? `TPL_${name.toUpperCase()}`,
+  /** Subscribe-message template ids (from the mini program's console), declared in types/notices.ts. */
+  template: (name: NoticeName): string => templateIdFrom(process.env, name),
   /** developer, trial or formal: which version of the mini program a message opens. */
   miniprogramState: (): string => process.env.XQ_MINIPROGRAM_STATE ?? 'formal',
 }

@@ -1,16 +1,15 @@
-// Subscribe messages (订阅消息). A message that cannot be delivered (the user did not subscribe,
-// quota used up) is logged and never fails the action that sent it.
+// Subscribe messages (订阅消息), filled as types/notices.ts declares each template. WeChat delivers
+// one only if the user accepted that template beforehand (the app asks at the moment that leads to
+// it); a message that is refused (no accept left: 43101; data that does not fit: 47003) is logged
+// and never fails the action that sent it.
+import { fitField, NOTICE_TEMPLATES, type NoticeName, type NoticeValues } from '../../types/notices'
 import { cloud } from './cloud'
 import { config } from './config'
 
-/** WeChat's limits for template fields: thing ≤ 20 characters, phrase ≤ 5. */
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
-
-export async function notify(openid: string, template: 'review' | 'role', page: string, fields: Record<string, string>): Promise<boolean> {
+export async function notify<N extends NoticeName>(openid: string, template: N, page: string, values: NoticeValues<N>): Promise<boolean> {
   if (!openid || openid.startsWith('closed:')) return false
-  const data = Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, { value: k.startsWith('phrase') ? clip(v, 5) : k.startsWith('thing') ? clip(v, 20) : v }]),
-  )
+  const fields = NOTICE_TEMPLATES[template].fields as Record<string, { type: Parameters<typeof fitField>[0] }>
+  const data = Object.fromEntries(Object.entries(values as Record<string, string>).map(([k, v]) => [k, { value: fitField(fields[k].type, v) }]))
   try {
     await cloud.openapi.subscribeMessage.send({
       touser: openid,
@@ -21,7 +20,8 @@ export async function notify(openid: string, template: 'review' | 'role', page: 
     } as never)
     return true
   } catch (err) {
-    console.warn(`subscribe message ${template} not delivered: ${(err as { errCode?: number }).errCode ?? ''}`)
+    const e = err as { errCode?: number; errMsg?: string }
+    console.warn(`subscribe message ${template} not delivered: ${e.errCode ?? ''} ${e.errMsg ?? ''}`)
     return false
   }
 }

@@ -5,7 +5,7 @@
 // and closing an account. Every page is saved as a screenshot in test-artifacts/.
 import type { Page } from 'playwright-core'
 import { idCheckChar } from '../../types/personal'
-import { journey, settle } from '../support/journey'
+import { answerNotices, journey, settle } from '../support/journey'
 
 const world = journey('account')
 const { shot } = world
@@ -141,6 +141,10 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
   await shot(page, '06-register-filled')
 
   await page.locator('.register__submit').click()
+  // WeChat asks (in the tap) whether to send the review result; she allows it.
+  await page.locator('.taro-modal__content', { hasText: '审核结果通知' }).waitFor()
+  await shot(page, '07-register-ask-notice')
+  await answerNotices(page, true)
   await page.getByText('已提交，等待县（市、区）团委审核').waitFor()
   await shot(page, '07-register-submitted')
 
@@ -337,6 +341,7 @@ test('rural youth: a draft survives leaving the form (never the ID number); reje
   await page.locator('[data-field="privacyVersion"] .register__tick').click()
   await page.locator('[data-field="sensitiveVersion"] .register__tick').click()
   await page.locator('.register__submit').click()
+  await answerNotices(page, false)
   await page.getByText('已提交，等待县（市、区）团委审核').waitFor()
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('英德红茶种植') // draft cleared
 
@@ -364,6 +369,7 @@ test('rural youth: a draft survives leaving the form (never the ID number); reje
   await page.locator('[data-field="privacyVersion"] .register__tick').click()
   await page.locator('[data-field="sensitiveVersion"] .register__tick').click()
   await page.locator('.register__submit', { hasText: '修改后重新提交' }).click()
+  await answerNotices(page, true)
   await page.getByText('已提交，等待县（市、区）团委审核').waitFor()
   expect(registrations().find((r) => r.name === '邓家乐')).toMatchObject({ status: 'pending', rejectReason: '', occupation: '英德红茶种植（合作社，120 亩）与电商销售' })
 

@@ -7,7 +7,7 @@
 import { EJSON } from 'bson'
 import { volunteerForm } from '../support/people'
 import { visibleQr } from '../support/checks'
-import { confirmModal, journey, until } from '../support/journey'
+import { answerNotices, confirmModal, journey, until } from '../support/journey'
 
 const world = journey('fair')
 const { invoke, docs, shot, openAs } = world
@@ -115,6 +115,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await sheet.locator('.detail-sheet__consent').click()
   await shot(lin.page, '09-volunteer-resume')
   await sheet.locator('.detail-sheet__confirm').click()
+  await answerNotices(lin.page, true)
   await confirmModal(lin.page, '报名成功')
   await lin.page.locator('.detail__status-title', { hasText: '已报名' }).waitFor()
   await lin.page.locator('.fair-seats__left', { hasText: '名额已满' }).waitFor()
@@ -132,6 +133,8 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await zhouSheet.locator('.fair-resume__name', { hasText: '周晓彤' }).waitFor()
   await zhouSheet.locator('.detail-sheet__consent').click()
   await zhouSheet.locator('.detail-sheet__confirm').click()
+  // She allows the notice: it is how she will hear that a place came free.
+  await answerNotices(zhou.page, true)
   await confirmModal(zhou.page, '已进入候补（第 1 位）')
   await zhou.page.locator('.detail__status-title', { hasText: '候补第 1 位' }).waitFor()
   await shot(zhou.page, '11-second-waiting')
@@ -306,6 +309,7 @@ test('who may not sign up is told why: someone not registered, a rural youth at 
   await sheet.locator('.fair-resume__name', { hasText: '黄家明' }).waitFor()
   await sheet.locator('.detail-sheet__consent').click()
   await sheet.locator('.detail-sheet__confirm').click()
+  await answerNotices(youth.page, false)
   await youth.page.locator('.detail__refusal', { hasText: '本场对接会只面向服务期满的志愿者' }).waitFor()
   await shot(youth.page, '27-refused')
   expect(docs('fair_signups').filter((s) => s.fairId === f.id)).toEqual([])

@@ -7,7 +7,7 @@
 // the totals. Screenshots of every page go to test-artifacts/.
 import type { Page } from 'playwright-core'
 import { visibleQr } from '../support/checks'
-import { confirmModal, journey, until } from '../support/journey'
+import { answerNotices, confirmModal, journey, until } from '../support/journey'
 
 const world = journey('perk')
 const { docs, shot, openAs } = world
@@ -52,6 +52,7 @@ test('a volunteer shows a perk code, the merchant scans and confirms it once, bo
 
   // 出示优惠码: the QR code, her masked name, the countdown.
   await v.locator('.detail__show').click()
+  await answerNotices(v, true)
   await v.locator('.code-sheet__name', { hasText: '林*雨' }).waitFor()
   await v.locator('.code-sheet__seconds', { hasText: '秒内有效' }).waitFor()
   const token = await readQr(v)

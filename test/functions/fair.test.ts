@@ -211,6 +211,8 @@ describe('sign-up', () => {
     // A waiting person has no entry code yet.
     expect(await app.call(people[2], 'fair.entryCode', { fairId: f.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('候补') } })
     app.cloud.outbox.length = 0
+    // Those on the waiting list accepted the notice when they signed up; promotion tells the one promoted.
+    for (const p of people.slice(2)) app.acceptNotices(p)
     const after = ok(await app.call(people[0], 'fair.cancel', { fairId: f.id, reason: '已找到工作' }))
     expect(after.fair).toMatchObject({ confirmed: 2, waiting: 2, mine: null })
     expect(app.cloud.outbox.map((m) => m.touser)).toEqual([people[2]])
@@ -386,6 +388,7 @@ describe('the day, outcomes and the report', () => {
     process.env.XQ_TOKEN_KEY = previous
     expect(await app.call(CITY, 'fair.checkIn', { token: stale })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已过期') } })
     app.cloud.outbox.length = 0
+    app.acceptNotices(v)
     expect(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'cancelled' })).toMatchObject({ ok: false, error: { field: 'reason' } })
     ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'cancelled', reason: '因天气原因取消' }))
     expect(app.cloud.outbox.map((m) => m.touser)).toEqual([v])
@@ -433,6 +436,7 @@ describe('issue 19: the admin home, the door without a phone, exports past 100',
     await setFair(f.id, { date: shanghaiDate(Date.now()), startsAt: new Date(Date.now() - 600_000) })
     expect(await app.call(came, 'fair.checkInByName', { signupId: found.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     app.cloud.outbox.length = 0
+    app.acceptNotices(came)
     const admitted = ok(await app.call(COUNTY, 'fair.checkInByName', { signupId: found.id, reason: '手机没电' }))
     expect(admitted).toMatchObject({ name: '欧阳晓峰', fairTitle: '按姓名签到测试会', positions: 1 })
     // The person is told; the check-in is in the audit trail with who let them in and why.

@@ -194,6 +194,8 @@ describe('review', () => {
     // Drafts are private.
     expect(await app.call(COUNTY, 'loan.get', { id: d.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     app.cloud.outbox.length = 0
+    // Accepted in the dialog the submit button opens.
+    app.acceptNotices('o_loan_a')
     const submitted = ok(await app.call('o_loan_a', 'loan.submit', { id: d.id }))
     expect(submitted).toMatchObject({ status: 'submitted', can: { edit: false, withdraw: true } })
     expect(app.cloud.outbox.map((m) => m.touser)).toEqual(['o_loan_a'])
@@ -215,6 +217,9 @@ describe('review', () => {
 
     const county = ok(await app.call(COUNTY, 'loan.countyDecide', { id: d.id, decision: 'approve', note: '项目真实，同意推荐' }))
     expect(county).toMatchObject({ status: 'city_review', can: { decide: null } })
+    // One accept, one message: the county's decision is not delivered (WeChat's 43101) and the step still stands.
+    expect(app.cloud.outbox).toHaveLength(1)
+    expect(app.cloud.subscriptions.events.at(-1)).toMatchObject({ type: 'refused', openid: 'o_loan_a', errcode: 43101 })
     // The bank does not see it until the city routes it there.
     expect(await app.call(BANK, 'loan.get', { id: d.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await app.call(COUNTY, 'loan.cityDecide', { id: d.id, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

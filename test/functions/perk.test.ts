@@ -126,6 +126,7 @@ describe('codes, scans and redemption', () => {
     expect(verified.ok && verified.result).toMatchObject({ ok: true, data: { valid: true, perkTitle: '测试优惠', volunteerName: '林*雨' } })
     expect(dbRoundTrips(verified.record)).toBeLessThanOrEqual(3)
     app.cloud.outbox.length = 0
+    app.acceptNotices(VOLUNTEER)
     const confirmed = await app.cloud.invoke('perk', { action: 'confirm', input: { token: code.token } }, { openid: MERCHANT, source: 'wx_client' })
     expect(confirmed.ok && confirmed.result).toMatchObject({ ok: true, data: { perkTitle: '测试优惠', volunteerName: '林*雨' } })
     expect(dbRoundTrips(confirmed.record)).toBeLessThanOrEqual(3)

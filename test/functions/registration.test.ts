@@ -161,6 +161,9 @@ describe('county review', () => {
   test('approve in a batch: each applicant becomes a volunteer of their township and is notified', async () => {
     const regs = await Promise.all(['o_batch_1', 'o_batch_2', 'o_batch_3'].map(async (who) => ok(await app.call(who, 'registration.submitVolunteer', volunteerForm()))))
     app.cloud.outbox.length = 0
+    // Two of them accepted the notice when they submitted; the third declined and is not sent one.
+    app.acceptNotices('o_batch_1')
+    app.acceptNotices('o_batch_2')
     const r = ok(await app.call(COUNTY, 'registration.review', { ids: regs.map((g) => g.id), decision: 'approve' }))
     expect(r.results.every((x) => x.ok)).toBe(true)
     for (const who of ['o_batch_1', 'o_batch_2', 'o_batch_3']) {
@@ -168,7 +171,8 @@ describe('county review', () => {
       expect(me.roles).toEqual([{ role: 'volunteer', scopeType: 'township', scopeId: '441802006', scopeName: '凤城街道' }])
       expect(me.registrations[0].status).toBe('approved')
     }
-    expect(app.cloud.outbox.map((m) => m.touser).sort()).toEqual(['o_batch_1', 'o_batch_2', 'o_batch_3'])
+    expect(app.cloud.outbox.map((m) => m.touser).sort()).toEqual(['o_batch_1', 'o_batch_2'])
+    expect(app.cloud.subscriptions.events.filter((e) => e.type === 'refused').map((e) => [e.openid, 'errcode' in e && e.errcode])).toContainEqual(['o_batch_3', 43101])
     expect(app.cloud.outbox[0].data.phrase2.value).toBe('已通过')
     const audits = [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'registration.approve' && regs.some((g) => g.id === a.targetId))
     expect(audits).toHaveLength(3)
@@ -227,6 +231,7 @@ describe('moving to a new WeChat account', () => {
     expect(JSON.stringify(queue)).not.toContain(id)
 
     app.cloud.outbox.length = 0
+    app.acceptNotices('o_new_wechat')
     ok(await app.call(COUNTY, 'registration.decideTakeover', { id: request.id, decision: 'approve' }))
     const moved = ok(await app.call('o_new_wechat', 'account.me', {}))
     expect(moved.userId).toBe(oldAccount.userId)

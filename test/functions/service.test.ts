@@ -254,6 +254,7 @@ describe('make-ups, approval, hours and stars', () => {
     const mine = queue.items.filter((i) => i.volunteerName === '钱上限')
     expect(mine).toHaveLength(2)
     expect(mine.every((i) => i.flags.includes('over_daily_cap') && i.flags.includes('makeup'))).toBe(true)
+    app.acceptNotices('o_svc_capped')
     const outcome = await app.cloud.invoke('service', { action: 'decide', input: { ids: [a.id, b.id], decision: 'approve' } }, { openid: STAFF, source: 'wx_client' })
     expect(outcome.ok && outcome.result).toMatchObject({ ok: true, data: { decided: 2, skipped: [] } })
     expect(dbRoundTrips(outcome.record)).toBeLessThanOrEqual(4)

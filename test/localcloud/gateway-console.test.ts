@@ -55,6 +55,22 @@ describe('gateway', () => {
     expect(openidB).not.toBe(openidA)
   })
 
+  test("the web build's stand-in of WeChat's subscribe dialog records the persona's answers; the console shows them", async () => {
+    const { cookie } = await session('alice')
+    const answer = (headers: Record<string, string>, answers: unknown) =>
+      fetch(`${t.cloud.url}/dev/subscribe`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ answers }) }).then((r) => r.json())
+    expect(await answer({ cookie }, { TPL_REVIEW: 'accept' })).toEqual({ errMsg: 'requestSubscribeMessage:ok', TPL_REVIEW: 'accept' })
+    expect(t.cloud.subscriptions.left('o_alice', 'TPL_REVIEW')).toBe(1)
+    // Nobody's answers without a session; unknown templates and malformed answers record nothing.
+    expect(await answer({}, { TPL_REVIEW: 'accept' })).toMatchObject({ errCode: -401001 })
+    expect(await answer({ cookie }, { TPL_ELSE: 'accept' })).toMatchObject({ errCode: 20001 })
+    expect(await answer({ cookie }, { TPL_REVIEW: 'yes please' })).toMatchObject({ errCode: 10001 })
+    expect(t.cloud.subscriptions.left('o_alice', 'TPL_REVIEW')).toBe(1)
+    const console = (await fetch(`${t.cloud.url}/console/api/subscriptions`, { headers: localToken }).then((r) => r.json())) as { templates: { id: string }[]; events: { type: string; openid: string }[] }
+    expect(console.templates.map((x) => x.id)).toContain('TPL_REVIEW')
+    expect(console.events[0]).toMatchObject({ type: 'answer', openid: 'o_alice', answer: 'accept' })
+  })
+
   test('without a session, with a forged session, or with an unknown persona: refused', async () => {
     const call = (headers: Record<string, string>) =>
       fetch(`${t.cloud.url}/functions/probe`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ code: 'return 1' }) }).then((r) => r.json())

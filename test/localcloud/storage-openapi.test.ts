@@ -66,14 +66,90 @@ describe('open API', () => {
     expect(r).toBe(40169)
   })
 
-  test('subscribeMessage.send writes to the outbox', async () => {
+  test('subscribeMessage.send delivers only with an accept, one per accept of a one-time template (else 43101)', async () => {
     t.cloud.outbox.length = 0
-    await t.probe(`
-      await cloud.openapi.subscribeMessage.send({ touser: 'o_volunteer', templateId: 'TPL_REVIEW', page: 'pages/mine/index', data: { thing1: { value: '注册审核' }, phrase2: { value: '已通过' } }, miniprogramState: 'developer' })
-    `)
+    const send = (touser: string) =>
+      t.probe<any>(`try {
+        const r = await cloud.openapi.subscribeMessage.send({ touser: args, templateId: 'TPL_REVIEW', page: 'pages/mine/index', data: { thing1: { value: '注册审核' }, phrase2: { value: '已通过' }, thing3: { value: '服务镇街：凤城街道' } }, miniprogramState: 'developer' })
+        return r.errCode
+      } catch (e) { return e.errCode }`, touser)
+    expect(await send('o_volunteer')).toBe(43101)
+    expect(t.cloud.outbox).toHaveLength(0)
+    // The user accepts twice (two taps that asked): two messages, then none.
+    expect(t.cloud.subscriptions.answer('o_volunteer', { TPL_REVIEW: 'accept' })).toEqual({ ok: true })
+    expect(t.cloud.subscriptions.answer('o_volunteer', { TPL_REVIEW: 'accept' })).toEqual({ ok: true })
+    expect(t.cloud.subscriptions.answer('o_other', { TPL_REVIEW: 'reject' })).toEqual({ ok: true })
+    expect(await send('o_volunteer')).toBe(0)
+    expect(await send('o_volunteer')).toBe(0)
+    expect(await send('o_volunteer')).toBe(43101)
+    expect(await send('o_other')).toBe(43101)
     expect(t.cloud.outbox).toEqual([
-      expect.objectContaining({ touser: 'o_volunteer', templateId: 'TPL_REVIEW', page: 'pages/mine/index', data: { thing1: { value: '注册审核' }, phrase2: { value: '已通过' } } }),
+      expect.objectContaining({ touser: 'o_volunteer', templateId: 'TPL_REVIEW', page: 'pages/mine/index', data: expect.objectContaining({ phrase2: { value: '已通过' } }) }),
+      expect.objectContaining({ touser: 'o_volunteer' }),
     ])
+    expect(t.cloud.subscriptions.events.slice(-4).map((e) => [e.type, e.openid])).toEqual([
+      ['sent', 'o_volunteer'],
+      ['sent', 'o_volunteer'],
+      ['refused', 'o_volunteer'],
+      ['refused', 'o_other'],
+    ])
+    // An id the mini program has not registered is refused when asked for, as wx.requestSubscribeMessage does.
+    expect(t.cloud.subscriptions.answer('o_volunteer', { TPL_NOPE: 'accept' })).toMatchObject({ ok: false, errCode: 20001 })
+  })
+
+  test('each send is checked against the template: unknown id 40037, a field missing, extra or of the wrong form 47003; nothing is consumed', async () => {
+    const typed = await startTestCloud({
+      collections: {},
+      templates: [
+        {
+          id: 'TPL_TYPED',
+          name: 'typed',
+          title: '类型检查',
+          kind: 'one-time',
+          fields: { thing1: 'thing', phrase2: 'phrase', name3: 'name', time4: 'time', date5: 'date', amount6: 'amount', number7: 'number', character_string8: 'character_string' },
+        },
+        { id: 'TPL_LONG', name: 'long', title: '待办提醒', kind: 'long-term', fields: { thing1: 'thing' } },
+      ],
+    })
+    try {
+      const good = { thing1: '志愿服务时长', phrase2: '已通过', name3: '林晓雨', time4: '2026年12月5日 09:30', date5: '2026-12-05', amount6: '¥1200.50', number7: '3', character_string8: 'LN-2026-0001' }
+      const send = (templateId: string, values: Record<string, string>) =>
+        typed.probe<any>(
+          `try { const data = Object.fromEntries(Object.entries(args.values).map(([k, v]) => [k, { value: v }]));
+            return (await cloud.openapi.subscribeMessage.send({ touser: 'o_u', templateId: args.templateId, data })).errCode } catch (e) { return e.errCode + ' ' + e.errMsg }`,
+          { templateId, values },
+        )
+      typed.cloud.subscriptions.answer('o_u', { TPL_TYPED: 'accept', TPL_LONG: 'accept' })
+      expect(await send('TPL_OTHER', good)).toMatch(/^40037 /)
+      const bad: [string, string | undefined][] = [
+        ['thing1', '这是一段超过二十个字的事项名称会被平台拒绝发送的'],
+        ['phrase2', '已通过了审核'],
+        ['phrase2', 'OK'],
+        ['name3', '林晓雨123'],
+        ['time4', '明天上午'],
+        ['date5', '12/05'],
+        ['amount6', '一千元'],
+        ['number7', '3个'],
+        ['character_string8', '编号一'],
+        ['thing1', ''],
+        ['thing1', undefined],
+      ]
+      for (const [key, value] of bad) {
+        const values: Record<string, string> = { ...good }
+        if (value === undefined) delete values[key]
+        else values[key] = value
+        expect([key, value, await send('TPL_TYPED', values)]).toEqual([key, value, expect.stringMatching(new RegExp(`^47003 .*data\\.${key}`))])
+      }
+      expect(await send('TPL_TYPED', { ...good, extra9: 'x' })).toMatch(/^47003 .*data\.extra9/)
+      // None of those used the accept: the good one goes through, once.
+      expect(typed.cloud.subscriptions.left('o_u', 'TPL_TYPED')).toBe(1)
+      expect(await send('TPL_TYPED', good)).toBe(0)
+      expect(await send('TPL_TYPED', good)).toMatch(/^43101 /)
+      // A long-term accept lasts.
+      for (let i = 0; i < 3; i++) expect(await send('TPL_LONG', { thing1: '有 3 条待审核' })).toBe(0)
+    } finally {
+      await typed.close()
+    }
   })
 
   test('msgSecCheck and imgSecCheck pass clean content and flag the configured words', async () => {

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ActionName, Envelope, InputOf, OutputOf } from '../../types'
+import { templateIdFrom, type NoticeName } from '../../types/notices'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { tempDir } from './localcloud'
@@ -31,6 +32,11 @@ export interface AppCloud {
   call<A extends ActionName>(openid: string, name: A, input: InputOf<A>): Promise<Envelope<OutputOf<A>>>
   /** Calls with an arbitrary event (for malformed requests). */
   raw(openid: string | undefined, fn: string, event: unknown): Promise<unknown>
+  /**
+   * The WeChat user `openid` accepts a subscribe-message template in the mini program's dialog
+   * (wx.requestSubscribeMessage), `times` times: a one-time template lets one message through per accept.
+   */
+  acceptNotices(openid: string, name?: NoticeName, times?: number): void
   /** Runs SDK code in the probe function (see startAppCloud's withProbe). */
   probe<T = unknown>(code: string, args?: unknown): Promise<T>
   /**
@@ -68,6 +74,12 @@ export async function startAppCloud(options: { withProbe?: boolean } = {}): Prom
   return {
     cloud,
     raw,
+    acceptNotices(openid, name = 'review', times = 1) {
+      for (let i = 0; i < times; i++) {
+        const answered = cloud.subscriptions.answer(openid, { [templateIdFrom(TEST_FUNCTION_ENV, name)]: 'accept' })
+        if (!answered.ok) throw new Error(answered.errMsg)
+      }
+    },
     async probe(code, args) {
       return (await raw('o_probe', 'probe', { code, args })) as never
     },

@@ -53,6 +53,16 @@ export async function confirmModal(page: Page, text: string): Promise<void> {
 }
 
 /**
+ * Answers the web build's stand-in of WeChat's subscribe-message dialog (src/services/subscribe.h5.ts),
+ * which the app opens first thing in a tap that leads to a notice: 允许 or 取消.
+ */
+export async function answerNotices(page: Page, allow: boolean): Promise<void> {
+  const modal = page.locator('.taro__modal', { hasText: '乡青汇想给你发送消息' })
+  await modal.locator(allow ? '.taro-model__confirm' : '.taro-model__cancel').click()
+  await modal.waitFor({ state: 'hidden' })
+}
+
+/**
  * Starts the stack and the browser before the file's tests and stops them after; every phone a
  * test opens is closed after it, even when it failed, and the test fails if a phone's console
  * had errors or framework warnings. Screenshots are named `<name>-<shot>.png`.

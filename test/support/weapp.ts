@@ -89,6 +89,11 @@ export interface LoadWeappOptions {
   callFunction?: CallFunctionHandler
   /** answer to wx.showModal (default: confirm) */
   onModal?: (options: Record<string, any>) => { confirm: boolean; content?: string }
+  /**
+   * The user's answer to wx.requestSubscribeMessage's dialog, template id → accept / reject
+   * (default: 取消, every template rejected). `subscribeAs` records it in a local cloud.
+   */
+  onSubscribe?: (tmplIds: string[]) => Record<string, 'accept' | 'reject'>
   /** answer to wx.showActionSheet (default: the user cancels) */
   onActionSheet?: (options: Record<string, any>) => { tapIndex: number } | 'cancel'
   /** extra or replacement wx APIs, applied last (before app.js runs) */
@@ -175,6 +180,8 @@ export interface WeappApp {
   readonly toasts: ToastCall[]
   readonly modals: ModalCall[]
   readonly cloudCalls: CloudCall[]
+  /** every wx.requestSubscribeMessage: the templates asked for and the user's answers */
+  readonly subscribeRequests: { tmplIds: string[]; answers: Record<string, string> }[]
   /** wx.cloud.init options, one entry per call */
   readonly cloudInit: unknown[]
   readonly storage: Map<string, unknown>
@@ -238,6 +245,19 @@ export function callFunctionAs(cloud: LocalCloud, who: () => string): CallFuncti
     const outcome = await cloud.invoke(name, data, { openid: who(), source: 'wx_client' })
     if (!outcome.ok) throw new Error(outcome.errMsg)
     return { result: outcome.result }
+  }
+}
+
+/**
+ * The WeChat user `who()` answers wx.requestSubscribeMessage with `answer` for every template, and
+ * the local cloud records it, as WeChat records the consent the functions' sends then use.
+ */
+export function subscribeAs(cloud: LocalCloud, who: () => string, answer: 'accept' | 'reject' = 'accept') {
+  return (tmplIds: string[]): Record<string, 'accept' | 'reject'> => {
+    const answers = Object.fromEntries(tmplIds.map((id) => [id, answer]))
+    const recorded = cloud.subscriptions.answer(who(), answers)
+    if (!recorded.ok) throw { errMsg: recorded.errMsg, errCode: recorded.errCode }
+    return answers
   }
 }
 
@@ -547,6 +567,7 @@ export async function loadWeapp(options: LoadWeappOptions): Promise<WeappApp> {
   const toasts: ToastCall[] = []
   const modals: ModalCall[] = []
   const cloudCalls: CloudCall[] = []
+  const subscribeRequests: { tmplIds: string[]; answers: Record<string, string> }[] = []
   const cloudInit: unknown[] = []
   const consoleEntries: ConsoleEntry[] = []
   const errors: unknown[] = []
@@ -735,6 +756,14 @@ export async function loadWeapp(options: LoadWeappOptions): Promise<WeappApp> {
       const response = { confirm: !!answer.confirm, cancel: !answer.confirm, ...(answer.content !== undefined ? { content: answer.content } : {}) }
       modals.push({ title: o.title, content: o.content, options: o, response })
       return response
+    }),
+    requestSubscribeMessage: asyncApi('requestSubscribeMessage', (o) => {
+      const tmplIds: string[] = Array.isArray(o.tmplIds) ? o.tmplIds : []
+      // WeChat's limits: one to three templates per request.
+      if (tmplIds.length === 0 || tmplIds.length > 3) throw { errMsg: 'requestSubscribeMessage:fail Templates count out of max bounds', errCode: 20003 }
+      const answers = options.onSubscribe?.(tmplIds) ?? Object.fromEntries(tmplIds.map((id) => [id, 'reject']))
+      subscribeRequests.push({ tmplIds, answers })
+      return answers
     }),
     showActionSheet: asyncApi('showActionSheet', (o) => {
       const answer = options.onActionSheet?.(o) ?? 'cancel'
@@ -1116,6 +1145,7 @@ export async function loadWeapp(options: LoadWeappOptions): Promise<WeappApp> {
     toasts,
     modals,
     cloudCalls,
+    subscribeRequests,
     cloudInit,
     storage,
     console: consoleEntries,

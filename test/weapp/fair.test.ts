@@ -138,6 +138,8 @@ test('a volunteer finds the fair, chooses a position, previews the résumé, agr
   await detail.tap('.detail-sheet__confirm')
   await detail.waitForText('对接会当天凭入场码签到入场')
   expect(app.modals.map((m) => m.title)).toContain('报名成功')
+  // WeChat's dialog was opened in the tap; she declined, and the sign-up went ahead all the same.
+  expect(app.subscribeRequests).toEqual([{ tmplIds: ['TPL_REVIEW'], answers: { TPL_REVIEW: 'reject' } }])
   expect(detail.query('.detail__code')).not.toBeNull()
   expect(app.errors).toEqual([])
 })

@@ -5,7 +5,7 @@
 // real functions in a local cloud; the camera's answer is set by each test.
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
+import { callFunctionAs, loadWeapp, subscribeAs, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
 
 const distDir = weappTestBuild()
 
@@ -72,6 +72,7 @@ async function launch(as: string): Promise<WeappApp> {
     distDir,
     printAppConsole: false,
     callFunction: callFunctionAs(appCloud.cloud, () => openid),
+    onSubscribe: subscribeAs(appCloud.cloud, () => openid),
     wx: {
       scanCode: wxApi('scanCode', (opts) => {
         scans.push({ onlyFromCamera: opts.onlyFromCamera, scanType: opts.scanType })
@@ -103,14 +104,18 @@ test('出示优惠码 in WeChat keeps the screen on and bright, says 已核销 w
   await page.tap('.detail__show')
   await page.waitForText('林*雨')
   expect(page.text()).toContain('秒内有效')
+  // Asked in the tap to be told of the confirmation; she allows it.
+  expect(app.subscribeRequests).toEqual([{ tmplIds: ['TPL_REVIEW'], answers: { TPL_REVIEW: 'accept' } }])
   expect(keepScreenOn).toEqual([true])
   expect(brightness).toEqual([0.9])
 
   // The merchant confirms the code the page shows.
   const code = app.cloudCalls.find((c) => c.name === 'perk' && (c.data as { action: string }).action === 'code')
   const token = (code?.result as { data: { token: string } }).data.token
+  appCloud.cloud.outbox.length = 0
   const confirmed = (await appCloud.call(MERCHANT, 'perk.confirm', { token })) as { ok: boolean }
   expect(confirmed.ok).toBe(true)
+  expect(appCloud.cloud.outbox.map((m) => [m.touser, m.data.phrase2.value])).toEqual([[VOLUNTEER, '已核销']])
 
   await page.waitForText('已核销', 10_000)
   expect(keepScreenOn.at(-1)).toBe(false)

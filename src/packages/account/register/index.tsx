@@ -28,6 +28,7 @@ import { chineseDate, dateOf, shanghaiDateTime, shanghaiToday, ymdOf } from '@/c
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { scrollToField } from '@/services/navigation'
+import { askForNotices } from '@/services/notices'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -196,30 +197,6 @@ function keepDraft(kind: RegistrationKind, f: Fields) {
   writeDraft(kind, rest)
 }
 
-/** The subscribe-message template for review results, when the build configures one (.env: TARO_APP_TPL_REVIEW). */
-function reviewTemplate(): string {
-  try {
-    return process.env.TARO_APP_TPL_REVIEW || ''
-  } catch {
-    return ''
-  }
-}
-
-/** Asks (weapp only, inside the tap) to be told the review result; never blocks submitting. */
-function askToNotify(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
-  const tpl = reviewTemplate()
-  if (!tpl) return Promise.resolve()
-  try {
-    return Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option).then(
-      () => undefined,
-      () => undefined,
-    )
-  } catch {
-    return Promise.resolve()
-  }
-}
-
 const backToMine = () => void Taro.switchTab({ url: ROUTES.mine })
 
 type Phase =
@@ -348,7 +325,7 @@ export default function Register() {
       void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再提交', icon: 'none' })
       return
     }
-    const asked = askToNotify()
+    const asked = askForNotices(['review'])
     setSubmitting(true)
     try {
       await asked

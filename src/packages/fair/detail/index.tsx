@@ -12,6 +12,7 @@ import type { FairView, PositionView, ResumeView } from '@contract/fair'
 import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { askForNotices } from '@/services/notices'
 import { markDirty } from '@/components/admin/shared'
 import { CardSkeleton, StatePanel } from '@/components/admin/ui'
 import { Btn } from '@/components/account/Btn'
@@ -29,24 +30,6 @@ type Load = { kind: 'loading' } | { kind: 'ready'; fair: FairView; positions: Po
 type Resume = { kind: 'loading' } | { kind: 'ready'; resume: ResumeView } | { kind: 'error'; message: string; code: string }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x))
-
-/** Asks (WeChat, inside the tap) to be told about promotions and cancellations; never blocks. */
-function askToNotify() {
-  if (process.env.TARO_ENV !== 'weapp') return
-  const tpl = (() => {
-    try {
-      return process.env.TARO_APP_TPL_REVIEW || ''
-    } catch {
-      return ''
-    }
-  })()
-  if (!tpl) return
-  try {
-    Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option).catch(() => undefined)
-  } catch {
-    // not offered on this client
-  }
-}
 
 /**
  * The page's `?id=`, followed when it changes: on showing the page again (the router's params
@@ -174,8 +157,10 @@ function FairDetailBody({ id }: { id: string }) {
       void Taro.showToast({ title: '请先勾选同意向用人单位提供简历', icon: 'none' })
       return
     }
-    askToNotify()
+    // Promotions from the waiting list, cancellations and the door's check-in are told by message:
+    // asked inside the tap, answered before the sign-up goes ahead.
     setBusy('signup')
+    await askForNotices(['review'])
     const wasMine = !!mine
     try {
       const res = await call('fair.signUp', { fairId: fair.id, positionIds: chosen, shareResume: true })

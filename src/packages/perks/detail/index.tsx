@@ -11,6 +11,7 @@ import type { OutputOf } from '@contract/index'
 import { PERK_CODE_SECONDS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { askForNotices } from '@/services/notices'
 import { Btn } from '@/components/account/Btn'
 import { decodeParam, loadDivisions, markDirty } from '@/components/admin/shared'
 import { CardSkeleton, StatePanel } from '@/components/admin/ui'
@@ -56,24 +57,6 @@ function screenForCode(on: boolean) {
 
 function onCapture() {
   void Taro.showToast({ title: '截图的优惠码无效，请在店内当场出示', icon: 'none', duration: 2500 })
-}
-
-/** Asks (WeChat, inside the tap) to be told when the merchant confirms; never blocks the code. */
-function askToNotify() {
-  if (!isWeapp) return
-  const tpl = (() => {
-    try {
-      return process.env.TARO_APP_TPL_REVIEW || ''
-    } catch {
-      return ''
-    }
-  })()
-  if (!tpl) return
-  try {
-    Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option).catch(() => undefined)
-  } catch {
-    // not offered on this client
-  }
 }
 
 /** Names of the counties a perk is limited to ('' when it is open to all). */
@@ -166,12 +149,15 @@ export default function PerkDetail() {
     }
   }, [id, closeCode, fetchPerk])
 
-  const openCode = () => {
+  const openCode = async () => {
     if (!perk?.eligible || show) return
-    askToNotify()
+    // Told when the merchant confirms: asked inside the tap (the code opens behind the question,
+    // so a second tap finds it open), and the code fetched once it is answered.
+    const asked = askForNotices(['review'])
     issuedAt.current = 0
     setShow({ phase: 'opening' })
     screenForCode(true)
+    await asked
     void fetchCode()
   }
 

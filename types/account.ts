@@ -1,5 +1,5 @@
 // The `account` function: who the caller is, their profile, roles and registration state.
-import { action, freeText, RoleGrant, text } from './common'
+import { action, freeText, PageInput, RoleGrant, text } from './common'
 import * as z from './zod'
 
 export const RegistrationState = z.object({
@@ -25,11 +25,48 @@ export const AccountView = z.object({
 })
 export type AccountView = z.infer<typeof AccountView>
 
+/** One notice in the message center (消息). */
+export const MessageView = z.object({
+  id: z.string(),
+  title: z.string(),
+  tag: z.string(),
+  text: z.string(),
+  /** The page it concerns ('packages/…/index?id=…'), or empty. */
+  page: z.string(),
+  createdAt: z.string(),
+  read: z.boolean(),
+})
+export type MessageView = z.infer<typeof MessageView>
+
+/** How long the message center keeps a notice. */
+export const MESSAGE_KEEP_DAYS = 365
+
 export const account = {
   me: action({
     summary: '查看我的账号（首次调用时创建）',
     input: z.object({}),
-    output: AccountView,
+    output: AccountView.extend({ unreadMessages: z.number().int() }),
+    access: { who: 'signed_in' },
+  }),
+  unread: action({
+    summary: '未读消息数',
+    input: z.object({}),
+    output: z.object({ unread: z.number().int() }),
+    access: { who: 'signed_in' },
+  }),
+  messages: action({
+    summary: '我的消息（最新在前，保留一年）',
+    input: PageInput,
+    output: z.object({ items: z.array(MessageView), total: z.number().int(), unread: z.number().int() }),
+    access: { who: 'signed_in' },
+  }),
+  readMessages: action({
+    summary: '标为已读（指定的消息，或全部）',
+    input: z.union([
+      z.object({ ids: z.array(z.string().min(1).max(64)).min(1, '请选择消息').max(50, '一次最多 50 条').describe('消息') }),
+      z.object({ all: z.literal(true).describe('全部') }),
+    ]),
+    output: z.object({ unread: z.number().int() }),
     access: { who: 'signed_in' },
   }),
   updateProfile: action({

@@ -22,10 +22,14 @@ export function maxCreditMinutes(recordMinutes: number, countyDecides: boolean):
   return countyDecides ? MAX_RECORD_MINUTES : Math.min(recordMinutes, MAX_RECORD_MINUTES)
 }
 
+/** A span of minutes as people say it: 45 分钟, 2 小时, 2 小时 30 分. */
+export function minutesText(minutes: number): string {
+  const h = Math.floor(minutes / 60)
+  const m = Math.round(minutes % 60)
+  return h === 0 ? `${m} 分钟` : m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分`
+}
+
 /** Why township staff cannot credit more than the record shows. */
 export function overSpanMessage(recordMinutes: number): string {
-  const h = Math.floor(recordMinutes / 60)
-  const m = recordMinutes % 60
-  const span = h === 0 ? `${m} 分钟` : m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分`
-  return `计入时长不能超过记录的 ${span}；确需多计的，请报县级团委调整`
+  return `计入时长不能超过记录的 ${minutesText(recordMinutes)}；确需多计的，请报县级团委调整`
 }

@@ -46,6 +46,26 @@ export const NOTICE_TEMPLATES = {
       thing3: { label: '备注', type: 'thing' },
     },
   },
+  reminder: {
+    title: '事项提醒',
+    kind: 'one-time',
+    why: '活动开始、期限将到时提醒你',
+    fields: {
+      thing1: { label: '事项', type: 'thing' },
+      time2: { label: '时间', type: 'time' },
+      thing3: { label: '提示', type: 'thing' },
+    },
+  },
+  todo: {
+    title: '待办事项提醒',
+    kind: 'long-term',
+    why: '有待你审核、办理的事项时提醒你',
+    fields: {
+      thing1: { label: '待办事项', type: 'thing' },
+      number2: { label: '待办数量', type: 'number' },
+      thing3: { label: '说明', type: 'thing' },
+    },
+  },
 } as const satisfies Record<string, NoticeTemplate>
 
 export type NoticeName = keyof typeof NOTICE_TEMPLATES
@@ -75,4 +95,25 @@ export function fitField(type: TemplateFieldType, value: string): string {
   const max = MAX_CHARACTERS[type]
   const chars = [...text]
   return max && chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text
+}
+
+/** A notice as the message center (消息) shows it: the whole text, never clipped as a subscribe message is. */
+export interface InboxEntry {
+  title: string
+  /** A short state beside the title (已通过, 提醒, 3 项…). */
+  tag: string
+  text: string
+}
+
+/** How each template's values read in the message center. */
+export function inboxEntry<N extends NoticeName>(name: N, values: NoticeValues<N>): InboxEntry {
+  const v = values as Record<string, string>
+  switch (name) {
+    case 'reminder':
+      return { title: v.thing1, tag: '提醒', text: [v.time2, v.thing3].filter(Boolean).join('　') }
+    case 'todo':
+      return { title: v.thing1, tag: `${v.number2} 项`, text: v.thing3 }
+    default:
+      return { title: v.thing1, tag: v.phrase2, text: v.thing3 }
+  }
 }

@@ -132,8 +132,12 @@ export const service = {
   }),
   history: action({
     summary: '我的服务记录',
-    input: PageInput.extend({ status: z.enum(SESSION_STATUSES).optional() }),
-    output: z.object({ items: z.array(SessionView), total: z.number() }),
+    input: PageInput.extend({
+      status: z.enum(SESSION_STATUSES).optional(),
+      /** A record to show on its own (a notice links to it), when it is the caller's. */
+      focus: z.string().min(1).max(64).describe('服务记录').optional(),
+    }),
+    output: z.object({ items: z.array(SessionView), total: z.number(), focused: SessionView.nullable() }),
     access: { who: ['volunteer'], objects: 'own' },
   }),
   allowance: action({

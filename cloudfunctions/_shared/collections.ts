@@ -28,7 +28,27 @@ export const COLLECTIONS = {
   fairs: 'fairs',
   fairPositions: 'fair_positions',
   fairSignups: 'fair_signups',
+  messages: 'messages',
 } as const
+
+/** A notice in a person's message center (消息): kept a year, whatever became of the subscribe message. */
+export interface MessageDoc {
+  _id: string
+  userId: string
+  /** The template it was sent as (types/notices.ts). */
+  template: string
+  title: string
+  tag: string
+  text: string
+  /** The page it concerns, as a mini-program path with its query. */
+  page: string
+  createdAt: Date
+  readAt: Date | null
+  /** When the daily timer removes it. */
+  expiresAt: Date
+  /** What became of the subscribe message: sent, or WeChat's refusal (43101: no accept). */
+  pushed: 'sent' | 'no_openid' | `refused:${number}`
+}
 
 /** A caring merchant (or a department offering perks): the organisation merchant staff act for. */
 export interface MerchantDoc extends OrganisationDoc {

@@ -43,6 +43,8 @@ export interface Aggregate {
 export interface Collection<T> extends Query<T> {
   doc(id: string): DocumentRef<T>
   add(options: { data: Omit<T, '_id'> | T }): Promise<{ _id: string }>
+  /** Many documents in one request. */
+  add(options: { data: (Omit<T, '_id'> | T)[] }): Promise<{ _ids: string[] }>
   aggregate(): Aggregate
 }
 

@@ -1,10 +1,10 @@
 // 账号：我是谁、我的资料、角色与注册状态；绑定手机号；撤回同意并注销。
 import crypto from 'node:crypto'
-import { account, type AccountView } from '../../types/account'
+import { account, type AccountView, type MessageView } from '../../types/account'
 import { maskMobile } from '../../types/personal'
 import { audit } from '../_shared/audit'
-import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
-import { cloud, db, files } from '../_shared/cloud'
+import { COLLECTIONS, type IdentityDoc, type MessageDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
+import { _, cloud, db, files } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { AppError, invalid } from '../_shared/errors'
 import { pruneExpiredCounters } from '../_shared/guards'
@@ -30,6 +30,23 @@ async function view(user: UserDoc): Promise<AccountView> {
   }
 }
 
+const messages = () => db.collection<MessageDoc>(COLLECTIONS.messages)
+
+/** Unread notices of a person (one count over the user_unread index). */
+async function unreadOf(userId: string): Promise<number> {
+  return (await messages().where({ userId, readAt: null }).count()).total
+}
+
+const messageView = (m: MessageDoc): MessageView => ({
+  id: m._id,
+  title: m.title,
+  tag: m.tag,
+  text: m.text,
+  page: m.page,
+  createdAt: m.createdAt.toISOString(),
+  read: m.readAt !== null,
+})
+
 async function update(ctx: CallContext, changes: Partial<UserDoc>): Promise<AccountView> {
   const user = await ctx.account()
   const next = { ...changes, updatedAt: ctx.now }
@@ -42,7 +59,35 @@ export const main = defineFunction(
   account,
   {
     async me(_input, ctx) {
-      return view(await ctx.account())
+      const user = await ctx.account()
+      const [me, unreadMessages] = await Promise.all([view(user), unreadOf(user._id)])
+      return { ...me, unreadMessages }
+    },
+
+    async unread(_input, ctx) {
+      const user = await ctx.user()
+      return { unread: user ? await unreadOf(user._id) : 0 }
+    },
+
+    async messages(input, ctx) {
+      const user = await ctx.user()
+      if (!user) return { items: [], total: 0, unread: 0 }
+      const mine = messages().where({ userId: user._id })
+      const [page, total, unread] = await Promise.all([
+        mine.orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+        mine.count(),
+        unreadOf(user._id),
+      ])
+      return { items: page.data.map(messageView), total: total.total, unread }
+    },
+
+    async readMessages(input, ctx) {
+      const user = await ctx.user()
+      if (!user) return { unread: 0 }
+      // Only the caller's own notices: another person's id simply matches nothing.
+      const which = 'all' in input ? { userId: user._id, readAt: null } : { userId: user._id, _id: _.in(input.ids), readAt: null }
+      await messages().where(which).update({ data: { readAt: ctx.now } })
+      return { unread: await unreadOf(user._id) }
     },
 
     async updateProfile(input, ctx) {
@@ -89,6 +134,7 @@ export const main = defineFunction(
         ),
       )
       await db.collection<IdentityDoc>(COLLECTIONS.identities).where({ userId: user._id }).remove()
+      await messages().where({ userId: user._id }).remove()
       await db
         .collection<UserDoc>(COLLECTIONS.users)
         .doc(user._id)
@@ -97,5 +143,11 @@ export const main = defineFunction(
       return { closed: true }
     },
   },
-  { pruneCounters: async (now) => ({ removed: await pruneExpiredCounters(now) }) },
+  {
+    // Daily: rate-limit counters past their window, and notices kept their year.
+    pruneCounters: async (now) => ({
+      removed: await pruneExpiredCounters(now),
+      messagesRemoved: (await messages().where({ expiresAt: _.lte(now) }).remove()).stats.removed,
+    }),
+  },
 )

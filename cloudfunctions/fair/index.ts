@@ -250,12 +250,15 @@ async function fillFromWaitlist(fairId: string, now: Date): Promise<string[]> {
   return promoted
 }
 
+/** An outcome as a subscribe message's phrase (at most five Chinese characters). */
+const OUTCOME_PHRASES: Record<keyof typeof OUTCOME_LABELS, string> = { interviewed: '已面试', offered: '录用意向', hired: '已录用', declined: '未录用' }
+
 async function tellPromoted(ids: string[], f: FairDoc): Promise<void> {
   if (ids.length === 0) return
   // A seat given from the waiting list changes the person's standing: the system's step, logged as any.
   await audit(new Date(), ...ids.map((id) => ({ actorId: 'system', action: 'fair.promote', targetType: 'fair_signup', targetId: id, before: { status: 'waiting' }, after: { status: 'confirmed' }, reason: '有人取消报名或名额增加，候补递补' })))
-  const { data } = await signups().where({ _id: _.in(ids) }).field({ openid: true }).get()
-  for (const s of data) await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '候补成功', thing3: `${f.date} ${f.startTime} ${f.venue}` })
+  const { data } = await signups().where({ _id: _.in(ids) }).field({ openid: true, userId: true }).get()
+  await notify(data, { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, phrase2: '候补成功', thing3: `${f.date} ${f.startTime} ${f.venue}` } })
 }
 
 // ---- reports ---------------------------------------------------------------------------
@@ -424,7 +427,7 @@ async function admit(f: FairDoc, signupId: string, staff: UserDoc, entry: Entry,
   }
   const reason = entry.method === 'code' ? '会场入口扫码签到' : `会场入口按姓名签到（${entry.reason || '未能出示入场码'}）`
   await audit(now, { actorId: staff._id, action: 'fair.check_in', targetType: 'fair_signup', targetId: s._id, before: { checkedIn: false }, after: { checkedIn: true, method: entry.method }, reason })
-  await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '已签到', thing3: `${shanghaiMoment(now).slice(11)} 入场` })
+  await notify(s, { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, phrase2: '已签到', thing3: `${shanghaiMoment(now).slice(11)} 入场` } }, now)
   return { ...s, checkedInAt: now, checkedInBy: staff._id }
 }
 
@@ -612,8 +615,8 @@ export const main = defineFunction('fair', fair, {
     await audit(ctx.now, { actorId: user._id, action: `fair.${input.status}`, targetType: 'fair', targetId: f._id, before: { status: f.status }, after: { status: input.status }, reason: input.reason || '发布对接会' })
     const next = { ...f, status: input.status }
     if (input.status === 'cancelled') {
-      const data = await readAll(signups().where({ fairId: f._id, status: _.in(['confirmed', 'waiting']) }).field({ openid: true }))
-      for (const s of data) await notify(s.openid, 'review', `${FAIR_PAGE}?id=${f._id}`, { thing1: f.title, phrase2: '已取消', thing3: input.reason })
+      const data = await readAll(signups().where({ fairId: f._id, status: _.in(['confirmed', 'waiting']) }).field({ openid: true, userId: true }))
+      await notify(data, { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, phrase2: '已取消', thing3: input.reason } }, ctx.now)
     }
     return (await fairViews([next], ctx, user._id))[0]
   },
@@ -987,6 +990,13 @@ export const main = defineFunction('fair', fair, {
     const before = s.outcomes?.[p._id]?.outcome ?? null
     await audit(ctx.now, { actorId: actor._id, action: 'fair.outcome', targetType: 'fair_signup', targetId: s._id, before: { positionId: p._id, outcome: before }, after: { positionId: p._id, outcome: input.outcome }, reason: input.note || OUTCOME_LABELS[input.outcome] })
     const next = { ...s, outcomes: { ...s.outcomes, [p._id]: entry } }
+    if (before !== input.outcome) {
+      await notify(
+        s,
+        { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: `${p.title}：${f.title}`, phrase2: OUTCOME_PHRASES[input.outcome], thing3: input.note || OUTCOME_LABELS[input.outcome] } },
+        ctx.now,
+      )
+    }
     const { data: reg } = await registrations().doc(s.registrationId).get()
     await audit(ctx.now, { actorId: actor._id, action: 'pii.read', targetType: 'fair_signup', targetId: s._id, before: null, after: null, reason: '用人单位登记结果后查看联系电话' })
     return applicantView(next, new Map([[p._id, p]]), true, reg?.mobile ?? '')

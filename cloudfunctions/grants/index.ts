@@ -10,8 +10,10 @@ import type { CallContext } from '../_shared/context'
 import { allCounties, countyName } from '../_shared/divisions'
 import { AppError, conflict, forbidden, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
+import { notify } from '../_shared/notify'
 import { takeStep } from '../_shared/machines'
 import { grantCounty, grantReachProblem, ORG_COLLECTION, resolveScope } from '../_shared/scopes'
+import { ROLE_LABELS } from '../../types/roles'
 import { invitationMachine, type StepRole } from '../../types/machines'
 
 const invitations = () => db.collection<InvitationDoc>(COLLECTIONS.invitations)
@@ -225,6 +227,13 @@ export const main = defineFunction('grants', grants, {
       .doc(user._id)
       .update({ data: { roles: _.pull({ role: grant.role, scopeId: grant.scopeId }), updatedAt: ctx.now } })
     await audit(ctx.now, { actorId: me._id, action: 'role.revoke', targetType: 'user', targetId: user._id, before: grant, after: null, reason: input.reason })
+    if (stats.updated === 1) {
+      await notify(
+        { userId: user._id, openid: user.openid },
+        { template: 'review', page: 'pages/mine/index', values: { thing1: `${ROLE_LABELS[grant.role]}${grant.scopeName ? `（${grant.scopeName}）` : ''}`, phrase2: '已撤销', thing3: input.reason } },
+        ctx.now,
+      )
+    }
     return { revoked: stats.updated === 1 }
   },
 })

@@ -348,7 +348,10 @@ async function releaseLock(l: LoanDoc): Promise<void> {
 }
 
 async function tellApplicant(l: LoanDoc, what: string, note: string): Promise<void> {
-  await notify(l.applicantOpenid, 'review', `${APPLICANT_PAGE}?id=${l._id}`, { thing1: `创业贷款：${l.project.title || '申请'}`, phrase2: what, thing3: note || LOAN_STATUS_LABELS[l.status] })
+  await notify(
+    { userId: l.applicantId, openid: l.applicantOpenid },
+    { template: 'review', page: `${APPLICANT_PAGE}?id=${l._id}`, values: { thing1: `创业贷款：${l.project.title || '申请'}`, phrase2: what, thing3: note || LOAN_STATUS_LABELS[l.status] } },
+  )
 }
 
 function wrongState(l: LoanDoc, doing: string): AppError {

@@ -595,7 +595,11 @@ export const main = defineFunction('perk', perk, {
       await perks().doc(claims.p).update({ data: { redeemed: _.inc(-1), [day]: _.inc(-1), [month]: _.inc(-1) } })
       throw conflict('该优惠码已使用，不能重复核销')
     }
-    await notify(claims.o, 'review', 'packages/volunteer/index/index', { thing1: '爱心商家优惠', phrase2: '已核销', thing3: '感谢你的志愿服务' })
+    await notify(
+      { userId: claims.u, openid: claims.o },
+      { template: 'review', page: 'packages/perks/records/index', values: { thing1: `爱心商家优惠：${claims.t}`, phrase2: '已核销', thing3: '感谢你的志愿服务' } },
+      ctx.now,
+    )
     return { id: record._id, perkId: claims.p, perkTitle: claims.t, merchantName: '', volunteerName: record.volunteerName, star: record.star, at: record.at.toISOString() }
   },
 

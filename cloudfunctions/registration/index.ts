@@ -26,7 +26,7 @@ import { grantCounty, grantReachProblem } from '../_shared/scopes'
 import { registrationMachine, statesLeftBy, takeoverMachine, type StepRole } from '../../types/machines'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
-import { notify } from '../_shared/notify'
+import { notify, notifyEach } from '../_shared/notify'
 import { readAll } from '../_shared/paging'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
 
@@ -424,14 +424,20 @@ export const main = defineFunction('registration', registration, {
     if (decided.length > 0) {
       const { data: applicants } = await users().where({ _id: _.in([...new Set(decided.map((r) => r.userId))]) }).field({ openid: true }).get()
       const openid = new Map(applicants.map((u) => [u._id, u.openid]))
-      await Promise.all(
-        decided.map((r) =>
-          notify(openid.get(r.userId) ?? '', 'review', 'pages/mine/index', {
-            thing1: r.kind === 'volunteer' ? '乡村振兴志愿者注册' : '农村青年注册',
-            phrase2: r.status === 'approved' ? '已通过' : '未通过',
-            thing3: r.status === 'approved' ? `服务镇街：${r.townshipName}` : r.rejectReason,
-          }),
-        ),
+      await notifyEach(
+        decided.map((r) => ({
+          to: { userId: r.userId, openid: openid.get(r.userId) ?? '' },
+          notice: {
+            template: 'review',
+            page: 'pages/mine/index',
+            values: {
+              thing1: r.kind === 'volunteer' ? '乡村振兴志愿者注册' : '农村青年注册',
+              phrase2: r.status === 'approved' ? '已通过' : '未通过',
+              thing3: r.status === 'approved' ? `服务镇街：${r.townshipName}` : r.rejectReason,
+            },
+          },
+        })),
+        ctx.now,
       )
     }
     return { results }
@@ -520,12 +526,20 @@ export const main = defineFunction('registration', registration, {
       after: input.decision === 'approve' ? { account: t.oldUserId, replacedAccount: t.newUserId } : null,
       reason,
     })
-    const recipient = decided.newOpenid || (await users().doc(t.newUserId).get()).data?.openid || ''
-    await notify(recipient, 'review', 'pages/mine/index', {
-      thing1: '更换微信账号',
-      phrase2: input.decision === 'approve' ? '已通过' : '未通过',
-      thing3: input.decision === 'approve' ? '原注册记录已转到当前账号' : reason,
-    })
+    // Approved, the old account answers to the new WeChat identity; refused, the new account is still theirs.
+    const recipient = {
+      userId: input.decision === 'approve' ? t.oldUserId : t.newUserId,
+      openid: decided.newOpenid || (await users().doc(t.newUserId).get()).data?.openid || '',
+    }
+    await notify(
+      recipient,
+      {
+        template: 'review',
+        page: 'pages/mine/index',
+        values: { thing1: '更换微信账号', phrase2: input.decision === 'approve' ? '已通过' : '未通过', thing3: input.decision === 'approve' ? '原注册记录已转到当前账号' : reason },
+      },
+      ctx.now,
+    )
     return takeoverCase({ ...t, ...decided })
   },
 })

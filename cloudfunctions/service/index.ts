@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 import { service, type CertificateView, type Flag, type HoursView, type QueueItem, type SessionView } from '../../types/service'
 import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
-import { maxCreditMinutes, NO_HOURS_TO_CERTIFY, overSpanMessage, SUB_MINUTE_MESSAGE } from '../../types/credit-rules'
+import { maxCreditMinutes, minutesText, NO_HOURS_TO_CERTIFY, overSpanMessage, SUB_MINUTE_MESSAGE } from '../../types/credit-rules'
 import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
@@ -17,7 +17,7 @@ import { consumeQuota, quotaUsed } from '../_shared/guards'
 import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
-import { notify } from '../_shared/notify'
+import { notify, notifyEach } from '../_shared/notify'
 import { aggregateAll, readAll } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
@@ -30,6 +30,8 @@ const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
 const openSessions = () => db.collection<OpenSessionDoc>(COLLECTIONS.openSessions)
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+/** The volunteer's hours page; `?session=` opens on one record. */
+const HOURS_PAGE = 'packages/volunteer/hours/index'
 
 function view(s: SessionDoc): SessionView {
   return {
@@ -282,14 +284,37 @@ async function closeForgottenSessions(now: Date): Promise<Record<string, unknown
     if (data.length === 0) break
     // A session begun in the day's last minute closes with nothing to credit: it leaves no record.
     const records = data.map((o) => closedSession(o, o._id, endOfShanghaiDay(o.checkInAt), settings, { checkOut: null, flags: ['closed_by_timer'], status: 'needs_review', requestId: '' })).filter((r) => r.minutes > 0)
+    // Only the records this run wrote are told about: a run that overlaps or repeats another tells no one twice.
+    let written: SessionDoc[] = records
     try {
-      if (records.length > 0) await sessions().add({ data: records as unknown as SessionDoc })
+      if (records.length > 0) await sessions().add({ data: records })
     } catch (err) {
       // A previous run was cut short after writing some of these: write the rest one by one.
       if (!isDuplicateKey(err)) throw err
-      for (const r of records) await sessions().add({ data: r }).catch((e) => { if (!isDuplicateKey(e)) throw e })
+      written = []
+      for (const r of records) {
+        const added = await sessions()
+          .add({ data: r })
+          .then(() => true)
+          .catch((e) => {
+            if (!isDuplicateKey(e)) throw e
+            return false
+          })
+        if (added) written.push(r)
+      }
     }
     await openSessions().where({ _id: _.in(data.map((o) => o._id)), checkInAt: _.lt(todayStart) }).remove()
+    for (const r of written) {
+      await notify(
+        r,
+        {
+          template: 'review',
+          page: `${HOURS_PAGE}?session=${r._id}`,
+          values: { thing1: `志愿服务签到：${shanghaiDate(r.checkInAt)} ${r.stationName}`, phrase2: '自动签退', thing3: '忘记签退，已在当天 24 时结束，待镇街核实时长' },
+        },
+        now,
+      )
+    }
     closed += data.length
   }
   return { closed }
@@ -404,11 +429,12 @@ export const main = defineFunction(
       const userId = await volunteer(ctx)
       const criteria: Record<string, unknown> = { userId }
       if (input.status) criteria.status = input.status
-      const [{ total }, { data }] = await Promise.all([
+      const [{ total }, { data }, focused] = await Promise.all([
         sessions().where(criteria).count(),
         sessions().where(criteria).orderBy('checkInAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+        input.focus ? sessions().where({ _id: input.focus, userId }).limit(1).get() : Promise.resolve({ data: [] as SessionDoc[] }),
       ])
-      return { items: data.map(view), total }
+      return { items: data.map(view), total, focused: focused.data[0] ? view(focused.data[0]) : null }
     },
 
     async allowance(_input, ctx) {
@@ -592,15 +618,21 @@ export const main = defineFunction(
       await audit(ctx.now, ...entries)
       // One message per volunteer, however many of their sessions were decided.
       const byVolunteer = new Map<string, SessionDoc[]>()
-      for (const s of decided) byVolunteer.set(s.openid, [...(byVolunteer.get(s.openid) ?? []), s])
-      await Promise.all(
-        [...byVolunteer].map(([openid, list]) =>
-          notify(openid, 'review', 'packages/volunteer/hours/index', {
-            thing1: `${list.length} 条志愿服务时长`,
-            phrase2: status === 'approved' ? '已通过' : '未通过',
-            thing3: status === 'approved' ? `${list[0].stationName}` : reason,
-          }),
-        ),
+      for (const s of decided) byVolunteer.set(s.userId, [...(byVolunteer.get(s.userId) ?? []), s])
+      await notifyEach(
+        [...byVolunteer.values()].map((list) => ({
+          to: list[0],
+          notice: {
+            template: 'review',
+            page: list.length === 1 ? `${HOURS_PAGE}?session=${list[0]._id}` : HOURS_PAGE,
+            values: {
+              thing1: list.length === 1 ? `志愿服务时长：${shanghaiDate(list[0].checkInAt)} ${list[0].stationName}` : `${list.length} 条志愿服务时长`,
+              phrase2: status === 'approved' ? '已通过' : '未通过',
+              thing3: status === 'approved' ? `计入 ${minutesText(sum(list.map(credited)))}` : reason,
+            },
+          },
+        })),
+        ctx.now,
       )
       return { decided: decided.length, skipped }
     },
@@ -620,7 +652,11 @@ export const main = defineFunction(
       const { stats } = await sessions().where({ _id: s._id, updatedAt: s.updatedAt }).update({ data: change })
       if (stats.updated !== 1) throw conflict('记录已被他人修改，请刷新后重试')
       await audit(ctx.now, { actorId: me._id, action: 'session.adjust', targetType: 'session', targetId: s._id, before: { status: s.status, creditedMinutes: before }, after: { status: 'approved', creditedMinutes: input.minutes }, reason: input.reason })
-      await notify(s.openid, 'review', 'packages/volunteer/hours/index', { thing1: '志愿服务时长', phrase2: '已调整', thing3: input.reason })
+      await notify(
+        s,
+        { template: 'review', page: `${HOURS_PAGE}?session=${s._id}`, values: { thing1: `志愿服务时长：${shanghaiDate(s.checkInAt)} ${s.stationName}`, phrase2: '已调整', thing3: `计入 ${minutesText(input.minutes)}；${input.reason}` } },
+        ctx.now,
+      )
       const names = await namesOf([s.userId])
       return queueItem({ ...s, ...change }, names, roles)
     },

@@ -36,6 +36,7 @@ export const ROUTES = {
   invite: '/packages/account/invite/index',
   profile: '/packages/account/profile/index',
   takeover: '/packages/account/takeover/index',
+  messages: '/packages/account/messages/index',
   loan: '/packages/loan/index/index',
   loanApply: '/packages/loan/apply/index',
   loanDetail: '/packages/loan/detail/index',

@@ -1,9 +1,15 @@
 // Asking to be told (订阅消息). WeChat delivers a subscribe message only if the user accepted its
 // template beforehand, one accept per message for a one-time template, and only asks inside a tap:
 // so the page calls this first thing in the tap that leads to a notice, and waits for the answer
-// before it goes on. A refusal or a failure never stops the action.
+// before it goes on. A refusal is remembered for a while (no nagging: the message center 消息 has
+// every notice anyway) unless the person asks to turn notices on. Nothing here stops the action.
+import Taro from '@tarojs/taro'
 import { NOTICE_TEMPLATES, templateIdFrom, type NoticeName } from '@contract/notices'
 import { requestSubscription } from './subscribe'
+
+/** How long a refusal keeps the question away. */
+const QUIET_AFTER_REFUSAL_MS = 14 * 86400_000
+const refusedKey = (name: NoticeName) => `notice-refused:${name}`
 
 /** The build's configuration (XQ_TPL_<NAME>, passed on by config/index.ts). */
 function configured(): Record<string, string> {
@@ -14,17 +20,42 @@ function configured(): Record<string, string> {
   }
 }
 
-/** Asks for these templates; resolves to the ones the user accepted. */
-export function askForNotices(names: NoticeName[]): Promise<NoticeName[]> {
-  if (names.length === 0) return Promise.resolve([])
+function refusedLately(name: NoticeName): boolean {
+  try {
+    const at = Number(Taro.getStorageSync(refusedKey(name)))
+    return at > 0 && Date.now() - at < QUIET_AFTER_REFUSAL_MS
+  } catch {
+    return false
+  }
+}
+
+function remember(name: NoticeName, refused: boolean): void {
+  try {
+    if (refused) Taro.setStorageSync(refusedKey(name), Date.now())
+    else Taro.removeStorageSync(refusedKey(name))
+  } catch {
+    // storage full or unavailable: ask again next time
+  }
+}
+
+/**
+ * Asks for these templates; resolves to the ones the user accepted. Templates refused lately are
+ * not asked for again, unless `explicitly` (the person tapped 开启微信通知).
+ */
+export function askForNotices(names: NoticeName[], explicitly = false): Promise<NoticeName[]> {
+  const wanted = explicitly ? names : names.filter((n) => !refusedLately(n))
+  if (wanted.length === 0) return Promise.resolve([])
   const env = configured()
-  const ids = names.map((n) => templateIdFrom(env, n))
+  const ids = wanted.map((n) => templateIdFrom(env, n))
   try {
     return requestSubscription(
       ids,
-      names.map((n) => NOTICE_TEMPLATES[n]),
+      wanted.map((n) => NOTICE_TEMPLATES[n]),
     ).then(
-      (answers) => names.filter((_n, i) => answers[ids[i]] === 'accept'),
+      (answers) => {
+        wanted.forEach((n, i) => answers[ids[i]] && remember(n, answers[ids[i]] !== 'accept'))
+        return wanted.filter((_n, i) => answers[ids[i]] === 'accept')
+      },
       () => [],
     )
   } catch {

@@ -8,7 +8,7 @@
 // key screen is saved in test-artifacts/.
 import type { Page } from 'playwright-core'
 import { PUBLISHED_LPR } from '../../types/loan'
-import { confirmModal, journey, until } from '../support/journey'
+import { answerNotices, confirmModal, journey, until } from '../support/journey'
 
 const world = journey('loan')
 const { docs, shot, openAs } = world
@@ -127,6 +127,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   await shot(page, '05-apply-confirm')
   await page.locator('.apply__submit').click()
   await confirmModal(page, '确认提交申请')
+  await answerNotices(page, true)
   await page.locator('.ln-hero__status', { hasText: '已提交，县团委审核中' }).waitFor()
   await page.locator('.ln-event', { hasText: '提交申请' }).waitFor()
   await shot(page, '06-youth-submitted')

@@ -9,7 +9,9 @@ import type { Page } from 'playwright-core'
 import { EJSON } from 'bson'
 import { MAY_WAIT_FOR_THE_DAY_MS, minutesServedToday } from '../support/clock'
 import { reveal, visibleQr } from '../support/checks'
-import { journey, settle } from '../support/journey'
+import { answerNotices, journey, settle, until } from '../support/journey'
+import { minutesText } from '../../types/credit-rules'
+import { shanghaiDate } from '../../types/time'
 import { ALL_DAY, openAllDay } from '../support/stations'
 
 const world = journey('volunteer')
@@ -116,6 +118,8 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await page.locator('.taro-modal__content', { hasText: '签退后记录提交凤城街道团委审核' }).waitFor()
   await shot(page, '06-checkout-confirm')
   await page.locator('.taro-model__confirm').click()
+  // On that tap, WeChat asks whether to send the review's result; she allows it.
+  await answerNotices(page, true)
   await page.locator('.ck-done[data-status="pending"]', { hasText: '已签退' }).waitFor()
   await shot(page, '07-checked-out')
   expect(docs('open_sessions')).toHaveLength(0)
@@ -156,11 +160,27 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   expect(docs('sessions').find((x) => x._id === session._id)).toMatchObject({ status: 'approved' })
   expect(staff.errors).toEqual([])
   await staff.context.close()
-  await open(page, 'packages/volunteer/hours/index')
+  // She is told twice: in WeChat (she allowed it at check-out) and in 消息, whose entry opens the record.
+  // (The notices go out as the staff's call finishes, just after the record changes.)
+  const toHer = () => world.stack.cloud.outbox.filter((m) => m.touser === VOLUNTEER).map((m) => m.data.phrase2.value)
+  await until(async () => toHer().length, 1)
+  expect(toHer()).toEqual(['已通过'])
+  const { unread } = await world.invoke(VOLUNTEER, 'account', 'unread', {})
+  expect(unread).toBeGreaterThanOrEqual(1)
+  await open(page, 'pages/mine/index')
+  await page.locator('.mine__link--messages .mine__unread', { hasText: String(unread) }).waitFor()
+  await page.locator('.mine__link--messages').click()
+  const notice = page.locator('.msgs__item--unread', { hasText: `志愿服务时长：${shanghaiDate(new Date(session.checkInAt as Date))} ${STATION.name}` })
+  await notice.locator('.ui-tag', { hasText: '已通过' }).waitFor()
+  await notice.locator('.msgs__text', { hasText: `计入 ${minutesText(minutes)}` }).waitFor()
+  await shot(page, '08b-messages')
+  await notice.click()
+  await page.locator(`.hrs-focus .hrs-rec[data-id="${session._id}"][data-status="approved"]`).waitFor()
+  await shot(page, '08c-hours-from-message')
   await page.locator('.hrs-hero__num', { hasText: hoursText(minutes) }).waitFor()
   await page.locator('.hrs-hero__name', { hasText: '尚未评定星级' }).waitFor()
   await page.locator('.hrs-hero .vol-starbar__text', { hasText: `再服务 ${hoursText(100 * 60 - minutes)} 小时可升至一星` }).waitFor()
-  await page.locator(`.hrs-rec[data-status="approved"]`, { hasText: STATION.name }).waitFor()
+  await page.locator(`.hrs-history .hrs-rec[data-status="approved"]`, { hasText: STATION.name }).waitFor()
   await page.locator('.hrs-stations__name', { hasText: STATION.name }).waitFor()
   // Issue 19, item 13: months read 「1月」…「12月」 with the year beneath the first and each January, never 「26/1」.
   const labels = await page.locator('.hrs-bars__label').allTextContents()
@@ -197,6 +217,8 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await page.locator('.taro-modal__content', { hasText: '09:00–11:00' }).waitFor()
   await shot(page, '12-makeup-confirm')
   await page.locator('.taro-model__confirm').click()
+  // This time she declines WeChat's notice; the appeal below does not ask again.
+  await answerNotices(page, false)
   await page.locator('.mk-done', { hasText: '补签已提交' }).waitFor()
   await page.locator('.mk-done .vol-status--pending', { hasText: '待审核' }).waitFor()
   await shot(page, '13-makeup-submitted')

@@ -309,6 +309,15 @@ describe('the day, outcomes and the report', () => {
     ok(await app.call(EMPLOYER, 'fair.recordOutcome', { signupId: signupOfA, positionId: soe.id, outcome: 'hired' }))
     ok(await app.call(EMPLOYER2, 'fair.recordOutcome', { signupId: signupOfA, positionId: outside.id, outcome: 'offered' }))
     ok(await app.call(EMPLOYER2, 'fair.recordOutcome', { signupId: signupOfB, positionId: outside.id, outcome: 'hired' }))
+    // Each outcome is told to the person in 消息, newest first ("offered" in a phrase WeChat takes: 录用意向).
+    const zhaoInbox = ok(await app.call(a, 'account.messages', {}))
+    expect(zhaoInbox.items.map((m) => [m.tag, m.text])).toEqual([
+      ['录用意向', '已发录用意向'],
+      ['已录用', '已录用'],
+      ['已面试', '周五复试'],
+      ['已签到', expect.stringMatching(/^\d{2}:\d{2} 入场$/)],
+      ['已通过', '服务镇街：凤城街道'], // the registration's approval, before all this
+    ])
 
     const report = ok(await app.call(CITY, 'fair.report', { fairId: f.id }))
     expect(report).toMatchObject({ capacity: 3, signups: 3, confirmed: 3, waiting: 0, attended: 2, people: { interviewed: 2, offered: 2, hired: 2, hiredLocal: 1 } })

@@ -106,7 +106,11 @@ test('admins list grants in their reach and revoke them, audited', async () => {
     error: { field: 'reason' },
   })
   ok(await app.call(COUNTY, 'grants.revokeGrant', { userId: row.userId, role: 'township_staff', scopeId: '441802105', reason: '岗位调整' }))
-  expect(ok(await app.call('o_to_revoke', 'account.me', {})).roles).toEqual([])
+  const revoked = ok(await app.call('o_to_revoke', 'account.me', {}))
+  expect(revoked.roles).toEqual([])
+  // They are told why, in 消息.
+  expect(revoked.unreadMessages).toBe(1)
+  expect(ok(await app.call('o_to_revoke', 'account.messages', {})).items[0]).toMatchObject({ title: expect.stringContaining('镇街团委干事'), tag: '已撤销', text: '岗位调整' })
   const entry = [...app.cloud.store.get('audit').docs.values()].find((a) => a.action === 'role.revoke' && a.targetId === row.userId)
   expect(entry).toMatchObject({ reason: '岗位调整', before: { role: 'township_staff', scopeId: '441802105' } })
   // A county admin cannot revoke the city admin.

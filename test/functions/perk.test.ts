@@ -115,7 +115,7 @@ describe('merchants and perks', () => {
 })
 
 describe('codes, scans and redemption', () => {
-  test('a code verified and confirmed is recorded once, in at most 3 round trips each; a second confirmation is refused', async () => {
+  test('a code verified and confirmed is recorded once (3 round trips to verify, 4 to confirm); a second confirmation is refused', async () => {
     const perkId = await newPerk({ perDay: 5, perMonth: 10 })
     const code = ok(await app.call(VOLUNTEER, 'perk.code', { perkId }))
     expect(code).toMatchObject({ volunteerName: '林*雨', star: 0, perkTitle: '测试优惠' })
@@ -129,7 +129,8 @@ describe('codes, scans and redemption', () => {
     app.acceptNotices(VOLUNTEER)
     const confirmed = await app.cloud.invoke('perk', { action: 'confirm', input: { token: code.token } }, { openid: MERCHANT, source: 'wx_client' })
     expect(confirmed.ok && confirmed.result).toMatchObject({ ok: true, data: { perkTitle: '测试优惠', volunteerName: '林*雨' } })
-    expect(dbRoundTrips(confirmed.record)).toBeLessThanOrEqual(3)
+    // The redemption in 3; the fourth is the volunteer's receipt in 消息 (issue 20).
+    expect(dbRoundTrips(confirmed.record)).toBeLessThanOrEqual(4)
     expect(app.cloud.outbox.map((m) => m.touser)).toEqual([VOLUNTEER])
 
     const before = app.dump()

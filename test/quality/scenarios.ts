@@ -308,6 +308,9 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.updateProfile': selfOnly(() => ({ nickname: '矩阵测试' })),
   'account.bindPhone': selfOnly(() => ({ code: 'dev-phone:13700001111' })),
   'account.close': selfOnly(() => ({ confirm: true, reason: '测试' })),
+  'account.unread': selfOnly(() => ({})),
+  'account.messages': selfOnly(() => ({})),
+  'account.readMessages': selfOnly(() => ({ all: true })),
   'directory.divisions': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'registration.mine': selfOnly(() => ({})),
   'registration.submitVolunteer': async (env, persona, target) => {

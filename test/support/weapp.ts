@@ -182,6 +182,8 @@ export interface WeappApp {
   readonly cloudCalls: CloudCall[]
   /** every wx.requestSubscribeMessage: the templates asked for and the user's answers */
   readonly subscribeRequests: { tmplIds: string[]; answers: Record<string, string> }[]
+  /** the tab bar's badges now, by tab index (wx.setTabBarBadge / removeTabBarBadge) */
+  readonly tabBadges: Map<number, string>
   /** wx.cloud.init options, one entry per call */
   readonly cloudInit: unknown[]
   readonly storage: Map<string, unknown>
@@ -568,6 +570,7 @@ export async function loadWeapp(options: LoadWeappOptions): Promise<WeappApp> {
   const modals: ModalCall[] = []
   const cloudCalls: CloudCall[] = []
   const subscribeRequests: { tmplIds: string[]; answers: Record<string, string> }[] = []
+  const tabBadges = new Map<number, string>()
   const cloudInit: unknown[] = []
   const consoleEntries: ConsoleEntry[] = []
   const errors: unknown[] = []
@@ -757,6 +760,8 @@ export async function loadWeapp(options: LoadWeappOptions): Promise<WeappApp> {
       modals.push({ title: o.title, content: o.content, options: o, response })
       return response
     }),
+    setTabBarBadge: asyncApi('setTabBarBadge', (o) => void tabBadges.set(Number(o.index), String(o.text))),
+    removeTabBarBadge: asyncApi('removeTabBarBadge', (o) => void tabBadges.delete(Number(o.index))),
     requestSubscribeMessage: asyncApi('requestSubscribeMessage', (o) => {
       const tmplIds: string[] = Array.isArray(o.tmplIds) ? o.tmplIds : []
       // WeChat's limits: one to three templates per request.
@@ -1146,6 +1151,7 @@ export async function loadWeapp(options: LoadWeappOptions): Promise<WeappApp> {
     modals,
     cloudCalls,
     subscribeRequests,
+    tabBadges,
     cloudInit,
     storage,
     console: consoleEntries,

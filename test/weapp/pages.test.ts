@@ -14,6 +14,7 @@ const ME = {
   mobileMasked: '138****8000',
   roles: [{ role: 'volunteer', scopeType: 'township', scopeId: '441802001', scopeName: '横荷街道' }],
   createdAt: '2026-01-01T00:00:00.000Z',
+  unreadMessages: 2,
 }
 const ok = (data: unknown) => ({ result: { ok: true, data } })
 
@@ -40,6 +41,15 @@ describe('app launch', () => {
 })
 
 describe('首页 pages/index/index', () => {
+  /** The one thing the home page asks the cloud: how many notices are unread. */
+  const unread = (n: number): CallFunctionHandler => ({ name, data }) => {
+    expect({ name, data }).toEqual({ name: 'account', data: { action: 'unread', input: {} } })
+    return ok({ unread: n })
+  }
+  beforeEach(() => {
+    cloud = unread(0)
+  })
+
   test('shows the brand, the pillars, the four programmes and how to take part', async () => {
     const page = await app.renderPage('pages/index/index')
     const text = page.text()
@@ -63,8 +73,20 @@ describe('首页 pages/index/index', () => {
     }
     expect(page.queryAll('.program')).toHaveLength(4)
     expect(page.queryAll('.program__go').map((n) => n.text())).toEqual(['立即进入 ›', '立即进入 ›', '立即进入 ›', '立即进入 ›'])
-    expect(app.cloudCalls).toEqual([]) // the home page needs no cloud
+    // Nothing unread: no banner, no badge on 我的.
+    expect(app.cloudCalls.map((c) => (c.data as { action: string }).action)).toEqual(['unread'])
+    expect(page.query('.home__inbox')).toBeNull()
+    expect(app.tabBadges.has(1)).toBe(false)
     expect(app.errors).toEqual([])
+  })
+
+  test('unread notices: 你有 3 条新消息 above the programmes, a badge on 我的, and a tap opens 消息', async () => {
+    cloud = unread(3)
+    const page = await app.renderPage('pages/index/index')
+    expect(page.query('.home__inbox')?.text()).toContain('你有 3 条新消息')
+    expect(app.tabBadges.get(1)).toBe('3')
+    await page.tap('.home__inbox')
+    expect(app.navigations).toEqual([expect.objectContaining({ api: 'navigateTo', path: '/packages/account/messages/index', ok: true })])
   })
 
   test.each([
@@ -104,6 +126,8 @@ describe('我的 pages/mine/index (calls Taro.cloud.callFunction on show)', () =
     expect(text).toContain('我的工作台')
     expect(text).toContain('横荷街道 · 驿站签到、服务时长与星级')
     expect(text).not.toContain('切换测试身份') // dev tools are not in a production build
+    expect(page.query('.mine__link--messages .mine__unread')?.text()).toBe('2')
+    expect(app.tabBadges.get(1)).toBe('2')
 
     await page.tap('.mine__row')
     expect(app.navigations).toEqual([expect.objectContaining({ api: 'navigateTo', path: '/packages/volunteer/index/index', ok: true })])

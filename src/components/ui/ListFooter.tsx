@@ -2,6 +2,8 @@
 // subpackages which avoid it can use it too.
 import { Text, View } from '@tarojs/components'
 
+import './ui.scss'
+
 export function ListFooter({ count, total, hasMore, loadingMore, onMore }: { count: number; total: number; hasMore: boolean; loadingMore: boolean; onMore: () => void }) {
   if (count === 0) return null
   return (

@@ -1,6 +1,9 @@
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES, type RoutePath } from '@/constants/routes'
+import { call } from '@/services/cloud'
+import { showUnread } from '@/services/unread'
 
 import './index.scss'
 
@@ -37,6 +40,17 @@ function go(url: RoutePath) {
 }
 
 export default function Index() {
+  const [unread, setUnread] = useState(0)
+  // New notices are the first thing worth saying; the page itself needs no account.
+  useDidShow(() => {
+    call('account.unread', {})
+      .then((r) => {
+        setUnread(r.unread)
+        showUnread(r.unread)
+      })
+      .catch(() => undefined)
+  })
+
   return (
     <View className='home'>
       <View className='home__hero'>
@@ -59,6 +73,13 @@ export default function Index() {
       </View>
 
       <View className='home__body'>
+        {unread > 0 && (
+          <View className='home__inbox' hoverClass='home__inbox--pressed' onClick={() => go(ROUTES.messages)}>
+            <View className='home__inbox-dot' />
+            <Text className='home__inbox-text'>你有 {unread > 99 ? '99+' : unread} 条新消息</Text>
+            <Text className='home__inbox-go'>查看 ›</Text>
+          </View>
+        )}
         <View className='home__section-head home__section-head--on-hero'>
           <Text className='home__section-title'>青年服务</Text>
           <Text className='home__section-sub'>选择你要参与的项目</Text>

@@ -5,6 +5,7 @@ import type { OutputOf } from '@contract/index'
 import { GRANTABLE_ROLES, ROLE_LABELS, type Role } from '@contract/roles'
 import { ROUTES, type RoutePath } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { showUnread } from '@/services/unread'
 
 import './index.scss'
 
@@ -72,7 +73,9 @@ export default function Mine() {
 
   const load = async () => {
     try {
-      setState({ kind: 'ready', account: await call('account.me', {}) })
+      const account = await call('account.me', {})
+      setState({ kind: 'ready', account })
+      showUnread(account.unreadMessages)
     } catch (err) {
       // Only the local cloud's gateway answers UNAUTHENTICATED (no persona chosen); in WeChat the caller is always known.
       if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') setState({ kind: 'no-identity' })
@@ -234,6 +237,13 @@ export default function Mine() {
 
       {account && (
         <View className='mine__group mine__group--spaced mine__links'>
+          <View className='mine__link mine__link--messages' hoverClass='mine__link--pressed' onClick={() => go(ROUTES.messages)}>
+            <Text className='mine__link-title'>消息</Text>
+            <View className='mine__link-end'>
+              {account.unreadMessages > 0 && <Text className='mine__unread'>{account.unreadMessages > 99 ? '99+' : account.unreadMessages}</Text>}
+              <Text className='mine__arrow'>›</Text>
+            </View>
+          </View>
           {LINKS.map((l) => (
             <View key={l.key} className={`mine__link mine__link--${l.key}`} hoverClass='mine__link--pressed' onClick={() => go(l.url)}>
               <Text className='mine__link-title'>{l.title}</Text>

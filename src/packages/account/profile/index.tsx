@@ -19,7 +19,7 @@ import { uploadFile, uploadPath } from '@/services/files'
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
-type Account = OutputOf<'account.me'>
+type Account = OutputOf<'account.updateProfile'>
 
 const CLOSE_REASONS = ['不再参加相关项目', '更换了微信账号', '担心个人信息安全', '其他原因']
 

@@ -12,6 +12,7 @@ import { DOCUMENT_KINDS, DOCUMENT_LABELS, LOAN_STATUS_LABELS, PROJECT_TYPE_LABEL
 import { BANK_ACCOUNT_PATTERN, maskBankAccount, normalizeBankAccount, PERSON_NAME_PATTERN } from '@contract/personal'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { askForNotices } from '@/services/notices'
 import { uploadFile, uploadPath } from '@/services/files'
 import { decodeParam, loadAccount, loadDivisions, type Divisions } from '@/components/admin/shared'
 import { openDocument } from '@/components/loan/data'
@@ -514,6 +515,8 @@ export default function Apply() {
     })
     if (!confirm) return
     setSubmitting(true)
+    // Every step of the review is told by message: asked on the confirming tap.
+    await askForNotices(['review'])
     try {
       const done = await serial(() => call('loan.submit', { id: d!.id }))
       setDetail(done)

@@ -3,13 +3,14 @@
 // rejected or adjusted record can be appealed.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import type { SessionStatus } from '@contract/vocabulary'
 import { Btn } from '@/components/account/Btn'
 import { StateView } from '@/components/account/States'
 import { Sheet } from '@/components/ui/Sheet'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
+import { askForNotices } from '@/services/notices'
 import { clock, dayLabel, duration, hours as hoursText, lastMonths, monthLabel, ymd } from '../shared/format'
 import { Card, FlagList, GateView, StarBar, Stars, starName, StatusTag } from '../shared/ui'
 import { allowanceText, gateOfError, markChanged, takeChanged, type Allowance, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
@@ -124,6 +125,7 @@ function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionVi
     })
     if (!confirm) return
     setBusy(true)
+    await askForNotices(['review'])
     try {
       const updated = await call('service.appeal', { sessionId: target.id, reason: text })
       markChanged('home')
@@ -184,6 +186,9 @@ function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionVi
 }
 
 export default function Hours() {
+  // ?session=: a notice about one record opens on it.
+  const focusId = useRouter().params.session ?? ''
+  const [focused, setFocused] = useState<SessionView | null>(null)
   const [gate, setGate] = useState<Gate>({ kind: 'loading' })
   const [hours, setHours] = useState<HoursView | null>(null)
   const [filter, setFilter] = useState<SessionStatus | ''>('')
@@ -202,9 +207,10 @@ export default function Hours() {
     const mine = ++seq.current
     if (!quiet) setListState('loading')
     try {
-      const res = await call('service.history', { page: 1, pageSize: PAGE_SIZE, ...(status ? { status } : {}) })
+      const res = await call('service.history', { page: 1, pageSize: PAGE_SIZE, ...(status ? { status } : {}), ...(focusId ? { focus: focusId } : {}) })
       if (mine !== seq.current) return
       page.current = 1
+      setFocused(res.focused)
       setItems(res.items)
       setTotal(res.total)
       setListState('ready')
@@ -214,7 +220,7 @@ export default function Hours() {
       if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
       else setListState('error')
     }
-  }, [])
+  }, [focusId])
 
   const load = useCallback(
     async (quiet = false) => {
@@ -313,6 +319,18 @@ export default function Hours() {
         </View>
       </View>
 
+      {focused && (
+        <View className='vol-card hrs-focus'>
+          <View className='vol-card__head'>
+            <Text className='vol-card__title'>消息中的记录</Text>
+            <Text className='hrs-focus__close' onClick={() => setFocused(null)}>
+              收起
+            </Text>
+          </View>
+          <Record s={focused} onAppeal={setAppealing} />
+        </View>
+      )}
+
       <Card title='星级标准' extra={<Text>累计审核通过的服务时长</Text>} className='hrs-levels'>
         <View className='hrs-levels__row'>
           {hours.thresholdsHours.map((t, i) => (
@@ -407,6 +425,7 @@ export default function Hours() {
         onClose={() => setAppealing(null)}
         onDone={(updated) => {
           setAppealing(null)
+          setFocused((f) => (f && f.id === updated.id ? updated : f))
           setItems((list) => (filter && filter !== updated.status ? list.filter((x) => x.id !== updated.id) : list.map((x) => (x.id === updated.id ? updated : x))))
           void call('service.hours', {})
             .then(setHours)

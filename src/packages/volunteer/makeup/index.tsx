@@ -10,6 +10,7 @@ import { Sheet } from '@/components/ui/Sheet'
 import { Tag } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { askForNotices } from '@/services/notices'
 import { uploadFile, uploadPath } from '@/services/files'
 import { pickPictures, pictureProblem } from '@/services/pictures'
 import { addDays, clock, dayLabel, distance, duration, hours as hoursText, minutesBetween, nowClock, relativeDay, today } from '../shared/format'
@@ -225,6 +226,7 @@ export default function Makeup() {
     if (!confirm) return
     setSubmitting(true)
     setBanner('')
+    await askForNotices(['review'])
     try {
       let photoFileId: string | undefined
       if (photo) {

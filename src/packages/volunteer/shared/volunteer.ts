@@ -6,6 +6,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { fenceVerdict } from '@contract/service-rules'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { askForNotices } from '@/services/notices'
 import { distance, duration } from './format'
 import { distanceMetres, LocationProblem, readLocation, type Reading } from '@/services/location'
 import { newRequestId } from './scan'
@@ -154,6 +155,8 @@ export function useCheckOut(): CheckOutFlow {
       }
       const { confirm } = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#d93a2b' })
       if (!confirm) return null
+      // The review's outcome is told by message: asked on the confirming tap.
+      if (servedMinutes >= 1) await askForNotices(['review'])
       if (!requestId.current || requestId.current.session !== session.id) requestId.current = { session: session.id, id: newRequestId() }
       void Taro.showLoading({ title: '正在签退…', mask: true })
       const done = await call('service.checkOut', {

@@ -1,0 +1,181 @@
+// 消息: every notice the person was sent (review results, reminders…), newest first, kept a year.
+// It never depends on WeChat's subscribe-message consent; 开启微信通知 asks for that again.
+// Tapping a notice marks it read and opens the page it concerns.
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import type { MessageView } from '@contract/account'
+import { Btn } from '@/components/account/Btn'
+import { LoadError, PageSkeleton, StateView } from '@/components/account/States'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Tag } from '@/components/ui/Tag'
+import { ROUTES } from '@/constants/routes'
+import { call, CallError, errorMessage } from '@/services/cloud'
+import { askForNotices } from '@/services/notices'
+import { showUnread } from '@/services/unread'
+import { tagTone, whenText } from './format'
+
+import './index.scss'
+
+const PAGE_SIZE = 20
+/** Pages reached with switchTab (the tab bar's own). */
+const TAB_PAGES = new Set([ROUTES.home, ROUTES.mine].map((r) => r.slice(1)))
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'no-identity' }
+  | { kind: 'ready'; items: MessageView[]; total: number; unread: number; page: number }
+
+export default function Messages() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const [more, setMore] = useState(false)
+  const [marking, setMarking] = useState(false)
+  const loading = useRef(false)
+
+  const fetchFirst = async () => {
+    if (loading.current) return
+    loading.current = true
+    try {
+      const r = await call('account.messages', { page: 1, pageSize: PAGE_SIZE })
+      setLoad({ kind: 'ready', items: r.items, total: r.total, unread: r.unread, page: 1 })
+      showUnread(r.unread)
+    } catch (err) {
+      if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') setLoad({ kind: 'no-identity' })
+      else setLoad((prev) => (prev.kind === 'ready' ? prev : { kind: 'error', message: errorMessage(err) }))
+    } finally {
+      loading.current = false
+      Taro.stopPullDownRefresh()
+    }
+  }
+
+  useDidShow(() => void fetchFirst())
+  usePullDownRefresh(() => void fetchFirst())
+
+  const fetchMore = async () => {
+    if (load.kind !== 'ready' || more) return
+    setMore(true)
+    try {
+      const r = await call('account.messages', { page: load.page + 1, pageSize: PAGE_SIZE })
+      setLoad((prev) => {
+        if (prev.kind !== 'ready') return prev
+        // Newer notices may have arrived since page 1: keep each once.
+        const known = new Set(prev.items.map((m) => m.id))
+        return { ...prev, items: [...prev.items, ...r.items.filter((m) => !known.has(m.id))], total: r.total, unread: r.unread, page: prev.page + 1 }
+      })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setMore(false)
+    }
+  }
+
+  const markRead = (ids: string[] | 'all') => {
+    setLoad((prev) =>
+      prev.kind === 'ready'
+        ? { ...prev, items: prev.items.map((m) => (ids === 'all' || ids.includes(m.id) ? { ...m, read: true } : m)), unread: ids === 'all' ? 0 : Math.max(0, prev.unread - ids.length) }
+        : prev,
+    )
+    return call('account.readMessages', ids === 'all' ? { all: true } : { ids }).then((r) => {
+      setLoad((prev) => (prev.kind === 'ready' ? { ...prev, unread: r.unread } : prev))
+      showUnread(r.unread)
+    })
+  }
+
+  const open = (m: MessageView) => {
+    if (!m.read) void markRead([m.id]).catch(() => undefined)
+    if (!m.page) return
+    const path = m.page.split('?')[0]
+    const url = `/${m.page}`
+    if (TAB_PAGES.has(path)) void Taro.switchTab({ url: `/${path}` })
+    else void Taro.navigateTo({ url }).catch(() => void Taro.showToast({ title: '该页面暂时打不开', icon: 'none' }))
+  }
+
+  const readAll = async () => {
+    if (marking) return
+    setMarking(true)
+    try {
+      await markRead('all')
+      void Taro.showToast({ title: '已全部标为已读', icon: 'none' })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+      void fetchFirst()
+    } finally {
+      setMarking(false)
+    }
+  }
+
+  const turnOn = async () => {
+    const accepted = await askForNotices(['review', 'reminder'], true)
+    void Taro.showToast({ title: accepted.length > 0 ? '已开启，下一条结果会通过微信通知你' : '未开启，消息仍会保存在这里', icon: 'none', duration: 2500 })
+  }
+
+  if (load.kind === 'loading') {
+    return (
+      <View className='acct-page'>
+        <PageSkeleton cards={3} />
+      </View>
+    )
+  }
+  if (load.kind === 'error') {
+    return (
+      <View className='acct-page'>
+        <LoadError message={load.message} onRetry={() => void fetchFirst()} />
+      </View>
+    )
+  }
+  if (load.kind === 'no-identity') {
+    return (
+      <View className='acct-page'>
+        <StateView tone='muted' title='尚未选择演示身份' desc='本地开发环境需要先选择一个演示身份'>
+          <Btn onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Btn>
+        </StateView>
+      </View>
+    )
+  }
+
+  return (
+    <View className='acct-page msgs'>
+      <View className='msgs__bar'>
+        <Text className='msgs__count'>{load.unread > 0 ? `${load.unread} 条未读` : '没有未读消息'}</Text>
+        {load.unread > 0 && (
+          <View className={`msgs__read-all${marking ? ' msgs__read-all--busy' : ''}`} hoverClass='msgs__read-all--pressed' onClick={() => void readAll()}>
+            <Text>全部已读</Text>
+          </View>
+        )}
+      </View>
+
+      {load.items.length === 0 ? (
+        <StateView tone='muted' mark='信' title='还没有消息' desc='注册审核、服务时长、贷款办理、对接会等事项有结果或需要提醒时，会显示在这里。' />
+      ) : (
+        <View className='msgs__list'>
+          {load.items.map((m) => (
+            <View key={m.id} className={`msgs__item${m.read ? '' : ' msgs__item--unread'}`} data-id={m.id} hoverClass='msgs__item--pressed' onClick={() => open(m)}>
+              <View className='msgs__head'>
+                {!m.read && <View className='msgs__dot' />}
+                <Text className='msgs__title'>{m.title}</Text>
+                {m.tag && <Tag tone={tagTone(m.tag)}>{m.tag}</Tag>}
+              </View>
+              {m.text && <Text className='msgs__text'>{m.text}</Text>}
+              <View className='msgs__foot'>
+                <Text className='msgs__time'>{whenText(m.createdAt)}</Text>
+                {m.page && <Text className='msgs__go'>查看 ›</Text>}
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+      <ListFooter count={load.items.length} total={load.total} hasMore={load.items.length < load.total} loadingMore={more} onMore={() => void fetchMore()} />
+
+      <View className='msgs__push'>
+        <View className='msgs__push-main'>
+          <Text className='msgs__push-title'>微信服务通知</Text>
+          <Text className='msgs__push-desc'>消息都会保存在这里；开启后，审核结果和提醒也会发到微信。</Text>
+        </View>
+        <View className='msgs__push-btn' hoverClass='msgs__push-btn--pressed' onClick={() => void turnOn()}>
+          <Text>开启</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

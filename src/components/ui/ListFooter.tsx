@@ -2,7 +2,7 @@
 // subpackages which avoid it can use it too.
 import { Text, View } from '@tarojs/components'
 
-import './ui.scss'
+import './list-footer.scss'
 
 export function ListFooter({ count, total, hasMore, loadingMore, onMore }: { count: number; total: number; hasMore: boolean; loadingMore: boolean; onMore: () => void }) {
   if (count === 0) return null

@@ -44,6 +44,7 @@ export const MESSAGE_KEEP_DAYS = 365
 export const account = {
   me: action({
     summary: '查看我的账号（首次调用时创建）',
+    silent: '首次打开时为本人建立账号，无需告知他人',
     input: z.object({}),
     output: AccountView.extend({ unreadMessages: z.number().int() }),
     access: { who: 'signed_in' },
@@ -62,6 +63,7 @@ export const account = {
   }),
   readMessages: action({
     summary: '标为已读（指定的消息，或全部）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.union([
       z.object({ ids: z.array(z.string().min(1).max(64)).min(1, '请选择消息').max(50, '一次最多 50 条').describe('消息') }),
       z.object({ all: z.literal(true).describe('全部') }),
@@ -71,6 +73,7 @@ export const account = {
   }),
   updateProfile: action({
     summary: '修改昵称和头像',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z
       .object({
         nickname: text('昵称', 20).optional(),
@@ -88,6 +91,7 @@ export const account = {
   }),
   bindPhone: action({
     summary: '绑定手机号（微信手机号快速验证）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({ code: z.string({ error: '未获得手机号授权' }).describe('手机号授权').min(1, '未获得手机号授权').max(200) }),
     output: AccountView,
     access: { who: 'signed_in' },
@@ -95,6 +99,7 @@ export const account = {
   }),
   close: action({
     summary: '撤回同意并注销账号（删除个人信息，保留他人记录所需的匿名数据）',
+    silent: '本人注销，账号与消息一并删除，无人可告知',
     input: z.object({ confirm: z.literal(true, { error: '请确认注销' }).describe('确认'), reason: freeText('原因', 200).default('') }),
     output: z.object({ closed: z.boolean() }),
     access: { who: 'signed_in' },

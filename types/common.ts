@@ -59,6 +59,11 @@ export interface ActionDef<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   rateLimit?: { max: number; windowSeconds: number }
   /** Free-text input fields others will read: checked by WeChat's content security before use. */
   moderate?: readonly string[]
+  /**
+   * Why an action that changes something tells no one (the people it concerns are notified by
+   * the message center otherwise): e.g. the person did it themselves and sees the outcome.
+   */
+  silent?: string
 }
 
 export function action<I extends z.ZodType, O extends z.ZodType>(def: ActionDef<I, O>): ActionDef<I, O> {

@@ -232,6 +232,7 @@ export const fair = {
   }),
   save: action({
     summary: '新建或修改对接会',
+    silent: '对接会资料的维护；发布或取消时另行处理通知',
     input: FairInput,
     output: FairView,
     access: { who: ['city_admin'], objects: 'city' },
@@ -251,6 +252,7 @@ export const fair = {
   }),
   saveEmployer: action({
     summary: '新增或修改用人单位（国企、民企、社会组织）',
+    silent: '维护用人单位资料，不针对某个人',
     input: z.object({
       id: employerId.optional(),
       name: text('单位名称', 40, 2),
@@ -269,6 +271,7 @@ export const fair = {
   }),
   savePosition: action({
     summary: '发布或修改岗位（报名截止前）',
+    silent: '用人单位维护本单位岗位，报名者在对接会页面看到最新岗位',
     input: z
       .object({
         id: positionId.optional(),
@@ -291,6 +294,7 @@ export const fair = {
   }),
   removePosition: action({
     summary: '删除岗位（无人报名时，报名截止前）',
+    silent: '只能删除无人报名的岗位，没有需要告知的人',
     input: z.object({ id: positionId }),
     output: z.object({ removed: z.boolean() }),
     access: { who: ['employer', 'city_admin'], objects: 'employer' },
@@ -303,6 +307,7 @@ export const fair = {
   }),
   signUp: action({
     summary: '报名对接会并选择岗位（已满时进入候补）；已报名时修改所选岗位',
+    silent: '本人操作，结果当场显示在本人的页面上；候补递补、取消和签到会通知本人',
     input: z.object({
       fairId,
       positionIds: z.array(positionId).describe('岗位').min(1, '请至少选择 1 个岗位').max(5, '最多选择 5 个岗位'),
@@ -314,6 +319,7 @@ export const fair = {
   }),
   cancel: action({
     summary: '取消报名（候补第一位自动递补）',
+    silent: '本人操作，结果当场显示在本人的页面上；因此从候补递补的人会收到通知',
     input: z.object({ fairId, reason: freeText('原因', 200).default('') }),
     output: z.object({ fair: FairView }),
     access: { who: applicants, objects: 'own' },
@@ -326,6 +332,7 @@ export const fair = {
   }),
   entryCode: action({
     summary: '入场码（约 60 秒有效，只能使用一次）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({ fairId }),
     output: z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.number(), name: z.string(), fairTitle: z.string() }),
     access: { who: applicants, objects: 'own' },

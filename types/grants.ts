@@ -55,6 +55,7 @@ export const grants = {
   }),
   createInvitation: action({
     summary: '创建一次性邀请（角色、范围、有效期）',
+    silent: '被邀请人凭邀请码加入，此时尚无账号可通知；邀请由管理员本人转交',
     input: z.object({
       role: z.enum(GRANTABLE_ROLES, { error: '请选择要邀请的角色' }).describe('角色'),
       /** Township or county code, or the merchant / bank / employer id; ignored for city_admin. */
@@ -82,6 +83,7 @@ export const grants = {
   }),
   revokeInvitation: action({
     summary: '作废一个尚未使用的邀请',
+    silent: '邀请尚未使用，没有接受邀请的人需要告知',
     input: z.object({ code: invitationCode }),
     output: InvitationView,
     access: { who: ['county_admin', 'city_admin'], objects: 'own' },
@@ -96,6 +98,7 @@ export const grants = {
   }),
   redeemInvitation: action({
     summary: '接受邀请（每个邀请只能使用一次），留下真实姓名供管理员识别',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({ code: invitationCode, name: personName() }),
     output: z.object({ grant: RoleGrant }),
     access: { who: 'signed_in' },

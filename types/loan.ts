@@ -255,6 +255,7 @@ export const loan = {
   }),
   saveDraft: action({
     summary: '保存贷款申请草稿（可分次填写）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: DraftInput,
     output: LoanDetail,
     access: { who: applicants, objects: 'own' },
@@ -263,6 +264,7 @@ export const loan = {
   }),
   attachDocument: action({
     summary: '添加申请材料（已上传的文件，检查类型与大小）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({
       id: loanId,
       kind: z.enum(DOCUMENT_KINDS, { error: '请选择材料类型' }).describe('材料类型'),
@@ -275,18 +277,21 @@ export const loan = {
   }),
   removeDocument: action({
     summary: '删除一份申请材料',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({ id: loanId, documentId: z.string().describe('材料').regex(/^[a-f0-9]{12}$/, '材料编号无效') }),
     output: LoanDetail,
     access: { who: applicants, objects: 'own' },
   }),
   submit: action({
     summary: '提交贷款申请（检查是否完整）',
+    silent: '本人操作，结果当场显示在本人的页面上；每一步审核结果会通知本人',
     input: z.object({ id: loanId }),
     output: LoanDetail,
     access: { who: applicants, objects: 'own' },
   }),
   withdraw: action({
     summary: '撤回贷款申请（银行批准前）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({ id: loanId, reason: note('撤回原因').default('') }),
     output: LoanDetail,
     access: { who: applicants, objects: 'own' },
@@ -381,6 +386,7 @@ export const loan = {
   }),
   lprSave: action({
     summary: '新增或修改一期 LPR',
+    silent: '维护公开的 LPR 参考表，不针对某个人',
     input: z.object({
       effectiveDate: ymd('生效日期'),
       oneYearBp: z.number({ error: '请填写 1 年期 LPR' }).describe('1 年期 LPR').int('LPR 以基点计').min(1, 'LPR 应大于 0').max(2000, 'LPR 过大'),
@@ -391,12 +397,14 @@ export const loan = {
   }),
   lprRemove: action({
     summary: '删除一期 LPR（已被放款引用的不能删除）',
+    silent: '维护公开的 LPR 参考表，不针对某个人',
     input: z.object({ effectiveDate: ymd('生效日期') }),
     output: z.object({ items: z.array(LprRow) }),
     access: { who: ['city_admin'], objects: 'city' },
   }),
   lprImportPublished: action({
     summary: '导入 2019 年 LPR 改革以来公布的报价（已有的日期不覆盖）',
+    silent: '维护公开的 LPR 参考表，不针对某个人',
     input: z.object({}),
     output: z.object({ items: z.array(LprRow), added: z.number() }),
     access: { who: ['city_admin'], objects: 'city' },

@@ -97,6 +97,7 @@ export const perk = {
   }),
   saveMerchant: action({
     summary: '新增或修改爱心商家（含文旅、卫健等部门）',
+    silent: '团委维护商家资料，不改变任何人的权益；暂停或恢复时另行通知店员',
     input: z.object({
       id: merchantId.optional(),
       name: text('商家名称', 40, 2),
@@ -127,6 +128,7 @@ export const perk = {
   }),
   savePerk: action({
     summary: '发布或修改优惠',
+    silent: '商家发布或修改本店优惠，志愿者浏览时即可看到',
     input: z
       .object({
         id: perkId.optional(),
@@ -151,6 +153,7 @@ export const perk = {
   }),
   setPerkStatus: action({
     summary: '暂停或恢复一项优惠（商家暂停参与期间不能恢复）',
+    silent: '商家调整本店一项优惠，志愿者浏览时即可看到',
     input: z.object({ id: perkId, status: z.enum(['active', 'paused']).describe('状态') }),
     output: PerkView,
     access: { who: ['merchant', 'county_admin', 'city_admin'], objects: 'merchant' },
@@ -173,6 +176,7 @@ export const perk = {
   }),
   code: action({
     summary: '生成优惠码（约 60 秒有效，只能使用一次；剩 30 秒时换新码，扫到的码总留有核销的时间；商家暂停参与期间不能生成）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({ perkId }),
     output: z.object({ token: z.string(), expiresAt: z.string(), refreshInSeconds: z.number(), volunteerName: z.string(), star: z.number(), perkTitle: z.string() }),
     access: { who: ['volunteer'], objects: 'own' },

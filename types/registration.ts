@@ -190,6 +190,7 @@ export const registration = {
   }),
   submitVolunteer: action({
     summary: '提交（或修改后重新提交）乡村振兴志愿者注册',
+    silent: '本人操作，结果当场显示在本人的页面上；审核结果会通知本人',
     input: VolunteerForm,
     output: MyRegistration,
     access: { who: 'signed_in' },
@@ -198,6 +199,7 @@ export const registration = {
   }),
   submitRuralYouth: action({
     summary: '提交（或修改后重新提交）农村青年注册',
+    silent: '本人操作，结果当场显示在本人的页面上；审核结果会通知本人',
     input: RuralYouthForm,
     output: MyRegistration,
     access: { who: 'signed_in' },
@@ -237,6 +239,7 @@ export const registration = {
   }),
   requestTakeover: action({
     summary: '更换微信账号：申请接管原注册记录',
+    silent: '本人操作，结果当场显示在本人的页面上；确认结果会通知本人',
     input: z.object({ name: personBase.name, idNumber }),
     output: TakeoverView,
     access: { who: 'signed_in' },

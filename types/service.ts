@@ -105,6 +105,7 @@ const decisionIds = z.array(sessionId).describe('服务记录').min(1, '请选�
 export const service = {
   checkIn: action({
     summary: '驿站签到（驿站开放时间内；没有现场签到码时须是刚获取的定位，与驿站坐标完全相同的定位标注待审核）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z
       .object({
         requestId,
@@ -120,6 +121,7 @@ export const service = {
   }),
   checkOut: action({
     summary: '签退',
+    silent: '本人操作，结果当场显示在本人的页面上；审核结果会通知本人',
     input: z.object({ requestId, reading: Reading.nullable() }),
     output: z.union([SessionView, DiscardedCheckOut]),
     access: { who: ['volunteer'], objects: 'own' },
@@ -154,6 +156,7 @@ export const service = {
   }),
   makeup: action({
     summary: '补签（室内无信号、手机没电等无法签到签退时）',
+    silent: '本人操作，结果当场显示在本人的页面上；审核结果会通知本人',
     input: z
       .object({
         stationId: z.string({ error: '请选择驿站' }).describe('驿站').regex(/^[A-Za-z0-9_-]{4,28}$/, '请选择驿站'),
@@ -170,6 +173,7 @@ export const service = {
   }),
   appeal: action({
     summary: '对未通过或被调整的记录申诉',
+    silent: '本人操作，结果当场显示在本人的页面上；重新审核的结果会通知本人',
     input: z.object({ sessionId, reason: text('申诉理由', 200, 4) }),
     output: SessionView,
     access: { who: ['volunteer'], objects: 'own' },
@@ -212,6 +216,7 @@ export const service = {
   }),
   certificate: action({
     summary: '生成我的志愿服务证明（带核验码）',
+    silent: '本人操作，结果当场显示在本人的页面上',
     input: z.object({}),
     output: CertificateView,
     access: { who: ['volunteer'], objects: 'own' },

@@ -63,6 +63,7 @@ export const settings = {
   }),
   update: action({
     summary: '修改业务参数（团市委）',
+    silent: '团市委调整全市业务参数，不针对某个人；改动记入审计',
     input: Settings.partial().refine((v) => Object.values(v).some((x) => x !== undefined), { message: '没有要修改的参数', path: ['dailyCapMinutes'] }),
     output: Settings,
     access: { who: ['city_admin'], objects: 'city' },

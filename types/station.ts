@@ -56,6 +56,7 @@ export const station = {
   }),
   save: action({
     summary: '新建或修改驿站（开放时间内才能签到）',
+    silent: '镇街维护驿站信息，不针对某个人；志愿者在签到页看到最新信息',
     input: z.object({
       id: stationId.optional(),
       name: text('驿站名称', 40, 2),

@@ -243,6 +243,12 @@ describe('codes, scans and redemption', () => {
     expect(await app.call(MERCHANT, 'perk.confirm', { token: code.token })).toMatchObject({ ok: false, error: { message: expect.stringContaining('暂停') } })
     ok(await app.call(CITY, 'perk.setMerchantStatus', { id: 'm_lianzhou_kitchen', status: 'active', reason: '核查完毕' }))
     ok(await app.call(MERCHANT, 'perk.confirm', { token: code.token }))
+    // The shop's staff were told both times, with the reason, in 消息.
+    const told = ok(await app.call(MERCHANT, 'account.messages', {})).items.filter((m) => m.title.includes('爱心商家：'))
+    expect(told.slice(0, 2).map((m) => [m.tag, m.text])).toEqual([
+      ['恢复参与', '核查完毕'],
+      ['暂停参与', '投诉核查'],
+    ])
   })
 
   test('a suspended merchant cannot set its paused perk going again, nor have its codes shown, scanned or confirmed; refused calls change nothing; resuming restores each perk as it was (issue #14)', async () => {

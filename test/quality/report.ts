@@ -2,6 +2,7 @@
 // at the end of `npm test` and repeated by the benchmark.
 import fs from 'node:fs'
 import path from 'node:path'
+import { contract } from '../../types'
 
 export const QUALITY_DIR = path.resolve(__dirname, '../../.tmp/quality')
 
@@ -36,6 +37,9 @@ export interface QualitySummary {
   'quality.piiCallsScanned': number
   'quality.piiFindings': number
   'quality.durabilityPartial': number
+  /** Share of the actions that changed state in the run that notified someone or are declared silent with a reason. */
+  'quality.decisionsNotified': number
+  'quality.decisionsChanging': number
 }
 
 /** Gathers the figures the quality tests wrote into one summary and a text report. */
@@ -50,6 +54,14 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
     .filter(([k]) => k.startsWith('pii-'))
     .map(([, v]) => v as { scanned: number; findings: unknown[] })
   const transitions = all.transitions as { machines: number; declared: number; cells: number; allowed: number; refused: number; coverage: number } | undefined
+  const notices = new Map<string, { changed: number; notified: number }>()
+  for (const [k, v] of Object.entries(all)) {
+    if (!k.startsWith('notices-')) continue
+    for (const [action, n] of Object.entries(v as Record<string, { changed: number; notified: number }>)) {
+      const p = notices.get(action) ?? { changed: 0, notified: 0 }
+      notices.set(action, { changed: p.changed + n.changed, notified: p.notified + n.notified })
+    }
+  }
   const durability = all.durability as { actions: number; acknowledged: number; recordedAfterRestart: number; partial: number } | undefined
   const figures: Partial<QualitySummary> = {}
   const lines = ['质量报告 (quality report)', '']
@@ -88,5 +100,21 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
     figures['quality.durabilityPartial'] = durability.partial
     lines.push(`- Durability: killed mid-way through ${durability.actions} reviews; ${durability.acknowledged} acknowledged, ${durability.recordedAfterRestart} recorded after restart, ${durability.partial} half applied`)
   }
+  if (notices.size) {
+    const unexplained = [...notices].filter(([action, n]) => n.notified === 0 && !silentReason(action)).map(([action]) => action).sort()
+    figures['quality.decisionsChanging'] = notices.size
+    figures['quality.decisionsNotified'] = (notices.size - unexplained.length) / notices.size
+    lines.push(
+      `- Decisions notified: ${notices.size - unexplained.length}/${notices.size} actions that changed state told someone or say why not (${Math.round(figures['quality.decisionsNotified'] * 100)} %)` +
+        (unexplained.length ? `; neither: ${unexplained.join(', ')}` : ''),
+    )
+  }
   return { figures, text: lines.join('\n') }
+}
+
+/** The contract's reason why an action tells no one, if it gives one. */
+function silentReason(action: string): string {
+  const [fn, name] = action.split('.')
+  const def = (contract as unknown as Record<string, Record<string, { silent?: string }> | undefined>)[fn]?.[name]
+  return def?.silent ?? ''
 }

@@ -10,6 +10,7 @@ import { tempDir } from './localcloud'
 import { buildFixtureFunction } from './build'
 import { watchPersonalData } from '../quality/pii'
 import { guardReads } from './read-guard'
+import { watchNotices } from '../quality/notices'
 
 export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
 /** The storage security rule the deployment sets (the gateway's uploads are held to it). */
@@ -66,6 +67,7 @@ export async function startAppCloud(options: { withProbe?: boolean } = {}): Prom
   })
   watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
   guardReads(cloud)
+  watchNotices(cloud)
   const raw = async (openid: string | undefined, fn: string, event: unknown) => {
     const outcome = await cloud.invoke(fn, event, openid ? { openid, source: 'wx_client' } : { source: 'wx_client' })
     if (!outcome.ok) throw new Error(`${fn} failed: ${outcome.errCode} ${outcome.errMsg}`)

@@ -9,6 +9,7 @@ import { COLLECTIONS_FILE, STORAGE_RULES_FILE, TEST_FUNCTION_ENV } from './app'
 import { tempDir } from './localcloud'
 import { watchPersonalData } from '../quality/pii'
 import { guardReads } from './read-guard'
+import { watchNotices } from '../quality/notices'
 
 /** The development H5 build the journeys use (XQ_H5_DIST to use another folder). */
 export const H5_DIST = path.resolve(__dirname, '../..', process.env.XQ_H5_DIST ?? 'dist-h5')
@@ -35,6 +36,7 @@ export async function startStack(): Promise<Stack> {
   })
   watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
   guardReads(cloud)
+  watchNotices(cloud)
   await seedDemo(cloud)
   return {
     cloud,

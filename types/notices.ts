@@ -52,7 +52,7 @@ export const NOTICE_TEMPLATES = {
     why: '活动开始、期限将到时提醒你',
     fields: {
       thing1: { label: '事项', type: 'thing' },
-      time2: { label: '时间', type: 'time' },
+      date2: { label: '日期', type: 'date' },
       thing3: { label: '提示', type: 'thing' },
     },
   },
@@ -110,7 +110,7 @@ export function inboxEntry<N extends NoticeName>(name: N, values: NoticeValues<N
   const v = values as Record<string, string>
   switch (name) {
     case 'reminder':
-      return { title: v.thing1, tag: '提醒', text: [v.time2, v.thing3].filter(Boolean).join('　') }
+      return { title: v.thing1, tag: '提醒', text: [v.date2, v.thing3].filter(Boolean).join('　') }
     case 'todo':
       return { title: v.thing1, tag: `${v.number2} 项`, text: v.thing3 }
     default:

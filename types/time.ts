@@ -24,4 +24,15 @@ export function shanghaiDayStart(ymd: string): Date {
   return dayjs.tz(ymd, ZONE).toDate()
 }
 
+/** The Shanghai calendar date `days` after the Shanghai date of an instant (whatever UTC's date is). */
+export function shanghaiDaysAhead(at: Date | number, days: number): string {
+  return dayjs(at).tz(ZONE).add(days, 'day').format('YYYY-MM-DD')
+}
+
+/** A date (and clock) as WeChat's time keyword wants it: 2026年12月6日 09:00. */
+export function wechatTime(ymd: string, clock = ''): string {
+  const [y, m, d] = ymd.split('-').map(Number)
+  return `${y}年${m}月${d}日${clock ? ` ${clock}` : ''}`
+}
+
 export { dayjs }

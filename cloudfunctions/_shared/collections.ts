@@ -29,7 +29,14 @@ export const COLLECTIONS = {
   fairPositions: 'fair_positions',
   fairSignups: 'fair_signups',
   messages: 'messages',
+  reminders: 'reminders',
 } as const
+
+/** A reminder a timer has sent (its key: what, for whom, for when), so it is never sent twice. */
+export interface ReminderDoc {
+  _id: string
+  at: Date
+}
 
 /** A notice in a person's message center (消息): kept a year, whatever became of the subscribe message. */
 export interface MessageDoc {

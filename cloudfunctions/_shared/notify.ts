@@ -22,6 +22,9 @@ export interface Notice<N extends NoticeName> {
   page: string
 }
 
+/** A notice of any template (the values fitting that template). */
+export type AnyNotice = { [N in NoticeName]: Notice<N> }[NoticeName]
+
 /** Subscribe messages sent at once; the rest wait their turn. */
 const SEND_CONCURRENCY = 10
 /** Entries written per request. */
@@ -35,7 +38,7 @@ export function notify<N extends NoticeName>(to: Recipient | Recipient[], notice
   const seen = new Set<string>()
   const once = (Array.isArray(to) ? to : [to]).filter((r) => !seen.has(r.userId) && seen.add(r.userId))
   return notifyEach(
-    once.map((r) => ({ to: r, notice })),
+    once.map((r) => ({ to: r, notice: notice as AnyNotice })),
     now,
   )
 }
@@ -44,7 +47,7 @@ export function notify<N extends NoticeName>(to: Recipient | Recipient[], notice
  * Tells each person their own notice (a batch decision), with every message-center entry written
  * in as few requests as the batch allows. Never throws.
  */
-export async function notifyEach(items: { to: Recipient; notice: Notice<NoticeName> }[], now = new Date()): Promise<number> {
+export async function notifyEach(items: { to: Recipient; notice: AnyNotice }[], now = new Date()): Promise<number> {
   const chosen = items.filter(({ to }) => to.userId)
   if (chosen.length === 0) return 0
   try {
@@ -71,7 +74,7 @@ export async function notifyEach(items: { to: Recipient; notice: Notice<NoticeNa
 }
 
 /** The subscribe messages, SEND_CONCURRENCY at a time: what became of each. */
-async function pushAll(items: { to: Recipient; notice: Notice<NoticeName> }[]): Promise<MessageDoc['pushed'][]> {
+async function pushAll(items: { to: Recipient; notice: AnyNotice }[]): Promise<MessageDoc['pushed'][]> {
   const out: MessageDoc['pushed'][] = new Array(items.length)
   let next = 0
   const worker = async () => {

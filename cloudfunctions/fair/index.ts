@@ -10,7 +10,7 @@
 import crypto from 'node:crypto'
 import { fair, type ApplicantView, type EmployerView, type FairReport, type FairView, type PositionView, type ResumeView } from '../../types/fair'
 import { maskMobile, maskName } from '../../types/personal'
-import { dayjs, shanghaiDate, shanghaiDateTime, ZONE } from '../../types/time'
+import { dayjs, shanghaiDate, shanghaiDateTime, shanghaiDaysAhead, wechatTime, ZONE } from '../../types/time'
 import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABELS, SIGNUP_STATUS_LABELS, type EmployerType, type Outcome } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, type EmployerDoc, type FairDoc, type PositionDoc, type RegistrationDoc, type SignupDoc, type UserDoc } from '../_shared/collections'
@@ -24,6 +24,7 @@ import { checkChange, takeStep } from '../_shared/machines'
 import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 import { notify } from '../_shared/notify'
+import { claimReminder } from '../_shared/reminders'
 import { newNonce, seal, unseal } from '../_shared/sealed'
 import { readAll } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
@@ -1060,4 +1061,21 @@ export const main = defineFunction('fair', fair, {
     ])
     return { ...file, rows: people.length }
   },
-})
+}, { remindTomorrow })
+
+/**
+ * Daily, in the morning: everyone with a seat at a fair tomorrow (Shanghai) is reminded of the
+ * time and place, once per fair however often this runs.
+ */
+async function remindTomorrow(now: Date): Promise<Record<string, unknown>> {
+  const tomorrow = shanghaiDaysAhead(now, 1)
+  const list = await readAll(fairs().where({ date: tomorrow, status: 'published' }))
+  let reminded = 0
+  for (const f of list) {
+    if (!(await claimReminder(`fair-eve:${f._id}`, now))) continue
+    const seated = await readAll(signups().where({ fairId: f._id, status: 'confirmed' }).field({ openid: true, userId: true }))
+    await notify(seated, { template: 'reminder', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, date2: wechatTime(f.date, f.startTime), thing3: `${f.venue}，凭入场码签到` } }, now)
+    reminded += seated.length
+  }
+  return { fairs: list.length, reminded }
+}

@@ -14,7 +14,7 @@ import {
   type VolunteerFormData,
 } from '../../types/registration'
 import { GRANTABLE_ROLES, ROLE_LABELS } from '../../types/roles'
-import { shanghaiDate } from '../../types/time'
+import { shanghaiDate, shanghaiDaysAhead, wechatTime } from '../../types/time'
 import type * as z from '../../types/zod'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, type UserDoc } from '../_shared/collections'
@@ -27,6 +27,7 @@ import { registrationMachine, statesLeftBy, takeoverMachine, type StepRole } fro
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { notify, notifyEach } from '../_shared/notify'
+import { claimReminder } from '../_shared/reminders'
 import { readAll } from '../_shared/paging'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
 
@@ -542,4 +543,31 @@ export const main = defineFunction('registration', registration, {
     )
     return takeoverCase({ ...t, ...decided })
   },
-})
+}, { remindTermEnd })
+
+/** How long before a volunteer's service term ends they are reminded. */
+const TERM_END_NOTICE_DAYS = 30
+
+/**
+ * Daily: volunteers whose service term ends in 30 days (Shanghai) are reminded, with what comes
+ * next (the job fairs), once a day however often this runs.
+ */
+async function remindTermEnd(now: Date): Promise<Record<string, unknown>> {
+  const ends = shanghaiDaysAhead(now, TERM_END_NOTICE_DAYS)
+  if (!(await claimReminder(`term-end:${ends}`, now))) return { reminded: 0 }
+  const ending = await readAll(registrations().where({ kind: 'volunteer', status: 'approved', termEnd: ends }).field({ userId: true, townshipName: true }))
+  const people = new Map<string, string>()
+  for (let i = 0; i < ending.length; i += 100) {
+    const { data } = await users()
+      .where({ _id: _.in(ending.slice(i, i + 100).map((r) => r.userId)) })
+      .field({ openid: true })
+      .get()
+    for (const u of data) people.set(u._id, u.openid)
+  }
+  await notify(
+    ending.map((r) => ({ userId: r.userId, openid: people.get(r.userId) ?? '' })),
+    { template: 'reminder', page: 'packages/fair/index/index', values: { thing1: '乡村振兴志愿者服务期', date2: wechatTime(ends), thing3: `${TERM_END_NOTICE_DAYS} 天后期满，可报名岗位对接会` } },
+    now,
+  )
+  return { reminded: ending.length }
+}

@@ -6,7 +6,7 @@ import { maxCreditMinutes, minutesText, NO_HOURS_TO_CERTIFY, overSpanMessage, SU
 import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
-import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc } from '../_shared/collections'
+import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
@@ -19,6 +19,7 @@ import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify, notifyEach } from '../_shared/notify'
 import { aggregateAll, readAll } from '../_shared/paging'
+import { claimReminder } from '../_shared/reminders'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
@@ -32,6 +33,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 /** The volunteer's hours page; `?session=` opens on one record. */
 const HOURS_PAGE = 'packages/volunteer/hours/index'
+/** The township's review queue. */
+const QUEUE_PAGE = 'packages/township/queue/index'
 
 function view(s: SessionDoc): SessionView {
   return {
@@ -766,8 +769,35 @@ export const main = defineFunction(
       return { ...file, rows: rows.length }
     },
   },
-  { closeOpenSessions: closeForgottenSessions },
+  { closeOpenSessions: closeForgottenSessions, tellStaffWhatWaits },
 )
+
+/**
+ * Each morning, the staff of every township with records waiting for review are told how many
+ * (the long-term 待办 template; and in 消息), once a day however often this runs.
+ */
+async function tellStaffWhatWaits(now: Date): Promise<Record<string, unknown>> {
+  if (!(await claimReminder(`digest:sessions:${shanghaiDate(now)}`, now))) return { townships: 0, told: 0 }
+  const waiting = await aggregateAll<{ _id: { code: string; name: string }; n: number }>(() =>
+    sessions()
+      .aggregate()
+      .match({ status: _.in(decidable('approve')) })
+      .group({ _id: { code: '$townshipCode', name: '$townshipName' }, n: $.sum(1) })
+      .sort({ _id: 1 }),
+  )
+  const items: Parameters<typeof notifyEach>[0] = []
+  for (const t of waiting) {
+    const staff = await readAll(db.collection<UserDoc>(COLLECTIONS.users).where({ 'roles.scopeId': t._id.code, status: 'active' }).field({ openid: true, roles: true }))
+    for (const u of staff.filter((x) => x.roles.some((g) => g.role === 'township_staff' && g.scopeId === t._id.code))) {
+      items.push({
+        to: { userId: u._id, openid: u.openid },
+        notice: { template: 'todo', page: QUEUE_PAGE, values: { thing1: '志愿服务时长待审核', number2: String(t.n), thing3: `${t._id.name}，请及时审核` } },
+      })
+    }
+  }
+  await notifyEach(items, now)
+  return { townships: waiting.length, told: items.length }
+}
 
 /** The report's scope: a township or a county in reach, or everything the caller manages. */
 /** The place a report covers, the way people say it (清城区凤城街道, 清城区, 全市), for file names. */

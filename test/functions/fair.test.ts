@@ -5,7 +5,7 @@ import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { ruralYouthForm, volunteerForm } from '../support/people'
-import { shanghaiDate, shanghaiDateTime } from '../../types/time'
+import { shanghaiDate, shanghaiDateTime, shanghaiDaysAhead } from '../../types/time'
 import type { InputOf, OutputOf } from '../../types'
 
 let app: AppCloud
@@ -576,5 +576,27 @@ describe('issue 19: the admin home, the door without a phone, exports past 100',
       ]),
     )
     expect(text(book)).not.toMatch(mobile)
+  })
+})
+
+describe('issue 20: the eve of the fair', () => {
+  test('everyone with a seat at tomorrow’s fair is reminded once (in 消息; by WeChat if they accepted), however often the timer runs; the waiting list is not', async () => {
+    const f = await newFair({ capacity: 2, title: '明日岗位对接会' })
+    const people = [await newVolunteer('冯一'), await newVolunteer('陈二'), await newVolunteer('褚三')]
+    const p = await newPosition(f.id)
+    for (const who of people) ok(await app.call(who, 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true }))
+    // Tomorrow in Shanghai, whatever UTC's date is now.
+    await setFair(f.id, { date: shanghaiDaysAhead(Date.now(), 1) })
+    app.acceptNotices(people[0], 'reminder')
+    app.cloud.outbox.length = 0
+    const first = await app.cloud.fireTimer('fair', 'remindTomorrow')
+    expect(first.ok && first.result).toMatchObject({ ok: true, data: { reminded: 2 } })
+    const again = await app.cloud.fireTimer('fair', 'remindTomorrow')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { reminded: 0 } })
+    expect(app.cloud.outbox.map((m) => [m.touser, m.templateId, m.data.thing1.value])).toEqual([[people[0], 'TPL_REMINDER', '明日岗位对接会']])
+    const reminded = async (who: string) => ok(await app.call(who, 'account.messages', {})).items.filter((m) => m.tag === '提醒')
+    expect(await reminded(people[0])).toEqual([expect.objectContaining({ title: '明日岗位对接会', text: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 09:00　清远市青少年宫，凭入场码签到$/), page: `packages/fair/detail/index?id=${f.id}` })])
+    expect(await reminded(people[1])).toHaveLength(1)
+    expect(await reminded(people[2])).toEqual([]) // on the waiting list: no seat to be reminded of
   })
 })

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { seedDemo } from '../../scripts/demo'
 import { idNumberProblem, maskIdNumber } from '../../types/personal'
+import { shanghaiDaysAhead, wechatTime } from '../../types/time'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { freshIdNumber, idNumber, ruralYouthForm, volunteerForm } from '../support/people'
 
@@ -341,4 +342,23 @@ test('issue 19, item 13: each demo persona is described where it is registered o
     for (const r of regs) expect(persona.description).toContain(`${r.countyName}${r.townshipName}`)
     for (const g of me.roles.filter((x) => x.scopeName)) expect(persona.description).toContain(g.scopeName.replace(/（.*）$/, ''))
   }
+})
+
+describe('issue 20: the end of the service term', () => {
+  test('a volunteer whose term ends in 30 days (Shanghai) is reminded once, pointed at the job fairs; others are not', async () => {
+    const ends = shanghaiDaysAhead(Date.now(), 30)
+    const ending = ok(await app.call('o_term_ending', 'registration.submitVolunteer', volunteerForm({ termStart: '2024-07-01', termEnd: ends })))
+    const later = ok(await app.call('o_term_later', 'registration.submitVolunteer', volunteerForm({ termStart: '2024-07-01', termEnd: shanghaiDaysAhead(Date.now(), 31) })))
+    ok(await app.call(COUNTY, 'registration.review', { ids: [ending.id, later.id], decision: 'approve' }))
+    app.acceptNotices('o_term_ending', 'reminder')
+    app.cloud.outbox.length = 0
+    const first = await app.cloud.fireTimer('registration', 'remindTermEnd')
+    expect(first.ok && first.result).toMatchObject({ ok: true, data: { reminded: 1 } })
+    const again = await app.cloud.fireTimer('registration', 'remindTermEnd')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { reminded: 0 } })
+    expect(app.cloud.outbox.map((m) => [m.touser, m.data.date2.value])).toEqual([['o_term_ending', wechatTime(ends)]])
+    const reminders = async (who: string) => ok(await app.call(who, 'account.messages', {})).items.filter((m) => m.tag === '提醒')
+    expect(await reminders('o_term_ending')).toEqual([expect.objectContaining({ title: '乡村振兴志愿者服务期', page: 'packages/fair/index/index' })])
+    expect(await reminders('o_term_later')).toEqual([])
+  })
 })

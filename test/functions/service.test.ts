@@ -539,3 +539,25 @@ describe('帮助与咨询 (issue 19)', () => {
     expect(ok(await app.call(VOLUNTEER, 'settings.get', {})).helpLine.phone).toBe('0763-3362001')
   })
 })
+
+describe('issue 20: staff told when work waits', () => {
+  test('each morning the township staff are told how many records wait (long-term 待办 template and 消息), once a day', async () => {
+    await newVolunteer('o_svc_waiting')
+    ok(await app.call('o_svc_waiting', 'service.makeup', { stationId: FENGCHENG.id, date: shanghaiDate(Date.now() - 86400_000), start: '08:00', end: '09:00', reason: '驿站室内没有信号' }))
+    const waiting = ok(await app.call(STAFF, 'service.queue', {})).total
+    expect(waiting).toBeGreaterThan(0)
+    // Staff accept the long-term template once; it lasts.
+    app.acceptNotices(STAFF, 'todo')
+    app.cloud.outbox.length = 0
+    const fired = await app.cloud.fireTimer('service', 'tellStaffWhatWaits')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { told: expect.any(Number) } })
+    const again = await app.cloud.fireTimer('service', 'tellStaffWhatWaits')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
+    const toStaff = app.cloud.outbox.filter((m) => m.touser === STAFF)
+    expect(toStaff.map((m) => [m.templateId, m.data.thing1.value, m.data.number2.value])).toEqual([['TPL_TODO', '志愿服务时长待审核', String(waiting)]])
+    const entry = ok(await app.call(STAFF, 'account.messages', {})).items[0]
+    expect(entry).toMatchObject({ title: '志愿服务时长待审核', tag: `${waiting} 项`, page: 'packages/township/queue/index' })
+    // A volunteer is no township's staff: told nothing.
+    expect(ok(await app.call('o_svc_waiting', 'account.messages', {})).items.filter((m) => m.title === '志愿服务时长待审核')).toEqual([])
+  })
+})

@@ -28,6 +28,15 @@ test('the message center keeps the whole text; the subscribe message gets it sho
   expect(inboxEntry('review', { thing1: '志愿服务时长', phrase2: '未通过', thing3: reason })).toEqual({ title: '志愿服务时长', tag: '未通过', text: reason })
   expect([...fitField('thing', reason)]).toHaveLength(20)
   expect(fitField('thing', reason).endsWith('…')).toBe(true)
-  expect(inboxEntry('reminder', { thing1: '乡村振兴岗位对接会', time2: '2026年12月6日 09:00', thing3: '凭入场码签到' })).toEqual({ title: '乡村振兴岗位对接会', tag: '提醒', text: '2026年12月6日 09:00　凭入场码签到' })
+  expect(inboxEntry('reminder', { thing1: '乡村振兴岗位对接会', date2: '2026年12月6日 09:00', thing3: '凭入场码签到' })).toEqual({ title: '乡村振兴岗位对接会', tag: '提醒', text: '2026年12月6日 09:00　凭入场码签到' })
   expect(inboxEntry('todo', { thing1: '服务时长待审核', number2: '12', thing3: '凤城街道' })).toEqual({ title: '服务时长待审核', tag: '12 项', text: '凤城街道' })
+})
+
+test('reminders count days in Shanghai: at 23:59 there, tomorrow is the next Shanghai day, not the next UTC day', async () => {
+  const { shanghaiDaysAhead, wechatTime } = await import('../../types/time')
+  expect(shanghaiDaysAhead(Date.parse('2026-12-05T15:59:00Z'), 1)).toBe('2026-12-06') // 23:59 on the 5th in Shanghai
+  expect(shanghaiDaysAhead(Date.parse('2026-12-05T16:01:00Z'), 1)).toBe('2026-12-07') // 00:01 on the 6th in Shanghai
+  expect(shanghaiDaysAhead(Date.parse('2026-12-31T16:30:00Z'), 30)).toBe('2027-01-31')
+  expect(wechatTime('2026-12-06', '09:00')).toBe('2026年12月6日 09:00')
+  expect(wechatTime('2027-01-31')).toBe('2027年1月31日')
 })

@@ -58,7 +58,13 @@ export const account = {
   messages: action({
     summary: '我的消息（最新在前，保留一年）',
     input: PageInput,
-    output: z.object({ items: z.array(MessageView), total: z.number().int(), unread: z.number().int() }),
+    output: z.object({
+      items: z.array(MessageView),
+      total: z.number().int(),
+      unread: z.number().int(),
+      /** The caller reviews others' work (township, county, city, bank): offer the daily 待办 reminder. */
+      reviewer: z.boolean(),
+    }),
     access: { who: 'signed_in' },
   }),
   readMessages: action({

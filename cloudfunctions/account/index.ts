@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import { account, type AccountView, type MessageView } from '../../types/account'
 import { maskMobile } from '../../types/personal'
+import type { Role } from '../../types/roles'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, type IdentityDoc, type MessageDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
 import { _, cloud, db, files } from '../_shared/cloud'
@@ -31,6 +32,9 @@ async function view(user: UserDoc): Promise<AccountView> {
 }
 
 const messages = () => db.collection<MessageDoc>(COLLECTIONS.messages)
+
+/** Roles whose work waits in a queue: they are offered the daily 待办 reminder. */
+const REVIEWER_ROLES: readonly Role[] = ['township_staff', 'county_admin', 'city_admin', 'bank_officer']
 
 /** Unread notices of a person (one count over the user_unread index). */
 async function unreadOf(userId: string): Promise<number> {
@@ -71,14 +75,15 @@ export const main = defineFunction(
 
     async messages(input, ctx) {
       const user = await ctx.user()
-      if (!user) return { items: [], total: 0, unread: 0 }
+      if (!user) return { items: [], total: 0, unread: 0, reviewer: false }
       const mine = messages().where({ userId: user._id })
       const [page, total, unread] = await Promise.all([
         mine.orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
         mine.count(),
         unreadOf(user._id),
       ])
-      return { items: page.data.map(messageView), total: total.total, unread }
+      const reviewer = user.roles.some((g) => REVIEWER_ROLES.includes(g.role))
+      return { items: page.data.map(messageView), total: total.total, unread, reviewer }
     },
 
     async readMessages(input, ctx) {

@@ -18,7 +18,7 @@ import { shanghaiDate, shanghaiDaysAhead, wechatTime } from '../../types/time'
 import type * as z from '../../types/zod'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, type UserDoc } from '../_shared/collections'
-import { _, containing, db, isDuplicateKey } from '../_shared/cloud'
+import { _, $, containing, db, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
 import { checkChange, takeStep } from '../_shared/machines'
@@ -543,7 +543,7 @@ export const main = defineFunction('registration', registration, {
     )
     return takeoverCase({ ...t, ...decided })
   },
-}, { remindTermEnd })
+}, { remindTermEnd, tellAdminsWhatWaits })
 
 /** How long before a volunteer's service term ends they are reminded. */
 const TERM_END_NOTICE_DAYS = 30
@@ -570,4 +570,30 @@ async function remindTermEnd(now: Date): Promise<Record<string, unknown>> {
     now,
   )
   return { reminded: ending.length }
+}
+
+/**
+ * Each morning, the county league's admins are told how many registrations wait for their review
+ * (the long-term 待办 template; and in 消息), once a day however often this runs.
+ */
+async function tellAdminsWhatWaits(now: Date): Promise<Record<string, unknown>> {
+  if (!(await claimReminder(`digest:registrations:${shanghaiDate(now)}`, now))) return { counties: 0, told: 0 }
+  const { list: waiting } = await registrations()
+    .aggregate()
+    .match({ status: 'pending' })
+    .group({ _id: { code: '$countyCode', name: '$countyName' }, n: $.sum(1) })
+    .limit(100)
+    .end<{ _id: { code: string; name: string }; n: number }>()
+  const items: Parameters<typeof notifyEach>[0] = []
+  for (const c of waiting) {
+    const admins = await readAll(users().where({ 'roles.scopeId': c._id.code, status: 'active' }).field({ openid: true, roles: true }))
+    for (const u of admins.filter((x) => x.roles.some((g) => g.role === 'county_admin' && g.scopeId === c._id.code))) {
+      items.push({
+        to: { userId: u._id, openid: u.openid },
+        notice: { template: 'todo', page: 'packages/admin/registrations/index', values: { thing1: '注册申请待审核', number2: String(c.n), thing3: `${c._id.name}，请及时审核` } },
+      })
+    }
+  }
+  await notifyEach(items, now)
+  return { counties: waiting.length, told: items.length }
 }

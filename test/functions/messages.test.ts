@@ -73,7 +73,7 @@ test('130 notices: paged newest first with a true total, no notice twice or miss
 
   // Someone else's notices are not theirs to mark: nothing changes.
   const stranger = ok(await app.call('o_msg_stranger', 'account.messages', {}))
-  expect(stranger).toEqual({ items: [], total: 0, unread: 0 })
+  expect(stranger).toEqual({ items: [], total: 0, unread: 0, reviewer: false })
   const third = ok(await app.call(who, 'account.messages', { pageSize: 3 })).items[2]
   expect(ok(await app.call('o_msg_stranger', 'account.readMessages', { ids: [third.id] }))).toEqual({ unread: 0 })
   expect(ok(await app.call(who, 'account.unread', {}))).toEqual({ unread: 128 })
@@ -102,4 +102,11 @@ test('the daily timer removes notices kept their year, and closing the account r
 
   ok(await app.call(who, 'account.close', { confirm: true, reason: '' }))
   expect(messageDocs().filter((m) => m.userId === me.userId)).toEqual([])
+})
+
+test('those who review others\' work are offered the daily 待办 reminder; others are not', async () => {
+  expect(ok(await app.call('o_demo_township', 'account.messages', {})).reviewer).toBe(true)
+  expect(ok(await app.call(COUNTY, 'account.messages', {})).reviewer).toBe(true)
+  expect(ok(await app.call('o_demo_volunteer', 'account.messages', {})).reviewer).toBe(false)
+  expect(ok(await app.call('o_demo_merchant', 'account.messages', {})).reviewer).toBe(false)
 })

@@ -362,3 +362,19 @@ describe('issue 20: the end of the service term', () => {
     expect(await reminders('o_term_later')).toEqual([])
   })
 })
+
+describe('issue 20: the county told when registrations wait', () => {
+  test('each morning the county admins hear how many registrations wait in their county, once a day', async () => {
+    ok(await app.call('o_digest_applicant', 'registration.submitVolunteer', volunteerForm()))
+    const waiting = ok(await app.call(COUNTY, 'registration.list', { status: 'pending' })).total
+    expect(waiting).toBeGreaterThan(0)
+    app.acceptNotices(COUNTY, 'todo')
+    app.cloud.outbox.length = 0
+    const fired = await app.cloud.fireTimer('registration', 'tellAdminsWhatWaits')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { told: expect.any(Number) } })
+    const again = await app.cloud.fireTimer('registration', 'tellAdminsWhatWaits')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
+    expect(app.cloud.outbox.filter((m) => m.touser === COUNTY).map((m) => [m.templateId, m.data.number2.value, m.data.thing3.value])).toEqual([['TPL_TODO', String(waiting), '清城区，请及时审核']])
+    expect(ok(await app.call(COUNTY, 'account.messages', {})).items[0]).toMatchObject({ title: '注册申请待审核', tag: `${waiting} 项`, page: 'packages/admin/registrations/index' })
+  })
+})

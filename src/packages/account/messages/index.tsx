@@ -25,7 +25,7 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'no-identity' }
-  | { kind: 'ready'; items: MessageView[]; total: number; unread: number; page: number }
+  | { kind: 'ready'; items: MessageView[]; total: number; unread: number; page: number; reviewer: boolean }
 
 export default function Messages() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -38,7 +38,7 @@ export default function Messages() {
     loading.current = true
     try {
       const r = await call('account.messages', { page: 1, pageSize: PAGE_SIZE })
-      setLoad({ kind: 'ready', items: r.items, total: r.total, unread: r.unread, page: 1 })
+      setLoad({ kind: 'ready', items: r.items, total: r.total, unread: r.unread, page: 1, reviewer: r.reviewer })
       showUnread(r.unread)
     } catch (err) {
       if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') setLoad({ kind: 'no-identity' })
@@ -110,6 +110,12 @@ export default function Messages() {
     void Taro.showToast({ title: accepted.length > 0 ? '已开启，下一条结果会通过微信通知你' : '未开启，消息仍会保存在这里', icon: 'none', duration: 2500 })
   }
 
+  // A long-term template is asked on its own (WeChat does not mix it with one-time ones).
+  const turnOnTodo = async () => {
+    const accepted = await askForNotices(['todo'], true)
+    void Taro.showToast({ title: accepted.length > 0 ? '已开启：有待审核事项时，每天早上通过微信提醒你' : '未开启，待办仍会出现在这里', icon: 'none', duration: 2500 })
+  }
+
   if (load.kind === 'loading') {
     return (
       <View className='acct-page'>
@@ -176,6 +182,18 @@ export default function Messages() {
           <Text>开启</Text>
         </View>
       </View>
+
+      {load.reviewer && (
+        <View className='msgs__push msgs__push--todo'>
+          <View className='msgs__push-main'>
+            <Text className='msgs__push-title'>待办提醒</Text>
+            <Text className='msgs__push-desc'>有待你审核的事项时，每天早上通过微信提醒一次。</Text>
+          </View>
+          <View className='msgs__push-btn' hoverClass='msgs__push-btn--pressed' onClick={() => void turnOnTodo()}>
+            <Text>开启</Text>
+          </View>
+        </View>
+      )}
     </View>
   )
 }

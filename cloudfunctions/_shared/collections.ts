@@ -251,6 +251,8 @@ export interface UserDoc {
   realName?: string
   roles: RoleGrant[]
   status: 'active' | 'closed'
+  /** The star level the volunteer was last told they reached (absent: none yet). */
+  starNotified?: number
   createdAt: Date
   updatedAt: Date
 }

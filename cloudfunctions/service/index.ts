@@ -769,8 +769,46 @@ export const main = defineFunction(
       return { ...file, rows: rows.length }
     },
   },
-  { closeOpenSessions: closeForgottenSessions, tellStaffWhatWaits },
+  { closeOpenSessions: closeForgottenSessions, tellStaffWhatWaits, tellNewStars },
 )
+
+const CHINESE_DIGITS = '一二三四五六七八九十'
+
+/**
+ * Nightly: volunteers whose approved hours reached a new star level since they were last told
+ * (those with records approved in the last two days) are told, once per level.
+ */
+async function tellNewStars(now: Date): Promise<Record<string, unknown>> {
+  const since = new Date(now.getTime() - 2 * 86400_000)
+  const recent = await aggregateAll<{ _id: string }>(() =>
+    sessions()
+      .aggregate()
+      .match({ status: 'approved', reviewedAt: _.gte(since) })
+      .group({ _id: '$userId' })
+      .sort({ _id: 1 }),
+  )
+  const settings = await loadSettings(now.getTime())
+  let told = 0
+  for (const { _id: userId } of recent) {
+    const { data: user } = await db.collection<UserDoc>(COLLECTIONS.users).doc(userId).get()
+    if (!user || user.status !== 'active') continue
+    const hours = summarizeHours(await approvedDays(userId), settings)
+    if (hours.star <= (user.starNotified ?? 0)) continue
+    if (!(await claimReminder(`star:${userId}:${hours.star}`, now))) continue
+    await db.collection<UserDoc>(COLLECTIONS.users).doc(userId).update({ data: { starNotified: hours.star } })
+    await notify(
+      { userId, openid: user.openid },
+      {
+        template: 'review',
+        page: HOURS_PAGE,
+        values: { thing1: '志愿服务星级', phrase2: `升至${CHINESE_DIGITS[hours.star - 1]}星`, thing3: `累计服务 ${minutesText(hours.approvedMinutes)}，可享相应商家礼遇` },
+      },
+      now,
+    )
+    told++
+  }
+  return { volunteers: recent.length, told }
+}
 
 /**
  * Each morning, the staff of every township with records waiting for review are told how many

@@ -407,6 +407,11 @@ describe('make-ups, approval, hours and stars', () => {
     // The settings cache of warm instances lasts a minute; a fresh instance reads the new thresholds.
     await app.cloud.runtime.reload()
     expect(ok(await app.call('o_svc_star', 'service.hours', {}))).toMatchObject({ approvedMinutes: 150, star: 2, nextStarHours: 3, thresholdsHours: [1, 2, 3, 4, 5] })
+    // Overnight she is told the level she reached, once, however often the timer runs.
+    for (let i = 0; i < 2; i++) expect(await app.cloud.fireTimer('service', 'tellNewStars')).toMatchObject({ ok: true })
+    expect(ok(await app.call('o_svc_star', 'account.messages', {})).items.filter((m) => m.title === '志愿服务星级')).toEqual([
+      expect.objectContaining({ tag: '升至二星', text: '累计服务 2 小时 30 分，可享相应商家礼遇', page: 'packages/volunteer/hours/index' }),
+    ])
     ok(await app.call(CITY, 'settings.update', { starThresholdsHours: [100, 300, 600, 1000, 1500] }))
     await app.cloud.runtime.reload()
   })

@@ -807,6 +807,9 @@ export const main = defineFunction('loan', loan, {
     if (closes) {
       await releaseLock(fresh)
       await tellApplicant(fresh, '已结清', '贷款已结清，贴息已全部核准')
+    } else {
+      // A receipt for each repayment the bank records: what was repaid and what remains.
+      await tellApplicant(fresh, '还款已登记', `归还本金 ${yuan(input.principalFen)}，剩余 ${yuan(outstandingFen)}`)
     }
     return detail(fresh, v, ctx)
   },

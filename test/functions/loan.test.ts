@@ -380,6 +380,8 @@ describe('disbursement and subsidy', () => {
     expect(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2025-12-01', principalFen: 1_000_000 })).toMatchObject({ ok: false, error: { field: 'date' } })
     expect(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2026-01-20', principalFen: 20_000_001 })).toMatchObject({ ok: false, error: { field: 'principalFen' } })
     const part = ok(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2026-01-20', principalFen: 5_000_000, note: '提前归还部分本金' }))
+    // A receipt in the applicant's 消息 for the repayment the bank recorded.
+    expect(ok(await app.call('o_loan_e', 'account.messages', {})).items[0]).toMatchObject({ tag: '还款已登记', text: '归还本金 50,000 元，剩余 150,000 元' })
     expect(part).toMatchObject({ outstandingFen: 15_000_000, repayments: [expect.objectContaining({ date: '2026-01-20', outstandingFen: 15_000_000 })] })
     const paid = ok(await app.call(BANK, 'loan.recordRepayment', { id: a.id, date: '2026-02-10', principalFen: 15_000_000 }))
     // Accrual ends 2026-02-10: 2026-Q1 is 01-01..02-09: 19 days on 20,000,000 and 21 on 15,000,000:

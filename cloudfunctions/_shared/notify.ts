@@ -5,9 +5,11 @@
 // logged. Nothing here ever fails the decision that caused the notice.
 import { MESSAGE_KEEP_DAYS } from '../../types/account'
 import { fitField, inboxEntry, NOTICE_TEMPLATES, type NoticeName, type NoticeValues, type TemplateFieldType } from '../../types/notices'
-import { cloud, db } from './cloud'
-import { COLLECTIONS, type MessageDoc } from './collections'
+import type { Role } from '../../types/roles'
+import { _, cloud, db } from './cloud'
+import { COLLECTIONS, type MessageDoc, type UserDoc } from './collections'
 import { config } from './config'
+import { readAll } from './paging'
 
 /** Who is told: their account (the message center) and their WeChat identity (the subscribe message). */
 export interface Recipient {
@@ -20,6 +22,22 @@ export interface Notice<N extends NoticeName> {
   values: NoticeValues<N>
   /** The page it concerns, as a mini-program path with its query (no leading slash). */
   page: string
+}
+
+const users = () => db.collection<UserDoc>(COLLECTIONS.users)
+
+/** The accounts behind these user ids, as recipients (read a hundred at a time). */
+export async function recipientsOf(userIds: string[]): Promise<Recipient[]> {
+  const ids = [...new Set(userIds)]
+  if (ids.length === 0) return []
+  const found = await readAll(users().where({ _id: _.in(ids) }).field({ openid: true }))
+  return found.map((u) => ({ userId: u._id, openid: u.openid }))
+}
+
+/** Everyone who holds `role` for `scopeId` (a township's staff, a county's admins, a shop's staff). */
+export async function holdersOf(role: Role, scopeId: string): Promise<Recipient[]> {
+  const found = await readAll(users().where({ 'roles.scopeId': scopeId, status: 'active' }).field({ openid: true, roles: true }))
+  return found.filter((u) => u.roles.some((g) => g.role === role && g.scopeId === scopeId)).map((u) => ({ userId: u._id, openid: u.openid }))
 }
 
 /** A notice of any template (the values fitting that template). */

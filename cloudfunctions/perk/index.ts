@@ -5,7 +5,7 @@ import { perk, type MerchantView, type PerkView, type RedemptionView } from '../
 import { shanghaiDate, shanghaiDateTime } from '../../types/time'
 import { PERK_CODE_SECONDS } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
-import { COLLECTIONS, type MerchantDoc, type PerkDoc, type RedemptionDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
+import { COLLECTIONS, type MerchantDoc, type PerkDoc, type RedemptionDoc, type RegistrationDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
@@ -14,7 +14,7 @@ import { distanceMetres } from '../_shared/geo'
 import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { currentStar } from '../_shared/hours'
-import { notify } from '../_shared/notify'
+import { holdersOf, notify } from '../_shared/notify'
 import { pagesOf, readAll } from '../_shared/paging'
 import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
 import { loadSettings } from '../_shared/settings'
@@ -357,12 +357,9 @@ export const main = defineFunction('perk', perk, {
     const me = (await ctx.user())!
     await audit(ctx.now, { actorId: me._id, action: `merchant.${input.status}`, targetType: 'merchant', targetId: m._id, before: { status: m.status }, after: { status: input.status }, reason: input.reason })
     // The shop's staff are told: their codes stop (or work again) from now.
-    const staff = (await readAll(db.collection<UserDoc>(COLLECTIONS.users).where({ 'roles.scopeId': m._id, status: 'active' }).field({ openid: true, roles: true }))).filter((u) =>
-      u.roles.some((g) => g.role === 'merchant' && g.scopeId === m._id),
-    )
     const suspended = input.status === 'suspended'
     await notify(
-      staff.map((u) => ({ userId: u._id, openid: u.openid })),
+      await holdersOf('merchant', m._id),
       {
         template: 'review',
         page: 'packages/merchant/index/index',

@@ -26,8 +26,8 @@ import { grantCounty, grantReachProblem } from '../_shared/scopes'
 import { registrationMachine, statesLeftBy, takeoverMachine, type StepRole } from '../../types/machines'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
-import { notify, notifyEach } from '../_shared/notify'
-import { claimReminder } from '../_shared/reminders'
+import { notify, notifyEach, recipientsOf } from '../_shared/notify'
+import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { readAll } from '../_shared/paging'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
 
@@ -423,8 +423,7 @@ export const main = defineFunction('registration', registration, {
     })
     await audit(ctx.now, ...entries)
     if (decided.length > 0) {
-      const { data: applicants } = await users().where({ _id: _.in([...new Set(decided.map((r) => r.userId))]) }).field({ openid: true }).get()
-      const openid = new Map(applicants.map((u) => [u._id, u.openid]))
+      const openid = new Map((await recipientsOf(decided.map((r) => r.userId))).map((p) => [p.userId, p.openid]))
       await notifyEach(
         decided.map((r) => ({
           to: { userId: r.userId, openid: openid.get(r.userId) ?? '' },
@@ -555,17 +554,9 @@ const TERM_END_NOTICE_DAYS = 30
 async function remindTermEnd(now: Date): Promise<Record<string, unknown>> {
   const ends = shanghaiDaysAhead(now, TERM_END_NOTICE_DAYS)
   if (!(await claimReminder(`term-end:${ends}`, now))) return { reminded: 0 }
-  const ending = await readAll(registrations().where({ kind: 'volunteer', status: 'approved', termEnd: ends }).field({ userId: true, townshipName: true }))
-  const people = new Map<string, string>()
-  for (let i = 0; i < ending.length; i += 100) {
-    const { data } = await users()
-      .where({ _id: _.in(ending.slice(i, i + 100).map((r) => r.userId)) })
-      .field({ openid: true })
-      .get()
-    for (const u of data) people.set(u._id, u.openid)
-  }
+  const ending = await readAll(registrations().where({ kind: 'volunteer', status: 'approved', termEnd: ends }).field({ userId: true }))
   await notify(
-    ending.map((r) => ({ userId: r.userId, openid: people.get(r.userId) ?? '' })),
+    await recipientsOf(ending.map((r) => r.userId)),
     { template: 'reminder', page: 'packages/fair/index/index', values: { thing1: '乡村振兴志愿者服务期', date2: wechatTime(ends), thing3: `${TERM_END_NOTICE_DAYS} 天后期满，可报名岗位对接会` } },
     now,
   )
@@ -584,16 +575,6 @@ async function tellAdminsWhatWaits(now: Date): Promise<Record<string, unknown>> 
     .group({ _id: { code: '$countyCode', name: '$countyName' }, n: $.sum(1) })
     .limit(100)
     .end<{ _id: { code: string; name: string }; n: number }>()
-  const items: Parameters<typeof notifyEach>[0] = []
-  for (const c of waiting) {
-    const admins = await readAll(users().where({ 'roles.scopeId': c._id.code, status: 'active' }).field({ openid: true, roles: true }))
-    for (const u of admins.filter((x) => x.roles.some((g) => g.role === 'county_admin' && g.scopeId === c._id.code))) {
-      items.push({
-        to: { userId: u._id, openid: u.openid },
-        notice: { template: 'todo', page: 'packages/admin/registrations/index', values: { thing1: '注册申请待审核', number2: String(c.n), thing3: `${c._id.name}，请及时审核` } },
-      })
-    }
-  }
-  await notifyEach(items, now)
-  return { counties: waiting.length, told: items.length }
+  const told = await tellWhatWaits('county_admin', waiting.map((c) => ({ ...c._id, n: c.n })), { title: '注册申请待审核', page: 'packages/admin/registrations/index' }, now)
+  return { counties: waiting.length, told }
 }

@@ -19,12 +19,12 @@ import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify, notifyEach } from '../_shared/notify'
 import { aggregateAll, readAll } from '../_shared/paging'
-import { claimReminder } from '../_shared/reminders'
+import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
 import { appealMachine, appealState, makeupMachine, sessionMachine, statesLeftBy, type Machine, type StepRole } from '../../types/machines'
-import { SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS } from '../../types/vocabulary'
+import { numeral, SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS } from '../../types/vocabulary'
 import { approvedDays, summarizeHours } from '../_shared/hours'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
@@ -307,17 +307,17 @@ async function closeForgottenSessions(now: Date): Promise<Record<string, unknown
       }
     }
     await openSessions().where({ _id: _.in(data.map((o) => o._id)), checkInAt: _.lt(todayStart) }).remove()
-    for (const r of written) {
-      await notify(
-        r,
-        {
+    await notifyEach(
+      written.map((r) => ({
+        to: r,
+        notice: {
           template: 'review',
           page: `${HOURS_PAGE}?session=${r._id}`,
           values: { thing1: `志愿服务签到：${shanghaiDate(r.checkInAt)} ${r.stationName}`, phrase2: '自动签退', thing3: '忘记签退，已在当天 24 时结束，待镇街核实时长' },
         },
-        now,
-      )
-    }
+      })),
+      now,
+    )
     closed += data.length
   }
   return { closed }
@@ -772,8 +772,6 @@ export const main = defineFunction(
   { closeOpenSessions: closeForgottenSessions, tellStaffWhatWaits, tellNewStars },
 )
 
-const CHINESE_DIGITS = '一二三四五六七八九十'
-
 /**
  * Nightly: volunteers whose approved hours reached a new star level since they were last told
  * (those with records approved in the last two days) are told, once per level.
@@ -801,7 +799,7 @@ async function tellNewStars(now: Date): Promise<Record<string, unknown>> {
       {
         template: 'review',
         page: HOURS_PAGE,
-        values: { thing1: '志愿服务星级', phrase2: `升至${CHINESE_DIGITS[hours.star - 1]}星`, thing3: `累计服务 ${minutesText(hours.approvedMinutes)}，可享相应商家礼遇` },
+        values: { thing1: '志愿服务星级', phrase2: `升至${numeral(hours.star)}星`, thing3: `累计服务 ${minutesText(hours.approvedMinutes)}，可享相应商家礼遇` },
       },
       now,
     )
@@ -823,18 +821,8 @@ async function tellStaffWhatWaits(now: Date): Promise<Record<string, unknown>> {
       .group({ _id: { code: '$townshipCode', name: '$townshipName' }, n: $.sum(1) })
       .sort({ _id: 1 }),
   )
-  const items: Parameters<typeof notifyEach>[0] = []
-  for (const t of waiting) {
-    const staff = await readAll(db.collection<UserDoc>(COLLECTIONS.users).where({ 'roles.scopeId': t._id.code, status: 'active' }).field({ openid: true, roles: true }))
-    for (const u of staff.filter((x) => x.roles.some((g) => g.role === 'township_staff' && g.scopeId === t._id.code))) {
-      items.push({
-        to: { userId: u._id, openid: u.openid },
-        notice: { template: 'todo', page: QUEUE_PAGE, values: { thing1: '志愿服务时长待审核', number2: String(t.n), thing3: `${t._id.name}，请及时审核` } },
-      })
-    }
-  }
-  await notifyEach(items, now)
-  return { townships: waiting.length, told: items.length }
+  const told = await tellWhatWaits('township_staff', waiting.map((t) => ({ ...t._id, n: t.n })), { title: '志愿服务时长待审核', page: QUEUE_PAGE }, now)
+  return { townships: waiting.length, told }
 }
 
 /** The report's scope: a township or a county in reach, or everything the caller manages. */

@@ -3,7 +3,6 @@
 
 const OFFSET_MS = 8 * 3600_000
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
-const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
 /** The Shanghai wall clock of an instant as ISO-like text: 2026-11-25T08:30:00. */
 function wall(at: string | number): string {
@@ -105,11 +104,6 @@ export function elapsed(ms: number): string {
 export function distance(metres: number): string {
   if (metres < 1000) return `${Math.round(metres)} 米`
   return `${(Math.round(metres / 100) / 10).toFixed(1)} 公里`
-}
-
-/** 一 … 十 (for star levels). */
-export function numeral(n: number): string {
-  return NUMERALS[n] ?? String(n)
 }
 
 /** The minutes between two HH:mm on one day (negative when the end is earlier). */

@@ -155,10 +155,3 @@ export const OUTCOME_LABELS: Record<Outcome, string> = { interviewed: '已面试
 /** A fair entry code: sealed, about a minute long-lived, used once. */
 export const ENTRY_CODE = /^E1\.[A-Za-z0-9_-]{20,560}$/
 export const ENTRY_CODE_SECONDS = 60
-
-const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
-
-/** 一 … 十, as star levels are said (二星志愿者, 升至三星); larger numbers as digits. */
-export function numeral(n: number): string {
-  return NUMERALS[n] ?? String(n)
-}

@@ -9,7 +9,7 @@ import { LoadError, PageSkeleton, StateView } from '@/components/account/States'
 import { Qr } from '@/components/ui/Qr'
 import { Tag, type TagTone } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
-import { numeral } from '@contract/vocabulary'
+import { numeral } from '@contract/numerals'
 import { chineseDate, monthLabel, roundHours } from './format'
 import type { CertificateView, Gate, HoursView } from './volunteer'
 

@@ -2,22 +2,12 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
+import { readBuildConfig } from './settings'
 import prodConfig from './prod'
 
-/**
- * Build-time switches (read from the shell that runs `taro build`):
- *   XQ_DEV_TOOLS=1            keep dev-only UI (persona switcher, `packages/dev`) in the build
- *   TARO_APP_CLOUD_ENV=<id>   WeChat cloud env id passed to Taro.cloud.init (default 'local-env')
- *   TARO_APP_GATEWAY_URL=<u>  h5 only: base URL of the local cloud gateway (default '' = same origin)
- *   XQ_TPL_<NAME>=<id>        subscribe-message template ids (types/notices.ts; the functions read the same)
- *   XQ_H5_PUBLIC_PATH=<p>     h5 only: where dist-h5/ is served from (default '/')
- *   XQ_TEST_BUILD=1           weapp only: write to dist-test/ instead of dist/ (input of test/weapp, never mixed with dist/)
- * A `.env*` file with TARO_APP_* keys overrides these (Taro's env-mode rule).
- */
-const devTools = process.env.XQ_DEV_TOOLS === '1'
-const cloudEnv = process.env.TARO_APP_CLOUD_ENV || 'local-env'
-const gatewayUrl = (process.env.TARO_APP_GATEWAY_URL || '').replace(/\/+$/, '')
-const h5PublicPath = process.env.XQ_H5_PUBLIC_PATH || '/'
+// Every variable the build reads is declared, with its meaning, in ./settings (no fallbacks).
+const settings = readBuildConfig(process.env)
+const devTools = settings.devTools
 
 // src/app.config.ts is evaluated in this Node process at build time: let it see the same switch.
 process.env.TARO_APP_DEV_TOOLS = devTools ? 'true' : 'false'
@@ -58,10 +48,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     env: {
       TARO_APP_DEV_TOOLS: JSON.stringify(devTools ? 'true' : 'false'),
-      TARO_APP_CLOUD_ENV: JSON.stringify(cloudEnv),
-      TARO_APP_GATEWAY_URL: JSON.stringify(gatewayUrl),
-      // The configured template ids as they are (types/notices.ts turns a name into its id).
-      TARO_APP_NOTICE_TEMPLATE_IDS: JSON.stringify(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => /^XQ_TPL_[A-Z_]+$/.test(k)))))
+      TARO_APP_CLOUD_ENV: JSON.stringify(settings.cloudEnv),
+      TARO_APP_GATEWAY_URL: JSON.stringify(settings.gatewayUrl),
+      // XQ_TPL_<NAME> → id, every declared template (src/services/notices.ts).
+      TARO_APP_NOTICE_TEMPLATE_IDS: JSON.stringify(JSON.stringify(settings.templateIds))
     },
     defineConstants: {},
     copy: {
@@ -109,7 +99,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: { include: [contractDir] },
-      publicPath: h5PublicPath,
+      publicPath: settings.h5PublicPath,
       staticDirectory: 'static',
       // Hash routing: deep links such as /#/packages/volunteer/index/index work on any static server.
       router: {

@@ -1,6 +1,7 @@
 // The local WeChat Cloud: one loopback HTTP service that answers the genuine wx-server-sdk
 // (database, storage, functions, open API), runs the deployable functions in worker
 // threads, and serves the development gateway, the console and the H5 build.
+import { LOCAL_CLOUD_ENV } from './environment'
 import fs from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -93,7 +94,7 @@ export class LocalCloud {
     if (process.env.NODE_ENV === 'production') {
       throw new Error('The local cloud is a development tool and refuses to start with NODE_ENV=production.')
     }
-    this.envId = options.envId ?? 'local-env'
+    this.envId = options.envId ?? LOCAL_CLOUD_ENV
     this.access = new Access(() => this.port)
     this.storageRules = options.storageRulesFile ? StorageRules.fromFile(options.storageRulesFile) : new StorageRules({})
     this.store = new Store(path.join(options.dataDir, 'db'))

@@ -7,7 +7,8 @@
 // (types/notices.ts) under the ids the deployment configures.
 import fs from 'node:fs'
 import path from 'node:path'
-import { NOTICE_NAMES, NOTICE_TEMPLATES, templateIdFrom, type TemplateFieldType } from '../types/notices'
+import { NOTICE_NAMES, NOTICE_TEMPLATES, templateIdVariable, type TemplateFieldType } from '../types/notices'
+import { localTemplateId } from './environment'
 
 export interface RegisteredTemplate {
   id: string
@@ -17,12 +18,12 @@ export interface RegisteredTemplate {
   fields: Record<string, TemplateFieldType>
 }
 
-/** The product's templates as a deployment with this environment registers them. */
+/** The product's templates as a deployment with this environment registers them (local ids where it configures none). */
 export function declaredTemplates(env: Record<string, string | undefined> = {}): RegisteredTemplate[] {
   return NOTICE_NAMES.map((name) => {
     const t = NOTICE_TEMPLATES[name]
     return {
-      id: templateIdFrom(env, name),
+      id: env[templateIdVariable(name)] || localTemplateId(name),
       name,
       title: t.title,
       kind: t.kind,

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { LOCAL_CLOUD_ENV, localTemplateIds } from '../localcloud/environment'
 
 export const ROOT = path.resolve(__dirname, '..')
 const SOURCES = ['src', 'types', 'config', 'package.json', 'babel.config.js', 'project.config.json']
@@ -21,11 +22,14 @@ interface Variant {
   env: Record<string, string>
 }
 
-export const WEAPP_PRODUCTION: Variant = { label: '小程序（生产构建）', type: 'weapp', outDir: 'dist', env: { NODE_ENV: 'production' } }
+/** What a build against the local cloud is configured with (config/settings.ts): its env id and template ids. */
+export const LOCAL_BUILD_ENV: Record<string, string> = { TARO_APP_CLOUD_ENV: LOCAL_CLOUD_ENV, ...localTemplateIds() }
+
+export const WEAPP_PRODUCTION: Variant = { label: '小程序（生产构建）', type: 'weapp', outDir: 'dist', env: { NODE_ENV: 'production', ...LOCAL_BUILD_ENV } }
 /** The weapp production build, written to dist-test/ for the miniprogram-simulate tests (test/weapp). */
-export const WEAPP_TEST: Variant = { label: '小程序（测试用生产构建）', type: 'weapp', outDir: 'dist-test', env: { NODE_ENV: 'production', XQ_TEST_BUILD: '1' } }
+export const WEAPP_TEST: Variant = { label: '小程序（测试用生产构建）', type: 'weapp', outDir: 'dist-test', env: { NODE_ENV: 'production', XQ_TEST_BUILD: '1', ...LOCAL_BUILD_ENV } }
 /** The web app as `npm start` serves it: with the persona switcher (development tools). */
-export const H5_DEVELOPMENT: Variant = { label: 'H5（本地开发构建）', type: 'h5', outDir: 'dist-h5', env: { NODE_ENV: 'production', XQ_DEV_TOOLS: '1' } }
+export const H5_DEVELOPMENT: Variant = { label: 'H5（本地开发构建）', type: 'h5', outDir: 'dist-h5', env: { NODE_ENV: 'production', XQ_DEV_TOOLS: '1', ...LOCAL_BUILD_ENV } }
 
 /** Builds a variant unless a build of the same variant is newer than every source. */
 export function ensureBuild(variant: Variant, force = false, outDirOverride?: string): boolean {
@@ -53,4 +57,16 @@ export function ensureBuild(variant: Variant, force = false, outDirOverride?: st
   fs.writeFileSync(marker, signature)
   console.log(`完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
   return true
+}
+
+const VARIANTS: Record<string, Variant> = { weapp: WEAPP_PRODUCTION, 'weapp-test': WEAPP_TEST, h5: H5_DEVELOPMENT }
+
+/** `npx tsx scripts/builds.ts weapp|weapp-test|h5 [--force]`: one local build, configured for the local cloud. */
+if (require.main === module) {
+  const variant = VARIANTS[process.argv[2] ?? '']
+  if (!variant) {
+    console.error(`usage: tsx scripts/builds.ts ${Object.keys(VARIANTS).join('|')} [--force]`)
+    process.exit(2)
+  }
+  if (!ensureBuild(variant, process.argv.includes('--force'))) console.log(`${variant.label}已是最新`)
 }

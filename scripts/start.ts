@@ -4,19 +4,32 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { localTemplateIds } from '../localcloud/environment'
 import { startLocalCloud } from '../localcloud/server'
 import { buildFunctions, ROOT } from './build-functions'
 import { ensureBuild, H5_DEVELOPMENT } from './builds'
-import { gatewayPersonas, seedDemo } from './demo'
+import { demo, gatewayPersonas, seedDemo } from './demo'
 
 const DATA_DIR = path.join(ROOT, '.localcloud')
 const H5_DIR = path.join(ROOT, 'dist-h5')
 
 /**
- * Keys the functions read from their environment (on WeChat Cloud: the function's
- * environment variables in the console). Generated once per machine, never committed.
+ * The functions' environment (on WeChat Cloud: the function's environment variables in the
+ * console, cloudfunctions/_shared/config.ts): the local cloud's template ids, the demo city admin
+ * as the first city admin, and keys generated once per machine, never committed.
  */
-export function localSecrets(dataDir = DATA_DIR): Record<string, string> {
+export function localFunctionEnv(dataDir = DATA_DIR): Record<string, string> {
+  return { ...localTemplateIds(), XQ_CITY_ADMIN_OPENIDS: demoCityAdmins(), XQ_MINIPROGRAM_STATE: 'developer', ...localSecrets(dataDir) }
+}
+
+function demoCityAdmins(): string {
+  return demo.personas
+    .filter((p) => p.roles.some((g) => g.role === 'city_admin'))
+    .map((p) => p.openid)
+    .join(',')
+}
+
+function localSecrets(dataDir: string): Record<string, string> {
   const file = path.join(dataDir, 'secrets.json')
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>
   const secrets = {
@@ -40,7 +53,7 @@ async function main(): Promise<void> {
     functionsDir: path.join(ROOT, 'build', 'functions'),
     collectionsFile: path.join(ROOT, 'cloudfunctions', 'collections.json'),
     storageRulesFile: path.join(ROOT, 'cloudfunctions', 'storage.rules.json'),
-    functionEnv: localSecrets(),
+    functionEnv: localFunctionEnv(),
     staticDir: H5_DIR,
     personas: gatewayPersonas(),
     port,

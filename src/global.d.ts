@@ -41,7 +41,7 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
     /** 'true' 仅在本地开发构建（XQ_DEV_TOOLS=1）时；生产构建为 'false'，开发专用界面被摇树删除 */
     TARO_APP_DEV_TOOLS: 'true' | 'false'
-    /** 云开发环境 ID（TARO_APP_CLOUD_ENV，默认 'local-env'） */
+    /** 云开发环境 ID（TARO_APP_CLOUD_ENV，必填，见 config/settings.ts） */
     TARO_APP_CLOUD_ENV: string
     /** h5：本地云网关的基础地址，'' 表示同源 */
     TARO_APP_GATEWAY_URL: string

@@ -74,13 +74,11 @@ export type NoticeValues<N extends NoticeName> = { [K in keyof (typeof NOTICE_TE
 
 export const NOTICE_NAMES = Object.keys(NOTICE_TEMPLATES) as NoticeName[]
 
-/** The configuration variable that carries a template's id. */
-export const templateIdVariable = (name: NoticeName): string => `XQ_TPL_${name.toUpperCase()}`
+/** The configuration variable that carries a template's id (functions' environment and the app's build). */
+export const templateIdVariable = <N extends NoticeName>(name: N) => `XQ_TPL_${name.toUpperCase() as Uppercase<N>}` as const
 
-/** A template's id from configuration; without one, the id the local cloud registers it under. */
-export function templateIdFrom(env: Record<string, string | undefined>, name: NoticeName): string {
-  return env[templateIdVariable(name)] || `TPL_${name.toUpperCase()}`
-}
+/** WeChat's template ids are 43 characters of base64url (e.g. 9Xq-bl4bTbQu-I1xbNjG1ysWHmGzPaSnLaHUWpBs3Vw). */
+export const isTemplateId = (value: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(value)
 
 /** The longest value of each free-text type, in characters. */
 const MAX_CHARACTERS: Partial<Record<TemplateFieldType, number>> = { thing: 20, name: 10, character_string: 32 }

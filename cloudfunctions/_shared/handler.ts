@@ -4,6 +4,7 @@ import type { ActionDef, Envelope } from '../../types/common'
 import type * as z from '../../types/zod'
 import { cloud } from './cloud'
 import { CallContext } from './context'
+import { ConfigurationError, functionConfig } from './config'
 import { AppError, invalidInput, toErrorShape } from './errors'
 import { enforceRateLimit, moderate } from './guards'
 
@@ -28,6 +29,8 @@ export type Timers = Record<string, (now: Date) => Promise<Record<string, unknow
  */
 export function defineFunction<Actions extends Record<string, ActionDef>>(name: string, actions: Actions, handlers: Handlers<Actions>, timers: Timers = {}) {
   return async function main(event: CallEvent): Promise<Envelope<unknown>> {
+    const unconfigured = configurationProblem(name)
+    if (unconfigured) return unconfigured
     if (event?.Type === 'Timer') return runTimer(name, event, timers)
     const action = typeof event?.action === 'string' ? event.action : ''
     try {
@@ -54,6 +57,21 @@ export function defineFunction<Actions extends Record<string, ActionDef>>(name: 
       if (!(err instanceof AppError)) console.error(`[${name}.${action}]`, err instanceof Error ? err.stack : err)
       return { ok: false, error: toErrorShape(err) }
     }
+  }
+}
+
+/**
+ * A function deployed without its configuration answers nothing but this (and logs which variables
+ * to set), rather than failing later halfway through a change.
+ */
+function configurationProblem(name: string): Envelope<unknown> | undefined {
+  try {
+    functionConfig()
+    return undefined
+  } catch (err) {
+    if (!(err instanceof ConfigurationError)) throw err
+    console.error(`[${name}] ${err.message}`)
+    return { ok: false, error: { code: 'UNAVAILABLE', message: '服务尚未配置完成，请联系管理员' } }
   }
 }
 

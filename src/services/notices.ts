@@ -4,21 +4,15 @@
 // before it goes on. A refusal is remembered for a while (no nagging: the message center 消息 has
 // every notice anyway) unless the person asks to turn notices on. Nothing here stops the action.
 import Taro from '@tarojs/taro'
-import { NOTICE_TEMPLATES, templateIdFrom, type NoticeName } from '@contract/notices'
+import { NOTICE_TEMPLATES, templateIdVariable, type NoticeName } from '@contract/notices'
 import { requestSubscription } from './subscribe'
 
 /** How long a refusal keeps the question away. */
 const QUIET_AFTER_REFUSAL_MS = 14 * 86400_000
 const refusedKey = (name: NoticeName) => `notice-refused:${name}`
 
-/** The build's configuration (XQ_TPL_<NAME>, passed on by config/index.ts). */
-function configured(): Record<string, string> {
-  try {
-    return JSON.parse(process.env.TARO_APP_NOTICE_TEMPLATE_IDS || '{}') as Record<string, string>
-  } catch {
-    return {}
-  }
-}
+/** The build's template ids (XQ_TPL_<NAME>): config/settings.ts refuses a build without every one. */
+const TEMPLATE_IDS = JSON.parse(process.env.TARO_APP_NOTICE_TEMPLATE_IDS) as Record<string, string>
 
 function refusedLately(name: NoticeName): boolean {
   try {
@@ -45,8 +39,7 @@ function remember(name: NoticeName, refused: boolean): void {
 export function askForNotices(names: NoticeName[], explicitly = false): Promise<NoticeName[]> {
   const wanted = explicitly ? names : names.filter((n) => !refusedLately(n))
   if (wanted.length === 0) return Promise.resolve([])
-  const env = configured()
-  const ids = wanted.map((n) => templateIdFrom(env, n))
+  const ids = wanted.map((n) => TEMPLATE_IDS[templateIdVariable(n)])
   try {
     return requestSubscription(
       ids,

@@ -3,10 +3,13 @@
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { configureFunctionsInProcess, startAppCloud, type AppCloud } from '../support/app'
 import { ruralYouthForm, volunteerForm } from '../support/people'
 import { shanghaiDate, shanghaiDateTime, shanghaiDaysAhead } from '../../types/time'
 import type { InputOf, OutputOf } from '../../types'
+import { localTemplateId } from '../../localcloud/environment'
+
+const REMINDER = localTemplateId('reminder')
 
 let app: AppCloud
 const CITY = 'o_demo_city'
@@ -390,11 +393,9 @@ describe('the day, outcomes and the report', () => {
     const code = ok(await app.call(v, 'fair.entryCode', { fairId: f.id }))
     // Sealed with an expiry a minute away: present it as the door would after two minutes.
     const { unseal, seal } = await import('../../cloudfunctions/_shared/sealed')
-    const previous = process.env.XQ_TOKEN_KEY
-    process.env.XQ_TOKEN_KEY = (await import('../support/app')).TEST_FUNCTION_ENV.XQ_TOKEN_KEY
+    configureFunctionsInProcess()
     const claims = unseal('fair-entry-v1', 'E1', code.token)!
     const stale = seal('fair-entry-v1', 'E1', { ...claims, e: Math.floor(realNow() / 1000) - 5 })
-    process.env.XQ_TOKEN_KEY = previous
     expect(await app.call(CITY, 'fair.checkIn', { token: stale })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已过期') } })
     app.cloud.outbox.length = 0
     app.acceptNotices(v)
@@ -593,7 +594,7 @@ describe('issue 20: the eve of the fair', () => {
     expect(first.ok && first.result).toMatchObject({ ok: true, data: { reminded: 2 } })
     const again = await app.cloud.fireTimer('fair', 'remindTomorrow')
     expect(again.ok && again.result).toMatchObject({ ok: true, data: { reminded: 0 } })
-    expect(app.cloud.outbox.map((m) => [m.touser, m.templateId, m.data.thing1.value])).toEqual([[people[0], 'TPL_REMINDER', '明日岗位对接会']])
+    expect(app.cloud.outbox.map((m) => [m.touser, m.templateId, m.data.thing1.value])).toEqual([[people[0], REMINDER, '明日岗位对接会']])
     const reminded = async (who: string) => ok(await app.call(who, 'account.messages', {})).items.filter((m) => m.tag === '提醒')
     expect(await reminded(people[0])).toEqual([expect.objectContaining({ title: '明日岗位对接会', text: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 09:00　清远市青少年宫，凭入场码签到$/), page: `packages/fair/detail/index?id=${f.id}` })])
     expect(await reminded(people[1])).toHaveLength(1)

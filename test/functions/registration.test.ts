@@ -6,6 +6,9 @@ import { idNumberProblem, maskIdNumber } from '../../types/personal'
 import { shanghaiDaysAhead, wechatTime } from '../../types/time'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { freshIdNumber, idNumber, ruralYouthForm, volunteerForm } from '../support/people'
+import { localTemplateId } from '../../localcloud/environment'
+
+const TODO = localTemplateId('todo')
 
 let app: AppCloud
 const COUNTY = 'o_demo_county' // 清城区
@@ -374,7 +377,7 @@ describe('issue 20: the county told when registrations wait', () => {
     expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { told: expect.any(Number) } })
     const again = await app.cloud.fireTimer('registration', 'tellAdminsWhatWaits')
     expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
-    expect(app.cloud.outbox.filter((m) => m.touser === COUNTY).map((m) => [m.templateId, m.data.number2.value, m.data.thing3.value])).toEqual([['TPL_TODO', String(waiting), '清城区，请及时审核']])
+    expect(app.cloud.outbox.filter((m) => m.touser === COUNTY).map((m) => [m.templateId, m.data.number2.value, m.data.thing3.value])).toEqual([[TODO, String(waiting), '清城区，请及时审核']])
     expect(ok(await app.call(COUNTY, 'account.messages', {})).items[0]).toMatchObject({ title: '注册申请待审核', tag: `${waiting} 项`, page: 'packages/admin/registrations/index' })
   })
 })

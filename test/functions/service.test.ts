@@ -10,6 +10,9 @@ import { volunteerForm } from '../support/people'
 import { openAllDay, setStationHours } from '../support/stations'
 import { kioskCode } from '../../cloudfunctions/_shared/kiosk'
 import { dbRoundTrips } from '../../localcloud/runtime/runtime'
+import { localTemplateId } from '../../localcloud/environment'
+
+const TODO = localTemplateId('todo')
 
 let app: AppCloud
 const VOLUNTEER = 'o_demo_volunteer' // 凤城街道, 清城区
@@ -560,7 +563,7 @@ describe('issue 20: staff told when work waits', () => {
     const again = await app.cloud.fireTimer('service', 'tellStaffWhatWaits')
     expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
     const toStaff = app.cloud.outbox.filter((m) => m.touser === STAFF)
-    expect(toStaff.map((m) => [m.templateId, m.data.thing1.value, m.data.number2.value])).toEqual([['TPL_TODO', '志愿服务时长待审核', String(waiting)]])
+    expect(toStaff.map((m) => [m.templateId, m.data.thing1.value, m.data.number2.value])).toEqual([[TODO, '志愿服务时长待审核', String(waiting)]])
     const entry = ok(await app.call(STAFF, 'account.messages', {})).items[0]
     expect(entry).toMatchObject({ title: '志愿服务时长待审核', tag: `${waiting} 项`, page: 'packages/township/queue/index' })
     // A volunteer is no township's staff: told nothing.

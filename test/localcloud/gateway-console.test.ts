@@ -4,6 +4,9 @@ import path from 'node:path'
 import { startTestCloud, tempDir, type TestCloud } from '../support/localcloud'
 import { NO_SESSION } from '../../localcloud/gateway'
 import { STORAGE_RULES_FILE } from '../support/app'
+import { localTemplateId } from '../../localcloud/environment'
+
+const REVIEW = localTemplateId('review')
 
 let t: TestCloud
 
@@ -59,15 +62,15 @@ describe('gateway', () => {
     const { cookie } = await session('alice')
     const answer = (headers: Record<string, string>, answers: unknown) =>
       fetch(`${t.cloud.url}/dev/subscribe`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ answers }) }).then((r) => r.json())
-    expect(await answer({ cookie }, { TPL_REVIEW: 'accept' })).toEqual({ errMsg: 'requestSubscribeMessage:ok', TPL_REVIEW: 'accept' })
-    expect(t.cloud.subscriptions.left('o_alice', 'TPL_REVIEW')).toBe(1)
+    expect(await answer({ cookie }, { [REVIEW]: 'accept' })).toEqual({ errMsg: 'requestSubscribeMessage:ok', [REVIEW]: 'accept' })
+    expect(t.cloud.subscriptions.left('o_alice', REVIEW)).toBe(1)
     // Nobody's answers without a session; unknown templates and malformed answers record nothing.
-    expect(await answer({}, { TPL_REVIEW: 'accept' })).toMatchObject({ errCode: -401001 })
+    expect(await answer({}, { [REVIEW]: 'accept' })).toMatchObject({ errCode: -401001 })
     expect(await answer({ cookie }, { TPL_ELSE: 'accept' })).toMatchObject({ errCode: 20001 })
-    expect(await answer({ cookie }, { TPL_REVIEW: 'yes please' })).toMatchObject({ errCode: 10001 })
-    expect(t.cloud.subscriptions.left('o_alice', 'TPL_REVIEW')).toBe(1)
+    expect(await answer({ cookie }, { [REVIEW]: 'yes please' })).toMatchObject({ errCode: 10001 })
+    expect(t.cloud.subscriptions.left('o_alice', REVIEW)).toBe(1)
     const console = (await fetch(`${t.cloud.url}/console/api/subscriptions`, { headers: localToken }).then((r) => r.json())) as { templates: { id: string }[]; events: { type: string; openid: string }[] }
-    expect(console.templates.map((x) => x.id)).toContain('TPL_REVIEW')
+    expect(console.templates.map((x) => x.id)).toContain(REVIEW)
     expect(console.events[0]).toMatchObject({ type: 'answer', openid: 'o_alice', answer: 'accept' })
   })
 

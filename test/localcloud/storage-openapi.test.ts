@@ -1,5 +1,8 @@
 // Files and open-API stand-ins, through the genuine SDK.
 import { startTestCloud, type TestCloud } from '../support/localcloud'
+import { localTemplateId } from '../../localcloud/environment'
+
+const REVIEW = localTemplateId('review')
 
 let t: TestCloud
 
@@ -70,21 +73,21 @@ describe('open API', () => {
     t.cloud.outbox.length = 0
     const send = (touser: string) =>
       t.probe<any>(`try {
-        const r = await cloud.openapi.subscribeMessage.send({ touser: args, templateId: 'TPL_REVIEW', page: 'pages/mine/index', data: { thing1: { value: '注册审核' }, phrase2: { value: '已通过' }, thing3: { value: '服务镇街：凤城街道' } }, miniprogramState: 'developer' })
+        const r = await cloud.openapi.subscribeMessage.send({ touser: args, templateId: '${REVIEW}', page: 'pages/mine/index', data: { thing1: { value: '注册审核' }, phrase2: { value: '已通过' }, thing3: { value: '服务镇街：凤城街道' } }, miniprogramState: 'developer' })
         return r.errCode
       } catch (e) { return e.errCode }`, touser)
     expect(await send('o_volunteer')).toBe(43101)
     expect(t.cloud.outbox).toHaveLength(0)
     // The user accepts twice (two taps that asked): two messages, then none.
-    expect(t.cloud.subscriptions.answer('o_volunteer', { TPL_REVIEW: 'accept' })).toEqual({ ok: true })
-    expect(t.cloud.subscriptions.answer('o_volunteer', { TPL_REVIEW: 'accept' })).toEqual({ ok: true })
-    expect(t.cloud.subscriptions.answer('o_other', { TPL_REVIEW: 'reject' })).toEqual({ ok: true })
+    expect(t.cloud.subscriptions.answer('o_volunteer', { [REVIEW]: 'accept' })).toEqual({ ok: true })
+    expect(t.cloud.subscriptions.answer('o_volunteer', { [REVIEW]: 'accept' })).toEqual({ ok: true })
+    expect(t.cloud.subscriptions.answer('o_other', { [REVIEW]: 'reject' })).toEqual({ ok: true })
     expect(await send('o_volunteer')).toBe(0)
     expect(await send('o_volunteer')).toBe(0)
     expect(await send('o_volunteer')).toBe(43101)
     expect(await send('o_other')).toBe(43101)
     expect(t.cloud.outbox).toEqual([
-      expect.objectContaining({ touser: 'o_volunteer', templateId: 'TPL_REVIEW', page: 'pages/mine/index', data: expect.objectContaining({ phrase2: { value: '已通过' } }) }),
+      expect.objectContaining({ touser: 'o_volunteer', templateId: REVIEW, page: 'pages/mine/index', data: expect.objectContaining({ phrase2: { value: '已通过' } }) }),
       expect.objectContaining({ touser: 'o_volunteer' }),
     ])
     expect(t.cloud.subscriptions.events.slice(-4).map((e) => [e.type, e.openid])).toEqual([

@@ -9,7 +9,7 @@ import { seedDemo } from '../../scripts/demo'
 import type { ActionName } from '../../types'
 import { MACHINES, allowedStep, appealState, signupState, type Machine, type StepRole } from '../../types/machines'
 import { ROLES } from '../../types/roles'
-import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
+import { configureFunctionsInProcess, startAppCloud, type AppCloud } from '../support/app'
 import { volunteerForm, ruralYouthForm, freshIdNumber } from '../support/people'
 import { writeQualityFigures } from './report'
 import { allCounties } from '../../cloudfunctions/_shared/divisions'
@@ -188,7 +188,7 @@ const LENT = ['disbursed', 'in_subsidy', 'closed']
 /** A complete application in `state`, as the steps before it would have left it. */
 /** The applicant's payee account, sealed as the loan function seals it (with the tests' data key). */
 function sealedPayee() {
-  process.env.XQ_DATA_KEY = TEST_FUNCTION_ENV.XQ_DATA_KEY
+  configureFunctionsInProcess()
   return { accountName: '矩阵青年', bankName: '邮储银行清远市分行', accountSealed: encrypt('6217995500001234567'), accountMasked: '6217 **** **** 4567' }
 }
 
@@ -561,7 +561,7 @@ const fairs: Bench = {
 
 /** The entry code the sign-up's phone would show, sealed as the fair function seals it (with the tests' token key). */
 function entryCode(claims: object): string {
-  process.env.XQ_TOKEN_KEY = TEST_FUNCTION_ENV.XQ_TOKEN_KEY
+  configureFunctionsInProcess()
   return seal('fair-entry-v1', 'E1', claims)
 }
 

@@ -3,7 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ActionName, Envelope, InputOf, OutputOf } from '../../types'
-import { templateIdFrom, type NoticeName } from '../../types/notices'
+import { templateIdVariable, type NoticeName } from '../../types/notices'
+import { localTemplateIds } from '../../localcloud/environment'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
 import { tempDir } from './localcloud'
@@ -17,11 +18,18 @@ export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/co
 export const STORAGE_RULES_FILE = path.resolve(__dirname, '../../cloudfunctions/storage.rules.json')
 
 /** Keys a deployment configures as function environment variables; fixed ones for tests. */
-export const TEST_FUNCTION_ENV = {
+export const TEST_FUNCTION_ENV: Record<string, string> = {
   XQ_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
   XQ_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
   XQ_TOKEN_KEY: Buffer.alloc(32, 11).toString('base64'),
   XQ_CITY_ADMIN_OPENIDS: 'o_bootstrap_admin',
+  XQ_MINIPROGRAM_STATE: 'developer',
+  ...localTemplateIds(),
+}
+
+/** For tests that run a piece of function code in this process (sealing a code, encrypting): the same configuration. */
+export function configureFunctionsInProcess(): void {
+  Object.assign(process.env, TEST_FUNCTION_ENV)
 }
 
 /** A word msgSecCheck flags in tests. */
@@ -78,7 +86,7 @@ export async function startAppCloud(options: { withProbe?: boolean } = {}): Prom
     raw,
     acceptNotices(openid, name = 'review', times = 1) {
       for (let i = 0; i < times; i++) {
-        const answered = cloud.subscriptions.answer(openid, { [templateIdFrom(TEST_FUNCTION_ENV, name)]: 'accept' })
+        const answered = cloud.subscriptions.answer(openid, { [TEST_FUNCTION_ENV[templateIdVariable(name)]]: 'accept' })
         if (!answered.ok) throw new Error(answered.errMsg)
       }
     },

@@ -8,6 +8,9 @@ import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
 import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild } from '../support/weapp'
+import { localTemplateId } from '../../localcloud/environment'
+
+const REVIEW = localTemplateId('review')
 
 const distDir = weappTestBuild()
 let appCloud: AppCloud
@@ -139,7 +142,7 @@ test('a volunteer finds the fair, chooses a position, previews the résumé, agr
   await detail.waitForText('对接会当天凭入场码签到入场')
   expect(app.modals.map((m) => m.title)).toContain('报名成功')
   // WeChat's dialog was opened in the tap; she declined, and the sign-up went ahead all the same.
-  expect(app.subscribeRequests).toEqual([{ tmplIds: ['TPL_REVIEW'], answers: { TPL_REVIEW: 'reject' } }])
+  expect(app.subscribeRequests).toEqual([{ tmplIds: [REVIEW], answers: { [REVIEW]: 'reject' } }])
   expect(detail.query('.detail__code')).not.toBeNull()
   expect(app.errors).toEqual([])
 })

@@ -6,6 +6,9 @@
 import { seedDemo } from '../../scripts/demo'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { callFunctionAs, loadWeapp, subscribeAs, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
+import { localTemplateId } from '../../localcloud/environment'
+
+const REVIEW = localTemplateId('review')
 
 const distDir = weappTestBuild()
 
@@ -105,7 +108,7 @@ test('出示优惠码 in WeChat keeps the screen on and bright, says 已核销 w
   await page.waitForText('林*雨')
   expect(page.text()).toContain('秒内有效')
   // Asked in the tap to be told of the confirmation; she allows it.
-  expect(app.subscribeRequests).toEqual([{ tmplIds: ['TPL_REVIEW'], answers: { TPL_REVIEW: 'accept' } }])
+  expect(app.subscribeRequests).toEqual([{ tmplIds: [REVIEW], answers: { [REVIEW]: 'accept' } }])
   expect(keepScreenOn).toEqual([true])
   expect(brightness).toEqual([0.9])
 

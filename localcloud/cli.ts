@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   switch (command) {
     case 'serve': {
       const envFile = arg('env-file')
-      const demo = process.argv.includes('--demo') ? await import('../scripts/demo') : null
+      const demo = process.argv.includes('--demo') ? await import('./demo') : null
       const cloud = await startLocalCloud({
         functionEnv: envFile ? (JSON.parse(fs.readFileSync(path.resolve(envFile), 'utf8')) as Record<string, string>) : {},
         personas: demo?.gatewayPersonas() ?? [],

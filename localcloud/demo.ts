@@ -1,0 +1,211 @@
+// Demo data (data/demo.json): the personas the development gateway offers, and seeding
+// them into a local cloud. A persona's roles are written directly: demo seeding is a
+// deployment step, like configuring the first city admin.
+//
+// It lives in the local cloud, which offers it on `serve --demo` (cli.ts); scripts and tests
+// take it from here (scripts/demo.ts re-exports it), so scripts depend on the local cloud and
+// never the other way round. Like the rest of the local cloud it reaches the functions only
+// through the built functions it runs (cloud.invoke), never their source.
+import fs from 'node:fs'
+import path from 'node:path'
+import { EJSON } from 'bson'
+import type { Persona } from './gateway'
+import type { LocalCloud } from './server'
+import type { RoleGrant } from '../types/common'
+import { idCheckChar } from '../types/personal'
+import { PRIVACY_VERSION, SENSITIVE_CONSENT_VERSION } from '../types/registration'
+
+export interface DemoPersona extends Persona {
+  roles: RoleGrant[]
+}
+
+export interface DemoData {
+  personas: DemoPersona[]
+  stations: { id: string; name: string; townshipCode: string; address: string; lat: number; lng: number; radiusM: number; hours: string }[]
+  merchants: { id: string; name: string; category: string; countyCode: string; address: string; lat: number; lng: number }[]
+  perks: { id: string; merchantId: string; title: string; description: string; minStar: number; perDay: number; perMonth: number; quota: number }[]
+  banks: { id: string; name: string }[]
+  employers: { id: string; name: string; type: string }[]
+}
+
+export const demo = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/demo.json'), 'utf8')) as DemoData
+
+/** The gateway's persona list: the demo personas and a brand-new WeChat user. */
+export function gatewayPersonas(): Persona[] {
+  return [
+    ...demo.personas.map(({ id, openid, name, description }) => ({ id, openid, name, description })),
+    { id: 'new', openid: '', name: '新用户', description: '一个从未使用过乡青汇的微信用户' },
+  ]
+}
+
+/** Inserts the documents a collection does not have yet (by _id, or by a key field). */
+async function insertMissing(cloud: LocalCloud, collection: string, docs: Record<string, unknown>[], key = '_id'): Promise<number> {
+  const present = new Set([...cloud.store.get(collection).docs.values()].map((d) => d[key]))
+  const missing = docs.filter((d) => !present.has(d[key]))
+  if (missing.length === 0) return 0
+  await cloud.db.handle('database.insertDocument', { collectionName: collection, data: missing.map((d) => EJSON.stringify(d, { relaxed: false })) })
+  return missing.length
+}
+
+/**
+ * Writes the demo personas' accounts and the partner organisations their roles point at, if
+ * they are not there yet; returns how many personas were added.
+ */
+export async function seedDemo(cloud: LocalCloud): Promise<number> {
+  const now = new Date()
+  const org = (o: { id: string; name: string; countyCode?: string }) => ({ _id: o.id, name: o.name, countyCode: o.countyCode ?? '', status: 'active', createdAt: now })
+  const countyNames = Object.fromEntries(
+    (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/qingyuan-divisions.json'), 'utf8')) as { counties: { code: string; name: string }[] }).counties.map((c) => [c.code, c.name]),
+  )
+  await insertMissing(
+    cloud,
+    'merchants',
+    demo.merchants.map((m) => ({
+      ...org(m),
+      category: m.category,
+      isDepartment: false,
+      countyName: countyNames[m.countyCode],
+      address: m.address,
+      location: { lat: m.lat, lng: m.lng },
+      contactName: '店长',
+      contactPhone: '13600136000',
+      updatedAt: now,
+    })),
+  )
+  const day = (offset: number) => new Date(now.getTime() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
+  await insertMissing(
+    cloud,
+    'perks',
+    demo.perks.map((p) => {
+      const m = demo.merchants.find((x) => x.id === p.merchantId)!
+      return {
+        _id: p.id,
+        merchantId: m.id,
+        merchantName: m.name,
+        category: m.category,
+        countyCode: m.countyCode,
+        address: m.address,
+        location: { lat: m.lat, lng: m.lng },
+        title: p.title,
+        description: p.description,
+        terms: '到店出示乡青汇优惠码，由店员扫码核销。',
+        pictureFileId: '',
+        minStar: p.minStar,
+        counties: [],
+        perDay: p.perDay,
+        perMonth: p.perMonth,
+        quota: p.quota,
+        redeemed: 0,
+        usage: {},
+        recentCodes: [],
+        validFrom: day(-30),
+        validTo: day(365),
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      }
+    }),
+  )
+  await insertMissing(cloud, 'banks', demo.banks.map(org))
+  await insertMissing(cloud, 'employers', demo.employers.map((e) => ({ ...org(e), type: e.type })))
+  const divisions = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/qingyuan-divisions.json'), 'utf8')) as { counties: { code: string; name: string; townships: { code: string; name: string }[] }[] }
+  const placeOf = (code: string) => {
+    const county = divisions.counties.find((c) => c.townships.some((t) => t.code === code))!
+    return { townshipName: county.townships.find((t) => t.code === code)!.name, countyCode: county.code, countyName: county.name }
+  }
+  await insertMissing(
+    cloud,
+    'stations',
+    demo.stations.map((st) => ({
+      _id: st.id,
+      name: st.name,
+      address: st.address,
+      townshipCode: st.townshipCode,
+      ...placeOf(st.townshipCode),
+      location: { lat: st.lat, lng: st.lng },
+      radiusM: st.radiusM,
+      opensAt: st.hours.split('-')[0],
+      closesAt: st.hours.split('-')[1],
+      active: true,
+      createdBy: 'seed',
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
+  const added = await insertMissing(
+    cloud,
+    'users',
+    demo.personas.map((p) => ({ openid: p.openid, nickname: p.name, avatarFileId: '', mobile: '', roles: p.roles, status: 'active', createdAt: now, updatedAt: now })),
+    'openid',
+  )
+  await registerDemoPeople(cloud)
+  // The LPR table the city admin keeps, as published (the loan subsidy is computed from it).
+  if (cloud.store.get('lpr_rates').docs.size === 0) {
+    const outcome = await cloud.invoke('loan', { action: 'lprImportPublished', input: {} }, { openid: 'o_demo_city', source: 'wx_client' })
+    if (!outcome.ok || !(outcome.result as { ok: boolean }).ok) throw new Error('demo seeding: loan.lprImportPublished failed')
+  }
+  return added
+}
+
+/** A valid (fictional) resident ID number for the demo volunteer: GB 11643 checksum. */
+function demoIdNumber(): string {
+  const first17 = '44180219990315204'
+  return first17 + idCheckChar(first17)
+}
+
+/** A valid (fictional) resident ID number for the demo rural youth. */
+function demoYouthIdNumber(): string {
+  const first17 = '44182119960708153'
+  return first17 + idCheckChar(first17)
+}
+
+/**
+ * The demo volunteer and the demo rural youth register and the county admin approves, through
+ * the functions, as they would (the ID numbers are sealed with the functions' own key).
+ */
+async function registerDemoPeople(cloud: LocalCloud): Promise<void> {
+  const call = async (openid: string, fn: string, action: string, input: unknown) => {
+    const outcome = await cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
+    const result = outcome.ok ? (outcome.result as { ok: boolean; data?: { id?: string }; error?: unknown }) : null
+    if (!result?.ok) throw new Error(`demo seeding: ${fn}.${action} failed: ${outcome.ok ? JSON.stringify(result?.error) : outcome.errMsg}`)
+    return result.data
+  }
+  const unregistered = (personaId: string) => {
+    const persona = demo.personas.find((p) => p.id === personaId)!
+    const user = [...cloud.store.get('users').docs.values()].find((u) => u.openid === persona.openid)
+    return user && ![...cloud.store.get('registrations').docs.values()].some((r) => r.userId === user._id) ? persona : null
+  }
+  const consents = { privacyVersion: PRIVACY_VERSION, sensitiveVersion: SENSITIVE_CONSENT_VERSION }
+  const volunteer = unregistered('volunteer')
+  if (volunteer) {
+    const reg = await call(volunteer.openid, 'registration', 'submitVolunteer', {
+      name: volunteer.name,
+      idNumber: demoIdNumber(),
+      mobile: '13800138001',
+      countyCode: '441802',
+      townshipCode: '441802006',
+      school: '华南农业大学',
+      major: '农林经济管理',
+      graduationYear: 2024,
+      politicalStatus: '共青团员',
+      skills: ['电子商务', '直播带货', '乡村旅游'],
+      termStart: '2024-07-01',
+      termEnd: '2026-06-30',
+      ...consents,
+    })
+    await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })
+  }
+  const youth = unregistered('youth')
+  if (youth) {
+    const reg = await call(youth.openid, 'registration', 'submitRuralYouth', {
+      name: youth.name,
+      idNumber: demoYouthIdNumber(),
+      mobile: '13800138002',
+      countyCode: '441802',
+      townshipCode: '441802006',
+      occupation: '砂糖橘种植与农村电商',
+      ...consents,
+    })
+    await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })
+  }
+}

@@ -2,10 +2,13 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
-import { readBuildConfig } from './settings'
+import { require as requireTypeScript } from 'tsx/cjs/api'
 import prodConfig from './prod'
 
 // Every variable the build reads is declared, with its meaning, in ./settings (no fallbacks).
+// Taro compiles only config/ when it loads this file; the settings read the contract's template
+// declaration (types/notices.ts), so they are loaded through tsx.
+const { readBuildConfig } = requireTypeScript('./settings', __filename) as typeof import('./settings')
 const settings = readBuildConfig(process.env)
 const devTools = settings.devTools
 

@@ -1,6 +1,6 @@
 // The built mini program's pages, rendered by miniprogram-simulate from the real weapp build
 // (dist-test/, see test/weapp/README.md). Build first:
-//   XQ_TEST_BUILD=1 NODE_ENV=production npx taro build --type weapp
+//   npx tsx scripts/builds.ts weapp-test
 import { loadWeapp, weappTestBuild, type CallFunctionHandler, type WeappApp } from '../support/weapp'
 
 // Throws "No mini program build in dist-test/ … run <command>" when the build is missing or stale.

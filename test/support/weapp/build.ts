@@ -3,7 +3,7 @@ import path from 'node:path'
 
 const projectRoot = path.resolve(__dirname, '../../..')
 /** Builds the mini program into dist-test/ (config/index.ts: XQ_TEST_BUILD=1), ~10 s. */
-export const WEAPP_TEST_BUILD_COMMAND = 'XQ_TEST_BUILD=1 NODE_ENV=production npx taro build --type weapp'
+export const WEAPP_TEST_BUILD_COMMAND = 'npx tsx scripts/builds.ts weapp-test'
 /**
  * What the build is made from: a file here newer than the build means the build is stale.
  * (package.json & co. are left out on purpose: they change for unrelated reasons, e.g. scripts.)
@@ -40,7 +40,7 @@ export function weappTestBuild(): string {
   const appJs = path.join(dir, 'app.js')
   const shown = dir.startsWith(projectRoot + path.sep) ? path.relative(projectRoot, dir) : dir
   if (!fs.existsSync(appJs) || !fs.existsSync(path.join(dir, 'app.json'))) {
-    throw new Error(`No mini program build in ${shown}/. Build it first (about 10 s):\n\n  ${WEAPP_TEST_BUILD_COMMAND}\n`)
+    throw new Error(`No mini program build in ${shown}/. Build it first (about a minute):\n\n  ${WEAPP_TEST_BUILD_COMMAND}\n`)
   }
   if (process.env.XQ_WEAPP_ALLOW_STALE !== '1') {
     const built = fs.statSync(appJs).mtimeMs
@@ -48,7 +48,7 @@ export function weappTestBuild(): string {
     if (newest.mtimeMs > built) {
       throw new Error(
         `The mini program build in ${shown}/ is older than ${newest.file} ` +
-          `(${new Date(built).toISOString()} < ${new Date(newest.mtimeMs).toISOString()}). Rebuild it (about 10 s):\n\n  ${WEAPP_TEST_BUILD_COMMAND}\n\n` +
+          `(${new Date(built).toISOString()} < ${new Date(newest.mtimeMs).toISOString()}). Rebuild it (about a minute):\n\n  ${WEAPP_TEST_BUILD_COMMAND}\n\n` +
           '(or set XQ_WEAPP_ALLOW_STALE=1 to run against it anyway)',
       )
     }

@@ -3,6 +3,7 @@
 // masked SVG there. Import icons from here, never from the package directly. Each icon comes
 // from its own file (the package index would pull every icon in).
 import { configure } from '@nutui/icons-react-taro/dist/es/icons/configure.js'
+// Draws them (without it an icon measures 0×0); only pages that show an icon load it.
 import ArrowRight from '@nutui/icons-react-taro/dist/es/icons/ArrowRight.js'
 import Checked from '@nutui/icons-react-taro/dist/es/icons/Checked.js'
 import Copy from '@nutui/icons-react-taro/dist/es/icons/Copy.js'
@@ -15,6 +16,7 @@ import QrCode from '@nutui/icons-react-taro/dist/es/icons/QrCode.js'
 import Search from '@nutui/icons-react-taro/dist/es/icons/Search.js'
 import ShieldCheck from '@nutui/icons-react-taro/dist/es/icons/ShieldCheck.js'
 import Warning from '@nutui/icons-react-taro/dist/es/icons/Warning.js'
+import '@nutui/icons-react-taro/dist/style_icon.css'
 
 if (process.env.TARO_ENV !== 'h5') configure({ tag: 'view' })
 

@@ -114,7 +114,7 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
   await page.locator('.register__chip--on').nth(2).waitFor()
   await page.locator('[data-field="privacyVersion"] .register__tick').click()
   await page.locator('[data-field="sensitiveVersion"] .register__tick').click()
-  await page.locator('.register__tick.acct-tick--on').nth(1).waitFor()
+  await page.locator('.register__tick.ui-tick--on').nth(1).waitFor()
 
   // Submitting with the bad ID: the error stays under the field and nothing reaches the cloud.
   const before = registrations().length
@@ -286,7 +286,7 @@ test('profile, 更换微信账号 for a registered ID, and closing the account',
   await page.locator('.profile__close').click()
   await page.locator('.profile__sheet', { hasText: '注销后将立即删除' }).waitFor()
   const confirm = page.locator('.profile__sheet-confirm')
-  expect(await confirm.getAttribute('class')).toContain('acct-btn--disabled')
+  expect(await confirm.getAttribute('class')).toContain('ui-btn--off')
   await page.locator('.profile__reason', { hasText: '更换了微信账号' }).click()
   await page.locator('.profile__understood').click()
   await shot(page, '21-profile-close-confirm')

@@ -72,7 +72,7 @@ test('a fair from set-up to a hire: capacity 1, a waiting list that moves up, th
   await pos.locator('.pos-form__openings input').fill('2')
   await pos.locator('.pos-form__place input').fill('清城区凤城街道')
   await pos.locator('#field-countyCode .acct-row__main').click()
-  await employer.page.locator('.adm-sheet__item', { hasText: '清城区' }).click()
+  await employer.page.locator('.ui-options__item', { hasText: '清城区' }).click()
   await pos.locator('#field-countyCode', { hasText: '清城区' }).waitFor()
   await pos.locator('.pos-form__requirements textarea').fill('服务期满的乡村振兴志愿者，熟悉农村电商与项目申报')
   await pos.locator('.pos-form__salary-min input').fill('5000')

@@ -181,7 +181,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   const dialog = page.locator('.lending-decide--approve')
   await dialog.locator('textarea').fill('项目真实，材料齐全，同意推荐')
   await shot(page, '09-county-approve')
-  await dialog.locator('.ln-dialog__ok').click()
+  await dialog.locator('.ui-dialog__ok').click()
   await page.locator('.ln-hero__status', { hasText: '团市委审核中' }).waitFor()
   await page.locator('.ln-event', { hasText: '项目真实，材料齐全，同意推荐' }).waitFor()
   expect(await page.locator('.lending-detail__approve').count()).toBe(0)
@@ -197,7 +197,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   await page.locator('.ln-event', { hasText: '清城区团委' }).waitFor()
   await shot(page, '10-city-detail')
   await page.locator('.lending-detail__approve').click()
-  await page.locator('.lending-decide--approve .ln-dialog__ok').click()
+  await page.locator('.lending-decide--approve .ui-dialog__ok').click()
   await page.locator('.ln-hero__status', { hasText: '银行审核中' }).waitFor()
   expect(city.errors).toEqual([])
 

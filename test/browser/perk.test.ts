@@ -99,7 +99,7 @@ test('a volunteer shows a perk code, the merchant scans and confirms it once, bo
   await shot(m, '09-merchant-refused')
 
   // Back at the counter: today's count and records.
-  await m.locator('.acct-btn', { hasText: '返回商家工作台' }).click()
+  await m.locator('.ui-btn', { hasText: '返回商家工作台' }).click()
   await m.locator('.mh-today__num', { hasText: /^1$/ }).waitFor()
   await m.locator('.mh-latest .pk-red', { hasText: '林*雨' }).waitFor()
   await m.locator('.mh-link', { hasText: '核销记录' }).click()
@@ -159,10 +159,10 @@ test('the county admin adds a merchant, suspends it with a reason, and reads the
 
   // Suspend it, with a reason.
   await page.locator('.amerchant-head__toggle', { hasText: '暂停参与' }).click()
-  const dialog = page.locator('.adm-reason')
+  const dialog = page.locator('.ui-note')
   await dialog.locator('textarea').fill('商家装修暂停营业')
-  await dialog.locator('.nut-dialog-footer-ok').click()
-  await page.locator('.amerchant-head .adm-badge', { hasText: '已暂停' }).waitFor()
+  await dialog.locator('.ui-dialog__ok').click()
+  await page.locator('.amerchant-head .ui-tag', { hasText: '已暂停' }).waitFor()
   expect(docs('merchants').find((m) => m._id === added._id).status).toBe('suspended')
   expect(docs('audit').some((a) => a.action === 'merchant.suspended' && a.targetId === added._id && a.reason === '商家装修暂停营业')).toBe(true)
 

@@ -1,37 +1,4 @@
-// Small helpers shared by the account pages (subpackage only; no zod, no dayjs).
-
-/** Shanghai is UTC+8 all year (no daylight saving), so a fixed offset is exact. */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-
-/** An instant (ISO text) as people read it in Qingyuan: 2026-11-25 18:30. */
-export function shanghaiDateTime(iso: string): string {
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return ''
-  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
-}
-
-/** Today in Shanghai, YYYY-MM-DD. */
-export function shanghaiToday(): string {
-  return new Date(Date.now() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** 2026-07-01 → 2026年7月1日 */
-export function chineseDate(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd
-}
-
-/** A YYYY-MM-DD string as a local Date at noon (safe for pickers in any time zone). */
-export function dateOf(ymd: string): Date {
-  const [y, m, d] = ymd.split('-').map(Number)
-  return new Date(y, m - 1, d, 12)
-}
-
-/** A picker's local Date as YYYY-MM-DD. */
-export function ymdOf(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
+// Invitation codes as the account pages read them (subpackage only; no zod, no dayjs).
 
 /**
  * The invitation code a page was opened with: `?code=ABC…`, or a 小程序码's `?scene=` (WeChat

@@ -126,36 +126,6 @@ export const KIND_LABELS = { volunteer: '乡村振兴志愿者', rural_youth: '�
 export const KIND_SHORT = { volunteer: '志愿者', rural_youth: '农村青年' } as const
 export const GENDER_LABELS = { male: '男', female: '女' } as const
 
-/**
- * An instant as people read it, in Shanghai time: 2026-11-25 18:30 — what shanghaiDateTime in
- * types/time.ts gives. Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a
- * fixed offset is exact for every instant the app shows; it spares the subpackage dayjs and its
- * timezone plugin (~11 KB of a 300 KB budget) and needs no Intl time-zone data on the phone.
- */
-export function when(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const t = new Date(iso).getTime()
-  if (Number.isNaN(t)) return '—'
-  const s = new Date(t + 8 * 3600_000).toISOString()
-  return `${s.slice(0, 10)} ${s.slice(11, 16)}`
-}
-
-/** The Shanghai date of an instant: 2026-11-25. */
-export function day(iso: string | null | undefined): string {
-  return when(iso).slice(0, 10)
-}
-
-/** 「3 天前」-style age of an instant, for queues. */
-export function ago(iso: string, now = Date.now()): string {
-  const minutes = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 60000))
-  if (minutes < 1) return '刚刚'
-  if (minutes < 60) return `${minutes} 分钟前`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 24) return `${hours} 小时前`
-  const days = Math.floor(hours / 24)
-  return days < 30 ? `${days} 天前` : day(iso)
-}
-
 // ---- "something changed" between pages (a decision on the detail page, a new invitation) ----
 
 const dirty = new Set<string>()

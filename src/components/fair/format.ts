@@ -3,59 +3,7 @@
 // offset is exact), money in fen shown as yuan, and what a fair's numbers mean.
 // No zod, no Taro: safe for any subpackage.
 import type { FairView } from '@contract/fair'
-
-const OFFSET_MS = 8 * 3600_000
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
-
-/** The Shanghai wall clock of an instant: '2026-11-25 08:30' ('' when there is none). */
-export function moment(at: string | number | null | undefined): string {
-  if (at === null || at === undefined || at === '') return ''
-  const t = typeof at === 'number' ? at : Date.parse(at)
-  if (Number.isNaN(t)) return ''
-  const s = new Date(t + OFFSET_MS).toISOString()
-  return `${s.slice(0, 10)} ${s.slice(11, 16)}`
-}
-
-/** 08:30 of an instant. */
-export function clockOf(at: string | null | undefined): string {
-  return moment(at).slice(11, 16)
-}
-
-/** Today in Shanghai, YYYY-MM-DD. */
-export function today(now = Date.now()): string {
-  return moment(now).slice(0, 10)
-}
-
-/** A calendar date moved by whole days. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10)
-}
-
-/** 周三 */
-export function weekday(day: string): string {
-  const t = Date.parse(`${day}T00:00:00Z`)
-  return Number.isNaN(t) ? '' : `周${WEEKDAYS[new Date(t).getUTCDay()]}`
-}
-
-/** 12月9日 (with the year when it is not this year's). */
-export function dayText(day: string, now = Date.now()): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  if (!m) return day
-  const md = `${Number(m[2])}月${Number(m[3])}日`
-  return m[1] === today(now).slice(0, 4) ? md : `${m[1]}年${md}`
-}
-
-/** 2026年12月9日 */
-export function fullDay(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day
-}
-
-/** 12月8日 18:00 (of an instant; with the year when not this year's). */
-export function momentText(at: string | null | undefined, now = Date.now()): string {
-  const w = moment(at)
-  return w ? `${dayText(w.slice(0, 10), now)} ${w.slice(11, 16)}` : '—'
-}
+import { addDays, chineseDate, dayText, weekday } from '@/components/ui/format'
 
 /** 12月9日 周三 09:00–12:00 */
 export function fairWhen(f: Pick<FairView, 'date' | 'startTime' | 'endTime'>): string {
@@ -109,7 +57,7 @@ export function lastTermEnd(f: Pick<FairView, 'date' | 'termEndsWithinDays'>): s
 
 /** Who may sign up, in a sentence. */
 export function whoMaySignUp(f: Pick<FairView, 'date' | 'termEndsWithinDays' | 'allowRuralYouth'>): string {
-  const volunteers = `服务期在 ${fullDay(lastTermEnd(f))} 前期满的乡村振兴志愿者`
+  const volunteers = `服务期在 ${chineseDate(lastTermEnd(f))} 前期满的乡村振兴志愿者`
   return f.allowRuralYouth ? `${volunteers}，以及已注册的农村青年` : volunteers
 }
 

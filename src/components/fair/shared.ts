@@ -5,7 +5,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { CallError, errorMessage } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
-import { goBackOr, scrollToField } from '@/services/navigation'
 import { openWorkbook } from '@/services/files'
 
 export type Who =
@@ -72,6 +71,3 @@ export function openMap(location: { lat: number; lng: number } | null, name: str
   if (!location || process.env.TARO_ENV !== 'weapp') return
   Taro.openLocation({ latitude: location.lat, longitude: location.lng, name, address, scale: 16 }).catch(() => undefined)
 }
-
-// Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
-export { goBackOr, openWorkbook, scrollToField }

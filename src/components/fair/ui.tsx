@@ -6,7 +6,8 @@ import { Text, View } from '@tarojs/components'
 import type { FairView, MySignupView, PositionView, ResumeView } from '@contract/fair'
 import { EMPLOYER_TYPE_LABELS, type EmployerType } from '@contract/vocabulary'
 import { Tag } from '@/components/ui/Tag'
-import { dayText, placesLeft, salaryText, standingOf, weekday } from './format'
+import { placesLeft, salaryText, standingOf } from './format'
+import { dayText, weekday } from '@/components/ui/format'
 
 import './fair.scss'
 

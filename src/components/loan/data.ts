@@ -5,7 +5,6 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { LoanDetail, LoanDocumentView } from '@contract/loan'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
-import { openWorkbook } from '@/services/files'
 import { percent } from './format'
 
 export type LoadState = { kind: 'loading' } | { kind: 'ready'; detail: LoanDetail } | { kind: 'error'; code: string; message: string }
@@ -117,9 +116,6 @@ export const isBank = (s: ReviewerScope) => s.banks.length > 0
 export function fieldErrorOf(err: unknown): { field: string; message: string } | null {
   return err instanceof CallError && err.field ? { field: err.field, message: err.message } : null
 }
-
-// Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
-export { openWorkbook }
 
 /** The programme's terms as the city league set them (settings): what pages quote about ceilings and the subsidy. */
 export interface LoanTerms {

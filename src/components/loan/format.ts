@@ -112,18 +112,6 @@ export function quarterLabel(key: string, short = false): string {
   return `${m[1]} 年第${'一二三四'[Number(m[2]) - 1]}季度`
 }
 
-/** '2026-11-25' → '2026年11月25日'. */
-export function chineseDate(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd
-}
-
-/** The calendar day after (or `n` days after) a YYYY-MM-DD date. */
-export function addDays(ymd: string, n: number): string {
-  const t = Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10))) + n * 86_400_000
-  return new Date(t).toISOString().slice(0, 10)
-}
-
 /** Statuses in which the applicant still has an application going (one at a time). */
 export const OPEN_STATUSES: readonly LoanStatus[] = ['draft', 'submitted', 'city_review', 'bank_review', 'returned', 'approved', 'disbursed', 'in_subsidy']
 /** Statuses the applicant can still edit. */

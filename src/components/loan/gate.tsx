@@ -4,7 +4,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import type { LoadState, ScopeState } from './data'
-import { Skeleton, StateBlock } from './ui'
+import { Skeleton, StateView } from '@/components/ui/StateView'
 
 const WHO = {
   league: { title: '无权限', desc: '贷款审核仅向县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。' },
@@ -15,19 +15,19 @@ const WHO = {
 export function ReviewerGate({ state, who, retry }: { state: ScopeState; who: keyof typeof WHO; retry: () => void }) {
   if (state.kind === 'loading') return <Skeleton count={3} />
   if (state.kind === 'denied') {
-    return <StateBlock mark='denied' className='ln-denied' title={WHO[who].title} desc={WHO[who].desc} action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }} />
+    return <StateView tone='warn' className='ln-denied' title={WHO[who].title} desc={WHO[who].desc} action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }} />
   }
   if (state.kind === 'no-identity') {
     return (
-      <StateBlock
-        mark='brand'
+      <StateView
+        tone='brand' mark='贷'
         title='请先选择演示身份'
         desc='本地开发环境需要先选择一个演示身份'
         action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
       />
     )
   }
-  if (state.kind === 'error') return <StateBlock mark='error' title='加载失败' desc={state.message} action={{ text: '重试', onClick: retry }} />
+  if (state.kind === 'error') return <StateView tone='error' title='加载失败' desc={state.message} action={{ text: '重试', onClick: retry }} />
   return null
 }
 
@@ -36,8 +36,8 @@ export function LoanUnavailable({ state, listUrl, listText, retry }: { state: Ex
   const final = state.code === 'NOT_FOUND' || state.code === 'FORBIDDEN'
   const back = () => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: listUrl }))
   return (
-    <StateBlock
-      mark={state.code === 'FORBIDDEN' ? 'denied' : state.code === 'NOT_FOUND' ? 'empty' : 'error'}
+    <StateView
+      tone={state.code === 'FORBIDDEN' ? 'warn' : state.code === 'NOT_FOUND' ? 'muted' : 'error'}
       title={state.code === 'FORBIDDEN' ? '无权查看' : state.code === 'NOT_FOUND' ? '申请不存在' : '加载失败'}
       desc={state.message}
       action={final ? { text: listText, onClick: back } : { text: '重试', onClick: retry }}

@@ -6,9 +6,10 @@ import { useState, type ReactNode } from 'react'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import type { LoanDetail, LoanDocumentView, LoanEventView, LoanSummary, SubsidyPeriodView } from '@contract/loan'
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, REPAYMENT_LABELS } from '@contract/vocabulary'
-import { ago, when } from '@/components/admin/shared'
 import { eventLabel, fileSize, percent, quarterLabel, stageIndex, STAGES, STATUS_TONE, yuan, yuanShort } from './format'
-import { Badge, Row, Section, StatusChip } from './ui'
+import { Row, Section, StatusChip } from './ui'
+import { ago, dateTime } from '@/components/ui/format'
+import { Tag } from '@/components/ui/Tag'
 
 // ---- list card ---------------------------------------------------------------------------------
 
@@ -25,9 +26,9 @@ export function LoanCard({ loan, onClick, showApplicant = true, className }: { l
         <Text className='ln-card__money'>{loan.amountFen > 0 ? yuanShort(loan.amountFen) : '金额未填'}</Text>
         {loan.termMonths > 0 && <Text className='ln-card__term'>{loan.termMonths} 个月</Text>}
         {loan.subsidyDue && (
-          <Badge tone='amber' className='ln-card__due'>
+          <Tag tone='amber' className='ln-card__due'>
             贴息待核准
-          </Badge>
+          </Tag>
         )}
       </View>
       <View className='ln-card__rows'>
@@ -57,7 +58,7 @@ export function LoanCard({ loan, onClick, showApplicant = true, className }: { l
         )}
       </View>
       <View className='ln-card__foot'>
-        <Text className='ln-card__time'>{loan.submittedAt ? `提交于 ${when(loan.submittedAt)}` : `更新于 ${when(loan.updatedAt)}`}</Text>
+        <Text className='ln-card__time'>{loan.submittedAt ? `提交于 ${dateTime(loan.submittedAt, '—')}` : `更新于 ${dateTime(loan.updatedAt, '—')}`}</Text>
         <Text className='ln-card__more'>{loan.submittedAt ? ago(loan.submittedAt) : ''} 查看 ›</Text>
       </View>
     </View>
@@ -222,7 +223,7 @@ export function LendingFacts({ d }: { d: LoanDetail }) {
           <Row label='批准金额'>{yuan(a.amountFen)}</Row>
           <Row label='执行年利率'>{percent(a.rateBp)}</Row>
           <Row label='贷款期限'>{a.termMonths} 个月</Row>
-          <Row label='批准时间'>{when(a.at)}</Row>
+          <Row label='批准时间'>{dateTime(a.at, '—')}</Row>
         </>
       )}
       {x && (
@@ -368,15 +369,15 @@ export function ScheduleSection({ d, footer }: { d: LoanDetail; footer?: ReactNo
               </Text>
               {p.status === 'approved' && p.approvedAt ? (
                 <Text className='ln-period__approved'>
-                  {when(p.approvedAt)} 核准{p.approvedBy ? ` · ${p.approvedBy}` : ''}
+                  {dateTime(p.approvedAt, '—')} 核准{p.approvedBy ? ` · ${p.approvedBy}` : ''}
                 </Text>
               ) : null}
             </View>
             <View className='ln-period__side'>
               <Text className='ln-period__amount'>{yuan(p.amountFen)}</Text>
-              <Badge tone={PERIOD_STATUS[p.status].tone} className='ln-period__status'>
+              <Tag tone={PERIOD_STATUS[p.status].tone} className='ln-period__status'>
                 {PERIOD_STATUS[p.status].label}
-              </Badge>
+              </Tag>
             </View>
           </View>
         ))}
@@ -402,7 +403,7 @@ export function Timeline({ history }: { history: LoanEventView[] }) {
             <Text className='ln-event__title'>{eventLabel(e.action, e.actorRole)}</Text>
             <Text className='ln-event__meta'>
               {e.actorRole}
-              {e.actorName && e.actorName !== e.actorRole ? ` · ${e.actorName}` : ''} · {when(e.at)}
+              {e.actorName && e.actorName !== e.actorRole ? ` · ${e.actorName}` : ''} · {dateTime(e.at, '—')}
             </Text>
             {e.note ? <Text className='ln-event__note'>{e.note}</Text> : null}
           </View>

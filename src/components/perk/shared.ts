@@ -8,8 +8,6 @@ import type { OutputOf } from '@contract/index'
 import type { MerchantCategory } from '@contract/vocabulary'
 import { CallError, errorMessage } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
-import { goBackOr } from '@/services/navigation'
-import { openWorkbook } from '@/services/files'
 
 export type PerkView = OutputOf<'perk.detail'>
 export type Redemption = OutputOf<'perk.myRedemptions'>['items'][number]
@@ -122,45 +120,6 @@ export const PERK_STATE_LOOK: Record<PerkState, { label: string; tone: 'green' |
   full: { label: '名额已满', tone: 'brand' },
 }
 
-// ---- dates (Asia/Shanghai is UTC+8 all year: a fixed offset is exact) -------------------------
-
-const SHANGHAI_MS = 8 * 3600_000
-
-export function shanghaiToday(now = Date.now()): string {
-  return new Date(now + SHANGHAI_MS).toISOString().slice(0, 10)
-}
-
-/** A YYYY-MM-DD moved by whole days. */
-export function addDays(ymd: string, days: number): string {
-  const t = Date.parse(`${ymd}T00:00:00Z`) + days * 86400_000
-  return new Date(t).toISOString().slice(0, 10)
-}
-
-/** 2026-07-01 → 2026年7月1日 */
-export function chineseDate(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd
-}
-
-/** An instant as Shanghai time: 2026-11-25 18:30 (or 18:30:05 with seconds). */
-export function shanghaiTime(iso: string, seconds = false): string {
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return ''
-  const s = new Date(t + SHANGHAI_MS).toISOString()
-  return `${s.slice(0, 10)} ${s.slice(11, seconds ? 19 : 16)}`
-}
-
-/** 「今天 18:30」, 「昨天 09:12」 or 「2026-11-20 18:30」 */
-export function friendlyTime(iso: string, now = Date.now()): string {
-  const full = shanghaiTime(iso)
-  if (!full) return ''
-  const today = shanghaiToday(now)
-  const date = full.slice(0, 10)
-  if (date === today) return `今天 ${full.slice(11)}`
-  if (date === addDays(today, -1)) return `昨天 ${full.slice(11)}`
-  return full
-}
-
 // ---- hand-off between pages of one subpackage --------------------------------------------------
 
 const handoff = new Map<string, { value: unknown; at: number }>()
@@ -183,6 +142,3 @@ export function takeOver<T>(key: string, maxAgeMs = 10 * 60_000): T | null {
 export function toastError(err: unknown): void {
   void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
 }
-
-// Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
-export { goBackOr, openWorkbook }

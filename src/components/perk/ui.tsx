@@ -3,7 +3,8 @@
 import type { ReactNode } from 'react'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import type { MerchantCategory } from '@contract/vocabulary'
-import { CATEGORY_LOOK, friendlyTime, type Redemption } from './shared'
+import { CATEGORY_LOOK, type Redemption } from './shared'
+import { friendlyTime } from '@/components/ui/format'
 
 import './perk.scss'
 

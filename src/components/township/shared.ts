@@ -3,8 +3,7 @@
 // Used only by pages of the `packages/township` subpackage (no zod: types only from the contract).
 import { useCallback, useEffect, useState } from 'react'
 import { ROLE_LABELS } from '@contract/roles'
-import { loadAccount, stateOfError, when, type Account, type County, type Divisions, type Place } from '@/components/admin/shared'
-import { goBackOr } from '@/services/navigation'
+import { loadAccount, stateOfError, type Account, type County, type Divisions, type Place } from '@/components/admin/shared'
 
 export interface StaffScope {
   account: Account
@@ -80,44 +79,3 @@ export function placesInReach(scope: StaffScope, divisions: Divisions | null): C
     .map((c) => (whole.has(c.code) ? c : { ...c, townships: c.townships.filter((t) => own.has(t.code)) }))
     .filter((c) => c.townships.length > 0)
 }
-
-// ---- durations and times -----------------------------------------------------------------
-
-/** 450 → 「7 小时 30 分」, 45 → 「45 分钟」. */
-export function duration(minutes: number): string {
-  const m = Math.max(0, Math.round(minutes))
-  const h = Math.floor(m / 60)
-  const rest = m % 60
-  if (h === 0) return `${rest} 分钟`
-  return rest === 0 ? `${h} 小时` : `${h} 小时 ${rest} 分`
-}
-
-/** Minutes as hours with one decimal: 450 → 7.5. */
-export function hoursOf(minutes: number): number {
-  return Math.round((minutes / 60) * 10) / 10
-}
-
-/** The Shanghai clock time of an instant: 08:30. */
-export function clock(iso: string | null | undefined): string {
-  return when(iso).slice(11, 16) || '—'
-}
-
-/** 2026-11-25 → 11月25日 */
-export function monthDay(ymd: string): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(ymd)
-  return m ? `${Number(m[1])}月${Number(m[2])}日` : ymd
-}
-
-/** This month in Shanghai: 2026-11. */
-export function thisMonth(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
-}
-
-/** 2026-11 → 2026年11月 */
-export function monthLabel(ym: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(ym)
-  return m ? `${m[1]}年${Number(m[2])}月` : ym
-}
-
-// Shared with every role; re-exported so that pages import their subpackage's helpers from one place.
-export { goBackOr }

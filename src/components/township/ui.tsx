@@ -1,7 +1,7 @@
 // Small building blocks of the township pages: the gate shown to someone who is not township
 // staff (or has no persona yet), the kiosk QR image, and the page's toggle switch.
 import { useMemo } from 'react'
-import { Image, Text, View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
 import { ScopeGate } from '@/components/admin/ui'
 import type { StaffState } from './shared'
@@ -40,15 +40,6 @@ export function Toggle({ on, disabled, onChange, className }: { on: boolean; dis
       onClick={() => !disabled && onChange(!on)}
     >
       <View className='tw-toggle__knob' />
-    </View>
-  )
-}
-
-/** A warning-toned tag for a session's flags and other short facts. */
-export function Tag({ tone, children, className }: { tone: 'red' | 'amber' | 'blue' | 'grey' | 'green'; children: string; className?: string }) {
-  return (
-    <View className={`tw-tag tw-tag--${tone} ${className ?? ''}`}>
-      <Text>{children}</Text>
     </View>
   )
 }

@@ -1,9 +1,9 @@
-// A bottom sheet: NutUI's Popup (light) with our header (title, optional note, 取消).
+// A bottom sheet: a mask and a panel with a title, an optional note and 取消. Drawn with our own
+// views (no NutUI Popup: its styles and script would cost every subpackage that shows a sheet).
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Popup } from '@nutui/nutui-react-taro'
 
-import './ui.scss'
+import './sheet.scss'
 
 interface Props {
   visible: boolean
@@ -17,10 +17,12 @@ interface Props {
 }
 
 export function Sheet({ visible, title, note, closable = true, className, onClose, children }: Props) {
+  if (!visible) return null
   const close = () => closable && onClose()
   return (
-    <Popup visible={visible} position='bottom' round closeOnOverlayClick={closable} onClose={close}>
-      <View className={`ui-sheet ${className ?? ''}`}>
+    <View className={`ui-sheet ${className ?? ''}`} catchMove>
+      <View className='ui-sheet__mask' onClick={close} />
+      <View className='ui-sheet__panel'>
         <View className='ui-sheet__head'>
           <View className='ui-sheet__titles'>
             <Text className='ui-sheet__title'>{title}</Text>
@@ -32,6 +34,6 @@ export function Sheet({ visible, title, note, closable = true, className, onClos
         </View>
         <View className='ui-sheet__body'>{children}</View>
       </View>
-    </Popup>
+    </View>
   )
 }

@@ -7,15 +7,15 @@ import type { OutputOf } from '@contract/index'
 import { INVITATION_CODE } from '@contract/vocabulary'
 import { PERSON_NAME_PATTERN } from '@contract/personal'
 import { ROLE_LABELS } from '@contract/roles'
-import { Btn } from '@/components/account/Btn'
 import { TextInput } from '@/components/account/TextInput'
 import { FormRow } from '@/components/account/FormRow'
-import { PageSkeleton, StateView } from '@/components/account/States'
-import { cleanCode, invitationCodeFrom, shanghaiDateTime } from '@/components/account/format'
+import { cleanCode, invitationCodeFrom } from '@/components/account/format'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { dateTime } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Preview = OutputOf<'grants.previewInvitation'>
@@ -139,7 +139,7 @@ export default function Invite() {
   if (phase.kind === 'loading') {
     return (
       <View className='acct-page invite'>
-        <PageSkeleton cards={1} />
+        <Skeleton count={1} />
       </View>
     )
   }
@@ -155,14 +155,14 @@ export default function Invite() {
                 <Text className='acct-banner__title'>请绑定手机号</Text>
                 <Text className='acct-banner__text'>管理员和同事需要时能联系到你，审核提醒也会发到这个号码。</Text>
               </View>
-              <Btn small kind='outline' className='invite__bind-phone' onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}>
+              <Button small kind='outline' className='invite__bind-phone' onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}>
                 去绑定
-              </Btn>
+              </Button>
             </View>
           )}
-          <Btn className='invite__mine' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
+          <Button className='invite__mine' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
             去我的
-          </Btn>
+          </Button>
         </StateView>
       </View>
     )
@@ -172,9 +172,9 @@ export default function Invite() {
     return (
       <View className='acct-page invite invite--problem'>
         <StateView tone='warn' title='无法使用这个邀请' desc={phase.message}>
-          <Btn kind='outline' className='invite__again' onClick={again}>
+          <Button kind='outline' className='invite__again' onClick={again}>
             输入其他邀请码
-          </Btn>
+          </Button>
         </StateView>
       </View>
     )
@@ -212,7 +212,7 @@ export default function Invite() {
             </View>
             <View className='acct-kv'>
               <Text className='acct-kv__key'>有效期至</Text>
-              <Text className='acct-kv__value'>{shanghaiDateTime(p.expiresAt)}</Text>
+              <Text className='acct-kv__value'>{dateTime(p.expiresAt)}</Text>
             </View>
             <View className='acct-kv'>
               <Text className='acct-kv__key'>邀请码</Text>
@@ -238,9 +238,9 @@ export default function Invite() {
               </FormRow>
             </View>
             <Text className='acct-note'>邀请只能使用一次。接受后，该身份与你当前的微信账号绑定，管理员可以随时撤销。</Text>
-            <Btn loading={accepting} className='invite__accept' onClick={() => void accept(phase.code, p)}>
+            <Button busy={accepting} className='invite__accept' onClick={() => void accept(phase.code, p)}>
               接受邀请
-            </Btn>
+            </Button>
           </>
         ) : (
           <>
@@ -253,9 +253,9 @@ export default function Invite() {
                 <Text className='acct-banner__text'>请联系邀请人重新发送一个邀请。</Text>
               </View>
             </View>
-            <Btn kind='outline' className='invite__again' onClick={again}>
+            <Button kind='outline' className='invite__again' onClick={again}>
               输入其他邀请码
-            </Btn>
+            </Button>
           </>
         )}
       </View>
@@ -286,13 +286,13 @@ export default function Invite() {
           />
         </FormRow>
       </View>
-      <Btn className='invite__lookup' onClick={lookUp}>
+      <Button className='invite__lookup' onClick={lookUp}>
         查看邀请
-      </Btn>
+      </Button>
       {process.env.TARO_ENV === 'weapp' && (
-        <Btn kind='plain' className='invite__scan' onClick={() => void scan()}>
+        <Button kind='plain' className='invite__scan' onClick={() => void scan()}>
           扫描邀请小程序码
-        </Btn>
+        </Button>
       )}
     </View>
   )

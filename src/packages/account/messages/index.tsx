@@ -5,8 +5,6 @@ import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { MessageView } from '@contract/account'
-import { Btn } from '@/components/account/Btn'
-import { LoadError, PageSkeleton, StateView } from '@/components/account/States'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Tag } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
@@ -14,6 +12,8 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
 import { showUnread } from '@/services/unread'
 import { tagTone, whenText } from './format'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
 
 import './index.scss'
 
@@ -119,14 +119,14 @@ export default function Messages() {
   if (load.kind === 'loading') {
     return (
       <View className='acct-page'>
-        <PageSkeleton cards={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
   if (load.kind === 'error') {
     return (
       <View className='acct-page'>
-        <LoadError message={load.message} onRetry={() => void fetchFirst()} />
+        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchFirst() }} />
       </View>
     )
   }
@@ -134,7 +134,7 @@ export default function Messages() {
     return (
       <View className='acct-page'>
         <StateView tone='muted' title='尚未选择演示身份' desc='本地开发环境需要先选择一个演示身份'>
-          <Btn onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Btn>
+          <Button onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Button>
         </StateView>
       </View>
     )

@@ -4,10 +4,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PRIVACY_VERSION, SENSITIVE_CONSENT_VERSION } from '@contract/vocabulary'
-import { chineseDate } from '@/components/account/format'
 import { ROUTES } from '@/constants/routes'
+import { chineseDate } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 interface Section {

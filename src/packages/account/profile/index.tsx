@@ -3,20 +3,19 @@
 import { useEffect, useState } from 'react'
 import { Button as TaroButton, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Popup } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@contract/index'
 import { MOBILE_PATTERN } from '@contract/personal'
-import { Btn } from '@/components/account/Btn'
 import { TextInput } from '@/components/account/TextInput'
 import { FormRow } from '@/components/account/FormRow'
-import { LoadError, PageSkeleton } from '@/components/account/States'
-import { Tick } from '@/components/account/Tick'
+import { Tick } from '@/components/ui/Tick'
 import { clearAllDrafts } from '@/components/account/drafts'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { uploadFile, uploadPath } from '@/services/files'
+import { Button } from '@/components/ui/Button'
+import { Sheet } from '@/components/ui/Sheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Account = OutputOf<'account.updateProfile'>
@@ -147,14 +146,14 @@ export default function Profile() {
   if (phase.kind === 'loading') {
     return (
       <View className='acct-page profile'>
-        <PageSkeleton cards={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
   if (phase.kind === 'error' || !account) {
     return (
       <View className='acct-page profile'>
-        <LoadError message={phase.kind === 'error' ? phase.message : ''} onRetry={() => void load()} />
+        <StateView tone='error' title='加载失败' desc={phase.kind === 'error' ? phase.message : ''} action={{ text: '重试', onClick: () => void load() }} />
       </View>
     )
   }
@@ -194,17 +193,17 @@ export default function Profile() {
             }}
           />
           {nickname.trim() !== account.nickname && (
-            <Btn small className='profile__save' loading={savingName} onClick={() => void saveNickname()}>
+            <Button small className='profile__save' busy={savingName} onClick={() => void saveNickname()}>
               保存
-            </Btn>
+            </Button>
           )}
         </FormRow>
         <FormRow field='mobile' label='手机号' error={phoneError} hint={!account.mobileMasked ? '绑定后用于接收审核和活动通知' : undefined}>
           <Text className={account.mobileMasked ? 'acct-row__value profile__mobile' : 'acct-row__placeholder profile__mobile'}>{account.mobileMasked || '未绑定'}</Text>
           {weapp && (
-            <Btn small kind='outline' className='profile__phone-btn' openType='getPhoneNumber' loading={phoneBusy} onGetPhoneNumber={(e) => onGetPhoneNumber(e as { detail: { code?: string; errMsg?: string } })}>
+            <Button small kind='outline' className='profile__phone-btn' openType='getPhoneNumber' busy={phoneBusy} onGetPhoneNumber={(e) => onGetPhoneNumber(e as { detail: { code?: string; errMsg?: string } })}>
               {account.mobileMasked ? '更换' : '微信快速绑定'}
-            </Btn>
+            </Button>
           )}
         </FormRow>
         {/* Inline comparison (not via a variable) so production builds drop the stand-in. */}
@@ -224,9 +223,9 @@ export default function Profile() {
                   setPhoneError('')
                 }}
               />
-              <Btn small className='profile__dev-bind' loading={phoneBusy} onClick={bindDevPhone}>
+              <Button small className='profile__dev-bind' busy={phoneBusy} onClick={bindDevPhone}>
                 绑定
-              </Btn>
+              </Button>
             </View>
           </View>
         )}
@@ -250,44 +249,39 @@ export default function Profile() {
           撤回对隐私政策的同意，删除你在乡青汇的个人信息和全部身份。注销后无法恢复；以后再使用需要重新注册。
         </Text>
         <View className='profile__danger-action'>
-          <Btn kind='danger' className='profile__close' onClick={openClose}>
+          <Button kind='danger' className='profile__close' onClick={openClose}>
             撤回同意并注销账号
-          </Btn>
+          </Button>
         </View>
       </View>
 
-      <Popup visible={closeOpen} position='bottom' round closeOnOverlayClick={!closing} onClose={() => setCloseOpen(false)}>
-        <View className='acct-sheet profile__sheet'>
-          <View className='acct-sheet__head'>
-            <Text className='acct-sheet__title'>确定注销账号？</Text>
+      <Sheet visible={closeOpen} title='确定注销账号？' className='profile__sheet' closable={!closing} onClose={() => setCloseOpen(false)}>
+        <View className='profile__sheet-body'>
+          <Text className='profile__sheet-lead'>注销后将立即删除：</Text>
+          <Text className='profile__sheet-item'>姓名、身份证号、手机号、学校专业、特长等注册信息，头像、昵称，以及你的全部身份和工作台权限。</Text>
+          <Text className='profile__sheet-item'>只保留不能识别你的匿名记录（如驿站服务时长统计），以保证他人记录完整。注销后无法恢复。</Text>
+          <Text className='profile__sheet-lead'>注销原因（选填）</Text>
+          <View className='profile__reasons'>
+            {CLOSE_REASONS.map((r) => (
+              <View key={r} className={`profile__reason${closeReason === r ? ' profile__reason--on' : ''}`} onClick={() => setCloseReason(closeReason === r ? '' : r)}>
+                <Text>{r}</Text>
+              </View>
+            ))}
           </View>
-          <View className='acct-sheet__body'>
-            <Text className='profile__sheet-lead'>注销后将立即删除：</Text>
-            <Text className='profile__sheet-item'>姓名、身份证号、手机号、学校专业、特长等注册信息，头像、昵称，以及你的全部身份和工作台权限。</Text>
-            <Text className='profile__sheet-item'>只保留不能识别你的匿名记录（如驿站服务时长统计），以保证他人记录完整。注销后无法恢复。</Text>
-            <Text className='profile__sheet-lead'>注销原因（选填）</Text>
-            <View className='profile__reasons'>
-              {CLOSE_REASONS.map((r) => (
-                <View key={r} className={`profile__reason${closeReason === r ? ' profile__reason--on' : ''}`} onClick={() => setCloseReason(closeReason === r ? '' : r)}>
-                  <Text>{r}</Text>
-                </View>
-              ))}
-            </View>
-            <View className={`profile__understood${understood ? ' profile__understood--on' : ''}`} onClick={() => setUnderstood(!understood)}>
-              <Tick on={understood} className='profile__tick' />
-              <Text>我已了解，注销后无法恢复</Text>
-            </View>
-            <View className='profile__sheet-actions'>
-              <Btn kind='plain' className='profile__sheet-cancel' disabled={closing} onClick={() => setCloseOpen(false)}>
-                再想想
-              </Btn>
-              <Btn kind='primary' className='profile__sheet-confirm' disabled={!understood} loading={closing} onClick={() => void closeAccount()}>
-                {closing ? '正在注销…' : '确认注销'}
-              </Btn>
-            </View>
+          <View className={`profile__understood${understood ? ' profile__understood--on' : ''}`} onClick={() => setUnderstood(!understood)}>
+            <Tick on={understood} className='profile__tick' />
+            <Text>我已了解，注销后无法恢复</Text>
+          </View>
+          <View className='profile__sheet-actions'>
+            <Button kind='plain' className='profile__sheet-cancel' disabled={closing} onClick={() => setCloseOpen(false)}>
+              再想想
+            </Button>
+            <Button kind='primary' className='profile__sheet-confirm' disabled={!understood} busy={closing} onClick={() => void closeAccount()}>
+              {closing ? '正在注销…' : '确认注销'}
+            </Button>
           </View>
         </View>
-      </Popup>
+      </Sheet>
     </View>
   )
 }

@@ -17,20 +17,19 @@ import {
   type MyRegistration,
   type RegistrationKind,
 } from '@contract/registration'
-import { Btn } from '@/components/account/Btn'
 import { TextInput } from '@/components/account/TextInput'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
-import { PlaceSheet } from '@/components/account/PlaceSheet'
-import { LoadError, PageSkeleton, StateView } from '@/components/account/States'
-import { Tick } from '@/components/account/Tick'
+import { PlaceSheet } from '@/components/ui/PlaceSheet'
+import { Tick } from '@/components/ui/Tick'
 import { clearDraft, readDraft, writeDraft } from '@/components/account/drafts'
-import { chineseDate, dateOf, shanghaiDateTime, shanghaiToday, ymdOf } from '@/components/account/format'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { scrollToField } from '@/services/navigation'
 import { askForNotices } from '@/services/notices'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { chineseDate, dateOf, dateTime, today, ymdOf } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Counties = OutputOf<'directory.divisions'>['counties']
@@ -122,7 +121,7 @@ type Errors = Record<string, string>
 
 function input(kind: RegistrationKind, f: Fields, consents: { privacy: boolean; sensitive: boolean }) {
   const id = normalizeIdNumber(f.idNumber)
-  const facts = idNumberProblem(id, shanghaiToday()) ? null : idCardFacts(id)
+  const facts = idNumberProblem(id, today()) ? null : idCardFacts(id)
   const base = {
     name: f.name,
     idNumber: f.idNumber,
@@ -288,7 +287,7 @@ export default function Register() {
 
   // The ID number is checked as soon as it is complete (or left), before any submit.
   const id = normalizeIdNumber(fields.idNumber)
-  const idProblem = id ? idNumberProblem(id, shanghaiToday()) : null
+  const idProblem = id ? idNumberProblem(id, today()) : null
   const facts = id && !idProblem ? idCardFacts(id) : null
   const idEarly = idProblem && (id.length >= 18 || idBlurred) ? idProblem : ''
 
@@ -297,7 +296,7 @@ export default function Register() {
   const county = counties.find((c) => c.code === fields.countyCode)
   const township = county?.townships.find((t) => t.code === fields.townshipCode)
 
-  const thisYear = Number(shanghaiToday().slice(0, 4))
+  const thisYear = Number(today().slice(0, 4))
   // Graduation years, newest first: next year back to 1990 (the contract's bounds).
   const years = useMemo(() => Array.from({ length: thisYear + 1 - 1990 + 1 }, (_, i) => thisYear + 1 - i), [thisYear])
   const yearLabels = useMemo(() => years.map((y) => `${y}年`), [years])
@@ -357,7 +356,7 @@ export default function Register() {
   if (phase.kind === 'loading') {
     return (
       <View className='acct-page register register--loading'>
-        <PageSkeleton cards={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
@@ -365,7 +364,7 @@ export default function Register() {
   if (phase.kind === 'error') {
     return (
       <View className='acct-page register'>
-        <LoadError message={phase.message} onRetry={() => void load()} />
+        <StateView tone='error' title='加载失败' desc={phase.message} action={{ text: '重试', onClick: () => void load() }} />
       </View>
     )
   }
@@ -378,9 +377,9 @@ export default function Register() {
           title='已提交，等待县（市、区）团委审核'
           desc={`${phase.reg.countyName}团委会尽快审核，结果会通过微信服务通知告诉你，也可以在「我的」页面查看。审核通过前，你仍可修改后重新提交。`}
         >
-          <Btn className='register__back' onClick={backToMine}>
+          <Button className='register__back' onClick={backToMine}>
             返回我的
-          </Btn>
+          </Button>
         </StateView>
       </View>
     )
@@ -397,7 +396,7 @@ export default function Register() {
           <View className='acct-banner__main'>
             <Text className='acct-banner__title'>注册已通过审核</Text>
             <Text className='acct-banner__text'>
-              {r.reviewedAt ? `${shanghaiDateTime(r.reviewedAt)} 通过。` : ''}如需修改信息，请联系{r.countyName}团委。
+              {r.reviewedAt ? `${dateTime(r.reviewedAt)} 通过。` : ''}如需修改信息，请联系{r.countyName}团委。
             </Text>
           </View>
         </View>
@@ -405,9 +404,9 @@ export default function Register() {
           <Text className='acct-card__title'>{copy.title}</Text>
           <Summary reg={r} />
         </View>
-        <Btn kind='outline' className='register__back' onClick={backToMine}>
+        <Button kind='outline' className='register__back' onClick={backToMine}>
           返回我的
-        </Btn>
+        </Button>
       </View>
     )
   }
@@ -437,7 +436,7 @@ export default function Register() {
           <View className='acct-banner__main'>
             <Text className='acct-banner__title'>待审核</Text>
             <Text className='acct-banner__text'>
-              已于 {shanghaiDateTime(existing.submittedAt)} 提交，{existing.countyName}团委审核前，你可以更正信息后重新提交。
+              已于 {dateTime(existing.submittedAt)} 提交，{existing.countyName}团委审核前，你可以更正信息后重新提交。
             </Text>
           </View>
         </View>
@@ -515,7 +514,7 @@ export default function Register() {
         </FormRow>
         {volunteer && (
           <>
-            <Picker mode='date' value={fields.termStart || shanghaiToday()} start='2015-01-01' end={`${thisYear + 2}-12-31`} onChange={(e) => set('termStart', e.detail.value)}>
+            <Picker mode='date' value={fields.termStart || today()} start='2015-01-01' end={`${thisYear + 2}-12-31`} onChange={(e) => set('termStart', e.detail.value)}>
               <FormRow field='termStart' label='服务开始' required arrow error={errorOf('termStart')}>
                 <PickedValue value={fields.termStart ? chineseDate(fields.termStart) : ''} placeholder='选择日期' />
               </FormRow>
@@ -644,9 +643,9 @@ export default function Register() {
       </View>
 
       <View className='acct-bar'>
-        <Btn loading={submitting} className='register__submit' onClick={() => void submit()}>
+        <Button busy={submitting} className='register__submit' onClick={() => void submit()}>
           {submitting ? '正在提交…' : existing?.status === 'rejected' ? '修改后重新提交' : existing ? '更正后重新提交' : copy.submit}
-        </Btn>
+        </Button>
       </View>
 
       <PlaceSheet
@@ -669,7 +668,7 @@ export default function Register() {
 
 /** A term usually lasts two years: offer the day before the same date two years on. */
 function defaultTermEnd(start: string): string {
-  if (!start) return shanghaiToday()
+  if (!start) return today()
   const d = dateOf(start)
   d.setFullYear(d.getFullYear() + 2)
   d.setDate(d.getDate() - 1)

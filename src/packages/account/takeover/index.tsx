@@ -5,15 +5,14 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { registration } from '@contract/registration'
-import { Btn } from '@/components/account/Btn'
 import { TextInput } from '@/components/account/TextInput'
 import { FormRow } from '@/components/account/FormRow'
-import { LoadError, PageSkeleton, StateView } from '@/components/account/States'
-import { shanghaiDateTime } from '@/components/account/format'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { dateTime } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Takeover = OutputOf<'registration.myTakeover'>
@@ -89,14 +88,14 @@ export default function TakeoverPage() {
   if (phase.kind === 'loading') {
     return (
       <View className='acct-page takeover'>
-        <PageSkeleton cards={2} />
+        <Skeleton count={2} />
       </View>
     )
   }
   if (phase.kind === 'error') {
     return (
       <View className='acct-page takeover'>
-        <LoadError message={phase.message} onRetry={() => void load()} />
+        <StateView tone='error' title='加载失败' desc={phase.message} action={{ text: '重试', onClick: () => void load() }} />
       </View>
     )
   }
@@ -106,10 +105,10 @@ export default function TakeoverPage() {
   if (t?.status === 'approved') {
     return (
       <View className='acct-page takeover takeover--approved'>
-        <StateView tone='ok' title='已通过' desc={`${t.decidedAt ? `${shanghaiDateTime(t.decidedAt)}，` : ''}原注册记录、身份和服务时长已转到当前微信账号。`}>
-          <Btn onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
+        <StateView tone='ok' title='已通过' desc={`${t.decidedAt ? `${dateTime(t.decidedAt)}，` : ''}原注册记录、身份和服务时长已转到当前微信账号。`}>
+          <Button onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
             去我的
-          </Btn>
+          </Button>
         </StateView>
       </View>
     )
@@ -147,7 +146,7 @@ export default function TakeoverPage() {
           </View>
           <View className='acct-banner__main'>
             <Text className='acct-banner__title'>待县团委确认</Text>
-            <Text className='acct-banner__text'>已于 {shanghaiDateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。</Text>
+            <Text className='acct-banner__text'>已于 {dateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。</Text>
           </View>
         </View>
       )}
@@ -189,9 +188,9 @@ export default function TakeoverPage() {
               </View>
             </View>
           )}
-          <Btn loading={submitting} className='takeover__submit' onClick={() => void submit()}>
+          <Button busy={submitting} className='takeover__submit' onClick={() => void submit()}>
             {submitting ? '正在提交…' : '提交申请'}
-          </Btn>
+          </Button>
           <Text className='acct-note takeover__note'>没有注册过？不需要申请，直接在「我的」页面注册即可。</Text>
         </>
       )}

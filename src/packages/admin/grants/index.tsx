@@ -3,14 +3,18 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@contract/index'
 import type { GrantableRole } from '@contract/grants'
 import { ROLE_LABELS } from '@contract/roles'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { markDirty, useAdminScope, usePagedList } from '@/components/admin/shared'
-import { Badge, CardSkeleton, ListFooter, ReasonDialog, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { ScopeGate } from '@/components/admin/ui'
+import { NoteDialog } from '@/components/ui/Dialog'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { Button } from '@/components/ui/Button'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -95,14 +99,14 @@ export default function Grants() {
       </View>
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           title={role ? `暂无${ROLE_LABELS[role]}` : '暂无已授予的角色'}
-          description='角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份'
+          desc='角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份'
           action={{ text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) }}
         />
       ) : (
@@ -121,13 +125,13 @@ export default function Grants() {
                     {mine && <Text className='grant-row__me'>我</Text>}
                   </View>
                   <View className='grant-row__roles'>
-                    <Badge tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Badge>
+                    <Tag tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Tag>
                     <Text className='grant-row__scope'>{r.grant.scopeName || '—'}</Text>
                   </View>
                   <Text className='grant-row__mobile adm-num'>{r.mobileMasked || '未绑定手机'}</Text>
                 </View>
                 {!mine && (
-                  <Button size='small' type='primary' fill='outline' className='grant-row__revoke' onClick={() => void ask(r)}>
+                  <Button small kind='outline' className='grant-row__revoke' onClick={() => void ask(r)}>
                     撤销
                   </Button>
                 )}
@@ -138,7 +142,7 @@ export default function Grants() {
         </View>
       )}
 
-      <ReasonDialog
+      <NoteDialog required maxLength={200}
         visible={!!revoking}
         title='填写撤销理由'
         message={revoking ? `撤销 ${revoking.name} 的「${ROLE_LABELS[revoking.grant.role]} · ${revoking.grant.scopeName}」身份。理由将记入操作日志。` : ''}

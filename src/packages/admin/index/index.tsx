@@ -6,7 +6,8 @@ import { ArrowRight, Notice } from '@/components/icons'
 import { ROUTES, type RoutePath } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { useAdminScope, type AdminScope } from '@/components/admin/shared'
-import { ScopeGate, Skel } from '@/components/admin/ui'
+import { ScopeGate } from '@/components/admin/ui'
+import { SkeletonBar } from '@/components/ui/StateView'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -140,7 +141,7 @@ export default function AdminHome() {
                   </View>
                   <View className='admin-desk__count'>
                     {count === null ? (
-                      <Skel className='admin-desk__skeleton' />
+                      <SkeletonBar className='admin-desk__skeleton' />
                     ) : count === 'error' ? (
                       <Text className='admin-desk__number admin-desk__number--none'>—</Text>
                     ) : (

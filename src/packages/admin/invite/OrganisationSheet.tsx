@@ -2,12 +2,12 @@
 // invite into, found by name, a page at a time (a city has hundreds of merchants).
 import { useEffect, useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { Input, Popup } from '@nutui/nutui-react-taro'
-import { Checked } from '@/components/icons'
+import { Input } from '@nutui/nutui-react-taro'
 import type { OrganisationOption } from '@contract/grants'
 import type { OrganisationRole } from '@contract/roles'
 import { call, errorMessage } from '@/services/cloud'
-import { ListFooter } from '@/components/admin/ui'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Sheet } from '@/components/ui/Sheet'
 
 const PAGE_SIZE = 30
 
@@ -45,11 +45,11 @@ export function OrganisationSheet({ visible, role, value, onSelect, onClose }: {
   }, [visible, role, keyword])
 
   return (
-    <Popup visible={visible} position='bottom' round title={`选择${noun}`} closeable onClose={onClose} className='adm-sheet org-sheet'>
+    <Sheet visible={visible} title={`选择${noun}`} onClose={onClose} className='ui-options org-sheet'>
       <View className='org-sheet__search'>
         <Input value={keyword} placeholder={`输入${noun}名称查找`} clearable maxLength={20} onChange={(v) => setKeyword(v)} />
       </View>
-      <ScrollView scrollY className='adm-sheet__list org-sheet__list'>
+      <ScrollView scrollY className='ui-options__list org-sheet__list'>
         {found.status === 'loading' && <Text className='org-sheet__note'>正在查找…</Text>}
         {found.status === 'error' && (
           <View className='org-sheet__note' onClick={() => void load(1)}>
@@ -63,22 +63,22 @@ export function OrganisationSheet({ visible, role, value, onSelect, onClose }: {
           found.items.map((o) => (
             <View
               key={o.id}
-              className={`adm-sheet__item ${o.id === value ? 'adm-sheet__item--on' : ''}`}
-              hoverClass='adm-sheet__item--pressed'
+              className={`ui-options__item${o.id === value ? ' ui-options__item--on' : ''}`}
+              hoverClass='ui-options__item--pressed'
               onClick={() => {
                 onSelect(o)
                 onClose()
               }}
             >
-              <View className='adm-sheet__main'>
-                <Text className='adm-sheet__label'>{o.name}</Text>
-                <Text className='adm-sheet__hint'>{o.countyName}</Text>
+              <View className='ui-options__main'>
+                <Text className='ui-options__label'>{o.name}</Text>
+                <Text className='ui-options__hint'>{o.countyName}</Text>
               </View>
-              {o.id === value && <Checked size={18} color='#d93a2b' />}
+              {o.id === value && <Text className='ui-options__tick'>✓</Text>}
             </View>
           ))}
         {found.status === 'ready' && <ListFooter count={found.items.length} total={found.total} hasMore={found.items.length < found.total} loadingMore={loadingMore} onMore={() => void load(found.page + 1)} />}
       </ScrollView>
-    </Popup>
+    </Sheet>
   )
 }

@@ -3,17 +3,23 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text, Image } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, InputNumber } from '@nutui/nutui-react-taro'
+import { Input, InputNumber } from '@nutui/nutui-react-taro'
 import { Checked, Copy, QrCode } from '@/components/icons'
 import type { OutputOf } from '@contract/index'
 import type { GrantableRole, OrganisationOption } from '@contract/grants'
 import { ORGANISATION_ROLES, ROLE_LABELS, type OrganisationRole } from '@contract/roles'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { countiesInReach, markDirty, useAdminScope, useDivisions, usePagedList, when, type AdminScope } from '@/components/admin/shared'
-import { Badge, CardSkeleton, ListFooter, OptionSheet, ScopeGate, Skel, StatePanel } from '@/components/admin/ui'
+import { countiesInReach, markDirty, useAdminScope, useDivisions, usePagedList, type AdminScope } from '@/components/admin/shared'
+import { ScopeGate } from '@/components/admin/ui'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, SkeletonBar, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { ORGANISATION_NOUN, OrganisationSheet } from './OrganisationSheet'
+import { dateTime } from '@/components/ui/format'
+import { Button } from '@/components/ui/Button'
 
 import '@/styles/nutui-theme.scss'
-import { ORGANISATION_NOUN, OrganisationSheet } from './OrganisationSheet'
 import './index.scss'
 
 type Invitation = OutputOf<'grants.listInvitations'>['items'][number]
@@ -194,7 +200,7 @@ export default function Invite() {
           <View className='invite-result__head'>
             {result.status === 'open' ? <Checked size={22} color='#1d8a4e' /> : <QrCode size={22} color='#8a8f99' />}
             <Text className='invite-result__title'>{result.status === 'open' ? '邀请已生成' : `该邀请${STATUS_TEXT[result.status]}`}</Text>
-            <Badge tone={STATUS_TONE[result.status]}>{STATUS_TEXT[result.status]}</Badge>
+            <Tag tone={STATUS_TONE[result.status]}>{STATUS_TEXT[result.status]}</Tag>
           </View>
           <Text className='invite-result__role'>
             {ROLE_LABELS[result.role]} · {result.scopeName}
@@ -225,7 +231,7 @@ export default function Invite() {
                   </View>
                 ) : (
                   <View className='invite-result__qr-loading'>
-                    <Skel className='invite-result__qr-skel' />
+                    <SkeletonBar className='invite-result__qr-skel' />
                     <Text className='invite-result__qr-wait'>正在生成小程序码…</Text>
                   </View>
                 )}
@@ -235,11 +241,11 @@ export default function Invite() {
           )}
 
           <View className='invite-result__facts'>
-            <Text>有效期至 {when(result.expiresAt)}</Text>
+            <Text>有效期至 {dateTime(result.expiresAt, '—')}</Text>
             {result.note && <Text>备注：{result.note}</Text>}
             {result.usedByName && (
               <Text>
-                已由 {result.usedByName} 于 {when(result.usedAt)} 使用
+                已由 {result.usedByName} 于 {dateTime(result.usedAt, '—')} 使用
               </Text>
             )}
           </View>
@@ -247,13 +253,13 @@ export default function Invite() {
 
           <View className='invite-result__actions'>
             {result.status === 'open' && qr.kind === 'ready' && (
-              <Button className='invite-result__btn' type='default' fill='outline' onClick={() => void Taro.previewImage({ urls: [qr.url], current: qr.url })}>
+              <Button className='invite-result__btn' kind='outline' onClick={() => void Taro.previewImage({ urls: [qr.url], current: qr.url })}>
                 预览并保存
               </Button>
             )}
             <Button
               className='invite-result__btn invite-result__again'
-              type='primary'
+             
               onClick={() => {
                 setResult(null)
                 setQr({ kind: 'idle' })
@@ -323,7 +329,7 @@ export default function Invite() {
           <View className='invite-form__days'>
             <InputNumber className='invite-form__stepper' value={days} min={1} max={30} onChange={(v) => setDays(Math.min(30, Math.max(1, Number(v) || 1)))} />
             <Text className='invite-form__days-unit'>天</Text>
-            <Text className='invite-form__days-until'>至 {when(expiresAt)}</Text>
+            <Text className='invite-form__days-until'>至 {dateTime(expiresAt, '—')}</Text>
           </View>
           {problems.expiresInDays && <Text className='invite-form__error'>{problems.expiresInDays}</Text>}
 
@@ -333,7 +339,7 @@ export default function Invite() {
           </View>
           {problems.note && <Text className='invite-form__error'>{problems.note}</Text>}
 
-          <Button className='invite-form__submit' type='primary' block size='large' loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          <Button className='invite-form__submit' busy={submitting} disabled={submitting} onClick={() => void submit()}>
             {submitting ? '正在生成…' : '生成邀请码'}
           </Button>
         </View>
@@ -353,11 +359,11 @@ export default function Invite() {
         </View>
 
         {list.status === 'loading' || list.status === 'idle' ? (
-          <CardSkeleton count={2} />
+          <Skeleton count={2} />
         ) : list.status === 'error' ? (
-          <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+          <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
         ) : list.items.length === 0 ? (
-          <StatePanel kind='empty' title={filter ? `没有${STATUS_TEXT[filter]}的邀请` : '还没有发出邀请'} description={filter ? '' : '创建的邀请会列在这里，可随时作废未使用的邀请'} />
+          <StateView tone='muted' title={filter ? `没有${STATUS_TEXT[filter]}的邀请` : '还没有发出邀请'} desc={filter ? '' : '创建的邀请会列在这里，可随时作废未使用的邀请'} />
         ) : (
           <View className='adm-list invite-mine__list'>
             {list.items.map((inv) => (
@@ -365,9 +371,9 @@ export default function Invite() {
                 <View className='invite-item__head'>
                   <Text className='invite-item__role'>{ROLE_LABELS[inv.role]}</Text>
                   <Text className='invite-item__scope'>{inv.scopeName}</Text>
-                  <Badge tone={STATUS_TONE[inv.status]} className='invite-item__status'>
+                  <Tag tone={STATUS_TONE[inv.status]} className='invite-item__status'>
                     {STATUS_TEXT[inv.status]}
-                  </Badge>
+                  </Tag>
                 </View>
                 <View className='invite-item__code-row'>
                   <Text className='invite-item__code adm-mono'>{inv.code}</Text>
@@ -378,21 +384,21 @@ export default function Invite() {
                   )}
                 </View>
                 <Text className='invite-item__line'>
-                  {when(inv.createdAt)} 创建 · {inv.status === 'expired' ? '已于' : '有效期至'} {when(inv.expiresAt)}
+                  {dateTime(inv.createdAt, '—')} 创建 · {inv.status === 'expired' ? '已于' : '有效期至'} {dateTime(inv.expiresAt, '—')}
                   {inv.status === 'expired' ? '过期' : ''}
                 </Text>
                 {inv.usedByName && (
                   <Text className='invite-item__line'>
-                    {inv.usedByName} 于 {when(inv.usedAt)} 接受
+                    {inv.usedByName} 于 {dateTime(inv.usedAt, '—')} 接受
                   </Text>
                 )}
                 {inv.note && <Text className='invite-item__line invite-item__note'>备注：{inv.note}</Text>}
                 {inv.status === 'open' && (
                   <View className='invite-item__actions'>
-                    <Button size='small' type='default' fill='outline' className='invite-item__revoke' loading={revoking === inv.code} disabled={!!revoking} onClick={() => void revoke(inv)}>
+                    <Button small kind='outline' className='invite-item__revoke' busy={revoking === inv.code} disabled={!!revoking} onClick={() => void revoke(inv)}>
                       作废
                     </Button>
-                    <Button size='small' type='primary' fill='outline' className='invite-item__show' onClick={() => show(inv)}>
+                    <Button small kind='outline' className='invite-item__show' onClick={() => show(inv)}>
                       出示邀请码
                     </Button>
                   </View>

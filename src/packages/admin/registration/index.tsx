@@ -3,13 +3,17 @@
 import { useCallback, useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import { ShieldCheck } from '@/components/icons'
 import type { OutputOf } from '@contract/index'
 import { REGISTRATION_STATUS_LABELS } from '@contract/vocabulary'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { ago, decodeParam, GENDER_LABELS, KIND_LABELS, markDirty, useAdminScope, when } from '@/components/admin/shared'
-import { Badge, CardSkeleton, Field, ReasonDialog, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { decodeParam, GENDER_LABELS, KIND_LABELS, markDirty, useAdminScope } from '@/components/admin/shared'
+import { Field, ScopeGate } from '@/components/admin/ui'
+import { NoteDialog } from '@/components/ui/Dialog'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { ago, dateTime } from '@/components/ui/format'
+import { Button } from '@/components/ui/Button'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -97,17 +101,17 @@ export default function RegistrationDetail() {
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
   if (load.kind === 'error') {
     return (
       <View className='adm-page'>
-        <StatePanel
-          kind={load.code === 'FORBIDDEN' ? 'denied' : load.code === 'NOT_FOUND' ? 'empty' : 'error'}
+        <StateView
+          tone={load.code === 'FORBIDDEN' ? 'warn' : load.code === 'NOT_FOUND' ? 'muted' : 'error'}
           title={load.code === 'FORBIDDEN' ? '无权限查看' : load.code === 'NOT_FOUND' ? '申请不存在' : '加载失败'}
-          description={load.message}
+          desc={load.message}
           action={load.code === 'NOT_FOUND' || load.code === 'FORBIDDEN' ? { text: '返回列表', onClick: () => void Taro.navigateBack() } : { text: '重试', onClick: () => void fetchDetail() }}
         />
       </View>
@@ -123,15 +127,15 @@ export default function RegistrationDetail() {
       <View className='reg-detail__hero'>
         <View className='reg-detail__title'>
           <Text className='reg-detail__name'>{d.name}</Text>
-          <Badge tone={STATUS_TONE[d.status]} className='reg-detail__status'>
+          <Tag tone={STATUS_TONE[d.status]} className='reg-detail__status'>
             {REGISTRATION_STATUS_LABELS[d.status]}
-          </Badge>
+          </Tag>
         </View>
         <Text className='reg-detail__sub'>
           {KIND_LABELS[d.kind]} · {d.countyName} {d.townshipName}
         </Text>
         <Text className='reg-detail__sub reg-detail__sub--light'>
-          提交于 {when(d.submittedAt)}（{ago(d.submittedAt)}）
+          提交于 {dateTime(d.submittedAt, '—')}（{ago(d.submittedAt)}）
         </Text>
       </View>
 
@@ -144,7 +148,7 @@ export default function RegistrationDetail() {
         <View className='reg-detail__conflict'>
           <Text className='reg-detail__conflict-title'>身份证号冲突：另一微信账号已用此号注册</Text>
           <Text className='reg-detail__conflict-text'>
-            {d.conflictWith.name} · {d.conflictWith.countyName} {d.conflictWith.townshipName} · {REGISTRATION_STATUS_LABELS[d.conflictWith.status]} · 提交于 {when(d.conflictWith.submittedAt)}
+            {d.conflictWith.name} · {d.conflictWith.countyName} {d.conflictWith.townshipName} · {REGISTRATION_STATUS_LABELS[d.conflictWith.status]} · 提交于 {dateTime(d.conflictWith.submittedAt, '—')}
           </Text>
           <Text className='reg-detail__conflict-text'>请先电话核实：若是本人更换了微信，请其使用「更换微信账号」找回原记录；若另一份是冒用，驳回那份后才能通过这份。</Text>
         </View>
@@ -253,7 +257,7 @@ export default function RegistrationDetail() {
               <Text className='reg-detail__reviewer'>{d.reviewerName || '—'}</Text>
             </Field>
             <Field label='审核时间'>
-              <Text>{when(d.reviewedAt)}</Text>
+              <Text>{dateTime(d.reviewedAt, '—')}</Text>
             </Field>
             {d.status === 'rejected' && (
               <Field label='驳回理由'>
@@ -266,16 +270,16 @@ export default function RegistrationDetail() {
 
       {pending && (
         <View className='adm-bar'>
-          <Button className='adm-bar__btn-wide reg-detail__reject' type='default' fill='outline' size='large' disabled={!!busy} loading={busy === 'reject'} onClick={() => setRejecting(true)}>
+          <Button className='adm-bar__btn-wide reg-detail__reject' kind='outline' disabled={!!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
             驳回
           </Button>
-          <Button className='adm-bar__btn-wide reg-detail__approve' type='primary' size='large' disabled={!!busy} loading={busy === 'approve'} onClick={() => void approve()}>
+          <Button className='adm-bar__btn-wide reg-detail__approve' disabled={!!busy} busy={busy === 'approve'} onClick={() => void approve()}>
             通过
           </Button>
         </View>
       )}
 
-      <ReasonDialog
+      <NoteDialog confirmText='确认驳回' required maxLength={200}
         visible={rejecting}
         title='驳回注册申请'
         message={`驳回 ${d.name} 的申请后，对方会收到通知和你填写的理由，可修改信息后重新提交。`}

@@ -3,12 +3,19 @@
 import { useEffect, useMemo, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Checkbox, Dialog } from '@nutui/nutui-react-taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { ago, countiesInReach, GENDER_LABELS, KIND_SHORT, markDirty, takeDirty, useAdminScope, useDivisions, usePagedList, useSearchKeyword, when } from '@/components/admin/shared'
-import { Badge, CardSkeleton, ListFooter, OptionSheet, ReasonDialog, ScopeGate, SearchField, StatePanel, type SheetOption } from '@/components/admin/ui'
+import { countiesInReach, GENDER_LABELS, KIND_SHORT, markDirty, takeDirty, useAdminScope, useDivisions, usePagedList, useSearchKeyword } from '@/components/admin/shared'
+import { ScopeGate, SearchField } from '@/components/admin/ui'
+import { Dialog, NoteDialog } from '@/components/ui/Dialog'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet, type SheetOption } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { ago, dateTime } from '@/components/ui/format'
+import { Button } from '@/components/ui/Button'
+import { Tick } from '@/components/ui/Tick'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -222,15 +229,15 @@ export default function Registrations() {
       )}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='regs__empty'
           title={filtered ? '没有符合条件的申请' : status === 'pending' ? '暂无待审核的申请' : status === 'approved' ? '还没有通过的申请' : '还没有未通过的申请'}
-          description={filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : ''}
+          desc={filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : ''}
           action={filtered ? { text: '清除筛选', onClick: clearFilters } : undefined}
         />
       ) : (
@@ -248,11 +255,11 @@ export default function Registrations() {
                         toggle(r.id)
                       }}
                     >
-                      <Checkbox className='reg-card__checkbox' checked={on} />
+                      <Tick className='reg-card__checkbox' on={on} />
                     </View>
                   )}
                   <Text className='reg-card__name'>{r.name}</Text>
-                  <Badge tone={r.kind === 'volunteer' ? 'brand' : 'blue'}>{KIND_SHORT[r.kind]}</Badge>
+                  <Tag tone={r.kind === 'volunteer' ? 'brand' : 'blue'}>{KIND_SHORT[r.kind]}</Tag>
                   <Text className='reg-card__meta'>
                     {GENDER_LABELS[r.gender]} · {r.age} 岁
                   </Text>
@@ -303,7 +310,7 @@ export default function Registrations() {
                   </View>
                 )}
                 <View className='reg-card__foot'>
-                  <Text className='reg-card__time'>提交于 {when(r.submittedAt)}</Text>
+                  <Text className='reg-card__time'>提交于 {dateTime(r.submittedAt, '—')}</Text>
                   <Text className='reg-card__more'>查看详情 ›</Text>
                 </View>
               </View>
@@ -316,7 +323,7 @@ export default function Registrations() {
       {showBar && (
         <View className='adm-bar regs__bar'>
           <View className='regs__all' onClick={toggleAll}>
-            <Checkbox className='reg-card__checkbox' checked={allSelected} />
+            <Tick className='reg-card__checkbox' on={allSelected} />
             <Text className='regs__all-text'>全选</Text>
           </View>
           <View className='adm-bar__info'>
@@ -326,10 +333,10 @@ export default function Registrations() {
             <Text className='adm-bar__hint'>一次最多 {BATCH_MAX} 份</Text>
           </View>
           <View className='adm-bar__buttons'>
-            <Button className='adm-bar__btn regs__reject' type='default' fill='outline' disabled={selected.length === 0 || !!busy} loading={busy === 'reject'} onClick={() => setRejecting(true)}>
+            <Button className='adm-bar__btn regs__reject' kind='outline' disabled={selected.length === 0 || !!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
               驳回
             </Button>
-            <Button className='adm-bar__btn regs__approve' type='primary' disabled={selected.length === 0 || !!busy} loading={busy === 'approve'} onClick={() => void approve()}>
+            <Button className='adm-bar__btn regs__approve' disabled={selected.length === 0 || !!busy} busy={busy === 'approve'} onClick={() => void approve()}>
               通过
             </Button>
           </View>
@@ -357,7 +364,7 @@ export default function Registrations() {
         onClose={() => setSheet(null)}
       />
 
-      <ReasonDialog
+      <NoteDialog confirmText='确认驳回' required maxLength={200}
         visible={rejecting}
         title={`驳回 ${selected.length} 份申请`}
         message={`驳回后申请人会收到通知和你填写的理由，可修改信息后重新提交。`}
@@ -371,9 +378,9 @@ export default function Registrations() {
         visible={!!outcome}
         title={outcome?.title ?? ''}
         confirmText='知道了'
-        hideCancelButton
+        cancelText=''
         onConfirm={() => setOutcome(null)}
-        onClose={() => setOutcome(null)}
+        onCancel={() => setOutcome(null)}
       >
         <View className='regs__outcome-list'>
           {outcome?.failures.map((f, i) => (

@@ -3,13 +3,19 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Checkbox, Dialog } from '@nutui/nutui-react-taro'
 import { ArrowRight } from '@/components/icons'
 import type { OutputOf } from '@contract/index'
 import { ROLE_LABELS, type Role } from '@contract/roles'
 import { call, errorMessage } from '@/services/cloud'
-import { ago, day, markDirty, useAdminScope, usePagedList, when } from '@/components/admin/shared'
-import { Badge, CardSkeleton, ListFooter, ReasonDialog, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { markDirty, useAdminScope, usePagedList } from '@/components/admin/shared'
+import { ScopeGate } from '@/components/admin/ui'
+import { Dialog, NoteDialog } from '@/components/ui/Dialog'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { ago, dateTime, ymd } from '@/components/ui/format'
+import { Button } from '@/components/ui/Button'
+import { Tick } from '@/components/ui/Tick'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -81,14 +87,14 @@ export default function Takeovers() {
       )}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           title={status === 'pending' ? '暂无待确认的接管申请' : status === 'approved' ? '还没有已接管的记录' : '还没有驳回的申请'}
-          description={status === 'pending' ? '有人申请找回原注册记录时会出现在这里' : ''}
+          desc={status === 'pending' ? '有人申请找回原注册记录时会出现在这里' : ''}
         />
       ) : (
         <View className='adm-list'>
@@ -96,7 +102,7 @@ export default function Takeovers() {
             <View key={c.id} className='adm-card takeover-card'>
               <View className='takeover-card__head'>
                 <Text className='takeover-card__name'>{c.name}</Text>
-                <Badge tone={STATUS_TONE[c.status]}>{STATUS_TEXT[c.status]}</Badge>
+                <Tag tone={STATUS_TONE[c.status]}>{STATUS_TEXT[c.status]}</Tag>
                 <Text className='takeover-card__ago'>{ago(c.createdAt)}申请</Text>
               </View>
               <View className='takeover-card__facts'>
@@ -110,7 +116,7 @@ export default function Takeovers() {
                   <Text className='takeover-acct__label'>原账号</Text>
                   <Text className='takeover-acct__nick'>{c.oldAccount.nickname}</Text>
                   <Text className='takeover-acct__line adm-num'>{c.oldAccount.mobileMasked || '未绑定手机'}</Text>
-                  <Text className='takeover-acct__line'>{c.oldAccount.createdAt ? `${day(c.oldAccount.createdAt)} 注册` : '—'}</Text>
+                  <Text className='takeover-acct__line'>{c.oldAccount.createdAt ? `${ymd(c.oldAccount.createdAt)} 注册` : '—'}</Text>
                   <View className='takeover-acct__roles'>
                     {c.oldAccount.roles.length === 0 ? (
                       <Text className='takeover-acct__line'>无身份</Text>
@@ -130,23 +136,23 @@ export default function Takeovers() {
                   <Text className='takeover-acct__label'>新账号</Text>
                   <Text className='takeover-acct__nick'>{c.newAccount.nickname}</Text>
                   <Text className='takeover-acct__line adm-num'>{c.newAccount.mobileMasked || '未绑定手机'}</Text>
-                  <Text className='takeover-acct__line'>{c.newAccount.createdAt ? `${day(c.newAccount.createdAt)} 注册` : '—'}</Text>
+                  <Text className='takeover-acct__line'>{c.newAccount.createdAt ? `${ymd(c.newAccount.createdAt)} 注册` : '—'}</Text>
                   <Text className='takeover-acct__line takeover-acct__line--note'>接管后获得原账号的记录与身份</Text>
                 </View>
               </View>
 
               <View className='takeover-card__foot'>
-                <Text className='takeover-card__time'>申请于 {when(c.createdAt)}</Text>
+                <Text className='takeover-card__time'>申请于 {dateTime(c.createdAt, '—')}</Text>
                 {c.status === 'pending' && (
                   <View className='takeover-card__actions'>
-                    <Button size='small' type='default' fill='outline' className='takeover-card__reject' disabled={busyId === c.id} onClick={() => setRejecting(c)}>
+                    <Button small kind='outline' className='takeover-card__reject' disabled={busyId === c.id} onClick={() => setRejecting(c)}>
                       驳回
                     </Button>
                     <Button
-                      size='small'
-                      type='primary'
+                      small
+                     
                       className='takeover-card__approve'
-                      loading={busyId === c.id}
+                      busy={busyId === c.id}
                       disabled={!!busyId}
                       onClick={() => {
                         setVerified(false)
@@ -170,12 +176,11 @@ export default function Takeovers() {
         title='确认账号接管'
         confirmText={busyId ? '处理中…' : '确认接管'}
         cancelText='再想想'
-        disableConfirmButton={!verified || !!busyId}
+        disabled={!verified || !!busyId}
         onConfirm={async () => {
           if (confirming) await decide(confirming, 'approve')
         }}
         onCancel={() => setConfirming(null)}
-        onClose={() => setConfirming(null)}
       >
         {confirming && (
           <View className='takeover-confirm__body'>
@@ -196,14 +201,14 @@ export default function Takeovers() {
               <Text className='takeover-confirm__text'>本次操作将记录操作人和时间，申请人会收到结果通知。</Text>
             </View>
             <View className='takeover-confirm__check' onClick={() => setVerified((v) => !v)}>
-              <Checkbox className='takeover-confirm__box' checked={verified} />
+              <Tick className='takeover-confirm__box' on={verified} />
               <Text className='takeover-confirm__check-text'>我已通过电话或当面核实申请人是本人</Text>
             </View>
           </View>
         )}
       </Dialog>
 
-      <ReasonDialog
+      <NoteDialog confirmText='确认驳回' required maxLength={200}
         visible={!!rejecting}
         title='驳回接管申请'
         message={rejecting ? `驳回后 ${rejecting.name} 的原注册记录保持不变，申请人会收到通知和理由。` : ''}

@@ -5,12 +5,15 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { Btn } from '@/components/account/Btn'
 import { countiesInReach, takeDirty, useAdminScope, useDivisions, usePagedList } from '@/components/admin/shared'
-import { Badge, CardSkeleton, ListFooter, OptionSheet, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { ScopeGate } from '@/components/admin/ui'
 import { CATEGORY_LOOK, handOver, type Merchant } from '@/components/perk/shared'
+import { Button } from '@/components/ui/Button'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
 
-import '@/styles/nutui-theme.scss'
 import '@/components/perk/perk.scss'
 import './index.scss'
 
@@ -89,15 +92,15 @@ export default function Alliance() {
       )}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='alliance__empty'
           title={status === 'suspended' ? '没有暂停的商家' : '还没有爱心商家'}
-          description={status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠'}
+          desc={status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠'}
           action={status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) }}
         />
       ) : (
@@ -113,11 +116,11 @@ export default function Alliance() {
                   <View className='merchant-card__titles'>
                     <Text className='merchant-card__name'>{m.name}</Text>
                     <View className='merchant-card__tags'>
-                      <Badge tone='grey'>{m.category}</Badge>
-                      {m.isDepartment && <Badge tone='blue'>部门</Badge>}
+                      <Tag tone='grey'>{m.category}</Tag>
+                      {m.isDepartment && <Tag tone='blue'>部门</Tag>}
                     </View>
                   </View>
-                  <Badge tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Badge>
+                  <Tag tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Tag>
                 </View>
                 <View className='merchant-card__rows'>
                   <View className='merchant-card__row'>
@@ -143,9 +146,9 @@ export default function Alliance() {
       )}
 
       <View className='pk-bar-bottom'>
-        <Btn className='alliance__add' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceMerchant })}>
+        <Button className='alliance__add' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceMerchant })}>
           新增商家
-        </Btn>
+        </Button>
       </View>
 
       <OptionSheet

@@ -8,15 +8,18 @@ import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { scrollToField } from '@/services/navigation'
-import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
 import { countiesInReach, decodeParam, markDirty, useAdminScope, useDivisions } from '@/components/admin/shared'
-import { Badge, CardSkeleton, OptionSheet, ReasonDialog, ScopeGate, StatePanel } from '@/components/admin/ui'
+import { ScopeGate } from '@/components/admin/ui'
 import { CATEGORY_LOOK, takeOver, type Merchant } from '@/components/perk/shared'
+import { Button } from '@/components/ui/Button'
+import { NoteDialog } from '@/components/ui/Dialog'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
 
 import '@/components/account/account.scss'
-import '@/styles/nutui-theme.scss'
 import '@/components/perk/perk.scss'
 import './index.scss'
 
@@ -156,11 +159,11 @@ export default function MerchantEditor() {
       </View>
     )
   }
-  if (load.kind === 'loading') return <CardSkeleton count={3} />
+  if (load.kind === 'loading') return <Skeleton count={3} />
   if (load.kind === 'error') {
     return (
       <View className='pk-page'>
-        <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void open() }} />
+        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void open() }} />
       </View>
     )
   }
@@ -275,9 +278,9 @@ export default function MerchantEditor() {
                 {merchant.isDepartment ? ' · 部门' : ''}
               </Text>
             </View>
-            <Badge tone={merchant.status === 'active' ? 'green' : 'amber'} className='amerchant-head__status'>
+            <Tag tone={merchant.status === 'active' ? 'green' : 'amber'} className='amerchant-head__status'>
               {merchant.status === 'active' ? '合作中' : '已暂停'}
-            </Badge>
+            </Tag>
           </View>
           {created && (
             <View className='pk-note pk-note--ok amerchant-head__created'>
@@ -297,9 +300,9 @@ export default function MerchantEditor() {
           </View>
           <View className='amerchant-head__state'>
             <Text className='amerchant-head__state-text'>{merchant.status === 'active' ? '暂停后，该商家的全部优惠立即停止使用。' : '商家已暂停参与，恢复后其优惠自动恢复。'}</Text>
-            <Btn small kind={merchant.status === 'active' ? 'danger' : 'outline'} className='amerchant-head__toggle' onClick={() => setStatusDialog(true)}>
+            <Button small kind={merchant.status === 'active' ? 'danger' : 'outline'} className='amerchant-head__toggle' onClick={() => setStatusDialog(true)}>
               {merchant.status === 'active' ? '暂停参与' : '恢复合作'}
-            </Btn>
+            </Button>
           </View>
         </View>
       )}
@@ -367,9 +370,9 @@ export default function MerchantEditor() {
       </View>
 
       <View className='acct-bar'>
-        <Btn className='amerchant__save' loading={saving} onClick={() => void save()}>
+        <Button className='amerchant__save' busy={saving} onClick={() => void save()}>
           {saving ? '正在保存…' : merchant ? '保存修改' : '添加商家'}
-        </Btn>
+        </Button>
       </View>
 
       <OptionSheet
@@ -382,7 +385,7 @@ export default function MerchantEditor() {
       />
 
       {merchant && (
-        <ReasonDialog
+        <NoteDialog required maxLength={200}
           visible={statusDialog}
           title={merchant.status === 'active' ? `暂停「${merchant.name}」` : `恢复「${merchant.name}」`}
           message={merchant.status === 'active' ? '暂停后该商家的全部优惠立即停止使用，志愿者已出示的优惠码也不能核销。理由会记录在操作日志中。' : '恢复后，因暂停而停止的优惠将自动恢复。理由会记录在操作日志中。'}

@@ -6,12 +6,14 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { call, errorMessage } from '@/services/cloud'
-import { Btn } from '@/components/account/Btn'
 import { countiesInReach, useAdminScope, useDivisions } from '@/components/admin/shared'
-import { CardSkeleton, OptionSheet, ScopeGate, StatePanel } from '@/components/admin/ui'
-import { addDays, chineseDate, openWorkbook, shanghaiToday } from '@/components/perk/shared'
+import { ScopeGate } from '@/components/admin/ui'
+import { openWorkbook } from '@/services/files'
+import { Button } from '@/components/ui/Button'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { addDays, chineseDate, today } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import '@/components/perk/perk.scss'
 import './index.scss'
 
@@ -22,15 +24,15 @@ type Preset = 'month' | 'last-month' | '30' | 'year' | ''
 
 const SHOWN = 8
 
-function presetRange(p: Exclude<Preset, ''>, today: string): { from: string; to: string } {
-  const month = today.slice(0, 7)
-  if (p === 'month') return { from: `${month}-01`, to: today }
+function presetRange(p: Exclude<Preset, ''>, todayYmd: string): { from: string; to: string } {
+  const month = todayYmd.slice(0, 7)
+  if (p === 'month') return { from: `${month}-01`, to: todayYmd }
   if (p === 'last-month') {
     const lastDay = addDays(`${month}-01`, -1)
     return { from: `${lastDay.slice(0, 7)}-01`, to: lastDay }
   }
-  if (p === '30') return { from: addDays(today, -29), to: today }
-  return { from: `${today.slice(0, 4)}-01-01`, to: today }
+  if (p === '30') return { from: addDays(todayYmd, -29), to: todayYmd }
+  return { from: `${todayYmd.slice(0, 4)}-01-01`, to: todayYmd }
 }
 
 const PRESETS: { value: Exclude<Preset, ''>; label: string }[] = [
@@ -82,9 +84,9 @@ export default function Totals() {
   const scope = state.kind === 'ready' ? state.scope : null
   const divisions = useDivisions()
   const counties = useMemo(() => (scope ? countiesInReach(scope, divisions) : []), [scope, divisions])
-  const today = shanghaiToday()
+  const todayYmd = today()
   const [preset, setPreset] = useState<Preset>('month')
-  const [range, setRange] = useState(() => presetRange('month', today))
+  const [range, setRange] = useState(() => presetRange('month', todayYmd))
   const [countyCode, setCountyCode] = useState('')
   const [sheet, setSheet] = useState(false)
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -127,7 +129,7 @@ export default function Totals() {
 
   const choosePreset = (p: Exclude<Preset, ''>) => {
     setPreset(p)
-    setRange(presetRange(p, today))
+    setRange(presetRange(p, todayYmd))
   }
   const setFrom = (from: string) => {
     setPreset('')
@@ -167,13 +169,13 @@ export default function Totals() {
           ))}
         </View>
         <View className='totals-top__range'>
-          <Picker mode='date' value={range.from} end={today} start='2024-01-01' onChange={(e) => setFrom(String(e.detail.value))}>
+          <Picker mode='date' value={range.from} end={todayYmd} start='2024-01-01' onChange={(e) => setFrom(String(e.detail.value))}>
             <View className='totals-top__date'>
               <Text>{chineseDate(range.from)}</Text>
             </View>
           </Picker>
           <Text className='totals-top__to'>至</Text>
-          <Picker mode='date' value={range.to} end={today} start='2024-01-01' onChange={(e) => setTo(String(e.detail.value))}>
+          <Picker mode='date' value={range.to} end={todayYmd} start='2024-01-01' onChange={(e) => setTo(String(e.detail.value))}>
             <View className='totals-top__date'>
               <Text>{chineseDate(range.to)}</Text>
             </View>
@@ -189,9 +191,9 @@ export default function Totals() {
       </View>
 
       {load.kind === 'loading' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : load.kind === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void fetchTotals() }} />
+        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchTotals() }} />
       ) : totals ? (
         <>
           <View className='totals-sum'>
@@ -225,9 +227,9 @@ export default function Totals() {
       ) : null}
 
       <View className='pk-bar-bottom'>
-        <Btn className='totals__export' loading={exporting} disabled={!totals} onClick={() => void exportNow()}>
+        <Button className='totals__export' busy={exporting} disabled={!totals} onClick={() => void exportNow()}>
           {exporting ? '正在导出…' : '导出 Excel'}
-        </Btn>
+        </Button>
       </View>
 
       <OptionSheet

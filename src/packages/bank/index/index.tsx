@@ -14,7 +14,8 @@ import { isBank, useReviewerScope } from '@/components/loan/data'
 import { ReviewerGate, SearchBox } from '@/components/loan/gate'
 import { LoanCard } from '@/components/loan/parts'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { OptionSheet, Skeleton, StateBlock } from '@/components/loan/ui'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
 
 import './index.scss'
 
@@ -123,10 +124,10 @@ export default function BankHome() {
       {list.status === 'loading' || list.status === 'idle' ? (
         <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StateBlock mark='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StateBlock
-          mark='empty'
+        <StateView
+          tone='muted'
           className='bank-home__empty'
           title={filtered ? '没有符合条件的申请' : tab === 'todo' ? '暂无待处理的贷款' : '还没有推荐到本行的申请'}
           desc={filtered ? '换个筛选条件试试' : tab === 'todo' ? '团市委审核通过并推荐到本行的申请，会出现在这里。' : ''}

@@ -9,13 +9,15 @@ import type { LoanDetail } from '@contract/loan'
 import { REPAYMENT_LABELS, REPAYMENT_TYPES, type RepaymentType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { shanghaiToday } from '@/components/account/format'
-import { day, decodeParam, markDirty } from '@/components/admin/shared'
+import { decodeParam, markDirty } from '@/components/admin/shared'
 import { isBank, spreadText, useLoan, useLoanTerms, useReviewerScope } from '@/components/loan/data'
-import { addDays, bpToInput, fenToInput, parsePercent, parseWhole, parseYuan, percent, yuan } from '@/components/loan/format'
+import { bpToInput, fenToInput, parsePercent, parseWhole, parseYuan, percent, yuan } from '@/components/loan/format'
 import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
 import { ReviewBody } from '@/components/loan/review'
-import { Button, Chips, DatePick, Field, Skeleton, UnitInput } from '@/components/loan/ui'
+import { Chips, DatePick, Field, UnitInput } from '@/components/loan/ui'
+import { Button } from '@/components/ui/Button'
+import { Skeleton } from '@/components/ui/StateView'
+import { addDays, today, ymd } from '@/components/ui/format'
 
 import './index.scss'
 
@@ -226,10 +228,10 @@ function DecisionForm({ d, onDone, onStale }: FormProps) {
 
 function DisburseForm({ d, onDone, onStale }: FormProps) {
   const terms = useLoanTerms()
-  const today = shanghaiToday()
-  const approvedOn = d.approval ? day(d.approval.at) : today
+  const todayYmd = today()
+  const approvedOn = d.approval ? ymd(d.approval.at) : todayYmd
   const [amount, setAmount] = useState(fenToInput(d.approval?.amountFen ?? d.amountFen))
-  const [date, setDate] = useState(today)
+  const [date, setDate] = useState(todayYmd)
   const [rate, setRate] = useState(bpToInput(d.approval?.rateBp))
   const [repayment, setRepayment] = useState<RepaymentType | ''>('')
   const [errors, setErrors] = useState<Errors>({})
@@ -246,7 +248,7 @@ function DisburseForm({ d, onDone, onStale }: FormProps) {
     const r = parsePercent(rate, '执行年利率')
     if (!r.ok) e.rateBp = r.error
     else if (r.value <= 0 || r.value > 2400) e.rateBp = '执行年利率应在 0 到 24% 之间'
-    if (date > today) e.disbursedOn = '放款日期不能晚于今天'
+    if (date > todayYmd) e.disbursedOn = '放款日期不能晚于今天'
     else if (date < approvedOn) e.disbursedOn = `放款日期不能早于批准日期 ${approvedOn}`
     if (!repayment) e.repaymentType = '请选择还款方式'
     setErrors(e)
@@ -296,7 +298,7 @@ function DisburseForm({ d, onDone, onStale }: FormProps) {
         />
       </Field>
       <Field field='disbursedOn' label='放款日期' required error={errors.disbursedOn} hint={`${approvedOn}（批准日）至今天`}>
-        <DatePick className='bank-disburse__date' value={date} start={approvedOn} end={today}
+        <DatePick className='bank-disburse__date' value={date} start={approvedOn} end={todayYmd}
           onChange={(v) => {
             setDate(v)
             setErrors(without('disbursedOn'))
@@ -332,17 +334,17 @@ function DisburseForm({ d, onDone, onStale }: FormProps) {
 // ---- 还款 ---------------------------------------------------------------------------------------------
 
 function RepaymentForm({ d, onDone, onStale }: FormProps) {
-  const today = shanghaiToday()
+  const todayYmd = today()
   const x = d.disbursement
   const lastApproved = [...d.schedule].reverse().find((p) => p.status === 'approved')
   // A repayment may be dated from the disbursement day (repaid the same day: no subsidy runs on
   // it) or, once periods are approved, from the day after the last one; until today (Shanghai).
   const settledUntil = lastApproved && x && lastApproved.end >= x.disbursedOn ? lastApproved.end : ''
-  const earliest = settledUntil ? addDays(settledUntil, 1) : (x?.disbursedOn ?? today)
+  const earliest = settledUntil ? addDays(settledUntil, 1) : (x?.disbursedOn ?? todayYmd)
   // No day to choose (the picker's range would be inverted): said before anything is filled in.
-  const noDay = earliest > today ? (settledUntil ? `${settledUntil} 及以前的贴息已核准，${earliest} 起才能登记还款` : `${earliest} 起才能登记还款`) : ''
+  const noDay = earliest > todayYmd ? (settledUntil ? `${settledUntil} 及以前的贴息已核准，${earliest} 起才能登记还款` : `${earliest} 起才能登记还款`) : ''
   const [open, setOpen] = useState(false)
-  const [date, setDate] = useState(today)
+  const [date, setDate] = useState(todayYmd)
   const [principal, setPrincipal] = useState('')
   const [note, setNote] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -357,7 +359,7 @@ function RepaymentForm({ d, onDone, onStale }: FormProps) {
     else if (p.value <= 0) e.principalFen = '归还本金应大于 0'
     else if (p.value > d.outstandingFen) e.principalFen = `归还本金不能超过剩余本金 ${yuan(d.outstandingFen)}`
     if (noDay) e.date = noDay
-    else if (date > today) e.date = '还款日期不能晚于今天'
+    else if (date > todayYmd) e.date = '还款日期不能晚于今天'
     else if (date < earliest) e.date = `还款日期应在 ${earliest} 或以后`
     if (note.trim().length > 300) e.note = '备注不能超过 300 个字'
     setErrors(e)
@@ -416,7 +418,7 @@ function RepaymentForm({ d, onDone, onStale }: FormProps) {
             <Text className='ln-field__pick'>暂无可选日期</Text>
           </View>
         ) : (
-          <DatePick className='bank-repay__date' value={date} start={earliest} end={today}
+          <DatePick className='bank-repay__date' value={date} start={earliest} end={todayYmd}
             onChange={(v) => {
               setDate(v)
               setErrors(without('date'))

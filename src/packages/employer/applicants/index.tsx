@@ -12,15 +12,17 @@ import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { markDirty, usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
 import { Sheet } from '@/components/ui/Sheet'
 import { Tag, type TagTone } from '@/components/ui/Tag'
-import { fairWhen, momentText, param } from '@/components/fair/format'
-import { goBackOr, noIdentity, useExport } from '@/components/fair/shared'
+import { fairWhen, param } from '@/components/fair/format'
+import { noIdentity, useExport } from '@/components/fair/shared'
 import { Notice, ResumeCard } from '@/components/fair/ui'
+import { Button } from '@/components/ui/Button'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { momentText } from '@/components/ui/format'
+import { goBackOr } from '@/services/navigation'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Head = { kind: 'loading' } | { kind: 'ready'; fair: FairView; positions: PositionView[] } | { kind: 'error'; message: string; code: string }
@@ -126,7 +128,7 @@ export default function Applicants() {
   if (head.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
@@ -134,13 +136,13 @@ export default function Applicants() {
     return (
       <View className='adm-page'>
         {head.code === 'FORBIDDEN' ? (
-          <StatePanel kind='denied' title='无权限' description='仅受邀的用人单位可以查看报名人员。' action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }} />
+          <StateView tone='warn' title='无权限' desc='仅受邀的用人单位可以查看报名人员。' action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }} />
         ) : head.code === 'NOT_FOUND' ? (
-          <StatePanel kind='empty' title='找不到对接会' description={head.message} action={{ text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) }} />
+          <StateView tone='muted' title='找不到对接会' desc={head.message} action={{ text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) }} />
         ) : head.code === 'UNAUTHENTICATED' ? (
-          <StatePanel kind='no-identity' title='请先选择演示身份' description='本地开发环境需要先选择一个演示身份' />
+          <StateView tone='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' />
         ) : (
-          <StatePanel kind='error' title='加载失败' description={head.message} action={{ text: '重试', onClick: () => void fetchHead() }} />
+          <StateView tone='error' title='加载失败' desc={head.message} action={{ text: '重试', onClick: () => void fetchHead() }} />
         )}
       </View>
     )
@@ -179,18 +181,18 @@ export default function Applicants() {
       </View>
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel kind='empty' className='apps__empty' title='还没有人报名' description={positions.length === 0 ? '本单位在这场对接会还没有发布岗位' : '志愿者报名选择本单位的岗位后，会出现在这里'} />
+        <StateView tone='muted' className='apps__empty' title='还没有人报名' desc={positions.length === 0 ? '本单位在这场对接会还没有发布岗位' : '志愿者报名选择本单位的岗位后，会出现在这里'} />
       ) : (
         <View className='adm-list'>
           <View className='apps__bar'>
             <Text className='apps__count'>共 {list.total} 人，按报名先后排列</Text>
-            <Btn small kind='outline' className='apps__export' loading={exporting} onClick={() => void exportNow()}>
+            <Button small kind='outline' className='apps__export' busy={exporting} onClick={() => void exportNow()}>
               {exporting ? '正在导出…' : '导出 Excel'}
-            </Btn>
+            </Button>
           </View>
           {list.items.map((a) => (
             <View key={a.signupId} className='adm-card app-card'>
@@ -242,9 +244,9 @@ export default function Applicants() {
                       )}
                       {c.note && <Text className='app-choice__note'>备注：{c.note}</Text>}
                     </View>
-                    <Btn small kind={c.outcome ? 'plain' : 'outline'} className='app-choice__record' disabled={a.status !== 'confirmed' || !a.checkedIn} onClick={() => startEdit(a, c)}>
+                    <Button small kind={c.outcome ? 'plain' : 'outline'} className='app-choice__record' disabled={a.status !== 'confirmed' || !a.checkedIn} onClick={() => startEdit(a, c)}>
                       {c.outcome ? '修改结果' : '登记结果'}
-                    </Btn>
+                    </Button>
                   </View>
                 ))}
               </View>
@@ -288,9 +290,9 @@ export default function Applicants() {
               }}
             />
             <Text className='outcome-sheet__privacy'>登记后可看到对方完整手机号，仅用于本次招聘联系。</Text>
-            <Btn className='outcome-sheet__save' loading={saving} disabled={!editing.outcome} onClick={() => void saveOutcome()}>
+            <Button className='outcome-sheet__save' busy={saving} disabled={!editing.outcome} onClick={() => void saveOutcome()}>
               {saving ? '正在保存…' : '保存'}
-            </Btn>
+            </Button>
           </View>
         )}
       </Sheet>

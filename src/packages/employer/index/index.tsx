@@ -9,13 +9,13 @@ import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { takeDirty } from '@/components/admin/shared'
-import { CardSkeleton, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
-import { fairWhen, momentText, salaryText } from '@/components/fair/format'
+import { fairWhen, salaryText } from '@/components/fair/format'
 import { noIdentity } from '@/components/fair/shared'
 import { EmployerTypeTag, StandingTag } from '@/components/fair/ui'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { momentText } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Mine = OutputOf<'fair.myFairs'>
@@ -52,18 +52,18 @@ export default function EmployerHome() {
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
   if (load.kind === 'denied') {
     return (
       <View className='adm-page'>
-        <StatePanel
-          kind='denied'
+        <StateView
+          tone='warn'
           className='emp__denied'
           title='无权限'
-          description='招聘对接仅向受邀参加岗位对接会的用人单位开放。如需开通，请联系团市委发送用人单位邀请。'
+          desc='招聘对接仅向受邀参加岗位对接会的用人单位开放。如需开通，请联系团市委发送用人单位邀请。'
           action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }}
         />
       </View>
@@ -72,10 +72,10 @@ export default function EmployerHome() {
   if (load.kind === 'no-identity') {
     return (
       <View className='adm-page'>
-        <StatePanel
-          kind='no-identity'
+        <StateView
+          tone='brand'
           title='请先选择演示身份'
-          description='本地开发环境需要先选择一个演示身份'
+          desc='本地开发环境需要先选择一个演示身份'
           action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
         />
       </View>
@@ -84,7 +84,7 @@ export default function EmployerHome() {
   if (load.kind === 'error') {
     return (
       <View className='adm-page'>
-        <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
+        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
       </View>
     )
   }
@@ -150,13 +150,13 @@ export default function EmployerHome() {
 
         <View className='emp-fair__actions'>
           {open && (
-            <Btn small kind='outline' className='emp-fair__add' onClick={() => addPosition(f)}>
+            <Button small kind='outline' className='emp-fair__add' onClick={() => addPosition(f)}>
               + 添加岗位
-            </Btn>
+            </Button>
           )}
-          <Btn small className='emp-fair__applicants' disabled={mine.length === 0} onClick={() => applicants(f.id)}>
+          <Button small className='emp-fair__applicants' disabled={mine.length === 0} onClick={() => applicants(f.id)}>
             查看报名（{people} 人次）
-          </Btn>
+          </Button>
         </View>
       </View>
     )
@@ -179,7 +179,7 @@ export default function EmployerHome() {
         <Text>受邀参加的对接会</Text>
       </View>
       {upcoming.length === 0 ? (
-        <StatePanel kind='empty' className='emp__empty' title='暂无受邀的对接会' description='团市委邀请本单位参加对接会后，会在这里显示，届时即可发布岗位' />
+        <StateView tone='muted' className='emp__empty' title='暂无受邀的对接会' desc='团市委邀请本单位参加对接会后，会在这里显示，届时即可发布岗位' />
       ) : (
         <View className='emp__list'>{upcoming.map(fairBlock)}</View>
       )}

@@ -8,10 +8,11 @@ import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro
 import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { Btn } from '@/components/account/Btn'
 import { Qr } from '@/components/ui/Qr'
-import { dayText, fairWhen, momentText, param, today } from '@/components/fair/format'
+import { fairWhen, param } from '@/components/fair/format'
 import { noIdentity } from '@/components/fair/shared'
+import { Button } from '@/components/ui/Button'
+import { dayText, momentText, today } from '@/components/ui/format'
 
 import './index.scss'
 
@@ -183,15 +184,15 @@ export default function EntryCode() {
 
       <View className='entry__actions'>
         {state.kind === 'ready' && (
-          <Btn kind='plain' className='entry__refresh' onClick={retry}>
+          <Button kind='plain' className='entry__refresh' onClick={retry}>
             立即刷新
-          </Btn>
+          </Button>
         )}
-        {state.kind === 'refused' && state.action === 'retry' && <Btn onClick={retry}>重试</Btn>}
+        {state.kind === 'refused' && state.action === 'retry' && <Button onClick={retry}>重试</Button>}
         {state.kind === 'refused' && state.action === 'detail' && (
-          <Btn kind='plain' onClick={toDetail}>
+          <Button kind='plain' onClick={toDetail}>
             查看对接会
-          </Btn>
+          </Button>
         )}
       </View>
     </View>

@@ -14,16 +14,16 @@ import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
 import { markDirty } from '@/components/admin/shared'
-import { CardSkeleton, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
-import { Tick } from '@/components/account/Tick'
+import { Tick } from '@/components/ui/Tick'
 import { Sheet } from '@/components/ui/Sheet'
-import { fairWhen, fullDay, momentText, param, placesLeft, whoMaySignUp } from '@/components/fair/format'
+import { fairWhen, param, placesLeft, whoMaySignUp } from '@/components/fair/format'
 import { noIdentity, openMap, useWho } from '@/components/fair/shared'
 import { EmployerTypeTag, MineTag, Notice, PositionFacts, ResumeCard, SeatsBar, StandingTag } from '@/components/fair/ui'
 import { paramAt } from './route'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { chineseDate, momentText } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'ready'; fair: FairView; positions: PositionView[] } | { kind: 'error'; message: string; code: string }
@@ -231,7 +231,7 @@ function FairDetailBody({ id }: { id: string }) {
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
@@ -241,16 +241,16 @@ function FairDetailBody({ id }: { id: string }) {
     return (
       <View className='adm-page'>
         {code === 'UNAUTHENTICATED' ? (
-          <StatePanel
-            kind='no-identity'
+          <StateView
+            tone='brand'
             title='请先选择演示身份'
-            description='本地开发环境需要先选择一个演示身份'
+            desc='本地开发环境需要先选择一个演示身份'
             action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
           />
         ) : code === 'NOT_FOUND' ? (
-          <StatePanel kind='empty' title='对接会不存在或尚未发布' description='它可能已被撤下。看看近期的其他对接会吧。' action={{ text: '近期对接会', onClick: () => void Taro.redirectTo({ url: ROUTES.fair }) }} />
+          <StateView tone='muted' title='对接会不存在或尚未发布' desc='它可能已被撤下。看看近期的其他对接会吧。' action={{ text: '近期对接会', onClick: () => void Taro.redirectTo({ url: ROUTES.fair }) }} />
         ) : (
-          <StatePanel kind='error' title='加载失败' description={message} action={{ text: '重试', onClick: () => void fetchFair() }} />
+          <StateView tone='error' title='加载失败' desc={message} action={{ text: '重试', onClick: () => void fetchFair() }} />
         )}
       </View>
     )
@@ -272,27 +272,27 @@ function FairDetailBody({ id }: { id: string }) {
               </Text>
               <Text className='adm-bar__hint'>修改后不影响你的报名顺序</Text>
             </View>
-            <Btn small kind='plain' className='detail__undo' onClick={() => setChosen(mine.positionIds)}>
+            <Button small kind='plain' className='detail__undo' onClick={() => setChosen(mine.positionIds)}>
               撤销
-            </Btn>
+            </Button>
             <View className='detail__gap' />
-            <Btn small className='detail__save' disabled={chosen.length === 0} onClick={() => void openSheet()}>
+            <Button small className='detail__save' disabled={chosen.length === 0} onClick={() => void openSheet()}>
               保存修改
-            </Btn>
+            </Button>
           </View>
         )
       }
       return (
         <View className='adm-bar'>
-          <Btn kind='danger' className='detail__cancel' loading={busy === 'cancel'} onClick={() => void cancel()}>
+          <Button kind='danger' className='detail__cancel' busy={busy === 'cancel'} onClick={() => void cancel()}>
             {mine.status === 'confirmed' ? '取消报名' : '退出候补'}
-          </Btn>
+          </Button>
           {mine.status === 'confirmed' && (
             <>
               <View className='detail__gap' />
-              <Btn className='detail__code' onClick={() => void Taro.navigateTo({ url: `${ROUTES.fairCode}?id=${encodeURIComponent(fair.id)}` })}>
+              <Button className='detail__code' onClick={() => void Taro.navigateTo({ url: `${ROUTES.fairCode}?id=${encodeURIComponent(fair.id)}` })}>
                 入场码
-              </Btn>
+              </Button>
             </>
           )}
         </View>
@@ -301,23 +301,23 @@ function FairDetailBody({ id }: { id: string }) {
     if (fair.phase === 'upcoming') {
       return (
         <View className='adm-bar'>
-          <Btn disabled>报名 {momentText(fair.signupOpensAt)} 开始</Btn>
+          <Button disabled>报名 {momentText(fair.signupOpensAt)} 开始</Button>
         </View>
       )
     }
     if (fair.phase !== 'open') {
       return (
         <View className='adm-bar'>
-          <Btn disabled>{fair.phase === 'over' ? '对接会已结束' : '报名已截止'}</Btn>
+          <Button disabled>{fair.phase === 'over' ? '对接会已结束' : '报名已截止'}</Button>
         </View>
       )
     }
     if (!applicant) {
       return who.kind === 'ready' ? (
         <View className='adm-bar'>
-          <Btn className='detail__register' disabled={who.pending} onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
+          <Button className='detail__register' disabled={who.pending} onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
             {who.pending ? '注册审核中，通过后可报名' : '注册成为志愿者后报名'}
-          </Btn>
+          </Button>
         </View>
       ) : null
     }
@@ -329,9 +329,9 @@ function FairDetailBody({ id }: { id: string }) {
           </Text>
           <Text className='adm-bar__hint'>{left > 0 ? `还剩 ${left} 个名额` : `名额已满，报名将进入候补（前面 ${fair.waiting} 人）`}</Text>
         </View>
-        <Btn small className='detail__signup' disabled={chosen.length === 0} onClick={() => void openSheet()}>
+        <Button small className='detail__signup' disabled={chosen.length === 0} onClick={() => void openSheet()}>
           {left > 0 ? '报名' : '报名候补'}
-        </Btn>
+        </Button>
       </View>
     )
   }
@@ -458,7 +458,7 @@ function FairDetailBody({ id }: { id: string }) {
         </View>
       )}
       {positions.length === 0 ? (
-        <StatePanel kind='empty' className='detail__empty' title='岗位即将公布' description='受邀单位正在发布岗位，请稍后再来看看' />
+        <StateView tone='muted' className='detail__empty' title='岗位即将公布' desc='受邀单位正在发布岗位，请稍后再来看看' />
       ) : (
         <View className='detail__positions'>
           {shown.map((p) => {
@@ -507,9 +507,9 @@ function FairDetailBody({ id }: { id: string }) {
                 <Text>{resume.message}</Text>
               </Notice>
               {resume.code === 'FORBIDDEN' && (
-                <Btn kind='outline' className='detail-sheet__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
+                <Button kind='outline' className='detail-sheet__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
                   去注册
-                </Btn>
+                </Button>
               )}
             </View>
           ) : (
@@ -520,10 +520,10 @@ function FairDetailBody({ id }: { id: string }) {
                 <Tick on={consent} />
                 <Text className='detail-sheet__consent-text'>同意向用人单位提供简历（手机号在用人单位登记面试结果后才会提供给对方）</Text>
               </View>
-              <Btn className='detail-sheet__confirm' loading={busy === 'signup'} disabled={!consent} onClick={() => void signUp()}>
+              <Button className='detail-sheet__confirm' busy={busy === 'signup'} disabled={!consent} onClick={() => void signUp()}>
                 {busy === 'signup' ? '正在提交…' : mine ? '确认修改' : left > 0 ? '同意并报名' : '同意并报名候补'}
-              </Btn>
-              <Text className='detail-sheet__date'>对接会 {fullDay(fair.date)} 举办，报名截止 {momentText(fair.signupClosesAt)}</Text>
+              </Button>
+              <Text className='detail-sheet__date'>对接会 {chineseDate(fair.date)} 举办，报名截止 {momentText(fair.signupClosesAt)}</Text>
             </>
           )}
         </View>

@@ -8,14 +8,13 @@ import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { takeDirty, usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
-import { StateView } from '@/components/account/States'
 import { useWho, type Who } from '@/components/fair/shared'
 import { FairCard, Notice } from '@/components/fair/ui'
-
 import { HelpCard } from '@/components/ui/HelpCard'
-import '@/components/township/township-nutui-theme.scss'
+import { Button } from '@/components/ui/Button'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+
 import './index.scss'
 
 type Tab = 'upcoming' | 'mine' | 'past'
@@ -50,13 +49,13 @@ function NotApplicant({ who }: { who: Extract<Who, { kind: 'ready' }> }) {
     >
       {!who.pending && (
         <>
-          <Btn onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>注册成为志愿者</Btn>
+          <Button onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>注册成为志愿者</Button>
           <View className='acct-gap' />
         </>
       )}
-      <Btn kind='plain' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
+      <Button kind='plain' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
         查看我的注册进度
-      </Btn>
+      </Button>
     </StateView>
   )
 }
@@ -80,28 +79,28 @@ export default function Fairs() {
   const open = (f: FairView) => void Taro.navigateTo({ url: `${ROUTES.fairDetail}?id=${encodeURIComponent(f.id)}` })
 
   const body = () => {
-    if (who.kind === 'loading') return <CardSkeleton count={3} />
+    if (who.kind === 'loading') return <Skeleton count={3} />
     if (who.kind === 'no-identity') {
       return (
-        <StatePanel
-          kind='no-identity'
+        <StateView
+          tone='brand'
           title='请先选择演示身份'
-          description='本地开发环境需要先选择一个演示身份'
+          desc='本地开发环境需要先选择一个演示身份'
           action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
         />
       )
     }
-    if (who.kind === 'error') return <StatePanel kind='error' title='加载失败' description={who.message} action={{ text: '重试', onClick: () => void reloadWho(true) }} />
+    if (who.kind === 'error') return <StateView tone='error' title='加载失败' desc={who.message} action={{ text: '重试', onClick: () => void reloadWho(true) }} />
     if (tab === 'mine' && !who.applicant) return <NotApplicant who={who} />
-    if (list.status === 'loading' || list.status === 'idle') return <CardSkeleton count={3} />
-    if (list.status === 'error') return <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+    if (list.status === 'loading' || list.status === 'idle') return <Skeleton count={3} />
+    if (list.status === 'error') return <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
     if (list.items.length === 0) {
       return (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='fairs__empty'
           title={tab === 'mine' ? '还没有报名对接会' : tab === 'past' ? '还没有往届对接会' : '近期暂无对接会'}
-          description={tab === 'mine' ? '在「近期对接会」中选择岗位报名，报名成功后会出现在这里' : tab === 'past' ? '' : '团市委每年举办一到两场岗位对接会，发布后会在这里显示，并通过订阅消息提醒'}
+          desc={tab === 'mine' ? '在「近期对接会」中选择岗位报名，报名成功后会出现在这里' : tab === 'past' ? '' : '团市委每年举办一到两场岗位对接会，发布后会在这里显示，并通过订阅消息提醒'}
           action={tab === 'mine' ? { text: '看看近期对接会', onClick: () => setTab('upcoming') } : undefined}
         />
       )

@@ -11,14 +11,15 @@ import type { AdminSignupView, FairView } from '@contract/fair'
 import { ENTRY_CODE } from '@contract/vocabulary'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { useAdminScope, useSearchKeyword } from '@/components/admin/shared'
-import { CardSkeleton, ScopeGate, SearchField, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
+import { ScopeGate, SearchField } from '@/components/admin/ui'
 import { Tag } from '@/components/ui/Tag'
-import { clockOf, dayText, fairWhen, param, today } from '@/components/fair/format'
+import { fairWhen, param } from '@/components/fair/format'
 import { Notice } from '@/components/fair/ui'
 import { admitPrompt, doorAction, doorQuery } from './find'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { clock, dayText, today } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 /** The latest check-ins shown under the scanner. */
@@ -188,14 +189,14 @@ export default function Door() {
   if (loadError && !fair) {
     return (
       <View className='adm-page'>
-        <StatePanel kind='error' title='加载失败' description={loadError} action={{ text: '重试', onClick: () => void fetchFair() }} />
+        <StateView tone='error' title='加载失败' desc={loadError} action={{ text: '重试', onClick: () => void fetchFair() }} />
       </View>
     )
   }
   if (!fair) {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       </View>
     )
   }
@@ -255,9 +256,9 @@ export default function Door() {
             onInput={(e) => setPasted(e.detail.value)}
             onConfirm={(e) => void checkIn(e.detail.value)}
           />
-          <Btn className='door__paste-submit' loading={busy} disabled={!pasted.trim()} onClick={() => void checkIn(pasted)}>
+          <Button className='door__paste-submit' busy={busy} disabled={!pasted.trim()} onClick={() => void checkIn(pasted)}>
             签到
-          </Btn>
+          </Button>
         </View>
       )}
 
@@ -271,7 +272,7 @@ export default function Door() {
               <Text className='door-result__title'>{result.byName ? '签到成功（按姓名）' : '签到成功'}</Text>
               <Text className='door-result__name'>{result.name}</Text>
               <Text className='door-result__text'>
-                已选 {result.positions} 个岗位 · {clockOf(result.checkedInAt)} 入场
+                已选 {result.positions} 个岗位 · {clock(result.checkedInAt)} 入场
               </Text>
               {result.otherFair && <Text className='door-result__warn'>注意：这是「{result.fairTitle}」的入场码</Text>}
             </View>
@@ -300,7 +301,7 @@ export default function Door() {
         ) : found.kind === 'ready' ? (
           <>
             {found.items.map((s) => {
-              const act = doorAction(s, clockOf)
+              const act = doorAction(s, clock)
               return (
                 <View key={s.id} className='door-row door-find__row'>
                   <View className='door-find__who'>
@@ -310,9 +311,9 @@ export default function Door() {
                     </Text>
                   </View>
                   {act.kind === 'admit' ? (
-                    <Btn small className='door-find__admit' loading={admitting === s.id} disabled={!isToday || fair.status !== 'published' || !!admitting} onClick={() => void admit(s)}>
+                    <Button small className='door-find__admit' busy={admitting === s.id} disabled={!isToday || fair.status !== 'published' || !!admitting} onClick={() => void admit(s)}>
                       签到
-                    </Btn>
+                    </Button>
                   ) : (
                     <Tag tone={act.tone}>{act.label}</Tag>
                   )}
@@ -336,7 +337,7 @@ export default function Door() {
               <Text className='door-row__sub'>
                 {s.townshipName || (s.kind === 'volunteer' ? '志愿者' : '农村青年')} · 选 {s.positions} 个岗位{s.checkInMethod === 'name' ? ' · 按姓名' : ''}
               </Text>
-              <Text className='door-row__time'>{clockOf(s.checkedInAt)}</Text>
+              <Text className='door-row__time'>{clock(s.checkedInAt)}</Text>
             </View>
           ))
         ) : (

@@ -9,15 +9,16 @@ import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contra
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { loadDivisions, markDirty, useAdminScope, type Divisions } from '@/components/admin/shared'
-import { CardSkeleton, OptionSheet, ScopeGate, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
+import { ScopeGate } from '@/components/admin/ui'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
 import { Sheet } from '@/components/ui/Sheet'
-import { goBackOr } from '@/components/fair/shared'
 import { EmployerTypeTag } from '@/components/fair/ui'
+import { Button } from '@/components/ui/Button'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { goBackOr } from '@/services/navigation'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'ready'; items: EmployerView[] } | { kind: 'error'; message: string }
@@ -107,7 +108,7 @@ export default function Employers() {
   if (!scope.city) {
     return (
       <View className='adm-page'>
-        <StatePanel kind='denied' title='无权限' description='用人单位由团市委管理。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+        <StateView tone='warn' title='无权限' desc='用人单位由团市委管理。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
       </View>
     )
   }
@@ -118,9 +119,9 @@ export default function Employers() {
   return (
     <View className='adm-page emps'>
       <View className='emps__top'>
-        <Btn className='emps__add' onClick={() => edit(null)}>
+        <Button className='emps__add' onClick={() => edit(null)}>
           + 添加用人单位
-        </Btn>
+        </Button>
         <View className='emps__invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvite })}>
           <View className='emps__invite-main'>
             <Text className='emps__invite-title'>邀请单位工作人员</Text>
@@ -131,11 +132,11 @@ export default function Employers() {
       </View>
 
       {load.kind === 'loading' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : load.kind === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
+        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
       ) : load.items.length === 0 ? (
-        <StatePanel kind='empty' title='还没有用人单位' description='添加国有企业、民营企业或社会组织后，就可以邀请它们参加对接会' />
+        <StateView tone='muted' title='还没有用人单位' desc='添加国有企业、民营企业或社会组织后，就可以邀请它们参加对接会' />
       ) : (
         EMPLOYER_TYPES.map((t) => {
           const items = load.items.filter((e) => e.type === t)
@@ -196,9 +197,9 @@ export default function Employers() {
               </FormRow>
             </View>
             {draft.id && <Text className='acct-note'>单位编号 {draft.id}（邀请工作人员时填写）</Text>}
-            <Btn className='emp-sheet__save' loading={saving} onClick={() => void save()}>
+            <Button className='emp-sheet__save' busy={saving} onClick={() => void save()}>
               {saving ? '正在保存…' : '保存'}
-            </Btn>
+            </Button>
           </View>
         )}
       </Sheet>

@@ -10,12 +10,14 @@ import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { takeDirty, useAdminScope, usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, ReasonDialog, ScopeGate, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
-import { momentText } from '@/components/fair/format'
+import { ScopeGate } from '@/components/admin/ui'
 import { FairCard } from '@/components/fair/ui'
+import { Button } from '@/components/ui/Button'
+import { NoteDialog } from '@/components/ui/Dialog'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { momentText } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type When = 'upcoming' | 'past'
@@ -119,27 +121,27 @@ export default function FairAdmin() {
 
       {city && (
         <View className='fa__actions'>
-          <Btn className='fa__create' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEdit })}>
+          <Button className='fa__create' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEdit })}>
             + 新建对接会
-          </Btn>
+          </Button>
           <View className='fa__gap' />
-          <Btn kind='plain' className='fa__employers' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEmployers })}>
+          <Button kind='plain' className='fa__employers' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEmployers })}>
             用人单位
-          </Btn>
+          </Button>
         </View>
       )}
       {!city && <Text className='fa__note'>县（市、区）团委可协助现场入场签到、查看报名名单；对接会由团市委创建和发布。</Text>}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : shown.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='fa__empty'
           title={status ? '没有这个状态的对接会' : when === 'upcoming' ? '还没有即将举办的对接会' : '还没有往届对接会'}
-          description={when === 'upcoming' && city && !status ? '点「新建对接会」填写时间、地点、名额并邀请用人单位，确认无误后发布' : ''}
+          desc={when === 'upcoming' && city && !status ? '点「新建对接会」填写时间、地点、名额并邀请用人单位，确认无误后发布' : ''}
         />
       ) : (
         <View className='fa__list'>
@@ -183,7 +185,7 @@ export default function FairAdmin() {
         </View>
       )}
 
-      <ReasonDialog
+      <NoteDialog required maxLength={200}
         visible={!!cancelling}
         title='取消对接会'
         message={

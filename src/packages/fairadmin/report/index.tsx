@@ -11,13 +11,15 @@ import { EMPLOYER_TYPE_LABELS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
-import { CardSkeleton, ScopeGate, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
-import { fullDay, param } from '@/components/fair/format'
-import { goBackOr, openWorkbook } from '@/components/fair/shared'
+import { ScopeGate } from '@/components/admin/ui'
+import { param } from '@/components/fair/format'
+import { openWorkbook } from '@/services/files'
 import { EmployerTypeTag, Figure } from '@/components/fair/ui'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { chineseDate } from '@/components/ui/format'
+import { goBackOr } from '@/services/navigation'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Exported = OutputOf<'fair.exportReport'>
@@ -107,21 +109,21 @@ export default function Report() {
   if (!scope.city) {
     return (
       <View className='adm-page'>
-        <StatePanel kind='denied' title='无权限' description='对接会统计仅向团市委开放。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+        <StateView tone='warn' title='无权限' desc='对接会统计仅向团市委开放。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
       </View>
     )
   }
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
   if (load.kind === 'error') {
     return (
       <View className='adm-page'>
-        <StatePanel kind={load.code === 'NOT_FOUND' ? 'empty' : 'error'} title={load.code === 'NOT_FOUND' ? '对接会不存在' : '加载失败'} description={load.message} action={{ text: '重试', onClick: () => void fetchReport() }} />
+        <StateView tone={load.code === 'NOT_FOUND' ? 'muted' : 'error'} title={load.code === 'NOT_FOUND' ? '对接会不存在' : '加载失败'} desc={load.message} action={{ text: '重试', onClick: () => void fetchReport() }} />
       </View>
     )
   }
@@ -135,7 +137,7 @@ export default function Report() {
     <View className='adm-page adm-page--with-bar rep'>
       <View className='rep__hero'>
         <Text className='rep__hero-title'>{r.title}</Text>
-        <Text className='rep__hero-sub'>{fullDay(r.date)}</Text>
+        <Text className='rep__hero-sub'>{chineseDate(r.date)}</Text>
         <View className='rep__hero-main'>
           <View className='rep__hero-figure rep__hired'>
             <Text className='rep__hero-num'>{r.people.hired}</Text>
@@ -237,9 +239,9 @@ export default function Report() {
           <Text className='rep__bar-title'>导出统计表</Text>
           <Text className='adm-bar__hint'>Excel：总体、按单位类型、按用人单位，附岗位明细与报名明细</Text>
         </View>
-        <Btn small className='rep__export' loading={exporting} onClick={() => void exportNow()}>
+        <Button small className='rep__export' busy={exporting} onClick={() => void exportNow()}>
           {exporting ? '正在导出…' : '导出 Excel'}
-        </Btn>
+        </Button>
       </View>
     </View>
   )

@@ -10,15 +10,17 @@ import { SIGNUP_STATUS_LABELS, type SignupStatus } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { useAdminScope, usePagedList, useSearchKeyword } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, ScopeGate, SearchField, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
+import { ScopeGate, SearchField } from '@/components/admin/ui'
 import { useExport } from '@/components/fair/shared'
 import { Tag } from '@/components/ui/Tag'
-import { fairWhen, momentText, param } from '@/components/fair/format'
+import { fairWhen, param } from '@/components/fair/format'
 import { Figure, StandingTag } from '@/components/fair/ui'
 import { doorQuery } from '../door/find'
+import { Button } from '@/components/ui/Button'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { momentText } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Attended = '' | 'yes' | 'no'
@@ -105,9 +107,9 @@ export default function Signups() {
         </View>
         <View className='sus__tools'>
           <Text className='sus__tools-note'>导出全部报名者（手机号隐去中间四位）</Text>
-          <Btn small kind='outline' className='sus__export' loading={exporting} disabled={!fair} onClick={() => void exportList()}>
+          <Button small kind='outline' className='sus__export' busy={exporting} disabled={!fair} onClick={() => void exportList()}>
             {exporting ? '正在导出…' : '导出 Excel'}
-          </Btn>
+          </Button>
         </View>
       </View>
 
@@ -138,15 +140,15 @@ export default function Signups() {
       </View>
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='sus__empty'
           title={query.kind === 'search' ? `没有找到「${query.keyword}」` : filtered ? '没有符合条件的报名' : '还没有人报名'}
-          description={query.kind === 'search' ? '请核对姓名或手机号后 4 位' : filtered ? '换个筛选条件试试' : '报名开始后，报名者会按先后出现在这里'}
+          desc={query.kind === 'search' ? '请核对姓名或手机号后 4 位' : filtered ? '换个筛选条件试试' : '报名开始后，报名者会按先后出现在这里'}
           action={
             filtered
               ? {

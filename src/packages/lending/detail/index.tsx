@@ -14,7 +14,10 @@ import { isLeague, useLoan, useReviewerScope } from '@/components/loan/data'
 import { quarterLabel, yuan } from '@/components/loan/format'
 import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
 import { ReviewBody } from '@/components/loan/review'
-import { Button, NoteDialog, Section, Skeleton } from '@/components/loan/ui'
+import { Section } from '@/components/loan/ui'
+import { Button } from '@/components/ui/Button'
+import { NoteDialog } from '@/components/ui/Dialog'
+import { Skeleton } from '@/components/ui/StateView'
 
 import './index.scss'
 

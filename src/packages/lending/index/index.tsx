@@ -14,8 +14,9 @@ import { takeDirty, useDivisions, usePagedList, useSearchKeyword } from '@/compo
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { LoanCard } from '@/components/loan/parts'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { OptionSheet, Skeleton, StateBlock } from '@/components/loan/ui'
 import { ReviewerGate, SearchBox } from '@/components/loan/gate'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
 
 import './index.scss'
 
@@ -153,10 +154,10 @@ export default function Lending() {
       {list.status === 'loading' || list.status === 'idle' ? (
         <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StateBlock mark='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StateBlock
-          mark='empty'
+        <StateView
+          tone='muted'
           className='lending__empty'
           title={filtered ? '没有符合条件的申请' : view === 'todo' ? '暂无待审核的贷款申请' : view === 'subsidy' ? '暂无待核准的贴息' : '还没有贷款申请'}
           desc={filtered ? '换个筛选条件试试' : view === 'todo' ? '新的申请提交后会出现在这里，并通过消息提醒。' : view === 'subsidy' ? '每个季度结束后，已放款贷款的当期贴息会出现在这里。' : ''}

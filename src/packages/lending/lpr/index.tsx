@@ -7,11 +7,15 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { LprRow } from '@contract/loan'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { shanghaiToday } from '@/components/account/format'
 import { spreadText, useLoanTerms, useReviewerScope } from '@/components/loan/data'
-import { bpToInput, chineseDate, parsePercent, percent } from '@/components/loan/format'
+import { bpToInput, parsePercent, percent } from '@/components/loan/format'
 import { ReviewerGate } from '@/components/loan/gate'
-import { Badge, Button, DatePick, Field, Sheet, Skeleton, StateBlock, UnitInput } from '@/components/loan/ui'
+import { DatePick, Field, UnitInput } from '@/components/loan/ui'
+import { Button } from '@/components/ui/Button'
+import { Sheet } from '@/components/ui/Sheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { chineseDate, today } from '@/components/ui/format'
 
 import './index.scss'
 
@@ -52,9 +56,9 @@ export default function Lpr() {
     void (scope ? fetchList(true) : reloadScope()).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const today = shanghaiToday()
+  const todayYmd = today()
   const rows = useMemo(() => (load.kind === 'ready' ? [...load.items].sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : -1)) : []), [load])
-  const current = rows.find((r) => r.effectiveDate <= today)
+  const current = rows.find((r) => r.effectiveDate <= todayYmd)
 
   if (!scope) {
     return (
@@ -66,7 +70,7 @@ export default function Lpr() {
 
   const open = (row?: LprRow) => {
     setErrors({})
-    setForm(row ? { existing: true, effectiveDate: row.effectiveDate, oneYear: bpToInput(row.oneYearBp), fiveYear: bpToInput(row.fiveYearBp) } : { existing: false, effectiveDate: today, oneYear: current ? bpToInput(current.oneYearBp) : '', fiveYear: current ? bpToInput(current.fiveYearBp) : '' })
+    setForm(row ? { existing: true, effectiveDate: row.effectiveDate, oneYear: bpToInput(row.oneYearBp), fiveYear: bpToInput(row.fiveYearBp) } : { existing: false, effectiveDate: todayYmd, oneYear: current ? bpToInput(current.oneYearBp) : '', fiveYear: current ? bpToInput(current.fiveYearBp) : '' })
   }
 
   const save = async () => {
@@ -172,9 +176,9 @@ export default function Lpr() {
       {load.kind === 'loading' ? (
         <Skeleton count={2} />
       ) : load.kind === 'error' ? (
-        <StateBlock mark='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchList() }} />
+        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchList() }} />
       ) : rows.length === 0 ? (
-        <StateBlock mark='empty' title='LPR 表是空的' desc='放款前必须有放款日适用的 LPR。可一键导入公布的报价。' action={{ text: '导入公布的 LPR', onClick: () => void importPublished() }} />
+        <StateView tone='muted' title='LPR 表是空的' desc='放款前必须有放款日适用的 LPR。可一键导入公布的报价。' action={{ text: '导入公布的 LPR', onClick: () => void importPublished() }} />
       ) : (
         <View className='lpr__table'>
           <View className='lpr__row lpr__row--head'>
@@ -187,14 +191,14 @@ export default function Lpr() {
               <View className='lpr__cell lpr__cell--date'>
                 <Text>{r.effectiveDate}</Text>
                 {r === current && (
-                  <Badge tone='green' className='lpr__badge'>
+                  <Tag tone='green' className='lpr__badge'>
                     现行
-                  </Badge>
+                  </Tag>
                 )}
-                {r.effectiveDate > today && (
-                  <Badge tone='blue' className='lpr__badge'>
+                {r.effectiveDate > todayYmd && (
+                  <Tag tone='blue' className='lpr__badge'>
                     待生效
-                  </Badge>
+                  </Tag>
                 )}
               </View>
               <Text className='lpr__cell lpr__num'>{percent(r.oneYearBp)}</Text>

@@ -7,12 +7,17 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { shanghaiToday } from '@/components/account/format'
 import { useDivisions } from '@/components/admin/shared'
-import { isLeague, openWorkbook, useReviewerScope } from '@/components/loan/data'
-import { addDays, STATUS_TONE, wan, yuanShort } from '@/components/loan/format'
+import { isLeague, useReviewerScope } from '@/components/loan/data'
+import { openWorkbook } from '@/services/files'
+import { STATUS_TONE, wan, yuanShort } from '@/components/loan/format'
 import { ReviewerGate } from '@/components/loan/gate'
-import { Badge, Button, OptionSheet, Section, Skeleton, StateBlock } from '@/components/loan/ui'
+import { Section } from '@/components/loan/ui'
+import { Button } from '@/components/ui/Button'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { addDays, today } from '@/components/ui/format'
 
 import './index.scss'
 
@@ -28,9 +33,9 @@ export default function LoanReport() {
   const { state: scopeState, reload: reloadScope } = useReviewerScope(isLeague)
   const scope = scopeState.kind === 'ready' ? scopeState.scope : null
   const divisions = useDivisions()
-  const today = shanghaiToday()
-  const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`)
-  const [to, setTo] = useState(today)
+  const todayYmd = today()
+  const [from, setFrom] = useState(`${todayYmd.slice(0, 4)}-01-01`)
+  const [to, setTo] = useState(todayYmd)
   const [countyCode, setCountyCode] = useState('')
   const [sheet, setSheet] = useState(false)
   const [load, setLoad] = useState<Load>({ kind: 'loading' })
@@ -70,10 +75,10 @@ export default function LoanReport() {
   }
 
   const ranges = [
-    { label: '今年', from: `${today.slice(0, 4)}-01-01`, to: today },
-    { label: '去年', from: `${Number(today.slice(0, 4)) - 1}-01-01`, to: `${Number(today.slice(0, 4)) - 1}-12-31` },
-    { label: '近 12 个月', from: addDays(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, 1), to: today },
-    { label: '全部', from: EARLIEST, to: today },
+    { label: '今年', from: `${todayYmd.slice(0, 4)}-01-01`, to: todayYmd },
+    { label: '去年', from: `${Number(todayYmd.slice(0, 4)) - 1}-01-01`, to: `${Number(todayYmd.slice(0, 4)) - 1}-12-31` },
+    { label: '近 12 个月', from: addDays(`${Number(todayYmd.slice(0, 4)) - 1}${todayYmd.slice(4)}`, 1), to: todayYmd },
+    { label: '全部', from: EARLIEST, to: todayYmd },
   ]
 
   const exportNow = async () => {
@@ -108,7 +113,7 @@ export default function LoanReport() {
             </View>
           </Picker>
           <Text className='loan-report__to'>至</Text>
-          <Picker mode='date' value={to} start={from} end={today} onChange={(e) => setTo(String(e.detail.value))}>
+          <Picker mode='date' value={to} start={from} end={todayYmd} onChange={(e) => setTo(String(e.detail.value))}>
             <View className='loan-report__date loan-report__until' hoverClass='ln-pressed'>
               <Text className='loan-report__date-cap'>结束</Text>
               <Text className='loan-report__date-value'>{to}</Text>
@@ -141,7 +146,7 @@ export default function LoanReport() {
       {load.kind === 'loading' ? (
         <Skeleton count={3} />
       ) : load.kind === 'error' ? (
-        <StateBlock mark='error' title='统计失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchReport() }} />
+        <StateView tone='error' title='统计失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchReport() }} />
       ) : (
         <ReportBody report={load.report} scopeName={scopeName} showCounties={scope.city && !countyCode} />
       )}
@@ -253,7 +258,7 @@ function ReportBody({ report, scopeName, showCounties }: { report: Report; scope
             {report.byStatus.map((s) => (
               <View key={s.status} className='loan-statuses__item' data-status={s.status}>
                 <Text className='loan-statuses__count'>{s.count}</Text>
-                <Badge tone={STATUS_TONE[s.status]}>{LOAN_STATUS_LABELS[s.status]}</Badge>
+                <Tag tone={STATUS_TONE[s.status]}>{LOAN_STATUS_LABELS[s.status]}</Tag>
               </View>
             ))}
           </View>

@@ -19,8 +19,11 @@ import { openDocument } from '@/components/loan/data'
 import { EDITABLE_STATUSES, fenToInput, OPEN_STATUSES, parseWhole, parseYuan, wan, yuan, yuanShort } from '@/components/loan/format'
 import { DocTile } from '@/components/loan/parts'
 import { checkPicked, keepableName, pickFiles, pickPhotos, type Picked } from '@/components/loan/pick'
-import { Banner, Button, Chips, Field, PickList, Sheet, Skeleton, StateBlock, Stepper, UnitInput } from '@/components/loan/ui'
+import { Banner, Chips, Field, PickList, Stepper, UnitInput } from '@/components/loan/ui'
 import { PlacePanes } from '@/components/ui/PlacePanes'
+import { Button } from '@/components/ui/Button'
+import { Sheet } from '@/components/ui/Sheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
 
 import './index.scss'
 
@@ -544,7 +547,7 @@ export default function Apply() {
   if (phase.kind === 'error') {
     return (
       <View className='ln-page apply'>
-        <StateBlock mark='error' title='加载失败' desc={phase.message} action={{ text: '重试', onClick: () => void load() }} />
+        <StateView tone='error' title='加载失败' desc={phase.message} action={{ text: '重试', onClick: () => void load() }} />
       </View>
     )
   }
@@ -552,7 +555,7 @@ export default function Apply() {
     const action = phase.action
     return (
       <View className='ln-page apply'>
-        <StateBlock mark='denied' title={phase.title} desc={phase.desc} action={action ? { text: action.text, onClick: () => void Taro.redirectTo({ url: action.url }) } : undefined} />
+        <StateView tone='warn' title={phase.title} desc={phase.desc} action={action ? { text: action.text, onClick: () => void Taro.redirectTo({ url: action.url }) } : undefined} />
       </View>
     )
   }

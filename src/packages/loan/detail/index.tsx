@@ -9,8 +9,11 @@ import { call, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
 import { openDocument, useLoan } from '@/components/loan/data'
 import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero, RepaymentsSection, ScheduleSection, Timeline } from '@/components/loan/parts'
-import { Banner, Button, NoteDialog, Skeleton } from '@/components/loan/ui'
+import { Banner } from '@/components/loan/ui'
 import { LoanUnavailable } from '@/components/loan/gate'
+import { Button } from '@/components/ui/Button'
+import { NoteDialog } from '@/components/ui/Dialog'
+import { Skeleton } from '@/components/ui/StateView'
 
 import './index.scss'
 

@@ -13,9 +13,10 @@ import { loadAccount } from '@/components/admin/shared'
 import { useLoanTerms, type LoanTerms } from '@/components/loan/data'
 import { EDITABLE_STATUSES, OPEN_STATUSES, percent, wan, yuan } from '@/components/loan/format'
 import { LoanCard } from '@/components/loan/parts'
-import { Button, Skeleton, StateBlock } from '@/components/loan/ui'
-
 import { HelpCard } from '@/components/ui/HelpCard'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+
 import './index.scss'
 
 type Registration = 'none' | 'pending' | 'rejected' | 'closed'
@@ -126,8 +127,8 @@ export default function LoanHome() {
         <Skeleton count={1} />
       ) : state.kind === 'gate' ? (
         <View className='loan-home__gate'>
-          <StateBlock
-            mark='denied'
+          <StateView
+            tone='warn'
             className='loan-home__gate-state'
             title={state.registration === 'pending' ? '你的登记正在审核中' : '请先完成农村青年登记'}
             desc={
@@ -141,9 +142,9 @@ export default function LoanHome() {
           />
         </View>
       ) : state.kind === 'no-identity' ? (
-        <StateBlock mark='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => go(ROUTES.personas) }} />
+        <StateView tone='brand' mark='贷' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => go(ROUTES.personas) }} />
       ) : state.kind === 'error' ? (
-        <StateBlock mark='error' title='加载失败' desc={state.message} action={{ text: '重试', onClick: () => void load() }} />
+        <StateView tone='error' title='加载失败' desc={state.message} action={{ text: '重试', onClick: () => void load() }} />
       ) : (
         <>
           <View className='loan-home__cta'>

@@ -7,14 +7,14 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { Btn } from '@/components/account/Btn'
-import { Skel } from '@/components/admin/ui'
 import { StaffGate } from '@/components/perk/gates'
 import { openRedeem, perkCodeOf, scanPerkCode } from '@/components/perk/scan'
-import { chineseDate, useWho } from '@/components/perk/shared'
+import { useWho } from '@/components/perk/shared'
 import { RedemptionRow } from '@/components/perk/ui'
+import { Button } from '@/components/ui/Button'
+import { SkeletonBar } from '@/components/ui/StateView'
+import { chineseDate } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Today = OutputOf<'perk.merchantRedemptions'>
@@ -104,7 +104,7 @@ export default function MerchantHome() {
               加载失败，点此重试
             </Text>
           ) : (
-            <Skel className='mh-today__ghost' />
+            <SkeletonBar className='mh-today__ghost' />
           )}
           <Text className='mh-today__date'>{data ? chineseDate(data.date) : ' '}</Text>
         </View>
@@ -138,9 +138,9 @@ export default function MerchantHome() {
             }}
           />
           {pasteError ? <Text className='mh-paste__error'>{pasteError}</Text> : null}
-          <Btn small className='mh-paste__go' onClick={submitPasted}>
+          <Button small className='mh-paste__go' onClick={submitPasted}>
             核验优惠码
-          </Btn>
+          </Button>
         </View>
       )}
 
@@ -176,8 +176,8 @@ export default function MerchantHome() {
         </View>
         {today.kind === 'loading' ? (
           <View className='mh-latest__ghosts'>
-            <Skel className='mh-latest__ghost' />
-            <Skel className='mh-latest__ghost' />
+            <SkeletonBar className='mh-latest__ghost' />
+            <SkeletonBar className='mh-latest__ghost' />
           </View>
         ) : data && data.items.length > 0 ? (
           data.items.map((r) => <RedemptionRow key={r.id} r={r} side='merchant' />)

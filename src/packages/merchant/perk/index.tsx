@@ -6,20 +6,20 @@ import { useEffect, useMemo, useState } from 'react'
 import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { scrollToField } from '@/services/navigation'
+import { goBackOr, scrollToField } from '@/services/navigation'
 import { uploadFile, uploadPath } from '@/services/files'
 import { pickPictures, pictureProblem } from '@/services/pictures'
-import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
 import { decodeParam, loadAccount, markDirty, useDivisions } from '@/components/admin/shared'
-import { CardSkeleton, StatePanel } from '@/components/admin/ui'
 import { StaffGate } from '@/components/perk/gates'
-import { addDays, chineseDate, goBackOr, shanghaiToday, takeOver, useWho, type PerkView } from '@/components/perk/shared'
+import { takeOver, useWho, type PerkView } from '@/components/perk/shared'
 import { ROUTES } from '@/constants/routes'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { addDays, chineseDate, today } from '@/components/ui/format'
 
 import '@/components/account/account.scss'
-import '@/styles/nutui-theme.scss'
 import '@/components/perk/perk.scss'
 import './index.scss'
 
@@ -44,8 +44,8 @@ type Load = { kind: 'loading' } | { kind: 'ready'; perk: PerkView | null } | { k
 const STARS = [0, 1, 2, 3, 4, 5]
 const PERSONAL = /1[3-9]\d{9}|\d{15,}/
 
-function fieldsOf(p: PerkView | null, today: string): Fields {
-  if (!p) return { title: '', description: '', terms: '', minStar: 0, counties: [], perDay: '1', perMonth: '4', quota: '100', validFrom: today, validTo: addDays(today, 180) }
+function fieldsOf(p: PerkView | null, todayYmd: string): Fields {
+  if (!p) return { title: '', description: '', terms: '', minStar: 0, counties: [], perDay: '1', perMonth: '4', quota: '100', validFrom: todayYmd, validTo: addDays(todayYmd, 180) }
   return {
     title: p.title,
     description: p.description,
@@ -113,10 +113,10 @@ export default function PerkForm() {
   const who = state.kind === 'ready' ? state.who : null
   const allowed = !!who && (who.shops.length > 0 || !!who.admin)
   const divisions = useDivisions()
-  const today = shanghaiToday()
+  const todayYmd = today()
 
   const [load, setLoad] = useState<Load>(id ? { kind: 'loading' } : { kind: 'ready', perk: null })
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(null, today))
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(null, todayYmd))
   const [picture, setPicture] = useState<{ path: string; name: string } | null>(null)
   const [errors, setErrors] = useState<Errors>({})
   const [tried, setTried] = useState(false)
@@ -131,7 +131,7 @@ export default function PerkForm() {
         setLoad({ kind: 'error', message: '没有找到这项优惠，可能已被删除' })
         return
       }
-      setFields(fieldsOf(perk, today))
+      setFields(fieldsOf(perk, todayYmd))
       setLoad({ kind: 'ready', perk })
     } catch (err) {
       setLoad({ kind: 'error', message: errorMessage(err) })
@@ -163,15 +163,15 @@ export default function PerkForm() {
   if (!merchantId) {
     return (
       <View className='pk-page'>
-        <StatePanel kind='error' title='缺少商家' description='请从「本店优惠」进入发布或编辑优惠' action={{ text: '返回', onClick: () => goBackOr(ROUTES.merchantPerks) }} />
+        <StateView tone='error' title='缺少商家' desc='请从「本店优惠」进入发布或编辑优惠' action={{ text: '返回', onClick: () => goBackOr(ROUTES.merchantPerks) }} />
       </View>
     )
   }
-  if (load.kind === 'loading') return <CardSkeleton count={3} />
+  if (load.kind === 'loading') return <Skeleton count={3} />
   if (load.kind === 'error') {
     return (
       <View className='pk-page'>
-        <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void open() }} />
+        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void open() }} />
       </View>
     )
   }
@@ -335,12 +335,12 @@ export default function PerkForm() {
 
       <View className='acct-card'>
         <Text className='acct-card__title'>有效期</Text>
-        <Picker mode='date' value={fields.validFrom || today} start='2024-01-01' end='2099-12-31' onChange={(e) => set('validFrom', String(e.detail.value))}>
+        <Picker mode='date' value={fields.validFrom || todayYmd} start='2024-01-01' end='2099-12-31' onChange={(e) => set('validFrom', String(e.detail.value))}>
           <FormRow field='validFrom' label='开始日期' required arrow error={shown.validFrom}>
             <PickedValue value={fields.validFrom ? chineseDate(fields.validFrom) : ''} placeholder='请选择' />
           </FormRow>
         </Picker>
-        <Picker mode='date' value={fields.validTo || today} start={fields.validFrom || '2024-01-01'} end='2099-12-31' onChange={(e) => set('validTo', String(e.detail.value))}>
+        <Picker mode='date' value={fields.validTo || todayYmd} start={fields.validFrom || '2024-01-01'} end='2099-12-31' onChange={(e) => set('validTo', String(e.detail.value))}>
           <FormRow field='validTo' label='结束日期' required arrow error={shown.validTo}>
             <PickedValue value={fields.validTo ? chineseDate(fields.validTo) : ''} placeholder='请选择' />
           </FormRow>
@@ -350,9 +350,9 @@ export default function PerkForm() {
       <Text className='acct-note'>优惠内容会经过内容安全检查。暂停、恢复可在「本店优惠」中操作。</Text>
 
       <View className='acct-bar'>
-        <Btn className='perk-form__save' loading={saving} onClick={() => void save()}>
+        <Button className='perk-form__save' busy={saving} onClick={() => void save()}>
           {saving ? '正在保存…' : existing ? '保存修改' : '发布优惠'}
-        </Btn>
+        </Button>
       </View>
     </View>
   )

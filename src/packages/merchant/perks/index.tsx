@@ -5,14 +5,17 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { Btn } from '@/components/account/Btn'
 import { decodeParam, takeDirty, usePagedList } from '@/components/admin/shared'
-import { Badge, CardSkeleton, ListFooter, OptionSheet, StatePanel } from '@/components/admin/ui'
 import { StaffGate } from '@/components/perk/gates'
-import { chineseDate, handOver, PERK_STATE_LOOK, perkState, shanghaiToday, useWho, type PerkView } from '@/components/perk/shared'
+import { handOver, PERK_STATE_LOOK, perkState, useWho, type PerkView } from '@/components/perk/shared'
 import { MinStar, PerkPicture } from '@/components/perk/ui'
+import { Button } from '@/components/ui/Button'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { chineseDate, today } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 function formUrl(merchantId: string, id?: string) {
@@ -29,7 +32,7 @@ export default function MerchantPerks() {
   const allowed = !!who && (who.shops.length > 0 || !!who.admin)
   const [toggling, setToggling] = useState('')
   const [choosing, setChoosing] = useState(false)
-  const today = shanghaiToday()
+  const todayYmd = today()
 
   const list = usePagedList<PerkView>((page, pageSize) => call('perk.managePerks', { page, pageSize, ...(merchantParam ? { merchantId: merchantParam } : {}) }), merchantParam, allowed)
 
@@ -92,21 +95,21 @@ export default function MerchantPerks() {
       {!canAdd && <Text className='mperks-tip'>发布新优惠请在「爱心商家」中打开对应商家，再进入其优惠。</Text>}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='mperks-empty'
           title='还没有发布优惠'
-          description='发布一项给志愿者的优惠：内容、使用说明、星级要求、每人次数和总名额。'
+          desc='发布一项给志愿者的优惠：内容、使用说明、星级要求、每人次数和总名额。'
           action={canAdd ? { text: '发布第一项优惠', onClick: add } : undefined}
         />
       ) : (
         <View className='mperks-list'>
           {list.items.map((p) => {
-            const st = perkState(p, today)
+            const st = perkState(p, todayYmd)
             const look = PERK_STATE_LOOK[st]
             const used = p.quota > 0 ? Math.min(100, (p.redeemed / p.quota) * 100) : 0
             return (
@@ -116,9 +119,9 @@ export default function MerchantPerks() {
                   <View className='mperk__main'>
                     <View className='mperk__head'>
                       <Text className='mperk__title'>{p.title}</Text>
-                      <Badge tone={look.tone} className='mperk__state'>
+                      <Tag tone={look.tone} className='mperk__state'>
                         {look.label}
-                      </Badge>
+                      </Tag>
                     </View>
                     {showMerchant && <Text className='mperk__merchant'>{p.merchantName}</Text>}
                     <Text className='mperk__valid'>
@@ -163,9 +166,9 @@ export default function MerchantPerks() {
 
       {canAdd && (
         <View className='pk-bar-bottom'>
-          <Btn className='mperks__add' onClick={add}>
+          <Button className='mperks__add' onClick={add}>
             发布新优惠
-          </Btn>
+          </Button>
         </View>
       )}
 

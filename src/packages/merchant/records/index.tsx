@@ -3,20 +3,21 @@ import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import { call } from '@/services/cloud'
 import { usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, StatePanel } from '@/components/admin/ui'
 import { StaffGate } from '@/components/perk/gates'
-import { addDays, chineseDate, shanghaiToday, useWho, type Redemption } from '@/components/perk/shared'
+import { useWho, type Redemption } from '@/components/perk/shared'
 import { RedemptionRow } from '@/components/perk/ui'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { addDays, chineseDate, today } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 export default function MerchantRecords() {
   const { state, reload } = useWho()
   const who = state.kind === 'ready' ? state.who : null
   const staff = !!who && who.shops.length > 0
-  const today = shanghaiToday()
-  const [date, setDate] = useState(today)
+  const todayYmd = today()
+  const [date, setDate] = useState(todayYmd)
 
   const list = usePagedList<Redemption>((page, pageSize) => call('perk.merchantRedemptions', { page, pageSize, date }), date, staff)
 
@@ -29,9 +30,9 @@ export default function MerchantRecords() {
   }
 
   const quick = [
-    { value: today, label: '今天' },
-    { value: addDays(today, -1), label: '昨天' },
-    { value: addDays(today, -2), label: '前天' },
+    { value: todayYmd, label: '今天' },
+    { value: addDays(todayYmd, -1), label: '昨天' },
+    { value: addDays(todayYmd, -2), label: '前天' },
   ]
   const label = quick.find((q) => q.value === date)?.label
 
@@ -45,7 +46,7 @@ export default function MerchantRecords() {
             </View>
           ))}
         </View>
-        <Picker mode='date' value={date} end={today} start='2024-01-01' onChange={(e) => setDate(String(e.detail.value))}>
+        <Picker mode='date' value={date} end={todayYmd} start='2024-01-01' onChange={(e) => setDate(String(e.detail.value))}>
           <View className='mrec-top__date' hoverClass='mrec-top__date--pressed'>
             <Text>{chineseDate(date)}</Text>
             <Text className='mrec-top__arrow'>▼</Text>
@@ -60,11 +61,11 @@ export default function MerchantRecords() {
       </View>
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel kind='empty' className='mrec-empty' title={`${label ?? chineseDate(date)}没有核销记录`} description='志愿者出示优惠码、店员确认核销后会记录在这里' />
+        <StateView tone='muted' className='mrec-empty' title={`${label ?? chineseDate(date)}没有核销记录`} desc='志愿者出示优惠码、店员确认核销后会记录在这里' />
       ) : (
         <>
           <View className='pk-card mrec-list'>

@@ -12,15 +12,16 @@ import type { OutputOf } from '@contract/index'
 import { PERK_CODE_SECONDS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { Btn } from '@/components/account/Btn'
-import { CardSkeleton } from '@/components/admin/ui'
 import { StaffGate } from '@/components/perk/gates'
 import { scanPerkCode, TOKEN_KEY } from '@/components/perk/scan'
-import { goBackOr, shanghaiTime, takeOver, useWho, type ScanView } from '@/components/perk/shared'
+import { takeOver, useWho, type ScanView } from '@/components/perk/shared'
 import { Stars } from '@/components/perk/ui'
 import { codeStatus, countdownRatio, countdownText, expiryOf } from './code-state'
+import { Button } from '@/components/ui/Button'
+import { Skeleton } from '@/components/ui/StateView'
+import { dateTime } from '@/components/ui/format'
+import { goBackOr } from '@/services/navigation'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Redemption = OutputOf<'perk.confirm'>
@@ -164,7 +165,7 @@ export default function Redeem() {
           <Text className='rd-state__text'>请在商家工作台点「扫码核销」，扫描志愿者出示的优惠码。</Text>
         </View>
         <View className='rd-actions'>
-          <Btn onClick={() => void scanNext()}>{isWeapp ? '扫码核销' : '返回商家工作台'}</Btn>
+          <Button onClick={() => void scanNext()}>{isWeapp ? '扫码核销' : '返回商家工作台'}</Button>
         </View>
       </View>
     )
@@ -177,7 +178,7 @@ export default function Redeem() {
           <View className='rd-checking__spinner' />
           <Text className='rd-checking__text'>正在核验优惠码…</Text>
         </View>
-        <CardSkeleton count={1} />
+        <Skeleton count={1} />
       </View>
     )
   }
@@ -190,16 +191,16 @@ export default function Redeem() {
             <Text>✓</Text>
           </View>
           <Text className='rd-state__title'>核销成功</Text>
-          <Text className='rd-state__text'>{shanghaiTime(phase.redemption.at, true)} 已记录，志愿者会收到核销通知。</Text>
+          <Text className='rd-state__text'>{dateTime(phase.redemption.at, '', true)} 已记录，志愿者会收到核销通知。</Text>
         </View>
         <Ticket scan={phase.scan} tone='done' />
         <View className='rd-actions'>
-          <Btn className='rd-next' onClick={() => void scanNext()}>
+          <Button className='rd-next' onClick={() => void scanNext()}>
             继续扫码
-          </Btn>
-          <Btn kind='plain' className='rd-records' onClick={toRecords}>
+          </Button>
+          <Button kind='plain' className='rd-records' onClick={toRecords}>
             查看今日核销
-          </Btn>
+          </Button>
         </View>
       </View>
     )
@@ -221,17 +222,17 @@ export default function Redeem() {
         {phase.scan && <Ticket scan={phase.scan} tone='refused' />}
         <View className='rd-actions'>
           {unknown ? (
-            <Btn className='rd-again' onClick={() => void verify(token)}>
+            <Button className='rd-again' onClick={() => void verify(token)}>
               重新核验
-            </Btn>
+            </Button>
           ) : (
-            <Btn className='rd-next' onClick={() => void scanNext()}>
+            <Button className='rd-next' onClick={() => void scanNext()}>
               继续扫码
-            </Btn>
+            </Button>
           )}
-          <Btn kind='plain' onClick={() => goBackOr(ROUTES.merchant)}>
+          <Button kind='plain' onClick={() => goBackOr(ROUTES.merchant)}>
             返回商家工作台
-          </Btn>
+          </Button>
         </View>
       </View>
     )
@@ -259,12 +260,12 @@ export default function Redeem() {
       <Text className='rd-hint'>{expired ? '过期的优惠码不能核销。志愿者的页面会自动换新码，请重新扫码。' : '请核对志愿者姓名与优惠内容，提供优惠后再确认核销。'}</Text>
       <View className='pk-bar-bottom'>
         <View className='pk-bar-bottom__row'>
-          <Btn kind={expired ? 'primary' : 'outline'} className='pk-bar-bottom__btn rd-cancel' disabled={confirming} onClick={() => void scanNext()}>
+          <Button kind={expired ? 'primary' : 'outline'} className='pk-bar-bottom__btn rd-cancel' disabled={confirming} onClick={() => void scanNext()}>
             {isWeapp ? '重新扫码' : '返回'}
-          </Btn>
-          <Btn kind={expired ? 'outline' : 'primary'} className='pk-bar-bottom__btn rd-confirm' loading={confirming} disabled={expired} onClick={() => void confirm()}>
+          </Button>
+          <Button kind={expired ? 'outline' : 'primary'} className='pk-bar-bottom__btn rd-confirm' busy={confirming} disabled={expired} onClick={() => void confirm()}>
             {confirming ? '正在核销…' : expired ? '已过期' : '确认核销'}
-          </Btn>
+          </Button>
         </View>
       </View>
     </View>

@@ -12,15 +12,15 @@ import { PERK_CODE_SECONDS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
-import { Btn } from '@/components/account/Btn'
 import { decodeParam, loadDivisions, markDirty } from '@/components/admin/shared'
-import { CardSkeleton, StatePanel } from '@/components/admin/ui'
 import { QrCanvas } from '@/components/perk/QrCanvas'
-import { chineseDate, friendlyTime, isNoIdentity, minStarLabel, type PerkView } from '@/components/perk/shared'
+import { isNoIdentity, minStarLabel, type PerkView } from '@/components/perk/shared'
 import { Limits, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
 import { clockOf, countdownText, dueForRefresh, RETRY_MS, scannable, secondsLeft as lifeLeft, type CodeClock } from './code-clock'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { chineseDate, friendlyTime } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type CodeOut = OutputOf<'perk.code'>
@@ -249,7 +249,7 @@ export default function PerkDetail() {
     return (
       <View className='pk-page'>
         <View className='detail-ghost' />
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       </View>
     )
   }
@@ -257,10 +257,10 @@ export default function PerkDetail() {
     if (load.code === 'FORBIDDEN') {
       return (
         <View className='pk-page detail-gate'>
-          <StatePanel
-            kind='denied'
+          <StateView
+            tone='warn'
             title='爱心商家优惠是志愿者专享'
-            description='注册成为乡村振兴志愿者并通过审核后，即可凭优惠码享受爱心商家礼遇。'
+            desc='注册成为乡村振兴志愿者并通过审核后，即可凭优惠码享受爱心商家礼遇。'
             action={{ text: '注册成为志愿者', onClick: () => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` }) }}
           />
         </View>
@@ -269,16 +269,16 @@ export default function PerkDetail() {
     if (load.code === 'NO_IDENTITY') {
       return (
         <View className='pk-page'>
-          <StatePanel kind='no-identity' title='请先选择演示身份' description='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) }} />
+          <StateView tone='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) }} />
         </View>
       )
     }
     return (
       <View className='pk-page'>
-        <StatePanel
-          kind='error'
+        <StateView
+          tone='error'
           title={load.code === 'NOT_FOUND' ? '没有找到这项优惠' : '加载失败'}
-          description={load.message}
+          desc={load.message}
           action={load.code === 'NOT_FOUND' ? { text: '查看全部优惠', onClick: () => void Taro.redirectTo({ url: ROUTES.perks }) } : { text: '重试', onClick: () => void fetchPerk() }}
         />
       </View>
@@ -370,9 +370,9 @@ export default function PerkDetail() {
 
       <View className='pk-bar-bottom'>
         {!p.eligible && p.reason ? <Text className='pk-bar-bottom__hint'>{p.reason}</Text> : null}
-        <Btn className='detail__show' disabled={!p.eligible} onClick={openCode}>
+        <Button className='detail__show' disabled={!p.eligible} onClick={openCode}>
           {p.eligible ? '出示优惠码' : '暂不可用'}
-        </Btn>
+        </Button>
       </View>
 
       {show && (
@@ -397,12 +397,12 @@ export default function PerkDetail() {
                   <Text className='code-sheet__done-title'>已核销</Text>
                   <Text className='code-sheet__done-text'>店员已确认，{friendlyTime(show.at)} 核销成功。感谢你的志愿服务！</Text>
                   <View className='code-sheet__done-actions'>
-                    <Btn kind='outline' className='code-sheet__records' onClick={() => void Taro.navigateTo({ url: ROUTES.perkRecords })}>
+                    <Button kind='outline' className='code-sheet__records' onClick={() => void Taro.navigateTo({ url: ROUTES.perkRecords })}>
                       查看使用记录
-                    </Btn>
-                    <Btn className='code-sheet__finish' onClick={closeCode}>
+                    </Button>
+                    <Button className='code-sheet__finish' onClick={closeCode}>
                       完成
-                    </Btn>
+                    </Button>
                   </View>
                 </View>
               ) : (

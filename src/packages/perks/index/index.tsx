@@ -9,13 +9,14 @@ import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary
 import { ROUTES } from '@/constants/routes'
 import { call, CallError } from '@/services/cloud'
 import { loadAccount, takeDirty, usePagedList, useSearchKeyword } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, SearchField, StatePanel } from '@/components/admin/ui'
+import { SearchField } from '@/components/admin/ui'
 import { allowLocation, locate, type Located } from '@/components/perk/location'
 import { distanceText, isNoIdentity, type PerkView } from '@/components/perk/shared'
 import { Chips, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
-
 import { HelpCard } from '@/components/ui/HelpCard'
-import '@/styles/nutui-theme.scss'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+
 import './index.scss'
 
 type Category = '' | MerchantCategory
@@ -41,10 +42,10 @@ const go = (url: string) => void Taro.navigateTo({ url })
 function GateView({ gate }: { gate: Gate }) {
   if (gate.kind === 'no-identity') {
     return (
-      <StatePanel
-        kind='no-identity'
+      <StateView
+        tone='brand'
         title='请先选择演示身份'
-        description='本地开发环境需要先选择一个演示身份'
+        desc='本地开发环境需要先选择一个演示身份'
         action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => go(ROUTES.personas) } : undefined}
       />
     )
@@ -57,7 +58,7 @@ function GateView({ gate }: { gate: Gate }) {
         : { title: '爱心商家优惠是志愿者专享', desc: '注册成为乡村振兴志愿者并通过审核后，即可在爱心商家出示优惠码，享受餐饮、观影、购物等礼遇。', action: '注册成为志愿者' }
   return (
     <View className='perks-gate'>
-      <StatePanel kind='denied' className='perks-gate__panel' title={text.title} description={text.desc} action={{ text: text.action, onClick: () => go(`${ROUTES.register}?kind=volunteer`) }} />
+      <StateView tone='warn' className='perks-gate__panel' title={text.title} desc={text.desc} action={{ text: text.action, onClick: () => go(`${ROUTES.register}?kind=volunteer`) }} />
     </View>
   )
 }
@@ -200,15 +201,15 @@ export default function Perks() {
       )}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='perks-empty'
           title={keyword ? `没有找到「${keyword}」相关的${category ? `${category}类` : ''}优惠` : category ? `暂无${category}类优惠` : '暂无可用的爱心优惠'}
-          description={keyword ? '换个商家名称或优惠名称试试，或清除搜索查看全部' : category ? '看看其他类别吧' : '爱心商家发布优惠后会出现在这里'}
+          desc={keyword ? '换个商家名称或优惠名称试试，或清除搜索查看全部' : category ? '看看其他类别吧' : '爱心商家发布优惠后会出现在这里'}
           action={
             keyword || category
               ? {

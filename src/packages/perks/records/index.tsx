@@ -5,11 +5,11 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError } from '@/services/cloud'
 import { takeDirty, usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, StatePanel } from '@/components/admin/ui'
 import { isNoIdentity, type Redemption } from '@/components/perk/shared'
 import { RedemptionRow } from '@/components/perk/ui'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { Skeleton, StateView } from '@/components/ui/StateView'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -38,10 +38,10 @@ export default function MyPerkRecords() {
   if (gate === 'forbidden') {
     return (
       <View className='pk-page records-gate'>
-        <StatePanel
-          kind='denied'
+        <StateView
+          tone='warn'
           title='爱心商家优惠是志愿者专享'
-          description='注册成为乡村振兴志愿者并通过审核后，即可凭优惠码享受爱心商家礼遇。'
+          desc='注册成为乡村振兴志愿者并通过审核后，即可凭优惠码享受爱心商家礼遇。'
           action={{ text: '注册成为志愿者', onClick: () => go(`${ROUTES.register}?kind=volunteer`) }}
         />
       </View>
@@ -50,7 +50,7 @@ export default function MyPerkRecords() {
   if (gate === 'no-identity') {
     return (
       <View className='pk-page'>
-        <StatePanel kind='no-identity' title='请先选择演示身份' description='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => go(ROUTES.personas) }} />
+        <StateView tone='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => go(ROUTES.personas) }} />
       </View>
     )
   }
@@ -64,15 +64,15 @@ export default function MyPerkRecords() {
         </View>
       )}
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='records-empty'
           title='还没有使用过优惠'
-          description='在爱心商家出示优惠码，店员核销后会记录在这里'
+          desc='在爱心商家出示优惠码，店员核销后会记录在这里'
           action={{ text: '去看看优惠', onClick: () => void Taro.redirectTo({ url: ROUTES.perks }) }}
         />
       ) : (

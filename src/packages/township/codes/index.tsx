@@ -5,15 +5,15 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
-import { Btn } from '@/components/account/Btn'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
-import { CardSkeleton, Skel, StatePanel } from '@/components/admin/ui'
-import { goBackOr, useStaffScope } from '@/components/township/shared'
+import { useStaffScope } from '@/components/township/shared'
 import { QrImage, StaffGate } from '@/components/township/ui'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, SkeletonBar, StateView } from '@/components/ui/StateView'
+import { goBackOr } from '@/services/navigation'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Station = OutputOf<'station.get'>
@@ -188,17 +188,17 @@ export default function StationCodes() {
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={2} />
+        <Skeleton count={2} />
       </View>
     )
   }
   if (load.kind === 'error') {
     return (
       <View className='adm-page'>
-        <StatePanel
-          kind={load.code === 'NOT_FOUND' ? 'empty' : 'error'}
+        <StateView
+          tone={load.code === 'NOT_FOUND' ? 'muted' : 'error'}
           title={load.code === 'NOT_FOUND' ? '驿站不存在' : '加载失败'}
-          description={load.message}
+          desc={load.message}
           action={load.code === 'NOT_FOUND' ? { text: '返回驿站列表', onClick: () => goBackOr(ROUTES.stations) } : { text: '重试', onClick: () => void fetchStation() }}
         />
       </View>
@@ -220,7 +220,7 @@ export default function StationCodes() {
           <Text className='kiosk__name'>{s.name}</Text>
           <View className='kiosk__card'>
             <View className={`kiosk__qr-box ${stale ? 'kiosk__qr-box--stale' : ''}`}>
-              {kiosk ? <QrImage className='kiosk__qr' text={kiosk.code} /> : <Skel className='kiosk__qr-skel' />}
+              {kiosk ? <QrImage className='kiosk__qr' text={kiosk.code} /> : <SkeletonBar className='kiosk__qr-skel' />}
               {stale && (
                 <View className='kiosk__stale'>
                   <Text className='kiosk__stale-title'>签到码已失效</Text>
@@ -284,7 +284,7 @@ export default function StationCodes() {
                 </View>
               ) : (
                 <View className='poster__loading'>
-                  <Skel className='poster__skel' />
+                  <SkeletonBar className='poster__skel' />
                   <Text className='poster__wait'>正在生成小程序码…</Text>
                 </View>
               )}
@@ -305,13 +305,13 @@ export default function StationCodes() {
           )}
           <Text className='codes__tip'>点击小程序码可预览，长按保存到手机后打印（建议 A4 或 A5），张贴在驿站入口醒目处。</Text>
           <View className='codes__actions'>
-            <Btn className='codes__preview' disabled={poster.kind !== 'ready'} onClick={preview}>
+            <Button className='codes__preview' disabled={poster.kind !== 'ready'} onClick={preview}>
               预览并保存
-            </Btn>
+            </Button>
             {process.env.TARO_ENV === 'h5' && (
-              <Btn kind='outline' className='codes__print' disabled={poster.kind !== 'ready'} onClick={() => window.print()}>
+              <Button kind='outline' className='codes__print' disabled={poster.kind !== 'ready'} onClick={() => window.print()}>
                 打印
-              </Btn>
+              </Button>
             )}
           </View>
         </View>
@@ -337,9 +337,9 @@ export default function StationCodes() {
             </View>
           )}
           <View className='codes__actions'>
-            <Btn className='codes__kiosk' disabled={!s.active} onClick={() => void enterKiosk()}>
+            <Button className='codes__kiosk' disabled={!s.active} onClick={() => void enterKiosk()}>
               进入现场签到模式
-            </Btn>
+            </Button>
           </View>
         </View>
       )}

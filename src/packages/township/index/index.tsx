@@ -6,11 +6,11 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { takeDirty } from '@/components/admin/shared'
-import { Skel } from '@/components/admin/ui'
-import { monthLabel, thisMonth, useStaffScope, type StaffScope } from '@/components/township/shared'
+import { useStaffScope, type StaffScope } from '@/components/township/shared'
 import { StaffGate } from '@/components/township/ui'
+import { SkeletonBar } from '@/components/ui/StateView'
+import { monthLabel, thisMonth } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Count = number | 'error' | null
@@ -79,7 +79,7 @@ export default function TownshipHome() {
     return (
       <View className={`tw-home__stat tw-home__stat--${key}`} hoverClass='tw-home__stat--pressed' onClick={() => go(url)}>
         {c === null ? (
-          <Skel className='tw-home__stat-skel' />
+          <SkeletonBar className='tw-home__stat-skel' />
         ) : (
           <Text className={`tw-home__stat-num ${urgent && typeof c === 'number' && c > 0 ? 'tw-home__stat-num--urgent' : ''} ${c === 'error' ? 'tw-home__stat-num--none' : ''}`}>
             {c === 'error' ? '—' : c}

@@ -2,20 +2,24 @@
 // records by status, flagged ones marked; select up to 100 and approve or reject them (with a
 // reason) in one go, or adjust one record's credited time (with a reason).
 import { useEffect, useMemo, useState } from 'react'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
 import type { OutputOf } from '@contract/index'
 import { MAX_RECORD_MINUTES, overSpanMessage, ZERO_CREDIT_MESSAGE } from '@contract/credit-rules'
 import { FLAG_LABELS, SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS, type Flag } from '@contract/vocabulary'
-import { Tick } from '@/components/account/Tick'
+import { Tick } from '@/components/ui/Tick'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { day, markDirty, useDivisions, usePagedList, when } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, OptionSheet, ReasonDialog, StatePanel } from '@/components/admin/ui'
-import { clock, duration, monthDay, placesInReach, useStaffScope } from '@/components/township/shared'
-import { StaffGate, Tag } from '@/components/township/ui'
+import { markDirty, useDivisions, usePagedList } from '@/components/admin/shared'
+import { placesInReach, useStaffScope } from '@/components/township/shared'
+import { StaffGate } from '@/components/township/ui'
+import { Button } from '@/components/ui/Button'
+import { Dialog, NoteDialog } from '@/components/ui/Dialog'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
+import { clock, dateTime, duration, monthDay, ymd } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 /** The first day the programme's records can start (the date picker's range). */
@@ -92,7 +96,7 @@ export default function Queue() {
   const many = !!scope && !scope.single
   const where = townshipCode ? { townshipCode } : {}
 
-  const today = day(new Date().toISOString())
+  const today = ymd(new Date().toISOString())
   const search = { ...(name ? { name } : {}), ...(date ? { date } : {}) }
   const searching = !!name || !!date
   const key = `${status}|${flaggedOnly}|${townshipCode}|${name}|${date}`
@@ -288,15 +292,15 @@ export default function Queue() {
       )}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='queue__empty'
           title={searching ? `没有找到符合条件的${SESSION_STATUS_LABELS[status]}记录` : flaggedOnly ? `没有有异常的${SESSION_STATUS_LABELS[status]}记录` : empty.title}
-          description={searching ? `${name ? `姓名含「${name}」` : ''}${name && date ? '，' : ''}${date ? `${monthDay(date)}开始的服务` : ''}` : flaggedOnly ? '关闭「只看有异常」可查看全部记录' : empty.description}
+          desc={searching ? `${name ? `姓名含「${name}」` : ''}${name && date ? '，' : ''}${date ? `${monthDay(date)}开始的服务` : ''}` : flaggedOnly ? '关闭「只看有异常」可查看全部记录' : empty.description}
           action={
             searching
               ? {
@@ -341,10 +345,10 @@ export default function Queue() {
             <Text className='adm-bar__hint'>一次最多 {BATCH_MAX} 条</Text>
           </View>
           <View className='adm-bar__buttons'>
-            <Button className='adm-bar__btn queue__reject' type='default' fill='outline' disabled={selected.length === 0 || !!busy} loading={busy === 'reject'} onClick={() => setRejecting(true)}>
+            <Button className='adm-bar__btn queue__reject' kind='outline' disabled={selected.length === 0 || !!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
               驳回
             </Button>
-            <Button className='adm-bar__btn queue__approve' type='primary' disabled={selected.length === 0 || !!busy} loading={busy === 'approve'} onClick={() => void approve()}>
+            <Button className='adm-bar__btn queue__approve' disabled={selected.length === 0 || !!busy} busy={busy === 'approve'} onClick={() => void approve()}>
               通过
             </Button>
           </View>
@@ -360,7 +364,7 @@ export default function Queue() {
         onClose={() => setSheet(false)}
       />
 
-      <ReasonDialog
+      <NoteDialog confirmText='确认驳回' required maxLength={200}
         visible={rejecting}
         title={`驳回 ${selected.length} 条服务记录`}
         message='驳回后这些时长不计入志愿者的服务时长；志愿者会收到通知和你填写的理由，可以提出申诉。'
@@ -371,7 +375,7 @@ export default function Queue() {
 
       <AdjustDialog item={adjusting} dailyCap={dailyCap} onDone={adjusted} onClose={() => setAdjusting(null)} />
 
-      <Dialog className='queue__outcome' visible={!!outcome} title={outcome?.title ?? ''} confirmText='知道了' hideCancelButton onConfirm={() => setOutcome(null)} onClose={() => setOutcome(null)}>
+      <Dialog className='queue__outcome' visible={!!outcome} title={outcome?.title ?? ''} confirmText='知道了' cancelText='' onConfirm={() => setOutcome(null)} onCancel={() => setOutcome(null)}>
         <View className='queue__outcome-list'>
           {outcome?.rows.map((r, i) => (
             <View key={i} className='queue__outcome-row'>
@@ -386,15 +390,15 @@ export default function Queue() {
 }
 
 function SessionCard({ item: s, selecting, selected, dailyCap, onToggle, onAdjust }: { item: Item; selecting: boolean; selected: boolean; dailyCap: number | null; onToggle: () => void; onAdjust: () => void }) {
-  const date = day(s.checkInAt)
-  const outDate = s.checkOutAt ? day(s.checkOutAt) : ''
+  const date = ymd(s.checkInAt)
+  const outDate = s.checkOutAt ? ymd(s.checkOutAt) : ''
   const split = s.days.length > 1
   const noteLabel = s.flags.includes('appeal') ? '申诉理由' : s.source === 'makeup' ? '补签原因' : '备注'
   const reasonLabel = s.status === 'rejected' ? '驳回理由' : s.adjustedMinutes !== null ? '调整理由' : '审核说明'
   const overCap = dailyCap !== null && s.days.some((d) => d.minutes > dailyCap)
   const makeup = s.source === 'makeup'
   // Closed by the timer at the end of the check-in day (midnight): shown as that day's 24:00.
-  const byTimer = s.flags.includes('closed_by_timer') && !!s.checkOutAt && clock(s.checkOutAt) === '00:00' && outDate !== date
+  const byTimer = s.flags.includes('closed_by_timer') && !!s.checkOutAt && clock(s.checkOutAt, '—') === '00:00' && outDate !== date
   return (
     <View className={`adm-card session-card ${selected ? 'adm-card--selected' : ''}`} onClick={selecting ? onToggle : undefined}>
       <View className='session-card__head'>
@@ -416,12 +420,12 @@ function SessionCard({ item: s, selecting, selected, dailyCap, onToggle, onAdjus
       <View className='session-card__times'>
         <View className='session-card__time'>
           <Text className='session-card__time-label'>{makeup ? '开始' : '签到'}</Text>
-          <Text className='session-card__time-value'>{clock(s.checkInAt)}</Text>
+          <Text className='session-card__time-value'>{clock(s.checkInAt, '—')}</Text>
         </View>
         <Text className='session-card__arrow'>→</Text>
         <View className='session-card__time'>
           <Text className='session-card__time-label'>{makeup ? '结束' : '签退'}</Text>
-          <Text className='session-card__time-value'>{byTimer ? '24:00' : s.checkOutAt ? clock(s.checkOutAt) : '—'}</Text>
+          <Text className='session-card__time-value'>{byTimer ? '24:00' : s.checkOutAt ? clock(s.checkOutAt, '—') : '—'}</Text>
           {(byTimer || !s.checkOutAt || outDate !== date) && <Text className='session-card__time-date'>{byTimer || !s.checkOutAt ? '未签退' : monthDay(outDate)}</Text>}
         </View>
         <View className='session-card__total'>
@@ -468,7 +472,7 @@ function SessionCard({ item: s, selecting, selected, dailyCap, onToggle, onAdjus
       <View className='session-card__foot'>
         <Text className='session-card__meta'>
           {SESSION_SOURCE_LABELS[s.source]}
-          {s.reviewedAt ? ` · 审核于 ${when(s.reviewedAt)}` : ''}
+          {s.reviewedAt ? ` · 审核于 ${dateTime(s.reviewedAt, '—')}` : ''}
         </Text>
         <View
           className='session-card__adjust'
@@ -514,11 +518,11 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
     if (!item) return
     if (!valid) {
       setProblem({ field: 'minutes', message: minutesProblem })
-      throw new Error('invalid minutes')
+      return
     }
     if (reason.trim().length < 2) {
       setProblem({ field: 'reason', message: '请填写调整理由（至少 2 个字）' })
-      throw new Error('reason too short')
+      return
     }
     setBusy(true)
     try {
@@ -527,7 +531,6 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
     } catch (err) {
       if (err instanceof CallError && (err.field === 'minutes' || err.field === 'reason')) setProblem({ field: err.field, message: err.message })
       else void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-      throw err
     } finally {
       setBusy(false)
     }
@@ -537,29 +540,17 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
   const presets = item ? [...new Set([item.minutes, ...(dailyCap !== null && item.minutes > dailyCap ? [dailyCap] : []), 30, 60, 120].filter((m) => m >= 1 && m <= max))] : []
 
   return (
-    <Dialog
-      className='adjust'
-      visible={!!item}
-      title='调整计入时长'
-      confirmText={busy ? '提交中…' : '确认调整'}
-      cancelText='取消'
-      disableConfirmButton={busy}
-      closeOnOverlayClick={!busy}
-      beforeCancel={() => !busy}
-      onConfirm={confirm}
-      onCancel={onClose}
-      onClose={onClose}
-    >
+    <Dialog className='adjust' visible={!!item} title='调整计入时长' confirmText='确认调整' busy={busy} onConfirm={() => void confirm()} onCancel={onClose}>
       {item && (
         <View className='adjust__body'>
           <View className='adjust__facts'>
             <Text className='adjust__who'>
-              {item.volunteerName} · {monthDay(day(item.checkInAt))}
+              {item.volunteerName} · {monthDay(ymd(item.checkInAt))}
             </Text>
             <Text className='adjust__where'>{item.stationName}</Text>
             <Text className='adjust__recorded'>
               记录时长 {duration(item.minutes)}
-              {item.checkOutAt ? `（${clock(item.checkInAt)}–${clock(item.checkOutAt)}）` : ''}
+              {item.checkOutAt ? `（${clock(item.checkInAt, '—')}–${clock(item.checkOutAt, '—')}）` : ''}
               {item.adjustedMinutes !== null ? `，当前计入 ${duration(item.adjustedMinutes)}` : ''}
             </Text>
             <Text className='adjust__limit'>
@@ -589,18 +580,20 @@ function AdjustDialog({ item, dailyCap, onDone, onClose }: { item: Item | null; 
             ))}
           </View>
           <Text className='adjust__label'>调整理由</Text>
-          <TextArea
-            className={`adjust__reason ${shownProblem?.field === 'reason' ? 'adjust__reason--error' : ''}`}
+          <Textarea
+            className={`ui-dialog__input adjust__reason ${shownProblem?.field === 'reason' ? 'ui-dialog__input--error' : ''}`}
             value={reason}
             placeholder='例如：签退定位偏差，按驿站登记的实际服务时间计入'
-            maxLength={200}
-            showCount
-            rows={3}
-            onChange={(v) => {
+            placeholderClass='ui-dialog__placeholder'
+            maxlength={200}
+            fixed
+            onInput={(e) => {
+              const v = e.detail.value
               setReason(v)
               if (problem?.field === 'reason' && v.trim().length >= 2) setProblem(null)
             }}
           />
+          <Text className='ui-dialog__count adjust__count'>{reason.length}/200</Text>
           {shownProblem && <Text className='adjust__error'>{shownProblem.message}</Text>}
           <Text className='adjust__note'>
             调整后该记录记为「已通过」，按{valid ? ` ${duration(value)} ` : '填写的时长'}计入{dailyCap !== null ? `（每日最多计入 ${duration(dailyCap)}）` : ''}；志愿者会收到通知，调整会记录操作人和理由。

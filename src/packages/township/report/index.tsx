@@ -5,15 +5,17 @@ import { useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
-import { Btn } from '@/components/account/Btn'
 import { call, errorMessage } from '@/services/cloud'
 import { openWorkbook } from '@/services/files'
 import { useDivisions, usePagedList } from '@/components/admin/shared'
-import { CardSkeleton, ListFooter, OptionSheet, StatePanel } from '@/components/admin/ui'
-import { hoursOf, monthLabel, placesInReach, thisMonth, useStaffScope } from '@/components/township/shared'
+import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { StaffGate } from '@/components/township/ui'
+import { Button } from '@/components/ui/Button'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { hoursOf, monthLabel, thisMonth } from '@/components/ui/format'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Row = OutputOf<'service.report'>['items'][number]
@@ -157,11 +159,11 @@ export default function Report() {
       )}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel kind='empty' className='report__empty' title='暂无服务时长记录' description='志愿者的签到记录审核通过后，会在这里汇总' />
+        <StateView tone='muted' className='report__empty' title='暂无服务时长记录' desc='志愿者的签到记录审核通过后，会在这里汇总' />
       ) : (
         <View className='report__table'>
           <View className='report__thead'>
@@ -192,9 +194,9 @@ export default function Report() {
           <Text className='report__bar-title'>导出 {monthLabel(month)} 报表</Text>
           <Text className='adm-bar__hint'>{list.status === 'ready' && list.total === 0 ? '没有可导出的记录' : 'Excel 表格，含全部志愿者'}</Text>
         </View>
-        <Btn small className='report__export' loading={exporting} disabled={list.status !== 'ready' || list.total === 0} onClick={() => void exportNow()}>
+        <Button small className='report__export' busy={exporting} disabled={list.status !== 'ready' || list.total === 0} onClick={() => void exportNow()}>
           {exporting ? '正在导出…' : '导出 Excel'}
-        </Btn>
+        </Button>
       </View>
 
       <OptionSheet

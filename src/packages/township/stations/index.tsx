@@ -7,11 +7,13 @@ import type { OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { takeDirty, useDivisions, usePagedList } from '@/components/admin/shared'
-import { Badge, CardSkeleton, ListFooter, OptionSheet, StatePanel } from '@/components/admin/ui'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { StaffGate } from '@/components/township/ui'
+import { ListFooter } from '@/components/ui/ListFooter'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { Tag } from '@/components/ui/Tag'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Station = OutputOf<'station.list'>['items'][number]
@@ -86,15 +88,15 @@ export default function Stations() {
       )}
 
       {list.status === 'loading' || list.status === 'idle' ? (
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       ) : list.status === 'error' ? (
-        <StatePanel kind='error' title='加载失败' description={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
+        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
       ) : list.items.length === 0 ? (
-        <StatePanel
-          kind='empty'
+        <StateView
+          tone='muted'
           className='tw-stations__empty'
           title={townshipCode ? `${townshipName ?? '该镇街'}还没有驿站` : '还没有驿站'}
-          description='新建驿站后，打印张贴驿站签到码，志愿者扫码即可签到'
+          desc='新建驿站后，打印张贴驿站签到码，志愿者扫码即可签到'
           action={{ text: '新建驿站', onClick: create }}
         />
       ) : (
@@ -103,9 +105,9 @@ export default function Stations() {
             <View key={s.id} className={`adm-card station-card ${s.active ? '' : 'station-card--off'}`} hoverClass='adm-card--pressed' onClick={() => edit(s.id)}>
               <View className='station-card__head'>
                 <Text className='station-card__name'>{s.name}</Text>
-                <Badge tone={s.active ? 'green' : 'grey'} className='station-card__status'>
+                <Tag tone={s.active ? 'green' : 'grey'} className='station-card__status'>
                   {s.active ? '启用中' : '已停用'}
-                </Badge>
+                </Tag>
               </View>
               <Text className='station-card__place'>
                 {s.countyName} · {s.townshipName}

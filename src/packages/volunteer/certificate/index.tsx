@@ -2,15 +2,15 @@
 // 12-character verification code and a QR code of the verify page; keeps the last one on the
 // phone, so it shows again next time (read back through service.verify, as anyone would see it).
 import { useCallback, useEffect, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import { Btn } from '@/components/account/Btn'
 import { call, errorMessage } from '@/services/cloud'
-import { dateTime, hours as hoursText } from '../shared/format'
+import { hours as hoursText } from '@/components/ui/format'
 import { CertificatePaper, GateView, spacedCode, starName, verifyPath } from '../shared/ui'
 import { gateOfError, type CertificateView, type Gate, type HoursView } from '../shared/volunteer'
+import { Button } from '@/components/ui/Button'
+import { dateTime } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 const keyOf = (userId: string) => `xq.volunteer.certificate.${userId}`
@@ -140,9 +140,9 @@ export default function Certificate() {
           {hours.approvedMinutes === 0 && <Text className='certificate__zero'>还没有审核通过的服务时长：服务记录审核通过后，就可以在这里生成证明。</Text>}
           {hours.pendingMinutes > 0 && <Text className='certificate__pending'>另有 {hoursText(hours.pendingMinutes)} 小时待审核，审核通过后再生成可计入证明。</Text>}
         </View>
-        <Btn className='certificate__generate' loading={busy} disabled={hours.approvedMinutes === 0} onClick={() => void generate()}>
+        <Button className='certificate__generate' busy={busy} disabled={hours.approvedMinutes === 0} onClick={() => void generate()}>
           {busy ? '正在生成…' : hours.approvedMinutes === 0 ? '暂无可证明的服务时长' : '生成服务证明'}
-        </Btn>
+        </Button>
       </View>
     )
   }
@@ -150,19 +150,19 @@ export default function Certificate() {
   return (
     <View className='vol-page certificate certificate--ready'>
       <CertificatePaper cert={cert} />
-      <Text className='certificate__issued'>生成于 {dateTime(cert.issuedAt)} · 核验码 {spacedCode(cert.code)}</Text>
+      <Text className='certificate__issued'>生成于 {dateTime(cert.issuedAt, '—')} · 核验码 {spacedCode(cert.code)}</Text>
       <View className='certificate__actions'>
-        <Btn kind='outline' className='certificate__copy' onClick={() => copy(cert.code, '核验码已复制')}>
+        <Button kind='outline' className='certificate__copy' onClick={() => copy(cert.code, '核验码已复制')}>
           复制核验码
-        </Btn>
+        </Button>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='acct-btn acct-btn--primary certificate__share' openType='share' hoverClass='acct-btn--pressed'>
-            <Text className='acct-btn__text'>发给核验人</Text>
+          <Button className='certificate__share' openType='share'>
+            发给核验人
           </Button>
         ) : (
-          <Btn className='certificate__share' onClick={() => copy(verifyLink(cert.code), '核验链接已复制')}>
+          <Button className='certificate__share' onClick={() => copy(verifyLink(cert.code), '核验链接已复制')}>
             复制核验链接
-          </Btn>
+          </Button>
         )}
       </View>
       <Text className='certificate__regenerate' onClick={() => void generate()}>

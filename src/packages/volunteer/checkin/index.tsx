@@ -6,20 +6,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Btn } from '@/components/account/Btn'
-import { StateView } from '@/components/account/States'
 import { Tag } from '@/components/ui/Tag'
-import { FIX_MAX_AGE_SECONDS, stationOpenAt } from '@contract/service-rules'
+import { fenceVerdict, FIX_MAX_AGE_SECONDS, stationOpenAt } from '@contract/service-rules'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { DevPanel } from '../shared/DevPanel'
-import { clock, distance, duration, elapsed } from '../shared/format'
 import { LocationProblem, openLocationSetting, readLocation, type Reading } from '@/services/location'
 import { decodeTwice, newRequestId, parseScanned, scan, stationIdFromParams } from '../shared/scan'
 import { FlagList, GateView, StatusTag } from '../shared/ui'
-import { gateOfError, loadStation, markChanged, useCheckOut, useNow, verdictFor, type Gate, type SessionView, type StationView, type Verdict } from '../shared/volunteer'
+import { gateOfError, loadStation, markChanged, useCheckOut, useCoarseAccuracyM, useNow, verdictFor, type Gate, type SessionView, type StationView, type Verdict } from '../shared/volunteer'
+import { Button } from '@/components/ui/Button'
+import { StateView } from '@/components/ui/StateView'
+import { clock, distance, duration, elapsed } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Via = 'scan' | 'kiosk' | 'nearby'
@@ -77,13 +76,13 @@ function LocationCard({
         </View>
         <View className='ck-loc__actions'>
           {problem.canOpenSetting && (
-            <Btn small kind='primary' className='ck-loc__setting' onClick={onSetting}>
+            <Button small kind='primary' className='ck-loc__setting' onClick={onSetting}>
               去设置开启
-            </Btn>
+            </Button>
           )}
-          <Btn small kind='outline' className='ck-loc__retry' loading={locating} onClick={onLocate}>
+          <Button small kind='outline' className='ck-loc__retry' busy={locating} onClick={onLocate}>
             重新定位
-          </Btn>
+          </Button>
         </View>
       </View>
     )
@@ -154,6 +153,7 @@ export default function CheckIn() {
   const shownOnce = useRef(false)
   const { busy: checkingOut, checkOut } = useCheckOut()
   const now = useNow(!!session)
+  const coarseAccuracyM = useCoarseAccuracyM(gate.kind === 'ready')
 
   // ---- loading ------------------------------------------------------------------------------
 
@@ -238,7 +238,7 @@ export default function CheckIn() {
     void Promise.all([loadSession(true), session || done ? Promise.resolve(null) : locate()]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const verdict = useMemo(() => (station && reading && !session ? verdictFor(station, reading) : null), [station, reading, session])
+  const verdict = useMemo(() => (station && reading && !session ? verdictFor(station, reading, coarseAccuracyM) : null), [station, reading, session, coarseAccuracyM])
 
   // ---- check-in -----------------------------------------------------------------------------------
 
@@ -255,7 +255,7 @@ export default function CheckIn() {
           setError({ field: 'reading', message: '没有获取到你的位置，请按上面的提示处理后重新定位。' })
           return
         }
-        const v = verdictFor(st, r)
+        const v = verdictFor(st, r, coarseAccuracyM)
         if (!v.inside) {
           setError({ field: 'reading', message: v.message })
           return
@@ -288,7 +288,7 @@ export default function CheckIn() {
         setBusy(false)
       }
     },
-    [reading, via, locate, loadSession],
+    [reading, via, locate, loadSession, coarseAccuracyM],
   )
 
   /** What the camera (or, in development, the pasted text) read. */
@@ -405,13 +405,13 @@ export default function CheckIn() {
               : `这条记录需要${done.townshipName}团委核实后才能计入服务时长。`}
           </Text>
         </View>
-        <Btn className='checkin__to-hours' onClick={() => void Taro.redirectTo({ url: ROUTES.hours })}>
+        <Button className='checkin__to-hours' onClick={() => void Taro.redirectTo({ url: ROUTES.hours })}>
           查看服务记录
-        </Btn>
+        </Button>
         <View className='vol-gap' />
-        <Btn kind='plain' className='checkin__to-home' onClick={goHome}>
+        <Button kind='plain' className='checkin__to-home' onClick={goHome}>
           返回志愿服务
-        </Btn>
+        </Button>
       </View>
     )
   }
@@ -447,9 +447,9 @@ export default function CheckIn() {
             <Text className='ck-live__place'>{station ? station.address : session.townshipName}</Text>
           </View>
           <FlagList flags={session.flags} />
-          <Btn className='ck-live__checkout' loading={checkingOut} onClick={() => void finish()}>
+          <Button className='ck-live__checkout' busy={checkingOut} onClick={() => void finish()}>
             {checkingOut ? '正在签退…' : '签退'}
-          </Btn>
+          </Button>
         </View>
         <Text className='acct-note checkin__note'>
           离开驿站时请签退：签退时会再次读取位置。不在驿站范围内也可以签退，但记录会被标注，由镇街团委核实。忘记签退的服务会在当天结束时自动结束并交由镇街团委核实。
@@ -493,7 +493,7 @@ export default function CheckIn() {
             ) : (
               nearby.map((s) => {
                 const d = s.distanceM ?? 0
-                const inRange = d - reading.accuracy <= s.radiusM
+                const inRange = fenceVerdict(d, reading.accuracy, s.radiusM, coarseAccuracyM).inside
                 return (
                   <View
                     key={s.id}
@@ -561,9 +561,9 @@ export default function CheckIn() {
         </View>
       ) : stationError ? (
         <StateView tone='warn' title='没有找到这个驿站' desc={stationError} className='checkin__missing'>
-          <Btn kind='outline' onClick={() => setStationId('')}>
+          <Button kind='outline' onClick={() => setStationId('')}>
             选择附近驿站
-          </Btn>
+          </Button>
         </StateView>
       ) : (
         <View className='ck-st ck-st--loading'>
@@ -594,13 +594,13 @@ export default function CheckIn() {
             </View>
           )}
 
-          <Btn className='checkin__submit' loading={busy} disabled={!station.active || (locating && !reading)} onClick={() => void checkInAt(station)}>
+          <Button className='checkin__submit' busy={busy} disabled={!station.active || (locating && !reading)} onClick={() => void checkInAt(station)}>
             {busy ? '正在签到…' : station.active ? '签到' : '驿站已停用'}
-          </Btn>
+          </Button>
           {process.env.TARO_ENV === 'weapp' && (
-            <Btn kind='outline' className='checkin__kiosk' disabled={busy || !station.active} onClick={() => void scanKiosk()}>
+            <Button kind='outline' className='checkin__kiosk' disabled={busy || !station.active} onClick={() => void scanKiosk()}>
               扫描现场签到码
-            </Btn>
+            </Button>
           )}
           {via === 'nearby' && (
             <Text className='checkin__change' onClick={() => setStationId('')}>

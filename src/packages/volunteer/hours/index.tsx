@@ -5,17 +5,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import type { SessionStatus } from '@contract/vocabulary'
-import { Btn } from '@/components/account/Btn'
-import { StateView } from '@/components/account/States'
 import { Sheet } from '@/components/ui/Sheet'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
-import { clock, dayLabel, duration, hours as hoursText, lastMonths, monthLabel, ymd } from '../shared/format'
+import { hours as hoursText } from '@/components/ui/format'
 import { Card, FlagList, GateView, StarBar, Stars, starName, StatusTag } from '../shared/ui'
 import { allowanceText, gateOfError, markChanged, takeChanged, type Allowance, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
+import { Button } from '@/components/ui/Button'
+import { StateView } from '@/components/ui/StateView'
+import { clock, dayLabel, duration, lastMonths, monthLabel, ymd } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -88,9 +88,9 @@ function Record({ s, onAppeal }: { s: SessionView; onAppeal: (s: SessionView) =>
       {canAppeal(s) && (
         <View className='hrs-rec__actions'>
           <Text className='hrs-rec__hint'>对审核结果有异议？</Text>
-          <Btn small kind='outline' className='hrs-rec__appeal' onClick={() => onAppeal(s)}>
+          <Button small kind='outline' className='hrs-rec__appeal' onClick={() => onAppeal(s)}>
             申诉
-          </Btn>
+          </Button>
         </View>
       )}
     </View>
@@ -176,9 +176,9 @@ function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionVi
               {problem}
             </Text>
           ) : null}
-          <Btn className='hrs-appeal__submit' loading={busy} disabled={allowance?.left === 0} onClick={() => void submit()}>
+          <Button className='hrs-appeal__submit' busy={busy} disabled={allowance?.left === 0} onClick={() => void submit()}>
             {busy ? '正在提交…' : allowance?.left === 0 ? '本月申诉次数已用完' : '提交申诉'}
-          </Btn>
+          </Button>
         </View>
       )}
     </Sheet>
@@ -384,16 +384,16 @@ export default function Hours() {
           </View>
         ) : listState === 'error' ? (
           <StateView tone='warn' title='记录加载失败' desc={listError} className='hrs-history__state'>
-            <Btn small kind='outline' onClick={() => void loadList(filter)}>
+            <Button small kind='outline' onClick={() => void loadList(filter)}>
               重试
-            </Btn>
+            </Button>
           </StateView>
         ) : items.length === 0 ? (
           <StateView tone='muted' mark='记' title={filter ? '没有这类记录' : '还没有服务记录'} desc={filter ? '换个状态看看' : '到驿站签到、签退后，服务记录会出现在这里。'} className='hrs-history__state'>
             {!filter && (
-              <Btn small onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
+              <Button small onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
                 去签到
-              </Btn>
+              </Button>
             )}
           </StateView>
         ) : (

@@ -5,16 +5,16 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
-import { Btn } from '@/components/account/Btn'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { clock, elapsed, hours as hoursText, lastMonths } from '../shared/format'
+import { hours as hoursText } from '@/components/ui/format'
 import { parseScanned, scan } from '../shared/scan'
 import { Card, GateView, StarBar, Stars, starName } from '../shared/ui'
 import { gateOfError, loadSettings, takeChanged, useCheckOut, useNow, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
-
 import { HelpCard } from '@/components/ui/HelpCard'
-import '@/styles/nutui-theme.scss'
+import { Button } from '@/components/ui/Button'
+import { clock, elapsed, lastMonths } from '@/components/ui/format'
+
 import './index.scss'
 
 type Me = OutputOf<'account.me'>
@@ -160,12 +160,12 @@ export default function VolunteerHome() {
             <Text className='vhome-session__elapsed'>{elapsed(now - Date.parse(session.checkInAt))}</Text>
             <Text className='vhome-session__label'>已服务时长 · 离开驿站前请签退</Text>
             <View className='vhome-session__actions'>
-              <Btn kind='plain' className='vhome-session__detail' onClick={() => void Taro.navigateTo({ url: `${ROUTES.checkin}?stationId=${session.stationId}` })}>
+              <Button kind='plain' className='vhome-session__detail' onClick={() => void Taro.navigateTo({ url: `${ROUTES.checkin}?stationId=${session.stationId}` })}>
                 签到详情
-              </Btn>
-              <Btn className='vhome-session__checkout' loading={checkingOut} onClick={() => void finish()}>
+              </Button>
+              <Button className='vhome-session__checkout' busy={checkingOut} onClick={() => void finish()}>
                 {checkingOut ? '正在签退…' : '签退'}
-              </Btn>
+              </Button>
             </View>
           </View>
         ) : (

@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { Sheet } from '@/components/ui/Sheet'
 import { Tag } from '@/components/ui/Tag'
@@ -13,13 +12,14 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
 import { uploadFile, uploadPath } from '@/services/files'
 import { pickPictures, pictureProblem } from '@/services/pictures'
-import { addDays, clock, dayLabel, distance, duration, hours as hoursText, minutesBetween, nowClock, relativeDay, today } from '../shared/format'
+import { hours as hoursText } from '@/components/ui/format'
 import { LocationProblem, readLocation } from '@/services/location'
 import { decodeTwice, stationIdFromParams } from '../shared/scan'
 import { FlagList, GateView, StatusTag } from '../shared/ui'
 import { allowanceText, gateOfError, loadSettings, loadStation, markChanged, type Allowance, type Gate, type SessionView, type StationView } from '../shared/volunteer'
+import { Button } from '@/components/ui/Button'
+import { addDays, clock, dayLabel, distance, duration, minutesBetween, nowClock, relativeDay, today } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 interface Choice {
@@ -300,13 +300,13 @@ export default function Makeup() {
           </View>
           <FlagList flags={done.flags} />
         </View>
-        <Btn className='makeup__to-hours' onClick={() => void Taro.redirectTo({ url: ROUTES.hours })}>
+        <Button className='makeup__to-hours' onClick={() => void Taro.redirectTo({ url: ROUTES.hours })}>
           查看服务记录
-        </Btn>
+        </Button>
         <View className='vol-gap' />
-        <Btn kind='plain' onClick={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: ROUTES.volunteer }))}>
+        <Button kind='plain' onClick={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: ROUTES.volunteer }))}>
           返回
-        </Btn>
+        </Button>
       </View>
     )
   }
@@ -428,9 +428,9 @@ export default function Makeup() {
       )}
 
       <View className='acct-bar'>
-        <Btn loading={submitting} disabled={allowance?.left === 0} className='makeup__submit' onClick={() => void submit()}>
+        <Button busy={submitting} disabled={allowance?.left === 0} className='makeup__submit' onClick={() => void submit()}>
           {submitting ? '正在提交…' : allowance?.left === 0 ? '本月补签次数已用完' : '提交补签'}
-        </Btn>
+        </Button>
       </View>
 
       <StationSheet

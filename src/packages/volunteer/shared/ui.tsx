@@ -4,20 +4,20 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { FLAG_LABELS, SESSION_STATUS_LABELS, type Flag, type SessionStatus } from '@contract/vocabulary'
-import { Btn } from '@/components/account/Btn'
-import { LoadError, PageSkeleton, StateView } from '@/components/account/States'
 import { Qr } from '@/components/ui/Qr'
 import { Tag, type TagTone } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
 import { numeral } from '@contract/numerals'
-import { chineseDate, monthLabel, roundHours } from './format'
 import type { CertificateView, Gate, HoursView } from './volunteer'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { chineseDate, monthLabel, roundHours } from '@/components/ui/format'
 
 import './volunteer.scss'
 
 /** What a page shows instead of itself: loading, not a volunteer, no persona (development), an error. */
 export function GateView({ gate, onRetry, skeleton = 2 }: { gate: Gate; onRetry: () => void; skeleton?: number }) {
-  if (gate.kind === 'loading') return <PageSkeleton cards={skeleton} />
+  if (gate.kind === 'loading') return <Skeleton count={skeleton} />
   if (gate.kind === 'not-volunteer') {
     return (
       <StateView
@@ -27,24 +27,24 @@ export function GateView({ gate, onRetry, skeleton = 2 }: { gate: Gate; onRetry:
         title='你还不是乡村振兴志愿者'
         desc='驿站签到、服务时长和服务证明仅向已通过审核的乡村振兴志愿者开放。注册并经县（市、区）团委审核通过后即可使用；如已提交注册，请耐心等待审核结果。'
       >
-        <Btn className='vol-gate__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
+        <Button className='vol-gate__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
           注册成为志愿者
-        </Btn>
+        </Button>
         <View className='vol-gap' />
-        <Btn kind='plain' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
+        <Button kind='plain' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
           查看我的注册进度
-        </Btn>
+        </Button>
       </StateView>
     )
   }
   if (gate.kind === 'no-identity') {
     return (
       <StateView tone='warn' className='vol-gate' title='请先选择演示身份' desc='本地开发环境需要先在「切换演示身份」中选择一个身份。'>
-        {process.env.TARO_APP_DEV_TOOLS === 'true' ? <Btn onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Btn> : null}
+        {process.env.TARO_APP_DEV_TOOLS === 'true' ? <Button onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Button> : null}
       </StateView>
     )
   }
-  if (gate.kind === 'error') return <LoadError message={gate.message} onRetry={onRetry} />
+  if (gate.kind === 'error') return <StateView tone='error' title='加载失败' desc={gate.message} action={{ text: '重试', onClick: onRetry }} />
   return null
 }
 

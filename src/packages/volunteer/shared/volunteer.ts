@@ -4,12 +4,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
+import { DEFAULT_COARSE_ACCURACY_M, distanceMetres } from '@contract/geo-rules'
 import { fenceVerdict } from '@contract/service-rules'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
-import { distance, duration } from './format'
-import { distanceMetres, LocationProblem, readLocation, type Reading } from '@/services/location'
+import { LocationProblem, readLocation, type Reading } from '@/services/location'
 import { newRequestId } from './scan'
+import { distance, duration } from '@/components/ui/format'
 
 export type SessionView = NonNullable<OutputOf<'service.current'>>
 /** A check-out under a minute after the check-in: no record kept. */
@@ -65,8 +66,24 @@ export function loadSettings(): Promise<Settings> {
   return settingsCache
 }
 
-/** The coarse-accuracy threshold the queue flags (settings.coarseAccuracyM's default). */
-export const COARSE_ACCURACY_M = 500
+/**
+ * The accuracy (metres) beyond which a reading's record is flagged 定位精度低: the city's setting,
+ * as the functions apply it, once read (its default until then).
+ */
+export function useCoarseAccuracyM(active: boolean): number {
+  const [metres, setMetres] = useState(DEFAULT_COARSE_ACCURACY_M)
+  useEffect(() => {
+    if (!active) return
+    let live = true
+    loadSettings()
+      .then((s) => live && setMetres(s.coarseAccuracyM))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [active])
+  return metres
+}
 
 // ---- "something changed" between pages --------------------------------------------------------
 
@@ -101,9 +118,9 @@ export function useNow(active: boolean): number {
 
 export type Verdict = ReturnType<typeof fenceVerdict>
 
-/** Where a reading stands against a station's fence: the functions' own rule. */
-export function verdictFor(station: Pick<StationView, 'location' | 'radiusM'>, reading: Reading): Verdict {
-  return fenceVerdict(distanceMetres(reading, station.location), reading.accuracy, station.radiusM, COARSE_ACCURACY_M)
+/** Where a reading stands against a station's fence: the functions' own rule (distance and fence), against the settings' coarse-accuracy threshold. */
+export function verdictFor(station: Pick<StationView, 'location' | 'radiusM'>, reading: Reading, coarseAccuracyM: number): Verdict {
+  return fenceVerdict(distanceMetres(reading, station.location), reading.accuracy, station.radiusM, coarseAccuracyM)
 }
 
 // ---- check-out -----------------------------------------------------------------------------------
@@ -133,9 +150,9 @@ export function useCheckOut(): CheckOutFlow {
       } catch (err) {
         problem = err instanceof LocationProblem ? err.title : '暂时无法定位'
       }
-      const station = await loadStation(session.stationId).catch(() => null)
+      const [station, settings] = await Promise.all([loadStation(session.stationId).catch(() => null), loadSettings().catch(() => null)])
       Taro.hideLoading()
-      const verdict = station && reading ? verdictFor(station, reading) : null
+      const verdict = station && reading ? verdictFor(station, reading, settings?.coarseAccuracyM ?? DEFAULT_COARSE_ACCURACY_M) : null
       // Whole minutes served, as the function counts them (a part minute does not count).
       const servedMinutes = Math.floor(Math.max(0, Date.now() - Date.parse(session.checkInAt)) / 60_000)
       let title = '确认签退'

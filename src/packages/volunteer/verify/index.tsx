@@ -3,16 +3,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Btn } from '@/components/account/Btn'
-import { StateView } from '@/components/account/States'
 import { TextInput } from '@/components/account/TextInput'
 import { CallError, call, errorMessage } from '@/services/cloud'
-import { dateTime } from '../shared/format'
 import { CERTIFICATE_CODE, cleanCertificateCode, parseScanned, scan } from '../shared/scan'
 import { CertificatePaper } from '../shared/ui'
 import type { CertificateView } from '../shared/volunteer'
+import { Button } from '@/components/ui/Button'
+import { StateView } from '@/components/ui/StateView'
+import { dateTime } from '@/components/ui/format'
 
-import '@/styles/nutui-theme.scss'
 import './index.scss'
 
 type Result = { kind: 'idle' } | { kind: 'loading' } | { kind: 'found'; cert: CertificateView } | { kind: 'not-found'; code: string } | { kind: 'error'; message: string }
@@ -88,9 +87,9 @@ export default function Verify() {
             {problem}
           </Text>
         ) : null}
-        <Btn className='verify__submit' loading={result.kind === 'loading'} onClick={() => void verify(code)}>
+        <Button className='verify__submit' busy={result.kind === 'loading'} onClick={() => void verify(code)}>
           {result.kind === 'loading' ? '正在核验…' : '核验'}
-        </Btn>
+        </Button>
       </View>
 
       {result.kind === 'found' && (
@@ -101,7 +100,7 @@ export default function Verify() {
             </View>
             <View className='acct-banner__main'>
               <Text className='acct-banner__title'>证明真实有效</Text>
-              <Text className='acct-banner__text'>由乡青汇于 {dateTime(result.cert.issuedAt)} 签发，内容以下方为准。时长为签发时审核通过的服务时长。</Text>
+              <Text className='acct-banner__text'>由乡青汇于 {dateTime(result.cert.issuedAt, '—')} 签发，内容以下方为准。时长为签发时审核通过的服务时长。</Text>
             </View>
           </View>
           <CertificatePaper cert={result.cert} />
@@ -114,9 +113,9 @@ export default function Verify() {
 
       {result.kind === 'error' && (
         <StateView tone='warn' className='verify__failed' title='暂时无法核验' desc={result.message}>
-          <Btn kind='outline' onClick={() => void verify(code)}>
+          <Button kind='outline' onClick={() => void verify(code)}>
             重试
-          </Btn>
+          </Button>
         </StateView>
       )}
 

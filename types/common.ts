@@ -1,7 +1,8 @@
 // What every function shares: roles and scopes, the error shape, the reply envelope,
 // and how an action is declared (input, output, who may call it).
+import { carriesPersonalNumber, CLOCK_PATTERN, freeTextMessages, hasControlCharacters, MOMENT_PATTERN, textMessages, whenMessages, type IntegerRule } from './field-rules'
 import { ROLES, SCOPE_TYPES, type Role } from './roles'
-import { PERSON_NAME_PATTERN } from './personal'
+import { isRealDate, PERSON_NAME_PATTERN } from './personal'
 import * as z from './zod'
 
 export { ROLES, ROLE_LABELS, SCOPE_TYPES, type Role, type ScopeType } from './roles'
@@ -81,18 +82,46 @@ export const PageInput = z.object({
  * numbers (text others may read must not carry anyone's personal data).
  */
 export function freeText(label: string, max: number, typeError = `${label}应为文字`) {
+  const m = freeTextMessages(label, max, typeError)
   return z
-    .string({ error: typeError })
+    .string({ error: m.type })
     .describe(label)
     .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), `${label}含有无效字符`)
-    .refine((s) => !/1[3-9]\d{9}|\d{15,}/.test(s.replace(/[\s-]/g, '')), `为保护个人信息，${label}中请勿填写手机号或证件号`)
+    .max(max, m.tooLong)
+    .refine((s) => !hasControlCharacters(s), m.controlCharacters)
+    .refine((s) => !carriesPersonalNumber(s), m.personalNumber)
 }
 
 /** A required short text field (see freeText). */
 export function text(label: string, max: number, min = 1) {
-  return freeText(label, max, `请填写${label}`).refine((s) => s.length >= min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+  return freeText(label, max, `请填写${label}`).refine((s) => s.length >= min, textMessages(label, max, min).tooShort)
+}
+
+/** A whole number within a rule's bounds, in the rule's words (field-rules.ts checks the same without zod). */
+export function integer(rule: IntegerRule) {
+  return z.number({ error: rule.missing }).describe(rule.label).int(rule.notInteger).min(rule.min, rule.tooSmall).max(rule.max, rule.tooBig)
+}
+
+/** A clock time, HH:mm (00:00–23:59). */
+export function clock(label: string) {
+  const m = whenMessages(label)
+  return z.string({ error: m.missing }).describe(label).regex(CLOCK_PATTERN, m.clockFormat)
+}
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export function date(label: string) {
+  const m = whenMessages(label)
+  return z.string({ error: m.missing }).describe(label).refine(isRealDate, m.noSuchDay)
+}
+
+/** A Shanghai wall-clock moment, 'YYYY-MM-DD HH:mm', on a day that exists. */
+export function moment(label: string) {
+  const m = whenMessages(label)
+  return z
+    .string({ error: m.missing })
+    .describe(label)
+    .regex(MOMENT_PATTERN, m.momentFormat)
+    .refine((s) => isRealDate(s.slice(0, 10)), m.noSuchDay)
 }
 
 /** A cloud file ID (cloud://…), as wx.cloud.uploadFile returns it. */

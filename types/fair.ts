@@ -2,8 +2,23 @@
 // sets up a fair and invites employers; employers list positions; volunteers (and rural youth,
 // where allowed) sign up within capacity or onto a waiting list, show an entry code at the door,
 // and employers record outcomes, which give the fair's local-employment figures.
-import { action, freeText, PageInput, text } from './common'
-import { isRealDate, MOBILE_PATTERN } from './personal'
+import { action, clock, date, freeText, integer, moment, PageInput, text } from './common'
+import { CAPACITY_RULE, EMPLOYER_ID, FAIR_ADDRESS, FAIR_DESCRIPTION, FAIR_ID, FAIR_ORDER, FAIR_TITLE, FAIR_VENUE, MAX_INVITED, MAX_POSITIONS_RULE, TERM_DAYS_RULE } from './fair-rules'
+import {
+  CONTACT_NAME,
+  CONTACT_PHONE_INVALID,
+  CONTACT_PHONE_MISSING,
+  COUNTY_OR_OUTSIDE,
+  isContactPhone,
+  OPENINGS_RULE,
+  POSITION_ID,
+  POSITION_PLACE,
+  POSITION_REQUIREMENTS,
+  POSITION_TITLE,
+  SALARY_MAX_RULE,
+  SALARY_MIN_RULE,
+  SALARY_ORDER_MESSAGE,
+} from './position-rules'
 import { Coordinate } from './station'
 import {
   EMPLOYER_TYPES,
@@ -20,60 +35,36 @@ import * as z from './zod'
 
 export { EMPLOYER_TYPES, ENTRY_CODE, FAIR_STATUSES, OUTCOMES, SIGNUP_STATUSES, type EmployerType, type FairStatus, type Outcome, type SignupStatus }
 
-const fairId = z.string({ error: '缺少对接会' }).describe('对接会').regex(/^F[0-9a-f]{12}$/, '对接会编号无效')
-const positionId = z.string({ error: '缺少岗位' }).describe('岗位').regex(/^J[0-9a-f]{12}$/, '岗位编号无效')
+const fairId = z.string({ error: '缺少对接会' }).describe('对接会').regex(FAIR_ID, '对接会编号无效')
+const positionId = z.string({ error: '缺少岗位' }).describe('岗位').regex(POSITION_ID, '岗位编号无效')
 const signupId = z.string({ error: '缺少报名' }).describe('报名').regex(/^F[0-9a-f]{12}:[A-Za-z0-9_-]{4,64}$/, '报名编号无效')
-const employerId = z.string({ error: '请选择用人单位' }).describe('用人单位').regex(/^[A-Za-z0-9_-]{2,40}$/, '用人单位无效')
-const ymd = (label: string) =>
-  z
-    .string({ error: `请选择${label}` })
-    .describe(label)
-    .refine(isRealDate, `${label}不是有效日期`)
-const hhmm = (label: string) => z.string({ error: `请选择${label}` }).describe(label).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 08:30`)
-/** A Shanghai wall-clock moment, 'YYYY-MM-DD HH:mm'. */
-const moment = (label: string) =>
-  z
-    .string({ error: `请选择${label}` })
-    .describe(label)
-    .regex(/^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 2026-12-01 18:00`)
-    .refine((s) => isRealDate(s.slice(0, 10)), `${label}不是有效日期`)
-const monthlyFen = (label: string) =>
-  z
-    .number({ error: `请填写${label}` })
-    .describe(label)
-    .int(`${label}应精确到分`)
-    .min(0, `${label}不能为负`)
-    .max(100_000_000, `${label}过大`)
+const employerId = z.string({ error: '请选择用人单位' }).describe('用人单位').regex(EMPLOYER_ID, '用人单位无效')
 /** A mobile number or a landline with area code (0763-1234567). */
-const contactPhone = z
-  .string({ error: '请填写联系电话' })
-  .describe('联系电话')
-  .trim()
-  .refine((s) => MOBILE_PATTERN.test(s) || /^0\d{2,3}-?\d{7,8}$/.test(s), '联系电话应为手机号或带区号的座机号')
+const contactPhone = z.string({ error: CONTACT_PHONE_MISSING }).describe('联系电话').trim().refine(isContactPhone, CONTACT_PHONE_INVALID)
 
 export const FairInput = z
   .object({
     id: fairId.optional(),
-    title: text('对接会名称', 40, 4),
-    date: ymd('举办日期'),
-    startTime: hhmm('开始时间'),
-    endTime: hhmm('结束时间'),
-    venue: text('会场', 40, 2),
-    address: text('地址', 80, 2),
+    title: text(FAIR_TITLE.label, FAIR_TITLE.max, FAIR_TITLE.min),
+    date: date('举办日期'),
+    startTime: clock('开始时间'),
+    endTime: clock('结束时间'),
+    venue: text(FAIR_VENUE.label, FAIR_VENUE.max, FAIR_VENUE.min),
+    address: text(FAIR_ADDRESS.label, FAIR_ADDRESS.max, FAIR_ADDRESS.min),
     location: Coordinate.nullable().default(null),
     signupOpensAt: moment('报名开始时间'),
     signupClosesAt: moment('报名截止时间'),
-    capacity: z.number({ error: '请填写名额' }).describe('名额').int('名额应为整数').min(1, '名额至少 1 人').max(10_000, '名额最多 10000 人'),
+    capacity: integer(CAPACITY_RULE),
     /** Volunteers whose service term has ended, or ends within this many days after the fair. */
-    termEndsWithinDays: z.number({ error: '请填写服务期满范围' }).describe('服务期满范围').int().min(0, '天数不能为负').max(730, '最多 730 天'),
+    termEndsWithinDays: integer(TERM_DAYS_RULE),
     allowRuralYouth: z.boolean().describe('允许农村青年报名').default(false),
-    maxPositions: z.number({ error: '请填写可选岗位数' }).describe('每人可选岗位数').int().min(1, '至少可选 1 个岗位').max(5, '最多可选 5 个岗位'),
-    employerIds: z.array(employerId).describe('邀请的用人单位').max(100, '最多邀请 100 家用人单位').default([]),
-    description: freeText('说明', 500).default(''),
+    maxPositions: integer(MAX_POSITIONS_RULE),
+    employerIds: z.array(employerId).describe('邀请的用人单位').max(MAX_INVITED, `最多邀请 ${MAX_INVITED} 家用人单位`).default([]),
+    description: freeText(FAIR_DESCRIPTION.label, FAIR_DESCRIPTION.max).default(''),
   })
-  .refine((f) => f.endTime > f.startTime, { message: '结束时间应晚于开始时间', path: ['endTime'] })
-  .refine((f) => f.signupClosesAt > f.signupOpensAt, { message: '报名截止时间应晚于开始时间', path: ['signupClosesAt'] })
-  .refine((f) => f.signupClosesAt <= `${f.date} ${f.startTime}`, { message: '报名应在对接会开始前截止', path: ['signupClosesAt'] })
+  .refine(FAIR_ORDER[0].ok, { message: FAIR_ORDER[0].message, path: [FAIR_ORDER[0].path] })
+  .refine(FAIR_ORDER[1].ok, { message: FAIR_ORDER[1].message, path: [FAIR_ORDER[1].path] })
+  .refine(FAIR_ORDER[2].ok, { message: FAIR_ORDER[2].message, path: [FAIR_ORDER[2].path] })
 export type FairInput = z.input<typeof FairInput>
 
 export const EmployerView = z.object({ id: z.string(), name: z.string(), type: z.enum(EMPLOYER_TYPES), countyCode: z.string(), countyName: z.string() })
@@ -277,17 +268,17 @@ export const fair = {
         id: positionId.optional(),
         fairId,
         employerId,
-        title: text('岗位名称', 30, 2),
-        openings: z.number({ error: '请填写招聘人数' }).describe('招聘人数').int('人数应为整数').min(1, '至少招聘 1 人').max(1000, '最多 1000 人'),
-        place: text('工作地点', 40, 2),
-        countyCode: z.string().describe('工作所在县（市、区）').regex(/^(\d{6})?$/, '县（市、区）无效').default(''),
-        requirements: text('岗位要求', 500, 4),
-        salaryMinFen: monthlyFen('月薪下限'),
-        salaryMaxFen: monthlyFen('月薪上限'),
-        contactName: text('联系人', 20, 2),
+        title: text(POSITION_TITLE.label, POSITION_TITLE.max, POSITION_TITLE.min),
+        openings: integer(OPENINGS_RULE),
+        place: text(POSITION_PLACE.label, POSITION_PLACE.max, POSITION_PLACE.min),
+        countyCode: z.string().describe('工作所在县（市、区）').regex(COUNTY_OR_OUTSIDE, '县（市、区）无效').default(''),
+        requirements: text(POSITION_REQUIREMENTS.label, POSITION_REQUIREMENTS.max, POSITION_REQUIREMENTS.min),
+        salaryMinFen: integer(SALARY_MIN_RULE),
+        salaryMaxFen: integer(SALARY_MAX_RULE),
+        contactName: text(CONTACT_NAME.label, CONTACT_NAME.max, CONTACT_NAME.min),
         contactPhone,
       })
-      .refine((p) => p.salaryMaxFen >= p.salaryMinFen, { message: '月薪上限不能低于下限', path: ['salaryMaxFen'] }),
+      .refine((p) => p.salaryMaxFen >= p.salaryMinFen, { message: SALARY_ORDER_MESSAGE, path: ['salaryMaxFen'] }),
     output: PositionView,
     access: { who: ['employer', 'city_admin'], objects: 'employer' },
     moderate: ['title', 'place', 'requirements'],

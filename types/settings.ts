@@ -1,6 +1,8 @@
 // The `settings` function: every number a rule uses is configuration the city admin can change
 // (DOMAIN.md), with these defaults.
-import { action, text } from './common'
+import { action, integer, text } from './common'
+import { DEFAULT_COARSE_ACCURACY_M } from './geo-rules'
+import { RADIUS_RULE } from './station-rules'
 import * as z from './zod'
 
 /** Where people call with questions about the programmes: shown under 帮助与咨询 on each programme's home. */
@@ -16,7 +18,7 @@ export const Settings = z.object({
   /** Credited service time per volunteer per Shanghai calendar day, in minutes. */
   dailyCapMinutes: z.number().describe('每日时长上限（分钟）').int().min(60, '每日上限至少 60 分钟').max(24 * 60, '每日上限不能超过 24 小时'),
   /** The check-in radius a new station gets, in metres. */
-  defaultRadiusM: z.number().describe('默认签到半径（米）').int().min(50, '签到半径至少 50 米').max(2000, '签到半径不能超过 2000 米'),
+  defaultRadiusM: integer({ ...RADIUS_RULE, label: '默认签到半径（米）' }),
   /** A location reading less precise than this (metres) is accepted but flagged as coarse. */
   coarseAccuracyM: z.number().describe('定位精度告警阈值（米）').int().min(50).max(5000),
   /** A session longer than this (minutes) is flagged as unusually long. */
@@ -43,7 +45,7 @@ export type Settings = z.infer<typeof Settings>
 export const DEFAULT_SETTINGS: Settings = {
   dailyCapMinutes: 8 * 60,
   defaultRadiusM: 300,
-  coarseAccuracyM: 500,
+  coarseAccuracyM: DEFAULT_COARSE_ACCURACY_M,
   longSessionMinutes: 10 * 60,
   makeupsPerMonth: 3,
   loanCeilingFen: 500_000 * 100,

@@ -1,19 +1,21 @@
 // The `station` function: volunteer service stations (志愿服务驿站) of a township, their
 // printed 小程序码 and the rotating kiosk code a phone at the station can show.
-import { action, PageInput, text } from './common'
+import { action, clock, integer, PageInput, text } from './common'
+import { COORDINATE_BOUNDS } from './field-rules'
+import { HOURS_ORDER_MESSAGE, opensBeforeCloses, RADIUS_RULE, STATION_ADDRESS, STATION_NAME, TOWNSHIP_CODE, TOWNSHIP_MISSING } from './station-rules'
 import * as z from './zod'
 import { STATION_ID } from './vocabulary'
 
 export { CHECKIN_PAGE, STATION_ID } from './vocabulary'
 
-/** A GCJ-02 coordinate (what wx.getLocation returns in mainland China), within China's bounds. */
+const LAT = COORDINATE_BOUNDS.lat
+const LNG = COORDINATE_BOUNDS.lng
+/** A GCJ-02 coordinate (what wx.getLocation returns in mainland China), within China's bounds (field-rules.ts). */
 export const Coordinate = z.object({
-  lat: z.number({ error: '缺少纬度' }).describe('纬度').min(3, '纬度超出范围').max(54, '纬度超出范围'),
-  lng: z.number({ error: '缺少经度' }).describe('经度').min(73, '经度超出范围').max(136, '经度超出范围'),
+  lat: z.number({ error: LAT.missing }).describe('纬度').min(LAT.min, LAT.outside).max(LAT.max, LAT.outside),
+  lng: z.number({ error: LNG.missing }).describe('经度').min(LNG.min, LNG.outside).max(LNG.max, LNG.outside),
 })
 export type Coordinate = z.infer<typeof Coordinate>
-
-const hhmm = (label: string) => z.string({ error: `请选择${label}` }).describe(label).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${label}格式应为 08:30`)
 
 export const StationView = z.object({
   id: z.string(),
@@ -59,15 +61,15 @@ export const station = {
     silent: '镇街维护驿站信息，不针对某个人；志愿者在签到页看到最新信息',
     input: z.object({
       id: stationId.optional(),
-      name: text('驿站名称', 40, 2),
-      address: text('地址', 80, 2),
-      townshipCode: z.string({ error: '请选择镇街' }).describe('镇街').regex(/^\d{9}$/, '请选择镇街'),
+      name: text(STATION_NAME.label, STATION_NAME.max, STATION_NAME.min),
+      address: text(STATION_ADDRESS.label, STATION_ADDRESS.max, STATION_ADDRESS.min),
+      townshipCode: z.string({ error: TOWNSHIP_MISSING }).describe('镇街').regex(TOWNSHIP_CODE, TOWNSHIP_MISSING),
       location: Coordinate,
-      radiusM: z.number().describe('签到半径').int().min(50, '签到半径至少 50 米').max(2000, '签到半径不能超过 2000 米').optional(),
-      opensAt: hhmm('开放时间').default('08:30'),
-      closesAt: hhmm('关闭时间').default('17:30'),
+      radiusM: integer(RADIUS_RULE).optional(),
+      opensAt: clock('开放时间').default('08:30'),
+      closesAt: clock('关闭时间').default('17:30'),
       active: z.boolean().default(true),
-    }).refine((s) => s.closesAt > s.opensAt, { message: '关闭时间应晚于开放时间', path: ['closesAt'] }),
+    }).refine(opensBeforeCloses, { message: HOURS_ORDER_MESSAGE, path: ['closesAt'] }),
     output: StationView,
     access: { who: ['township_staff', 'county_admin', 'city_admin'], objects: 'township' },
     moderate: ['name', 'address'],

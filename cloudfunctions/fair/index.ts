@@ -9,6 +9,7 @@
 // anyone nor promote anyone twice.
 import crypto from 'node:crypto'
 import { fair, type ApplicantView, type EmployerView, type FairReport, type FairView, type PositionView, type ResumeView } from '../../types/fair'
+import { capacityBelowTaken } from '../../types/fair-rules'
 import { maskMobile, maskName } from '../../types/personal'
 import { dayjs, shanghaiDate, shanghaiDateTime, shanghaiDaysAhead, wechatTime, ZONE } from '../../types/time'
 import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABELS, SIGNUP_STATUS_LABELS, type EmployerType, type Outcome } from '../../types/vocabulary'
@@ -591,7 +592,7 @@ export const main = defineFunction('fair', fair, {
       const { stats } = await fairs()
         .where({ _id: existing._id, confirmedCount: _.lte(input.capacity) })
         .update({ data: fields })
-      if (stats.updated !== 1) throw invalid('capacity', `已有 ${existing.confirmedCount} 人报名成功，名额不能少于此数`)
+      if (stats.updated !== 1) throw invalid('capacity', capacityBelowTaken(existing.confirmedCount))
       doc = { ...existing, ...fields }
       await audit(ctx.now, { actorId: user._id, action: 'fair.update', targetType: 'fair', targetId: doc._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: doc.capacity, date: doc.date }, reason: '修改对接会' })
       // More seats: the waiting list moves up.

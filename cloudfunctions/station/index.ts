@@ -1,5 +1,6 @@
 // 志愿服务驿站：镇街与县团委管理驿站；驿站小程序码（打印张贴）与现场轮换签到码；附近驿站。
 import crypto from 'node:crypto'
+import { boxAround, distanceMetres } from '../../types/geo-rules'
 import { CHECKIN_PAGE, station, type StationView } from '../../types/station'
 import { COLLECTIONS, type StationDoc } from '../_shared/collections'
 import { _, cloud, db, files } from '../_shared/cloud'
@@ -7,7 +8,6 @@ import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
 import { townshipOf } from '../_shared/divisions'
 import { forbidden, invalid, notFound } from '../_shared/errors'
-import { distanceMetres } from '../_shared/geo'
 import { defineFunction } from '../_shared/handler'
 import { kioskCode, KIOSK_WINDOW_SECONDS } from '../_shared/kiosk'
 import { loadSettings } from '../_shared/settings'
@@ -72,10 +72,9 @@ export const main = defineFunction('station', station, {
 
   async nearby(input) {
     // A box around the caller, then exact distances: a city has hundreds of stations, not millions.
-    const dLat = input.radiusKm / 111
-    const dLng = input.radiusKm / (111 * Math.cos((input.lat * Math.PI) / 180))
+    const box = boxAround(input, input.radiusKm)
     const { data } = await stations()
-      .where({ active: true, 'location.lat': _.gte(input.lat - dLat).and(_.lte(input.lat + dLat)), 'location.lng': _.gte(input.lng - dLng).and(_.lte(input.lng + dLng)) })
+      .where({ active: true, 'location.lat': _.gte(box.lat[0]).and(_.lte(box.lat[1])), 'location.lng': _.gte(box.lng[0]).and(_.lte(box.lng[1])) })
       .limit(100)
       .get()
     const items = data

@@ -30,17 +30,6 @@ export class LocationProblem extends Error {
   }
 }
 
-const EARTH_RADIUS_M = 6371008.8
-const rad = (deg: number) => (deg * Math.PI) / 180
-
-/** Metres between two coordinates (haversine, as the functions compute it). */
-export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const dLat = rad(b.lat - a.lat)
-  const dLng = rad(b.lng - a.lng)
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
 /** What the contract accepts: accuracy 0–100 km, whole metres. */
 function reading(lat: number, lng: number, accuracy: number | undefined): Reading {
   const acc = Number.isFinite(accuracy) ? Math.min(100_000, Math.max(0, Math.round(accuracy as number))) : 0

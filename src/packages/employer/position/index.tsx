@@ -5,9 +5,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { InputOf, OutputOf } from '@contract/index'
+import type { OutputOf } from '@contract/index'
 import type { FairView, PositionView } from '@contract/fair'
-import { MOBILE_PATTERN } from '@contract/personal'
+import { checkPosition, ROWS, rowOfField, type Errors, type Fields, type Row } from './check'
+import { CONTACT_NAME, OPENINGS_RULE, POSITION_PLACE, POSITION_REQUIREMENTS, POSITION_TITLE } from '@contract/position-rules'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
@@ -16,7 +17,7 @@ import { CardSkeleton, OptionSheet, StatePanel } from '@/components/admin/ui'
 import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
-import { fenOfYuan, fairWhen, momentText, param, salaryText, yuanInput } from '@/components/fair/format'
+import { fairWhen, momentText, param, salaryText, yuanInput } from '@/components/fair/format'
 import { goBackOr, noIdentity, scrollToField } from '@/components/fair/shared'
 import { EmployerTypeTag, Notice } from '@/components/fair/ui'
 
@@ -25,30 +26,6 @@ import './index.scss'
 
 type Mine = OutputOf<'fair.myFairs'>
 type Load = { kind: 'loading' } | { kind: 'ready'; data: Mine; fair: FairView; position: PositionView | null } | { kind: 'error'; message: string; code: string }
-
-interface Fields {
-  employerId: string
-  title: string
-  openings: string
-  place: string
-  /** null: not chosen yet; '' outside Qingyuan. */
-  countyCode: string | null
-  requirements: string
-  salaryMin: string
-  salaryMax: string
-  contactName: string
-  contactPhone: string
-}
-type Row = keyof Fields
-type Errors = Partial<Record<Row, string>>
-const ROWS: Row[] = ['employerId', 'title', 'openings', 'place', 'countyCode', 'requirements', 'salaryMin', 'salaryMax', 'contactName', 'contactPhone']
-const LANDLINE = /^0\d{2,3}-?\d{7,8}$/
-
-function rowOfField(field: string): Row | null {
-  if (field === 'salaryMinFen') return 'salaryMin'
-  if (field === 'salaryMaxFen') return 'salaryMax'
-  return (ROWS as string[]).includes(field) ? (field as Row) : null
-}
 
 const fieldsOf = (p: PositionView): Fields => ({
   employerId: p.employerId,
@@ -62,50 +39,6 @@ const fieldsOf = (p: PositionView): Fields => ({
   contactName: p.contactName,
   contactPhone: p.contactPhone,
 })
-
-/** The contract's checks, as inline errors (the function still has the last word). */
-function check(f: Fields, fairId: string): { errors: Errors; input?: InputOf<'fair.savePosition'> } {
-  const errors: Errors = {}
-  const len = (s: string) => s.trim().length
-  if (!f.employerId) errors.employerId = '请选择招聘单位'
-  if (len(f.title) < 2) errors.title = len(f.title) === 0 ? '请填写岗位名称' : '岗位名称至少 2 个字'
-  else if (len(f.title) > 30) errors.title = '岗位名称最多 30 个字'
-  const openings = Number(f.openings)
-  if (!f.openings.trim()) errors.openings = '请填写招聘人数'
-  else if (!Number.isInteger(openings) || openings < 1) errors.openings = '至少招聘 1 人'
-  else if (openings > 1000) errors.openings = '最多 1000 人'
-  if (len(f.place) < 2) errors.place = len(f.place) === 0 ? '请填写工作地点' : '工作地点至少 2 个字'
-  if (f.countyCode === null) errors.countyCode = '请选择工作所在县（市、区）；不在清远的请选「清远市外」'
-  if (len(f.requirements) < 4) errors.requirements = len(f.requirements) === 0 ? '请填写岗位要求' : '岗位要求至少 4 个字'
-  const min = fenOfYuan(f.salaryMin)
-  const max = fenOfYuan(f.salaryMax)
-  if (!f.salaryMin.trim()) errors.salaryMin = '请填写月薪下限（面议填 0）'
-  else if (min === null) errors.salaryMin = '月薪请填写金额（元），最多两位小数'
-  if (!f.salaryMax.trim()) errors.salaryMax = '请填写月薪上限（面议填 0）'
-  else if (max === null) errors.salaryMax = '月薪请填写金额（元），最多两位小数'
-  else if (min !== null && max < min) errors.salaryMax = '月薪上限不能低于下限'
-  if (len(f.contactName) < 2) errors.contactName = len(f.contactName) === 0 ? '请填写联系人' : '联系人至少 2 个字'
-  const phone = f.contactPhone.trim()
-  if (!phone) errors.contactPhone = '请填写联系电话'
-  else if (!MOBILE_PATTERN.test(phone) && !LANDLINE.test(phone)) errors.contactPhone = '联系电话应为手机号或带区号的座机号（如 0763-3388123）'
-  if (Object.keys(errors).length > 0 || min === null || max === null || f.countyCode === null) return { errors }
-  return {
-    errors,
-    input: {
-      fairId,
-      employerId: f.employerId,
-      title: f.title.trim(),
-      openings,
-      place: f.place.trim(),
-      countyCode: f.countyCode,
-      requirements: f.requirements.trim(),
-      salaryMinFen: min,
-      salaryMaxFen: max,
-      contactName: f.contactName.trim(),
-      contactPhone: phone,
-    },
-  }
-}
 
 export default function PositionForm() {
   const { params } = useRouter()
@@ -160,7 +93,7 @@ export default function PositionForm() {
     void (load.kind === 'error' ? fetchAll() : Promise.resolve()).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const clientErrors = useMemo(() => (tried ? check(fields, fairId).errors : {}), [tried, fields, fairId])
+  const clientErrors = useMemo(() => (tried ? checkPosition(fields, fairId).errors : {}), [tried, fields, fairId])
   const errorOf = (row: Row) => serverErrors[row] || clientErrors[row] || undefined
   const set = <K extends Row>(key: K, value: Fields[K]) => {
     setFields((f) => ({ ...f, [key]: value }))
@@ -204,7 +137,7 @@ export default function PositionForm() {
   const save = async () => {
     if (busy) return
     setTried(true)
-    const checked = check(fields, fairId)
+    const checked = checkPosition(fields, fairId)
     if (!checked.input) {
       const rows = ROWS.filter((r) => checked.errors[r])
       if (rows[0]) scrollToField(rows[0])
@@ -308,14 +241,14 @@ export default function PositionForm() {
               )}
             </FormRow>
             <FormRow field='title' label='岗位名称' required error={errorOf('title')}>
-              <TextInput className='pos-form__title' value={fields.title} placeholder='如：乡村振兴项目专员' maxLength={30} onChange={(v) => set('title', v)} />
+              <TextInput className='pos-form__title' value={fields.title} placeholder='如：乡村振兴项目专员' maxLength={POSITION_TITLE.max} onChange={(v) => set('title', v)} />
             </FormRow>
             <FormRow field='openings' label='招聘人数' required error={errorOf('openings')}>
-              <TextInput className='pos-form__openings' type='number' value={fields.openings} placeholder='1' maxLength={4} onChange={(v) => set('openings', v.replace(/\D/g, ''))} />
+              <TextInput className='pos-form__openings' type='number' value={fields.openings} placeholder='1' maxLength={String(OPENINGS_RULE.max).length} onChange={(v) => set('openings', v.replace(/\D/g, ''))} />
               <Text className='pos-form__unit'>人</Text>
             </FormRow>
             <FormRow field='place' label='工作地点' required error={errorOf('place')}>
-              <TextInput className='pos-form__place' value={fields.place} placeholder='如：清城区凤城街道' maxLength={40} onChange={(v) => set('place', v)} />
+              <TextInput className='pos-form__place' value={fields.place} placeholder='如：清城区凤城街道' maxLength={POSITION_PLACE.max} onChange={(v) => set('place', v)} />
             </FormRow>
             <FormRow
               field='countyCode'
@@ -336,10 +269,10 @@ export default function PositionForm() {
                   value={fields.requirements}
                   placeholder='学历、专业、技能、经验等，如：服务期满志愿者，熟悉农村电商运营'
                   placeholderClass='fair-placeholder'
-                  maxlength={500}
+                  maxlength={POSITION_REQUIREMENTS.max}
                   onInput={(e) => set('requirements', e.detail.value)}
                 />
-                <Text className='pos-form__count'>{fields.requirements.length}/500</Text>
+                <Text className='pos-form__count'>{fields.requirements.length}/{POSITION_REQUIREMENTS.max}</Text>
               </View>
             </FormRow>
           </View>
@@ -365,7 +298,7 @@ export default function PositionForm() {
               <Text className='acct-card__title-note'>报名者可见</Text>
             </Text>
             <FormRow field='contactName' label='联系人' required error={errorOf('contactName')}>
-              <TextInput className='pos-form__contact-name' value={fields.contactName} placeholder='如：何经理' maxLength={20} onChange={(v) => set('contactName', v)} />
+              <TextInput className='pos-form__contact-name' value={fields.contactName} placeholder='如：何经理' maxLength={CONTACT_NAME.max} onChange={(v) => set('contactName', v)} />
             </FormRow>
             <FormRow field='contactPhone' label='联系电话' required error={errorOf('contactPhone')}>
               <TextInput className='pos-form__contact-phone' type='tel' value={fields.contactPhone} placeholder='手机号或 0763-3388123' maxLength={16} onChange={(v) => set('contactPhone', v.trim())} />

@@ -5,9 +5,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { InputOf } from '@contract/index'
 import type { EmployerView, FairView } from '@contract/fair'
 import { EMPLOYER_TYPES } from '@contract/vocabulary'
+import { checkFair, rowOfField, ROWS, type Errors, type Fields, type Row } from './check'
+import { CAPACITY_RULE, FAIR_ADDRESS, FAIR_DESCRIPTION, FAIR_TITLE, FAIR_VENUE, MAX_POSITIONS_RULE, TERM_DAYS_RULE } from '@contract/fair-rules'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
@@ -24,44 +25,11 @@ import { EmployerTypeTag, Notice, Toggle } from '@/components/fair/ui'
 import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
-interface Fields {
-  title: string
-  date: string
-  startTime: string
-  endTime: string
-  venue: string
-  address: string
-  lat: string
-  lng: string
-  opensDate: string
-  opensTime: string
-  closesDate: string
-  closesTime: string
-  capacity: string
-  termDays: string
-  allowRuralYouth: boolean
-  maxPositions: number
-  employerIds: string[]
-  description: string
-}
-type Row = 'title' | 'date' | 'startTime' | 'endTime' | 'venue' | 'address' | 'location' | 'signupOpens' | 'signupCloses' | 'capacity' | 'termDays' | 'maxPositions' | 'employers' | 'description'
-type Errors = Partial<Record<Row, string>>
-const ROWS: Row[] = ['title', 'date', 'startTime', 'endTime', 'venue', 'address', 'location', 'signupOpens', 'signupCloses', 'capacity', 'termDays', 'maxPositions', 'employers', 'description']
 type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; code: string }
 
 /** The web build for local development has no map: coordinates may be typed instead. */
 const TYPED_LOCATION = process.env.TARO_ENV !== 'weapp'
 const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)
-
-function rowOfField(field: string): Row | null {
-  const head = field.split('.')[0]
-  if (head === 'signupOpensAt') return 'signupOpens'
-  if (head === 'signupClosesAt') return 'signupCloses'
-  if (head === 'termEndsWithinDays') return 'termDays'
-  if (head === 'employerIds') return 'employers'
-  if (head === 'allowRuralYouth') return 'termDays'
-  return (ROWS as string[]).includes(head) ? (head as Row) : null
-}
 
 function blank(): Fields {
   const now = moment(Date.now())
@@ -110,59 +78,6 @@ function fieldsOf(f: FairView): Fields {
     maxPositions: f.maxPositions,
     employerIds: f.employers.map((e) => e.id),
     description: f.description,
-  }
-}
-
-/** The contract's checks, as inline errors (the function still has the last word). */
-function check(f: Fields, confirmed: number): { errors: Errors; input?: Omit<InputOf<'fair.save'>, 'id'> } {
-  const errors: Errors = {}
-  const len = (s: string) => s.trim().length
-  if (len(f.title) < 4) errors.title = len(f.title) === 0 ? '请填写对接会名称' : '对接会名称至少 4 个字'
-  if (f.endTime <= f.startTime) errors.endTime = '结束时间应晚于开始时间'
-  if (len(f.venue) < 2) errors.venue = len(f.venue) === 0 ? '请填写会场' : '会场至少 2 个字'
-  if (len(f.address) < 2) errors.address = len(f.address) === 0 ? '请填写地址' : '地址至少 2 个字'
-  let location: { lat: number; lng: number } | null = null
-  if (f.lat.trim() || f.lng.trim()) {
-    const lat = Number(f.lat)
-    const lng = Number(f.lng)
-    if (!f.lat.trim() || !f.lng.trim()) errors.location = '请同时填写纬度和经度，或都不填'
-    else if (!Number.isFinite(lat) || lat < 3 || lat > 54) errors.location = '纬度超出范围（中国境内约 3–54）'
-    else if (!Number.isFinite(lng) || lng < 73 || lng > 136) errors.location = '经度超出范围（中国境内约 73–136）'
-    else location = { lat, lng }
-  }
-  const opens = `${f.opensDate} ${f.opensTime}`
-  const closes = `${f.closesDate} ${f.closesTime}`
-  if (closes <= opens) errors.signupCloses = '报名截止时间应晚于开始时间'
-  else if (closes > `${f.date} ${f.startTime}`) errors.signupCloses = '报名应在对接会开始前截止'
-  const capacity = Number(f.capacity)
-  if (!f.capacity.trim()) errors.capacity = '请填写名额'
-  else if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = '名额至少 1 人'
-  else if (capacity > 10000) errors.capacity = '名额最多 10000 人'
-  else if (capacity < confirmed) errors.capacity = `已有 ${confirmed} 人报名成功，名额不能少于此数`
-  const termDays = Number(f.termDays)
-  if (!f.termDays.trim()) errors.termDays = '请填写服务期满范围（天）'
-  else if (!Number.isInteger(termDays) || termDays < 0) errors.termDays = '天数不能为负'
-  else if (termDays > 730) errors.termDays = '最多 730 天'
-  if (Object.keys(errors).length > 0) return { errors }
-  return {
-    errors,
-    input: {
-      title: f.title.trim(),
-      date: f.date,
-      startTime: f.startTime,
-      endTime: f.endTime,
-      venue: f.venue.trim(),
-      address: f.address.trim(),
-      location,
-      signupOpensAt: opens,
-      signupClosesAt: closes,
-      capacity,
-      termEndsWithinDays: termDays,
-      allowRuralYouth: f.allowRuralYouth,
-      maxPositions: f.maxPositions,
-      employerIds: f.employerIds,
-      description: f.description.trim(),
-    },
   }
 }
 
@@ -220,7 +135,7 @@ export default function FairEdit() {
   })
 
   const confirmed = original?.confirmed ?? 0
-  const clientErrors = useMemo(() => (tried ? check(fields, confirmed).errors : {}), [tried, fields, confirmed])
+  const clientErrors = useMemo(() => (tried ? checkFair(fields, confirmed).errors : {}), [tried, fields, confirmed])
   const errorOf = (row: Row) => serverErrors[row] || clientErrors[row] || undefined
   const clearServer = (...rows: Row[]) =>
     setServerErrors((e) => {
@@ -271,7 +186,7 @@ export default function FairEdit() {
   const save = async () => {
     if (saving) return
     setTried(true)
-    const checked = check(fields, confirmed)
+    const checked = checkFair(fields, confirmed)
     if (!checked.input) {
       const rows = ROWS.filter((r) => checked.errors[r])
       if (rows[0]) scrollToField(rows[0])
@@ -366,7 +281,7 @@ export default function FairEdit() {
       <View className='acct-card'>
         <Text className='acct-card__title'>基本信息</Text>
         <FormRow field='title' label='名称' required error={errorOf('title')}>
-          <TextInput className='fair-edit__title' value={fields.title} placeholder='如：2026 年乡村振兴志愿者岗位对接会' maxLength={40} onChange={(v) => set('title', v, 'title')} />
+          <TextInput className='fair-edit__title' value={fields.title} placeholder='如：2026 年乡村振兴志愿者岗位对接会' maxLength={FAIR_TITLE.max} onChange={(v) => set('title', v, 'title')} />
         </FormRow>
         <Picker className='fair-edit__first' mode='date' value={fields.date} start={today()} onChange={(e) => set('date', String(e.detail.value), 'date', 'signupCloses')}>
           <FormRow field='date' label='举办日期' required arrow error={errorOf('date')}>
@@ -388,10 +303,10 @@ export default function FairEdit() {
       <View className='acct-card'>
         <Text className='acct-card__title'>会场</Text>
         <FormRow field='venue' label='会场' required error={errorOf('venue')}>
-          <TextInput className='fair-edit__venue' value={fields.venue} placeholder='如：清远市青少年宫' maxLength={40} onChange={(v) => set('venue', v, 'venue')} />
+          <TextInput className='fair-edit__venue' value={fields.venue} placeholder='如：清远市青少年宫' maxLength={FAIR_VENUE.max} onChange={(v) => set('venue', v, 'venue')} />
         </FormRow>
         <FormRow field='address' label='地址' required error={errorOf('address')}>
-          <TextInput className='fair-edit__address' value={fields.address} placeholder='如：清城区北江一路 8 号' maxLength={80} onChange={(v) => set('address', v, 'address')} />
+          <TextInput className='fair-edit__address' value={fields.address} placeholder='如：清城区北江一路 8 号' maxLength={FAIR_ADDRESS.max} onChange={(v) => set('address', v, 'address')} />
         </FormRow>
         {TYPED_LOCATION ? (
           <FormRow field='location' label='地图位置' stacked error={errorOf('location')} hint='选填：GCJ-02 坐标（微信定位所用的坐标系）。填写后报名者可在微信中打开地图导航。'>
@@ -448,7 +363,7 @@ export default function FairEdit() {
           </View>
         </FormRow>
         <FormRow field='capacity' label='名额' required error={errorOf('capacity')} hint={confirmed > 0 ? `已有 ${confirmed} 人报名成功，名额不能少于此数；增加名额时候补者按顺序递补` : '满额后新的报名进入候补，有人取消时按顺序递补'}>
-          <TextInput className='fair-edit__capacity' type='number' value={fields.capacity} placeholder='如 200' maxLength={5} onChange={(v) => set('capacity', v.replace(/\D/g, ''), 'capacity')} />
+          <TextInput className='fair-edit__capacity' type='number' value={fields.capacity} placeholder='如 200' maxLength={String(CAPACITY_RULE.max).length} onChange={(v) => set('capacity', v.replace(/\D/g, ''), 'capacity')} />
           <Text className='fair-edit__unit'>人</Text>
         </FormRow>
         <FormRow
@@ -459,7 +374,7 @@ export default function FairEdit() {
           hint={termEnd ? `服务期已满，或在对接会后 ${fields.termDays} 天内期满（${termEnd} 前）的志愿者可以报名` : '服务期已满，或在对接会后这些天内期满的志愿者可以报名'}
         >
           <Text className='fair-edit__term-text'>对接会后</Text>
-          <TextInput className='fair-edit__term-days' type='number' value={fields.termDays} placeholder='180' maxLength={3} onChange={(v) => set('termDays', v.replace(/\D/g, ''), 'termDays')} />
+          <TextInput className='fair-edit__term-days' type='number' value={fields.termDays} placeholder='180' maxLength={String(TERM_DAYS_RULE.max).length} onChange={(v) => set('termDays', v.replace(/\D/g, ''), 'termDays')} />
           <Text className='fair-edit__term-text'>天内</Text>
         </FormRow>
         <FormRow field='allowRuralYouth' label='农村青年' hint={fields.allowRuralYouth ? '已注册并通过审核的农村青年也可以报名' : '本场只面向服务期满的志愿者'}>
@@ -470,7 +385,7 @@ export default function FairEdit() {
         </FormRow>
         <FormRow field='maxPositions' label='每人最多可选岗位' required stacked error={errorOf('maxPositions')} hint='报名者可同时应聘的岗位数'>
           <View className='fair-pills fair-edit__max'>
-            {[1, 2, 3, 4, 5].map((n) => (
+            {Array.from({ length: MAX_POSITIONS_RULE.max }, (_, i) => i + 1).map((n) => (
               <View key={n} className={`fair-pill fair-edit__max-pill ${fields.maxPositions === n ? 'fair-pill--on' : ''}`} onClick={() => set('maxPositions', n, 'maxPositions')}>
                 <Text>{n} 个</Text>
               </View>
@@ -531,7 +446,7 @@ export default function FairEdit() {
             value={fields.description}
             placeholder='如：请携带简历和毕业证书复印件；现场设政策咨询台'
             placeholderClass='fair-placeholder'
-            maxlength={500}
+            maxlength={FAIR_DESCRIPTION.max}
             onInput={(e) => set('description', e.detail.value, 'description')}
           />
           {errorOf('description') && <Text className='fair-edit__desc-error'>{errorOf('description')}</Text>}

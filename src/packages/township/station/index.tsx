@@ -5,7 +5,9 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { hereProblem, readHere } from './here'
-import type { InputOf, OutputOf } from '@contract/index'
+import { checkStation, rowOfField, ROWS, type Errors, type Fields, type Row } from './check'
+import { RADIUS_RULE, STATION_ADDRESS, STATION_NAME } from '@contract/station-rules'
+import type { OutputOf } from '@contract/index'
 import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { PlaceSheet } from '@/components/account/PlaceSheet'
@@ -24,20 +26,6 @@ import './index.scss'
 
 type Station = OutputOf<'station.get'>
 
-interface Fields {
-  name: string
-  address: string
-  townshipCode: string
-  /** Text while typed (the web stand-in for the map), numbers once picked. */
-  lat: string
-  lng: string
-  radius: string
-  opensAt: string
-  closesAt: string
-  active: boolean
-}
-
-type Errors = Partial<Record<keyof Fields | 'location', string>>
 type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; code: string }
 
 /** The web build for local development has no map key: coordinates are typed instead. */
@@ -45,15 +33,6 @@ type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: 
 const STATION_FIX_ACCURACY_M = 100
 const TYPED_LOCATION = process.env.TARO_ENV === 'h5' && process.env.TARO_APP_DEV_TOOLS === 'true'
 const RADIUS_PRESETS = [100, 200, 300, 500, 1000]
-const ROWS = ['name', 'address', 'townshipCode', 'location', 'radius', 'opensAt', 'closesAt', 'active'] as const
-
-/** The contract's field names, as the function reports them, to the row that shows them. */
-function rowOfField(field: string): (typeof ROWS)[number] | null {
-  const head = field.split('.')[0]
-  if (head === 'location') return 'location'
-  if (head === 'radiusM') return 'radius'
-  return (ROWS as readonly string[]).includes(head) ? (head as (typeof ROWS)[number]) : null
-}
 
 const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)
 
@@ -68,34 +47,6 @@ function fromStation(s: Station): Fields {
     opensAt: s.opensAt,
     closesAt: s.closesAt,
     active: s.active,
-  }
-}
-
-/** The same checks the function makes, as inline errors (the function still has the last word). */
-function check(f: Fields): { errors: Errors; input?: Omit<InputOf<'station.save'>, 'id'> } {
-  const errors: Errors = {}
-  const name = f.name.trim()
-  const address = f.address.trim()
-  if (!name) errors.name = '请填写驿站名称'
-  else if (name.length < 2) errors.name = '驿站名称至少 2 个字'
-  if (!address) errors.address = '请填写地址'
-  else if (address.length < 2) errors.address = '地址至少 2 个字'
-  if (!f.townshipCode) errors.townshipCode = '请选择镇街'
-  const lat = Number(f.lat)
-  const lng = Number(f.lng)
-  if (f.lat.trim() === '' || f.lng.trim() === '') errors.location = TYPED_LOCATION ? '请填写纬度和经度' : '请在地图上选择驿站位置'
-  else if (!Number.isFinite(lat) || lat < 3 || lat > 54) errors.location = '纬度超出范围（中国境内约 3–54）'
-  else if (!Number.isFinite(lng) || lng < 73 || lng > 136) errors.location = '经度超出范围（中国境内约 73–136）'
-  const radius = Number(f.radius)
-  if (f.radius.trim() === '') errors.radius = '请填写签到半径'
-  else if (!Number.isInteger(radius)) errors.radius = '签到半径应为整数米'
-  else if (radius < 50) errors.radius = '签到半径至少 50 米'
-  else if (radius > 2000) errors.radius = '签到半径不能超过 2000 米'
-  if (f.closesAt <= f.opensAt) errors.closesAt = '关闭时间应晚于开放时间'
-  if (Object.keys(errors).length > 0) return { errors }
-  return {
-    errors,
-    input: { name, address, townshipCode: f.townshipCode, location: { lat, lng }, radiusM: radius, opensAt: f.opensAt, closesAt: f.closesAt, active: f.active },
   }
 }
 
@@ -165,7 +116,7 @@ export default function StationForm() {
 
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => {
     setFields((f) => ({ ...f, [key]: value }))
-    const row = key === 'lat' || key === 'lng' ? 'location' : key
+    const row: Row = key === 'lat' || key === 'lng' ? 'location' : (key as Exclude<keyof Fields, 'lat' | 'lng'>)
     setServerErrors((e) => {
       if (!e[row]) return e
       const rest = { ...e }
@@ -174,7 +125,7 @@ export default function StationForm() {
     })
   }
 
-  const clientErrors = useMemo(() => (tried ? check(fields).errors : {}), [tried, fields])
+  const clientErrors = useMemo(() => (tried ? checkStation(fields, TYPED_LOCATION).errors : {}), [tried, fields])
   const errorOf = (row: keyof Errors) => serverErrors[row] || clientErrors[row] || undefined
 
   /** Staff standing at the station take its coordinates from their own position. */
@@ -226,9 +177,9 @@ export default function StationForm() {
   const save = async () => {
     if (saving) return
     setTried(true)
-    const checked = check(fields)
+    const checked = checkStation(fields, TYPED_LOCATION)
     if (!checked.input) {
-      const rows = ROWS.filter((r) => checked.errors[r as keyof Errors])
+      const rows = ROWS.filter((r) => checked.errors[r])
       if (rows[0]) scrollToField(rows[0])
       void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再保存', icon: 'none' })
       return
@@ -299,7 +250,7 @@ export default function StationForm() {
       <View className='acct-card'>
         <Text className='acct-card__title'>基本信息</Text>
         <FormRow field='name' label='驿站名称' required error={errorOf('name')}>
-          <TextInput className='station-form__name' value={fields.name} placeholder='例如：凤城街道青年志愿服务驿站' maxLength={40} onChange={(v) => set('name', v)} />
+          <TextInput className='station-form__name' value={fields.name} placeholder='例如：凤城街道青年志愿服务驿站' maxLength={STATION_NAME.max} onChange={(v) => set('name', v)} />
         </FormRow>
         <FormRow field='townshipCode' label='所属镇街' required error={errorOf('townshipCode')} onClick={fixedPlace ? undefined : () => setPlaceOpen(true)}>
           {fixedPlace ? (
@@ -309,7 +260,7 @@ export default function StationForm() {
           )}
         </FormRow>
         <FormRow field='address' label='详细地址' required error={errorOf('address')}>
-          <TextInput className='station-form__address' value={fields.address} placeholder='例如：凤城街道新城中心区 2 号楼' maxLength={80} onChange={(v) => set('address', v)} />
+          <TextInput className='station-form__address' value={fields.address} placeholder='例如：凤城街道新城中心区 2 号楼' maxLength={STATION_ADDRESS.max} onChange={(v) => set('address', v)} />
         </FormRow>
       </View>
 
@@ -361,11 +312,11 @@ export default function StationForm() {
           required
           stacked
           error={errorOf('radius')}
-          hint='50–2000 米。定位精度会一并考虑；室内信号弱的驿站可适当放宽。'
+          hint={`${RADIUS_RULE.min}–${RADIUS_RULE.max} 米。定位精度会一并考虑；室内信号弱的驿站可适当放宽。`}
         >
           <View className='station-form__radius'>
             <View className='station-form__radius-input'>
-              <TextInput className='station-form__radius-value' type='number' value={fields.radius} placeholder='300' maxLength={4} onChange={(v) => set('radius', v.replace(/\D/g, ''))} />
+              <TextInput className='station-form__radius-value' type='number' value={fields.radius} placeholder='300' maxLength={String(RADIUS_RULE.max).length} onChange={(v) => set('radius', v.replace(/\D/g, ''))} />
               <Text className='station-form__unit'>米</Text>
             </View>
             <View className='station-form__presets'>

@@ -8,13 +8,15 @@ import type { GrantableRole } from '@contract/grants'
 import { ROLE_LABELS } from '@contract/roles'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { markDirty, useAdminScope, usePagedList } from '@/components/admin/shared'
+import { useAdminScope } from '@/components/admin/shared'
 import { ScopeGate } from '@/components/admin/ui'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { Button } from '@/components/ui/Button'
+import { markChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -43,7 +45,7 @@ export default function Grants() {
   const [revoking, setRevoking] = useState<Row | null>(null)
 
   const roles = scope?.city ? ALL_ROLES : COUNTY_ROLES
-  const list = usePagedList<Row>((page, pageSize) => call('grants.listGrants', { page, pageSize, ...(role ? { role } : {}) }), role, !!scope)
+  const list = usePaged<Row>((page, pageSize) => call('grants.listGrants', { page, pageSize, ...(role ? { role } : {}) }), role, !!scope)
 
   const ask = async (row: Row) => {
     const { confirm } = await Taro.showModal({
@@ -63,7 +65,7 @@ export default function Grants() {
       list.setItems((items) => items.filter((x) => rowKey(x) !== rowKey(row)))
       // The header counts people, not roles: the function says how many hold one still.
       void list.reload(true)
-      markDirty('home')
+      markChanged('home')
       void Taro.showToast({ title: '已撤销', icon: 'success' })
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none' })

@@ -9,7 +9,7 @@ import type { OutputOf } from '@contract/index'
 import type { GrantableRole, OrganisationOption } from '@contract/grants'
 import { ORGANISATION_ROLES, ROLE_LABELS, type OrganisationRole } from '@contract/roles'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { countiesInReach, markDirty, useAdminScope, useDivisions, usePagedList, type AdminScope } from '@/components/admin/shared'
+import { countiesInReach, useAdminScope, useDivisions, type AdminScope } from '@/components/admin/shared'
 import { ScopeGate } from '@/components/admin/ui'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
@@ -18,6 +18,8 @@ import { Tag } from '@/components/ui/Tag'
 import { ORGANISATION_NOUN, OrganisationSheet } from './OrganisationSheet'
 import { dateTime } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
+import { markChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -92,7 +94,7 @@ export default function Invite() {
   const county = counties.find((c) => c.code === countyCode)
   const township = county?.townships.find((t) => t.code === townshipCode)
 
-  const list = usePagedList<Invitation>((page, pageSize) => call('grants.listInvitations', { page, pageSize, ...(filter ? { status: filter } : {}) }), filter, !!scope)
+  const list = usePaged<Invitation>((page, pageSize) => call('grants.listInvitations', { page, pageSize, ...(filter ? { status: filter } : {}) }), filter, !!scope)
 
   const scopeId = role === 'township_staff' ? townshipCode : role === 'county_admin' ? countyCode : role === 'city_admin' ? '' : (organisation?.id ?? '')
 
@@ -133,7 +135,7 @@ export default function Invite() {
     try {
       const inv = await call('grants.createInvitation', { role, scopeId, expiresInDays: days, note: note.trim() })
       void Taro.showToast({ title: '邀请已生成', icon: 'success' })
-      markDirty('home')
+      markChanged('home')
       show(inv)
       setNote('')
       void list.reload(true)
@@ -165,7 +167,7 @@ export default function Invite() {
         setResult(updated)
         setQr({ kind: 'idle' })
       }
-      markDirty('home')
+      markChanged('home')
       void Taro.showToast({ title: '已作废', icon: 'success' })
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none' })

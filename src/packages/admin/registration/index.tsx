@@ -7,13 +7,14 @@ import { ShieldCheck } from '@/components/icons'
 import type { OutputOf } from '@contract/index'
 import { REGISTRATION_STATUS_LABELS } from '@contract/vocabulary'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { decodeParam, GENDER_LABELS, KIND_LABELS, markDirty, useAdminScope } from '@/components/admin/shared'
+import { decodeParam, GENDER_LABELS, KIND_LABELS, useAdminScope } from '@/components/admin/shared'
 import { Field, ScopeGate } from '@/components/admin/ui'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { ago, dateTime } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
+import { markChanged } from '@/services/changes'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -58,7 +59,7 @@ export default function RegistrationDetail() {
     try {
       const { results } = await call('registration.review', { ids: [load.detail.id], decision, ...(reason ? { reason } : {}) })
       const result = results[0]
-      markDirty('registrations', 'home')
+      markChanged('registrations', 'home')
       if (!result?.ok) {
         void Taro.showToast({ title: result?.message ?? '操作失败，请稍后再试', icon: 'none' })
         setRejecting(false)

@@ -6,7 +6,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { countiesInReach, GENDER_LABELS, KIND_SHORT, markDirty, takeDirty, useAdminScope, useDivisions, usePagedList, useSearchKeyword } from '@/components/admin/shared'
+import { countiesInReach, GENDER_LABELS, KIND_SHORT, useAdminScope, useDivisions } from '@/components/admin/shared'
 import { ScopeGate, SearchField } from '@/components/admin/ui'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
@@ -16,6 +16,8 @@ import { Tag } from '@/components/ui/Tag'
 import { ago, dateTime } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { Tick } from '@/components/ui/Tick'
+import { markChanged, takeChanged } from '@/services/changes'
+import { usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -75,14 +77,14 @@ export default function Registrations() {
     ...(keyword ? { keyword } : {}),
   }
   const key = JSON.stringify(filters)
-  const list = usePagedList<Summary>((page, pageSize) => call('registration.list', { ...filters, page, pageSize }), key, !!scope)
+  const list = usePaged<Summary>((page, pageSize) => call('registration.list', { ...filters, page, pageSize }), key, !!scope)
 
   // A new filter or tab starts a new selection.
   useEffect(() => setSelected([]), [key])
 
   // Back from the detail page after a decision there: the queue changed.
   useDidShow(() => {
-    if (takeDirty('registrations')) {
+    if (takeChanged('registrations')) {
       setSelected([])
       void list.reload(true)
     }
@@ -127,7 +129,7 @@ export default function Registrations() {
     if (failures.length === 0) void Taro.showToast({ title: `已${verb} ${ok} 份`, icon: 'success' })
     else setOutcome({ title: ok > 0 ? `已${verb} ${ok} 份，${failures.length} 份未处理` : `${failures.length} 份未能${verb}`, ok, failures })
     setSelected([])
-    markDirty('home')
+    markChanged('home')
     await list.reload(true)
   }
 

@@ -7,7 +7,7 @@ import { ArrowRight } from '@/components/icons'
 import type { OutputOf } from '@contract/index'
 import { ROLE_LABELS, type Role } from '@contract/roles'
 import { call, errorMessage } from '@/services/cloud'
-import { markDirty, useAdminScope, usePagedList } from '@/components/admin/shared'
+import { useAdminScope } from '@/components/admin/shared'
 import { ScopeGate } from '@/components/admin/ui'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
@@ -16,6 +16,8 @@ import { Tag } from '@/components/ui/Tag'
 import { ago, dateTime, ymd } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { Tick } from '@/components/ui/Tick'
+import { markChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -42,14 +44,14 @@ export default function Takeovers() {
   const [rejecting, setRejecting] = useState<Case | null>(null)
   const [busyId, setBusyId] = useState('')
 
-  const list = usePagedList<Case>((page, pageSize) => call('registration.listTakeovers', { status, page, pageSize }), status, !!scope)
+  const list = usePaged<Case>((page, pageSize) => call('registration.listTakeovers', { status, page, pageSize }), status, !!scope)
 
   const decide = async (c: Case, decision: 'approve' | 'reject', reason?: string) => {
     setBusyId(c.id)
     try {
       await call('registration.decideTakeover', { id: c.id, decision, ...(reason ? { reason } : {}) })
       void Taro.showToast({ title: decision === 'approve' ? '已确认接管' : '已驳回', icon: 'success' })
-      markDirty('home')
+      markChanged('home')
       list.setItems((items) => items.filter((x) => x.id !== c.id))
       void list.reload(true)
     } catch (err) {

@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { countiesInReach, takeDirty, useAdminScope, useDivisions, usePagedList } from '@/components/admin/shared'
+import { countiesInReach, useAdminScope, useDivisions } from '@/components/admin/shared'
 import { ScopeGate } from '@/components/admin/ui'
 import { CATEGORY_LOOK, handOver, type Merchant } from '@/components/perk/shared'
 import { Button } from '@/components/ui/Button'
@@ -13,6 +13,8 @@ import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
+import { takeChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import '@/components/perk/perk.scss'
 import './index.scss'
@@ -36,10 +38,10 @@ export default function Alliance() {
   const fixedCounty = scope && !scope.city && scope.counties.length === 1 ? scope.counties[0] : null
   const filters = { ...(status ? { status } : {}), ...(countyCode && !fixedCounty ? { countyCode } : {}) }
   const key = JSON.stringify(filters)
-  const list = usePagedList<Merchant>((page, pageSize) => call('perk.merchants', { ...filters, page, pageSize }), key, !!scope)
+  const list = usePaged<Merchant>((page, pageSize) => call('perk.merchants', { ...filters, page, pageSize }), key, !!scope)
 
   useDidShow(() => {
-    if (takeDirty('merchants')) void list.reload(true)
+    if (takeChanged('merchants')) void list.reload(true)
   })
 
   if (!scope) {

@@ -10,7 +10,7 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { scrollToField } from '@/services/navigation'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
-import { countiesInReach, decodeParam, markDirty, useAdminScope, useDivisions } from '@/components/admin/shared'
+import { countiesInReach, decodeParam, useAdminScope, useDivisions } from '@/components/admin/shared'
 import { ScopeGate } from '@/components/admin/ui'
 import { CATEGORY_LOOK, takeOver, type Merchant } from '@/components/perk/shared'
 import { Button } from '@/components/ui/Button'
@@ -18,6 +18,7 @@ import { NoteDialog } from '@/components/ui/Dialog'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
+import { markChanged } from '@/services/changes'
 
 import '@/components/account/account.scss'
 import '@/components/perk/perk.scss'
@@ -212,7 +213,7 @@ export default function MerchantEditor() {
         contactName: fields.contactName.trim(),
         ...(fields.contactPhone.trim() ? { contactPhone: fields.contactPhone.trim() } : {}),
       })
-      markDirty('merchants', 'home')
+      markChanged('merchants', 'home')
       const view = { ...saved, perkCount: merchant?.perkCount ?? 0 }
       setLoad({ kind: 'ready', merchant: view })
       setFields(fieldsOf(view, ''))
@@ -239,7 +240,7 @@ export default function MerchantEditor() {
     try {
       const saved = await call('perk.setMerchantStatus', { id: merchant.id, status: next, reason })
       setLoad({ kind: 'ready', merchant: { ...merchant, status: saved.status } })
-      markDirty('merchants')
+      markChanged('merchants')
       setStatusDialog(false)
       void Taro.showToast({ title: next === 'suspended' ? '已暂停' : '已恢复', icon: 'success' })
     } catch (err) {

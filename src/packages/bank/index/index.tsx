@@ -9,13 +9,14 @@ import type { LoanSummary } from '@contract/loan'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { takeDirty, usePagedList, useSearchKeyword } from '@/components/admin/shared'
 import { isBank, useReviewerScope } from '@/components/loan/data'
 import { ReviewerGate, SearchBox } from '@/components/loan/gate'
 import { LoanCard } from '@/components/loan/parts'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
+import { takeChanged } from '@/services/changes'
+import { usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -41,7 +42,7 @@ export default function BankHome() {
     ...(keyword ? { keyword } : {}),
   }
   const key = JSON.stringify(filters)
-  const list = usePagedList<LoanSummary>(
+  const list = usePaged<LoanSummary>(
     async (page, pageSize) => {
       const res = await call('loan.queue', { ...filters, page, pageSize })
       setCounts(res.counts)
@@ -52,7 +53,7 @@ export default function BankHome() {
   )
 
   useDidShow(() => {
-    if (takeDirty('bank')) void list.reload(true)
+    if (takeChanged('bank')) void list.reload(true)
   })
 
   if (!scope) {

@@ -9,7 +9,7 @@ import type { LoanDetail } from '@contract/loan'
 import { REPAYMENT_LABELS, REPAYMENT_TYPES, type RepaymentType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { decodeParam, markDirty } from '@/components/admin/shared'
+import { decodeParam } from '@/components/admin/shared'
 import { isBank, spreadText, useLoan, useLoanTerms, useReviewerScope } from '@/components/loan/data'
 import { bpToInput, fenToInput, parsePercent, parseWhole, parseYuan, percent, yuan } from '@/components/loan/format'
 import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
@@ -18,6 +18,7 @@ import { Chips, DatePick, Field, UnitInput } from '@/components/loan/ui'
 import { Button } from '@/components/ui/Button'
 import { Skeleton } from '@/components/ui/StateView'
 import { addDays, today, ymd } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -72,7 +73,7 @@ export default function BankLoan() {
   const d = state.detail
   const done = (next: LoanDetail) => {
     set(next)
-    markDirty('bank')
+    markChanged('bank')
   }
   const actions = (
     <>

@@ -11,7 +11,6 @@ import type { ApplicantView, FairView, PositionView } from '@contract/fair'
 import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { markDirty, usePagedList } from '@/components/admin/shared'
 import { Sheet } from '@/components/ui/Sheet'
 import { Tag, type TagTone } from '@/components/ui/Tag'
 import { fairWhen, param } from '@/components/fair/format'
@@ -22,6 +21,8 @@ import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { momentText } from '@/components/ui/format'
 import { goBackOr } from '@/services/navigation'
+import { markChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -71,7 +72,7 @@ export default function Applicants() {
     if (head.kind !== 'loading') void fetchHead(head.kind === 'ready')
   })
 
-  const list = usePagedList<ApplicantView>(
+  const list = usePaged<ApplicantView>(
     (page, pageSize) => call('fair.applicants', { fairId, ...(positionId ? { positionId } : {}), page, pageSize }),
     positionId,
     head.kind === 'ready',
@@ -115,7 +116,7 @@ export default function Applicants() {
       list.setItems((items) =>
         items.map((a) => (a.signupId === res.signupId ? { ...a, mobile: res.mobile || a.mobile, checkedIn: res.checkedIn, choices: a.choices.map((c) => (updated && c.positionId === updated.positionId ? updated : c)) } : a)),
       )
-      markDirty('employer-home')
+      markChanged('employer-home')
       setEditing(null)
       void Taro.showToast({ title: `已登记：${OUTCOME_LABELS[outcome]}`, icon: 'success' })
     } catch (err) {

@@ -8,13 +8,13 @@ import type { OutputOf } from '@contract/index'
 import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { takeDirty } from '@/components/admin/shared'
 import { fairWhen, salaryText } from '@/components/fair/format'
 import { noIdentity } from '@/components/fair/shared'
 import { EmployerTypeTag, StandingTag } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { momentText } from '@/components/ui/format'
+import { takeChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -43,7 +43,7 @@ export default function EmployerHome() {
     void fetchAll()
   }, [])
   useDidShow(() => {
-    if (takeDirty('employer-home')) void fetchAll(true)
+    if (takeChanged('employer-home')) void fetchAll(true)
   })
   usePullDownRefresh(() => {
     void fetchAll(true).finally(() => Taro.stopPullDownRefresh())

@@ -13,7 +13,6 @@ import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contra
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
-import { markDirty } from '@/components/admin/shared'
 import { Tick } from '@/components/ui/Tick'
 import { Sheet } from '@/components/ui/Sheet'
 import { fairWhen, param, placesLeft, whoMaySignUp } from '@/components/fair/format'
@@ -23,6 +22,7 @@ import { paramAt } from './route'
 import { Button } from '@/components/ui/Button'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { chineseDate, momentText } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -168,7 +168,7 @@ function FairDetailBody({ id }: { id: string }) {
       setChosen(res.signup.positionIds)
       setSheet(false)
       setRefusal('')
-      markDirty('fairs')
+      markChanged('fairs')
       if (wasMine) {
         void Taro.showToast({ title: '已修改所选岗位', icon: 'success' })
       } else if (res.signup.status === 'confirmed') {
@@ -219,7 +219,7 @@ function FairDetailBody({ id }: { id: string }) {
       const res = await call('fair.cancel', { fairId: fair.id })
       setLoad({ kind: 'ready', fair: res.fair, positions })
       setChosen([])
-      markDirty('fairs')
+      markChanged('fairs')
       void Taro.showToast({ title: mine.status === 'confirmed' ? '已取消报名' : '已退出候补', icon: 'success' })
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })

@@ -7,13 +7,14 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { takeDirty, usePagedList } from '@/components/admin/shared'
 import { useWho, type Who } from '@/components/fair/shared'
 import { FairCard, Notice } from '@/components/fair/ui'
 import { HelpCard } from '@/components/ui/HelpCard'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
+import { takeChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -65,7 +66,7 @@ export default function Fairs() {
   const [tab, setTab] = useState<Tab>('upcoming')
   const ready = who.kind === 'ready'
   const applicant = who.kind === 'ready' && who.applicant
-  const list = usePagedList<FairView>(
+  const list = usePaged<FairView>(
     (page, pageSize) => (tab === 'mine' ? call('fair.mine', { page, pageSize }) : call('fair.list', { when: tab, page, pageSize })),
     tab,
     ready && (tab !== 'mine' || applicant),
@@ -73,7 +74,7 @@ export default function Fairs() {
 
   // Back from a fair after signing up or cancelling: my places changed.
   useDidShow(() => {
-    if (takeDirty('fairs') && ready) void list.reload(true)
+    if (takeChanged('fairs') && ready) void list.reload(true)
   })
 
   const open = (f: FairView) => void Taro.navigateTo({ url: `${ROUTES.fairDetail}?id=${encodeURIComponent(f.id)}` })

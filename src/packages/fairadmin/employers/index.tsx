@@ -8,7 +8,7 @@ import type { EmployerView } from '@contract/fair'
 import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { loadDivisions, markDirty, useAdminScope, type Divisions } from '@/components/admin/shared'
+import { loadDivisions, useAdminScope, type Divisions } from '@/components/admin/shared'
 import { ScopeGate } from '@/components/admin/ui'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
@@ -18,6 +18,7 @@ import { Button } from '@/components/ui/Button'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { goBackOr } from '@/services/navigation'
+import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -86,7 +87,7 @@ export default function Employers() {
     try {
       const saved = await call('fair.saveEmployer', { ...(draft.id ? { id: draft.id } : {}), name, type: draft.type, countyCode: draft.countyCode })
       setLoad((l) => (l.kind === 'ready' ? { kind: 'ready', items: draft.id ? l.items.map((x) => (x.id === saved.id ? saved : x)) : [...l.items, saved] } : l))
-      markDirty('fair-employers')
+      markChanged('fair-employers')
       setDraft(null)
       void Taro.showToast({ title: draft.id ? '已保存' : '已添加', icon: 'success' })
     } catch (err) {

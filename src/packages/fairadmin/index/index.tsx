@@ -9,7 +9,7 @@ import type { FairStatus } from '@contract/vocabulary'
 import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { takeDirty, useAdminScope, usePagedList } from '@/components/admin/shared'
+import { useAdminScope } from '@/components/admin/shared'
 import { ScopeGate } from '@/components/admin/ui'
 import { FairCard } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
@@ -17,6 +17,8 @@ import { NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { momentText } from '@/components/ui/format'
+import { takeChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -38,7 +40,7 @@ export default function FairAdmin() {
   const [cancelling, setCancelling] = useState<FairView | null>(null)
 
   // A city holds one or two fairs a year: one page of 50 holds them all, filtered here.
-  const list = usePagedList<FairView>((page, pageSize) => call('fair.list', { when, page, pageSize }), when, !!scope, 50)
+  const list = usePaged<FairView>((page, pageSize) => call('fair.list', { when, page, pageSize }), when, !!scope, 50)
   const shown = useMemo(() => (status ? list.items.filter((f) => f.status === status) : list.items), [list.items, status])
   const counts = useMemo(() => {
     const c: Record<string, number> = { '': list.items.length }
@@ -47,7 +49,7 @@ export default function FairAdmin() {
   }, [list.items])
 
   useDidShow(() => {
-    if (takeDirty('fair-admin') && scope) void list.reload(true)
+    if (takeChanged('fair-admin') && scope) void list.reload(true)
   })
   usePullDownRefresh(() => {
     if (!scope) void reloadScope(true).finally(() => Taro.stopPullDownRefresh())

@@ -9,7 +9,7 @@ import type { AdminSignupView, FairView } from '@contract/fair'
 import { SIGNUP_STATUS_LABELS, type SignupStatus } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { useAdminScope, usePagedList, useSearchKeyword } from '@/components/admin/shared'
+import { useAdminScope } from '@/components/admin/shared'
 import { ScopeGate, SearchField } from '@/components/admin/ui'
 import { useExport } from '@/components/fair/shared'
 import { Tag } from '@/components/ui/Tag'
@@ -20,6 +20,7 @@ import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { momentText } from '@/components/ui/format'
+import { usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -70,7 +71,7 @@ export default function Signups() {
   // A name, or the mobile's last 4 digits (fewer digits wait: the hint says what is missing).
   const query = doorQuery(keyword)
   const filters = { ...(status ? { status } : {}), ...(attended ? { attended: attended === 'yes' } : {}), ...(query.kind === 'search' ? { keyword: query.keyword } : {}) }
-  const list = usePagedList<AdminSignupView>((page, pageSize) => call('fair.signups', { fairId: id, ...filters, page, pageSize }), JSON.stringify(filters), !!scope && !!id, 50)
+  const list = usePaged<AdminSignupView>((page, pageSize) => call('fair.signups', { fairId: id, ...filters, page, pageSize }), JSON.stringify(filters), !!scope && !!id, 50)
 
   const filtered = !!(status || attended || query.kind === 'search')
 

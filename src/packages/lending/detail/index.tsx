@@ -9,7 +9,7 @@ import type { LoanDetail } from '@contract/loan'
 import { LOAN_STAGE_LABELS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { decodeParam, markDirty } from '@/components/admin/shared'
+import { decodeParam } from '@/components/admin/shared'
 import { isLeague, useLoan, useReviewerScope } from '@/components/loan/data'
 import { quarterLabel, yuan } from '@/components/loan/format'
 import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
@@ -18,6 +18,7 @@ import { Section } from '@/components/loan/ui'
 import { Button } from '@/components/ui/Button'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { Skeleton } from '@/components/ui/StateView'
+import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -67,7 +68,7 @@ export default function LendingDetail() {
       const next: LoanDetail = stage === 'county' ? await call('loan.countyDecide', input) : await call('loan.cityDecide', input)
       set(next)
       setDeciding(null)
-      markDirty('lending', 'home')
+      markChanged('lending', 'home')
       void Taro.showToast({ title: decision === 'approve' ? '已通过' : decision === 'return' ? '已退回' : '已处理', icon: 'success' })
     } catch (err) {
       // Someone else may have acted meanwhile: show the application as it is now.
@@ -88,7 +89,7 @@ export default function LendingDetail() {
     setApproving(period)
     try {
       set(await call('loan.approveSubsidy', { id: d.id, period }))
-      markDirty('lending', 'home')
+      markChanged('lending', 'home')
       void Taro.showToast({ title: '贴息已核准', icon: 'success' })
     } catch (err) {
       void Taro.showModal({ title: '未能核准', content: errorMessage(err), showCancel: false, confirmText: '知道了' })

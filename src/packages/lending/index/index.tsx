@@ -10,13 +10,15 @@ import type { LoanSummary } from '@contract/loan'
 import { LOAN_STATUS_LABELS, LOAN_STATUSES, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { takeDirty, useDivisions, usePagedList, useSearchKeyword } from '@/components/admin/shared'
+import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { LoanCard } from '@/components/loan/parts'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { ReviewerGate, SearchBox } from '@/components/loan/gate'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
+import { takeChanged } from '@/services/changes'
+import { usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -44,7 +46,7 @@ export default function Lending() {
     ...(keyword ? { keyword } : {}),
   }
   const key = JSON.stringify(filters)
-  const list = usePagedList<LoanSummary>(
+  const list = usePaged<LoanSummary>(
     async (page, pageSize) => {
       const res = await call('loan.queue', { ...filters, page, pageSize })
       setCounts(res.counts)
@@ -56,7 +58,7 @@ export default function Lending() {
 
   // Back from a decision on the detail page: the queue changed.
   useDidShow(() => {
-    if (takeDirty('lending')) void list.reload(true)
+    if (takeChanged('lending')) void list.reload(true)
   })
 
   const counties = useMemo(() => {

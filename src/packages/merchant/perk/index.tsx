@@ -11,13 +11,14 @@ import { uploadFile, uploadPath } from '@/services/files'
 import { pickPictures, pictureProblem } from '@/services/pictures'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
-import { decodeParam, loadAccount, markDirty, useDivisions } from '@/components/admin/shared'
+import { decodeParam, loadAccount, useDivisions } from '@/components/admin/shared'
 import { StaffGate } from '@/components/perk/gates'
 import { takeOver, useWho, type PerkView } from '@/components/perk/shared'
 import { ROUTES } from '@/constants/routes'
 import { Button } from '@/components/ui/Button'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { addDays, chineseDate, today } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
 
 import '@/components/account/account.scss'
 import '@/components/perk/perk.scss'
@@ -233,7 +234,7 @@ export default function PerkForm() {
         validFrom: fields.validFrom,
         validTo: fields.validTo,
       })
-      markDirty('merchantPerks')
+      markChanged('merchantPerks')
       void Taro.showToast({ title: existing ? '已保存' : '已发布', icon: 'success' })
       setTimeout(() => goBackOr(`${ROUTES.merchantPerks}?merchantId=${encodeURIComponent(merchantId)}`), 700)
     } catch (err) {

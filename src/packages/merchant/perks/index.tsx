@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
-import { decodeParam, takeDirty, usePagedList } from '@/components/admin/shared'
+import { decodeParam } from '@/components/admin/shared'
 import { StaffGate } from '@/components/perk/gates'
 import { handOver, PERK_STATE_LOOK, perkState, useWho, type PerkView } from '@/components/perk/shared'
 import { MinStar, PerkPicture } from '@/components/perk/ui'
@@ -15,6 +15,8 @@ import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { chineseDate, today } from '@/components/ui/format'
+import { takeChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -34,10 +36,10 @@ export default function MerchantPerks() {
   const [choosing, setChoosing] = useState(false)
   const todayYmd = today()
 
-  const list = usePagedList<PerkView>((page, pageSize) => call('perk.managePerks', { page, pageSize, ...(merchantParam ? { merchantId: merchantParam } : {}) }), merchantParam, allowed)
+  const list = usePaged<PerkView>((page, pageSize) => call('perk.managePerks', { page, pageSize, ...(merchantParam ? { merchantId: merchantParam } : {}) }), merchantParam, allowed)
 
   useDidShow(() => {
-    if (takeDirty('merchantPerks')) void list.reload(true)
+    if (takeChanged('merchantPerks')) void list.reload(true)
   })
 
   if (!who || !allowed) {

@@ -2,13 +2,13 @@
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import { call } from '@/services/cloud'
-import { usePagedList } from '@/components/admin/shared'
 import { StaffGate } from '@/components/perk/gates'
 import { useWho, type Redemption } from '@/components/perk/shared'
 import { RedemptionRow } from '@/components/perk/ui'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { addDays, chineseDate, today } from '@/components/ui/format'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -19,7 +19,7 @@ export default function MerchantRecords() {
   const todayYmd = today()
   const [date, setDate] = useState(todayYmd)
 
-  const list = usePagedList<Redemption>((page, pageSize) => call('perk.merchantRedemptions', { page, pageSize, date }), date, staff)
+  const list = usePaged<Redemption>((page, pageSize) => call('perk.merchantRedemptions', { page, pageSize, date }), date, staff)
 
   if (!staff) {
     return (

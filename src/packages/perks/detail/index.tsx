@@ -12,7 +12,7 @@ import { PERK_CODE_SECONDS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
-import { decodeParam, loadDivisions, markDirty } from '@/components/admin/shared'
+import { decodeParam, loadDivisions } from '@/components/admin/shared'
 import { QrCanvas } from '@/components/perk/QrCanvas'
 import { isNoIdentity, minStarLabel, type PerkView } from '@/components/perk/shared'
 import { Limits, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
@@ -20,6 +20,7 @@ import { clockOf, countdownText, dueForRefresh, RETRY_MS, scannable, secondsLeft
 import { Button } from '@/components/ui/Button'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { chineseDate, friendlyTime } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -187,7 +188,7 @@ export default function PerkDetail() {
           if (live && mine) {
             setShow({ phase: 'redeemed', at: mine.at })
             screenForCode(false)
-            markDirty('perks', 'records')
+            markChanged('perks', 'records')
             void Taro.vibrateShort?.({ type: 'medium' }).catch(() => undefined)
             void fetchPerk(true)
             return

@@ -8,7 +8,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError } from '@/services/cloud'
-import { loadAccount, takeDirty, usePagedList, useSearchKeyword } from '@/components/admin/shared'
+import { loadAccount } from '@/components/admin/shared'
 import { SearchField } from '@/components/admin/ui'
 import { allowLocation, locate, type Located } from '@/components/perk/location'
 import { distanceText, isNoIdentity, type PerkView } from '@/components/perk/shared'
@@ -16,6 +16,8 @@ import { Chips, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
 import { HelpCard } from '@/components/ui/HelpCard'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
+import { takeChanged } from '@/services/changes'
+import { usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -113,7 +115,7 @@ export default function Perks() {
 
   const near = where?.kind === 'ok' ? where.position : undefined
   const key = JSON.stringify([category, keyword, near?.lat, near?.lng])
-  const list = usePagedList<PerkView>(
+  const list = usePaged<PerkView>(
     async (page, pageSize) => {
       try {
         const res = await call('perk.browse', { page, pageSize, ...(category ? { category } : {}), ...(keyword ? { keyword } : {}), ...(near ? { near } : {}) })
@@ -133,7 +135,7 @@ export default function Perks() {
 
   // Back from a perk whose code was used: its eligibility (today's limit) changed.
   useDidShow(() => {
-    if (takeDirty('perks')) void list.reload(true)
+    if (takeChanged('perks')) void list.reload(true)
   })
 
   const relocate = async () => {

@@ -4,11 +4,12 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError } from '@/services/cloud'
-import { takeDirty, usePagedList } from '@/components/admin/shared'
 import { isNoIdentity, type Redemption } from '@/components/perk/shared'
 import { RedemptionRow } from '@/components/perk/ui'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Skeleton, StateView } from '@/components/ui/StateView'
+import { takeChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -16,7 +17,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 
 export default function MyPerkRecords() {
   const [gate, setGate] = useState<'' | 'forbidden' | 'no-identity'>('')
-  const list = usePagedList<Redemption>(
+  const list = usePaged<Redemption>(
     async (page, pageSize) => {
       try {
         const res = await call('perk.myRedemptions', { page, pageSize })
@@ -32,7 +33,7 @@ export default function MyPerkRecords() {
   )
 
   useDidShow(() => {
-    if (takeDirty('records')) void list.reload(true)
+    if (takeChanged('records')) void list.reload(true)
   })
 
   if (gate === 'forbidden') {

@@ -5,11 +5,11 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { takeDirty } from '@/components/admin/shared'
 import { useStaffScope, type StaffScope } from '@/components/township/shared'
 import { StaffGate } from '@/components/township/ui'
 import { SkeletonBar } from '@/components/ui/StateView'
 import { monthLabel, thisMonth } from '@/components/ui/format'
+import { takeChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -58,7 +58,7 @@ export default function TownshipHome() {
   // Back from a desk: counts again (quietly, keeping the old numbers on screen meanwhile).
   useDidShow(() => {
     if (shown.current && scope) {
-      takeDirty('township-home')
+      takeChanged('township-home')
       void loadCounts(scope)
     }
   })

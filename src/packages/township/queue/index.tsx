@@ -9,7 +9,7 @@ import { MAX_RECORD_MINUTES, overSpanMessage, ZERO_CREDIT_MESSAGE } from '@contr
 import { FLAG_LABELS, SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS, type Flag } from '@contract/vocabulary'
 import { Tick } from '@/components/ui/Tick'
 import { call, CallError, errorMessage } from '@/services/cloud'
-import { markDirty, useDivisions, usePagedList } from '@/components/admin/shared'
+import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { StaffGate } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
@@ -19,6 +19,8 @@ import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { clock, dateTime, duration, monthDay, ymd } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -100,7 +102,7 @@ export default function Queue() {
   const search = { ...(name ? { name } : {}), ...(date ? { date } : {}) }
   const searching = !!name || !!date
   const key = `${status}|${flaggedOnly}|${townshipCode}|${name}|${date}`
-  const list = usePagedList<Item>((page, pageSize) => call('service.queue', { status, flaggedOnly, page, pageSize, ...where, ...search }), key, !!scope, PAGE_SIZE)
+  const list = usePaged<Item>((page, pageSize) => call('service.queue', { status, flaggedOnly, page, pageSize, ...where, ...search }), key, !!scope, PAGE_SIZE)
 
   // A pause in typing searches; clearing shows everything again at once.
   useEffect(() => {
@@ -128,7 +130,7 @@ export default function Queue() {
   // A new tab or filter starts a new selection.
   useEffect(() => setSelected([]), [key])
 
-  // The list refreshes itself on a pull (usePagedList); the tab counts too, or the scope after a failure.
+  // The list refreshes itself on a pull (usePaged); the tab counts too, or the scope after a failure.
   usePullDownRefresh(() => {
     if (scope) void loadCounts()
     else void reloadScope(true)
@@ -159,7 +161,7 @@ export default function Queue() {
   }
 
   const afterChange = async () => {
-    markDirty('township-home')
+    markChanged('township-home')
     await Promise.all([list.reload(true), loadCounts()])
   }
 

@@ -7,7 +7,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { call, errorMessage } from '@/services/cloud'
 import { openWorkbook } from '@/services/files'
-import { useDivisions, usePagedList } from '@/components/admin/shared'
+import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { StaffGate } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
@@ -15,6 +15,7 @@ import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { hoursOf, monthLabel, thisMonth } from '@/components/ui/format'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -58,7 +59,7 @@ export default function Report() {
   const township = townshipCode || scope?.single?.code || ''
   const filters = { month, ...(township ? { townshipCode: township } : countyCode ? { countyCode } : {}) }
   const key = JSON.stringify(filters)
-  const list = usePagedList<Row>((page, pageSize) => call('service.report', { ...filters, page, pageSize }), key, !!scope, PAGE_SIZE)
+  const list = usePaged<Row>((page, pageSize) => call('service.report', { ...filters, page, pageSize }), key, !!scope, PAGE_SIZE)
 
   const countyName = places.find((c) => c.code === countyCode)?.name
   const townshipName = townships.find((t) => t.code === townshipCode)?.name

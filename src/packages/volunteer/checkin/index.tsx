@@ -14,10 +14,11 @@ import { DevPanel } from '../shared/DevPanel'
 import { LocationProblem, openLocationSetting, readLocation, type Reading } from '@/services/location'
 import { decodeTwice, newRequestId, parseScanned, scan, stationIdFromParams } from '../shared/scan'
 import { FlagList, GateView, StatusTag } from '../shared/ui'
-import { gateOfError, loadStation, markChanged, useCheckOut, useCoarseAccuracyM, useNow, verdictFor, type Gate, type SessionView, type StationView, type Verdict } from '../shared/volunteer'
+import { gateOfError, loadStation, useCheckOut, useCoarseAccuracyM, useNow, verdictFor, type Gate, type SessionView, type StationView, type Verdict } from '../shared/volunteer'
 import { Button } from '@/components/ui/Button'
 import { StateView } from '@/components/ui/StateView'
 import { clock, distance, duration, elapsed } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -270,7 +271,7 @@ export default function CheckIn() {
         })
         requestId.current = null
         setSession(s)
-        markChanged('home', 'hours')
+        markChanged('volunteer-home', 'volunteer-hours')
         void Taro.showToast({ title: '签到成功', icon: 'success' })
       } catch (err) {
         // A lost reply keeps the id: the retry returns the check-in the first attempt made.

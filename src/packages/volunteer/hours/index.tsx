@@ -11,10 +11,11 @@ import { call, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
 import { hours as hoursText } from '@/components/ui/format'
 import { Card, FlagList, GateView, StarBar, Stars, starName, StatusTag } from '../shared/ui'
-import { allowanceText, gateOfError, markChanged, takeChanged, type Allowance, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
+import { allowanceText, gateOfError, type Allowance, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
 import { Button } from '@/components/ui/Button'
 import { StateView } from '@/components/ui/StateView'
 import { clock, dayLabel, duration, lastMonths, monthLabel, ymd } from '@/components/ui/format'
+import { markChanged, takeChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -128,7 +129,7 @@ function AppealSheet({ target, allowance, onClose, onDone }: { target: SessionVi
     await askForNotices(['review'])
     try {
       const updated = await call('service.appeal', { sessionId: target.id, reason: text })
-      markChanged('home')
+      markChanged('volunteer-home')
       void Taro.showToast({ title: '申诉已提交', icon: 'success' })
       onDone(updated)
     } catch (err) {
@@ -247,7 +248,7 @@ export default function Hours() {
   }, [])
 
   useDidShow(() => {
-    if (loaded.current && takeChanged('hours')) void load(true)
+    if (loaded.current && takeChanged('volunteer-hours')) void load(true)
   })
 
   usePullDownRefresh(() => {

@@ -10,10 +10,11 @@ import { call, errorMessage } from '@/services/cloud'
 import { hours as hoursText } from '@/components/ui/format'
 import { parseScanned, scan } from '../shared/scan'
 import { Card, GateView, StarBar, Stars, starName } from '../shared/ui'
-import { gateOfError, loadSettings, takeChanged, useCheckOut, useNow, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
+import { gateOfError, loadSettings, useCheckOut, useNow, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
 import { HelpCard } from '@/components/ui/HelpCard'
 import { Button } from '@/components/ui/Button'
 import { clock, elapsed, lastMonths } from '@/components/ui/format'
+import { takeChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -78,7 +79,7 @@ export default function VolunteerHome() {
   // Back from the check-in page (or any other): the session may have started or ended.
   useDidShow(() => {
     if (loaded.current) {
-      takeChanged('home')
+      takeChanged('volunteer-home')
       void load(true)
     }
   })

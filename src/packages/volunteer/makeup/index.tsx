@@ -16,9 +16,10 @@ import { hours as hoursText } from '@/components/ui/format'
 import { LocationProblem, readLocation } from '@/services/location'
 import { decodeTwice, stationIdFromParams } from '../shared/scan'
 import { FlagList, GateView, StatusTag } from '../shared/ui'
-import { allowanceText, gateOfError, loadSettings, loadStation, markChanged, type Allowance, type Gate, type SessionView, type StationView } from '../shared/volunteer'
+import { allowanceText, gateOfError, loadSettings, loadStation, type Allowance, type Gate, type SessionView, type StationView } from '../shared/volunteer'
 import { Button } from '@/components/ui/Button'
 import { addDays, clock, dayLabel, distance, duration, minutesBetween, nowClock, relativeDay, today } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
@@ -246,7 +247,7 @@ export default function Makeup() {
         reason: fields.reason.trim(),
         ...(photoFileId ? { photoFileId } : {}),
       })
-      markChanged('home', 'hours')
+      markChanged('volunteer-home', 'volunteer-hours')
       setDone(record)
       void Taro.showToast({ title: '补签已提交', icon: 'success' })
     } catch (err) {

@@ -11,6 +11,7 @@ import { askForNotices } from '@/services/notices'
 import { LocationProblem, readLocation, type Reading } from '@/services/location'
 import { newRequestId } from './scan'
 import { distance, duration } from '@/components/ui/format'
+import { markChanged } from '@/services/changes'
 
 export type SessionView = NonNullable<OutputOf<'service.current'>>
 /** A check-out under a minute after the check-in: no record kept. */
@@ -83,18 +84,6 @@ export function useCoarseAccuracyM(active: boolean): number {
     }
   }, [active])
   return metres
-}
-
-// ---- "something changed" between pages --------------------------------------------------------
-
-const dirty = new Set<string>()
-/** Marks data other pages show as changed (a check-in, a make-up…). */
-export function markChanged(...keys: string[]): void {
-  for (const k of keys) dirty.add(k)
-}
-/** True once after markChanged(key). */
-export function takeChanged(key: string): boolean {
-  return dirty.delete(key)
 }
 
 // ---- a ticking clock ----------------------------------------------------------------------------
@@ -182,7 +171,7 @@ export function useCheckOut(): CheckOutFlow {
       })
       requestId.current = null
       Taro.hideLoading()
-      markChanged('home', 'hours', 'checkin')
+      markChanged('volunteer-home', 'volunteer-hours', 'volunteer-checkin')
       if (done.status === 'discarded') void Taro.showModal({ title: '已签退，未留记录', content: done.message, showCancel: false, confirmText: '知道了' })
       else void Taro.showToast({ title: '已签退', icon: 'success' })
       return done

@@ -12,16 +12,20 @@ import { CONTACT_NAME, OPENINGS_RULE, POSITION_PLACE, POSITION_REQUIREMENTS, POS
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
-import { loadDivisions, markDirty, type Divisions } from '@/components/admin/shared'
-import { CardSkeleton, OptionSheet, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
+import { loadDivisions, type Divisions } from '@/components/admin/shared'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
-import { fairWhen, momentText, param, salaryText, yuanInput } from '@/components/fair/format'
-import { goBackOr, noIdentity, scrollToField } from '@/components/fair/shared'
+import { fairWhen, param, salaryText, yuanInput } from '@/components/fair/format'
+import { noIdentity } from '@/components/fair/shared'
+import { scrollToField } from '@/services/navigation'
 import { EmployerTypeTag, Notice } from '@/components/fair/ui'
+import { momentText } from '@/components/ui/format'
+import { goBackOr } from '@/services/navigation'
+import { Button } from '@/components/ui/Button'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { markChanged } from '@/services/changes'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Mine = OutputOf<'fair.myFairs'>
@@ -108,7 +112,7 @@ export default function PositionForm() {
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
@@ -116,13 +120,13 @@ export default function PositionForm() {
     return (
       <View className='adm-page'>
         {load.code === 'FORBIDDEN' ? (
-          <StatePanel kind='denied' title='无权限' description='仅受邀的用人单位可以发布岗位。如需开通，请联系团市委发送用人单位邀请。' />
+          <StateView tone='warn' title='无权限' desc='仅受邀的用人单位可以发布岗位。如需开通，请联系团市委发送用人单位邀请。' />
         ) : load.code === 'NOT_FOUND' ? (
-          <StatePanel kind='empty' title='找不到' description={load.message} action={{ text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) }} />
+          <StateView tone='muted' title='找不到' desc={load.message} action={{ text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) }} />
         ) : load.code === 'UNAUTHENTICATED' ? (
-          <StatePanel kind='no-identity' title='请先选择演示身份' description='本地开发环境需要先选择一个演示身份' />
+          <StateView tone='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' />
         ) : (
-          <StatePanel kind='error' title='加载失败' description={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
+          <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
         )}
       </View>
     )
@@ -147,7 +151,7 @@ export default function PositionForm() {
     setBusy('save')
     try {
       await call('fair.savePosition', { ...(id ? { id } : {}), ...checked.input })
-      markDirty('employer-home')
+      markChanged('employer-home')
       void Taro.showToast({ title: id ? '已保存' : '岗位已发布', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.employer), 700)
     } catch (err) {
@@ -168,7 +172,7 @@ export default function PositionForm() {
     setBusy('remove')
     try {
       await call('fair.removePosition', { id: position.id })
-      markDirty('employer-home')
+      markChanged('employer-home')
       void Taro.showToast({ title: '已删除', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.employer), 700)
     } catch (err) {
@@ -307,17 +311,17 @@ export default function PositionForm() {
 
           {position && (
             <View className='pos-form__remove'>
-              <Btn kind='danger' loading={busy === 'remove'} className='pos-form__delete' onClick={() => void remove()}>
+              <Button kind='danger' busy={busy === 'remove'} className='pos-form__delete' onClick={() => void remove()}>
                 删除岗位
-              </Btn>
+              </Button>
               <Text className='acct-note'>{position.applicants > 0 ? `已有 ${position.applicants} 人报名，不能删除` : '无人报名的岗位可以删除'}</Text>
             </View>
           )}
 
           <View className='acct-bar'>
-            <Btn loading={busy === 'save'} className='pos-form__save' onClick={() => void save()}>
+            <Button busy={busy === 'save'} className='pos-form__save' onClick={() => void save()}>
               {busy === 'save' ? '正在保存…' : id ? '保存修改' : '发布岗位'}
-            </Btn>
+            </Button>
           </View>
         </>
       )}

@@ -12,17 +12,19 @@ import { CAPACITY_RULE, FAIR_ADDRESS, FAIR_DESCRIPTION, FAIR_TITLE, FAIR_VENUE, 
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
-import { markDirty, takeDirty, useAdminScope } from '@/components/admin/shared'
-import { CardSkeleton, ScopeGate, StatePanel } from '@/components/admin/ui'
-import { Btn } from '@/components/account/Btn'
+import { useAdminScope } from '@/components/admin/shared'
+import { ScopeGate } from '@/components/admin/ui'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
-import { Tick } from '@/components/account/Tick'
-import { addDays, fullDay, moment, param, today, weekday } from '@/components/fair/format'
-import { goBackOr, scrollToField } from '@/components/fair/shared'
+import { Tick } from '@/components/ui/Tick'
+import { param } from '@/components/fair/format'
 import { EmployerTypeTag, Notice, Toggle } from '@/components/fair/ui'
+import { addDays, chineseDate, dateTime, today, weekday } from '@/components/ui/format'
+import { goBackOr, scrollToField } from '@/services/navigation'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { markChanged, takeChanged } from '@/services/changes'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; code: string }
@@ -32,7 +34,7 @@ const TYPED_LOCATION = process.env.TARO_ENV !== 'weapp'
 const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)
 
 function blank(): Fields {
-  const now = moment(Date.now())
+  const now = dateTime(Date.now())
   const date = addDays(today(), 14)
   return {
     title: '',
@@ -57,8 +59,8 @@ function blank(): Fields {
 }
 
 function fieldsOf(f: FairView): Fields {
-  const opens = moment(f.signupOpensAt)
-  const closes = moment(f.signupClosesAt)
+  const opens = dateTime(f.signupOpensAt)
+  const closes = dateTime(f.signupClosesAt)
   return {
     title: f.title,
     date: f.date,
@@ -121,7 +123,7 @@ export default function FairEdit() {
 
   // Back from 用人单位 after adding one: offer it here.
   useDidShow(() => {
-    if (takeDirty('fair-employers') && load.kind === 'ready') {
+    if (takeChanged('fair-employers') && load.kind === 'ready') {
       call('fair.employers', {})
         .then((r) => setEmployers(r.items))
         .catch(() => undefined)
@@ -212,7 +214,7 @@ export default function FairEdit() {
     setSaving(true)
     try {
       const saved = await call('fair.save', { ...(id ? { id } : {}), ...checked.input })
-      markDirty('fair-admin')
+      markChanged('fair-admin')
       setOriginal(saved)
       void Taro.showToast({ title: id ? '已保存' : '已保存为未发布', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.fairAdmin), 800)
@@ -233,24 +235,24 @@ export default function FairEdit() {
   if (!scope.city) {
     return (
       <View className='adm-page'>
-        <StatePanel kind='denied' title='无权限' description='岗位对接会由团市委创建和修改。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+        <StateView tone='warn' title='无权限' desc='岗位对接会由团市委创建和修改。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
       </View>
     )
   }
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
   if (load.kind === 'error') {
     return (
       <View className='adm-page'>
-        <StatePanel
-          kind={load.code === 'NOT_FOUND' ? 'empty' : 'error'}
+        <StateView
+          tone={load.code === 'NOT_FOUND' ? 'muted' : 'error'}
           title={load.code === 'NOT_FOUND' ? '对接会不存在' : '加载失败'}
-          description={load.message}
+          desc={load.message}
           action={load.code === 'NOT_FOUND' ? { text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) } : { text: '重试', onClick: () => void fetchAll() }}
         />
       </View>
@@ -259,13 +261,13 @@ export default function FairEdit() {
   if (original?.status === 'cancelled') {
     return (
       <View className='adm-page'>
-        <StatePanel kind='empty' title='对接会已取消' description='已取消的对接会不能再修改。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
+        <StateView tone='muted' title='对接会已取消' desc='已取消的对接会不能再修改。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
       </View>
     )
   }
 
   const hasLocation = fields.lat.trim() !== '' && fields.lng.trim() !== ''
-  const termEnd = /^\d+$/.test(fields.termDays) ? fullDay(addDays(fields.date, Number(fields.termDays))) : ''
+  const termEnd = /^\d+$/.test(fields.termDays) ? chineseDate(addDays(fields.date, Number(fields.termDays))) : ''
 
   return (
     <View className='acct-page acct-page--with-bar fair-edit'>
@@ -285,7 +287,7 @@ export default function FairEdit() {
         </FormRow>
         <Picker className='fair-edit__first' mode='date' value={fields.date} start={today()} onChange={(e) => set('date', String(e.detail.value), 'date', 'signupCloses')}>
           <FormRow field='date' label='举办日期' required arrow error={errorOf('date')}>
-            <PickedValue value={`${fullDay(fields.date)} ${weekday(fields.date)}`} placeholder='选择日期' />
+            <PickedValue value={`${chineseDate(fields.date)} ${weekday(fields.date)}`} placeholder='选择日期' />
           </FormRow>
         </Picker>
         <Picker mode='time' value={fields.startTime} onChange={(e) => set('startTime', String(e.detail.value), 'startTime', 'endTime', 'signupCloses')}>
@@ -454,9 +456,9 @@ export default function FairEdit() {
       </View>
 
       <View className='acct-bar'>
-        <Btn loading={saving} className='fair-edit__save' onClick={() => void save()}>
+        <Button busy={saving} className='fair-edit__save' onClick={() => void save()}>
           {saving ? '正在保存…' : id ? '保存修改' : '保存（暂不发布）'}
-        </Btn>
+        </Button>
       </View>
     </View>
   )

@@ -8,20 +8,20 @@ import { hereProblem, readHere } from './here'
 import { checkStation, rowOfField, ROWS, type Errors, type Fields, type Row } from './check'
 import { RADIUS_RULE, STATION_ADDRESS, STATION_NAME } from '@contract/station-rules'
 import type { OutputOf } from '@contract/index'
-import { Btn } from '@/components/account/Btn'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
-import { PlaceSheet } from '@/components/account/PlaceSheet'
+import { PlaceSheet } from '@/components/ui/PlaceSheet'
 import { TextInput } from '@/components/account/TextInput'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
-import { scrollToField } from '@/services/navigation'
-import { decodeParam, loadDivisions, markDirty, type Divisions } from '@/components/admin/shared'
-import { CardSkeleton, StatePanel } from '@/components/admin/ui'
-import { goBackOr, placesInReach, useStaffScope } from '@/components/township/shared'
+import { goBackOr, scrollToField } from '@/services/navigation'
+import { decodeParam, loadDivisions, type Divisions } from '@/components/admin/shared'
+import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { StaffGate, Toggle } from '@/components/township/ui'
+import { Button } from '@/components/ui/Button'
+import { Skeleton, StateView } from '@/components/ui/StateView'
+import { markChanged } from '@/services/changes'
 
-import '@/components/township/township-nutui-theme.scss'
 import './index.scss'
 
 type Station = OutputOf<'station.get'>
@@ -196,7 +196,7 @@ export default function StationForm() {
     setSaving(true)
     try {
       const saved = await call('station.save', { ...(id ? { id } : {}), ...checked.input })
-      markDirty('township-stations', 'township-home')
+      markChanged('township-stations', 'township-home')
       setOriginal(saved)
       void Taro.showToast({ title: id ? '已保存' : '驿站已创建', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.stations), 700)
@@ -217,17 +217,17 @@ export default function StationForm() {
   if (load.kind === 'loading') {
     return (
       <View className='adm-page'>
-        <CardSkeleton count={3} />
+        <Skeleton count={3} />
       </View>
     )
   }
   if (load.kind === 'error') {
     return (
       <View className='adm-page'>
-        <StatePanel
-          kind={load.code === 'NOT_FOUND' ? 'empty' : 'error'}
+        <StateView
+          tone={load.code === 'NOT_FOUND' ? 'muted' : 'error'}
           title={load.code === 'NOT_FOUND' ? '驿站不存在' : '加载失败'}
-          description={load.message}
+          desc={load.message}
           action={load.code === 'NOT_FOUND' ? { text: '返回驿站列表', onClick: () => goBackOr(ROUTES.stations) } : { text: '重试', onClick: () => void fetchAll() }}
         />
       </View>
@@ -367,9 +367,9 @@ export default function StationForm() {
       )}
 
       <View className='acct-bar'>
-        <Btn loading={saving} className='station-form__save' onClick={() => void save()}>
+        <Button busy={saving} className='station-form__save' onClick={() => void save()}>
           {saving ? '正在保存…' : id ? '保存修改' : '创建驿站'}
-        </Btn>
+        </Button>
       </View>
 
       <PlaceSheet

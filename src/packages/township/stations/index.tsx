@@ -6,13 +6,15 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { takeDirty, useDivisions, usePagedList } from '@/components/admin/shared'
+import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { StaffGate } from '@/components/township/ui'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Skeleton, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
+import { takeChanged } from '@/services/changes'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -29,11 +31,11 @@ export default function Stations() {
   const townships = useMemo(() => places.flatMap((c) => c.townships.map((t) => ({ ...t, countyName: c.name }))), [places])
   const many = !!scope && !scope.single
 
-  const list = usePagedList<Station>((page, pageSize) => call('station.list', { page, pageSize, ...(townshipCode ? { townshipCode } : {}) }), townshipCode, !!scope)
+  const list = usePaged<Station>((page, pageSize) => call('station.list', { page, pageSize, ...(townshipCode ? { townshipCode } : {}) }), townshipCode, !!scope)
 
   // Back from the form after a save: the list changed.
   useDidShow(() => {
-    if (takeDirty('township-stations')) void list.reload(true)
+    if (takeChanged('township-stations')) void list.reload(true)
   })
 
   const edit = (id: string) => void Taro.navigateTo({ url: `${ROUTES.station}?id=${encodeURIComponent(id)}` })

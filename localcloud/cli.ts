@@ -1,6 +1,6 @@
 // Command line of the local cloud:
 //   serve    [--data DIR] [--functions DIR] [--collections FILE] [--storage-rules FILE] [--port N]
-//            [--static DIR] [--env-file FILE] (functions' environment, JSON) [--demo] (demo personas
+//            [--static DIR] [--env-file FILE] (functions' environment, JSON; default: the local one) [--demo] (demo personas
 //            and data) [--timers]. Once listening it writes one JSON line on stdout for the parent
 //            process: its URL, its pid and this start's token (see access.ts).
 //   reset    [--data DIR]                 empty every collection and the files
@@ -9,6 +9,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Store, type CollectionsFile } from './db/store'
+import { demoCityAdmins } from './demo'
+import { localFunctionEnv } from './environment'
 import { startLocalCloud } from './server'
 
 const root = path.resolve(__dirname, '..')
@@ -39,8 +41,10 @@ async function main(): Promise<void> {
     case 'serve': {
       const envFile = arg('env-file')
       const demo = process.argv.includes('--demo') ? await import('./demo') : null
+      // Without an env file, the local environment (its keys, template ids and the demo's city admins).
+      const functionEnv = envFile ? (JSON.parse(fs.readFileSync(path.resolve(envFile), 'utf8')) as Record<string, string>) : localFunctionEnv(dataDir, demoCityAdmins())
       const cloud = await startLocalCloud({
-        functionEnv: envFile ? (JSON.parse(fs.readFileSync(path.resolve(envFile), 'utf8')) as Record<string, string>) : {},
+        functionEnv,
         personas: demo?.gatewayPersonas() ?? [],
         dataDir,
         functionsDir: path.resolve(arg('functions', path.join(root, 'build', 'functions'))!),

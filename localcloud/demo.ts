@@ -30,6 +30,11 @@ export interface DemoData {
 
 export const demo = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../data/demo.json'), 'utf8')) as DemoData
 
+/** The demo's city admins, the local cloud's first city admins (XQ_CITY_ADMIN_OPENIDS). */
+export function demoCityAdmins(): string[] {
+  return demo.personas.filter((p) => p.roles.some((g) => g.role === 'city_admin')).map((p) => p.openid)
+}
+
 /** The gateway's persona list: the demo personas and a brand-new WeChat user. */
 export function gatewayPersonas(): Persona[] {
   return [

@@ -2,6 +2,9 @@
 // cloud environment's id, the subscribe-message template ids), chosen for this machine. Builds
 // and functions that run against the local cloud get them as configuration, exactly as they
 // would get real ones; nothing in production code has a fallback to them.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import { NOTICE_NAMES, templateIdVariable, type NoticeName } from '../types/notices'
 
 /** The cloud environment id the app's local builds call (Taro.cloud.init({ env })). */
@@ -17,4 +20,26 @@ export function localTemplateId(name: NoticeName): string {
 /** XQ_TPL_<NAME> → the local id of each declared template. */
 export function localTemplateIds(): Record<string, string> {
   return Object.fromEntries(NOTICE_NAMES.map((name) => [templateIdVariable(name), localTemplateId(name)]))
+}
+
+/**
+ * The functions' environment on this machine (on WeChat Cloud: the function's environment
+ * variables in the console, cloudfunctions/_shared/config.ts): the local template ids, the given
+ * first city admins, and keys generated once per data folder (secrets.json), never committed.
+ */
+export function localFunctionEnv(dataDir: string, cityAdminOpenids: string[]): Record<string, string> {
+  return { ...localTemplateIds(), XQ_CITY_ADMIN_OPENIDS: cityAdminOpenids.join(','), XQ_MINIPROGRAM_STATE: 'developer', ...localSecrets(dataDir) }
+}
+
+function localSecrets(dataDir: string): Record<string, string> {
+  const file = path.join(dataDir, 'secrets.json')
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>
+  const secrets = {
+    XQ_DATA_KEY: crypto.randomBytes(32).toString('base64'),
+    XQ_INDEX_KEY: crypto.randomBytes(32).toString('base64'),
+    XQ_TOKEN_KEY: crypto.randomBytes(32).toString('base64'),
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
 }

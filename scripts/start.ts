@@ -1,46 +1,15 @@
 // `npm start`: the whole product on this machine. Builds the cloud functions and the web
 // app (a development build, with the persona switcher) when needed, starts the local cloud with its
 // gateway and console, seeds the demo data on first run, and prints the addresses.
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
-import { localTemplateIds } from '../localcloud/environment'
+import { localFunctionEnv } from '../localcloud/environment'
 import { startLocalCloud } from '../localcloud/server'
 import { buildFunctions, ROOT } from './build-functions'
 import { ensureBuild, H5_DEVELOPMENT } from './builds'
-import { demo, gatewayPersonas, seedDemo } from './demo'
+import { demoCityAdmins, gatewayPersonas, seedDemo } from './demo'
 
 const DATA_DIR = path.join(ROOT, '.localcloud')
 const H5_DIR = path.join(ROOT, 'dist-h5')
-
-/**
- * The functions' environment (on WeChat Cloud: the function's environment variables in the
- * console, cloudfunctions/_shared/config.ts): the local cloud's template ids, the demo city admin
- * as the first city admin, and keys generated once per machine, never committed.
- */
-export function localFunctionEnv(dataDir = DATA_DIR): Record<string, string> {
-  return { ...localTemplateIds(), XQ_CITY_ADMIN_OPENIDS: demoCityAdmins(), XQ_MINIPROGRAM_STATE: 'developer', ...localSecrets(dataDir) }
-}
-
-function demoCityAdmins(): string {
-  return demo.personas
-    .filter((p) => p.roles.some((g) => g.role === 'city_admin'))
-    .map((p) => p.openid)
-    .join(',')
-}
-
-function localSecrets(dataDir: string): Record<string, string> {
-  const file = path.join(dataDir, 'secrets.json')
-  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>
-  const secrets = {
-    XQ_DATA_KEY: crypto.randomBytes(32).toString('base64'),
-    XQ_INDEX_KEY: crypto.randomBytes(32).toString('base64'),
-    XQ_TOKEN_KEY: crypto.randomBytes(32).toString('base64'),
-  }
-  fs.mkdirSync(dataDir, { recursive: true })
-  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
-  return secrets
-}
 
 async function main(): Promise<void> {
   process.env.TZ = 'UTC'
@@ -53,7 +22,7 @@ async function main(): Promise<void> {
     functionsDir: path.join(ROOT, 'build', 'functions'),
     collectionsFile: path.join(ROOT, 'cloudfunctions', 'collections.json'),
     storageRulesFile: path.join(ROOT, 'cloudfunctions', 'storage.rules.json'),
-    functionEnv: localFunctionEnv(),
+    functionEnv: localFunctionEnv(DATA_DIR, demoCityAdmins()),
     staticDir: H5_DIR,
     personas: gatewayPersonas(),
     port,

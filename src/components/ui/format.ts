@@ -198,6 +198,7 @@ export function minutesBetween(start: string, end: string): number {
 
 /** 35 米 · 1.2 公里 */
 export function distance(metres: number): string {
-  if (metres < 1000) return `${Math.round(metres)} 米`
-  return `${(Math.round(metres / 100) / 10).toFixed(1)} 公里`
+  const m = Math.round(metres)
+  if (m < 1000) return `${m} 米`
+  return `${(Math.round(m / 100) / 10).toFixed(1)} 公里`
 }

@@ -3,7 +3,7 @@
 // request with them, without zod (zod would not fit in a subpackage's size budget). Each check
 // returns the first problem the schema would report, in the schema's words, or '' when there is none.
 // No zod, no dates library: any page can import it.
-import { isRealDate } from './personal'
+import { isRealDate } from './date-rules'
 
 /** A problem with a request, at the field its path names: the shape of a zod issue, without zod. */
 export interface Issue {

@@ -1,6 +1,7 @@
 // Personal data rules: resident ID numbers (GB 11643: checksum, birth date, gender), mobile
 // numbers, and how each is masked. No zod here, so forms and main-package code can use it;
 // the schemas in registration.ts refine with it.
+import { isRealDate } from './date-rules'
 
 /** A real name: 2–20 汉字 (with ·), or a name in Latin letters. */
 export const PERSON_NAME_PATTERN = /^[\u4e00-\u9fa5·]{2,20}$|^[A-Za-z][A-Za-z .-]{1,39}$/
@@ -49,14 +50,8 @@ export function idCardFacts(id: string): IdCardFacts {
   }
 }
 
-/** A calendar date that exists (2023-02-29 does not). */
-export function isRealDate(ymd: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd)
-  if (!m) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
-}
+/** A calendar date that exists (date-rules.ts), importable from here as before. */
+export { isRealDate }
 
 /** 440102199001011234 → 4401**********1234 */
 export function maskIdNumber(id: string): string {

@@ -1,7 +1,7 @@
 // The rules both sides apply (issue 15, part 4): where things are (types/geo-rules.ts), and the
-// zod-free checks the fair and position forms run (types/*-rules.ts), held to the contract's
-// schemas: for every request below, the check and the schema name the same fields with the same
-// first message. Then the three forms' own checks, and the helper that puts issues at their rows.
+// zod-free checks the forms run (types/*-rules.ts), held to the contract's schemas: for every
+// request below, the check and the schema name the same fields with the same first message.
+// Then the three forms' own checks, and the helper that puts issues at their rows.
 import { boxAround, DEFAULT_COARSE_ACCURACY_M, distanceMetres } from '../../types/geo-rules'
 import { fairSaveIssues, type FairRequest } from '../../types/fair-rules'
 import { positionSaveIssues, type PositionRequest } from '../../types/position-rules'
@@ -9,9 +9,9 @@ import { integerProblem, textProblem, type Issue } from '../../types/field-rules
 import { fair, FairInput } from '../../types/fair'
 import { DEFAULT_SETTINGS, Settings } from '../../types/settings'
 import { station } from '../../types/station'
-import { RADIUS_RULE } from '../../types/station-rules'
+import { RADIUS_RULE, stationSaveIssues, type StationRequest } from '../../types/station-rules'
 import { fieldErrors } from '../../src/services/form-errors'
-import { checkStation, rowOfField as stationRowOfField, type Fields as StationFields } from '../../src/packages/township/station/check'
+import { checkStation, type Fields as StationFields } from '../../src/packages/township/station/check'
 import { checkFair, type Fields as FairFields } from '../../src/packages/fairadmin/edit/check'
 import { checkPosition, type Fields as PositionFields } from '../../src/packages/employer/position/check'
 import type * as z from '../../types/zod'
@@ -83,6 +83,38 @@ describe('single fields (types/field-rules.ts)', () => {
 })
 
 describe('the forms\' checks say what the contract\'s schemas say', () => {
+  const okStation: StationRequest = { name: '凤城街道青年之家志愿服务驿站', address: '清远市清城区凤城街道连江路 8 号', townshipCode: '441802006', location: { lat: 23.7012, lng: 113.0487 }, radiusM: 200, opensAt: '08:30', closesAt: '17:30', active: true }
+  const stationCases: [string, Partial<StationRequest>][] = [
+    ['valid', {}],
+    ['blank name', { name: undefined }],
+    ['short name', { name: '驿' }],
+    ['long name', { name: '驿'.repeat(41) }],
+    ['a phone number in the address', { address: '凤城街道 13800138000' }],
+    ['control characters', { address: '凤城\u0001街道' }],
+    ['no township', { townshipCode: undefined }],
+    ['a bad township', { townshipCode: '4418' }],
+    ['latitude out of China', { location: { lat: 99, lng: 113.0487 } }],
+    ['longitude out of China', { location: { lat: 23.7, lng: 13 } }],
+    ['coordinates not numbers', { location: { lat: NaN, lng: NaN } }],
+    ['no radius (the settings\' default)', { radiusM: undefined }],
+    ['radius too small', { radiusM: 20 }],
+    ['radius too big', { radiusM: 5000 }],
+    ['radius not whole', { radiusM: 120.5 }],
+    ['radius not a number', { radiusM: NaN }],
+    ['closing before opening', { opensAt: '18:00', closesAt: '09:00' }],
+    ['closing when opening', { opensAt: '09:00', closesAt: '09:00' }],
+    ['no hours (defaults)', { opensAt: undefined, closesAt: undefined }],
+    ['a malformed time', { opensAt: '8:30' }],
+    ['all day', { opensAt: '00:00', closesAt: '23:59' }],
+    ['short name and hours out of order', { name: '驿', opensAt: '18:00', closesAt: '09:00' }],
+    ['blank name and hours out of order (a missing value stops the comparison, as in zod)', { name: undefined, opensAt: '18:00', closesAt: '09:00' }],
+    ['everything wrong', { name: '驿', address: undefined, townshipCode: 'x', location: { lat: 1, lng: 200 }, radiusM: 0, closesAt: '08:00' }],
+  ]
+  test.each(stationCases)('station.save: %s', (_name, change) => {
+    const r = both(station.save.input, stationSaveIssues, { ...okStation, ...change })
+    expect(r.check).toEqual(r.schema)
+  })
+
   const okFair: FairRequest = {
     title: '2026 年冬季乡村振兴志愿者岗位对接会',
     date: '2026-12-20',
@@ -204,24 +236,16 @@ describe('issues at their rows (src/services/form-errors.ts)', () => {
 
 describe('the three forms', () => {
   const stationFields: StationFields = { name: '凤城街道青年之家志愿服务驿站', address: '清远市清城区凤城街道连江路 8 号', townshipCode: '441802006', lat: '23.7012', lng: '113.0487', radius: '200', opensAt: '08:30', closesAt: '17:30', active: true }
-  test('station: asks for what the schema leaves to it; sends a request the function checks, and puts the function\'s message at its row', () => {
+  test('station: the contract\'s messages at their rows; what only the form asks for; the request it sends', () => {
+    expect(checkStation({ ...stationFields, lat: '99' }, true).errors).toEqual({ location: '纬度超出范围' })
+    expect(checkStation({ ...stationFields, name: ' ', address: '', townshipCode: '' }, true).errors).toEqual({ name: '请填写驿站名称', address: '请填写地址', townshipCode: '请选择镇街' })
+    expect(checkStation({ ...stationFields, radius: '20', closesAt: '08:00' }, true).errors).toEqual({ radius: '签到半径至少 50 米', closesAt: '关闭时间应晚于开放时间' })
     // The schema leaves these to the form: a place and a radius.
     expect(checkStation({ ...stationFields, lat: '', lng: '', radius: '' }, false).errors).toEqual({ location: '请在地图上选择驿站位置', radius: '请填写签到半径' })
     expect(checkStation({ ...stationFields, lat: '' }, true).errors).toEqual({ location: '请填写纬度和经度' })
     const ok = checkStation({ ...stationFields, name: ' 凤城驿站 ' }, true)
     expect(ok).toEqual({ errors: {}, input: { name: '凤城驿站', address: stationFields.address, townshipCode: '441802006', location: { lat: 23.7012, lng: 113.0487 }, radiusM: 200, opensAt: '08:30', closesAt: '17:30', active: true } })
     expect(station.save.input.safeParse(ok.input).success).toBe(true)
-    // The rest is the function's: what it would say of these requests, at the row the form shows it.
-    const said = (change: Partial<StationFields>) => {
-      const parsed = station.save.input.safeParse(checkStation({ ...stationFields, ...change }, true).input)
-      const issue = parsed.error!.issues[0]
-      return { [stationRowOfField(issue.path.join('.'))!]: issue.message }
-    }
-    expect(said({ lat: '99' })).toEqual({ location: '纬度超出范围' })
-    expect(said({ name: '  ' })).toEqual({ name: '请填写驿站名称' })
-    expect(said({ townshipCode: '' })).toEqual({ townshipCode: '请选择镇街' })
-    expect(said({ radius: '20' })).toEqual({ radius: '签到半径至少 50 米' })
-    expect(said({ closesAt: '08:00' })).toEqual({ closesAt: '关闭时间应晚于开放时间' })
   })
 
   const fairFields: FairFields = {

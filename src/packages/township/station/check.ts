@@ -1,13 +1,11 @@
-// What the station form checks before it saves, and the request it sends. The contract's checks
-// (station.save's schema: names, township, coordinates in China, radius bounds, hours in order)
-// are the function's: the township subpackage's size budget has no room for a copy of them (zod
-// would add 85 KiB, the zod-free rules of types/field-rules.ts 3 KiB to a subpackage already at
-// its 300 KiB), so the function's message is shown at the field it names (showSaveError with
-// rowOfField). Here only what the schema leaves to the form: a place on the map, and a radius
-// (the schema would take the settings' default), the latter in the contract's words.
-// No Taro here: unit-tested in Node.
+// What the station form checks before it saves: its would-be station.save request, by the
+// contract's own rules (types/station-rules.ts, which station.save's schema is built from), each
+// problem in the contract's words at the row its field names. Only what the schema leaves to the
+// form is checked here: a place on the map and a radius are required (the function would take
+// the settings' default radius). No Taro here: unit-tested in Node.
 import type { InputOf } from '@contract/index'
-import { RADIUS_RULE } from '@contract/station-rules'
+import { RADIUS_RULE, stationSaveIssues, type StationRequest } from '@contract/station-rules'
+import { fieldErrors } from '@/services/form-errors'
 
 export interface Fields {
   name: string
@@ -34,27 +32,29 @@ export function rowOfField(field: string): Row | null {
   return (ROWS as readonly string[]).includes(head) ? (head as Row) : null
 }
 
-/** Text left blank is left out of the request: the function then says what the contract says of a missing value (请填写…). */
-const given = (s: string) => (s.trim() || undefined) as string
+/** A field left blank is not sent: the contract then says what it says of a missing value (请填写…). */
+const given = (s: string) => s.trim() || undefined
 
-/** The form's fields as the request station.save gets (the id apart). */
-export function requestOf(f: Fields): Omit<InputOf<'station.save'>, 'id'> {
+/** The form's fields as the request station.save would get (the id apart). */
+export function requestOf(f: Fields): StationRequest {
   return {
     name: given(f.name),
     address: given(f.address),
-    townshipCode: f.townshipCode,
+    townshipCode: f.townshipCode || undefined,
     location: { lat: Number(f.lat), lng: Number(f.lng) },
-    radiusM: Number(f.radius),
+    radiusM: f.radius.trim() === '' ? undefined : Number(f.radius),
     opensAt: f.opensAt,
     closesAt: f.closesAt,
     active: f.active,
   }
 }
 
-/** What the form asks for before sending, and the request once it has it (the function checks the rest). */
+/** The inline errors, and the request once there are none (the function still has the last word). */
 export function checkStation(f: Fields, typedLocation: boolean): { errors: Errors; input?: Omit<InputOf<'station.save'>, 'id'> } {
-  const errors: Errors = {}
+  const request = requestOf(f)
+  const { errors } = fieldErrors(stationSaveIssues(request), rowOfField)
   if (f.lat.trim() === '' || f.lng.trim() === '') errors.location = typedLocation ? '请填写纬度和经度' : '请在地图上选择驿站位置'
-  if (f.radius.trim() === '') errors.radius = RADIUS_RULE.missing
-  return Object.keys(errors).length > 0 ? { errors } : { errors, input: requestOf(f) }
+  if (request.radiusM === undefined) errors.radius = RADIUS_RULE.missing
+  if (Object.keys(errors).length > 0) return { errors }
+  return { errors, input: request as Omit<InputOf<'station.save'>, 'id'> }
 }

@@ -1,41 +1,29 @@
 // Loading an application, opening its files, and the reviewers' scopes: what the loan pages of
 // the three subpackages share. Types only from the contract (no zod).
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { LoanDetail, LoanDocumentView } from '@contract/loan'
-import { call, CallError, errorMessage } from '@/services/cloud'
+import { call, CallError } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
+import { usePageState, type BlockedState, type PageLoad } from '@/components/ui/page-state'
 import { percent } from './format'
 
-export type LoadState = { kind: 'loading' } | { kind: 'ready'; detail: LoanDetail } | { kind: 'error'; code: string; message: string }
-
-/** One application (loan.get), refreshed on pull-down; `set` shows what an action answered. */
-export function useLoan(id: string, enabled = true): { state: LoadState; reload: (quiet?: boolean) => Promise<void>; set: (d: LoanDetail) => void } {
-  const [state, setState] = useState<LoadState>({ kind: 'loading' })
-  const reload = useCallback(
-    async (quiet = false) => {
-      if (!id) {
-        setState({ kind: 'error', code: 'NOT_FOUND', message: '缺少申请编号，请从列表进入' })
-        return
-      }
-      if (!quiet) setState({ kind: 'loading' })
-      try {
-        setState({ kind: 'ready', detail: await call('loan.get', { id }) })
-      } catch (err) {
-        if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-        else setState({ kind: 'error', code: err instanceof CallError ? err.code : '', message: errorMessage(err) })
-      }
-    },
+/**
+ * One application (loan.get) as a page state, refreshed on pull-down; `set` shows what an
+ * action answered. Waits while `enabled` is false (the reviewer's scope is not known yet).
+ */
+export function useLoan(id: string, enabled = true): PageLoad<LoanDetail> & { set: (d: LoanDetail) => void } {
+  const load = usePageState(
+    () => (id ? call('loan.get', { id }) : Promise.reject(new CallError({ code: 'NOT_FOUND', message: '缺少申请编号，请从列表进入' }))),
     [id],
+    enabled,
   )
-  useEffect(() => {
-    if (enabled) void reload()
-  }, [reload, enabled])
+  const { reload, setData } = load
   usePullDownRefresh(() => {
-    void reload(true).finally(() => Taro.stopPullDownRefresh())
+    void (enabled ? reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh())
   })
-  const set = useCallback((detail: LoanDetail) => setState({ kind: 'ready', detail }), [])
-  return { state, reload, set }
+  const set = useCallback((detail: LoanDetail) => setData(() => detail), [setData])
+  return { ...load, set }
 }
 
 const isImage = (doc: Pick<LoanDocumentView, 'type'>) => doc.type.startsWith('image/')
@@ -77,7 +65,8 @@ export interface ReviewerScope {
   banks: { id: string; name: string }[]
 }
 
-export type ScopeState = { kind: 'loading' } | { kind: 'ready'; scope: ReviewerScope } | { kind: 'denied' } | { kind: 'no-identity' } | { kind: 'error'; message: string }
+/** The caller's standing as a reviewer, for <PageStates gate=…>. */
+export type ScopeState = BlockedState | { kind: 'ready' }
 
 function scopeOf(account: Account): ReviewerScope {
   return {
@@ -88,25 +77,16 @@ function scopeOf(account: Account): ReviewerScope {
   }
 }
 
-/** The caller as a reviewer; `allowed` says whether this page is theirs. */
-export function useReviewerScope(allowed: (scope: ReviewerScope) => boolean): { state: ScopeState; reload: () => Promise<void> } {
-  const [state, setState] = useState<ScopeState>({ kind: 'loading' })
-  const allowedRef = useRef(allowed)
-  allowedRef.current = allowed
-  // Always asked afresh when a page opens: one call, and never a previous identity's roles.
-  const reload = useCallback(async () => {
-    try {
-      const scope = scopeOf(await loadAccount(true))
-      setState(allowedRef.current(scope) ? { kind: 'ready', scope } : { kind: 'denied' })
-    } catch (err) {
-      if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') setState({ kind: 'no-identity' })
-      else setState({ kind: 'error', message: errorMessage(err) })
-    }
-  }, [allowedRef])
-  useEffect(() => {
-    void reload()
-  }, [reload])
-  return { state, reload }
+/**
+ * The caller as a reviewer; `allowed` says whether this page is theirs. `state` is the page's
+ * gate; `scope` is set once it is ready. Always asked afresh when a page opens: one call, and
+ * never a previous identity's roles.
+ */
+export function useReviewerScope(allowed: (scope: ReviewerScope) => boolean): { state: ScopeState; scope: ReviewerScope | null; reload: (quiet?: boolean) => Promise<void>; retry: () => void } {
+  const { state: loaded, reload, retry } = usePageState(async () => scopeOf(await loadAccount(true)), [])
+  const scope = loaded.kind === 'ready' && allowed(loaded.data) ? loaded.data : null
+  const state: ScopeState = loaded.kind !== 'ready' ? loaded : scope ? { kind: 'ready' } : { kind: 'denied' }
+  return { state, scope, reload, retry }
 }
 
 export const isLeague = (s: ReviewerScope) => s.city || s.counties.length > 0

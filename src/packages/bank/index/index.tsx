@@ -10,13 +10,14 @@ import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { isBank, useReviewerScope } from '@/components/loan/data'
-import { ReviewerGate, SearchBox } from '@/components/loan/gate'
+import { reviewerDenied, SearchBox } from '@/components/loan/gate'
 import { LoanCard } from '@/components/loan/parts'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { takeChanged } from '@/services/changes'
-import { usePaged, useSearchKeyword } from '@/components/ui/paged'
+import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -24,8 +25,7 @@ type Tab = 'todo' | 'all'
 const BANK_STATUSES: LoanStatus[] = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'returned', 'rejected', 'withdrawn']
 
 export default function BankHome() {
-  const { state, reload: reloadScope } = useReviewerScope(isBank)
-  const scope = state.kind === 'ready' ? state.scope : null
+  const { state: gate, scope, retry: retryScope } = useReviewerScope(isBank)
 
   const [tab, setTab] = useState<Tab>('todo')
   const [status, setStatus] = useState<LoanStatus | ''>('')
@@ -33,7 +33,6 @@ export default function BankHome() {
   const { draft, setDraft, keyword, search, clear: clearSearch } = useSearchKeyword()
   const [sheet, setSheet] = useState<'status' | 'type' | null>(null)
   const [counts, setCounts] = useState<{ todo: number } | null>(null)
-
 
   const filters: InputOf<'loan.queue'> = {
     view: tab,
@@ -56,14 +55,6 @@ export default function BankHome() {
     if (takeChanged('bank')) void list.reload(true)
   })
 
-  if (!scope) {
-    return (
-      <View className='ln-page'>
-        <ReviewerGate state={state} who='bank' retry={() => void reloadScope()} />
-      </View>
-    )
-  }
-
   const statuses = tab === 'todo' ? (['bank_review', 'approved'] as LoanStatus[]) : BANK_STATUSES
   const filtered = !!(status || projectType || keyword)
   const clear = () => {
@@ -74,74 +65,77 @@ export default function BankHome() {
 
   return (
     <View className='ln-page bank-home'>
-      <View className='bank-home__head'>
-        <Text className='bank-home__bank'>{scope.banks.map((b) => b.name).join('、')}</Text>
-        <Text className='bank-home__lead'>农村青年创业小额贴息贷款 · 团市委推荐的申请在这里审批、登记放款和还款</Text>
-      </View>
-      <View className='adm-top'>
-        <View className='adm-tabs'>
-          {(['todo', 'all'] as const).map((t) => (
-            <View
-              key={t}
-              className={`adm-tabs__item bank-home__tab bank-home__tab--${t} ${tab === t ? 'adm-tabs__item--on' : ''}`}
-              onClick={() => {
-                setTab(t)
-                setStatus('')
-              }}
-            >
-              <Text>{t === 'todo' ? '待处理' : '全部'}</Text>
-              {t === 'todo' && counts?.todo ? <Text className='adm-tabs__count'>{counts.todo > 99 ? '99+' : counts.todo}</Text> : null}
+      {scope && (
+        <>
+          <View className='bank-home__head'>
+            <Text className='bank-home__bank'>{scope.banks.map((b) => b.name).join('、')}</Text>
+            <Text className='bank-home__lead'>农村青年创业小额贴息贷款 · 团市委推荐的申请在这里审批、登记放款和还款</Text>
+          </View>
+          <View className='adm-top'>
+            <View className='adm-tabs'>
+              {(['todo', 'all'] as const).map((t) => (
+                <View
+                  key={t}
+                  className={`adm-tabs__item bank-home__tab bank-home__tab--${t} ${tab === t ? 'adm-tabs__item--on' : ''}`}
+                  onClick={() => {
+                    setTab(t)
+                    setStatus('')
+                  }}
+                >
+                  <Text>{t === 'todo' ? '待处理' : '全部'}</Text>
+                  {t === 'todo' && counts?.todo ? <Text className='adm-tabs__count'>{counts.todo > 99 ? '99+' : counts.todo}</Text> : null}
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-        <View className='adm-search'>
-          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
-        </View>
-        <View className='adm-filters'>
-          <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
-            <Text className='adm-chip__text'>{status ? (status === 'bank_review' ? '待审批' : status === 'approved' && tab === 'todo' ? '待放款' : LOAN_STATUS_LABELS[status]) : tab === 'todo' ? '待审批和待放款' : '全部状态'}</Text>
-            <Text className='adm-chip__arrow'>▼</Text>
+            <View className='adm-search'>
+              <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
+            </View>
+            <View className='adm-filters'>
+              <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
+                <Text className='adm-chip__text'>{status ? (status === 'bank_review' ? '待审批' : status === 'approved' && tab === 'todo' ? '待放款' : LOAN_STATUS_LABELS[status]) : tab === 'todo' ? '待审批和待放款' : '全部状态'}</Text>
+                <Text className='adm-chip__arrow'>▼</Text>
+              </View>
+              <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
+                <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
+                <Text className='adm-chip__arrow'>▼</Text>
+              </View>
+            </View>
           </View>
-          <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
-            <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
-            <Text className='adm-chip__arrow'>▼</Text>
-          </View>
-        </View>
-      </View>
-
-      {list.status === 'ready' && (
-        <View className='adm-summary'>
-          <Text>
-            共 {list.total} 份{tab === 'todo' ? '待处理，按推荐先后排列' : ''}
-          </Text>
-          {filtered && (
-            <Text className='adm-summary__reset' onClick={clear}>
-              清除筛选
-            </Text>
-          )}
-        </View>
+        </>
       )}
 
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='bank-home__empty'
-          title={filtered ? '没有符合条件的申请' : tab === 'todo' ? '暂无待处理的贷款' : '还没有推荐到本行的申请'}
-          desc={filtered ? '换个筛选条件试试' : tab === 'todo' ? '团市委审核通过并推荐到本行的申请，会出现在这里。' : ''}
-          action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
-        />
-      ) : (
-        <View className='adm-list'>
-          {list.items.map((l) => (
-            <LoanCard key={l.id} loan={l} className='bank-card' onClick={() => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${l.id}` })} />
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      )}
+      <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('bank')}>
+        {(items) => (
+          <>
+            <View className='adm-summary'>
+              <Text>
+                共 {list.total} 份{tab === 'todo' ? '待处理，按推荐先后排列' : ''}
+              </Text>
+              {filtered && (
+                <Text className='adm-summary__reset' onClick={clear}>
+                  清除筛选
+                </Text>
+              )}
+            </View>
+            {items.length === 0 ? (
+              <StateView
+                tone='muted'
+                className='bank-home__empty'
+                title={filtered ? '没有符合条件的申请' : tab === 'todo' ? '暂无待处理的贷款' : '还没有推荐到本行的申请'}
+                desc={filtered ? '换个筛选条件试试' : tab === 'todo' ? '团市委审核通过并推荐到本行的申请，会出现在这里。' : ''}
+                action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
+              />
+            ) : (
+              <View className='adm-list'>
+                {items.map((l) => (
+                  <LoanCard key={l.id} loan={l} className='bank-card' onClick={() => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${l.id}` })} />
+                ))}
+                <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+              </View>
+            )}
+          </>
+        )}
+      </PageStates>
 
       <OptionSheet
         visible={sheet === 'status'}

@@ -12,11 +12,11 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
 import { isBank, spreadText, useLoan, useLoanTerms, useReviewerScope } from '@/components/loan/data'
 import { bpToInput, fenToInput, parsePercent, parseWhole, parseYuan, percent, yuan } from '@/components/loan/format'
-import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
+import { backToList, loanNotFound, reviewDenied } from '@/components/loan/gate'
 import { ReviewBody } from '@/components/loan/review'
 import { Chips, DatePick, Field, UnitInput } from '@/components/loan/ui'
 import { Button } from '@/components/ui/Button'
-import { Skeleton } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
 import { addDays, today, ymd } from '@/components/ui/format'
 import { markChanged } from '@/services/changes'
 
@@ -41,50 +41,35 @@ const serverError = (err: unknown, setErrors: (e: Errors) => void): boolean => {
   return false
 }
 
+const back = backToList(ROUTES.bank, '返回列表')
+
 export default function BankLoan() {
   const { params } = useRouter()
   const id = decodeParam(params.id)
-  const { state: scopeState, reload: reloadScope } = useReviewerScope(isBank)
-  const scope = scopeState.kind === 'ready' ? scopeState.scope : null
-  const { state, reload, set } = useLoan(id, !!scope)
+  const scope = useReviewerScope(isBank)
+  const { state, reload, retry, set } = useLoan(id, !!scope.scope)
 
-  if (!scope) {
-    return (
-      <View className='ln-page'>
-        <ReviewerGate state={scopeState} who='bank' retry={() => void reloadScope()} />
-      </View>
-    )
-  }
-  if (state.kind === 'loading') {
-    return (
-      <View className='ln-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (state.kind === 'error') {
-    return (
-      <View className='ln-page'>
-        <LoanUnavailable state={state} listUrl={ROUTES.bank} listText='返回列表' retry={() => void reload()} />
-      </View>
-    )
-  }
-
-  const d = state.detail
   const done = (next: LoanDetail) => {
     set(next)
     markChanged('bank')
   }
-  const actions = (
-    <>
-      {d.can.decide === 'bank' && <DecisionForm d={d} onDone={done} onStale={() => void reload(true)} />}
-      {d.can.disburse && <DisburseForm d={d} onDone={done} onStale={() => void reload(true)} />}
-      {d.can.repay && <RepaymentForm d={d} onDone={done} onStale={() => void reload(true)} />}
-    </>
-  )
+  const stale = () => void reload(true)
   return (
     <View className='ln-page bank-loan'>
-      <ReviewBody d={d} actions={actions} />
+      <PageStates gate={scope.state} state={state} retry={scope.scope ? retry : scope.retry} denied={reviewDenied('bank', scope.state, state, back)} notFound={loanNotFound(back)}>
+        {(d) => (
+          <ReviewBody
+            d={d}
+            actions={
+              <>
+                {d.can.decide === 'bank' && <DecisionForm d={d} onDone={done} onStale={stale} />}
+                {d.can.disburse && <DisburseForm d={d} onDone={done} onStale={stale} />}
+                {d.can.repay && <RepaymentForm d={d} onDone={done} onStale={stale} />}
+              </>
+            }
+          />
+        )}
+      </PageStates>
     </View>
   )
 }

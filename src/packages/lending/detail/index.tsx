@@ -12,12 +12,12 @@ import { call, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
 import { isLeague, useLoan, useReviewerScope } from '@/components/loan/data'
 import { quarterLabel, yuan } from '@/components/loan/format'
-import { LoanUnavailable, ReviewerGate } from '@/components/loan/gate'
+import { backToList, loanNotFound, reviewDenied } from '@/components/loan/gate'
 import { ReviewBody } from '@/components/loan/review'
 import { Section } from '@/components/loan/ui'
 import { Button } from '@/components/ui/Button'
 import { NoteDialog } from '@/components/ui/Dialog'
-import { Skeleton } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
 import { markChanged } from '@/services/changes'
 
 import './index.scss'
@@ -26,39 +26,30 @@ type Decision = 'approve' | 'return' | 'reject'
 
 const NEXT_STEP = { county: '团市委审核', city: '合作银行审批' } as const
 
+const back = backToList(ROUTES.lending, '返回列表')
+
+const stageOf = (d: LoanDetail) => (d.can.decide === 'county' || d.can.decide === 'city' ? d.can.decide : null)
+
 export default function LendingDetail() {
   const { params } = useRouter()
   const id = decodeParam(params.id)
-  const { state: scopeState, reload: reloadScope } = useReviewerScope(isLeague)
-  const scope = scopeState.kind === 'ready' ? scopeState.scope : null
-  const { state, reload, set } = useLoan(id, !!scope)
+  const scope = useReviewerScope(isLeague)
+  const { state, reload, retry, set } = useLoan(id, !!scope.scope)
+  const stage = state.kind === 'ready' && scope.scope ? stageOf(state.data) : null
+
+  return (
+    <View className={`ln-page lending-detail${stage ? ' ln-page--with-bar' : ''}`}>
+      <PageStates gate={scope.state} state={state} retry={scope.scope ? retry : scope.retry} denied={reviewDenied('league', scope.state, state, back)} notFound={loanNotFound(back)}>
+        {(d) => <Review d={d} set={set} reload={reload} />}
+      </PageStates>
+    </View>
+  )
+}
+
+function Review({ d, set, reload }: { d: LoanDetail; set: (d: LoanDetail) => void; reload: (quiet?: boolean) => Promise<void> }) {
   const [deciding, setDeciding] = useState<Decision | null>(null)
   const [approving, setApproving] = useState('')
-
-  if (!scope) {
-    return (
-      <View className='ln-page'>
-        <ReviewerGate state={scopeState} who='league' retry={() => void reloadScope()} />
-      </View>
-    )
-  }
-  if (state.kind === 'loading') {
-    return (
-      <View className='ln-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (state.kind === 'error') {
-    return (
-      <View className='ln-page'>
-        <LoanUnavailable state={state} listUrl={ROUTES.lending} listText='返回列表' retry={() => void reload()} />
-      </View>
-    )
-  }
-
-  const d = state.detail
-  const stage = d.can.decide === 'county' || d.can.decide === 'city' ? d.can.decide : null
+  const stage = stageOf(d)
   const due = d.schedule.filter((p) => p.status === 'due')
 
   const decide = async (decision: Decision, note: string) => {
@@ -139,7 +130,7 @@ export default function LendingDetail() {
         : { title: '审核不通过', message: '不通过后申请结束办理，申请人会收到通知和理由。', confirmText: '确认不通过', required: true, placeholder: '请写明不通过的理由（必填）' }
 
   return (
-    <View className={`ln-page lending-detail${stage ? ' ln-page--with-bar' : ''}`}>
+    <>
       <ReviewBody d={d} actions={actions} />
 
       {stage && (
@@ -168,6 +159,6 @@ export default function LendingDetail() {
         onConfirm={(note) => decide(deciding!, note)}
         onClose={() => setDeciding(null)}
       />
-    </View>
+    </>
   )
 }

@@ -14,19 +14,19 @@ import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { LoanCard } from '@/components/loan/parts'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { ReviewerGate, SearchBox } from '@/components/loan/gate'
+import { reviewerDenied, SearchBox } from '@/components/loan/gate'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { takeChanged } from '@/services/changes'
-import { usePaged, useSearchKeyword } from '@/components/ui/paged'
+import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
 type View_ = 'todo' | 'subsidy' | 'all'
 
 export default function Lending() {
-  const { state, reload: reloadScope } = useReviewerScope(isLeague)
-  const scope = state.kind === 'ready' ? state.scope : null
+  const { state: gate, scope, retry: retryScope } = useReviewerScope(isLeague)
   const divisions = useDivisions()
 
   const [view, setView] = useState<View_>('todo')
@@ -36,7 +36,6 @@ export default function Lending() {
   const { draft, setDraft, keyword, search, clear: clearSearch } = useSearchKeyword()
   const [sheet, setSheet] = useState<'status' | 'county' | 'type' | null>(null)
   const [counts, setCounts] = useState<{ todo: number; subsidy: number } | null>(null)
-
 
   const filters: InputOf<'loan.queue'> = {
     view,
@@ -68,20 +67,13 @@ export default function Lending() {
     return divisions.counties.filter((c) => mine.has(c.code))
   }, [scope, divisions])
 
-  if (!scope) {
-    return (
-      <View className='ln-page'>
-        <ReviewerGate state={state} who='league' retry={() => void reloadScope()} />
-      </View>
-    )
-  }
-
+  const city = !!scope?.city
   const tabs: { value: View_; label: string; count?: number }[] = [
     { value: 'todo', label: '待我审核', count: counts?.todo },
-    ...(scope.city ? [{ value: 'subsidy' as const, label: '待核准贴息', count: counts?.subsidy }] : []),
+    ...(city ? [{ value: 'subsidy' as const, label: '待核准贴息', count: counts?.subsidy }] : []),
     { value: 'all', label: '全部' },
   ]
-  const chooseCounty = scope.city || scope.counties.length > 1
+  const chooseCounty = city || (scope?.counties.length ?? 0) > 1
   const filtered = !!((status && view === 'all') || countyCode || projectType || keyword)
   const clear = () => {
     setStatus('')
@@ -89,90 +81,93 @@ export default function Lending() {
     setProjectType('')
     clearSearch()
   }
-  const scopeLabel = scope.city ? '团市委 · 全市' : `${scope.counties.map((c) => c.name).join('、')}团委`
+  const scopeLabel = city ? '团市委 · 全市' : `${(scope?.counties ?? []).map((c) => c.name).join('、')}团委`
   const go = (url: string) => void Taro.navigateTo({ url })
 
   return (
     <View className='ln-page lending'>
-      <View className='adm-top'>
-        <View className='adm-tabs'>
-          {tabs.map((t) => (
-            <View key={t.value} className={`adm-tabs__item lending__tab lending__tab--${t.value} ${view === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setView(t.value)}>
-              <Text>{t.label}</Text>
-              {t.count ? <Text className='adm-tabs__count'>{t.count > 99 ? '99+' : t.count}</Text> : null}
+      {scope && (
+        <>
+          <View className='adm-top'>
+            <View className='adm-tabs'>
+              {tabs.map((t) => (
+                <View key={t.value} className={`adm-tabs__item lending__tab lending__tab--${t.value} ${view === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setView(t.value)}>
+                  <Text>{t.label}</Text>
+                  {t.count ? <Text className='adm-tabs__count'>{t.count > 99 ? '99+' : t.count}</Text> : null}
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-        <View className='adm-search'>
-          <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
-        </View>
-        <View className='adm-filters'>
-          {view === 'all' && (
-            <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
-              <Text className='adm-chip__text'>{status ? LOAN_STATUS_LABELS[status] : '全部状态'}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
+            <View className='adm-search'>
+              <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
             </View>
-          )}
-          {chooseCounty && (
-            <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
-              <Text className='adm-chip__text'>{counties.find((c) => c.code === countyCode)?.name ?? (scope.city ? '全市' : '全部县区')}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
+            <View className='adm-filters'>
+              {view === 'all' && (
+                <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
+                  <Text className='adm-chip__text'>{status ? LOAN_STATUS_LABELS[status] : '全部状态'}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              )}
+              {chooseCounty && (
+                <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
+                  <Text className='adm-chip__text'>{counties.find((c) => c.code === countyCode)?.name ?? (city ? '全市' : '全部县区')}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              )}
+              <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
+                <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
+                <Text className='adm-chip__arrow'>▼</Text>
+              </View>
             </View>
-          )}
-          <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
-            <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
-            <Text className='adm-chip__arrow'>▼</Text>
           </View>
-        </View>
-      </View>
 
-      <View className='lending__tools'>
-        <Text className='lending__scope'>{scopeLabel}</Text>
-        <View className='lending__links'>
-          {scope.city && (
-            <Text className='lending__link lending__link--lpr' onClick={() => go(ROUTES.lpr)}>
-              LPR 表 ›
-            </Text>
-          )}
-          <Text className='lending__link lending__link--report' onClick={() => go(ROUTES.lendingReport)}>
-            贷款统计 ›
-          </Text>
-        </View>
-      </View>
-
-      {list.status === 'ready' && (
-        <View className='adm-summary'>
-          <Text>
-            共 {list.total} 份{view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
-          </Text>
-          {filtered && (
-            <Text className='adm-summary__reset' onClick={clear}>
-              清除筛选
-            </Text>
-          )}
-        </View>
+          <View className='lending__tools'>
+            <Text className='lending__scope'>{scopeLabel}</Text>
+            <View className='lending__links'>
+              {city && (
+                <Text className='lending__link lending__link--lpr' onClick={() => go(ROUTES.lpr)}>
+                  LPR 表 ›
+                </Text>
+              )}
+              <Text className='lending__link lending__link--report' onClick={() => go(ROUTES.lendingReport)}>
+                贷款统计 ›
+              </Text>
+            </View>
+          </View>
+        </>
       )}
 
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='lending__empty'
-          title={filtered ? '没有符合条件的申请' : view === 'todo' ? '暂无待审核的贷款申请' : view === 'subsidy' ? '暂无待核准的贴息' : '还没有贷款申请'}
-          desc={filtered ? '换个筛选条件试试' : view === 'todo' ? '新的申请提交后会出现在这里，并通过消息提醒。' : view === 'subsidy' ? '每个季度结束后，已放款贷款的当期贴息会出现在这里。' : ''}
-          action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
-        />
-      ) : (
-        <View className='adm-list'>
-          {list.items.map((l) => (
-            <LoanCard key={l.id} loan={l} className='lending-card' onClick={() => go(`${ROUTES.lendingDetail}?id=${l.id}`)} />
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      )}
+      <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('league')}>
+        {(items) => (
+          <>
+            <View className='adm-summary'>
+              <Text>
+                共 {list.total} 份{view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
+              </Text>
+              {filtered && (
+                <Text className='adm-summary__reset' onClick={clear}>
+                  清除筛选
+                </Text>
+              )}
+            </View>
+            {items.length === 0 ? (
+              <StateView
+                tone='muted'
+                className='lending__empty'
+                title={filtered ? '没有符合条件的申请' : view === 'todo' ? '暂无待审核的贷款申请' : view === 'subsidy' ? '暂无待核准的贴息' : '还没有贷款申请'}
+                desc={filtered ? '换个筛选条件试试' : view === 'todo' ? '新的申请提交后会出现在这里，并通过消息提醒。' : view === 'subsidy' ? '每个季度结束后，已放款贷款的当期贴息会出现在这里。' : ''}
+                action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
+              />
+            ) : (
+              <View className='adm-list'>
+                {items.map((l) => (
+                  <LoanCard key={l.id} loan={l} className='lending-card' onClick={() => go(`${ROUTES.lendingDetail}?id=${l.id}`)} />
+                ))}
+                <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+              </View>
+            )}
+          </>
+        )}
+      </PageStates>
 
       <OptionSheet
         visible={sheet === 'status'}
@@ -185,7 +180,7 @@ export default function Lending() {
       <OptionSheet
         visible={sheet === 'county'}
         title='县（市、区）'
-        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
+        options={[{ value: '', label: city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
         value={countyCode}
         onSelect={setCountyCode}
         onClose={() => setSheet(null)}

@@ -2,24 +2,24 @@
 // one in force on a loan's disbursement date applies for its whole life). Add or correct a row
 // (percentages typed like 3.10 → 310 bp, exactly), delete one no loan uses, or import the rates
 // published since the 2019 reform.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { LprRow } from '@contract/loan'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { spreadText, useLoanTerms, useReviewerScope } from '@/components/loan/data'
 import { bpToInput, parsePercent, percent } from '@/components/loan/format'
-import { ReviewerGate } from '@/components/loan/gate'
+import { reviewerDenied } from '@/components/loan/gate'
 import { DatePick, Field, UnitInput } from '@/components/loan/ui'
 import { Button } from '@/components/ui/Button'
 import { Sheet } from '@/components/ui/Sheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { chineseDate, today } from '@/components/ui/format'
 
 import './index.scss'
-
-type Load = { kind: 'loading' } | { kind: 'ready'; items: LprRow[] } | { kind: 'error'; message: string }
 
 interface Form {
   /** Editing an existing row (its date is fixed), or adding one. */
@@ -31,42 +31,21 @@ interface Form {
 
 export default function Lpr() {
   const terms = useLoanTerms()
-  const { state: scopeState, reload: reloadScope } = useReviewerScope((s) => s.city)
-  const scope = scopeState.kind === 'ready' ? scopeState.scope : null
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const { state: gate, scope, reload: reloadScope, retry: retryScope } = useReviewerScope((s) => s.city)
+  const { state, reload, retry, setData } = usePageState(async () => (await call('loan.lprList', {})).items, [], !!scope)
   const [form, setForm] = useState<Form | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<'' | 'save' | 'remove' | 'import'>('')
 
-  const fetchList = useCallback(async (quiet = false) => {
-    if (!quiet) setLoad({ kind: 'loading' })
-    try {
-      const { items } = await call('loan.lprList', {})
-      setLoad({ kind: 'ready', items })
-    } catch (err) {
-      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setLoad({ kind: 'error', message: errorMessage(err) })
-    }
-  }, [])
-
-  useEffect(() => {
-    if (scope) void fetchList()
-  }, [scope, fetchList])
   usePullDownRefresh(() => {
-    void (scope ? fetchList(true) : reloadScope()).finally(() => Taro.stopPullDownRefresh())
+    void (scope ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
 
   const todayYmd = today()
-  const rows = useMemo(() => (load.kind === 'ready' ? [...load.items].sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : -1)) : []), [load])
+  const items = state.kind === 'ready' ? state.data : null
+  const rows = useMemo(() => (items ? [...items].sort((a, b) => (a.effectiveDate < b.effectiveDate ? 1 : -1)) : []), [items])
   const current = rows.find((r) => r.effectiveDate <= todayYmd)
-
-  if (!scope) {
-    return (
-      <View className='ln-page'>
-        <ReviewerGate state={scopeState} who='city' retry={() => void reloadScope()} />
-      </View>
-    )
-  }
+  const show = (items: LprRow[]) => setData(() => items)
 
   const open = (row?: LprRow) => {
     setErrors({})
@@ -96,7 +75,7 @@ export default function Lpr() {
     setBusy('save')
     try {
       const { items } = await call('loan.lprSave', { effectiveDate: form.effectiveDate, oneYearBp: one.value, fiveYearBp: five.value })
-      setLoad({ kind: 'ready', items })
+      show(items)
       setForm(null)
       void Taro.showToast({ title: '已保存', icon: 'success' })
     } catch (err) {
@@ -119,7 +98,7 @@ export default function Lpr() {
     setBusy('remove')
     try {
       const { items } = await call('loan.lprRemove', { effectiveDate: form.effectiveDate })
-      setLoad({ kind: 'ready', items })
+      show(items)
       setForm(null)
       void Taro.showToast({ title: '已删除', icon: 'success' })
     } catch (err) {
@@ -141,7 +120,7 @@ export default function Lpr() {
     setBusy('import')
     try {
       const { items, added } = await call('loan.lprImportPublished', {})
-      setLoad({ kind: 'ready', items })
+      show(items)
       void Taro.showToast({ title: added > 0 ? `已导入 ${added} 期` : '已是最新，无需导入', icon: added > 0 ? 'success' : 'none' })
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none' })
@@ -151,72 +130,76 @@ export default function Lpr() {
   }
 
   return (
-    <View className='ln-page ln-page--with-bar lpr'>
-      <View className='lpr__intro'>
-        <Text className='lpr__intro-title'>贷款市场报价利率（LPR）</Text>
-        <Text className='lpr__intro-text'>贴息利率 = min（执行利率，放款日适用的 {spreadText(terms)}）。期限 5 年以内的贷款用 1 年期，5 年以上用 5 年期以上。以后调整 LPR 不影响已放款的贷款。</Text>
-        {current && (
-          <View className='lpr__now'>
-            <View className='lpr__now-item'>
-              <Text className='lpr__now-num'>{percent(current.oneYearBp)}</Text>
-              <Text className='lpr__now-label'>现行 1 年期</Text>
-            </View>
-            <View className='lpr__now-item'>
-              <Text className='lpr__now-num'>{percent(current.fiveYearBp)}</Text>
-              <Text className='lpr__now-label'>现行 5 年期以上</Text>
-            </View>
-            <View className='lpr__now-item'>
-              <Text className='lpr__now-num lpr__now-num--date'>{current.effectiveDate}</Text>
-              <Text className='lpr__now-label'>起执行</Text>
-            </View>
-          </View>
-        )}
-      </View>
-
-      {load.kind === 'loading' ? (
-        <Skeleton count={2} />
-      ) : load.kind === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchList() }} />
-      ) : rows.length === 0 ? (
-        <StateView tone='muted' title='LPR 表是空的' desc='放款前必须有放款日适用的 LPR。可一键导入公布的报价。' action={{ text: '导入公布的 LPR', onClick: () => void importPublished() }} />
-      ) : (
-        <View className='lpr__table'>
-          <View className='lpr__row lpr__row--head'>
-            <Text className='lpr__cell lpr__cell--date'>生效日期</Text>
-            <Text className='lpr__cell'>1 年期</Text>
-            <Text className='lpr__cell'>5 年期以上</Text>
-          </View>
-          {rows.map((r) => (
-            <View key={r.effectiveDate} className={`lpr__row${r === current ? ' lpr__row--current' : ''}`} hoverClass='ln-pressed' data-date={r.effectiveDate} onClick={() => open(r)}>
-              <View className='lpr__cell lpr__cell--date'>
-                <Text>{r.effectiveDate}</Text>
-                {r === current && (
-                  <Tag tone='green' className='lpr__badge'>
-                    现行
-                  </Tag>
-                )}
-                {r.effectiveDate > todayYmd && (
-                  <Tag tone='blue' className='lpr__badge'>
-                    待生效
-                  </Tag>
-                )}
+    <View className={`ln-page lpr${scope ? ' ln-page--with-bar' : ''}`}>
+      {scope && (
+        <View className='lpr__intro'>
+          <Text className='lpr__intro-title'>贷款市场报价利率（LPR）</Text>
+          <Text className='lpr__intro-text'>贴息利率 = min（执行利率，放款日适用的 {spreadText(terms)}）。期限 5 年以内的贷款用 1 年期，5 年以上用 5 年期以上。以后调整 LPR 不影响已放款的贷款。</Text>
+          {current && (
+            <View className='lpr__now'>
+              <View className='lpr__now-item'>
+                <Text className='lpr__now-num'>{percent(current.oneYearBp)}</Text>
+                <Text className='lpr__now-label'>现行 1 年期</Text>
               </View>
-              <Text className='lpr__cell lpr__num'>{percent(r.oneYearBp)}</Text>
-              <Text className='lpr__cell lpr__num'>{percent(r.fiveYearBp)}</Text>
+              <View className='lpr__now-item'>
+                <Text className='lpr__now-num'>{percent(current.fiveYearBp)}</Text>
+                <Text className='lpr__now-label'>现行 5 年期以上</Text>
+              </View>
+              <View className='lpr__now-item'>
+                <Text className='lpr__now-num lpr__now-num--date'>{current.effectiveDate}</Text>
+                <Text className='lpr__now-label'>起执行</Text>
+              </View>
             </View>
-          ))}
-          <Text className='ln-hint lpr__hint'>共 {rows.length} 期。点一行可修改或删除。</Text>
+          )}
         </View>
       )}
 
-      <View className='ln-bar'>
-        <Button kind='outline' busy={busy === 'import'} className='lpr__import' onClick={() => void importPublished()}>
-          导入公布的 LPR
-        </Button>
-        <Button className='lpr__add' onClick={() => open()}>
-          新增一期
-        </Button>
-      </View>
+      <PageStates gate={gate} state={state} retry={scope ? retry : retryScope} skeleton={2} denied={reviewerDenied('city')}>
+        {() =>
+          rows.length === 0 ? (
+            <StateView tone='muted' title='LPR 表是空的' desc='放款前必须有放款日适用的 LPR。可一键导入公布的报价。' action={{ text: '导入公布的 LPR', onClick: () => void importPublished() }} />
+          ) : (
+            <View className='lpr__table'>
+              <View className='lpr__row lpr__row--head'>
+                <Text className='lpr__cell lpr__cell--date'>生效日期</Text>
+                <Text className='lpr__cell'>1 年期</Text>
+                <Text className='lpr__cell'>5 年期以上</Text>
+              </View>
+              {rows.map((r) => (
+                <View key={r.effectiveDate} className={`lpr__row${r === current ? ' lpr__row--current' : ''}`} hoverClass='ln-pressed' data-date={r.effectiveDate} onClick={() => open(r)}>
+                  <View className='lpr__cell lpr__cell--date'>
+                    <Text>{r.effectiveDate}</Text>
+                    {r === current && (
+                      <Tag tone='green' className='lpr__badge'>
+                        现行
+                      </Tag>
+                    )}
+                    {r.effectiveDate > todayYmd && (
+                      <Tag tone='blue' className='lpr__badge'>
+                        待生效
+                      </Tag>
+                    )}
+                  </View>
+                  <Text className='lpr__cell lpr__num'>{percent(r.oneYearBp)}</Text>
+                  <Text className='lpr__cell lpr__num'>{percent(r.fiveYearBp)}</Text>
+                </View>
+              ))}
+              <Text className='ln-hint lpr__hint'>共 {rows.length} 期。点一行可修改或删除。</Text>
+            </View>
+          )
+        }
+      </PageStates>
+
+      {scope && (
+        <View className='ln-bar'>
+          <Button kind='outline' busy={busy === 'import'} className='lpr__import' onClick={() => void importPublished()}>
+            导入公布的 LPR
+          </Button>
+          <Button className='lpr__add' onClick={() => open()}>
+            新增一期
+          </Button>
+        </View>
+      )}
 
       <Sheet visible={!!form} title={form?.existing ? '修改 LPR' : '新增一期 LPR'} note='以百分数填写，精确到 0.01%（1 个基点）' onClose={() => setForm(null)} closable={!busy} className='lpr-form'>
         {form && (

@@ -1,21 +1,22 @@
 // 贷款统计（县、市团委）: over any period — applications by status, loans made, amount lent (万元),
 // subsidy approved, projects by type, jobs created and households helped; by county (a bar chart
 // drawn with Views) for the city, one county for its league. Excel export of the same figures.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
-import { call, CallError, errorMessage } from '@/services/cloud'
+import { call, errorMessage } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { openWorkbook } from '@/services/files'
 import { STATUS_TONE, wan, yuanShort } from '@/components/loan/format'
-import { ReviewerGate } from '@/components/loan/gate'
+import { reviewerDenied } from '@/components/loan/gate'
 import { Section } from '@/components/loan/ui'
 import { Button } from '@/components/ui/Button'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { Tag } from '@/components/ui/Tag'
 import { addDays, today } from '@/components/ui/format'
 
@@ -23,56 +24,32 @@ import './index.scss'
 
 type Report = OutputOf<'loan.report'>
 type Exported = OutputOf<'loan.exportReport'>
-type Load = { kind: 'loading' } | { kind: 'ready'; report: Report } | { kind: 'error'; message: string; field?: string }
 
 const TYPE_COLORS = ['#d93a2b', '#2f6bd8', '#e39a2d', '#1d8a4e', '#9aa0a8']
 /** The seeds' headline figures start in 2020; the LPR reform in August 2019. */
 const EARLIEST = '2019-08-20'
 
 export default function LoanReport() {
-  const { state: scopeState, reload: reloadScope } = useReviewerScope(isLeague)
-  const scope = scopeState.kind === 'ready' ? scopeState.scope : null
+  const { state: gate, scope, reload: reloadScope, retry: retryScope } = useReviewerScope(isLeague)
   const divisions = useDivisions()
   const todayYmd = today()
   const [from, setFrom] = useState(`${todayYmd.slice(0, 4)}-01-01`)
   const [to, setTo] = useState(todayYmd)
   const [countyCode, setCountyCode] = useState('')
   const [sheet, setSheet] = useState(false)
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<Exported | null>(null)
 
   const input: InputOf<'loan.report'> = { from, to, ...(countyCode ? { countyCode } : {}) }
   const key = JSON.stringify(input)
-
-  const fetchReport = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setLoad({ kind: 'loading' })
-      try {
-        setLoad({ kind: 'ready', report: await call('loan.report', JSON.parse(key) as InputOf<'loan.report'>) })
-      } catch (err) {
-        setLoad({ kind: 'error', message: errorMessage(err), field: err instanceof CallError ? err.field : undefined })
-      }
-    },
-    [key],
-  )
-  useEffect(() => {
-    if (scope) void fetchReport()
-    setExported(null)
-  }, [scope, fetchReport])
+  const { state, reload, retry } = usePageState(() => call('loan.report', input), [key], !!scope)
+  // Another period: the workbook exported before is not its figures.
+  useEffect(() => setExported(null), [key])
   usePullDownRefresh(() => {
-    void (scope ? fetchReport(true) : reloadScope()).finally(() => Taro.stopPullDownRefresh())
+    void (scope ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
 
   const counties = useMemo(() => (divisions ? divisions.counties : []), [divisions])
-
-  if (!scope) {
-    return (
-      <View className='ln-page'>
-        <ReviewerGate state={scopeState} who='league' retry={() => void reloadScope()} />
-      </View>
-    )
-  }
 
   const ranges = [
     { label: '今年', from: `${todayYmd.slice(0, 4)}-01-01`, to: todayYmd },
@@ -100,75 +77,76 @@ export default function LoanReport() {
     }
   }
 
-  const scopeName = countyCode ? (counties.find((c) => c.code === countyCode)?.name ?? '') : scope.city ? '全市' : scope.counties.map((c) => c.name).join('、')
+  const city = !!scope?.city
+  const scopeName = countyCode ? (counties.find((c) => c.code === countyCode)?.name ?? '') : city ? '全市' : (scope?.counties ?? []).map((c) => c.name).join('、')
 
   return (
-    <View className='ln-page ln-page--with-bar loan-report'>
-      <View className='adm-top loan-report__top'>
-        <View className='loan-report__period'>
-          <Picker mode='date' value={from} start={EARLIEST} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
-            <View className='loan-report__date loan-report__from' hoverClass='ln-pressed'>
-              <Text className='loan-report__date-cap'>开始</Text>
-              <Text className='loan-report__date-value'>{from}</Text>
-            </View>
-          </Picker>
-          <Text className='loan-report__to'>至</Text>
-          <Picker mode='date' value={to} start={from} end={todayYmd} onChange={(e) => setTo(String(e.detail.value))}>
-            <View className='loan-report__date loan-report__until' hoverClass='ln-pressed'>
-              <Text className='loan-report__date-cap'>结束</Text>
-              <Text className='loan-report__date-value'>{to}</Text>
-            </View>
-          </Picker>
+    <View className={`ln-page loan-report${scope ? ' ln-page--with-bar' : ''}`}>
+      {scope && (
+        <View className='adm-top loan-report__top'>
+          <View className='loan-report__period'>
+            <Picker mode='date' value={from} start={EARLIEST} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
+              <View className='loan-report__date loan-report__from' hoverClass='ln-pressed'>
+                <Text className='loan-report__date-cap'>开始</Text>
+                <Text className='loan-report__date-value'>{from}</Text>
+              </View>
+            </Picker>
+            <Text className='loan-report__to'>至</Text>
+            <Picker mode='date' value={to} start={from} end={todayYmd} onChange={(e) => setTo(String(e.detail.value))}>
+              <View className='loan-report__date loan-report__until' hoverClass='ln-pressed'>
+                <Text className='loan-report__date-cap'>结束</Text>
+                <Text className='loan-report__date-value'>{to}</Text>
+              </View>
+            </Picker>
+          </View>
+          <View className='adm-filters'>
+            {ranges.map((r) => (
+              <View
+                key={r.label}
+                className={`adm-chip ${from === r.from && to === r.to ? 'adm-chip--on' : ''}`}
+                hoverClass='adm-chip--pressed'
+                onClick={() => {
+                  setFrom(r.from)
+                  setTo(r.to)
+                }}
+              >
+                <Text className='adm-chip__text'>{r.label}</Text>
+              </View>
+            ))}
+            {city && (
+              <View className={`adm-chip loan-report__county ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
+                <Text className='adm-chip__text'>{countyCode ? scopeName : '全市'}</Text>
+                <Text className='adm-chip__arrow'>▼</Text>
+              </View>
+            )}
+          </View>
         </View>
-        <View className='adm-filters'>
-          {ranges.map((r) => (
-            <View
-              key={r.label}
-              className={`adm-chip ${from === r.from && to === r.to ? 'adm-chip--on' : ''}`}
-              hoverClass='adm-chip--pressed'
-              onClick={() => {
-                setFrom(r.from)
-                setTo(r.to)
-              }}
-            >
-              <Text className='adm-chip__text'>{r.label}</Text>
-            </View>
-          ))}
-          {scope.city && (
-            <View className={`adm-chip loan-report__county ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-              <Text className='adm-chip__text'>{countyCode ? scopeName : '全市'}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
-            </View>
-          )}
-        </View>
-      </View>
-
-      {load.kind === 'loading' ? (
-        <Skeleton count={3} />
-      ) : load.kind === 'error' ? (
-        <StateView tone='error' title='统计失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchReport() }} />
-      ) : (
-        <ReportBody report={load.report} scopeName={scopeName} showCounties={scope.city && !countyCode} />
       )}
 
-      <View className='ln-bar'>
-        {!exported && (
-          <View className='ln-bar__info'>
-            <Text className='ln-bar__label'>导出所选期间的统计</Text>
-            <Text className='ln-bar__value'>
-              {from.replace(/-/g, '.')}–{to.replace(/-/g, '.')}
-            </Text>
-          </View>
-        )}
-        {exported && (
-          <Button kind='plain' className='loan-report__reopen' onClick={() => void openWorkbook(exported).catch(() => Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
-            重新打开
+      <PageStates gate={gate} state={state} retry={scope ? retry : retryScope} denied={reviewerDenied('league')}>
+        {(report) => <ReportBody report={report} scopeName={scopeName} showCounties={city && !countyCode} />}
+      </PageStates>
+
+      {scope && (
+        <View className='ln-bar'>
+          {!exported && (
+            <View className='ln-bar__info'>
+              <Text className='ln-bar__label'>导出所选期间的统计</Text>
+              <Text className='ln-bar__value'>
+                {from.replace(/-/g, '.')}–{to.replace(/-/g, '.')}
+              </Text>
+            </View>
+          )}
+          {exported && (
+            <Button kind='plain' className='loan-report__reopen' onClick={() => void openWorkbook(exported).catch(() => Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
+              重新打开
+            </Button>
+          )}
+          <Button busy={exporting} className='loan-report__export' onClick={() => void exportNow()}>
+            {exported ? '重新导出' : '导出 Excel'}
           </Button>
-        )}
-        <Button busy={exporting} className='loan-report__export' onClick={() => void exportNow()}>
-          {exported ? '重新导出' : '导出 Excel'}
-        </Button>
-      </View>
+        </View>
+      )}
 
       <OptionSheet
         visible={sheet}

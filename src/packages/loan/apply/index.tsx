@@ -23,7 +23,8 @@ import { Banner, Chips, Field, PickList, Stepper, UnitInput } from '@/components
 import { PlacePanes } from '@/components/ui/PlacePanes'
 import { Button } from '@/components/ui/Button'
 import { Sheet } from '@/components/ui/Sheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
+import { usePageState, type PageState } from '@/components/ui/page-state'
 
 import './index.scss'
 
@@ -212,17 +213,15 @@ interface Upload {
   message: string
 }
 
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'form' }
-  | { kind: 'blocked'; title: string; desc: string; action?: { text: string; url: string } }
-  | { kind: 'error'; message: string }
+/** Why the form cannot open (an application in progress, or one that cannot be changed now), with the way on. */
+const progress = (title: string, text: string, id: string): DeniedLook => ({ title, text, action: { text: '查看进度', onClick: () => void Taro.redirectTo({ url: `${ROUTES.loanDetail}?id=${id}` }) } })
+const REGISTER_FIRST: DeniedLook = { title: '请先完成农村青年登记', text: '创业贴息贷款面向已登记并通过审核的农村青年和乡村振兴志愿者。', action: { text: '去登记', onClick: () => void Taro.redirectTo({ url: `${ROUTES.register}?kind=rural_youth` }) } }
+const NOT_FOUND = { title: '申请不存在', action: { text: '返回贷款首页', onClick: () => void Taro.redirectTo({ url: ROUTES.loan }) } }
 
 export default function Apply() {
   const { params } = useRouter()
   const initialId = decodeParam(params.id)
 
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
   const [detail, setDetailState] = useState<LoanDetail | null>(null)
   const [banks, setBanks] = useState<Bank[]>([])
   const [counties, setCounties] = useState<Counties>([])
@@ -260,50 +259,37 @@ export default function Apply() {
 
   // ---- loading ---------------------------------------------------------------------------------
 
-  const load = useCallback(async () => {
-    setPhase({ kind: 'loading' })
-    try {
-      const [bankList, divisions] = await Promise.all([call('loan.banks', {}), loadDivisions()])
-      setBanks(bankList.items)
-      setCounties(divisions.counties)
-      let id = initialId
-      if (!id) {
-        // One application at a time: continue the open one rather than start another.
-        const { items } = await call('loan.mine', { pageSize: 20 })
-        const open = items.find((l) => OPEN_STATUSES.includes(l.status))
-        if (open && !EDITABLE_STATUSES.includes(open.status)) {
-          setPhase({ kind: 'blocked', title: '你已有一份正在办理的申请', desc: `「${open.projectTitle || '创业项目'}」${LOAN_STATUS_LABELS[open.status]}。一次只能办理一份申请，可在详情中查看进度。`, action: { text: '查看进度', url: `${ROUTES.loanDetail}?id=${open.id}` } })
-          return
-        }
-        id = open?.id ?? ''
+  // Opens the form (null), or says why it cannot open.
+  const opened = usePageState<DeniedLook | null>(async () => {
+    const [bankList, divisions] = await Promise.all([call('loan.banks', {}), loadDivisions()])
+    setBanks(bankList.items)
+    setCounties(divisions.counties)
+    let id = initialId
+    if (!id) {
+      // One application at a time: continue the open one rather than start another.
+      const { items } = await call('loan.mine', { pageSize: 20 })
+      const open = items.find((l) => OPEN_STATUSES.includes(l.status))
+      if (open && !EDITABLE_STATUSES.includes(open.status)) {
+        return progress('你已有一份正在办理的申请', `「${open.projectTitle || '创业项目'}」${LOAN_STATUS_LABELS[open.status]}。一次只能办理一份申请，可在详情中查看进度。`, open.id)
       }
-      if (id) {
-        const d = await call('loan.get', { id })
-        if (!d.can.edit) {
-          setPhase({ kind: 'blocked', title: '这份申请现在不能修改', desc: `申请当前为「${LOAN_STATUS_LABELS[d.status]}」，审核期间不能修改。`, action: { text: '查看进度', url: `${ROUTES.loanDetail}?id=${d.id}` } })
-          return
-        }
-        setDetail(d)
-        setFields(fieldsOf(d))
-        setSaving('saved')
-        setSavedAt(Date.parse(d.updatedAt) || Date.now())
-        // A returned application opens at its documents (what is usually asked for); a draft at its first gap.
-        const next = d.status === 'returned' ? 2 : firstIncompleteStep(fieldsOf(d), d)
-        setStep(next)
-      }
-      setPhase({ kind: 'form' })
-    } catch (err) {
-      if (err instanceof CallError && err.code === 'FORBIDDEN') {
-        setPhase({ kind: 'blocked', title: '请先完成农村青年登记', desc: '创业贴息贷款面向已登记并通过审核的农村青年和乡村振兴志愿者。', action: { text: '去登记', url: `${ROUTES.register}?kind=rural_youth` } })
-      } else if (err instanceof CallError && err.code === 'NOT_FOUND') {
-        setPhase({ kind: 'blocked', title: '申请不存在', desc: err.message, action: { text: '返回贷款首页', url: ROUTES.loan } })
-      } else setPhase({ kind: 'error', message: errorMessage(err) })
+      id = open?.id ?? ''
     }
-  }, [initialId, setDetail])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+    if (id) {
+      const d = await call('loan.get', { id })
+      if (!d.can.edit) return progress('这份申请现在不能修改', `申请当前为「${LOAN_STATUS_LABELS[d.status]}」，审核期间不能修改。`, d.id)
+      setDetail(d)
+      setFields(fieldsOf(d))
+      setSaving('saved')
+      setSavedAt(Date.parse(d.updatedAt) || Date.now())
+      // A returned application opens at its documents (what is usually asked for); a draft at its first gap.
+      const next = d.status === 'returned' ? 2 : firstIncompleteStep(fieldsOf(d), d)
+      setStep(next)
+    }
+    return null
+  }, [initialId])
+  const refusal = opened.state.kind === 'ready' ? opened.state.data : null
+  const state: PageState<true> = refusal ? { kind: 'denied' } : opened.state.kind === 'ready' ? { kind: 'ready', data: true } : opened.state
+  const editing = state.kind === 'ready'
 
   // ---- saving ---------------------------------------------------------------------------------------
 
@@ -346,10 +332,10 @@ export default function Apply() {
 
   // Save a moment after typing stops.
   useEffect(() => {
-    if (!dirty.current || phase.kind !== 'form') return
+    if (!dirty.current || !editing) return
     const t = setTimeout(() => void save().catch(() => undefined), 1200)
     return () => clearTimeout(t)
-  }, [fields, phase.kind, save])
+  }, [fields, editing, save])
   const flush = () => {
     if (dirty.current) void save().catch(() => undefined)
   }
@@ -537,29 +523,6 @@ export default function Apply() {
 
   // ---- rendering -------------------------------------------------------------------------------------
 
-  if (phase.kind === 'loading') {
-    return (
-      <View className='ln-page apply'>
-        <Skeleton count={2} />
-      </View>
-    )
-  }
-  if (phase.kind === 'error') {
-    return (
-      <View className='ln-page apply'>
-        <StateView tone='error' title='加载失败' desc={phase.message} action={{ text: '重试', onClick: () => void load() }} />
-      </View>
-    )
-  }
-  if (phase.kind === 'blocked') {
-    const action = phase.action
-    return (
-      <View className='ln-page apply'>
-        <StateView tone='warn' title={phase.title} desc={phase.desc} action={action ? { text: action.text, onClick: () => void Taro.redirectTo({ url: action.url }) } : undefined} />
-      </View>
-    )
-  }
-
   const county = counties.find((c) => c.townships.some((t) => t.code === fields.townshipCode))
   const township = county?.townships.find((t) => t.code === fields.townshipCode)
   const amountPreview = checked.body.amountFen !== undefined ? `${wan(checked.body.amountFen)} 万元` : ''
@@ -579,381 +542,387 @@ export default function Apply() {
               : '填写后自动保存草稿'
 
   return (
-    <View className='ln-page ln-page--with-bar apply'>
-      <View className='apply__top'>
-        <View className='apply__steps'>
-          {STEPS.map((s, i) => (
-            <View key={s} className={`apply__step${i === step ? ' apply__step--on' : ''}${stepDone(i) ? ' apply__step--done' : ''}`} onClick={() => void goStep(i)}>
-              <View className='apply__step-dot'>
-                <Text>{stepDone(i) && i !== step ? '✓' : i + 1}</Text>
+    <View className={`ln-page apply${editing ? ' ln-page--with-bar' : ''}`}>
+      <PageStates state={state} retry={opened.retry} skeleton={2} denied={refusal ?? REGISTER_FIRST} notFound={NOT_FOUND}>
+        {() => (
+          <>
+            <View className='apply__top'>
+              <View className='apply__steps'>
+                {STEPS.map((s, i) => (
+                  <View key={s} className={`apply__step${i === step ? ' apply__step--on' : ''}${stepDone(i) ? ' apply__step--done' : ''}`} onClick={() => void goStep(i)}>
+                    <View className='apply__step-dot'>
+                      <Text>{stepDone(i) && i !== step ? '✓' : i + 1}</Text>
+                    </View>
+                    <Text className='apply__step-label'>{s}</Text>
+                  </View>
+                ))}
               </View>
-              <Text className='apply__step-label'>{s}</Text>
+              <View className={`apply__saved apply__saved--${held ? 'held' : saving}`}>
+                <Text>{status}</Text>
+              </View>
             </View>
-          ))}
-        </View>
-        <View className={`apply__saved apply__saved--${held ? 'held' : saving}`}>
-          <Text>{status}</Text>
-        </View>
-      </View>
 
-      {detail?.status === 'returned' && detail.returnNote && (
-        <Banner tone='amber' title='审核人员请你补充材料' className='apply__returned'>
-          <Text>{detail.returnNote}</Text>
-          <Text className='apply__returned-hint'>如修改项目所在地、金额、期限或银行，重新提交后将从相应环节重新审核，修改内容会告知审核人员。</Text>
-        </Banner>
-      )}
+            {detail?.status === 'returned' && detail.returnNote && (
+              <Banner tone='amber' title='审核人员请你补充材料' className='apply__returned'>
+                <Text>{detail.returnNote}</Text>
+                <Text className='apply__returned-hint'>如修改项目所在地、金额、期限或银行，重新提交后将从相应环节重新审核，修改内容会告知审核人员。</Text>
+              </Banner>
+            )}
 
-      {step === 0 && (
-        <View className='ln-form apply__form'>
-          <View className='ln-form__title'>
-            <Text>贷款金额与银行</Text>
-            <Text className='ln-form__sub'>单笔最高 {wan(ceiling)} 万元</Text>
-          </View>
-          <Field field='amountFen' label='申请金额' required error={errorOf('amountFen')} hint={amountPreview ? `合 ${amountPreview}` : `按元填写，可精确到分，例如 200000`}>
-            <UnitInput className='apply__amount' value={fields.amount} placeholder='例如 200000' maxLength={14} unit='元' onInput={(v) => set('amount', v, 'amountFen')} onBlur={() => touch('amountFen')} />
-          </Field>
-          <Field field='termMonths' label='贷款期限' required error={errorOf('termMonths')} hint='3 至 120 个月，贴息按放款日适用的 LPR 计算'>
-            <UnitInput className='apply__term' type='number' value={fields.term} placeholder='例如 24' maxLength={3} unit='个月' onInput={(v) => set('term', v, 'termMonths')} onBlur={() => touch('termMonths')} />
-            <View className='ln-field__quick'>
-              {TERMS.map((m) => (
-                <Text
-                  key={m}
-                  className={`ln-field__quick-item${fields.term === String(m) ? ' ln-field__quick-item--on' : ''}`}
-                  onClick={() => {
-                    set('term', String(m), 'termMonths')
-                    touch('termMonths')
-                  }}
-                >
-                  {m} 个月
-                </Text>
-              ))}
-            </View>
-          </Field>
-          <Field field='bankId' label='贷款银行' required error={errorOf('bankId')}>
-            <PickList
-              className='apply__banks'
-              options={banks.map((b) => ({ value: b.id, label: b.name }))}
-              value={fields.bankId}
-              onChange={(v) => {
-                set('bankId', v, 'bankId')
-                touch('bankId')
-              }}
-            />
-          </Field>
-          <Field field='branch' label='经办网点' aside='选填' error={errorOf('branch')} hint='如已联系银行，可填写网点名称，例如 清城支行'>
-            <View className='ln-field__box'>
-              <Input
-                className='ln-field__input apply__branch'
-                value={fields.branch}
-                placeholder='网点名称'
-                placeholderClass='ln-placeholder'
-                maxlength={40}
-                onInput={(e) => set('branch', e.detail.value, 'branch')}
-                onBlur={() => touch('branch')}
-              />
-            </View>
-          </Field>
-        </View>
-      )}
-
-      {step === 0 && (
-        <View className='ln-form apply__form apply__payee'>
-          <View className='ln-form__title'>
-            <Text>贴息收款账户</Text>
-            <Text className='ln-form__sub'>贴息资金打入本人账户</Text>
-          </View>
-          <Field field='payee.accountName' label='户名' required error={errorOf('payee.accountName')}>
-            <View className='ln-field__box'>
-              <Input className='ln-field__input apply__payee-name' value={fields.payeeName} placeholder='账户持有人姓名' placeholderClass='ln-placeholder' maxlength={20} onInput={(e) => set('payeeName', e.detail.value, 'payee.accountName')} onBlur={() => touch('payee.accountName')} />
-            </View>
-          </Field>
-          <Field field='payee.bankName' label='开户行' required error={errorOf('payee.bankName')} hint='写到支行，例如 邮储银行清远市清城支行'>
-            <View className='ln-field__box'>
-              <Input className='ln-field__input apply__payee-bank' value={fields.payeeBank} placeholder='开户银行及支行' placeholderClass='ln-placeholder' maxlength={40} onInput={(e) => set('payeeBank', e.detail.value, 'payee.bankName')} onBlur={() => touch('payee.bankName')} />
-            </View>
-          </Field>
-          <Field
-            field='payee.accountNumber'
-            label='收款账号'
-            required
-            error={errorOf('payee.accountNumber')}
-            hint={fields.payeeSaved && !fields.payeeAccount ? `已保存 ${fields.payeeSaved.split('|')[2]}，如需更换请重新填写` : '账号加密保存，只显示前后四位；审核人员查看完整账号会留痕'}
-          >
-            <View className='ln-field__box'>
-              <Input
-                className='ln-field__input apply__payee-account'
-                type='number'
-                value={fields.payeeAccount}
-                placeholder={fields.payeeSaved ? fields.payeeSaved.split('|')[2] : '银行卡号或账号'}
-                placeholderClass='ln-placeholder'
-                maxlength={34}
-                onInput={(e) => set('payeeAccount', e.detail.value.replace(/[^\d ]/g, ''), 'payee.accountNumber')}
-                onBlur={() => touch('payee.accountNumber')}
-              />
-            </View>
-          </Field>
-        </View>
-      )}
-
-      {step === 1 && (
-        <View className='ln-form apply__form'>
-          <View className='ln-form__title'>
-            <Text>创业项目</Text>
-            <Text className='ln-form__sub'>审核人员主要依据这些信息评估项目</Text>
-          </View>
-          <Field field='project.type' label='项目类型' required error={errorOf('project.type')}>
-            <Chips
-              className='apply__types'
-              options={PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))}
-              value={fields.type}
-              onChange={(v) => {
-                set('type', v, 'project.type')
-                touch('project.type')
-              }}
-            />
-          </Field>
-          <Field field='project.title' label='项目名称' required error={errorOf('project.title')}>
-            <View className='ln-field__box'>
-              <Input
-                className='ln-field__input apply__title'
-                value={fields.title}
-                placeholder='例如 凤城砂糖橘电商直播'
-                placeholderClass='ln-placeholder'
-                maxlength={40}
-                onInput={(e) => set('title', e.detail.value, 'project.title')}
-                onBlur={() => touch('project.title')}
-              />
-            </View>
-          </Field>
-          <Field field='project.townshipCode' label='项目所在镇街' required error={errorOf('project.townshipCode')} hint='由项目所在县（市、区）团委审核'>
-            <View className='ln-field__box apply__place' hoverClass='ln-pressed' onClick={() => setPlaceOpen(true)}>
-              <Text className={`ln-field__pick${township ? '' : ' ln-field__pick--empty'}`}>{township ? `${county!.name} · ${township.name}` : '选择县（市、区）和镇街'}</Text>
-              <Text className='ln-field__arrow'>›</Text>
-            </View>
-          </Field>
-          <Field field='project.address' label='详细地址' required error={errorOf('project.address')}>
-            <View className='ln-field__box'>
-              <Input
-                className='ln-field__input apply__address'
-                value={fields.address}
-                placeholder='村、组或门牌'
-                placeholderClass='ln-placeholder'
-                maxlength={80}
-                onInput={(e) => set('address', e.detail.value, 'project.address')}
-                onBlur={() => touch('project.address')}
-              />
-            </View>
-          </Field>
-          <Field field='project.description' label='项目简介' required aside={`${fields.description.trim().length}/1000`} error={errorOf('project.description')} hint='至少 20 个字：做什么、投入多少、怎么经营、怎么带动村民'>
-            <Textarea
-              className='ln-field__textarea apply__description'
-              value={fields.description}
-              placeholder='例如：建设产地直播间与冷链分拣点，带动周边果农通过电商销售砂糖橘……'
-              placeholderClass='ln-placeholder'
-              maxlength={1000}
-              onInput={(e) => set('description', e.detail.value, 'project.description')}
-              onBlur={() => touch('project.description')}
-            />
-          </Field>
-          <Field field='project.jobsCreated' label='带动就业' required aside='人' error={errorOf('project.jobsCreated')}>
-            <Stepper
-              className='apply__jobs'
-              value={fields.jobs}
-              onChange={(n) => {
-                set('jobs', n, 'project.jobsCreated')
-                touch('project.jobsCreated')
-              }}
-            />
-          </Field>
-          <Field field='project.householdsHelped' label='帮扶困难户' required aside='户' error={errorOf('project.householdsHelped')} hint='项目带动增收的低收入、困难家庭户数'>
-            <Stepper
-              className='apply__households'
-              value={fields.households}
-              onChange={(n) => {
-                set('households', n, 'project.householdsHelped')
-                touch('project.householdsHelped')
-              }}
-            />
-          </Field>
-        </View>
-      )}
-
-      {step === 2 && (
-        <View className='apply__docs'>
-          <Text className='apply__docs-lead'>JPG、PNG 图片或 PDF 文件，每份不超过 4 MB，每类最多 {MAX_PER_KIND} 份。材料仅审核人员和贷款银行可见。</Text>
-          {(serverErrors.documents || serverErrors.fileId) && (
-            <View className='ln-field__error apply__docs-error' data-error-for='documents'>
-              <Text className='ln-field__error-dot'>!</Text>
-              <Text>{serverErrors.documents || serverErrors.fileId}</Text>
-            </View>
-          )}
-          {DOCUMENT_KINDS.map((kind) => {
-            const docs = documents.filter((d) => d.kind === kind)
-            const busy = uploads.filter((u) => u.kind === kind)
-            const room = MAX_PER_KIND - docs.length - busy.filter((u) => u.stage !== 'failed').length
-            const missing = tried[2] && docs.length === 0
-            return (
-              <View key={kind} className={`ln-form apply-kind apply-kind--${kind}${missing ? ' apply-kind--missing' : ''}`} data-kind={kind}>
+            {step === 0 && (
+              <View className='ln-form apply__form'>
                 <View className='ln-form__title'>
-                  <Text>
-                    {DOCUMENT_LABELS[kind]}
-                    <Text className='ln-field__req'>*</Text>
-                  </Text>
-                  <Text className='ln-form__sub'>
-                    {docs.length}/{MAX_PER_KIND}
-                  </Text>
+                  <Text>贷款金额与银行</Text>
+                  <Text className='ln-form__sub'>单笔最高 {wan(ceiling)} 万元</Text>
                 </View>
-                <Text className='ln-form__lead'>{DOC_HINTS[kind]}</Text>
-                <View className='apply-kind__tiles'>
-                  {docs.map((doc) => (
-                    <DocTile key={doc.id} doc={doc} busy={removing === doc.id} onOpen={() => void openDocument(doc, documents)} onRemove={() => void removeDocument(doc)} />
-                  ))}
-                  {busy.map((u) => (
-                    <View key={u.key} className={`apply-upload apply-upload--${u.stage}`}>
-                      <View className='apply-upload__box'>
-                        {u.stage === 'failed' ? (
-                          <Text className='apply-upload__fail'>!</Text>
-                        ) : (
-                          <>
-                            <View className='apply-upload__bar'>
-                              <View className={`apply-upload__fill apply-upload__fill--${u.stage}`} />
+                <Field field='amountFen' label='申请金额' required error={errorOf('amountFen')} hint={amountPreview ? `合 ${amountPreview}` : `按元填写，可精确到分，例如 200000`}>
+                  <UnitInput className='apply__amount' value={fields.amount} placeholder='例如 200000' maxLength={14} unit='元' onInput={(v) => set('amount', v, 'amountFen')} onBlur={() => touch('amountFen')} />
+                </Field>
+                <Field field='termMonths' label='贷款期限' required error={errorOf('termMonths')} hint='3 至 120 个月，贴息按放款日适用的 LPR 计算'>
+                  <UnitInput className='apply__term' type='number' value={fields.term} placeholder='例如 24' maxLength={3} unit='个月' onInput={(v) => set('term', v, 'termMonths')} onBlur={() => touch('termMonths')} />
+                  <View className='ln-field__quick'>
+                    {TERMS.map((m) => (
+                      <Text
+                        key={m}
+                        className={`ln-field__quick-item${fields.term === String(m) ? ' ln-field__quick-item--on' : ''}`}
+                        onClick={() => {
+                          set('term', String(m), 'termMonths')
+                          touch('termMonths')
+                        }}
+                      >
+                        {m} 个月
+                      </Text>
+                    ))}
+                  </View>
+                </Field>
+                <Field field='bankId' label='贷款银行' required error={errorOf('bankId')}>
+                  <PickList
+                    className='apply__banks'
+                    options={banks.map((b) => ({ value: b.id, label: b.name }))}
+                    value={fields.bankId}
+                    onChange={(v) => {
+                      set('bankId', v, 'bankId')
+                      touch('bankId')
+                    }}
+                  />
+                </Field>
+                <Field field='branch' label='经办网点' aside='选填' error={errorOf('branch')} hint='如已联系银行，可填写网点名称，例如 清城支行'>
+                  <View className='ln-field__box'>
+                    <Input
+                      className='ln-field__input apply__branch'
+                      value={fields.branch}
+                      placeholder='网点名称'
+                      placeholderClass='ln-placeholder'
+                      maxlength={40}
+                      onInput={(e) => set('branch', e.detail.value, 'branch')}
+                      onBlur={() => touch('branch')}
+                    />
+                  </View>
+                </Field>
+              </View>
+            )}
+
+            {step === 0 && (
+              <View className='ln-form apply__form apply__payee'>
+                <View className='ln-form__title'>
+                  <Text>贴息收款账户</Text>
+                  <Text className='ln-form__sub'>贴息资金打入本人账户</Text>
+                </View>
+                <Field field='payee.accountName' label='户名' required error={errorOf('payee.accountName')}>
+                  <View className='ln-field__box'>
+                    <Input className='ln-field__input apply__payee-name' value={fields.payeeName} placeholder='账户持有人姓名' placeholderClass='ln-placeholder' maxlength={20} onInput={(e) => set('payeeName', e.detail.value, 'payee.accountName')} onBlur={() => touch('payee.accountName')} />
+                  </View>
+                </Field>
+                <Field field='payee.bankName' label='开户行' required error={errorOf('payee.bankName')} hint='写到支行，例如 邮储银行清远市清城支行'>
+                  <View className='ln-field__box'>
+                    <Input className='ln-field__input apply__payee-bank' value={fields.payeeBank} placeholder='开户银行及支行' placeholderClass='ln-placeholder' maxlength={40} onInput={(e) => set('payeeBank', e.detail.value, 'payee.bankName')} onBlur={() => touch('payee.bankName')} />
+                  </View>
+                </Field>
+                <Field
+                  field='payee.accountNumber'
+                  label='收款账号'
+                  required
+                  error={errorOf('payee.accountNumber')}
+                  hint={fields.payeeSaved && !fields.payeeAccount ? `已保存 ${fields.payeeSaved.split('|')[2]}，如需更换请重新填写` : '账号加密保存，只显示前后四位；审核人员查看完整账号会留痕'}
+                >
+                  <View className='ln-field__box'>
+                    <Input
+                      className='ln-field__input apply__payee-account'
+                      type='number'
+                      value={fields.payeeAccount}
+                      placeholder={fields.payeeSaved ? fields.payeeSaved.split('|')[2] : '银行卡号或账号'}
+                      placeholderClass='ln-placeholder'
+                      maxlength={34}
+                      onInput={(e) => set('payeeAccount', e.detail.value.replace(/[^\d ]/g, ''), 'payee.accountNumber')}
+                      onBlur={() => touch('payee.accountNumber')}
+                    />
+                  </View>
+                </Field>
+              </View>
+            )}
+
+            {step === 1 && (
+              <View className='ln-form apply__form'>
+                <View className='ln-form__title'>
+                  <Text>创业项目</Text>
+                  <Text className='ln-form__sub'>审核人员主要依据这些信息评估项目</Text>
+                </View>
+                <Field field='project.type' label='项目类型' required error={errorOf('project.type')}>
+                  <Chips
+                    className='apply__types'
+                    options={PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))}
+                    value={fields.type}
+                    onChange={(v) => {
+                      set('type', v, 'project.type')
+                      touch('project.type')
+                    }}
+                  />
+                </Field>
+                <Field field='project.title' label='项目名称' required error={errorOf('project.title')}>
+                  <View className='ln-field__box'>
+                    <Input
+                      className='ln-field__input apply__title'
+                      value={fields.title}
+                      placeholder='例如 凤城砂糖橘电商直播'
+                      placeholderClass='ln-placeholder'
+                      maxlength={40}
+                      onInput={(e) => set('title', e.detail.value, 'project.title')}
+                      onBlur={() => touch('project.title')}
+                    />
+                  </View>
+                </Field>
+                <Field field='project.townshipCode' label='项目所在镇街' required error={errorOf('project.townshipCode')} hint='由项目所在县（市、区）团委审核'>
+                  <View className='ln-field__box apply__place' hoverClass='ln-pressed' onClick={() => setPlaceOpen(true)}>
+                    <Text className={`ln-field__pick${township ? '' : ' ln-field__pick--empty'}`}>{township ? `${county!.name} · ${township.name}` : '选择县（市、区）和镇街'}</Text>
+                    <Text className='ln-field__arrow'>›</Text>
+                  </View>
+                </Field>
+                <Field field='project.address' label='详细地址' required error={errorOf('project.address')}>
+                  <View className='ln-field__box'>
+                    <Input
+                      className='ln-field__input apply__address'
+                      value={fields.address}
+                      placeholder='村、组或门牌'
+                      placeholderClass='ln-placeholder'
+                      maxlength={80}
+                      onInput={(e) => set('address', e.detail.value, 'project.address')}
+                      onBlur={() => touch('project.address')}
+                    />
+                  </View>
+                </Field>
+                <Field field='project.description' label='项目简介' required aside={`${fields.description.trim().length}/1000`} error={errorOf('project.description')} hint='至少 20 个字：做什么、投入多少、怎么经营、怎么带动村民'>
+                  <Textarea
+                    className='ln-field__textarea apply__description'
+                    value={fields.description}
+                    placeholder='例如：建设产地直播间与冷链分拣点，带动周边果农通过电商销售砂糖橘……'
+                    placeholderClass='ln-placeholder'
+                    maxlength={1000}
+                    onInput={(e) => set('description', e.detail.value, 'project.description')}
+                    onBlur={() => touch('project.description')}
+                  />
+                </Field>
+                <Field field='project.jobsCreated' label='带动就业' required aside='人' error={errorOf('project.jobsCreated')}>
+                  <Stepper
+                    className='apply__jobs'
+                    value={fields.jobs}
+                    onChange={(n) => {
+                      set('jobs', n, 'project.jobsCreated')
+                      touch('project.jobsCreated')
+                    }}
+                  />
+                </Field>
+                <Field field='project.householdsHelped' label='帮扶困难户' required aside='户' error={errorOf('project.householdsHelped')} hint='项目带动增收的低收入、困难家庭户数'>
+                  <Stepper
+                    className='apply__households'
+                    value={fields.households}
+                    onChange={(n) => {
+                      set('households', n, 'project.householdsHelped')
+                      touch('project.householdsHelped')
+                    }}
+                  />
+                </Field>
+              </View>
+            )}
+
+            {step === 2 && (
+              <View className='apply__docs'>
+                <Text className='apply__docs-lead'>JPG、PNG 图片或 PDF 文件，每份不超过 4 MB，每类最多 {MAX_PER_KIND} 份。材料仅审核人员和贷款银行可见。</Text>
+                {(serverErrors.documents || serverErrors.fileId) && (
+                  <View className='ln-field__error apply__docs-error' data-error-for='documents'>
+                    <Text className='ln-field__error-dot'>!</Text>
+                    <Text>{serverErrors.documents || serverErrors.fileId}</Text>
+                  </View>
+                )}
+                {DOCUMENT_KINDS.map((kind) => {
+                  const docs = documents.filter((d) => d.kind === kind)
+                  const busy = uploads.filter((u) => u.kind === kind)
+                  const room = MAX_PER_KIND - docs.length - busy.filter((u) => u.stage !== 'failed').length
+                  const missing = tried[2] && docs.length === 0
+                  return (
+                    <View key={kind} className={`ln-form apply-kind apply-kind--${kind}${missing ? ' apply-kind--missing' : ''}`} data-kind={kind}>
+                      <View className='ln-form__title'>
+                        <Text>
+                          {DOCUMENT_LABELS[kind]}
+                          <Text className='ln-field__req'>*</Text>
+                        </Text>
+                        <Text className='ln-form__sub'>
+                          {docs.length}/{MAX_PER_KIND}
+                        </Text>
+                      </View>
+                      <Text className='ln-form__lead'>{DOC_HINTS[kind]}</Text>
+                      <View className='apply-kind__tiles'>
+                        {docs.map((doc) => (
+                          <DocTile key={doc.id} doc={doc} busy={removing === doc.id} onOpen={() => void openDocument(doc, documents)} onRemove={() => void removeDocument(doc)} />
+                        ))}
+                        {busy.map((u) => (
+                          <View key={u.key} className={`apply-upload apply-upload--${u.stage}`}>
+                            <View className='apply-upload__box'>
+                              {u.stage === 'failed' ? (
+                                <Text className='apply-upload__fail'>!</Text>
+                              ) : (
+                                <>
+                                  <View className='apply-upload__bar'>
+                                    <View className={`apply-upload__fill apply-upload__fill--${u.stage}`} />
+                                  </View>
+                                  <Text className='apply-upload__stage'>{u.stage === 'uploading' ? '上传中…' : '校验中…'}</Text>
+                                </>
+                              )}
+                              {u.stage === 'failed' && (
+                                <View className='apply-upload__dismiss' onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))}>
+                                  <Text>×</Text>
+                                </View>
+                              )}
                             </View>
-                            <Text className='apply-upload__stage'>{u.stage === 'uploading' ? '上传中…' : '校验中…'}</Text>
-                          </>
-                        )}
-                        {u.stage === 'failed' && (
-                          <View className='apply-upload__dismiss' onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))}>
-                            <Text>×</Text>
+                            <Text className='apply-upload__name'>{u.name}</Text>
+                            {u.stage === 'failed' && <Text className='apply-upload__message'>{u.message}</Text>}
+                          </View>
+                        ))}
+                        {room > 0 && (
+                          <View className='apply-add'>
+                            <View className='apply-add__btn apply-add__photo' hoverClass='ln-pressed' onClick={() => void addFiles(kind, 'photo')}>
+                              <Text className='apply-add__icon'>+</Text>
+                              <Text>{process.env.TARO_ENV === 'weapp' ? '拍照/相册' : '选择图片'}</Text>
+                            </View>
+                            <View className='apply-add__btn apply-add__file' hoverClass='ln-pressed' onClick={() => void addFiles(kind, 'file')}>
+                              <Text className='apply-add__icon'>+</Text>
+                              <Text>{process.env.TARO_ENV === 'weapp' ? '聊天文件' : '选择 PDF'}</Text>
+                            </View>
                           </View>
                         )}
                       </View>
-                      <Text className='apply-upload__name'>{u.name}</Text>
-                      {u.stage === 'failed' && <Text className='apply-upload__message'>{u.message}</Text>}
+                      {missing && (
+                        <View className='ln-field__error apply-kind__missing'>
+                          <Text className='ln-field__error-dot'>!</Text>
+                          <Text>请上传{DOCUMENT_LABELS[kind]}</Text>
+                        </View>
+                      )}
                     </View>
-                  ))}
-                  {room > 0 && (
-                    <View className='apply-add'>
-                      <View className='apply-add__btn apply-add__photo' hoverClass='ln-pressed' onClick={() => void addFiles(kind, 'photo')}>
-                        <Text className='apply-add__icon'>+</Text>
-                        <Text>{process.env.TARO_ENV === 'weapp' ? '拍照/相册' : '选择图片'}</Text>
-                      </View>
-                      <View className='apply-add__btn apply-add__file' hoverClass='ln-pressed' onClick={() => void addFiles(kind, 'file')}>
-                        <Text className='apply-add__icon'>+</Text>
-                        <Text>{process.env.TARO_ENV === 'weapp' ? '聊天文件' : '选择 PDF'}</Text>
-                      </View>
+                  )
+                })}
+              </View>
+            )}
+
+            {step === 3 && (
+              <View className='apply__confirm'>
+                {detail && detail.missing.length > 0 ? (
+                  <Banner tone='amber' title='还差这些才能提交' className='apply__missing'>
+                    <View className='apply__missing-list'>
+                      {detail.missing.map((m) => (
+                        <Text key={m} className='apply__missing-item'>
+                          {m}
+                        </Text>
+                      ))}
                     </View>
-                  )}
-                </View>
-                {missing && (
-                  <View className='ln-field__error apply-kind__missing'>
-                    <Text className='ln-field__error-dot'>!</Text>
-                    <Text>请上传{DOCUMENT_LABELS[kind]}</Text>
+                  </Banner>
+                ) : detail ? (
+                  <Banner tone='green' title='信息已填写完整' className='apply__complete'>
+                    <Text>请核对以下内容，确认无误后提交。</Text>
+                  </Banner>
+                ) : null}
+                <View className='ln-form'>
+                  <View className='ln-form__title'>
+                    <Text>贷款</Text>
+                    <Text className='apply__edit' onClick={() => void goStep(0)}>
+                      修改
+                    </Text>
                   </View>
-                )}
+                  <View className='apply__sum'>
+                    <SumRow label='申请金额' value={checked.body.amountFen !== undefined ? yuan(checked.body.amountFen) : ''} />
+                    <SumRow label='贷款期限' value={checked.body.termMonths ? `${checked.body.termMonths} 个月` : ''} />
+                    <SumRow label='贷款银行' value={banks.find((b) => b.id === fields.bankId)?.name ?? ''} />
+                    {fields.branch.trim() && <SumRow label='经办网点' value={fields.branch.trim()} />}
+                    <SumRow label='贴息收款' value={detail?.payee ? `${detail.payee.accountName} · ${detail.payee.bankName} · ${detail.payee.accountMasked}` : ''} />
+                  </View>
+                </View>
+                <View className='ln-form'>
+                  <View className='ln-form__title'>
+                    <Text>项目</Text>
+                    <Text className='apply__edit' onClick={() => void goStep(1)}>
+                      修改
+                    </Text>
+                  </View>
+                  <View className='apply__sum'>
+                    <SumRow label='项目类型' value={fields.type ? PROJECT_TYPE_LABELS[fields.type] : ''} />
+                    <SumRow label='项目名称' value={fields.title.trim()} />
+                    <SumRow label='项目地点' value={township ? `${county!.name} · ${township.name}` : ''} />
+                    <SumRow label='详细地址' value={fields.address.trim()} />
+                    <SumRow label='带动就业' value={fields.jobs === null ? '' : `${fields.jobs} 人`} />
+                    <SumRow label='帮扶困难户' value={fields.households === null ? '' : `${fields.households} 户`} />
+                    <View className='apply__sum-desc'>
+                      <Text className='apply__sum-label'>项目简介</Text>
+                      <Text className={`apply__sum-text${fields.description.trim() ? '' : ' apply__sum-text--empty'}`}>{fields.description.trim() || '未填写'}</Text>
+                    </View>
+                  </View>
+                </View>
+                <View className='ln-form'>
+                  <View className='ln-form__title'>
+                    <Text>材料</Text>
+                    <Text className='apply__edit' onClick={() => void goStep(2)}>
+                      修改
+                    </Text>
+                  </View>
+                  <View className='apply__sum'>
+                    {DOCUMENT_KINDS.map((k) => {
+                      const n = documents.filter((d) => d.kind === k).length
+                      return <SumRow key={k} label={DOCUMENT_LABELS[k]} value={n > 0 ? `${n} 份` : ''} />
+                    })}
+                  </View>
+                </View>
+                <Text className='apply__promise'>提交即表示你确认所填信息和材料真实有效。审核结果会通过微信消息通知你。</Text>
               </View>
-            )
-          })}
-        </View>
-      )}
+            )}
 
-      {step === 3 && (
-        <View className='apply__confirm'>
-          {detail && detail.missing.length > 0 ? (
-            <Banner tone='amber' title='还差这些才能提交' className='apply__missing'>
-              <View className='apply__missing-list'>
-                {detail.missing.map((m) => (
-                  <Text key={m} className='apply__missing-item'>
-                    {m}
-                  </Text>
-                ))}
-              </View>
-            </Banner>
-          ) : detail ? (
-            <Banner tone='green' title='信息已填写完整' className='apply__complete'>
-              <Text>请核对以下内容，确认无误后提交。</Text>
-            </Banner>
-          ) : null}
-          <View className='ln-form'>
-            <View className='ln-form__title'>
-              <Text>贷款</Text>
-              <Text className='apply__edit' onClick={() => void goStep(0)}>
-                修改
-              </Text>
+            <View className='ln-bar apply__bar'>
+              {step > 0 && (
+                <Button kind='plain' className='apply__prev' onClick={() => void goStep(step - 1)}>
+                  上一步
+                </Button>
+              )}
+              {step < 3 ? (
+                <Button className='apply__next' onClick={() => void nextStep()}>
+                  下一步
+                </Button>
+              ) : (
+                <Button className='apply__submit' busy={submitting} onClick={() => void submit()}>
+                  {detail?.status === 'returned' ? '重新提交' : '提交申请'}
+                </Button>
+              )}
             </View>
-            <View className='apply__sum'>
-              <SumRow label='申请金额' value={checked.body.amountFen !== undefined ? yuan(checked.body.amountFen) : ''} />
-              <SumRow label='贷款期限' value={checked.body.termMonths ? `${checked.body.termMonths} 个月` : ''} />
-              <SumRow label='贷款银行' value={banks.find((b) => b.id === fields.bankId)?.name ?? ''} />
-              {fields.branch.trim() && <SumRow label='经办网点' value={fields.branch.trim()} />}
-              <SumRow label='贴息收款' value={detail?.payee ? `${detail.payee.accountName} · ${detail.payee.bankName} · ${detail.payee.accountMasked}` : ''} />
-            </View>
-          </View>
-          <View className='ln-form'>
-            <View className='ln-form__title'>
-              <Text>项目</Text>
-              <Text className='apply__edit' onClick={() => void goStep(1)}>
-                修改
-              </Text>
-            </View>
-            <View className='apply__sum'>
-              <SumRow label='项目类型' value={fields.type ? PROJECT_TYPE_LABELS[fields.type] : ''} />
-              <SumRow label='项目名称' value={fields.title.trim()} />
-              <SumRow label='项目地点' value={township ? `${county!.name} · ${township.name}` : ''} />
-              <SumRow label='详细地址' value={fields.address.trim()} />
-              <SumRow label='带动就业' value={fields.jobs === null ? '' : `${fields.jobs} 人`} />
-              <SumRow label='帮扶困难户' value={fields.households === null ? '' : `${fields.households} 户`} />
-              <View className='apply__sum-desc'>
-                <Text className='apply__sum-label'>项目简介</Text>
-                <Text className={`apply__sum-text${fields.description.trim() ? '' : ' apply__sum-text--empty'}`}>{fields.description.trim() || '未填写'}</Text>
-              </View>
-            </View>
-          </View>
-          <View className='ln-form'>
-            <View className='ln-form__title'>
-              <Text>材料</Text>
-              <Text className='apply__edit' onClick={() => void goStep(2)}>
-                修改
-              </Text>
-            </View>
-            <View className='apply__sum'>
-              {DOCUMENT_KINDS.map((k) => {
-                const n = documents.filter((d) => d.kind === k).length
-                return <SumRow key={k} label={DOCUMENT_LABELS[k]} value={n > 0 ? `${n} 份` : ''} />
-              })}
-            </View>
-          </View>
-          <Text className='apply__promise'>提交即表示你确认所填信息和材料真实有效。审核结果会通过微信消息通知你。</Text>
-        </View>
-      )}
 
-      <View className='ln-bar apply__bar'>
-        {step > 0 && (
-          <Button kind='plain' className='apply__prev' onClick={() => void goStep(step - 1)}>
-            上一步
-          </Button>
+            <PlaceSheet
+              visible={placeOpen}
+              counties={counties}
+              townshipCode={fields.townshipCode}
+              onClose={() => setPlaceOpen(false)}
+              onChoose={(code) => {
+                set('townshipCode', code, 'project.townshipCode')
+                touch('project.townshipCode')
+                setPlaceOpen(false)
+              }}
+            />
+          </>
         )}
-        {step < 3 ? (
-          <Button className='apply__next' onClick={() => void nextStep()}>
-            下一步
-          </Button>
-        ) : (
-          <Button className='apply__submit' busy={submitting} onClick={() => void submit()}>
-            {detail?.status === 'returned' ? '重新提交' : '提交申请'}
-          </Button>
-        )}
-      </View>
-
-      <PlaceSheet
-        visible={placeOpen}
-        counties={counties}
-        townshipCode={fields.townshipCode}
-        onClose={() => setPlaceOpen(false)}
-        onChoose={(code) => {
-          set('townshipCode', code, 'project.townshipCode')
-          touch('project.townshipCode')
-          setPlaceOpen(false)
-        }}
-      />
+      </PageStates>
     </View>
   )
 }

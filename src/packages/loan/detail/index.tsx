@@ -1,51 +1,51 @@
 // 申请详情（申请人）: where the application stands (subscribe messages open this page), what a
 // reviewer asked for or why it was not approved, the application and its documents, the bank's
 // approval and disbursement, the subsidy schedule and the timeline; 撤回 before the bank approves.
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import type { LoanDetail } from '@contract/loan'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
 import { openDocument, useLoan } from '@/components/loan/data'
 import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero, RepaymentsSection, ScheduleSection, Timeline } from '@/components/loan/parts'
 import { Banner } from '@/components/loan/ui'
-import { LoanUnavailable } from '@/components/loan/gate'
+import { backToList, loanDenied, loanNotFound } from '@/components/loan/gate'
 import { Button } from '@/components/ui/Button'
 import { NoteDialog } from '@/components/ui/Dialog'
-import { Skeleton } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
 
 import './index.scss'
+
+const back = backToList(ROUTES.loan, '返回贷款首页')
 
 export default function LoanDetailPage() {
   const { params } = useRouter()
   const id = decodeParam(params.id)
-  const { state, reload, set } = useLoan(id)
-  const [withdrawing, setWithdrawing] = useState(false)
-  const [shown, setShown] = useState(false)
+  const { state, reload, retry, set } = useLoan(id)
+  const shown = useRef(false)
 
   // Back from the apply page (after a resubmission): fresh state.
   useDidShow(() => {
-    if (shown) void reload(true)
-    setShown(true)
+    if (shown.current) void reload(true)
+    shown.current = true
   })
 
-  if (state.kind === 'loading') {
-    return (
-      <View className='ln-page loan-detail'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (state.kind === 'error') {
-    return (
-      <View className='ln-page loan-detail'>
-        <LoanUnavailable state={state} listUrl={ROUTES.loan} listText='返回贷款首页' retry={() => void reload()} />
-      </View>
-    )
-  }
+  const d = state.kind === 'ready' ? state.data : null
+  const bar = !!d && (d.can.edit || d.can.withdraw)
 
-  const d = state.detail
+  return (
+    <View className={`ln-page loan-detail${bar ? ' ln-page--with-bar' : ''}`}>
+      <PageStates state={state} retry={retry} denied={loanDenied(state.kind === 'denied' ? state.message : undefined, back)} notFound={loanNotFound(back)}>
+        {(d) => <Detail d={d} set={set} />}
+      </PageStates>
+    </View>
+  )
+}
+
+function Detail({ d, set }: { d: LoanDetail; set: (d: LoanDetail) => void }) {
+  const [withdrawing, setWithdrawing] = useState(false)
   const edit = () => void Taro.navigateTo({ url: `${ROUTES.loanApply}?id=${d.id}` })
 
   const withdraw = async (reason: string) => {
@@ -61,7 +61,7 @@ export default function LoanDetailPage() {
   const bar = d.can.edit || d.can.withdraw
 
   return (
-    <View className={`ln-page loan-detail${bar ? ' ln-page--with-bar' : ''}`}>
+    <>
       <LoanHero d={d} viewer='applicant' />
 
       {d.status === 'returned' && (
@@ -124,6 +124,6 @@ export default function LoanDetailPage() {
         onClose={() => setWithdrawing(false)}
         className='loan-detail__withdraw-dialog'
       />
-    </View>
+    </>
   )
 }

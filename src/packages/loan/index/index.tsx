@@ -2,30 +2,25 @@
 // an application goes), the applicant's applications with their status, and the way in:
 // 我要申请, 继续填写 or 查看进度. Someone without an approved registration is shown the way to
 // register first (the functions refuse them).
-import { useCallback, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { LoanSummary } from '@contract/loan'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { call, CallError, errorMessage } from '@/services/cloud'
+import { call, CallError } from '@/services/cloud'
 import { loadAccount } from '@/components/admin/shared'
 import { useLoanTerms, type LoanTerms } from '@/components/loan/data'
 import { EDITABLE_STATUSES, OPEN_STATUSES, percent, wan, yuan } from '@/components/loan/format'
 import { LoanCard } from '@/components/loan/parts'
 import { HelpCard } from '@/components/ui/HelpCard'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 
 import './index.scss'
 
 type Registration = 'none' | 'pending' | 'rejected' | 'closed'
-type State =
-  | { kind: 'loading' }
-  | { kind: 'ready'; items: LoanSummary[]; total: number }
-  | { kind: 'gate'; registration: Registration }
-  | { kind: 'no-identity' }
-  | { kind: 'error'; message: string }
 
 const PROJECT_HINTS: Record<(typeof PROJECT_TYPES)[number], string> = {
   agriculture: '特色种植、养殖，农产品初加工',
@@ -52,44 +47,55 @@ function example(t: LoanTerms): { capped: string; days: number; amount: string }
   return { capped: percent(rateBp), days: 92, amount: yuan(fen) }
 }
 
+/** Not (yet) a registered rural youth or volunteer: which step are they at? */
+async function registrationOf(): Promise<Registration> {
+  try {
+    const regs = (await loadAccount(true)).registrations
+    const mine = regs.find((r) => r.kind === 'rural_youth') ?? regs.find((r) => r.kind === 'volunteer')
+    return mine && mine.status !== 'approved' ? mine.status : 'none'
+  } catch {
+    return 'none' // the refusal still shows the way to register
+  }
+}
+
+/** The refusal of someone not (yet) registered: the way to register, or to its progress. */
+function registerFirst(registration: Registration, go: (url: string) => void): DeniedLook {
+  return {
+    className: 'loan-home__gate',
+    title: registration === 'pending' ? '你的登记正在审核中' : '请先完成农村青年登记',
+    text:
+      registration === 'pending'
+        ? '县（市、区）团委审核通过后，就可以在这里申请创业贴息贷款。'
+        : registration === 'rejected'
+          ? '你的登记未通过审核，请修改后重新提交；通过后即可申请创业贴息贷款。'
+          : '创业贴息贷款面向已登记并通过审核的农村青年和乡村振兴志愿者。登记只需几分钟，审核通过后即可申请。',
+    action: { text: registration === 'pending' ? '查看登记进度' : '去登记', onClick: () => go(`${ROUTES.register}?kind=rural_youth`) },
+  }
+}
+
 export default function LoanHome() {
-  const [state, setState] = useState<State>({ kind: 'loading' })
   const terms = useLoanTerms()
   const spread = terms ? percent(terms.spreadBp) : '…'
   const worked = example(terms ?? DEFAULT_TERMS)
+  const [registration, setRegistration] = useState<Registration>('none')
 
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setState((s) => (s.kind === 'ready' ? s : { kind: 'loading' }))
+  const { state, reload, retry } = usePageState(async () => {
     try {
-      const { items, total } = await call('loan.mine', { pageSize: 20 })
-      setState({ kind: 'ready', items, total })
+      return await call('loan.mine', { pageSize: 20 })
     } catch (err) {
-      if (err instanceof CallError && err.code === 'FORBIDDEN') {
-        // Not (yet) a registered rural youth or volunteer: which step are they at?
-        let registration: Registration = 'none'
-        try {
-          const me = await loadAccount(true)
-          const regs = me.registrations
-          const mine = regs.find((r) => r.kind === 'rural_youth') ?? regs.find((r) => r.kind === 'volunteer')
-          if (mine && mine.status !== 'approved') registration = mine.status
-        } catch {
-          // the gate still shows the way to register
-        }
-        setState({ kind: 'gate', registration })
-      } else if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') {
-        setState({ kind: 'no-identity' })
-      } else {
-        setState({ kind: 'error', message: errorMessage(err) })
-      }
+      if (err instanceof CallError && err.code === 'FORBIDDEN') setRegistration(await registrationOf())
+      throw err
     }
   }, [])
 
-  // Every time the page shows: an application may have moved on meanwhile.
-  useDidShow(() => void load(true))
-  usePullDownRefresh(() => void load(true).finally(() => Taro.stopPullDownRefresh()))
+  // Every time the page shows again: an application may have moved on meanwhile.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void reload(true)
+    shown.current = true
+  })
+  usePullDownRefresh(() => void reload(true).finally(() => Taro.stopPullDownRefresh()))
 
-  const items = state.kind === 'ready' ? state.items : []
-  const open = items.find((l) => OPEN_STATUSES.includes(l.status))
   const go = (url: string) => void Taro.navigateTo({ url })
   const openLoan = (l: LoanSummary) => go(EDITABLE_STATUSES.includes(l.status) && l.status === 'draft' ? `${ROUTES.loanApply}?id=${l.id}` : `${ROUTES.loanDetail}?id=${l.id}`)
 
@@ -123,76 +129,59 @@ export default function LoanHome() {
         </View>
       </View>
 
-      {state.kind === 'loading' ? (
-        <Skeleton count={1} />
-      ) : state.kind === 'gate' ? (
-        <View className='loan-home__gate'>
-          <StateView
-            tone='warn'
-            className='loan-home__gate-state'
-            title={state.registration === 'pending' ? '你的登记正在审核中' : '请先完成农村青年登记'}
-            desc={
-              state.registration === 'pending'
-                ? '县（市、区）团委审核通过后，就可以在这里申请创业贴息贷款。'
-                : state.registration === 'rejected'
-                  ? '你的登记未通过审核，请修改后重新提交；通过后即可申请创业贴息贷款。'
-                  : '创业贴息贷款面向已登记并通过审核的农村青年和乡村振兴志愿者。登记只需几分钟，审核通过后即可申请。'
-            }
-            action={{ text: state.registration === 'pending' ? '查看登记进度' : '去登记', onClick: () => go(`${ROUTES.register}?kind=rural_youth`) }}
-          />
-        </View>
-      ) : state.kind === 'no-identity' ? (
-        <StateView tone='brand' mark='贷' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' action={{ text: '去选择', onClick: () => go(ROUTES.personas) }} />
-      ) : state.kind === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={state.message} action={{ text: '重试', onClick: () => void load() }} />
-      ) : (
-        <>
-          <View className='loan-home__cta'>
-            {open ? (
-              <>
-                <View className='loan-home__cta-text'>
-                  <Text className='loan-home__cta-title'>{open.status === 'draft' ? '你有一份未提交的申请' : open.status === 'returned' ? '审核人员请你补充材料' : '你的申请正在办理'}</Text>
-                  <Text className='loan-home__cta-sub'>
-                    {open.projectTitle || '未命名的创业项目'} · {LOAN_STATUS_LABELS[open.status]}
-                  </Text>
-                </View>
-                <Button
-                  className='loan-home__go'
-                  onClick={() => go(EDITABLE_STATUSES.includes(open.status) ? `${ROUTES.loanApply}?id=${open.id}` : `${ROUTES.loanDetail}?id=${open.id}`)}
-                >
-                  {open.status === 'draft' ? '继续填写' : open.status === 'returned' ? '补充材料' : '查看进度'}
-                </Button>
-              </>
-            ) : (
-              <>
-                <View className='loan-home__cta-text'>
-                  <Text className='loan-home__cta-title'>有创业项目，缺启动资金？</Text>
-                  <Text className='loan-home__cta-sub'>在线填写约 10 分钟，可随时保存草稿</Text>
-                </View>
-                <Button className='loan-home__go loan-home__apply' onClick={() => go(ROUTES.loanApply)}>
-                  我要申请
-                </Button>
-              </>
-            )}
-          </View>
+      <PageStates state={state} retry={retry} skeleton={1} denied={registerFirst(registration, go)}>
+        {({ items, total }) => {
+          const open = items.find((l) => OPEN_STATUSES.includes(l.status))
+          return (
+            <>
+              <View className='loan-home__cta'>
+                {open ? (
+                  <>
+                    <View className='loan-home__cta-text'>
+                      <Text className='loan-home__cta-title'>{open.status === 'draft' ? '你有一份未提交的申请' : open.status === 'returned' ? '审核人员请你补充材料' : '你的申请正在办理'}</Text>
+                      <Text className='loan-home__cta-sub'>
+                        {open.projectTitle || '未命名的创业项目'} · {LOAN_STATUS_LABELS[open.status]}
+                      </Text>
+                    </View>
+                    <Button
+                      className='loan-home__go'
+                      onClick={() => go(EDITABLE_STATUSES.includes(open.status) ? `${ROUTES.loanApply}?id=${open.id}` : `${ROUTES.loanDetail}?id=${open.id}`)}
+                    >
+                      {open.status === 'draft' ? '继续填写' : open.status === 'returned' ? '补充材料' : '查看进度'}
+                    </Button>
+                  </>
+                ) : (
+                  <>
+                    <View className='loan-home__cta-text'>
+                      <Text className='loan-home__cta-title'>有创业项目，缺启动资金？</Text>
+                      <Text className='loan-home__cta-sub'>在线填写约 10 分钟，可随时保存草稿</Text>
+                    </View>
+                    <Button className='loan-home__go loan-home__apply' onClick={() => go(ROUTES.loanApply)}>
+                      我要申请
+                    </Button>
+                  </>
+                )}
+              </View>
 
-          <View className='loan-home__head'>
-            <Text className='loan-home__head-title'>我的申请</Text>
-            <Text className='loan-home__head-sub'>{state.total > 0 ? `共 ${state.total} 份` : ''}</Text>
-          </View>
-          {state.items.length === 0 ? (
-            <View className='loan-home__empty'>
-              <Text>还没有申请。提交后可在这里随时查看审核进度和贴息计划。</Text>
-            </View>
-          ) : (
-            <View className='adm-list loan-home__list'>
-              {state.items.map((l) => (
-                <LoanCard key={l.id} loan={l} showApplicant={false} onClick={() => openLoan(l)} />
-              ))}
-            </View>
-          )}
-        </>
-      )}
+              <View className='loan-home__head'>
+                <Text className='loan-home__head-title'>我的申请</Text>
+                <Text className='loan-home__head-sub'>{total > 0 ? `共 ${total} 份` : ''}</Text>
+              </View>
+              {items.length === 0 ? (
+                <View className='loan-home__empty'>
+                  <Text>还没有申请。提交后可在这里随时查看审核进度和贴息计划。</Text>
+                </View>
+              ) : (
+                <View className='adm-list loan-home__list'>
+                  {items.map((l) => (
+                    <LoanCard key={l.id} loan={l} showApplicant={false} onClick={() => openLoan(l)} />
+                  ))}
+                </View>
+              )}
+            </>
+          )
+        }}
+      </PageStates>
 
       <View className='loan-home__head'>
         <Text className='loan-home__head-title'>扶持哪些项目</Text>

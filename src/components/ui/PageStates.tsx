@@ -10,8 +10,8 @@ import type { BlockedState, PageState } from './page-state'
 
 export interface DeniedLook {
   title?: string
-  /** Who the page is for and how to get access. */
-  text: string
+  /** Who the page is for and how to get access (default: the function's own words). */
+  text?: string
   action?: StateAction
   className?: string
 }

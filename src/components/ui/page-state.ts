@@ -2,6 +2,7 @@
 // these states through <PageStates> (a test keeps it so), so that loading, refusal, absence and
 // failure look and read the same across roles.
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
+import Taro from '@tarojs/taro'
 import { CallError, errorMessage } from '@/services/cloud'
 
 export type PageState<T> =
@@ -38,10 +39,13 @@ export interface PageLoad<T> {
 
 /**
  * Loads a page's data when `deps` change (and not while `enabled` is false, e.g. until the
- * caller's scope is known). A slower earlier load never overwrites a later one.
+ * caller's scope is known). A slower earlier load never overwrites a later one. A quiet reload
+ * (pull-down, after a change) that fails keeps the page as it was and says so in a toast.
  */
 export function usePageState<T>(load: () => Promise<T>, deps: DependencyList, enabled = true): PageLoad<T> {
   const [state, setState] = useState<PageState<T>>({ kind: 'loading' })
+  const shown = useRef(state)
+  shown.current = state
   const seq = useRef(0)
   const loadRef = useRef(load)
   loadRef.current = load
@@ -53,7 +57,10 @@ export function usePageState<T>(load: () => Promise<T>, deps: DependencyList, en
       const data = await loadRef.current()
       if (mine === seq.current) setState({ kind: 'ready', data })
     } catch (err) {
-      if (mine === seq.current) setState(failureState(err))
+      if (mine !== seq.current) return
+      const failed = failureState(err)
+      if (quiet && shown.current.kind === 'ready' && failed.kind === 'error') void Taro.showToast({ title: failed.message, icon: 'none', duration: 2500 })
+      else setState(failed)
     }
   }, [])
 

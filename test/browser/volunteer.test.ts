@@ -313,7 +313,7 @@ test('a WeChat user who is not a volunteer is shown the way to register', async 
   await open(page, 'packages/volunteer/index/index')
   await page.locator('.vol-gate--not-volunteer', { hasText: '你还不是乡村振兴志愿者' }).waitFor()
   await shot(page, '22-not-volunteer')
-  await page.locator('.vol-gate__register').click()
+  await page.locator('.vol-gate--not-volunteer .ui-btn', { hasText: '注册成为志愿者' }).click()
   await page.locator('.register__title', { hasText: '乡村振兴志愿者注册' }).waitFor()
   // The other volunteer pages say the same; verification is open to anyone.
   await open(page, 'packages/volunteer/hours/index')

@@ -13,7 +13,9 @@ import { cleanCode, invitationCodeFrom } from '@/components/account/format'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { dateTime } from '@/components/ui/format'
 
 import './index.scss'
@@ -41,16 +43,22 @@ const ROLE_DUTIES: Record<Preview['role'], string> = {
   employer: '发布岗位、查看报名并登记招聘结果',
 }
 
-type Phase =
-  | { kind: 'enter'; message?: string }
-  | { kind: 'loading'; code: string }
-  | { kind: 'preview'; code: string; preview: Preview }
-  | { kind: 'problem'; code: string; message: string }
-  | { kind: 'done'; grant: Grant; phoneBound: boolean }
+/** The invitation, or why it cannot be looked up: a code that is not one reads as 找不到, not as a failure to retry. */
+async function lookUpInvitation(code: string): Promise<Preview> {
+  try {
+    return await call('grants.previewInvitation', { code })
+  } catch (err) {
+    if (err instanceof CallError && err.code === 'INVALID_INPUT') throw new CallError({ code: 'NOT_FOUND', message: err.message })
+    throw err
+  }
+}
 
 export default function Invite() {
   const router = useRouter()
-  const [phase, setPhase] = useState<Phase>({ kind: 'enter' })
+  /** The code being looked at ('' while one is typed in): from the link, a scan or the field. */
+  const [code, setCode] = useState(() => invitationCodeFrom(router.params))
+  const { state, retry, reload } = usePageState(() => lookUpInvitation(code), [code], !!code)
+  const [done, setDone] = useState<{ grant: Grant; phoneBound: boolean } | null>(null)
   const [typed, setTyped] = useState('')
   const [typedError, setTypedError] = useState('')
   const [accepting, setAccepting] = useState(false)
@@ -64,27 +72,12 @@ export default function Invite() {
       .catch(() => undefined)
   }, [])
 
-  const preview = async (code: string) => {
-    setPhase({ kind: 'loading', code })
-    try {
-      setPhase({ kind: 'preview', code, preview: await call('grants.previewInvitation', { code }) })
-    } catch (err) {
-      const notFound = err instanceof CallError && (err.code === 'NOT_FOUND' || err.code === 'INVALID_INPUT')
-      setPhase({ kind: 'problem', code, message: notFound ? err.message : errorMessage(err) })
-    }
-  }
-
-  useEffect(() => {
-    const code = invitationCodeFrom(router.params)
-    if (code) void preview(code)
-  }, [])
-
   const lookUp = () => {
-    const code = cleanCode(typed)
-    if (!code) return setTypedError('请输入邀请码')
-    if (!INVITATION_CODE.test(code)) return setTypedError('邀请码应为 10 位字母或数字')
+    const next = cleanCode(typed)
+    if (!next) return setTypedError('请输入邀请码')
+    if (!INVITATION_CODE.test(next)) return setTypedError('邀请码应为 10 位字母或数字')
     setTypedError('')
-    void preview(code)
+    setCode(next)
   }
 
   const scan = async () => {
@@ -94,15 +87,15 @@ export default function Invite() {
       // A 小程序码 gives the page path with its scene; a plain code gives the text.
       const query = (res.path ?? '').split('?')[1] ?? ''
       const params = Object.fromEntries(query.split('&').filter(Boolean).map((kv) => kv.split('=') as [string, string]))
-      const code = invitationCodeFrom(params) || cleanCode(res.result ?? '')
-      if (INVITATION_CODE.test(code)) void preview(code)
+      const scanned = invitationCodeFrom(params) || cleanCode(res.result ?? '')
+      if (INVITATION_CODE.test(scanned)) setCode(scanned)
       else void Taro.showToast({ title: '没有识别到邀请码', icon: 'none' })
     } catch {
       // Cancelled.
     }
   }
 
-  const accept = async (code: string, p: Preview) => {
+  const accept = async (p: Preview) => {
     const realName = name.trim()
     // The contract's rule for a name, checked before the confirmation.
     const problem = !realName ? '请填写你的真实姓名，方便管理员确认身份' : !PERSON_NAME_PATTERN.test(realName) ? '姓名只能包含汉字（或英文字母），2–20 个字' : ''
@@ -119,13 +112,13 @@ export default function Invite() {
     try {
       const { grant } = await call('grants.redeemInvitation', { code, name: realName })
       const me = await call('account.me', {}).catch(() => null)
-      setPhase({ kind: 'done', grant, phoneBound: !!me?.mobileMasked })
+      setDone({ grant, phoneBound: !!me?.mobileMasked })
       void Taro.showToast({ title: '已接受邀请', icon: 'success' })
     } catch (err) {
       if (err instanceof CallError && err.field === 'name') setNameError(err.message)
       else void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
       // Someone else may have used it meanwhile: show where it stands now.
-      if (err instanceof CallError && err.code === 'CONFLICT') void preview(code)
+      if (err instanceof CallError && err.code === 'CONFLICT') void reload(true)
     } finally {
       setAccepting(false)
     }
@@ -133,23 +126,15 @@ export default function Invite() {
 
   const again = () => {
     setTyped('')
-    setPhase({ kind: 'enter' })
+    setCode('')
   }
 
-  if (phase.kind === 'loading') {
-    return (
-      <View className='acct-page invite'>
-        <Skeleton count={1} />
-      </View>
-    )
-  }
-
-  if (phase.kind === 'done') {
-    const g = phase.grant
+  if (done) {
+    const g = done.grant
     return (
       <View className='acct-page invite invite--done'>
         <StateView tone='ok' title={`你已成为${ROLE_LABELS[g.role]}`} desc={`${g.scopeName ? `范围：${g.scopeName}。` : ''}在「我的 → 我的工作台」进入工作页面。`}>
-          {!phase.phoneBound && (
+          {!done.phoneBound && (
             <View className='acct-banner acct-banner--info invite__phone'>
               <View className='acct-banner__main'>
                 <Text className='acct-banner__title'>请绑定手机号</Text>
@@ -168,96 +153,89 @@ export default function Invite() {
     )
   }
 
-  if (phase.kind === 'problem') {
-    return (
-      <View className='acct-page invite invite--problem'>
-        <StateView tone='warn' title='无法使用这个邀请' desc={phase.message}>
-          <Button kind='outline' className='invite__again' onClick={again}>
-            输入其他邀请码
-          </Button>
-        </StateView>
-      </View>
-    )
-  }
-
-  if (phase.kind === 'preview') {
-    const p = phase.preview
+  if (code) {
     return (
       <View className='acct-page invite invite--preview'>
-        <View className='invite__card'>
-          <View className='invite__head'>
-            <View className={`invite__mark${p.usable ? '' : ' invite__mark--off'}`}>
-              <Text>{ROLE_MARKS[p.role]}</Text>
-            </View>
-            <View className='invite__head-main'>
-              <Text className='invite__caption'>{p.invitedBy || '管理员'} 邀请你成为</Text>
-              <Text className='invite__role'>{ROLE_LABELS[p.role]}</Text>
-            </View>
-          </View>
-          <Text className='invite__duty'>{ROLE_DUTIES[p.role]}</Text>
-          <View className='invite__facts'>
-            <View className='acct-kv'>
-              <Text className='acct-kv__key'>范围</Text>
-              <Text className='acct-kv__value invite__scope'>{p.scopeName || '—'}</Text>
-            </View>
-            {p.note && (
-              <View className='acct-kv'>
-                <Text className='acct-kv__key'>备注</Text>
-                <Text className='acct-kv__value'>{p.note}</Text>
+        <PageStates state={state} retry={retry} skeleton={1} notFound={{ title: '无法使用这个邀请', action: { text: '输入其他邀请码', onClick: again } }}>
+          {(p) => (
+            <>
+              <View className='invite__card'>
+                <View className='invite__head'>
+                  <View className={`invite__mark${p.usable ? '' : ' invite__mark--off'}`}>
+                    <Text>{ROLE_MARKS[p.role]}</Text>
+                  </View>
+                  <View className='invite__head-main'>
+                    <Text className='invite__caption'>{p.invitedBy || '管理员'} 邀请你成为</Text>
+                    <Text className='invite__role'>{ROLE_LABELS[p.role]}</Text>
+                  </View>
+                </View>
+                <Text className='invite__duty'>{ROLE_DUTIES[p.role]}</Text>
+                <View className='invite__facts'>
+                  <View className='acct-kv'>
+                    <Text className='acct-kv__key'>范围</Text>
+                    <Text className='acct-kv__value invite__scope'>{p.scopeName || '—'}</Text>
+                  </View>
+                  {p.note && (
+                    <View className='acct-kv'>
+                      <Text className='acct-kv__key'>备注</Text>
+                      <Text className='acct-kv__value'>{p.note}</Text>
+                    </View>
+                  )}
+                  <View className='acct-kv'>
+                    <Text className='acct-kv__key'>邀请人</Text>
+                    <Text className='acct-kv__value'>{p.invitedBy || '管理员'}</Text>
+                  </View>
+                  <View className='acct-kv'>
+                    <Text className='acct-kv__key'>有效期至</Text>
+                    <Text className='acct-kv__value'>{dateTime(p.expiresAt)}</Text>
+                  </View>
+                  <View className='acct-kv'>
+                    <Text className='acct-kv__key'>邀请码</Text>
+                    <Text className='acct-kv__value invite__code'>{code}</Text>
+                  </View>
+                </View>
               </View>
-            )}
-            <View className='acct-kv'>
-              <Text className='acct-kv__key'>邀请人</Text>
-              <Text className='acct-kv__value'>{p.invitedBy || '管理员'}</Text>
-            </View>
-            <View className='acct-kv'>
-              <Text className='acct-kv__key'>有效期至</Text>
-              <Text className='acct-kv__value'>{dateTime(p.expiresAt)}</Text>
-            </View>
-            <View className='acct-kv'>
-              <Text className='acct-kv__key'>邀请码</Text>
-              <Text className='acct-kv__value invite__code'>{phase.code}</Text>
-            </View>
-          </View>
-        </View>
 
-        {p.usable ? (
-          <>
-            <View className='acct-card invite__who'>
-              <FormRow field='name' label='你的姓名' error={nameError} hint='管理员据此确认是你本人，授权名单中也显示这个姓名'>
-                <TextInput
-                  className='invite__name'
-                  value={name}
-                  placeholder='真实姓名'
-                  maxLength={20}
-                  onChange={(v) => {
-                    setName(v)
-                    setNameError('')
-                  }}
-                />
-              </FormRow>
-            </View>
-            <Text className='acct-note'>邀请只能使用一次。接受后，该身份与你当前的微信账号绑定，管理员可以随时撤销。</Text>
-            <Button busy={accepting} className='invite__accept' onClick={() => void accept(phase.code, p)}>
-              接受邀请
-            </Button>
-          </>
-        ) : (
-          <>
-            <View className='acct-banner acct-banner--rejected invite__problem'>
-              <View className='acct-banner__icon'>
-                <Text className='acct-banner__icon-text'>!</Text>
-              </View>
-              <View className='acct-banner__main'>
-                <Text className='acct-banner__title'>{p.problem}</Text>
-                <Text className='acct-banner__text'>请联系邀请人重新发送一个邀请。</Text>
-              </View>
-            </View>
-            <Button kind='outline' className='invite__again' onClick={again}>
-              输入其他邀请码
-            </Button>
-          </>
-        )}
+              {p.usable ? (
+                <>
+                  <View className='acct-card invite__who'>
+                    <FormRow field='name' label='你的姓名' error={nameError} hint='管理员据此确认是你本人，授权名单中也显示这个姓名'>
+                      <TextInput
+                        className='invite__name'
+                        value={name}
+                        placeholder='真实姓名'
+                        maxLength={20}
+                        onChange={(v) => {
+                          setName(v)
+                          setNameError('')
+                        }}
+                      />
+                    </FormRow>
+                  </View>
+                  <Text className='acct-note'>邀请只能使用一次。接受后，该身份与你当前的微信账号绑定，管理员可以随时撤销。</Text>
+                  <Button busy={accepting} className='invite__accept' onClick={() => void accept(p)}>
+                    接受邀请
+                  </Button>
+                </>
+              ) : (
+                <>
+                  <View className='acct-banner acct-banner--rejected invite__problem'>
+                    <View className='acct-banner__icon'>
+                      <Text className='acct-banner__icon-text'>!</Text>
+                    </View>
+                    <View className='acct-banner__main'>
+                      <Text className='acct-banner__title'>{p.problem}</Text>
+                      <Text className='acct-banner__text'>请联系邀请人重新发送一个邀请。</Text>
+                    </View>
+                  </View>
+                  <Button kind='outline' className='invite__again' onClick={again}>
+                    输入其他邀请码
+                  </Button>
+                </>
+              )}
+            </>
+          )}
+        </PageStates>
       </View>
     )
   }
@@ -272,7 +250,7 @@ export default function Invite() {
         <Text className='invite__intro-text'>镇街团委干事、县（市、区）团委、爱心商家、合作银行和用人单位的身份，由管理员发出一次性邀请。请输入收到的邀请码，或扫描邀请小程序码。</Text>
       </View>
       <View className='acct-card'>
-        <FormRow field='code' label='邀请码' error={typedError || phase.message}>
+        <FormRow field='code' label='邀请码' error={typedError}>
           <TextInput
             className='invite__input'
             value={typed}

@@ -3,17 +3,19 @@
 // Tapping a notice marks it read and opens the page it concerns.
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import type { MessageView } from '@contract/account'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Tag } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
-import { call, CallError, errorMessage } from '@/services/cloud'
+import { call, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
 import { showUnread } from '@/services/unread'
 import { tagTone, whenText } from './format'
-import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { failureState, type BlockedState } from '@/components/ui/page-state'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -21,63 +23,50 @@ const PAGE_SIZE = 20
 /** Pages reached with switchTab (the tab bar's own). */
 const TAB_PAGES = new Set([ROUTES.home, ROUTES.mine].map((r) => r.slice(1)))
 
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'no-identity' }
-  | { kind: 'ready'; items: MessageView[]; total: number; unread: number; page: number; reviewer: boolean }
-
 export default function Messages() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [more, setMore] = useState(false)
+  const [unread, setUnread] = useState(0)
+  const [reviewer, setReviewer] = useState(false)
+  /** A failure that is not an error (no persona chosen): the list itself only knows 加载失败. */
+  const [blocked, setBlocked] = useState<BlockedState | null>(null)
   const [marking, setMarking] = useState(false)
-  const loading = useRef(false)
+  const shownItems = useRef<MessageView[]>([])
 
-  const fetchFirst = async () => {
-    if (loading.current) return
-    loading.current = true
-    try {
-      const r = await call('account.messages', { page: 1, pageSize: PAGE_SIZE })
-      setLoad({ kind: 'ready', items: r.items, total: r.total, unread: r.unread, page: 1, reviewer: r.reviewer })
-      showUnread(r.unread)
-    } catch (err) {
-      if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') setLoad({ kind: 'no-identity' })
-      else setLoad((prev) => (prev.kind === 'ready' ? prev : { kind: 'error', message: errorMessage(err) }))
-    } finally {
-      loading.current = false
-      Taro.stopPullDownRefresh()
-    }
-  }
-
-  useDidShow(() => void fetchFirst())
-  usePullDownRefresh(() => void fetchFirst())
-
-  const fetchMore = async () => {
-    if (load.kind !== 'ready' || more) return
-    setMore(true)
-    try {
-      const r = await call('account.messages', { page: load.page + 1, pageSize: PAGE_SIZE })
-      setLoad((prev) => {
-        if (prev.kind !== 'ready') return prev
+  const list = usePaged(
+    async (page, pageSize) => {
+      try {
+        const r = await call('account.messages', { page, pageSize })
+        setUnread(r.unread)
+        setReviewer(r.reviewer)
+        if (page === 1) showUnread(r.unread)
+        setBlocked(null)
+        if (page === 1) return r
         // Newer notices may have arrived since page 1: keep each once.
-        const known = new Set(prev.items.map((m) => m.id))
-        return { ...prev, items: [...prev.items, ...r.items.filter((m) => !known.has(m.id))], total: r.total, unread: r.unread, page: prev.page + 1 }
-      })
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setMore(false)
-    }
-  }
+        const known = new Set(shownItems.current.map((m) => m.id))
+        return { ...r, items: r.items.filter((m) => !known.has(m.id)) }
+      } catch (err) {
+        const failure = failureState(err)
+        if (page === 1 && failure.kind !== 'error') setBlocked(failure)
+        throw err
+      }
+    },
+    'messages',
+    true,
+    PAGE_SIZE,
+  )
+  shownItems.current = list.items
+
+  // Back from the page a notice opened (or from elsewhere): what is new, without a skeleton.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void list.reload(true)
+    shown.current = true
+  })
 
   const markRead = (ids: string[] | 'all') => {
-    setLoad((prev) =>
-      prev.kind === 'ready'
-        ? { ...prev, items: prev.items.map((m) => (ids === 'all' || ids.includes(m.id) ? { ...m, read: true } : m)), unread: ids === 'all' ? 0 : Math.max(0, prev.unread - ids.length) }
-        : prev,
-    )
+    list.setItems((items) => items.map((m) => (ids === 'all' || ids.includes(m.id) ? { ...m, read: true } : m)))
+    setUnread((n) => (ids === 'all' ? 0 : Math.max(0, n - ids.length)))
     return call('account.readMessages', ids === 'all' ? { all: true } : { ids }).then((r) => {
-      setLoad((prev) => (prev.kind === 'ready' ? { ...prev, unread: r.unread } : prev))
+      setUnread(r.unread)
       showUnread(r.unread)
     })
   }
@@ -99,7 +88,7 @@ export default function Messages() {
       void Taro.showToast({ title: '已全部标为已读', icon: 'none' })
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      void fetchFirst()
+      void list.reload(true)
     } finally {
       setMarking(false)
     }
@@ -116,84 +105,66 @@ export default function Messages() {
     void Taro.showToast({ title: accepted.length > 0 ? '已开启：有待审核事项时，每天早上通过微信提醒你' : '未开启，待办仍会出现在这里', icon: 'none', duration: 2500 })
   }
 
-  if (load.kind === 'loading') {
-    return (
-      <View className='acct-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='acct-page'>
-        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchFirst() }} />
-      </View>
-    )
-  }
-  if (load.kind === 'no-identity') {
-    return (
-      <View className='acct-page'>
-        <StateView tone='muted' title='尚未选择演示身份' desc='本地开发环境需要先选择一个演示身份'>
-          <Button onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Button>
-        </StateView>
-      </View>
-    )
-  }
-
   return (
     <View className='acct-page msgs'>
-      <View className='msgs__bar'>
-        <Text className='msgs__count'>{load.unread > 0 ? `${load.unread} 条未读` : '没有未读消息'}</Text>
-        {load.unread > 0 && (
-          <View className={`msgs__read-all${marking ? ' msgs__read-all--busy' : ''}`} hoverClass='msgs__read-all--pressed' onClick={() => void readAll()}>
-            <Text>全部已读</Text>
-          </View>
-        )}
-      </View>
+      <PageStates gate={blocked ?? undefined} state={listState(list)} retry={() => void list.reload()}>
+        {(items) => (
+          <>
+            <View className='msgs__bar'>
+              <Text className='msgs__count'>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
+              {unread > 0 && (
+                <View className={`msgs__read-all${marking ? ' msgs__read-all--busy' : ''}`} hoverClass='msgs__read-all--pressed' onClick={() => void readAll()}>
+                  <Text>全部已读</Text>
+                </View>
+              )}
+            </View>
 
-      {load.items.length === 0 ? (
-        <StateView tone='muted' mark='信' title='还没有消息' desc='注册审核、服务时长、贷款办理、对接会等事项有结果或需要提醒时，会显示在这里。' />
-      ) : (
-        <View className='msgs__list'>
-          {load.items.map((m) => (
-            <View key={m.id} className={`msgs__item${m.read ? '' : ' msgs__item--unread'}`} data-id={m.id} hoverClass='msgs__item--pressed' onClick={() => open(m)}>
-              <View className='msgs__head'>
-                {!m.read && <View className='msgs__dot' />}
-                <Text className='msgs__title'>{m.title}</Text>
-                {m.tag && <Tag tone={tagTone(m.tag)}>{m.tag}</Tag>}
+            {items.length === 0 ? (
+              <StateView tone='muted' mark='信' title='还没有消息' desc='注册审核、服务时长、贷款办理、对接会等事项有结果或需要提醒时，会显示在这里。' />
+            ) : (
+              <View className='msgs__list'>
+                {items.map((m) => (
+                  <View key={m.id} className={`msgs__item${m.read ? '' : ' msgs__item--unread'}`} data-id={m.id} hoverClass='msgs__item--pressed' onClick={() => open(m)}>
+                    <View className='msgs__head'>
+                      {!m.read && <View className='msgs__dot' />}
+                      <Text className='msgs__title'>{m.title}</Text>
+                      {m.tag && <Tag tone={tagTone(m.tag)}>{m.tag}</Tag>}
+                    </View>
+                    {m.text && <Text className='msgs__text'>{m.text}</Text>}
+                    <View className='msgs__foot'>
+                      <Text className='msgs__time'>{whenText(m.createdAt)}</Text>
+                      {m.page && <Text className='msgs__go'>查看 ›</Text>}
+                    </View>
+                  </View>
+                ))}
               </View>
-              {m.text && <Text className='msgs__text'>{m.text}</Text>}
-              <View className='msgs__foot'>
-                <Text className='msgs__time'>{whenText(m.createdAt)}</Text>
-                {m.page && <Text className='msgs__go'>查看 ›</Text>}
+            )}
+            <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+
+            <View className='msgs__push'>
+              <View className='msgs__push-main'>
+                <Text className='msgs__push-title'>微信服务通知</Text>
+                <Text className='msgs__push-desc'>消息都会保存在这里；开启后，审核结果和提醒也会发到微信。</Text>
+              </View>
+              <View className='msgs__push-btn' hoverClass='msgs__push-btn--pressed' onClick={() => void turnOn()}>
+                <Text>开启</Text>
               </View>
             </View>
-          ))}
-        </View>
-      )}
-      <ListFooter count={load.items.length} total={load.total} hasMore={load.items.length < load.total} loadingMore={more} onMore={() => void fetchMore()} />
 
-      <View className='msgs__push'>
-        <View className='msgs__push-main'>
-          <Text className='msgs__push-title'>微信服务通知</Text>
-          <Text className='msgs__push-desc'>消息都会保存在这里；开启后，审核结果和提醒也会发到微信。</Text>
-        </View>
-        <View className='msgs__push-btn' hoverClass='msgs__push-btn--pressed' onClick={() => void turnOn()}>
-          <Text>开启</Text>
-        </View>
-      </View>
-
-      {load.reviewer && (
-        <View className='msgs__push msgs__push--todo'>
-          <View className='msgs__push-main'>
-            <Text className='msgs__push-title'>待办提醒</Text>
-            <Text className='msgs__push-desc'>有待你审核的事项时，每天早上通过微信提醒一次。</Text>
-          </View>
-          <View className='msgs__push-btn' hoverClass='msgs__push-btn--pressed' onClick={() => void turnOnTodo()}>
-            <Text>开启</Text>
-          </View>
-        </View>
-      )}
+            {reviewer && (
+              <View className='msgs__push msgs__push--todo'>
+                <View className='msgs__push-main'>
+                  <Text className='msgs__push-title'>待办提醒</Text>
+                  <Text className='msgs__push-desc'>有待你审核的事项时，每天早上通过微信提醒一次。</Text>
+                </View>
+                <View className='msgs__push-btn' hoverClass='msgs__push-btn--pressed' onClick={() => void turnOnTodo()}>
+                  <Text>开启</Text>
+                </View>
+              </View>
+            )}
+          </>
+        )}
+      </PageStates>
     </View>
   )
 }

@@ -27,7 +27,9 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { scrollToField } from '@/services/navigation'
 import { askForNotices } from '@/services/notices'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { chineseDate, dateOf, dateTime, today, ymdOf } from '@/components/ui/format'
 
 import './index.scss'
@@ -198,19 +200,18 @@ function keepDraft(kind: RegistrationKind, f: Fields) {
 
 const backToMine = () => void Taro.switchTab({ url: ROUTES.mine })
 
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'approved'; reg: MyRegistration }
-  | { kind: 'form'; existing: MyRegistration | null; restored: boolean }
-  | { kind: 'done'; reg: MyRegistration }
+/** What the page found: the caller's registration of this kind (if any), and whether a draft was restored over it. */
+interface Loaded {
+  existing: MyRegistration | null
+  restored: boolean
+}
 
 export default function Register() {
   const router = useRouter()
   const kind: RegistrationKind = router.params.kind === 'rural_youth' ? 'rural_youth' : 'volunteer'
   const copy = COPY[kind]
 
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
+  const [done, setDone] = useState<MyRegistration | null>(null)
   const [counties, setCounties] = useState<Counties>([])
   const [fields, setFields] = useState<Fields>(EMPTY)
   const [privacy, setPrivacy] = useState(false)
@@ -224,42 +225,36 @@ export default function Register() {
   const fieldsRef = useRef(fields)
   fieldsRef.current = fields
 
-  const load = async () => {
-    setPhase({ kind: 'loading' })
-    try {
-      const [mine, divisions] = await Promise.all([call('registration.mine', { revealId: true }), call('directory.divisions', {})])
-      setCounties(divisions.counties)
-      const reg = kind === 'volunteer' ? mine.volunteer : mine.ruralYouth
-      if (reg?.status === 'approved') {
-        setPhase({ kind: 'approved', reg })
-        return
-      }
-      let next = reg ? fromRegistration(reg) : EMPTY
-      const draft = readDraft<Draft>(kind)
-      const restored = !!draft && (!reg || draft.savedAt > Date.parse(reg.submittedAt))
-      if (draft && restored) {
-        // eslint-disable-next-line @typescript-eslint/no-unused-vars
-        const { savedAt, ...kept } = draft
-        next = { ...next, ...kept, idNumber: next.idNumber }
-      }
-      setFields(next)
-      setPhase({ kind: 'form', existing: reg, restored })
-    } catch (err) {
-      setPhase({ kind: 'error', message: errorMessage(err) })
+  const { state, retry, setData } = usePageState<Loaded>(async () => {
+    const [mine, divisions] = await Promise.all([call('registration.mine', { revealId: true }), call('directory.divisions', {})])
+    setCounties(divisions.counties)
+    const reg = kind === 'volunteer' ? mine.volunteer : mine.ruralYouth
+    if (reg?.status === 'approved') return { existing: reg, restored: false }
+    let next = reg ? fromRegistration(reg) : EMPTY
+    const draft = readDraft<Draft>(kind)
+    const restored = !!draft && (!reg || draft.savedAt > Date.parse(reg.submittedAt))
+    if (draft && restored) {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { savedAt, ...kept } = draft
+      next = { ...next, ...kept, idNumber: next.idNumber }
     }
-  }
+    setFields(next)
+    return { existing: reg, restored }
+  }, [kind])
+  const loaded = state.kind === 'ready' ? state.data : null
+  const approved = loaded?.existing?.status === 'approved'
+  const editing = !!loaded && !approved && !done
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: kind === 'volunteer' ? '志愿者注册' : '农村青年登记' })
-    void load()
   }, [kind])
 
   // Keep a draft while typing (debounced) and when the page goes away.
   useEffect(() => {
-    if (!dirty.current || phase.kind !== 'form') return
+    if (!dirty.current || !editing) return
     const t = setTimeout(() => keepDraft(kind, fields), 400)
     return () => clearTimeout(t)
-  }, [fields, kind, phase.kind])
+  }, [fields, kind, editing])
   const flushDraft = () => {
     if (dirty.current) keepDraft(kind, fieldsRef.current)
   }
@@ -331,7 +326,7 @@ export default function Register() {
       const reg = checked.kind === 'volunteer' ? await submitVolunteer(checked.data) : await submitRuralYouth(checked.data)
       dirty.current = false
       clearDraft(kind)
-      setPhase({ kind: 'done', reg })
+      setDone(reg)
       void Taro.showToast({ title: '提交成功', icon: 'success' })
     } catch (err) {
       if (err instanceof CallError && err.field && FIELD_ORDER.includes(rowOf(err.field.split('.')[0]))) {
@@ -349,33 +344,17 @@ export default function Register() {
   const discardDraft = () => {
     clearDraft(kind)
     dirty.current = false
-    setFields(phase.kind === 'form' && phase.existing ? fromRegistration(phase.existing) : EMPTY)
-    if (phase.kind === 'form') setPhase({ ...phase, restored: false })
+    setFields(loaded?.existing ? fromRegistration(loaded.existing) : EMPTY)
+    setData((d) => ({ ...d, restored: false }))
   }
 
-  if (phase.kind === 'loading') {
-    return (
-      <View className='acct-page register register--loading'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-
-  if (phase.kind === 'error') {
+  if (done) {
     return (
       <View className='acct-page register'>
-        <StateView tone='error' title='加载失败' desc={phase.message} action={{ text: '重试', onClick: () => void load() }} />
-      </View>
-    )
-  }
-
-  if (phase.kind === 'done') {
-    return (
-      <View className='acct-page register register--done'>
         <StateView
           tone='ok'
           title='已提交，等待县（市、区）团委审核'
-          desc={`${phase.reg.countyName}团委会尽快审核，结果会通过微信服务通知告诉你，也可以在「我的」页面查看。审核通过前，你仍可修改后重新提交。`}
+          desc={`${done.countyName}团委会尽快审核，结果会通过微信服务通知告诉你，也可以在「我的」页面查看。审核通过前，你仍可修改后重新提交。`}
         >
           <Button className='register__back' onClick={backToMine}>
             返回我的
@@ -385,284 +364,293 @@ export default function Register() {
     )
   }
 
-  if (phase.kind === 'approved') {
-    const r = phase.reg
-    return (
-      <View className='acct-page register register--approved'>
-        <View className='acct-banner acct-banner--approved'>
-          <View className='acct-banner__icon'>
-            <Text className='acct-banner__icon-text'>✓</Text>
-          </View>
-          <View className='acct-banner__main'>
-            <Text className='acct-banner__title'>注册已通过审核</Text>
-            <Text className='acct-banner__text'>
-              {r.reviewedAt ? `${dateTime(r.reviewedAt)} 通过。` : ''}如需修改信息，请联系{r.countyName}团委。
-            </Text>
-          </View>
-        </View>
-        <View className='acct-card'>
-          <Text className='acct-card__title'>{copy.title}</Text>
-          <Summary reg={r} />
-        </View>
-        <Button kind='outline' className='register__back' onClick={backToMine}>
-          返回我的
-        </Button>
-      </View>
-    )
-  }
-
-  const existing = phase.existing
   const volunteer = kind === 'volunteer'
 
   return (
-    <View className='acct-page acct-page--with-bar register'>
-      {existing?.status === 'rejected' && (
-        <View className='acct-banner acct-banner--rejected register__status' data-status='rejected'>
-          <View className='acct-banner__icon'>
-            <Text className='acct-banner__icon-text'>!</Text>
-          </View>
-          <View className='acct-banner__main'>
-            <Text className='acct-banner__title'>未通过审核</Text>
-            <Text className='acct-banner__reason'>{existing.rejectReason || '县（市、区）团委未填写原因'}</Text>
-            <Text className='acct-banner__text'>请根据意见修改下面的信息，然后点「修改后重新提交」。</Text>
-          </View>
-        </View>
-      )}
-      {existing?.status === 'pending' && (
-        <View className='acct-banner acct-banner--pending register__status' data-status='pending'>
-          <View className='acct-banner__icon'>
-            <Text className='acct-banner__icon-text'>…</Text>
-          </View>
-          <View className='acct-banner__main'>
-            <Text className='acct-banner__title'>待审核</Text>
-            <Text className='acct-banner__text'>
-              已于 {dateTime(existing.submittedAt)} 提交，{existing.countyName}团委审核前，你可以更正信息后重新提交。
-            </Text>
-          </View>
-        </View>
-      )}
-
-      {!existing && (
-        <View className='register__hero'>
-          <Text className='register__title'>{copy.title}</Text>
-          <Text className='register__lead'>{copy.lead}</Text>
-        </View>
-      )}
-
-      {phase.restored && (
-        <View className='acct-banner acct-banner--info register__draft'>
-          <View className='acct-banner__main'>
-            <Text className='acct-banner__text'>已恢复你上次未提交的内容{existing ? '' : '（身份证号需重新填写）'}。</Text>
-          </View>
-          <Text className='register__draft-clear' onClick={discardDraft}>
-            清空
-          </Text>
-        </View>
-      )}
-
-      <View className='acct-card'>
-        <Text className='acct-card__title'>基本信息</Text>
-        <FormRow field='name' label='姓名' required error={errorOf('name')}>
-          <TextInput value={fields.name} placeholder='与身份证一致' maxLength={20} onChange={(v) => set('name', v)} />
-        </FormRow>
-        <FormRow
-          field='idNumber'
-          label='身份证号'
-          required
-          error={errorOf('idNumber')}
-          hint={!errorOf('idNumber') && !facts ? '18 位，用于核验身份，加密保存' : undefined}
-        >
-          <TextInput
-            type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
-            value={fields.idNumber}
-            placeholder='18 位居民身份证号'
-            maxLength={18}
-            onChange={(v) => set('idNumber', v)}
-            onBlur={() => setIdBlurred(true)}
-          />
-        </FormRow>
-        {/* Asked of everyone new, not after a refusal: the answer must not tell whether an ID is registered. */}
-        {phase.kind === 'form' && !phase.existing && (
-          <View className='register__taken'>
-            <Text>换了微信号？</Text>
-            <Text className='acct-row__link' onClick={() => void Taro.navigateTo({ url: ROUTES.takeover })}>
-              通过「更换微信账号」找回原来的记录
-            </Text>
-          </View>
-        )}
-        {facts && (
-          <>
-            <FormRow field='gender' label='性别'>
-              <Text className='acct-row__readonly register__gender'>{facts.gender === 'male' ? '男' : '女'}</Text>
-            </FormRow>
-            <FormRow field='birthDate' label='出生日期' hint='由身份证号自动识别'>
-              <Text className='acct-row__readonly register__birth'>{chineseDate(facts.birthDate)}</Text>
-            </FormRow>
-          </>
-        )}
-        <FormRow field='mobile' label='手机号' required error={errorOf('mobile')}>
-          <TextInput
-            type='tel'
-            value={fields.mobile}
-            placeholder='11 位手机号'
-            maxLength={11}
-            onChange={(v) => set('mobile', v.replace(/\D/g, ''))}
-          />
-        </FormRow>
-        <FormRow field='townshipCode' label={copy.place} required error={errorOf('townshipCode')} onClick={() => setPlaceOpen(true)}>
-          <PickedValue value={county && township ? `${county.name} · ${township.name}` : ''} placeholder='选择县（市、区）和镇街' />
-        </FormRow>
-        {volunteer && (
-          <>
-            <Picker mode='date' value={fields.termStart || today()} start='2015-01-01' end={`${thisYear + 2}-12-31`} onChange={(e) => set('termStart', e.detail.value)}>
-              <FormRow field='termStart' label='服务开始' required arrow error={errorOf('termStart')}>
-                <PickedValue value={fields.termStart ? chineseDate(fields.termStart) : ''} placeholder='选择日期' />
-              </FormRow>
-            </Picker>
-            <Picker
-              mode='date'
-              value={fields.termEnd || defaultTermEnd(fields.termStart)}
-              start={fields.termStart || '2015-01-01'}
-              end={`${thisYear + 6}-12-31`}
-              onChange={(e) => set('termEnd', e.detail.value)}
-            >
-              <FormRow field='termEnd' label='服务结束' required arrow error={errorOf('termEnd')}>
-                <PickedValue value={fields.termEnd ? chineseDate(fields.termEnd) : ''} placeholder='选择日期' />
-              </FormRow>
-            </Picker>
-          </>
-        )}
-        {!volunteer && (
-          <FormRow field='occupation' label='从事的行业或项目' required stacked error={errorOf('occupation')}>
-            <View className='register__textarea'>
-              <Textarea
-                className='register__textarea-input'
-                value={fields.occupation}
-                placeholder='例如：英德红茶种植与电商销售'
-                placeholderClass='register__textarea-placeholder'
-                maxlength={60}
-                autoHeight
-                onInput={(e) => set('occupation', e.detail.value)}
-              />
-              <Text className='register__count'>{fields.occupation.length}/60</Text>
-            </View>
-          </FormRow>
-        )}
-      </View>
-
-      {volunteer && (
-        <View className='acct-card'>
-          <Text className='acct-card__title'>教育背景</Text>
-          <FormRow field='school' label='毕业院校' required error={errorOf('school')}>
-            <TextInput value={fields.school} placeholder='例如：华南农业大学' maxLength={40} onChange={(v) => set('school', v)} />
-          </FormRow>
-          <FormRow field='major' label='所学专业' required error={errorOf('major')}>
-            <TextInput value={fields.major} placeholder='例如：农村区域发展' maxLength={40} onChange={(v) => set('major', v)} />
-          </FormRow>
-          <Picker
-            mode='selector'
-            range={yearLabels}
-            value={Math.max(0, years.indexOf(fields.graduationYear ?? thisYear))}
-            onChange={(e) => set('graduationYear', years[Number(e.detail.value)])}
-          >
-            <FormRow field='graduationYear' label='毕业年份' required arrow error={errorOf('graduationYear')}>
-              <PickedValue value={fields.graduationYear ? `${fields.graduationYear}年` : ''} placeholder='选择年份' />
-            </FormRow>
-          </Picker>
-          <Picker
-            mode='selector'
-            range={politicalStatuses}
-            value={Math.max(0, politicalStatuses.indexOf(fields.politicalStatus || '共青团员'))}
-            onChange={(e) => set('politicalStatus', politicalStatuses[Number(e.detail.value)])}
-          >
-            <FormRow field='politicalStatus' label='政治面貌' required arrow error={errorOf('politicalStatus')}>
-              <PickedValue value={fields.politicalStatus} placeholder='请选择' />
-            </FormRow>
-          </Picker>
-        </View>
-      )}
-
-      {volunteer && (
-        <View className='acct-card'>
-          <Text className='acct-card__title'>
-            特长
-            <Text className='acct-card__title-note'>
-              已选 {fields.skills.length}/{MAX_SKILLS}
-            </Text>
-          </Text>
-          <FormRow field='skills' label='' stacked error={errorOf('skills')} hint='选择 1–6 项，便于镇街安排合适的服务'>
-            <View className='register__chips'>
-              {SKILLS.map((s) => {
-                const on = fields.skills.includes(s)
-                return (
-                  <View key={s} className={`register__chip${on ? ' register__chip--on' : ''}`} data-skill={s} onClick={() => toggleSkill(s)}>
-                    <Text>{s}</Text>
+    <View className={`acct-page register${editing ? ' acct-page--with-bar' : ''}`}>
+      <PageStates state={state} retry={retry}>
+        {({ existing, restored }) =>
+          existing?.status === 'approved' ? (
+            <Approved reg={existing} title={copy.title} />
+          ) : (
+            <>
+              {existing?.status === 'rejected' && (
+                <View className='acct-banner acct-banner--rejected register__status' data-status='rejected'>
+                  <View className='acct-banner__icon'>
+                    <Text className='acct-banner__icon-text'>!</Text>
                   </View>
-                )
-              })}
-            </View>
-          </FormRow>
-        </View>
-      )}
+                  <View className='acct-banner__main'>
+                    <Text className='acct-banner__title'>未通过审核</Text>
+                    <Text className='acct-banner__reason'>{existing.rejectReason || '县（市、区）团委未填写原因'}</Text>
+                    <Text className='acct-banner__text'>请根据意见修改下面的信息，然后点「修改后重新提交」。</Text>
+                  </View>
+                </View>
+              )}
+              {existing?.status === 'pending' && (
+                <View className='acct-banner acct-banner--pending register__status' data-status='pending'>
+                  <View className='acct-banner__icon'>
+                    <Text className='acct-banner__icon-text'>…</Text>
+                  </View>
+                  <View className='acct-banner__main'>
+                    <Text className='acct-banner__title'>待审核</Text>
+                    <Text className='acct-banner__text'>
+                      已于 {dateTime(existing.submittedAt)} 提交，{existing.countyName}团委审核前，你可以更正信息后重新提交。
+                    </Text>
+                  </View>
+                </View>
+              )}
 
-      <View className='acct-card register__consents'>
-        <Text className='acct-card__title'>授权与同意</Text>
-        <Consent
-          field='privacyVersion'
-          checked={privacy}
-          error={errorOf('privacyVersion')}
-          onChange={(v) => {
-            setPrivacy(v)
-            setServerErrors((e) => ({ ...e, privacyVersion: '' }))
-          }}
-        >
-          我已阅读并同意
-          <Text
-            className='register__link'
-            onClick={(e) => {
-              e.stopPropagation()
-              void Taro.navigateTo({ url: ROUTES.privacy })
-            }}
-          >
-            《乡青汇隐私政策》
-          </Text>
-        </Consent>
-        <Consent
-          field='sensitiveVersion'
-          checked={sensitive}
-          error={errorOf('sensitiveVersion')}
-          onChange={(v) => {
-            setSensitive(v)
-            setServerErrors((e) => ({ ...e, sensitiveVersion: '' }))
-          }}
-        >
-          我单独同意乡青汇处理我的
-          <Text className='register__strong'>身份证号（敏感个人信息）</Text>
-          ，仅用于核验身份和防止重复注册；加密保存，除我本人和负责审核的县（市、区）团委外，其他人只能看到脱敏号码。
-        </Consent>
-      </View>
+              {!existing && (
+                <View className='register__hero'>
+                  <Text className='register__title'>{copy.title}</Text>
+                  <Text className='register__lead'>{copy.lead}</Text>
+                </View>
+              )}
 
-      <View className='acct-bar'>
-        <Button busy={submitting} className='register__submit' onClick={() => void submit()}>
-          {submitting ? '正在提交…' : existing?.status === 'rejected' ? '修改后重新提交' : existing ? '更正后重新提交' : copy.submit}
-        </Button>
-      </View>
+              {restored && (
+                <View className='acct-banner acct-banner--info register__draft'>
+                  <View className='acct-banner__main'>
+                    <Text className='acct-banner__text'>已恢复你上次未提交的内容{existing ? '' : '（身份证号需重新填写）'}。</Text>
+                  </View>
+                  <Text className='register__draft-clear' onClick={discardDraft}>
+                    清空
+                  </Text>
+                </View>
+              )}
 
-      <PlaceSheet
-        visible={placeOpen}
-        title={`选择${copy.place}`}
-        counties={counties}
-        countyCode={fields.countyCode}
-        townshipCode={fields.townshipCode}
-        onClose={() => setPlaceOpen(false)}
-        onChoose={(c, t) => {
-          dirty.current = true
-          setFields((f) => ({ ...f, countyCode: c, townshipCode: t }))
-          setServerErrors((e) => ({ ...e, townshipCode: '' }))
-          setPlaceOpen(false)
-        }}
-      />
+              <View className='acct-card'>
+                <Text className='acct-card__title'>基本信息</Text>
+                <FormRow field='name' label='姓名' required error={errorOf('name')}>
+                  <TextInput value={fields.name} placeholder='与身份证一致' maxLength={20} onChange={(v) => set('name', v)} />
+                </FormRow>
+                <FormRow
+                  field='idNumber'
+                  label='身份证号'
+                  required
+                  error={errorOf('idNumber')}
+                  hint={!errorOf('idNumber') && !facts ? '18 位，用于核验身份，加密保存' : undefined}
+                >
+                  <TextInput
+                    type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
+                    value={fields.idNumber}
+                    placeholder='18 位居民身份证号'
+                    maxLength={18}
+                    onChange={(v) => set('idNumber', v)}
+                    onBlur={() => setIdBlurred(true)}
+                  />
+                </FormRow>
+                {/* Asked of everyone new, not after a refusal: the answer must not tell whether an ID is registered. */}
+                {!existing && (
+                  <View className='register__taken'>
+                    <Text>换了微信号？</Text>
+                    <Text className='acct-row__link' onClick={() => void Taro.navigateTo({ url: ROUTES.takeover })}>
+                      通过「更换微信账号」找回原来的记录
+                    </Text>
+                  </View>
+                )}
+                {facts && (
+                  <>
+                    <FormRow field='gender' label='性别'>
+                      <Text className='acct-row__readonly register__gender'>{facts.gender === 'male' ? '男' : '女'}</Text>
+                    </FormRow>
+                    <FormRow field='birthDate' label='出生日期' hint='由身份证号自动识别'>
+                      <Text className='acct-row__readonly register__birth'>{chineseDate(facts.birthDate)}</Text>
+                    </FormRow>
+                  </>
+                )}
+                <FormRow field='mobile' label='手机号' required error={errorOf('mobile')}>
+                  <TextInput
+                    type='tel'
+                    value={fields.mobile}
+                    placeholder='11 位手机号'
+                    maxLength={11}
+                    onChange={(v) => set('mobile', v.replace(/\D/g, ''))}
+                  />
+                </FormRow>
+                <FormRow field='townshipCode' label={copy.place} required error={errorOf('townshipCode')} onClick={() => setPlaceOpen(true)}>
+                  <PickedValue value={county && township ? `${county.name} · ${township.name}` : ''} placeholder='选择县（市、区）和镇街' />
+                </FormRow>
+                {volunteer && (
+                  <>
+                    <Picker mode='date' value={fields.termStart || today()} start='2015-01-01' end={`${thisYear + 2}-12-31`} onChange={(e) => set('termStart', e.detail.value)}>
+                      <FormRow field='termStart' label='服务开始' required arrow error={errorOf('termStart')}>
+                        <PickedValue value={fields.termStart ? chineseDate(fields.termStart) : ''} placeholder='选择日期' />
+                      </FormRow>
+                    </Picker>
+                    <Picker
+                      mode='date'
+                      value={fields.termEnd || defaultTermEnd(fields.termStart)}
+                      start={fields.termStart || '2015-01-01'}
+                      end={`${thisYear + 6}-12-31`}
+                      onChange={(e) => set('termEnd', e.detail.value)}
+                    >
+                      <FormRow field='termEnd' label='服务结束' required arrow error={errorOf('termEnd')}>
+                        <PickedValue value={fields.termEnd ? chineseDate(fields.termEnd) : ''} placeholder='选择日期' />
+                      </FormRow>
+                    </Picker>
+                  </>
+                )}
+                {!volunteer && (
+                  <FormRow field='occupation' label='从事的行业或项目' required stacked error={errorOf('occupation')}>
+                    <View className='register__textarea'>
+                      <Textarea
+                        className='register__textarea-input'
+                        value={fields.occupation}
+                        placeholder='例如：英德红茶种植与电商销售'
+                        placeholderClass='register__textarea-placeholder'
+                        maxlength={60}
+                        autoHeight
+                        onInput={(e) => set('occupation', e.detail.value)}
+                      />
+                      <Text className='register__count'>{fields.occupation.length}/60</Text>
+                    </View>
+                  </FormRow>
+                )}
+              </View>
+
+              {volunteer && (
+                <View className='acct-card'>
+                  <Text className='acct-card__title'>教育背景</Text>
+                  <FormRow field='school' label='毕业院校' required error={errorOf('school')}>
+                    <TextInput value={fields.school} placeholder='例如：华南农业大学' maxLength={40} onChange={(v) => set('school', v)} />
+                  </FormRow>
+                  <FormRow field='major' label='所学专业' required error={errorOf('major')}>
+                    <TextInput value={fields.major} placeholder='例如：农村区域发展' maxLength={40} onChange={(v) => set('major', v)} />
+                  </FormRow>
+                  <Picker
+                    mode='selector'
+                    range={yearLabels}
+                    value={Math.max(0, years.indexOf(fields.graduationYear ?? thisYear))}
+                    onChange={(e) => set('graduationYear', years[Number(e.detail.value)])}
+                  >
+                    <FormRow field='graduationYear' label='毕业年份' required arrow error={errorOf('graduationYear')}>
+                      <PickedValue value={fields.graduationYear ? `${fields.graduationYear}年` : ''} placeholder='选择年份' />
+                    </FormRow>
+                  </Picker>
+                  <Picker
+                    mode='selector'
+                    range={politicalStatuses}
+                    value={Math.max(0, politicalStatuses.indexOf(fields.politicalStatus || '共青团员'))}
+                    onChange={(e) => set('politicalStatus', politicalStatuses[Number(e.detail.value)])}
+                  >
+                    <FormRow field='politicalStatus' label='政治面貌' required arrow error={errorOf('politicalStatus')}>
+                      <PickedValue value={fields.politicalStatus} placeholder='请选择' />
+                    </FormRow>
+                  </Picker>
+                </View>
+              )}
+
+              {volunteer && (
+                <View className='acct-card'>
+                  <Text className='acct-card__title'>
+                    特长
+                    <Text className='acct-card__title-note'>
+                      已选 {fields.skills.length}/{MAX_SKILLS}
+                    </Text>
+                  </Text>
+                  <FormRow field='skills' label='' stacked error={errorOf('skills')} hint='选择 1–6 项，便于镇街安排合适的服务'>
+                    <View className='register__chips'>
+                      {SKILLS.map((s) => {
+                        const on = fields.skills.includes(s)
+                        return (
+                          <View key={s} className={`register__chip${on ? ' register__chip--on' : ''}`} data-skill={s} onClick={() => toggleSkill(s)}>
+                            <Text>{s}</Text>
+                          </View>
+                        )
+                      })}
+                    </View>
+                  </FormRow>
+                </View>
+              )}
+
+              <View className='acct-card register__consents'>
+                <Text className='acct-card__title'>授权与同意</Text>
+                <Consent
+                  field='privacyVersion'
+                  checked={privacy}
+                  error={errorOf('privacyVersion')}
+                  onChange={(v) => {
+                    setPrivacy(v)
+                    setServerErrors((e) => ({ ...e, privacyVersion: '' }))
+                  }}
+                >
+                  我已阅读并同意
+                  <Text
+                    className='register__link'
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      void Taro.navigateTo({ url: ROUTES.privacy })
+                    }}
+                  >
+                    《乡青汇隐私政策》
+                  </Text>
+                </Consent>
+                <Consent
+                  field='sensitiveVersion'
+                  checked={sensitive}
+                  error={errorOf('sensitiveVersion')}
+                  onChange={(v) => {
+                    setSensitive(v)
+                    setServerErrors((e) => ({ ...e, sensitiveVersion: '' }))
+                  }}
+                >
+                  我单独同意乡青汇处理我的
+                  <Text className='register__strong'>身份证号（敏感个人信息）</Text>
+                  ，仅用于核验身份和防止重复注册；加密保存，除我本人和负责审核的县（市、区）团委外，其他人只能看到脱敏号码。
+                </Consent>
+              </View>
+
+              <View className='acct-bar'>
+                <Button busy={submitting} className='register__submit' onClick={() => void submit()}>
+                  {submitting ? '正在提交…' : existing?.status === 'rejected' ? '修改后重新提交' : existing ? '更正后重新提交' : copy.submit}
+                </Button>
+              </View>
+
+              <PlaceSheet
+                visible={placeOpen}
+                title={`选择${copy.place}`}
+                counties={counties}
+                countyCode={fields.countyCode}
+                townshipCode={fields.townshipCode}
+                onClose={() => setPlaceOpen(false)}
+                onChoose={(c, t) => {
+                  dirty.current = true
+                  setFields((f) => ({ ...f, countyCode: c, townshipCode: t }))
+                  setServerErrors((e) => ({ ...e, townshipCode: '' }))
+                  setPlaceOpen(false)
+                }}
+              />
+            </>
+          )
+        }
+      </PageStates>
     </View>
+  )
+}
+
+/** An approved registration: read only, changed through the county league. */
+function Approved({ reg: r, title }: { reg: MyRegistration; title: string }) {
+  return (
+    <>
+      <View className='acct-banner acct-banner--approved'>
+        <View className='acct-banner__icon'>
+          <Text className='acct-banner__icon-text'>✓</Text>
+        </View>
+        <View className='acct-banner__main'>
+          <Text className='acct-banner__title'>注册已通过审核</Text>
+          <Text className='acct-banner__text'>
+            {r.reviewedAt ? `${dateTime(r.reviewedAt)} 通过。` : ''}如需修改信息，请联系{r.countyName}团委。
+          </Text>
+        </View>
+      </View>
+      <View className='acct-card'>
+        <Text className='acct-card__title'>{title}</Text>
+        <Summary reg={r} />
+      </View>
+      <Button kind='outline' className='register__back' onClick={backToMine}>
+        返回我的
+      </Button>
+    </>
   )
 }
 

@@ -1,6 +1,6 @@
 // 更换微信账号：换了微信号的人用姓名和身份证号申请找回原注册记录；原注册所在的县（市、区）
 // 团委核对后，记录、身份和服务时长转到当前微信账号。
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
@@ -10,14 +10,14 @@ import { FormRow } from '@/components/account/FormRow'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { dateTime } from '@/components/ui/format'
 
 import './index.scss'
 
 type Takeover = OutputOf<'registration.myTakeover'>
-
-type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; takeover: Takeover }
 
 const Schema = registration.requestTakeover.input
 
@@ -28,25 +28,12 @@ const STEPS: [string, string][] = [
 ]
 
 export default function TakeoverPage() {
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
+  const { state, retry, setData } = usePageState<Takeover>(() => call('registration.myTakeover', {}), [])
   const [name, setName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
-
-  const load = async () => {
-    setPhase({ kind: 'loading' })
-    try {
-      setPhase({ kind: 'ready', takeover: await call('registration.myTakeover', {}) })
-    } catch (err) {
-      setPhase({ kind: 'error', message: errorMessage(err) })
-    }
-  }
-
-  useEffect(() => {
-    void load()
-  }, [])
 
   const submit = async () => {
     if (submitting) return
@@ -74,7 +61,7 @@ export default function TakeoverPage() {
     setSubmitting(true)
     try {
       const takeover = await call('registration.requestTakeover', parsed.data)
-      setPhase({ kind: 'ready', takeover })
+      setData(() => takeover)
       setIdNumber('')
       void Taro.showToast({ title: '申请已提交', icon: 'success' })
     } catch (err) {
@@ -85,115 +72,97 @@ export default function TakeoverPage() {
     }
   }
 
-  if (phase.kind === 'loading') {
-    return (
-      <View className='acct-page takeover'>
-        <Skeleton count={2} />
-      </View>
-    )
-  }
-  if (phase.kind === 'error') {
-    return (
-      <View className='acct-page takeover'>
-        <StateView tone='error' title='加载失败' desc={phase.message} action={{ text: '重试', onClick: () => void load() }} />
-      </View>
-    )
-  }
-
-  const t = phase.takeover
-
-  if (t?.status === 'approved') {
-    return (
-      <View className='acct-page takeover takeover--approved'>
-        <StateView tone='ok' title='已通过' desc={`${t.decidedAt ? `${dateTime(t.decidedAt)}，` : ''}原注册记录、身份和服务时长已转到当前微信账号。`}>
-          <Button onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
-            去我的
-          </Button>
-        </StateView>
-      </View>
-    )
-  }
-
-  const step = t?.status === 'pending' ? 2 : 1
-
   return (
     <View className='acct-page takeover'>
-      <View className='acct-card takeover__intro'>
-        <Text className='takeover__title'>换了微信号，找回原来的记录</Text>
-        <Text className='takeover__text'>
-          注册记录、身份和服务时长都跟着注册时的微信账号。如果你换了微信号，请用注册时的姓名和身份证号提交申请，由原注册所在的县（市、区）团委核对确认。
-        </Text>
-        <View className='takeover__steps'>
-          {STEPS.map(([title, desc], i) => {
-            const state = i + 1 < step ? 'done' : i + 1 === step ? 'active' : 'todo'
-            return (
-              <View key={title} className={`takeover__step takeover__step--${state}`}>
-                <View className='takeover__step-dot'>
-                  <Text>{state === 'done' ? '✓' : i + 1}</Text>
+      <PageStates state={state} retry={retry} skeleton={2}>
+        {(t) =>
+          t?.status === 'approved' ? (
+            <StateView tone='ok' title='已通过' desc={`${t.decidedAt ? `${dateTime(t.decidedAt)}，` : ''}原注册记录、身份和服务时长已转到当前微信账号。`}>
+              <Button onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>去我的</Button>
+            </StateView>
+          ) : (
+            <>
+              <View className='acct-card takeover__intro'>
+                <Text className='takeover__title'>换了微信号，找回原来的记录</Text>
+                <Text className='takeover__text'>
+                  注册记录、身份和服务时长都跟着注册时的微信账号。如果你换了微信号，请用注册时的姓名和身份证号提交申请，由原注册所在的县（市、区）团委核对确认。
+                </Text>
+                <View className='takeover__steps'>
+                  {STEPS.map(([title, desc], i) => {
+                    const step = t?.status === 'pending' ? 2 : 1
+                    const look = i + 1 < step ? 'done' : i + 1 === step ? 'active' : 'todo'
+                    return (
+                      <View key={title} className={`takeover__step takeover__step--${look}`}>
+                        <View className='takeover__step-dot'>
+                          <Text>{look === 'done' ? '✓' : i + 1}</Text>
+                        </View>
+                        <Text className='takeover__step-title'>{title}</Text>
+                        <Text className='takeover__step-desc'>{desc}</Text>
+                      </View>
+                    )
+                  })}
                 </View>
-                <Text className='takeover__step-title'>{title}</Text>
-                <Text className='takeover__step-desc'>{desc}</Text>
               </View>
-            )
-          })}
-        </View>
-      </View>
 
-      {t?.status === 'pending' && (
-        <View className='acct-banner acct-banner--pending takeover__status' data-status='pending'>
-          <View className='acct-banner__icon'>
-            <Text className='acct-banner__icon-text'>…</Text>
-          </View>
-          <View className='acct-banner__main'>
-            <Text className='acct-banner__title'>待县团委确认</Text>
-            <Text className='acct-banner__text'>已于 {dateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。</Text>
-          </View>
-        </View>
-      )}
+              {t?.status === 'pending' && (
+                <View className='acct-banner acct-banner--pending takeover__status' data-status='pending'>
+                  <View className='acct-banner__icon'>
+                    <Text className='acct-banner__icon-text'>…</Text>
+                  </View>
+                  <View className='acct-banner__main'>
+                    <Text className='acct-banner__title'>待县团委确认</Text>
+                    <Text className='acct-banner__text'>已于 {dateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。</Text>
+                  </View>
+                </View>
+              )}
 
-      {t?.status === 'rejected' && (
-        <View className='acct-banner acct-banner--rejected takeover__status' data-status='rejected'>
-          <View className='acct-banner__icon'>
-            <Text className='acct-banner__icon-text'>!</Text>
-          </View>
-          <View className='acct-banner__main'>
-            <Text className='acct-banner__title'>未通过</Text>
-            <Text className='acct-banner__reason'>{t.reason || '县（市、区）团委未填写原因'}</Text>
-            <Text className='acct-banner__text'>如有疑问请联系原注册所在的县（市、区）团委，核对后可以重新申请。</Text>
-          </View>
-        </View>
-      )}
+              {t?.status === 'rejected' && (
+                <View className='acct-banner acct-banner--rejected takeover__status' data-status='rejected'>
+                  <View className='acct-banner__icon'>
+                    <Text className='acct-banner__icon-text'>!</Text>
+                  </View>
+                  <View className='acct-banner__main'>
+                    <Text className='acct-banner__title'>未通过</Text>
+                    <Text className='acct-banner__reason'>{t.reason || '县（市、区）团委未填写原因'}</Text>
+                    <Text className='acct-banner__text'>如有疑问请联系原注册所在的县（市、区）团委，核对后可以重新申请。</Text>
+                  </View>
+                </View>
+              )}
 
-      {t?.status !== 'pending' && (
-        <>
-          <View className='acct-card'>
-            <Text className='acct-card__title'>{t?.status === 'rejected' ? '重新申请' : '填写原注册信息'}</Text>
-            <FormRow field='name' label='姓名' required error={errors.name}>
-              <TextInput value={name} placeholder='注册时填写的姓名' maxLength={20} onChange={(v) => (setName(v), setErrors((e) => ({ ...e, name: '' })))} />
-            </FormRow>
-            <FormRow field='idNumber' label='身份证号' required error={errors.idNumber} hint='只用于查找原注册记录，不另外保存'>
-              <TextInput
-                type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
-                value={idNumber}
-                placeholder='18 位居民身份证号'
-                maxLength={18}
-                onChange={(v) => (setIdNumber(v), setErrors((e) => ({ ...e, idNumber: '' })))}
-              />
-            </FormRow>
-          </View>
-          {formError && (
-            <View className='acct-banner acct-banner--rejected takeover__form-error'>
-              <View className='acct-banner__main'>
-                <Text className='acct-banner__text'>{formError}</Text>
-              </View>
-            </View>
-          )}
-          <Button busy={submitting} className='takeover__submit' onClick={() => void submit()}>
-            {submitting ? '正在提交…' : '提交申请'}
-          </Button>
-          <Text className='acct-note takeover__note'>没有注册过？不需要申请，直接在「我的」页面注册即可。</Text>
-        </>
-      )}
+              {t?.status !== 'pending' && (
+                <>
+                  <View className='acct-card'>
+                    <Text className='acct-card__title'>{t?.status === 'rejected' ? '重新申请' : '填写原注册信息'}</Text>
+                    <FormRow field='name' label='姓名' required error={errors.name}>
+                      <TextInput value={name} placeholder='注册时填写的姓名' maxLength={20} onChange={(v) => (setName(v), setErrors((e) => ({ ...e, name: '' })))} />
+                    </FormRow>
+                    <FormRow field='idNumber' label='身份证号' required error={errors.idNumber} hint='只用于查找原注册记录，不另外保存'>
+                      <TextInput
+                        type={process.env.TARO_ENV === 'weapp' ? 'idcard' : 'text'}
+                        value={idNumber}
+                        placeholder='18 位居民身份证号'
+                        maxLength={18}
+                        onChange={(v) => (setIdNumber(v), setErrors((e) => ({ ...e, idNumber: '' })))}
+                      />
+                    </FormRow>
+                  </View>
+                  {formError && (
+                    <View className='acct-banner acct-banner--rejected takeover__form-error'>
+                      <View className='acct-banner__main'>
+                        <Text className='acct-banner__text'>{formError}</Text>
+                      </View>
+                    </View>
+                  )}
+                  <Button busy={submitting} className='takeover__submit' onClick={() => void submit()}>
+                    {submitting ? '正在提交…' : '提交申请'}
+                  </Button>
+                  <Text className='acct-note takeover__note'>没有注册过？不需要申请，直接在「我的」页面注册即可。</Text>
+                </>
+              )}
+            </>
+          )
+        }
+      </PageStates>
     </View>
   )
 }

@@ -6,15 +6,16 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { countiesInReach, useAdminScope, useDivisions } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
 import { CATEGORY_LOOK, handOver, type Merchant } from '@/components/perk/shared'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
 import { Tag } from '@/components/ui/Tag'
 import { takeChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import '@/components/perk/perk.scss'
 import './index.scss'
@@ -44,14 +45,6 @@ export default function Alliance() {
     if (takeChanged('merchants')) void list.reload(true)
   })
 
-  if (!scope) {
-    return (
-      <View className='pk-page'>
-        <ScopeGate state={state} retry={() => void reload(true)} />
-      </View>
-    )
-  }
-
   const open = (m: Merchant) => {
     handOver(`merchant:${m.id}`, m)
     void Taro.navigateTo({ url: `${ROUTES.allianceMerchant}?id=${encodeURIComponent(m.id)}` })
@@ -59,108 +52,116 @@ export default function Alliance() {
   const countyName = counties.find((c) => c.code === countyCode)?.name
 
   return (
-    <View className='pk-page pk-page--with-bar alliance'>
-      <View className='adm-top'>
-        <View className='adm-tabs'>
-          {TABS.map((t) => (
-            <View key={t.value || 'all'} className={`adm-tabs__item ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
-              <Text>{t.label}</Text>
+    <View className={`pk-page alliance ${scope ? 'pk-page--with-bar' : ''}`}>
+      {scope && (
+        <>
+          <View className='adm-top'>
+            <View className='adm-tabs'>
+              {TABS.map((t) => (
+                <View key={t.value || 'all'} className={`adm-tabs__item ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                  <Text>{t.label}</Text>
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-        <View className='adm-filters alliance__filters'>
-          {fixedCounty ? (
-            <View className='adm-chip adm-chip--on'>
-              <Text className='adm-chip__text'>{fixedCounty.name}</Text>
+            <View className='adm-filters alliance__filters'>
+              {fixedCounty ? (
+                <View className='adm-chip adm-chip--on'>
+                  <Text className='adm-chip__text'>{fixedCounty.name}</Text>
+                </View>
+              ) : (
+                <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
+                  <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              )}
+              <View className='alliance__totals' hoverClass='alliance__totals--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceTotals })}>
+                <Text>核销汇总 ›</Text>
+              </View>
             </View>
-          ) : (
-            <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-              <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
+          </View>
+
+          {list.status === 'ready' && (
+            <View className='adm-summary'>
+              <Text>
+                共 {list.total} 家{TABS.find((t) => t.value === status)?.label === '全部' ? '' : TABS.find((t) => t.value === status)?.label}爱心商家
+              </Text>
             </View>
           )}
-          <View className='alliance__totals' hoverClass='alliance__totals--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceTotals })}>
-            <Text>核销汇总 ›</Text>
-          </View>
-        </View>
-      </View>
-
-      {list.status === 'ready' && (
-        <View className='adm-summary'>
-          <Text>
-            共 {list.total} 家{TABS.find((t) => t.value === status)?.label === '全部' ? '' : TABS.find((t) => t.value === status)?.label}爱心商家
-          </Text>
-        </View>
+        </>
       )}
 
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='alliance__empty'
-          title={status === 'suspended' ? '没有暂停的商家' : '还没有爱心商家'}
-          desc={status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠'}
-          action={status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) }}
-        />
-      ) : (
-        <View className='adm-list'>
-          {list.items.map((m) => {
-            const look = CATEGORY_LOOK[m.category] ?? CATEGORY_LOOK['其他']
-            return (
-              <View key={m.id} className='adm-card merchant-card' hoverClass='adm-card--pressed' onClick={() => open(m)}>
-                <View className='merchant-card__head'>
-                  <View className={`merchant-card__mark pk-pic--${look.tone}`}>
-                    <Text>{look.mark}</Text>
-                  </View>
-                  <View className='merchant-card__titles'>
-                    <Text className='merchant-card__name'>{m.name}</Text>
-                    <View className='merchant-card__tags'>
-                      <Tag tone='grey'>{m.category}</Tag>
-                      {m.isDepartment && <Tag tone='blue'>部门</Tag>}
+      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reload(true))} denied={adminDenied(state)}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView
+              tone='muted'
+              className='alliance__empty'
+              title={status === 'suspended' ? '没有暂停的商家' : '还没有爱心商家'}
+              desc={status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠'}
+              action={status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) }}
+            />
+          ) : (
+            <View className='adm-list'>
+              {items.map((m) => {
+                const look = CATEGORY_LOOK[m.category] ?? CATEGORY_LOOK['其他']
+                return (
+                  <View key={m.id} className='adm-card merchant-card' hoverClass='adm-card--pressed' onClick={() => open(m)}>
+                    <View className='merchant-card__head'>
+                      <View className={`merchant-card__mark pk-pic--${look.tone}`}>
+                        <Text>{look.mark}</Text>
+                      </View>
+                      <View className='merchant-card__titles'>
+                        <Text className='merchant-card__name'>{m.name}</Text>
+                        <View className='merchant-card__tags'>
+                          <Tag tone='grey'>{m.category}</Tag>
+                          {m.isDepartment && <Tag tone='blue'>部门</Tag>}
+                        </View>
+                      </View>
+                      <Tag tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Tag>
+                    </View>
+                    <View className='merchant-card__rows'>
+                      <View className='merchant-card__row'>
+                        <Text className='merchant-card__label'>地址</Text>
+                        <Text className='merchant-card__value'>{m.address.includes(m.countyName) ? m.address : `${m.countyName} · ${m.address}`}</Text>
+                      </View>
+                      <View className='merchant-card__row'>
+                        <Text className='merchant-card__label'>联系人</Text>
+                        <Text className='merchant-card__value adm-num'>
+                          {m.contactName} {m.contactPhoneMasked}
+                        </Text>
+                      </View>
+                    </View>
+                    <View className='merchant-card__foot'>
+                      <Text className='merchant-card__perks'>{m.perkCount > 0 ? `${m.perkCount} 项优惠` : '尚未发布优惠'}</Text>
+                      <Text className='merchant-card__more'>管理 ›</Text>
                     </View>
                   </View>
-                  <Tag tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Tag>
-                </View>
-                <View className='merchant-card__rows'>
-                  <View className='merchant-card__row'>
-                    <Text className='merchant-card__label'>地址</Text>
-                    <Text className='merchant-card__value'>{m.address.includes(m.countyName) ? m.address : `${m.countyName} · ${m.address}`}</Text>
-                  </View>
-                  <View className='merchant-card__row'>
-                    <Text className='merchant-card__label'>联系人</Text>
-                    <Text className='merchant-card__value adm-num'>
-                      {m.contactName} {m.contactPhoneMasked}
-                    </Text>
-                  </View>
-                </View>
-                <View className='merchant-card__foot'>
-                  <Text className='merchant-card__perks'>{m.perkCount > 0 ? `${m.perkCount} 项优惠` : '尚未发布优惠'}</Text>
-                  <Text className='merchant-card__more'>管理 ›</Text>
-                </View>
-              </View>
-            )
-          })}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
+                )
+              })}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
+
+      {scope && (
+        <>
+          <View className='pk-bar-bottom'>
+            <Button className='alliance__add' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceMerchant })}>
+              新增商家
+            </Button>
+          </View>
+
+          <OptionSheet
+            visible={sheet}
+            title='县（市、区）'
+            options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
+            value={countyCode}
+            onSelect={setCountyCode}
+            onClose={() => setSheet(false)}
+          />
+        </>
       )}
-
-      <View className='pk-bar-bottom'>
-        <Button className='alliance__add' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceMerchant })}>
-          新增商家
-        </Button>
-      </View>
-
-      <OptionSheet
-        visible={sheet}
-        title='县（市、区）'
-        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
-        value={countyCode}
-        onSelect={setCountyCode}
-        onClose={() => setSheet(false)}
-      />
     </View>
   )
 }

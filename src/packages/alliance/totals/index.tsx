@@ -1,25 +1,24 @@
 // 核销汇总 (league admins): redemptions over a date range by merchant, perk and county, drawn as
 // bars, and the same figures exported as an Excel workbook (named for the place and period, with
 // every redemption behind them).
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { call, errorMessage } from '@/services/cloud'
 import { countiesInReach, useAdminScope, useDivisions } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
 import { openWorkbook } from '@/services/files'
 import { Button } from '@/components/ui/Button'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { addDays, chineseDate, today } from '@/components/ui/format'
 
 import '@/components/perk/perk.scss'
 import './index.scss'
 
-type Totals = OutputOf<'perk.totals'>
 type Exported = OutputOf<'perk.exportTotals'>
-type Load = { kind: 'loading' } | { kind: 'ready'; totals: Totals } | { kind: 'error'; message: string }
 type Preset = 'month' | 'last-month' | '30' | 'year' | ''
 
 const SHOWN = 8
@@ -89,43 +88,23 @@ export default function Totals() {
   const [range, setRange] = useState(() => presetRange('month', todayYmd))
   const [countyCode, setCountyCode] = useState('')
   const [sheet, setSheet] = useState(false)
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<Exported | null>(null)
 
   const filters = useMemo(() => ({ from: range.from, to: range.to, ...(countyCode ? { countyCode } : {}) }), [range, countyCode])
 
-  const fetchTotals = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setLoad({ kind: 'loading' })
-      try {
-        setLoad({ kind: 'ready', totals: await call('perk.totals', filters) })
-      } catch (err) {
-        if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-        else setLoad({ kind: 'error', message: errorMessage(err) })
-      }
-    },
-    [filters],
-  )
-
-  useEffect(() => {
-    if (scope) {
-      setExported(null)
-      void fetchTotals()
-    }
-  }, [scope, fetchTotals])
+  // The totals of the range and county chosen, once the admin's scope is known.
+  const { state: load, reload: reloadTotals, retry } = usePageState(() => call('perk.totals', filters), [filters], !!scope)
+  // A workbook made for other filters is not this one.
+  useEffect(() => setExported(null), [filters])
 
   usePullDownRefresh(() => {
-    void fetchTotals(true).finally(() => Taro.stopPullDownRefresh())
+    if (!scope) {
+      Taro.stopPullDownRefresh()
+      return
+    }
+    void reloadTotals(true).finally(() => Taro.stopPullDownRefresh())
   })
-
-  if (!scope) {
-    return (
-      <View className='pk-page'>
-        <ScopeGate state={state} retry={() => void reload(true)} />
-      </View>
-    )
-  }
 
   const choosePreset = (p: Exclude<Preset, ''>) => {
     setPreset(p)
@@ -155,91 +134,95 @@ export default function Totals() {
   }
 
   const countyName = counties.find((c) => c.code === countyCode)?.name
-  const fixedCounty = !scope.city && scope.counties.length === 1 ? scope.counties[0].name : ''
-  const totals = load.kind === 'ready' ? load.totals : null
+  const fixedCounty = scope && !scope.city && scope.counties.length === 1 ? scope.counties[0].name : ''
+  const totals = load.kind === 'ready' ? load.data : null
 
   return (
-    <View className='pk-page pk-page--with-bar totals'>
-      <View className='totals-top'>
-        <View className='totals-top__presets'>
-          {PRESETS.map((p) => (
-            <View key={p.value} className={`pk-chip ${preset === p.value ? 'pk-chip--on' : ''}`} hoverClass='pk-chip--pressed' onClick={() => choosePreset(p.value)}>
-              <Text>{p.label}</Text>
-            </View>
-          ))}
+    <View className={`pk-page totals ${scope ? 'pk-page--with-bar' : ''}`}>
+      {scope && (
+        <View className='totals-top'>
+          <View className='totals-top__presets'>
+            {PRESETS.map((p) => (
+              <View key={p.value} className={`pk-chip ${preset === p.value ? 'pk-chip--on' : ''}`} hoverClass='pk-chip--pressed' onClick={() => choosePreset(p.value)}>
+                <Text>{p.label}</Text>
+              </View>
+            ))}
+          </View>
+          <View className='totals-top__range'>
+            <Picker mode='date' value={range.from} end={todayYmd} start='2024-01-01' onChange={(e) => setFrom(String(e.detail.value))}>
+              <View className='totals-top__date'>
+                <Text>{chineseDate(range.from)}</Text>
+              </View>
+            </Picker>
+            <Text className='totals-top__to'>至</Text>
+            <Picker mode='date' value={range.to} end={todayYmd} start='2024-01-01' onChange={(e) => setTo(String(e.detail.value))}>
+              <View className='totals-top__date'>
+                <Text>{chineseDate(range.to)}</Text>
+              </View>
+            </Picker>
+            {fixedCounty ? (
+              <Text className='totals-top__county totals-top__county--fixed'>{fixedCounty}</Text>
+            ) : (
+              <View className={`totals-top__county ${countyCode ? 'totals-top__county--on' : ''}`} onClick={() => setSheet(true)}>
+                <Text>{countyName ?? (scope.city ? '全市' : '全部县区')} ▾</Text>
+              </View>
+            )}
+          </View>
         </View>
-        <View className='totals-top__range'>
-          <Picker mode='date' value={range.from} end={todayYmd} start='2024-01-01' onChange={(e) => setFrom(String(e.detail.value))}>
-            <View className='totals-top__date'>
-              <Text>{chineseDate(range.from)}</Text>
-            </View>
-          </Picker>
-          <Text className='totals-top__to'>至</Text>
-          <Picker mode='date' value={range.to} end={todayYmd} start='2024-01-01' onChange={(e) => setTo(String(e.detail.value))}>
-            <View className='totals-top__date'>
-              <Text>{chineseDate(range.to)}</Text>
-            </View>
-          </Picker>
-          {fixedCounty ? (
-            <Text className='totals-top__county totals-top__county--fixed'>{fixedCounty}</Text>
-          ) : (
-            <View className={`totals-top__county ${countyCode ? 'totals-top__county--on' : ''}`} onClick={() => setSheet(true)}>
-              <Text>{countyName ?? (scope.city ? '全市' : '全部县区')} ▾</Text>
-            </View>
-          )}
-        </View>
-      </View>
+      )}
 
-      {load.kind === 'loading' ? (
-        <Skeleton count={3} />
-      ) : load.kind === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchTotals() }} />
-      ) : totals ? (
-        <>
-          <View className='totals-sum'>
-            <View className='totals-sum__main'>
-              <Text className='totals-sum__label'>核销总数</Text>
-              <View className='totals-sum__value'>
-                <Text className='totals-sum__num'>{totals.total}</Text>
-                <Text className='totals-sum__unit'>次</Text>
+      <PageStates gate={state} state={load} retry={() => void (scope ? retry() : reload(true))} denied={adminDenied(state)}>
+        {(totals) => (
+          <>
+            <View className='totals-sum'>
+              <View className='totals-sum__main'>
+                <Text className='totals-sum__label'>核销总数</Text>
+                <View className='totals-sum__value'>
+                  <Text className='totals-sum__num'>{totals.total}</Text>
+                  <Text className='totals-sum__unit'>次</Text>
+                </View>
+              </View>
+              <View className='totals-sum__side'>
+                <Text className='totals-sum__stat'>{totals.byMerchant.length} 家商家</Text>
+                <Text className='totals-sum__stat'>{totals.byPerk.length} 项优惠</Text>
+                <Text className='totals-sum__stat'>{totals.byCounty.length} 个县（市、区）</Text>
               </View>
             </View>
-            <View className='totals-sum__side'>
-              <Text className='totals-sum__stat'>{totals.byMerchant.length} 家商家</Text>
-              <Text className='totals-sum__stat'>{totals.byPerk.length} 项优惠</Text>
-              <Text className='totals-sum__stat'>{totals.byCounty.length} 个县（市、区）</Text>
-            </View>
+            <Bars title='按商家' rows={totals.byMerchant.map((r) => ({ key: r.merchantId, name: r.merchantName || '（已删除的商家）', count: r.count }))} empty='这段时间没有核销' />
+            <Bars title='按优惠' rows={totals.byPerk.map((r) => ({ key: r.perkId, name: r.perkTitle || '（已删除的优惠）', sub: r.merchantName, count: r.count }))} empty='这段时间没有核销' />
+            <Bars title='按县（市、区）' rows={totals.byCounty.map((r) => ({ key: r.countyCode || 'none', name: r.countyName || '未知', count: r.count }))} empty='这段时间没有核销' />
+            {exported && (
+              <View className='totals-exported'>
+                <Text className='totals-exported__text'>
+                  已生成 {exported.fileName}（含 {exported.rows} 笔核销明细）
+                </Text>
+                <Text className='totals-exported__again' onClick={() => void openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
+                  再次打开
+                </Text>
+              </View>
+            )}
+          </>
+        )}
+      </PageStates>
+
+      {scope && (
+        <>
+          <View className='pk-bar-bottom'>
+            <Button className='totals__export' busy={exporting} disabled={!totals} onClick={() => void exportNow()}>
+              {exporting ? '正在导出…' : '导出 Excel'}
+            </Button>
           </View>
-          <Bars title='按商家' rows={totals.byMerchant.map((r) => ({ key: r.merchantId, name: r.merchantName || '（已删除的商家）', count: r.count }))} empty='这段时间没有核销' />
-          <Bars title='按优惠' rows={totals.byPerk.map((r) => ({ key: r.perkId, name: r.perkTitle || '（已删除的优惠）', sub: r.merchantName, count: r.count }))} empty='这段时间没有核销' />
-          <Bars title='按县（市、区）' rows={totals.byCounty.map((r) => ({ key: r.countyCode || 'none', name: r.countyName || '未知', count: r.count }))} empty='这段时间没有核销' />
-          {exported && (
-            <View className='totals-exported'>
-              <Text className='totals-exported__text'>
-                已生成 {exported.fileName}（含 {exported.rows} 笔核销明细）
-              </Text>
-              <Text className='totals-exported__again' onClick={() => void openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
-                再次打开
-              </Text>
-            </View>
-          )}
+
+          <OptionSheet
+            visible={sheet}
+            title='县（市、区）'
+            options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
+            value={countyCode}
+            onSelect={setCountyCode}
+            onClose={() => setSheet(false)}
+          />
         </>
-      ) : null}
-
-      <View className='pk-bar-bottom'>
-        <Button className='totals__export' busy={exporting} disabled={!totals} onClick={() => void exportNow()}>
-          {exporting ? '正在导出…' : '导出 Excel'}
-        </Button>
-      </View>
-
-      <OptionSheet
-        visible={sheet}
-        title='县（市、区）'
-        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
-        value={countyCode}
-        onSelect={setCountyCode}
-        onClose={() => setSheet(false)}
-      />
+      )}
     </View>
   )
 }

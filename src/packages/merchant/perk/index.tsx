@@ -12,11 +12,12 @@ import { pickPictures, pictureProblem } from '@/services/pictures'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
 import { decodeParam, loadAccount, useDivisions } from '@/components/admin/shared'
-import { StaffGate } from '@/components/perk/gates'
+import { staffState } from '@/components/perk/gates'
 import { takeOver, useWho, type PerkView } from '@/components/perk/shared'
 import { ROUTES } from '@/constants/routes'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { addDays, chineseDate, today } from '@/components/ui/format'
 import { markChanged } from '@/services/changes'
 
@@ -39,8 +40,6 @@ interface Fields {
 type FieldName = keyof Fields | 'pictureFileId'
 type Errors = Partial<Record<FieldName, string>>
 const ORDER: FieldName[] = ['title', 'description', 'terms', 'pictureFileId', 'minStar', 'counties', 'perDay', 'perMonth', 'quota', 'validFrom', 'validTo']
-
-type Load = { kind: 'loading' } | { kind: 'ready'; perk: PerkView | null } | { kind: 'error'; message: string }
 
 const STARS = [0, 1, 2, 3, 4, 5]
 const PERSONAL = /1[3-9]\d{9}|\d{15,}/
@@ -110,39 +109,29 @@ export default function PerkForm() {
   const { params } = useRouter()
   const merchantId = decodeParam(params.merchantId)
   const id = decodeParam(params.id)
-  const { state, reload } = useWho()
-  const who = state.kind === 'ready' ? state.who : null
-  const allowed = !!who && (who.shops.length > 0 || !!who.admin)
+  const { state: whoState, reload } = useWho()
+  // Staff edit their shops' perks; admins those of the merchants they administer.
+  const staff = staffState(whoState, true)
+  const allowed = staff.state.kind === 'ready'
   const divisions = useDivisions()
   const todayYmd = today()
 
-  const [load, setLoad] = useState<Load>(id ? { kind: 'loading' } : { kind: 'ready', perk: null })
   const [fields, setFields] = useState<Fields>(() => fieldsOf(null, todayYmd))
   const [picture, setPicture] = useState<{ path: string; name: string } | null>(null)
   const [errors, setErrors] = useState<Errors>({})
   const [tried, setTried] = useState(false)
   const [saving, setSaving] = useState(false)
 
-  const open = async () => {
-    if (!id) return
-    setLoad({ kind: 'loading' })
-    try {
-      const perk = takeOver<PerkView>(`perk:${id}`) ?? (await findPerk(merchantId, id))
-      if (!perk) {
-        setLoad({ kind: 'error', message: '没有找到这项优惠，可能已被删除' })
-        return
-      }
-      setFields(fieldsOf(perk, todayYmd))
-      setLoad({ kind: 'ready', perk })
-    } catch (err) {
-      setLoad({ kind: 'error', message: errorMessage(err) })
-    }
-  }
-
-  // Once the caller is known to be allowed.
-  useEffect(() => {
-    if (allowed) void open()
-  }, [allowed])
+  // The perk to edit (null: a new one), once the caller is known to be allowed.
+  const { state, retry } = usePageState(async (): Promise<PerkView | null> => {
+    if (!merchantId) throw new CallError({ code: 'NOT_FOUND', message: '请从「本店优惠」进入发布或编辑优惠' })
+    if (!id) return null
+    const perk = takeOver<PerkView>(`perk:${id}`) ?? (await findPerk(merchantId, id))
+    if (!perk) throw new CallError({ code: 'NOT_FOUND', message: '没有找到这项优惠，可能已被删除' })
+    setFields(fieldsOf(perk, todayYmd))
+    return perk
+  }, [], allowed)
+  const back = { text: '返回', onClick: () => goBackOr(merchantId ? `${ROUTES.merchantPerks}?merchantId=${encodeURIComponent(merchantId)}` : ROUTES.merchantPerks) }
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑优惠' : '发布优惠' })
@@ -154,30 +143,7 @@ export default function PerkForm() {
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }))
   }
 
-  if (!who || !allowed) {
-    return (
-      <View className='pk-page'>
-        <StaffGate state={state} who={who} retry={() => void reload(true)} />
-      </View>
-    )
-  }
-  if (!merchantId) {
-    return (
-      <View className='pk-page'>
-        <StateView tone='error' title='缺少商家' desc='请从「本店优惠」进入发布或编辑优惠' action={{ text: '返回', onClick: () => goBackOr(ROUTES.merchantPerks) }} />
-      </View>
-    )
-  }
-  if (load.kind === 'loading') return <Skeleton count={3} />
-  if (load.kind === 'error') {
-    return (
-      <View className='pk-page'>
-        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void open() }} />
-      </View>
-    )
-  }
-
-  const existing = load.perk
+  const existing = state.kind === 'ready' ? state.data : null
   const counties = divisions?.counties ?? []
 
   const choosePicture = async () => {
@@ -251,110 +217,116 @@ export default function PerkForm() {
   const pictureSrc = picture?.path ?? existing?.pictureUrl ?? ''
 
   return (
-    <View className='acct-page acct-page--with-bar perk-form'>
-      <View className='acct-card'>
-        <Text className='acct-card__title'>优惠内容</Text>
-        <FormRow field='title' label='优惠名称' required error={shown.title}>
-          <TextInput value={fields.title} maxLength={30} placeholder='如：堂食 8.8 折' onChange={(v) => set('title', v)} />
-        </FormRow>
-        <FormRow field='description' label='优惠内容' required stacked error={shown.description} hint={`${fields.description.trim().length}/200`}>
-          <Textarea
-            className='perk-form__area'
-            value={fields.description}
-            maxlength={200}
-            autoHeight
-            placeholder='志愿者能得到什么，如：凭码堂食享 8.8 折（酒水除外）'
-            placeholderClass='acct-input__placeholder'
-            onInput={(e) => set('description', e.detail.value)}
-          />
-        </FormRow>
-        <FormRow field='terms' label='使用说明' stacked error={shown.terms} hint='选填：营业时间、是否可与其他优惠同享等'>
-          <Textarea
-            className='perk-form__area'
-            value={fields.terms}
-            maxlength={300}
-            autoHeight
-            placeholder='如：每日 11:00–21:00 可用，不与店内其他优惠同享'
-            placeholderClass='acct-input__placeholder'
-            onInput={(e) => set('terms', e.detail.value)}
-          />
-        </FormRow>
-        <FormRow field='pictureFileId' label='图片' stacked error={shown.pictureFileId} hint='选填：JPG 或 PNG，2 MB 以内；不上传时显示类别图标'>
-          <View className='perk-form__picture'>
-            {pictureSrc ? <Image className='perk-form__img' src={pictureSrc} mode='aspectFill' onClick={() => void choosePicture()} /> : null}
-            <View className='perk-form__choose' hoverClass='perk-form__choose--pressed' onClick={() => void choosePicture()}>
-              <Text className='perk-form__plus'>{pictureSrc ? '↻' : '+'}</Text>
-              <Text className='perk-form__choose-text'>{pictureSrc ? '更换图片' : '选择图片'}</Text>
-            </View>
-          </View>
-        </FormRow>
-      </View>
-
-      <View className='acct-card'>
-        <Text className='acct-card__title'>谁可以使用</Text>
-        <FormRow field='minStar' label='最低星级' stacked error={shown.minStar} hint='星级按志愿者累计服务时长评定'>
-          <View className='pk-chips'>
-            {STARS.map((s) => (
-              <View key={s} className={`pk-chip ${fields.minStar === s ? 'pk-chip--on' : ''}`} onClick={() => set('minStar', s)}>
-                <Text>{s === 0 ? '不限' : `${s}★及以上`}</Text>
-              </View>
-            ))}
-          </View>
-        </FormRow>
-        <FormRow field='counties' label='适用地区' stacked error={shown.counties} hint={fields.counties.length ? `已选 ${fields.counties.length} 个县（市、区）` : '不选即全市志愿者都可使用'}>
-          <View className='pk-chips'>
-            <View className={`pk-chip ${fields.counties.length === 0 ? 'pk-chip--on' : ''}`} onClick={() => set('counties', [])}>
-              <Text>全市</Text>
-            </View>
-            {counties.map((c) => {
-              const on = fields.counties.includes(c.code)
-              return (
-                <View key={c.code} className={`pk-chip ${on ? 'pk-chip--on' : ''}`} onClick={() => set('counties', on ? fields.counties.filter((x) => x !== c.code) : [...fields.counties, c.code])}>
-                  <Text>{c.name}</Text>
+    <View className={state.kind === 'ready' && allowed ? 'acct-page acct-page--with-bar perk-form' : 'pk-page'}>
+      <PageStates gate={staff.state} state={state} retry={() => void (allowed ? retry() : reload(true))} denied={staff.denied} notFound={{ title: merchantId ? '没有找到这项优惠' : '缺少商家', action: back }}>
+        {() => (
+          <>
+            <View className='acct-card'>
+              <Text className='acct-card__title'>优惠内容</Text>
+              <FormRow field='title' label='优惠名称' required error={shown.title}>
+                <TextInput value={fields.title} maxLength={30} placeholder='如：堂食 8.8 折' onChange={(v) => set('title', v)} />
+              </FormRow>
+              <FormRow field='description' label='优惠内容' required stacked error={shown.description} hint={`${fields.description.trim().length}/200`}>
+                <Textarea
+                  className='perk-form__area'
+                  value={fields.description}
+                  maxlength={200}
+                  autoHeight
+                  placeholder='志愿者能得到什么，如：凭码堂食享 8.8 折（酒水除外）'
+                  placeholderClass='acct-input__placeholder'
+                  onInput={(e) => set('description', e.detail.value)}
+                />
+              </FormRow>
+              <FormRow field='terms' label='使用说明' stacked error={shown.terms} hint='选填：营业时间、是否可与其他优惠同享等'>
+                <Textarea
+                  className='perk-form__area'
+                  value={fields.terms}
+                  maxlength={300}
+                  autoHeight
+                  placeholder='如：每日 11:00–21:00 可用，不与店内其他优惠同享'
+                  placeholderClass='acct-input__placeholder'
+                  onInput={(e) => set('terms', e.detail.value)}
+                />
+              </FormRow>
+              <FormRow field='pictureFileId' label='图片' stacked error={shown.pictureFileId} hint='选填：JPG 或 PNG，2 MB 以内；不上传时显示类别图标'>
+                <View className='perk-form__picture'>
+                  {pictureSrc ? <Image className='perk-form__img' src={pictureSrc} mode='aspectFill' onClick={() => void choosePicture()} /> : null}
+                  <View className='perk-form__choose' hoverClass='perk-form__choose--pressed' onClick={() => void choosePicture()}>
+                    <Text className='perk-form__plus'>{pictureSrc ? '↻' : '+'}</Text>
+                    <Text className='perk-form__choose-text'>{pictureSrc ? '更换图片' : '选择图片'}</Text>
+                  </View>
                 </View>
-              )
-            })}
-          </View>
-        </FormRow>
-      </View>
+              </FormRow>
+            </View>
 
-      <View className='acct-card'>
-        <Text className='acct-card__title'>次数与名额</Text>
-        <FormRow field='perDay' label='每人每日' required error={shown.perDay}>
-          <TextInput type='number' value={fields.perDay} maxLength={2} placeholder='1–10' onChange={(v) => set('perDay', v)} />
-          <Text className='perk-form__unit'>次</Text>
-        </FormRow>
-        <FormRow field='perMonth' label='每人每月' required error={shown.perMonth}>
-          <TextInput type='number' value={fields.perMonth} maxLength={3} placeholder='1–100' onChange={(v) => set('perMonth', v)} />
-          <Text className='perk-form__unit'>次</Text>
-        </FormRow>
-        <FormRow field='quota' label='总名额' required error={shown.quota} hint={existing ? `已核销 ${existing.redeemed} 个，总名额不能少于此数` : undefined}>
-          <TextInput type='number' value={fields.quota} maxLength={7} placeholder='如 500' onChange={(v) => set('quota', v)} />
-          <Text className='perk-form__unit'>个</Text>
-        </FormRow>
-      </View>
+            <View className='acct-card'>
+              <Text className='acct-card__title'>谁可以使用</Text>
+              <FormRow field='minStar' label='最低星级' stacked error={shown.minStar} hint='星级按志愿者累计服务时长评定'>
+                <View className='pk-chips'>
+                  {STARS.map((s) => (
+                    <View key={s} className={`pk-chip ${fields.minStar === s ? 'pk-chip--on' : ''}`} onClick={() => set('minStar', s)}>
+                      <Text>{s === 0 ? '不限' : `${s}★及以上`}</Text>
+                    </View>
+                  ))}
+                </View>
+              </FormRow>
+              <FormRow field='counties' label='适用地区' stacked error={shown.counties} hint={fields.counties.length ? `已选 ${fields.counties.length} 个县（市、区）` : '不选即全市志愿者都可使用'}>
+                <View className='pk-chips'>
+                  <View className={`pk-chip ${fields.counties.length === 0 ? 'pk-chip--on' : ''}`} onClick={() => set('counties', [])}>
+                    <Text>全市</Text>
+                  </View>
+                  {counties.map((c) => {
+                    const on = fields.counties.includes(c.code)
+                    return (
+                      <View key={c.code} className={`pk-chip ${on ? 'pk-chip--on' : ''}`} onClick={() => set('counties', on ? fields.counties.filter((x) => x !== c.code) : [...fields.counties, c.code])}>
+                        <Text>{c.name}</Text>
+                      </View>
+                    )
+                  })}
+                </View>
+              </FormRow>
+            </View>
 
-      <View className='acct-card'>
-        <Text className='acct-card__title'>有效期</Text>
-        <Picker mode='date' value={fields.validFrom || todayYmd} start='2024-01-01' end='2099-12-31' onChange={(e) => set('validFrom', String(e.detail.value))}>
-          <FormRow field='validFrom' label='开始日期' required arrow error={shown.validFrom}>
-            <PickedValue value={fields.validFrom ? chineseDate(fields.validFrom) : ''} placeholder='请选择' />
-          </FormRow>
-        </Picker>
-        <Picker mode='date' value={fields.validTo || todayYmd} start={fields.validFrom || '2024-01-01'} end='2099-12-31' onChange={(e) => set('validTo', String(e.detail.value))}>
-          <FormRow field='validTo' label='结束日期' required arrow error={shown.validTo}>
-            <PickedValue value={fields.validTo ? chineseDate(fields.validTo) : ''} placeholder='请选择' />
-          </FormRow>
-        </Picker>
-      </View>
+            <View className='acct-card'>
+              <Text className='acct-card__title'>次数与名额</Text>
+              <FormRow field='perDay' label='每人每日' required error={shown.perDay}>
+                <TextInput type='number' value={fields.perDay} maxLength={2} placeholder='1–10' onChange={(v) => set('perDay', v)} />
+                <Text className='perk-form__unit'>次</Text>
+              </FormRow>
+              <FormRow field='perMonth' label='每人每月' required error={shown.perMonth}>
+                <TextInput type='number' value={fields.perMonth} maxLength={3} placeholder='1–100' onChange={(v) => set('perMonth', v)} />
+                <Text className='perk-form__unit'>次</Text>
+              </FormRow>
+              <FormRow field='quota' label='总名额' required error={shown.quota} hint={existing ? `已核销 ${existing.redeemed} 个，总名额不能少于此数` : undefined}>
+                <TextInput type='number' value={fields.quota} maxLength={7} placeholder='如 500' onChange={(v) => set('quota', v)} />
+                <Text className='perk-form__unit'>个</Text>
+              </FormRow>
+            </View>
 
-      <Text className='acct-note'>优惠内容会经过内容安全检查。暂停、恢复可在「本店优惠」中操作。</Text>
+            <View className='acct-card'>
+              <Text className='acct-card__title'>有效期</Text>
+              <Picker mode='date' value={fields.validFrom || todayYmd} start='2024-01-01' end='2099-12-31' onChange={(e) => set('validFrom', String(e.detail.value))}>
+                <FormRow field='validFrom' label='开始日期' required arrow error={shown.validFrom}>
+                  <PickedValue value={fields.validFrom ? chineseDate(fields.validFrom) : ''} placeholder='请选择' />
+                </FormRow>
+              </Picker>
+              <Picker mode='date' value={fields.validTo || todayYmd} start={fields.validFrom || '2024-01-01'} end='2099-12-31' onChange={(e) => set('validTo', String(e.detail.value))}>
+                <FormRow field='validTo' label='结束日期' required arrow error={shown.validTo}>
+                  <PickedValue value={fields.validTo ? chineseDate(fields.validTo) : ''} placeholder='请选择' />
+                </FormRow>
+              </Picker>
+            </View>
 
-      <View className='acct-bar'>
-        <Button className='perk-form__save' busy={saving} onClick={() => void save()}>
-          {saving ? '正在保存…' : existing ? '保存修改' : '发布优惠'}
-        </Button>
-      </View>
+            <Text className='acct-note'>优惠内容会经过内容安全检查。暂停、恢复可在「本店优惠」中操作。</Text>
+
+            <View className='acct-bar'>
+              <Button className='perk-form__save' busy={saving} onClick={() => void save()}>
+                {saving ? '正在保存…' : existing ? '保存修改' : '发布优惠'}
+              </Button>
+            </View>
+          </>
+        )}
+      </PageStates>
     </View>
   )
 }

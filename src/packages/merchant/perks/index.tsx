@@ -6,17 +6,18 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
-import { StaffGate } from '@/components/perk/gates'
+import { staffState } from '@/components/perk/gates'
 import { handOver, PERK_STATE_LOOK, perkState, useWho, type PerkView } from '@/components/perk/shared'
 import { MinStar, PerkPicture } from '@/components/perk/ui'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
 import { Tag } from '@/components/ui/Tag'
 import { chineseDate, today } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -29,29 +30,22 @@ export default function MerchantPerks() {
   const merchantParam = decodeParam(params.merchantId)
   /** The merchant's name, when an admin comes from its page (it may have no perks yet to read it from). */
   const nameParam = decodeParam(params.name)
-  const { state, reload } = useWho()
-  const who = state.kind === 'ready' ? state.who : null
-  const allowed = !!who && (who.shops.length > 0 || !!who.admin)
+  const { state: whoState, reload } = useWho()
+  // Staff see their shops' perks; admins those of the merchants they administer.
+  const staff = staffState(whoState, true)
+  const who = staff.state.kind === 'ready' ? staff.state.data : null
   const [toggling, setToggling] = useState('')
   const [choosing, setChoosing] = useState(false)
   const todayYmd = today()
 
-  const list = usePaged<PerkView>((page, pageSize) => call('perk.managePerks', { page, pageSize, ...(merchantParam ? { merchantId: merchantParam } : {}) }), merchantParam, allowed)
+  const list = usePaged<PerkView>((page, pageSize) => call('perk.managePerks', { page, pageSize, ...(merchantParam ? { merchantId: merchantParam } : {}) }), merchantParam, !!who)
 
   useDidShow(() => {
     if (takeChanged('merchantPerks')) void list.reload(true)
   })
 
-  if (!who || !allowed) {
-    return (
-      <View className='pk-page'>
-        <StaffGate state={state} who={who} retry={() => void reload(true)} />
-      </View>
-    )
-  }
-
   /** Where a new perk goes: the merchant of the page, or the staff's shop (asked when they have several). */
-  const shops = merchantParam ? [] : who.shops
+  const shops = merchantParam || !who ? [] : who.shops
   const canAdd = !!merchantParam || shops.length > 0
   const add = () => {
     if (merchantParam) void Taro.navigateTo({ url: formUrl(merchantParam) })
@@ -86,87 +80,91 @@ export default function MerchantPerks() {
   }
 
   const merchantName = merchantParam ? list.items[0]?.merchantName || nameParam : shops.length === 1 ? shops[0].name : ''
-  const showMerchant = !merchantParam && !(shops.length === 1 && !who.admin)
+  const showMerchant = !merchantParam && !(shops.length === 1 && !who?.admin)
 
   return (
-    <View className={`pk-page mperks ${canAdd ? 'pk-page--with-bar' : ''}`}>
-      <View className='mperks-head'>
-        <Text className='mperks-head__name'>{merchantName || (merchantParam ? '该商家' : who.admin ? (who.admin === 'city' ? '全市爱心商家' : '本县爱心商家') : '本店')}的优惠</Text>
-        <Text className='mperks-head__count'>{list.status === 'ready' ? `共 ${list.total} 项` : ' '}</Text>
-      </View>
-      {!canAdd && <Text className='mperks-tip'>发布新优惠请在「爱心商家」中打开对应商家，再进入其优惠。</Text>}
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={2} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='mperks-empty'
-          title='还没有发布优惠'
-          desc='发布一项给志愿者的优惠：内容、使用说明、星级要求、每人次数和总名额。'
-          action={canAdd ? { text: '发布第一项优惠', onClick: add } : undefined}
-        />
-      ) : (
-        <View className='mperks-list'>
-          {list.items.map((p) => {
-            const st = perkState(p, todayYmd)
-            const look = PERK_STATE_LOOK[st]
-            const used = p.quota > 0 ? Math.min(100, (p.redeemed / p.quota) * 100) : 0
-            return (
-              <View key={p.id} className='mperk'>
-                <View className='mperk__body' hoverClass='mperk__body--pressed' onClick={() => edit(p)}>
-                  <PerkPicture url={p.pictureUrl} category={p.category} className='mperk__pic' />
-                  <View className='mperk__main'>
-                    <View className='mperk__head'>
-                      <Text className='mperk__title'>{p.title}</Text>
-                      <Tag tone={look.tone} className='mperk__state'>
-                        {look.label}
-                      </Tag>
-                    </View>
-                    {showMerchant && <Text className='mperk__merchant'>{p.merchantName}</Text>}
-                    <Text className='mperk__valid'>
-                      {chineseDate(p.validFrom)} – {chineseDate(p.validTo)}
-                    </Text>
-                    <View className='mperk__tags'>
-                      <MinStar minStar={p.minStar} />
-                      <Text className='mperk__limit'>
-                        每人每日 {p.perDay} 次 · 每月 {p.perMonth} 次
-                      </Text>
-                    </View>
-                  </View>
-                </View>
-                <View className='mperk__quota'>
-                  <View className='mperk__quota-head'>
-                    <Text>已核销</Text>
-                    <Text className='mperk__quota-num'>
-                      {p.redeemed} / {p.quota}
-                    </Text>
-                  </View>
-                  <View className='pk-bar__track mperk__track'>
-                    {p.redeemed > 0 && <View className='pk-bar__fill' style={{ width: `${used}%` }} />}
-                  </View>
-                </View>
-                <View className='mperk__actions'>
-                  <Text className='mperk__action' onClick={() => edit(p)}>
-                    编辑
-                  </Text>
-                  {p.status !== 'suspended' && (
-                    <Text className={`mperk__action ${p.status === 'active' ? 'mperk__action--pause' : 'mperk__action--resume'}`} onClick={() => void toggle(p)}>
-                      {toggling === p.id ? '处理中…' : p.status === 'active' ? '暂停' : '恢复'}
-                    </Text>
-                  )}
-                  {p.status === 'suspended' && <Text className='mperk__suspended'>商家暂停参与期间，优惠不可用</Text>}
-                </View>
-              </View>
-            )
-          })}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
+    <View className={`pk-page mperks ${who && canAdd ? 'pk-page--with-bar' : ''}`}>
+      {who && (
+        <>
+          <View className='mperks-head'>
+            <Text className='mperks-head__name'>{merchantName || (merchantParam ? '该商家' : who.admin ? (who.admin === 'city' ? '全市爱心商家' : '本县爱心商家') : '本店')}的优惠</Text>
+            <Text className='mperks-head__count'>{list.status === 'ready' ? `共 ${list.total} 项` : ' '}</Text>
+          </View>
+          {!canAdd && <Text className='mperks-tip'>发布新优惠请在「爱心商家」中打开对应商家，再进入其优惠。</Text>}
+        </>
       )}
 
-      {canAdd && (
+      <PageStates gate={staff.state} state={listState(list)} retry={() => void (who ? list.reload() : reload(true))} skeleton={2} denied={staff.denied}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView
+              tone='muted'
+              className='mperks-empty'
+              title='还没有发布优惠'
+              desc='发布一项给志愿者的优惠：内容、使用说明、星级要求、每人次数和总名额。'
+              action={canAdd ? { text: '发布第一项优惠', onClick: add } : undefined}
+            />
+          ) : (
+            <View className='mperks-list'>
+              {items.map((p) => {
+                const st = perkState(p, todayYmd)
+                const look = PERK_STATE_LOOK[st]
+                const used = p.quota > 0 ? Math.min(100, (p.redeemed / p.quota) * 100) : 0
+                return (
+                  <View key={p.id} className='mperk'>
+                    <View className='mperk__body' hoverClass='mperk__body--pressed' onClick={() => edit(p)}>
+                      <PerkPicture url={p.pictureUrl} category={p.category} className='mperk__pic' />
+                      <View className='mperk__main'>
+                        <View className='mperk__head'>
+                          <Text className='mperk__title'>{p.title}</Text>
+                          <Tag tone={look.tone} className='mperk__state'>
+                            {look.label}
+                          </Tag>
+                        </View>
+                        {showMerchant && <Text className='mperk__merchant'>{p.merchantName}</Text>}
+                        <Text className='mperk__valid'>
+                          {chineseDate(p.validFrom)} – {chineseDate(p.validTo)}
+                        </Text>
+                        <View className='mperk__tags'>
+                          <MinStar minStar={p.minStar} />
+                          <Text className='mperk__limit'>
+                            每人每日 {p.perDay} 次 · 每月 {p.perMonth} 次
+                          </Text>
+                        </View>
+                      </View>
+                    </View>
+                    <View className='mperk__quota'>
+                      <View className='mperk__quota-head'>
+                        <Text>已核销</Text>
+                        <Text className='mperk__quota-num'>
+                          {p.redeemed} / {p.quota}
+                        </Text>
+                      </View>
+                      <View className='pk-bar__track mperk__track'>
+                        {p.redeemed > 0 && <View className='pk-bar__fill' style={{ width: `${used}%` }} />}
+                      </View>
+                    </View>
+                    <View className='mperk__actions'>
+                      <Text className='mperk__action' onClick={() => edit(p)}>
+                        编辑
+                      </Text>
+                      {p.status !== 'suspended' && (
+                        <Text className={`mperk__action ${p.status === 'active' ? 'mperk__action--pause' : 'mperk__action--resume'}`} onClick={() => void toggle(p)}>
+                          {toggling === p.id ? '处理中…' : p.status === 'active' ? '暂停' : '恢复'}
+                        </Text>
+                      )}
+                      {p.status === 'suspended' && <Text className='mperk__suspended'>商家暂停参与期间，优惠不可用</Text>}
+                    </View>
+                  </View>
+                )
+              })}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
+
+      {who && canAdd && (
         <View className='pk-bar-bottom'>
           <Button className='mperks__add' onClick={add}>
             发布新优惠

@@ -2,32 +2,25 @@
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import { call } from '@/services/cloud'
-import { StaffGate } from '@/components/perk/gates'
+import { staffState } from '@/components/perk/gates'
 import { useWho, type Redemption } from '@/components/perk/shared'
 import { RedemptionRow } from '@/components/perk/ui'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
 import { addDays, chineseDate, today } from '@/components/ui/format'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
 export default function MerchantRecords() {
-  const { state, reload } = useWho()
-  const who = state.kind === 'ready' ? state.who : null
-  const staff = !!who && who.shops.length > 0
+  const { state: whoState, reload } = useWho()
+  const staff = staffState(whoState)
+  const ready = staff.state.kind === 'ready'
   const todayYmd = today()
   const [date, setDate] = useState(todayYmd)
 
-  const list = usePaged<Redemption>((page, pageSize) => call('perk.merchantRedemptions', { page, pageSize, date }), date, staff)
-
-  if (!staff) {
-    return (
-      <View className='pk-page'>
-        <StaffGate state={state} who={who} retry={() => void reload(true)} />
-      </View>
-    )
-  }
+  const list = usePaged<Redemption>((page, pageSize) => call('perk.merchantRedemptions', { page, pageSize, date }), date, ready)
 
   const quick = [
     { value: todayYmd, label: '今天' },
@@ -38,44 +31,48 @@ export default function MerchantRecords() {
 
   return (
     <View className='pk-page mrec'>
-      <View className='mrec-top'>
-        <View className='mrec-top__quick'>
-          {quick.map((q) => (
-            <View key={q.value} className={`pk-chip ${q.value === date ? 'pk-chip--on' : ''}`} hoverClass='pk-chip--pressed' onClick={() => setDate(q.value)}>
-              <Text>{q.label}</Text>
-            </View>
-          ))}
-        </View>
-        <Picker mode='date' value={date} end={todayYmd} start='2024-01-01' onChange={(e) => setDate(String(e.detail.value))}>
-          <View className='mrec-top__date' hoverClass='mrec-top__date--pressed'>
-            <Text>{chineseDate(date)}</Text>
-            <Text className='mrec-top__arrow'>▼</Text>
-          </View>
-        </Picker>
-      </View>
-
-      <View className='mrec-sum'>
-        <Text className='mrec-sum__label'>{label ?? chineseDate(date)}核销</Text>
-        <Text className='mrec-sum__num'>{list.status === 'ready' ? list.total : '–'}</Text>
-        <Text className='mrec-sum__unit'>笔</Text>
-      </View>
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={2} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView tone='muted' className='mrec-empty' title={`${label ?? chineseDate(date)}没有核销记录`} desc='志愿者出示优惠码、店员确认核销后会记录在这里' />
-      ) : (
+      {ready && (
         <>
-          <View className='pk-card mrec-list'>
-            {list.items.map((r) => (
-              <RedemptionRow key={r.id} r={r} side='merchant' />
-            ))}
+          <View className='mrec-top'>
+            <View className='mrec-top__quick'>
+              {quick.map((q) => (
+                <View key={q.value} className={`pk-chip ${q.value === date ? 'pk-chip--on' : ''}`} hoverClass='pk-chip--pressed' onClick={() => setDate(q.value)}>
+                  <Text>{q.label}</Text>
+                </View>
+              ))}
+            </View>
+            <Picker mode='date' value={date} end={todayYmd} start='2024-01-01' onChange={(e) => setDate(String(e.detail.value))}>
+              <View className='mrec-top__date' hoverClass='mrec-top__date--pressed'>
+                <Text>{chineseDate(date)}</Text>
+                <Text className='mrec-top__arrow'>▼</Text>
+              </View>
+            </Picker>
           </View>
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+
+          <View className='mrec-sum'>
+            <Text className='mrec-sum__label'>{label ?? chineseDate(date)}核销</Text>
+            <Text className='mrec-sum__num'>{list.status === 'ready' ? list.total : '–'}</Text>
+            <Text className='mrec-sum__unit'>笔</Text>
+          </View>
         </>
       )}
+
+      <PageStates gate={staff.state} state={listState(list)} retry={() => void (ready ? list.reload() : reload(true))} skeleton={2} denied={staff.denied}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView tone='muted' className='mrec-empty' title={`${label ?? chineseDate(date)}没有核销记录`} desc='志愿者出示优惠码、店员确认核销后会记录在这里' />
+          ) : (
+            <>
+              <View className='pk-card mrec-list'>
+                {items.map((r) => (
+                  <RedemptionRow key={r.id} r={r} side='merchant' />
+                ))}
+              </View>
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </>
+          )
+        }
+      </PageStates>
     </View>
   )
 }

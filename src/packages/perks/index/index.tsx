@@ -7,62 +7,39 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { call, CallError } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { loadAccount } from '@/components/admin/shared'
 import { SearchField } from '@/components/admin/ui'
 import { allowLocation, locate, type Located } from '@/components/perk/location'
-import { distanceText, isNoIdentity, type PerkView } from '@/components/perk/shared'
+import { distanceText, type PerkView } from '@/components/perk/shared'
 import { Chips, MinStar, PerkPicture, Stars } from '@/components/perk/ui'
 import { HelpCard } from '@/components/ui/HelpCard'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { StateView } from '@/components/ui/StateView'
+import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
+import { failureState, type BlockedState } from '@/components/ui/page-state'
 import { takeChanged } from '@/services/changes'
-import { usePaged, useSearchKeyword } from '@/components/ui/paged'
+import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
 type Category = '' | MerchantCategory
 const CATEGORY_OPTIONS: { value: Category; label: string }[] = [{ value: '', label: '全部' }, ...MERCHANT_CATEGORIES.map((c) => ({ value: c as Category, label: c }))]
 
-type Gate = { kind: 'register' } | { kind: 'pending' } | { kind: 'rejected'; reason: string } | { kind: 'no-identity' }
+const go = (url: string) => void Taro.navigateTo({ url })
 
-/** Why a non-volunteer cannot browse, from their registrations. */
-async function gateFor(): Promise<Gate> {
+/** How the page refuses someone who is no volunteer, from their registrations: the way to become one. */
+async function refusal(): Promise<DeniedLook> {
+  let look = { title: '爱心商家优惠是志愿者专享', text: '注册成为乡村振兴志愿者并通过审核后，即可在爱心商家出示优惠码，享受餐饮、观影、购物等礼遇。', action: '注册成为志愿者' }
   try {
     const account = await loadAccount(true)
     const reg = account.registrations.find((r) => r.kind === 'volunteer')
-    if (reg?.status === 'pending') return { kind: 'pending' }
-    if (reg?.status === 'rejected') return { kind: 'rejected', reason: reg.rejectReason }
+    if (reg?.status === 'pending') look = { title: '志愿者注册审核中', text: '县（市、区）团委审核通过后，即可凭优惠码在爱心商家享受专属礼遇。', action: '查看注册进度' }
+    if (reg?.status === 'rejected') look = { title: '志愿者注册未通过', text: `原因：${reg.rejectReason || '未填写'}。修改信息重新提交，审核通过后即可使用爱心商家优惠。`, action: '修改并重新提交' }
   } catch {
     // fall through: offer registration
   }
-  return { kind: 'register' }
-}
-
-const go = (url: string) => void Taro.navigateTo({ url })
-
-function GateView({ gate }: { gate: Gate }) {
-  if (gate.kind === 'no-identity') {
-    return (
-      <StateView
-        tone='brand'
-        title='请先选择演示身份'
-        desc='本地开发环境需要先选择一个演示身份'
-        action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => go(ROUTES.personas) } : undefined}
-      />
-    )
-  }
-  const text =
-    gate.kind === 'pending'
-      ? { title: '志愿者注册审核中', desc: '县（市、区）团委审核通过后，即可凭优惠码在爱心商家享受专属礼遇。', action: '查看注册进度' }
-      : gate.kind === 'rejected'
-        ? { title: '志愿者注册未通过', desc: `原因：${gate.reason || '未填写'}。修改信息重新提交，审核通过后即可使用爱心商家优惠。`, action: '修改并重新提交' }
-        : { title: '爱心商家优惠是志愿者专享', desc: '注册成为乡村振兴志愿者并通过审核后，即可在爱心商家出示优惠码，享受餐饮、观影、购物等礼遇。', action: '注册成为志愿者' }
-  return (
-    <View className='perks-gate'>
-      <StateView tone='warn' className='perks-gate__panel' title={text.title} desc={text.desc} action={{ text: text.action, onClick: () => go(`${ROUTES.register}?kind=volunteer`) }} />
-    </View>
-  )
+  return { className: 'perks-gate', title: look.title, text: look.text, action: { text: look.action, onClick: () => go(`${ROUTES.register}?kind=volunteer`) } }
 }
 
 function PerkCard({ p }: { p: PerkView }) {
@@ -98,7 +75,9 @@ export default function Perks() {
   const [where, setWhere] = useState<Located | { kind: 'slow' } | null>(null)
   const [category, setCategory] = useState<Category>('')
   const [star, setStar] = useState<number | null>(null)
-  const [gate, setGate] = useState<Gate | null>(null)
+  /** Refused (no volunteer) or no persona: the list's failure as the page's gate. */
+  const [gate, setGate] = useState<BlockedState | { kind: 'ready' }>({ kind: 'ready' })
+  const [refused, setRefused] = useState<DeniedLook>()
   const { draft, setDraft, keyword, search, clear } = useSearchKeyword()
 
   useEffect(() => {
@@ -120,11 +99,12 @@ export default function Perks() {
       try {
         const res = await call('perk.browse', { page, pageSize, ...(category ? { category } : {}), ...(keyword ? { keyword } : {}), ...(near ? { near } : {}) })
         setStar(res.star)
-        setGate(null)
+        setGate({ kind: 'ready' })
         return res
       } catch (err) {
-        if (err instanceof CallError && err.code === 'FORBIDDEN') setGate(await gateFor())
-        else if (isNoIdentity(err)) setGate({ kind: 'no-identity' })
+        const failure = failureState(err)
+        if (failure.kind === 'denied') setRefused(await refusal())
+        if (failure.kind === 'denied' || failure.kind === 'no-identity') setGate(failure)
         throw err
       }
     },
@@ -143,96 +123,94 @@ export default function Perks() {
     setWhere(await locate(8000))
   }
 
-  if (gate) {
-    return (
-      <View className='pk-page perks'>
-        <GateView gate={gate} />
-      </View>
-    )
-  }
+  const open = gate.kind === 'ready'
 
   return (
     <View className='pk-page perks'>
-      <View className='perks-hero'>
-        <View className='perks-hero__ring perks-hero__ring--a' />
-        <View className='perks-hero__ring perks-hero__ring--b' />
-        <Text className='perks-hero__eyebrow'>爱心商家联盟 · 志愿者专享礼遇</Text>
-        <View className='perks-hero__row'>
-          <View className='perks-hero__me'>
-            <Text className='perks-hero__label'>我的星级</Text>
-            {star === null ? (
-              <View className='perks-hero__ghost' />
-            ) : (
-              <View className='perks-hero__star'>
-                <Stars star={star} className='perks-hero__stars' />
-                <Text className='perks-hero__level'>{star > 0 ? `${star} 星志愿者` : '暂未定级'}</Text>
+      {open && (
+        <>
+          <View className='perks-hero'>
+            <View className='perks-hero__ring perks-hero__ring--a' />
+            <View className='perks-hero__ring perks-hero__ring--b' />
+            <Text className='perks-hero__eyebrow'>爱心商家联盟 · 志愿者专享礼遇</Text>
+            <View className='perks-hero__row'>
+              <View className='perks-hero__me'>
+                <Text className='perks-hero__label'>我的星级</Text>
+                {star === null ? (
+                  <View className='perks-hero__ghost' />
+                ) : (
+                  <View className='perks-hero__star'>
+                    <Stars star={star} className='perks-hero__stars' />
+                    <Text className='perks-hero__level'>{star > 0 ? `${star} 星志愿者` : '暂未定级'}</Text>
+                  </View>
+                )}
               </View>
-            )}
+              <View className='perks-hero__records' hoverClass='perks-hero__records--pressed' onClick={() => go(ROUTES.perkRecords)}>
+                <Text>使用记录 ›</Text>
+              </View>
+            </View>
+            <Text className='perks-hero__hint'>{star !== null && star < 5 ? `累计服务时长升星，解锁更多爱心优惠` : '感谢你的志愿服务'}</Text>
           </View>
-          <View className='perks-hero__records' hoverClass='perks-hero__records--pressed' onClick={() => go(ROUTES.perkRecords)}>
-            <Text>使用记录 ›</Text>
+
+          <View className='perks-filters'>
+            <SearchField className='perks-filters__search' value={draft} placeholder='搜索商家或优惠名称' onChange={setDraft} onSearch={search} />
+            <Chips scroll options={CATEGORY_OPTIONS} value={category} onChange={setCategory} className='perks-filters__chips' />
           </View>
-        </View>
-        <Text className='perks-hero__hint'>{star !== null && star < 5 ? `累计服务时长升星，解锁更多爱心优惠` : '感谢你的志愿服务'}</Text>
-      </View>
 
-      <View className='perks-filters'>
-        <SearchField className='perks-filters__search' value={draft} placeholder='搜索商家或优惠名称' onChange={setDraft} onSearch={search} />
-        <Chips scroll options={CATEGORY_OPTIONS} value={category} onChange={setCategory} className='perks-filters__chips' />
-      </View>
-
-      {where && where.kind !== 'ok' && (
-        <View className='perks-locate'>
-          <Text className='perks-locate__text'>
-            {where.kind === 'slow' ? '正在获取位置，先按发布时间排列…' : where.kind === 'denied' ? '未开启位置权限，按发布时间排列' : '暂时无法定位，按发布时间排列'}
-          </Text>
-          {where.kind !== 'slow' && (
-            <Text className='perks-locate__action' onClick={() => void relocate()}>
-              {where.kind === 'denied' && process.env.TARO_ENV === 'weapp' ? '开启定位' : '重新定位'}
-            </Text>
+          {where && where.kind !== 'ok' && (
+            <View className='perks-locate'>
+              <Text className='perks-locate__text'>
+                {where.kind === 'slow' ? '正在获取位置，先按发布时间排列…' : where.kind === 'denied' ? '未开启位置权限，按发布时间排列' : '暂时无法定位，按发布时间排列'}
+              </Text>
+              {where.kind !== 'slow' && (
+                <Text className='perks-locate__action' onClick={() => void relocate()}>
+                  {where.kind === 'denied' && process.env.TARO_ENV === 'weapp' ? '开启定位' : '重新定位'}
+                </Text>
+              )}
+            </View>
           )}
-        </View>
+
+          {list.status === 'ready' && list.total > 0 && (
+            <View className='perks-summary'>
+              <Text>
+                {keyword ? `「${keyword}」相关的${category || ''}` : category || '全部'}优惠 {list.total} 项{near ? '，离你近的在前' : ''}
+              </Text>
+            </View>
+          )}
+        </>
       )}
 
-      {list.status === 'ready' && list.total > 0 && (
-        <View className='perks-summary'>
-          <Text>
-            {keyword ? `「${keyword}」相关的${category || ''}` : category || '全部'}优惠 {list.total} 项{near ? '，离你近的在前' : ''}
-          </Text>
-        </View>
-      )}
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='perks-empty'
-          title={keyword ? `没有找到「${keyword}」相关的${category ? `${category}类` : ''}优惠` : category ? `暂无${category}类优惠` : '暂无可用的爱心优惠'}
-          desc={keyword ? '换个商家名称或优惠名称试试，或清除搜索查看全部' : category ? '看看其他类别吧' : '爱心商家发布优惠后会出现在这里'}
-          action={
-            keyword || category
-              ? {
-                  text: '查看全部',
-                  onClick: () => {
-                    clear()
-                    setCategory('')
-                  },
-                }
-              : undefined
-          }
-        />
-      ) : (
-        <View className='perks-list'>
-          {list.items.map((p) => (
-            <PerkCard key={p.id} p={p} />
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      )}
-      <HelpCard programme='perks' />
+      <PageStates gate={gate} state={listState(list)} retry={() => void list.reload()} denied={refused}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView
+              tone='muted'
+              className='perks-empty'
+              title={keyword ? `没有找到「${keyword}」相关的${category ? `${category}类` : ''}优惠` : category ? `暂无${category}类优惠` : '暂无可用的爱心优惠'}
+              desc={keyword ? '换个商家名称或优惠名称试试，或清除搜索查看全部' : category ? '看看其他类别吧' : '爱心商家发布优惠后会出现在这里'}
+              action={
+                keyword || category
+                  ? {
+                      text: '查看全部',
+                      onClick: () => {
+                        clear()
+                        setCategory('')
+                      },
+                    }
+                  : undefined
+              }
+            />
+          ) : (
+            <View className='perks-list'>
+              {items.map((p) => (
+                <PerkCard key={p.id} p={p} />
+              ))}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
+      {open && <HelpCard programme='perks' />}
     </View>
   )
 }

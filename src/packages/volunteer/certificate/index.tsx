@@ -1,15 +1,17 @@
 // 志愿服务证明: generates a certificate of the approved hours (service.certificate) with a
 // 12-character verification code and a QR code of the verify page; keeps the last one on the
 // phone, so it shows again next time (read back through service.verify, as anyone would see it).
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { call, errorMessage } from '@/services/cloud'
 import { hours as hoursText } from '@/components/ui/format'
-import { CertificatePaper, GateView, spacedCode, starName, verifyPath } from '../shared/ui'
-import { gateOfError, type CertificateView, type Gate, type HoursView } from '../shared/volunteer'
+import { CertificatePaper, NOT_VOLUNTEER, spacedCode, starName, verifyPath } from '../shared/ui'
+import type { CertificateView } from '../shared/volunteer'
 import { Button } from '@/components/ui/Button'
 import { dateTime } from '@/components/ui/format'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 
 import './index.scss'
 
@@ -39,35 +41,18 @@ function verifyLink(code: string): string {
 }
 
 export default function Certificate() {
-  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
-  const [hours, setHours] = useState<HoursView | null>(null)
-  const [userId, setUserId] = useState('')
-  const [cert, setCert] = useState<CertificateView | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const load = useCallback(async () => {
-    setGate({ kind: 'loading' })
-    try {
-      const [h, me] = await Promise.all([call('service.hours', {}), call('account.me', {})])
-      setHours(h)
-      setUserId(me.userId)
-      const code = remembered(me.userId)
-      if (code) {
-        try {
-          setCert(await call('service.verify', { code }))
-        } catch {
-          // gone or unreadable: offer to generate a new one
-        }
-      }
-      setGate({ kind: 'ready' })
-    } catch (err) {
-      setGate(gateOfError(err))
-    }
+  // The approved hours, and the certificate last generated on this phone (if it still reads).
+  const { state, retry, setData } = usePageState(async () => {
+    const [hours, me] = await Promise.all([call('service.hours', {}), call('account.me', {})])
+    const code = remembered(me.userId)
+    // Gone or unreadable: offer to generate a new one.
+    const cert: CertificateView | null = code ? await call('service.verify', { code }).catch(() => null) : null
+    return { hours, userId: me.userId, cert }
   }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const cert = state.kind === 'ready' ? state.data.cert : null
+  const userId = state.kind === 'ready' ? state.data.userId : ''
 
   useShareAppMessage(() => ({
     title: cert ? `${cert.volunteerName}的志愿服务证明（核验码 ${cert.code}）` : '志愿服务证明',
@@ -88,7 +73,7 @@ export default function Certificate() {
     setBusy(true)
     try {
       const next = await call('service.certificate', {})
-      setCert(next)
+      setData((d) => ({ ...d, cert: next }))
       if (userId) remember(userId, next.code)
       void Taro.showToast({ title: '证明已生成', icon: 'success' })
     } catch (err) {
@@ -104,51 +89,54 @@ export default function Certificate() {
       .catch(() => Taro.showToast({ title: '复制失败，请长按核验码手动复制', icon: 'none' }))
   }
 
-  if (gate.kind !== 'ready' || !hours) {
-    return (
-      <View className='vol-page certificate'>
-        <GateView gate={gate.kind === 'ready' ? { kind: 'loading' } : gate} onRetry={() => void load()} />
-      </View>
-    )
-  }
-
-  if (!cert) {
-    return (
-      <View className='vol-page certificate certificate--empty'>
-        <View className='certificate__intro'>
-          <View className='certificate__badge'>
-            <Text>证</Text>
-          </View>
-          <Text className='certificate__intro-title'>志愿服务证明</Text>
-          <Text className='certificate__intro-text'>
-            按审核通过的服务时长生成，可出示给学校、用人单位等。证明上的姓名已部分隐藏，每份证明都有核验码，对方扫码或输入核验码即可核验真伪。
-          </Text>
-          <View className='certificate__preview'>
-            <View className='certificate__preview-item'>
-              <Text className='certificate__preview-num'>{hoursText(hours.approvedMinutes)}</Text>
-              <Text className='certificate__preview-label'>累计通过（小时）</Text>
-            </View>
-            <View className='certificate__preview-item'>
-              <Text className='certificate__preview-num'>{hours.star > 0 ? hours.star : '—'}</Text>
-              <Text className='certificate__preview-label'>{hours.star > 0 ? starName(hours.star) : '星级（未评定）'}</Text>
-            </View>
-            <View className='certificate__preview-item'>
-              <Text className='certificate__preview-num'>{hours.byStation.length}</Text>
-              <Text className='certificate__preview-label'>服务驿站</Text>
-            </View>
-          </View>
-          {hours.approvedMinutes === 0 && <Text className='certificate__zero'>还没有审核通过的服务时长：服务记录审核通过后，就可以在这里生成证明。</Text>}
-          {hours.pendingMinutes > 0 && <Text className='certificate__pending'>另有 {hoursText(hours.pendingMinutes)} 小时待审核，审核通过后再生成可计入证明。</Text>}
-        </View>
-        <Button className='certificate__generate' busy={busy} disabled={hours.approvedMinutes === 0} onClick={() => void generate()}>
-          {busy ? '正在生成…' : hours.approvedMinutes === 0 ? '暂无可证明的服务时长' : '生成服务证明'}
-        </Button>
-      </View>
-    )
-  }
-
   return (
-    <View className='vol-page certificate certificate--ready'>
+    <View className='vol-page certificate'>
+      <PageStates state={state} retry={retry} skeleton={2} denied={NOT_VOLUNTEER}>
+        {({ hours, cert }) =>
+          cert ? (
+            <Issued cert={cert} busy={busy} onCopy={copy} onGenerate={() => void generate()} />
+          ) : (
+            <>
+              <View className='certificate__intro'>
+                <View className='certificate__badge'>
+                  <Text>证</Text>
+                </View>
+                <Text className='certificate__intro-title'>志愿服务证明</Text>
+                <Text className='certificate__intro-text'>
+                  按审核通过的服务时长生成，可出示给学校、用人单位等。证明上的姓名已部分隐藏，每份证明都有核验码，对方扫码或输入核验码即可核验真伪。
+                </Text>
+                <View className='certificate__preview'>
+                  <View className='certificate__preview-item'>
+                    <Text className='certificate__preview-num'>{hoursText(hours.approvedMinutes)}</Text>
+                    <Text className='certificate__preview-label'>累计通过（小时）</Text>
+                  </View>
+                  <View className='certificate__preview-item'>
+                    <Text className='certificate__preview-num'>{hours.star > 0 ? hours.star : '—'}</Text>
+                    <Text className='certificate__preview-label'>{hours.star > 0 ? starName(hours.star) : '星级（未评定）'}</Text>
+                  </View>
+                  <View className='certificate__preview-item'>
+                    <Text className='certificate__preview-num'>{hours.byStation.length}</Text>
+                    <Text className='certificate__preview-label'>服务驿站</Text>
+                  </View>
+                </View>
+                {hours.approvedMinutes === 0 && <Text className='certificate__zero'>还没有审核通过的服务时长：服务记录审核通过后，就可以在这里生成证明。</Text>}
+                {hours.pendingMinutes > 0 && <Text className='certificate__pending'>另有 {hoursText(hours.pendingMinutes)} 小时待审核，审核通过后再生成可计入证明。</Text>}
+              </View>
+              <Button className='certificate__generate' busy={busy} disabled={hours.approvedMinutes === 0} onClick={() => void generate()}>
+                {busy ? '正在生成…' : hours.approvedMinutes === 0 ? '暂无可证明的服务时长' : '生成服务证明'}
+              </Button>
+            </>
+          )
+        }
+      </PageStates>
+    </View>
+  )
+}
+
+/** The certificate generated last, with the ways to pass it on. */
+function Issued({ cert, busy, onCopy: copy, onGenerate }: { cert: CertificateView; busy: boolean; onCopy: (data: string, title: string) => void; onGenerate: () => void }) {
+  return (
+    <>
       <CertificatePaper cert={cert} />
       <Text className='certificate__issued'>生成于 {dateTime(cert.issuedAt, '—')} · 核验码 {spacedCode(cert.code)}</Text>
       <View className='certificate__actions'>
@@ -165,9 +153,9 @@ export default function Certificate() {
           </Button>
         )}
       </View>
-      <Text className='certificate__regenerate' onClick={() => void generate()}>
+      <Text className='certificate__regenerate' onClick={onGenerate}>
         {busy ? '正在生成…' : '时长有更新？重新生成证明'}
       </Text>
-    </View>
+    </>
   )
 }

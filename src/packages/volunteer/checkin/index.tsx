@@ -13,12 +13,14 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { DevPanel } from '../shared/DevPanel'
 import { LocationProblem, openLocationSetting, readLocation, type Reading } from '@/services/location'
 import { decodeTwice, newRequestId, parseScanned, scan, stationIdFromParams } from '../shared/scan'
-import { FlagList, GateView, StatusTag } from '../shared/ui'
-import { gateOfError, loadStation, useCheckOut, useCoarseAccuracyM, useNow, verdictFor, type Gate, type SessionView, type StationView, type Verdict } from '../shared/volunteer'
+import { FlagList, NOT_VOLUNTEER, StatusTag } from '../shared/ui'
+import { loadStation, useCheckOut, useCoarseAccuracyM, useNow, verdictFor, type SessionView, type StationView, type Verdict } from '../shared/volunteer'
 import { Button } from '@/components/ui/Button'
 import { StateView } from '@/components/ui/StateView'
 import { clock, distance, duration, elapsed } from '@/components/ui/format'
 import { markChanged } from '@/services/changes'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 
 import './index.scss'
 
@@ -134,8 +136,11 @@ export default function CheckIn() {
   const initialStation = useMemo(() => stationIdFromParams(params), [params])
   const kioskParam = useMemo(() => (params.kiosk ? decodeTwice(params.kiosk) : ''), [params.kiosk])
 
-  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
-  const [session, setSession] = useState<SessionView | null>(null)
+  // The page: the session running now, if any (the station and the location follow from it).
+  const { state, reload: reloadSession, retry, setData } = usePageState(() => call('service.current', {}), [])
+  const ready = state.kind === 'ready'
+  const session = ready ? state.data : null
+  const setSession = useCallback((s: SessionView | null) => setData(() => s), [setData])
   const [stationId, setStationId] = useState(initialStation)
   const [station, setStation] = useState<StationView | null>(null)
   const [stationError, setStationError] = useState('')
@@ -154,22 +159,9 @@ export default function CheckIn() {
   const shownOnce = useRef(false)
   const { busy: checkingOut, checkOut } = useCheckOut()
   const now = useNow(!!session)
-  const coarseAccuracyM = useCoarseAccuracyM(gate.kind === 'ready')
+  const coarseAccuracyM = useCoarseAccuracyM(ready)
 
   // ---- loading ------------------------------------------------------------------------------
-
-  const loadSession = useCallback(async (quiet = false) => {
-    if (!quiet) setGate({ kind: 'loading' })
-    try {
-      setSession(await call('service.current', {}))
-      setGate({ kind: 'ready' })
-      return true
-    } catch (err) {
-      if (!quiet) setGate(gateOfError(err))
-      else void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      return false
-    }
-  }, [])
 
   const locate = useCallback(async (): Promise<Reading | null> => {
     setLocating(true)
@@ -186,14 +178,10 @@ export default function CheckIn() {
     }
   }, [])
 
-  useEffect(() => {
-    void loadSession()
-  }, [loadSession])
-
   // The station shown: the one the page was opened for, the one chosen, or (while a session runs) its own.
   const shownStationId = session ? session.stationId : stationId
   useEffect(() => {
-    if (!shownStationId || gate.kind !== 'ready') {
+    if (!shownStationId || !ready) {
       setStation(null)
       return
     }
@@ -209,16 +197,16 @@ export default function CheckIn() {
     return () => {
       live = false
     }
-  }, [shownStationId, gate.kind])
+  }, [shownStationId, ready])
 
   // Read the location once the page may be used (and again on 重新定位).
   useEffect(() => {
-    if (gate.kind === 'ready' && !session && !done && !reading && !problem && !locating) void locate()
-  }, [gate.kind, session, done, reading, problem, locating, locate])
+    if (ready && !session && !done && !reading && !problem && !locating) void locate()
+  }, [ready, session, done, reading, problem, locating, locate])
 
   // No station yet: the stations around the reading.
   useEffect(() => {
-    if (gate.kind !== 'ready' || session || stationId || !reading) return
+    if (!ready || session || stationId || !reading) return
     let live = true
     setNearbyError('')
     call('station.nearby', { lat: reading.lat, lng: reading.lng, radiusKm: 30 })
@@ -227,7 +215,7 @@ export default function CheckIn() {
     return () => {
       live = false
     }
-  }, [gate.kind, session, stationId, reading])
+  }, [ready, session, stationId, reading])
 
   // Coming back from WeChat's settings page: try again.
   useDidShow(() => {
@@ -236,7 +224,7 @@ export default function CheckIn() {
   })
 
   usePullDownRefresh(() => {
-    void Promise.all([loadSession(true), session || done ? Promise.resolve(null) : locate()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([reloadSession(true), session || done ? Promise.resolve(null) : locate()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const verdict = useMemo(() => (station && reading && !session ? verdictFor(station, reading, coarseAccuracyM) : null), [station, reading, session, coarseAccuracyM])
@@ -280,7 +268,7 @@ export default function CheckIn() {
           setError({ field: err.field ?? err.code, message: err.message })
           // A fix the function found too old (or from the future): read the position again.
           if (err.field === 'reading.at') setReading(null)
-          if (err.code === 'CONFLICT') void loadSession(true)
+          if (err.code === 'CONFLICT') void reloadSession(true)
         } else {
           void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
         }
@@ -289,7 +277,7 @@ export default function CheckIn() {
         setBusy(false)
       }
     },
-    [reading, via, locate, loadSession, coarseAccuracyM],
+    [reading, via, locate, reloadSession, setSession, coarseAccuracyM],
   )
 
   /** What the camera (or, in development, the pasted text) read. */
@@ -323,10 +311,10 @@ export default function CheckIn() {
 
   // Opened from a kiosk code scanned on the volunteer home: check in with it straight away (it lives a minute).
   useEffect(() => {
-    if (!kioskParam || kioskUsed.current || gate.kind !== 'ready' || session || !station || station.id !== stationId) return
+    if (!kioskParam || kioskUsed.current || !ready || session || !station || station.id !== stationId) return
     kioskUsed.current = true
     void checkInAt(station, kioskParam)
-  }, [kioskParam, gate.kind, session, station, stationId, checkInAt])
+  }, [kioskParam, ready, session, station, stationId, checkInAt])
 
   const scanKiosk = async () => {
     try {
@@ -365,18 +353,10 @@ export default function CheckIn() {
       />
     ) : null
 
-  if (gate.kind !== 'ready') {
-    return (
-      <View className='vol-page checkin'>
-        <GateView gate={gate} onRetry={() => void loadSession()} />
-      </View>
-    )
-  }
-
   if (done) {
     const pending = done.status === 'pending'
     return (
-      <View className='vol-page checkin checkin--done'>
+      <View className='vol-page checkin'>
         <View className='ck-done' data-status={done.status}>
           <View className={`ck-done__mark${pending ? '' : ' ck-done__mark--warn'}`}>
             <Text>{pending ? '✓' : '!'}</Text>
@@ -417,203 +397,211 @@ export default function CheckIn() {
     )
   }
 
-  // A session is running: its time, its station, 签退.
-  if (session) {
-    const elsewhere = !!stationId && stationId !== session.stationId
-    return (
-      <View className='vol-page checkin checkin--open'>
-        {elsewhere && (
-          <View className='acct-banner acct-banner--pending checkin__elsewhere'>
-            <View className='acct-banner__icon'>
-              <Text className='acct-banner__icon-text'>!</Text>
-            </View>
-            <View className='acct-banner__main'>
-              <Text className='acct-banner__title'>你还有未签退的服务</Text>
-              <Text className='acct-banner__text'>请先在「{session.stationName}」签退，再到新的驿站签到。</Text>
-            </View>
-          </View>
-        )}
-        <View className='ck-live' data-session={session.id}>
-          <View className='ck-live__top'>
-            <View className='ck-live__badge'>
-              <View className='ck-live__dot' />
-              <Text>服务中</Text>
-            </View>
-            <Text className='ck-live__since'>{clock(session.checkInAt)} 签到</Text>
-          </View>
-          <Text className='ck-live__elapsed'>{elapsed(now - Date.parse(session.checkInAt))}</Text>
-          <Text className='ck-live__label'>已服务时长</Text>
-          <View className='ck-live__station'>
-            <Text className='ck-live__name'>{session.stationName}</Text>
-            <Text className='ck-live__place'>{station ? station.address : session.townshipName}</Text>
-          </View>
-          <FlagList flags={session.flags} />
-          <Button className='ck-live__checkout' busy={checkingOut} onClick={() => void finish()}>
-            {checkingOut ? '正在签退…' : '签退'}
-          </Button>
-        </View>
-        <Text className='acct-note checkin__note'>
-          离开驿站时请签退：签退时会再次读取位置。不在驿站范围内也可以签退，但记录会被标注，由镇街团委核实。忘记签退的服务会在当天结束时自动结束并交由镇街团委核实。
-        </Text>
-        {devPanel}
-      </View>
-    )
-  }
-
-  // No station chosen: the stations nearby.
-  if (!stationId) {
-    return (
-      <View className='vol-page checkin checkin--pick'>
-        <View className='checkin__hero'>
-          <Text className='checkin__hero-title'>选择驿站签到</Text>
-          <Text className='checkin__hero-lead'>到达驿站后，扫描驿站张贴的签到码，或在下面选择你所在的驿站。</Text>
-          {process.env.TARO_ENV === 'weapp' && (
-            <View className='checkin__hero-scan' hoverClass='checkin__hero-scan--pressed' onClick={() => void scanKiosk()}>
-              <Text>扫描签到码</Text>
-            </View>
-          )}
-        </View>
-        <LocationCard station={null} reading={reading} verdict={null} locating={locating} problem={problem} onLocate={() => void locate()} onSetting={() => void openSetting()} />
-        {reading && (
-          <View className='vol-card checkin__nearby'>
-            <View className='vol-card__head'>
-              <Text className='vol-card__title'>附近的驿站</Text>
-              <Text className='vol-card__extra'>按距离排序</Text>
-            </View>
-            {nearbyError ? (
-              <View className='checkin__nearby-error'>
-                <Text>{nearbyError}</Text>
-                <Text className='checkin__link' onClick={() => void locate()}>
-                  重试
-                </Text>
-              </View>
-            ) : nearby === null ? (
-              <Text className='checkin__nearby-loading'>正在查找附近的驿站…</Text>
-            ) : nearby.length === 0 ? (
-              <Text className='checkin__nearby-empty'>30 公里内没有找到志愿服务驿站。请确认定位准确，或扫描驿站的签到码。</Text>
-            ) : (
-              nearby.map((s) => {
-                const d = s.distanceM ?? 0
-                const inRange = fenceVerdict(d, reading.accuracy, s.radiusM, coarseAccuracyM).inside
-                return (
-                  <View
-                    key={s.id}
-                    className='ck-station'
-                    data-station={s.id}
-                    hoverClass='ck-station--pressed'
-                    onClick={() => {
-                      setVia('nearby')
-                      setError(null)
-                      setStationId(s.id)
-                    }}
-                  >
-                    <View className='ck-station__main'>
-                      <Text className='ck-station__name'>{s.name}</Text>
-                      <Text className='ck-station__addr'>
-                        {s.townshipName} · {s.address}
-                      </Text>
+  return (
+    <View className='vol-page checkin'>
+      <PageStates state={state} retry={retry} skeleton={2} denied={NOT_VOLUNTEER}>
+        {(session) => {
+          // A session is running: its time, its station, 签退.
+          if (session) {
+            const elsewhere = !!stationId && stationId !== session.stationId
+            return (
+              <>
+                {elsewhere && (
+                  <View className='acct-banner acct-banner--pending checkin__elsewhere'>
+                    <View className='acct-banner__icon'>
+                      <Text className='acct-banner__icon-text'>!</Text>
                     </View>
-                    <View className='ck-station__side'>
-                      <Text className={`ck-station__distance${inRange ? ' ck-station__distance--in' : ''}`}>{distance(d)}</Text>
-                      {inRange ? <Tag tone='green'>可签到</Tag> : <Text className='ck-station__radius'>范围 {s.radiusM} 米</Text>}
+                    <View className='acct-banner__main'>
+                      <Text className='acct-banner__title'>你还有未签退的服务</Text>
+                      <Text className='acct-banner__text'>请先在「{session.stationName}」签退，再到新的驿站签到。</Text>
                     </View>
                   </View>
-                )
-              })
-            )}
-          </View>
-        )}
-        {devPanel}
-      </View>
-    )
-  }
+                )}
+                <View className='ck-live' data-session={session.id}>
+                  <View className='ck-live__top'>
+                    <View className='ck-live__badge'>
+                      <View className='ck-live__dot' />
+                      <Text>服务中</Text>
+                    </View>
+                    <Text className='ck-live__since'>{clock(session.checkInAt)} 签到</Text>
+                  </View>
+                  <Text className='ck-live__elapsed'>{elapsed(now - Date.parse(session.checkInAt))}</Text>
+                  <Text className='ck-live__label'>已服务时长</Text>
+                  <View className='ck-live__station'>
+                    <Text className='ck-live__name'>{session.stationName}</Text>
+                    <Text className='ck-live__place'>{station ? station.address : session.townshipName}</Text>
+                  </View>
+                  <FlagList flags={session.flags} />
+                  <Button className='ck-live__checkout' busy={checkingOut} onClick={() => void finish()}>
+                    {checkingOut ? '正在签退…' : '签退'}
+                  </Button>
+                </View>
+                <Text className='acct-note checkin__note'>
+                  离开驿站时请签退：签退时会再次读取位置。不在驿站范围内也可以签退，但记录会被标注，由镇街团委核实。忘记签退的服务会在当天结束时自动结束并交由镇街团委核实。
+                </Text>
+                {devPanel}
+              </>
+            )
+          }
 
-  // A station: where it is, where you are, 签到.
-  const closed = !!station && !stationOpenAt(station, Date.now())
-  return (
-    <View className='vol-page checkin checkin--station'>
-      {station ? (
-        <View className='ck-st' data-station={station.id}>
-          <View className='ck-st__top'>
-            <Text className='ck-st__eyebrow'>志愿服务驿站</Text>
-            {!station.active && <Tag tone='grey'>已停用</Tag>}
-          </View>
-          <Text className='ck-st__name'>{station.name}</Text>
-          <Text className='ck-st__addr'>{station.address}</Text>
-          <View className='ck-st__facts'>
-            <View className='ck-st__fact'>
-              <Text className='ck-st__fact-label'>所属镇街</Text>
-              <Text className='ck-st__fact-value'>
-                {station.countyName} · {station.townshipName}
-              </Text>
-            </View>
-            <View className='ck-st__fact'>
-              <Text className='ck-st__fact-label'>开放时间</Text>
-              <Text className='ck-st__fact-value'>
-                {station.opensAt}–{station.closesAt}
-              </Text>
-            </View>
-            <View className='ck-st__fact'>
-              <Text className='ck-st__fact-label'>签到范围</Text>
-              <Text className='ck-st__fact-value'>{station.radiusM} 米内</Text>
-            </View>
-          </View>
-          {closed && station.active && <Text className='ck-st__closed'>现在不在驿站开放时间内，开放时间内才能签到。</Text>}
-        </View>
-      ) : stationError ? (
-        <StateView tone='warn' title='没有找到这个驿站' desc={stationError} className='checkin__missing'>
-          <Button kind='outline' onClick={() => setStationId('')}>
-            选择附近驿站
-          </Button>
-        </StateView>
-      ) : (
-        <View className='ck-st ck-st--loading'>
-          <View className='ck-st__ghost' />
-          <View className='ck-st__ghost ck-st__ghost--short' />
-        </View>
-      )}
+          // No station chosen: the stations nearby.
+          if (!stationId) {
+            return (
+              <>
+                <View className='checkin__hero'>
+                  <Text className='checkin__hero-title'>选择驿站签到</Text>
+                  <Text className='checkin__hero-lead'>到达驿站后，扫描驿站张贴的签到码，或在下面选择你所在的驿站。</Text>
+                  {process.env.TARO_ENV === 'weapp' && (
+                    <View className='checkin__hero-scan' hoverClass='checkin__hero-scan--pressed' onClick={() => void scanKiosk()}>
+                      <Text>扫描签到码</Text>
+                    </View>
+                  )}
+                </View>
+                <LocationCard station={null} reading={reading} verdict={null} locating={locating} problem={problem} onLocate={() => void locate()} onSetting={() => void openSetting()} />
+                {reading && (
+                  <View className='vol-card checkin__nearby'>
+                    <View className='vol-card__head'>
+                      <Text className='vol-card__title'>附近的驿站</Text>
+                      <Text className='vol-card__extra'>按距离排序</Text>
+                    </View>
+                    {nearbyError ? (
+                      <View className='checkin__nearby-error'>
+                        <Text>{nearbyError}</Text>
+                        <Text className='checkin__link' onClick={() => void locate()}>
+                          重试
+                        </Text>
+                      </View>
+                    ) : nearby === null ? (
+                      <Text className='checkin__nearby-loading'>正在查找附近的驿站…</Text>
+                    ) : nearby.length === 0 ? (
+                      <Text className='checkin__nearby-empty'>30 公里内没有找到志愿服务驿站。请确认定位准确，或扫描驿站的签到码。</Text>
+                    ) : (
+                      nearby.map((s) => {
+                        const d = s.distanceM ?? 0
+                        const inRange = fenceVerdict(d, reading.accuracy, s.radiusM, coarseAccuracyM).inside
+                        return (
+                          <View
+                            key={s.id}
+                            className='ck-station'
+                            data-station={s.id}
+                            hoverClass='ck-station--pressed'
+                            onClick={() => {
+                              setVia('nearby')
+                              setError(null)
+                              setStationId(s.id)
+                            }}
+                          >
+                            <View className='ck-station__main'>
+                              <Text className='ck-station__name'>{s.name}</Text>
+                              <Text className='ck-station__addr'>
+                                {s.townshipName} · {s.address}
+                              </Text>
+                            </View>
+                            <View className='ck-station__side'>
+                              <Text className={`ck-station__distance${inRange ? ' ck-station__distance--in' : ''}`}>{distance(d)}</Text>
+                              {inRange ? <Tag tone='green'>可签到</Tag> : <Text className='ck-station__radius'>范围 {s.radiusM} 米</Text>}
+                            </View>
+                          </View>
+                        )
+                      })
+                    )}
+                  </View>
+                )}
+                {devPanel}
+              </>
+            )
+          }
 
-      {station && (
-        <>
-          <LocationCard
-            station={station}
-            reading={reading}
-            verdict={verdict}
-            locating={locating}
-            problem={problem}
-            onLocate={() => {
-              setError(null)
-              void locate()
-            }}
-            onSetting={() => void openSetting()}
-          />
+          // A station: where it is, where you are, 签到.
+          const closed = !!station && !stationOpenAt(station, Date.now())
+          return (
+            <>
+              {station ? (
+                <View className='ck-st' data-station={station.id}>
+                  <View className='ck-st__top'>
+                    <Text className='ck-st__eyebrow'>志愿服务驿站</Text>
+                    {!station.active && <Tag tone='grey'>已停用</Tag>}
+                  </View>
+                  <Text className='ck-st__name'>{station.name}</Text>
+                  <Text className='ck-st__addr'>{station.address}</Text>
+                  <View className='ck-st__facts'>
+                    <View className='ck-st__fact'>
+                      <Text className='ck-st__fact-label'>所属镇街</Text>
+                      <Text className='ck-st__fact-value'>
+                        {station.countyName} · {station.townshipName}
+                      </Text>
+                    </View>
+                    <View className='ck-st__fact'>
+                      <Text className='ck-st__fact-label'>开放时间</Text>
+                      <Text className='ck-st__fact-value'>
+                        {station.opensAt}–{station.closesAt}
+                      </Text>
+                    </View>
+                    <View className='ck-st__fact'>
+                      <Text className='ck-st__fact-label'>签到范围</Text>
+                      <Text className='ck-st__fact-value'>{station.radiusM} 米内</Text>
+                    </View>
+                  </View>
+                  {closed && station.active && <Text className='ck-st__closed'>现在不在驿站开放时间内，开放时间内才能签到。</Text>}
+                </View>
+              ) : stationError ? (
+                <StateView tone='warn' title='没有找到这个驿站' desc={stationError} className='checkin__missing'>
+                  <Button kind='outline' onClick={() => setStationId('')}>
+                    选择附近驿站
+                  </Button>
+                </StateView>
+              ) : (
+                <View className='ck-st ck-st--loading'>
+                  <View className='ck-st__ghost' />
+                  <View className='ck-st__ghost ck-st__ghost--short' />
+                </View>
+              )}
 
-          {error && (
-            <View className='checkin__error' data-error-for={error.field}>
-              <Text className='checkin__error-dot'>!</Text>
-              <Text className='checkin__error-text'>{error.message}</Text>
-            </View>
-          )}
+              {station && (
+                <>
+                  <LocationCard
+                    station={station}
+                    reading={reading}
+                    verdict={verdict}
+                    locating={locating}
+                    problem={problem}
+                    onLocate={() => {
+                      setError(null)
+                      void locate()
+                    }}
+                    onSetting={() => void openSetting()}
+                  />
 
-          <Button className='checkin__submit' busy={busy} disabled={!station.active || (locating && !reading)} onClick={() => void checkInAt(station)}>
-            {busy ? '正在签到…' : station.active ? '签到' : '驿站已停用'}
-          </Button>
-          {process.env.TARO_ENV === 'weapp' && (
-            <Button kind='outline' className='checkin__kiosk' disabled={busy || !station.active} onClick={() => void scanKiosk()}>
-              扫描现场签到码
-            </Button>
-          )}
-          {via === 'nearby' && (
-            <Text className='checkin__change' onClick={() => setStationId('')}>
-              不是这个驿站？重新选择
-            </Text>
-          )}
-          <Text className='acct-note checkin__note'>
-            签到时会读取一次你的位置，确认你在驿站附近（{station.radiusM} 米内）。离开时请记得签退，服务时长经镇街团委审核通过后计入。
-          </Text>
-        </>
-      )}
-      {devPanel}
+                  {error && (
+                    <View className='checkin__error' data-error-for={error.field}>
+                      <Text className='checkin__error-dot'>!</Text>
+                      <Text className='checkin__error-text'>{error.message}</Text>
+                    </View>
+                  )}
+
+                  <Button className='checkin__submit' busy={busy} disabled={!station.active || (locating && !reading)} onClick={() => void checkInAt(station)}>
+                    {busy ? '正在签到…' : station.active ? '签到' : '驿站已停用'}
+                  </Button>
+                  {process.env.TARO_ENV === 'weapp' && (
+                    <Button kind='outline' className='checkin__kiosk' disabled={busy || !station.active} onClick={() => void scanKiosk()}>
+                      扫描现场签到码
+                    </Button>
+                  )}
+                  {via === 'nearby' && (
+                    <Text className='checkin__change' onClick={() => setStationId('')}>
+                      不是这个驿站？重新选择
+                    </Text>
+                  )}
+                  <Text className='acct-note checkin__note'>
+                    签到时会读取一次你的位置，确认你在驿站附近（{station.radiusM} 米内）。离开时请记得签退，服务时长经镇街团委审核通过后计入。
+                  </Text>
+                </>
+              )}
+              {devPanel}
+            </>
+          )
+        }}
+      </PageStates>
     </View>
   )
 }

@@ -1,21 +1,24 @@
 // 服务时长与星级: the star level and the way to the next one, approved and pending hours, the last
 // 12 months as bars, hours by station, and every service record (paged, by status), where a
 // rejected or adjusted record can be appealed.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { SessionStatus } from '@contract/vocabulary'
 import { Sheet } from '@/components/ui/Sheet'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
 import { hours as hoursText } from '@/components/ui/format'
-import { Card, FlagList, GateView, StarBar, Stars, starName, StatusTag } from '../shared/ui'
-import { allowanceText, gateOfError, type Allowance, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
+import { Card, FlagList, NOT_VOLUNTEER, StarBar, Stars, starName, StatusTag } from '../shared/ui'
+import { allowanceText, type Allowance, type HoursView, type SessionView } from '../shared/volunteer'
 import { Button } from '@/components/ui/Button'
 import { StateView } from '@/components/ui/StateView'
 import { clock, dayLabel, duration, lastMonths, monthLabel, ymd } from '@/components/ui/format'
 import { markChanged, takeChanged } from '@/services/changes'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -27,6 +30,9 @@ const FILTERS: { value: SessionStatus | ''; label: string }[] = [
   { value: 'rejected', label: '未通过' },
   { value: 'needs_review', label: '待核实' },
 ]
+
+/** The longest station's minutes (the full width of the station bars). */
+const widest = (h: HoursView) => Math.max(1, ...h.byStation.map((s) => s.minutes))
 
 const canAppeal = (s: SessionView) => s.status === 'rejected' || (s.status === 'approved' && s.adjustedMinutes !== null)
 
@@ -190,252 +196,206 @@ export default function Hours() {
   // ?session=: a notice about one record opens on it.
   const focusId = useRouter().params.session ?? ''
   const [focused, setFocused] = useState<SessionView | null>(null)
-  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
-  const [hours, setHours] = useState<HoursView | null>(null)
   const [filter, setFilter] = useState<SessionStatus | ''>('')
-  const [items, setItems] = useState<SessionView[]>([])
-  const [total, setTotal] = useState(0)
-  const [listState, setListState] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [listError, setListError] = useState('')
-  const [loadingMore, setLoadingMore] = useState(false)
   const [appealing, setAppealing] = useState<SessionView | null>(null)
   const [allowance, setAllowance] = useState<Allowance | null>(null)
-  const page = useRef(1)
-  const seq = useRef(0)
   const loaded = useRef(false)
 
-  const loadList = useCallback(async (status: SessionStatus | '', quiet = false) => {
-    const mine = ++seq.current
-    if (!quiet) setListState('loading')
-    try {
-      const res = await call('service.history', { page: 1, pageSize: PAGE_SIZE, ...(status ? { status } : {}), ...(focusId ? { focus: focusId } : {}) })
-      if (mine !== seq.current) return
-      page.current = 1
-      setFocused(res.focused)
-      setItems(res.items)
-      setTotal(res.total)
-      setListState('ready')
-    } catch (err) {
-      if (mine !== seq.current) return
-      setListError(errorMessage(err))
-      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setListState('error')
-    }
-  }, [focusId])
+  // The page: the hours and the star level.
+  const { state, reload, retry, setData } = usePageState(async () => {
+    const hours = await call('service.hours', {})
+    loaded.current = true
+    return hours
+  }, [])
 
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setGate({ kind: 'loading' })
-      const list = loadList(filter, quiet)
-      try {
-        setHours(await call('service.hours', {}))
-        setGate({ kind: 'ready' })
-        loaded.current = true
-      } catch (err) {
-        if (quiet && loaded.current) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-        else setGate(gateOfError(err))
+  // The records under it, a page at a time, by status; the first page also reads the record a notice opened on.
+  const shown = useRef<SessionView[]>([])
+  const history = usePaged(
+    async (page, pageSize) => {
+      const res = await call('service.history', { page, pageSize, ...(filter ? { status: filter } : {}), ...(focusId && page === 1 ? { focus: focusId } : {}) })
+      if (page === 1) {
+        setFocused(res.focused)
+        return res
       }
-      await list
+      // Records may have moved between pages meanwhile: keep each once.
+      return { ...res, items: res.items.filter((x) => !shown.current.some((p) => p.id === x.id)) }
     },
-    [filter, loadList],
+    filter,
+    true,
+    PAGE_SIZE,
   )
+  shown.current = history.items
 
   useEffect(() => {
-    void load()
     call('service.allowance', {})
       .then(setAllowance)
       .catch(() => undefined)
   }, [])
 
   useDidShow(() => {
-    if (loaded.current && takeChanged('volunteer-hours')) void load(true)
-  })
-
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh())
-  })
-
-  const hasMore = listState === 'ready' && items.length < total
-  const loadMore = async () => {
-    if (!hasMore || loadingMore) return
-    const mine = seq.current
-    setLoadingMore(true)
-    try {
-      const res = await call('service.history', { page: page.current + 1, pageSize: PAGE_SIZE, ...(filter ? { status: filter } : {}) })
-      if (mine !== seq.current) return
-      page.current += 1
-      setItems((prev) => [...prev, ...res.items.filter((x) => !prev.some((p) => p.id === x.id))])
-      setTotal(res.total)
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setLoadingMore(false)
+    if (loaded.current && takeChanged('volunteer-hours')) {
+      void reload(true)
+      void history.reload(true)
     }
-  }
-  useReachBottom(() => void loadMore())
+  })
 
-  const choose = (value: SessionStatus | '') => {
-    if (value === filter) return
-    setFilter(value)
-    void loadList(value)
-  }
-
-  const maxStation = useMemo(() => Math.max(1, ...(hours?.byStation.map((s) => s.minutes) ?? [1])), [hours])
-
-  if (gate.kind !== 'ready' || !hours) {
-    return (
-      <View className='vol-page hrs'>
-        <GateView gate={gate.kind === 'ready' ? { kind: 'loading' } : gate} onRetry={() => void load()} skeleton={3} />
-      </View>
-    )
-  }
+  // The list refreshes itself on pull-down (usePaged); the hours with it.
+  usePullDownRefresh(() => {
+    void reload(true).finally(() => Taro.stopPullDownRefresh())
+  })
 
   return (
     <View className='vol-page hrs'>
-      <View className='hrs-hero'>
-        <View className='hrs-hero__top'>
-          <View className='hrs-hero__level'>
-            <Stars n={hours.star} className='hrs-hero__stars' />
-            <Text className='hrs-hero__name'>{starName(hours.star)}</Text>
-          </View>
-          <View className='hrs-hero__total'>
-            <Text className='hrs-hero__num'>{hoursText(hours.approvedMinutes)}</Text>
-            <Text className='hrs-hero__unit'>小时 · 累计通过</Text>
-          </View>
-        </View>
-        <StarBar hours={hours} light />
-        <View className='hrs-hero__stats'>
-          <View className='hrs-hero__stat'>
-            <Text className='hrs-hero__stat-num'>{hoursText(hours.months.find((m) => m.month === lastMonths(1)[0])?.minutes ?? 0)}</Text>
-            <Text className='hrs-hero__stat-label'>本月通过（小时）</Text>
-          </View>
-          <View className='hrs-hero__stat'>
-            <Text className='hrs-hero__stat-num hrs-hero__pending'>{hoursText(hours.pendingMinutes)}</Text>
-            <Text className='hrs-hero__stat-label'>待审核（小时）</Text>
-          </View>
-          <View className='hrs-hero__stat'>
-            <Text className='hrs-hero__stat-num'>{hours.byStation.length}</Text>
-            <Text className='hrs-hero__stat-label'>服务过的驿站</Text>
-          </View>
-        </View>
-      </View>
-
-      {focused && (
-        <View className='vol-card hrs-focus'>
-          <View className='vol-card__head'>
-            <Text className='vol-card__title'>消息中的记录</Text>
-            <Text className='hrs-focus__close' onClick={() => setFocused(null)}>
-              收起
-            </Text>
-          </View>
-          <Record s={focused} onAppeal={setAppealing} />
-        </View>
-      )}
-
-      <Card title='星级标准' extra={<Text>累计审核通过的服务时长</Text>} className='hrs-levels'>
-        <View className='hrs-levels__row'>
-          {hours.thresholdsHours.map((t, i) => (
-            <View key={t} className={`hrs-levels__item${hours.star > i ? ' hrs-levels__item--on' : ''}`}>
-              <Text className='hrs-levels__star'>{'★'.repeat(i + 1)}</Text>
-              <Text className='hrs-levels__hours'>{t} 小时</Text>
-            </View>
-          ))}
-        </View>
-      </Card>
-
-      <Card title='月度服务时长' extra={<Text>近 12 个月 · 小时</Text>}>
-        <MonthBars months={hours.months} />
-      </Card>
-
-      <Card title='各驿站服务时长' extra={<Text>小时</Text>} className='hrs-stations'>
-        {hours.byStation.length === 0 ? (
-          <Text className='hrs-stations__empty'>审核通过的服务会按驿站汇总在这里</Text>
-        ) : (
-          hours.byStation.map((s) => (
-            <View key={s.stationName} className='hrs-stations__row'>
-              <View className='hrs-stations__top'>
-                <Text className='hrs-stations__name'>{s.stationName}</Text>
-                <Text className='hrs-stations__hours'>{hoursText(s.minutes)}</Text>
-              </View>
-              <View className='hrs-stations__track'>
-                <View className='hrs-stations__bar' style={{ width: `${Math.max(2, (s.minutes / maxStation) * 100)}%` }} />
-              </View>
-            </View>
-          ))
-        )}
-      </Card>
-
-      <View className='vol-card hrs-history'>
-        <View className='vol-card__head'>
-          <Text className='vol-card__title'>服务记录</Text>
-          <Text className='vol-card__extra'>{listState === 'ready' ? `共 ${total} 条` : ''}</Text>
-        </View>
-        <View className='hrs-filters'>
-          {FILTERS.map((f) => (
-            <Text key={f.value || 'all'} className={`hrs-filter${filter === f.value ? ' hrs-filter--on' : ''}`} data-filter={f.value || 'all'} onClick={() => choose(f.value)}>
-              {f.label}
-            </Text>
-          ))}
-        </View>
-        {listState === 'loading' ? (
-          <View className='hrs-history__loading'>
-            {[0, 1, 2].map((i) => (
-              <View key={i} className='hrs-history__ghost' />
-            ))}
-          </View>
-        ) : listState === 'error' ? (
-          <StateView tone='warn' title='记录加载失败' desc={listError} className='hrs-history__state'>
-            <Button small kind='outline' onClick={() => void loadList(filter)}>
-              重试
-            </Button>
-          </StateView>
-        ) : items.length === 0 ? (
-          <StateView tone='muted' mark='记' title={filter ? '没有这类记录' : '还没有服务记录'} desc={filter ? '换个状态看看' : '到驿站签到、签退后，服务记录会出现在这里。'} className='hrs-history__state'>
-            {!filter && (
-              <Button small onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
-                去签到
-              </Button>
-            )}
-          </StateView>
-        ) : (
+      <PageStates state={state} retry={retry} denied={NOT_VOLUNTEER}>
+        {(hours) => (
           <>
-            {items.map((s) => (
-              <Record key={s.id} s={s} onAppeal={setAppealing} />
-            ))}
-            <View className='hrs-history__foot'>
-              {hasMore ? (
-                <Text className='hrs-history__more' onClick={() => void loadMore()}>
-                  {loadingMore ? '加载中…' : '加载更多'}
-                </Text>
+            <View className='hrs-hero'>
+              <View className='hrs-hero__top'>
+                <View className='hrs-hero__level'>
+                  <Stars n={hours.star} className='hrs-hero__stars' />
+                  <Text className='hrs-hero__name'>{starName(hours.star)}</Text>
+                </View>
+                <View className='hrs-hero__total'>
+                  <Text className='hrs-hero__num'>{hoursText(hours.approvedMinutes)}</Text>
+                  <Text className='hrs-hero__unit'>小时 · 累计通过</Text>
+                </View>
+              </View>
+              <StarBar hours={hours} light />
+              <View className='hrs-hero__stats'>
+                <View className='hrs-hero__stat'>
+                  <Text className='hrs-hero__stat-num'>{hoursText(hours.months.find((m) => m.month === lastMonths(1)[0])?.minutes ?? 0)}</Text>
+                  <Text className='hrs-hero__stat-label'>本月通过（小时）</Text>
+                </View>
+                <View className='hrs-hero__stat'>
+                  <Text className='hrs-hero__stat-num hrs-hero__pending'>{hoursText(hours.pendingMinutes)}</Text>
+                  <Text className='hrs-hero__stat-label'>待审核（小时）</Text>
+                </View>
+                <View className='hrs-hero__stat'>
+                  <Text className='hrs-hero__stat-num'>{hours.byStation.length}</Text>
+                  <Text className='hrs-hero__stat-label'>服务过的驿站</Text>
+                </View>
+              </View>
+            </View>
+
+            {focused && (
+              <View className='vol-card hrs-focus'>
+                <View className='vol-card__head'>
+                  <Text className='vol-card__title'>消息中的记录</Text>
+                  <Text className='hrs-focus__close' onClick={() => setFocused(null)}>
+                    收起
+                  </Text>
+                </View>
+                <Record s={focused} onAppeal={setAppealing} />
+              </View>
+            )}
+
+            <Card title='星级标准' extra={<Text>累计审核通过的服务时长</Text>} className='hrs-levels'>
+              <View className='hrs-levels__row'>
+                {hours.thresholdsHours.map((t, i) => (
+                  <View key={t} className={`hrs-levels__item${hours.star > i ? ' hrs-levels__item--on' : ''}`}>
+                    <Text className='hrs-levels__star'>{'★'.repeat(i + 1)}</Text>
+                    <Text className='hrs-levels__hours'>{t} 小时</Text>
+                  </View>
+                ))}
+              </View>
+            </Card>
+
+            <Card title='月度服务时长' extra={<Text>近 12 个月 · 小时</Text>}>
+              <MonthBars months={hours.months} />
+            </Card>
+
+            <Card title='各驿站服务时长' extra={<Text>小时</Text>} className='hrs-stations'>
+              {hours.byStation.length === 0 ? (
+                <Text className='hrs-stations__empty'>审核通过的服务会按驿站汇总在这里</Text>
               ) : (
-                <Text className='hrs-history__end'>已显示全部 {total} 条</Text>
+                hours.byStation.map((s) => (
+                  <View key={s.stationName} className='hrs-stations__row'>
+                    <View className='hrs-stations__top'>
+                      <Text className='hrs-stations__name'>{s.stationName}</Text>
+                      <Text className='hrs-stations__hours'>{hoursText(s.minutes)}</Text>
+                    </View>
+                    <View className='hrs-stations__track'>
+                      <View className='hrs-stations__bar' style={{ width: `${Math.max(2, (s.minutes / widest(hours)) * 100)}%` }} />
+                    </View>
+                  </View>
+                ))
+              )}
+            </Card>
+
+            <View className='vol-card hrs-history'>
+              <View className='vol-card__head'>
+                <Text className='vol-card__title'>服务记录</Text>
+                <Text className='vol-card__extra'>{history.status === 'ready' ? `共 ${history.total} 条` : ''}</Text>
+              </View>
+              <View className='hrs-filters'>
+                {FILTERS.map((f) => (
+                  <Text key={f.value || 'all'} className={`hrs-filter${filter === f.value ? ' hrs-filter--on' : ''}`} data-filter={f.value || 'all'} onClick={() => setFilter(f.value)}>
+                    {f.label}
+                  </Text>
+                ))}
+              </View>
+              {history.status === 'loading' || history.status === 'idle' ? (
+                <View className='hrs-history__loading'>
+                  {[0, 1, 2].map((i) => (
+                    <View key={i} className='hrs-history__ghost' />
+                  ))}
+                </View>
+              ) : history.status === 'error' ? (
+                <StateView tone='warn' title='记录加载失败' desc={history.error} className='hrs-history__state'>
+                  <Button small kind='outline' onClick={() => void history.reload()}>
+                    重试
+                  </Button>
+                </StateView>
+              ) : history.items.length === 0 ? (
+                <StateView tone='muted' mark='记' title={filter ? '没有这类记录' : '还没有服务记录'} desc={filter ? '换个状态看看' : '到驿站签到、签退后，服务记录会出现在这里。'} className='hrs-history__state'>
+                  {!filter && (
+                    <Button small onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
+                      去签到
+                    </Button>
+                  )}
+                </StateView>
+              ) : (
+                <>
+                  {history.items.map((s) => (
+                    <Record key={s.id} s={s} onAppeal={setAppealing} />
+                  ))}
+                  <View className='hrs-history__foot'>
+                    {history.hasMore ? (
+                      <Text className='hrs-history__more' onClick={() => void history.loadMore()}>
+                        {history.loadingMore ? '加载中…' : '加载更多'}
+                      </Text>
+                    ) : (
+                      <Text className='hrs-history__end'>已显示全部 {history.total} 条</Text>
+                    )}
+                  </View>
+                </>
               )}
             </View>
+
+            <View className='hrs-makeup' hoverClass='hrs-makeup--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.makeup })}>
+              <Text className='hrs-makeup__text'>忘记签到或签退？申请补签</Text>
+              <Text className='hrs-makeup__arrow'>›</Text>
+            </View>
+
+            <AppealSheet
+              target={appealing}
+              allowance={allowance}
+              onClose={() => setAppealing(null)}
+              onDone={(updated) => {
+                setAppealing(null)
+                setFocused((f) => (f && f.id === updated.id ? updated : f))
+                history.setItems((list) => (filter && filter !== updated.status ? list.filter((x) => x.id !== updated.id) : list.map((x) => (x.id === updated.id ? updated : x))))
+                void call('service.hours', {})
+                  .then((hours) => setData(() => hours))
+                  .catch(() => undefined)
+                void call('service.allowance', {})
+                  .then(setAllowance)
+                  .catch(() => undefined)
+              }}
+            />
           </>
         )}
-      </View>
-
-      <View className='hrs-makeup' hoverClass='hrs-makeup--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.makeup })}>
-        <Text className='hrs-makeup__text'>忘记签到或签退？申请补签</Text>
-        <Text className='hrs-makeup__arrow'>›</Text>
-      </View>
-
-      <AppealSheet
-        target={appealing}
-        allowance={allowance}
-        onClose={() => setAppealing(null)}
-        onDone={(updated) => {
-          setAppealing(null)
-          setFocused((f) => (f && f.id === updated.id ? updated : f))
-          setItems((list) => (filter && filter !== updated.status ? list.filter((x) => x.id !== updated.id) : list.map((x) => (x.id === updated.id ? updated : x))))
-          void call('service.hours', {})
-            .then(setHours)
-            .catch(() => undefined)
-          void call('service.allowance', {})
-            .then(setAllowance)
-            .catch(() => undefined)
-        }}
-      />
+      </PageStates>
     </View>
   )
 }

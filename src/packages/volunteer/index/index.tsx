@@ -1,7 +1,7 @@
 // 志愿服务 home: the session running now (with the time ticking and 签退), the way in to 签到
 // (scan a station's code, or choose a nearby station), this month's and all approved hours, the
 // star level and the way to the next one, and the other volunteer pages.
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
@@ -9,12 +9,14 @@ import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { hours as hoursText } from '@/components/ui/format'
 import { parseScanned, scan } from '../shared/scan'
-import { Card, GateView, StarBar, Stars, starName } from '../shared/ui'
-import { gateOfError, loadSettings, useCheckOut, useNow, type Gate, type HoursView, type SessionView } from '../shared/volunteer'
+import { Card, NOT_VOLUNTEER, StarBar, Stars, starName } from '../shared/ui'
+import { loadSettings, useCheckOut, useNow, type HoursView } from '../shared/volunteer'
 import { HelpCard } from '@/components/ui/HelpCard'
 import { Button } from '@/components/ui/Button'
 import { clock, elapsed, lastMonths } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 
 import './index.scss'
 
@@ -37,55 +39,46 @@ function openScanned(text: string) {
 }
 
 export default function VolunteerHome() {
-  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
-  const [session, setSession] = useState<SessionView | null>(null)
   const [hours, setHours] = useState<HoursView | null>(null)
   const [hoursError, setHoursError] = useState('')
-  const [me, setMe] = useState<Me | null>(null)
   const [capMinutes, setCapMinutes] = useState<number | null>(null)
   const loaded = useRef(false)
   const { busy: checkingOut, checkOut } = useCheckOut()
-  const now = useNow(!!session)
 
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setGate({ kind: 'loading' })
+  // The session and who the volunteer is make the page; the hours fill their card when they come.
+  const { state, reload, retry, setData } = usePageState(async () => {
     const hoursP = call('service.hours', {})
     hoursP.catch(() => undefined)
-    try {
-      const [current, account] = await Promise.all([call('service.current', {}), call('account.me', {}).catch(() => null)])
-      setSession(current)
-      setMe(account)
-      setGate({ kind: 'ready' })
-      loaded.current = true
-    } catch (err) {
-      setGate(gateOfError(err))
-      return
-    }
-    try {
-      setHours(await hoursP)
-      setHoursError('')
-    } catch (err) {
-      setHoursError(errorMessage(err))
-    }
+    const [session, me] = await Promise.all([call('service.current', {}), call('account.me', {}).catch((): Me | null => null)])
+    loaded.current = true
+    hoursP.then(
+      (h) => {
+        setHours(h)
+        setHoursError('')
+      },
+      (err: unknown) => setHoursError(errorMessage(err)),
+    )
+    return { session, me }
   }, [])
+  const session = state.kind === 'ready' ? state.data.session : null
+  const now = useNow(!!session)
 
   useEffect(() => {
-    void load()
     loadSettings()
       .then((s) => setCapMinutes(s.dailyCapMinutes))
       .catch(() => undefined)
-  }, [load])
+  }, [])
 
   // Back from the check-in page (or any other): the session may have started or ended.
   useDidShow(() => {
     if (loaded.current) {
       takeChanged('volunteer-home')
-      void load(true)
+      void reload(true)
     }
   })
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh())
+    void reload(true).finally(() => Taro.stopPullDownRefresh())
   })
 
   const startScan = async () => {
@@ -106,151 +99,155 @@ export default function VolunteerHome() {
     if (!session) return
     const done = await checkOut(session)
     if (done) {
-      setSession(null)
-      void load(true)
+      setData((d) => ({ ...d, session: null }))
+      void reload(true)
     }
   }
 
-  const role = me?.roles.find((r) => r.role === 'volunteer')
   const thisMonth = lastMonths(1)[0]
   const monthMinutes = hours?.months.find((m) => m.month === thisMonth)?.minutes ?? 0
 
-  if (gate.kind !== 'ready') {
-    return (
-      <View className='vhome vhome--gate'>
-        <View className='vhome__head vhome__head--short'>
-          <Text className='vhome__eyebrow'>乡青汇 · 志愿服务</Text>
-          <Text className='vhome__name'>驿站签到与服务时长</Text>
-        </View>
-        <View className='vhome__gate'>
-          <GateView gate={gate} onRetry={() => void load()} skeleton={3} />
-        </View>
-      </View>
-    )
-  }
+  const page = (
+    <PageStates state={state} retry={retry} denied={NOT_VOLUNTEER}>
+      {({ session, me }) => {
+        const role = me?.roles.find((r) => r.role === 'volunteer')
+        return (
+          <View className='vhome'>
+            <View className='vhome__head'>
+              <View className='vhome__ring vhome__ring--a' />
+              <View className='vhome__ring vhome__ring--b' />
+              <Text className='vhome__eyebrow'>乡村振兴志愿者</Text>
+              <Text className='vhome__name'>{me?.nickname || '志愿者'}</Text>
+              <View className='vhome__tags'>
+                {role?.scopeName ? <Text className='vhome__chip'>{role.scopeName}</Text> : null}
+                {hours ? (
+                  <View className='vhome__chip vhome__chip--star'>
+                    <Stars n={hours.star} className='vhome__stars' />
+                    <Text className='vhome__star-name'>{starName(hours.star)}</Text>
+                  </View>
+                ) : null}
+              </View>
+            </View>
 
-  return (
-    <View className='vhome'>
-      <View className='vhome__head'>
-        <View className='vhome__ring vhome__ring--a' />
-        <View className='vhome__ring vhome__ring--b' />
-        <Text className='vhome__eyebrow'>乡村振兴志愿者</Text>
-        <Text className='vhome__name'>{me?.nickname || '志愿者'}</Text>
-        <View className='vhome__tags'>
-          {role?.scopeName ? <Text className='vhome__chip'>{role.scopeName}</Text> : null}
-          {hours ? (
-            <View className='vhome__chip vhome__chip--star'>
-              <Stars n={hours.star} className='vhome__stars' />
-              <Text className='vhome__star-name'>{starName(hours.star)}</Text>
-            </View>
-          ) : null}
-        </View>
-      </View>
+            <View className='vhome__body'>
+              {session ? (
+                <View className='vhome-session' data-session={session.id}>
+                  <View className='vhome-session__top'>
+                    <View className='vhome-session__live'>
+                      <View className='vhome-session__dot' />
+                      <Text>服务中</Text>
+                    </View>
+                    <Text className='vhome-session__since'>{clock(session.checkInAt)} 签到</Text>
+                  </View>
+                  <Text className='vhome-session__station'>{session.stationName}</Text>
+                  <Text className='vhome-session__elapsed'>{elapsed(now - Date.parse(session.checkInAt))}</Text>
+                  <Text className='vhome-session__label'>已服务时长 · 离开驿站前请签退</Text>
+                  <View className='vhome-session__actions'>
+                    <Button kind='plain' className='vhome-session__detail' onClick={() => void Taro.navigateTo({ url: `${ROUTES.checkin}?stationId=${session.stationId}` })}>
+                      签到详情
+                    </Button>
+                    <Button className='vhome-session__checkout' busy={checkingOut} onClick={() => void finish()}>
+                      {checkingOut ? '正在签退…' : '签退'}
+                    </Button>
+                  </View>
+                </View>
+              ) : (
+                <View className='vhome-entry'>
+                  <View className='vhome-entry__scan' hoverClass='vhome-entry__scan--pressed' onClick={() => void startScan()}>
+                    <View className='vhome-entry__icon'>
+                      <View className='vhome-entry__corner vhome-entry__corner--tl' />
+                      <View className='vhome-entry__corner vhome-entry__corner--tr' />
+                      <View className='vhome-entry__corner vhome-entry__corner--bl' />
+                      <View className='vhome-entry__corner vhome-entry__corner--br' />
+                      <View className='vhome-entry__line' />
+                    </View>
+                    <View className='vhome-entry__main'>
+                      <Text className='vhome-entry__title'>扫码签到</Text>
+                      <Text className='vhome-entry__desc'>到达驿站后，扫描驿站张贴的签到码</Text>
+                    </View>
+                    <Text className='vhome-entry__arrow'>›</Text>
+                  </View>
+                  <View className='vhome-entry__nearby' hoverClass='vhome-entry__nearby--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
+                    <View className='vhome-entry__pin'>
+                      <View className='vhome-entry__pin-dot' />
+                    </View>
+                    <Text className='vhome-entry__nearby-text'>选择附近驿站签到</Text>
+                    <Text className='vhome-entry__nearby-arrow'>›</Text>
+                  </View>
+                </View>
+              )}
 
-      <View className='vhome__body'>
-        {session ? (
-          <View className='vhome-session' data-session={session.id}>
-            <View className='vhome-session__top'>
-              <View className='vhome-session__live'>
-                <View className='vhome-session__dot' />
-                <Text>服务中</Text>
-              </View>
-              <Text className='vhome-session__since'>{clock(session.checkInAt)} 签到</Text>
-            </View>
-            <Text className='vhome-session__station'>{session.stationName}</Text>
-            <Text className='vhome-session__elapsed'>{elapsed(now - Date.parse(session.checkInAt))}</Text>
-            <Text className='vhome-session__label'>已服务时长 · 离开驿站前请签退</Text>
-            <View className='vhome-session__actions'>
-              <Button kind='plain' className='vhome-session__detail' onClick={() => void Taro.navigateTo({ url: `${ROUTES.checkin}?stationId=${session.stationId}` })}>
-                签到详情
-              </Button>
-              <Button className='vhome-session__checkout' busy={checkingOut} onClick={() => void finish()}>
-                {checkingOut ? '正在签退…' : '签退'}
-              </Button>
-            </View>
-          </View>
-        ) : (
-          <View className='vhome-entry'>
-            <View className='vhome-entry__scan' hoverClass='vhome-entry__scan--pressed' onClick={() => void startScan()}>
-              <View className='vhome-entry__icon'>
-                <View className='vhome-entry__corner vhome-entry__corner--tl' />
-                <View className='vhome-entry__corner vhome-entry__corner--tr' />
-                <View className='vhome-entry__corner vhome-entry__corner--bl' />
-                <View className='vhome-entry__corner vhome-entry__corner--br' />
-                <View className='vhome-entry__line' />
-              </View>
-              <View className='vhome-entry__main'>
-                <Text className='vhome-entry__title'>扫码签到</Text>
-                <Text className='vhome-entry__desc'>到达驿站后，扫描驿站张贴的签到码</Text>
-              </View>
-              <Text className='vhome-entry__arrow'>›</Text>
-            </View>
-            <View className='vhome-entry__nearby' hoverClass='vhome-entry__nearby--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
-              <View className='vhome-entry__pin'>
-                <View className='vhome-entry__pin-dot' />
-              </View>
-              <Text className='vhome-entry__nearby-text'>选择附近驿站签到</Text>
-              <Text className='vhome-entry__nearby-arrow'>›</Text>
-            </View>
-          </View>
-        )}
+              <Card title='我的服务时长' extra={<Text onClick={() => void Taro.navigateTo({ url: ROUTES.hours })}>明细 ›</Text>} className='vhome-hours'>
+                {hours ? (
+                  <>
+                    <View className='vhome-hours__stats'>
+                      <View className='vhome-hours__stat'>
+                        <Text className='vhome-hours__num vhome-hours__num--month'>{hoursText(monthMinutes)}</Text>
+                        <Text className='vhome-hours__label'>本月（小时）</Text>
+                      </View>
+                      <View className='vhome-hours__stat'>
+                        <Text className='vhome-hours__num vhome-hours__num--total'>{hoursText(hours.approvedMinutes)}</Text>
+                        <Text className='vhome-hours__label'>累计（小时）</Text>
+                      </View>
+                      <View className='vhome-hours__stat'>
+                        <Text className='vhome-hours__num vhome-hours__num--pending'>{hoursText(hours.pendingMinutes)}</Text>
+                        <Text className='vhome-hours__label'>待审核（小时）</Text>
+                      </View>
+                    </View>
+                    <View className='vhome-hours__star'>
+                      <StarBar hours={hours} />
+                    </View>
+                  </>
+                ) : hoursError ? (
+                  <View className='vhome-hours__error'>
+                    <Text>{hoursError}</Text>
+                    <Text className='vhome-hours__retry' onClick={() => void reload(true)}>
+                      重试
+                    </Text>
+                  </View>
+                ) : (
+                  <View className='vhome-hours__loading'>
+                    <View className='vhome-hours__ghost' />
+                    <View className='vhome-hours__ghost vhome-hours__ghost--short' />
+                  </View>
+                )}
+              </Card>
 
-        <Card title='我的服务时长' extra={<Text onClick={() => void Taro.navigateTo({ url: ROUTES.hours })}>明细 ›</Text>} className='vhome-hours'>
-          {hours ? (
-            <>
-              <View className='vhome-hours__stats'>
-                <View className='vhome-hours__stat'>
-                  <Text className='vhome-hours__num vhome-hours__num--month'>{hoursText(monthMinutes)}</Text>
-                  <Text className='vhome-hours__label'>本月（小时）</Text>
-                </View>
-                <View className='vhome-hours__stat'>
-                  <Text className='vhome-hours__num vhome-hours__num--total'>{hoursText(hours.approvedMinutes)}</Text>
-                  <Text className='vhome-hours__label'>累计（小时）</Text>
-                </View>
-                <View className='vhome-hours__stat'>
-                  <Text className='vhome-hours__num vhome-hours__num--pending'>{hoursText(hours.pendingMinutes)}</Text>
-                  <Text className='vhome-hours__label'>待审核（小时）</Text>
-                </View>
+              <View className='vhome-links'>
+                {LINKS.map((l) => (
+                  <View key={l.key} className={`vhome-link vhome-link--${l.key}`} hoverClass='vhome-link--pressed' onClick={() => void Taro.navigateTo({ url: l.url })}>
+                    <View className={`vhome-link__mark vhome-link__mark--${l.key}`}>
+                      <Text>{l.mark}</Text>
+                    </View>
+                    <View className='vhome-link__main'>
+                      <Text className='vhome-link__title'>{l.title}</Text>
+                      <Text className='vhome-link__desc'>{l.desc}</Text>
+                    </View>
+                    <Text className='vhome-link__arrow'>›</Text>
+                  </View>
+                ))}
               </View>
-              <View className='vhome-hours__star'>
-                <StarBar hours={hours} />
-              </View>
-            </>
-          ) : hoursError ? (
-            <View className='vhome-hours__error'>
-              <Text>{hoursError}</Text>
-              <Text className='vhome-hours__retry' onClick={() => void load(true)}>
-                重试
+
+              <Text className='vhome__note'>
+                服务时长按签到、签退时间计算，{capMinutes ? `每天最多计入 ${hoursText(capMinutes)} 小时，` : ''}经镇街团委审核通过后计入。未签退的服务会在当天结束时自动结束，并交由镇街团委核实。
               </Text>
             </View>
-          ) : (
-            <View className='vhome-hours__loading'>
-              <View className='vhome-hours__ghost' />
-              <View className='vhome-hours__ghost vhome-hours__ghost--short' />
-            </View>
-          )}
-        </Card>
+            <HelpCard programme='volunteer' />
+          </View>
+        )
+      }}
+    </PageStates>
+  )
+  if (state.kind === 'ready') return page
 
-        <View className='vhome-links'>
-          {LINKS.map((l) => (
-            <View key={l.key} className={`vhome-link vhome-link--${l.key}`} hoverClass='vhome-link--pressed' onClick={() => void Taro.navigateTo({ url: l.url })}>
-              <View className={`vhome-link__mark vhome-link__mark--${l.key}`}>
-                <Text>{l.mark}</Text>
-              </View>
-              <View className='vhome-link__main'>
-                <Text className='vhome-link__title'>{l.title}</Text>
-                <Text className='vhome-link__desc'>{l.desc}</Text>
-              </View>
-              <Text className='vhome-link__arrow'>›</Text>
-            </View>
-          ))}
-        </View>
-
-        <Text className='vhome__note'>
-          服务时长按签到、签退时间计算，{capMinutes ? `每天最多计入 ${hoursText(capMinutes)} 小时，` : ''}经镇街团委审核通过后计入。未签退的服务会在当天结束时自动结束，并交由镇街团委核实。
-        </Text>
+  // Until the page can show itself: a short head over a card that waits, refuses or fails.
+  return (
+    <View className='vhome'>
+      <View className='vhome__head vhome__head--short'>
+        <Text className='vhome__eyebrow'>乡青汇 · 志愿服务</Text>
+        <Text className='vhome__name'>驿站签到与服务时长</Text>
       </View>
-      <HelpCard programme='volunteer' />
+      <View className='vhome__gate'>{page}</View>
     </View>
   )
 }

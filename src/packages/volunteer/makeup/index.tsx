@@ -15,11 +15,13 @@ import { pickPictures, pictureProblem } from '@/services/pictures'
 import { hours as hoursText } from '@/components/ui/format'
 import { LocationProblem, readLocation } from '@/services/location'
 import { decodeTwice, stationIdFromParams } from '../shared/scan'
-import { FlagList, GateView, StatusTag } from '../shared/ui'
-import { allowanceText, gateOfError, loadSettings, loadStation, type Allowance, type Gate, type SessionView, type StationView } from '../shared/volunteer'
+import { FlagList, NOT_VOLUNTEER, StatusTag } from '../shared/ui'
+import { allowanceText, loadSettings, loadStation, type Allowance, type SessionView, type StationView } from '../shared/volunteer'
 import { Button } from '@/components/ui/Button'
 import { addDays, clock, dayLabel, distance, duration, minutesBetween, nowClock, relativeDay, today } from '@/components/ui/format'
 import { markChanged } from '@/services/changes'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 
 import './index.scss'
 
@@ -133,9 +135,7 @@ function StationSheet({ visible, recent, current, onChoose, onClose }: { visible
 
 export default function Makeup() {
   const { params } = useRouter()
-  const [gate, setGate] = useState<Gate>({ kind: 'loading' })
   const [fields, setFields] = useState<Fields>({ station: null, date: '', start: '', end: '', reason: '' })
-  const [recent, setRecent] = useState<Choice[]>([])
   const [allowance, setAllowance] = useState<Allowance | null>(null)
   const [capMinutes, setCapMinutes] = useState<number | null>(null)
   const [photo, setPhoto] = useState('')
@@ -146,30 +146,25 @@ export default function Makeup() {
   const [sheet, setSheet] = useState(false)
   const [done, setDone] = useState<SessionView | null>(null)
 
-  const load = useCallback(async () => {
-    setGate({ kind: 'loading' })
-    try {
-      const { items } = await call('service.history', { page: 1, pageSize: 20 })
-      const seen = new Map<string, Choice>()
-      for (const s of items) if (!seen.has(s.stationId)) seen.set(s.stationId, { id: s.stationId, name: s.stationName, place: s.townshipName })
-      const choices = [...seen.values()].slice(0, 5)
-      setRecent(choices)
-      const wanted = stationIdFromParams(params)
-      let preset: Choice | null = choices[0] ?? null
-      if (wanted) {
-        const st = await loadStation(wanted).catch(() => null)
-        if (st) preset = { id: st.id, name: st.name, place: `${st.countyName} · ${st.townshipName}` }
-      }
-      const date = params.date ? decodeTwice(params.date) : ''
-      setFields((f) => ({ ...f, station: f.station ?? preset, date: f.date || (/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '') }))
-      setGate({ kind: 'ready' })
-    } catch (err) {
-      setGate(gateOfError(err))
+  // The stations served at lately (to choose from), and the form preset from the link (?stationId, ?date) or the latest one.
+  const { state, retry } = usePageState(async (): Promise<Choice[]> => {
+    const { items } = await call('service.history', { page: 1, pageSize: 20 })
+    const seen = new Map<string, Choice>()
+    for (const s of items) if (!seen.has(s.stationId)) seen.set(s.stationId, { id: s.stationId, name: s.stationName, place: s.townshipName })
+    const choices = [...seen.values()].slice(0, 5)
+    const wanted = stationIdFromParams(params)
+    let preset: Choice | null = choices[0] ?? null
+    if (wanted) {
+      const st = await loadStation(wanted).catch(() => null)
+      if (st) preset = { id: st.id, name: st.name, place: `${st.countyName} · ${st.townshipName}` }
     }
-  }, [params])
+    const date = params.date ? decodeTwice(params.date) : ''
+    setFields((f) => ({ ...f, station: f.station ?? preset, date: f.date || (/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '') }))
+    return choices
+    // Only on open: the page's query does not change.
+  }, [])
 
   useEffect(() => {
-    void load()
     loadSettings()
       .then((s) => setCapMinutes(s.dailyCapMinutes))
       .catch(() => undefined)
@@ -262,17 +257,9 @@ export default function Makeup() {
     }
   }
 
-  if (gate.kind !== 'ready') {
-    return (
-      <View className='vol-page makeup'>
-        <GateView gate={gate} onRetry={() => void load()} skeleton={3} />
-      </View>
-    )
-  }
-
   if (done) {
     return (
-      <View className='vol-page makeup makeup--done'>
+      <View className='vol-page makeup'>
         <View className='mk-done' data-status={done.status}>
           <View className='mk-done__mark'>
             <Text>✓</Text>
@@ -315,135 +302,141 @@ export default function Makeup() {
   const chips = [0, -1, -2].map((d) => addDays(today(), d))
 
   return (
-    <View className='vol-page vol-page--with-bar makeup'>
-      <View className='acct-banner acct-banner--info makeup__intro'>
-        <View className='acct-banner__main'>
-          <Text className='acct-banner__title'>什么时候需要补签</Text>
-          <Text className='acct-banner__text'>
-            室内没有信号、手机没电等原因没能签到或签退时，可在 31 天内补签，由镇街团委审核。
-          </Text>
-          {allowance && (
-            <Text className={`makeup__allowance${allowance.left === 0 ? ' makeup__allowance--spent' : ''}`} data-left={allowance.left}>
-              {allowanceText(allowance)}
-            </Text>
-          )}
-        </View>
-      </View>
-
-      {banner && (
-        <View className='acct-banner acct-banner--rejected makeup__banner' data-error-for='form'>
-          <View className='acct-banner__icon'>
-            <Text className='acct-banner__icon-text'>!</Text>
-          </View>
-          <View className='acct-banner__main'>
-            <Text className='acct-banner__title'>未能提交</Text>
-            <Text className='acct-banner__text'>{banner}</Text>
-          </View>
-        </View>
-      )}
-
-      <View className='acct-card'>
-        <Text className='acct-card__title'>服务信息</Text>
-        <FormRow field='stationId' label='驿站' required error={errorOf('stationId')} onClick={() => setSheet(true)}>
-          <PickedValue value={fields.station?.name ?? ''} placeholder='选择服务的驿站' />
-        </FormRow>
-        <Picker mode='date' value={fields.date || addDays(today(), -1)} start={min} end={today()} onChange={(e) => set('date', e.detail.value)}>
-          <FormRow field='date' label='服务日期' required arrow error={errorOf('date')}>
-            <PickedValue value={fields.date ? `${dayLabel(fields.date)}${fields.date === today() ? '（今天）' : fields.date === addDays(today(), -1) ? '（昨天）' : ''}` : ''} placeholder='选择日期（31 天内）' />
-          </FormRow>
-        </Picker>
-        <View className='makeup__chips'>
-          {chips.map((d, i) => (
-            <Text key={d} className={`makeup__chip${fields.date === d ? ' makeup__chip--on' : ''}`} data-day={i} onClick={() => set('date', d)}>
-              {['今天', '昨天', '前天'][i]}
-            </Text>
-          ))}
-        </View>
-        <Picker mode='time' value={fields.start || '09:00'} onChange={(e) => set('start', e.detail.value)}>
-          <FormRow field='start' label='开始时间' required arrow error={errorOf('start')}>
-            <PickedValue value={fields.start} placeholder='例如 09:00' />
-          </FormRow>
-        </Picker>
-        <Picker mode='time' value={fields.end || plusHours(fields.start || '09:00', 2)} onChange={(e) => set('end', e.detail.value)}>
-          <FormRow
-            field='end'
-            label='结束时间'
-            required
-            arrow
-            error={errorOf('end')}
-            hint={minutes > 0 ? `共 ${duration(minutes)}${capMinutes && minutes > capMinutes ? `，每天最多计入 ${hoursText(capMinutes)} 小时` : ''}` : undefined}
-          >
-            <PickedValue value={fields.end} placeholder='例如 11:30' />
-          </FormRow>
-        </Picker>
-      </View>
-
-      <View className='acct-card'>
-        <Text className='acct-card__title'>补签原因</Text>
-        <FormRow field='reason' label='' stacked error={errorOf('reason')} hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实'>
-          <View className='makeup__textarea'>
-            <Textarea
-              className='makeup__textarea-input'
-              value={fields.reason}
-              placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到'
-              placeholderClass='makeup__placeholder'
-              maxlength={200}
-              autoHeight
-              onInput={(e) => set('reason', e.detail.value)}
-            />
-            <Text className='makeup__count'>{fields.reason.length}/200</Text>
-          </View>
-        </FormRow>
-      </View>
-
-      <View className='acct-card'>
-        <Text className='acct-card__title'>
-          证明照片<Text className='acct-card__title-note'>选填</Text>
-        </Text>
-        <FormRow field='photoFileId' label='' stacked error={errorOf('photoFileId')} hint='活动现场照片、签到表等，可帮助审核'>
-          <View className='makeup__photos'>
-            {photo ? (
-              <View className='makeup__photo'>
-                <Image className='makeup__photo-img' src={photo} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [photo] })} />
-                <Text className='makeup__photo-del' onClick={() => setPhoto('')}>
-                  ×
+    <View className={`vol-page makeup${state.kind === 'ready' ? ' vol-page--with-bar' : ''}`}>
+      <PageStates state={state} retry={retry} denied={NOT_VOLUNTEER}>
+        {(recent) => (
+          <>
+            <View className='acct-banner acct-banner--info makeup__intro'>
+              <View className='acct-banner__main'>
+                <Text className='acct-banner__title'>什么时候需要补签</Text>
+                <Text className='acct-banner__text'>
+                  室内没有信号、手机没电等原因没能签到或签退时，可在 31 天内补签，由镇街团委审核。
                 </Text>
+                {allowance && (
+                  <Text className={`makeup__allowance${allowance.left === 0 ? ' makeup__allowance--spent' : ''}`} data-left={allowance.left}>
+                    {allowanceText(allowance)}
+                  </Text>
+                )}
               </View>
-            ) : (
-              <View className='makeup__add' hoverClass='makeup__add--pressed' onClick={() => void choosePhoto()}>
-                <Text className='makeup__add-plus'>+</Text>
-                <Text className='makeup__add-text'>添加照片</Text>
+            </View>
+
+            {banner && (
+              <View className='acct-banner acct-banner--rejected makeup__banner' data-error-for='form'>
+                <View className='acct-banner__icon'>
+                  <Text className='acct-banner__icon-text'>!</Text>
+                </View>
+                <View className='acct-banner__main'>
+                  <Text className='acct-banner__title'>未能提交</Text>
+                  <Text className='acct-banner__text'>{banner}</Text>
+                </View>
               </View>
             )}
-          </View>
-        </FormRow>
-      </View>
 
-      {fields.station && fields.date && fields.start && fields.end && minutes > 0 && (
-        <View className='makeup__summary'>
-          <Tag tone='blue'>预览</Tag>
-          <Text className='makeup__summary-text'>
-            {relativeDay(fields.date)} {fields.start}–{fields.end} · {duration(minutes)} · {fields.station.name}
-          </Text>
-        </View>
-      )}
+            <View className='acct-card'>
+              <Text className='acct-card__title'>服务信息</Text>
+              <FormRow field='stationId' label='驿站' required error={errorOf('stationId')} onClick={() => setSheet(true)}>
+                <PickedValue value={fields.station?.name ?? ''} placeholder='选择服务的驿站' />
+              </FormRow>
+              <Picker mode='date' value={fields.date || addDays(today(), -1)} start={min} end={today()} onChange={(e) => set('date', e.detail.value)}>
+                <FormRow field='date' label='服务日期' required arrow error={errorOf('date')}>
+                  <PickedValue value={fields.date ? `${dayLabel(fields.date)}${fields.date === today() ? '（今天）' : fields.date === addDays(today(), -1) ? '（昨天）' : ''}` : ''} placeholder='选择日期（31 天内）' />
+                </FormRow>
+              </Picker>
+              <View className='makeup__chips'>
+                {chips.map((d, i) => (
+                  <Text key={d} className={`makeup__chip${fields.date === d ? ' makeup__chip--on' : ''}`} data-day={i} onClick={() => set('date', d)}>
+                    {['今天', '昨天', '前天'][i]}
+                  </Text>
+                ))}
+              </View>
+              <Picker mode='time' value={fields.start || '09:00'} onChange={(e) => set('start', e.detail.value)}>
+                <FormRow field='start' label='开始时间' required arrow error={errorOf('start')}>
+                  <PickedValue value={fields.start} placeholder='例如 09:00' />
+                </FormRow>
+              </Picker>
+              <Picker mode='time' value={fields.end || plusHours(fields.start || '09:00', 2)} onChange={(e) => set('end', e.detail.value)}>
+                <FormRow
+                  field='end'
+                  label='结束时间'
+                  required
+                  arrow
+                  error={errorOf('end')}
+                  hint={minutes > 0 ? `共 ${duration(minutes)}${capMinutes && minutes > capMinutes ? `，每天最多计入 ${hoursText(capMinutes)} 小时` : ''}` : undefined}
+                >
+                  <PickedValue value={fields.end} placeholder='例如 11:30' />
+                </FormRow>
+              </Picker>
+            </View>
 
-      <View className='acct-bar'>
-        <Button busy={submitting} disabled={allowance?.left === 0} className='makeup__submit' onClick={() => void submit()}>
-          {submitting ? '正在提交…' : allowance?.left === 0 ? '本月补签次数已用完' : '提交补签'}
-        </Button>
-      </View>
+            <View className='acct-card'>
+              <Text className='acct-card__title'>补签原因</Text>
+              <FormRow field='reason' label='' stacked error={errorOf('reason')} hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实'>
+                <View className='makeup__textarea'>
+                  <Textarea
+                    className='makeup__textarea-input'
+                    value={fields.reason}
+                    placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到'
+                    placeholderClass='makeup__placeholder'
+                    maxlength={200}
+                    autoHeight
+                    onInput={(e) => set('reason', e.detail.value)}
+                  />
+                  <Text className='makeup__count'>{fields.reason.length}/200</Text>
+                </View>
+              </FormRow>
+            </View>
 
-      <StationSheet
-        visible={sheet}
-        recent={recent}
-        current={fields.station?.id ?? ''}
-        onClose={() => setSheet(false)}
-        onChoose={(c) => {
-          set('station', c)
-          setSheet(false)
-        }}
-      />
+            <View className='acct-card'>
+              <Text className='acct-card__title'>
+                证明照片<Text className='acct-card__title-note'>选填</Text>
+              </Text>
+              <FormRow field='photoFileId' label='' stacked error={errorOf('photoFileId')} hint='活动现场照片、签到表等，可帮助审核'>
+                <View className='makeup__photos'>
+                  {photo ? (
+                    <View className='makeup__photo'>
+                      <Image className='makeup__photo-img' src={photo} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [photo] })} />
+                      <Text className='makeup__photo-del' onClick={() => setPhoto('')}>
+                        ×
+                      </Text>
+                    </View>
+                  ) : (
+                    <View className='makeup__add' hoverClass='makeup__add--pressed' onClick={() => void choosePhoto()}>
+                      <Text className='makeup__add-plus'>+</Text>
+                      <Text className='makeup__add-text'>添加照片</Text>
+                    </View>
+                  )}
+                </View>
+              </FormRow>
+            </View>
+
+            {fields.station && fields.date && fields.start && fields.end && minutes > 0 && (
+              <View className='makeup__summary'>
+                <Tag tone='blue'>预览</Tag>
+                <Text className='makeup__summary-text'>
+                  {relativeDay(fields.date)} {fields.start}–{fields.end} · {duration(minutes)} · {fields.station.name}
+                </Text>
+              </View>
+            )}
+
+            <View className='acct-bar'>
+              <Button busy={submitting} disabled={allowance?.left === 0} className='makeup__submit' onClick={() => void submit()}>
+                {submitting ? '正在提交…' : allowance?.left === 0 ? '本月补签次数已用完' : '提交补签'}
+              </Button>
+            </View>
+
+            <StationSheet
+              visible={sheet}
+              recent={recent}
+              current={fields.station?.id ?? ''}
+              onClose={() => setSheet(false)}
+              onChoose={(c) => {
+                set('station', c)
+                setSheet(false)
+              }}
+            />
+          </>
+        )}
+      </PageStates>
     </View>
   )
 }

@@ -1,4 +1,4 @@
-// Building blocks of the volunteer pages: the gate (not a volunteer, no persona, an error),
+// Building blocks of the volunteer pages: how they refuse someone who is not a volunteer,
 // status tags and flags, stars and the progress to the next one, cards, and the certificate.
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -8,44 +8,18 @@ import { Qr } from '@/components/ui/Qr'
 import { Tag, type TagTone } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
 import { numeral } from '@contract/numerals'
-import type { CertificateView, Gate, HoursView } from './volunteer'
-import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import type { CertificateView, HoursView } from './volunteer'
+import type { DeniedLook } from '@/components/ui/PageStates'
 import { chineseDate, monthLabel, roundHours } from '@/components/ui/format'
 
 import './volunteer.scss'
 
-/** What a page shows instead of itself: loading, not a volunteer, no persona (development), an error. */
-export function GateView({ gate, onRetry, skeleton = 2 }: { gate: Gate; onRetry: () => void; skeleton?: number }) {
-  if (gate.kind === 'loading') return <Skeleton count={skeleton} />
-  if (gate.kind === 'not-volunteer') {
-    return (
-      <StateView
-        tone='brand'
-        mark='志'
-        className='vol-gate vol-gate--not-volunteer'
-        title='你还不是乡村振兴志愿者'
-        desc='驿站签到、服务时长和服务证明仅向已通过审核的乡村振兴志愿者开放。注册并经县（市、区）团委审核通过后即可使用；如已提交注册，请耐心等待审核结果。'
-      >
-        <Button className='vol-gate__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
-          注册成为志愿者
-        </Button>
-        <View className='vol-gap' />
-        <Button kind='plain' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
-          查看我的注册进度
-        </Button>
-      </StateView>
-    )
-  }
-  if (gate.kind === 'no-identity') {
-    return (
-      <StateView tone='warn' className='vol-gate' title='请先选择演示身份' desc='本地开发环境需要先在「切换演示身份」中选择一个身份。'>
-        {process.env.TARO_APP_DEV_TOOLS === 'true' ? <Button onClick={() => void Taro.navigateTo({ url: ROUTES.personas })}>去选择</Button> : null}
-      </StateView>
-    )
-  }
-  if (gate.kind === 'error') return <StateView tone='error' title='加载失败' desc={gate.message} action={{ text: '重试', onClick: onRetry }} />
-  return null
+/** How a volunteer page refuses someone who is not (yet) an approved volunteer: the way to register. */
+export const NOT_VOLUNTEER: DeniedLook = {
+  className: 'vol-gate vol-gate--not-volunteer',
+  title: '你还不是乡村振兴志愿者',
+  text: '驿站签到、服务时长和服务证明仅向已通过审核的乡村振兴志愿者开放。注册并经县（市、区）团委审核通过后即可使用；如已提交注册，请耐心等待审核结果。',
+  action: { text: '注册成为志愿者', onClick: () => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` }) },
 }
 
 const STATUS_TONES: Record<SessionStatus, TagTone> = {

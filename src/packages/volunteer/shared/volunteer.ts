@@ -1,4 +1,4 @@
-// What the volunteer pages share: who may use them (the gate), stations and settings read once,
+// What the volunteer pages share: stations and settings read once,
 // the ticking clock of an open session, and the check-out flow (fresh location, fence preview,
 // confirmation, one request id per attempt).
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -26,16 +26,6 @@ export type Allowance = OutputOf<'service.allowance'>
 /** The allowance said before the form is filled, not after. */
 export function allowanceText(a: Allowance): string {
   return a.left > 0 ? `本月还可提交补签和申诉 ${a.left} 次（每月共 ${a.perMonth} 次）` : `本月的补签和申诉次数（${a.perMonth} 次）已用完，下月 1 日起可再提交`
-}
-
-/** Whether the pages can show themselves: the caller must hold the volunteer role. */
-export type Gate = { kind: 'loading' } | { kind: 'ready' } | { kind: 'not-volunteer' } | { kind: 'no-identity' } | { kind: 'error'; message: string }
-
-export function gateOfError(err: unknown): Gate {
-  if (err instanceof CallError && err.code === 'FORBIDDEN') return { kind: 'not-volunteer' }
-  // Only the local cloud's gateway answers UNAUTHENTICATED (no persona chosen); in WeChat the caller is always known.
-  if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') return { kind: 'no-identity' }
-  return { kind: 'error', message: errorMessage(err) }
 }
 
 // ---- read once ------------------------------------------------------------------------------

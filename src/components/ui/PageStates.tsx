@@ -5,14 +5,19 @@ import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { goBackOr } from '@/services/navigation'
-import { Skeleton, StateView, type StateAction } from './StateView'
+import { Skeleton, StateView, type StateAction, type StateTone } from './StateView'
 import type { BlockedState, PageState } from './page-state'
 
 export interface DeniedLook {
   title?: string
+  /** The mark's tone and character, where a refusal is rather an invitation (to register, to join). */
+  tone?: StateTone
+  mark?: string
   /** Who the page is for and how to get access (default: the function's own words). */
   text?: string
   action?: StateAction
+  /** A quieter second way out. */
+  secondary?: StateAction
   className?: string
 }
 
@@ -38,7 +43,17 @@ export function PageStates<T>({ state, retry, gate, skeleton = 3, denied, notFou
     case 'loading':
       return typeof skeleton === 'number' ? <Skeleton count={skeleton} /> : <>{skeleton}</>
     case 'denied':
-      return <StateView tone='warn' className={denied?.className} title={denied?.title ?? '无权限'} desc={denied?.text ?? shown.message} action={denied?.action ?? toMine} />
+      return (
+        <StateView
+          tone={denied?.tone ?? 'warn'}
+          mark={denied?.mark}
+          className={denied?.className}
+          title={denied?.title ?? '无权限'}
+          desc={denied?.text ?? shown.message}
+          action={denied?.action ?? toMine}
+          secondary={denied?.secondary}
+        />
+      )
     case 'not-found':
       return <StateView tone='muted' title={notFound?.title ?? '找不到这条记录'} desc={notFound?.text ?? shown.message} action={notFound?.action ?? { text: '返回', onClick: () => goBackOr(ROUTES.home) }} />
     case 'no-identity':

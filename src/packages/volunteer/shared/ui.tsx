@@ -16,10 +16,13 @@ import './volunteer.scss'
 
 /** How a volunteer page refuses someone who is not (yet) an approved volunteer: the way to register. */
 export const NOT_VOLUNTEER: DeniedLook = {
+  tone: 'brand',
+  mark: '志',
   className: 'vol-gate vol-gate--not-volunteer',
   title: '你还不是乡村振兴志愿者',
   text: '驿站签到、服务时长和服务证明仅向已通过审核的乡村振兴志愿者开放。注册并经县（市、区）团委审核通过后即可使用；如已提交注册，请耐心等待审核结果。',
   action: { text: '注册成为志愿者', onClick: () => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` }) },
+  secondary: { text: '查看我的注册进度', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) },
 }
 
 const STATUS_TONES: Record<SessionStatus, TagTone> = {

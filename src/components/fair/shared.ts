@@ -14,7 +14,7 @@ export type Who =
   | { kind: 'error'; message: string }
 
 /** Only the local cloud's gateway answers UNAUTHENTICATED (no persona chosen); in WeChat the caller is always known. */
-export function noIdentity(err: unknown): boolean {
+function noIdentity(err: unknown): boolean {
   return process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED'
 }
 

@@ -9,6 +9,8 @@ import { Tag } from '@/components/ui/Tag'
 import { placesLeft, salaryText, standingOf } from './format'
 import { dayText, weekday } from '@/components/ui/format'
 
+// The league pages' look (adm-page, tabs, chips, cards, the bottom bar), which the fair pages build on.
+import '@/components/admin/admin.scss'
 import './fair.scss'
 
 const TYPE_TONES: Record<EmployerType, 'brand' | 'blue' | 'green'> = { state_owned: 'brand', private: 'blue', social: 'green' }

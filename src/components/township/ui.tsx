@@ -1,18 +1,24 @@
-// Small building blocks of the township pages: the gate shown to someone who is not township
-// staff (or has no persona yet), the kiosk QR image, and the page's toggle switch.
+// Small building blocks of the township pages: who the workbench is for (its refusal, for
+// <PageStates denied>), the kiosk QR image, and the page's toggle switch.
 import { useMemo } from 'react'
 import { Image, View } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
-import { ScopeGate } from '@/components/admin/ui'
-import type { StaffState } from './shared'
+import type { GateState } from '@/components/admin/ui'
+import type { DeniedLook } from '@/components/ui/PageStates'
 
+// The admin pages' look (adm-page, cards, tabs, chips), which the township pages build on.
+import '@/components/admin/admin.scss'
 import './township.scss'
 
-const STAFF_ONLY = { text: '镇街工作台仅向镇街团委干事、驿站管理员和上级团委开放。如需开通，请联系所在县（市、区）团委发送邀请。', className: 'tw-denied' }
+const STAFF_ONLY: DeniedLook = { text: '镇街工作台仅向镇街团委干事、驿站管理员和上级团委开放。如需开通，请联系所在县（市、区）团委发送邀请。', className: 'tw-denied' }
 
-/** What a page shows while it cannot show itself: loading, not staff, no persona, an error. */
-export function StaffGate({ state, retry }: { state: StaffState; retry: () => void }) {
-  return <ScopeGate state={state} retry={retry} denied={STAFF_ONLY} />
+/**
+ * What <PageStates denied> says on a township page: who the workbench is for when the caller is
+ * not staff (`gate` refused), else `own` (the page's own refusal; none: the kit's 无权限 with the
+ * function's words).
+ */
+export function staffDenied(gate: GateState, own?: DeniedLook): DeniedLook | undefined {
+  return gate.kind === 'denied' ? STAFF_ONLY : own
 }
 
 /**

@@ -9,14 +9,15 @@ import { ROLE_LABELS } from '@contract/roles'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { Button } from '@/components/ui/Button'
 import { markChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -73,76 +74,72 @@ export default function Grants() {
     }
   }
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <ScopeGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-
-  const me = scope.account.userId
+  const me = scope?.account.userId
 
   return (
     <View className='adm-page grants'>
-      <View className='adm-top'>
-        <View className='adm-filters grants__filters'>
-          {[{ value: '' as const, label: '全部角色' }, ...roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))].map((f) => (
-            <View key={f.value || 'all'} className={`adm-chip ${role === f.value ? 'adm-chip--on' : ''}`} onClick={() => setRole(f.value)}>
-              <Text className='adm-chip__text'>{f.label}</Text>
+      {scope && (
+        <>
+          <View className='adm-top'>
+            <View className='adm-filters grants__filters'>
+              {[{ value: '' as const, label: '全部角色' }, ...roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))].map((f) => (
+                <View key={f.value || 'all'} className={`adm-chip ${role === f.value ? 'adm-chip--on' : ''}`} onClick={() => setRole(f.value)}>
+                  <Text className='adm-chip__text'>{f.label}</Text>
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-      </View>
+          </View>
 
-      <View className='adm-summary'>
-        <Text>{scope.city ? '全市已授予的角色' : `${scope.counties.map((c) => c.name).join('、')}范围内已授予的角色`}</Text>
-        {list.status === 'ready' && <Text>共 {list.total} 人</Text>}
-      </View>
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          title={role ? `暂无${ROLE_LABELS[role]}` : '暂无已授予的角色'}
-          desc='角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份'
-          action={{ text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) }}
-        />
-      ) : (
-        <View className='adm-list'>
-          {list.items.map((r) => {
-            const mine = r.userId === me
-            const g = r.grant.role as GrantableRole
-            return (
-              <View key={rowKey(r)} className='adm-card grant-row'>
-                <View className={`grant-row__avatar grant-row__avatar--${TONE[g] ?? 'grey'}`}>
-                  <Text>{(r.name || '用').slice(0, 1)}</Text>
-                </View>
-                <View className='grant-row__main'>
-                  <View className='grant-row__top'>
-                    <Text className='grant-row__name'>{r.name}</Text>
-                    {mine && <Text className='grant-row__me'>我</Text>}
-                  </View>
-                  <View className='grant-row__roles'>
-                    <Tag tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Tag>
-                    <Text className='grant-row__scope'>{r.grant.scopeName || '—'}</Text>
-                  </View>
-                  <Text className='grant-row__mobile adm-num'>{r.mobileMasked || '未绑定手机'}</Text>
-                </View>
-                {!mine && (
-                  <Button small kind='outline' className='grant-row__revoke' onClick={() => void ask(r)}>
-                    撤销
-                  </Button>
-                )}
-              </View>
-            )
-          })}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
+          <View className='adm-summary'>
+            <Text>{scope.city ? '全市已授予的角色' : `${scope.counties.map((c) => c.name).join('、')}范围内已授予的角色`}</Text>
+            {list.status === 'ready' && <Text>共 {list.total} 人</Text>}
+          </View>
+        </>
       )}
+
+      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={adminDenied(state)}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView
+              tone='muted'
+              title={role ? `暂无${ROLE_LABELS[role]}` : '暂无已授予的角色'}
+              desc='角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份'
+              action={{ text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) }}
+            />
+          ) : (
+            <View className='adm-list'>
+              {items.map((r) => {
+                const mine = r.userId === me
+                const g = r.grant.role as GrantableRole
+                return (
+                  <View key={rowKey(r)} className='adm-card grant-row'>
+                    <View className={`grant-row__avatar grant-row__avatar--${TONE[g] ?? 'grey'}`}>
+                      <Text>{(r.name || '用').slice(0, 1)}</Text>
+                    </View>
+                    <View className='grant-row__main'>
+                      <View className='grant-row__top'>
+                        <Text className='grant-row__name'>{r.name}</Text>
+                        {mine && <Text className='grant-row__me'>我</Text>}
+                      </View>
+                      <View className='grant-row__roles'>
+                        <Tag tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Tag>
+                        <Text className='grant-row__scope'>{r.grant.scopeName || '—'}</Text>
+                      </View>
+                      <Text className='grant-row__mobile adm-num'>{r.mobileMasked || '未绑定手机'}</Text>
+                    </View>
+                    {!mine && (
+                      <Button small kind='outline' className='grant-row__revoke' onClick={() => void ask(r)}>
+                        撤销
+                      </Button>
+                    )}
+                  </View>
+                )
+              })}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
 
       <NoteDialog required maxLength={200}
         visible={!!revoking}

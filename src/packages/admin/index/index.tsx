@@ -1,17 +1,19 @@
 // 团委管理 home: who the admin is and where they act, and the four desks with live counts.
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ArrowRight, Notice } from '@/components/icons'
 import { ROUTES, type RoutePath } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { useAdminScope, type AdminScope } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { useAdminScope } from '@/components/admin/shared'
+import { adminDenied } from '@/components/admin/ui'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { SkeletonBar } from '@/components/ui/StateView'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
 
+/** A desk's count, or 'error' when it could not be had (the desk still opens); null while loading. */
 type Count = number | 'error' | null
 
 interface Desk {
@@ -42,56 +44,99 @@ const NOTES = ['审核、接管、邀请与撤销授权均记录操作人、时�
 type Counts = Record<Desk['key'], Count>
 const NO_COUNTS: Counts = { registrations: null, takeovers: null, service: null, loans: null, alliance: null, fairs: null, invitations: null, grants: null }
 
+/** Every desk's count: each asked on its own, so one that fails leaves the others. */
+async function loadCounts(): Promise<Counts> {
+  const one = (ask: () => Promise<{ total: number }>): Promise<Count> => ask().then((r) => r.total, () => 'error' as const)
+  const [registrations, takeovers, service, loans, alliance, fairs, invitations, grants] = await Promise.all([
+    one(() => call('registration.list', { status: 'pending', pageSize: 1 })),
+    one(() => call('registration.listTakeovers', { status: 'pending', pageSize: 1 })),
+    one(() => call('service.queue', { status: 'pending', pageSize: 1 })),
+    one(() => call('loan.queue', { view: 'todo', pageSize: 1 })),
+    one(() => call('perk.merchants', { pageSize: 1 })),
+    // Published ones only: a cancelled fair (or a draft) is not about to be held.
+    one(() => call('fair.list', { when: 'upcoming', status: 'published', pageSize: 1 })),
+    one(() => call('grants.listInvitations', { status: 'open', pageSize: 1 })),
+    one(() => call('grants.listGrants', { pageSize: 1 })),
+  ])
+  return { registrations, takeovers, service, loans, alliance, fairs, invitations, grants }
+}
+
 export default function AdminHome() {
   const { state, reload } = useAdminScope()
-  const [counts, setCounts] = useState<Counts>(NO_COUNTS)
-  const shown = useRef(false)
-
-  const loadCounts = useCallback(async (scope: AdminScope | null) => {
-    if (!scope) return
-    const one = async (key: Desk['key'], ask: () => Promise<{ total: number }>) => {
-      try {
-        const { total } = await ask()
-        setCounts((c) => ({ ...c, [key]: total }))
-      } catch {
-        setCounts((c) => ({ ...c, [key]: 'error' }))
-      }
-    }
-    await Promise.all([
-      one('registrations', () => call('registration.list', { status: 'pending', pageSize: 1 })),
-      one('takeovers', () => call('registration.listTakeovers', { status: 'pending', pageSize: 1 })),
-      one('service', () => call('service.queue', { status: 'pending', pageSize: 1 })),
-      one('loans', () => call('loan.queue', { view: 'todo', pageSize: 1 })),
-      one('alliance', () => call('perk.merchants', { pageSize: 1 })),
-      // Published ones only: a cancelled fair (or a draft) is not about to be held.
-      one('fairs', () => call('fair.list', { when: 'upcoming', status: 'published', pageSize: 1 })),
-      one('invitations', () => call('grants.listInvitations', { status: 'open', pageSize: 1 })),
-      one('grants', () => call('grants.listGrants', { pageSize: 1 })),
-    ])
-  }, [])
-
   const scope = state.kind === 'ready' ? state.scope : null
+  const counts = usePageState(loadCounts, [], !!scope)
 
-  // Counts on first show, and again whenever the admin comes back from a desk.
-  useEffect(() => {
-    if (scope && !shown.current) {
-      shown.current = true
-      void loadCounts(scope)
-    }
-  }, [scope, loadCounts])
+  // Counts again whenever the admin comes back from a desk (keeping the old ones meanwhile).
   useDidShow(() => {
-    if (shown.current && scope) void loadCounts(scope)
+    if (counts.state.kind === 'ready') void counts.reload(true)
   })
 
   usePullDownRefresh(() => {
-    setCounts(NO_COUNTS)
     void reload(true)
-      .then((s) => loadCounts(s))
+      // (a scope that was refused or failed loads the counts itself once it is ready)
+      .then((s) => (s && scope ? counts.reload() : undefined))
       .finally(() => Taro.stopPullDownRefresh())
   })
 
-  const pending = typeof counts.registrations === 'number' ? counts.registrations : 0
-  const takeovers = typeof counts.takeovers === 'number' ? counts.takeovers : 0
+  /** The desks with their counts, what waits, and the notes. */
+  const body = (c: Counts) => {
+    const pending = typeof c.registrations === 'number' ? c.registrations : 0
+    const takeovers = typeof c.takeovers === 'number' ? c.takeovers : 0
+    return (
+      <>
+        <View className='admin-home__grid'>
+          {DESKS.map((d) => {
+            const count = c[d.key]
+            return (
+              <View key={d.key} className={`admin-desk admin-desk--${d.key}`} hoverClass='admin-desk--pressed' onClick={() => void Taro.navigateTo({ url: d.url })}>
+                <View className='admin-desk__top'>
+                  <View className={`admin-desk__mark admin-desk__mark--${d.tone}`}>
+                    <Text>{d.mark}</Text>
+                  </View>
+                  <Text className='admin-desk__title'>{d.title}</Text>
+                </View>
+                <View className='admin-desk__count'>
+                  {count === null ? (
+                    <SkeletonBar className='admin-desk__skeleton' />
+                  ) : count === 'error' ? (
+                    <Text className='admin-desk__number admin-desk__number--none'>—</Text>
+                  ) : (
+                    <Text className={`admin-desk__number ${d.urgent && count > 0 ? 'admin-desk__number--urgent' : ''}`}>{count}</Text>
+                  )}
+                  <Text className='admin-desk__unit'>{count === 'error' ? '暂时无法获取' : d.unit}</Text>
+                </View>
+                <View className='admin-desk__foot'>
+                  <Text className='admin-desk__desc'>{d.desc}</Text>
+                  <ArrowRight size={12} color='#c4c7cc' />
+                </View>
+              </View>
+            )
+          })}
+        </View>
+
+        {(pending > 0 || takeovers > 0) && (
+          <View className='admin-home__todo' hoverClass='admin-home__todo--pressed' onClick={() => void Taro.navigateTo({ url: pending > 0 ? ROUTES.adminRegistrations : ROUTES.adminTakeovers })}>
+            <Notice size={16} color='#d93a2b' />
+            <Text className='admin-home__todo-text'>
+              {[pending > 0 ? `${pending} 份注册申请待审核` : '', takeovers > 0 ? `${takeovers} 件账号接管待确认` : ''].filter(Boolean).join('，')}
+              ，请及时处理
+            </Text>
+            <Text className='admin-home__todo-go'>去处理</Text>
+          </View>
+        )}
+
+        <View className='admin-home__notes'>
+          <Text className='admin-home__notes-title'>工作须知</Text>
+          {NOTES.map((n) => (
+            <View key={n} className='admin-home__note'>
+              <Text className='admin-home__note-dot'>·</Text>
+              <Text className='admin-home__note-text'>{n}</Text>
+            </View>
+          ))}
+        </View>
+      </>
+    )
+  }
 
   return (
     <View className='admin-home'>
@@ -122,64 +167,12 @@ export default function AdminHome() {
         )}
       </View>
 
-      {!scope && state.kind !== 'loading' ? (
-        <View className='admin-home__gate'>
-          <ScopeGate state={state} retry={() => void reload(true)} />
-        </View>
-      ) : (
-        <View className='admin-home__body'>
-          <View className='admin-home__grid'>
-            {DESKS.map((d) => {
-              const count = counts[d.key]
-              return (
-                <View key={d.key} className={`admin-desk admin-desk--${d.key}`} hoverClass='admin-desk--pressed' onClick={() => void Taro.navigateTo({ url: d.url })}>
-                  <View className='admin-desk__top'>
-                    <View className={`admin-desk__mark admin-desk__mark--${d.tone}`}>
-                      <Text>{d.mark}</Text>
-                    </View>
-                    <Text className='admin-desk__title'>{d.title}</Text>
-                  </View>
-                  <View className='admin-desk__count'>
-                    {count === null ? (
-                      <SkeletonBar className='admin-desk__skeleton' />
-                    ) : count === 'error' ? (
-                      <Text className='admin-desk__number admin-desk__number--none'>—</Text>
-                    ) : (
-                      <Text className={`admin-desk__number ${d.urgent && count > 0 ? 'admin-desk__number--urgent' : ''}`}>{count}</Text>
-                    )}
-                    <Text className='admin-desk__unit'>{count === 'error' ? '暂时无法获取' : d.unit}</Text>
-                  </View>
-                  <View className='admin-desk__foot'>
-                    <Text className='admin-desk__desc'>{d.desc}</Text>
-                    <ArrowRight size={12} color='#c4c7cc' />
-                  </View>
-                </View>
-              )
-            })}
-          </View>
-
-          {(pending > 0 || takeovers > 0) && (
-            <View className='admin-home__todo' hoverClass='admin-home__todo--pressed' onClick={() => void Taro.navigateTo({ url: pending > 0 ? ROUTES.adminRegistrations : ROUTES.adminTakeovers })}>
-              <Notice size={16} color='#d93a2b' />
-              <Text className='admin-home__todo-text'>
-                {[pending > 0 ? `${pending} 份注册申请待审核` : '', takeovers > 0 ? `${takeovers} 件账号接管待确认` : ''].filter(Boolean).join('，')}
-                ，请及时处理
-              </Text>
-              <Text className='admin-home__todo-go'>去处理</Text>
-            </View>
-          )}
-
-          <View className='admin-home__notes'>
-            <Text className='admin-home__notes-title'>工作须知</Text>
-            {NOTES.map((n) => (
-              <View key={n} className='admin-home__note'>
-                <Text className='admin-home__note-dot'>·</Text>
-                <Text className='admin-home__note-text'>{n}</Text>
-              </View>
-            ))}
-          </View>
-        </View>
-      )}
+      {/* While the scope or the counts load: the desks, their counts shimmering. */}
+      <View className={state.kind === 'ready' || state.kind === 'loading' ? 'admin-home__body' : 'admin-home__gate'}>
+        <PageStates gate={state} state={counts.state} retry={() => void (scope ? counts.reload() : reload(true))} skeleton={body(NO_COUNTS)} denied={adminDenied(state)}>
+          {body}
+        </PageStates>
+      </View>
     </View>
   )
 }

@@ -10,16 +10,17 @@ import type { GrantableRole, OrganisationOption } from '@contract/grants'
 import { ORGANISATION_ROLES, ROLE_LABELS, type OrganisationRole } from '@contract/roles'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { countiesInReach, useAdminScope, useDivisions, type AdminScope } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, SkeletonBar, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { SkeletonBar, StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { ORGANISATION_NOUN, OrganisationSheet } from './OrganisationSheet'
 import { dateTime } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { markChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -184,20 +185,12 @@ export default function Invite() {
     if (!countyFixed && r !== 'township_staff' && r !== 'county_admin') setCountyCode('')
   }
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <ScopeGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-
   const expiresAt = new Date(Date.now() + days * 86400_000).toISOString()
   const orgRole = isOrganisationRole(role) ? role : null
 
   return (
     <View className='adm-page invite'>
-      {result ? (
+      {!scope ? null : result ? (
         <View className='adm-section invite-result'>
           <View className='invite-result__head'>
             {result.status === 'open' ? <Checked size={22} color='#1d8a4e' /> : <QrCode size={22} color='#8a8f99' />}
@@ -348,68 +341,72 @@ export default function Invite() {
       )}
 
       <View className='invite-mine'>
-        <View className='invite-mine__head'>
-          <Text className='invite-mine__title'>我的邀请</Text>
-          {list.status === 'ready' && <Text className='invite-mine__total'>共 {list.total} 个</Text>}
-        </View>
-        <View className='adm-filters invite-mine__filters'>
-          {FILTERS.map((f) => (
-            <View key={f.value || 'all'} className={`adm-chip ${filter === f.value ? 'adm-chip--on' : ''}`} onClick={() => setFilter(f.value)}>
-              <Text className='adm-chip__text'>{f.label}</Text>
+        {scope && (
+          <>
+            <View className='invite-mine__head'>
+              <Text className='invite-mine__title'>我的邀请</Text>
+              {list.status === 'ready' && <Text className='invite-mine__total'>共 {list.total} 个</Text>}
             </View>
-          ))}
-        </View>
-
-        {list.status === 'loading' || list.status === 'idle' ? (
-          <Skeleton count={2} />
-        ) : list.status === 'error' ? (
-          <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-        ) : list.items.length === 0 ? (
-          <StateView tone='muted' title={filter ? `没有${STATUS_TEXT[filter]}的邀请` : '还没有发出邀请'} desc={filter ? '' : '创建的邀请会列在这里，可随时作废未使用的邀请'} />
-        ) : (
-          <View className='adm-list invite-mine__list'>
-            {list.items.map((inv) => (
-              <View key={inv.code} className={`adm-card invite-item invite-item--${inv.status}`}>
-                <View className='invite-item__head'>
-                  <Text className='invite-item__role'>{ROLE_LABELS[inv.role]}</Text>
-                  <Text className='invite-item__scope'>{inv.scopeName}</Text>
-                  <Tag tone={STATUS_TONE[inv.status]} className='invite-item__status'>
-                    {STATUS_TEXT[inv.status]}
-                  </Tag>
+            <View className='adm-filters invite-mine__filters'>
+              {FILTERS.map((f) => (
+                <View key={f.value || 'all'} className={`adm-chip ${filter === f.value ? 'adm-chip--on' : ''}`} onClick={() => setFilter(f.value)}>
+                  <Text className='adm-chip__text'>{f.label}</Text>
                 </View>
-                <View className='invite-item__code-row'>
-                  <Text className='invite-item__code adm-mono'>{inv.code}</Text>
-                  {inv.status === 'open' && (
-                    <Text className='invite-item__copy' onClick={() => void copy(inv.code)}>
-                      复制
-                    </Text>
-                  )}
-                </View>
-                <Text className='invite-item__line'>
-                  {dateTime(inv.createdAt, '—')} 创建 · {inv.status === 'expired' ? '已于' : '有效期至'} {dateTime(inv.expiresAt, '—')}
-                  {inv.status === 'expired' ? '过期' : ''}
-                </Text>
-                {inv.usedByName && (
-                  <Text className='invite-item__line'>
-                    {inv.usedByName} 于 {dateTime(inv.usedAt, '—')} 接受
-                  </Text>
-                )}
-                {inv.note && <Text className='invite-item__line invite-item__note'>备注：{inv.note}</Text>}
-                {inv.status === 'open' && (
-                  <View className='invite-item__actions'>
-                    <Button small kind='outline' className='invite-item__revoke' busy={revoking === inv.code} disabled={!!revoking} onClick={() => void revoke(inv)}>
-                      作废
-                    </Button>
-                    <Button small kind='outline' className='invite-item__show' onClick={() => show(inv)}>
-                      出示邀请码
-                    </Button>
-                  </View>
-                )}
-              </View>
-            ))}
-            <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-          </View>
+              ))}
+            </View>
+          </>
         )}
+
+        <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} skeleton={2} denied={adminDenied(state)}>
+          {(items) =>
+            items.length === 0 ? (
+              <StateView tone='muted' title={filter ? `没有${STATUS_TEXT[filter]}的邀请` : '还没有发出邀请'} desc={filter ? '' : '创建的邀请会列在这里，可随时作废未使用的邀请'} />
+            ) : (
+              <View className='adm-list invite-mine__list'>
+                {items.map((inv) => (
+                  <View key={inv.code} className={`adm-card invite-item invite-item--${inv.status}`}>
+                    <View className='invite-item__head'>
+                      <Text className='invite-item__role'>{ROLE_LABELS[inv.role]}</Text>
+                      <Text className='invite-item__scope'>{inv.scopeName}</Text>
+                      <Tag tone={STATUS_TONE[inv.status]} className='invite-item__status'>
+                        {STATUS_TEXT[inv.status]}
+                      </Tag>
+                    </View>
+                    <View className='invite-item__code-row'>
+                      <Text className='invite-item__code adm-mono'>{inv.code}</Text>
+                      {inv.status === 'open' && (
+                        <Text className='invite-item__copy' onClick={() => void copy(inv.code)}>
+                          复制
+                        </Text>
+                      )}
+                    </View>
+                    <Text className='invite-item__line'>
+                      {dateTime(inv.createdAt, '—')} 创建 · {inv.status === 'expired' ? '已于' : '有效期至'} {dateTime(inv.expiresAt, '—')}
+                      {inv.status === 'expired' ? '过期' : ''}
+                    </Text>
+                    {inv.usedByName && (
+                      <Text className='invite-item__line'>
+                        {inv.usedByName} 于 {dateTime(inv.usedAt, '—')} 接受
+                      </Text>
+                    )}
+                    {inv.note && <Text className='invite-item__line invite-item__note'>备注：{inv.note}</Text>}
+                    {inv.status === 'open' && (
+                      <View className='invite-item__actions'>
+                        <Button small kind='outline' className='invite-item__revoke' busy={revoking === inv.code} disabled={!!revoking} onClick={() => void revoke(inv)}>
+                          作废
+                        </Button>
+                        <Button small kind='outline' className='invite-item__show' onClick={() => show(inv)}>
+                          出示邀请码
+                        </Button>
+                      </View>
+                    )}
+                  </View>
+                ))}
+                <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+              </View>
+            )
+          }
+        </PageStates>
       </View>
 
       {orgRole && (

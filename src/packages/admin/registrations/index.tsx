@@ -7,17 +7,18 @@ import type { InputOf, OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { countiesInReach, GENDER_LABELS, KIND_SHORT, useAdminScope, useDivisions } from '@/components/admin/shared'
-import { ScopeGate, SearchField } from '@/components/admin/ui'
+import { adminDenied, SearchField } from '@/components/admin/ui'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet, type SheetOption } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { ago, dateTime } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { Tick } from '@/components/ui/Tick'
 import { markChanged, takeChanged } from '@/services/changes'
-import { usePaged, useSearchKeyword } from '@/components/ui/paged'
+import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -173,154 +174,150 @@ export default function Registrations() {
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
   const showBar = selecting && list.status === 'ready' && list.items.length > 0
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <ScopeGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-
   return (
     <View className={`adm-page regs ${showBar ? 'adm-page--with-bar' : ''}`}>
-      <View className='adm-top'>
-        <View className='adm-tabs'>
-          {TABS.map((t) => (
-            <View key={t.value} className={`adm-tabs__item regs__tab ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
-              <Text>{t.label}</Text>
+      {scope && (
+        <>
+          <View className='adm-top'>
+            <View className='adm-tabs'>
+              {TABS.map((t) => (
+                <View key={t.value} className={`adm-tabs__item regs__tab ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                  <Text>{t.label}</Text>
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-        <View className='adm-search'>
-          <SearchField className='regs__search' value={draft} placeholder='搜索申请人姓名' onChange={setDraft} onSearch={search} />
-        </View>
-        <View className='adm-filters'>
-          <View className={`adm-chip ${kind ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('kind')}>
-            <Text className='adm-chip__text'>{kind ? KIND_SHORT[kind] : '全部类型'}</Text>
-            <Text className='adm-chip__arrow'>▼</Text>
-          </View>
-          {!fixedCounty && (
-            <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
-              <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
+            <View className='adm-search'>
+              <SearchField className='regs__search' value={draft} placeholder='搜索申请人姓名' onChange={setDraft} onSearch={search} />
             </View>
-          )}
-          <View
-            className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`}
-            hoverClass='adm-chip--pressed'
-            onClick={() => (county ? setSheet('township') : void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }))}
-          >
-            <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
-            <Text className='adm-chip__arrow'>▼</Text>
-          </View>
-        </View>
-      </View>
-
-      {list.status === 'ready' && (
-        <View className='adm-summary'>
-          <Text>
-            共 {list.total} 份{TABS.find((t) => t.value === status)?.label}
-            {selecting && list.total > 0 ? '，按提交先后排列' : ''}
-          </Text>
-          {filtered && (
-            <Text className='adm-summary__reset' onClick={clearFilters}>
-              清除筛选
-            </Text>
-          )}
-        </View>
-      )}
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='regs__empty'
-          title={filtered ? '没有符合条件的申请' : status === 'pending' ? '暂无待审核的申请' : status === 'approved' ? '还没有通过的申请' : '还没有未通过的申请'}
-          desc={filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : ''}
-          action={filtered ? { text: '清除筛选', onClick: clearFilters } : undefined}
-        />
-      ) : (
-        <View className='adm-list'>
-          {list.items.map((r) => {
-            const on = selected.includes(r.id)
-            return (
-              <View key={r.id} className={`adm-card reg-card ${on ? 'adm-card--selected' : ''}`} hoverClass='adm-card--pressed' onClick={() => open(r.id)}>
-                <View className='reg-card__head'>
-                  {selecting && (
-                    <View
-                      className='reg-card__check'
-                      onClick={(e) => {
-                        e.stopPropagation()
-                        toggle(r.id)
-                      }}
-                    >
-                      <Tick className='reg-card__checkbox' on={on} />
-                    </View>
-                  )}
-                  <Text className='reg-card__name'>{r.name}</Text>
-                  <Tag tone={r.kind === 'volunteer' ? 'brand' : 'blue'}>{KIND_SHORT[r.kind]}</Tag>
-                  <Text className='reg-card__meta'>
-                    {GENDER_LABELS[r.gender]} · {r.age} 岁
-                  </Text>
-                  <Text className='reg-card__ago'>{ago(r.submittedAt)}</Text>
-                </View>
-                <View className='reg-card__rows'>
-                  <View className='reg-card__row'>
-                    <Text className='reg-card__label'>身份证</Text>
-                    <Text className='reg-card__value adm-num'>{r.idMasked}</Text>
-                  </View>
-                  <View className='reg-card__row'>
-                    <Text className='reg-card__label'>手机号</Text>
-                    <Text className='reg-card__value adm-num'>{r.mobileMasked || '—'}</Text>
-                  </View>
-                  <View className='reg-card__row'>
-                    <Text className='reg-card__label'>服务镇街</Text>
-                    <Text className='reg-card__value'>
-                      {r.countyName} · {r.townshipName}
-                    </Text>
-                  </View>
-                  {r.school && (
-                    <View className='reg-card__row'>
-                      <Text className='reg-card__label'>毕业院校</Text>
-                      <Text className='reg-card__value'>{r.school}</Text>
-                    </View>
-                  )}
-                  {r.skills.length > 0 && (
-                    <View className='reg-card__row'>
-                      <Text className='reg-card__label'>特长</Text>
-                      <View className='reg-card__skills'>
-                        {r.skills.map((s) => (
-                          <Text key={s} className='reg-card__skill'>
-                            {s}
-                          </Text>
-                        ))}
-                      </View>
-                    </View>
-                  )}
-                </View>
-                {r.idConflict && (
-                  <View className='reg-card__reason reg-card__reason--conflict'>
-                    <Text>身份证号已由另一微信账号注册，请打开详情核实后再审核</Text>
-                  </View>
-                )}
-                {r.status === 'rejected' && r.rejectReason && (
-                  <View className='reg-card__reason'>
-                    <Text>驳回理由：{r.rejectReason}</Text>
-                  </View>
-                )}
-                <View className='reg-card__foot'>
-                  <Text className='reg-card__time'>提交于 {dateTime(r.submittedAt, '—')}</Text>
-                  <Text className='reg-card__more'>查看详情 ›</Text>
-                </View>
+            <View className='adm-filters'>
+              <View className={`adm-chip ${kind ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('kind')}>
+                <Text className='adm-chip__text'>{kind ? KIND_SHORT[kind] : '全部类型'}</Text>
+                <Text className='adm-chip__arrow'>▼</Text>
               </View>
-            )
-          })}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
+              {!fixedCounty && (
+                <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
+                  <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              )}
+              <View
+                className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`}
+                hoverClass='adm-chip--pressed'
+                onClick={() => (county ? setSheet('township') : void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }))}
+              >
+                <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
+                <Text className='adm-chip__arrow'>▼</Text>
+              </View>
+            </View>
+          </View>
+
+          {list.status === 'ready' && (
+            <View className='adm-summary'>
+              <Text>
+                共 {list.total} 份{TABS.find((t) => t.value === status)?.label}
+                {selecting && list.total > 0 ? '，按提交先后排列' : ''}
+              </Text>
+              {filtered && (
+                <Text className='adm-summary__reset' onClick={clearFilters}>
+                  清除筛选
+                </Text>
+              )}
+            </View>
+          )}
+        </>
       )}
+
+      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={adminDenied(state)}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView
+              tone='muted'
+              className='regs__empty'
+              title={filtered ? '没有符合条件的申请' : status === 'pending' ? '暂无待审核的申请' : status === 'approved' ? '还没有通过的申请' : '还没有未通过的申请'}
+              desc={filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : ''}
+              action={filtered ? { text: '清除筛选', onClick: clearFilters } : undefined}
+            />
+          ) : (
+            <View className='adm-list'>
+              {items.map((r) => {
+                const on = selected.includes(r.id)
+                return (
+                  <View key={r.id} className={`adm-card reg-card ${on ? 'adm-card--selected' : ''}`} hoverClass='adm-card--pressed' onClick={() => open(r.id)}>
+                    <View className='reg-card__head'>
+                      {selecting && (
+                        <View
+                          className='reg-card__check'
+                          onClick={(e) => {
+                            e.stopPropagation()
+                            toggle(r.id)
+                          }}
+                        >
+                          <Tick className='reg-card__checkbox' on={on} />
+                        </View>
+                      )}
+                      <Text className='reg-card__name'>{r.name}</Text>
+                      <Tag tone={r.kind === 'volunteer' ? 'brand' : 'blue'}>{KIND_SHORT[r.kind]}</Tag>
+                      <Text className='reg-card__meta'>
+                        {GENDER_LABELS[r.gender]} · {r.age} 岁
+                      </Text>
+                      <Text className='reg-card__ago'>{ago(r.submittedAt)}</Text>
+                    </View>
+                    <View className='reg-card__rows'>
+                      <View className='reg-card__row'>
+                        <Text className='reg-card__label'>身份证</Text>
+                        <Text className='reg-card__value adm-num'>{r.idMasked}</Text>
+                      </View>
+                      <View className='reg-card__row'>
+                        <Text className='reg-card__label'>手机号</Text>
+                        <Text className='reg-card__value adm-num'>{r.mobileMasked || '—'}</Text>
+                      </View>
+                      <View className='reg-card__row'>
+                        <Text className='reg-card__label'>服务镇街</Text>
+                        <Text className='reg-card__value'>
+                          {r.countyName} · {r.townshipName}
+                        </Text>
+                      </View>
+                      {r.school && (
+                        <View className='reg-card__row'>
+                          <Text className='reg-card__label'>毕业院校</Text>
+                          <Text className='reg-card__value'>{r.school}</Text>
+                        </View>
+                      )}
+                      {r.skills.length > 0 && (
+                        <View className='reg-card__row'>
+                          <Text className='reg-card__label'>特长</Text>
+                          <View className='reg-card__skills'>
+                            {r.skills.map((s) => (
+                              <Text key={s} className='reg-card__skill'>
+                                {s}
+                              </Text>
+                            ))}
+                          </View>
+                        </View>
+                      )}
+                    </View>
+                    {r.idConflict && (
+                      <View className='reg-card__reason reg-card__reason--conflict'>
+                        <Text>身份证号已由另一微信账号注册，请打开详情核实后再审核</Text>
+                      </View>
+                    )}
+                    {r.status === 'rejected' && r.rejectReason && (
+                      <View className='reg-card__reason'>
+                        <Text>驳回理由：{r.rejectReason}</Text>
+                      </View>
+                    )}
+                    <View className='reg-card__foot'>
+                      <Text className='reg-card__time'>提交于 {dateTime(r.submittedAt, '—')}</Text>
+                      <Text className='reg-card__more'>查看详情 ›</Text>
+                    </View>
+                  </View>
+                )
+              })}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
 
       {showBar && (
         <View className='adm-bar regs__bar'>
@@ -349,7 +346,7 @@ export default function Registrations() {
       <OptionSheet
         visible={sheet === 'county'}
         title='县（市、区）'
-        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name, hint: `${c.townships.length} 个镇街` }))]}
+        options={[{ value: '', label: scope?.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name, hint: `${c.townships.length} 个镇街` }))]}
         value={countyCode}
         onSelect={(v) => {
           setCountyCode(v)

@@ -4,7 +4,7 @@
 // 已发录用意向, 已录用, 未录用) with a note, once the fair has begun and the person has checked in
 // at the door; 已录用 and 未录用 are confirmed first. 导出 Excel: everyone listed (all our positions,
 // or the one chosen), résumé and outcomes, the mobile masked.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { ApplicantView, FairView, PositionView } from '@contract/fair'
@@ -14,19 +14,22 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { Sheet } from '@/components/ui/Sheet'
 import { Tag, type TagTone } from '@/components/ui/Tag'
 import { fairWhen, param } from '@/components/fair/format'
-import { noIdentity, useExport } from '@/components/fair/shared'
+import { useExport } from '@/components/fair/shared'
 import { Notice, ResumeCard } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { StateView } from '@/components/ui/StateView'
 import { momentText } from '@/components/ui/format'
 import { goBackOr } from '@/services/navigation'
 import { markChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
-type Head = { kind: 'loading' } | { kind: 'ready'; fair: FairView; positions: PositionView[] } | { kind: 'error'; message: string; code: string }
+/** The fair, and our positions at it (with how many chose each). */
+type Head = { fair: FairView; positions: PositionView[] }
 type Choice = ApplicantView['choices'][number]
 
 const OUTCOME_TONES: Record<Outcome, TagTone> = { interviewed: 'blue', offered: 'amber', hired: 'green', declined: 'grey' }
@@ -48,34 +51,26 @@ export default function Applicants() {
   const { params } = useRouter()
   const fairId = param(params.fairId)
   const [positionId, setPositionId] = useState(param(params.positionId))
-  const [head, setHead] = useState<Head>({ kind: 'loading' })
   const [editing, setEditing] = useState<Editing | null>(null)
   const [saving, setSaving] = useState(false)
   const { exporting, run: exportNow } = useExport(() => call('fair.exportApplicants', { fairId, ...(positionId ? { positionId } : {}) }), '条')
 
-  const fetchHead = async (quiet = false) => {
-    if (!quiet) setHead({ kind: 'loading' })
-    try {
-      const data = await call('fair.myFairs', {})
-      const fair = data.fairs.find((f) => f.id === fairId)
-      if (!fair) setHead({ kind: 'error', message: '对接会不存在，或本单位未受邀参加', code: 'NOT_FOUND' })
-      else setHead({ kind: 'ready', fair, positions: data.positions.filter((p) => p.fairId === fairId) })
-    } catch (err) {
-      if (!quiet) setHead({ kind: 'error', message: errorMessage(err), code: noIdentity(err) ? 'UNAUTHENTICATED' : err instanceof CallError ? err.code : '' })
-    }
-  }
-  useEffect(() => {
-    void fetchHead()
-  }, [])
+  const head = usePageState<Head>(async () => {
+    const data = await call('fair.myFairs', {})
+    const fair = data.fairs.find((f) => f.id === fairId)
+    if (!fair) throw new CallError({ code: 'NOT_FOUND', message: '对接会不存在，或本单位未受邀参加' })
+    return { fair, positions: data.positions.filter((p) => p.fairId === fairId) }
+  }, [fairId])
+  const shown = head.state.kind === 'ready' ? head.state.data : null
   // The list refreshes itself on a pull; the counts per position too.
   usePullDownRefresh(() => {
-    if (head.kind !== 'loading') void fetchHead(head.kind === 'ready')
+    if (head.state.kind !== 'loading') void head.reload(!!shown)
   })
 
   const list = usePaged<ApplicantView>(
     (page, pageSize) => call('fair.applicants', { fairId, ...(positionId ? { positionId } : {}), page, pageSize }),
     positionId,
-    head.kind === 'ready',
+    !!shown,
   )
 
   const startEdit = (applicant: ApplicantView, choice: Choice) => {
@@ -126,136 +121,123 @@ export default function Applicants() {
     }
   }
 
-  if (head.kind === 'loading') {
-    return (
-      <View className='adm-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (head.kind === 'error') {
-    return (
-      <View className='adm-page'>
-        {head.code === 'FORBIDDEN' ? (
-          <StateView tone='warn' title='无权限' desc='仅受邀的用人单位可以查看报名人员。' action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }} />
-        ) : head.code === 'NOT_FOUND' ? (
-          <StateView tone='muted' title='找不到对接会' desc={head.message} action={{ text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) }} />
-        ) : head.code === 'UNAUTHENTICATED' ? (
-          <StateView tone='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' />
-        ) : (
-          <StateView tone='error' title='加载失败' desc={head.message} action={{ text: '重试', onClick: () => void fetchHead() }} />
-        )}
-      </View>
-    )
-  }
-
-  const { fair, positions } = head
-  const total = positions.reduce((n, p) => n + p.applicants, 0)
+  const total = shown ? shown.positions.reduce((n, p) => n + p.applicants, 0) : 0
 
   return (
     <View className='adm-page apps'>
-      <View className='adm-top'>
-        <View className='apps__fair'>
-          <Text className='apps__fair-title'>{fair.title}</Text>
-          <Text className='apps__fair-sub'>
-            {fairWhen(fair)} · {fair.venue}
-          </Text>
-        </View>
-        <View className='adm-filters apps__filters'>
-          <View className={`adm-chip ${positionId === '' ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setPositionId('')}>
-            <Text className='adm-chip__text'>全部岗位 {total}</Text>
-          </View>
-          {positions.map((p) => (
-            <View key={p.id} className={`adm-chip apps__chip ${positionId === p.id ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setPositionId(p.id)}>
-              <Text className='adm-chip__text'>
-                {p.title} {p.applicants}
+      {shown && (
+        <>
+          <View className='adm-top'>
+            <View className='apps__fair'>
+              <Text className='apps__fair-title'>{shown.fair.title}</Text>
+              <Text className='apps__fair-sub'>
+                {fairWhen(shown.fair)} · {shown.fair.venue}
               </Text>
             </View>
-          ))}
-        </View>
-      </View>
-
-      <View className='apps__note'>
-        <Notice tone='info'>
-          <Text>手机号在登记面试结果后显示；每次查看都会留痕。请仅用于本次招聘联系。</Text>
-        </Notice>
-      </View>
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={2} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView tone='muted' className='apps__empty' title='还没有人报名' desc={positions.length === 0 ? '本单位在这场对接会还没有发布岗位' : '志愿者报名选择本单位的岗位后，会出现在这里'} />
-      ) : (
-        <View className='adm-list'>
-          <View className='apps__bar'>
-            <Text className='apps__count'>共 {list.total} 人，按报名先后排列</Text>
-            <Button small kind='outline' className='apps__export' busy={exporting} onClick={() => void exportNow()}>
-              {exporting ? '正在导出…' : '导出 Excel'}
-            </Button>
-          </View>
-          {list.items.map((a) => (
-            <View key={a.signupId} className='adm-card app-card'>
-              <View className='app-card__tags'>
-                {a.status === 'confirmed' ? <Tag tone='green'>报名成功</Tag> : <Tag tone='amber'>候补中</Tag>}
-                {a.checkedIn ? (
-                  <Tag tone='green' solid className='app-card__in'>
-                    已签到入场
-                  </Tag>
-                ) : (
-                  <Tag tone='grey' className='app-card__not-in'>
-                    未签到
-                  </Tag>
-                )}
+            <View className='adm-filters apps__filters'>
+              <View className={`adm-chip ${positionId === '' ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setPositionId('')}>
+                <Text className='adm-chip__text'>全部岗位 {total}</Text>
               </View>
-              <ResumeCard
-                resume={a.resume}
-                className='app-card__resume'
-                contact={
-                  a.mobile ? (
-                    <View className='app-card__phone'>
-                      <Text className='fair-num app-card__mobile'>{a.mobile}</Text>
-                      <Text className='app-card__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: a.mobile }).catch(() => undefined)}>
-                        拨打
-                      </Text>
-                    </View>
-                  ) : (
-                    <View className='app-card__phone'>
-                      <Text className='fair-num app-card__masked'>{a.resume.mobileMasked}</Text>
-                      <Text className='app-card__phone-hint'>{a.checkedIn ? '登记面试结果后显示' : '签到入场、登记面试结果后显示'}</Text>
-                    </View>
-                  )
-                }
-              />
-              <View className='app-card__choices'>
-                {a.choices.map((c) => (
-                  <View key={c.positionId} className='app-choice'>
-                    <View className='app-choice__main'>
-                      <Text className='app-choice__title'>应聘：{c.positionTitle}</Text>
-                      {c.outcome ? (
-                        <View className='app-choice__outcome'>
-                          <Tag tone={OUTCOME_TONES[c.outcome]} className={`app-choice__tag app-choice__tag--${c.outcome}`}>
-                            {OUTCOME_LABELS[c.outcome]}
-                          </Tag>
-                          <Text className='app-choice__at'>{momentText(c.at)}</Text>
+              {shown.positions.map((p) => (
+                <View key={p.id} className={`adm-chip apps__chip ${positionId === p.id ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setPositionId(p.id)}>
+                  <Text className='adm-chip__text'>
+                    {p.title} {p.applicants}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          </View>
+
+          <View className='apps__note'>
+            <Notice tone='info'>
+              <Text>手机号在登记面试结果后显示；每次查看都会留痕。请仅用于本次招聘联系。</Text>
+            </Notice>
+          </View>
+        </>
+      )}
+
+      <PageStates
+        gate={head.state}
+        state={listState(list)}
+        retry={() => void (shown ? list.reload() : head.reload())}
+        skeleton={shown ? 2 : 3}
+        denied={{ text: '仅受邀的用人单位可以查看报名人员。' }}
+        notFound={{ title: '找不到对接会', action: { text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) } }}
+      >
+        {(items) =>
+          items.length === 0 ? (
+            <StateView tone='muted' className='apps__empty' title='还没有人报名' desc={shown?.positions.length === 0 ? '本单位在这场对接会还没有发布岗位' : '志愿者报名选择本单位的岗位后，会出现在这里'} />
+          ) : (
+            <View className='adm-list'>
+              <View className='apps__bar'>
+                <Text className='apps__count'>共 {list.total} 人，按报名先后排列</Text>
+                <Button small kind='outline' className='apps__export' busy={exporting} onClick={() => void exportNow()}>
+                  {exporting ? '正在导出…' : '导出 Excel'}
+                </Button>
+              </View>
+              {items.map((a) => (
+                <View key={a.signupId} className='adm-card app-card'>
+                  <View className='app-card__tags'>
+                    {a.status === 'confirmed' ? <Tag tone='green'>报名成功</Tag> : <Tag tone='amber'>候补中</Tag>}
+                    {a.checkedIn ? (
+                      <Tag tone='green' solid className='app-card__in'>
+                        已签到入场
+                      </Tag>
+                    ) : (
+                      <Tag tone='grey' className='app-card__not-in'>
+                        未签到
+                      </Tag>
+                    )}
+                  </View>
+                  <ResumeCard
+                    resume={a.resume}
+                    className='app-card__resume'
+                    contact={
+                      a.mobile ? (
+                        <View className='app-card__phone'>
+                          <Text className='fair-num app-card__mobile'>{a.mobile}</Text>
+                          <Text className='app-card__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: a.mobile }).catch(() => undefined)}>
+                            拨打
+                          </Text>
                         </View>
                       ) : (
-                        <Text className='app-choice__pending'>待登记结果</Text>
-                      )}
-                      {c.note && <Text className='app-choice__note'>备注：{c.note}</Text>}
-                    </View>
-                    <Button small kind={c.outcome ? 'plain' : 'outline'} className='app-choice__record' disabled={a.status !== 'confirmed' || !a.checkedIn} onClick={() => startEdit(a, c)}>
-                      {c.outcome ? '修改结果' : '登记结果'}
-                    </Button>
+                        <View className='app-card__phone'>
+                          <Text className='fair-num app-card__masked'>{a.resume.mobileMasked}</Text>
+                          <Text className='app-card__phone-hint'>{a.checkedIn ? '登记面试结果后显示' : '签到入场、登记面试结果后显示'}</Text>
+                        </View>
+                      )
+                    }
+                  />
+                  <View className='app-card__choices'>
+                    {a.choices.map((c) => (
+                      <View key={c.positionId} className='app-choice'>
+                        <View className='app-choice__main'>
+                          <Text className='app-choice__title'>应聘：{c.positionTitle}</Text>
+                          {c.outcome ? (
+                            <View className='app-choice__outcome'>
+                              <Tag tone={OUTCOME_TONES[c.outcome]} className={`app-choice__tag app-choice__tag--${c.outcome}`}>
+                                {OUTCOME_LABELS[c.outcome]}
+                              </Tag>
+                              <Text className='app-choice__at'>{momentText(c.at)}</Text>
+                            </View>
+                          ) : (
+                            <Text className='app-choice__pending'>待登记结果</Text>
+                          )}
+                          {c.note && <Text className='app-choice__note'>备注：{c.note}</Text>}
+                        </View>
+                        <Button small kind={c.outcome ? 'plain' : 'outline'} className='app-choice__record' disabled={a.status !== 'confirmed' || !a.checkedIn} onClick={() => startEdit(a, c)}>
+                          {c.outcome ? '修改结果' : '登记结果'}
+                        </Button>
+                      </View>
+                    ))}
                   </View>
-                ))}
-              </View>
+                </View>
+              ))}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
             </View>
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      )}
+          )
+        }
+      </PageStates>
 
       <Sheet
         visible={!!editing}

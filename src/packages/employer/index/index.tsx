@@ -1,95 +1,53 @@
 // 招聘对接 (employers): my organisation(s), the fairs we are invited to, our positions for each
 // with how many chose them, adding and editing positions until the sign-up deadline, and the
 // people who signed up for our positions.
-import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
-import { call, CallError, errorMessage } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { fairWhen, salaryText } from '@/components/fair/format'
-import { noIdentity } from '@/components/fair/shared'
 import { EmployerTypeTag, StandingTag } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { StateView } from '@/components/ui/StateView'
 import { momentText } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
 
 import './index.scss'
 
 type Mine = OutputOf<'fair.myFairs'>
-type Load = { kind: 'loading' } | { kind: 'ready'; data: Mine } | { kind: 'denied' } | { kind: 'no-identity' } | { kind: 'error'; message: string }
 
 /** Positions may be added and changed until sign-up closes. */
 const editable = (f: FairView) => f.status === 'published' && (f.phase === 'upcoming' || f.phase === 'open')
 
 export default function EmployerHome() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
+  const mine = usePageState<Mine>(() => call('fair.myFairs', {}), [])
 
-  const fetchAll = async (quiet = false) => {
-    if (!quiet) setLoad({ kind: 'loading' })
-    try {
-      setLoad({ kind: 'ready', data: await call('fair.myFairs', {}) })
-    } catch (err) {
-      if (noIdentity(err)) setLoad({ kind: 'no-identity' })
-      else if (err instanceof CallError && err.code === 'FORBIDDEN') setLoad({ kind: 'denied' })
-      else if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setLoad({ kind: 'error', message: errorMessage(err) })
-    }
-  }
-
-  useEffect(() => {
-    void fetchAll()
-  }, [])
   useDidShow(() => {
-    if (takeChanged('employer-home')) void fetchAll(true)
+    if (takeChanged('employer-home')) void mine.reload(true)
   })
   usePullDownRefresh(() => {
-    void fetchAll(true).finally(() => Taro.stopPullDownRefresh())
+    void mine.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (load.kind === 'loading') {
-    return (
-      <View className='adm-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (load.kind === 'denied') {
-    return (
-      <View className='adm-page'>
-        <StateView
-          tone='warn'
-          className='emp__denied'
-          title='无权限'
-          desc='招聘对接仅向受邀参加岗位对接会的用人单位开放。如需开通，请联系团市委发送用人单位邀请。'
-          action={{ text: '返回我的', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }}
-        />
-      </View>
-    )
-  }
-  if (load.kind === 'no-identity') {
-    return (
-      <View className='adm-page'>
-        <StateView
-          tone='brand'
-          title='请先选择演示身份'
-          desc='本地开发环境需要先选择一个演示身份'
-          action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
-        />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='adm-page'>
-        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
-      </View>
-    )
-  }
+  return (
+    <View className='adm-page emp'>
+      <PageStates
+        state={mine.state}
+        retry={mine.retry}
+        denied={{ text: '招聘对接仅向受邀参加岗位对接会的用人单位开放。如需开通，请联系团市委发送用人单位邀请。', className: 'emp__denied' }}
+      >
+        {page}
+      </PageStates>
+    </View>
+  )
+}
 
-  const { employers, fairs, positions } = load.data
+/** My organisations, the fairs we are invited to (upcoming first) and our positions at each. */
+function page({ employers, fairs, positions }: Mine) {
   const upcoming = fairs.filter((f) => f.phase !== 'over').sort((a, b) => a.date.localeCompare(b.date))
   const past = fairs.filter((f) => f.phase === 'over')
 
@@ -163,7 +121,7 @@ export default function EmployerHome() {
   }
 
   return (
-    <View className='adm-page emp'>
+    <>
       <View className='emp__head'>
         <Text className='emp__eyebrow'>用人单位 · 岗位对接会</Text>
         {employers.map((e) => (
@@ -192,6 +150,6 @@ export default function EmployerHome() {
           <View className='emp__list'>{past.map(fairBlock)}</View>
         </>
       )}
-    </View>
+    </>
   )
 }

@@ -2,7 +2,7 @@
 // (jobs in Qingyuan count as local employment), requirements, the monthly salary range typed in
 // yuan (sent as integer fen, exactly), the contact. Editable until sign-up closes, read-only
 // after (the page says why); a position nobody chose can be deleted, after a confirmation.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
@@ -16,20 +16,24 @@ import { loadDivisions, type Divisions } from '@/components/admin/shared'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
 import { fairWhen, param, salaryText, yuanInput } from '@/components/fair/format'
-import { noIdentity } from '@/components/fair/shared'
 import { scrollToField } from '@/services/navigation'
 import { EmployerTypeTag, Notice } from '@/components/fair/ui'
 import { momentText } from '@/components/ui/format'
 import { goBackOr } from '@/services/navigation'
 import { Button } from '@/components/ui/Button'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
 type Mine = OutputOf<'fair.myFairs'>
-type Load = { kind: 'loading' } | { kind: 'ready'; data: Mine; fair: FairView; position: PositionView | null } | { kind: 'error'; message: string; code: string }
+/** My organisations and positions, the fair, the position edited (none for a new one), and the counties a job may be in. */
+type Loaded = { data: Mine; fair: FairView; position: PositionView | null; divisions: Divisions | null }
+
+/** Positions are fixed once sign-up closes (or the fair is cancelled). */
+const lockedAt = (fair: FairView) => fair.status !== 'published' || fair.phase === 'closed' || fair.phase === 'over'
 
 const fieldsOf = (p: PositionView): Fields => ({
   employerId: p.employerId,
@@ -48,53 +52,36 @@ export default function PositionForm() {
   const { params } = useRouter()
   const fairId = param(params.fairId)
   const id = param(params.id)
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [divisions, setDivisions] = useState<Divisions | null>(null)
   const [fields, setFields] = useState<Fields>({ employerId: '', title: '', openings: '1', place: '', countyCode: null, requirements: '', salaryMin: '', salaryMax: '', contactName: '', contactPhone: '' })
   const [tried, setTried] = useState(false)
   const [serverErrors, setServerErrors] = useState<Errors>({})
   const [busy, setBusy] = useState<'' | 'save' | 'remove'>('')
   const [countySheet, setCountySheet] = useState(false)
-  const started = useRef(false)
-
-  const fetchAll = async () => {
-    setLoad({ kind: 'loading' })
-    try {
-      const [data, divs] = await Promise.all([call('fair.myFairs', {}), loadDivisions().catch(() => null)])
-      setDivisions(divs)
-      const fair = data.fairs.find((f) => f.id === fairId)
-      if (!fair) {
-        setLoad({ kind: 'error', message: '对接会不存在，或本单位未受邀参加', code: 'NOT_FOUND' })
-        return
-      }
-      const position = id ? (data.positions.find((p) => p.id === id && p.fairId === fairId) ?? null) : null
-      if (id && !position) {
-        setLoad({ kind: 'error', message: '岗位不存在，可能已被删除', code: 'NOT_FOUND' })
-        return
-      }
-      const invited = data.employers.filter((e) => fair.employers.some((x) => x.id === e.id))
-      if (position) setFields(fieldsOf(position))
-      else {
-        const org = invited.length === 1 ? invited[0] : null
-        setFields((f) => ({ ...f, employerId: org?.id ?? '', countyCode: org?.countyCode ? org.countyCode : f.countyCode }))
-      }
-      setLoad({ kind: 'ready', data, fair, position })
-    } catch (err) {
-      setLoad({ kind: 'error', message: errorMessage(err), code: noIdentity(err) ? 'UNAUTHENTICATED' : err instanceof CallError ? err.code : '' })
+  // The fair and the position (its fields filled in from it), or a new one's: our organisation if
+  // only one of ours is invited.
+  const form = usePageState<Loaded>(async () => {
+    const [data, divisions] = await Promise.all([call('fair.myFairs', {}), loadDivisions().catch(() => null)])
+    const fair = data.fairs.find((f) => f.id === fairId)
+    if (!fair) throw new CallError({ code: 'NOT_FOUND', message: '对接会不存在，或本单位未受邀参加' })
+    const position = id ? (data.positions.find((p) => p.id === id && p.fairId === fairId) ?? null) : null
+    if (id && !position) throw new CallError({ code: 'NOT_FOUND', message: '岗位不存在，可能已被删除' })
+    const invited = data.employers.filter((e) => fair.employers.some((x) => x.id === e.id))
+    if (position) setFields(fieldsOf(position))
+    else {
+      const org = invited.length === 1 ? invited[0] : null
+      setFields((f) => ({ ...f, employerId: org?.id ?? '', countyCode: org?.countyCode ? org.countyCode : f.countyCode }))
     }
-  }
+    return { data, fair, position, divisions }
+  }, [])
+  const loaded = form.state.kind === 'ready' ? form.state.data : null
 
   useEffect(() => {
-    if (!started.current) {
-      started.current = true
-      void Taro.setNavigationBarTitle({ title: id ? '编辑岗位' : '添加岗位' })
-      void fetchAll()
-    }
+    void Taro.setNavigationBarTitle({ title: id ? '编辑岗位' : '添加岗位' })
   }, [])
 
   usePullDownRefresh(() => {
     // A form being filled in is not thrown away by a pull: only a failed load is retried.
-    void (load.kind === 'error' ? fetchAll() : Promise.resolve()).finally(() => Taro.stopPullDownRefresh())
+    void (form.state.kind !== 'ready' && form.state.kind !== 'loading' ? form.reload() : Promise.resolve()).finally(() => Taro.stopPullDownRefresh())
   })
 
   const clientErrors = useMemo(() => (tried ? checkPosition(fields, fairId).errors : {}), [tried, fields, fairId])
@@ -109,231 +96,223 @@ export default function PositionForm() {
     })
   }
 
-  if (load.kind === 'loading') {
+  /** The form, or what the position was when it can no longer change. */
+  const page = ({ data, fair, position, divisions }: Loaded) => {
+    const invited = data.employers.filter((e) => fair.employers.some((x) => x.id === e.id))
+    const locked = lockedAt(fair)
+    const counties = divisions?.counties ?? []
+    const countyText = fields.countyCode === null ? '' : fields.countyCode === '' ? '清远市外' : (counties.find((c) => c.code === fields.countyCode)?.name ?? position?.countyName ?? fields.countyCode)
+
+    const save = async () => {
+      if (busy) return
+      setTried(true)
+      const checked = checkPosition(fields, fairId)
+      if (!checked.input) {
+        const rows = ROWS.filter((r) => checked.errors[r])
+        if (rows[0]) scrollToField(rows[0])
+        void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再保存', icon: 'none' })
+        return
+      }
+      setBusy('save')
+      try {
+        await call('fair.savePosition', { ...(id ? { id } : {}), ...checked.input })
+        markChanged('employer-home')
+        void Taro.showToast({ title: id ? '已保存' : '岗位已发布', icon: 'success' })
+        setTimeout(() => goBackOr(ROUTES.employer), 700)
+      } catch (err) {
+        showSaveError(err, rowOfField, (row, message) => setServerErrors((e) => ({ ...e, [row]: message })))
+      } finally {
+        setBusy('')
+      }
+    }
+
+    const remove = async () => {
+      if (!position || busy) return
+      if (position.applicants > 0) {
+        void Taro.showModal({ title: '不能删除', content: `已有 ${position.applicants} 人报名该岗位，不能删除；可以修改岗位信息。`, showCancel: false, confirmText: '知道了', confirmColor: '#d93a2b' })
+        return
+      }
+      const { confirm } = await Taro.showModal({ title: '删除岗位', content: `确定删除「${position.title}」？删除后志愿者将看不到这个岗位。`, confirmText: '删除', confirmColor: '#d93a2b' })
+      if (!confirm) return
+      setBusy('remove')
+      try {
+        await call('fair.removePosition', { id: position.id })
+        markChanged('employer-home')
+        void Taro.showToast({ title: '已删除', icon: 'success' })
+        setTimeout(() => goBackOr(ROUTES.employer), 700)
+      } catch (err) {
+        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      } finally {
+        setBusy('')
+      }
+    }
+
+    const orgName = invited.find((e) => e.id === fields.employerId)?.name ?? position?.employerName ?? ''
+
     return (
-      <View className='adm-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='adm-page'>
-        {load.code === 'FORBIDDEN' ? (
-          <StateView tone='warn' title='无权限' desc='仅受邀的用人单位可以发布岗位。如需开通，请联系团市委发送用人单位邀请。' />
-        ) : load.code === 'NOT_FOUND' ? (
-          <StateView tone='muted' title='找不到' desc={load.message} action={{ text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) }} />
-        ) : load.code === 'UNAUTHENTICATED' ? (
-          <StateView tone='brand' title='请先选择演示身份' desc='本地开发环境需要先选择一个演示身份' />
+      <>
+        <View className='pos-form__fair'>
+          <Text className='pos-form__fair-title'>{fair.title}</Text>
+          <Text className='pos-form__fair-sub'>
+            {fairWhen(fair)} · {fair.venue}
+          </Text>
+        </View>
+
+        {locked ? (
+          <View className='pos-form__notice'>
+            <Notice tone='warn' title='岗位信息已锁定'>
+              <Text>
+                {fair.status !== 'published' ? '对接会已取消，岗位不能再修改。' : `报名已于 ${momentText(fair.signupClosesAt)} 截止，报名者已按这些信息选择岗位，岗位不能再修改或删除。`}
+              </Text>
+            </Notice>
+          </View>
         ) : (
-          <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
+          <Text className='acct-note'>报名截止（{momentText(fair.signupClosesAt)}）前可以修改；报名者会看到以下全部信息。</Text>
         )}
-      </View>
+
+        {locked && position ? (
+          <View className='acct-card pos-form__readonly'>
+            {[
+              ['招聘单位', position.employerName],
+              ['岗位名称', position.title],
+              ['招聘人数', `${position.openings} 人`],
+              ['工作地点', position.place],
+              ['所在县区', position.countyCode ? position.countyName : '清远市外'],
+              ['月薪', salaryText(position.salaryMinFen, position.salaryMaxFen)],
+              ['岗位要求', position.requirements],
+              ['联系人', `${position.contactName} ${position.contactPhone}`],
+              ['报名人数', `${position.applicants} 人`],
+            ].map(([k, v]) => (
+              <View key={k} className='acct-kv'>
+                <Text className='acct-kv__key'>{k}</Text>
+                <Text className='acct-kv__value'>{v}</Text>
+              </View>
+            ))}
+          </View>
+        ) : locked ? null : (
+          <>
+            <View className='acct-card'>
+              <Text className='acct-card__title'>岗位</Text>
+              <FormRow field='employerId' label='招聘单位' required error={errorOf('employerId')}>
+                {invited.length <= 1 || position ? (
+                  <View className='pos-form__org'>
+                    <Text className='acct-row__readonly'>{orgName || '本单位未受邀参加这场对接会'}</Text>
+                    {invited.find((e) => e.id === fields.employerId) && <EmployerTypeTag type={invited.find((e) => e.id === fields.employerId)!.type} className='pos-form__org-type' />}
+                  </View>
+                ) : (
+                  <View className='fair-pills pos-form__orgs'>
+                    {invited.map((e) => (
+                      <View key={e.id} className={`fair-pill ${fields.employerId === e.id ? 'fair-pill--on' : ''}`} onClick={() => set('employerId', e.id)}>
+                        <Text>{e.name}</Text>
+                      </View>
+                    ))}
+                  </View>
+                )}
+              </FormRow>
+              <FormRow field='title' label='岗位名称' required error={errorOf('title')}>
+                <TextInput className='pos-form__title' value={fields.title} placeholder='如：乡村振兴项目专员' maxLength={POSITION_TITLE.max} onChange={(v) => set('title', v)} />
+              </FormRow>
+              <FormRow field='openings' label='招聘人数' required error={errorOf('openings')}>
+                <TextInput className='pos-form__openings' type='number' value={fields.openings} placeholder='1' maxLength={String(OPENINGS_RULE.max).length} onChange={(v) => set('openings', v.replace(/\D/g, ''))} />
+                <Text className='pos-form__unit'>人</Text>
+              </FormRow>
+              <FormRow field='place' label='工作地点' required error={errorOf('place')}>
+                <TextInput className='pos-form__place' value={fields.place} placeholder='如：清城区凤城街道' maxLength={POSITION_PLACE.max} onChange={(v) => set('place', v)} />
+              </FormRow>
+              <FormRow
+                field='countyCode'
+                label='所在县区'
+                required
+                error={errorOf('countyCode')}
+                hint='工作地在清远市内的，录用计入本地就业'
+                onClick={() => setCountySheet(true)}
+              >
+                <View className='pos-form__county'>
+                  <PickedValue value={countyText} placeholder='选择工作所在县（市、区）' />
+                </View>
+              </FormRow>
+              <FormRow field='requirements' label='岗位要求' required stacked error={errorOf('requirements')}>
+                <View className='pos-form__area'>
+                  <Textarea
+                    className='fair-textarea pos-form__requirements'
+                    value={fields.requirements}
+                    placeholder='学历、专业、技能、经验等，如：服务期满志愿者，熟悉农村电商运营'
+                    placeholderClass='fair-placeholder'
+                    maxlength={POSITION_REQUIREMENTS.max}
+                    onInput={(e) => set('requirements', e.detail.value)}
+                  />
+                  <Text className='pos-form__count'>{fields.requirements.length}/{POSITION_REQUIREMENTS.max}</Text>
+                </View>
+              </FormRow>
+            </View>
+
+            <View className='acct-card'>
+              <Text className='acct-card__title'>
+                月薪
+                <Text className='acct-card__title-note'>单位：元/月，面议请都填 0</Text>
+              </Text>
+              <FormRow field='salaryMin' label='月薪下限' required error={errorOf('salaryMin')}>
+                <Input className='acct-input pos-form__salary-min' type='digit' value={fields.salaryMin} placeholder='如 5000' placeholderClass='acct-input__placeholder' maxlength={10} onInput={(e) => set('salaryMin', e.detail.value.replace(/[^\d.]/g, ''))} />
+                <Text className='pos-form__unit'>元</Text>
+              </FormRow>
+              <FormRow field='salaryMax' label='月薪上限' required error={errorOf('salaryMax')}>
+                <Input className='acct-input pos-form__salary-max' type='digit' value={fields.salaryMax} placeholder='如 8000' placeholderClass='acct-input__placeholder' maxlength={10} onInput={(e) => set('salaryMax', e.detail.value.replace(/[^\d.]/g, ''))} />
+                <Text className='pos-form__unit'>元</Text>
+              </FormRow>
+            </View>
+
+            <View className='acct-card'>
+              <Text className='acct-card__title'>
+                联系方式
+                <Text className='acct-card__title-note'>报名者可见</Text>
+              </Text>
+              <FormRow field='contactName' label='联系人' required error={errorOf('contactName')}>
+                <TextInput className='pos-form__contact-name' value={fields.contactName} placeholder='如：何经理' maxLength={CONTACT_NAME.max} onChange={(v) => set('contactName', v)} />
+              </FormRow>
+              <FormRow field='contactPhone' label='联系电话' required error={errorOf('contactPhone')}>
+                <TextInput className='pos-form__contact-phone' type='tel' value={fields.contactPhone} placeholder='手机号或 0763-3388123' maxLength={16} onChange={(v) => set('contactPhone', v.trim())} />
+              </FormRow>
+            </View>
+
+            {position && (
+              <View className='pos-form__remove'>
+                <Button kind='danger' busy={busy === 'remove'} className='pos-form__delete' onClick={() => void remove()}>
+                  删除岗位
+                </Button>
+                <Text className='acct-note'>{position.applicants > 0 ? `已有 ${position.applicants} 人报名，不能删除` : '无人报名的岗位可以删除'}</Text>
+              </View>
+            )}
+
+            <View className='acct-bar'>
+              <Button busy={busy === 'save'} className='pos-form__save' onClick={() => void save()}>
+                {busy === 'save' ? '正在保存…' : id ? '保存修改' : '发布岗位'}
+              </Button>
+            </View>
+          </>
+        )}
+
+        <OptionSheet
+          visible={countySheet}
+          title='工作所在县（市、区）'
+          options={[...counties.map((c) => ({ value: c.code, label: c.name, hint: '清远市 · 计入本地就业' })), { value: '', label: '清远市外', hint: '不计入本地就业' }]}
+          value={fields.countyCode ?? 'none'}
+          onSelect={(v) => set('countyCode', v)}
+          onClose={() => setCountySheet(false)}
+        />
+      </>
     )
   }
-
-  const { data, fair, position } = load
-  const invited = data.employers.filter((e) => fair.employers.some((x) => x.id === e.id))
-  const locked = fair.status !== 'published' || fair.phase === 'closed' || fair.phase === 'over'
-  const counties = divisions?.counties ?? []
-  const countyText = fields.countyCode === null ? '' : fields.countyCode === '' ? '清远市外' : (counties.find((c) => c.code === fields.countyCode)?.name ?? position?.countyName ?? fields.countyCode)
-
-  const save = async () => {
-    if (busy) return
-    setTried(true)
-    const checked = checkPosition(fields, fairId)
-    if (!checked.input) {
-      const rows = ROWS.filter((r) => checked.errors[r])
-      if (rows[0]) scrollToField(rows[0])
-      void Taro.showToast({ title: rows.length > 1 ? `还有 ${rows.length} 项需要修改` : '请按提示修改后再保存', icon: 'none' })
-      return
-    }
-    setBusy('save')
-    try {
-      await call('fair.savePosition', { ...(id ? { id } : {}), ...checked.input })
-      markChanged('employer-home')
-      void Taro.showToast({ title: id ? '已保存' : '岗位已发布', icon: 'success' })
-      setTimeout(() => goBackOr(ROUTES.employer), 700)
-    } catch (err) {
-      showSaveError(err, rowOfField, (row, message) => setServerErrors((e) => ({ ...e, [row]: message })))
-    } finally {
-      setBusy('')
-    }
-  }
-
-  const remove = async () => {
-    if (!position || busy) return
-    if (position.applicants > 0) {
-      void Taro.showModal({ title: '不能删除', content: `已有 ${position.applicants} 人报名该岗位，不能删除；可以修改岗位信息。`, showCancel: false, confirmText: '知道了', confirmColor: '#d93a2b' })
-      return
-    }
-    const { confirm } = await Taro.showModal({ title: '删除岗位', content: `确定删除「${position.title}」？删除后志愿者将看不到这个岗位。`, confirmText: '删除', confirmColor: '#d93a2b' })
-    if (!confirm) return
-    setBusy('remove')
-    try {
-      await call('fair.removePosition', { id: position.id })
-      markChanged('employer-home')
-      void Taro.showToast({ title: '已删除', icon: 'success' })
-      setTimeout(() => goBackOr(ROUTES.employer), 700)
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-    } finally {
-      setBusy('')
-    }
-  }
-
-  const orgName = invited.find((e) => e.id === fields.employerId)?.name ?? position?.employerName ?? ''
 
   return (
-    <View className={`acct-page pos-form ${locked ? '' : 'acct-page--with-bar'}`}>
-      <View className='pos-form__fair'>
-        <Text className='pos-form__fair-title'>{fair.title}</Text>
-        <Text className='pos-form__fair-sub'>
-          {fairWhen(fair)} · {fair.venue}
-        </Text>
-      </View>
-
-      {locked ? (
-        <View className='pos-form__notice'>
-          <Notice tone='warn' title='岗位信息已锁定'>
-            <Text>
-              {fair.status !== 'published' ? '对接会已取消，岗位不能再修改。' : `报名已于 ${momentText(fair.signupClosesAt)} 截止，报名者已按这些信息选择岗位，岗位不能再修改或删除。`}
-            </Text>
-          </Notice>
-        </View>
-      ) : (
-        <Text className='acct-note'>报名截止（{momentText(fair.signupClosesAt)}）前可以修改；报名者会看到以下全部信息。</Text>
-      )}
-
-      {locked && position ? (
-        <View className='acct-card pos-form__readonly'>
-          {[
-            ['招聘单位', position.employerName],
-            ['岗位名称', position.title],
-            ['招聘人数', `${position.openings} 人`],
-            ['工作地点', position.place],
-            ['所在县区', position.countyCode ? position.countyName : '清远市外'],
-            ['月薪', salaryText(position.salaryMinFen, position.salaryMaxFen)],
-            ['岗位要求', position.requirements],
-            ['联系人', `${position.contactName} ${position.contactPhone}`],
-            ['报名人数', `${position.applicants} 人`],
-          ].map(([k, v]) => (
-            <View key={k} className='acct-kv'>
-              <Text className='acct-kv__key'>{k}</Text>
-              <Text className='acct-kv__value'>{v}</Text>
-            </View>
-          ))}
-        </View>
-      ) : locked ? null : (
-        <>
-          <View className='acct-card'>
-            <Text className='acct-card__title'>岗位</Text>
-            <FormRow field='employerId' label='招聘单位' required error={errorOf('employerId')}>
-              {invited.length <= 1 || position ? (
-                <View className='pos-form__org'>
-                  <Text className='acct-row__readonly'>{orgName || '本单位未受邀参加这场对接会'}</Text>
-                  {invited.find((e) => e.id === fields.employerId) && <EmployerTypeTag type={invited.find((e) => e.id === fields.employerId)!.type} className='pos-form__org-type' />}
-                </View>
-              ) : (
-                <View className='fair-pills pos-form__orgs'>
-                  {invited.map((e) => (
-                    <View key={e.id} className={`fair-pill ${fields.employerId === e.id ? 'fair-pill--on' : ''}`} onClick={() => set('employerId', e.id)}>
-                      <Text>{e.name}</Text>
-                    </View>
-                  ))}
-                </View>
-              )}
-            </FormRow>
-            <FormRow field='title' label='岗位名称' required error={errorOf('title')}>
-              <TextInput className='pos-form__title' value={fields.title} placeholder='如：乡村振兴项目专员' maxLength={POSITION_TITLE.max} onChange={(v) => set('title', v)} />
-            </FormRow>
-            <FormRow field='openings' label='招聘人数' required error={errorOf('openings')}>
-              <TextInput className='pos-form__openings' type='number' value={fields.openings} placeholder='1' maxLength={String(OPENINGS_RULE.max).length} onChange={(v) => set('openings', v.replace(/\D/g, ''))} />
-              <Text className='pos-form__unit'>人</Text>
-            </FormRow>
-            <FormRow field='place' label='工作地点' required error={errorOf('place')}>
-              <TextInput className='pos-form__place' value={fields.place} placeholder='如：清城区凤城街道' maxLength={POSITION_PLACE.max} onChange={(v) => set('place', v)} />
-            </FormRow>
-            <FormRow
-              field='countyCode'
-              label='所在县区'
-              required
-              error={errorOf('countyCode')}
-              hint='工作地在清远市内的，录用计入本地就业'
-              onClick={() => setCountySheet(true)}
-            >
-              <View className='pos-form__county'>
-                <PickedValue value={countyText} placeholder='选择工作所在县（市、区）' />
-              </View>
-            </FormRow>
-            <FormRow field='requirements' label='岗位要求' required stacked error={errorOf('requirements')}>
-              <View className='pos-form__area'>
-                <Textarea
-                  className='fair-textarea pos-form__requirements'
-                  value={fields.requirements}
-                  placeholder='学历、专业、技能、经验等，如：服务期满志愿者，熟悉农村电商运营'
-                  placeholderClass='fair-placeholder'
-                  maxlength={POSITION_REQUIREMENTS.max}
-                  onInput={(e) => set('requirements', e.detail.value)}
-                />
-                <Text className='pos-form__count'>{fields.requirements.length}/{POSITION_REQUIREMENTS.max}</Text>
-              </View>
-            </FormRow>
-          </View>
-
-          <View className='acct-card'>
-            <Text className='acct-card__title'>
-              月薪
-              <Text className='acct-card__title-note'>单位：元/月，面议请都填 0</Text>
-            </Text>
-            <FormRow field='salaryMin' label='月薪下限' required error={errorOf('salaryMin')}>
-              <Input className='acct-input pos-form__salary-min' type='digit' value={fields.salaryMin} placeholder='如 5000' placeholderClass='acct-input__placeholder' maxlength={10} onInput={(e) => set('salaryMin', e.detail.value.replace(/[^\d.]/g, ''))} />
-              <Text className='pos-form__unit'>元</Text>
-            </FormRow>
-            <FormRow field='salaryMax' label='月薪上限' required error={errorOf('salaryMax')}>
-              <Input className='acct-input pos-form__salary-max' type='digit' value={fields.salaryMax} placeholder='如 8000' placeholderClass='acct-input__placeholder' maxlength={10} onInput={(e) => set('salaryMax', e.detail.value.replace(/[^\d.]/g, ''))} />
-              <Text className='pos-form__unit'>元</Text>
-            </FormRow>
-          </View>
-
-          <View className='acct-card'>
-            <Text className='acct-card__title'>
-              联系方式
-              <Text className='acct-card__title-note'>报名者可见</Text>
-            </Text>
-            <FormRow field='contactName' label='联系人' required error={errorOf('contactName')}>
-              <TextInput className='pos-form__contact-name' value={fields.contactName} placeholder='如：何经理' maxLength={CONTACT_NAME.max} onChange={(v) => set('contactName', v)} />
-            </FormRow>
-            <FormRow field='contactPhone' label='联系电话' required error={errorOf('contactPhone')}>
-              <TextInput className='pos-form__contact-phone' type='tel' value={fields.contactPhone} placeholder='手机号或 0763-3388123' maxLength={16} onChange={(v) => set('contactPhone', v.trim())} />
-            </FormRow>
-          </View>
-
-          {position && (
-            <View className='pos-form__remove'>
-              <Button kind='danger' busy={busy === 'remove'} className='pos-form__delete' onClick={() => void remove()}>
-                删除岗位
-              </Button>
-              <Text className='acct-note'>{position.applicants > 0 ? `已有 ${position.applicants} 人报名，不能删除` : '无人报名的岗位可以删除'}</Text>
-            </View>
-          )}
-
-          <View className='acct-bar'>
-            <Button busy={busy === 'save'} className='pos-form__save' onClick={() => void save()}>
-              {busy === 'save' ? '正在保存…' : id ? '保存修改' : '发布岗位'}
-            </Button>
-          </View>
-        </>
-      )}
-
-      <OptionSheet
-        visible={countySheet}
-        title='工作所在县（市、区）'
-        options={[...counties.map((c) => ({ value: c.code, label: c.name, hint: '清远市 · 计入本地就业' })), { value: '', label: '清远市外', hint: '不计入本地就业' }]}
-        value={fields.countyCode ?? 'none'}
-        onSelect={(v) => set('countyCode', v)}
-        onClose={() => setCountySheet(false)}
-      />
+    <View className={loaded ? `acct-page pos-form ${lockedAt(loaded.fair) ? '' : 'acct-page--with-bar'}` : 'adm-page'}>
+      <PageStates
+        state={form.state}
+        retry={form.retry}
+        denied={{ text: '仅受邀的用人单位可以发布岗位。如需开通，请联系团市委发送用人单位邀请。' }}
+        notFound={{ title: '找不到', action: { text: '返回招聘对接', onClick: () => goBackOr(ROUTES.employer) } }}
+      >
+        {page}
+      </PageStates>
     </View>
   )
 }

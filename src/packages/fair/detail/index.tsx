@@ -16,17 +16,19 @@ import { askForNotices } from '@/services/notices'
 import { Tick } from '@/components/ui/Tick'
 import { Sheet } from '@/components/ui/Sheet'
 import { fairWhen, param, placesLeft, whoMaySignUp } from '@/components/fair/format'
-import { noIdentity, openMap, useWho } from '@/components/fair/shared'
+import { openMap, useWho } from '@/components/fair/shared'
 import { EmployerTypeTag, MineTag, Notice, PositionFacts, ResumeCard, SeatsBar, StandingTag } from '@/components/fair/ui'
 import { paramAt } from './route'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { StateView } from '@/components/ui/StateView'
 import { chineseDate, momentText } from '@/components/ui/format'
 import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'ready'; fair: FairView; positions: PositionView[] } | { kind: 'error'; message: string; code: string }
+type Loaded = { fair: FairView; positions: PositionView[] }
 type Resume = { kind: 'loading' } | { kind: 'ready'; resume: ResumeView } | { kind: 'error'; message: string; code: string }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x))
@@ -67,7 +69,6 @@ export default function FairDetail() {
 
 function FairDetailBody({ id }: { id: string }) {
   const { who, reload: reloadWho } = useWho()
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [chosen, setChosen] = useState<string[]>([])
   const [typeFilter, setTypeFilter] = useState<EmployerType | ''>('')
   const [sheet, setSheet] = useState(false)
@@ -76,34 +77,21 @@ function FairDetailBody({ id }: { id: string }) {
   const [busy, setBusy] = useState<'' | 'signup' | 'cancel'>('')
   const [refusal, setRefusal] = useState('')
 
-  const fetchFair = async (quiet = false) => {
-    if (!id) {
-      setLoad({ kind: 'error', message: '链接中缺少对接会编号', code: 'NOT_FOUND' })
-      return
-    }
-    if (!quiet) setLoad({ kind: 'loading' })
-    try {
-      const res = await call('fair.get', { id })
-      setLoad({ kind: 'ready', fair: res.fair, positions: res.positions })
-      setChosen(res.fair.mine?.positionIds ?? [])
-    } catch (err) {
-      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : noIdentity(err) ? 'UNAUTHENTICATED' : '' })
-    }
-  }
-
-  useEffect(() => {
-    void fetchFair()
-    // (once per id: the body is keyed by it)
+  // The fair, and my positions chosen as I signed up for them. (Once per id: the body is keyed by it.)
+  const page = usePageState<Loaded>(async () => {
+    if (!id) throw new CallError({ code: 'NOT_FOUND', message: '链接中缺少对接会编号' })
+    const res = await call('fair.get', { id })
+    setChosen(res.fair.mine?.positionIds ?? [])
+    return { fair: res.fair, positions: res.positions }
   }, [])
 
   usePullDownRefresh(() => {
     setRefusal('')
-    void Promise.all([fetchFair(true), reloadWho(true)]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([page.reload(true), reloadWho(true)]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const fair = load.kind === 'ready' ? load.fair : null
-  const positions = load.kind === 'ready' ? load.positions : []
+  const fair = page.state.kind === 'ready' ? page.state.data.fair : null
+  const positions = page.state.kind === 'ready' ? page.state.data.positions : []
   const mine = fair?.mine ?? null
   const applicant = who.kind === 'ready' && who.applicant
   const open = !!fair && fair.status === 'published' && fair.phase === 'open'
@@ -164,7 +152,7 @@ function FairDetailBody({ id }: { id: string }) {
     const wasMine = !!mine
     try {
       const res = await call('fair.signUp', { fairId: fair.id, positionIds: chosen, shareResume: true })
-      setLoad({ kind: 'ready', fair: res.fair, positions })
+      page.setData((d) => ({ ...d, fair: res.fair }))
       setChosen(res.signup.positionIds)
       setSheet(false)
       setRefusal('')
@@ -217,7 +205,7 @@ function FairDetailBody({ id }: { id: string }) {
     setBusy('cancel')
     try {
       const res = await call('fair.cancel', { fairId: fair.id })
-      setLoad({ kind: 'ready', fair: res.fair, positions })
+      page.setData((d) => ({ ...d, fair: res.fair }))
       setChosen([])
       markChanged('fairs')
       void Taro.showToast({ title: mine.status === 'confirmed' ? '已取消报名' : '已退出候补', icon: 'success' })
@@ -228,39 +216,11 @@ function FairDetailBody({ id }: { id: string }) {
     }
   }
 
-  if (load.kind === 'loading') {
-    return (
-      <View className='adm-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (load.kind === 'error' || !fair) {
-    const code = load.kind === 'error' ? load.code : ''
-    const message = load.kind === 'error' ? load.message : ''
-    return (
-      <View className='adm-page'>
-        {code === 'UNAUTHENTICATED' ? (
-          <StateView
-            tone='brand'
-            title='请先选择演示身份'
-            desc='本地开发环境需要先选择一个演示身份'
-            action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
-          />
-        ) : code === 'NOT_FOUND' ? (
-          <StateView tone='muted' title='对接会不存在或尚未发布' desc='它可能已被撤下。看看近期的其他对接会吧。' action={{ text: '近期对接会', onClick: () => void Taro.redirectTo({ url: ROUTES.fair }) }} />
-        ) : (
-          <StateView tone='error' title='加载失败' desc={message} action={{ text: '重试', onClick: () => void fetchFair() }} />
-        )}
-      </View>
-    )
-  }
+  const left = fair ? placesLeft(fair) : 0
 
-  const cancelled = fair.status === 'cancelled'
-  const left = placesLeft(fair)
-
-  const bar = () => {
-    if (cancelled || fair.status !== 'published') return null
+  /** The bar at the bottom: sign up, change, cancel or the entry code (none when nothing can be done). */
+  const bar = (fair: FairView) => {
+    if (fair.status !== 'published') return null
     if (mine) {
       if (mine.checkedInAt) return null
       if (changed && open) {
@@ -336,198 +296,212 @@ function FairDetailBody({ id }: { id: string }) {
     )
   }
 
-  const barShown = !!bar()
-
-  return (
-    <View className={`adm-page detail ${barShown ? 'adm-page--with-bar' : ''}`}>
-      <View className='detail__hero'>
-        <View className='detail__tags'>
-          <StandingTag fair={fair} />
-          {mine && fair.status !== 'cancelled' && <MineTag mine={mine} className='detail__mine-tag' />}
-        </View>
-        <Text className='detail__title'>{fair.title}</Text>
-        <View className='detail__facts'>
-          <View className='detail__fact'>
-            <Text className='detail__fact-key'>时间</Text>
-            <Text className='detail__fact-value'>{fairWhen(fair)}</Text>
+  /** The fair, its employers and positions to choose from, and the résumé sheet. */
+  const body = (fair: FairView) => {
+    const cancelled = fair.status === 'cancelled'
+    return (
+      <>
+        <View className='detail__hero'>
+          <View className='detail__tags'>
+            <StandingTag fair={fair} />
+            {mine && fair.status !== 'cancelled' && <MineTag mine={mine} className='detail__mine-tag' />}
           </View>
-          <View className={`detail__fact ${fair.location && process.env.TARO_ENV === 'weapp' ? 'detail__fact--link' : ''}`} onClick={() => openMap(fair.location, fair.venue, fair.address)}>
-            <Text className='detail__fact-key'>地点</Text>
-            <View className='detail__fact-value'>
-              <Text className='detail__venue'>{fair.venue}</Text>
-              <Text className='detail__address'>{fair.address}</Text>
-              {fair.location && process.env.TARO_ENV === 'weapp' && <Text className='detail__map'>查看地图 ›</Text>}
+          <Text className='detail__title'>{fair.title}</Text>
+          <View className='detail__facts'>
+            <View className='detail__fact'>
+              <Text className='detail__fact-key'>时间</Text>
+              <Text className='detail__fact-value'>{fairWhen(fair)}</Text>
+            </View>
+            <View className={`detail__fact ${fair.location && process.env.TARO_ENV === 'weapp' ? 'detail__fact--link' : ''}`} onClick={() => openMap(fair.location, fair.venue, fair.address)}>
+              <Text className='detail__fact-key'>地点</Text>
+              <View className='detail__fact-value'>
+                <Text className='detail__venue'>{fair.venue}</Text>
+                <Text className='detail__address'>{fair.address}</Text>
+                {fair.location && process.env.TARO_ENV === 'weapp' && <Text className='detail__map'>查看地图 ›</Text>}
+              </View>
+            </View>
+            <View className='detail__fact'>
+              <Text className='detail__fact-key'>报名</Text>
+              <Text className='detail__fact-value'>
+                {momentText(fair.signupOpensAt)} 至 {momentText(fair.signupClosesAt)}
+              </Text>
+            </View>
+            <View className='detail__fact'>
+              <Text className='detail__fact-key'>对象</Text>
+              <Text className='detail__fact-value'>
+                {whoMaySignUp(fair)}；每人最多选 {fair.maxPositions} 个岗位
+              </Text>
             </View>
           </View>
-          <View className='detail__fact'>
-            <Text className='detail__fact-key'>报名</Text>
-            <Text className='detail__fact-value'>
-              {momentText(fair.signupOpensAt)} 至 {momentText(fair.signupClosesAt)}
-            </Text>
-          </View>
-          <View className='detail__fact'>
-            <Text className='detail__fact-key'>对象</Text>
-            <Text className='detail__fact-value'>
-              {whoMaySignUp(fair)}；每人最多选 {fair.maxPositions} 个岗位
-            </Text>
-          </View>
+          {!cancelled && <SeatsBar fair={fair} className='detail__seats' />}
         </View>
-        {!cancelled && <SeatsBar fair={fair} className='detail__seats' />}
-      </View>
 
-      {cancelled && (
-        <View className='detail__notice'>
-          <Notice tone='error' title='本场对接会已取消'>
-            <Text>报名已全部作废，请留意团市委发布的下一场对接会。</Text>
-          </Notice>
-        </View>
-      )}
-      {refusal && (
-        <View className='detail__notice detail__refusal'>
-          <Notice tone='error' title='未能报名'>
-            <Text>{refusal}</Text>
-          </Notice>
-        </View>
-      )}
-
-      {mine && !cancelled && (
-        <View className={`detail__status detail__status--${mine.checkedInAt ? 'in' : mine.status}`}>
-          <View className='detail__status-mark'>
-            <Text>{mine.checkedInAt ? '✓' : mine.status === 'confirmed' ? '✓' : mine.waitingRank}</Text>
+        {cancelled && (
+          <View className='detail__notice'>
+            <Notice tone='error' title='本场对接会已取消'>
+              <Text>报名已全部作废，请留意团市委发布的下一场对接会。</Text>
+            </Notice>
           </View>
-          <View className='detail__status-main'>
-            <Text className='detail__status-title'>{mine.checkedInAt ? '已签到入场' : mine.status === 'confirmed' ? '已报名' : `候补第 ${mine.waitingRank} 位`}</Text>
-            <Text className='detail__status-text'>
-              {mine.checkedInAt
-                ? `${momentText(mine.checkedInAt)} 签到，祝你面试顺利`
-                : mine.status === 'confirmed'
-                  ? `对接会当天凭入场码签到入场 · 报名于 ${momentText(mine.createdAt)}`
-                  : '有人取消报名时按顺序递补，递补成功后会通知你'}
-            </Text>
+        )}
+        {refusal && (
+          <View className='detail__notice detail__refusal'>
+            <Notice tone='error' title='未能报名'>
+              <Text>{refusal}</Text>
+            </Notice>
           </View>
-        </View>
-      )}
+        )}
 
-      {fair.description && (
+        {mine && !cancelled && (
+          <View className={`detail__status detail__status--${mine.checkedInAt ? 'in' : mine.status}`}>
+            <View className='detail__status-mark'>
+              <Text>{mine.checkedInAt ? '✓' : mine.status === 'confirmed' ? '✓' : mine.waitingRank}</Text>
+            </View>
+            <View className='detail__status-main'>
+              <Text className='detail__status-title'>{mine.checkedInAt ? '已签到入场' : mine.status === 'confirmed' ? '已报名' : `候补第 ${mine.waitingRank} 位`}</Text>
+              <Text className='detail__status-text'>
+                {mine.checkedInAt
+                  ? `${momentText(mine.checkedInAt)} 签到，祝你面试顺利`
+                  : mine.status === 'confirmed'
+                    ? `对接会当天凭入场码签到入场 · 报名于 ${momentText(mine.createdAt)}`
+                    : '有人取消报名时按顺序递补，递补成功后会通知你'}
+              </Text>
+            </View>
+          </View>
+        )}
+
+        {fair.description && (
+          <View className='fair-section'>
+            <View className='fair-section__title'>
+              <Text>活动说明</Text>
+            </View>
+            <Text className='detail__desc'>{fair.description}</Text>
+          </View>
+        )}
+
         <View className='fair-section'>
           <View className='fair-section__title'>
-            <Text>活动说明</Text>
+            <Text>参会单位</Text>
+            <Text className='fair-section__extra'>{fair.employers.length} 家</Text>
           </View>
-          <Text className='detail__desc'>{fair.description}</Text>
-        </View>
-      )}
-
-      <View className='fair-section'>
-        <View className='fair-section__title'>
-          <Text>参会单位</Text>
-          <Text className='fair-section__extra'>{fair.employers.length} 家</Text>
-        </View>
-        {fair.employers.length === 0 ? (
-          <Text className='detail__none'>用人单位确认后会在这里公布</Text>
-        ) : (
-          EMPLOYER_TYPES.filter((t) => fair.employers.some((e) => e.type === t)).map((t) => (
-            <View key={t} className='detail__orgs'>
-              <EmployerTypeTag type={t} className='detail__orgs-type' />
-              <View className='detail__orgs-names'>
-                {fair.employers
-                  .filter((e) => e.type === t)
-                  .map((e) => (
-                    <Text key={e.id} className='detail__org'>
-                      {e.name}
-                    </Text>
-                  ))}
-              </View>
-            </View>
-          ))
-        )}
-      </View>
-
-      <View className='detail__positions-head'>
-        <Text className='detail__positions-title'>招聘岗位</Text>
-        <Text className='detail__positions-sub'>
-          {fair.positionCount} 个岗位 · 招 {fair.openings} 人{selectable ? ` · 可选 ${fair.maxPositions} 个` : ''}
-        </Text>
-      </View>
-      {positions.length > 0 && byType.size > 1 && (
-        <View className='detail__filters fair-pills'>
-          {(['', ...EMPLOYER_TYPES.filter((t) => byType.has(t))] as (EmployerType | '')[]).map((t) => (
-            <View key={t || 'all'} className={`fair-pill ${typeFilter === t ? 'fair-pill--on' : ''}`} onClick={() => setTypeFilter(t)}>
-              <Text>{t ? `${EMPLOYER_TYPE_LABELS[t]} ${byType.get(t)}` : `全部 ${positions.length}`}</Text>
-            </View>
-          ))}
-        </View>
-      )}
-      {positions.length === 0 ? (
-        <StateView tone='muted' className='detail__empty' title='岗位即将公布' desc='受邀单位正在发布岗位，请稍后再来看看' />
-      ) : (
-        <View className='detail__positions'>
-          {shown.map((p) => {
-            const on = chosen.includes(p.id)
-            return (
-              <View key={p.id} className={`detail-pos ${on ? 'detail-pos--on' : ''} ${selectable ? 'detail-pos--selectable' : ''}`} hoverClass={selectable ? 'detail-pos--pressed' : 'none'} onClick={() => toggle(p)}>
-                {(selectable || on) && (
-                  <View className='detail-pos__pick'>
-                    <Tick on={on} />
-                    <Text className='detail-pos__pick-text'>{on ? (mine && mine.positionIds.includes(p.id) ? '已报名' : '已选') : '选择'}</Text>
-                  </View>
-                )}
-                <PositionFacts position={p} />
-              </View>
-            )
-          })}
-        </View>
-      )}
-
-      {bar()}
-
-      <Sheet
-        visible={sheet}
-        title={mine ? '确认修改岗位' : '确认报名'}
-        note='用人单位将看到下面这份简历'
-        closable={busy !== 'signup'}
-        onClose={() => setSheet(false)}
-        className='detail-sheet'
-      >
-        <View className='detail-sheet__body'>
-          <View className='detail-sheet__chosen'>
-            <Text className='detail-sheet__label'>应聘岗位</Text>
-            {chosenPositions.map((p) => (
-              <Text key={p.id} className='detail-sheet__position'>
-                {p.title} · {p.employerName}
-              </Text>
-            ))}
-          </View>
-          {resume.kind === 'loading' ? (
-            <View className='detail-sheet__loading'>
-              <Text>正在生成简历…</Text>
-            </View>
-          ) : resume.kind === 'error' ? (
-            <View className='detail-sheet__error'>
-              <Notice tone='error' title={resume.code === 'FORBIDDEN' ? '暂时不能报名' : '简历加载失败'}>
-                <Text>{resume.message}</Text>
-              </Notice>
-              {resume.code === 'FORBIDDEN' && (
-                <Button kind='outline' className='detail-sheet__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
-                  去注册
-                </Button>
-              )}
-            </View>
+          {fair.employers.length === 0 ? (
+            <Text className='detail__none'>用人单位确认后会在这里公布</Text>
           ) : (
-            <>
-              <ResumeCard resume={resume.resume} className='detail-sheet__resume' />
-              <Text className='detail-sheet__source'>简历来自你的注册信息和审核通过的服务记录。如信息有误，请在「我的」中更新或联系所在县（市、区）团委。</Text>
-              <View className='detail-sheet__consent' onClick={() => setConsent((c) => !c)}>
-                <Tick on={consent} />
-                <Text className='detail-sheet__consent-text'>同意向用人单位提供简历（手机号在用人单位登记面试结果后才会提供给对方）</Text>
+            EMPLOYER_TYPES.filter((t) => fair.employers.some((e) => e.type === t)).map((t) => (
+              <View key={t} className='detail__orgs'>
+                <EmployerTypeTag type={t} className='detail__orgs-type' />
+                <View className='detail__orgs-names'>
+                  {fair.employers
+                    .filter((e) => e.type === t)
+                    .map((e) => (
+                      <Text key={e.id} className='detail__org'>
+                        {e.name}
+                      </Text>
+                    ))}
+                </View>
               </View>
-              <Button className='detail-sheet__confirm' busy={busy === 'signup'} disabled={!consent} onClick={() => void signUp()}>
-                {busy === 'signup' ? '正在提交…' : mine ? '确认修改' : left > 0 ? '同意并报名' : '同意并报名候补'}
-              </Button>
-              <Text className='detail-sheet__date'>对接会 {chineseDate(fair.date)} 举办，报名截止 {momentText(fair.signupClosesAt)}</Text>
-            </>
+            ))
           )}
         </View>
-      </Sheet>
+
+        <View className='detail__positions-head'>
+          <Text className='detail__positions-title'>招聘岗位</Text>
+          <Text className='detail__positions-sub'>
+            {fair.positionCount} 个岗位 · 招 {fair.openings} 人{selectable ? ` · 可选 ${fair.maxPositions} 个` : ''}
+          </Text>
+        </View>
+        {positions.length > 0 && byType.size > 1 && (
+          <View className='detail__filters fair-pills'>
+            {(['', ...EMPLOYER_TYPES.filter((t) => byType.has(t))] as (EmployerType | '')[]).map((t) => (
+              <View key={t || 'all'} className={`fair-pill ${typeFilter === t ? 'fair-pill--on' : ''}`} onClick={() => setTypeFilter(t)}>
+                <Text>{t ? `${EMPLOYER_TYPE_LABELS[t]} ${byType.get(t)}` : `全部 ${positions.length}`}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+        {positions.length === 0 ? (
+          <StateView tone='muted' className='detail__empty' title='岗位即将公布' desc='受邀单位正在发布岗位，请稍后再来看看' />
+        ) : (
+          <View className='detail__positions'>
+            {shown.map((p) => {
+              const on = chosen.includes(p.id)
+              return (
+                <View key={p.id} className={`detail-pos ${on ? 'detail-pos--on' : ''} ${selectable ? 'detail-pos--selectable' : ''}`} hoverClass={selectable ? 'detail-pos--pressed' : 'none'} onClick={() => toggle(p)}>
+                  {(selectable || on) && (
+                    <View className='detail-pos__pick'>
+                      <Tick on={on} />
+                      <Text className='detail-pos__pick-text'>{on ? (mine && mine.positionIds.includes(p.id) ? '已报名' : '已选') : '选择'}</Text>
+                    </View>
+                  )}
+                  <PositionFacts position={p} />
+                </View>
+              )
+            })}
+          </View>
+        )}
+
+        {bar(fair)}
+
+        <Sheet
+          visible={sheet}
+          title={mine ? '确认修改岗位' : '确认报名'}
+          note='用人单位将看到下面这份简历'
+          closable={busy !== 'signup'}
+          onClose={() => setSheet(false)}
+          className='detail-sheet'
+        >
+          <View className='detail-sheet__body'>
+            <View className='detail-sheet__chosen'>
+              <Text className='detail-sheet__label'>应聘岗位</Text>
+              {chosenPositions.map((p) => (
+                <Text key={p.id} className='detail-sheet__position'>
+                  {p.title} · {p.employerName}
+                </Text>
+              ))}
+            </View>
+            {resume.kind === 'loading' ? (
+              <View className='detail-sheet__loading'>
+                <Text>正在生成简历…</Text>
+              </View>
+            ) : resume.kind === 'error' ? (
+              <View className='detail-sheet__error'>
+                <Notice tone='error' title={resume.code === 'FORBIDDEN' ? '暂时不能报名' : '简历加载失败'}>
+                  <Text>{resume.message}</Text>
+                </Notice>
+                {resume.code === 'FORBIDDEN' && (
+                  <Button kind='outline' className='detail-sheet__register' onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
+                    去注册
+                  </Button>
+                )}
+              </View>
+            ) : (
+              <>
+                <ResumeCard resume={resume.resume} className='detail-sheet__resume' />
+                <Text className='detail-sheet__source'>简历来自你的注册信息和审核通过的服务记录。如信息有误，请在「我的」中更新或联系所在县（市、区）团委。</Text>
+                <View className='detail-sheet__consent' onClick={() => setConsent((c) => !c)}>
+                  <Tick on={consent} />
+                  <Text className='detail-sheet__consent-text'>同意向用人单位提供简历（手机号在用人单位登记面试结果后才会提供给对方）</Text>
+                </View>
+                <Button className='detail-sheet__confirm' busy={busy === 'signup'} disabled={!consent} onClick={() => void signUp()}>
+                  {busy === 'signup' ? '正在提交…' : mine ? '确认修改' : left > 0 ? '同意并报名' : '同意并报名候补'}
+                </Button>
+                <Text className='detail-sheet__date'>对接会 {chineseDate(fair.date)} 举办，报名截止 {momentText(fair.signupClosesAt)}</Text>
+              </>
+            )}
+          </View>
+        </Sheet>
+      </>
+    )
+  }
+
+  return (
+    <View className={`adm-page detail ${fair && bar(fair) ? 'adm-page--with-bar' : ''}`}>
+      <PageStates
+        state={page.state}
+        retry={page.retry}
+        notFound={{ title: '对接会不存在或尚未发布', text: '它可能已被撤下。看看近期的其他对接会吧。', action: { text: '近期对接会', onClick: () => void Taro.redirectTo({ url: ROUTES.fair }) } }}
+      >
+        {({ fair }) => body(fair)}
+      </PageStates>
     </View>
   )
 }

@@ -10,11 +10,12 @@ import { call } from '@/services/cloud'
 import { useWho, type Who } from '@/components/fair/shared'
 import { FairCard, Notice } from '@/components/fair/ui'
 import { HelpCard } from '@/components/ui/HelpCard'
-import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
+import type { PageState } from '@/components/ui/page-state'
+import { StateView } from '@/components/ui/StateView'
 import { takeChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -35,30 +36,19 @@ function mineText(f: FairView): string {
   return `已报名 ${mine.positionIds.length} 个岗位，当天凭入场码入场`
 }
 
-function NotApplicant({ who }: { who: Extract<Who, { kind: 'ready' }> }) {
-  return (
-    <StateView
-      tone='brand'
-      mark='岗'
-      className='fairs__not-applicant'
-      title={who.pending ? '注册审核中' : '报名需先完成注册'}
-      desc={
-        who.pending
-          ? '你的注册申请正在由县（市、区）团委审核，审核通过后即可报名岗位对接会。'
-          : '岗位对接会面向服务期满的乡村振兴志愿者（部分场次也面向农村青年）。注册并经县（市、区）团委审核通过后即可报名；对接会信息所有人都可以浏览。'
-      }
-    >
-      {!who.pending && (
-        <>
-          <Button onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>注册成为志愿者</Button>
-          <View className='acct-gap' />
-        </>
-      )}
-      <Button kind='plain' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
-        查看我的注册进度
-      </Button>
-    </StateView>
-  )
+/** 我的报名 of someone who may not sign up yet: how to become one (a refusal that is an invitation). */
+function notApplicant(who: Extract<Who, { kind: 'ready' }>): DeniedLook {
+  const progress = { text: '查看我的注册进度', onClick: () => void Taro.switchTab({ url: ROUTES.mine }) }
+  return {
+    tone: 'brand',
+    mark: '岗',
+    className: 'fairs__not-applicant',
+    title: who.pending ? '注册审核中' : '报名需先完成注册',
+    text: who.pending
+      ? '你的注册申请正在由县（市、区）团委审核，审核通过后即可报名岗位对接会。'
+      : '岗位对接会面向服务期满的乡村振兴志愿者（部分场次也面向农村青年）。注册并经县（市、区）团委审核通过后即可报名；对接会信息所有人都可以浏览。',
+    ...(who.pending ? { action: progress } : { action: { text: '注册成为志愿者', onClick: () => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` }) }, secondary: progress }),
+  }
 }
 
 export default function Fairs() {
@@ -79,23 +69,11 @@ export default function Fairs() {
 
   const open = (f: FairView) => void Taro.navigateTo({ url: `${ROUTES.fairDetail}?id=${encodeURIComponent(f.id)}` })
 
-  const body = () => {
-    if (who.kind === 'loading') return <Skeleton count={3} />
-    if (who.kind === 'no-identity') {
-      return (
-        <StateView
-          tone='brand'
-          title='请先选择演示身份'
-          desc='本地开发环境需要先选择一个演示身份'
-          action={process.env.TARO_APP_DEV_TOOLS === 'true' ? { text: '去选择', onClick: () => void Taro.navigateTo({ url: ROUTES.personas }) } : undefined}
-        />
-      )
-    }
-    if (who.kind === 'error') return <StateView tone='error' title='加载失败' desc={who.message} action={{ text: '重试', onClick: () => void reloadWho(true) }} />
-    if (tab === 'mine' && !who.applicant) return <NotApplicant who={who} />
-    if (list.status === 'loading' || list.status === 'idle') return <Skeleton count={3} />
-    if (list.status === 'error') return <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-    if (list.items.length === 0) {
+  // 我的报名 of someone who may not sign up: how to become one, instead of the list.
+  const page: PageState<FairView[]> = tab === 'mine' && ready && !applicant ? { kind: 'denied' } : listState(list)
+
+  const body = (items: FairView[]) => {
+    if (items.length === 0) {
       return (
         <StateView
           tone='muted'
@@ -108,7 +86,7 @@ export default function Fairs() {
     }
     return (
       <View className='fairs__list'>
-        {list.items.map((f) => (
+        {items.map((f) => (
           <FairCard key={f.id} fair={f} className='fairs__card' onClick={() => open(f)} hideSeats={tab === 'past'}>
             {tab === 'mine' && f.mine && (
               <View className='fairs__mine'>
@@ -130,7 +108,7 @@ export default function Fairs() {
             )}
           </FairCard>
         ))}
-        <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+        <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
       </View>
     )
   }
@@ -159,7 +137,9 @@ export default function Fairs() {
           </Notice>
         </View>
       )}
-      {body()}
+      <PageStates gate={who} state={page} retry={() => void (ready ? list.reload() : reloadWho(true))} denied={who.kind === 'ready' ? notApplicant(who) : undefined}>
+        {body}
+      </PageStates>
       <HelpCard programme='fair' />
     </View>
   )

@@ -1,7 +1,7 @@
 // 用人单位 (city admin): the employers fairs can invite, by type (国有企业, 民营企业, 社会组织);
 // add or edit one (name, type, county), and invite its staff with the existing invitation page
 // (role 用人单位 and the employer's 编号 shown here).
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { EmployerView } from '@contract/fair'
@@ -9,20 +9,22 @@ import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contra
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { loadDivisions, useAdminScope, type Divisions } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { cityGate } from '@/components/admin/ui'
 import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { TextInput } from '@/components/account/TextInput'
 import { Sheet } from '@/components/ui/Sheet'
 import { EmployerTypeTag } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
-import { goBackOr } from '@/services/navigation'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { StateView } from '@/components/ui/StateView'
 import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
-type Load = { kind: 'loading' } | { kind: 'ready'; items: EmployerView[] } | { kind: 'error'; message: string }
+/** The employers, and the counties one may be in (none when they could not be had). */
+type Loaded = { items: EmployerView[]; divisions: Divisions | null }
 interface Draft {
   id: string
   name: string
@@ -43,31 +45,24 @@ async function copy(text: string) {
 export default function Employers() {
   const { state, reload: reloadScope } = useAdminScope()
   const scope = state.kind === 'ready' ? state.scope : null
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [divisions, setDivisions] = useState<Divisions | null>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [errors, setErrors] = useState<Partial<Record<'name' | 'type' | 'countyCode', string>>>({})
   const [saving, setSaving] = useState(false)
   const [countySheet, setCountySheet] = useState(false)
 
-  const fetchAll = async (quiet = false) => {
-    if (!quiet) setLoad({ kind: 'loading' })
-    try {
-      const [res, divs] = await Promise.all([call('fair.employers', {}), loadDivisions().catch(() => null)])
-      setDivisions(divs)
-      setLoad({ kind: 'ready', items: res.items })
-    } catch (err) {
-      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setLoad({ kind: 'error', message: errorMessage(err) })
-    }
-  }
-
-  useEffect(() => {
-    if (scope?.city) void fetchAll()
-  }, [scope?.city])
+  const city = !!scope?.city
+  const { gate, denied } = cityGate(state, '用人单位由团市委管理。', ROUTES.fairAdmin)
+  const page = usePageState<Loaded>(
+    async () => {
+      const [res, divisions] = await Promise.all([call('fair.employers', {}), loadDivisions().catch(() => null)])
+      return { items: res.items, divisions }
+    },
+    [],
+    city,
+  )
 
   usePullDownRefresh(() => {
-    void (scope?.city ? fetchAll(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
+    void (city ? page.reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
 
   const edit = (e: EmployerView | null) => {
@@ -86,7 +81,7 @@ export default function Employers() {
     setSaving(true)
     try {
       const saved = await call('fair.saveEmployer', { ...(draft.id ? { id: draft.id } : {}), name, type: draft.type, countyCode: draft.countyCode })
-      setLoad((l) => (l.kind === 'ready' ? { kind: 'ready', items: draft.id ? l.items.map((x) => (x.id === saved.id ? saved : x)) : [...l.items, saved] } : l))
+      page.setData((d) => ({ ...d, items: draft.id ? d.items.map((x) => (x.id === saved.id ? saved : x)) : [...d.items, saved] }))
       markChanged('fair-employers')
       setDraft(null)
       void Taro.showToast({ title: draft.id ? '已保存' : '已添加', icon: 'success' })
@@ -99,82 +94,69 @@ export default function Employers() {
     }
   }
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <ScopeGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-  if (!scope.city) {
-    return (
-      <View className='adm-page'>
-        <StateView tone='warn' title='无权限' desc='用人单位由团市委管理。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
-      </View>
-    )
-  }
-
-  const counties = divisions?.counties ?? []
+  const counties = (page.state.kind === 'ready' && page.state.data.divisions?.counties) || []
   const countyName = (code: string) => counties.find((c) => c.code === code)?.name ?? ''
 
   return (
     <View className='adm-page emps'>
-      <View className='emps__top'>
-        <Button className='emps__add' onClick={() => edit(null)}>
-          + 添加用人单位
-        </Button>
-        <View className='emps__invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvite })}>
-          <View className='emps__invite-main'>
-            <Text className='emps__invite-title'>邀请单位工作人员</Text>
-            <Text className='emps__invite-desc'>在「邀请」中选择角色「用人单位」，填写下方单位编号；对方用邀请码登录后即可发布岗位、查看报名。</Text>
-          </View>
-          <Text className='acct-row__arrow'>›</Text>
-        </View>
-      </View>
-
-      {load.kind === 'loading' ? (
-        <Skeleton count={3} />
-      ) : load.kind === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={load.message} action={{ text: '重试', onClick: () => void fetchAll() }} />
-      ) : load.items.length === 0 ? (
-        <StateView tone='muted' title='还没有用人单位' desc='添加国有企业、民营企业或社会组织后，就可以邀请它们参加对接会' />
-      ) : (
-        EMPLOYER_TYPES.map((t) => {
-          const items = load.items.filter((e) => e.type === t)
-          return (
-            <View key={t} className='fair-section emps__group'>
-              <View className='fair-section__title'>
-                <Text>{EMPLOYER_TYPE_LABELS[t]}</Text>
-                <Text className='fair-section__extra'>{items.length} 家</Text>
-              </View>
-              {items.length === 0 ? (
-                <Text className='emps__none'>暂无</Text>
-              ) : (
-                items.map((e) => (
-                  <View key={e.id} className='emps-row' hoverClass='emps-row--pressed' onClick={() => edit(e)}>
-                    <View className='emps-row__main'>
-                      <Text className='emps-row__name'>{e.name}</Text>
-                      <View className='emps-row__sub'>
-                        <Text>{e.countyName || '未填所在县区'}</Text>
-                        <Text
-                          className='emps-row__id'
-                          onClick={(ev) => {
-                            ev.stopPropagation()
-                            void copy(e.id)
-                          }}
-                        >
-                          编号 {e.id}
-                        </Text>
-                      </View>
-                    </View>
-                    <Text className='emps-row__edit'>修改</Text>
-                  </View>
-                ))
-              )}
+      {city && (
+        <View className='emps__top'>
+          <Button className='emps__add' onClick={() => edit(null)}>
+            + 添加用人单位
+          </Button>
+          <View className='emps__invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvite })}>
+            <View className='emps__invite-main'>
+              <Text className='emps__invite-title'>邀请单位工作人员</Text>
+              <Text className='emps__invite-desc'>在「邀请」中选择角色「用人单位」，填写下方单位编号；对方用邀请码登录后即可发布岗位、查看报名。</Text>
             </View>
-          )
-        })
+            <Text className='acct-row__arrow'>›</Text>
+          </View>
+        </View>
       )}
+
+      <PageStates gate={gate} state={page.state} retry={() => void (city ? page.reload() : reloadScope(true))} denied={denied}>
+        {({ items: all }) =>
+          all.length === 0 ? (
+            <StateView tone='muted' title='还没有用人单位' desc='添加国有企业、民营企业或社会组织后，就可以邀请它们参加对接会' />
+          ) : (
+            EMPLOYER_TYPES.map((t) => {
+              const items = all.filter((e) => e.type === t)
+              return (
+                <View key={t} className='fair-section emps__group'>
+                  <View className='fair-section__title'>
+                    <Text>{EMPLOYER_TYPE_LABELS[t]}</Text>
+                    <Text className='fair-section__extra'>{items.length} 家</Text>
+                  </View>
+                  {items.length === 0 ? (
+                    <Text className='emps__none'>暂无</Text>
+                  ) : (
+                    items.map((e) => (
+                      <View key={e.id} className='emps-row' hoverClass='emps-row--pressed' onClick={() => edit(e)}>
+                        <View className='emps-row__main'>
+                          <Text className='emps-row__name'>{e.name}</Text>
+                          <View className='emps-row__sub'>
+                            <Text>{e.countyName || '未填所在县区'}</Text>
+                            <Text
+                              className='emps-row__id'
+                              onClick={(ev) => {
+                                ev.stopPropagation()
+                                void copy(e.id)
+                              }}
+                            >
+                              编号 {e.id}
+                            </Text>
+                          </View>
+                        </View>
+                        <Text className='emps-row__edit'>修改</Text>
+                      </View>
+                    ))
+                  )}
+                </View>
+              )
+            })
+          )
+        }
+      </PageStates>
 
       <Sheet visible={!!draft} title={draft?.id ? '修改用人单位' : '添加用人单位'} closable={!saving} onClose={() => setDraft(null)} className='emp-sheet'>
         {draft && (

@@ -10,15 +10,16 @@ import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
 import { FairCard } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { momentText } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -92,100 +93,96 @@ export default function FairAdmin() {
     }
   }
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <ScopeGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-
   return (
     <View className='adm-page fa'>
-      <View className='adm-top'>
-        <View className='adm-tabs'>
-          {(['upcoming', 'past'] as When[]).map((w) => (
-            <View key={w} className={`adm-tabs__item fa__tab fa__tab--${w} ${when === w ? 'adm-tabs__item--on' : ''}`} onClick={() => setWhen(w)}>
-              <Text>{w === 'upcoming' ? '即将举办' : '往届'}</Text>
+      {scope && (
+        <>
+          <View className='adm-top'>
+            <View className='adm-tabs'>
+              {(['upcoming', 'past'] as When[]).map((w) => (
+                <View key={w} className={`adm-tabs__item fa__tab fa__tab--${w} ${when === w ? 'adm-tabs__item--on' : ''}`} onClick={() => setWhen(w)}>
+                  <Text>{w === 'upcoming' ? '即将举办' : '往届'}</Text>
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-        <View className='adm-filters'>
-          {CHIPS.filter((c) => city || c.value !== 'draft').map((c) => (
-            <View key={c.value || 'all'} className={`adm-chip fa__chip ${status === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setStatus(c.value)}>
-              <Text className='adm-chip__text'>
-                {c.label} {list.status === 'ready' ? (counts[c.value] ?? 0) : ''}
-              </Text>
+            <View className='adm-filters'>
+              {CHIPS.filter((c) => city || c.value !== 'draft').map((c) => (
+                <View key={c.value || 'all'} className={`adm-chip fa__chip ${status === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setStatus(c.value)}>
+                  <Text className='adm-chip__text'>
+                    {c.label} {list.status === 'ready' ? (counts[c.value] ?? 0) : ''}
+                  </Text>
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-      </View>
+          </View>
 
-      {city && (
-        <View className='fa__actions'>
-          <Button className='fa__create' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEdit })}>
-            + 新建对接会
-          </Button>
-          <View className='fa__gap' />
-          <Button kind='plain' className='fa__employers' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEmployers })}>
-            用人单位
-          </Button>
-        </View>
+          {city && (
+            <View className='fa__actions'>
+              <Button className='fa__create' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEdit })}>
+                + 新建对接会
+              </Button>
+              <View className='fa__gap' />
+              <Button kind='plain' className='fa__employers' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEmployers })}>
+                用人单位
+              </Button>
+            </View>
+          )}
+          {!city && <Text className='fa__note'>县（市、区）团委可协助现场入场签到、查看报名名单；对接会由团市委创建和发布。</Text>}
+        </>
       )}
-      {!city && <Text className='fa__note'>县（市、区）团委可协助现场入场签到、查看报名名单；对接会由团市委创建和发布。</Text>}
 
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={2} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : shown.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='fa__empty'
-          title={status ? '没有这个状态的对接会' : when === 'upcoming' ? '还没有即将举办的对接会' : '还没有往届对接会'}
-          desc={when === 'upcoming' && city && !status ? '点「新建对接会」填写时间、地点、名额并邀请用人单位，确认无误后发布' : ''}
-        />
-      ) : (
-        <View className='fa__list'>
-          {shown.map((f) => (
-            <FairCard key={f.id} fair={f} className='fa-card'>
-              <View className='fa-card__actions'>
-                {city && f.status !== 'cancelled' && (
-                  <Text className='fa-card__action fa-card__edit' onClick={() => go(ROUTES.fairEdit, f)}>
-                    编辑
-                  </Text>
-                )}
-                {city && f.status === 'draft' && (
-                  <Text className='fa-card__action fa-card__action--primary fa-card__publish' onClick={() => void publish(f)}>
-                    {busy === f.id ? '发布中…' : '发布'}
-                  </Text>
-                )}
-                {f.status !== 'draft' && (
-                  <Text className='fa-card__action fa-card__signups' onClick={() => go(ROUTES.fairSignups, f)}>
-                    报名名单
-                  </Text>
-                )}
-                {f.status === 'published' && (
-                  <Text className='fa-card__action fa-card__door' onClick={() => go(ROUTES.fairDoor, f)}>
-                    入场签到
-                  </Text>
-                )}
-                {city && f.status !== 'draft' && (
-                  <Text className='fa-card__action fa-card__report' onClick={() => go(ROUTES.fairReport, f)}>
-                    统计
-                  </Text>
-                )}
-                {city && f.status !== 'cancelled' && f.phase !== 'over' && (
-                  <Text className='fa-card__action fa-card__action--danger fa-card__cancel' onClick={() => setCancelling(f)}>
-                    取消
-                  </Text>
-                )}
-              </View>
-            </FairCard>
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      )}
+      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} skeleton={2} denied={adminDenied(state)}>
+        {() =>
+          shown.length === 0 ? (
+            <StateView
+              tone='muted'
+              className='fa__empty'
+              title={status ? '没有这个状态的对接会' : when === 'upcoming' ? '还没有即将举办的对接会' : '还没有往届对接会'}
+              desc={when === 'upcoming' && city && !status ? '点「新建对接会」填写时间、地点、名额并邀请用人单位，确认无误后发布' : ''}
+            />
+          ) : (
+            <View className='fa__list'>
+              {shown.map((f) => (
+                <FairCard key={f.id} fair={f} className='fa-card'>
+                  <View className='fa-card__actions'>
+                    {city && f.status !== 'cancelled' && (
+                      <Text className='fa-card__action fa-card__edit' onClick={() => go(ROUTES.fairEdit, f)}>
+                        编辑
+                      </Text>
+                    )}
+                    {city && f.status === 'draft' && (
+                      <Text className='fa-card__action fa-card__action--primary fa-card__publish' onClick={() => void publish(f)}>
+                        {busy === f.id ? '发布中…' : '发布'}
+                      </Text>
+                    )}
+                    {f.status !== 'draft' && (
+                      <Text className='fa-card__action fa-card__signups' onClick={() => go(ROUTES.fairSignups, f)}>
+                        报名名单
+                      </Text>
+                    )}
+                    {f.status === 'published' && (
+                      <Text className='fa-card__action fa-card__door' onClick={() => go(ROUTES.fairDoor, f)}>
+                        入场签到
+                      </Text>
+                    )}
+                    {city && f.status !== 'draft' && (
+                      <Text className='fa-card__action fa-card__report' onClick={() => go(ROUTES.fairReport, f)}>
+                        统计
+                      </Text>
+                    )}
+                    {city && f.status !== 'cancelled' && f.phase !== 'over' && (
+                      <Text className='fa-card__action fa-card__action--danger fa-card__cancel' onClick={() => setCancelling(f)}>
+                        取消
+                      </Text>
+                    )}
+                  </View>
+                </FairCard>
+              ))}
+              <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
 
       <NoteDialog required maxLength={200}
         visible={!!cancelling}

@@ -2,28 +2,27 @@
 // people interviewed, offered, hired and hired in Qingyuan (local employment); the same by
 // employer type and by employer, drawn as bars; Excel export (WeChat's document viewer, or a
 // download on the web).
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import type { FairReport } from '@contract/fair'
 import { EMPLOYER_TYPE_LABELS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { call, CallError, errorMessage } from '@/services/cloud'
+import { call, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
-import { ScopeGate } from '@/components/admin/ui'
+import { cityGate } from '@/components/admin/ui'
 import { param } from '@/components/fair/format'
 import { openWorkbook } from '@/services/files'
 import { EmployerTypeTag, Figure } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { chineseDate } from '@/components/ui/format'
-import { goBackOr } from '@/services/navigation'
 
 import './index.scss'
 
 type Exported = OutputOf<'fair.exportReport'>
-type Load = { kind: 'loading' } | { kind: 'ready'; report: FairReport } | { kind: 'error'; message: string; code: string }
 type Row = FairReport['byEmployer'][number] | FairReport['byEmployerType'][number]
 
 const pct = (n: number, of: number) => (of > 0 ? `${Math.round((n / of) * 100)}%` : '—')
@@ -60,24 +59,14 @@ export default function Report() {
   const id = param(params.id)
   const { state, reload: reloadScope } = useAdminScope()
   const scope = state.kind === 'ready' ? state.scope : null
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<Exported | null>(null)
 
-  const fetchReport = async (quiet = false) => {
-    if (!quiet) setLoad({ kind: 'loading' })
-    try {
-      setLoad({ kind: 'ready', report: await call('fair.report', { fairId: id }) })
-    } catch (err) {
-      if (quiet) void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-      else setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : '' })
-    }
-  }
-  useEffect(() => {
-    if (scope?.city) void fetchReport()
-  }, [scope?.city])
+  const city = !!scope?.city
+  const { gate, denied } = cityGate(state, '对接会统计仅向团市委开放。', ROUTES.fairAdmin)
+  const report = usePageState<FairReport>(() => call('fair.report', { fairId: id }), [id], city)
   usePullDownRefresh(() => {
-    void (scope?.city ? fetchReport(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
+    void (city ? report.reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
 
   const exportNow = async () => {
@@ -99,150 +88,131 @@ export default function Report() {
     }
   }
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <ScopeGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-  if (!scope.city) {
-    return (
-      <View className='adm-page'>
-        <StateView tone='warn' title='无权限' desc='对接会统计仅向团市委开放。' action={{ text: '返回', onClick: () => goBackOr(ROUTES.fairAdmin) }} />
-      </View>
-    )
-  }
-  if (load.kind === 'loading') {
-    return (
-      <View className='adm-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='adm-page'>
-        <StateView tone={load.code === 'NOT_FOUND' ? 'muted' : 'error'} title={load.code === 'NOT_FOUND' ? '对接会不存在' : '加载失败'} desc={load.message} action={{ text: '重试', onClick: () => void fetchReport() }} />
-      </View>
-    )
-  }
+  /** The report: the figures, the funnel, by employer type and by employer, and the export bar. */
+  const page = (r: FairReport) => {
+    const funnelMax = Math.max(r.signups, r.capacity, 1)
+    const typeMax = Math.max(1, ...r.byEmployerType.map((t) => t.applicants))
+    const orgMax = Math.max(1, ...r.byEmployer.map((e) => e.applicants))
 
-  const r = load.report
-  const funnelMax = Math.max(r.signups, r.capacity, 1)
-  const typeMax = Math.max(1, ...r.byEmployerType.map((t) => t.applicants))
-  const orgMax = Math.max(1, ...r.byEmployer.map((e) => e.applicants))
+    return (
+      <>
+        <View className='rep__hero'>
+          <Text className='rep__hero-title'>{r.title}</Text>
+          <Text className='rep__hero-sub'>{chineseDate(r.date)}</Text>
+          <View className='rep__hero-main'>
+            <View className='rep__hero-figure rep__hired'>
+              <Text className='rep__hero-num'>{r.people.hired}</Text>
+              <Text className='rep__hero-label'>录用</Text>
+            </View>
+            <View className='rep__hero-figure rep__local'>
+              <Text className='rep__hero-num'>{r.people.hiredLocal}</Text>
+              <Text className='rep__hero-label'>本地录用</Text>
+            </View>
+            <View className='rep__hero-figure'>
+              <Text className='rep__hero-num'>{pct(r.people.hiredLocal, r.people.hired)}</Text>
+              <Text className='rep__hero-label'>本地就业占比</Text>
+            </View>
+          </View>
+          <Text className='rep__hero-note'>本地录用：工作地在清远市内的岗位录用人数</Text>
+        </View>
+
+        {exported && (
+          <View className='rep__exported'>
+            <Text className='rep__exported-text'>已生成 {exported.fileName}</Text>
+            <Text className='rep__exported-again' onClick={() => openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
+              重新打开
+            </Text>
+          </View>
+        )}
+
+        <View className='fair-section'>
+          <View className='fair-section__title'>
+            <Text>报名与到场</Text>
+          </View>
+          <View className='rep__figures'>
+            <Figure label='名额' value={r.capacity} className='rep__capacity' />
+            <Figure label='有效报名' value={r.signups} tone='blue' className='rep__signups' />
+            <Figure label='报名成功' value={r.confirmed} tone='green' className='rep__confirmed' />
+            <Figure label='候补' value={r.waiting} tone='amber' className='rep__waiting' />
+            <Figure label='已取消' value={r.cancelled} className='rep__cancelled' />
+            <Figure label='到场' value={r.attended} tone='brand' className='rep__attended' />
+          </View>
+        </View>
+
+        <View className='fair-section'>
+          <View className='fair-section__title'>
+            <Text>从报名到录用（人）</Text>
+            <Text className='fair-section__extra'>到场率 {pct(r.attended, r.confirmed)}</Text>
+          </View>
+          <View className='rep__funnel'>
+            <Bar label='报名成功' value={r.confirmed} max={funnelMax} tone='blue' />
+            <Bar label='到场' value={r.attended} max={funnelMax} tone='teal' />
+            <Bar label='面试' value={r.people.interviewed} max={funnelMax} tone='grey' />
+            <Bar label='录用意向' value={r.people.offered} max={funnelMax} tone='amber' />
+            <Bar label='录用' value={r.people.hired} max={funnelMax} tone='green' />
+            <Bar label='本地录用' value={r.people.hiredLocal} max={funnelMax} tone='brand' />
+          </View>
+        </View>
+
+        <View className='fair-section'>
+          <View className='fair-section__title'>
+            <Text>按单位类型</Text>
+            <Text className='fair-section__extra'>人次</Text>
+          </View>
+          {r.byEmployerType.map((t) => (
+            <View key={t.type} className='rep-group'>
+              <View className='rep-group__head'>
+                <EmployerTypeTag type={t.type} />
+                <Text className='rep-group__meta'>
+                  {t.positions} 个岗位 · 招 {t.openings} 人
+                </Text>
+              </View>
+              {t.positions === 0 ? <Text className='rep-group__none'>本场无{EMPLOYER_TYPE_LABELS[t.type]}岗位</Text> : <GroupBars row={t} max={typeMax} />}
+            </View>
+          ))}
+        </View>
+
+        <View className='fair-section rep__orgs'>
+          <View className='fair-section__title'>
+            <Text>按用人单位</Text>
+            <Text className='fair-section__extra'>{r.byEmployer.length} 家</Text>
+          </View>
+          {r.byEmployer.length === 0 ? (
+            <Text className='rep-group__none'>还没有单位发布岗位</Text>
+          ) : (
+            r.byEmployer.map((e) => (
+              <View key={e.employerId} className='rep-group rep-org'>
+                <View className='rep-group__head'>
+                  <Text className='rep-org__name'>{e.employerName}</Text>
+                  <EmployerTypeTag type={e.type} />
+                </View>
+                <Text className='rep-group__meta rep-org__meta'>
+                  {e.positions} 个岗位 · 招 {e.openings} 人 · 录用 {e.hires} 人（本地 {e.hiresLocal} 人）
+                </Text>
+                <GroupBars row={e} max={orgMax} />
+              </View>
+            ))
+          )}
+        </View>
+
+        <View className='adm-bar'>
+          <View className='adm-bar__info'>
+            <Text className='rep__bar-title'>导出统计表</Text>
+            <Text className='adm-bar__hint'>Excel：总体、按单位类型、按用人单位，附岗位明细与报名明细</Text>
+          </View>
+          <Button small className='rep__export' busy={exporting} onClick={() => void exportNow()}>
+            {exporting ? '正在导出…' : '导出 Excel'}
+          </Button>
+        </View>
+      </>
+    )
+  }
 
   return (
-    <View className='adm-page adm-page--with-bar rep'>
-      <View className='rep__hero'>
-        <Text className='rep__hero-title'>{r.title}</Text>
-        <Text className='rep__hero-sub'>{chineseDate(r.date)}</Text>
-        <View className='rep__hero-main'>
-          <View className='rep__hero-figure rep__hired'>
-            <Text className='rep__hero-num'>{r.people.hired}</Text>
-            <Text className='rep__hero-label'>录用</Text>
-          </View>
-          <View className='rep__hero-figure rep__local'>
-            <Text className='rep__hero-num'>{r.people.hiredLocal}</Text>
-            <Text className='rep__hero-label'>本地录用</Text>
-          </View>
-          <View className='rep__hero-figure'>
-            <Text className='rep__hero-num'>{pct(r.people.hiredLocal, r.people.hired)}</Text>
-            <Text className='rep__hero-label'>本地就业占比</Text>
-          </View>
-        </View>
-        <Text className='rep__hero-note'>本地录用：工作地在清远市内的岗位录用人数</Text>
-      </View>
-
-      {exported && (
-        <View className='rep__exported'>
-          <Text className='rep__exported-text'>已生成 {exported.fileName}</Text>
-          <Text className='rep__exported-again' onClick={() => openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
-            重新打开
-          </Text>
-        </View>
-      )}
-
-      <View className='fair-section'>
-        <View className='fair-section__title'>
-          <Text>报名与到场</Text>
-        </View>
-        <View className='rep__figures'>
-          <Figure label='名额' value={r.capacity} className='rep__capacity' />
-          <Figure label='有效报名' value={r.signups} tone='blue' className='rep__signups' />
-          <Figure label='报名成功' value={r.confirmed} tone='green' className='rep__confirmed' />
-          <Figure label='候补' value={r.waiting} tone='amber' className='rep__waiting' />
-          <Figure label='已取消' value={r.cancelled} className='rep__cancelled' />
-          <Figure label='到场' value={r.attended} tone='brand' className='rep__attended' />
-        </View>
-      </View>
-
-      <View className='fair-section'>
-        <View className='fair-section__title'>
-          <Text>从报名到录用（人）</Text>
-          <Text className='fair-section__extra'>到场率 {pct(r.attended, r.confirmed)}</Text>
-        </View>
-        <View className='rep__funnel'>
-          <Bar label='报名成功' value={r.confirmed} max={funnelMax} tone='blue' />
-          <Bar label='到场' value={r.attended} max={funnelMax} tone='teal' />
-          <Bar label='面试' value={r.people.interviewed} max={funnelMax} tone='grey' />
-          <Bar label='录用意向' value={r.people.offered} max={funnelMax} tone='amber' />
-          <Bar label='录用' value={r.people.hired} max={funnelMax} tone='green' />
-          <Bar label='本地录用' value={r.people.hiredLocal} max={funnelMax} tone='brand' />
-        </View>
-      </View>
-
-      <View className='fair-section'>
-        <View className='fair-section__title'>
-          <Text>按单位类型</Text>
-          <Text className='fair-section__extra'>人次</Text>
-        </View>
-        {r.byEmployerType.map((t) => (
-          <View key={t.type} className='rep-group'>
-            <View className='rep-group__head'>
-              <EmployerTypeTag type={t.type} />
-              <Text className='rep-group__meta'>
-                {t.positions} 个岗位 · 招 {t.openings} 人
-              </Text>
-            </View>
-            {t.positions === 0 ? <Text className='rep-group__none'>本场无{EMPLOYER_TYPE_LABELS[t.type]}岗位</Text> : <GroupBars row={t} max={typeMax} />}
-          </View>
-        ))}
-      </View>
-
-      <View className='fair-section rep__orgs'>
-        <View className='fair-section__title'>
-          <Text>按用人单位</Text>
-          <Text className='fair-section__extra'>{r.byEmployer.length} 家</Text>
-        </View>
-        {r.byEmployer.length === 0 ? (
-          <Text className='rep-group__none'>还没有单位发布岗位</Text>
-        ) : (
-          r.byEmployer.map((e) => (
-            <View key={e.employerId} className='rep-group rep-org'>
-              <View className='rep-group__head'>
-                <Text className='rep-org__name'>{e.employerName}</Text>
-                <EmployerTypeTag type={e.type} />
-              </View>
-              <Text className='rep-group__meta rep-org__meta'>
-                {e.positions} 个岗位 · 招 {e.openings} 人 · 录用 {e.hires} 人（本地 {e.hiresLocal} 人）
-              </Text>
-              <GroupBars row={e} max={orgMax} />
-            </View>
-          ))
-        )}
-      </View>
-
-      <View className='adm-bar'>
-        <View className='adm-bar__info'>
-          <Text className='rep__bar-title'>导出统计表</Text>
-          <Text className='adm-bar__hint'>Excel：总体、按单位类型、按用人单位，附岗位明细与报名明细</Text>
-        </View>
-        <Button small className='rep__export' busy={exporting} onClick={() => void exportNow()}>
-          {exporting ? '正在导出…' : '导出 Excel'}
-        </Button>
-      </View>
+    <View className={`adm-page rep ${city && report.state.kind === 'ready' ? 'adm-page--with-bar' : ''}`}>
+      <PageStates gate={gate} state={report.state} retry={() => void (city ? report.reload() : reloadScope(true))} denied={denied} notFound={{ title: '对接会不存在' }}>
+        {page}
+      </PageStates>
     </View>
   )
 }

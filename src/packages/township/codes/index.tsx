@@ -9,15 +9,16 @@ import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
 import { useStaffScope } from '@/components/township/shared'
-import { QrImage, StaffGate } from '@/components/township/ui'
+import { QrImage, staffDenied } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, SkeletonBar, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { SkeletonBar } from '@/components/ui/StateView'
 import { goBackOr } from '@/services/navigation'
 
 import './index.scss'
 
 type Station = OutputOf<'station.get'>
-type Load = { kind: 'loading' } | { kind: 'ready'; station: Station } | { kind: 'error'; message: string; code: string }
 type Poster = { kind: 'idle' | 'loading' } | { kind: 'ready'; url: string } | { kind: 'error'; message: string }
 
 interface Kiosk {
@@ -50,7 +51,6 @@ export default function StationCodes() {
   const { state, reload: reloadScope } = useStaffScope()
   const scope = state.kind === 'ready' ? state.scope : null
 
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
   const [tab, setTab] = useState<'print' | 'kiosk'>(params.mode === 'kiosk' ? 'kiosk' : 'print')
   const [poster, setPoster] = useState<Poster>({ kind: 'idle' })
   const [kioskOn, setKioskOn] = useState(false)
@@ -61,24 +61,17 @@ export default function StationCodes() {
   const retryAt = useRef(0)
   const visible = useRef(true)
 
-  const fetchStation = useCallback(async () => {
-    if (!id) {
-      setLoad({ kind: 'error', message: '缺少驿站编号，请从驿站列表进入', code: 'NOT_FOUND' })
-      return
-    }
-    setLoad({ kind: 'loading' })
-    try {
-      const station = await call('station.get', { id })
-      setLoad({ kind: 'ready', station })
-      if (params.mode === 'kiosk' && station.active) setKioskOn(true)
-    } catch (err) {
-      setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : '' })
-    }
-  }, [id])
-
-  useEffect(() => {
-    if (scope) void fetchStation()
-  }, [scope, fetchStation])
+  const station = usePageState<Station>(
+    async () => {
+      if (!id) throw new CallError({ code: 'NOT_FOUND', message: '缺少驿站编号，请从驿站列表进入' })
+      const s = await call('station.get', { id })
+      if (params.mode === 'kiosk' && s.active) setKioskOn(true)
+      return s
+    },
+    [id],
+    !!scope,
+  )
+  const ready = station.state.kind === 'ready'
 
   const fetchPoster = useCallback(async () => {
     setPoster({ kind: 'loading' })
@@ -92,8 +85,8 @@ export default function StationCodes() {
 
   // The printed code is asked for once, when its tab is first shown (the function limits how often).
   useEffect(() => {
-    if (load.kind === 'ready' && tab === 'print' && poster.kind === 'idle') void fetchPoster()
-  }, [load.kind, tab, poster.kind, fetchPoster])
+    if (ready && tab === 'print' && poster.kind === 'idle') void fetchPoster()
+  }, [ready, tab, poster.kind, fetchPoster])
 
   // ---- kiosk mode ----
 
@@ -155,9 +148,8 @@ export default function StationCodes() {
   })
   useUnload(() => keepScreenOn(false))
 
-  const enterKiosk = async () => {
-    if (load.kind !== 'ready') return
-    if (!load.station.active) {
+  const enterKiosk = async (s: Station) => {
+    if (!s.active) {
       void Taro.showToast({ title: '驿站已停用，请先在驿站信息中启用', icon: 'none' })
       return
     }
@@ -178,36 +170,8 @@ export default function StationCodes() {
     if (poster.kind === 'ready') void Taro.previewImage({ urls: [poster.url], current: poster.url })
   }
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <StaffGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-  if (load.kind === 'loading') {
-    return (
-      <View className='adm-page'>
-        <Skeleton count={2} />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='adm-page'>
-        <StateView
-          tone={load.code === 'NOT_FOUND' ? 'muted' : 'error'}
-          title={load.code === 'NOT_FOUND' ? '驿站不存在' : '加载失败'}
-          desc={load.message}
-          action={load.code === 'NOT_FOUND' ? { text: '返回驿站列表', onClick: () => goBackOr(ROUTES.stations) } : { text: '重试', onClick: () => void fetchStation() }}
-        />
-      </View>
-    )
-  }
-
-  const s = load.station
-
-  if (kioskOn) {
+  /** Kiosk mode: the rotating code full screen (over the page). */
+  const kioskView = (s: Station) => {
     const left = kiosk ? Math.max(0, Math.ceil((kiosk.refreshAt - now) / 1000)) : 0
     const stale = !!kiosk && now > kiosk.staleAt
     const ratio = kiosk ? Math.max(0, Math.min(1, (kiosk.refreshAt - now) / (kiosk.period * 1000))) : 0
@@ -251,8 +215,9 @@ export default function StationCodes() {
     )
   }
 
-  return (
-    <View className='adm-page codes'>
+  /** The two codes: the printed poster, and how kiosk mode works. */
+  const codesView = (s: Station) => (
+    <>
       <View className='adm-top'>
         <View className='adm-tabs'>
           <View className={`adm-tabs__item codes__tab ${tab === 'print' ? 'adm-tabs__item--on' : ''}`} onClick={() => setTab('print')}>
@@ -337,12 +302,27 @@ export default function StationCodes() {
             </View>
           )}
           <View className='codes__actions'>
-            <Button className='codes__kiosk' disabled={!s.active} onClick={() => void enterKiosk()}>
+            <Button className='codes__kiosk' disabled={!s.active} onClick={() => void enterKiosk(s)}>
               进入现场签到模式
             </Button>
           </View>
         </View>
       )}
+    </>
+  )
+
+  return (
+    <View className='adm-page codes'>
+      <PageStates
+        gate={state}
+        state={station.state}
+        retry={() => void (scope ? station.reload() : reloadScope(true))}
+        skeleton={2}
+        denied={staffDenied(state)}
+        notFound={{ title: '驿站不存在', action: { text: '返回驿站列表', onClick: () => goBackOr(ROUTES.stations) } }}
+      >
+        {(s) => (kioskOn ? kioskView(s) : codesView(s))}
+      </PageStates>
     </View>
   )
 }

@@ -11,16 +11,17 @@ import { Tick } from '@/components/ui/Tick'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
-import { StaffGate } from '@/components/township/ui'
+import { staffDenied } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { clock, dateTime, duration, monthDay, ymd } from '@/components/ui/format'
 import { markChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -224,115 +225,111 @@ export default function Queue() {
 
   const showBar = selecting && list.status === 'ready' && list.items.length > 0
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <StaffGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
   const empty = EMPTY[status]
 
   return (
     <View className={`adm-page queue ${showBar ? 'adm-page--with-bar' : ''}`}>
-      <View className='adm-top'>
-        <View className='adm-tabs'>
-          {TABS.map((t) => {
-            const count = t.value === 'pending' || t.value === 'needs_review' ? counts[t.value] : null
-            return (
-              <View key={t.value} className={`adm-tabs__item queue__tab queue__tab--${t.value} ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
-                <Text>{t.label}</Text>
-                {count !== null && count > 0 && <Text className='adm-tabs__count'>{count > 99 ? '99+' : count}</Text>}
+      {scope && (
+        <>
+          <View className='adm-top'>
+            <View className='adm-tabs'>
+              {TABS.map((t) => {
+                const count = t.value === 'pending' || t.value === 'needs_review' ? counts[t.value] : null
+                return (
+                  <View key={t.value} className={`adm-tabs__item queue__tab queue__tab--${t.value} ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                    <Text>{t.label}</Text>
+                    {count !== null && count > 0 && <Text className='adm-tabs__count'>{count > 99 ? '99+' : count}</Text>}
+                  </View>
+                )
+              })}
+            </View>
+            <View className='adm-filters queue__filters'>
+              <View className={`adm-chip queue__flagged ${flaggedOnly ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setFlaggedOnly((v) => !v)}>
+                <Text className='queue__flagged-box'>{flaggedOnly ? '✓' : ''}</Text>
+                <Text className='adm-chip__text'>只看有异常</Text>
               </View>
-            )
-          })}
-        </View>
-        <View className='adm-filters queue__filters'>
-          <View className={`adm-chip queue__flagged ${flaggedOnly ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setFlaggedOnly((v) => !v)}>
-            <Text className='queue__flagged-box'>{flaggedOnly ? '✓' : ''}</Text>
-            <Text className='adm-chip__text'>只看有异常</Text>
-          </View>
-          {many && (
-            <View className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-              <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
+              {many && (
+                <View className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
+                  <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              )}
             </View>
-          )}
-        </View>
-        <View className='queue__search'>
-          <View className='queue__name'>
-            <Input className='queue__name-input' value={typedName} placeholder='搜索志愿者姓名' maxlength={20} confirmType='search' onInput={(e) => setTypedName(e.detail.value)} />
-            {typedName && (
-              <Text className='queue__clear' onClick={() => setTypedName('')}>
-                ✕
+            <View className='queue__search'>
+              <View className='queue__name'>
+                <Input className='queue__name-input' value={typedName} placeholder='搜索志愿者姓名' maxlength={20} confirmType='search' onInput={(e) => setTypedName(e.detail.value)} />
+                {typedName && (
+                  <Text className='queue__clear' onClick={() => setTypedName('')}>
+                    ✕
+                  </Text>
+                )}
+              </View>
+              <Picker mode='date' value={date || today} start={EARLIEST_DAY} end={today} onChange={(e) => setDate(e.detail.value)}>
+                <View className={`adm-chip queue__date ${date ? 'adm-chip--on' : ''}`}>
+                  <Text className='adm-chip__text'>{date ? monthDay(date) : '服务日期'}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              </Picker>
+              {date && (
+                <Text className='queue__clear queue__clear-date' onClick={() => setDate('')}>
+                  清除日期
+                </Text>
+              )}
+            </View>
+          </View>
+
+          {list.status === 'ready' && list.total > 0 && (
+            <View className='adm-summary'>
+              <Text>
+                共 {list.total} 条{flaggedOnly ? '有异常的' : ''}
+                {SESSION_STATUS_LABELS[status]}记录，{selecting ? '按签到时间先后排列' : '最近的在前'}
               </Text>
-            )}
-          </View>
-          <Picker mode='date' value={date || today} start={EARLIEST_DAY} end={today} onChange={(e) => setDate(e.detail.value)}>
-            <View className={`adm-chip queue__date ${date ? 'adm-chip--on' : ''}`}>
-              <Text className='adm-chip__text'>{date ? monthDay(date) : '服务日期'}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
             </View>
-          </Picker>
-          {date && (
-            <Text className='queue__clear queue__clear-date' onClick={() => setDate('')}>
-              清除日期
-            </Text>
           )}
-        </View>
-      </View>
-
-      {list.status === 'ready' && list.total > 0 && (
-        <View className='adm-summary'>
-          <Text>
-            共 {list.total} 条{flaggedOnly ? '有异常的' : ''}
-            {SESSION_STATUS_LABELS[status]}记录，{selecting ? '按签到时间先后排列' : '最近的在前'}
-          </Text>
-        </View>
+        </>
       )}
 
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='queue__empty'
-          title={searching ? `没有找到符合条件的${SESSION_STATUS_LABELS[status]}记录` : flaggedOnly ? `没有有异常的${SESSION_STATUS_LABELS[status]}记录` : empty.title}
-          desc={searching ? `${name ? `姓名含「${name}」` : ''}${name && date ? '，' : ''}${date ? `${monthDay(date)}开始的服务` : ''}` : flaggedOnly ? '关闭「只看有异常」可查看全部记录' : empty.description}
-          action={
-            searching
-              ? {
-                  text: '清除搜索',
-                  onClick: () => {
-                    setTypedName('')
-                    setDate('')
-                  },
-                }
-              : flaggedOnly
-                ? { text: '查看全部', onClick: () => setFlaggedOnly(false) }
-                : undefined
-          }
-        />
-      ) : (
-        <View className='adm-list'>
-          {list.items.map((s) => (
-            <SessionCard
-              key={s.id}
-              item={s}
-              selecting={selecting}
-              selected={selected.includes(s.id)}
-              dailyCap={dailyCap}
-              onToggle={() => toggle(s.id)}
-              onAdjust={() => setAdjusting(s)}
+      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={staffDenied(state)}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView
+              tone='muted'
+              className='queue__empty'
+              title={searching ? `没有找到符合条件的${SESSION_STATUS_LABELS[status]}记录` : flaggedOnly ? `没有有异常的${SESSION_STATUS_LABELS[status]}记录` : empty.title}
+              desc={searching ? `${name ? `姓名含「${name}」` : ''}${name && date ? '，' : ''}${date ? `${monthDay(date)}开始的服务` : ''}` : flaggedOnly ? '关闭「只看有异常」可查看全部记录' : empty.description}
+              action={
+                searching
+                  ? {
+                      text: '清除搜索',
+                      onClick: () => {
+                        setTypedName('')
+                        setDate('')
+                      },
+                    }
+                  : flaggedOnly
+                    ? { text: '查看全部', onClick: () => setFlaggedOnly(false) }
+                    : undefined
+              }
             />
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
-      )}
+          ) : (
+            <View className='adm-list'>
+              {items.map((s) => (
+                <SessionCard
+                  key={s.id}
+                  item={s}
+                  selecting={selecting}
+                  selected={selected.includes(s.id)}
+                  dailyCap={dailyCap}
+                  onToggle={() => toggle(s.id)}
+                  onAdjust={() => setAdjusting(s)}
+                />
+              ))}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
 
       {showBar && (
         <View className='adm-bar queue__bar'>

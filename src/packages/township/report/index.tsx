@@ -9,13 +9,14 @@ import { call, errorMessage } from '@/services/cloud'
 import { openWorkbook } from '@/services/files'
 import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
-import { StaffGate } from '@/components/township/ui'
+import { staffDenied } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { hoursOf, monthLabel, thisMonth } from '@/components/ui/format'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -94,116 +95,114 @@ export default function Report() {
     if (!scope) void reloadScope(true)
   })
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <StaffGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-
   const changeFilter = (apply: () => void) => {
     apply()
     setExported(null)
   }
 
   return (
-    <View className='adm-page adm-page--with-bar report'>
-      <View className='adm-top'>
-        <View className='adm-filters report__filters'>
-          <Picker mode='date' fields='month' value={month} start='2020-01' end={thisMonth()} onChange={(e) => changeFilter(() => setMonth(String(e.detail.value).slice(0, 7)))}>
-            <View className='adm-chip adm-chip--on report__month' hoverClass='adm-chip--pressed'>
-              <Text className='adm-chip__text'>{monthLabel(month)}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
-            </View>
-          </Picker>
-          {chooseCounty && (
-            <View className={`adm-chip report__county ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
-              <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
-            </View>
-          )}
-          {many && (
-            <View
-              className={`adm-chip report__township ${townshipCode ? 'adm-chip--on' : ''}`}
-              hoverClass='adm-chip--pressed'
-              onClick={() => (chooseCounty && !countyCode ? void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }) : setSheet('township'))}
-            >
-              <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
-              <Text className='adm-chip__arrow'>▼</Text>
-            </View>
-          )}
-        </View>
-      </View>
-
-      <View className='report__hero'>
-        <View className='report__hero-main'>
-          <Text className='report__hero-title'>{monthLabel(month)} · 服务时长汇总</Text>
-          <Text className='report__hero-scope'>{scopeName}</Text>
-        </View>
-        <View className='report__hero-count'>
-          <Text className='report__hero-num'>{list.status === 'ready' ? list.total : '—'}</Text>
-          <Text className='report__hero-unit'>名志愿者</Text>
-        </View>
-      </View>
-      <Text className='report__explain'>只统计审核通过的时长，每天按上限计入；星级按累计时长评定。</Text>
-
-      {exported && (
-        <View className='report__exported'>
-          <Text className='report__exported-text'>
-            已生成 {exported.fileName}（{exported.rows} 行）
-          </Text>
-          <Text className='report__exported-again' onClick={reopen}>
-            重新打开
-          </Text>
-        </View>
-      )}
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView tone='muted' className='report__empty' title='暂无服务时长记录' desc='志愿者的签到记录审核通过后，会在这里汇总' />
-      ) : (
-        <View className='report__table'>
-          <View className='report__thead'>
-            <Text className='report__th report__th--name'>志愿者</Text>
-            <Text className='report__th report__th--num'>{Number(month.slice(5))}月（小时）</Text>
-            <Text className='report__th report__th--num'>累计（小时）</Text>
-          </View>
-          {list.items.map((r, i) => (
-            <View key={r.userId} className='report-row'>
-              <Text className={`report-row__rank ${i < 3 ? 'report-row__rank--top' : ''}`}>{i + 1}</Text>
-              <View className='report-row__who'>
-                <Text className='report-row__name'>{r.name}</Text>
-                <View className='report-row__sub'>
-                  <Text className='report-row__township'>{r.townshipName}</Text>
-                  <Stars star={r.star} />
+    <View className={`adm-page report ${scope ? 'adm-page--with-bar' : ''}`}>
+      {scope && (
+        <>
+          <View className='adm-top'>
+            <View className='adm-filters report__filters'>
+              <Picker mode='date' fields='month' value={month} start='2020-01' end={thisMonth()} onChange={(e) => changeFilter(() => setMonth(String(e.detail.value).slice(0, 7)))}>
+                <View className='adm-chip adm-chip--on report__month' hoverClass='adm-chip--pressed'>
+                  <Text className='adm-chip__text'>{monthLabel(month)}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
                 </View>
-              </View>
-              <Text className={`report-row__month ${r.monthMinutes === 0 ? 'report-row__month--zero' : ''}`}>{hoursOf(r.monthMinutes)}</Text>
-              <Text className='report-row__total'>{hoursOf(r.totalMinutes)}</Text>
+              </Picker>
+              {chooseCounty && (
+                <View className={`adm-chip report__county ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
+                  <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              )}
+              {many && (
+                <View
+                  className={`adm-chip report__township ${townshipCode ? 'adm-chip--on' : ''}`}
+                  hoverClass='adm-chip--pressed'
+                  onClick={() => (chooseCounty && !countyCode ? void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }) : setSheet('township'))}
+                >
+                  <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
+                  <Text className='adm-chip__arrow'>▼</Text>
+                </View>
+              )}
             </View>
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
+          </View>
+
+          <View className='report__hero'>
+            <View className='report__hero-main'>
+              <Text className='report__hero-title'>{monthLabel(month)} · 服务时长汇总</Text>
+              <Text className='report__hero-scope'>{scopeName}</Text>
+            </View>
+            <View className='report__hero-count'>
+              <Text className='report__hero-num'>{list.status === 'ready' ? list.total : '—'}</Text>
+              <Text className='report__hero-unit'>名志愿者</Text>
+            </View>
+          </View>
+          <Text className='report__explain'>只统计审核通过的时长，每天按上限计入；星级按累计时长评定。</Text>
+
+          {exported && (
+            <View className='report__exported'>
+              <Text className='report__exported-text'>
+                已生成 {exported.fileName}（{exported.rows} 行）
+              </Text>
+              <Text className='report__exported-again' onClick={reopen}>
+                重新打开
+              </Text>
+            </View>
+          )}
+        </>
       )}
 
-      <View className='adm-bar report__bar'>
-        <View className='adm-bar__info'>
-          <Text className='report__bar-title'>导出 {monthLabel(month)} 报表</Text>
-          <Text className='adm-bar__hint'>{list.status === 'ready' && list.total === 0 ? '没有可导出的记录' : 'Excel 表格，含全部志愿者'}</Text>
+      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={staffDenied(state)}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView tone='muted' className='report__empty' title='暂无服务时长记录' desc='志愿者的签到记录审核通过后，会在这里汇总' />
+          ) : (
+            <View className='report__table'>
+              <View className='report__thead'>
+                <Text className='report__th report__th--name'>志愿者</Text>
+                <Text className='report__th report__th--num'>{Number(month.slice(5))}月（小时）</Text>
+                <Text className='report__th report__th--num'>累计（小时）</Text>
+              </View>
+              {items.map((r, i) => (
+                <View key={r.userId} className='report-row'>
+                  <Text className={`report-row__rank ${i < 3 ? 'report-row__rank--top' : ''}`}>{i + 1}</Text>
+                  <View className='report-row__who'>
+                    <Text className='report-row__name'>{r.name}</Text>
+                    <View className='report-row__sub'>
+                      <Text className='report-row__township'>{r.townshipName}</Text>
+                      <Stars star={r.star} />
+                    </View>
+                  </View>
+                  <Text className={`report-row__month ${r.monthMinutes === 0 ? 'report-row__month--zero' : ''}`}>{hoursOf(r.monthMinutes)}</Text>
+                  <Text className='report-row__total'>{hoursOf(r.totalMinutes)}</Text>
+                </View>
+              ))}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
+
+      {scope && (
+        <View className='adm-bar report__bar'>
+          <View className='adm-bar__info'>
+            <Text className='report__bar-title'>导出 {monthLabel(month)} 报表</Text>
+            <Text className='adm-bar__hint'>{list.status === 'ready' && list.total === 0 ? '没有可导出的记录' : 'Excel 表格，含全部志愿者'}</Text>
+          </View>
+          <Button small className='report__export' busy={exporting} disabled={list.status !== 'ready' || list.total === 0} onClick={() => void exportNow()}>
+            {exporting ? '正在导出…' : '导出 Excel'}
+          </Button>
         </View>
-        <Button small className='report__export' busy={exporting} disabled={list.status !== 'ready' || list.total === 0} onClick={() => void exportNow()}>
-          {exporting ? '正在导出…' : '导出 Excel'}
-        </Button>
-      </View>
+      )}
 
       <OptionSheet
         visible={sheet === 'county'}
         title='县（市、区）'
-        options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...places.map((c) => ({ value: c.code, label: c.name, hint: `${c.townships.length} 个镇街` }))]}
+        options={[{ value: '', label: scope?.city ? '全市' : '全部县区' }, ...places.map((c) => ({ value: c.code, label: c.name, hint: `${c.townships.length} 个镇街` }))]}
         value={countyCode}
         onSelect={(v) =>
           changeFilter(() => {

@@ -1,7 +1,7 @@
 // 驿站信息 (?id= to edit, none to create; ?township= preselects one): name, address, township,
 // the GCJ-02 location picked on WeChat's map, the check-in radius, opening hours and whether
 // volunteers may check in. The function's errors land under the field they name.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { hereProblem, readHere } from './here'
@@ -12,21 +12,22 @@ import { FormRow, PickedValue } from '@/components/account/FormRow'
 import { PlaceSheet } from '@/components/ui/PlaceSheet'
 import { TextInput } from '@/components/account/TextInput'
 import { ROUTES } from '@/constants/routes'
-import { call, CallError, errorMessage } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
 import { goBackOr, scrollToField } from '@/services/navigation'
 import { decodeParam, loadDivisions, type Divisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
-import { StaffGate, Toggle } from '@/components/township/ui'
+import { staffDenied, Toggle } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
 import { markChanged } from '@/services/changes'
 
 import './index.scss'
 
 type Station = OutputOf<'station.get'>
-
-type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string; code: string }
+/** The station as saved (none for a new one), and the places it may be in. */
+type Loaded = { original: Station | null; divisions: Divisions }
 
 /** The web build for local development has no map key: coordinates are typed instead. */
 /** A reading coarser than this is no good as a station's point (its fence is 50–500 m): say so. */
@@ -56,9 +57,6 @@ export default function StationForm() {
   const { state, reload: reloadScope } = useStaffScope()
   const scope = state.kind === 'ready' ? state.scope : null
 
-  const [load, setLoad] = useState<Load>({ kind: 'loading' })
-  const [original, setOriginal] = useState<Station | null>(null)
-  const [divisions, setDivisions] = useState<Divisions | null>(null)
   const [fields, setFields] = useState<Fields>({ name: '', address: '', townshipCode: '', lat: '', lng: '', radius: '', opensAt: '08:30', closesAt: '17:30', active: true })
   const [tried, setTried] = useState(false)
   const [serverErrors, setServerErrors] = useState<Errors>({})
@@ -66,44 +64,41 @@ export default function StationForm() {
   const [placeOpen, setPlaceOpen] = useState(false)
   const [picking, setPicking] = useState(false)
   const [locating, setLocating] = useState(false)
-  const started = useRef(false)
 
-  const fetchAll = async () => {
-    if (!scope) return
-    setLoad({ kind: 'loading' })
-    try {
-      const [station, settings, divs] = await Promise.all([
+  // The station (its fields filled in from it), or a new one's: the township if only one is in
+  // reach (or the one asked for), the settings' radius. Once, when the scope is known.
+  const form = usePageState<Loaded>(
+    async () => {
+      if (!scope) throw new Error('the scope is not known yet') // (never: the load waits for it)
+      const [station, settings, divisions] = await Promise.all([
         id ? call('station.get', { id }) : Promise.resolve(null),
         id ? Promise.resolve(null) : call('settings.get', {}),
         loadDivisions(),
       ])
-      setDivisions(divs)
       if (station) {
-        setOriginal(station)
         setFields(fromStation(station))
       } else {
         const preset = decodeParam(params.township)
-        const reachable = placesInReach(scope, divs).flatMap((c) => c.townships.map((t) => t.code))
+        const reachable = placesInReach(scope, divisions).flatMap((c) => c.townships.map((t) => t.code))
         const townshipCode = scope.single?.code ?? (reachable.includes(preset) ? preset : reachable.length === 1 ? reachable[0] : '')
         setFields((f) => ({ ...f, townshipCode, radius: String(settings?.defaultRadiusM ?? 300) }))
       }
-      setLoad({ kind: 'ready' })
-    } catch (err) {
-      setLoad({ kind: 'error', message: errorMessage(err), code: err instanceof CallError ? err.code : '' })
-    }
-  }
+      return { original: station, divisions }
+    },
+    [],
+    !!scope,
+  )
+  const loaded = form.state.kind === 'ready' ? form.state.data : null
+  const original = loaded?.original ?? null
+  const divisions = loaded?.divisions ?? null
 
   useEffect(() => {
-    if (scope && !started.current) {
-      started.current = true
-      void Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新建驿站' })
-      void fetchAll()
-    }
-  }, [scope])
+    void Taro.setNavigationBarTitle({ title: id ? '编辑驿站' : '新建驿站' })
+  }, [])
 
   usePullDownRefresh(() => {
     // A form being filled in is not thrown away by a pull: only a failed load is retried.
-    const retry = !scope ? reloadScope(true) : load.kind === 'error' ? fetchAll() : Promise.resolve()
+    const retry = !scope ? reloadScope(true) : form.state.kind !== 'ready' && form.state.kind !== 'loading' ? form.reload() : Promise.resolve()
     void retry.finally(() => Taro.stopPullDownRefresh())
   })
 
@@ -197,7 +192,7 @@ export default function StationForm() {
     try {
       const saved = await call('station.save', { ...(id ? { id } : {}), ...checked.input })
       markChanged('township-stations', 'township-home')
-      setOriginal(saved)
+      form.setData((d) => ({ ...d, original: saved }))
       void Taro.showToast({ title: id ? '已保存' : '驿站已创建', icon: 'success' })
       setTimeout(() => goBackOr(ROUTES.stations), 700)
     } catch (err) {
@@ -207,183 +202,168 @@ export default function StationForm() {
     }
   }
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <StaffGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-  if (load.kind === 'loading') {
-    return (
-      <View className='adm-page'>
-        <Skeleton count={3} />
-      </View>
-    )
-  }
-  if (load.kind === 'error') {
-    return (
-      <View className='adm-page'>
-        <StateView
-          tone={load.code === 'NOT_FOUND' ? 'muted' : 'error'}
-          title={load.code === 'NOT_FOUND' ? '驿站不存在' : '加载失败'}
-          desc={load.message}
-          action={load.code === 'NOT_FOUND' ? { text: '返回驿站列表', onClick: () => goBackOr(ROUTES.stations) } : { text: '重试', onClick: () => void fetchAll() }}
-        />
-      </View>
-    )
-  }
-
   const hasLocation = fields.lat.trim() !== '' && fields.lng.trim() !== ''
 
   return (
-    <View className='acct-page acct-page--with-bar station-form'>
-      {id && original && (
-        <View className='station-form__hero'>
-          <Text className='station-form__hero-name'>{original.name}</Text>
-          <Text className='station-form__hero-sub'>
-            {original.countyName} · {original.townshipName} · {original.active ? '启用中' : '已停用'}
-          </Text>
-        </View>
-      )}
-
-      <View className='acct-card'>
-        <Text className='acct-card__title'>基本信息</Text>
-        <FormRow field='name' label='驿站名称' required error={errorOf('name')}>
-          <TextInput className='station-form__name' value={fields.name} placeholder='例如：凤城街道青年志愿服务驿站' maxLength={STATION_NAME.max} onChange={(v) => set('name', v)} />
-        </FormRow>
-        <FormRow field='townshipCode' label='所属镇街' required error={errorOf('townshipCode')} onClick={fixedPlace ? undefined : () => setPlaceOpen(true)}>
-          {fixedPlace ? (
-            <Text className='acct-row__readonly'>{placeText || scope.single?.name}</Text>
-          ) : (
-            <PickedValue value={placeText} placeholder='选择县（市、区）和镇街' />
-          )}
-        </FormRow>
-        <FormRow field='address' label='详细地址' required error={errorOf('address')}>
-          <TextInput className='station-form__address' value={fields.address} placeholder='例如：凤城街道新城中心区 2 号楼' maxLength={STATION_ADDRESS.max} onChange={(v) => set('address', v)} />
-        </FormRow>
-      </View>
-
-      <View className='acct-card'>
-        <Text className='acct-card__title'>
-          签到位置
-          <Text className='acct-card__title-note'>志愿者须在范围内才能签到</Text>
-        </Text>
-        {TYPED_LOCATION ? (
-          <FormRow
-            field='location'
-            label='坐标'
-            required
-            stacked
-            error={errorOf('location')}
-            hint='开发环境没有地图：请填写 GCJ-02 坐标（微信定位所用的坐标系），如 23.697524、113.055469'
-          >
-            <View className='station-form__coords'>
-              <View className='station-form__coord'>
-                <Text className='station-form__coord-label'>纬度</Text>
-                <TextInput className='station-form__lat' value={fields.lat} placeholder='23.697524' maxLength={12} onChange={(v) => set('lat', v.replace(/[^\d.]/g, ''))} />
-              </View>
-              <View className='station-form__coord'>
-                <Text className='station-form__coord-label'>经度</Text>
-                <TextInput className='station-form__lng' value={fields.lng} placeholder='113.055469' maxLength={12} onChange={(v) => set('lng', v.replace(/[^\d.]/g, ''))} />
-              </View>
-            </View>
-            <Text className='station-form__here' onClick={() => void useMyLocation()}>
-              {locating ? '正在定位…' : '◎ 使用我当前的位置（人在驿站时）'}
-            </Text>
-          </FormRow>
-        ) : (
-          <FormRow field='location' label='位置' required error={errorOf('location')} onClick={() => void pickLocation()}>
-            {hasLocation ? (
-              <View className='station-form__picked'>
-                <Text className='station-form__picked-main'>已选定位置</Text>
-                <Text className='station-form__picked-sub'>
-                  {fields.lat}, {fields.lng}
+    <View className={scope && loaded ? 'acct-page acct-page--with-bar station-form' : 'adm-page'}>
+      <PageStates
+        gate={state}
+        state={form.state}
+        retry={() => void (scope ? form.reload() : reloadScope(true))}
+        denied={staffDenied(state)}
+        notFound={{ title: '驿站不存在', action: { text: '返回驿站列表', onClick: () => goBackOr(ROUTES.stations) } }}
+      >
+        {() => (
+          <>
+            {id && original && (
+              <View className='station-form__hero'>
+                <Text className='station-form__hero-name'>{original.name}</Text>
+                <Text className='station-form__hero-sub'>
+                  {original.countyName} · {original.townshipName} · {original.active ? '启用中' : '已停用'}
                 </Text>
               </View>
-            ) : (
-              <PickedValue value='' placeholder={picking ? '正在打开地图…' : '在地图上选择驿站位置'} />
             )}
-          </FormRow>
-        )}
-        <FormRow
-          field='radius'
-          label='签到半径'
-          required
-          stacked
-          error={errorOf('radius')}
-          hint={`${RADIUS_RULE.min}–${RADIUS_RULE.max} 米。定位精度会一并考虑；室内信号弱的驿站可适当放宽。`}
-        >
-          <View className='station-form__radius'>
-            <View className='station-form__radius-input'>
-              <TextInput className='station-form__radius-value' type='number' value={fields.radius} placeholder='300' maxLength={String(RADIUS_RULE.max).length} onChange={(v) => set('radius', v.replace(/\D/g, ''))} />
-              <Text className='station-form__unit'>米</Text>
+
+            <View className='acct-card'>
+              <Text className='acct-card__title'>基本信息</Text>
+              <FormRow field='name' label='驿站名称' required error={errorOf('name')}>
+                <TextInput className='station-form__name' value={fields.name} placeholder='例如：凤城街道青年志愿服务驿站' maxLength={STATION_NAME.max} onChange={(v) => set('name', v)} />
+              </FormRow>
+              <FormRow field='townshipCode' label='所属镇街' required error={errorOf('townshipCode')} onClick={fixedPlace ? undefined : () => setPlaceOpen(true)}>
+                {fixedPlace ? (
+                  <Text className='acct-row__readonly'>{placeText || scope?.single?.name}</Text>
+                ) : (
+                  <PickedValue value={placeText} placeholder='选择县（市、区）和镇街' />
+                )}
+              </FormRow>
+              <FormRow field='address' label='详细地址' required error={errorOf('address')}>
+                <TextInput className='station-form__address' value={fields.address} placeholder='例如：凤城街道新城中心区 2 号楼' maxLength={STATION_ADDRESS.max} onChange={(v) => set('address', v)} />
+              </FormRow>
             </View>
-            <View className='station-form__presets'>
-              {RADIUS_PRESETS.map((r) => (
-                <View key={r} className={`station-form__preset ${fields.radius === String(r) ? 'station-form__preset--on' : ''}`} onClick={() => set('radius', String(r))}>
-                  <Text>{r}</Text>
+
+            <View className='acct-card'>
+              <Text className='acct-card__title'>
+                签到位置
+                <Text className='acct-card__title-note'>志愿者须在范围内才能签到</Text>
+              </Text>
+              {TYPED_LOCATION ? (
+                <FormRow
+                  field='location'
+                  label='坐标'
+                  required
+                  stacked
+                  error={errorOf('location')}
+                  hint='开发环境没有地图：请填写 GCJ-02 坐标（微信定位所用的坐标系），如 23.697524、113.055469'
+                >
+                  <View className='station-form__coords'>
+                    <View className='station-form__coord'>
+                      <Text className='station-form__coord-label'>纬度</Text>
+                      <TextInput className='station-form__lat' value={fields.lat} placeholder='23.697524' maxLength={12} onChange={(v) => set('lat', v.replace(/[^\d.]/g, ''))} />
+                    </View>
+                    <View className='station-form__coord'>
+                      <Text className='station-form__coord-label'>经度</Text>
+                      <TextInput className='station-form__lng' value={fields.lng} placeholder='113.055469' maxLength={12} onChange={(v) => set('lng', v.replace(/[^\d.]/g, ''))} />
+                    </View>
+                  </View>
+                  <Text className='station-form__here' onClick={() => void useMyLocation()}>
+                    {locating ? '正在定位…' : '◎ 使用我当前的位置（人在驿站时）'}
+                  </Text>
+                </FormRow>
+              ) : (
+                <FormRow field='location' label='位置' required error={errorOf('location')} onClick={() => void pickLocation()}>
+                  {hasLocation ? (
+                    <View className='station-form__picked'>
+                      <Text className='station-form__picked-main'>已选定位置</Text>
+                      <Text className='station-form__picked-sub'>
+                        {fields.lat}, {fields.lng}
+                      </Text>
+                    </View>
+                  ) : (
+                    <PickedValue value='' placeholder={picking ? '正在打开地图…' : '在地图上选择驿站位置'} />
+                  )}
+                </FormRow>
+              )}
+              <FormRow
+                field='radius'
+                label='签到半径'
+                required
+                stacked
+                error={errorOf('radius')}
+                hint={`${RADIUS_RULE.min}–${RADIUS_RULE.max} 米。定位精度会一并考虑；室内信号弱的驿站可适当放宽。`}
+              >
+                <View className='station-form__radius'>
+                  <View className='station-form__radius-input'>
+                    <TextInput className='station-form__radius-value' type='number' value={fields.radius} placeholder='300' maxLength={String(RADIUS_RULE.max).length} onChange={(v) => set('radius', v.replace(/\D/g, ''))} />
+                    <Text className='station-form__unit'>米</Text>
+                  </View>
+                  <View className='station-form__presets'>
+                    {RADIUS_PRESETS.map((r) => (
+                      <View key={r} className={`station-form__preset ${fields.radius === String(r) ? 'station-form__preset--on' : ''}`} onClick={() => set('radius', String(r))}>
+                        <Text>{r}</Text>
+                      </View>
+                    ))}
+                  </View>
                 </View>
-              ))}
+              </FormRow>
             </View>
-          </View>
-        </FormRow>
-      </View>
 
-      <View className='acct-card'>
-        <Text className='acct-card__title'>开放与签到</Text>
-        <Picker className='station-form__first' mode='time' value={fields.opensAt} onChange={(e) => set('opensAt', e.detail.value)}>
-          <FormRow field='opensAt' label='开放时间' required arrow error={errorOf('opensAt')}>
-            <PickedValue value={fields.opensAt} placeholder='选择时间' />
-          </FormRow>
-        </Picker>
-        <Picker mode='time' value={fields.closesAt} onChange={(e) => set('closesAt', e.detail.value)}>
-          <FormRow field='closesAt' label='关闭时间' required arrow error={errorOf('closesAt')}>
-            <PickedValue value={fields.closesAt} placeholder='选择时间' />
-          </FormRow>
-        </Picker>
-        <FormRow
-          field='active'
-          label='启用签到'
-          error={errorOf('active')}
-          hint={fields.active ? '志愿者可以扫码在此驿站签到' : '已停用：志愿者无法在此签到，已有记录不受影响'}
-        >
-          <View className='station-form__switch'>
-            <Toggle className='station-form__active' on={fields.active} onChange={(v) => set('active', v)} />
-          </View>
-        </FormRow>
-      </View>
-
-      {id && original && (
-        <View className='acct-card station-form__codes' onClick={() => void Taro.navigateTo({ url: `${ROUTES.stationCodes}?id=${encodeURIComponent(id)}` })}>
-          <View className='station-form__codes-row'>
-            <View className='station-form__codes-main'>
-              <Text className='station-form__codes-title'>签到码</Text>
-              <Text className='station-form__codes-desc'>打印张贴的小程序码，或在驿站手机上显示现场签到码</Text>
+            <View className='acct-card'>
+              <Text className='acct-card__title'>开放与签到</Text>
+              <Picker className='station-form__first' mode='time' value={fields.opensAt} onChange={(e) => set('opensAt', e.detail.value)}>
+                <FormRow field='opensAt' label='开放时间' required arrow error={errorOf('opensAt')}>
+                  <PickedValue value={fields.opensAt} placeholder='选择时间' />
+                </FormRow>
+              </Picker>
+              <Picker mode='time' value={fields.closesAt} onChange={(e) => set('closesAt', e.detail.value)}>
+                <FormRow field='closesAt' label='关闭时间' required arrow error={errorOf('closesAt')}>
+                  <PickedValue value={fields.closesAt} placeholder='选择时间' />
+                </FormRow>
+              </Picker>
+              <FormRow
+                field='active'
+                label='启用签到'
+                error={errorOf('active')}
+                hint={fields.active ? '志愿者可以扫码在此驿站签到' : '已停用：志愿者无法在此签到，已有记录不受影响'}
+              >
+                <View className='station-form__switch'>
+                  <Toggle className='station-form__active' on={fields.active} onChange={(v) => set('active', v)} />
+                </View>
+              </FormRow>
             </View>
-            <Text className='acct-row__arrow'>›</Text>
-          </View>
-        </View>
-      )}
 
-      <View className='acct-bar'>
-        <Button busy={saving} className='station-form__save' onClick={() => void save()}>
-          {saving ? '正在保存…' : id ? '保存修改' : '创建驿站'}
-        </Button>
-      </View>
+            {id && original && (
+              <View className='acct-card station-form__codes' onClick={() => void Taro.navigateTo({ url: `${ROUTES.stationCodes}?id=${encodeURIComponent(id)}` })}>
+                <View className='station-form__codes-row'>
+                  <View className='station-form__codes-main'>
+                    <Text className='station-form__codes-title'>签到码</Text>
+                    <Text className='station-form__codes-desc'>打印张贴的小程序码，或在驿站手机上显示现场签到码</Text>
+                  </View>
+                  <Text className='acct-row__arrow'>›</Text>
+                </View>
+              </View>
+            )}
 
-      <PlaceSheet
-        visible={placeOpen}
-        title='选择所属镇街'
-        counties={places}
-        countyCode={county?.code ?? ''}
-        townshipCode={fields.townshipCode}
-        onClose={() => setPlaceOpen(false)}
-        onChoose={(_c, t) => {
-          set('townshipCode', t)
-          setPlaceOpen(false)
-        }}
-      />
+            <View className='acct-bar'>
+              <Button busy={saving} className='station-form__save' onClick={() => void save()}>
+                {saving ? '正在保存…' : id ? '保存修改' : '创建驿站'}
+              </Button>
+            </View>
+
+            <PlaceSheet
+              visible={placeOpen}
+              title='选择所属镇街'
+              counties={places}
+              countyCode={county?.code ?? ''}
+              townshipCode={fields.townshipCode}
+              onClose={() => setPlaceOpen(false)}
+              onChoose={(_c, t) => {
+                set('townshipCode', t)
+                setPlaceOpen(false)
+              }}
+            />
+          </>
+        )}
+      </PageStates>
     </View>
   )
 }

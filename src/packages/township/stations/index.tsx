@@ -8,13 +8,14 @@ import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
-import { StaffGate } from '@/components/township/ui'
+import { staffDenied } from '@/components/township/ui'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { Skeleton, StateView } from '@/components/ui/StateView'
+import { PageStates } from '@/components/ui/PageStates'
+import { StateView } from '@/components/ui/StateView'
 import { Tag } from '@/components/ui/Tag'
 import { takeChanged } from '@/services/changes'
-import { usePaged } from '@/components/ui/paged'
+import { listState, usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -52,101 +53,97 @@ export default function Stations() {
     if (!scope) void reloadScope(true)
   })
 
-  if (!scope) {
-    return (
-      <View className='adm-page'>
-        <StaffGate state={state} retry={() => void reloadScope(true)} />
-      </View>
-    )
-  }
-
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
 
   return (
     <View className='adm-page tw-stations'>
-      <View className='adm-top tw-stations__top'>
-        <View className='tw-stations__bar'>
-          <View className='tw-stations__scope'>
-            {many ? (
-              <View className={`adm-chip tw-stations__chip ${townshipCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-                <Text className='adm-chip__text'>{townshipName ?? (scope.city ? '全市全部镇街' : '全部镇街')}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+      {scope && (
+        <>
+          <View className='adm-top tw-stations__top'>
+            <View className='tw-stations__bar'>
+              <View className='tw-stations__scope'>
+                {many ? (
+                  <View className={`adm-chip tw-stations__chip ${townshipCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
+                    <Text className='adm-chip__text'>{townshipName ?? (scope.city ? '全市全部镇街' : '全部镇街')}</Text>
+                    <Text className='adm-chip__arrow'>▼</Text>
+                  </View>
+                ) : (
+                  <Text className='tw-stations__place'>{scope.single?.name}</Text>
+                )}
               </View>
-            ) : (
-              <Text className='tw-stations__place'>{scope.single?.name}</Text>
-            )}
-          </View>
-          <View className='tw-add tw-stations__new' hoverClass='tw-add--pressed' onClick={create}>
-            <Text className='tw-add__plus'>+</Text>
-            <Text>新建驿站</Text>
-          </View>
-        </View>
-      </View>
-
-      {list.status === 'ready' && list.total > 0 && (
-        <View className='adm-summary'>
-          <Text>共 {list.total} 个驿站，点击驿站可修改信息</Text>
-        </View>
-      )}
-
-      {list.status === 'loading' || list.status === 'idle' ? (
-        <Skeleton count={3} />
-      ) : list.status === 'error' ? (
-        <StateView tone='error' title='加载失败' desc={list.error} action={{ text: '重试', onClick: () => void list.reload() }} />
-      ) : list.items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className='tw-stations__empty'
-          title={townshipCode ? `${townshipName ?? '该镇街'}还没有驿站` : '还没有驿站'}
-          desc='新建驿站后，打印张贴驿站签到码，志愿者扫码即可签到'
-          action={{ text: '新建驿站', onClick: create }}
-        />
-      ) : (
-        <View className='adm-list'>
-          {list.items.map((s) => (
-            <View key={s.id} className={`adm-card station-card ${s.active ? '' : 'station-card--off'}`} hoverClass='adm-card--pressed' onClick={() => edit(s.id)}>
-              <View className='station-card__head'>
-                <Text className='station-card__name'>{s.name}</Text>
-                <Tag tone={s.active ? 'green' : 'grey'} className='station-card__status'>
-                  {s.active ? '启用中' : '已停用'}
-                </Tag>
-              </View>
-              <Text className='station-card__place'>
-                {s.countyName} · {s.townshipName}
-              </Text>
-              <Text className='station-card__address'>{s.address}</Text>
-              <View className='station-card__facts'>
-                <View className='station-card__fact'>
-                  <Text className='station-card__fact-label'>签到范围</Text>
-                  <Text className='station-card__fact-value'>{s.radiusM} 米</Text>
-                </View>
-                <View className='station-card__fact'>
-                  <Text className='station-card__fact-label'>开放时间</Text>
-                  <Text className='station-card__fact-value'>
-                    {s.opensAt}–{s.closesAt}
-                  </Text>
-                </View>
-              </View>
-              <View className='station-card__foot'>
-                <View
-                  className='station-card__action station-card__codes'
-                  hoverClass='station-card__action--pressed'
-                  onClick={(e) => {
-                    e.stopPropagation()
-                    codes(s.id)
-                  }}
-                >
-                  <Text>签到码</Text>
-                </View>
-                <View className='station-card__action station-card__edit' hoverClass='station-card__action--pressed'>
-                  <Text>编辑</Text>
-                </View>
+              <View className='tw-add tw-stations__new' hoverClass='tw-add--pressed' onClick={create}>
+                <Text className='tw-add__plus'>+</Text>
+                <Text>新建驿站</Text>
               </View>
             </View>
-          ))}
-          <ListFooter count={list.items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
+          </View>
+
+          {list.status === 'ready' && list.total > 0 && (
+            <View className='adm-summary'>
+              <Text>共 {list.total} 个驿站，点击驿站可修改信息</Text>
+            </View>
+          )}
+        </>
       )}
+
+      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={staffDenied(state)}>
+        {(items) =>
+          items.length === 0 ? (
+            <StateView
+              tone='muted'
+              className='tw-stations__empty'
+              title={townshipCode ? `${townshipName ?? '该镇街'}还没有驿站` : '还没有驿站'}
+              desc='新建驿站后，打印张贴驿站签到码，志愿者扫码即可签到'
+              action={{ text: '新建驿站', onClick: create }}
+            />
+          ) : (
+            <View className='adm-list'>
+              {items.map((s) => (
+                <View key={s.id} className={`adm-card station-card ${s.active ? '' : 'station-card--off'}`} hoverClass='adm-card--pressed' onClick={() => edit(s.id)}>
+                  <View className='station-card__head'>
+                    <Text className='station-card__name'>{s.name}</Text>
+                    <Tag tone={s.active ? 'green' : 'grey'} className='station-card__status'>
+                      {s.active ? '启用中' : '已停用'}
+                    </Tag>
+                  </View>
+                  <Text className='station-card__place'>
+                    {s.countyName} · {s.townshipName}
+                  </Text>
+                  <Text className='station-card__address'>{s.address}</Text>
+                  <View className='station-card__facts'>
+                    <View className='station-card__fact'>
+                      <Text className='station-card__fact-label'>签到范围</Text>
+                      <Text className='station-card__fact-value'>{s.radiusM} 米</Text>
+                    </View>
+                    <View className='station-card__fact'>
+                      <Text className='station-card__fact-label'>开放时间</Text>
+                      <Text className='station-card__fact-value'>
+                        {s.opensAt}–{s.closesAt}
+                      </Text>
+                    </View>
+                  </View>
+                  <View className='station-card__foot'>
+                    <View
+                      className='station-card__action station-card__codes'
+                      hoverClass='station-card__action--pressed'
+                      onClick={(e) => {
+                        e.stopPropagation()
+                        codes(s.id)
+                      }}
+                    >
+                      <Text>签到码</Text>
+                    </View>
+                    <View className='station-card__action station-card__edit' hoverClass='station-card__action--pressed'>
+                      <Text>编辑</Text>
+                    </View>
+                  </View>
+                </View>
+              ))}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )
+        }
+      </PageStates>
 
       <OptionSheet visible={sheet} title='按镇街查看' options={sheetOptions} value={townshipCode} onSelect={setTownshipCode} onClose={() => setSheet(false)} />
     </View>

@@ -19,13 +19,18 @@ const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
 
 /** Seals a code with the deployment's key (or another), as only the function should: for forgery tests. */
 async function seal(claims: Record<string, unknown>, key = TEST_FUNCTION_ENV.XQ_TOKEN_KEY): Promise<string> {
-  const previous = process.env.XQ_TOKEN_KEY
-  process.env.XQ_TOKEN_KEY = key
+  const previous = { ...process.env }
+  Object.assign(process.env, TEST_FUNCTION_ENV, { XQ_TOKEN_KEY: key })
   try {
-    const { sealPerkCode } = await import('../../cloudfunctions/_shared/perkcode')
-    return sealPerkCode(claims as never)
+    // A fresh copy of the function's modules: its configuration is read once per instance.
+    let sealed = ''
+    await jest.isolateModulesAsync(async () => {
+      const { sealPerkCode } = await import('../../cloudfunctions/_shared/perkcode')
+      sealed = sealPerkCode(claims as never)
+    })
+    return sealed
   } finally {
-    process.env.XQ_TOKEN_KEY = previous
+    process.env = previous
   }
 }
 

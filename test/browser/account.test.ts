@@ -87,11 +87,11 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
   await page.locator('[data-field="termStart"]').click()
   await settle(page)
   await confirmPicker(page)
-  await page.locator('[data-field="termStart"] .acct-row__value').waitFor()
+  await page.locator('[data-field="termStart"] .form-row__value').waitFor()
   await page.locator('[data-field="termEnd"]').click()
   await settle(page)
   await confirmPicker(page)
-  await page.locator('[data-field="termEnd"] .acct-row__value').waitFor()
+  await page.locator('[data-field="termEnd"] .form-row__value').waitFor()
 
   // Education: school, major, graduation year (dragged two years back), political status.
   await page.locator('[data-field="school"] input').fill('华南农业大学')

@@ -171,7 +171,7 @@ test('an ID number two accounts registered: the county sees the conflict, masked
 test('someone who is not an admin sees 无权限', async () => {
   const { context, page, errors } = await openAs('林晓雨')
   await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
-  await page.locator('.adm-denied', { hasText: '无权限' }).waitFor()
+  await page.locator('.panel-denied', { hasText: '无权限' }).waitFor()
   await shot(page, '13-denied')
   expect(errors).toEqual([])
   await context.close()

@@ -156,7 +156,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   page = county.page
   await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
   await page.locator('.admin-desk--loans').click()
-  await page.locator('.lending__tab--todo .adm-tabs__count', { hasText: '1' }).waitFor()
+  await page.locator('.lending__tab--todo .panel-tabs__count', { hasText: '1' }).waitFor()
   const card = page.locator('.lending-card', { hasText: TITLE })
   await card.getByText('黄家明').waitFor()
   await card.getByText('200,000 元').waitFor()
@@ -205,7 +205,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   const bank = await openAs('郑伟')
   page = bank.page
   await page.goto(`${world.stack.url}/#/packages/bank/index/index`)
-  await page.locator('.bank-home__tab--todo .adm-tabs__count', { hasText: '1' }).waitFor()
+  await page.locator('.bank-home__tab--todo .panel-tabs__count', { hasText: '1' }).waitFor()
   await shot(page, '11-bank-queue')
   await page.locator('.bank-card', { hasText: TITLE }).click()
 

@@ -65,7 +65,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   // ---- 签到审核: five records, oldest first, with their flags ----
   await page.locator('.tw-desk--queue').click()
   await until(() => page.locator('.session-card').count(), 5)
-  await page.locator('.queue__tab--pending .adm-tabs__count', { hasText: '5' }).waitFor()
+  await page.locator('.queue__tab--pending .panel-tabs__count', { hasText: '5' }).waitFor()
   const card = (text: string) => page.locator('.session-card', { hasText: text })
   await card('手机没电').locator('.session-card__flag--makeup', { hasText: '补签' }).waitFor()
   await card('手机没电').getByText('补签原因：').waitFor()
@@ -79,10 +79,10 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
 
   // Only flagged ones: every record here carries a flag (a make-up is one).
   await page.locator('.queue__flagged').click()
-  await page.locator('.adm-summary', { hasText: '有异常的待审核记录' }).waitFor()
+  await page.locator('.panel-summary', { hasText: '有异常的待审核记录' }).waitFor()
   await until(() => page.locator('.session-card').count(), 5)
   await page.locator('.queue__flagged').click()
-  await page.locator('.adm-summary', { hasText: '共 5 条待审核记录' }).waitFor()
+  await page.locator('.panel-summary', { hasText: '共 5 条待审核记录' }).waitFor()
 
   // Approve two in a batch.
   await card('手机没电').click()
@@ -94,7 +94,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   await shot(page, '04-approve-confirm')
   await confirmModal(page, '批量通过')
   await until(() => page.locator('.session-card').count(), 3)
-  await page.locator('.queue__tab--pending .adm-tabs__count', { hasText: '3' }).waitFor()
+  await page.locator('.queue__tab--pending .panel-tabs__count', { hasText: '3' }).waitFor()
 
   // Reject one, with a reason (too short first).
   await card('忘记签到').click()

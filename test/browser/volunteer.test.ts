@@ -193,7 +193,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   // 补签 for yesterday: the station of the last session is proposed; yesterday, 09:00–11:00.
   await open(page, 'packages/volunteer/makeup/index')
   await page.locator('[data-field="stationId"]', { hasText: STATION.name }).waitFor()
-  await page.locator('.acct-banner', { hasText: '本月还可提交补签和申诉 3 次（每月共 3 次）' }).waitFor()
+  await page.locator('.form-banner', { hasText: '本月还可提交补签和申诉 3 次（每月共 3 次）' }).waitFor()
   await shot(page, '10-makeup-empty')
   // Submitting empty: the missing fields are named inline.
   await page.locator('.makeup__submit').click()
@@ -204,11 +204,11 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   await page.locator('[data-field="start"]').click()
   await settle(page)
   await confirmPicker(page)
-  await page.locator('[data-field="start"] .acct-row__value', { hasText: '09:00' }).waitFor()
+  await page.locator('[data-field="start"] .form-row__value', { hasText: '09:00' }).waitFor()
   await page.locator('[data-field="end"]').click()
   await settle(page)
   await confirmPicker(page)
-  await page.locator('[data-field="end"] .acct-row__value', { hasText: '11:00' }).waitFor()
+  await page.locator('[data-field="end"] .form-row__value', { hasText: '11:00' }).waitFor()
   await page.locator('[data-field="end"]', { hasText: '共 2 小时' }).waitFor()
   await page.locator('[data-field="reason"] textarea').fill('在村委会会议室协助直播带货，室内没有信号，未能签到')
   expect(await page.locator('[data-error-for]').count()).toBe(0)

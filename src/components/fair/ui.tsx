@@ -9,8 +9,8 @@ import { Tag } from '@/components/ui/Tag'
 import { placesLeft, salaryText, standingOf } from './format'
 import { dayText, weekday } from '@/components/ui/format'
 
-// The league pages' look (adm-page, tabs, chips, cards, the bottom bar), which the fair pages build on.
-import '@/components/admin/admin.scss'
+// The league pages' look (panel-page, tabs, chips, cards, the bottom bar), which the fair pages build on.
+import '@/components/ui/panel.scss'
 import './fair.scss'
 
 const TYPE_TONES: Record<EmployerType, 'brand' | 'blue' | 'green'> = { state_owned: 'brand', private: 'blue', social: 'green' }
@@ -231,15 +231,6 @@ export function ResumeCard({ resume: r, contact, className, children }: { resume
         </View>
       </View>
       {children}
-    </View>
-  )
-}
-
-/** An on/off switch drawn in our style (the same on WeChat and the web). */
-export function Toggle({ on, disabled, onChange, className }: { on: boolean; disabled?: boolean; onChange: (on: boolean) => void; className?: string }) {
-  return (
-    <View className={`fair-toggle ${on ? 'fair-toggle--on' : ''} ${disabled ? 'fair-toggle--disabled' : ''} ${className ?? ''}`} onClick={() => !disabled && onChange(!on)}>
-      <View className='fair-toggle__knob' />
     </View>
   )
 }

@@ -33,13 +33,13 @@ export function reviewDenied(who: keyof typeof WHO, gate: ScopeState, state: Pag
 /** A search box: filters as you type (the page debounces), or at once on 搜索. */
 export function SearchBox({ value, placeholder, onChange, onSearch }: { value: string; placeholder: string; onChange: (v: string) => void; onSearch: (v: string) => void }) {
   return (
-    <View className='adm-searchfield ln-search'>
+    <View className='panel-searchfield ln-search'>
       <View className='ln-search__icon' />
       <Input
-        className='adm-searchfield__input ln-search__input'
+        className='panel-searchfield__input ln-search__input'
         value={value}
         placeholder={placeholder}
-        placeholderClass='adm-searchfield__placeholder'
+        placeholderClass='panel-searchfield__placeholder'
         confirmType='search'
         maxlength={20}
         onInput={(e) => onChange(e.detail.value)}

@@ -17,7 +17,7 @@ import { Tag } from '@/components/ui/Tag'
 export function LoanCard({ loan, onClick, showApplicant = true, className }: { loan: LoanSummary; onClick: () => void; showApplicant?: boolean; className?: string }) {
   const place = [loan.countyName, loan.townshipName].filter(Boolean).join(' · ')
   return (
-    <View className={`adm-card ln-card ${className ?? ''}`} hoverClass='adm-card--pressed' onClick={onClick} data-id={loan.id}>
+    <View className={`panel-card ln-card ${className ?? ''}`} hoverClass='panel-card--pressed' onClick={onClick} data-id={loan.id}>
       <View className='ln-card__head'>
         <Text className='ln-card__title'>{loan.projectTitle || '未命名的创业项目'}</Text>
         <StatusChip status={loan.status} />

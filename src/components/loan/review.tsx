@@ -38,11 +38,11 @@ export function IdentitySection({ d }: { d: LoanDetail }) {
     <Section title='申请人' className='ln-identity'>
       <Row label='姓名'>{d.applicantName}</Row>
       <Row label='身份证号'>
-        <Text className={`adm-num ln-identity__id${clear ? ' ln-identity__id--clear' : ''}`}>{clear ? clear.idNumber || '—' : d.applicantIdMasked || '—'}</Text>
+        <Text className={`panel-num ln-identity__id${clear ? ' ln-identity__id--clear' : ''}`}>{clear ? clear.idNumber || '—' : d.applicantIdMasked || '—'}</Text>
       </Row>
       <Row label='手机号'>
         <View className='ln-identity__phone'>
-          <Text className='adm-num ln-identity__mobile'>{clear ? clear.mobile || '—' : d.applicantMobileMasked || '—'}</Text>
+          <Text className='panel-num ln-identity__mobile'>{clear ? clear.mobile || '—' : d.applicantMobileMasked || '—'}</Text>
           {clear?.mobile ? (
             <Text className='ln-link' onClick={() => void Taro.makePhoneCall({ phoneNumber: clear.mobile })}>
               拨打
@@ -56,7 +56,7 @@ export function IdentitySection({ d }: { d: LoanDetail }) {
             <Text>
               {d.payee.accountName} · {d.payee.bankName}
             </Text>
-            <Text className={`adm-num ln-identity__account${clear ? ' ln-identity__id--clear' : ''}`}>{clear ? clear.payeeAccount || '—' : d.payee.accountMasked}</Text>
+            <Text className={`panel-num ln-identity__account${clear ? ' ln-identity__id--clear' : ''}`}>{clear ? clear.payeeAccount || '—' : d.payee.accountMasked}</Text>
           </View>
         ) : (
           '—'

@@ -7,7 +7,7 @@ import { LOAN_STATUS_LABELS, type LoanStatus } from '@contract/vocabulary'
 import { Tag } from '@/components/ui/Tag'
 import { STATUS_TONE } from './format'
 
-import '@/components/admin/admin.scss'
+import '@/components/ui/panel.scss'
 import './loan.scss'
 
 /** An application's status as a soft chip (the vocabulary's words). */
@@ -22,10 +22,10 @@ export function StatusChip({ status, className }: { status: LoanStatus; classNam
 /** A white card with a title. */
 export function Section({ title, extra, children, className }: { title: ReactNode; extra?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <View className={`adm-section ln-section ${className ?? ''}`}>
-      <View className='adm-section__title'>
+    <View className={`panel-section ln-section ${className ?? ''}`}>
+      <View className='panel-section__title'>
         <Text>{title}</Text>
-        {extra !== undefined && <View className='adm-section__extra'>{extra}</View>}
+        {extra !== undefined && <View className='panel-section__extra'>{extra}</View>}
       </View>
       {children}
     </View>
@@ -35,9 +35,9 @@ export function Section({ title, extra, children, className }: { title: ReactNod
 /** A labelled value. */
 export function Row({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <View className={`adm-field ln-row ${className ?? ''}`}>
-      <Text className='adm-field__label'>{label}</Text>
-      <View className='adm-field__value'>{typeof children === 'string' || typeof children === 'number' ? <Text>{children}</Text> : children}</View>
+    <View className={`panel-field ln-row ${className ?? ''}`}>
+      <Text className='panel-field__label'>{label}</Text>
+      <View className='panel-field__value'>{typeof children === 'string' || typeof children === 'number' ? <Text>{children}</Text> : children}</View>
     </View>
   )
 }

@@ -1,13 +1,13 @@
 // Small building blocks of the township pages: who the workbench is for (its refusal, for
-// <PageStates denied>), the kiosk QR image, and the page's toggle switch.
+// <PageStates denied>) and the kiosk QR image.
 import { useMemo } from 'react'
 import { Image, View } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
-import type { GateState } from '@/components/admin/ui'
+import type { GateState } from '@/components/ui/page-state'
 import type { DeniedLook } from '@/components/ui/PageStates'
 
-// The admin pages' look (adm-page, cards, tabs, chips), which the township pages build on.
-import '@/components/admin/admin.scss'
+// The admin pages' look (panel-page, cards, tabs, chips), which the township pages build on.
+import '@/components/ui/panel.scss'
 import './township.scss'
 
 const STAFF_ONLY: DeniedLook = { text: '镇街工作台仅向镇街团委干事、驿站管理员和上级团委开放。如需开通，请联系所在县（市、区）团委发送邀请。', className: 'tw-denied' }
@@ -36,16 +36,4 @@ export function QrImage({ text, className }: { text: string; className?: string 
   }, [text])
   if (!src) return <View className={className} />
   return <Image className={`tw-qr ${className ?? ''}`} src={src} mode='aspectFit' />
-}
-
-/** An on/off switch drawn in the page's style (the same on WeChat and the web). */
-export function Toggle({ on, disabled, onChange, className }: { on: boolean; disabled?: boolean; onChange: (on: boolean) => void; className?: string }) {
-  return (
-    <View
-      className={`tw-toggle ${on ? 'tw-toggle--on' : ''} ${disabled ? 'tw-toggle--disabled' : ''} ${className ?? ''}`}
-      onClick={() => !disabled && onChange(!on)}
-    >
-      <View className='tw-toggle__knob' />
-    </View>
-  )
 }

@@ -7,15 +7,15 @@ import './list-footer.scss'
 export function ListFooter({ count, total, hasMore, loadingMore, onMore }: { count: number; total: number; hasMore: boolean; loadingMore: boolean; onMore: () => void }) {
   if (count === 0) return null
   return (
-    <View className='adm-footer'>
+    <View className='panel-footer'>
       {loadingMore ? (
-        <Text className='adm-footer__text'>加载中…</Text>
+        <Text className='panel-footer__text'>加载中…</Text>
       ) : hasMore ? (
-        <View className='adm-footer__more' onClick={onMore}>
+        <View className='panel-footer__more' onClick={onMore}>
           <Text>加载更多（已显示 {count} / {total}）</Text>
         </View>
       ) : (
-        <Text className='adm-footer__text'>— 共 {total} 条，已全部显示 —</Text>
+        <Text className='panel-footer__text'>— 共 {total} 条，已全部显示 —</Text>
       )}
     </View>
   )

@@ -18,6 +18,9 @@ export type PageState<T> =
 /** A state that is not (yet) the page: what a scope check or a failed load leaves. */
 export type BlockedState = Exclude<PageState<unknown>, { kind: 'ready' }>
 
+/** Where a page stands before it can show itself (the caller's scope loading, refused, or failed): a <PageStates gate>. */
+export type GateState = BlockedState | { kind: 'ready' }
+
 /** What a failed call means for the page that made it. */
 export function failureState(err: unknown): BlockedState {
   if (err instanceof CallError) {

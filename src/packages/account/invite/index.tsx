@@ -7,8 +7,8 @@ import type { OutputOf } from '@contract/index'
 import { INVITATION_CODE } from '@contract/vocabulary'
 import { PERSON_NAME_PATTERN } from '@contract/personal'
 import { ROLE_LABELS } from '@contract/roles'
-import { TextInput } from '@/components/account/TextInput'
-import { FormRow } from '@/components/account/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
+import { FormRow } from '@/components/ui/FormRow'
 import { cleanCode, invitationCodeFrom } from '@/components/account/format'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
@@ -132,13 +132,13 @@ export default function Invite() {
   if (done) {
     const g = done.grant
     return (
-      <View className='acct-page invite invite--done'>
+      <View className='form-page invite invite--done'>
         <StateView tone='ok' title={`你已成为${ROLE_LABELS[g.role]}`} desc={`${g.scopeName ? `范围：${g.scopeName}。` : ''}在「我的 → 我的工作台」进入工作页面。`}>
           {!done.phoneBound && (
-            <View className='acct-banner acct-banner--info invite__phone'>
-              <View className='acct-banner__main'>
-                <Text className='acct-banner__title'>请绑定手机号</Text>
-                <Text className='acct-banner__text'>管理员和同事需要时能联系到你，审核提醒也会发到这个号码。</Text>
+            <View className='form-banner form-banner--info invite__phone'>
+              <View className='form-banner__main'>
+                <Text className='form-banner__title'>请绑定手机号</Text>
+                <Text className='form-banner__text'>管理员和同事需要时能联系到你，审核提醒也会发到这个号码。</Text>
               </View>
               <Button small kind='outline' className='invite__bind-phone' onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}>
                 去绑定
@@ -155,7 +155,7 @@ export default function Invite() {
 
   if (code) {
     return (
-      <View className='acct-page invite invite--preview'>
+      <View className='form-page invite invite--preview'>
         <PageStates state={state} retry={retry} skeleton={1} notFound={{ title: '无法使用这个邀请', action: { text: '输入其他邀请码', onClick: again } }}>
           {(p) => (
             <>
@@ -171,34 +171,34 @@ export default function Invite() {
                 </View>
                 <Text className='invite__duty'>{ROLE_DUTIES[p.role]}</Text>
                 <View className='invite__facts'>
-                  <View className='acct-kv'>
-                    <Text className='acct-kv__key'>范围</Text>
-                    <Text className='acct-kv__value invite__scope'>{p.scopeName || '—'}</Text>
+                  <View className='form-kv'>
+                    <Text className='form-kv__key'>范围</Text>
+                    <Text className='form-kv__value invite__scope'>{p.scopeName || '—'}</Text>
                   </View>
                   {p.note && (
-                    <View className='acct-kv'>
-                      <Text className='acct-kv__key'>备注</Text>
-                      <Text className='acct-kv__value'>{p.note}</Text>
+                    <View className='form-kv'>
+                      <Text className='form-kv__key'>备注</Text>
+                      <Text className='form-kv__value'>{p.note}</Text>
                     </View>
                   )}
-                  <View className='acct-kv'>
-                    <Text className='acct-kv__key'>邀请人</Text>
-                    <Text className='acct-kv__value'>{p.invitedBy || '管理员'}</Text>
+                  <View className='form-kv'>
+                    <Text className='form-kv__key'>邀请人</Text>
+                    <Text className='form-kv__value'>{p.invitedBy || '管理员'}</Text>
                   </View>
-                  <View className='acct-kv'>
-                    <Text className='acct-kv__key'>有效期至</Text>
-                    <Text className='acct-kv__value'>{dateTime(p.expiresAt)}</Text>
+                  <View className='form-kv'>
+                    <Text className='form-kv__key'>有效期至</Text>
+                    <Text className='form-kv__value'>{dateTime(p.expiresAt)}</Text>
                   </View>
-                  <View className='acct-kv'>
-                    <Text className='acct-kv__key'>邀请码</Text>
-                    <Text className='acct-kv__value invite__code'>{code}</Text>
+                  <View className='form-kv'>
+                    <Text className='form-kv__key'>邀请码</Text>
+                    <Text className='form-kv__value invite__code'>{code}</Text>
                   </View>
                 </View>
               </View>
 
               {p.usable ? (
                 <>
-                  <View className='acct-card invite__who'>
+                  <View className='form-card invite__who'>
                     <FormRow field='name' label='你的姓名' error={nameError} hint='管理员据此确认是你本人，授权名单中也显示这个姓名'>
                       <TextInput
                         className='invite__name'
@@ -212,20 +212,20 @@ export default function Invite() {
                       />
                     </FormRow>
                   </View>
-                  <Text className='acct-note'>邀请只能使用一次。接受后，该身份与你当前的微信账号绑定，管理员可以随时撤销。</Text>
+                  <Text className='form-note'>邀请只能使用一次。接受后，该身份与你当前的微信账号绑定，管理员可以随时撤销。</Text>
                   <Button busy={accepting} className='invite__accept' onClick={() => void accept(p)}>
                     接受邀请
                   </Button>
                 </>
               ) : (
                 <>
-                  <View className='acct-banner acct-banner--rejected invite__problem'>
-                    <View className='acct-banner__icon'>
-                      <Text className='acct-banner__icon-text'>!</Text>
+                  <View className='form-banner form-banner--rejected invite__problem'>
+                    <View className='form-banner__icon'>
+                      <Text className='form-banner__icon-text'>!</Text>
                     </View>
-                    <View className='acct-banner__main'>
-                      <Text className='acct-banner__title'>{p.problem}</Text>
-                      <Text className='acct-banner__text'>请联系邀请人重新发送一个邀请。</Text>
+                    <View className='form-banner__main'>
+                      <Text className='form-banner__title'>{p.problem}</Text>
+                      <Text className='form-banner__text'>请联系邀请人重新发送一个邀请。</Text>
                     </View>
                   </View>
                   <Button kind='outline' className='invite__again' onClick={again}>
@@ -241,7 +241,7 @@ export default function Invite() {
   }
 
   return (
-    <View className='acct-page invite invite--enter'>
+    <View className='form-page invite invite--enter'>
       <View className='invite__intro'>
         <View className='invite__badge'>
           <Text>邀</Text>
@@ -249,7 +249,7 @@ export default function Invite() {
         <Text className='invite__intro-title'>加入乡青汇工作团队</Text>
         <Text className='invite__intro-text'>镇街团委干事、县（市、区）团委、爱心商家、合作银行和用人单位的身份，由管理员发出一次性邀请。请输入收到的邀请码，或扫描邀请小程序码。</Text>
       </View>
-      <View className='acct-card'>
+      <View className='form-card'>
         <FormRow field='code' label='邀请码' error={typedError}>
           <TextInput
             className='invite__input'

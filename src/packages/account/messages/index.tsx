@@ -106,7 +106,7 @@ export default function Messages() {
   }
 
   return (
-    <View className='acct-page msgs'>
+    <View className='form-page msgs'>
       <PageStates gate={blocked ?? undefined} state={listState(list)} retry={() => void list.reload()}>
         {(items) => (
           <>

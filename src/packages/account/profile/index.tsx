@@ -5,8 +5,8 @@ import { Button as TaroButton, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { MOBILE_PATTERN } from '@contract/personal'
-import { TextInput } from '@/components/account/TextInput'
-import { FormRow } from '@/components/account/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
+import { FormRow } from '@/components/ui/FormRow'
 import { Tick } from '@/components/ui/Tick'
 import { clearAllDrafts } from '@/components/account/drafts'
 import { ROUTES } from '@/constants/routes'
@@ -135,7 +135,7 @@ export default function Profile() {
   const weapp = process.env.TARO_ENV === 'weapp'
 
   return (
-    <View className='acct-page profile'>
+    <View className='form-page profile'>
       <PageStates state={state} retry={retry}>
         {(account) => (
           <>
@@ -150,8 +150,8 @@ export default function Profile() {
               <Text className='profile__avatar-tip'>{weapp ? (avatarBusy ? '正在上传…' : '点击更换头像') : '在微信小程序中可以选择微信头像'}</Text>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>基本资料</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>基本资料</Text>
               <FormRow field='nickname' label='昵称' error={nicknameError}>
                 <TextInput
                   className='profile__nickname'
@@ -175,7 +175,7 @@ export default function Profile() {
                 )}
               </FormRow>
               <FormRow field='mobile' label='手机号' error={phoneError} hint={!account.mobileMasked ? '绑定后用于接收审核和活动通知' : undefined}>
-                <Text className={account.mobileMasked ? 'acct-row__value profile__mobile' : 'acct-row__placeholder profile__mobile'}>{account.mobileMasked || '未绑定'}</Text>
+                <Text className={account.mobileMasked ? 'form-row__value profile__mobile' : 'form-row__placeholder profile__mobile'}>{account.mobileMasked || '未绑定'}</Text>
                 {weapp && (
                   <Button small kind='outline' className='profile__phone-btn' openType='getPhoneNumber' busy={phoneBusy} onGetPhoneNumber={(e) => onGetPhoneNumber(e as { detail: { code?: string; errMsg?: string } })}>
                     {account.mobileMasked ? '更换' : '微信快速绑定'}
@@ -205,23 +205,23 @@ export default function Profile() {
                   </View>
                 </View>
               )}
-              {!weapp && process.env.TARO_APP_DEV_TOOLS !== 'true' && <Text className='acct-note profile__h5-note'>手机号请在微信小程序中绑定。</Text>}
+              {!weapp && process.env.TARO_APP_DEV_TOOLS !== 'true' && <Text className='form-note profile__h5-note'>手机号请在微信小程序中绑定。</Text>}
             </View>
 
-            <View className='acct-card profile__links'>
+            <View className='form-card profile__links'>
               <View className='profile__link' hoverClass='profile__link--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.privacy })}>
                 <Text className='profile__link-text'>隐私政策</Text>
-                <Text className='acct-row__arrow'>›</Text>
+                <Text className='form-row__arrow'>›</Text>
               </View>
               <View className='profile__link' hoverClass='profile__link--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.takeover })}>
                 <Text className='profile__link-text'>更换微信账号</Text>
-                <Text className='acct-row__arrow'>›</Text>
+                <Text className='form-row__arrow'>›</Text>
               </View>
             </View>
 
-            <View className='acct-card profile__danger'>
-              <Text className='acct-card__title profile__danger-title'>撤回同意并注销账号</Text>
-              <Text className='acct-card__body profile__danger-text'>
+            <View className='form-card profile__danger'>
+              <Text className='form-card__title profile__danger-title'>撤回同意并注销账号</Text>
+              <Text className='form-card__body profile__danger-text'>
                 撤回对隐私政策的同意，删除你在乡青汇的个人信息和全部身份。注销后无法恢复；以后再使用需要重新注册。
               </Text>
               <View className='profile__danger-action'>

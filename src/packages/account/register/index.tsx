@@ -17,8 +17,8 @@ import {
   type MyRegistration,
   type RegistrationKind,
 } from '@contract/registration'
-import { TextInput } from '@/components/account/TextInput'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
 import { PlaceSheet } from '@/components/ui/PlaceSheet'
 import { Tick } from '@/components/ui/Tick'
 import { clearDraft, readDraft, writeDraft } from '@/components/account/drafts'
@@ -350,7 +350,7 @@ export default function Register() {
 
   if (done) {
     return (
-      <View className='acct-page register'>
+      <View className='form-page register'>
         <StateView
           tone='ok'
           title='已提交，等待县（市、区）团委审核'
@@ -367,7 +367,7 @@ export default function Register() {
   const volunteer = kind === 'volunteer'
 
   return (
-    <View className={`acct-page register${editing ? ' acct-page--with-bar' : ''}`}>
+    <View className={`form-page register${editing ? ' form-page--with-bar' : ''}`}>
       <PageStates state={state} retry={retry}>
         {({ existing, restored }) =>
           existing?.status === 'approved' ? (
@@ -375,25 +375,25 @@ export default function Register() {
           ) : (
             <>
               {existing?.status === 'rejected' && (
-                <View className='acct-banner acct-banner--rejected register__status' data-status='rejected'>
-                  <View className='acct-banner__icon'>
-                    <Text className='acct-banner__icon-text'>!</Text>
+                <View className='form-banner form-banner--rejected register__status' data-status='rejected'>
+                  <View className='form-banner__icon'>
+                    <Text className='form-banner__icon-text'>!</Text>
                   </View>
-                  <View className='acct-banner__main'>
-                    <Text className='acct-banner__title'>未通过审核</Text>
-                    <Text className='acct-banner__reason'>{existing.rejectReason || '县（市、区）团委未填写原因'}</Text>
-                    <Text className='acct-banner__text'>请根据意见修改下面的信息，然后点「修改后重新提交」。</Text>
+                  <View className='form-banner__main'>
+                    <Text className='form-banner__title'>未通过审核</Text>
+                    <Text className='form-banner__reason'>{existing.rejectReason || '县（市、区）团委未填写原因'}</Text>
+                    <Text className='form-banner__text'>请根据意见修改下面的信息，然后点「修改后重新提交」。</Text>
                   </View>
                 </View>
               )}
               {existing?.status === 'pending' && (
-                <View className='acct-banner acct-banner--pending register__status' data-status='pending'>
-                  <View className='acct-banner__icon'>
-                    <Text className='acct-banner__icon-text'>…</Text>
+                <View className='form-banner form-banner--pending register__status' data-status='pending'>
+                  <View className='form-banner__icon'>
+                    <Text className='form-banner__icon-text'>…</Text>
                   </View>
-                  <View className='acct-banner__main'>
-                    <Text className='acct-banner__title'>待审核</Text>
-                    <Text className='acct-banner__text'>
+                  <View className='form-banner__main'>
+                    <Text className='form-banner__title'>待审核</Text>
+                    <Text className='form-banner__text'>
                       已于 {dateTime(existing.submittedAt)} 提交，{existing.countyName}团委审核前，你可以更正信息后重新提交。
                     </Text>
                   </View>
@@ -408,9 +408,9 @@ export default function Register() {
               )}
 
               {restored && (
-                <View className='acct-banner acct-banner--info register__draft'>
-                  <View className='acct-banner__main'>
-                    <Text className='acct-banner__text'>已恢复你上次未提交的内容{existing ? '' : '（身份证号需重新填写）'}。</Text>
+                <View className='form-banner form-banner--info register__draft'>
+                  <View className='form-banner__main'>
+                    <Text className='form-banner__text'>已恢复你上次未提交的内容{existing ? '' : '（身份证号需重新填写）'}。</Text>
                   </View>
                   <Text className='register__draft-clear' onClick={discardDraft}>
                     清空
@@ -418,8 +418,8 @@ export default function Register() {
                 </View>
               )}
 
-              <View className='acct-card'>
-                <Text className='acct-card__title'>基本信息</Text>
+              <View className='form-card'>
+                <Text className='form-card__title'>基本信息</Text>
                 <FormRow field='name' label='姓名' required error={errorOf('name')}>
                   <TextInput value={fields.name} placeholder='与身份证一致' maxLength={20} onChange={(v) => set('name', v)} />
                 </FormRow>
@@ -443,7 +443,7 @@ export default function Register() {
                 {!existing && (
                   <View className='register__taken'>
                     <Text>换了微信号？</Text>
-                    <Text className='acct-row__link' onClick={() => void Taro.navigateTo({ url: ROUTES.takeover })}>
+                    <Text className='form-row__link' onClick={() => void Taro.navigateTo({ url: ROUTES.takeover })}>
                       通过「更换微信账号」找回原来的记录
                     </Text>
                   </View>
@@ -451,10 +451,10 @@ export default function Register() {
                 {facts && (
                   <>
                     <FormRow field='gender' label='性别'>
-                      <Text className='acct-row__readonly register__gender'>{facts.gender === 'male' ? '男' : '女'}</Text>
+                      <Text className='form-row__readonly register__gender'>{facts.gender === 'male' ? '男' : '女'}</Text>
                     </FormRow>
                     <FormRow field='birthDate' label='出生日期' hint='由身份证号自动识别'>
-                      <Text className='acct-row__readonly register__birth'>{chineseDate(facts.birthDate)}</Text>
+                      <Text className='form-row__readonly register__birth'>{chineseDate(facts.birthDate)}</Text>
                     </FormRow>
                   </>
                 )}
@@ -509,8 +509,8 @@ export default function Register() {
               </View>
 
               {volunteer && (
-                <View className='acct-card'>
-                  <Text className='acct-card__title'>教育背景</Text>
+                <View className='form-card'>
+                  <Text className='form-card__title'>教育背景</Text>
                   <FormRow field='school' label='毕业院校' required error={errorOf('school')}>
                     <TextInput value={fields.school} placeholder='例如：华南农业大学' maxLength={40} onChange={(v) => set('school', v)} />
                   </FormRow>
@@ -541,10 +541,10 @@ export default function Register() {
               )}
 
               {volunteer && (
-                <View className='acct-card'>
-                  <Text className='acct-card__title'>
+                <View className='form-card'>
+                  <Text className='form-card__title'>
                     特长
-                    <Text className='acct-card__title-note'>
+                    <Text className='form-card__title-note'>
                       已选 {fields.skills.length}/{MAX_SKILLS}
                     </Text>
                   </Text>
@@ -563,8 +563,8 @@ export default function Register() {
                 </View>
               )}
 
-              <View className='acct-card register__consents'>
-                <Text className='acct-card__title'>授权与同意</Text>
+              <View className='form-card register__consents'>
+                <Text className='form-card__title'>授权与同意</Text>
                 <Consent
                   field='privacyVersion'
                   checked={privacy}
@@ -600,7 +600,7 @@ export default function Register() {
                 </Consent>
               </View>
 
-              <View className='acct-bar'>
+              <View className='form-bar'>
                 <Button busy={submitting} className='register__submit' onClick={() => void submit()}>
                   {submitting ? '正在提交…' : existing?.status === 'rejected' ? '修改后重新提交' : existing ? '更正后重新提交' : copy.submit}
                 </Button>
@@ -632,19 +632,19 @@ export default function Register() {
 function Approved({ reg: r, title }: { reg: MyRegistration; title: string }) {
   return (
     <>
-      <View className='acct-banner acct-banner--approved'>
-        <View className='acct-banner__icon'>
-          <Text className='acct-banner__icon-text'>✓</Text>
+      <View className='form-banner form-banner--approved'>
+        <View className='form-banner__icon'>
+          <Text className='form-banner__icon-text'>✓</Text>
         </View>
-        <View className='acct-banner__main'>
-          <Text className='acct-banner__title'>注册已通过审核</Text>
-          <Text className='acct-banner__text'>
+        <View className='form-banner__main'>
+          <Text className='form-banner__title'>注册已通过审核</Text>
+          <Text className='form-banner__text'>
             {r.reviewedAt ? `${dateTime(r.reviewedAt)} 通过。` : ''}如需修改信息，请联系{r.countyName}团委。
           </Text>
         </View>
       </View>
-      <View className='acct-card'>
-        <Text className='acct-card__title'>{title}</Text>
+      <View className='form-card'>
+        <Text className='form-card__title'>{title}</Text>
         <Summary reg={r} />
       </View>
       <Button kind='outline' className='register__back' onClick={backToMine}>
@@ -671,9 +671,9 @@ function Consent({ field, checked, error, onChange, children }: { field: string;
         <Text className='register__consent-text'>{children}</Text>
       </View>
       {error && (
-        <View className='acct-row__error register__consent-error' data-error-for={field}>
-          <Text className='acct-row__error-dot'>!</Text>
-          <Text className='acct-row__error-text'>{error}</Text>
+        <View className='form-row__error register__consent-error' data-error-for={field}>
+          <Text className='form-row__error-dot'>!</Text>
+          <Text className='form-row__error-text'>{error}</Text>
         </View>
       )}
     </View>
@@ -707,9 +707,9 @@ function Summary({ reg }: { reg: MyRegistration }) {
   return (
     <View className='register__summary'>
       {rows.map(([k, v]) => (
-        <View key={k} className='acct-kv'>
-          <Text className='acct-kv__key'>{k}</Text>
-          <Text className='acct-kv__value'>{v || '—'}</Text>
+        <View key={k} className='form-kv'>
+          <Text className='form-kv__key'>{k}</Text>
+          <Text className='form-kv__value'>{v || '—'}</Text>
         </View>
       ))}
     </View>

@@ -5,8 +5,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { registration } from '@contract/registration'
-import { TextInput } from '@/components/account/TextInput'
-import { FormRow } from '@/components/account/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
+import { FormRow } from '@/components/ui/FormRow'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { Button } from '@/components/ui/Button'
@@ -73,7 +73,7 @@ export default function TakeoverPage() {
   }
 
   return (
-    <View className='acct-page takeover'>
+    <View className='form-page takeover'>
       <PageStates state={state} retry={retry} skeleton={2}>
         {(t) =>
           t?.status === 'approved' ? (
@@ -82,7 +82,7 @@ export default function TakeoverPage() {
             </StateView>
           ) : (
             <>
-              <View className='acct-card takeover__intro'>
+              <View className='form-card takeover__intro'>
                 <Text className='takeover__title'>换了微信号，找回原来的记录</Text>
                 <Text className='takeover__text'>
                   注册记录、身份和服务时长都跟着注册时的微信账号。如果你换了微信号，请用注册时的姓名和身份证号提交申请，由原注册所在的县（市、区）团委核对确认。
@@ -105,34 +105,34 @@ export default function TakeoverPage() {
               </View>
 
               {t?.status === 'pending' && (
-                <View className='acct-banner acct-banner--pending takeover__status' data-status='pending'>
-                  <View className='acct-banner__icon'>
-                    <Text className='acct-banner__icon-text'>…</Text>
+                <View className='form-banner form-banner--pending takeover__status' data-status='pending'>
+                  <View className='form-banner__icon'>
+                    <Text className='form-banner__icon-text'>…</Text>
                   </View>
-                  <View className='acct-banner__main'>
-                    <Text className='acct-banner__title'>待县团委确认</Text>
-                    <Text className='acct-banner__text'>已于 {dateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。</Text>
+                  <View className='form-banner__main'>
+                    <Text className='form-banner__title'>待县团委确认</Text>
+                    <Text className='form-banner__text'>已于 {dateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。</Text>
                   </View>
                 </View>
               )}
 
               {t?.status === 'rejected' && (
-                <View className='acct-banner acct-banner--rejected takeover__status' data-status='rejected'>
-                  <View className='acct-banner__icon'>
-                    <Text className='acct-banner__icon-text'>!</Text>
+                <View className='form-banner form-banner--rejected takeover__status' data-status='rejected'>
+                  <View className='form-banner__icon'>
+                    <Text className='form-banner__icon-text'>!</Text>
                   </View>
-                  <View className='acct-banner__main'>
-                    <Text className='acct-banner__title'>未通过</Text>
-                    <Text className='acct-banner__reason'>{t.reason || '县（市、区）团委未填写原因'}</Text>
-                    <Text className='acct-banner__text'>如有疑问请联系原注册所在的县（市、区）团委，核对后可以重新申请。</Text>
+                  <View className='form-banner__main'>
+                    <Text className='form-banner__title'>未通过</Text>
+                    <Text className='form-banner__reason'>{t.reason || '县（市、区）团委未填写原因'}</Text>
+                    <Text className='form-banner__text'>如有疑问请联系原注册所在的县（市、区）团委，核对后可以重新申请。</Text>
                   </View>
                 </View>
               )}
 
               {t?.status !== 'pending' && (
                 <>
-                  <View className='acct-card'>
-                    <Text className='acct-card__title'>{t?.status === 'rejected' ? '重新申请' : '填写原注册信息'}</Text>
+                  <View className='form-card'>
+                    <Text className='form-card__title'>{t?.status === 'rejected' ? '重新申请' : '填写原注册信息'}</Text>
                     <FormRow field='name' label='姓名' required error={errors.name}>
                       <TextInput value={name} placeholder='注册时填写的姓名' maxLength={20} onChange={(v) => (setName(v), setErrors((e) => ({ ...e, name: '' })))} />
                     </FormRow>
@@ -147,16 +147,16 @@ export default function TakeoverPage() {
                     </FormRow>
                   </View>
                   {formError && (
-                    <View className='acct-banner acct-banner--rejected takeover__form-error'>
-                      <View className='acct-banner__main'>
-                        <Text className='acct-banner__text'>{formError}</Text>
+                    <View className='form-banner form-banner--rejected takeover__form-error'>
+                      <View className='form-banner__main'>
+                        <Text className='form-banner__text'>{formError}</Text>
                       </View>
                     </View>
                   )}
                   <Button busy={submitting} className='takeover__submit' onClick={() => void submit()}>
                     {submitting ? '正在提交…' : '提交申请'}
                   </Button>
-                  <Text className='acct-note takeover__note'>没有注册过？不需要申请，直接在「我的」页面注册即可。</Text>
+                  <Text className='form-note takeover__note'>没有注册过？不需要申请，直接在「我的」页面注册即可。</Text>
                 </>
               )}
             </>

@@ -77,20 +77,20 @@ export default function Grants() {
   const me = scope?.account.userId
 
   return (
-    <View className='adm-page grants'>
+    <View className='panel-page grants'>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-filters grants__filters'>
+          <View className='panel-top'>
+            <View className='panel-filters grants__filters'>
               {[{ value: '' as const, label: '全部角色' }, ...roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))].map((f) => (
-                <View key={f.value || 'all'} className={`adm-chip ${role === f.value ? 'adm-chip--on' : ''}`} onClick={() => setRole(f.value)}>
-                  <Text className='adm-chip__text'>{f.label}</Text>
+                <View key={f.value || 'all'} className={`panel-chip ${role === f.value ? 'panel-chip--on' : ''}`} onClick={() => setRole(f.value)}>
+                  <Text className='panel-chip__text'>{f.label}</Text>
                 </View>
               ))}
             </View>
           </View>
 
-          <View className='adm-summary'>
+          <View className='panel-summary'>
             <Text>{scope.city ? '全市已授予的角色' : `${scope.counties.map((c) => c.name).join('、')}范围内已授予的角色`}</Text>
             {list.status === 'ready' && <Text>共 {list.total} 人</Text>}
           </View>
@@ -107,12 +107,12 @@ export default function Grants() {
               action={{ text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) }}
             />
           ) : (
-            <View className='adm-list'>
+            <View className='panel-list'>
               {items.map((r) => {
                 const mine = r.userId === me
                 const g = r.grant.role as GrantableRole
                 return (
-                  <View key={rowKey(r)} className='adm-card grant-row'>
+                  <View key={rowKey(r)} className='panel-card grant-row'>
                     <View className={`grant-row__avatar grant-row__avatar--${TONE[g] ?? 'grey'}`}>
                       <Text>{(r.name || '用').slice(0, 1)}</Text>
                     </View>
@@ -125,7 +125,7 @@ export default function Grants() {
                         <Tag tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Tag>
                         <Text className='grant-row__scope'>{r.grant.scopeName || '—'}</Text>
                       </View>
-                      <Text className='grant-row__mobile adm-num'>{r.mobileMasked || '未绑定手机'}</Text>
+                      <Text className='grant-row__mobile panel-num'>{r.mobileMasked || '未绑定手机'}</Text>
                     </View>
                     {!mine && (
                       <Button small kind='outline' className='grant-row__revoke' onClick={() => void ask(r)}>

@@ -189,9 +189,9 @@ export default function Invite() {
   const orgRole = isOrganisationRole(role) ? role : null
 
   return (
-    <View className='adm-page invite'>
+    <View className='panel-page invite'>
       {!scope ? null : result ? (
-        <View className='adm-section invite-result'>
+        <View className='panel-section invite-result'>
           <View className='invite-result__head'>
             {result.status === 'open' ? <Checked size={22} color='#1d8a4e' /> : <QrCode size={22} color='#8a8f99' />}
             <Text className='invite-result__title'>{result.status === 'open' ? '邀请已生成' : `该邀请${STATUS_TEXT[result.status]}`}</Text>
@@ -203,7 +203,7 @@ export default function Invite() {
 
           <View className={`invite-result__code-box ${result.status !== 'open' ? 'invite-result__code-box--dead' : ''}`}>
             <Text className='invite-result__code-label'>邀请码</Text>
-            <Text className='invite-result__code adm-mono' userSelect>
+            <Text className='invite-result__code panel-mono' userSelect>
               {result.code}
             </Text>
             {result.status === 'open' && (
@@ -265,10 +265,10 @@ export default function Invite() {
           </View>
         </View>
       ) : (
-        <View className='adm-section invite-form'>
-          <View className='adm-section__title'>
+        <View className='panel-section invite-form'>
+          <View className='panel-section__title'>
             <Text>创建邀请</Text>
-            <Text className='adm-section__extra'>一次性 · 可作废</Text>
+            <Text className='panel-section__extra'>一次性 · 可作废</Text>
           </View>
 
           <Text className='invite-form__label'>邀请角色</Text>
@@ -288,9 +288,9 @@ export default function Invite() {
             </View>
           ) : orgRole ? (
             <View className='invite-form__org'>
-              <View className={`adm-chip invite-form__pick invite-form__org-pick ${organisation ? 'adm-chip--on' : ''}`} onClick={() => setSheet('organisation')}>
-                <Text className='adm-chip__text'>{organisation ? `${organisation.name} · ${organisation.countyName}` : `选择${ORGANISATION_NOUN[orgRole]}`}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+              <View className={`panel-chip invite-form__pick invite-form__org-pick ${organisation ? 'panel-chip--on' : ''}`} onClick={() => setSheet('organisation')}>
+                <Text className='panel-chip__text'>{organisation ? `${organisation.name} · ${organisation.countyName}` : `选择${ORGANISATION_NOUN[orgRole]}`}</Text>
+                <Text className='panel-chip__arrow'>▼</Text>
               </View>
               {problems.scopeId && <Text className='invite-form__error'>{problems.scopeId}</Text>}
               <Text className='invite-form__hint'>按名称查找{ORGANISATION_NOUN[orgRole]}。{scope.city ? '' : '只能邀请本县（市、区）的商家。'}</Text>
@@ -302,18 +302,18 @@ export default function Invite() {
                   <Text>{county?.name ?? scope.counties[0].name}</Text>
                 </View>
               ) : (
-                <View className={`adm-chip invite-form__pick ${countyCode ? 'adm-chip--on' : ''}`} onClick={() => setSheet('county')}>
-                  <Text className='adm-chip__text'>{county?.name ?? '选择县（市、区）'}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip invite-form__pick ${countyCode ? 'panel-chip--on' : ''}`} onClick={() => setSheet('county')}>
+                  <Text className='panel-chip__text'>{county?.name ?? '选择县（市、区）'}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
               {role === 'township_staff' && (
                 <View
-                  className={`adm-chip invite-form__pick invite-form__township ${townshipCode ? 'adm-chip--on' : ''}`}
+                  className={`panel-chip invite-form__pick invite-form__township ${townshipCode ? 'panel-chip--on' : ''}`}
                   onClick={() => (county ? setSheet('township') : void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }))}
                 >
-                  <Text className='adm-chip__text'>{township?.name ?? '选择镇街'}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                  <Text className='panel-chip__text'>{township?.name ?? '选择镇街'}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
             </View>
@@ -347,10 +347,10 @@ export default function Invite() {
               <Text className='invite-mine__title'>我的邀请</Text>
               {list.status === 'ready' && <Text className='invite-mine__total'>共 {list.total} 个</Text>}
             </View>
-            <View className='adm-filters invite-mine__filters'>
+            <View className='panel-filters invite-mine__filters'>
               {FILTERS.map((f) => (
-                <View key={f.value || 'all'} className={`adm-chip ${filter === f.value ? 'adm-chip--on' : ''}`} onClick={() => setFilter(f.value)}>
-                  <Text className='adm-chip__text'>{f.label}</Text>
+                <View key={f.value || 'all'} className={`panel-chip ${filter === f.value ? 'panel-chip--on' : ''}`} onClick={() => setFilter(f.value)}>
+                  <Text className='panel-chip__text'>{f.label}</Text>
                 </View>
               ))}
             </View>
@@ -362,9 +362,9 @@ export default function Invite() {
             items.length === 0 ? (
               <StateView tone='muted' title={filter ? `没有${STATUS_TEXT[filter]}的邀请` : '还没有发出邀请'} desc={filter ? '' : '创建的邀请会列在这里，可随时作废未使用的邀请'} />
             ) : (
-              <View className='adm-list invite-mine__list'>
+              <View className='panel-list invite-mine__list'>
                 {items.map((inv) => (
-                  <View key={inv.code} className={`adm-card invite-item invite-item--${inv.status}`}>
+                  <View key={inv.code} className={`panel-card invite-item invite-item--${inv.status}`}>
                     <View className='invite-item__head'>
                       <Text className='invite-item__role'>{ROLE_LABELS[inv.role]}</Text>
                       <Text className='invite-item__scope'>{inv.scopeName}</Text>
@@ -373,7 +373,7 @@ export default function Invite() {
                       </Tag>
                     </View>
                     <View className='invite-item__code-row'>
-                      <Text className='invite-item__code adm-mono'>{inv.code}</Text>
+                      <Text className='invite-item__code panel-mono'>{inv.code}</Text>
                       {inv.status === 'open' && (
                         <Text className='invite-item__copy' onClick={() => void copy(inv.code)}>
                           复制

@@ -10,7 +10,8 @@ import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { goBackOr } from '@/services/navigation'
 import { decodeParam, GENDER_LABELS, KIND_LABELS, useAdminScope } from '@/components/admin/shared'
-import { adminDenied, Field } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
+import { Field } from '@/components/ui/Field'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -116,15 +117,15 @@ export default function RegistrationDetail() {
           </View>
         )}
 
-        <View className='adm-section'>
-          <View className='adm-section__title'>
+        <View className='panel-section'>
+          <View className='panel-section__title'>
             <Text>身份信息</Text>
           </View>
           <Field label='姓名'>
             <Text>{d.name}</Text>
           </Field>
           <Field label='身份证号'>
-            <Text className='reg-detail__id adm-mono'>{d.idNumber}</Text>
+            <Text className='reg-detail__id panel-mono'>{d.idNumber}</Text>
           </Field>
           <Field label='性别'>
             <Text>{GENDER_LABELS[d.gender]}</Text>
@@ -136,7 +137,7 @@ export default function RegistrationDetail() {
           </Field>
           <Field label='手机号'>
             <View className='reg-detail__phone'>
-              <Text className='adm-num'>{d.mobile || '—'}</Text>
+              <Text className='panel-num'>{d.mobile || '—'}</Text>
               {d.mobile && (
                 <Text className='reg-detail__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: d.mobile })}>
                   拨打
@@ -146,8 +147,8 @@ export default function RegistrationDetail() {
           </Field>
         </View>
 
-        <View className='adm-section'>
-          <View className='adm-section__title'>
+        <View className='panel-section'>
+          <View className='panel-section__title'>
             <Text>{volunteer ? '服务信息' : '创业信息'}</Text>
           </View>
           <Field label='县（市、区）'>
@@ -170,8 +171,8 @@ export default function RegistrationDetail() {
         </View>
 
         {volunteer && (
-          <View className='adm-section'>
-            <View className='adm-section__title'>
+          <View className='panel-section'>
+            <View className='panel-section__title'>
               <Text>教育与特长</Text>
             </View>
             <Field label='毕业院校'>
@@ -202,8 +203,8 @@ export default function RegistrationDetail() {
           </View>
         )}
 
-        <View className='adm-section reg-detail__review'>
-          <View className='adm-section__title'>
+        <View className='panel-section reg-detail__review'>
+          <View className='panel-section__title'>
             <Text>审核记录</Text>
           </View>
           <Field label='状态'>
@@ -211,7 +212,7 @@ export default function RegistrationDetail() {
           </Field>
           {pending ? (
             <Field label='说明'>
-              <Text className='adm-muted'>请核对身份证号、服务镇街与服务期后审核；驳回需填写理由，申请人可修改后重新提交。</Text>
+              <Text className='panel-muted'>请核对身份证号、服务镇街与服务期后审核；驳回需填写理由，申请人可修改后重新提交。</Text>
             </Field>
           ) : (
             <>
@@ -231,11 +232,11 @@ export default function RegistrationDetail() {
         </View>
 
         {pending && (
-          <View className='adm-bar'>
-            <Button className='adm-bar__btn-wide reg-detail__reject' kind='outline' disabled={!!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
+          <View className='panel-bar'>
+            <Button className='panel-bar__btn-wide reg-detail__reject' kind='outline' disabled={!!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
               驳回
             </Button>
-            <Button className='adm-bar__btn-wide reg-detail__approve' disabled={!!busy} busy={busy === 'approve'} onClick={() => void approve(d)}>
+            <Button className='panel-bar__btn-wide reg-detail__approve' disabled={!!busy} busy={busy === 'approve'} onClick={() => void approve(d)}>
               通过
             </Button>
           </View>
@@ -257,7 +258,7 @@ export default function RegistrationDetail() {
   const shown = scope && detail.state.kind === 'ready' ? detail.state.data : null
 
   return (
-    <View className={shown ? `adm-page reg-detail ${shown.status === 'pending' ? 'adm-page--with-bar' : ''}` : 'adm-page'}>
+    <View className={shown ? `panel-page reg-detail ${shown.status === 'pending' ? 'panel-page--with-bar' : ''}` : 'panel-page'}>
       <PageStates
         gate={state}
         state={detail.state}

@@ -7,7 +7,8 @@ import type { InputOf, OutputOf } from '@contract/index'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { countiesInReach, GENDER_LABELS, KIND_SHORT, useAdminScope, useDivisions } from '@/components/admin/shared'
-import { adminDenied, SearchField } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
+import { SearchField } from '@/components/ui/Field'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet, type SheetOption } from '@/components/ui/OptionSheet'
@@ -175,50 +176,50 @@ export default function Registrations() {
   const showBar = selecting && list.status === 'ready' && list.items.length > 0
 
   return (
-    <View className={`adm-page regs ${showBar ? 'adm-page--with-bar' : ''}`}>
+    <View className={`panel-page regs ${showBar ? 'panel-page--with-bar' : ''}`}>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-tabs'>
+          <View className='panel-top'>
+            <View className='panel-tabs'>
               {TABS.map((t) => (
-                <View key={t.value} className={`adm-tabs__item regs__tab ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                <View key={t.value} className={`panel-tabs__item regs__tab ${status === t.value ? 'panel-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
                   <Text>{t.label}</Text>
                 </View>
               ))}
             </View>
-            <View className='adm-search'>
+            <View className='panel-search'>
               <SearchField className='regs__search' value={draft} placeholder='搜索申请人姓名' onChange={setDraft} onSearch={search} />
             </View>
-            <View className='adm-filters'>
-              <View className={`adm-chip ${kind ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('kind')}>
-                <Text className='adm-chip__text'>{kind ? KIND_SHORT[kind] : '全部类型'}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+            <View className='panel-filters'>
+              <View className={`panel-chip ${kind ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('kind')}>
+                <Text className='panel-chip__text'>{kind ? KIND_SHORT[kind] : '全部类型'}</Text>
+                <Text className='panel-chip__arrow'>▼</Text>
               </View>
               {!fixedCounty && (
-                <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
-                  <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('county')}>
+                  <Text className='panel-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
               <View
-                className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`}
-                hoverClass='adm-chip--pressed'
+                className={`panel-chip ${townshipCode ? 'panel-chip--on' : ''}`}
+                hoverClass='panel-chip--pressed'
                 onClick={() => (county ? setSheet('township') : void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }))}
               >
-                <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+                <Text className='panel-chip__text'>{townshipName ?? '全部镇街'}</Text>
+                <Text className='panel-chip__arrow'>▼</Text>
               </View>
             </View>
           </View>
 
           {list.status === 'ready' && (
-            <View className='adm-summary'>
+            <View className='panel-summary'>
               <Text>
                 共 {list.total} 份{TABS.find((t) => t.value === status)?.label}
                 {selecting && list.total > 0 ? '，按提交先后排列' : ''}
               </Text>
               {filtered && (
-                <Text className='adm-summary__reset' onClick={clearFilters}>
+                <Text className='panel-summary__reset' onClick={clearFilters}>
                   清除筛选
                 </Text>
               )}
@@ -238,11 +239,11 @@ export default function Registrations() {
               action={filtered ? { text: '清除筛选', onClick: clearFilters } : undefined}
             />
           ) : (
-            <View className='adm-list'>
+            <View className='panel-list'>
               {items.map((r) => {
                 const on = selected.includes(r.id)
                 return (
-                  <View key={r.id} className={`adm-card reg-card ${on ? 'adm-card--selected' : ''}`} hoverClass='adm-card--pressed' onClick={() => open(r.id)}>
+                  <View key={r.id} className={`panel-card reg-card ${on ? 'panel-card--selected' : ''}`} hoverClass='panel-card--pressed' onClick={() => open(r.id)}>
                     <View className='reg-card__head'>
                       {selecting && (
                         <View
@@ -265,11 +266,11 @@ export default function Registrations() {
                     <View className='reg-card__rows'>
                       <View className='reg-card__row'>
                         <Text className='reg-card__label'>身份证</Text>
-                        <Text className='reg-card__value adm-num'>{r.idMasked}</Text>
+                        <Text className='reg-card__value panel-num'>{r.idMasked}</Text>
                       </View>
                       <View className='reg-card__row'>
                         <Text className='reg-card__label'>手机号</Text>
-                        <Text className='reg-card__value adm-num'>{r.mobileMasked || '—'}</Text>
+                        <Text className='reg-card__value panel-num'>{r.mobileMasked || '—'}</Text>
                       </View>
                       <View className='reg-card__row'>
                         <Text className='reg-card__label'>服务镇街</Text>
@@ -320,22 +321,22 @@ export default function Registrations() {
       </PageStates>
 
       {showBar && (
-        <View className='adm-bar regs__bar'>
+        <View className='panel-bar regs__bar'>
           <View className='regs__all' onClick={toggleAll}>
             <Tick className='reg-card__checkbox' on={allSelected} />
             <Text className='regs__all-text'>全选</Text>
           </View>
-          <View className='adm-bar__info'>
+          <View className='panel-bar__info'>
             <Text className='regs__count'>
               已选 <Text className='regs__count-num'>{selected.length}</Text> 份
             </Text>
-            <Text className='adm-bar__hint'>一次最多 {BATCH_MAX} 份</Text>
+            <Text className='panel-bar__hint'>一次最多 {BATCH_MAX} 份</Text>
           </View>
-          <View className='adm-bar__buttons'>
-            <Button className='adm-bar__btn regs__reject' kind='outline' disabled={selected.length === 0 || !!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
+          <View className='panel-bar__buttons'>
+            <Button className='panel-bar__btn regs__reject' kind='outline' disabled={selected.length === 0 || !!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
               驳回
             </Button>
-            <Button className='adm-bar__btn regs__approve' disabled={selected.length === 0 || !!busy} busy={busy === 'approve'} onClick={() => void approve()}>
+            <Button className='panel-bar__btn regs__approve' disabled={selected.length === 0 || !!busy} busy={busy === 'approve'} onClick={() => void approve()}>
               通过
             </Button>
           </View>

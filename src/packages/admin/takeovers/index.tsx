@@ -64,13 +64,13 @@ export default function Takeovers() {
   }
 
   return (
-    <View className='adm-page takeovers'>
+    <View className='panel-page takeovers'>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-tabs'>
+          <View className='panel-top'>
+            <View className='panel-tabs'>
               {TABS.map((t) => (
-                <View key={t.value} className={`adm-tabs__item ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                <View key={t.value} className={`panel-tabs__item ${status === t.value ? 'panel-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
                   <Text>{t.label}</Text>
                 </View>
               ))}
@@ -94,16 +94,16 @@ export default function Takeovers() {
               desc={status === 'pending' ? '有人申请找回原注册记录时会出现在这里' : ''}
             />
           ) : (
-            <View className='adm-list'>
+            <View className='panel-list'>
               {items.map((c) => (
-                <View key={c.id} className='adm-card takeover-card'>
+                <View key={c.id} className='panel-card takeover-card'>
                   <View className='takeover-card__head'>
                     <Text className='takeover-card__name'>{c.name}</Text>
                     <Tag tone={STATUS_TONE[c.status]}>{STATUS_TEXT[c.status]}</Tag>
                     <Text className='takeover-card__ago'>{ago(c.createdAt)}申请</Text>
                   </View>
                   <View className='takeover-card__facts'>
-                    <Text className='adm-num'>{c.idMasked}</Text>
+                    <Text className='panel-num'>{c.idMasked}</Text>
                     <Text className='takeover-card__dot'>·</Text>
                     <Text>{c.townshipName}</Text>
                   </View>
@@ -112,7 +112,7 @@ export default function Takeovers() {
                     <View className='takeover-acct takeover-acct--old'>
                       <Text className='takeover-acct__label'>原账号</Text>
                       <Text className='takeover-acct__nick'>{c.oldAccount.nickname}</Text>
-                      <Text className='takeover-acct__line adm-num'>{c.oldAccount.mobileMasked || '未绑定手机'}</Text>
+                      <Text className='takeover-acct__line panel-num'>{c.oldAccount.mobileMasked || '未绑定手机'}</Text>
                       <Text className='takeover-acct__line'>{c.oldAccount.createdAt ? `${ymd(c.oldAccount.createdAt)} 注册` : '—'}</Text>
                       <View className='takeover-acct__roles'>
                         {c.oldAccount.roles.length === 0 ? (
@@ -132,7 +132,7 @@ export default function Takeovers() {
                     <View className='takeover-acct takeover-acct--new'>
                       <Text className='takeover-acct__label'>新账号</Text>
                       <Text className='takeover-acct__nick'>{c.newAccount.nickname}</Text>
-                      <Text className='takeover-acct__line adm-num'>{c.newAccount.mobileMasked || '未绑定手机'}</Text>
+                      <Text className='takeover-acct__line panel-num'>{c.newAccount.mobileMasked || '未绑定手机'}</Text>
                       <Text className='takeover-acct__line'>{c.newAccount.createdAt ? `${ymd(c.newAccount.createdAt)} 注册` : '—'}</Text>
                       <Text className='takeover-acct__line takeover-acct__line--note'>接管后获得原账号的记录与身份</Text>
                     </View>

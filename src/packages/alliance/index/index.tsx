@@ -55,23 +55,23 @@ export default function Alliance() {
     <View className={`pk-page alliance ${scope ? 'pk-page--with-bar' : ''}`}>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-tabs'>
+          <View className='panel-top'>
+            <View className='panel-tabs'>
               {TABS.map((t) => (
-                <View key={t.value || 'all'} className={`adm-tabs__item ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                <View key={t.value || 'all'} className={`panel-tabs__item ${status === t.value ? 'panel-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
                   <Text>{t.label}</Text>
                 </View>
               ))}
             </View>
-            <View className='adm-filters alliance__filters'>
+            <View className='panel-filters alliance__filters'>
               {fixedCounty ? (
-                <View className='adm-chip adm-chip--on'>
-                  <Text className='adm-chip__text'>{fixedCounty.name}</Text>
+                <View className='panel-chip panel-chip--on'>
+                  <Text className='panel-chip__text'>{fixedCounty.name}</Text>
                 </View>
               ) : (
-                <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-                  <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
+                  <Text className='panel-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
               <View className='alliance__totals' hoverClass='alliance__totals--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceTotals })}>
@@ -81,7 +81,7 @@ export default function Alliance() {
           </View>
 
           {list.status === 'ready' && (
-            <View className='adm-summary'>
+            <View className='panel-summary'>
               <Text>
                 共 {list.total} 家{TABS.find((t) => t.value === status)?.label === '全部' ? '' : TABS.find((t) => t.value === status)?.label}爱心商家
               </Text>
@@ -101,11 +101,11 @@ export default function Alliance() {
               action={status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) }}
             />
           ) : (
-            <View className='adm-list'>
+            <View className='panel-list'>
               {items.map((m) => {
                 const look = CATEGORY_LOOK[m.category] ?? CATEGORY_LOOK['其他']
                 return (
-                  <View key={m.id} className='adm-card merchant-card' hoverClass='adm-card--pressed' onClick={() => open(m)}>
+                  <View key={m.id} className='panel-card merchant-card' hoverClass='panel-card--pressed' onClick={() => open(m)}>
                     <View className='merchant-card__head'>
                       <View className={`merchant-card__mark pk-pic--${look.tone}`}>
                         <Text>{look.mark}</Text>
@@ -126,7 +126,7 @@ export default function Alliance() {
                       </View>
                       <View className='merchant-card__row'>
                         <Text className='merchant-card__label'>联系人</Text>
-                        <Text className='merchant-card__value adm-num'>
+                        <Text className='merchant-card__value panel-num'>
                           {m.contactName} {m.contactPhoneMasked}
                         </Text>
                       </View>

@@ -8,8 +8,8 @@ import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary
 import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { goBackOr, scrollToField } from '@/services/navigation'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
-import { TextInput } from '@/components/account/TextInput'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
 import { countiesInReach, decodeParam, useAdminScope, useDivisions } from '@/components/admin/shared'
 import { adminDenied } from '@/components/admin/ui'
 import { CATEGORY_LOOK, takeOver, type Merchant } from '@/components/perk/shared'
@@ -21,7 +21,7 @@ import { usePageState } from '@/components/ui/page-state'
 import { Tag } from '@/components/ui/Tag'
 import { markChanged } from '@/services/changes'
 
-import '@/components/account/account.scss'
+import '@/components/ui/form.scss'
 import '@/components/perk/perk.scss'
 import './index.scss'
 
@@ -235,7 +235,7 @@ export default function MerchantEditor() {
   const look = merchant ? (CATEGORY_LOOK[merchant.category] ?? CATEGORY_LOOK['其他']) : null
 
   return (
-    <View className={scope && load.kind === 'ready' ? 'acct-page acct-page--with-bar amerchant' : 'pk-page'}>
+    <View className={scope && load.kind === 'ready' ? 'form-page form-page--with-bar amerchant' : 'pk-page'}>
       <PageStates
         gate={state}
         state={load}
@@ -287,8 +287,8 @@ export default function MerchantEditor() {
               </View>
             )}
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>{merchant ? '修改商家信息' : '商家信息'}</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>{merchant ? '修改商家信息' : '商家信息'}</Text>
               <FormRow field='name' label='商家名称' required error={shown.name}>
                 <TextInput value={fields.name} maxLength={40} placeholder='如：连州菜馆（清城店）' onChange={(v) => set('name', v)} />
               </FormRow>
@@ -333,8 +333,8 @@ export default function MerchantEditor() {
               )}
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>联系人</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>联系人</Text>
               <FormRow field='contactName' label='联系人' required error={shown.contactName}>
                 <TextInput value={fields.contactName} maxLength={20} placeholder='店长或负责人姓名' onChange={(v) => set('contactName', v)} />
               </FormRow>
@@ -349,7 +349,7 @@ export default function MerchantEditor() {
               </FormRow>
             </View>
 
-            <View className='acct-bar'>
+            <View className='form-bar'>
               <Button className='amerchant__save' busy={saving} onClick={() => void save()}>
                 {saving ? '正在保存…' : merchant ? '保存修改' : '添加商家'}
               </Button>

@@ -71,33 +71,33 @@ export default function BankHome() {
             <Text className='bank-home__bank'>{scope.banks.map((b) => b.name).join('、')}</Text>
             <Text className='bank-home__lead'>农村青年创业小额贴息贷款 · 团市委推荐的申请在这里审批、登记放款和还款</Text>
           </View>
-          <View className='adm-top'>
-            <View className='adm-tabs'>
+          <View className='panel-top'>
+            <View className='panel-tabs'>
               {(['todo', 'all'] as const).map((t) => (
                 <View
                   key={t}
-                  className={`adm-tabs__item bank-home__tab bank-home__tab--${t} ${tab === t ? 'adm-tabs__item--on' : ''}`}
+                  className={`panel-tabs__item bank-home__tab bank-home__tab--${t} ${tab === t ? 'panel-tabs__item--on' : ''}`}
                   onClick={() => {
                     setTab(t)
                     setStatus('')
                   }}
                 >
                   <Text>{t === 'todo' ? '待处理' : '全部'}</Text>
-                  {t === 'todo' && counts?.todo ? <Text className='adm-tabs__count'>{counts.todo > 99 ? '99+' : counts.todo}</Text> : null}
+                  {t === 'todo' && counts?.todo ? <Text className='panel-tabs__count'>{counts.todo > 99 ? '99+' : counts.todo}</Text> : null}
                 </View>
               ))}
             </View>
-            <View className='adm-search'>
+            <View className='panel-search'>
               <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
             </View>
-            <View className='adm-filters'>
-              <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
-                <Text className='adm-chip__text'>{status ? (status === 'bank_review' ? '待审批' : status === 'approved' && tab === 'todo' ? '待放款' : LOAN_STATUS_LABELS[status]) : tab === 'todo' ? '待审批和待放款' : '全部状态'}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+            <View className='panel-filters'>
+              <View className={`panel-chip ${status ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('status')}>
+                <Text className='panel-chip__text'>{status ? (status === 'bank_review' ? '待审批' : status === 'approved' && tab === 'todo' ? '待放款' : LOAN_STATUS_LABELS[status]) : tab === 'todo' ? '待审批和待放款' : '全部状态'}</Text>
+                <Text className='panel-chip__arrow'>▼</Text>
               </View>
-              <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
-                <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+              <View className={`panel-chip ${projectType ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('type')}>
+                <Text className='panel-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
+                <Text className='panel-chip__arrow'>▼</Text>
               </View>
             </View>
           </View>
@@ -107,12 +107,12 @@ export default function BankHome() {
       <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('bank')}>
         {(items) => (
           <>
-            <View className='adm-summary'>
+            <View className='panel-summary'>
               <Text>
                 共 {list.total} 份{tab === 'todo' ? '待处理，按推荐先后排列' : ''}
               </Text>
               {filtered && (
-                <Text className='adm-summary__reset' onClick={clear}>
+                <Text className='panel-summary__reset' onClick={clear}>
                   清除筛选
                 </Text>
               )}
@@ -126,7 +126,7 @@ export default function BankHome() {
                 action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
               />
             ) : (
-              <View className='adm-list'>
+              <View className='panel-list'>
                 {items.map((l) => (
                   <LoanCard key={l.id} loan={l} className='bank-card' onClick={() => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${l.id}` })} />
                 ))}

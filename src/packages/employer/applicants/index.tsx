@@ -124,23 +124,23 @@ export default function Applicants() {
   const total = shown ? shown.positions.reduce((n, p) => n + p.applicants, 0) : 0
 
   return (
-    <View className='adm-page apps'>
+    <View className='panel-page apps'>
       {shown && (
         <>
-          <View className='adm-top'>
+          <View className='panel-top'>
             <View className='apps__fair'>
               <Text className='apps__fair-title'>{shown.fair.title}</Text>
               <Text className='apps__fair-sub'>
                 {fairWhen(shown.fair)} · {shown.fair.venue}
               </Text>
             </View>
-            <View className='adm-filters apps__filters'>
-              <View className={`adm-chip ${positionId === '' ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setPositionId('')}>
-                <Text className='adm-chip__text'>全部岗位 {total}</Text>
+            <View className='panel-filters apps__filters'>
+              <View className={`panel-chip ${positionId === '' ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setPositionId('')}>
+                <Text className='panel-chip__text'>全部岗位 {total}</Text>
               </View>
               {shown.positions.map((p) => (
-                <View key={p.id} className={`adm-chip apps__chip ${positionId === p.id ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setPositionId(p.id)}>
-                  <Text className='adm-chip__text'>
+                <View key={p.id} className={`panel-chip apps__chip ${positionId === p.id ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setPositionId(p.id)}>
+                  <Text className='panel-chip__text'>
                     {p.title} {p.applicants}
                   </Text>
                 </View>
@@ -168,7 +168,7 @@ export default function Applicants() {
           items.length === 0 ? (
             <StateView tone='muted' className='apps__empty' title='还没有人报名' desc={shown?.positions.length === 0 ? '本单位在这场对接会还没有发布岗位' : '志愿者报名选择本单位的岗位后，会出现在这里'} />
           ) : (
-            <View className='adm-list'>
+            <View className='panel-list'>
               <View className='apps__bar'>
                 <Text className='apps__count'>共 {list.total} 人，按报名先后排列</Text>
                 <Button small kind='outline' className='apps__export' busy={exporting} onClick={() => void exportNow()}>
@@ -176,7 +176,7 @@ export default function Applicants() {
                 </Button>
               </View>
               {items.map((a) => (
-                <View key={a.signupId} className='adm-card app-card'>
+                <View key={a.signupId} className='panel-card app-card'>
                   <View className='app-card__tags'>
                     {a.status === 'confirmed' ? <Tag tone='green'>报名成功</Tag> : <Tag tone='amber'>候补中</Tag>}
                     {a.checkedIn ? (

@@ -34,7 +34,7 @@ export default function EmployerHome() {
   })
 
   return (
-    <View className='adm-page emp'>
+    <View className='panel-page emp'>
       <PageStates
         state={mine.state}
         retry={mine.retry}

@@ -13,8 +13,8 @@ import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
 import { loadDivisions, type Divisions } from '@/components/admin/shared'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
-import { TextInput } from '@/components/account/TextInput'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
 import { fairWhen, param, salaryText, yuanInput } from '@/components/fair/format'
 import { scrollToField } from '@/services/navigation'
 import { EmployerTypeTag, Notice } from '@/components/fair/ui'
@@ -167,11 +167,11 @@ export default function PositionForm() {
             </Notice>
           </View>
         ) : (
-          <Text className='acct-note'>报名截止（{momentText(fair.signupClosesAt)}）前可以修改；报名者会看到以下全部信息。</Text>
+          <Text className='form-note'>报名截止（{momentText(fair.signupClosesAt)}）前可以修改；报名者会看到以下全部信息。</Text>
         )}
 
         {locked && position ? (
-          <View className='acct-card pos-form__readonly'>
+          <View className='form-card pos-form__readonly'>
             {[
               ['招聘单位', position.employerName],
               ['岗位名称', position.title],
@@ -183,20 +183,20 @@ export default function PositionForm() {
               ['联系人', `${position.contactName} ${position.contactPhone}`],
               ['报名人数', `${position.applicants} 人`],
             ].map(([k, v]) => (
-              <View key={k} className='acct-kv'>
-                <Text className='acct-kv__key'>{k}</Text>
-                <Text className='acct-kv__value'>{v}</Text>
+              <View key={k} className='form-kv'>
+                <Text className='form-kv__key'>{k}</Text>
+                <Text className='form-kv__value'>{v}</Text>
               </View>
             ))}
           </View>
         ) : locked ? null : (
           <>
-            <View className='acct-card'>
-              <Text className='acct-card__title'>岗位</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>岗位</Text>
               <FormRow field='employerId' label='招聘单位' required error={errorOf('employerId')}>
                 {invited.length <= 1 || position ? (
                   <View className='pos-form__org'>
-                    <Text className='acct-row__readonly'>{orgName || '本单位未受邀参加这场对接会'}</Text>
+                    <Text className='form-row__readonly'>{orgName || '本单位未受邀参加这场对接会'}</Text>
                     {invited.find((e) => e.id === fields.employerId) && <EmployerTypeTag type={invited.find((e) => e.id === fields.employerId)!.type} className='pos-form__org-type' />}
                   </View>
                 ) : (
@@ -246,25 +246,25 @@ export default function PositionForm() {
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>
+            <View className='form-card'>
+              <Text className='form-card__title'>
                 月薪
-                <Text className='acct-card__title-note'>单位：元/月，面议请都填 0</Text>
+                <Text className='form-card__title-note'>单位：元/月，面议请都填 0</Text>
               </Text>
               <FormRow field='salaryMin' label='月薪下限' required error={errorOf('salaryMin')}>
-                <Input className='acct-input pos-form__salary-min' type='digit' value={fields.salaryMin} placeholder='如 5000' placeholderClass='acct-input__placeholder' maxlength={10} onInput={(e) => set('salaryMin', e.detail.value.replace(/[^\d.]/g, ''))} />
+                <Input className='form-input pos-form__salary-min' type='digit' value={fields.salaryMin} placeholder='如 5000' placeholderClass='form-input__placeholder' maxlength={10} onInput={(e) => set('salaryMin', e.detail.value.replace(/[^\d.]/g, ''))} />
                 <Text className='pos-form__unit'>元</Text>
               </FormRow>
               <FormRow field='salaryMax' label='月薪上限' required error={errorOf('salaryMax')}>
-                <Input className='acct-input pos-form__salary-max' type='digit' value={fields.salaryMax} placeholder='如 8000' placeholderClass='acct-input__placeholder' maxlength={10} onInput={(e) => set('salaryMax', e.detail.value.replace(/[^\d.]/g, ''))} />
+                <Input className='form-input pos-form__salary-max' type='digit' value={fields.salaryMax} placeholder='如 8000' placeholderClass='form-input__placeholder' maxlength={10} onInput={(e) => set('salaryMax', e.detail.value.replace(/[^\d.]/g, ''))} />
                 <Text className='pos-form__unit'>元</Text>
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>
+            <View className='form-card'>
+              <Text className='form-card__title'>
                 联系方式
-                <Text className='acct-card__title-note'>报名者可见</Text>
+                <Text className='form-card__title-note'>报名者可见</Text>
               </Text>
               <FormRow field='contactName' label='联系人' required error={errorOf('contactName')}>
                 <TextInput className='pos-form__contact-name' value={fields.contactName} placeholder='如：何经理' maxLength={CONTACT_NAME.max} onChange={(v) => set('contactName', v)} />
@@ -279,11 +279,11 @@ export default function PositionForm() {
                 <Button kind='danger' busy={busy === 'remove'} className='pos-form__delete' onClick={() => void remove()}>
                   删除岗位
                 </Button>
-                <Text className='acct-note'>{position.applicants > 0 ? `已有 ${position.applicants} 人报名，不能删除` : '无人报名的岗位可以删除'}</Text>
+                <Text className='form-note'>{position.applicants > 0 ? `已有 ${position.applicants} 人报名，不能删除` : '无人报名的岗位可以删除'}</Text>
               </View>
             )}
 
-            <View className='acct-bar'>
+            <View className='form-bar'>
               <Button busy={busy === 'save'} className='pos-form__save' onClick={() => void save()}>
                 {busy === 'save' ? '正在保存…' : id ? '保存修改' : '发布岗位'}
               </Button>
@@ -304,7 +304,7 @@ export default function PositionForm() {
   }
 
   return (
-    <View className={loaded ? `acct-page pos-form ${lockedAt(loaded.fair) ? '' : 'acct-page--with-bar'}` : 'adm-page'}>
+    <View className={loaded ? `form-page pos-form ${lockedAt(loaded.fair) ? '' : 'form-page--with-bar'}` : 'panel-page'}>
       <PageStates
         state={form.state}
         retry={form.retry}

@@ -225,12 +225,12 @@ function FairDetailBody({ id }: { id: string }) {
       if (mine.checkedInAt) return null
       if (changed && open) {
         return (
-          <View className='adm-bar'>
-            <View className='adm-bar__info'>
+          <View className='panel-bar'>
+            <View className='panel-bar__info'>
               <Text className='detail__bar-title'>
                 已选 {chosen.length}/{fair.maxPositions} 个岗位
               </Text>
-              <Text className='adm-bar__hint'>修改后不影响你的报名顺序</Text>
+              <Text className='panel-bar__hint'>修改后不影响你的报名顺序</Text>
             </View>
             <Button small kind='plain' className='detail__undo' onClick={() => setChosen(mine.positionIds)}>
               撤销
@@ -243,7 +243,7 @@ function FairDetailBody({ id }: { id: string }) {
         )
       }
       return (
-        <View className='adm-bar'>
+        <View className='panel-bar'>
           <Button kind='danger' className='detail__cancel' busy={busy === 'cancel'} onClick={() => void cancel()}>
             {mine.status === 'confirmed' ? '取消报名' : '退出候补'}
           </Button>
@@ -260,21 +260,21 @@ function FairDetailBody({ id }: { id: string }) {
     }
     if (fair.phase === 'upcoming') {
       return (
-        <View className='adm-bar'>
+        <View className='panel-bar'>
           <Button disabled>报名 {momentText(fair.signupOpensAt)} 开始</Button>
         </View>
       )
     }
     if (fair.phase !== 'open') {
       return (
-        <View className='adm-bar'>
+        <View className='panel-bar'>
           <Button disabled>{fair.phase === 'over' ? '对接会已结束' : '报名已截止'}</Button>
         </View>
       )
     }
     if (!applicant) {
       return who.kind === 'ready' ? (
-        <View className='adm-bar'>
+        <View className='panel-bar'>
           <Button className='detail__register' disabled={who.pending} onClick={() => void Taro.navigateTo({ url: `${ROUTES.register}?kind=volunteer` })}>
             {who.pending ? '注册审核中，通过后可报名' : '注册成为志愿者后报名'}
           </Button>
@@ -282,12 +282,12 @@ function FairDetailBody({ id }: { id: string }) {
       ) : null
     }
     return (
-      <View className='adm-bar'>
-        <View className='adm-bar__info'>
+      <View className='panel-bar'>
+        <View className='panel-bar__info'>
           <Text className='detail__bar-title'>
             已选 {chosen.length}/{fair.maxPositions} 个岗位
           </Text>
-          <Text className='adm-bar__hint'>{left > 0 ? `还剩 ${left} 个名额` : `名额已满，报名将进入候补（前面 ${fair.waiting} 人）`}</Text>
+          <Text className='panel-bar__hint'>{left > 0 ? `还剩 ${left} 个名额` : `名额已满，报名将进入候补（前面 ${fair.waiting} 人）`}</Text>
         </View>
         <Button small className='detail__signup' disabled={chosen.length === 0} onClick={() => void openSheet()}>
           {left > 0 ? '报名' : '报名候补'}
@@ -494,7 +494,7 @@ function FairDetailBody({ id }: { id: string }) {
   }
 
   return (
-    <View className={`adm-page detail ${fair && bar(fair) ? 'adm-page--with-bar' : ''}`}>
+    <View className={`panel-page detail ${fair && bar(fair) ? 'panel-page--with-bar' : ''}`}>
       <PageStates
         state={page.state}
         retry={page.retry}

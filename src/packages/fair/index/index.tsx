@@ -114,17 +114,17 @@ export default function Fairs() {
   }
 
   return (
-    <View className='adm-page fairs'>
+    <View className='panel-page fairs'>
       <View className='fairs__head'>
         <View className='fairs__ring' />
         <Text className='fairs__eyebrow'>团市委 · 服务期满志愿者就业对接</Text>
         <Text className='fairs__title'>岗位对接会</Text>
         <Text className='fairs__lead'>与国有企业、民营企业和社会组织面对面，选岗位、投简历、现场面试。</Text>
       </View>
-      <View className='adm-top fairs__top'>
-        <View className='adm-tabs'>
+      <View className='panel-top fairs__top'>
+        <View className='panel-tabs'>
           {TABS.map((t) => (
-            <View key={t.value} className={`adm-tabs__item fairs__tab fairs__tab--${t.value} ${tab === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setTab(t.value)}>
+            <View key={t.value} className={`panel-tabs__item fairs__tab fairs__tab--${t.value} ${tab === t.value ? 'panel-tabs__item--on' : ''}`} onClick={() => setTab(t.value)}>
               <Text>{t.label}</Text>
             </View>
           ))}

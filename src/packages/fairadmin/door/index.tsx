@@ -11,7 +11,8 @@ import type { AdminSignupView, FairView } from '@contract/fair'
 import { ENTRY_CODE } from '@contract/vocabulary'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
-import { adminDenied, SearchField } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
+import { SearchField } from '@/components/ui/Field'
 import { Tag } from '@/components/ui/Tag'
 import { fairWhen, param } from '@/components/fair/format'
 import { Notice } from '@/components/fair/ui'
@@ -328,7 +329,7 @@ export default function Door() {
   }
 
   return (
-    <View className='adm-page door'>
+    <View className='panel-page door'>
       <PageStates gate={state} state={door.state} retry={() => void (scope ? door.reload() : reloadScope(true))} skeleton={2} denied={adminDenied(state)} notFound={{ title: '对接会不存在' }}>
         {page}
       </PageStates>

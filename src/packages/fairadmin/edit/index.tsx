@@ -14,11 +14,12 @@ import { call } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
 import { useAdminScope } from '@/components/admin/shared'
 import { cityGate } from '@/components/admin/ui'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
-import { TextInput } from '@/components/account/TextInput'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
 import { Tick } from '@/components/ui/Tick'
 import { param } from '@/components/fair/format'
-import { EmployerTypeTag, Notice, Toggle } from '@/components/fair/ui'
+import { EmployerTypeTag, Notice } from '@/components/fair/ui'
+import { Toggle } from '@/components/ui/Toggle'
 import { addDays, chineseDate, dateTime, today, weekday } from '@/components/ui/format'
 import { goBackOr, scrollToField } from '@/services/navigation'
 import { Button } from '@/components/ui/Button'
@@ -226,7 +227,7 @@ export default function FairEdit() {
   const editing = city && loaded && original?.status !== 'cancelled'
 
   return (
-    <View className={editing ? 'acct-page acct-page--with-bar fair-edit' : 'adm-page'}>
+    <View className={editing ? 'form-page form-page--with-bar fair-edit' : 'panel-page'}>
       <PageStates gate={gate} state={form.state} retry={() => void (city ? form.reload() : reloadScope(true))} denied={denied} notFound={{ title: '对接会不存在', action: back }}>
         {({ employers }) =>
           original?.status === 'cancelled' ? (
@@ -242,8 +243,8 @@ export default function FairEdit() {
                 </View>
               )}
 
-              <View className='acct-card'>
-                <Text className='acct-card__title'>基本信息</Text>
+              <View className='form-card'>
+                <Text className='form-card__title'>基本信息</Text>
                 <FormRow field='title' label='名称' required error={errorOf('title')}>
                   <TextInput className='fair-edit__title' value={fields.title} placeholder='如：2026 年乡村振兴志愿者岗位对接会' maxLength={FAIR_TITLE.max} onChange={(v) => set('title', v, 'title')} />
                 </FormRow>
@@ -264,8 +265,8 @@ export default function FairEdit() {
                 </Picker>
               </View>
 
-              <View className='acct-card'>
-                <Text className='acct-card__title'>会场</Text>
+              <View className='form-card'>
+                <Text className='form-card__title'>会场</Text>
                 <FormRow field='venue' label='会场' required error={errorOf('venue')}>
                   <TextInput className='fair-edit__venue' value={fields.venue} placeholder='如：清远市青少年宫' maxLength={FAIR_VENUE.max} onChange={(v) => set('venue', v, 'venue')} />
                 </FormRow>
@@ -301,10 +302,10 @@ export default function FairEdit() {
                 )}
               </View>
 
-              <View className='acct-card'>
-                <Text className='acct-card__title'>
+              <View className='form-card'>
+                <Text className='form-card__title'>
                   报名
-                  <Text className='acct-card__title-note'>北京时间</Text>
+                  <Text className='form-card__title-note'>北京时间</Text>
                 </Text>
                 <FormRow field='signupOpens' label='报名开始' required error={errorOf('signupOpens')}>
                   <View className='fair-edit__moment'>
@@ -358,8 +359,8 @@ export default function FairEdit() {
                 </FormRow>
               </View>
 
-              <View className='acct-card' id='field-employers'>
-                <View className='acct-card__title fair-edit__orgs-title'>
+              <View className='form-card' id='field-employers'>
+                <View className='form-card__title fair-edit__orgs-title'>
                   <Text>邀请用人单位</Text>
                   <Text className='fair-edit__orgs-count'>已选 {fields.employerIds.length} 家</Text>
                 </View>
@@ -395,14 +396,14 @@ export default function FairEdit() {
                 )}
                 <View className='fair-edit__manage' onClick={() => void Taro.navigateTo({ url: ROUTES.fairEmployers })}>
                   <Text>管理用人单位（新增、修改、邀请其工作人员）</Text>
-                  <Text className='acct-row__arrow'>›</Text>
+                  <Text className='form-row__arrow'>›</Text>
                 </View>
               </View>
 
-              <View className='acct-card'>
-                <Text className='acct-card__title'>
+              <View className='form-card'>
+                <Text className='form-card__title'>
                   说明
-                  <Text className='acct-card__title-note'>选填，报名者可见</Text>
+                  <Text className='form-card__title-note'>选填，报名者可见</Text>
                 </Text>
                 <View className='fair-edit__desc'>
                   <Textarea
@@ -417,7 +418,7 @@ export default function FairEdit() {
                 </View>
               </View>
 
-              <View className='acct-bar'>
+              <View className='form-bar'>
                 <Button busy={saving} className='fair-edit__save' onClick={() => void save()}>
                   {saving ? '正在保存…' : id ? '保存修改' : '保存（暂不发布）'}
                 </Button>

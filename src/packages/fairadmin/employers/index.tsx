@@ -10,8 +10,8 @@ import { ROUTES } from '@/constants/routes'
 import { call, CallError, errorMessage } from '@/services/cloud'
 import { loadDivisions, useAdminScope, type Divisions } from '@/components/admin/shared'
 import { cityGate } from '@/components/admin/ui'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
-import { TextInput } from '@/components/account/TextInput'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
 import { Sheet } from '@/components/ui/Sheet'
 import { EmployerTypeTag } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
@@ -98,7 +98,7 @@ export default function Employers() {
   const countyName = (code: string) => counties.find((c) => c.code === code)?.name ?? ''
 
   return (
-    <View className='adm-page emps'>
+    <View className='panel-page emps'>
       {city && (
         <View className='emps__top'>
           <Button className='emps__add' onClick={() => edit(null)}>
@@ -109,7 +109,7 @@ export default function Employers() {
               <Text className='emps__invite-title'>邀请单位工作人员</Text>
               <Text className='emps__invite-desc'>在「邀请」中选择角色「用人单位」，填写下方单位编号；对方用邀请码登录后即可发布岗位、查看报名。</Text>
             </View>
-            <Text className='acct-row__arrow'>›</Text>
+            <Text className='form-row__arrow'>›</Text>
           </View>
         </View>
       )}
@@ -161,7 +161,7 @@ export default function Employers() {
       <Sheet visible={!!draft} title={draft?.id ? '修改用人单位' : '添加用人单位'} closable={!saving} onClose={() => setDraft(null)} className='emp-sheet'>
         {draft && (
           <View className='emp-sheet__body'>
-            <View className='acct-card emp-sheet__card'>
+            <View className='form-card emp-sheet__card'>
               <FormRow field='name' label='单位名称' required error={errors.name}>
                 <TextInput className='emp-sheet__name' value={draft.name} placeholder='如：清远市城市投资控股集团' maxLength={40} onChange={(v) => setDraft({ ...draft, name: v })} />
               </FormRow>
@@ -179,7 +179,7 @@ export default function Employers() {
                 <PickedValue value={draft.countyCode ? countyName(draft.countyCode) : ''} placeholder='选填' />
               </FormRow>
             </View>
-            {draft.id && <Text className='acct-note'>单位编号 {draft.id}（邀请工作人员时填写）</Text>}
+            {draft.id && <Text className='form-note'>单位编号 {draft.id}（邀请工作人员时填写）</Text>}
             <Button className='emp-sheet__save' busy={saving} onClick={() => void save()}>
               {saving ? '正在保存…' : '保存'}
             </Button>

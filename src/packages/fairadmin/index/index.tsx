@@ -94,21 +94,21 @@ export default function FairAdmin() {
   }
 
   return (
-    <View className='adm-page fa'>
+    <View className='panel-page fa'>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-tabs'>
+          <View className='panel-top'>
+            <View className='panel-tabs'>
               {(['upcoming', 'past'] as When[]).map((w) => (
-                <View key={w} className={`adm-tabs__item fa__tab fa__tab--${w} ${when === w ? 'adm-tabs__item--on' : ''}`} onClick={() => setWhen(w)}>
+                <View key={w} className={`panel-tabs__item fa__tab fa__tab--${w} ${when === w ? 'panel-tabs__item--on' : ''}`} onClick={() => setWhen(w)}>
                   <Text>{w === 'upcoming' ? '即将举办' : '往届'}</Text>
                 </View>
               ))}
             </View>
-            <View className='adm-filters'>
+            <View className='panel-filters'>
               {CHIPS.filter((c) => city || c.value !== 'draft').map((c) => (
-                <View key={c.value || 'all'} className={`adm-chip fa__chip ${status === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setStatus(c.value)}>
-                  <Text className='adm-chip__text'>
+                <View key={c.value || 'all'} className={`panel-chip fa__chip ${status === c.value ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setStatus(c.value)}>
+                  <Text className='panel-chip__text'>
                     {c.label} {list.status === 'ready' ? (counts[c.value] ?? 0) : ''}
                   </Text>
                 </View>

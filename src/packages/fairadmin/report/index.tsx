@@ -195,10 +195,10 @@ export default function Report() {
           )}
         </View>
 
-        <View className='adm-bar'>
-          <View className='adm-bar__info'>
+        <View className='panel-bar'>
+          <View className='panel-bar__info'>
             <Text className='rep__bar-title'>导出统计表</Text>
-            <Text className='adm-bar__hint'>Excel：总体、按单位类型、按用人单位，附岗位明细与报名明细</Text>
+            <Text className='panel-bar__hint'>Excel：总体、按单位类型、按用人单位，附岗位明细与报名明细</Text>
           </View>
           <Button small className='rep__export' busy={exporting} onClick={() => void exportNow()}>
             {exporting ? '正在导出…' : '导出 Excel'}
@@ -209,7 +209,7 @@ export default function Report() {
   }
 
   return (
-    <View className={`adm-page rep ${city && report.state.kind === 'ready' ? 'adm-page--with-bar' : ''}`}>
+    <View className={`panel-page rep ${city && report.state.kind === 'ready' ? 'panel-page--with-bar' : ''}`}>
       <PageStates gate={gate} state={report.state} retry={() => void (city ? report.reload() : reloadScope(true))} denied={denied} notFound={{ title: '对接会不存在' }}>
         {page}
       </PageStates>

@@ -10,7 +10,8 @@ import { SIGNUP_STATUS_LABELS, type SignupStatus } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
-import { adminDenied, SearchField } from '@/components/admin/ui'
+import { adminDenied } from '@/components/admin/ui'
+import { SearchField } from '@/components/ui/Field'
 import { useExport } from '@/components/fair/shared'
 import { Tag } from '@/components/ui/Tag'
 import { fairWhen, param } from '@/components/fair/format'
@@ -77,7 +78,7 @@ export default function Signups() {
   const filtered = !!(status || attended || query.kind === 'search')
 
   return (
-    <View className='adm-page sus'>
+    <View className='panel-page sus'>
       {scope && (
         <>
           <View className='sus__head'>
@@ -109,22 +110,22 @@ export default function Signups() {
             </View>
           </View>
 
-          <View className='adm-top'>
+          <View className='panel-top'>
             <View className='sus__search'>
               <SearchField value={draft} placeholder='搜索姓名或手机后 4 位' onChange={setDraft} onSearch={search} />
               {query.kind === 'invalid' && <Text className='sus__search-hint'>{query.message}</Text>}
             </View>
-            <View className='adm-filters sus__filters'>
+            <View className='panel-filters sus__filters'>
               {STATUS_CHIPS.map((c) => (
-                <View key={c.value || 'all'} className={`adm-chip sus__status ${status === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setStatus(c.value)}>
-                  <Text className='adm-chip__text'>{c.label}</Text>
+                <View key={c.value || 'all'} className={`panel-chip sus__status ${status === c.value ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setStatus(c.value)}>
+                  <Text className='panel-chip__text'>{c.label}</Text>
                 </View>
               ))}
             </View>
-            <View className='adm-filters sus__filters sus__filters--second'>
+            <View className='panel-filters sus__filters sus__filters--second'>
               {ATTENDED_CHIPS.map((c) => (
-                <View key={c.value || 'all'} className={`adm-chip sus__attended ${attended === c.value ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setAttended(c.value)}>
-                  <Text className='adm-chip__text'>{c.label}</Text>
+                <View key={c.value || 'all'} className={`panel-chip sus__attended ${attended === c.value ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setAttended(c.value)}>
+                  <Text className='panel-chip__text'>{c.label}</Text>
                 </View>
               ))}
               {fair?.status === 'published' && (

@@ -88,34 +88,34 @@ export default function Lending() {
     <View className='ln-page lending'>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-tabs'>
+          <View className='panel-top'>
+            <View className='panel-tabs'>
               {tabs.map((t) => (
-                <View key={t.value} className={`adm-tabs__item lending__tab lending__tab--${t.value} ${view === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setView(t.value)}>
+                <View key={t.value} className={`panel-tabs__item lending__tab lending__tab--${t.value} ${view === t.value ? 'panel-tabs__item--on' : ''}`} onClick={() => setView(t.value)}>
                   <Text>{t.label}</Text>
-                  {t.count ? <Text className='adm-tabs__count'>{t.count > 99 ? '99+' : t.count}</Text> : null}
+                  {t.count ? <Text className='panel-tabs__count'>{t.count > 99 ? '99+' : t.count}</Text> : null}
                 </View>
               ))}
             </View>
-            <View className='adm-search'>
+            <View className='panel-search'>
               <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
             </View>
-            <View className='adm-filters'>
+            <View className='panel-filters'>
               {view === 'all' && (
-                <View className={`adm-chip ${status ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('status')}>
-                  <Text className='adm-chip__text'>{status ? LOAN_STATUS_LABELS[status] : '全部状态'}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip ${status ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('status')}>
+                  <Text className='panel-chip__text'>{status ? LOAN_STATUS_LABELS[status] : '全部状态'}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
               {chooseCounty && (
-                <View className={`adm-chip ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
-                  <Text className='adm-chip__text'>{counties.find((c) => c.code === countyCode)?.name ?? (city ? '全市' : '全部县区')}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('county')}>
+                  <Text className='panel-chip__text'>{counties.find((c) => c.code === countyCode)?.name ?? (city ? '全市' : '全部县区')}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
-              <View className={`adm-chip ${projectType ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('type')}>
-                <Text className='adm-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+              <View className={`panel-chip ${projectType ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('type')}>
+                <Text className='panel-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
+                <Text className='panel-chip__arrow'>▼</Text>
               </View>
             </View>
           </View>
@@ -139,12 +139,12 @@ export default function Lending() {
       <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('league')}>
         {(items) => (
           <>
-            <View className='adm-summary'>
+            <View className='panel-summary'>
               <Text>
                 共 {list.total} 份{view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
               </Text>
               {filtered && (
-                <Text className='adm-summary__reset' onClick={clear}>
+                <Text className='panel-summary__reset' onClick={clear}>
                   清除筛选
                 </Text>
               )}
@@ -158,7 +158,7 @@ export default function Lending() {
                 action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
               />
             ) : (
-              <View className='adm-list'>
+              <View className='panel-list'>
                 {items.map((l) => (
                   <LoanCard key={l.id} loan={l} className='lending-card' onClick={() => go(`${ROUTES.lendingDetail}?id=${l.id}`)} />
                 ))}

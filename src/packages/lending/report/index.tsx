@@ -83,7 +83,7 @@ export default function LoanReport() {
   return (
     <View className={`ln-page loan-report${scope ? ' ln-page--with-bar' : ''}`}>
       {scope && (
-        <View className='adm-top loan-report__top'>
+        <View className='panel-top loan-report__top'>
           <View className='loan-report__period'>
             <Picker mode='date' value={from} start={EARLIEST} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
               <View className='loan-report__date loan-report__from' hoverClass='ln-pressed'>
@@ -99,24 +99,24 @@ export default function LoanReport() {
               </View>
             </Picker>
           </View>
-          <View className='adm-filters'>
+          <View className='panel-filters'>
             {ranges.map((r) => (
               <View
                 key={r.label}
-                className={`adm-chip ${from === r.from && to === r.to ? 'adm-chip--on' : ''}`}
-                hoverClass='adm-chip--pressed'
+                className={`panel-chip ${from === r.from && to === r.to ? 'panel-chip--on' : ''}`}
+                hoverClass='panel-chip--pressed'
                 onClick={() => {
                   setFrom(r.from)
                   setTo(r.to)
                 }}
               >
-                <Text className='adm-chip__text'>{r.label}</Text>
+                <Text className='panel-chip__text'>{r.label}</Text>
               </View>
             ))}
             {city && (
-              <View className={`adm-chip loan-report__county ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-                <Text className='adm-chip__text'>{countyCode ? scopeName : '全市'}</Text>
-                <Text className='adm-chip__arrow'>▼</Text>
+              <View className={`panel-chip loan-report__county ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
+                <Text className='panel-chip__text'>{countyCode ? scopeName : '全市'}</Text>
+                <Text className='panel-chip__arrow'>▼</Text>
               </View>
             )}
           </View>

@@ -172,7 +172,7 @@ export default function LoanHome() {
                   <Text>还没有申请。提交后可在这里随时查看审核进度和贴息计划。</Text>
                 </View>
               ) : (
-                <View className='adm-list loan-home__list'>
+                <View className='panel-list loan-home__list'>
                   {items.map((l) => (
                     <LoanCard key={l.id} loan={l} showApplicant={false} onClick={() => openLoan(l)} />
                   ))}

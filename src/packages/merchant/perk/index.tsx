@@ -9,8 +9,8 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { goBackOr, scrollToField } from '@/services/navigation'
 import { uploadFile, uploadPath } from '@/services/files'
 import { pickPictures, pictureProblem } from '@/services/pictures'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
-import { TextInput } from '@/components/account/TextInput'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
+import { TextInput } from '@/components/ui/TextInput'
 import { decodeParam, loadAccount, useDivisions } from '@/components/admin/shared'
 import { staffState } from '@/components/perk/gates'
 import { takeOver, useWho, type PerkView } from '@/components/perk/shared'
@@ -21,7 +21,7 @@ import { usePageState } from '@/components/ui/page-state'
 import { addDays, chineseDate, today } from '@/components/ui/format'
 import { markChanged } from '@/services/changes'
 
-import '@/components/account/account.scss'
+import '@/components/ui/form.scss'
 import '@/components/perk/perk.scss'
 import './index.scss'
 
@@ -217,12 +217,12 @@ export default function PerkForm() {
   const pictureSrc = picture?.path ?? existing?.pictureUrl ?? ''
 
   return (
-    <View className={state.kind === 'ready' && allowed ? 'acct-page acct-page--with-bar perk-form' : 'pk-page'}>
+    <View className={state.kind === 'ready' && allowed ? 'form-page form-page--with-bar perk-form' : 'pk-page'}>
       <PageStates gate={staff.state} state={state} retry={() => void (allowed ? retry() : reload(true))} denied={staff.denied} notFound={{ title: merchantId ? '没有找到这项优惠' : '缺少商家', action: back }}>
         {() => (
           <>
-            <View className='acct-card'>
-              <Text className='acct-card__title'>优惠内容</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>优惠内容</Text>
               <FormRow field='title' label='优惠名称' required error={shown.title}>
                 <TextInput value={fields.title} maxLength={30} placeholder='如：堂食 8.8 折' onChange={(v) => set('title', v)} />
               </FormRow>
@@ -233,7 +233,7 @@ export default function PerkForm() {
                   maxlength={200}
                   autoHeight
                   placeholder='志愿者能得到什么，如：凭码堂食享 8.8 折（酒水除外）'
-                  placeholderClass='acct-input__placeholder'
+                  placeholderClass='form-input__placeholder'
                   onInput={(e) => set('description', e.detail.value)}
                 />
               </FormRow>
@@ -244,7 +244,7 @@ export default function PerkForm() {
                   maxlength={300}
                   autoHeight
                   placeholder='如：每日 11:00–21:00 可用，不与店内其他优惠同享'
-                  placeholderClass='acct-input__placeholder'
+                  placeholderClass='form-input__placeholder'
                   onInput={(e) => set('terms', e.detail.value)}
                 />
               </FormRow>
@@ -259,8 +259,8 @@ export default function PerkForm() {
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>谁可以使用</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>谁可以使用</Text>
               <FormRow field='minStar' label='最低星级' stacked error={shown.minStar} hint='星级按志愿者累计服务时长评定'>
                 <View className='pk-chips'>
                   {STARS.map((s) => (
@@ -287,8 +287,8 @@ export default function PerkForm() {
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>次数与名额</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>次数与名额</Text>
               <FormRow field='perDay' label='每人每日' required error={shown.perDay}>
                 <TextInput type='number' value={fields.perDay} maxLength={2} placeholder='1–10' onChange={(v) => set('perDay', v)} />
                 <Text className='perk-form__unit'>次</Text>
@@ -303,8 +303,8 @@ export default function PerkForm() {
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>有效期</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>有效期</Text>
               <Picker mode='date' value={fields.validFrom || todayYmd} start='2024-01-01' end='2099-12-31' onChange={(e) => set('validFrom', String(e.detail.value))}>
                 <FormRow field='validFrom' label='开始日期' required arrow error={shown.validFrom}>
                   <PickedValue value={fields.validFrom ? chineseDate(fields.validFrom) : ''} placeholder='请选择' />
@@ -317,9 +317,9 @@ export default function PerkForm() {
               </Picker>
             </View>
 
-            <Text className='acct-note'>优惠内容会经过内容安全检查。暂停、恢复可在「本店优惠」中操作。</Text>
+            <Text className='form-note'>优惠内容会经过内容安全检查。暂停、恢复可在「本店优惠」中操作。</Text>
 
-            <View className='acct-bar'>
+            <View className='form-bar'>
               <Button className='perk-form__save' busy={saving} onClick={() => void save()}>
                 {saving ? '正在保存…' : existing ? '保存修改' : '发布优惠'}
               </Button>

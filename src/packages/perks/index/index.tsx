@@ -9,7 +9,7 @@ import { MERCHANT_CATEGORIES, type MerchantCategory } from '@contract/vocabulary
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { loadAccount } from '@/components/admin/shared'
-import { SearchField } from '@/components/admin/ui'
+import { SearchField } from '@/components/ui/Field'
 import { allowLocation, locate, type Located } from '@/components/perk/location'
 import { distanceText, type PerkView } from '@/components/perk/shared'
 import { Chips, MinStar, PerkPicture, Stars } from '@/components/perk/ui'

@@ -218,12 +218,12 @@ export default function StationCodes() {
   /** The two codes: the printed poster, and how kiosk mode works. */
   const codesView = (s: Station) => (
     <>
-      <View className='adm-top'>
-        <View className='adm-tabs'>
-          <View className={`adm-tabs__item codes__tab ${tab === 'print' ? 'adm-tabs__item--on' : ''}`} onClick={() => setTab('print')}>
+      <View className='panel-top'>
+        <View className='panel-tabs'>
+          <View className={`panel-tabs__item codes__tab ${tab === 'print' ? 'panel-tabs__item--on' : ''}`} onClick={() => setTab('print')}>
             <Text>张贴签到码</Text>
           </View>
-          <View className={`adm-tabs__item codes__tab ${tab === 'kiosk' ? 'adm-tabs__item--on' : ''}`} onClick={() => setTab('kiosk')}>
+          <View className={`panel-tabs__item codes__tab ${tab === 'kiosk' ? 'panel-tabs__item--on' : ''}`} onClick={() => setTab('kiosk')}>
             <Text>现场签到码</Text>
           </View>
         </View>
@@ -312,7 +312,7 @@ export default function StationCodes() {
   )
 
   return (
-    <View className='adm-page codes'>
+    <View className='panel-page codes'>
       <PageStates
         gate={state}
         state={station.state}

@@ -229,30 +229,30 @@ export default function Queue() {
   const empty = EMPTY[status]
 
   return (
-    <View className={`adm-page queue ${showBar ? 'adm-page--with-bar' : ''}`}>
+    <View className={`panel-page queue ${showBar ? 'panel-page--with-bar' : ''}`}>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-tabs'>
+          <View className='panel-top'>
+            <View className='panel-tabs'>
               {TABS.map((t) => {
                 const count = t.value === 'pending' || t.value === 'needs_review' ? counts[t.value] : null
                 return (
-                  <View key={t.value} className={`adm-tabs__item queue__tab queue__tab--${t.value} ${status === t.value ? 'adm-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
+                  <View key={t.value} className={`panel-tabs__item queue__tab queue__tab--${t.value} ${status === t.value ? 'panel-tabs__item--on' : ''}`} onClick={() => setStatus(t.value)}>
                     <Text>{t.label}</Text>
-                    {count !== null && count > 0 && <Text className='adm-tabs__count'>{count > 99 ? '99+' : count}</Text>}
+                    {count !== null && count > 0 && <Text className='panel-tabs__count'>{count > 99 ? '99+' : count}</Text>}
                   </View>
                 )
               })}
             </View>
-            <View className='adm-filters queue__filters'>
-              <View className={`adm-chip queue__flagged ${flaggedOnly ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setFlaggedOnly((v) => !v)}>
+            <View className='panel-filters queue__filters'>
+              <View className={`panel-chip queue__flagged ${flaggedOnly ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setFlaggedOnly((v) => !v)}>
                 <Text className='queue__flagged-box'>{flaggedOnly ? '✓' : ''}</Text>
-                <Text className='adm-chip__text'>只看有异常</Text>
+                <Text className='panel-chip__text'>只看有异常</Text>
               </View>
               {many && (
-                <View className={`adm-chip ${townshipCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-                  <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip ${townshipCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
+                  <Text className='panel-chip__text'>{townshipName ?? '全部镇街'}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
             </View>
@@ -266,9 +266,9 @@ export default function Queue() {
                 )}
               </View>
               <Picker mode='date' value={date || today} start={EARLIEST_DAY} end={today} onChange={(e) => setDate(e.detail.value)}>
-                <View className={`adm-chip queue__date ${date ? 'adm-chip--on' : ''}`}>
-                  <Text className='adm-chip__text'>{date ? monthDay(date) : '服务日期'}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip queue__date ${date ? 'panel-chip--on' : ''}`}>
+                  <Text className='panel-chip__text'>{date ? monthDay(date) : '服务日期'}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               </Picker>
               {date && (
@@ -280,7 +280,7 @@ export default function Queue() {
           </View>
 
           {list.status === 'ready' && list.total > 0 && (
-            <View className='adm-summary'>
+            <View className='panel-summary'>
               <Text>
                 共 {list.total} 条{flaggedOnly ? '有异常的' : ''}
                 {SESSION_STATUS_LABELS[status]}记录，{selecting ? '按签到时间先后排列' : '最近的在前'}
@@ -313,7 +313,7 @@ export default function Queue() {
               }
             />
           ) : (
-            <View className='adm-list'>
+            <View className='panel-list'>
               {items.map((s) => (
                 <SessionCard
                   key={s.id}
@@ -332,22 +332,22 @@ export default function Queue() {
       </PageStates>
 
       {showBar && (
-        <View className='adm-bar queue__bar'>
+        <View className='panel-bar queue__bar'>
           <View className='queue__all' onClick={toggleAll}>
             <Tick on={allSelected} />
             <Text className='queue__all-text'>全选</Text>
           </View>
-          <View className='adm-bar__info'>
+          <View className='panel-bar__info'>
             <Text className='queue__count'>
               已选 <Text className='queue__count-num'>{selected.length}</Text> 条
             </Text>
-            <Text className='adm-bar__hint'>一次最多 {BATCH_MAX} 条</Text>
+            <Text className='panel-bar__hint'>一次最多 {BATCH_MAX} 条</Text>
           </View>
-          <View className='adm-bar__buttons'>
-            <Button className='adm-bar__btn queue__reject' kind='outline' disabled={selected.length === 0 || !!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
+          <View className='panel-bar__buttons'>
+            <Button className='panel-bar__btn queue__reject' kind='outline' disabled={selected.length === 0 || !!busy} busy={busy === 'reject'} onClick={() => setRejecting(true)}>
               驳回
             </Button>
-            <Button className='adm-bar__btn queue__approve' disabled={selected.length === 0 || !!busy} busy={busy === 'approve'} onClick={() => void approve()}>
+            <Button className='panel-bar__btn queue__approve' disabled={selected.length === 0 || !!busy} busy={busy === 'approve'} onClick={() => void approve()}>
               通过
             </Button>
           </View>
@@ -399,7 +399,7 @@ function SessionCard({ item: s, selecting, selected, dailyCap, onToggle, onAdjus
   // Closed by the timer at the end of the check-in day (midnight): shown as that day's 24:00.
   const byTimer = s.flags.includes('closed_by_timer') && !!s.checkOutAt && clock(s.checkOutAt, '—') === '00:00' && outDate !== date
   return (
-    <View className={`adm-card session-card ${selected ? 'adm-card--selected' : ''}`} onClick={selecting ? onToggle : undefined}>
+    <View className={`panel-card session-card ${selected ? 'panel-card--selected' : ''}`} onClick={selecting ? onToggle : undefined}>
       <View className='session-card__head'>
         {selecting && (
           <View className='session-card__check'>

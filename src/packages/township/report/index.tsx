@@ -101,31 +101,31 @@ export default function Report() {
   }
 
   return (
-    <View className={`adm-page report ${scope ? 'adm-page--with-bar' : ''}`}>
+    <View className={`panel-page report ${scope ? 'panel-page--with-bar' : ''}`}>
       {scope && (
         <>
-          <View className='adm-top'>
-            <View className='adm-filters report__filters'>
+          <View className='panel-top'>
+            <View className='panel-filters report__filters'>
               <Picker mode='date' fields='month' value={month} start='2020-01' end={thisMonth()} onChange={(e) => changeFilter(() => setMonth(String(e.detail.value).slice(0, 7)))}>
-                <View className='adm-chip adm-chip--on report__month' hoverClass='adm-chip--pressed'>
-                  <Text className='adm-chip__text'>{monthLabel(month)}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className='panel-chip panel-chip--on report__month' hoverClass='panel-chip--pressed'>
+                  <Text className='panel-chip__text'>{monthLabel(month)}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               </Picker>
               {chooseCounty && (
-                <View className={`adm-chip report__county ${countyCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet('county')}>
-                  <Text className='adm-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                <View className={`panel-chip report__county ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('county')}>
+                  <Text className='panel-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
               {many && (
                 <View
-                  className={`adm-chip report__township ${townshipCode ? 'adm-chip--on' : ''}`}
-                  hoverClass='adm-chip--pressed'
+                  className={`panel-chip report__township ${townshipCode ? 'panel-chip--on' : ''}`}
+                  hoverClass='panel-chip--pressed'
                   onClick={() => (chooseCounty && !countyCode ? void Taro.showToast({ title: '请先选择县（市、区）', icon: 'none' }) : setSheet('township'))}
                 >
-                  <Text className='adm-chip__text'>{townshipName ?? '全部镇街'}</Text>
-                  <Text className='adm-chip__arrow'>▼</Text>
+                  <Text className='panel-chip__text'>{townshipName ?? '全部镇街'}</Text>
+                  <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
             </View>
@@ -188,10 +188,10 @@ export default function Report() {
       </PageStates>
 
       {scope && (
-        <View className='adm-bar report__bar'>
-          <View className='adm-bar__info'>
+        <View className='panel-bar report__bar'>
+          <View className='panel-bar__info'>
             <Text className='report__bar-title'>导出 {monthLabel(month)} 报表</Text>
-            <Text className='adm-bar__hint'>{list.status === 'ready' && list.total === 0 ? '没有可导出的记录' : 'Excel 表格，含全部志愿者'}</Text>
+            <Text className='panel-bar__hint'>{list.status === 'ready' && list.total === 0 ? '没有可导出的记录' : 'Excel 表格，含全部志愿者'}</Text>
           </View>
           <Button small className='report__export' busy={exporting} disabled={list.status !== 'ready' || list.total === 0} onClick={() => void exportNow()}>
             {exporting ? '正在导出…' : '导出 Excel'}

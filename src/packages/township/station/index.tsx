@@ -8,16 +8,17 @@ import { hereProblem, readHere } from './here'
 import { checkStation, rowOfField, ROWS, type Errors, type Fields, type Row } from './check'
 import { RADIUS_RULE, STATION_ADDRESS, STATION_NAME } from '@contract/station-rules'
 import type { OutputOf } from '@contract/index'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
 import { PlaceSheet } from '@/components/ui/PlaceSheet'
-import { TextInput } from '@/components/account/TextInput'
+import { TextInput } from '@/components/ui/TextInput'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { showSaveError } from '@/services/forms'
 import { goBackOr, scrollToField } from '@/services/navigation'
 import { decodeParam, loadDivisions, type Divisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
-import { staffDenied, Toggle } from '@/components/township/ui'
+import { staffDenied } from '@/components/township/ui'
+import { Toggle } from '@/components/ui/Toggle'
 import { Button } from '@/components/ui/Button'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -205,7 +206,7 @@ export default function StationForm() {
   const hasLocation = fields.lat.trim() !== '' && fields.lng.trim() !== ''
 
   return (
-    <View className={scope && loaded ? 'acct-page acct-page--with-bar station-form' : 'adm-page'}>
+    <View className={scope && loaded ? 'form-page form-page--with-bar station-form' : 'panel-page'}>
       <PageStates
         gate={state}
         state={form.state}
@@ -224,14 +225,14 @@ export default function StationForm() {
               </View>
             )}
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>基本信息</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>基本信息</Text>
               <FormRow field='name' label='驿站名称' required error={errorOf('name')}>
                 <TextInput className='station-form__name' value={fields.name} placeholder='例如：凤城街道青年志愿服务驿站' maxLength={STATION_NAME.max} onChange={(v) => set('name', v)} />
               </FormRow>
               <FormRow field='townshipCode' label='所属镇街' required error={errorOf('townshipCode')} onClick={fixedPlace ? undefined : () => setPlaceOpen(true)}>
                 {fixedPlace ? (
-                  <Text className='acct-row__readonly'>{placeText || scope?.single?.name}</Text>
+                  <Text className='form-row__readonly'>{placeText || scope?.single?.name}</Text>
                 ) : (
                   <PickedValue value={placeText} placeholder='选择县（市、区）和镇街' />
                 )}
@@ -241,10 +242,10 @@ export default function StationForm() {
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>
+            <View className='form-card'>
+              <Text className='form-card__title'>
                 签到位置
-                <Text className='acct-card__title-note'>志愿者须在范围内才能签到</Text>
+                <Text className='form-card__title-note'>志愿者须在范围内才能签到</Text>
               </Text>
               {TYPED_LOCATION ? (
                 <FormRow
@@ -307,8 +308,8 @@ export default function StationForm() {
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>开放与签到</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>开放与签到</Text>
               <Picker className='station-form__first' mode='time' value={fields.opensAt} onChange={(e) => set('opensAt', e.detail.value)}>
                 <FormRow field='opensAt' label='开放时间' required arrow error={errorOf('opensAt')}>
                   <PickedValue value={fields.opensAt} placeholder='选择时间' />
@@ -332,18 +333,18 @@ export default function StationForm() {
             </View>
 
             {id && original && (
-              <View className='acct-card station-form__codes' onClick={() => void Taro.navigateTo({ url: `${ROUTES.stationCodes}?id=${encodeURIComponent(id)}` })}>
+              <View className='form-card station-form__codes' onClick={() => void Taro.navigateTo({ url: `${ROUTES.stationCodes}?id=${encodeURIComponent(id)}` })}>
                 <View className='station-form__codes-row'>
                   <View className='station-form__codes-main'>
                     <Text className='station-form__codes-title'>签到码</Text>
                     <Text className='station-form__codes-desc'>打印张贴的小程序码，或在驿站手机上显示现场签到码</Text>
                   </View>
-                  <Text className='acct-row__arrow'>›</Text>
+                  <Text className='form-row__arrow'>›</Text>
                 </View>
               </View>
             )}
 
-            <View className='acct-bar'>
+            <View className='form-bar'>
               <Button busy={saving} className='station-form__save' onClick={() => void save()}>
                 {saving ? '正在保存…' : id ? '保存修改' : '创建驿站'}
               </Button>

@@ -56,16 +56,16 @@ export default function Stations() {
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
 
   return (
-    <View className='adm-page tw-stations'>
+    <View className='panel-page tw-stations'>
       {scope && (
         <>
-          <View className='adm-top tw-stations__top'>
+          <View className='panel-top tw-stations__top'>
             <View className='tw-stations__bar'>
               <View className='tw-stations__scope'>
                 {many ? (
-                  <View className={`adm-chip tw-stations__chip ${townshipCode ? 'adm-chip--on' : ''}`} hoverClass='adm-chip--pressed' onClick={() => setSheet(true)}>
-                    <Text className='adm-chip__text'>{townshipName ?? (scope.city ? '全市全部镇街' : '全部镇街')}</Text>
-                    <Text className='adm-chip__arrow'>▼</Text>
+                  <View className={`panel-chip tw-stations__chip ${townshipCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
+                    <Text className='panel-chip__text'>{townshipName ?? (scope.city ? '全市全部镇街' : '全部镇街')}</Text>
+                    <Text className='panel-chip__arrow'>▼</Text>
                   </View>
                 ) : (
                   <Text className='tw-stations__place'>{scope.single?.name}</Text>
@@ -79,7 +79,7 @@ export default function Stations() {
           </View>
 
           {list.status === 'ready' && list.total > 0 && (
-            <View className='adm-summary'>
+            <View className='panel-summary'>
               <Text>共 {list.total} 个驿站，点击驿站可修改信息</Text>
             </View>
           )}
@@ -97,9 +97,9 @@ export default function Stations() {
               action={{ text: '新建驿站', onClick: create }}
             />
           ) : (
-            <View className='adm-list'>
+            <View className='panel-list'>
               {items.map((s) => (
-                <View key={s.id} className={`adm-card station-card ${s.active ? '' : 'station-card--off'}`} hoverClass='adm-card--pressed' onClick={() => edit(s.id)}>
+                <View key={s.id} className={`panel-card station-card ${s.active ? '' : 'station-card--off'}`} hoverClass='panel-card--pressed' onClick={() => edit(s.id)}>
                   <View className='station-card__head'>
                     <Text className='station-card__name'>{s.name}</Text>
                     <Tag tone={s.active ? 'green' : 'grey'} className='station-card__status'>

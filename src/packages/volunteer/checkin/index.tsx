@@ -407,13 +407,13 @@ export default function CheckIn() {
             return (
               <>
                 {elsewhere && (
-                  <View className='acct-banner acct-banner--pending checkin__elsewhere'>
-                    <View className='acct-banner__icon'>
-                      <Text className='acct-banner__icon-text'>!</Text>
+                  <View className='form-banner form-banner--pending checkin__elsewhere'>
+                    <View className='form-banner__icon'>
+                      <Text className='form-banner__icon-text'>!</Text>
                     </View>
-                    <View className='acct-banner__main'>
-                      <Text className='acct-banner__title'>你还有未签退的服务</Text>
-                      <Text className='acct-banner__text'>请先在「{session.stationName}」签退，再到新的驿站签到。</Text>
+                    <View className='form-banner__main'>
+                      <Text className='form-banner__title'>你还有未签退的服务</Text>
+                      <Text className='form-banner__text'>请先在「{session.stationName}」签退，再到新的驿站签到。</Text>
                     </View>
                   </View>
                 )}
@@ -436,7 +436,7 @@ export default function CheckIn() {
                     {checkingOut ? '正在签退…' : '签退'}
                   </Button>
                 </View>
-                <Text className='acct-note checkin__note'>
+                <Text className='form-note checkin__note'>
                   离开驿站时请签退：签退时会再次读取位置。不在驿站范围内也可以签退，但记录会被标注，由镇街团委核实。忘记签退的服务会在当天结束时自动结束并交由镇街团委核实。
                 </Text>
                 {devPanel}
@@ -592,7 +592,7 @@ export default function CheckIn() {
                       不是这个驿站？重新选择
                     </Text>
                   )}
-                  <Text className='acct-note checkin__note'>
+                  <Text className='form-note checkin__note'>
                     签到时会读取一次你的位置，确认你在驿站附近（{station.radiusM} 米内）。离开时请记得签退，服务时长经镇街团委审核通过后计入。
                   </Text>
                 </>

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { FormRow, PickedValue } from '@/components/account/FormRow'
+import { FormRow, PickedValue } from '@/components/ui/FormRow'
 import { Sheet } from '@/components/ui/Sheet'
 import { Tag } from '@/components/ui/Tag'
 import { ROUTES } from '@/constants/routes'
@@ -306,10 +306,10 @@ export default function Makeup() {
       <PageStates state={state} retry={retry} denied={NOT_VOLUNTEER}>
         {(recent) => (
           <>
-            <View className='acct-banner acct-banner--info makeup__intro'>
-              <View className='acct-banner__main'>
-                <Text className='acct-banner__title'>什么时候需要补签</Text>
-                <Text className='acct-banner__text'>
+            <View className='form-banner form-banner--info makeup__intro'>
+              <View className='form-banner__main'>
+                <Text className='form-banner__title'>什么时候需要补签</Text>
+                <Text className='form-banner__text'>
                   室内没有信号、手机没电等原因没能签到或签退时，可在 31 天内补签，由镇街团委审核。
                 </Text>
                 {allowance && (
@@ -321,19 +321,19 @@ export default function Makeup() {
             </View>
 
             {banner && (
-              <View className='acct-banner acct-banner--rejected makeup__banner' data-error-for='form'>
-                <View className='acct-banner__icon'>
-                  <Text className='acct-banner__icon-text'>!</Text>
+              <View className='form-banner form-banner--rejected makeup__banner' data-error-for='form'>
+                <View className='form-banner__icon'>
+                  <Text className='form-banner__icon-text'>!</Text>
                 </View>
-                <View className='acct-banner__main'>
-                  <Text className='acct-banner__title'>未能提交</Text>
-                  <Text className='acct-banner__text'>{banner}</Text>
+                <View className='form-banner__main'>
+                  <Text className='form-banner__title'>未能提交</Text>
+                  <Text className='form-banner__text'>{banner}</Text>
                 </View>
               </View>
             )}
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>服务信息</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>服务信息</Text>
               <FormRow field='stationId' label='驿站' required error={errorOf('stationId')} onClick={() => setSheet(true)}>
                 <PickedValue value={fields.station?.name ?? ''} placeholder='选择服务的驿站' />
               </FormRow>
@@ -368,8 +368,8 @@ export default function Makeup() {
               </Picker>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>补签原因</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>补签原因</Text>
               <FormRow field='reason' label='' stacked error={errorOf('reason')} hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实'>
                 <View className='makeup__textarea'>
                   <Textarea
@@ -386,9 +386,9 @@ export default function Makeup() {
               </FormRow>
             </View>
 
-            <View className='acct-card'>
-              <Text className='acct-card__title'>
-                证明照片<Text className='acct-card__title-note'>选填</Text>
+            <View className='form-card'>
+              <Text className='form-card__title'>
+                证明照片<Text className='form-card__title-note'>选填</Text>
               </Text>
               <FormRow field='photoFileId' label='' stacked error={errorOf('photoFileId')} hint='活动现场照片、签到表等，可帮助审核'>
                 <View className='makeup__photos'>
@@ -418,7 +418,7 @@ export default function Makeup() {
               </View>
             )}
 
-            <View className='acct-bar'>
+            <View className='form-bar'>
               <Button busy={submitting} disabled={allowance?.left === 0} className='makeup__submit' onClick={() => void submit()}>
                 {submitting ? '正在提交…' : allowance?.left === 0 ? '本月补签次数已用完' : '提交补签'}
               </Button>

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { TextInput } from '@/components/account/TextInput'
+import { TextInput } from '@/components/ui/TextInput'
 import { CallError, call, errorMessage } from '@/services/cloud'
 import { CERTIFICATE_CODE, cleanCertificateCode, parseScanned, scan } from '../shared/scan'
 import { CertificatePaper } from '../shared/ui'
@@ -94,13 +94,13 @@ export default function Verify() {
 
       {result.kind === 'found' && (
         <View className='verify__result'>
-          <View className='acct-banner acct-banner--approved verify__ok'>
-            <View className='acct-banner__icon'>
-              <Text className='acct-banner__icon-text'>✓</Text>
+          <View className='form-banner form-banner--approved verify__ok'>
+            <View className='form-banner__icon'>
+              <Text className='form-banner__icon-text'>✓</Text>
             </View>
-            <View className='acct-banner__main'>
-              <Text className='acct-banner__title'>证明真实有效</Text>
-              <Text className='acct-banner__text'>由乡青汇于 {dateTime(result.cert.issuedAt, '—')} 签发，内容以下方为准。时长为签发时审核通过的服务时长。</Text>
+            <View className='form-banner__main'>
+              <Text className='form-banner__title'>证明真实有效</Text>
+              <Text className='form-banner__text'>由乡青汇于 {dateTime(result.cert.issuedAt, '—')} 签发，内容以下方为准。时长为签发时审核通过的服务时长。</Text>
             </View>
           </View>
           <CertificatePaper cert={result.cert} />

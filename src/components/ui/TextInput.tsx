@@ -3,7 +3,7 @@
 // clear icon as an <i>, which the mini program has no template for.
 import { Input, type InputProps } from '@tarojs/components'
 
-import './account.scss'
+import './form.scss'
 
 interface Props {
   value: string
@@ -21,11 +21,11 @@ export function TextInput({ value, placeholder, maxLength, type = 'text', classN
   const native = (type === 'tel' && process.env.TARO_ENV === 'weapp' ? 'number' : type) as InputProps['type']
   return (
     <Input
-      className={`acct-input${className ? ` ${className}` : ''}`}
+      className={`form-input${className ? ` ${className}` : ''}`}
       type={native}
       value={value}
       placeholder={placeholder}
-      placeholderClass='acct-input__placeholder'
+      placeholderClass='form-input__placeholder'
       maxlength={maxLength ?? 140}
       onInput={(e) => onChange(e.detail.value)}
       onBlur={(e) => onBlur?.(e.detail.value)}

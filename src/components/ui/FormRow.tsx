@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 
-import './account.scss'
+import './form.scss'
 
 interface Props {
   field: string
@@ -23,24 +23,24 @@ interface Props {
 
 export function FormRow({ field, label, required, error, hint, onClick, arrow, stacked, children }: Props) {
   return (
-    <View id={`field-${field}`} data-field={field} className={`acct-row${stacked ? ' acct-row--stacked' : ''}${error ? ' acct-row--invalid' : ''}`}>
-      <View className='acct-row__main' hoverClass={onClick || arrow ? 'acct-row__main--pressed' : 'none'} onClick={onClick}>
+    <View id={`field-${field}`} data-field={field} className={`form-row${stacked ? ' form-row--stacked' : ''}${error ? ' form-row--invalid' : ''}`}>
+      <View className='form-row__main' hoverClass={onClick || arrow ? 'form-row__main--pressed' : 'none'} onClick={onClick}>
         {label && (
-          <Text className='acct-row__label'>
+          <Text className='form-row__label'>
             {label}
-            {required && <Text className='acct-row__req'>*</Text>}
+            {required && <Text className='form-row__req'>*</Text>}
           </Text>
         )}
-        <View className='acct-row__control'>{children}</View>
-        {(onClick || arrow) && <Text className='acct-row__arrow'>›</Text>}
+        <View className='form-row__control'>{children}</View>
+        {(onClick || arrow) && <Text className='form-row__arrow'>›</Text>}
       </View>
       {error ? (
-        <View className='acct-row__error' data-error-for={field}>
-          <Text className='acct-row__error-dot'>!</Text>
-          <Text className='acct-row__error-text'>{error}</Text>
+        <View className='form-row__error' data-error-for={field}>
+          <Text className='form-row__error-dot'>!</Text>
+          <Text className='form-row__error-text'>{error}</Text>
         </View>
       ) : hint ? (
-        <View className='acct-row__hint'>{hint}</View>
+        <View className='form-row__hint'>{hint}</View>
       ) : null}
     </View>
   )
@@ -48,5 +48,5 @@ export function FormRow({ field, label, required, error, hint, onClick, arrow, s
 
 /** What a picker row shows: the chosen value, or a grey placeholder. */
 export function PickedValue({ value, placeholder }: { value: string; placeholder: string }) {
-  return <Text className={value ? 'acct-row__value' : 'acct-row__placeholder'}>{value || placeholder}</Text>
+  return <Text className={value ? 'form-row__value' : 'form-row__placeholder'}>{value || placeholder}</Text>
 }

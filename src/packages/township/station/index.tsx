@@ -299,7 +299,7 @@ export default function StationForm() {
                   </View>
                   <View className='station-form__presets'>
                     {RADIUS_PRESETS.map((r) => (
-                      <View key={r} className={`station-form__preset ${fields.radius === String(r) ? 'station-form__preset--on' : ''}`} onClick={() => set('radius', String(r))}>
+                      <View key={r} className={`tw-preset station-form__preset ${fields.radius === String(r) ? 'tw-preset--on station-form__preset--on' : ''}`} onClick={() => set('radius', String(r))}>
                         <Text>{r}</Text>
                       </View>
                     ))}

@@ -54,7 +54,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
 
   // ---- the workbench: scope and what waits ----
   await page.goto(`${world.stack.url}/#/packages/township/index/index`)
-  await page.locator('.tw-home__scope', { hasText: '镇街团委干事 · 凤城街道' }).waitFor()
+  await page.locator('.wb-head__scope', { hasText: '镇街团委干事 · 凤城街道' }).waitFor()
   await page.locator('.tw-home__stat--pending .tw-home__stat-num', { hasText: /^5$/ }).waitFor()
   await page.locator('.tw-home__stat--review .tw-home__stat-num', { hasText: /^0$/ }).waitFor()
   await page.locator('.tw-home__stat--flagged .tw-home__stat-num', { hasText: /^5$/ }).waitFor()
@@ -272,8 +272,8 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
 test('a county admin works across the county; a volunteer sees 无权限', async () => {
   const { context, page, errors } = await openAs('李建国')
   await page.goto(`${world.stack.url}/#/packages/township/index/index`)
-  await page.locator('.tw-home__scope', { hasText: '县（市、区）团委 · 清城区' }).waitFor()
-  await page.locator('.tw-home__reach', { hasText: '清城区全部镇街' }).waitFor()
+  await page.locator('.wb-head__scope', { hasText: '县（市、区）团委 · 清城区' }).waitFor()
+  await page.locator('.wb-head__reach', { hasText: '清城区全部镇街' }).waitFor()
   // Every station of 清城区 (the demo's 凤城街道 and 东城街道 ones, and any created above).
   const inCounty = docs('stations').filter((s) => s.countyCode === '441802').length
   expect(inCounty).toBeGreaterThanOrEqual(2)

@@ -67,7 +67,7 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
 
   // The home page: no session, the way in, no hours yet.
   await open(page, 'packages/volunteer/index/index')
-  await page.locator('.vhome__name', { hasText: '林晓雨' }).waitFor()
+  await page.locator('.wb-head__name', { hasText: '林晓雨' }).waitFor()
   await page.locator('.vhome__chip', { hasText: '凤城街道' }).waitFor()
   await page.locator('.vhome-entry__title', { hasText: '扫码签到' }).waitFor()
   await page.locator('.vhome-hours__num--total', { hasText: '0' }).waitFor()

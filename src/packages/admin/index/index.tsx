@@ -1,7 +1,7 @@
 // 团委管理 home: who the admin is and where they act, and the four desks with live counts.
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { ArrowRight, Notice } from '@/components/icons'
+import { ArrowRight } from '@/components/icons'
 import { ROUTES, type RoutePath } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
@@ -9,6 +9,7 @@ import { adminDenied } from '@/components/admin/ui'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { SkeletonBar } from '@/components/ui/StateView'
+import { DeskMark, ScopeLines, TodoStrip, WorkbenchHead, WorkNotes, type MarkTone } from '@/components/ui/Workbench'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -23,7 +24,7 @@ interface Desk {
   unit: string
   desc: string
   url: RoutePath
-  tone: string
+  tone: MarkTone
   /** Counts that need attention are shown in the brand colour. */
   urgent?: boolean
 }
@@ -90,9 +91,7 @@ export default function AdminHome() {
             return (
               <View key={d.key} className={`admin-desk admin-desk--${d.key}`} hoverClass='admin-desk--pressed' onClick={() => void Taro.navigateTo({ url: d.url })}>
                 <View className='admin-desk__top'>
-                  <View className={`admin-desk__mark admin-desk__mark--${d.tone}`}>
-                    <Text>{d.mark}</Text>
-                  </View>
+                  <DeskMark mark={d.mark} tone={d.tone} />
                   <Text className='admin-desk__title'>{d.title}</Text>
                 </View>
                 <View className='admin-desk__count'>
@@ -115,60 +114,36 @@ export default function AdminHome() {
         </View>
 
         {(pending > 0 || takeovers > 0) && (
-          <View className='admin-home__todo' hoverClass='admin-home__todo--pressed' onClick={() => void Taro.navigateTo({ url: pending > 0 ? ROUTES.adminRegistrations : ROUTES.adminTakeovers })}>
-            <Notice size={16} color='#d93a2b' />
-            <Text className='admin-home__todo-text'>
-              {[pending > 0 ? `${pending} 份注册申请待审核` : '', takeovers > 0 ? `${takeovers} 件账号接管待确认` : ''].filter(Boolean).join('，')}
-              ，请及时处理
-            </Text>
-            <Text className='admin-home__todo-go'>去处理</Text>
-          </View>
+          <TodoStrip
+            text={`${[pending > 0 ? `${pending} 份注册申请待审核` : '', takeovers > 0 ? `${takeovers} 件账号接管待确认` : ''].filter(Boolean).join('，')}，请及时处理`}
+            action='去处理'
+            onClick={() => void Taro.navigateTo({ url: pending > 0 ? ROUTES.adminRegistrations : ROUTES.adminTakeovers })}
+          />
         )}
 
-        <View className='admin-home__notes'>
-          <Text className='admin-home__notes-title'>工作须知</Text>
-          {NOTES.map((n) => (
-            <View key={n} className='admin-home__note'>
-              <Text className='admin-home__note-dot'>·</Text>
-              <Text className='admin-home__note-text'>{n}</Text>
-            </View>
-          ))}
-        </View>
+        <WorkNotes notes={NOTES} />
       </>
     )
   }
 
   return (
-    <View className='admin-home'>
-      <View className='admin-home__head'>
-        <View className='admin-home__ring admin-home__ring--a' />
-        <View className='admin-home__ring admin-home__ring--b' />
-        <Text className='admin-home__eyebrow'>乡青汇 · 团委管理工作台</Text>
-        {scope ? (
-          <>
-            <Text className='admin-home__name'>{scope.account.nickname || scope.account.realName || '管理员'}</Text>
-            <View className='admin-home__scope'>
-              <Text>{scope.label}</Text>
-            </View>
-            <Text className='admin-home__reach'>{scope.city ? '管辖范围：清远市全市 8 个县（市、区）' : `管辖范围：${scope.counties.map((c) => c.name).join('、')}内的注册、邀请与授权`}</Text>
-          </>
-        ) : (
-          <>
-            {state.kind === 'loading' ? (
-              <>
-                <View className='admin-home__ghost admin-home__ghost--name' />
-                <View className='admin-home__ghost admin-home__ghost--scope' />
-                <View className='admin-home__ghost admin-home__ghost--reach' />
-              </>
-            ) : (
-              <Text className='admin-home__name'>团委管理</Text>
-            )}
-          </>
-        )}
-      </View>
+    <View className='wb-page'>
+      <WorkbenchHead eyebrow='乡青汇 · 团委管理工作台'>
+        <ScopeLines
+          who={
+            scope ? {
+              name: scope.account.nickname || scope.account.realName || '管理员',
+              scope: scope.label,
+              reach: scope.city ? '管辖范围：清远市全市 8 个县（市、区）' : `管辖范围：${scope.counties.map((c) => c.name).join('、')}内的注册、邀请与授权`,
+            } : undefined
+          }
+          loading={state.kind === 'loading'}
+          fallback='团委管理'
+        />
+      </WorkbenchHead>
 
       {/* While the scope or the counts load: the desks, their counts shimmering. */}
-      <View className={state.kind === 'ready' || state.kind === 'loading' ? 'admin-home__body' : 'admin-home__gate'}>
+      <View className={state.kind === 'ready' || state.kind === 'loading' ? 'wb-body' : 'wb-gate'}>
         <PageStates gate={state} state={counts.state} retry={() => void (scope ? counts.reload() : reload(true))} skeleton={body(NO_COUNTS)} denied={adminDenied(state)}>
           {body}
         </PageStates>

@@ -14,6 +14,7 @@ import { useLoanTerms, type LoanTerms } from '@/components/loan/data'
 import { EDITABLE_STATUSES, OPEN_STATUSES, percent, wan, yuan } from '@/components/loan/format'
 import { LoanCard } from '@/components/loan/parts'
 import { HelpCard } from '@/components/ui/HelpCard'
+import { WorkbenchHead } from '@/components/ui/Workbench'
 import { Button } from '@/components/ui/Button'
 import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -101,9 +102,7 @@ export default function LoanHome() {
 
   return (
     <View className='ln-page loan-home'>
-      <View className='loan-home__hero'>
-        <View className='loan-home__ring loan-home__ring--a' />
-        <View className='loan-home__ring loan-home__ring--b' />
+      <WorkbenchHead flat>
         <Text className='loan-home__kicker'>团清远市委 · 合作银行 · 财政贴息</Text>
         <Text className='loan-home__title'>农村青年创业小额贴息贷款</Text>
         <Text className='loan-home__lead'>返乡创业的农村青年和乡村振兴志愿者，可在线申请创业贷款，利息按规定据实贴息。</Text>
@@ -127,7 +126,7 @@ export default function LoanHome() {
             <Text className='loan-home__fact-label'>县、市、银行</Text>
           </View>
         </View>
-      </View>
+      </WorkbenchHead>
 
       <PageStates state={state} retry={retry} skeleton={1} denied={registerFirst(registration, go)}>
         {({ items, total }) => {

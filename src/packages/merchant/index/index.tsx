@@ -12,6 +12,7 @@ import { useWho } from '@/components/perk/shared'
 import { RedemptionRow } from '@/components/perk/ui'
 import { Button } from '@/components/ui/Button'
 import { SkeletonBar } from '@/components/ui/StateView'
+import { WorkbenchHead } from '@/components/ui/Workbench'
 import { chineseDate } from '@/components/ui/format'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -64,13 +65,10 @@ export default function MerchantHome() {
       <PageStates state={staff.state} retry={() => void reload(true)} skeleton={2} denied={staff.denied}>
         {(who) => (
           <>
-            <View className='mh-hero'>
-              <View className='mh-hero__ring mh-hero__ring--a' />
-              <View className='mh-hero__ring mh-hero__ring--b' />
-              <Text className='mh-hero__eyebrow'>爱心商家联盟 · 商家工作台</Text>
+            <WorkbenchHead eyebrow='爱心商家联盟 · 商家工作台' tall>
               <Text className='mh-hero__shop'>{who.shops.map((s) => s.name).join('、')}</Text>
               <Text className='mh-hero__staff'>店员 {who.account.nickname}</Text>
-            </View>
+            </WorkbenchHead>
 
             <View className='mh-today'>
               <View className='mh-today__stat'>

@@ -17,6 +17,7 @@ import { HelpCard } from '@/components/ui/HelpCard'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { StateView } from '@/components/ui/StateView'
 import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
+import { WorkbenchHead } from '@/components/ui/Workbench'
 import { failureState, type BlockedState } from '@/components/ui/page-state'
 import { takeChanged } from '@/services/changes'
 import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
@@ -129,10 +130,7 @@ export default function Perks() {
     <View className='pk-page perks'>
       {open && (
         <>
-          <View className='perks-hero'>
-            <View className='perks-hero__ring perks-hero__ring--a' />
-            <View className='perks-hero__ring perks-hero__ring--b' />
-            <Text className='perks-hero__eyebrow'>爱心商家联盟 · 志愿者专享礼遇</Text>
+          <WorkbenchHead eyebrow='爱心商家联盟 · 志愿者专享礼遇' flat>
             <View className='perks-hero__row'>
               <View className='perks-hero__me'>
                 <Text className='perks-hero__label'>我的星级</Text>
@@ -150,7 +148,7 @@ export default function Perks() {
               </View>
             </View>
             <Text className='perks-hero__hint'>{star !== null && star < 5 ? `累计服务时长升星，解锁更多爱心优惠` : '感谢你的志愿服务'}</Text>
-          </View>
+          </WorkbenchHead>
 
           <View className='perks-filters'>
             <SearchField className='perks-filters__search' value={draft} placeholder='搜索商家或优惠名称' onChange={setDraft} onSearch={search} />

@@ -9,6 +9,7 @@ import { staffDenied } from '@/components/township/ui'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { SkeletonBar } from '@/components/ui/StateView'
+import { DeskMark, ScopeLines, TodoStrip, WorkbenchHead, WorkNotes, type MarkTone } from '@/components/ui/Workbench'
 import { monthLabel, thisMonth } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
 
@@ -22,6 +23,12 @@ const NOTES = [
   '只有审核通过的时长才计入志愿者的服务时长和星级，每天计入的时长有上限。',
   '未签退的记录会在当天结束时由系统关闭，列为「待核实」，请核实后再处理。',
   '通过、驳回和调整时长都会记录操作人、时间和理由；驳回和调整须填写理由。',
+]
+
+const DESKS: { key: 'queue' | 'stations' | 'report'; mark: string; tone: MarkTone; title: string; desc: string; url: string }[] = [
+  { key: 'queue', mark: '审', tone: 'brand', title: '签到审核', desc: '通过、驳回签到记录，调整计入时长', url: ROUTES.queue },
+  { key: 'stations', mark: '站', tone: 'green', title: '驿站管理', desc: '驿站信息、签到范围、张贴码与现场签到码', url: ROUTES.stations },
+  { key: 'report', mark: '表', tone: 'blue', title: '服务时长报表', desc: '按月汇总志愿者服务时长，导出 Excel', url: ROUTES.report },
 ]
 
 /** What waits for the staff member, and their stations (each count '—' when it could not be had). */
@@ -96,91 +103,47 @@ export default function TownshipHome() {
         </View>
 
         {waiting > 0 && (
-          <View className='tw-home__todo' hoverClass='tw-home__todo--pressed' onClick={() => go(`${ROUTES.queue}?status=${num(counts.pending) > 0 ? 'pending' : 'needs_review'}`)}>
-            <Text className='tw-home__todo-mark'>!</Text>
-            <Text className='tw-home__todo-text'>
-              {waiting} 条服务记录等待处理{num(counts.flagged) > 0 ? `，其中 ${num(counts.flagged)} 条有异常` : ''}
-            </Text>
-            <Text className='tw-home__todo-go'>去审核</Text>
-          </View>
+          <TodoStrip
+            className='tw-home__todo'
+            text={`${waiting} 条服务记录等待处理${num(counts.flagged) > 0 ? `，其中 ${num(counts.flagged)} 条有异常` : ''}`}
+            action='去审核'
+            onClick={() => go(`${ROUTES.queue}?status=${num(counts.pending) > 0 ? 'pending' : 'needs_review'}`)}
+          />
         )}
 
         <View className='tw-home__desks'>
-          <View className='tw-desk tw-desk--queue' hoverClass='tw-desk--pressed' onClick={() => go(ROUTES.queue)}>
-            <View className='tw-desk__mark tw-desk__mark--brand'>
-              <Text>审</Text>
-            </View>
-            <View className='tw-desk__main'>
-              <Text className='tw-desk__title'>签到审核</Text>
-              <Text className='tw-desk__desc'>通过、驳回签到记录，调整计入时长</Text>
-            </View>
-            {typeof counts.pending === 'number' && counts.pending > 0 && <Text className='tw-desk__badge'>{counts.pending}</Text>}
-            <Text className='tw-desk__arrow'>›</Text>
-          </View>
-          <View className='tw-desk tw-desk--stations' hoverClass='tw-desk--pressed' onClick={() => go(ROUTES.stations)}>
-            <View className='tw-desk__mark tw-desk__mark--green'>
-              <Text>站</Text>
-            </View>
-            <View className='tw-desk__main'>
-              <Text className='tw-desk__title'>驿站管理</Text>
-              <Text className='tw-desk__desc'>驿站信息、签到范围、张贴码与现场签到码</Text>
-            </View>
-            {typeof counts.stations === 'number' && <Text className='tw-desk__extra'>{counts.stations} 个</Text>}
-            <Text className='tw-desk__arrow'>›</Text>
-          </View>
-          <View className='tw-desk tw-desk--report' hoverClass='tw-desk--pressed' onClick={() => go(ROUTES.report)}>
-            <View className='tw-desk__mark tw-desk__mark--blue'>
-              <Text>表</Text>
-            </View>
-            <View className='tw-desk__main'>
-              <Text className='tw-desk__title'>服务时长报表</Text>
-              <Text className='tw-desk__desc'>按月汇总志愿者服务时长，导出 Excel</Text>
-            </View>
-            <Text className='tw-desk__extra'>{monthLabel(thisMonth()).slice(5)}</Text>
-            <Text className='tw-desk__arrow'>›</Text>
-          </View>
-        </View>
-
-        <View className='tw-home__notes'>
-          <Text className='tw-home__notes-title'>工作须知</Text>
-          {NOTES.map((n) => (
-            <View key={n} className='tw-home__note'>
-              <Text className='tw-home__note-dot'>·</Text>
-              <Text className='tw-home__note-text'>{n}</Text>
+          {DESKS.map((d) => (
+            <View key={d.key} className={`tw-desk tw-desk--${d.key}`} hoverClass='tw-desk--pressed' onClick={() => go(d.url)}>
+              <DeskMark mark={d.mark} tone={d.tone} large />
+              <View className='tw-desk__main'>
+                <Text className='tw-desk__title'>{d.title}</Text>
+                <Text className='tw-desk__desc'>{d.desc}</Text>
+              </View>
+              {d.key === 'queue' && typeof counts.pending === 'number' && counts.pending > 0 && <Text className='tw-desk__badge'>{counts.pending}</Text>}
+              {d.key === 'stations' && typeof counts.stations === 'number' && <Text className='tw-desk__extra'>{counts.stations} 个</Text>}
+              {d.key === 'report' && <Text className='tw-desk__extra'>{monthLabel(thisMonth()).slice(5)}</Text>}
+              <Text className='tw-desk__arrow'>›</Text>
             </View>
           ))}
         </View>
+
+        <WorkNotes notes={NOTES} />
       </>
     )
   }
 
   return (
-    <View className='tw-home'>
-      <View className='tw-home__head'>
-        <View className='tw-home__ring tw-home__ring--a' />
-        <View className='tw-home__ring tw-home__ring--b' />
-        <Text className='tw-home__eyebrow'>乡青汇 · 镇街工作台</Text>
-        {scope ? (
-          <>
-            <Text className='tw-home__name'>{scope.account.nickname || scope.account.realName || '工作人员'}</Text>
-            <View className='tw-home__scope'>
-              <Text>{scope.label}</Text>
-            </View>
-            <Text className='tw-home__reach'>管辖范围：{scope.reach}的驿站与签到审核</Text>
-          </>
-        ) : state.kind === 'loading' ? (
-          <>
-            <View className='tw-home__ghost tw-home__ghost--name' />
-            <View className='tw-home__ghost tw-home__ghost--scope' />
-            <View className='tw-home__ghost tw-home__ghost--reach' />
-          </>
-        ) : (
-          <Text className='tw-home__name'>镇街工作台</Text>
-        )}
-      </View>
+    <View className='wb-page'>
+      <WorkbenchHead eyebrow='乡青汇 · 镇街工作台' tall>
+        <ScopeLines
+          who={scope ? { name: scope.account.nickname || scope.account.realName || '工作人员', scope: scope.label, reach: `管辖范围：${scope.reach}的驿站与签到审核` } : undefined}
+          loading={state.kind === 'loading'}
+          fallback='镇街工作台'
+        />
+      </WorkbenchHead>
 
       {/* While the scope or the counts load: the desks, their counts shimmering. */}
-      <View className={state.kind === 'ready' || state.kind === 'loading' ? 'tw-home__body' : 'tw-home__gate'}>
+      <View className={state.kind === 'ready' || state.kind === 'loading' ? 'wb-body wb-body--tall' : 'wb-gate'}>
         <PageStates gate={state} state={counts.state} retry={() => void (scope ? counts.reload() : reload(true))} skeleton={body(NO_COUNTS)} denied={staffDenied(state)}>
           {body}
         </PageStates>

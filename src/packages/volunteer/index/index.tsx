@@ -16,6 +16,7 @@ import { Button } from '@/components/ui/Button'
 import { clock, elapsed, lastMonths } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
 import { PageStates } from '@/components/ui/PageStates'
+import { WorkbenchHead } from '@/components/ui/Workbench'
 import { usePageState } from '@/components/ui/page-state'
 
 import './index.scss'
@@ -112,12 +113,9 @@ export default function VolunteerHome() {
       {({ session, me }) => {
         const role = me?.roles.find((r) => r.role === 'volunteer')
         return (
-          <View className='vhome'>
-            <View className='vhome__head'>
-              <View className='vhome__ring vhome__ring--a' />
-              <View className='vhome__ring vhome__ring--b' />
-              <Text className='vhome__eyebrow'>乡村振兴志愿者</Text>
-              <Text className='vhome__name'>{me?.nickname || '志愿者'}</Text>
+          <View className='wb-page'>
+            <WorkbenchHead eyebrow='乡村振兴志愿者'>
+              <Text className='wb-head__name'>{me?.nickname || '志愿者'}</Text>
               <View className='vhome__tags'>
                 {role?.scopeName ? <Text className='vhome__chip'>{role.scopeName}</Text> : null}
                 {hours ? (
@@ -127,9 +125,9 @@ export default function VolunteerHome() {
                   </View>
                 ) : null}
               </View>
-            </View>
+            </WorkbenchHead>
 
-            <View className='vhome__body'>
+            <View className='wb-body'>
               {session ? (
                 <View className='vhome-session' data-session={session.id}>
                   <View className='vhome-session__top'>
@@ -242,12 +240,11 @@ export default function VolunteerHome() {
 
   // Until the page can show itself: a short head over a card that waits, refuses or fails.
   return (
-    <View className='vhome'>
-      <View className='vhome__head vhome__head--short'>
-        <Text className='vhome__eyebrow'>乡青汇 · 志愿服务</Text>
-        <Text className='vhome__name'>驿站签到与服务时长</Text>
-      </View>
-      <View className='vhome__gate'>{page}</View>
+    <View className='wb-page'>
+      <WorkbenchHead eyebrow='乡青汇 · 志愿服务'>
+        <Text className='wb-head__name'>驿站签到与服务时长</Text>
+      </WorkbenchHead>
+      <View className='wb-gate'>{page}</View>
     </View>
   )
 }

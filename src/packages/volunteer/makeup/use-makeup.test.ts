@@ -153,7 +153,9 @@ test('the function’s refusal of a field stands at its row until it is edited; 
   answers['service.makeup'] = () => {
     throw new CallError({ code: 'INVALID_INPUT', message: '这段时间已有服务记录', field: 'start' })
   }
-  await act(() => form().submit())
+  await act(async () => {
+    await form().submit()
+  })
   expect(form().errorOf('start')).toBe('这段时间已有服务记录')
   expect(form().banner).toBe('')
   act(() => form().set('start', '09:30'))
@@ -162,7 +164,9 @@ test('the function’s refusal of a field stands at its row until it is edited; 
   answers['service.makeup'] = () => {
     throw new CallError({ code: 'CONFLICT', message: '本月的补签和申诉次数已用完' })
   }
-  await act(() => form().submit())
+  await act(async () => {
+    await form().submit()
+  })
   expect(form().banner).toBe('本月的补签和申诉次数已用完')
   expect(taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '本月的补签和申诉次数已用完' }))
   // Editing the form clears the banner.
@@ -179,12 +183,16 @@ test('the photo goes up before the record; a failed upload is said at the photo�
   expect(form().photo).toBe('wxfile://photo.jpg')
 
   uploadFile.mockRejectedValueOnce(new Error('upload failed'))
-  await act(() => form().submit())
+  await act(async () => {
+    await form().submit()
+  })
   expect(form().errorOf('photoFileId')).toBe('照片上传失败，请重试，或删除照片后提交')
   expect(calls('service.makeup')).toEqual([])
 
   uploadFile.mockResolvedValueOnce('cloud://photo')
-  await act(() => form().submit())
+  await act(async () => {
+    await form().submit()
+  })
   expect(uploadFile).toHaveBeenLastCalledWith('u_1/photo.jpg', 'wxfile://photo.jpg')
   expect(calls('service.makeup')[0]).toMatchObject({ photoFileId: 'cloud://photo' })
   expect(form().done).toEqual(RECORD)

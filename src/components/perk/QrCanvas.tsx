@@ -6,6 +6,8 @@ import { Canvas } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
 
+import './qr.scss'
+
 /** What a 2D canvas node offers, in WeChat and in the browser alike. */
 interface Canvas2D {
   width: number

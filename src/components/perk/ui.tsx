@@ -6,7 +6,12 @@ import type { MerchantCategory } from '@contract/vocabulary'
 import { CATEGORY_LOOK, type Redemption } from './shared'
 import { friendlyTime } from '@/components/ui/format'
 
-import './perk.scss'
+import './picture.scss'
+import './redemption.scss'
+import './limits.scss'
+import './chips.scss'
+// The pages that use these parts share the alliance's page look (pk-page, pk-card, pk-note).
+import './page.scss'
 
 /** The perk's picture, or its category's mark on a soft gradient when it has none. */
 export function PerkPicture({ url, category, className, label }: { url: string; category: MerchantCategory; className?: string; label?: string }) {

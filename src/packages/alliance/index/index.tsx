@@ -17,7 +17,9 @@ import { Tag } from '@/components/ui/Tag'
 import { takeChanged } from '@/services/changes'
 import { listState, usePaged } from '@/components/ui/paged'
 
-import '@/components/perk/perk.scss'
+import '@/components/perk/page.scss'
+// (the merchants' category marks)
+import '@/components/perk/picture.scss'
 import './index.scss'
 
 type Status = '' | 'active' | 'suspended'

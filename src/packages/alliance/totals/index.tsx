@@ -15,7 +15,9 @@ import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { addDays, chineseDate, today } from '@/components/ui/format'
 
-import '@/components/perk/perk.scss'
+import '@/components/perk/page.scss'
+import '@/components/perk/chips.scss'
+import '@/components/perk/bars.scss'
 import './index.scss'
 
 type Exported = OutputOf<'perk.exportTotals'>

@@ -19,6 +19,7 @@ import { chineseDate, today } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
 import { listState, usePaged } from '@/components/ui/paged'
 
+import '@/components/perk/bars.scss'
 import './index.scss'
 
 function formUrl(merchantId: string, id?: string) {

@@ -4,24 +4,20 @@ import { useState } from 'react'
 import { Button as TaroButton, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
-import { MOBILE_PATTERN } from '@contract/personal'
 import { TextInput } from '@/components/ui/TextInput'
 import { FormRow } from '@/components/ui/FormRow'
-import { Tick } from '@/components/ui/Tick'
-import { clearAllDrafts } from '@/components/account/drafts'
 import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { uploadFile, uploadPath } from '@/services/files'
 import { Button } from '@/components/ui/Button'
-import { Sheet } from '@/components/ui/Sheet'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
+import { PhoneRow } from './phone'
+import { CloseAccount } from './close'
 
 import './index.scss'
 
 type Account = OutputOf<'account.updateProfile'>
-
-const CLOSE_REASONS = ['不再参加相关项目', '更换了微信账号', '担心个人信息安全', '其他原因']
 
 export default function Profile() {
   const [nickname, setNickname] = useState('')
@@ -29,13 +25,6 @@ export default function Profile() {
   const [savingName, setSavingName] = useState(false)
   const [avatarBusy, setAvatarBusy] = useState(false)
   const [localAvatar, setLocalAvatar] = useState('')
-  const [phoneBusy, setPhoneBusy] = useState(false)
-  const [phoneError, setPhoneError] = useState('')
-  const [devPhone, setDevPhone] = useState('')
-  const [closing, setClosing] = useState(false)
-  const [closeOpen, setCloseOpen] = useState(false)
-  const [closeReason, setCloseReason] = useState('')
-  const [understood, setUnderstood] = useState(false)
 
   const { state, retry, setData } = usePageState<Account>(async () => {
     const account = await call('account.me', {})
@@ -85,53 +74,6 @@ export default function Profile() {
     }
   }
 
-  const bindPhone = async (code: string) => {
-    setPhoneBusy(true)
-    setPhoneError('')
-    try {
-      ready(await call('account.bindPhone', { code }))
-      setDevPhone('')
-      void Taro.showToast({ title: '手机号已绑定', icon: 'success' })
-    } catch (err) {
-      setPhoneError(errorMessage(err))
-    } finally {
-      setPhoneBusy(false)
-    }
-  }
-
-  const onGetPhoneNumber = (e: { detail: { code?: string; errMsg?: string } }) => {
-    if (e.detail.code) void bindPhone(e.detail.code)
-    else if (!/deny|cancel/.test(e.detail.errMsg ?? '')) setPhoneError('未获得手机号授权，请重试')
-  }
-
-  const bindDevPhone = () => {
-    const number = devPhone.trim()
-    if (!MOBILE_PATTERN.test(number)) return setPhoneError('请输入 11 位大陆手机号')
-    void bindPhone(`dev-phone:${number}`)
-  }
-
-  const openClose = () => {
-    setCloseReason('')
-    setUnderstood(false)
-    setCloseOpen(true)
-  }
-
-  const closeAccount = async () => {
-    if (!understood || closing) return
-    setClosing(true)
-    try {
-      await call('account.close', { confirm: true, reason: closeReason })
-      clearAllDrafts()
-      setCloseOpen(false)
-      await Taro.showToast({ title: '账号已注销', icon: 'success', duration: 1200 })
-      setTimeout(() => void Taro.switchTab({ url: ROUTES.mine }), 1200)
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
-    } finally {
-      setClosing(false)
-    }
-  }
-
   const weapp = process.env.TARO_ENV === 'weapp'
 
   return (
@@ -174,38 +116,7 @@ export default function Profile() {
                   </Button>
                 )}
               </FormRow>
-              <FormRow field='mobile' label='手机号' error={phoneError} hint={!account.mobileMasked ? '绑定后用于接收审核和活动通知' : undefined}>
-                <Text className={account.mobileMasked ? 'form-row__value profile__mobile' : 'form-row__placeholder profile__mobile'}>{account.mobileMasked || '未绑定'}</Text>
-                {weapp && (
-                  <Button small kind='outline' className='profile__phone-btn' openType='getPhoneNumber' busy={phoneBusy} onGetPhoneNumber={(e) => onGetPhoneNumber(e as { detail: { code?: string; errMsg?: string } })}>
-                    {account.mobileMasked ? '更换' : '微信快速绑定'}
-                  </Button>
-                )}
-              </FormRow>
-              {/* Inline comparison (not via a variable) so production builds drop the stand-in. */}
-              {process.env.TARO_APP_DEV_TOOLS === 'true' && !weapp && (
-                <View className='profile__dev'>
-                  <Text className='profile__dev-tag'>开发替身</Text>
-                  <Text className='profile__dev-text'>浏览器里没有微信手机号授权：输入一个号码，模拟授权码 dev-phone:号码。</Text>
-                  <View className='profile__dev-line'>
-                    <TextInput
-                      className='profile__dev-input'
-                      type='tel'
-                      value={devPhone}
-                      placeholder='11 位手机号'
-                      maxLength={11}
-                      onChange={(v) => {
-                        setDevPhone(v.replace(/\D/g, ''))
-                        setPhoneError('')
-                      }}
-                    />
-                    <Button small className='profile__dev-bind' busy={phoneBusy} onClick={bindDevPhone}>
-                      绑定
-                    </Button>
-                  </View>
-                </View>
-              )}
-              {!weapp && process.env.TARO_APP_DEV_TOOLS !== 'true' && <Text className='form-note profile__h5-note'>手机号请在微信小程序中绑定。</Text>}
+              <PhoneRow account={account} onBound={ready} />
             </View>
 
             <View className='form-card profile__links'>
@@ -219,45 +130,7 @@ export default function Profile() {
               </View>
             </View>
 
-            <View className='form-card profile__danger'>
-              <Text className='form-card__title profile__danger-title'>撤回同意并注销账号</Text>
-              <Text className='form-card__body profile__danger-text'>
-                撤回对隐私政策的同意，删除你在乡青汇的个人信息和全部身份。注销后无法恢复；以后再使用需要重新注册。
-              </Text>
-              <View className='profile__danger-action'>
-                <Button kind='danger' className='profile__close' onClick={openClose}>
-                  撤回同意并注销账号
-                </Button>
-              </View>
-            </View>
-
-            <Sheet visible={closeOpen} title='确定注销账号？' className='profile__sheet' closable={!closing} onClose={() => setCloseOpen(false)}>
-              <View className='profile__sheet-body'>
-                <Text className='profile__sheet-lead'>注销后将立即删除：</Text>
-                <Text className='profile__sheet-item'>姓名、身份证号、手机号、学校专业、特长等注册信息，头像、昵称，以及你的全部身份和工作台权限。</Text>
-                <Text className='profile__sheet-item'>只保留不能识别你的匿名记录（如驿站服务时长统计），以保证他人记录完整。注销后无法恢复。</Text>
-                <Text className='profile__sheet-lead'>注销原因（选填）</Text>
-                <View className='profile__reasons'>
-                  {CLOSE_REASONS.map((r) => (
-                    <View key={r} className={`profile__reason${closeReason === r ? ' profile__reason--on' : ''}`} onClick={() => setCloseReason(closeReason === r ? '' : r)}>
-                      <Text>{r}</Text>
-                    </View>
-                  ))}
-                </View>
-                <View className={`profile__understood${understood ? ' profile__understood--on' : ''}`} onClick={() => setUnderstood(!understood)}>
-                  <Tick on={understood} className='profile__tick' />
-                  <Text>我已了解，注销后无法恢复</Text>
-                </View>
-                <View className='profile__sheet-actions'>
-                  <Button kind='plain' className='profile__sheet-cancel' disabled={closing} onClick={() => setCloseOpen(false)}>
-                    再想想
-                  </Button>
-                  <Button kind='primary' className='profile__sheet-confirm' disabled={!understood} busy={closing} onClick={() => void closeAccount()}>
-                    {closing ? '正在注销…' : '确认注销'}
-                  </Button>
-                </View>
-              </View>
-            </Sheet>
+            <CloseAccount />
           </>
         )}
       </PageStates>

@@ -8,10 +8,12 @@ import type { OrganisationRole } from '@contract/roles'
 import { call, errorMessage } from '@/services/cloud'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { Sheet } from '@/components/ui/Sheet'
+import { ORGANISATION_NOUN } from './check'
+
+import './organisation-sheet.scss'
 
 const PAGE_SIZE = 30
 
-export const ORGANISATION_NOUN: Record<OrganisationRole, string> = { merchant: '商家', bank_officer: '银行', employer: '用人单位' }
 
 type Found = { status: 'loading' | 'ready' | 'error'; items: OrganisationOption[]; total: number; page: number; error: string }
 

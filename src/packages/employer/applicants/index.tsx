@@ -5,54 +5,34 @@
 // at the door; 已录用 and 未录用 are confirmed first. 导出 Excel: everyone listed (all our positions,
 // or the one chosen), résumé and outcomes, the mobile masked.
 import { useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { ApplicantView, FairView, PositionView } from '@contract/fair'
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { call, CallError, errorMessage } from '@/services/cloud'
-import { Sheet } from '@/components/ui/Sheet'
-import { Tag, type TagTone } from '@/components/ui/Tag'
+import { call, CallError } from '@/services/cloud'
 import { fairWhen, param } from '@/components/fair/format'
 import { useExport } from '@/components/fair/shared'
-import { Notice, ResumeCard } from '@/components/fair/ui'
+import { Notice } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { StateView } from '@/components/ui/StateView'
-import { momentText } from '@/components/ui/format'
 import { goBackOr } from '@/services/navigation'
-import { markChanged } from '@/services/changes'
 import { listState, usePaged } from '@/components/ui/paged'
+import { useOutcome } from './use-outcome'
+import { ApplicantCard } from './parts/applicant-card'
+import { OutcomeSheet } from './parts/outcome-sheet'
 
 import './index.scss'
 
 /** The fair, and our positions at it (with how many chose each). */
 type Head = { fair: FairView; positions: PositionView[] }
-type Choice = ApplicantView['choices'][number]
-
-const OUTCOME_TONES: Record<Outcome, TagTone> = { interviewed: 'blue', offered: 'amber', hired: 'green', declined: 'grey' }
-const OUTCOME_HINTS: Record<Outcome, string> = {
-  interviewed: '已完成面试，等待结果',
-  offered: '已向对方发出录用意向',
-  hired: '对方已确认入职（计入录用统计）',
-  declined: '本岗位不予录用',
-}
-
-interface Editing {
-  applicant: ApplicantView
-  choice: Choice
-  outcome: Outcome | null
-  note: string
-}
 
 export default function Applicants() {
   const { params } = useRouter()
   const fairId = param(params.fairId)
   const [positionId, setPositionId] = useState(param(params.positionId))
-  const [editing, setEditing] = useState<Editing | null>(null)
-  const [saving, setSaving] = useState(false)
   const { exporting, run: exportNow } = useExport(() => call('fair.exportApplicants', { fairId, ...(positionId ? { positionId } : {}) }), '条')
 
   const head = usePageState<Head>(async () => {
@@ -73,53 +53,7 @@ export default function Applicants() {
     !!shown,
   )
 
-  const startEdit = (applicant: ApplicantView, choice: Choice) => {
-    if (applicant.status !== 'confirmed') {
-      void Taro.showToast({ title: '候补中：递补成功后才能登记结果', icon: 'none' })
-      return
-    }
-    if (!applicant.checkedIn) {
-      void Taro.showToast({ title: '签到入场后才能登记结果', icon: 'none' })
-      return
-    }
-    setEditing({ applicant, choice, outcome: choice.outcome, note: choice.note })
-  }
-
-  const saveOutcome = async () => {
-    if (!editing || saving) return
-    if (!editing.outcome) {
-      void Taro.showToast({ title: '请选择结果', icon: 'none' })
-      return
-    }
-    const outcome = editing.outcome
-    if (outcome === 'hired' || outcome === 'declined') {
-      const { confirm } = await Taro.showModal({
-        title: outcome === 'hired' ? '确认录用' : '确认不予录用',
-        content:
-          outcome === 'hired'
-            ? `登记 ${editing.applicant.resume.name} 已被「${editing.choice.positionTitle}」录用？录用结果将计入对接会就业统计。`
-            : `登记 ${editing.applicant.resume.name} 未被「${editing.choice.positionTitle}」录用？`,
-        confirmText: '确认登记',
-        confirmColor: '#d93a2b',
-      })
-      if (!confirm) return
-    }
-    setSaving(true)
-    try {
-      const res = await call('fair.recordOutcome', { signupId: editing.applicant.signupId, positionId: editing.choice.positionId, outcome, note: editing.note.trim() })
-      const updated = res.choices.find((c) => c.positionId === editing.choice.positionId)
-      list.setItems((items) =>
-        items.map((a) => (a.signupId === res.signupId ? { ...a, mobile: res.mobile || a.mobile, checkedIn: res.checkedIn, choices: a.choices.map((c) => (updated && c.positionId === updated.positionId ? updated : c)) } : a)),
-      )
-      markChanged('employer-home')
-      setEditing(null)
-      void Taro.showToast({ title: `已登记：${OUTCOME_LABELS[outcome]}`, icon: 'success' })
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-    } finally {
-      setSaving(false)
-    }
-  }
+  const outcome = useOutcome(list.setItems)
 
   const total = shown ? shown.positions.reduce((n, p) => n + p.applicants, 0) : 0
 
@@ -176,62 +110,7 @@ export default function Applicants() {
                 </Button>
               </View>
               {items.map((a) => (
-                <View key={a.signupId} className='panel-card app-card'>
-                  <View className='app-card__tags'>
-                    {a.status === 'confirmed' ? <Tag tone='green'>报名成功</Tag> : <Tag tone='amber'>候补中</Tag>}
-                    {a.checkedIn ? (
-                      <Tag tone='green' solid className='app-card__in'>
-                        已签到入场
-                      </Tag>
-                    ) : (
-                      <Tag tone='grey' className='app-card__not-in'>
-                        未签到
-                      </Tag>
-                    )}
-                  </View>
-                  <ResumeCard
-                    resume={a.resume}
-                    className='app-card__resume'
-                    contact={
-                      a.mobile ? (
-                        <View className='app-card__phone'>
-                          <Text className='fair-num app-card__mobile'>{a.mobile}</Text>
-                          <Text className='app-card__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: a.mobile }).catch(() => undefined)}>
-                            拨打
-                          </Text>
-                        </View>
-                      ) : (
-                        <View className='app-card__phone'>
-                          <Text className='fair-num app-card__masked'>{a.resume.mobileMasked}</Text>
-                          <Text className='app-card__phone-hint'>{a.checkedIn ? '登记面试结果后显示' : '签到入场、登记面试结果后显示'}</Text>
-                        </View>
-                      )
-                    }
-                  />
-                  <View className='app-card__choices'>
-                    {a.choices.map((c) => (
-                      <View key={c.positionId} className='app-choice'>
-                        <View className='app-choice__main'>
-                          <Text className='app-choice__title'>应聘：{c.positionTitle}</Text>
-                          {c.outcome ? (
-                            <View className='app-choice__outcome'>
-                              <Tag tone={OUTCOME_TONES[c.outcome]} className={`app-choice__tag app-choice__tag--${c.outcome}`}>
-                                {OUTCOME_LABELS[c.outcome]}
-                              </Tag>
-                              <Text className='app-choice__at'>{momentText(c.at)}</Text>
-                            </View>
-                          ) : (
-                            <Text className='app-choice__pending'>待登记结果</Text>
-                          )}
-                          {c.note && <Text className='app-choice__note'>备注：{c.note}</Text>}
-                        </View>
-                        <Button small kind={c.outcome ? 'plain' : 'outline'} className='app-choice__record' disabled={a.status !== 'confirmed' || !a.checkedIn} onClick={() => startEdit(a, c)}>
-                          {c.outcome ? '修改结果' : '登记结果'}
-                        </Button>
-                      </View>
-                    ))}
-                  </View>
-                </View>
+                <ApplicantCard key={a.signupId} a={a} onRecord={(c) => outcome.start(a, c)} />
               ))}
               <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
             </View>
@@ -239,46 +118,7 @@ export default function Applicants() {
         }
       </PageStates>
 
-      <Sheet
-        visible={!!editing}
-        title='登记结果'
-        note={editing ? `${editing.applicant.resume.name} · ${editing.choice.positionTitle}` : ''}
-        closable={!saving}
-        onClose={() => setEditing(null)}
-        className='outcome-sheet'
-      >
-        {editing && (
-          <View className='outcome-sheet__body'>
-            <View className='outcome-sheet__options'>
-              {OUTCOMES.map((o) => (
-                <View
-                  key={o}
-                  className={`outcome-option outcome-option--${o} ${editing.outcome === o ? 'outcome-option--on' : ''}`}
-                  onClick={() => setEditing((e) => (e ? { ...e, outcome: o } : e))}
-                >
-                  <Text className='outcome-option__label'>{OUTCOME_LABELS[o]}</Text>
-                  <Text className='outcome-option__hint'>{OUTCOME_HINTS[o]}</Text>
-                </View>
-              ))}
-            </View>
-            <Textarea
-              className='fair-textarea outcome-sheet__note'
-              value={editing.note}
-              placeholder='备注（选填）：如面试安排、薪资约定、未录用原因'
-              placeholderClass='fair-placeholder'
-              maxlength={200}
-              onInput={(ev) => {
-                const v = ev.detail.value
-                setEditing((e) => (e ? { ...e, note: v } : e))
-              }}
-            />
-            <Text className='outcome-sheet__privacy'>登记后可看到对方完整手机号，仅用于本次招聘联系。</Text>
-            <Button className='outcome-sheet__save' busy={saving} disabled={!editing.outcome} onClick={() => void saveOutcome()}>
-              {saving ? '正在保存…' : '保存'}
-            </Button>
-          </View>
-        )}
-      </Sheet>
+      <OutcomeSheet edit={outcome} />
     </View>
   )
 }

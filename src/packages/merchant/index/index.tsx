@@ -13,6 +13,7 @@ import { RedemptionRow } from '@/components/perk/ui'
 import { Button } from '@/components/ui/Button'
 import { SkeletonBar } from '@/components/ui/StateView'
 import { WorkbenchHead } from '@/components/ui/Workbench'
+import { ScanMark } from '@/components/ui/ScanMark'
 import { chineseDate } from '@/components/ui/format'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -89,11 +90,7 @@ export default function MerchantHome() {
               </View>
               <View className='mh-scan' hoverClass='mh-scan--pressed' onClick={() => void scan()}>
                 <View className='mh-scan__icon'>
-                  <View className='mh-scan__corner mh-scan__corner--tl' />
-                  <View className='mh-scan__corner mh-scan__corner--tr' />
-                  <View className='mh-scan__corner mh-scan__corner--bl' />
-                  <View className='mh-scan__corner mh-scan__corner--br' />
-                  <View className='mh-scan__line' />
+                  <ScanMark />
                 </View>
                 <Text className='mh-scan__text'>扫码核销</Text>
               </View>

@@ -17,6 +17,7 @@ import { clock, elapsed, lastMonths } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
 import { PageStates } from '@/components/ui/PageStates'
 import { WorkbenchHead } from '@/components/ui/Workbench'
+import { ScanMark } from '@/components/ui/ScanMark'
 import { usePageState } from '@/components/ui/page-state'
 
 import './index.scss'
@@ -153,11 +154,7 @@ export default function VolunteerHome() {
                 <View className='vhome-entry'>
                   <View className='vhome-entry__scan' hoverClass='vhome-entry__scan--pressed' onClick={() => void startScan()}>
                     <View className='vhome-entry__icon'>
-                      <View className='vhome-entry__corner vhome-entry__corner--tl' />
-                      <View className='vhome-entry__corner vhome-entry__corner--tr' />
-                      <View className='vhome-entry__corner vhome-entry__corner--bl' />
-                      <View className='vhome-entry__corner vhome-entry__corner--br' />
-                      <View className='vhome-entry__line' />
+                      <ScanMark />
                     </View>
                     <View className='vhome-entry__main'>
                       <Text className='vhome-entry__title'>扫码签到</Text>

@@ -25,12 +25,19 @@ export interface AdminScope {
   label: string
 }
 
-export type ScopeState =
+/**
+ * Where a staff page stands with its caller: loading, their scope, not for them (no such role),
+ * no one chosen (the local tools only), or a failure. Any staff page's scope fits (the township
+ * pages' too): see useScope.
+ */
+export type ScopeStateOf<Scope> =
   | { kind: 'loading' }
-  | { kind: 'ready'; scope: AdminScope }
+  | { kind: 'ready'; scope: Scope }
   | { kind: 'denied'; account: Account }
   | { kind: 'no-identity' }
   | { kind: 'error'; message: string }
+
+export type ScopeState = ScopeStateOf<AdminScope>
 
 function scopeOf(account: Account): AdminScope | null {
   const city = account.roles.find((g) => g.role === 'city_admin')
@@ -56,31 +63,40 @@ export function loadAccount(fresh = false): Promise<Account> {
   return accountCache.account
 }
 
-export function stateOfError(err: unknown): ScopeState {
+export function stateOfError(err: unknown): ScopeStateOf<never> {
   // Only the local cloud's gateway answers UNAUTHENTICATED (no persona chosen); in WeChat the caller is always known.
   if (process.env.TARO_APP_DEV_TOOLS === 'true' && err instanceof CallError && err.code === 'UNAUTHENTICATED') return { kind: 'no-identity' }
   return { kind: 'error', message: errorMessage(err) }
 }
 
-/** Who the admin is; `reload(true)` asks the cloud again (pull-down refresh). */
-export function useAdminScope(): { state: ScopeState; reload: (fresh?: boolean) => Promise<AdminScope | null> } {
-  const [state, setState] = useState<ScopeState>({ kind: 'loading' })
-  const reload = useCallback(async (fresh = false) => {
-    try {
-      const account = await loadAccount(fresh)
-      const scope = scopeOf(account)
-      setState(scope ? { kind: 'ready', scope } : { kind: 'denied', account })
-      return scope
-    } catch (err) {
-      setState(stateOfError(err))
-      return null
-    }
-  }, [])
+/**
+ * The caller's scope as `scopeOf` reads it from their account (null: the page is not for them);
+ * `reload(true)` asks the cloud again (pull-down refresh). `scopeOf` must be a stable function.
+ */
+export function useScope<Scope>(scopeOf: (account: Account) => Scope | null): { state: ScopeStateOf<Scope>; reload: (fresh?: boolean) => Promise<Scope | null> } {
+  const [state, setState] = useState<ScopeStateOf<Scope>>({ kind: 'loading' })
+  const reload = useCallback(
+    async (fresh = false) => {
+      try {
+        const account = await loadAccount(fresh)
+        const scope = scopeOf(account)
+        setState(scope ? { kind: 'ready', scope } : { kind: 'denied', account })
+        return scope
+      } catch (err) {
+        setState(stateOfError(err))
+        return null
+      }
+    },
+    [scopeOf],
+  )
   useEffect(() => {
     void reload()
   }, [reload])
   return { state, reload }
 }
+
+/** Who the admin is (团市委 or 县团委). */
+export const useAdminScope = () => useScope(scopeOf)
 
 let divisionsCache: Promise<Divisions> | null = null
 

@@ -35,23 +35,10 @@ export function Intro({ existing, restored, copy, onDiscard }: { existing: MyReg
   return (
     <>
       {existing?.status === 'rejected' && (
-        <FormBanner
-          tone='rejected'
-          className='register__status'
-          status='rejected'
-          title='未通过审核'
-          reason={existing.rejectReason || '县（市、区）团委未填写原因'}
-          text='请根据意见修改下面的信息，然后点「修改后重新提交」。'
-        />
+        <FormBanner tone='rejected' className='register__status' status='rejected' title='未通过审核' reason={existing.rejectReason || '县（市、区）团委未填写原因'} text='请根据意见修改下面的信息，然后点「修改后重新提交」。' />
       )}
       {existing?.status === 'pending' && (
-        <FormBanner
-          tone='pending'
-          className='register__status'
-          status='pending'
-          title='待审核'
-          text={`已于 ${dateTime(existing.submittedAt)} 提交，${existing.countyName}团委审核前，你可以更正信息后重新提交。`}
-        />
+        <FormBanner tone='pending' className='register__status' status='pending' title='待审核' text={`已于 ${dateTime(existing.submittedAt)} 提交，${existing.countyName}团委审核前，你可以更正信息后重新提交。`} />
       )}
       {!existing && (
         <View className='register__hero'>

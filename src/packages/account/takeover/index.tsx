@@ -83,23 +83,10 @@ export default function TakeoverPage() {
             <>
               <Intro step={t?.status === 'pending' ? 2 : 1} />
               {t?.status === 'pending' && (
-                <FormBanner
-                  tone='pending'
-                  className='takeover__status'
-                  status='pending'
-                  title='待县团委确认'
-                  text={`已于 ${dateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。`}
-                />
+                <FormBanner tone='pending' className='takeover__status' status='pending' title='待县团委确认' text={`已于 ${dateTime(t.createdAt)} 提交。确认后会通过微信服务通知告诉你，也可以回到这里查看。`} />
               )}
               {t?.status === 'rejected' && (
-                <FormBanner
-                  tone='rejected'
-                  className='takeover__status'
-                  status='rejected'
-                  title='未通过'
-                  reason={t.reason || '县（市、区）团委未填写原因'}
-                  text='如有疑问请联系原注册所在的县（市、区）团委，核对后可以重新申请。'
-                />
+                <FormBanner tone='rejected' className='takeover__status' status='rejected' title='未通过' reason={t.reason || '县（市、区）团委未填写原因'} text='如有疑问请联系原注册所在的县（市、区）团委，核对后可以重新申请。' />
               )}
 
               {t?.status !== 'pending' && (

@@ -6,6 +6,8 @@ import { Input, Text, View } from '@tarojs/components'
 import { setSimulatedLocation, simulatedLocation, type Simulated } from '@/services/location'
 import type { StationView } from './volunteer'
 
+import './dev.scss'
+
 /** 凤城街道 (清城区), where the demo stations are: for lists when no station is chosen yet. */
 const CITY_CENTRE = { lat: 23.6975, lng: 113.0555 }
 /** Degrees of latitude per metre on the sphere the functions measure on. */

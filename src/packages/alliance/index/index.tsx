@@ -1,21 +1,21 @@
 // 爱心商家 (league admins): the merchants of the city (团市委) or of the county, by status and
 // county, with their perks; add a merchant; the redemption totals.
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
-import { countiesInReach, useAdminScope, useDivisions } from '@/components/admin/shared'
 import { adminDenied } from '@/components/admin/ui'
 import { CATEGORY_LOOK, handOver, type Merchant } from '@/components/perk/shared'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
-import { OptionSheet } from '@/components/ui/OptionSheet'
 import { StateView } from '@/components/ui/StateView'
 import { PageStates } from '@/components/ui/PageStates'
 import { Tag } from '@/components/ui/Tag'
 import { takeChanged } from '@/services/changes'
 import { listState, usePaged } from '@/components/ui/paged'
+import { CountySheet } from '../shared/CountySheet'
+import { allCountiesLabel, useAllianceScope } from '../shared/county'
 
 import '@/components/perk/page.scss'
 // (the merchants' category marks)
@@ -30,15 +30,11 @@ const TABS: { value: Status; label: string }[] = [
 ]
 
 export default function Alliance() {
-  const { state, reload } = useAdminScope()
-  const scope = state.kind === 'ready' ? state.scope : null
-  const divisions = useDivisions()
+  const { state, reload, scope, counties, fixedCounty } = useAllianceScope()
   const [status, setStatus] = useState<Status>('')
   const [countyCode, setCountyCode] = useState('')
   const [sheet, setSheet] = useState(false)
 
-  const counties = useMemo(() => (scope ? countiesInReach(scope, divisions) : []), [scope, divisions])
-  const fixedCounty = scope && !scope.city && scope.counties.length === 1 ? scope.counties[0] : null
   const filters = { ...(status ? { status } : {}), ...(countyCode && !fixedCounty ? { countyCode } : {}) }
   const key = JSON.stringify(filters)
   const list = usePaged<Merchant>((page, pageSize) => call('perk.merchants', { ...filters, page, pageSize }), key, !!scope)
@@ -72,7 +68,7 @@ export default function Alliance() {
                 </View>
               ) : (
                 <View className={`panel-chip ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
-                  <Text className='panel-chip__text'>{countyName ?? (scope.city ? '全市' : '全部县区')}</Text>
+                  <Text className='panel-chip__text'>{countyName ?? allCountiesLabel(scope)}</Text>
                   <Text className='panel-chip__arrow'>▼</Text>
                 </View>
               )}
@@ -109,7 +105,7 @@ export default function Alliance() {
                 return (
                   <View key={m.id} className='panel-card merchant-card' hoverClass='panel-card--pressed' onClick={() => open(m)}>
                     <View className='merchant-card__head'>
-                      <View className={`merchant-card__mark pk-pic--${look.tone}`}>
+                      <View className={`merchant-card__mark pk-mark pk-pic--${look.tone}`}>
                         <Text>{look.mark}</Text>
                       </View>
                       <View className='merchant-card__titles'>
@@ -154,14 +150,7 @@ export default function Alliance() {
             </Button>
           </View>
 
-          <OptionSheet
-            visible={sheet}
-            title='县（市、区）'
-            options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
-            value={countyCode}
-            onSelect={setCountyCode}
-            onClose={() => setSheet(false)}
-          />
+          <CountySheet visible={sheet} counties={counties} all={allCountiesLabel(scope)} value={countyCode} onSelect={setCountyCode} onClose={() => setSheet(false)} />
         </>
       )}
     </View>

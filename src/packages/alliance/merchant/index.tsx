@@ -50,7 +50,8 @@ export default function MerchantEditor() {
   const [statusDialog, setStatusDialog] = useState(false)
   const [created, setCreated] = useState(false)
 
-  // The merchant to edit (null: a new one), once the admin's scope is known.
+  // The merchant to edit (null: a new one), once the admin's scope is known. (The loader runs in an
+  // effect, after `draft` below exists; the draft's check needs to know whether it edits one.)
   const { state: load, retry, setData } = usePageState(async (): Promise<Merchant | null> => {
     if (!id) {
       draft.setFields(fieldsOf(null, fixedCounty?.code ?? ''))

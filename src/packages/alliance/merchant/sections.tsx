@@ -26,7 +26,7 @@ export function MerchantHead({ merchant, created, onInvite, onStatus }: { mercha
   return (
     <View className='amerchant-head'>
       <View className='amerchant-head__top'>
-        <View className={`amerchant-head__mark pk-pic--${look.tone}`}>
+        <View className={`amerchant-head__mark pk-mark pk-pic--${look.tone}`}>
           <Text>{look.mark}</Text>
         </View>
         <View className='amerchant-head__titles'>

@@ -6,14 +6,14 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { call, errorMessage } from '@/services/cloud'
-import { countiesInReach, useAdminScope, useDivisions } from '@/components/admin/shared'
 import { adminDenied } from '@/components/admin/ui'
 import { openWorkbook } from '@/services/files'
 import { Button } from '@/components/ui/Button'
-import { OptionSheet } from '@/components/ui/OptionSheet'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { addDays, chineseDate, today } from '@/components/ui/format'
+import { CountySheet } from '../shared/CountySheet'
+import { allCountiesLabel, useAllianceScope } from '../shared/county'
 
 import '@/components/perk/page.scss'
 import '@/components/perk/chips.scss'
@@ -81,10 +81,7 @@ function Bars({ title, rows, empty }: { title: string; rows: { key: string; name
 }
 
 export default function Totals() {
-  const { state, reload } = useAdminScope()
-  const scope = state.kind === 'ready' ? state.scope : null
-  const divisions = useDivisions()
-  const counties = useMemo(() => (scope ? countiesInReach(scope, divisions) : []), [scope, divisions])
+  const { state, reload, scope, counties, fixedCounty: fixed } = useAllianceScope()
   const todayYmd = today()
   const [preset, setPreset] = useState<Preset>('month')
   const [range, setRange] = useState(() => presetRange('month', todayYmd))
@@ -136,7 +133,7 @@ export default function Totals() {
   }
 
   const countyName = counties.find((c) => c.code === countyCode)?.name
-  const fixedCounty = scope && !scope.city && scope.counties.length === 1 ? scope.counties[0].name : ''
+  const fixedCounty = fixed?.name ?? ''
   const totals = load.kind === 'ready' ? load.data : null
 
   return (
@@ -166,7 +163,7 @@ export default function Totals() {
               <Text className='totals-top__county totals-top__county--fixed'>{fixedCounty}</Text>
             ) : (
               <View className={`totals-top__county ${countyCode ? 'totals-top__county--on' : ''}`} onClick={() => setSheet(true)}>
-                <Text>{countyName ?? (scope.city ? '全市' : '全部县区')} ▾</Text>
+                <Text>{countyName ?? allCountiesLabel(scope)} ▾</Text>
               </View>
             )}
           </View>
@@ -215,14 +212,7 @@ export default function Totals() {
             </Button>
           </View>
 
-          <OptionSheet
-            visible={sheet}
-            title='县（市、区）'
-            options={[{ value: '', label: scope.city ? '全市' : '全部县区' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
-            value={countyCode}
-            onSelect={setCountyCode}
-            onClose={() => setSheet(false)}
-          />
+          <CountySheet visible={sheet} counties={counties} all={allCountiesLabel(scope)} value={countyCode} onSelect={setCountyCode} onClose={() => setSheet(false)} />
         </>
       )}
     </View>

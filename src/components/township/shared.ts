@@ -1,9 +1,8 @@
-// What the township pages share: who the staff member is and which townships they reach,
-// durations and times as people read them, and going back after a save.
+// What the township pages share: who the staff member is (on the staff pages' useScope) and
+// which townships they reach.
 // Used only by pages of the `packages/township` subpackage (no zod: types only from the contract).
-import { useCallback, useEffect, useState } from 'react'
 import { ROLE_LABELS } from '@contract/roles'
-import { loadAccount, stateOfError, type Account, type County, type Divisions, type Place } from '@/components/admin/shared'
+import { useScope, type Account, type County, type Divisions, type Place, type ScopeStateOf } from '@/components/admin/shared'
 
 export interface StaffScope {
   account: Account
@@ -21,14 +20,10 @@ export interface StaffScope {
   single: Place | null
 }
 
-export type StaffState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; scope: StaffScope }
-  | { kind: 'denied'; account: Account }
-  | { kind: 'no-identity' }
-  | { kind: 'error'; message: string }
+export type StaffState = ScopeStateOf<StaffScope>
 
-function scopeOf(account: Account): StaffScope | null {
+/** The caller as township staff (null: not staff of any township, county or the city). */
+export function staffScopeOf(account: Account): StaffScope | null {
   const city = account.roles.find((g) => g.role === 'city_admin')
   const counties = account.roles.filter((g) => g.role === 'county_admin').map((g) => ({ code: g.scopeId, name: g.scopeName }))
   const townships = account.roles.filter((g) => g.role === 'township_staff').map((g) => ({ code: g.scopeId, name: g.scopeName }))
@@ -46,25 +41,7 @@ function scopeOf(account: Account): StaffScope | null {
 }
 
 /** Who the staff member is; `reload(true)` asks the cloud again (pull-down refresh). */
-export function useStaffScope(): { state: StaffState; reload: (fresh?: boolean) => Promise<StaffScope | null> } {
-  const [state, setState] = useState<StaffState>({ kind: 'loading' })
-  const reload = useCallback(async (fresh = false) => {
-    try {
-      const account = await loadAccount(fresh)
-      const scope = scopeOf(account)
-      setState(scope ? { kind: 'ready', scope } : { kind: 'denied', account })
-      return scope
-    } catch (err) {
-      const next = stateOfError(err)
-      setState(next.kind === 'no-identity' ? next : { kind: 'error', message: next.kind === 'error' ? next.message : '加载失败' })
-      return null
-    }
-  }, [])
-  useEffect(() => {
-    void reload()
-  }, [reload])
-  return { state, reload }
-}
+export const useStaffScope = () => useScope(staffScopeOf)
 
 /**
  * The counties (with their townships) a caller may choose from: every county for a city admin,

@@ -1,8 +1,5 @@
 // Small building blocks of the township pages: who the workbench is for (its refusal, for
-// <PageStates denied>) and the kiosk QR image.
-import { useMemo } from 'react'
-import { Image, View } from '@tarojs/components'
-import qrcode from 'qrcode-generator'
+// <PageStates denied>).
 import type { GateState } from '@/components/ui/page-state'
 import type { DeniedLook } from '@/components/ui/PageStates'
 
@@ -19,21 +16,4 @@ const STAFF_ONLY: DeniedLook = { text: '镇街工作台仅向镇街团委干事�
  */
 export function staffDenied(gate: GateState, own?: DeniedLook): DeniedLook | undefined {
   return gate.kind === 'denied' ? STAFF_ONLY : own
-}
-
-/**
- * A QR code of `text` as an image (a GIF data URL drawn by qrcode-generator: no canvas, no
- * network, the same on WeChat and the web). Medium error correction, a 4-module quiet zone.
- */
-export function QrImage({ text, className }: { text: string; className?: string }) {
-  const src = useMemo(() => {
-    if (!text) return ''
-    const qr = qrcode(0, 'M')
-    qr.addData(text)
-    qr.make()
-    const cell = Math.max(6, Math.floor(480 / qr.getModuleCount()))
-    return qr.createDataURL(cell, cell * 4)
-  }, [text])
-  if (!src) return <View className={className} />
-  return <Image className={`tw-qr ${className ?? ''}`} src={src} mode='aspectFit' />
 }

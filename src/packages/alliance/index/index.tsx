@@ -14,7 +14,7 @@ import { PageStates } from '@/components/ui/PageStates'
 import { Tag } from '@/components/ui/Tag'
 import { takeChanged } from '@/services/changes'
 import { listState, usePaged } from '@/components/ui/paged'
-import { CountySheet } from '../shared/CountySheet'
+import { CountyChip, CountySheet } from '../shared/CountySheet'
 import { allCountiesLabel, useAllianceScope } from '../shared/county'
 
 import '@/components/perk/page.scss'
@@ -62,16 +62,7 @@ export default function Alliance() {
               ))}
             </View>
             <View className='panel-filters alliance__filters'>
-              {fixedCounty ? (
-                <View className='panel-chip panel-chip--on'>
-                  <Text className='panel-chip__text'>{fixedCounty.name}</Text>
-                </View>
-              ) : (
-                <View className={`panel-chip ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
-                  <Text className='panel-chip__text'>{countyName ?? allCountiesLabel(scope)}</Text>
-                  <Text className='panel-chip__arrow'>▼</Text>
-                </View>
-              )}
+              <CountyChip fixed={fixedCounty?.name} label={countyName ?? allCountiesLabel(scope)} on={!!countyCode} onOpen={() => setSheet(true)} />
               <View className='alliance__totals' hoverClass='alliance__totals--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.allianceTotals })}>
                 <Text>核销汇总 ›</Text>
               </View>

@@ -1,6 +1,6 @@
 // Building blocks of the job-fair pages (packages fair, employer, fairadmin): a fair's card and
 // its tags, the seats bar, a position's facts, the résumé card, stars, a switch, and the
-// employer-type tag. Drawn at 750; styles in fair.scss.
+// employer-type tag. Drawn at 750; each part's styles in its own sheet beside this file.
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { FairView, MySignupView, PositionView, ResumeView } from '@contract/fair'
@@ -11,7 +11,10 @@ import { dayText, weekday } from '@/components/ui/format'
 
 // The league pages' look (panel-page, tabs, chips, cards, the bottom bar), which the fair pages build on.
 import '@/components/ui/panel.scss'
-import './fair.scss'
+import './card.scss'
+import './position.scss'
+import './resume.scss'
+import './notice.scss'
 
 const TYPE_TONES: Record<EmployerType, 'brand' | 'blue' | 'green'> = { state_owned: 'brand', private: 'blue', social: 'green' }
 
@@ -227,7 +230,7 @@ export function ResumeCard({ resume: r, contact, className, children }: { resume
         )}
         <View className='fair-resume__row'>
           <Text className='fair-resume__key'>手机</Text>
-          <View className='fair-resume__value'>{contact ?? <Text className='fair-num'>{r.mobileMasked}</Text>}</View>
+          <View className='fair-resume__value'>{contact ?? <Text className='panel-num'>{r.mobileMasked}</Text>}</View>
         </View>
       </View>
       {children}

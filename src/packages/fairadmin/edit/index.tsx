@@ -25,6 +25,7 @@ import { BasicsCard, VenueCard } from './parts/basics'
 import { SignupCard } from './parts/signup-card'
 import { EmployersCard } from './parts/employers-card'
 
+import '@/components/fair/pieces.scss'
 import './index.scss'
 
 /** The fair as saved (none for a new one), and the employers it may invite. */

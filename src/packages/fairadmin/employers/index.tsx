@@ -21,6 +21,7 @@ import { usePageState } from '@/components/ui/page-state'
 import { StateView } from '@/components/ui/StateView'
 import { markChanged } from '@/services/changes'
 
+import '@/components/fair/pieces.scss'
 import './index.scss'
 
 /** The employers, and the counties one may be in (none when they could not be had). */
@@ -122,10 +123,10 @@ export default function Employers() {
             EMPLOYER_TYPES.map((t) => {
               const items = all.filter((e) => e.type === t)
               return (
-                <View key={t} className='fair-section emps__group'>
-                  <View className='fair-section__title'>
+                <View key={t} className='panel-section fair-section emps__group'>
+                  <View className='panel-section__title'>
                     <Text>{EMPLOYER_TYPE_LABELS[t]}</Text>
-                    <Text className='fair-section__extra'>{items.length} 家</Text>
+                    <Text className='panel-section__extra'>{items.length} 家</Text>
                   </View>
                   {items.length === 0 ? (
                     <Text className='emps__none'>暂无</Text>

@@ -2,27 +2,25 @@
 // people interviewed, offered, hired and hired in Qingyuan (local employment); the same by
 // employer type and by employer, drawn as bars; Excel export (WeChat's document viewer, or a
 // download on the web).
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { OutputOf } from '@contract/index'
 import type { FairReport } from '@contract/fair'
 import { EMPLOYER_TYPE_LABELS } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { call, errorMessage } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
 import { cityGate } from '@/components/admin/ui'
 import { param } from '@/components/fair/format'
-import { openWorkbook } from '@/services/files'
 import { EmployerTypeTag, Figure } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { chineseDate } from '@/components/ui/format'
+import { useWorkbookExport } from './use-workbook-export'
 
+import '@/components/fair/pieces.scss'
 import './index.scss'
 
-type Exported = OutputOf<'fair.exportReport'>
 type Row = FairReport['byEmployer'][number] | FairReport['byEmployerType'][number]
 
 const pct = (n: number, of: number) => (of > 0 ? `${Math.round((n / of) * 100)}%` : '—')
@@ -59,8 +57,7 @@ export default function Report() {
   const id = param(params.id)
   const { state, reload: reloadScope } = useAdminScope()
   const scope = state.kind === 'ready' ? state.scope : null
-  const [exporting, setExporting] = useState(false)
-  const [exported, setExported] = useState<Exported | null>(null)
+  const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(() => call('fair.exportReport', { fairId: id }))
 
   const city = !!scope?.city
   const { gate, denied } = cityGate(state, '对接会统计仅向团市委开放。', ROUTES.fairAdmin)
@@ -68,25 +65,6 @@ export default function Report() {
   usePullDownRefresh(() => {
     void (city ? report.reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
-
-  const exportNow = async () => {
-    if (exporting) return
-    setExporting(true)
-    try {
-      const file = await call('fair.exportReport', { fairId: id })
-      setExported(file)
-      try {
-        await openWorkbook(file)
-        void Taro.showToast({ title: '已导出 Excel', icon: 'none' })
-      } catch {
-        void Taro.showToast({ title: '文件已生成，但打开失败，请点「重新打开」', icon: 'none', duration: 2500 })
-      }
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-    } finally {
-      setExporting(false)
-    }
-  }
 
   /** The report: the figures, the funnel, by employer type and by employer, and the export bar. */
   const page = (r: FairReport) => {
@@ -119,14 +97,14 @@ export default function Report() {
         {exported && (
           <View className='rep__exported'>
             <Text className='rep__exported-text'>已生成 {exported.fileName}</Text>
-            <Text className='rep__exported-again' onClick={() => openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
+            <Text className='rep__exported-again' onClick={reopen}>
               重新打开
             </Text>
           </View>
         )}
 
-        <View className='fair-section'>
-          <View className='fair-section__title'>
+        <View className='panel-section fair-section'>
+          <View className='panel-section__title'>
             <Text>报名与到场</Text>
           </View>
           <View className='rep__figures'>
@@ -139,10 +117,10 @@ export default function Report() {
           </View>
         </View>
 
-        <View className='fair-section'>
-          <View className='fair-section__title'>
+        <View className='panel-section fair-section'>
+          <View className='panel-section__title'>
             <Text>从报名到录用（人）</Text>
-            <Text className='fair-section__extra'>到场率 {pct(r.attended, r.confirmed)}</Text>
+            <Text className='panel-section__extra'>到场率 {pct(r.attended, r.confirmed)}</Text>
           </View>
           <View className='rep__funnel'>
             <Bar label='报名成功' value={r.confirmed} max={funnelMax} tone='blue' />
@@ -154,10 +132,10 @@ export default function Report() {
           </View>
         </View>
 
-        <View className='fair-section'>
-          <View className='fair-section__title'>
+        <View className='panel-section fair-section'>
+          <View className='panel-section__title'>
             <Text>按单位类型</Text>
-            <Text className='fair-section__extra'>人次</Text>
+            <Text className='panel-section__extra'>人次</Text>
           </View>
           {r.byEmployerType.map((t) => (
             <View key={t.type} className='rep-group'>
@@ -172,10 +150,10 @@ export default function Report() {
           ))}
         </View>
 
-        <View className='fair-section rep__orgs'>
-          <View className='fair-section__title'>
+        <View className='panel-section fair-section rep__orgs'>
+          <View className='panel-section__title'>
             <Text>按用人单位</Text>
-            <Text className='fair-section__extra'>{r.byEmployer.length} 家</Text>
+            <Text className='panel-section__extra'>{r.byEmployer.length} 家</Text>
           </View>
           {r.byEmployer.length === 0 ? (
             <Text className='rep-group__none'>还没有单位发布岗位</Text>

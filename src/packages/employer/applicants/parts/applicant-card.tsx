@@ -16,14 +16,14 @@ const OUTCOME_TONES: Record<Outcome, TagTone> = { interviewed: 'blue', offered: 
 function Contact({ a }: { a: ApplicantView }) {
   return a.mobile ? (
     <View className='app-card__phone'>
-      <Text className='fair-num app-card__mobile'>{a.mobile}</Text>
+      <Text className='panel-num app-card__mobile'>{a.mobile}</Text>
       <Text className='app-card__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: a.mobile }).catch(() => undefined)}>
         拨打
       </Text>
     </View>
   ) : (
     <View className='app-card__phone'>
-      <Text className='fair-num app-card__masked'>{a.resume.mobileMasked}</Text>
+      <Text className='panel-num app-card__masked'>{a.resume.mobileMasked}</Text>
       <Text className='app-card__phone-hint'>{a.checkedIn ? '登记面试结果后显示' : '签到入场、登记面试结果后显示'}</Text>
     </View>
   )

@@ -4,6 +4,7 @@ import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '@contract/vocabulary'
 import { Button } from '@/components/ui/Button'
 import { Sheet } from '@/components/ui/Sheet'
 import type { OutcomeEdit } from '../use-outcome'
+import '@/components/fair/pieces.scss'
 
 const OUTCOME_HINTS: Record<Outcome, string> = {
   interviewed: '已完成面试，等待结果',

@@ -10,6 +10,7 @@ import { salaryText } from '@/components/fair/format'
 import { EmployerTypeTag } from '@/components/fair/ui'
 import type { CheckedForm } from '@/components/fair/use-checked-form'
 import type { Fields, Row } from '../check'
+import '@/components/fair/pieces.scss'
 
 export type PositionFormState = CheckedForm<Fields, Row, InputOf<'fair.savePosition'>>
 

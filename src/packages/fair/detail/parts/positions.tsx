@@ -7,11 +7,12 @@ import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contra
 import { StateView } from '@/components/ui/StateView'
 import { Tick } from '@/components/ui/Tick'
 import { EmployerTypeTag, PositionFacts } from '@/components/fair/ui'
+import '@/components/fair/pieces.scss'
 
 export function Description({ text }: { text: string }) {
   return (
-    <View className='fair-section'>
-      <View className='fair-section__title'>
+    <View className='panel-section fair-section'>
+      <View className='panel-section__title'>
         <Text>活动说明</Text>
       </View>
       <Text className='detail__desc'>{text}</Text>
@@ -21,10 +22,10 @@ export function Description({ text }: { text: string }) {
 
 export function Employers({ employers }: { employers: FairView['employers'] }) {
   return (
-    <View className='fair-section'>
-      <View className='fair-section__title'>
+    <View className='panel-section fair-section'>
+      <View className='panel-section__title'>
         <Text>参会单位</Text>
-        <Text className='fair-section__extra'>{employers.length} 家</Text>
+        <Text className='panel-section__extra'>{employers.length} 家</Text>
       </View>
       {employers.length === 0 ? (
         <Text className='detail__none'>用人单位确认后会在这里公布</Text>

@@ -8,6 +8,7 @@ import { Tag } from '@/components/ui/Tag'
 import { clock } from '@/components/ui/format'
 import { doorAction } from '../find'
 import type { Attended, Door } from '../use-door'
+import '@/components/fair/pieces.scss'
 
 /** Where the person serves, or what they are. */
 const whereOf = (s: AdminSignupView) => s.townshipName || (s.kind === 'volunteer' ? '志愿者' : '农村青年')
@@ -37,10 +38,10 @@ function FoundRow({ s, door, canAdmit }: { s: AdminSignupView; door: Door; canAd
 export function FindByName({ door, canAdmit }: { door: Door; canAdmit: boolean }) {
   const { found, search } = door
   return (
-    <View className='fair-section door-find'>
-      <View className='fair-section__title'>
+    <View className='panel-section fair-section door-find'>
+      <View className='panel-section__title'>
         <Text>手机无法出示入场码？</Text>
-        <Text className='fair-section__extra'>按姓名签到</Text>
+        <Text className='panel-section__extra'>按姓名签到</Text>
       </View>
       <SearchField className='door-find__search' value={search.draft} placeholder='输入姓名，或手机号后 4 位' onChange={search.setDraft} onSearch={search.search} />
       <Text className='door-find__hint'>找到本人后请核对手机号与镇街，再点「签到」。</Text>
@@ -64,10 +65,10 @@ export function FindByName({ door, canAdmit }: { door: Door; canAdmit: boolean }
 
 export function Latest({ attended }: { attended: Attended | null }) {
   return (
-    <View className='fair-section door__latest'>
-      <View className='fair-section__title'>
+    <View className='panel-section fair-section door__latest'>
+      <View className='panel-section__title'>
         <Text>最近签到</Text>
-        <Text className='fair-section__extra'>{attended ? `共 ${attended.total} 人` : ''}</Text>
+        <Text className='panel-section__extra'>{attended ? `共 ${attended.total} 人` : ''}</Text>
       </View>
       {attended && attended.latest.length > 0 ? (
         attended.latest.map((s) => (

@@ -8,6 +8,7 @@ import { Toggle } from '@/components/ui/Toggle'
 import { addDays, chineseDate } from '@/components/ui/format'
 import type { Row } from '../check'
 import type { FairForm } from '../fields'
+import '@/components/fair/pieces.scss'
 
 /** A moment as two pickers (day, time); `rows` are the rows an edit of either answers. */
 function Moment({ form, day, time, name, rows }: { form: FairForm; day: 'opensDate' | 'closesDate'; time: 'opensTime' | 'closesTime'; name: 'opens' | 'closes'; rows: Row[] }) {

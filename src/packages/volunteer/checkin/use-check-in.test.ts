@@ -2,12 +2,12 @@
 // locating, a location problem, the fence refusing, a check-in (one request id per attempt, kept
 // across a lost reply), a fix the function finds stale, a kiosk code from the query, the stations
 // nearby, and 签退.
-import { createElement } from 'react'
-import TestRenderer, { act, type ReactTestRenderer } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
 import { CallError } from '@/services/cloud'
 import { LocationProblem, type Reading } from '@/services/location'
 import type { SessionView, StationView } from '../shared/volunteer'
 import { useCheckIn, type CheckInPage } from './use-check-in'
+import { mountHook, unmountHooks, until } from '../shared/hook-harness'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -51,7 +51,6 @@ const SESSION = { id: 'ses_1', stationId: STATION.id, stationName: STATION.name,
 
 /** What the functions answer: a value, or a function of the input (which may throw). */
 let answers: Record<string, unknown>
-let mounted: ReactTestRenderer | null = null
 
 beforeEach(() => {
   answers = {
@@ -70,32 +69,10 @@ beforeEach(() => {
   readLocation.mockImplementation(async () => north(30))
   for (const fn of Object.values(taro)) fn.mockClear()
 })
-afterEach(() => {
-  act(() => mounted?.unmount())
-  mounted = null
-})
+afterEach(unmountHooks)
 
-/** Renders a component that only holds the hook, and hands out its latest answer. */
-function mountCheckIn(params: Record<string, string>): () => CheckInPage {
-  let latest: CheckInPage | undefined
-  function Page() {
-    latest = useCheckIn(params)
-    return null
-  }
-  act(() => {
-    mounted = TestRenderer.create(createElement(Page))
-  })
-  return () => latest!
-}
-
-/** Lets the effects' calls answer until `done` holds. */
-async function until(done: () => boolean) {
-  for (let i = 0; i < 50 && !done(); i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0))
-    })
-  }
-  expect(done()).toBe(true)
+function mountCheckIn(params: Record<string, string> = {}): () => CheckInPage {
+  return mountHook(() => useCheckIn(params))
 }
 
 const calls = (name: string) => call.mock.calls.filter(([n]) => n === name).map(([, input]) => input as Record<string, unknown>)
@@ -224,7 +201,7 @@ test('签退 of the running session leaves what was recorded; under a minute lea
   expect(page().session).toBeNull()
   expect(page().done).toEqual(recorded)
 
-  act(() => mounted?.unmount())
+  unmountHooks()
   const again = mountCheckIn({})
   await until(() => !!again().session)
   answers['service.checkOut'] = { status: 'discarded', message: '签到不到 1 分钟，未留下记录' }

@@ -1,10 +1,10 @@
 // The 补签 form: its own check, the preset from the link, the send through useSubmit (the check
 // first, the confirmation, the photo), and where a refusal shows (its row, or the banner).
-import { createElement } from 'react'
-import TestRenderer, { act, type ReactTestRenderer } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
 import { CallError } from '@/services/cloud'
 import { addDays, today } from '@/components/ui/format'
 import { check, plusHours, rowOfField, useMakeup, type Fields, type MakeupForm } from './use-makeup'
+import { mountHook, unmountHooks, until } from '../shared/hook-harness'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -25,7 +25,6 @@ const RECORD = { id: 'ses_9', status: 'pending', stationName: STATION.stationNam
 const filled = (over: Partial<Fields> = {}): Fields => ({ station: { id: 'st_a', name: '驿站', place: '' }, date: addDays(today(), -1), start: '09:00', end: '11:00', reason: '室内没有信号', ...over })
 
 let answers: Record<string, unknown>
-let mounted: ReactTestRenderer | null = null
 
 beforeEach(() => {
   answers = {
@@ -44,30 +43,10 @@ beforeEach(() => {
   taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true }))
   uploadFile.mockReset()
 })
-afterEach(() => {
-  act(() => mounted?.unmount())
-  mounted = null
-})
+afterEach(unmountHooks)
 
 function mountMakeup(params: Record<string, string> = {}): () => MakeupForm {
-  let latest: MakeupForm | undefined
-  function Page() {
-    latest = useMakeup(params)
-    return null
-  }
-  act(() => {
-    mounted = TestRenderer.create(createElement(Page))
-  })
-  return () => latest!
-}
-
-async function until(done: () => boolean) {
-  for (let i = 0; i < 50 && !done(); i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0))
-    })
-  }
-  expect(done()).toBe(true)
+  return mountHook(() => useMakeup(params))
 }
 
 /** Fills the form as a person would, field by field. */

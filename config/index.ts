@@ -18,6 +18,8 @@ process.env.TARO_APP_DEV_TOOLS = devTools ? 'true' : 'false'
 const isH5 = process.env.TARO_ENV === 'h5'
 const dropNumberFonts = { enable: true, config: { families: ['JDZH-Regular', 'JDZH-Bold'] } }
 const contractDir = path.resolve(__dirname, '..', 'types')
+// Plain class names everywhere (tests and pages select on them).
+const noCssModules = { enable: false, config: { namingPattern: 'module' as const, generateScopedName: '[name]__[local]___[hash:base64:5]' } }
 
 // https://docs.taro.zone/docs/next/config#defineconfig-辅助函数
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -88,13 +90,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           enable: true,
           config: {}
         },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        cssModules: noCssModules
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
@@ -125,13 +121,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           enable: true,
           config: {}
         },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        cssModules: noCssModules
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)

@@ -1,10 +1,12 @@
-// Pieces the alliance pages share: a perk's picture (or a drawn stand-in), stars, a redemption
-// row, the limits of a perk, and a stat tile.
+// Pieces the alliance pages share: a perk's picture (or a drawn stand-in), a merchant's category
+// mark, stars, a redemption row and list, the limits of a perk, and a stat tile.
 import type { ReactNode } from 'react'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
 import type { MerchantCategory } from '@contract/vocabulary'
 import { CATEGORY_LOOK, type Redemption } from './shared'
 import { friendlyTime } from '@/components/ui/format'
+import { ListFooter } from '@/components/ui/ListFooter'
+import type { PagedList } from '@/components/ui/paged'
 
 import './picture.scss'
 import './redemption.scss'
@@ -22,6 +24,16 @@ export function PerkPicture({ url, category, className, label }: { url: string; 
       <View className='pk-pic__ring' />
       <Text className='pk-pic__mark'>{look.mark}</Text>
       {label ? <Text className='pk-pic__label'>{label}</Text> : null}
+    </View>
+  )
+}
+
+/** A merchant's category mark in a small square (sized by `className`). */
+export function CategoryMark({ category, className }: { category: MerchantCategory; className: string }) {
+  const look = CATEGORY_LOOK[category] ?? CATEGORY_LOOK['其他']
+  return (
+    <View className={`${className} pk-mark pk-pic--${look.tone}`}>
+      <Text>{look.mark}</Text>
     </View>
   )
 }
@@ -61,6 +73,20 @@ export function RedemptionRow({ r, side }: { r: Redemption; side: 'volunteer' | 
         <Text className='pk-red__state'>已核销</Text>
       </View>
     </View>
+  )
+}
+
+/** A page of redemptions in a card, and the list's footer (更多, or how many there are). */
+export function RedemptionList({ items, list, side, className }: { items: Redemption[]; list: PagedList<Redemption>; side: 'volunteer' | 'merchant'; className: string }) {
+  return (
+    <>
+      <View className={`pk-card ${className}`}>
+        {items.map((r) => (
+          <RedemptionRow key={r.id} r={r} side={side} />
+        ))}
+      </View>
+      <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+    </>
   )
 }
 

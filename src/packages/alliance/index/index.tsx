@@ -6,7 +6,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { adminDenied } from '@/components/admin/ui'
-import { CATEGORY_LOOK, handOver, type Merchant } from '@/components/perk/shared'
+import { handOver, type Merchant } from '@/components/perk/shared'
+import { CategoryMark } from '@/components/perk/ui'
 import { Button } from '@/components/ui/Button'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { StateView } from '@/components/ui/StateView'
@@ -91,42 +92,37 @@ export default function Alliance() {
             />
           ) : (
             <View className='panel-list'>
-              {items.map((m) => {
-                const look = CATEGORY_LOOK[m.category] ?? CATEGORY_LOOK['其他']
-                return (
-                  <View key={m.id} className='panel-card merchant-card' hoverClass='panel-card--pressed' onClick={() => open(m)}>
-                    <View className='merchant-card__head'>
-                      <View className={`merchant-card__mark pk-mark pk-pic--${look.tone}`}>
-                        <Text>{look.mark}</Text>
-                      </View>
-                      <View className='merchant-card__titles'>
-                        <Text className='merchant-card__name'>{m.name}</Text>
-                        <View className='merchant-card__tags'>
-                          <Tag tone='grey'>{m.category}</Tag>
-                          {m.isDepartment && <Tag tone='blue'>部门</Tag>}
-                        </View>
-                      </View>
-                      <Tag tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Tag>
-                    </View>
-                    <View className='merchant-card__rows'>
-                      <View className='merchant-card__row'>
-                        <Text className='merchant-card__label'>地址</Text>
-                        <Text className='merchant-card__value'>{m.address.includes(m.countyName) ? m.address : `${m.countyName} · ${m.address}`}</Text>
-                      </View>
-                      <View className='merchant-card__row'>
-                        <Text className='merchant-card__label'>联系人</Text>
-                        <Text className='merchant-card__value panel-num'>
-                          {m.contactName} {m.contactPhoneMasked}
-                        </Text>
+              {items.map((m) => (
+                <View key={m.id} className='panel-card merchant-card' hoverClass='panel-card--pressed' onClick={() => open(m)}>
+                  <View className='merchant-card__head'>
+                    <CategoryMark category={m.category} className='merchant-card__mark' />
+                    <View className='merchant-card__titles'>
+                      <Text className='merchant-card__name'>{m.name}</Text>
+                      <View className='merchant-card__tags'>
+                        <Tag tone='grey'>{m.category}</Tag>
+                        {m.isDepartment && <Tag tone='blue'>部门</Tag>}
                       </View>
                     </View>
-                    <View className='merchant-card__foot'>
-                      <Text className='merchant-card__perks'>{m.perkCount > 0 ? `${m.perkCount} 项优惠` : '尚未发布优惠'}</Text>
-                      <Text className='merchant-card__more'>管理 ›</Text>
+                    <Tag tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Tag>
+                  </View>
+                  <View className='merchant-card__rows'>
+                    <View className='merchant-card__row'>
+                      <Text className='merchant-card__label'>地址</Text>
+                      <Text className='merchant-card__value'>{m.address.includes(m.countyName) ? m.address : `${m.countyName} · ${m.address}`}</Text>
+                    </View>
+                    <View className='merchant-card__row'>
+                      <Text className='merchant-card__label'>联系人</Text>
+                      <Text className='merchant-card__value panel-num'>
+                        {m.contactName} {m.contactPhoneMasked}
+                      </Text>
                     </View>
                   </View>
-                )
-              })}
+                  <View className='merchant-card__foot'>
+                    <Text className='merchant-card__perks'>{m.perkCount > 0 ? `${m.perkCount} 项优惠` : '尚未发布优惠'}</Text>
+                    <Text className='merchant-card__more'>管理 ›</Text>
+                  </View>
+                </View>
+              ))}
               <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
             </View>
           )

@@ -5,9 +5,9 @@ import { Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { MERCHANT_CATEGORIES } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { CATEGORY_LOOK, type Merchant } from '@/components/perk/shared'
+import type { Merchant } from '@/components/perk/shared'
 import type { Draft } from '@/components/perk/draft'
-import { Chips } from '@/components/perk/ui'
+import { CategoryMark, Chips } from '@/components/perk/ui'
 import { Button } from '@/components/ui/Button'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { FormRow, PickedValue } from '@/components/ui/FormRow'
@@ -21,14 +21,11 @@ const CATEGORY_OPTIONS = MERCHANT_CATEGORIES.map((c) => ({ value: c, label: c })
 const toPerks = (m: Merchant) => void Taro.navigateTo({ url: `${ROUTES.merchantPerks}?merchantId=${encodeURIComponent(m.id)}&name=${encodeURIComponent(m.name)}` })
 
 export function MerchantHead({ merchant, created, onInvite, onStatus }: { merchant: Merchant; created: boolean; onInvite: () => void; onStatus: () => void }) {
-  const look = CATEGORY_LOOK[merchant.category] ?? CATEGORY_LOOK['其他']
   const active = merchant.status === 'active'
   return (
     <View className='amerchant-head'>
       <View className='amerchant-head__top'>
-        <View className={`amerchant-head__mark pk-mark pk-pic--${look.tone}`}>
-          <Text>{look.mark}</Text>
-        </View>
+        <CategoryMark category={merchant.category} className='amerchant-head__mark' />
         <View className='amerchant-head__titles'>
           <Text className='amerchant-head__name'>{merchant.name}</Text>
           <Text className='amerchant-head__sub'>

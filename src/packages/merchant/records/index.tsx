@@ -4,8 +4,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { call } from '@/services/cloud'
 import { staffState } from '@/components/perk/gates'
 import { useWho, type Redemption } from '@/components/perk/shared'
-import { RedemptionRow } from '@/components/perk/ui'
-import { ListFooter } from '@/components/ui/ListFooter'
+import { RedemptionList } from '@/components/perk/ui'
 import { StateView } from '@/components/ui/StateView'
 import { PageStates } from '@/components/ui/PageStates'
 import { addDays, chineseDate, today } from '@/components/ui/format'
@@ -62,14 +61,7 @@ export default function MerchantRecords() {
           items.length === 0 ? (
             <StateView tone='muted' className='mrec-empty' title={`${label ?? chineseDate(date)}没有核销记录`} desc='志愿者出示优惠码、店员确认核销后会记录在这里' />
           ) : (
-            <>
-              <View className='pk-card mrec-list'>
-                {items.map((r) => (
-                  <RedemptionRow key={r.id} r={r} side='merchant' />
-                ))}
-              </View>
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-            </>
+            <RedemptionList items={items} list={list} side='merchant' className='mrec-list' />
           )
         }
       </PageStates>

@@ -5,8 +5,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import type { Redemption } from '@/components/perk/shared'
-import { RedemptionRow } from '@/components/perk/ui'
-import { ListFooter } from '@/components/ui/ListFooter'
+import { RedemptionList } from '@/components/perk/ui'
 import { StateView } from '@/components/ui/StateView'
 import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
 import { failureState, type BlockedState } from '@/components/ui/page-state'
@@ -63,12 +62,7 @@ export default function MyPerkRecords() {
                 <Text className='records-head__num'>{list.total}</Text>
                 <Text className='records-head__text'>次使用爱心商家优惠</Text>
               </View>
-              <View className='pk-card records-list'>
-                {items.map((r) => (
-                  <RedemptionRow key={r.id} r={r} side='volunteer' />
-                ))}
-              </View>
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+              <RedemptionList items={items} list={list} side='volunteer' className='records-list' />
             </>
           )
         }

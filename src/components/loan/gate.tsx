@@ -7,6 +7,8 @@ import type { StateAction } from '@/components/ui/StateView'
 import { goBackOr } from '@/services/navigation'
 import type { ScopeState } from './data'
 
+import './gate.scss'
+
 const WHO = {
   league: { title: '无权限', text: '贷款审核仅向县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。' },
   city: { title: '仅团市委可用', text: 'LPR 表由团市委项目办维护，县（市、区）团委和银行可在审核页查看贴息利率。' },

@@ -1,16 +1,18 @@
 // The pieces of an application that every loan page shows the same way: the list card, the
 // status header with its road of stages, the application's facts, documents, approval and
-// disbursement facts, repayments, the subsidy schedule (a bar chart drawn with Views) and the
-// timeline of what happened.
-import { useState, type ReactNode } from 'react'
-import { Image, ScrollView, Text, View } from '@tarojs/components'
-import type { LoanDetail, LoanDocumentView, LoanEventView, LoanSummary, SubsidyPeriodView } from '@contract/loan'
+// disbursement facts. Repayments, the subsidy schedule and the timeline are in ./schedule.
+import { useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import type { LoanDetail, LoanDocumentView, LoanSummary } from '@contract/loan'
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, REPAYMENT_LABELS } from '@contract/vocabulary'
-import { eventLabel, fileSize, percent, quarterLabel, stageIndex, STAGES, STATUS_TONE, yuan, yuanShort } from './format'
+import { fileSize, percent, stageIndex, STAGES, STATUS_TONE, yuan, yuanShort } from './format'
 import { Row, Section, StatusChip } from './ui'
 import { ago, dateTime } from '@/components/ui/format'
 import { Tag } from '@/components/ui/Tag'
 
+import './card.scss'
+import './hero.scss'
+import './documents.scss'
 // ---- list card ---------------------------------------------------------------------------------
 
 /** One application in a list (queues, 我的申请). */
@@ -248,167 +250,6 @@ export function LendingFacts({ d }: { d: LoanDetail }) {
           <Row label='剩余本金'>{yuan(d.outstandingFen)}</Row>
         </>
       )}
-    </Section>
-  )
-}
-
-export function RepaymentsSection({ d }: { d: LoanDetail }) {
-  if (!d.disbursement) return null
-  return (
-    <Section title='还本记录' extra={<Text>剩余本金 {yuan(d.outstandingFen)}</Text>} className='ln-repays'>
-      {d.repayments.length === 0 ? (
-        <Text className='ln-empty-line'>暂无提前还本或结清记录</Text>
-      ) : (
-        d.repayments.map((r, i) => (
-          <View key={i} className='ln-repay'>
-            <View className='ln-repay__main'>
-              <Text className='ln-repay__date'>{r.date}</Text>
-              {r.note ? <Text className='ln-repay__note'>{r.note}</Text> : null}
-            </View>
-            <View className='ln-repay__side'>
-              <Text className='ln-repay__amount'>归还 {yuan(r.principalFen)}</Text>
-              <Text className='ln-repay__left'>剩余 {yuan(r.outstandingFen)}</Text>
-            </View>
-          </View>
-        ))
-      )}
-    </Section>
-  )
-}
-
-// ---- subsidy schedule ----------------------------------------------------------------------------
-
-const PERIOD_STATUS: Record<SubsidyPeriodView['status'], { label: string; tone: 'green' | 'amber' | 'grey' }> = {
-  approved: { label: '已核准', tone: 'green' },
-  due: { label: '待核准', tone: 'amber' },
-  projected: { label: '预计', tone: 'grey' },
-}
-
-/** The periods as bars (height ∝ amount), coloured by where each stands. */
-export function ScheduleChart({ periods }: { periods: SubsidyPeriodView[] }) {
-  const max = Math.max(1, ...periods.map((p) => p.amountFen))
-  const scroll = periods.length > 8
-  const bars = (
-    <View className={`ln-chart__bars${scroll ? ' ln-chart__bars--scroll' : ''}`}>
-      {periods.map((p, i) => (
-        <View key={p.key} className='ln-chart__col'>
-          <View className='ln-chart__track'>
-            <View className={`ln-chart__bar ln-chart__bar--${p.status}`} style={{ height: `${Math.max(4, Math.round((p.amountFen / max) * 100))}%` }} />
-          </View>
-          <Text className='ln-chart__label'>{p.key.slice(5)}</Text>
-          <Text className='ln-chart__year'>{i === 0 || p.key.endsWith('Q1') ? p.key.slice(0, 4) : ' '}</Text>
-        </View>
-      ))}
-    </View>
-  )
-  return (
-    <View className='ln-chart'>
-      {scroll ? (
-        <ScrollView scrollX className='ln-chart__scroll'>
-          {bars}
-        </ScrollView>
-      ) : (
-        bars
-      )}
-      <View className='ln-chart__legend'>
-        <View className='ln-chart__key'>
-          <View className='ln-chart__swatch ln-chart__bar--approved' />
-          <Text>已核准</Text>
-        </View>
-        <View className='ln-chart__key'>
-          <View className='ln-chart__swatch ln-chart__bar--due' />
-          <Text>待核准</Text>
-        </View>
-        <View className='ln-chart__key'>
-          <View className='ln-chart__swatch ln-chart__bar--projected' />
-          <Text>预计</Text>
-        </View>
-      </View>
-    </View>
-  )
-}
-
-export function ScheduleSection({ d, footer }: { d: LoanDetail; footer?: ReactNode }) {
-  const x = d.disbursement
-  if (!x) return null
-  const total = d.subsidyApprovedFen + d.subsidyProjectedFen
-  return (
-    <Section title='贴息计划' extra={<Text>按季度，{x.dayBasis} 天计息</Text>} className='ln-schedule'>
-      <View className='ln-schedule__totals'>
-        <View className='ln-schedule__total'>
-          <Text className='ln-schedule__num ln-schedule__num--green'>{yuanShort(d.subsidyApprovedFen)}</Text>
-          <Text className='ln-schedule__cap'>已核准贴息</Text>
-        </View>
-        <View className='ln-schedule__total'>
-          <Text className='ln-schedule__num'>{yuanShort(d.subsidyProjectedFen)}</Text>
-          <Text className='ln-schedule__cap'>待核准及预计</Text>
-        </View>
-        <View className='ln-schedule__total'>
-          <Text className='ln-schedule__num ln-schedule__num--brand'>{yuanShort(total)}</Text>
-          <Text className='ln-schedule__cap'>贴息合计</Text>
-        </View>
-      </View>
-      <Text className='ln-schedule__rule'>
-        每期贴息 = 剩余本金 × 贴息利率 {percent(x.subsidyRateBp)} × 天数 ÷ {x.dayBasis}，逐日累计，按期四舍五入到分。预计部分按{REPAYMENT_LABELS[x.repaymentType]}的还款计划估算剩余本金，以实际还款为准。
-      </Text>
-      {d.schedule.length > 0 && <ScheduleChart periods={d.schedule} />}
-      <View className='ln-periods'>
-        {d.schedule.map((p, i) => (
-          <View key={p.key} className={`ln-period ln-period--${p.status}`} data-period={p.key}>
-            <View className='ln-period__no'>
-              <Text>{i + 1}</Text>
-            </View>
-            <View className='ln-period__main'>
-              <Text className='ln-period__key'>{quarterLabel(p.key)}</Text>
-              <Text className='ln-period__dates'>
-                {p.start} 至 {p.end} · {p.days} 天
-              </Text>
-              <Text className='ln-period__principal'>
-                本金 {yuanShort(p.openingFen)}
-                {p.closingFen !== p.openingFen ? ` → ${yuanShort(p.closingFen)}` : ''}
-              </Text>
-              {p.status === 'approved' && p.approvedAt ? (
-                <Text className='ln-period__approved'>
-                  {dateTime(p.approvedAt, '—')} 核准{p.approvedBy ? ` · ${p.approvedBy}` : ''}
-                </Text>
-              ) : null}
-            </View>
-            <View className='ln-period__side'>
-              <Text className='ln-period__amount'>{yuan(p.amountFen)}</Text>
-              <Tag tone={PERIOD_STATUS[p.status].tone} className='ln-period__status'>
-                {PERIOD_STATUS[p.status].label}
-              </Tag>
-            </View>
-          </View>
-        ))}
-      </View>
-      {footer}
-    </Section>
-  )
-}
-
-// ---- timeline ------------------------------------------------------------------------------------
-
-export function Timeline({ history }: { history: LoanEventView[] }) {
-  const events = [...history].reverse()
-  return (
-    <Section title='办理进度' extra={<Text>{history.length} 条记录</Text>} className='ln-timeline'>
-      {events.map((e, i) => (
-        <View key={`${e.at}-${i}`} className={`ln-event${i === 0 ? ' ln-event--latest' : ''}${/_reject$/.test(e.action) ? ' ln-event--bad' : /_return$/.test(e.action) ? ' ln-event--warn' : ''}`}>
-          <View className='ln-event__rail'>
-            <View className='ln-event__dot' />
-            {i < events.length - 1 && <View className='ln-event__line' />}
-          </View>
-          <View className='ln-event__body'>
-            <Text className='ln-event__title'>{eventLabel(e.action, e.actorRole)}</Text>
-            <Text className='ln-event__meta'>
-              {e.actorRole}
-              {e.actorName && e.actorName !== e.actorRole ? ` · ${e.actorName}` : ''} · {dateTime(e.at, '—')}
-            </Text>
-            {e.note ? <Text className='ln-event__note'>{e.note}</Text> : null}
-          </View>
-        </View>
-      ))}
     </Section>
   )
 }

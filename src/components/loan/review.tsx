@@ -7,8 +7,11 @@ import Taro from '@tarojs/taro'
 import type { LoanDetail } from '@contract/loan'
 import { call, errorMessage } from '@/services/cloud'
 import { openDocument } from './data'
-import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero, RepaymentsSection, ScheduleSection, Timeline } from './parts'
+import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero } from './parts'
+import { RepaymentsSection, ScheduleSection, Timeline } from './schedule'
 import { Banner, Row, Section } from './ui'
+
+import './review.scss'
 
 export function IdentitySection({ d }: { d: LoanDetail }) {
   const [clear, setClear] = useState<{ idNumber: string; mobile: string; payeeAccount: string } | null>(null)

@@ -9,6 +9,7 @@ import { STATUS_TONE } from './format'
 
 import '@/components/ui/panel.scss'
 import './loan.scss'
+import './fields.scss'
 
 /** An application's status as a soft chip (the vocabulary's words). */
 export function StatusChip({ status, className }: { status: LoanStatus; className?: string }) {

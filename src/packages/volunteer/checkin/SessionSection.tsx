@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/Button'
 import { clock, duration, elapsed } from '@/components/ui/format'
 import { ROUTES } from '@/constants/routes'
 import { DonePage } from '../shared/DonePage'
+import { SessionSince } from '../shared/LiveBadge'
 import { FlagList, StatusTag } from '../shared/ui'
 import type { SessionView, StationView } from '../shared/volunteer'
 
@@ -48,13 +49,7 @@ export function LiveSession({
         </View>
       )}
       <View className='ck-live' data-session={session.id}>
-        <View className='ck-live__top'>
-          <View className='ck-live__badge'>
-            <View className='ck-live__dot' />
-            <Text>服务中</Text>
-          </View>
-          <Text className='ck-live__since'>{clock(session.checkInAt)} 签到</Text>
-        </View>
+        <SessionSince block='ck-live' checkInAt={session.checkInAt} />
         <Text className='ck-live__elapsed'>{elapsed(now - Date.parse(session.checkInAt))}</Text>
         <Text className='ck-live__label'>已服务时长</Text>
         <View className='ck-live__station'>

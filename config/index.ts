@@ -79,6 +79,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: {
         enable: true
       },
+      // WeChat templates cannot recurse, so base.wxml repeats every nesting component once per
+      // level; deeper nodes render through Taro's `comp` component, which starts again at level 0.
+      // 8 levels instead of 16: base.wxml 61.7 → 39.7 KB (main package 322 → 301 KiB, measured),
+      // at the cost of one `comp` instance per subtree deeper than 8.
+      baseLevel: 8,
       miniCssExtractPluginOption: {
         ignoreOrder: true
       },

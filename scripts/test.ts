@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ensureBuild, H5_DEVELOPMENT, ROOT, WEAPP_PRODUCTION, WEAPP_TEST } from './builds'
+import { ensureBuild, H5_DEVELOPMENT, ROOT, WEAPP_TEST } from './builds'
 import { QUALITY_DIR, summarize } from '../test/quality/report'
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
@@ -24,7 +24,7 @@ const jestArgs = process.argv.slice(2)
 run('类型检查（tsc --noEmit，strict）', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
 run('代码检查（eslint）', bin('eslint'), ['.'])
 console.log('\n▶ 构建（源码有改动时）')
-ensureBuild(WEAPP_PRODUCTION)
+// One weapp build: the production build, in dist-test/ (the page tests render it, the budgets measure it).
 ensureBuild(WEAPP_TEST)
 ensureBuild(H5_DEVELOPMENT)
 // The quality tests leave their figures here; the report below gathers them.

@@ -1,17 +1,16 @@
 // Size budgets (sizes are deterministic, so a broken budget fails the test; timings only go
-// to the benchmark report). The weapp budget reads the production build in dist/.
+// to the benchmark report). The weapp budget reads the build the page tests render: the
+// production build, written to dist-test/ (XQ_TEST_BUILD changes nothing but the folder).
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../scripts/build-functions'
 import { BUDGETS_KB, functionSizesKB, weappSizes } from '../bench/sizes'
 import { tempDir } from './support/localcloud'
+import { weappTestBuild } from './support/weapp/build'
 
-const DIST = path.resolve(__dirname, '../dist')
+const DIST = weappTestBuild()
 
 test('the weapp main package and every subpackage are within budget', () => {
-  if (!fs.existsSync(path.join(DIST, 'app.json'))) {
-    throw new Error('dist/ has no weapp build: run `NODE_ENV=production npm run build:weapp` first (.ci/run does)')
-  }
   const sizes = weappSizes(DIST)
   expect(sizes.mainKB).toBeLessThanOrEqual(BUDGETS_KB.weappMain)
   expect(Object.keys(sizes.subpackagesKB).length).toBeGreaterThan(0)

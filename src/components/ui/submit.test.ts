@@ -3,7 +3,7 @@
 import { createElement } from 'react'
 import TestRenderer, { act } from 'react-test-renderer'
 import { CallError } from '@/services/cloud'
-import { rowsWithErrors, stopMessage, useSubmit, type Submit } from './submit'
+import { rowsWithErrors, stopMessage, useSubmit, type Submit, type SubmitOptions } from './submit'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), pageScrollTo: jest.fn(() => Promise.resolve()) } }))
 const taro = (jest.requireMock('@tarojs/taro') as { default: { showToast: jest.Mock; pageScrollTo: jest.Mock } }).default
@@ -13,10 +13,10 @@ const ROWS: readonly Row[] = ['name', 'location', 'radius']
 const rowOfField = (field: string): Row | null => (field.startsWith('location') ? 'location' : field === 'radiusM' ? 'radius' : field === 'name' ? 'name' : null)
 
 /** Renders a component that only holds the hook, and hands out its latest answer. */
-function mountSubmit(): () => Submit<Row> {
+function mountSubmit(options: SubmitOptions = {}): () => Submit<Row> {
   let latest: Submit<Row> | undefined
   function Form() {
-    latest = useSubmit(ROWS, rowOfField)
+    latest = useSubmit(ROWS, rowOfField, options)
     return null
   }
   act(() => {
@@ -65,7 +65,8 @@ test('a second tap while a send is under way sends nothing; busy holds until it 
   expect(await first).toBe(true)
   expect(send).toHaveBeenCalledTimes(1)
   expect(form().busy).toBe(false)
-  expect(form().tried).toBe(true)
+  // What was sent passed the check: the form starts clean again.
+  expect(form().tried).toBe(false)
 })
 
 test('the form’s own check stops the send and scrolls to the first row it names', async () => {
@@ -122,4 +123,18 @@ test('a send that succeeds forgets what the function said before', async () => {
     await form().submit({ send: () => Promise.resolve() })
   })
   expect(form().serverErrors).toEqual({})
+})
+
+test('a form that submits says 提交, and a refusal of no row may go to the form’s own banner', async () => {
+  const banner = jest.fn()
+  const form = mountSubmit({ verb: '提交', elsewhere: banner })
+  await act(async () => {
+    await form().submit({ check: () => ({ name: '请填写姓名' }), send: () => Promise.resolve() })
+  })
+  expect(taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '请按提示修改后再提交' }))
+  await act(async () => {
+    await form().submit({ send: () => Promise.reject(new CallError({ code: 'CONFLICT', message: '该身份证号已有注册' })) })
+  })
+  expect(banner).toHaveBeenCalledWith('该身份证号已有注册')
+  expect(taro.showToast).toHaveBeenCalledTimes(1)
 })

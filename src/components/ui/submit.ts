@@ -4,7 +4,7 @@
 // shown at the row of the field it names, or as a toast when no row shows that field.
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { showSaveError } from '@/services/forms'
+import { showSaveError, type FormVerb } from '@/services/forms'
 import { scrollToField } from '@/services/navigation'
 
 export type RowErrors<Row extends string> = Partial<Record<Row, string>>
@@ -20,7 +20,7 @@ export interface SubmitRun {
 export interface Submit<Row extends string> {
   /** A send is under way. */
   busy: boolean
-  /** A send was asked for once: forms show their own check's messages from then on. */
+  /** A send was asked for and has not gone through yet: forms show their own check's messages meanwhile. */
   tried: boolean
   /** What the function said of a field, at its row, until that field is edited. */
   serverErrors: RowErrors<Row>
@@ -38,15 +38,22 @@ export function rowsWithErrors<Row extends string>(errors: RowErrors<string>, ro
 }
 
 /** What the toast says when the form's own check stops a send. */
-export function stopMessage(count: number): string {
-  return count > 1 ? `还有 ${count} 项需要修改` : '请按提示修改后再保存'
+export function stopMessage(count: number, verb: FormVerb = '保存'): string {
+  return count > 1 ? `还有 ${count} 项需要修改` : `请按提示修改后再${verb}`
+}
+
+export interface SubmitOptions {
+  /** The word the toasts use: 请按提示修改后再保存 / 再提交. */
+  verb?: FormVerb
+  /** Where a refusal that names no row goes (a banner the form keeps); a toast otherwise. */
+  elsewhere?: (message: string) => void
 }
 
 /**
  * `rows` in the order they stand on the page (the first with a problem is scrolled to);
  * `rowOfField` takes a field as the function names it ('location.lat') to the row that shows it.
  */
-export function useSubmit<Row extends string>(rows: readonly Row[], rowOfField: (field: string) => Row | null): Submit<Row> {
+export function useSubmit<Row extends string>(rows: readonly Row[], rowOfField: (field: string) => Row | null, options: SubmitOptions = {}): Submit<Row> {
   const [busy, setBusy] = useState(false)
   const [tried, setTried] = useState(false)
   const [serverErrors, setServerErrors] = useState<RowErrors<Row>>({})
@@ -56,6 +63,8 @@ export function useSubmit<Row extends string>(rows: readonly Row[], rowOfField: 
   rowsRef.current = rows
   const rowOfFieldRef = useRef(rowOfField)
   rowOfFieldRef.current = rowOfField
+  const optionsRef = useRef(options)
+  optionsRef.current = options
 
   const markError = useCallback((row: Row, message: string) => setServerErrors((e) => ({ ...e, [row]: message })), [])
   const clearError = useCallback((row: Row) => setServerErrors((e) => (e[row] === undefined ? e : { ...e, [row]: undefined })), [])
@@ -66,7 +75,7 @@ export function useSubmit<Row extends string>(rows: readonly Row[], rowOfField: 
     const stopped = run.check ? rowsWithErrors(run.check(), rowsRef.current) : []
     if (stopped.length > 0) {
       scrollToField(stopped[0])
-      void Taro.showToast({ title: stopMessage(stopped.length), icon: 'none' })
+      void Taro.showToast({ title: stopMessage(stopped.length, optionsRef.current.verb), icon: 'none' })
       return false
     }
     sending.current = true
@@ -74,10 +83,12 @@ export function useSubmit<Row extends string>(rows: readonly Row[], rowOfField: 
       if (run.confirm && !(await run.confirm())) return false
       setBusy(true)
       await run.send()
+      // What was sent passed: the form starts clean (a form that stays on screen shows no stale messages).
       setServerErrors({})
+      setTried(false)
       return true
     } catch (err) {
-      showSaveError(err, rowOfFieldRef.current, markError)
+      showSaveError(err, rowOfFieldRef.current, markError, optionsRef.current)
       return false
     } finally {
       sending.current = false

@@ -44,7 +44,7 @@ export default function Register() {
   const [placeOpen, setPlaceOpen] = useState(false)
   const draft = useRegistrationDraft(kind)
   const { fields } = draft
-  const form = useSubmit<Row>(ROWS, rowOfField)
+  const form = useSubmit<Row>(ROWS, rowOfField, { verb: '提交' })
 
   const { state, retry, setData } = usePageState<Loaded>(async () => {
     const [mine, divisions] = await Promise.all([call('registration.mine', { revealId: true }), call('directory.divisions', {})])

@@ -202,3 +202,6 @@ export function distance(metres: number): string {
   if (m < 1000) return `${m} 米`
   return `${(Math.round(m / 100) / 10).toFixed(1)} 公里`
 }
+
+/** Coordinates as the forms keep them: six decimals at most (about 0.1 m). */
+export const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)

@@ -2,15 +2,12 @@
 // a saved fair's as the form shows them. No Taro here: unit-tested in Node.
 import type { FairView } from '@contract/fair'
 import type { InputOf } from '@contract/index'
-import { addDays, dateTime, today } from '@/components/ui/format'
+import { addDays, dateTime, fixed6, today } from '@/components/ui/format'
 import type { CheckedForm } from '@/components/fair/use-checked-form'
 import type { Fields, Row } from './check'
 
 /** The form as its sections get it. */
 export type FairForm = CheckedForm<Fields, Row, Omit<InputOf<'fair.save'>, 'id'>>
-
-/** Coordinates as typed: six decimals at most (about 10 cm). */
-export const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)
 
 export function blankFields(now = Date.now()): Fields {
   const at = dateTime(now)

@@ -14,7 +14,7 @@ import { placesInReach, type StaffScope } from '@/components/township/shared'
 import { usePageState, type PageLoad } from '@/components/ui/page-state'
 import { useSubmit } from '@/components/ui/submit'
 import { checkStation, rowOfField, ROWS, type Fields, type Row } from './check'
-import { fixed6 } from './map-point'
+import { fixed6 } from '@/components/ui/format'
 import { useStationLocation, type StationLocation } from './use-station-location'
 
 export type Station = OutputOf<'station.get'>

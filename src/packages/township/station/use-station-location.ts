@@ -3,7 +3,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { hereProblem, readHere } from './here'
-import { chooseMapPoint, fixed6 } from './map-point'
+import { fixed6 } from '@/components/ui/format'
+import { chooseMapPoint } from '@/services/map-point'
 import type { Fields } from './check'
 
 /** A reading coarser than this is no good as a station's point (its fence is 50–500 m): say so. */

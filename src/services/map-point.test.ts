@@ -1,6 +1,7 @@
 // Picking a point on WeChat's map: where it opens, and what a cancel, a refused permission and
 // any other failure leave.
-import { chooseMapPoint, fixed6, mapCentre } from './map-point'
+import { fixed6 } from '@/components/ui/format'
+import { chooseMapPoint, mapCentre } from './map-point'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { chooseLocation: jest.fn(), showModal: jest.fn(), showToast: jest.fn(), openSetting: jest.fn() } }))
 const taro = (jest.requireMock('@tarojs/taro') as { default: Record<'chooseLocation' | 'showModal' | 'showToast' | 'openSetting', jest.Mock> }).default
@@ -9,6 +10,7 @@ beforeEach(() => jest.clearAllMocks())
 
 test('coordinates keep six decimals; the map opens at the typed point only when it is one', () => {
   expect(fixed6(23.69752449)).toBe('23.697524')
+  expect(fixed6(1.0000004)).toBe('1')
   expect(mapCentre('23.7', '113.05')).toEqual({ latitude: 23.7, longitude: 113.05 })
   expect(mapCentre('23.7', '')).toEqual({})
   expect(mapCentre('abc', '113')).toEqual({})

@@ -1,7 +1,7 @@
 // A point chosen on WeChat's map (wx.chooseLocation), opened where the form's coordinates already
 // point: null when the person cancelled, or when the map could not open (and they were told why:
 // the permission, with a way to the settings, or a toast). Written to serve any form with a place
-// on the map (the fair form has the same steps).
+// on the map (the station and fair forms).
 import Taro from '@tarojs/taro'
 
 export interface MapPlace {
@@ -10,9 +10,6 @@ export interface MapPlace {
   name: string
   address: string
 }
-
-/** Coordinates as the forms keep them: six decimals (about 0.1 m). */
-export const fixed6 = (n: number) => String(Math.round(n * 1e6) / 1e6)
 
 /** Where the map opens: the typed point when it is one, else around the phone. */
 export function mapCentre(lat: string, lng: string): { latitude: number; longitude: number } | Record<string, never> {

@@ -16,7 +16,7 @@ import { Button } from '@/components/ui/Button'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { chineseDate } from '@/components/ui/format'
-import { useWorkbookExport } from './use-workbook-export'
+import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
 import '@/components/fair/pieces.scss'
 import './index.scss'

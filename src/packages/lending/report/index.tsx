@@ -1,15 +1,14 @@
 // 贷款统计（县、市团委）: over any period — applications by status, loans made, amount lent (万元),
 // subsidy approved, projects by type, jobs created and households helped; by county (a bar chart
 // drawn with Views) for the city, one county for its league. Excel export of the same figures.
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
-import { call, errorMessage } from '@/services/cloud'
+import { call } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
-import { openWorkbook } from '@/services/files'
 import { STATUS_TONE, wan, yuanShort } from '@/components/loan/format'
 import { reviewerDenied } from '@/components/loan/gate'
 import { Section } from '@/components/loan/ui'
@@ -19,12 +18,11 @@ import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { Tag } from '@/components/ui/Tag'
 import { addDays, today } from '@/components/ui/format'
+import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
 import './index.scss'
 
 type Report = OutputOf<'loan.report'>
-type Exported = OutputOf<'loan.exportReport'>
-
 const TYPE_COLORS = ['#d93a2b', '#2f6bd8', '#e39a2d', '#1d8a4e', '#9aa0a8']
 /** The seeds' headline figures start in 2020; the LPR reform in August 2019. */
 const EARLIEST = '2019-08-20'
@@ -37,14 +35,11 @@ export default function LoanReport() {
   const [to, setTo] = useState(todayYmd)
   const [countyCode, setCountyCode] = useState('')
   const [sheet, setSheet] = useState(false)
-  const [exporting, setExporting] = useState(false)
-  const [exported, setExported] = useState<Exported | null>(null)
 
   const input: InputOf<'loan.report'> = { from, to, ...(countyCode ? { countyCode } : {}) }
   const key = JSON.stringify(input)
   const { state, reload, retry } = usePageState(() => call('loan.report', input), [key], !!scope)
-  // Another period: the workbook exported before is not its figures.
-  useEffect(() => setExported(null), [key])
+  const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(() => call('loan.exportReport', input), { madeOf: key })
   usePullDownRefresh(() => {
     void (scope ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
@@ -57,25 +52,6 @@ export default function LoanReport() {
     { label: '近 12 个月', from: addDays(`${Number(todayYmd.slice(0, 4)) - 1}${todayYmd.slice(4)}`, 1), to: todayYmd },
     { label: '全部', from: EARLIEST, to: todayYmd },
   ]
-
-  const exportNow = async () => {
-    if (exporting) return
-    setExporting(true)
-    try {
-      const file = await call('loan.exportReport', input)
-      setExported(file)
-      try {
-        await openWorkbook(file)
-        void Taro.showToast({ title: '已导出 Excel', icon: 'none' })
-      } catch {
-        void Taro.showToast({ title: '文件已生成，但打开失败，请点「重新打开」', icon: 'none', duration: 2500 })
-      }
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const city = !!scope?.city
   const scopeName = countyCode ? (counties.find((c) => c.code === countyCode)?.name ?? '') : city ? '全市' : (scope?.counties ?? []).map((c) => c.name).join('、')
@@ -138,7 +114,7 @@ export default function LoanReport() {
             </View>
           )}
           {exported && (
-            <Button kind='plain' className='loan-report__reopen' onClick={() => void openWorkbook(exported).catch(() => Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))}>
+            <Button kind='plain' className='loan-report__reopen' onClick={reopen}>
               重新打开
             </Button>
           )}

@@ -5,8 +5,7 @@ import { useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
-import { call, errorMessage } from '@/services/cloud'
-import { openWorkbook } from '@/services/files'
+import { call } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { staffDenied } from '@/components/township/ui'
@@ -17,12 +16,11 @@ import { PageStates } from '@/components/ui/PageStates'
 import { StateView } from '@/components/ui/StateView'
 import { hoursOf, monthLabel, thisMonth } from '@/components/ui/format'
 import { listState, usePaged } from '@/components/ui/paged'
+import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
 import './index.scss'
 
 type Row = OutputOf<'service.report'>['items'][number]
-type Exported = OutputOf<'service.exportReport'>
-
 const PAGE_SIZE = 20
 
 function Stars({ star }: { star: number }) {
@@ -44,8 +42,6 @@ export default function Report() {
   const [countyCode, setCountyCode] = useState('')
   const [townshipCode, setTownshipCode] = useState('')
   const [sheet, setSheet] = useState<'county' | 'township' | null>(null)
-  const [exporting, setExporting] = useState(false)
-  const [exported, setExported] = useState<Exported | null>(null)
 
   const places = useMemo(() => (scope ? placesInReach(scope, divisions) : []), [scope, divisions])
   /** Admins of several counties (or the city) choose a county first. */
@@ -66,39 +62,14 @@ export default function Report() {
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
   const scopeName = townshipName ?? countyName ?? scope?.single?.name ?? scope?.reach ?? ''
 
-  const exportNow = async () => {
-    if (exporting) return
-    setExporting(true)
-    try {
-      const file = await call('service.exportReport', filters)
-      setExported(file)
-      try {
-        await openWorkbook(file)
-        void Taro.showToast({ title: `已导出 ${file.rows} 名志愿者`, icon: 'none' })
-      } catch {
-        void Taro.showToast({ title: '文件已生成，但打开失败，请点「重新打开」', icon: 'none', duration: 2500 })
-      }
-    } catch (err) {
-      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
-    } finally {
-      setExporting(false)
-    }
-  }
-
-  const reopen = () => {
-    if (!exported) return
-    openWorkbook(exported).catch(() => void Taro.showToast({ title: '打开失败，请重新导出', icon: 'none' }))
-  }
+  const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(() => call('service.exportReport', filters), { madeOf: key, done: (file) => `已导出 ${file.rows} 名志愿者` })
 
   // A failed or refused scope is asked again on a pull (the list refreshes itself once it shows).
   usePullDownRefresh(() => {
     if (!scope) void reloadScope(true)
   })
 
-  const changeFilter = (apply: () => void) => {
-    apply()
-    setExported(null)
-  }
+  const changeFilter = (apply: () => void) => apply()
 
   return (
     <View className={`panel-page report ${scope ? 'panel-page--with-bar' : ''}`}>

@@ -12,16 +12,19 @@ const openWorkbook = (jest.requireMock('@/services/files') as { openWorkbook: je
 type File = { fileUrl: string; fileName: string; rows: number }
 const FILE: File = { fileUrl: 'https://files/report.xlsx', fileName: '对接会统计.xlsx', rows: 3 }
 
-function mountExport(make: () => Promise<File>) {
+function mountExport(make: () => Promise<File>, options: Parameters<typeof useWorkbookExport<File>>[1] = {}) {
   let latest: ReturnType<typeof useWorkbookExport<File>> | undefined
-  function Page() {
-    latest = useWorkbookExport(make)
+  let renderer!: TestRenderer.ReactTestRenderer
+  function Page({ madeOf }: { madeOf: string }) {
+    latest = useWorkbookExport(make, { ...options, madeOf })
     return null
   }
   act(() => {
-    TestRenderer.create(createElement(Page))
+    renderer = TestRenderer.create(createElement(Page, { madeOf: options.madeOf ?? '' }))
   })
-  return () => latest!
+  const get = () => latest!
+  get.filter = (madeOf: string) => act(() => renderer.update(createElement(Page, { madeOf })))
+  return get
 }
 
 beforeEach(() => {
@@ -64,4 +67,15 @@ test('a file that will not open is kept, and the toast says to open it again; a 
   await act(() => refused().run())
   expect(refused().exported).toBeNull()
   expect(taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '对接会统计仅向团市委开放' }))
+})
+
+test('what was exported is said as the page words it, and other filters forget the file', async () => {
+  const exp = mountExport(() => Promise.resolve(FILE), { madeOf: '2026-11', done: (f) => `已导出 ${f.rows} 名志愿者` })
+  await act(async () => {
+    await exp().run()
+  })
+  expect(taro.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已导出 3 名志愿者' }))
+  expect(exp().exported).toEqual(FILE)
+  exp.filter('2026-10')
+  expect(exp().exported).toBeNull()
 })

@@ -9,27 +9,18 @@ import { ROUTES } from '@/constants/routes'
 import { call, errorMessage } from '@/services/cloud'
 import { hours as hoursText } from '@/components/ui/format'
 import { parseScanned, scan } from '../shared/scan'
-import { Card, NOT_VOLUNTEER, StarBar, Stars, starName } from '../shared/ui'
+import { NOT_VOLUNTEER, Stars, starName } from '../shared/ui'
 import { loadSettings, useCheckOut, useNow, type HoursView } from '../shared/volunteer'
 import { HelpCard } from '@/components/ui/HelpCard'
-import { Button } from '@/components/ui/Button'
-import { clock, elapsed, lastMonths } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
 import { PageStates } from '@/components/ui/PageStates'
 import { WorkbenchHead } from '@/components/ui/Workbench'
-import { ScanMark } from '@/components/ui/ScanMark'
 import { usePageState } from '@/components/ui/page-state'
+import { CheckInEntry, HoursCard, SessionCard, VolunteerLinks } from './sections'
 
 import './index.scss'
 
 type Me = OutputOf<'account.me'>
-
-const LINKS = [
-  { key: 'hours', mark: '时', title: '服务时长与记录', desc: '星级进度、月度时长、每一条服务记录', url: ROUTES.hours },
-  { key: 'makeup', mark: '补', title: '补签', desc: '忘记签到或签退时，31 天内可申请补签', url: ROUTES.makeup },
-  { key: 'certificate', mark: '证', title: '志愿服务证明', desc: '生成带核验码的服务证明', url: ROUTES.certificate },
-  { key: 'verify', mark: '验', title: '核验服务证明', desc: '输入核验码，查验一份证明的真伪', url: ROUTES.verify },
-] as const
 
 /** Opens the check-in page for what the camera read. */
 function openScanned(text: string) {
@@ -106,9 +97,6 @@ export default function VolunteerHome() {
     }
   }
 
-  const thisMonth = lastMonths(1)[0]
-  const monthMinutes = hours?.months.find((m) => m.month === thisMonth)?.minutes ?? 0
-
   const page = (
     <PageStates state={state} retry={retry} denied={NOT_VOLUNTEER}>
       {({ session, me }) => {
@@ -130,98 +118,14 @@ export default function VolunteerHome() {
 
             <View className='wb-body'>
               {session ? (
-                <View className='vhome-session' data-session={session.id}>
-                  <View className='vhome-session__top'>
-                    <View className='vhome-session__live'>
-                      <View className='vhome-session__dot' />
-                      <Text>服务中</Text>
-                    </View>
-                    <Text className='vhome-session__since'>{clock(session.checkInAt)} 签到</Text>
-                  </View>
-                  <Text className='vhome-session__station'>{session.stationName}</Text>
-                  <Text className='vhome-session__elapsed'>{elapsed(now - Date.parse(session.checkInAt))}</Text>
-                  <Text className='vhome-session__label'>已服务时长 · 离开驿站前请签退</Text>
-                  <View className='vhome-session__actions'>
-                    <Button kind='plain' className='vhome-session__detail' onClick={() => void Taro.navigateTo({ url: `${ROUTES.checkin}?stationId=${session.stationId}` })}>
-                      签到详情
-                    </Button>
-                    <Button className='vhome-session__checkout' busy={checkingOut} onClick={() => void finish()}>
-                      {checkingOut ? '正在签退…' : '签退'}
-                    </Button>
-                  </View>
-                </View>
+                <SessionCard session={session} now={now} checkingOut={checkingOut} onCheckOut={() => void finish()} />
               ) : (
-                <View className='vhome-entry'>
-                  <View className='vhome-entry__scan' hoverClass='vhome-entry__scan--pressed' onClick={() => void startScan()}>
-                    <View className='vhome-entry__icon'>
-                      <ScanMark />
-                    </View>
-                    <View className='vhome-entry__main'>
-                      <Text className='vhome-entry__title'>扫码签到</Text>
-                      <Text className='vhome-entry__desc'>到达驿站后，扫描驿站张贴的签到码</Text>
-                    </View>
-                    <Text className='vhome-entry__arrow'>›</Text>
-                  </View>
-                  <View className='vhome-entry__nearby' hoverClass='vhome-entry__nearby--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.checkin })}>
-                    <View className='vhome-entry__pin'>
-                      <View className='vhome-entry__pin-dot' />
-                    </View>
-                    <Text className='vhome-entry__nearby-text'>选择附近驿站签到</Text>
-                    <Text className='vhome-entry__nearby-arrow'>›</Text>
-                  </View>
-                </View>
+                <CheckInEntry onScan={() => void startScan()} />
               )}
 
-              <Card title='我的服务时长' extra={<Text onClick={() => void Taro.navigateTo({ url: ROUTES.hours })}>明细 ›</Text>} className='vhome-hours'>
-                {hours ? (
-                  <>
-                    <View className='vhome-hours__stats'>
-                      <View className='vhome-hours__stat'>
-                        <Text className='vhome-hours__num vhome-hours__num--month'>{hoursText(monthMinutes)}</Text>
-                        <Text className='vhome-hours__label'>本月（小时）</Text>
-                      </View>
-                      <View className='vhome-hours__stat'>
-                        <Text className='vhome-hours__num vhome-hours__num--total'>{hoursText(hours.approvedMinutes)}</Text>
-                        <Text className='vhome-hours__label'>累计（小时）</Text>
-                      </View>
-                      <View className='vhome-hours__stat'>
-                        <Text className='vhome-hours__num vhome-hours__num--pending'>{hoursText(hours.pendingMinutes)}</Text>
-                        <Text className='vhome-hours__label'>待审核（小时）</Text>
-                      </View>
-                    </View>
-                    <View className='vhome-hours__star'>
-                      <StarBar hours={hours} />
-                    </View>
-                  </>
-                ) : hoursError ? (
-                  <View className='vhome-hours__error'>
-                    <Text>{hoursError}</Text>
-                    <Text className='vhome-hours__retry' onClick={() => void reload(true)}>
-                      重试
-                    </Text>
-                  </View>
-                ) : (
-                  <View className='vhome-hours__loading'>
-                    <View className='vhome-hours__ghost' />
-                    <View className='vhome-hours__ghost vhome-hours__ghost--short' />
-                  </View>
-                )}
-              </Card>
+              <HoursCard hours={hours} error={hoursError} onRetry={() => void reload(true)} />
 
-              <View className='vhome-links'>
-                {LINKS.map((l) => (
-                  <View key={l.key} className={`vhome-link vhome-link--${l.key}`} hoverClass='vhome-link--pressed' onClick={() => void Taro.navigateTo({ url: l.url })}>
-                    <View className={`vhome-link__mark vhome-link__mark--${l.key}`}>
-                      <Text>{l.mark}</Text>
-                    </View>
-                    <View className='vhome-link__main'>
-                      <Text className='vhome-link__title'>{l.title}</Text>
-                      <Text className='vhome-link__desc'>{l.desc}</Text>
-                    </View>
-                    <Text className='vhome-link__arrow'>›</Text>
-                  </View>
-                ))}
-              </View>
+              <VolunteerLinks />
 
               <Text className='vhome__note'>
                 服务时长按签到、签退时间计算，{capMinutes ? `每天最多计入 ${hoursText(capMinutes)} 小时，` : ''}经镇街团委审核通过后计入。未签退的服务会在当天结束时自动结束，并交由镇街团委核实。

@@ -1,6 +1,7 @@
 // How the loan pages refuse (not this kind of reviewer; an application that is not theirs or is
 // gone), for <PageStates>, and the queues' search box.
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { SearchField, type SearchLook } from '@/components/ui/Field'
 import type { DeniedLook } from '@/components/ui/PageStates'
 import type { PageState } from '@/components/ui/page-state'
 import type { StateAction } from '@/components/ui/StateView'
@@ -32,32 +33,15 @@ export function reviewDenied(who: keyof typeof WHO, gate: ScopeState, state: Pag
   return gate.kind === 'denied' ? reviewerDenied(who) : loanDenied(state.kind === 'denied' ? state.message : undefined, back)
 }
 
+// The queues' own icon and round clear mark, on the kit's search box.
+const LOAN_SEARCH_LOOK: SearchLook = {
+  icon: <View className='ln-search__icon' />,
+  inputClassName: 'ln-search__input',
+  clearClassName: 'ln-search__clear',
+  clearMark: <Text>×</Text>,
+}
+
 /** A search box: filters as you type (the page debounces), or at once on 搜索. */
 export function SearchBox({ value, placeholder, onChange, onSearch }: { value: string; placeholder: string; onChange: (v: string) => void; onSearch: (v: string) => void }) {
-  return (
-    <View className='panel-searchfield ln-search'>
-      <View className='ln-search__icon' />
-      <Input
-        className='panel-searchfield__input ln-search__input'
-        value={value}
-        placeholder={placeholder}
-        placeholderClass='panel-searchfield__placeholder'
-        confirmType='search'
-        maxlength={20}
-        onInput={(e) => onChange(e.detail.value)}
-        onConfirm={(e) => onSearch(e.detail.value)}
-      />
-      {value && (
-        <View
-          className='ln-search__clear'
-          onClick={() => {
-            onChange('')
-            onSearch('')
-          }}
-        >
-          <Text>×</Text>
-        </View>
-      )}
-    </View>
-  )
+  return <SearchField className='ln-search' look={LOAN_SEARCH_LOOK} value={value} placeholder={placeholder} onChange={onChange} onSearch={onSearch} />
 }

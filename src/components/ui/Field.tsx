@@ -15,13 +15,28 @@ export function Field({ label, children, className }: { label: string; children:
   )
 }
 
+/** How a search box looks where a page draws its own icon and clear mark (the loan queues). */
+export interface SearchLook {
+  icon: ReactNode
+  inputClassName: string
+  clearClassName: string
+  clearMark: ReactNode
+}
+
+const KIT_LOOK: SearchLook = {
+  icon: <Search size={15} color='#8a8f99' />,
+  inputClassName: '',
+  clearClassName: 'panel-searchfield__clear',
+  clearMark: <MaskClose size={16} color='#c4c7cc' />,
+}
+
 /** A search box (lighter than NutUI's SearchBar): filters as you type, or at once on 搜索. */
-export function SearchField({ value, placeholder, onChange, onSearch, className }: { value: string; placeholder: string; onChange: (v: string) => void; onSearch: (v: string) => void; className?: string }) {
+export function SearchField({ value, placeholder, onChange, onSearch, className, look = KIT_LOOK }: { value: string; placeholder: string; onChange: (v: string) => void; onSearch: (v: string) => void; className?: string; look?: SearchLook }) {
   return (
     <View className={`panel-searchfield ${className ?? ''}`}>
-      <Search size={15} color='#8a8f99' />
+      {look.icon}
       <Input
-        className='panel-searchfield__input'
+        className={look.inputClassName ? `panel-searchfield__input ${look.inputClassName}` : 'panel-searchfield__input'}
         value={value}
         placeholder={placeholder}
         placeholderClass='panel-searchfield__placeholder'
@@ -32,13 +47,13 @@ export function SearchField({ value, placeholder, onChange, onSearch, className 
       />
       {value && (
         <View
-          className='panel-searchfield__clear'
+          className={look.clearClassName}
           onClick={() => {
             onChange('')
             onSearch('')
           }}
         >
-          <MaskClose size={16} color='#c4c7cc' />
+          {look.clearMark}
         </View>
       )}
     </View>

@@ -3,21 +3,16 @@
 // filters, counts and paging.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
-import type { LoanSummary } from '@contract/loan'
-import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
+import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, type LoanStatus, type ProjectType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { call } from '@/services/cloud'
 import { isBank, useReviewerScope } from '@/components/loan/data'
 import { reviewerDenied, SearchBox } from '@/components/loan/gate'
-import { LoanCard } from '@/components/loan/parts'
-import { ListFooter } from '@/components/ui/ListFooter'
+import { LoanQueueList, ProjectTypeSheet, QueueChip, useLoanQueue } from '@/components/loan/queue'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
-import { takeChanged } from '@/services/changes'
-import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
+import { listState, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -32,7 +27,6 @@ export default function BankHome() {
   const [projectType, setProjectType] = useState<ProjectType | ''>('')
   const { draft, setDraft, keyword, search, clear: clearSearch } = useSearchKeyword()
   const [sheet, setSheet] = useState<'status' | 'type' | null>(null)
-  const [counts, setCounts] = useState<{ todo: number } | null>(null)
 
   const filters: InputOf<'loan.queue'> = {
     view: tab,
@@ -40,20 +34,7 @@ export default function BankHome() {
     ...(projectType ? { projectType } : {}),
     ...(keyword ? { keyword } : {}),
   }
-  const key = JSON.stringify(filters)
-  const list = usePaged<LoanSummary>(
-    async (page, pageSize) => {
-      const res = await call('loan.queue', { ...filters, page, pageSize })
-      setCounts(res.counts)
-      return res
-    },
-    key,
-    !!scope,
-  )
-
-  useDidShow(() => {
-    if (takeChanged('bank')) void list.reload(true)
-  })
+  const { list, counts } = useLoanQueue(filters, !!scope, 'bank')
 
   const statuses = tab === 'todo' ? (['bank_review', 'approved'] as LoanStatus[]) : BANK_STATUSES
   const filtered = !!(status || projectType || keyword)
@@ -91,14 +72,8 @@ export default function BankHome() {
               <SearchBox value={draft} placeholder='搜索申请人或项目名称' onChange={setDraft} onSearch={search} />
             </View>
             <View className='panel-filters'>
-              <View className={`panel-chip ${status ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('status')}>
-                <Text className='panel-chip__text'>{status ? (status === 'bank_review' ? '待审批' : status === 'approved' && tab === 'todo' ? '待放款' : LOAN_STATUS_LABELS[status]) : tab === 'todo' ? '待审批和待放款' : '全部状态'}</Text>
-                <Text className='panel-chip__arrow'>▼</Text>
-              </View>
-              <View className={`panel-chip ${projectType ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('type')}>
-                <Text className='panel-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
-                <Text className='panel-chip__arrow'>▼</Text>
-              </View>
+              <QueueChip on={!!status} text={status ? (status === 'bank_review' ? '待审批' : status === 'approved' && tab === 'todo' ? '待放款' : LOAN_STATUS_LABELS[status]) : tab === 'todo' ? '待审批和待放款' : '全部状态'} onClick={() => setSheet('status')} />
+              <QueueChip on={!!projectType} text={projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'} onClick={() => setSheet('type')} />
             </View>
           </View>
         </>
@@ -106,34 +81,17 @@ export default function BankHome() {
 
       <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('bank')}>
         {(items) => (
-          <>
-            <View className='panel-summary'>
-              <Text>
-                共 {list.total} 份{tab === 'todo' ? '待处理，按推荐先后排列' : ''}
-              </Text>
-              {filtered && (
-                <Text className='panel-summary__reset' onClick={clear}>
-                  清除筛选
-                </Text>
-              )}
-            </View>
-            {items.length === 0 ? (
-              <StateView
-                tone='muted'
-                className='bank-home__empty'
-                title={filtered ? '没有符合条件的申请' : tab === 'todo' ? '暂无待处理的贷款' : '还没有推荐到本行的申请'}
-                desc={filtered ? '换个筛选条件试试' : tab === 'todo' ? '团市委审核通过并推荐到本行的申请，会出现在这里。' : ''}
-                action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
-              />
-            ) : (
-              <View className='panel-list'>
-                {items.map((l) => (
-                  <LoanCard key={l.id} loan={l} className='bank-card' onClick={() => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${l.id}` })} />
-                ))}
-                <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-              </View>
-            )}
-          </>
+          <LoanQueueList
+            list={list}
+            items={items}
+            countNote={tab === 'todo' ? '待处理，按推荐先后排列' : ''}
+            filtered={filtered}
+            clear={clear}
+            empty={tab === 'todo' ? { title: '暂无待处理的贷款', desc: '团市委审核通过并推荐到本行的申请，会出现在这里。' } : { title: '还没有推荐到本行的申请', desc: '' }}
+            emptyClassName='bank-home__empty'
+            cardClassName='bank-card'
+            open={(id) => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${id}` })}
+          />
         )}
       </PageStates>
 
@@ -145,14 +103,7 @@ export default function BankHome() {
         onSelect={(v) => setStatus(v as LoanStatus | '')}
         onClose={() => setSheet(null)}
       />
-      <OptionSheet
-        visible={sheet === 'type'}
-        title='项目类型'
-        options={[{ value: '', label: '全部项目类型' }, ...PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))]}
-        value={projectType}
-        onSelect={(v) => setProjectType(v as ProjectType | '')}
-        onClose={() => setSheet(null)}
-      />
+      <ProjectTypeSheet visible={sheet === 'type'} value={projectType} onSelect={setProjectType} onClose={() => setSheet(null)} />
     </View>
   )
 }

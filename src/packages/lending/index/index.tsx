@@ -4,26 +4,28 @@
 // (and, for the city admin, the LPR table).
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
-import type { LoanSummary } from '@contract/loan'
-import { LOAN_STATUS_LABELS, LOAN_STATUSES, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type ProjectType } from '@contract/vocabulary'
+import { LOAN_STATUS_LABELS, LOAN_STATUSES, PROJECT_TYPE_LABELS, type LoanStatus, type ProjectType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
-import { call } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
-import { LoanCard } from '@/components/loan/parts'
-import { ListFooter } from '@/components/ui/ListFooter'
+import { LoanQueueList, ProjectTypeSheet, QueueChip, useLoanQueue } from '@/components/loan/queue'
 import { reviewerDenied, SearchBox } from '@/components/loan/gate'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
-import { takeChanged } from '@/services/changes'
-import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
+import { listState, useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
 type View_ = 'todo' | 'subsidy' | 'all'
+
+// What an empty tab says when nothing is filtered out.
+const EMPTY: Record<View_, { title: string; desc: string }> = {
+  todo: { title: '暂无待审核的贷款申请', desc: '新的申请提交后会出现在这里，并通过消息提醒。' },
+  subsidy: { title: '暂无待核准的贴息', desc: '每个季度结束后，已放款贷款的当期贴息会出现在这里。' },
+  all: { title: '还没有贷款申请', desc: '' },
+}
 
 export default function Lending() {
   const { state: gate, scope, retry: retryScope } = useReviewerScope(isLeague)
@@ -35,7 +37,6 @@ export default function Lending() {
   const [projectType, setProjectType] = useState<ProjectType | ''>('')
   const { draft, setDraft, keyword, search, clear: clearSearch } = useSearchKeyword()
   const [sheet, setSheet] = useState<'status' | 'county' | 'type' | null>(null)
-  const [counts, setCounts] = useState<{ todo: number; subsidy: number } | null>(null)
 
   const filters: InputOf<'loan.queue'> = {
     view,
@@ -44,21 +45,7 @@ export default function Lending() {
     ...(projectType ? { projectType } : {}),
     ...(keyword ? { keyword } : {}),
   }
-  const key = JSON.stringify(filters)
-  const list = usePaged<LoanSummary>(
-    async (page, pageSize) => {
-      const res = await call('loan.queue', { ...filters, page, pageSize })
-      setCounts(res.counts)
-      return res
-    },
-    key,
-    !!scope,
-  )
-
-  // Back from a decision on the detail page: the queue changed.
-  useDidShow(() => {
-    if (takeChanged('lending')) void list.reload(true)
-  })
+  const { list, counts } = useLoanQueue(filters, !!scope, 'lending')
 
   const counties = useMemo(() => {
     if (!scope || !divisions) return []
@@ -102,21 +89,12 @@ export default function Lending() {
             </View>
             <View className='panel-filters'>
               {view === 'all' && (
-                <View className={`panel-chip ${status ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('status')}>
-                  <Text className='panel-chip__text'>{status ? LOAN_STATUS_LABELS[status] : '全部状态'}</Text>
-                  <Text className='panel-chip__arrow'>▼</Text>
-                </View>
+                <QueueChip on={!!status} text={status ? LOAN_STATUS_LABELS[status] : '全部状态'} onClick={() => setSheet('status')} />
               )}
               {chooseCounty && (
-                <View className={`panel-chip ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('county')}>
-                  <Text className='panel-chip__text'>{counties.find((c) => c.code === countyCode)?.name ?? (city ? '全市' : '全部县区')}</Text>
-                  <Text className='panel-chip__arrow'>▼</Text>
-                </View>
+                <QueueChip on={!!countyCode} text={counties.find((c) => c.code === countyCode)?.name ?? (city ? '全市' : '全部县区')} onClick={() => setSheet('county')} />
               )}
-              <View className={`panel-chip ${projectType ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet('type')}>
-                <Text className='panel-chip__text'>{projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'}</Text>
-                <Text className='panel-chip__arrow'>▼</Text>
-              </View>
+              <QueueChip on={!!projectType} text={projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'} onClick={() => setSheet('type')} />
             </View>
           </View>
 
@@ -138,34 +116,17 @@ export default function Lending() {
 
       <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('league')}>
         {(items) => (
-          <>
-            <View className='panel-summary'>
-              <Text>
-                共 {list.total} 份{view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
-              </Text>
-              {filtered && (
-                <Text className='panel-summary__reset' onClick={clear}>
-                  清除筛选
-                </Text>
-              )}
-            </View>
-            {items.length === 0 ? (
-              <StateView
-                tone='muted'
-                className='lending__empty'
-                title={filtered ? '没有符合条件的申请' : view === 'todo' ? '暂无待审核的贷款申请' : view === 'subsidy' ? '暂无待核准的贴息' : '还没有贷款申请'}
-                desc={filtered ? '换个筛选条件试试' : view === 'todo' ? '新的申请提交后会出现在这里，并通过消息提醒。' : view === 'subsidy' ? '每个季度结束后，已放款贷款的当期贴息会出现在这里。' : ''}
-                action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
-              />
-            ) : (
-              <View className='panel-list'>
-                {items.map((l) => (
-                  <LoanCard key={l.id} loan={l} className='lending-card' onClick={() => go(`${ROUTES.lendingDetail}?id=${l.id}`)} />
-                ))}
-                <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-              </View>
-            )}
-          </>
+          <LoanQueueList
+            list={list}
+            items={items}
+            countNote={view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
+            filtered={filtered}
+            clear={clear}
+            empty={EMPTY[view]}
+            emptyClassName='lending__empty'
+            cardClassName='lending-card'
+            open={(id) => go(`${ROUTES.lendingDetail}?id=${id}`)}
+          />
         )}
       </PageStates>
 
@@ -185,14 +146,7 @@ export default function Lending() {
         onSelect={setCountyCode}
         onClose={() => setSheet(null)}
       />
-      <OptionSheet
-        visible={sheet === 'type'}
-        title='项目类型'
-        options={[{ value: '', label: '全部项目类型' }, ...PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))]}
-        value={projectType}
-        onSelect={(v) => setProjectType(v as ProjectType | '')}
-        onClose={() => setSheet(null)}
-      />
+      <ProjectTypeSheet visible={sheet === 'type'} value={projectType} onSelect={setProjectType} onClose={() => setSheet(null)} />
     </View>
   )
 }

@@ -9,6 +9,7 @@ import { SESSION_STATUS_LABELS } from '@contract/vocabulary'
 import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { staffDenied } from '@/components/township/ui'
+import { BatchOutcomeDialog } from '@/components/ui/BatchBar'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
@@ -16,7 +17,7 @@ import { PageStates } from '@/components/ui/PageStates'
 import { StateView } from '@/components/ui/StateView'
 import { listState } from '@/components/ui/paged'
 import { AdjustDialog } from './AdjustDialog'
-import { BatchBar, OutcomeDialog } from './BatchBar'
+import { BatchBar } from './BatchBar'
 import { QueueTop } from './QueueTop'
 import { SessionCard } from './SessionCard'
 import { emptyLook, isOpen } from './rules'
@@ -114,7 +115,7 @@ export default function Queue() {
 
       <AdjustDialog item={decisions.adjusting} dailyCap={q.dailyCap} onDone={decisions.adjusted} onClose={() => decisions.setAdjusting(null)} />
 
-      <OutcomeDialog outcome={decisions.outcome} onClose={decisions.closeOutcome} />
+      <BatchOutcomeDialog prefix='queue' outcome={decisions.outcome} onClose={decisions.closeOutcome} />
     </View>
   )
 }

@@ -1,7 +1,8 @@
 // The registration form's sections, top to bottom: where the registration stands, the basic
 // information (with the term, or the rural youth's line of work), education, skills.
 import { useMemo } from 'react'
-import { Picker, Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
+import { CountedTextarea } from '@/components/ui/CountedTextarea'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { idCardFacts, idNumberProblem, normalizeIdNumber } from '@contract/personal'
@@ -139,18 +140,17 @@ function TermRows({ fields, set, errorOf }: SectionProps) {
 function OccupationRow({ fields, set, errorOf }: SectionProps) {
   return (
     <FormRow field='occupation' label='从事的行业或项目' required stacked error={errorOf('occupation')}>
-      <View className='register__textarea'>
-        <Textarea
-          className='register__textarea-input'
-          value={fields.occupation}
-          placeholder='例如：英德红茶种植与电商销售'
-          placeholderClass='register__textarea-placeholder'
-          maxlength={60}
-          autoHeight
-          onInput={(e) => set('occupation', e.detail.value)}
-        />
-        <Text className='register__count'>{fields.occupation.length}/60</Text>
-      </View>
+      <CountedTextarea
+        className='register__textarea'
+        inputClassName='register__textarea-input'
+        placeholderClass='register__textarea-placeholder'
+        countClassName='register__count'
+        value={fields.occupation}
+        placeholder='例如：英德红茶种植与电商销售'
+        maxLength={60}
+        autoHeight
+        onChange={(v) => set('occupation', v)}
+      />
     </FormRow>
   )
 }

@@ -1,6 +1,7 @@
 // The 补签 page's parts: what a make-up is for (with the allowance), a refusal naming no field,
 // the service's station, day and times, the reason, the photo, the preview, and the record filed.
-import { Image, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Image, Picker, Text, View } from '@tarojs/components'
+import { CountedTextarea } from '@/components/ui/CountedTextarea'
 import Taro from '@tarojs/taro'
 import { FormRow, PickedValue } from '@/components/ui/FormRow'
 import { Tag } from '@/components/ui/Tag'
@@ -92,18 +93,17 @@ export function ReasonCard({ form }: { form: MakeupForm }) {
     <View className='form-card'>
       <Text className='form-card__title'>补签原因</Text>
       <FormRow field='reason' label='' stacked error={errorOf('reason')} hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实'>
-        <View className='makeup__textarea'>
-          <Textarea
-            className='makeup__textarea-input'
-            value={fields.reason}
-            placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到'
-            placeholderClass='makeup__placeholder'
-            maxlength={200}
-            autoHeight
-            onInput={(e) => set('reason', e.detail.value)}
-          />
-          <Text className='makeup__count'>{fields.reason.length}/200</Text>
-        </View>
+        <CountedTextarea
+          className='makeup__textarea'
+          inputClassName='makeup__textarea-input'
+          placeholderClass='makeup__placeholder'
+          countClassName='makeup__count'
+          value={fields.reason}
+          placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到'
+          maxLength={200}
+          autoHeight
+          onChange={(v) => set('reason', v)}
+        />
       </FormRow>
     </View>
   )

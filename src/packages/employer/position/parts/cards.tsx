@@ -1,6 +1,7 @@
 // The position form's cards: the position (employer, title, openings, place and its county,
 // requirements), the monthly salary in yuan, and the contact; and what a locked position was.
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { CountedTextarea } from '@/components/ui/CountedTextarea'
 import type { EmployerView, PositionView } from '@contract/fair'
 import type { InputOf } from '@contract/index'
 import { CONTACT_NAME, OPENINGS_RULE, POSITION_PLACE, POSITION_REQUIREMENTS, POSITION_TITLE } from '@contract/position-rules'
@@ -69,19 +70,16 @@ export function PositionCard({ form, invited, position, countyText, onCounty }: 
         </View>
       </FormRow>
       <FormRow field='requirements' label='岗位要求' required stacked error={errorOf('requirements')}>
-        <View className='pos-form__area'>
-          <Textarea
-            className='fair-textarea pos-form__requirements'
-            value={fields.requirements}
-            placeholder='学历、专业、技能、经验等，如：服务期满志愿者，熟悉农村电商运营'
-            placeholderClass='fair-placeholder'
-            maxlength={POSITION_REQUIREMENTS.max}
-            onInput={(e) => set('requirements', e.detail.value, 'requirements')}
-          />
-          <Text className='pos-form__count'>
-            {fields.requirements.length}/{POSITION_REQUIREMENTS.max}
-          </Text>
-        </View>
+        <CountedTextarea
+          className='pos-form__area'
+          inputClassName='fair-textarea pos-form__requirements'
+          placeholderClass='fair-placeholder'
+          countClassName='pos-form__count'
+          value={fields.requirements}
+          placeholder='学历、专业、技能、经验等，如：服务期满志愿者，熟悉农村电商运营'
+          maxLength={POSITION_REQUIREMENTS.max}
+          onChange={(v) => set('requirements', v, 'requirements')}
+        />
       </FormRow>
     </View>
   )

@@ -11,13 +11,11 @@ import { call, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
 import { adminDenied } from '@/components/admin/ui'
 import { NoteDialog } from '@/components/ui/Dialog'
-import { ListFooter } from '@/components/ui/ListFooter'
-import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { Tag } from '@/components/ui/Tag'
 import { Button } from '@/components/ui/Button'
 import { markChanged } from '@/services/changes'
-import { listState, usePaged } from '@/components/ui/paged'
+import { usePaged } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -97,49 +95,41 @@ export default function Grants() {
         </>
       )}
 
-      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={adminDenied(state)}>
-        {(items) =>
-          items.length === 0 ? (
-            <StateView
-              tone='muted'
-              title={role ? `暂无${ROLE_LABELS[role]}` : '暂无已授予的角色'}
-              desc='角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份'
-              action={{ text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) }}
-            />
-          ) : (
-            <View className='panel-list'>
-              {items.map((r) => {
-                const mine = r.userId === me
-                const g = r.grant.role as GrantableRole
-                return (
-                  <View key={rowKey(r)} className='panel-card grant-row'>
-                    <View className={`grant-row__avatar grant-row__avatar--${TONE[g] ?? 'grey'}`}>
-                      <Text>{(r.name || '用').slice(0, 1)}</Text>
-                    </View>
-                    <View className='grant-row__main'>
-                      <View className='grant-row__top'>
-                        <Text className='grant-row__name'>{r.name}</Text>
-                        {mine && <Text className='grant-row__me'>我</Text>}
-                      </View>
-                      <View className='grant-row__roles'>
-                        <Tag tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Tag>
-                        <Text className='grant-row__scope'>{r.grant.scopeName || '—'}</Text>
-                      </View>
-                      <Text className='grant-row__mobile panel-num'>{r.mobileMasked || '未绑定手机'}</Text>
-                    </View>
-                    {!mine && (
-                      <Button small kind='outline' className='grant-row__revoke' onClick={() => void ask(r)}>
-                        撤销
-                      </Button>
-                    )}
-                  </View>
-                )
-              })}
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+      <PagedStates
+        gate={state}
+        list={list}
+        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        denied={adminDenied(state)}
+        empty={{ title: role ? `暂无${ROLE_LABELS[role]}` : '暂无已授予的角色', desc: '角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份', action: { text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) } }}
+      >
+        {(r) => {
+          const mine = r.userId === me
+          const g = r.grant.role as GrantableRole
+          return (
+            <View key={rowKey(r)} className='panel-card grant-row'>
+              <View className={`grant-row__avatar grant-row__avatar--${TONE[g] ?? 'grey'}`}>
+                <Text>{(r.name || '用').slice(0, 1)}</Text>
+              </View>
+              <View className='grant-row__main'>
+                <View className='grant-row__top'>
+                  <Text className='grant-row__name'>{r.name}</Text>
+                  {mine && <Text className='grant-row__me'>我</Text>}
+                </View>
+                <View className='grant-row__roles'>
+                  <Tag tone={TONE[g] ?? 'grey'}>{ROLE_LABELS[r.grant.role]}</Tag>
+                  <Text className='grant-row__scope'>{r.grant.scopeName || '—'}</Text>
+                </View>
+                <Text className='grant-row__mobile panel-num'>{r.mobileMasked || '未绑定手机'}</Text>
+              </View>
+              {!mine && (
+                <Button small kind='outline' className='grant-row__revoke' onClick={() => void ask(r)}>
+                  撤销
+                </Button>
+              )}
             </View>
           )
-        }
-      </PageStates>
+        }}
+      </PagedStates>
 
       <NoteDialog required maxLength={200}
         visible={!!revoking}

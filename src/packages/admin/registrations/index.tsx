@@ -8,11 +8,9 @@ import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { countiesInReach, useAdminScope, useDivisions } from '@/components/admin/shared'
 import { adminDenied } from '@/components/admin/ui'
-import { ListFooter } from '@/components/ui/ListFooter'
-import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { takeChanged } from '@/services/changes'
-import { listState, usePaged, useSearchKeyword } from '@/components/ui/paged'
+import { usePaged, useSearchKeyword } from '@/components/ui/paged'
 import { QueueTop, TABS, type QueueFilters } from './filters'
 import { RegCard, type Summary } from './card'
 import { BatchBar } from './bar'
@@ -87,26 +85,17 @@ export default function Registrations() {
         </>
       )}
 
-      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={adminDenied(state)}>
-        {(items) =>
-          items.length === 0 ? (
-            <StateView
-              tone='muted'
-              className='regs__empty'
-              title={filtered ? '没有符合条件的申请' : EMPTY_TITLE[status]}
-              desc={filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : ''}
-              action={filtered ? { text: '清除筛选', onClick: clearFilters } : undefined}
-            />
-          ) : (
-            <View className='panel-list'>
-              {items.map((r) => (
-                <RegCard key={r.id} reg={r} selected={selecting ? review.selected.includes(r.id) : null} onToggle={() => review.toggle(r.id)} onOpen={() => open(r.id)} />
-              ))}
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-            </View>
-          )
-        }
-      </PageStates>
+      <PagedStates
+        gate={state}
+        list={list}
+        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        denied={adminDenied(state)}
+        empty={{ className: 'regs__empty', title: filtered ? '没有符合条件的申请' : EMPTY_TITLE[status], desc: filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : '', action: filtered ? { text: '清除筛选', onClick: clearFilters } : undefined }}
+      >
+        {(r) => (
+          <RegCard key={r.id} reg={r} selected={selecting ? review.selected.includes(r.id) : null} onToggle={() => review.toggle(r.id)} onOpen={() => open(r.id)} />
+        )}
+      </PagedStates>
 
       <BatchBar review={review} show={showBar} />
     </View>

@@ -10,15 +10,13 @@ import { call, errorMessage } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
 import { adminDenied } from '@/components/admin/ui'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
-import { ListFooter } from '@/components/ui/ListFooter'
-import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { Tag } from '@/components/ui/Tag'
 import { ago, dateTime, ymd } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { Tick } from '@/components/ui/Tick'
 import { markChanged } from '@/services/changes'
-import { listState, usePaged } from '@/components/ui/paged'
+import { usePaged } from '@/components/ui/paged'
 
 import '@/styles/nutui-theme.scss'
 import './index.scss'
@@ -85,89 +83,83 @@ export default function Takeovers() {
         </>
       )}
 
-      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} skeleton={2} denied={adminDenied(state)}>
-        {(items) =>
-          items.length === 0 ? (
-            <StateView
-              tone='muted'
-              title={status === 'pending' ? '暂无待确认的接管申请' : status === 'approved' ? '还没有已接管的记录' : '还没有驳回的申请'}
-              desc={status === 'pending' ? '有人申请找回原注册记录时会出现在这里' : ''}
-            />
-          ) : (
-            <View className='panel-list'>
-              {items.map((c) => (
-                <View key={c.id} className='panel-card takeover-card'>
-                  <View className='takeover-card__head'>
-                    <Text className='takeover-card__name'>{c.name}</Text>
-                    <Tag tone={STATUS_TONE[c.status]}>{STATUS_TEXT[c.status]}</Tag>
-                    <Text className='takeover-card__ago'>{ago(c.createdAt)}申请</Text>
-                  </View>
-                  <View className='takeover-card__facts'>
-                    <Text className='panel-num'>{c.idMasked}</Text>
-                    <Text className='takeover-card__dot'>·</Text>
-                    <Text>{c.townshipName}</Text>
-                  </View>
-
-                  <View className='takeover-card__pair'>
-                    <View className='takeover-acct takeover-acct--old'>
-                      <Text className='takeover-acct__label'>原账号</Text>
-                      <Text className='takeover-acct__nick'>{c.oldAccount.nickname}</Text>
-                      <Text className='takeover-acct__line panel-num'>{c.oldAccount.mobileMasked || '未绑定手机'}</Text>
-                      <Text className='takeover-acct__line'>{c.oldAccount.createdAt ? `${ymd(c.oldAccount.createdAt)} 注册` : '—'}</Text>
-                      <View className='takeover-acct__roles'>
-                        {c.oldAccount.roles.length === 0 ? (
-                          <Text className='takeover-acct__line'>无身份</Text>
-                        ) : (
-                          c.oldAccount.roles.map((r, i) => (
-                            <Text key={`${r}-${i}`} className='takeover-acct__role'>
-                              {roleLabel(r)}
-                            </Text>
-                          ))
-                        )}
-                      </View>
-                    </View>
-                    <View className='takeover-card__arrow'>
-                      <ArrowRight size={14} color='#d93a2b' />
-                    </View>
-                    <View className='takeover-acct takeover-acct--new'>
-                      <Text className='takeover-acct__label'>新账号</Text>
-                      <Text className='takeover-acct__nick'>{c.newAccount.nickname}</Text>
-                      <Text className='takeover-acct__line panel-num'>{c.newAccount.mobileMasked || '未绑定手机'}</Text>
-                      <Text className='takeover-acct__line'>{c.newAccount.createdAt ? `${ymd(c.newAccount.createdAt)} 注册` : '—'}</Text>
-                      <Text className='takeover-acct__line takeover-acct__line--note'>接管后获得原账号的记录与身份</Text>
-                    </View>
-                  </View>
-
-                  <View className='takeover-card__foot'>
-                    <Text className='takeover-card__time'>申请于 {dateTime(c.createdAt, '—')}</Text>
-                    {c.status === 'pending' && (
-                      <View className='takeover-card__actions'>
-                        <Button small kind='outline' className='takeover-card__reject' disabled={busyId === c.id} onClick={() => setRejecting(c)}>
-                          驳回
-                        </Button>
-                        <Button
-                          small
-                     
-                          className='takeover-card__approve'
-                          busy={busyId === c.id}
-                          disabled={!!busyId}
-                          onClick={() => {
-                            setVerified(false)
-                            setConfirming(c)
-                          }}
-                        >
-                          确认接管
-                        </Button>
-                      </View>
-                    )}
-                  </View>
-                </View>
-              ))}
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+      <PagedStates
+        gate={state}
+        list={list}
+        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        skeleton={2}
+        denied={adminDenied(state)}
+        empty={{ title: status === 'pending' ? '暂无待确认的接管申请' : status === 'approved' ? '还没有已接管的记录' : '还没有驳回的申请', desc: status === 'pending' ? '有人申请找回原注册记录时会出现在这里' : '' }}
+      >
+        {(c) => (
+          <View key={c.id} className='panel-card takeover-card'>
+            <View className='takeover-card__head'>
+              <Text className='takeover-card__name'>{c.name}</Text>
+              <Tag tone={STATUS_TONE[c.status]}>{STATUS_TEXT[c.status]}</Tag>
+              <Text className='takeover-card__ago'>{ago(c.createdAt)}申请</Text>
             </View>
-          )
-        }
-      </PageStates>
+            <View className='takeover-card__facts'>
+              <Text className='panel-num'>{c.idMasked}</Text>
+              <Text className='takeover-card__dot'>·</Text>
+              <Text>{c.townshipName}</Text>
+            </View>
+
+            <View className='takeover-card__pair'>
+              <View className='takeover-acct takeover-acct--old'>
+                <Text className='takeover-acct__label'>原账号</Text>
+                <Text className='takeover-acct__nick'>{c.oldAccount.nickname}</Text>
+                <Text className='takeover-acct__line panel-num'>{c.oldAccount.mobileMasked || '未绑定手机'}</Text>
+                <Text className='takeover-acct__line'>{c.oldAccount.createdAt ? `${ymd(c.oldAccount.createdAt)} 注册` : '—'}</Text>
+                <View className='takeover-acct__roles'>
+                  {c.oldAccount.roles.length === 0 ? (
+                    <Text className='takeover-acct__line'>无身份</Text>
+                  ) : (
+                    c.oldAccount.roles.map((r, i) => (
+                      <Text key={`${r}-${i}`} className='takeover-acct__role'>
+                        {roleLabel(r)}
+                      </Text>
+                    ))
+                  )}
+                </View>
+              </View>
+              <View className='takeover-card__arrow'>
+                <ArrowRight size={14} color='#d93a2b' />
+              </View>
+              <View className='takeover-acct takeover-acct--new'>
+                <Text className='takeover-acct__label'>新账号</Text>
+                <Text className='takeover-acct__nick'>{c.newAccount.nickname}</Text>
+                <Text className='takeover-acct__line panel-num'>{c.newAccount.mobileMasked || '未绑定手机'}</Text>
+                <Text className='takeover-acct__line'>{c.newAccount.createdAt ? `${ymd(c.newAccount.createdAt)} 注册` : '—'}</Text>
+                <Text className='takeover-acct__line takeover-acct__line--note'>接管后获得原账号的记录与身份</Text>
+              </View>
+            </View>
+
+            <View className='takeover-card__foot'>
+              <Text className='takeover-card__time'>申请于 {dateTime(c.createdAt, '—')}</Text>
+              {c.status === 'pending' && (
+                <View className='takeover-card__actions'>
+                  <Button small kind='outline' className='takeover-card__reject' disabled={busyId === c.id} onClick={() => setRejecting(c)}>
+                    驳回
+                  </Button>
+                  <Button
+                    small
+               
+                    className='takeover-card__approve'
+                    busy={busyId === c.id}
+                    disabled={!!busyId}
+                    onClick={() => {
+                      setVerified(false)
+                      setConfirming(c)
+                    }}
+                  >
+                    确认接管
+                  </Button>
+                </View>
+              )}
+            </View>
+          </View>
+        )}
+      </PagedStates>
 
       <Dialog
         className='takeover-confirm'

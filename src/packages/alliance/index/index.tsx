@@ -9,12 +9,10 @@ import { adminDenied } from '@/components/admin/ui'
 import { handOver, type Merchant } from '@/components/perk/shared'
 import { CategoryMark } from '@/components/perk/ui'
 import { Button } from '@/components/ui/Button'
-import { ListFooter } from '@/components/ui/ListFooter'
-import { StateView } from '@/components/ui/StateView'
-import { PageStates } from '@/components/ui/PageStates'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { Tag } from '@/components/ui/Tag'
 import { takeChanged } from '@/services/changes'
-import { listState, usePaged } from '@/components/ui/paged'
+import { usePaged } from '@/components/ui/paged'
 import { CountyChip, CountySheet } from '../shared/CountySheet'
 import { allCountiesLabel, useAllianceScope } from '../shared/county'
 
@@ -80,54 +78,45 @@ export default function Alliance() {
         </>
       )}
 
-      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reload(true))} denied={adminDenied(state)}>
-        {(items) =>
-          items.length === 0 ? (
-            <StateView
-              tone='muted'
-              className='alliance__empty'
-              title={status === 'suspended' ? '没有暂停的商家' : '还没有爱心商家'}
-              desc={status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠'}
-              action={status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) }}
-            />
-          ) : (
-            <View className='panel-list'>
-              {items.map((m) => (
-                <View key={m.id} className='panel-card merchant-card' hoverClass='panel-card--pressed' onClick={() => open(m)}>
-                  <View className='merchant-card__head'>
-                    <CategoryMark category={m.category} className='merchant-card__mark' />
-                    <View className='merchant-card__titles'>
-                      <Text className='merchant-card__name'>{m.name}</Text>
-                      <View className='merchant-card__tags'>
-                        <Tag tone='grey'>{m.category}</Tag>
-                        {m.isDepartment && <Tag tone='blue'>部门</Tag>}
-                      </View>
-                    </View>
-                    <Tag tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Tag>
-                  </View>
-                  <View className='merchant-card__rows'>
-                    <View className='merchant-card__row'>
-                      <Text className='merchant-card__label'>地址</Text>
-                      <Text className='merchant-card__value'>{m.address.includes(m.countyName) ? m.address : `${m.countyName} · ${m.address}`}</Text>
-                    </View>
-                    <View className='merchant-card__row'>
-                      <Text className='merchant-card__label'>联系人</Text>
-                      <Text className='merchant-card__value panel-num'>
-                        {m.contactName} {m.contactPhoneMasked}
-                      </Text>
-                    </View>
-                  </View>
-                  <View className='merchant-card__foot'>
-                    <Text className='merchant-card__perks'>{m.perkCount > 0 ? `${m.perkCount} 项优惠` : '尚未发布优惠'}</Text>
-                    <Text className='merchant-card__more'>管理 ›</Text>
-                  </View>
+      <PagedStates
+        gate={state}
+        list={list}
+        retry={() => void (scope ? list.reload() : reload(true))}
+        denied={adminDenied(state)}
+        empty={{ className: 'alliance__empty', title: status === 'suspended' ? '没有暂停的商家' : '还没有爱心商家', desc: status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠', action: status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) } }}
+      >
+        {(m) => (
+          <View key={m.id} className='panel-card merchant-card' hoverClass='panel-card--pressed' onClick={() => open(m)}>
+            <View className='merchant-card__head'>
+              <CategoryMark category={m.category} className='merchant-card__mark' />
+              <View className='merchant-card__titles'>
+                <Text className='merchant-card__name'>{m.name}</Text>
+                <View className='merchant-card__tags'>
+                  <Tag tone='grey'>{m.category}</Tag>
+                  {m.isDepartment && <Tag tone='blue'>部门</Tag>}
                 </View>
-              ))}
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+              </View>
+              <Tag tone={m.status === 'active' ? 'green' : 'amber'}>{m.status === 'active' ? '合作中' : '已暂停'}</Tag>
             </View>
-          )
-        }
-      </PageStates>
+            <View className='merchant-card__rows'>
+              <View className='merchant-card__row'>
+                <Text className='merchant-card__label'>地址</Text>
+                <Text className='merchant-card__value'>{m.address.includes(m.countyName) ? m.address : `${m.countyName} · ${m.address}`}</Text>
+              </View>
+              <View className='merchant-card__row'>
+                <Text className='merchant-card__label'>联系人</Text>
+                <Text className='merchant-card__value panel-num'>
+                  {m.contactName} {m.contactPhoneMasked}
+                </Text>
+              </View>
+            </View>
+            <View className='merchant-card__foot'>
+              <Text className='merchant-card__perks'>{m.perkCount > 0 ? `${m.perkCount} 项优惠` : '尚未发布优惠'}</Text>
+              <Text className='merchant-card__more'>管理 ›</Text>
+            </View>
+          </View>
+        )}
+      </PagedStates>
 
       {scope && (
         <>

@@ -11,11 +11,8 @@ import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { staffDenied } from '@/components/township/ui'
 import { BatchOutcomeDialog } from '@/components/ui/BatchBar'
 import { NoteDialog } from '@/components/ui/Dialog'
-import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
-import { listState } from '@/components/ui/paged'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { AdjustDialog } from './AdjustDialog'
 import { BatchBar } from './BatchBar'
 import { QueueTop } from './QueueTop'
@@ -61,34 +58,25 @@ export default function Queue() {
         </>
       )}
 
-      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={staffDenied(state)}>
-        {(items) =>
-          items.length === 0 ? (
-            <StateView
-              tone='muted'
-              className='queue__empty'
-              title={empty.title}
-              desc={empty.desc}
-              action={empty.way === 'search' ? { text: '清除搜索', onClick: q.clearSearch } : empty.way === 'flagged' ? { text: '查看全部', onClick: () => q.setFlaggedOnly(false) } : undefined}
-            />
-          ) : (
-            <View className='panel-list'>
-              {items.map((s) => (
-                <SessionCard
-                  key={s.id}
-                  item={s}
-                  selecting={selecting}
-                  selected={selection.isSelected(s.id)}
-                  dailyCap={q.dailyCap}
-                  onToggle={() => selection.toggle(s.id)}
-                  onAdjust={() => decisions.setAdjusting(s)}
-                />
-              ))}
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-            </View>
-          )
-        }
-      </PageStates>
+      <PagedStates
+        gate={state}
+        list={list}
+        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        denied={staffDenied(state)}
+        empty={{ className: 'queue__empty', title: empty.title, desc: empty.desc, action: empty.way === 'search' ? { text: '清除搜索', onClick: q.clearSearch } : empty.way === 'flagged' ? { text: '查看全部', onClick: () => q.setFlaggedOnly(false) } : undefined }}
+      >
+        {(s) => (
+          <SessionCard
+            key={s.id}
+            item={s}
+            selecting={selecting}
+            selected={selection.isSelected(s.id)}
+            dailyCap={q.dailyCap}
+            onToggle={() => selection.toggle(s.id)}
+            onAdjust={() => decisions.setAdjusting(s)}
+          />
+        )}
+      </PagedStates>
 
       {showBar && <BatchBar selection={selection} decisions={decisions} />}
 

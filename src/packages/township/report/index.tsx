@@ -10,12 +10,10 @@ import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { staffDenied } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
-import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { hoursOf, monthLabel, thisMonth } from '@/components/ui/format'
-import { listState, usePaged } from '@/components/ui/paged'
+import { usePaged } from '@/components/ui/paged'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
 import './index.scss'
@@ -127,36 +125,36 @@ export default function Report() {
         </>
       )}
 
-      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={staffDenied(state)}>
-        {(items) =>
-          items.length === 0 ? (
-            <StateView tone='muted' className='report__empty' title='暂无服务时长记录' desc='志愿者的签到记录审核通过后，会在这里汇总' />
-          ) : (
-            <View className='report__table'>
-              <View className='report__thead'>
-                <Text className='report__th report__th--name'>志愿者</Text>
-                <Text className='report__th report__th--num'>{Number(month.slice(5))}月（小时）</Text>
-                <Text className='report__th report__th--num'>累计（小时）</Text>
-              </View>
-              {items.map((r, i) => (
-                <View key={r.userId} className='report-row'>
-                  <Text className={`report-row__rank ${i < 3 ? 'report-row__rank--top' : ''}`}>{i + 1}</Text>
-                  <View className='report-row__who'>
-                    <Text className='report-row__name'>{r.name}</Text>
-                    <View className='report-row__sub'>
-                      <Text className='report-row__township'>{r.townshipName}</Text>
-                      <Stars star={r.star} />
-                    </View>
-                  </View>
-                  <Text className={`report-row__month ${r.monthMinutes === 0 ? 'report-row__month--zero' : ''}`}>{hoursOf(r.monthMinutes)}</Text>
-                  <Text className='report-row__total'>{hoursOf(r.totalMinutes)}</Text>
-                </View>
-              ))}
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-            </View>
-          )
+      <PagedStates
+        gate={state}
+        list={list}
+        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        denied={staffDenied(state)}
+        empty={{ className: 'report__empty', title: '暂无服务时长记录', desc: '志愿者的签到记录审核通过后，会在这里汇总' }}
+        listClassName='report__table'
+        head={
+          <View className='report__thead'>
+            <Text className='report__th report__th--name'>志愿者</Text>
+            <Text className='report__th report__th--num'>{Number(month.slice(5))}月（小时）</Text>
+            <Text className='report__th report__th--num'>累计（小时）</Text>
+          </View>
         }
-      </PageStates>
+      >
+        {(r, i) => (
+          <View key={r.userId} className='report-row'>
+            <Text className={`report-row__rank ${i < 3 ? 'report-row__rank--top' : ''}`}>{i + 1}</Text>
+            <View className='report-row__who'>
+              <Text className='report-row__name'>{r.name}</Text>
+              <View className='report-row__sub'>
+                <Text className='report-row__township'>{r.townshipName}</Text>
+                <Stars star={r.star} />
+              </View>
+            </View>
+            <Text className={`report-row__month ${r.monthMinutes === 0 ? 'report-row__month--zero' : ''}`}>{hoursOf(r.monthMinutes)}</Text>
+            <Text className='report-row__total'>{hoursOf(r.totalMinutes)}</Text>
+          </View>
+        )}
+      </PagedStates>
 
       {scope && (
         <View className='panel-bar report__bar'>

@@ -9,13 +9,11 @@ import { call } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { staffDenied } from '@/components/township/ui'
-import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { PageStates } from '@/components/ui/PageStates'
-import { StateView } from '@/components/ui/StateView'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { Tag } from '@/components/ui/Tag'
 import { takeChanged } from '@/services/changes'
-import { listState, usePaged } from '@/components/ui/paged'
+import { usePaged } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -86,64 +84,55 @@ export default function Stations() {
         </>
       )}
 
-      <PageStates gate={state} state={listState(list)} retry={() => void (scope ? list.reload() : reloadScope(true))} denied={staffDenied(state)}>
-        {(items) =>
-          items.length === 0 ? (
-            <StateView
-              tone='muted'
-              className='tw-stations__empty'
-              title={townshipCode ? `${townshipName ?? '该镇街'}还没有驿站` : '还没有驿站'}
-              desc='新建驿站后，打印张贴驿站签到码，志愿者扫码即可签到'
-              action={{ text: '新建驿站', onClick: create }}
-            />
-          ) : (
-            <View className='panel-list'>
-              {items.map((s) => (
-                <View key={s.id} className={`panel-card station-card ${s.active ? '' : 'station-card--off'}`} hoverClass='panel-card--pressed' onClick={() => edit(s.id)}>
-                  <View className='station-card__head'>
-                    <Text className='station-card__name'>{s.name}</Text>
-                    <Tag tone={s.active ? 'green' : 'grey'} className='station-card__status'>
-                      {s.active ? '启用中' : '已停用'}
-                    </Tag>
-                  </View>
-                  <Text className='station-card__place'>
-                    {s.countyName} · {s.townshipName}
-                  </Text>
-                  <Text className='station-card__address'>{s.address}</Text>
-                  <View className='station-card__facts'>
-                    <View className='station-card__fact'>
-                      <Text className='station-card__fact-label'>签到范围</Text>
-                      <Text className='station-card__fact-value'>{s.radiusM} 米</Text>
-                    </View>
-                    <View className='station-card__fact'>
-                      <Text className='station-card__fact-label'>开放时间</Text>
-                      <Text className='station-card__fact-value'>
-                        {s.opensAt}–{s.closesAt}
-                      </Text>
-                    </View>
-                  </View>
-                  <View className='station-card__foot'>
-                    <View
-                      className='station-card__action station-card__codes'
-                      hoverClass='station-card__action--pressed'
-                      onClick={(e) => {
-                        e.stopPropagation()
-                        codes(s.id)
-                      }}
-                    >
-                      <Text>签到码</Text>
-                    </View>
-                    <View className='station-card__action station-card__edit' hoverClass='station-card__action--pressed'>
-                      <Text>编辑</Text>
-                    </View>
-                  </View>
-                </View>
-              ))}
-              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+      <PagedStates
+        gate={state}
+        list={list}
+        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        denied={staffDenied(state)}
+        empty={{ className: 'tw-stations__empty', title: townshipCode ? `${townshipName ?? '该镇街'}还没有驿站` : '还没有驿站', desc: '新建驿站后，打印张贴驿站签到码，志愿者扫码即可签到', action: { text: '新建驿站', onClick: create } }}
+      >
+        {(s) => (
+          <View key={s.id} className={`panel-card station-card ${s.active ? '' : 'station-card--off'}`} hoverClass='panel-card--pressed' onClick={() => edit(s.id)}>
+            <View className='station-card__head'>
+              <Text className='station-card__name'>{s.name}</Text>
+              <Tag tone={s.active ? 'green' : 'grey'} className='station-card__status'>
+                {s.active ? '启用中' : '已停用'}
+              </Tag>
             </View>
-          )
-        }
-      </PageStates>
+            <Text className='station-card__place'>
+              {s.countyName} · {s.townshipName}
+            </Text>
+            <Text className='station-card__address'>{s.address}</Text>
+            <View className='station-card__facts'>
+              <View className='station-card__fact'>
+                <Text className='station-card__fact-label'>签到范围</Text>
+                <Text className='station-card__fact-value'>{s.radiusM} 米</Text>
+              </View>
+              <View className='station-card__fact'>
+                <Text className='station-card__fact-label'>开放时间</Text>
+                <Text className='station-card__fact-value'>
+                  {s.opensAt}–{s.closesAt}
+                </Text>
+              </View>
+            </View>
+            <View className='station-card__foot'>
+              <View
+                className='station-card__action station-card__codes'
+                hoverClass='station-card__action--pressed'
+                onClick={(e) => {
+                  e.stopPropagation()
+                  codes(s.id)
+                }}
+              >
+                <Text>签到码</Text>
+              </View>
+              <View className='station-card__action station-card__edit' hoverClass='station-card__action--pressed'>
+                <Text>编辑</Text>
+              </View>
+            </View>
+          </View>
+        )}
+      </PagedStates>
 
       <OptionSheet visible={sheet} title='按镇街查看' options={sheetOptions} value={townshipCode} onSelect={setTownshipCode} onClose={() => setSheet(false)} />
     </View>

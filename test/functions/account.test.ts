@@ -1,13 +1,8 @@
 // The account function through the local cloud, as the mini program calls it.
-import { startAppCloud, type AppCloud } from '../support/app'
+import { ok, startAppCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
 
 let app: AppCloud
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
-
 beforeAll(async () => {
   app = await startAppCloud()
 })

@@ -2,8 +2,7 @@
 // the door, outcomes with contact data revealed only after an interview, and the report.
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
-import { seedDemo } from '../../scripts/demo'
-import { configureFunctionsInProcess, startAppCloud, type AppCloud } from '../support/app'
+import { configureFunctionsInProcess, ok, startDemoCloud, type AppCloud } from '../support/app'
 import { ruralYouthForm, volunteerForm } from '../support/people'
 import { shanghaiDate, shanghaiDateTime, shanghaiDaysAhead } from '../../types/time'
 import type { InputOf, OutputOf } from '../../types'
@@ -19,10 +18,6 @@ const EMPLOYER2 = 'o_fair_lvyuan' // 清远市绿源农业科技有限公司 e_l
 const OUTSIDER = 'o_fair_youthcenter' // 清远市青年创业服务中心 e_youth_service, not invited to the fairs
 
 type Fair = OutputOf<'fair.get'>['fair']
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
 const DAY = 86_400_000
 const dateIn = (days: number) => shanghaiDate(Date.now() + days * DAY)
 const momentIn = (ms: number) => shanghaiDateTime(Date.now() + ms)
@@ -51,22 +46,7 @@ async function newFair(overrides: Partial<InputOf<'fair.save'>> = {}): Promise<F
 }
 
 async function newPosition(fairId: string, openid = EMPLOYER, employerId = 'e_qy_city_invest', overrides: Partial<InputOf<'fair.savePosition'>> = {}) {
-  return ok(
-    await app.call(openid, 'fair.savePosition', {
-      fairId,
-      employerId,
-      title: '乡村运营专员',
-      openings: 3,
-      place: '清城区',
-      countyCode: '441802',
-      requirements: '服务期满志愿者，熟悉农村电商',
-      salaryMinFen: 500_000,
-      salaryMaxFen: 800_000,
-      contactName: '何经理',
-      contactPhone: '0763-3388123',
-      ...overrides,
-    }),
-  )
+  return ok(await newPositionRaw(fairId, openid, employerId, overrides))
 }
 
 let volunteers = 0
@@ -89,8 +69,7 @@ async function setFair(id: string, set: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  app = await startAppCloud()
-  await seedDemo(app.cloud)
+  app = await startDemoCloud()
   for (const [openid, scopeId] of [
     [EMPLOYER2, 'e_lvyuan_agri'],
     [OUTSIDER, 'e_youth_service'],
@@ -151,7 +130,7 @@ function newPositionRaw(fairId: string, openid: string, employerId: string, over
     openings: 3,
     place: '清城区',
     countyCode: '441802',
-    requirements: '服务期满志愿者',
+    requirements: '服务期满志愿者，熟悉农村电商',
     salaryMinFen: 500_000,
     salaryMaxFen: 800_000,
     contactName: '何经理',

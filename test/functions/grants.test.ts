@@ -1,7 +1,6 @@
 // Invitations and role grants, through the local cloud.
 import { EJSON } from 'bson'
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { ok, startDemoCloud, type AppCloud } from '../support/app'
 import { decodeQrPng } from '../support/qr'
 
 let app: AppCloud
@@ -9,15 +8,9 @@ const COUNTY = 'o_demo_county' // 清城区 (441802)
 const CITY = 'o_demo_city'
 
 beforeAll(async () => {
-  app = await startAppCloud()
-  await seedDemo(app.cloud)
+  app = await startDemoCloud()
 })
 afterAll(() => app.close())
-
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
 
 test('a county admin invites township staff of their county; the invitee redeems it once', async () => {
   const inv = ok(await app.call(COUNTY, 'grants.createInvitation', { role: 'township_staff', scopeId: '441802007', expiresInDays: 3, note: '东城街道团委干事' }))

@@ -1,14 +1,12 @@
 // Guards the contract declares: per-user rate limits and content security on free text.
 import { EJSON } from 'bson'
-import { seedDemo } from '../../scripts/demo'
-import { FLAGGED_WORD, startAppCloud, type AppCloud } from '../support/app'
+import { FLAGGED_WORD, startDemoCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
 
 let app: AppCloud
 
 beforeAll(async () => {
-  app = await startAppCloud()
-  await seedDemo(app.cloud)
+  app = await startDemoCloud()
 })
 afterAll(() => app.close())
 

@@ -3,8 +3,7 @@
 import { shanghaiDate } from '../../types/time'
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { ok, startDemoCloud, type AppCloud } from '../support/app'
 import { ruralYouthForm } from '../support/people'
 import type { InputOf, OutputOf } from '../../types'
 
@@ -17,11 +16,6 @@ const OTHER_COUNTY = 'o_loan_county_yingde' // 英德市团委
 const OTHER_BANK = 'o_loan_rcb_officer' // 清远农商银行
 
 type Detail = OutputOf<'loan.get'>
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
-
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 2)])
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 3)])
@@ -88,8 +82,7 @@ async function approvedLoan(openid: string): Promise<Detail> {
 }
 
 beforeAll(async () => {
-  app = await startAppCloud()
-  await seedDemo(app.cloud)
+  app = await startDemoCloud()
   await invite('county_admin', '441881', OTHER_COUNTY)
   await invite('bank_officer', 'b_qingyuan_rcb', OTHER_BANK)
 })

@@ -1,23 +1,16 @@
 // The message center (消息): every notice is stored for the person it concerns, whether or not
 // WeChat would deliver the subscribe message (which needs the person's accept); paged past the
 // platform's 100-document cap, read one by one or all at once, kept a year.
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { ok, startDemoCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
 
 let app: AppCloud
 const COUNTY = 'o_demo_county' // 清城区
 
 beforeAll(async () => {
-  app = await startAppCloud({ withProbe: true })
-  await seedDemo(app.cloud)
+  app = await startDemoCloud({ withProbe: true })
 })
 afterAll(() => app.close())
-
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
 
 const messageDocs = () => [...app.cloud.store.get('messages').docs.values()] as Record<string, any>[]
 

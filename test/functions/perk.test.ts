@@ -1,8 +1,7 @@
 // The caring-merchant alliance: merchants, perks, codes, scans, exactly-once redemption, records.
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
+import { ok, startDemoCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
 import { dbRoundTrips } from '../../localcloud/runtime/runtime'
 
@@ -11,11 +10,6 @@ const VOLUNTEER = 'o_demo_volunteer' // 0★, 清城区
 const MERCHANT = 'o_demo_merchant' // 连州菜馆（清城店）m_lianzhou_kitchen
 const COUNTY = 'o_demo_county'
 const CITY = 'o_demo_city'
-
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
 
 /** Seals a code with the deployment's key (or another), as only the function should: for forgery tests. */
 async function seal(claims: Record<string, unknown>, key = TEST_FUNCTION_ENV.XQ_TOKEN_KEY): Promise<string> {
@@ -54,8 +48,7 @@ async function newPerk(limits: { perDay?: number; perMonth?: number; quota?: num
 }
 
 beforeAll(async () => {
-  app = await startAppCloud()
-  await seedDemo(app.cloud)
+  app = await startDemoCloud()
 })
 afterAll(() => app.close())
 

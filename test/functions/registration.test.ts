@@ -1,10 +1,9 @@
 // Registration, county review and account takeover, through the local cloud.
 import fs from 'node:fs'
 import path from 'node:path'
-import { seedDemo } from '../../scripts/demo'
 import { idNumberProblem, maskIdNumber } from '../../types/personal'
 import { shanghaiDaysAhead, wechatTime } from '../../types/time'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { fireReminderTwice, ok, startDemoCloud, type AppCloud } from '../support/app'
 import { freshIdNumber, idNumber, ruralYouthForm, volunteerForm } from '../support/people'
 import { localTemplateId } from '../../localcloud/environment'
 
@@ -15,15 +14,9 @@ const COUNTY = 'o_demo_county' // 清城区
 const CITY = 'o_demo_city'
 
 beforeAll(async () => {
-  app = await startAppCloud()
-  await seedDemo(app.cloud)
+  app = await startDemoCloud()
 })
 afterAll(() => app.close())
-
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
 
 describe('ID numbers (GB 11643)', () => {
   test.each([
@@ -373,10 +366,7 @@ describe('issue 20: the county told when registrations wait', () => {
     expect(waiting).toBeGreaterThan(0)
     app.acceptNotices(COUNTY, 'todo')
     app.cloud.outbox.length = 0
-    const fired = await app.cloud.fireTimer('registration', 'tellAdminsWhatWaits')
-    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { told: expect.any(Number) } })
-    const again = await app.cloud.fireTimer('registration', 'tellAdminsWhatWaits')
-    expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
+    await fireReminderTwice(app, 'registration', 'tellAdminsWhatWaits')
     expect(app.cloud.outbox.filter((m) => m.touser === COUNTY).map((m) => [m.templateId, m.data.number2.value, m.data.thing3.value])).toEqual([[TODO, String(waiting), '清城区，请及时审核']])
     expect(ok(await app.call(COUNTY, 'account.messages', {})).items[0]).toMatchObject({ title: '注册申请待审核', tag: `${waiting} 项`, page: 'packages/admin/registrations/index' })
   })

@@ -1,10 +1,9 @@
 // Stations, check-in and check-out, make-ups and appeals, approval, hours and stars, records.
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
-import { seedDemo } from '../../scripts/demo'
 import { creditedByDay, fenceVerdict, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
 import { shanghaiDate } from '../../types/time'
-import { startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
+import { fireReminderTwice, ok, startDemoCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
 import { shanghaiMinutesToday } from '../support/clock'
 import { volunteerForm } from '../support/people'
 import { openAllDay, setStationHours } from '../support/stations'
@@ -24,11 +23,6 @@ let seq = 0
 const rid = () => `req-${Date.now()}-${++seq}`
 /** A fix `dLatMetres` north of the station, taken just now (as the phone sends it). */
 const at = (dLatMetres: number, accuracy = 20) => ({ lat: FENGCHENG.lat + dLatMetres / 111_320, lng: FENGCHENG.lng, accuracy, at: Date.now() })
-
-const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
-  return r.data as T
-}
 
 /** An approved volunteer of 凤城街道, registered through the functions. */
 async function newVolunteer(openid: string, name = '郑志愿'): Promise<void> {
@@ -60,8 +54,7 @@ async function closeAfter(openid: string, minutes = 30) {
 }
 
 beforeAll(async () => {
-  app = await startAppCloud()
-  await seedDemo(app.cloud)
+  app = await startDemoCloud()
   // The demo stations keep office hours; these tests check in at whatever hour they run.
   await openAllDay(app.cloud)
 })
@@ -558,10 +551,7 @@ describe('issue 20: staff told when work waits', () => {
     // Staff accept the long-term template once; it lasts.
     app.acceptNotices(STAFF, 'todo')
     app.cloud.outbox.length = 0
-    const fired = await app.cloud.fireTimer('service', 'tellStaffWhatWaits')
-    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { told: expect.any(Number) } })
-    const again = await app.cloud.fireTimer('service', 'tellStaffWhatWaits')
-    expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
+    await fireReminderTwice(app, 'service', 'tellStaffWhatWaits')
     const toStaff = app.cloud.outbox.filter((m) => m.touser === STAFF)
     expect(toStaff.map((m) => [m.templateId, m.data.thing1.value, m.data.number2.value])).toEqual([[TODO, '志愿服务时长待审核', String(waiting)]])
     const entry = ok(await app.call(STAFF, 'account.messages', {})).items[0]

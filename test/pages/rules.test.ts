@@ -82,6 +82,16 @@ describe('single fields (types/field-rules.ts)', () => {
   })
 })
 
+/** One example fair, as the request and as the form's fields. */
+const exampleFair = {
+  title: '2026 年冬季乡村振兴志愿者岗位对接会',
+  date: '2026-12-20',
+  startTime: '09:00',
+  endTime: '12:00',
+  venue: '清远市青少年宫',
+  address: '清城区北江一路 8 号',
+}
+
 describe('the forms\' checks say what the contract\'s schemas say', () => {
   const okStation: StationRequest = { name: '凤城街道青年之家志愿服务驿站', address: '清远市清城区凤城街道连江路 8 号', townshipCode: '441802006', location: { lat: 23.7012, lng: 113.0487 }, radiusM: 200, opensAt: '08:30', closesAt: '17:30', active: true }
   const stationCases: [string, Partial<StationRequest>][] = [
@@ -116,12 +126,7 @@ describe('the forms\' checks say what the contract\'s schemas say', () => {
   })
 
   const okFair: FairRequest = {
-    title: '2026 年冬季乡村振兴志愿者岗位对接会',
-    date: '2026-12-20',
-    startTime: '09:00',
-    endTime: '12:00',
-    venue: '清远市青少年宫',
-    address: '清城区北江一路 8 号',
+    ...exampleFair,
     location: null,
     signupOpensAt: '2026-12-01 09:00',
     signupClosesAt: '2026-12-19 18:00',
@@ -249,12 +254,7 @@ describe('the three forms', () => {
   })
 
   const fairFields: FairFields = {
-    title: '2026 年冬季乡村振兴志愿者岗位对接会',
-    date: '2026-12-20',
-    startTime: '09:00',
-    endTime: '12:00',
-    venue: '清远市青少年宫',
-    address: '清城区北江一路 8 号',
+    ...exampleFair,
     lat: '',
     lng: '',
     opensDate: '2026-12-01',

@@ -6,7 +6,8 @@ import type { ActionName, Envelope, InputOf, OutputOf } from '../../types'
 import { templateIdVariable, type NoticeName } from '../../types/notices'
 import { localTemplateIds } from '../../localcloud/environment'
 import { buildFunctions } from '../../scripts/build-functions'
-import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
+import { seedDemo } from '../../scripts/demo'
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/server'
 import { tempDir } from './localcloud'
 import { buildFixtureFunction } from './build'
 import { watchPersonalData } from '../quality/pii'
@@ -56,26 +57,66 @@ export interface AppCloud {
   close(): Promise<void>
 }
 
+/**
+ * A quiet local cloud as the deployment configures it (collections, storage rules, the functions'
+ * environment), watched as every test watches it: personal data at rest, reads, notices.
+ */
+export async function startWatchedCloud(options: Omit<LocalCloudOptions, 'collectionsFile' | 'storageRulesFile' | 'functionEnv' | 'quiet'>): Promise<LocalCloud> {
+  const cloud = await startLocalCloud({
+    ...options,
+    collectionsFile: COLLECTIONS_FILE,
+    storageRulesFile: STORAGE_RULES_FILE,
+    functionEnv: TEST_FUNCTION_ENV,
+    quiet: true,
+  })
+  watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
+  guardReads(cloud)
+  watchNotices(cloud)
+  return cloud
+}
+
+/** startAppCloud with the demo data seeded (scripts/demo), as most function and page tests start. */
+export async function startDemoCloud(options: { withProbe?: boolean } = {}): Promise<AppCloud> {
+  const app = await startAppCloud(options)
+  await seedDemo(app.cloud)
+  return app
+}
+
+/** An answer's data; a refusal fails the test with the function's error (for steps that must go through). */
+export const ok = <T>(r: { ok: boolean; data?: T; error?: unknown }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`)
+  return r.data as T
+}
+
+/** Calls `name` as `who`, loosely typed, for arranging a page test: the data, or a throw naming the refused action. */
+export async function callData(appCloud: AppCloud, who: string, name: string, input: unknown): Promise<any> {
+  const dot = name.indexOf('.')
+  const result = (await appCloud.raw(who, name.slice(0, dot), { action: name.slice(dot + 1), input })) as { ok: boolean; data?: unknown; error?: unknown }
+  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`)
+  return result.data
+}
+
+/** Fires a daily reminder's timer twice: the first run tells whoever has work waiting, the second (the same day) no one again. */
+export async function fireReminderTwice(app: AppCloud, fn: string, timer: string): Promise<void> {
+  const fired = await app.cloud.fireTimer(fn, timer)
+  expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { told: expect.any(Number) } })
+  const again = await app.cloud.fireTimer(fn, timer)
+  expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
+}
+
 /** `withProbe`: also deploy the test-only probe function (SDK code sent in the event), for negative controls. */
 export async function startAppCloud(options: { withProbe?: boolean } = {}): Promise<AppCloud> {
   const dataDir = tempDir('app')
   const functionsDir = path.join(dataDir, 'functions')
   await buildFunctions({ outDir: functionsDir, minify: false })
   if (options.withProbe) buildFixtureFunction(path.resolve(__dirname, '../localcloud/fixtures/probe.ts'), functionsDir, 'probe', { timeout: 20 })
-  const cloud = await startLocalCloud({
+  const cloud = await startWatchedCloud({
     dataDir,
     functionsDir,
-    collectionsFile: COLLECTIONS_FILE,
-    storageRulesFile: STORAGE_RULES_FILE,
-    functionEnv: TEST_FUNCTION_ENV,
-    quiet: true,
     maxInstancesPerFunction: 4,
     // Text containing this word is what WeChat's content security would flag, in tests.
     flaggedWords: [FLAGGED_WORD],
   })
-  watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
-  guardReads(cloud)
-  watchNotices(cloud)
   const raw = async (openid: string | undefined, fn: string, event: unknown) => {
     const outcome = await cloud.invoke(fn, event, openid ? { openid, source: 'wx_client' } : { source: 'wx_client' })
     if (!outcome.ok) throw new Error(`${fn} failed: ${outcome.errCode} ${outcome.errMsg}`)

@@ -4,12 +4,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { gatewayPersonas, seedDemo } from '../../scripts/demo'
-import { startLocalCloud, type LocalCloud } from '../../localcloud/server'
-import { COLLECTIONS_FILE, STORAGE_RULES_FILE, TEST_FUNCTION_ENV } from './app'
+import type { LocalCloud } from '../../localcloud/server'
+import { startWatchedCloud } from './app'
 import { tempDir } from './localcloud'
-import { watchPersonalData } from '../quality/pii'
-import { guardReads } from './read-guard'
-import { watchNotices } from '../quality/notices'
 
 /** The development H5 build the journeys use (XQ_H5_DIST to use another folder). */
 export const H5_DIST = path.resolve(__dirname, '../..', process.env.XQ_H5_DIST ?? 'dist-h5')
@@ -24,19 +21,7 @@ export async function startStack(): Promise<Stack> {
   const dataDir = tempDir('stack')
   const functionsDir = path.join(dataDir, 'functions')
   await buildFunctions({ outDir: functionsDir })
-  const cloud = await startLocalCloud({
-    dataDir,
-    functionsDir,
-    collectionsFile: COLLECTIONS_FILE,
-    storageRulesFile: STORAGE_RULES_FILE,
-    functionEnv: TEST_FUNCTION_ENV,
-    staticDir: H5_DIST,
-    personas: gatewayPersonas(),
-    quiet: true,
-  })
-  watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
-  guardReads(cloud)
-  watchNotices(cloud)
+  const cloud = await startWatchedCloud({ dataDir, functionsDir, staticDir: H5_DIST, personas: gatewayPersonas() })
   await seedDemo(cloud)
   return {
     cloud,

@@ -4,10 +4,10 @@
 // employer's outcome sheet and the phone call, the report. wx.cloud.callFunction is routed to
 // the local runtime as the persona of each test.
 import { EJSON } from 'bson'
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { callData, startDemoCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
-import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild } from '../support/weapp'
+import { type WeappApp, weappTestBuild } from '../support/weapp'
+import { openWeappAs } from '../support/weapp-demo'
 import { localTemplateId } from '../../localcloud/environment'
 
 const REVIEW = localTemplateId('review')
@@ -27,14 +27,7 @@ const EMPLOYER = 'o_demo_employer'
 const VOLUNTEER = 'o_demo_volunteer'
 const TITLE = '乡村振兴志愿者岗位对接会（小程序）'
 
-async function call(who: string, name: string, input: unknown): Promise<any> {
-  const [fn, action] = name.split('.')
-  const outcome = await appCloud.cloud.invoke(fn, { action, input }, { openid: who, source: 'wx_client' })
-  if (!outcome.ok) throw new Error(outcome.errMsg)
-  const result = outcome.result as { ok: boolean; data?: unknown; error?: unknown }
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`)
-  return result.data
-}
+const call = (who: string, name: string, input: unknown) => callData(appCloud, who, name, input)
 
 const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10)
 
@@ -50,27 +43,22 @@ async function setFair(set: Record<string, unknown>) {
 
 /** The built mini program as one WeChat user (a fresh app: pages share the caller's account for a while). */
 async function openAs(who: string): Promise<WeappApp> {
-  app = await loadWeapp({
-    distDir,
-    printAppConsole: false,
-    callFunction: callFunctionAs(appCloud.cloud, () => who),
-    wx: {
-      scanCode: (o: any) => {
-        const res = { result: scanned, scanType: 'QR_CODE', errMsg: 'scanCode:ok' }
-        o?.success?.(res)
-        o?.complete?.(res)
-      },
-      setKeepScreenOn: (o: any) => {
-        keepScreenOn.push(!!o?.keepScreenOn)
-        o?.success?.({ errMsg: 'setKeepScreenOn:ok' })
-      },
-      makePhoneCall: (o: any) => {
-        phoneCalls.push(String(o?.phoneNumber))
-        o?.success?.({ errMsg: 'makePhoneCall:ok' })
-      },
-      vibrateShort: (o: any) => o?.success?.({ errMsg: 'vibrateShort:ok' }),
-      vibrateLong: (o: any) => o?.success?.({ errMsg: 'vibrateLong:ok' }),
+  app = await openWeappAs(appCloud, distDir, () => who, {
+    scanCode: (o: any) => {
+      const res = { result: scanned, scanType: 'QR_CODE', errMsg: 'scanCode:ok' }
+      o?.success?.(res)
+      o?.complete?.(res)
     },
+    setKeepScreenOn: (o: any) => {
+      keepScreenOn.push(!!o?.keepScreenOn)
+      o?.success?.({ errMsg: 'setKeepScreenOn:ok' })
+    },
+    makePhoneCall: (o: any) => {
+      phoneCalls.push(String(o?.phoneNumber))
+      o?.success?.({ errMsg: 'makePhoneCall:ok' })
+    },
+    vibrateShort: (o: any) => o?.success?.({ errMsg: 'vibrateShort:ok' }),
+    vibrateLong: (o: any) => o?.success?.({ errMsg: 'vibrateLong:ok' }),
   })
   return app
 }
@@ -79,8 +67,7 @@ async function openAs(who: string): Promise<WeappApp> {
 const flat = (text: string) => text.replace(/\s+/g, '')
 
 beforeAll(async () => {
-  appCloud = await startAppCloud()
-  await seedDemo(appCloud.cloud)
+  appCloud = await startDemoCloud()
   // Set-up: a published fair of capacity 5 with one position in 清城区.
   const fair = await call(CITY, 'fair.save', {
     title: TITLE,

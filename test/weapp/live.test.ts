@@ -1,28 +1,17 @@
 // The built mini program against the real functions in the local cloud: wx.cloud.callFunction
 // is the only thing mocked, and it is routed to the local runtime as a demo persona.
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
-import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild } from '../support/weapp'
+import type { AppCloud } from '../support/app'
+import { type WeappApp, weappTestBuild } from '../support/weapp'
+import { closeWeappDemo, startWeappDemo } from '../support/weapp-demo'
 
 const distDir = weappTestBuild()
 let appCloud: AppCloud
 let app: WeappApp
 let openid = 'o_demo_volunteer'
 
-beforeAll(async () => {
-  appCloud = await startAppCloud()
-  await seedDemo(appCloud.cloud)
-  app = await loadWeapp({
-    distDir,
-    printAppConsole: false,
-    callFunction: callFunctionAs(appCloud.cloud, () => openid),
-  })
-})
+beforeAll(async () => ({ appCloud, app } = await startWeappDemo(distDir, () => openid)))
 afterEach(() => app.unloadAll())
-afterAll(async () => {
-  await app?.close()
-  await appCloud?.close()
-})
+afterAll(() => closeWeappDemo({ app, appCloud }))
 
 test('我的 shows the demo volunteer as account.me returns it', async () => {
   openid = 'o_demo_volunteer'

@@ -2,9 +2,9 @@
 // the local cloud: every page of the applicant, the league and the bank renders what the
 // functions answer, and the mini-program-only paths (no `document`, WeChat's own components)
 // hold. wx.cloud.callFunction is routed to the local runtime as the persona of each test.
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
-import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild } from '../support/weapp'
+import { callData, type AppCloud } from '../support/app'
+import { type WeappApp, weappTestBuild } from '../support/weapp'
+import { closeWeappDemo, startWeappDemo } from '../support/weapp-demo'
 
 const distDir = weappTestBuild()
 let appCloud: AppCloud
@@ -18,33 +18,15 @@ const CITY = 'o_demo_city'
 const BANK = 'o_demo_bank'
 const TITLE = '凤城砂糖橘电商直播'
 
-async function call(who: string, name: string, input: unknown): Promise<any> {
-  const [fn, action] = name.split('.')
-  const outcome = await appCloud.cloud.invoke(fn, { action, input }, { openid: who, source: 'wx_client' })
-  if (!outcome.ok) throw new Error(outcome.errMsg)
-  const result = outcome.result as { ok: boolean; data?: unknown; error?: unknown }
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`)
-  return result.data
-}
+const call = (who: string, name: string, input: unknown) => callData(appCloud, who, name, input)
 
 const userIdOf = (who: string) => ([...appCloud.cloud.store.get('users').docs.values()] as any[]).find((u) => u.openid === who)._id
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 3)])
 
-beforeAll(async () => {
-  appCloud = await startAppCloud()
-  await seedDemo(appCloud.cloud)
-  app = await loadWeapp({
-    distDir,
-    printAppConsole: false,
-    callFunction: callFunctionAs(appCloud.cloud, () => openid),
-  })
-})
+beforeAll(async () => ({ appCloud, app } = await startWeappDemo(distDir, () => openid)))
 afterEach(() => app.unloadAll())
-afterAll(async () => {
-  await app?.close()
-  await appCloud?.close()
-})
+afterAll(() => closeWeappDemo({ app, appCloud }))
 
 test('the applicant: the program and 我要申请, then a draft opened at its first gap', async () => {
   openid = YOUTH

@@ -3,8 +3,7 @@
 // the screen kept on and bright while a code is shown (and put back afterwards), the code handed
 // to the redeem page without its URL, and 继续扫码 in place. wx.cloud.callFunction is routed to the
 // real functions in a local cloud; the camera's answer is set by each test.
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { startDemoCloud, type AppCloud } from '../support/app'
 import { callFunctionAs, loadWeapp, subscribeAs, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
 import { localTemplateId } from '../../localcloud/environment'
 
@@ -37,8 +36,7 @@ async function codeFor(perk: string): Promise<string> {
 const redemptions = () => [...appCloud.cloud.store.get('redemptions').docs.values()] as Record<string, any>[]
 
 beforeAll(async () => {
-  appCloud = await startAppCloud()
-  await seedDemo(appCloud.cloud)
+  appCloud = await startDemoCloud()
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
   const saved = (await appCloud.call(MERCHANT, 'perk.savePerk', {
     merchantId: 'm_lianzhou_kitchen',

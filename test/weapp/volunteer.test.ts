@@ -3,10 +3,10 @@
 // cloud, and wx.getLocation / wx.openSetting answered by the test (the phone's GPS and settings page).
 import { EJSON } from 'bson'
 import { MAY_WAIT_FOR_THE_DAY_MS, minutesServedToday } from '../support/clock'
-import { seedDemo } from '../../scripts/demo'
-import { startAppCloud, type AppCloud } from '../support/app'
+import { startDemoCloud, type AppCloud } from '../support/app'
 import { openAllDay } from '../support/stations'
-import { callFunctionAs, loadWeapp, type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
+import { type WeappApp, weappTestBuild, wxApi } from '../support/weapp'
+import { openWeappAs } from '../support/weapp-demo'
 
 const distDir = weappTestBuild()
 
@@ -23,25 +23,19 @@ let gps: { latitude: number; longitude: number; accuracy: number } | { errMsg: s
 const userId = () => [...appCloud.cloud.store.get('users').docs.values()].find((u) => u.openid === VOLUNTEER)!._id as string
 
 beforeAll(async () => {
-  appCloud = await startAppCloud()
-  await seedDemo(appCloud.cloud)
+  appCloud = await startDemoCloud()
   // The demo stations keep office hours; these tests check in at whatever hour they run.
   await openAllDay(appCloud.cloud)
-  app = await loadWeapp({
-    distDir,
-    printAppConsole: false,
-    callFunction: callFunctionAs(appCloud.cloud, () => openid),
-    wx: {
-      getLocation: wxApi('getLocation', (opts) => {
-        expect(opts).toMatchObject({ type: 'gcj02', isHighAccuracy: true })
-        return 'errMsg' in gps ? { ok: false, errMsg: gps.errMsg } : { ok: true, res: { ...gps, horizontalAccuracy: gps.accuracy, speed: 0, altitude: 0 } }
-      }),
-      // The user switches 位置信息 on in WeChat's settings page.
-      openSetting: wxApi('openSetting', () => {
-        gps = { latitude: STATION.lat, longitude: STATION.lng, accuracy: 20 }
-        return { ok: true, res: { authSetting: { 'scope.userLocation': true } } }
-      }),
-    },
+  app = await openWeappAs(appCloud, distDir, () => openid, {
+    getLocation: wxApi('getLocation', (opts) => {
+      expect(opts).toMatchObject({ type: 'gcj02', isHighAccuracy: true })
+      return 'errMsg' in gps ? { ok: false, errMsg: gps.errMsg } : { ok: true, res: { ...gps, horizontalAccuracy: gps.accuracy, speed: 0, altitude: 0 } }
+    }),
+    // The user switches 位置信息 on in WeChat's settings page.
+    openSetting: wxApi('openSetting', () => {
+      gps = { latitude: STATION.lat, longitude: STATION.lng, accuracy: 20 }
+      return { ok: true, res: { authSetting: { 'scope.userLocation': true } } }
+    }),
   })
 })
 beforeEach(() => {

@@ -13,21 +13,9 @@ import {
 import { dateOf, today, ymdOf } from '@/components/ui/format'
 import { fieldErrors } from '@/services/form-errors'
 
-export interface Fields {
-  name: string
-  idNumber: string
-  mobile: string
-  countyCode: string
-  townshipCode: string
-  school: string
-  major: string
-  graduationYear: number | null
-  politicalStatus: string
-  skills: string[]
-  termStart: string
-  termEnd: string
-  occupation: string
-}
+/** The registration's fields the form edits, as MyRegistration gives them back. */
+const FIELD_NAMES = ['name', 'idNumber', 'mobile', 'countyCode', 'townshipCode', 'school', 'major', 'graduationYear', 'politicalStatus', 'skills', 'termStart', 'termEnd', 'occupation'] as const
+export type Fields = Pick<MyRegistration, (typeof FIELD_NAMES)[number]>
 
 export const EMPTY: Fields = {
   name: '',
@@ -155,21 +143,7 @@ export function checkRegistration(kind: RegistrationKind, f: Fields, consents: C
 }
 
 export function fromRegistration(r: MyRegistration): Fields {
-  return {
-    name: r.name,
-    idNumber: r.idNumber,
-    mobile: r.mobile,
-    countyCode: r.countyCode,
-    townshipCode: r.townshipCode,
-    school: r.school,
-    major: r.major,
-    graduationYear: r.graduationYear,
-    politicalStatus: r.politicalStatus,
-    skills: r.skills,
-    termStart: r.termStart,
-    termEnd: r.termEnd,
-    occupation: r.occupation,
-  }
+  return Object.fromEntries(FIELD_NAMES.map((k) => [k, r[k]])) as Fields
 }
 
 /** The skills after a tap on one: in the list's order, at most MAX_SKILLS (null: one too many). */

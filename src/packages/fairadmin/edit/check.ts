@@ -3,17 +3,15 @@
 // contract's words at the row its field names. Only what the schema leaves to the form is
 // checked here: both coordinates or neither, and a capacity not below the seats already taken
 // (which the function checks against the store). No Taro here: unit-tested in Node.
+import type { FairView } from '@contract/fair'
 import { capacityBelowTaken, fairSaveIssues, type FairRequest } from '@contract/fair-rules'
 import type { InputOf } from '@contract/index'
 import { fieldErrors } from '@/services/form-errors'
 
-export interface Fields {
-  title: string
-  date: string
-  startTime: string
-  endTime: string
-  venue: string
-  address: string
+/** The fields the form shows as the fair's view has them (the rest are text while typed: coordinates, the sign-up window's parts, counts). */
+export const AS_VIEWED = ['title', 'date', 'startTime', 'endTime', 'venue', 'address', 'allowRuralYouth', 'maxPositions', 'description'] as const
+
+export interface Fields extends Pick<FairView, (typeof AS_VIEWED)[number]> {
   lat: string
   lng: string
   opensDate: string
@@ -22,10 +20,7 @@ export interface Fields {
   closesTime: string
   capacity: string
   termDays: string
-  allowRuralYouth: boolean
-  maxPositions: number
   employerIds: string[]
-  description: string
 }
 
 export type Row = 'title' | 'date' | 'startTime' | 'endTime' | 'venue' | 'address' | 'location' | 'signupOpens' | 'signupCloses' | 'capacity' | 'termDays' | 'maxPositions' | 'employers' | 'description'

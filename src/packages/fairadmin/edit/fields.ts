@@ -4,7 +4,7 @@ import type { FairView } from '@contract/fair'
 import type { InputOf } from '@contract/index'
 import { addDays, dateTime, fixed6, today } from '@/components/ui/format'
 import type { CheckedForm } from '@/components/fair/use-checked-form'
-import type { Fields, Row } from './check'
+import { AS_VIEWED, type Fields, type Row } from './check'
 
 /** The form as its sections get it. */
 export type FairForm = CheckedForm<Fields, Row, Omit<InputOf<'fair.save'>, 'id'>>
@@ -38,12 +38,7 @@ export function fieldsOf(f: FairView): Fields {
   const opens = dateTime(f.signupOpensAt)
   const closes = dateTime(f.signupClosesAt)
   return {
-    title: f.title,
-    date: f.date,
-    startTime: f.startTime,
-    endTime: f.endTime,
-    venue: f.venue,
-    address: f.address,
+    ...(Object.fromEntries(AS_VIEWED.map((k) => [k, f[k]])) as Pick<FairView, (typeof AS_VIEWED)[number]>),
     lat: f.location ? fixed6(f.location.lat) : '',
     lng: f.location ? fixed6(f.location.lng) : '',
     opensDate: opens.slice(0, 10),
@@ -52,10 +47,7 @@ export function fieldsOf(f: FairView): Fields {
     closesTime: closes.slice(11, 16),
     capacity: String(f.capacity),
     termDays: String(f.termEndsWithinDays),
-    allowRuralYouth: f.allowRuralYouth,
-    maxPositions: f.maxPositions,
     employerIds: f.employers.map((e) => e.id),
-    description: f.description,
   }
 }
 

@@ -9,6 +9,13 @@ import { DbError } from './db/errors'
 
 type Body = Record<string, unknown>
 
+/** A batch call's list of files (file_list, fileid_list): required, an array. */
+function listParam(body: Body, name: string): unknown[] {
+  const list = body[name]
+  if (!Array.isArray(list)) throw DbError.invalidParam(`${name} is required`)
+  return list
+}
+
 /** Uploads are bounded as a function's request is on the platform (6 MB payload); files may be larger. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -114,8 +121,7 @@ export class StorageService {
         }
       }
       case 'storage.batchGetDownloadUrl': {
-        const list = Array.isArray(body.file_list) ? body.file_list : null
-        if (!list) throw DbError.invalidParam('file_list is required')
+        const list = listParam(body, 'file_list')
         return {
           data: {
             download_list: list.map((item) => {
@@ -131,8 +137,7 @@ export class StorageService {
         }
       }
       case 'storage.batchDeleteFile': {
-        const list = Array.isArray(body.fileid_list) ? body.fileid_list : null
-        if (!list) throw DbError.invalidParam('fileid_list is required')
+        const list = listParam(body, 'fileid_list')
         return {
           data: {
             delete_list: list.map((fileId) => {

@@ -58,27 +58,28 @@ export class Index {
     return !!this.spec.sparse && this.fields.every((field) => resolve(doc, field) === undefined)
   }
 
-  add(doc: Doc): void {
+  /** Every prefix map with every key `doc` has in it (none when the index skips it): what add and remove visit. */
+  private eachKey(doc: Doc, visit: (map: Map<string, Set<string>>, key: string) => void): void {
     if (this.skips(doc)) return
     const parts = this.fieldParts(doc)
     this.prefixes.forEach((map, n) => {
-      for (const key of tuples(parts.slice(0, n + 1))) {
-        let ids = map.get(key)
-        if (!ids) map.set(key, (ids = new Set()))
-        ids.add(idKey(doc._id))
-      }
+      for (const key of tuples(parts.slice(0, n + 1))) visit(map, key)
+    })
+  }
+
+  add(doc: Doc): void {
+    this.eachKey(doc, (map, key) => {
+      let ids = map.get(key)
+      if (!ids) map.set(key, (ids = new Set()))
+      ids.add(idKey(doc._id))
     })
   }
 
   remove(doc: Doc): void {
-    if (this.skips(doc)) return
-    const parts = this.fieldParts(doc)
-    this.prefixes.forEach((map, n) => {
-      for (const key of tuples(parts.slice(0, n + 1))) {
-        const ids = map.get(key)
-        ids?.delete(idKey(doc._id))
-        if (ids && ids.size === 0) map.delete(key)
-      }
+    this.eachKey(doc, (map, key) => {
+      const ids = map.get(key)
+      ids?.delete(idKey(doc._id))
+      if (ids && ids.size === 0) map.delete(key)
     })
   }
 

@@ -3,7 +3,7 @@
 // with a reason), confirm an account takeover, invite township staff and revoke the invitation.
 import { volunteerForm } from '../support/people'
 import { reveal, visibleQr } from '../support/checks'
-import { confirmModal, journey, until } from '../support/journey'
+import { confirmModal, journey, rejectWithReason, until } from '../support/journey'
 
 const world = journey('admin')
 const { invoke, docs, shot, openAs } = world
@@ -56,14 +56,7 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
   await page.locator('.reg-card', { hasText: '陈静怡' }).locator('.reg-card__check').click()
   await page.locator('.regs__count', { hasText: '已选 1 份' }).waitFor()
   await page.locator('.regs__reject').click()
-  const dialog = page.locator('.ui-note')
-  await dialog.getByText('驳回 1 份申请').waitFor()
-  await dialog.locator('textarea').fill('否')
-  await dialog.locator('.ui-dialog__ok').click()
-  await dialog.locator('.ui-dialog__error', { hasText: '至少 2 个字' }).waitFor()
-  await dialog.locator('textarea').fill('服务期与派遣文件不一致，请核对后重新提交')
-  await shot(page, '5-batch-reject')
-  await dialog.locator('.ui-dialog__ok').click()
+  await rejectWithReason(page, '驳回 1 份申请', '服务期与派遣文件不一致，请核对后重新提交', () => shot(page, '5-batch-reject'))
   await page.locator('.regs__empty', { hasText: '暂无待审核的申请' }).waitFor()
   await shot(page, '6-queue-empty')
   await page.locator('.regs__tab', { hasText: '未通过' }).click()

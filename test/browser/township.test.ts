@@ -7,7 +7,7 @@
 import { EJSON } from 'bson'
 import { volunteerForm } from '../support/people'
 import { visibleQr } from '../support/checks'
-import { confirmModal, journey, until } from '../support/journey'
+import { confirmModal, journey, rejectWithReason, until } from '../support/journey'
 import { openAllDay } from '../support/stations'
 
 const world = journey('township')
@@ -100,14 +100,7 @@ test('township staff approve, reject and adjust check-ins, manage a station and 
   await card('忘记签到').click()
   await page.locator('.queue__count', { hasText: '已选 1 条' }).waitFor()
   await page.locator('.queue__reject').click()
-  const dialog = page.locator('.ui-note')
-  await dialog.getByText('驳回 1 条服务记录').waitFor()
-  await dialog.locator('textarea').fill('否')
-  await dialog.locator('.ui-dialog__ok').click()
-  await dialog.locator('.ui-dialog__error', { hasText: '至少 2 个字' }).waitFor()
-  await dialog.locator('textarea').fill('当天下午驿站未开放，无法核实到岗情况')
-  await shot(page, '05-reject-reason')
-  await dialog.locator('.ui-dialog__ok').click()
+  await rejectWithReason(page, '驳回 1 条服务记录', '当天下午驿站未开放，无法核实到岗情况', () => shot(page, '05-reject-reason'))
   await until(() => page.locator('.session-card').count(), 2)
   // Its twin of the same day is no longer over the cap.
   await until(() => card('驿站在地下一层').locator('.session-card__flag--over_daily_cap').count(), 0)

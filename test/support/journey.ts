@@ -53,6 +53,21 @@ export async function confirmModal(page: Page, text: string): Promise<void> {
 }
 
 /**
+ * The reviewer's 驳回 dialog (ui-note) that says `heading`: a one-character reason is refused
+ * (至少 2 个字), then `reason` is taken; `beforeSending` runs with it filled in (a screenshot).
+ */
+export async function rejectWithReason(page: Page, heading: string, reason: string, beforeSending: () => Promise<unknown>): Promise<void> {
+  const dialog = page.locator('.ui-note')
+  await dialog.getByText(heading).waitFor()
+  await dialog.locator('textarea').fill('否')
+  await dialog.locator('.ui-dialog__ok').click()
+  await dialog.locator('.ui-dialog__error', { hasText: '至少 2 个字' }).waitFor()
+  await dialog.locator('textarea').fill(reason)
+  await beforeSending()
+  await dialog.locator('.ui-dialog__ok').click()
+}
+
+/**
  * Answers the web build's stand-in of WeChat's subscribe-message dialog (src/services/subscribe.h5.ts),
  * which the app opens first thing in a tap that leads to a notice: 允许 or 取消.
  */

@@ -1,6 +1,6 @@
 // A fair form's fields, its messages and its save through useSubmit.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
 import { useCheckedForm, type CheckedForm } from './use-checked-form'
 
@@ -22,15 +22,7 @@ function check(f: Fields) {
 type Form = CheckedForm<Fields, Row, { name: string; capacity: number }>
 
 function mountForm(initial: Fields): () => Form {
-  let latest: Form | undefined
-  function Page() {
-    latest = useCheckedForm(initial, ROWS, rowOfField, check)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Page))
-  })
-  return () => latest!
+  return mountHook(() => useCheckedForm(initial, ROWS, rowOfField, check))
 }
 
 beforeEach(() => {

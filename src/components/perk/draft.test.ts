@@ -1,9 +1,9 @@
 // A form's fields and the messages at its rows.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
 import { useSubmit } from '@/components/ui/submit'
-import { shownErrors, useDraft, type Draft } from './draft'
+import { shownErrors, useDraft } from './draft'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), pageScrollTo: jest.fn(() => Promise.resolve()) } }))
 
@@ -18,17 +18,12 @@ const rowOf = (key: keyof Fields): Row => (key === 'name' ? 'name' : 'location')
 const check = (f: Fields) => ({ ...(f.name ? {} : { name: '请填写商家名称' }), ...(f.lat && !f.lng ? { location: '请同时填写纬度和经度' } : {}) })
 
 function mount() {
-  let draft: Draft<Fields, Row> | undefined
-  let form: ReturnType<typeof useSubmit<Row>> | undefined
-  function Form() {
-    form = useSubmit(ROWS, (field) => (field === 'name' ? 'name' : field.startsWith('location') ? 'location' : null))
-    draft = useDraft(() => ({ name: '', lat: '', lng: '' }), form, check, rowOf)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Form))
+  const now = mountHook(() => {
+    const form = useSubmit(ROWS, (field) => (field === 'name' ? 'name' : field.startsWith('location') ? 'location' : null))
+    const draft = useDraft(() => ({ name: '', lat: '', lng: '' }), form, check, rowOf)
+    return { draft, form }
   })
-  return { draft: () => draft!, form: () => form! }
+  return { draft: () => now().draft, form: () => now().form }
 }
 
 test('the check speaks only once a save was tried; the function’s word stands over it until its row is edited', () => {

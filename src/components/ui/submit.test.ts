@@ -1,7 +1,7 @@
 // A form's send: one at a time, the form's own check first, a confirmation, and the function's
 // refusal at the row of the field it names.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
 import { rowsWithErrors, stopMessage, useSubmit, type Submit, type SubmitOptions } from './submit'
 
@@ -14,15 +14,7 @@ const rowOfField = (field: string): Row | null => (field.startsWith('location') 
 
 /** Renders a component that only holds the hook, and hands out its latest answer. */
 function mountSubmit(options: SubmitOptions = {}): () => Submit<Row> {
-  let latest: Submit<Row> | undefined
-  function Form() {
-    latest = useSubmit(ROWS, rowOfField, options)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Form))
-  })
-  return () => latest!
+  return mountHook(() => useSubmit(ROWS, rowOfField, options))
 }
 
 function deferred() {

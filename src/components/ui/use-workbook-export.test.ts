@@ -1,6 +1,6 @@
 // An export that keeps its file: one at a time, opened at once, at hand to open again.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { renderHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
 import { useWorkbookExport } from './use-workbook-export'
 
@@ -13,17 +13,9 @@ type File = { fileUrl: string; fileName: string; rows: number }
 const FILE: File = { fileUrl: 'https://files/report.xlsx', fileName: '对接会统计.xlsx', rows: 3 }
 
 function mountExport(make: () => Promise<File>, options: Parameters<typeof useWorkbookExport<File>>[1] = {}) {
-  let latest: ReturnType<typeof useWorkbookExport<File>> | undefined
-  let renderer!: TestRenderer.ReactTestRenderer
-  function Page({ madeOf }: { madeOf: string }) {
-    latest = useWorkbookExport(make, { ...options, madeOf })
-    return null
-  }
-  act(() => {
-    renderer = TestRenderer.create(createElement(Page, { madeOf: options.madeOf ?? '' }))
-  })
-  const get = () => latest!
-  get.filter = (madeOf: string) => act(() => renderer.update(createElement(Page, { madeOf })))
+  const hook = renderHook((madeOf: string) => useWorkbookExport(make, { ...options, madeOf }), options.madeOf ?? '')
+  const get = () => hook.now()
+  get.filter = (madeOf: string) => hook.rerender(madeOf)
   return get
 }
 

@@ -1,7 +1,7 @@
 // The registration draft: restored over an older registration, never the ID number, written a
 // moment after typing and when the page goes away, gone once sent.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import type { MyRegistration } from '@contract/registration'
 import { draftKey } from '@/components/account/drafts'
 import { DRAFT_DELAY_MS, startingFields, useRegistrationDraft, type Draft, type RegistrationDraft } from './use-registration-draft'
@@ -35,15 +35,7 @@ const draftOf = (savedAt: number, over: Partial<Draft> = {}): Draft => {
 }
 
 function mountDraft(): () => RegistrationDraft {
-  let latest: RegistrationDraft | undefined
-  function Form() {
-    latest = useRegistrationDraft('volunteer')
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Form))
-  })
-  return () => latest!
+  return mountHook(() => useRegistrationDraft('volunteer'))
 }
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 // The invitation form: a one-county admin's county is chosen for them, the check stays at its
 // row until the scope is chosen again, and a refused organisation is named in the refusal.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import type { AdminScope, Divisions } from '@/components/admin/shared'
 import { CallError } from '@/services/cloud'
 import { useInviteForm, type Invitation, type InviteForm } from './use-invite-form'
@@ -22,15 +22,7 @@ const countyScope = { city: false, counties: [{ code: '441802', name: '清城区
 const cityScope = { city: true, counties: [], label: '' } as unknown as AdminScope
 
 function mountForm(scope: AdminScope, onCreated: (inv: Invitation) => void = () => undefined): () => InviteForm {
-  let latest: InviteForm | undefined
-  function Page() {
-    latest = useInviteForm(scope, divisions, onCreated)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Page))
-  })
-  return () => latest!
+  return mountHook(() => useInviteForm(scope, divisions, onCreated))
 }
 
 beforeEach(() => {

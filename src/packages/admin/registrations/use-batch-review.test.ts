@@ -1,9 +1,9 @@
 // The queue's batch review: the selection stops at the contract's batch, a batch all through is a
 // toast and a partial one lists what was left with the function's words, a failed rejection keeps
 // its dialog.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
-import { BATCH_MAX, outcomeOf, toggledSelection, useBatchReview, type BatchReview } from './use-batch-review'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
+import { BATCH_MAX, outcomeOf, toggledSelection, useBatchReview } from './use-batch-review'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), showModal: jest.fn() } }))
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), call: jest.fn() }))
@@ -35,15 +35,7 @@ test('the selection stops at the contract’s batch', () => {
 
 function mountReview(items = [{ id: 'a', name: '林小青' }, { id: 'b', name: '陈静怡' }]) {
   const reload = jest.fn(() => Promise.resolve())
-  let latest: BatchReview | undefined
-  function Queue() {
-    latest = useBatchReview({ items, reload }, 'pending')
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Queue))
-  })
-  return { review: () => latest!, reload }
+  return { review: mountHook(() => useBatchReview({ items, reload }, 'pending')), reload }
 }
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 // The bank's action forms: the check's messages at their fields, forgotten as each field changes;
 // a confirmation; one send at a time; a refusal at its field, or a modal and a fresh read.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
 import { checked, useBankAction, type ActionRun } from './use-action'
 
@@ -11,15 +11,7 @@ const taro = (jest.requireMock('@tarojs/taro') as { default: Record<'showToast' 
 type Form = ReturnType<typeof useBankAction<{ amount: string; note: string }>>
 
 function mountForm(onStale: () => void): () => Form {
-  let latest: Form | undefined
-  function Holder() {
-    latest = useBankAction({ amount: '', note: '' }, onStale)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Holder))
-  })
-  return () => latest!
+  return mountHook(() => useBankAction({ amount: '', note: '' }, onStale))
 }
 
 /** A run whose check wants an amount, confirmed by the modal's answer. */

@@ -1,8 +1,8 @@
 // Recording an outcome: who may have one, what is confirmed first, and the list after the answer.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import type { ApplicantView } from '@contract/fair'
-import { useOutcome, withAnswer, type OutcomeEdit } from './use-outcome'
+import { useOutcome, withAnswer } from './use-outcome'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), showModal: jest.fn(() => Promise.resolve({ confirm: true })) } }))
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), call: jest.fn() }))
@@ -15,16 +15,8 @@ const applicant = (over: Partial<ApplicantView> = {}) =>
   ({ signupId: 's1', status: 'confirmed', checkedIn: true, mobile: '', resume: { name: '张三', mobileMasked: '139****1234' }, choices: [choice('p1'), choice('p2')], ...over }) as ApplicantView
 
 function mountOutcome(list: ApplicantView[]) {
-  let latest: OutcomeEdit | undefined
   const items = { current: list }
-  function Page() {
-    latest = useOutcome((update) => (items.current = update(items.current)))
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Page))
-  })
-  return { edit: () => latest!, items }
+  return { edit: mountHook(() => useOutcome((update) => (items.current = update(items.current)))), items }
 }
 
 beforeEach(() => {

@@ -1,9 +1,9 @@
 // Signing up for a fair, changing the positions and cancelling, as the detail page's hook does it.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import type { FairView, MySignupView, PositionView } from '@contract/fair'
 import { CallError } from '@/services/cloud'
-import { choiceChanged, useSignup, type Signup, type SignupCan } from './use-signup'
+import { choiceChanged, useSignup, type SignupCan } from './use-signup'
 import { barMode } from './bar-mode'
 
 jest.mock('@tarojs/taro', () => ({
@@ -53,16 +53,8 @@ const CAN: SignupCan = { open: true, applicant: true, selectable: true }
 
 /** Mounts a component holding the hook for `fair`; hands out its latest answer and the fairs it reported. */
 function mountSignup(fair: FairView, can: SignupCan = CAN) {
-  let latest: Signup | undefined
   const reported: FairView[] = []
-  function Page() {
-    latest = useSignup(fair, can, (f) => reported.push(f))
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Page))
-  })
-  return { signup: () => latest!, reported }
+  return { signup: mountHook(() => useSignup(fair, can, (f) => reported.push(f))), reported }
 }
 
 beforeEach(() => {

@@ -1,8 +1,8 @@
 // The door's work: checking in a code, finding someone by name and letting them in, each result in plain words.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
 import type { AdminSignupView, FairView } from '@contract/fair'
 import { CallError } from '@/services/cloud'
+import { mountHookAsync, unmountHooks } from '@/components/ui/test-harness'
 import { headline, useDoor, type Door } from './use-door'
 
 jest.mock('@tarojs/taro', () => ({
@@ -26,24 +26,12 @@ function answer(answers: Record<string, (input: Record<string, unknown>) => unkn
   })
 }
 
-// Mounted pages, unmounted after each test (the search box's pause timer goes with them).
-const mounted: TestRenderer.ReactTestRenderer[] = []
-
 async function mountDoor(): Promise<() => Door> {
-  let latest: Door | undefined
-  function Page() {
-    latest = useDoor('f1', true, fair)
-    return null
-  }
-  await act(async () => {
-    mounted.push(TestRenderer.create(createElement(Page)))
-  })
-  return () => latest!
+  return mountHookAsync(() => useDoor('f1', true, fair))
 }
 
-afterEach(() => {
-  act(() => mounted.splice(0).forEach((r) => r.unmount()))
-})
+// Mounted pages, unmounted after each test (the search box's pause timer goes with them).
+afterEach(unmountHooks)
 
 beforeEach(() => {
   call.mockReset()

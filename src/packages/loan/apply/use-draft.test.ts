@@ -1,7 +1,7 @@
 // The application's draft as the form sees it: saved a moment after typing stops (only what
 // changed), the steps and their gaps, and what the function refused shown at its field.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
 import { savedLoan } from './fixture'
 import { saveStatus, useLoanDraft, type LoanDraft } from './use-draft'
@@ -18,15 +18,7 @@ const { call } = jest.requireMock('@/services/cloud') as { call: jest.Mock }
 
 /** Renders a component that only holds the hook, and hands out its latest answer. */
 function mountDraft(): () => LoanDraft {
-  let latest: LoanDraft | undefined
-  function Form() {
-    latest = useLoanDraft()
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Form))
-  })
-  return () => latest!
+  return mountHook(() => useLoanDraft())
 }
 
 beforeEach(() => {

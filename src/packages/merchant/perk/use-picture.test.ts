@@ -1,8 +1,8 @@
 // The perk's picture: checked when chosen, uploaded when sent, a failed upload at its row.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
-import { usePicture, type PerkPicture } from './use-picture'
+import { usePicture } from './use-picture'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn() } }))
 jest.mock('@/services/pictures', () => ({ ...jest.requireActual('@/services/pictures'), pickPictures: jest.fn() }))
@@ -14,17 +14,9 @@ const pickPictures = (jest.requireMock('@/services/pictures') as { pickPictures:
 const uploadFile = (jest.requireMock('@/services/files') as { uploadFile: jest.Mock }).uploadFile
 
 function mount() {
-  let latest: PerkPicture | undefined
   const markError = jest.fn()
   const clearError = jest.fn()
-  function Form() {
-    latest = usePicture(markError, clearError)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Form))
-  })
-  return { picture: () => latest!, markError, clearError }
+  return { picture: mountHook(() => usePicture(markError, clearError)), markError, clearError }
 }
 
 test('no picture chosen: nothing to upload', async () => {

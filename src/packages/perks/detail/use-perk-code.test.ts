@@ -1,7 +1,7 @@
 // The code a volunteer shows: fetched after 出示优惠码, replaced before it dies, kept through a
 // network slip, ended by a refusal, and turned into 已核销 when the merchant's confirmation shows.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
 import { POLL_MS, usePerkCode, isTransient, type PerkCode } from './use-perk-code'
 
@@ -35,16 +35,8 @@ function answer(...codes: unknown[]) {
 const codeOut = (token: string, madeAt: number) => ({ token, expiresAt: new Date(madeAt + 60_000).toISOString(), refreshInSeconds: 30, volunteerName: '张*', star: 2, perkTitle: '堂食 8.8 折' })
 
 function mount(eligible = true): { latest: () => PerkCode; refreshPerk: jest.Mock } {
-  let latest: PerkCode | undefined
   const refreshPerk = jest.fn()
-  function Page() {
-    latest = usePerkCode('p1', { id: 'p1', eligible }, refreshPerk)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Page))
-  })
-  return { latest: () => latest!, refreshPerk }
+  return { latest: mountHook(() => usePerkCode('p1', { id: 'p1', eligible }, refreshPerk)), refreshPerk }
 }
 
 /** Lets the awaited promises of the hook settle. */

@@ -1,9 +1,9 @@
 // Kiosk mode: entered only for a station that is on, the next code fetched when this one is due,
 // a failure retried after a few seconds, a refusal for good stops it, and leaving asks first.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { renderHookAsync } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
-import { RETRY_MS, useKiosk, type Kiosk } from './use-kiosk'
+import { RETRY_MS, useKiosk } from './use-kiosk'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), showModal: jest.fn() }, useDidHide: jest.fn(), useDidShow: jest.fn(), useUnload: jest.fn() }))
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), call: jest.fn() }))
@@ -16,16 +16,8 @@ function codes(refreshInSeconds = 30) {
 }
 
 async function mount() {
-  let latest: Kiosk | undefined
-  let renderer!: TestRenderer.ReactTestRenderer
-  function Holder() {
-    latest = useKiosk('st_1')
-    return null
-  }
-  await act(async () => {
-    renderer = TestRenderer.create(createElement(Holder))
-  })
-  return { now: () => latest!, unmount: () => act(() => renderer.unmount()) }
+  const hook = await renderHookAsync(() => useKiosk('st_1'))
+  return { now: hook.now, unmount: hook.unmount }
 }
 
 /** Lets the clock run `ms`, settling what it sets off. */

@@ -1,6 +1,6 @@
 // The printed code: asked for once its tab shows, a failure said with a retry, previewed once there.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { renderHookAsync } from '@/components/ui/test-harness'
 import { usePoster } from './use-poster'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { previewImage: jest.fn() } }))
@@ -9,16 +9,8 @@ const taro = (jest.requireMock('@tarojs/taro') as { default: { previewImage: jes
 const call = (jest.requireMock('@/services/cloud') as { call: jest.Mock }).call
 
 async function mount(shown: boolean) {
-  let latest: ReturnType<typeof usePoster> | undefined
-  function Holder(props: { shown: boolean }) {
-    latest = usePoster('st_1', props.shown)
-    return null
-  }
-  let renderer!: TestRenderer.ReactTestRenderer
-  await act(async () => {
-    renderer = TestRenderer.create(createElement(Holder, { shown }))
-  })
-  return { now: () => latest!, show: () => act(async () => renderer.update(createElement(Holder, { shown: true }))) }
+  const hook = await renderHookAsync((visible: boolean) => usePoster('st_1', visible), shown)
+  return { now: hook.now, show: () => hook.rerenderAsync(true) }
 }
 
 beforeEach(() => jest.clearAllMocks())

@@ -1,9 +1,9 @@
 // 调整时长's form: starts from the record, checks as typed and on 确认, sends once, and shows the
 // function's refusal of a field in the dialog.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import type { Item } from './rules'
-import { useAdjust, type AdjustForm } from './use-adjust'
+import { useAdjust } from './use-adjust'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn() } }))
 jest.mock('@/services/cloud', () => {
@@ -23,15 +23,7 @@ const RECORD = { id: 'a', minutes: 240, adjustedMinutes: null, maxCreditMinutes:
 
 function mount(item: Item | null) {
   const onDone = jest.fn(() => Promise.resolve())
-  let latest: AdjustForm | undefined
-  function Holder() {
-    latest = useAdjust(item, onDone)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Holder))
-  })
-  return { now: () => latest!, onDone }
+  return { now: mountHook(() => useAdjust(item, onDone)), onDone }
 }
 
 beforeEach(() => jest.clearAllMocks())

@@ -1,9 +1,9 @@
 // The batch decisions: 通过 asks first (counting flagged records) and sends once; what a batch
 // left is listed; a failed 驳回 throws for the note dialog and toasts; an adjusted record drops out.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import type { Item } from './rules'
-import { useDecisions, type Decisions } from './use-decisions'
+import { useDecisions } from './use-decisions'
 import type { Selection } from './use-selection'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), showModal: jest.fn(), pageScrollTo: jest.fn(() => Promise.resolve()) } }))
@@ -26,15 +26,7 @@ const ITEMS = [
 function mount(selected: string[]) {
   const selection = { selected, drop: jest.fn() } as unknown as Selection & { drop: jest.Mock }
   const refresh = jest.fn(() => Promise.resolve())
-  let latest: Decisions | undefined
-  function Holder() {
-    latest = useDecisions(ITEMS, selection, refresh)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Holder))
-  })
-  return { now: () => latest!, selection, refresh }
+  return { now: mountHook(() => useDecisions(ITEMS, selection, refresh)), selection, refresh }
 }
 
 beforeEach(() => {

@@ -1,9 +1,9 @@
 // The queue's filters and what they ask service.queue for: the tab and township in every call, a
 // name only after a pause in typing, the open tabs' counts per township, and the daily cap.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHookAsync } from '@/components/ui/test-harness'
 import type { StaffScope } from '@/components/township/shared'
-import { NAME_PAUSE_MS, useQueue, type QueueList } from './use-queue'
+import { NAME_PAUSE_MS, useQueue } from './use-queue'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -25,15 +25,7 @@ function answer(total = 2) {
 }
 
 async function mount(params: { status?: string; flagged?: string } = {}) {
-  let latest: QueueList | undefined
-  function Holder() {
-    latest = useQueue(scope, params, () => Promise.resolve())
-    return null
-  }
-  await act(async () => {
-    TestRenderer.create(createElement(Holder))
-  })
-  return () => latest!
+  return mountHookAsync(() => useQueue(scope, params, () => Promise.resolve()))
 }
 
 /** The list's calls (pageSize 50; the counts ask for one). */

@@ -1,7 +1,7 @@
 // The batch selection: taps, 全选 (the first hundred), the limit's toast, and a fresh start per filter.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
-import { useSelection, type Selection } from './use-selection'
+import { act } from 'react-test-renderer'
+import { renderHook } from '@/components/ui/test-harness'
+import { useSelection } from './use-selection'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn() } }))
 const taro = (jest.requireMock('@tarojs/taro') as { default: { showToast: jest.Mock } }).default
@@ -9,16 +9,8 @@ const taro = (jest.requireMock('@tarojs/taro') as { default: { showToast: jest.M
 const records = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i}` }))
 
 function mount(items: { id: string }[], key: string) {
-  let latest: Selection | undefined
-  function Holder(props: { items: { id: string }[]; resetKey: string }) {
-    latest = useSelection(props.items, props.resetKey)
-    return null
-  }
-  let renderer!: TestRenderer.ReactTestRenderer
-  act(() => {
-    renderer = TestRenderer.create(createElement(Holder, { items, resetKey: key }))
-  })
-  return { now: () => latest!, rerender: (next: { id: string }[], nextKey: string) => act(() => renderer.update(createElement(Holder, { items: next, resetKey: nextKey }))) }
+  const hook = renderHook((props: { items: { id: string }[]; resetKey: string }) => useSelection(props.items, props.resetKey), { items, resetKey: key })
+  return { now: hook.now, rerender: (next: { id: string }[], nextKey: string) => hook.rerender({ items: next, resetKey: nextKey }) }
 }
 
 beforeEach(() => taro.showToast.mockClear())

@@ -1,10 +1,10 @@
 // The station form: a new station's defaults, an edited one's fields, the save through useSubmit
 // (the form's check, the 停用 confirmation, the function's refusal at its row) and going back.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHookAsync } from '@/components/ui/test-harness'
 import type { StaffScope } from '@/components/township/shared'
 import { CallError } from '@/services/cloud'
-import { useStationForm, type Station, type StationFormState } from './use-station-form'
+import { useStationForm, type Station } from './use-station-form'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showModal: jest.fn(), showToast: jest.fn(), pageScrollTo: jest.fn(() => Promise.resolve()) } }))
 jest.mock('@/services/cloud', () => ({ ...jest.requireActual('@/services/cloud'), call: jest.fn() }))
@@ -37,15 +37,7 @@ const STATION = {
 } as unknown as Station
 
 async function mount(id: string, preset: string, scope: StaffScope) {
-  let latest: StationFormState | undefined
-  function Holder() {
-    latest = useStationForm(id, preset, scope)
-    return null
-  }
-  await act(async () => {
-    TestRenderer.create(createElement(Holder))
-  })
-  return () => latest!
+  return mountHookAsync(() => useStationForm(id, preset, scope))
 }
 
 beforeEach(() => {

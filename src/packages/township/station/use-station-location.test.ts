@@ -1,9 +1,9 @@
 // The station's point from the map (the address filled in when blank) or from where the staff
 // member stands (the web build's reader), its accuracy warned of, a failure at the location row.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook } from '@/components/ui/test-harness'
 import type { Fields } from './check'
-import { useStationLocation, type StationLocation } from './use-station-location'
+import { useStationLocation } from './use-station-location'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { chooseLocation: jest.fn(), showModal: jest.fn(), showToast: jest.fn(), openSetting: jest.fn() } }))
 jest.mock('./here', () => ({ readHere: jest.fn(), hereProblem: () => '定位失败：请打开定位' }))
@@ -16,15 +16,8 @@ function mount(start: Fields) {
   let fields = start
   const settled = jest.fn()
   const failed = jest.fn()
-  let latest: StationLocation | undefined
-  function Holder() {
-    latest = useStationLocation(fields, (change) => (fields = change(fields)), settled, failed)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Holder))
-  })
-  return { now: () => latest!, fields: () => fields, settled, failed }
+  const now = mountHook(() => useStationLocation(fields, (change) => (fields = change(fields)), settled, failed))
+  return { now, fields: () => fields, settled, failed }
 }
 
 beforeEach(() => jest.clearAllMocks())

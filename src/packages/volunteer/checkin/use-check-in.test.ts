@@ -7,7 +7,7 @@ import { CallError } from '@/services/cloud'
 import { LocationProblem, type Reading } from '@/services/location'
 import type { SessionView, StationView } from '../shared/volunteer'
 import { useCheckIn, type CheckInPage } from './use-check-in'
-import { mountHook, unmountHooks, until } from '../shared/hook-harness'
+import { mountHook, unmountHooks, until } from '@/components/ui/test-harness'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,

@@ -4,7 +4,7 @@ import { act } from 'react-test-renderer'
 import { CallError } from '@/services/cloud'
 import { addDays, today } from '@/components/ui/format'
 import { check, plusHours, rowOfField, useMakeup, type Fields, type MakeupForm } from './use-makeup'
-import { mountHook, unmountHooks, until } from '../shared/hook-harness'
+import { mountHook, unmountHooks, until } from '@/components/ui/test-harness'
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,

@@ -33,6 +33,23 @@ const docs = (name: string) => [...app.cloud.store.get(name).docs.values()]
  */
 const sleep = `await new Promise((r) => setTimeout(r, 80 + Math.random() * 40))`
 
+/**
+ * The negative control for a check-then-insert: `n` racers each count the control documents with
+ * `field` = `value` and, when fewer than `limit` are there, add one, as separate steps (what the
+ * functions must not do). How many were added.
+ */
+async function countThenInsert(n: number, field: string, value: string, limit = 1): Promise<number> {
+  await race(n, (i) =>
+    app.probe(`
+      const { total } = await db.collection('race_control').where({ ${field}: '${value}' }).count()
+      if (total >= ${limit}) return
+      ${sleep}
+      await db.collection('race_control').add({ data: { ${field}: '${value}', by: ${i} } })
+    `),
+  )
+  return docs('race_control').filter((d) => d[field] === value).length
+}
+
 test('an invitation redeemed 20 times at once grants one role; read-then-write grants several', async () => {
   const created = await app.call('o_demo_city', 'grants.createInvitation', { role: 'township_staff', scopeId: '441802107' })
   const code = created.ok ? created.data.code : ''
@@ -65,15 +82,7 @@ test('one ID number registered by 10 accounts at once is claimed once; count-the
   const claimants = new Set(docs('registrations').filter((r) => ids.includes(r._id as string) && r.idConflict === false).map((r) => r.userId))
   const claimed = docs('identities').filter((c) => claimants.has(c.userId)).length
 
-  await race(10, (i) =>
-    app.probe(`
-      const { total } = await db.collection('race_control').where({ claim: 'id-1' }).count()
-      if (total > 0) return
-      ${sleep}
-      await db.collection('race_control').add({ data: { claim: 'id-1', by: 'u${i}' } })
-    `),
-  )
-  const controlClaims = docs('race_control').filter((d) => d.claim === 'id-1').length
+  const controlClaims = await countThenInsert(10, 'claim', 'id-1')
   raceLog.push({ name: 'one ID registered by many accounts: claims', n: 10, observed: claimed, control: controlClaims })
   expect(claimed).toBe(1)
   expect(controlClaims).toBeGreaterThan(1)
@@ -134,15 +143,7 @@ test('a first call made 12 times at once creates one account; count-then-insert 
   await race(12, () => app.call('o_first_racer', 'account.me', {}))
   const accounts = docs('users').filter((u) => u.openid === 'o_first_racer').length
 
-  await race(12, (i) =>
-    app.probe(`
-      const { total } = await db.collection('race_control').where({ account: 'o_first' }).count()
-      if (total > 0) return
-      ${sleep}
-      await db.collection('race_control').add({ data: { account: 'o_first', n: ${i} } })
-    `),
-  )
-  const controlAccounts = docs('race_control').filter((d) => d.account === 'o_first').length
+  const controlAccounts = await countThenInsert(12, 'account', 'o_first')
   raceLog.push({ name: 'first call made concurrently: accounts created', n: 12, observed: accounts, control: controlAccounts })
   expect(accounts).toBe(1)
   expect(controlAccounts).toBeGreaterThan(1)
@@ -154,15 +155,7 @@ test('50 concurrent check-ins by one volunteer make one session; check-then-inse
   const sessions = results.filter((r) => r.ok).length
   await app.call('o_demo_volunteer', 'service.checkOut', { requestId: `race-out-${Date.now()}`, reading: at })
 
-  await race(50, (i) =>
-    app.probe(`
-      const { total } = await db.collection('race_control').where({ openSessionOf: 'v1' }).count()
-      if (total > 0) return
-      ${sleep}
-      await db.collection('race_control').add({ data: { openSessionOf: 'v1', n: ${i} } })
-    `),
-  )
-  const controlSessions = docs('race_control').filter((d) => d.openSessionOf === 'v1').length
+  const controlSessions = await countThenInsert(50, 'openSessionOf', 'v1')
   raceLog.push({ name: 'one volunteer checking in 50 times at once: open sessions', n: 50, observed: sessions, control: controlSessions })
   expect(sessions).toBe(1)
   expect(controlSessions).toBeGreaterThan(1)
@@ -206,15 +199,7 @@ test('200 concurrent confirmations of one perk code record one redemption; witho
   const recorded = docs('redemptions').filter((r) => r.perkId === perkId).length
 
   // Control: check the code is unused, then record it, as separate steps.
-  await race(200, (i) =>
-    app.probe(`
-      const { total } = await db.collection('race_control').where({ redeemedCode: 'code-1' }).count()
-      if (total > 0) return
-      ${sleep}
-      await db.collection('race_control').add({ data: { redeemedCode: 'code-1', by: ${i} } })
-    `),
-  )
-  const controlRecorded = docs('race_control').filter((d) => d.redeemedCode === 'code-1').length
+  const controlRecorded = await countThenInsert(200, 'redeemedCode', 'code-1')
   raceLog.push({ name: 'one perk code confirmed 200 times at once: redemptions recorded', n: 200, observed: recorded, control: controlRecorded })
   expect(recorded).toBe(1)
   expect(controlRecorded).toBeGreaterThan(1)
@@ -266,15 +251,7 @@ test('one applicant starting 10 applications at once gets one; check-then-insert
   const userId = docs('users').find((u) => u.openid === 'o_loan_starter')!._id
   const started = docs('loans').filter((l) => l.applicantId === userId).length
 
-  await race(10, (i) =>
-    app.probe(`
-      const { total } = await db.collection('race_control').where({ openApplicationOf: 'u1' }).count()
-      if (total > 0) return
-      ${sleep}
-      await db.collection('race_control').add({ data: { openApplicationOf: 'u1', n: ${i} } })
-    `),
-  )
-  const controlStarted = docs('race_control').filter((d) => d.openApplicationOf === 'u1').length
+  const controlStarted = await countThenInsert(10, 'openApplicationOf', 'u1')
   raceLog.push({ name: 'one applicant starting 10 applications at once: applications', n: 10, observed: started, control: controlStarted })
   expect(started).toBe(1)
   expect(controlStarted).toBeGreaterThan(1)
@@ -327,15 +304,7 @@ describe('a job fair of 50 places', () => {
     const ranksMatch = answered.filter((s) => s?.status === 'waiting').every((s) => waitlist[s!.waitingRank - 1] === s!.id)
 
     // Control: count the confirmed, then insert, as separate steps.
-    await race(people.length, (i) =>
-      app.probe(`
-        const { total } = await db.collection('race_control').where({ fairSeat: 'f1' }).count()
-        if (total >= 50) return
-        ${sleep}
-        await db.collection('race_control').add({ data: { fairSeat: 'f1', by: ${i} } })
-      `),
-    )
-    const controlSeats = docs('race_control').filter((d) => d.fairSeat === 'f1').length
+    const controlSeats = await countThenInsert(people.length, 'fairSeat', 'f1', 50)
     raceLog.push({ name: '200 sign-ups at once for a fair of 50: confirmed', n: 200, observed: confirmed, control: controlSeats })
     expect(results.every((r) => r.ok)).toBe(true)
     expect([confirmed, waiting, fair.confirmedCount]).toEqual([50, 150, 50])

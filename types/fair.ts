@@ -19,6 +19,7 @@ import {
   SALARY_MIN_RULE,
   SALARY_ORDER_MESSAGE,
 } from './position-rules'
+import { REGISTRATION_PROFILE } from './registration'
 import { Coordinate } from './station'
 import {
   EMPLOYER_TYPES,
@@ -140,14 +141,7 @@ export const ResumeView = z.object({
   mobileMasked: z.string(),
   countyName: z.string(),
   townshipName: z.string(),
-  school: z.string(),
-  major: z.string(),
-  graduationYear: z.number().nullable(),
-  politicalStatus: z.string(),
-  skills: z.array(z.string()),
-  occupation: z.string(),
-  termStart: z.string(),
-  termEnd: z.string(),
+  ...REGISTRATION_PROFILE,
   approvedHours: z.number(),
   star: z.number(),
 })

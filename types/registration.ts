@@ -84,6 +84,18 @@ export const RuralYouthForm = z.object({
 export type RuralYouthForm = z.input<typeof RuralYouthForm>
 export type RuralYouthFormData = z.output<typeof RuralYouthForm>
 
+/** What a registration says of the person past who and where (study, politics, skills, the service term, occupation), as views show it. */
+export const REGISTRATION_PROFILE = {
+  school: z.string(),
+  major: z.string(),
+  graduationYear: z.number().nullable(),
+  politicalStatus: z.string(),
+  skills: z.array(z.string()),
+  termStart: z.string(),
+  termEnd: z.string(),
+  occupation: z.string(),
+}
+
 /**
  * A registration as its owner sees it: the ID masked; in clear only when they ask for it to edit
  * a registration that is not yet approved (that read is logged).
@@ -103,14 +115,7 @@ export const MyRegistration = z.object({
   countyName: z.string(),
   townshipCode: z.string(),
   townshipName: z.string(),
-  school: z.string(),
-  major: z.string(),
-  graduationYear: z.number().nullable(),
-  politicalStatus: z.string(),
-  skills: z.array(z.string()),
-  termStart: z.string(),
-  termEnd: z.string(),
-  occupation: z.string(),
+  ...REGISTRATION_PROFILE,
   rejectReason: z.string(),
   submittedAt: z.string(),
   reviewedAt: z.string().nullable(),

@@ -15,3 +15,16 @@ export function scrollToField(field: string): void {
     // Older clients without selector scrolling: the error is still shown next to the field.
   }
 }
+
+/** Decodes a value that may arrive URL-encoded once or twice (a 小程序码 scene, a wrapped link). */
+export function decodeTwice(value: string): string {
+  let out = value
+  for (let i = 0; i < 2 && /%[0-9A-Fa-f]{2}/.test(out); i++) {
+    try {
+      out = decodeURIComponent(out)
+    } catch {
+      break
+    }
+  }
+  return out
+}

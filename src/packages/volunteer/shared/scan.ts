@@ -3,6 +3,7 @@
 // (`K1.<stationId>.<window>.<sig>`), or a service certificate (`…/verify/index?code=…`).
 import Taro from '@tarojs/taro'
 import { STATION_ID } from '@contract/vocabulary'
+import { decodeTwice } from '@/services/navigation'
 
 export type Scanned =
   | { kind: 'station'; stationId: string }
@@ -14,18 +15,8 @@ export type Scanned =
 export const CERTIFICATE_CODE = /^[2-9A-HJ-NP-Z]{12}$/
 const KIOSK = /^K1\.([A-Za-z0-9_-]{4,28})\.[0-9a-z]+\.[A-Za-z0-9_-]+$/
 
-/** Decodes a value that may arrive URL-encoded once or twice (a 小程序码 scene, a wrapped link). */
-export function decodeTwice(value: string): string {
-  let out = value
-  for (let i = 0; i < 2 && /%[0-9A-Fa-f]{2}/.test(out); i++) {
-    try {
-      out = decodeURIComponent(out)
-    } catch {
-      break
-    }
-  }
-  return out
-}
+// A scene or a link's value, decoded (it may arrive encoded twice): the navigation module's, shared with the invitation.
+export { decodeTwice }
 
 function queryOf(text: string): Record<string, string> {
   const q = text.indexOf('?')

@@ -10,8 +10,9 @@ import { listState, type PagedList } from './paged'
 
 interface Props<T> {
   list: PagedList<T>
-  retry: () => void
-  gate?: BlockedState | { kind: 'ready' }
+  /** Who the caller is (their scope), first; a retry asks again for the gate until it is open, then for the list. */
+  gate: BlockedState | { kind: 'ready' }
+  retryGate: () => void
   denied?: DeniedLook
   skeleton?: number
   /** What the list says when it has nothing. */
@@ -23,9 +24,9 @@ interface Props<T> {
   children: (item: T, index: number) => ReactNode
 }
 
-export function PagedStates<T>({ list, retry, gate, denied, skeleton, empty, listClassName = 'panel-list', head, children }: Props<T>) {
+export function PagedStates<T>({ list, gate, retryGate, denied, skeleton, empty, listClassName = 'panel-list', head, children }: Props<T>) {
   return (
-    <PageStates gate={gate} state={listState(list)} retry={retry} skeleton={skeleton} denied={denied}>
+    <PageStates gate={gate} state={listState(list)} retry={() => (gate.kind === 'ready' ? void list.reload() : retryGate())} skeleton={skeleton} denied={denied}>
       {(items) =>
         items.length === 0 ? (
           <StateView tone='muted' {...empty} />

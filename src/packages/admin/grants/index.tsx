@@ -98,7 +98,7 @@ export default function Grants() {
       <PagedStates
         gate={state}
         list={list}
-        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        retryGate={() => void reloadScope(true)}
         denied={adminDenied(state)}
         empty={{ title: role ? `暂无${ROLE_LABELS[role]}` : '暂无已授予的角色', desc: '角色通过邀请授予：创建邀请后，被邀请人接受即获得相应身份', action: { text: '去邀请', onClick: () => void Taro.redirectTo({ url: ROUTES.adminInvite }) } }}
       >

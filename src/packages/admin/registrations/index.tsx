@@ -88,7 +88,7 @@ export default function Registrations() {
       <PagedStates
         gate={state}
         list={list}
-        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        retryGate={() => void reloadScope(true)}
         denied={adminDenied(state)}
         empty={{ className: 'regs__empty', title: filtered ? '没有符合条件的申请' : EMPTY_TITLE[status], desc: filtered ? '换个筛选条件试试' : status === 'pending' ? '新的注册申请提交后会出现在这里' : '', action: filtered ? { text: '清除筛选', onClick: clearFilters } : undefined }}
       >

@@ -86,7 +86,7 @@ export default function Takeovers() {
       <PagedStates
         gate={state}
         list={list}
-        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        retryGate={() => void reloadScope(true)}
         skeleton={2}
         denied={adminDenied(state)}
         empty={{ title: status === 'pending' ? '暂无待确认的接管申请' : status === 'approved' ? '还没有已接管的记录' : '还没有驳回的申请', desc: status === 'pending' ? '有人申请找回原注册记录时会出现在这里' : '' }}

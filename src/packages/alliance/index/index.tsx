@@ -81,7 +81,7 @@ export default function Alliance() {
       <PagedStates
         gate={state}
         list={list}
-        retry={() => void (scope ? list.reload() : reload(true))}
+        retryGate={() => void reload(true)}
         denied={adminDenied(state)}
         empty={{ className: 'alliance__empty', title: status === 'suspended' ? '没有暂停的商家' : '还没有爱心商家', desc: status === 'suspended' ? '' : '添加商家（或文旅、卫健等部门），再邀请店员、发布优惠', action: status === 'suspended' ? undefined : { text: '新增商家', onClick: () => void Taro.navigateTo({ url: ROUTES.allianceMerchant }) } }}
       >

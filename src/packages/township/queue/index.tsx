@@ -61,7 +61,7 @@ export default function Queue() {
       <PagedStates
         gate={state}
         list={list}
-        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        retryGate={() => void reloadScope(true)}
         denied={staffDenied(state)}
         empty={{ className: 'queue__empty', title: empty.title, desc: empty.desc, action: empty.way === 'search' ? { text: '清除搜索', onClick: q.clearSearch } : empty.way === 'flagged' ? { text: '查看全部', onClick: () => q.setFlaggedOnly(false) } : undefined }}
       >

@@ -128,7 +128,7 @@ export default function Report() {
       <PagedStates
         gate={state}
         list={list}
-        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        retryGate={() => void reloadScope(true)}
         denied={staffDenied(state)}
         empty={{ className: 'report__empty', title: '暂无服务时长记录', desc: '志愿者的签到记录审核通过后，会在这里汇总' }}
         listClassName='report__table'

@@ -87,7 +87,7 @@ export default function Stations() {
       <PagedStates
         gate={state}
         list={list}
-        retry={() => void (scope ? list.reload() : reloadScope(true))}
+        retryGate={() => void reloadScope(true)}
         denied={staffDenied(state)}
         empty={{ className: 'tw-stations__empty', title: townshipCode ? `${townshipName ?? '该镇街'}还没有驿站` : '还没有驿站', desc: '新建驿站后，打印张贴驿站签到码，志愿者扫码即可签到', action: { text: '新建驿站', onClick: create } }}
       >

@@ -13,7 +13,10 @@ import { takeChanged } from '@/services/changes'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { StateView } from '@/components/ui/StateView'
-import { usePaged, type PagedList } from '@/components/ui/paged'
+import { PageStates } from '@/components/ui/PageStates'
+import { listState, usePaged, type PagedList } from '@/components/ui/paged'
+import type { ScopeState } from './data'
+import { reviewerDenied } from './gate'
 import { LoanCard } from './parts'
 
 export type LoanQueueCounts = OutputOf<'loan.queue'>['counts']
@@ -63,7 +66,10 @@ export function ProjectTypeSheet({ visible, value, onSelect, onClose }: { visibl
 
 interface QueueListProps {
   list: PagedList<LoanSummary>
-  items: LoanSummary[]
+  /** The reviewer's gate (its scope, for `who`), then the list. */
+  gate: ScopeState
+  retryGate: () => void
+  who: 'league' | 'bank'
   /** After 共 N 份 (what the tab lists, in its order). */
   countNote: string
   filtered: boolean
@@ -75,36 +81,40 @@ interface QueueListProps {
   open: (id: string) => void
 }
 
-/** The queue's list: how many, 清除筛选, the empty state or the cards with the footer. */
-export function LoanQueueList({ list, items, countNote, filtered, clear, empty, emptyClassName, cardClassName, open }: QueueListProps) {
+/** The queue's states, then its list: how many, 清除筛选, the empty state or the cards with the footer. */
+export function LoanQueueList({ list, gate, retryGate, who, countNote, filtered, clear, empty, emptyClassName, cardClassName, open }: QueueListProps) {
   return (
-    <>
-      <View className='panel-summary'>
-        <Text>
-          共 {list.total} 份{countNote}
-        </Text>
-        {filtered && (
-          <Text className='panel-summary__reset' onClick={clear}>
-            清除筛选
-          </Text>
-        )}
-      </View>
-      {items.length === 0 ? (
-        <StateView
-          tone='muted'
-          className={emptyClassName}
-          title={filtered ? '没有符合条件的申请' : empty.title}
-          desc={filtered ? '换个筛选条件试试' : empty.desc}
-          action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
-        />
-      ) : (
-        <View className='panel-list'>
-          {items.map((l) => (
-            <LoanCard key={l.id} loan={l} className={cardClassName} onClick={() => open(l.id)} />
-          ))}
-          <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
-        </View>
+    <PageStates gate={gate} state={listState(list)} retry={gate.kind === 'ready' ? () => void list.reload() : retryGate} denied={reviewerDenied(who)}>
+      {(items) => (
+        <>
+          <View className='panel-summary'>
+            <Text>
+              共 {list.total} 份{countNote}
+            </Text>
+            {filtered && (
+              <Text className='panel-summary__reset' onClick={clear}>
+                清除筛选
+              </Text>
+            )}
+          </View>
+          {items.length === 0 ? (
+            <StateView
+              tone='muted'
+              className={emptyClassName}
+              title={filtered ? '没有符合条件的申请' : empty.title}
+              desc={filtered ? '换个筛选条件试试' : empty.desc}
+              action={filtered ? { text: '清除筛选', onClick: clear } : undefined}
+            />
+          ) : (
+            <View className='panel-list'>
+              {items.map((l) => (
+                <LoanCard key={l.id} loan={l} className={cardClassName} onClick={() => open(l.id)} />
+              ))}
+              <ListFooter count={items.length} total={list.total} hasMore={list.hasMore} loadingMore={list.loadingMore} onMore={() => void list.loadMore()} />
+            </View>
+          )}
+        </>
       )}
-    </>
+    </PageStates>
   )
 }

@@ -8,11 +8,10 @@ import type { InputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, type LoanStatus, type ProjectType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { isBank, useReviewerScope } from '@/components/loan/data'
-import { reviewerDenied, SearchBox } from '@/components/loan/gate'
+import { SearchBox } from '@/components/loan/gate'
 import { LoanQueueList, ProjectTypeSheet, QueueChip, useLoanQueue } from '@/components/loan/queue'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { PageStates } from '@/components/ui/PageStates'
-import { listState, useSearchKeyword } from '@/components/ui/paged'
+import { useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -79,21 +78,19 @@ export default function BankHome() {
         </>
       )}
 
-      <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('bank')}>
-        {(items) => (
-          <LoanQueueList
-            list={list}
-            items={items}
-            countNote={tab === 'todo' ? '待处理，按推荐先后排列' : ''}
-            filtered={filtered}
-            clear={clear}
-            empty={tab === 'todo' ? { title: '暂无待处理的贷款', desc: '团市委审核通过并推荐到本行的申请，会出现在这里。' } : { title: '还没有推荐到本行的申请', desc: '' }}
-            emptyClassName='bank-home__empty'
-            cardClassName='bank-card'
-            open={(id) => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${id}` })}
-          />
-        )}
-      </PageStates>
+      <LoanQueueList
+        list={list}
+        gate={gate}
+        retryGate={retryScope}
+        who='bank'
+        countNote={tab === 'todo' ? '待处理，按推荐先后排列' : ''}
+        filtered={filtered}
+        clear={clear}
+        empty={tab === 'todo' ? { title: '暂无待处理的贷款', desc: '团市委审核通过并推荐到本行的申请，会出现在这里。' } : { title: '还没有推荐到本行的申请', desc: '' }}
+        emptyClassName='bank-home__empty'
+        cardClassName='bank-card'
+        open={(id) => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${id}` })}
+      />
 
       <OptionSheet
         visible={sheet === 'status'}

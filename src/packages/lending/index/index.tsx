@@ -11,10 +11,9 @@ import { ROUTES } from '@/constants/routes'
 import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { LoanQueueList, ProjectTypeSheet, QueueChip, useLoanQueue } from '@/components/loan/queue'
-import { reviewerDenied, SearchBox } from '@/components/loan/gate'
+import { SearchBox } from '@/components/loan/gate'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { PageStates } from '@/components/ui/PageStates'
-import { listState, useSearchKeyword } from '@/components/ui/paged'
+import { useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
@@ -114,21 +113,19 @@ export default function Lending() {
         </>
       )}
 
-      <PageStates gate={gate} state={listState(list)} retry={scope ? () => void list.reload() : retryScope} denied={reviewerDenied('league')}>
-        {(items) => (
-          <LoanQueueList
-            list={list}
-            items={items}
-            countNote={view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
-            filtered={filtered}
-            clear={clear}
-            empty={EMPTY[view]}
-            emptyClassName='lending__empty'
-            cardClassName='lending-card'
-            open={(id) => go(`${ROUTES.lendingDetail}?id=${id}`)}
-          />
-        )}
-      </PageStates>
+      <LoanQueueList
+        list={list}
+        gate={gate}
+        retryGate={retryScope}
+        who='league'
+        countNote={view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
+        filtered={filtered}
+        clear={clear}
+        empty={EMPTY[view]}
+        emptyClassName='lending__empty'
+        cardClassName='lending-card'
+        open={(id) => go(`${ROUTES.lendingDetail}?id=${id}`)}
+      />
 
       <OptionSheet
         visible={sheet === 'status'}

@@ -1,68 +1,17 @@
-// What the two loan queues (贷款审核 for the league, 贷款受理 for the bank) share: the queue read a
-// page at a time with the tabs' counts, reread when a decision changed it; a filter chip; the
-// project type sheet; and the list under the filters (the count line with 清除筛选, the empty state,
-// the cards and the footer).
-import { useState } from 'react'
+// What the two loan queues (贷款审核 for the league, 贷款受理 for the bank) show alike: the list under
+// the filters (the page's states, the count line with 清除筛选, the empty state, the cards and the
+// footer), a filter chip and the project type sheet. The reading is useLoanQueue's.
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import type { InputOf, OutputOf } from '@contract/index'
 import type { LoanSummary } from '@contract/loan'
 import { PROJECT_TYPE_LABELS, PROJECT_TYPES, type ProjectType } from '@contract/vocabulary'
-import { call } from '@/services/cloud'
-import { takeChanged } from '@/services/changes'
 import { ListFooter } from '@/components/ui/ListFooter'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { StateView } from '@/components/ui/StateView'
 import { PageStates } from '@/components/ui/PageStates'
-import { listState, usePaged, type PagedList } from '@/components/ui/paged'
+import { listState, type PagedList } from '@/components/ui/paged'
 import type { ScopeState } from './data'
 import { reviewerDenied } from './gate'
 import { LoanCard } from './parts'
-
-export type LoanQueueCounts = OutputOf<'loan.queue'>['counts']
-
-/** The queue under `filters` (reread when they change, and when the page shows again after `changedKey` was marked). */
-export function useLoanQueue(filters: InputOf<'loan.queue'>, enabled: boolean, changedKey: string) {
-  const [counts, setCounts] = useState<LoanQueueCounts | null>(null)
-  const list = usePaged<LoanSummary>(
-    async (page, pageSize) => {
-      const res = await call('loan.queue', { ...filters, page, pageSize })
-      setCounts(res.counts)
-      return res
-    },
-    JSON.stringify(filters),
-    enabled,
-  )
-  // Back from a decision on the detail page: the queue changed.
-  useDidShow(() => {
-    if (takeChanged(changedKey)) void list.reload(true)
-  })
-  return { list, counts }
-}
-
-/** A filter chip above a queue: on when its filter is set, opens its sheet. */
-export function QueueChip({ on, text, onClick }: { on: boolean; text: string; onClick: () => void }) {
-  return (
-    <View className={`panel-chip ${on ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={onClick}>
-      <Text className='panel-chip__text'>{text}</Text>
-      <Text className='panel-chip__arrow'>▼</Text>
-    </View>
-  )
-}
-
-/** The project type filter's sheet. */
-export function ProjectTypeSheet({ visible, value, onSelect, onClose }: { visible: boolean; value: ProjectType | ''; onSelect: (v: ProjectType | '') => void; onClose: () => void }) {
-  return (
-    <OptionSheet
-      visible={visible}
-      title='项目类型'
-      options={[{ value: '', label: '全部项目类型' }, ...PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))]}
-      value={value}
-      onSelect={(v) => onSelect(v as ProjectType | '')}
-      onClose={onClose}
-    />
-  )
-}
 
 interface QueueListProps {
   list: PagedList<LoanSummary>
@@ -116,5 +65,29 @@ export function LoanQueueList({ list, gate, retryGate, who, countNote, filtered,
         </>
       )}
     </PageStates>
+  )
+}
+
+/** A filter chip above a queue: on when its filter is set, opens its sheet. */
+export function QueueChip({ on, text, onClick }: { on: boolean; text: string; onClick: () => void }) {
+  return (
+    <View className={`panel-chip ${on ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={onClick}>
+      <Text className='panel-chip__text'>{text}</Text>
+      <Text className='panel-chip__arrow'>▼</Text>
+    </View>
+  )
+}
+
+/** The project type filter's sheet. */
+export function ProjectTypeSheet({ visible, value, onSelect, onClose }: { visible: boolean; value: ProjectType | ''; onSelect: (v: ProjectType | '') => void; onClose: () => void }) {
+  return (
+    <OptionSheet
+      visible={visible}
+      title='项目类型'
+      options={[{ value: '', label: '全部项目类型' }, ...PROJECT_TYPES.map((t) => ({ value: t, label: PROJECT_TYPE_LABELS[t] }))]}
+      value={value}
+      onSelect={(v) => onSelect(v as ProjectType | '')}
+      onClose={onClose}
+    />
   )
 }

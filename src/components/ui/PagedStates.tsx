@@ -1,6 +1,6 @@
 // A paged list's page: its states (the gate, loading, refused, failed — <PageStates>), then the
 // empty state in the muted tone, or the rows in a list with the footer (<ListFooter>) under them.
-import type { ReactNode } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { ListFooter } from './ListFooter'
 import { PageStates, type DeniedLook } from './PageStates'
@@ -24,7 +24,9 @@ interface Props<T> {
   children: (item: T, index: number) => ReactNode
 }
 
-export function PagedStates<T>({ list, gate, retryGate, denied, skeleton, empty, listClassName = 'panel-list', head, children }: Props<T>) {
+// Typed by the rows it lists; the body itself needs nothing of them (and reads as a gate built on <PageStates>).
+export function PagedStates<T>(props: Props<T>): ReactElement
+export function PagedStates({ list, gate, retryGate, denied, skeleton, empty, listClassName = 'panel-list', head, children }: Props<unknown>) {
   return (
     <PageStates gate={gate} state={listState(list)} retry={() => (gate.kind === 'ready' ? void list.reload() : retryGate())} skeleton={skeleton} denied={denied}>
       {(items) =>

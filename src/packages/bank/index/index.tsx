@@ -9,7 +9,8 @@ import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, type LoanStatus, type ProjectT
 import { ROUTES } from '@/constants/routes'
 import { isBank, useReviewerScope } from '@/components/loan/data'
 import { SearchBox } from '@/components/loan/gate'
-import { LoanQueueList, ProjectTypeSheet, QueueChip, useLoanQueue } from '@/components/loan/queue'
+import { LoanQueueList, ProjectTypeSheet, QueueChip } from '@/components/loan/queue'
+import { useLoanQueue } from '@/components/loan/use-loan-queue'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { useSearchKeyword } from '@/components/ui/paged'
 

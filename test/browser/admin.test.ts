@@ -20,7 +20,7 @@ test('a county admin reviews registrations, confirms a takeover, invites townshi
 
   // Admin home: scope and live counts.
   await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
-  await page.locator('.admin-home__scope', { hasText: '县（市、区）团委 · 清城区' }).waitFor()
+  await page.locator('.wb-head__scope', { hasText: '县（市、区）团委 · 清城区' }).waitFor()
   await page.locator('.admin-desk--registrations .admin-desk__number', { hasText: /^2$/ }).waitFor()
   await page.locator('.admin-desk--takeovers .admin-desk__number', { hasText: /^0$/ }).waitFor()
   await page.locator('.admin-desk--grants .admin-desk__number').waitFor()

@@ -3,7 +3,8 @@
 import { act } from 'react-test-renderer'
 import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
-import { rowsWithErrors, stopMessage, useSubmit, type Submit, type SubmitOptions } from './submit'
+import { stopMessage } from '@/services/forms'
+import { rowsWithErrors, useSubmit, type Submit, type SubmitOptions } from './submit'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), pageScrollTo: jest.fn(() => Promise.resolve()) } }))
 const taro = (jest.requireMock('@tarojs/taro') as { default: { showToast: jest.Mock; pageScrollTo: jest.Mock } }).default

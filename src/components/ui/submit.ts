@@ -4,7 +4,7 @@
 // shown at the row of the field it names, or as a toast when no row shows that field.
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { showSaveError, type FormVerb } from '@/services/forms'
+import { showSaveError, stopMessage, type FormVerb } from '@/services/forms'
 import { scrollToField } from '@/services/navigation'
 
 export type RowErrors<Row extends string> = Partial<Record<Row, string>>
@@ -35,11 +35,6 @@ export interface Submit<Row extends string> {
 /** The rows a check stopped at, in the form's order. */
 export function rowsWithErrors<Row extends string>(errors: RowErrors<string>, rows: readonly Row[]): Row[] {
   return rows.filter((r) => errors[r])
-}
-
-/** What the toast says when the form's own check stops a send. */
-export function stopMessage(count: number, verb: FormVerb = '保存'): string {
-  return count > 1 ? `还有 ${count} 项需要修改` : `请按提示修改后再${verb}`
 }
 
 export interface SubmitOptions {

@@ -1,6 +1,5 @@
 // An admin's counties on the alliance pages.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { renderHook } from '@/components/ui/test-harness'
 import type { AdminScope } from '@/components/admin/shared'
 import { allCountiesLabel, fixedCountyOf, useAllianceScope } from './county'
 
@@ -27,22 +26,15 @@ test('a single-county admin is fixed to it; a city admin or one of several count
 })
 
 test('the counties in reach once the scope and the divisions are known', () => {
-  let latest: ReturnType<typeof useAllianceScope> | undefined
-  function Page() {
-    latest = useAllianceScope()
-    return null
-  }
   admin.useDivisions.mockReturnValue(DIVISIONS)
   admin.useAdminScope.mockReturnValue({ state: { kind: 'loading' }, reload: jest.fn() })
-  let page!: TestRenderer.ReactTestRenderer
-  act(() => {
-    page = TestRenderer.create(createElement(Page))
-  })
-  expect(latest!.scope).toBeNull()
-  expect(latest!.counties).toEqual([])
+  const page = renderHook(() => useAllianceScope())
+  expect(page.now().scope).toBeNull()
+  expect(page.now().counties).toEqual([])
 
   admin.useAdminScope.mockReturnValue({ state: { kind: 'ready', scope: scopeOf(false, [YINGDE, QINGCHENG]) }, reload: jest.fn() })
-  act(() => page.update(createElement(Page)))
-  expect(latest!.counties).toEqual([QINGCHENG, YINGDE])
-  expect(latest!.fixedCounty).toBeNull()
+  page.rerender(undefined)
+  expect(page.now().counties).toEqual([QINGCHENG, YINGDE])
+  expect(page.now().fixedCounty).toBeNull()
+  page.unmount()
 })

@@ -1,24 +1,15 @@
 // The counties a perk is limited to, by name.
-import { createElement } from 'react'
-import TestRenderer, { act } from 'react-test-renderer'
+import { act } from 'react-test-renderer'
+import { mountHook, unmountHooks } from '@/components/ui/test-harness'
 import { useCountyNames } from './use-county-names'
 
 jest.mock('@/components/admin/shared', () => ({ loadDivisions: jest.fn() }))
 const loadDivisions = (jest.requireMock('@/components/admin/shared') as { loadDivisions: jest.Mock }).loadDivisions
 
-function names(codes: string[] | undefined): () => string {
-  let latest = ''
-  function Probe() {
-    latest = useCountyNames(codes)
-    return null
-  }
-  act(() => {
-    TestRenderer.create(createElement(Probe))
-  })
-  return () => latest
-}
+const names = (codes: string[] | undefined): (() => string) => mountHook(() => useCountyNames(codes))
 
 beforeEach(() => loadDivisions.mockReset())
+afterEach(unmountHooks)
 
 test('names the counties in order, keeping a code it does not know', async () => {
   loadDivisions.mockResolvedValue({ counties: [{ code: '441802', name: '清城区' }, { code: '441881', name: '英德市' }] })

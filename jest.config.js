@@ -20,6 +20,6 @@ module.exports = {
   maxWorkers: 2,
   projects: [
     { ...common, displayName: 'node', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'] },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], globalSetup: '<rootDir>/test/browser/setup.ts' },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], globalSetup: '<rootDir>/test/browser/setup.ts', testEnvironment: '<rootDir>/test/browser/environment.ts' },
   ],
 }

@@ -78,6 +78,23 @@ export async function answerNotices(page: Page, allow: boolean): Promise<void> {
 }
 
 /**
+ * After a failed test: each phone's screen as a screenshot (test-artifacts/failed-…) and its page's
+ * visible text in the log, so a step that timed out on CI says what was on the screen instead.
+ */
+async function keepWhatPhonesShowed(journeyName: string, opened: Phone[]): Promise<void> {
+  const testName = (expect.getState().currentTestName ?? 'test').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)
+  for (const [i, phone] of opened.entries()) {
+    try {
+      await phone.page.screenshot({ path: artifact(`failed-${journeyName}-${testName}-${i}.png`), timeout: 5000 })
+      const text = await phone.page.evaluate(() => document.body.innerText.replace(/\n{2,}/g, '\n').slice(0, 2000))
+      console.log(`${phone.who}'s screen when the test failed (${phone.page.url()}):\n${text}`)
+    } catch (err) {
+      console.log(`${phone.who}'s screen could not be kept: ${String(err)}`)
+    }
+  }
+}
+
+/**
  * Starts the stack and the browser before the file's tests and stops them after; every phone a
  * test opens is closed after it, even when it failed, and the test fails if a phone's console
  * had errors or framework warnings. Screenshots are named `<name>-<shot>.png`.
@@ -93,6 +110,7 @@ export function journey(name: string) {
   })
   afterEach(async () => {
     const opened = phones.splice(0)
+    if ((globalThis as { __journeyFailed?: boolean }).__journeyFailed) await keepWhatPhonesShowed(name, opened)
     await Promise.all(opened.map((p) => p.context.close().catch(() => undefined)))
     const noisy = opened.filter((p) => p.errors.length > 0)
     // (Each message with the first lines of its stack, if it has one.)

@@ -8,21 +8,20 @@ import { AppError, fieldLabel } from './errors'
 
 /**
  * Takes one unit of a counted allowance (`id` names the counter: who, what, which period);
- * false when none is left. One conditional increment, so concurrent callers never take more
- * than `max` between them.
+ * false when none is left. The first unit of a period creates the counter (one insert: the usual
+ * case, an action taken once in its window); later ones are one conditional increment, so
+ * concurrent callers never take more than `max` between them.
  */
 export async function consumeQuota(id: string, max: number, expiresAt: Date): Promise<boolean> {
-  const counters = db.collection<RateLimitDoc>(COLLECTIONS.rateLimits)
-  const take = async () => (await counters.where({ _id: id, count: _.lt(max) }).update({ data: { count: _.inc(1) } })).stats.updated === 1
-  if (await take()) return true
   if (max <= 0) return false
+  const counters = db.collection<RateLimitDoc>(COLLECTIONS.rateLimits)
   try {
     await counters.add({ data: { _id: id, count: 1, expiresAt } })
     return true
   } catch (err) {
     if (!isDuplicateKey(err)) throw err
   }
-  return take()
+  return (await counters.where({ _id: id, count: _.lt(max) }).update({ data: { count: _.inc(1) } })).stats.updated === 1
 }
 
 /** How much of a quota has been taken (0 when nothing yet). */

@@ -10,9 +10,20 @@ let cached: { value: Settings; at: number } | null = null
 export const SETTINGS_ID = 'city'
 
 export async function loadSettings(now = Date.now()): Promise<Settings> {
-  if (cached && now - cached.at < TTL_MS) return cached.value
+  const fresh = cachedSettings(now)
+  if (fresh) return fresh
   const { data } = await db.collection<SettingsDoc>(COLLECTIONS.settings).doc(SETTINGS_ID).get()
-  const value: Settings = { ...DEFAULT_SETTINGS, ...(data?.values ?? {}) }
+  return rememberSettings(data, now)
+}
+
+/** The settings this instance read within the TTL, or null (then read them with the call's other reads). */
+export function cachedSettings(now = Date.now()): Settings | null {
+  return cached && now - cached.at < TTL_MS ? cached.value : null
+}
+
+/** The settings from their document (null: none changed yet), kept for the TTL. */
+export function rememberSettings(doc: SettingsDoc | null | undefined, now = Date.now()): Settings {
+  const value: Settings = { ...DEFAULT_SETTINGS, ...(doc?.values ?? {}) }
   cached = { value, at: now }
   return value
 }

@@ -13,8 +13,8 @@ import { capacityBelowTaken } from '../../types/fair-rules'
 import { maskMobile, maskName } from '../../types/personal'
 import { dayjs, shanghaiDate, shanghaiDateTime, shanghaiDaysAhead, wechatTime, ZONE } from '../../types/time'
 import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABELS, SIGNUP_STATUS_LABELS, type EmployerType, type Outcome } from '../../types/vocabulary'
-import { audit } from '../_shared/audit'
-import { COLLECTIONS, type EmployerDoc, type FairDoc, type PositionDoc, type RegistrationDoc, type SignupDoc, type UserDoc } from '../_shared/collections'
+import { audit, type AuditEntry } from '../_shared/audit'
+import { COLLECTIONS, type EmployerDoc, type FairDoc, type PositionDoc, type RegistrationDoc, type SessionDoc, type SettingsDoc, type SignupDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
@@ -28,7 +28,10 @@ import { notify } from '../_shared/notify'
 import { claimReminder } from '../_shared/reminders'
 import { newNonce, seal, unseal } from '../_shared/sealed'
 import { readAll } from '../_shared/paging'
-import { loadSettings } from '../_shared/settings'
+import { cachedSettings, loadSettings, rememberSettings, SETTINGS_ID } from '../_shared/settings'
+import type { Aggregate } from '../_shared/db-types'
+import { countedDays } from '../../types/service-rules'
+import type { Settings } from '../../types/settings'
 
 const fairs = () => db.collection<FairDoc>(COLLECTIONS.fairs)
 const positions = () => db.collection<PositionDoc>(COLLECTIONS.fairPositions)
@@ -83,6 +86,41 @@ function mySignupView(s: SignupDoc, f: FairDoc) {
   }
 }
 
+/** What a fair's view joins: its invited employers, its positions' count and openings, the caller's sign-up. */
+interface FairJoin {
+  orgs: Map<string, EmployerDoc>
+  stats: { n: number; openings: number } | undefined
+  mine: SignupDoc | undefined
+}
+
+function fairView(f: FairDoc, now: Date, { orgs, stats, mine: s }: FairJoin): FairView {
+  return {
+    id: f._id,
+    title: f.title,
+    date: f.date,
+    startTime: f.startTime,
+    endTime: f.endTime,
+    venue: f.venue,
+    address: f.address,
+    location: f.location,
+    signupOpensAt: iso(f.signupOpensAt),
+    signupClosesAt: iso(f.signupClosesAt),
+    capacity: f.capacity,
+    confirmed: f.confirmedCount,
+    waiting: f.waitlist.length,
+    termEndsWithinDays: f.termEndsWithinDays,
+    allowRuralYouth: f.allowRuralYouth,
+    maxPositions: f.maxPositions,
+    description: f.description,
+    status: f.status,
+    phase: phaseOf(f, now),
+    employers: f.employerIds.map((id) => orgs.get(id)).filter((e): e is EmployerDoc => !!e).map(employerView),
+    positionCount: stats?.n ?? 0,
+    openings: stats?.openings ?? 0,
+    mine: s && s.status !== 'cancelled' ? mySignupView(s, f) : null,
+  }
+}
+
 /**
  * Fairs as the caller sees them. `knownMine` is the caller's sign-up for the one fair in `list`
  * when the caller has just written it (null: none), so it is not read back.
@@ -106,34 +144,30 @@ async function fairViews(list: FairDoc[], ctx: CallContext, userId: string | nul
   ])
   const statsOf = new Map(stats.list.map((s) => [s._id, s]))
   const mineOf = new Map(mine.data.map((s) => [s.fairId, s]))
-  return list.map((f) => {
-    const s = mineOf.get(f._id)
-    return {
-      id: f._id,
-      title: f.title,
-      date: f.date,
-      startTime: f.startTime,
-      endTime: f.endTime,
-      venue: f.venue,
-      address: f.address,
-      location: f.location,
-      signupOpensAt: iso(f.signupOpensAt),
-      signupClosesAt: iso(f.signupClosesAt),
-      capacity: f.capacity,
-      confirmed: f.confirmedCount,
-      waiting: f.waitlist.length,
-      termEndsWithinDays: f.termEndsWithinDays,
-      allowRuralYouth: f.allowRuralYouth,
-      maxPositions: f.maxPositions,
-      description: f.description,
-      status: f.status,
-      phase: phaseOf(f, ctx.now),
-      employers: f.employerIds.map((id) => orgs.get(id)).filter((e): e is EmployerDoc => !!e).map(employerView),
-      positionCount: statsOf.get(f._id)?.n ?? 0,
-      openings: statsOf.get(f._id)?.openings ?? 0,
-      mine: s && s.status !== 'cancelled' ? mySignupView(s, f) : null,
-    }
-  })
+  return list.map((f) => fairView(f, ctx.now, { orgs, stats: statsOf.get(f._id), mine: mineOf.get(f._id) }))
+}
+
+/**
+ * A fair with what a person's sign-up or cancellation decides from, read in one request (each
+ * joined part a lookup): its positions and invited employers (the reply's view is built from
+ * them), and the `extra` lookups the action adds (its sign-ups concerned, the person's
+ * registrations and hours). Null when no such fair.
+ */
+async function fairWith<T extends object>(fairId: string, extra: (pipeline: Aggregate) => Aggregate): Promise<(FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] } & T) | null> {
+  const joined = fairs()
+    .aggregate()
+    .match({ _id: fairId })
+    .lookup({ from: COLLECTIONS.fairPositions, localField: '_id', foreignField: 'fairId', as: 'positions' })
+    .lookup({ from: COLLECTIONS.employers, localField: 'employerIds', foreignField: '_id', as: 'employers' })
+  const { list } = await extra(joined).end<FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] } & T>()
+  return list[0] ?? null
+}
+
+/** The view of a fair read by `fairWith`, as it stands after the call's own change. */
+function joinedView(f: FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] }, now: Date, mine: SignupDoc | undefined): FairView {
+  const { positions: list, employers: orgs, ...fair } = f
+  const stats = { n: list.length, openings: list.reduce((sum, p) => sum + p.openings, 0) }
+  return fairView(fair as FairDoc, now, { orgs: new Map(orgs.map((e) => [e._id, e])), stats, mine })
 }
 
 async function positionViews(list: PositionDoc[]): Promise<PositionView[]> {
@@ -184,11 +218,10 @@ async function visibleFair(id: string, ctx: CallContext): Promise<FairDoc> {
 
 // ---- people ----------------------------------------------------------------------------
 
-/** The approved registration a person signs up with, or why they may not. */
-async function eligibleRegistration(userId: string, f: FairDoc): Promise<RegistrationDoc> {
-  const { data } = await registrations().where({ userId, status: 'approved' }).limit(2).get()
-  const volunteer = data.find((r) => r.kind === 'volunteer')
-  const youth = data.find((r) => r.kind === 'rural_youth')
+/** The approved registration (of `approved`, the person's) they sign up with, or why they may not. */
+function eligibleRegistration(approved: RegistrationDoc[], f: FairDoc): RegistrationDoc {
+  const volunteer = approved.find((r) => r.kind === 'volunteer')
+  const youth = approved.find((r) => r.kind === 'rural_youth')
   const lastTermEnd = dayjs.utc(f.date).add(f.termEndsWithinDays, 'day').format('YYYY-MM-DD')
   if (volunteer && volunteer.termEnd <= lastTermEnd) return volunteer
   if (youth && f.allowRuralYouth) return youth
@@ -198,8 +231,17 @@ async function eligibleRegistration(userId: string, f: FairDoc): Promise<Registr
 }
 
 async function buildResume(reg: RegistrationDoc, now: Date): Promise<ResumeView> {
-  const settings = await loadSettings(now.getTime())
-  const hours = summarizeHours(await approvedDays(reg.userId), settings)
+  const [settings, days] = await Promise.all([loadSettings(now.getTime()), approvedDays(reg.userId)])
+  return resumeOf(reg, days, settings, now)
+}
+
+/** Approved sessions as `approvedDays` reads them, joined into a sign-up's one read. */
+const SESSION_FIELDS = { stationName: 1, days: 1, adjustedMinutes: 1, checkInAt: 1 }
+type SessionPart = Pick<SessionDoc, 'stationName' | 'days' | 'adjustedMinutes' | 'checkInAt'>
+const daysOf = (sessions: SessionPart[]) => sessions.flatMap((s) => countedDays(s).map((d) => ({ ...d, stationName: s.stationName })))
+
+function resumeOf(reg: RegistrationDoc, days: { date: string; minutes: number; stationName: string }[], settings: Settings, now: Date): ResumeView {
+  const hours = summarizeHours(days, settings)
   const today = shanghaiDate(now)
   const birth = reg.birthDate
   const age = Number(today.slice(0, 4)) - Number(birth.slice(0, 4)) - (today.slice(5) < birth.slice(5) ? 1 : 0)
@@ -226,15 +268,21 @@ async function buildResume(reg: RegistrationDoc, now: Date): Promise<ResumeView>
 
 // ---- seats -----------------------------------------------------------------------------
 
+/** What `fillFromWaitlist` reads of a fair each step. */
+type Seats = Pick<FairDoc, 'confirmedCount' | 'capacity' | 'waitlist' | 'status'>
+
 /**
  * Gives free seats to the head of the waiting list, in order, one conditional step at a time:
  * take a seat and pop the head only if the head is still who we read and a seat is free. Ends
- * when no seat is free or nobody waits. Returns who was promoted (to notify them).
+ * when no seat is free or nobody waits. Returns who was promoted (to notify them) and the seats
+ * as last read (for the reply).
  */
-async function fillFromWaitlist(fairId: string, now: Date): Promise<string[]> {
+async function fillFromWaitlist(fairId: string, now: Date): Promise<{ promoted: string[]; seats: Seats | null }> {
   const promoted: string[] = []
+  let seats: Seats | null = null
   for (let i = 0; i < MAX_PROMOTIONS; i++) {
     const { data: f } = await fairs().doc(fairId).field({ confirmedCount: true, capacity: true, waitlist: true, status: true }).get()
+    seats = f
     if (!f || f.status !== 'published' || f.waitlist.length === 0 || f.confirmedCount >= f.capacity) break
     const head = f.waitlist[0]
     const { stats } = await fairs()
@@ -249,18 +297,66 @@ async function fillFromWaitlist(fairId: string, now: Date): Promise<string[]> {
     }
     promoted.push(head)
   }
-  return promoted
+  return { promoted, seats }
+}
+
+/** What a cancellation did to the seats: who was promoted (`known`: their sign-ups, read with the fair) and the seats after. */
+interface Released {
+  promoted: string[]
+  known: SignupDoc[]
+  seats: Partial<Seats>
+}
+
+/**
+ * A confirmed person leaves: their seat passes to the head of the waiting list in one conditional
+ * step on the list (the count unchanged), if the head is still who was read; otherwise the seat
+ * is given back to the count and the list filled as any freed seat.
+ */
+async function releaseSeat(f: FairDoc, read: SignupDoc[], now: Date): Promise<Released> {
+  const head = f.waitlist[0]
+  const headDoc = read.find((d) => d._id === head && d.status === 'waiting')
+  if (f.status === 'published' && headDoc) {
+    const { stats } = await fairs().where({ _id: f._id, status: 'published', 'waitlist.0': head }).update({ data: { waitlist: _.shift(), updatedAt: now } })
+    if (stats.updated === 1) {
+      const { stats: moved } = await signups().where({ _id: head, status: 'waiting' }).update({ data: { status: 'confirmed', promotedAt: now, updatedAt: now } })
+      if (moved.updated === 1) return { promoted: [head], known: [headDoc], seats: { waitlist: f.waitlist.slice(1) } }
+      // The head cancelled meanwhile: the seat is free after all (given back below).
+    }
+  } else {
+    // Nobody waits (as the count's own condition says at the moment it drops): no one to promote.
+    const { stats } = await fairs().where({ _id: f._id, waitlist: _.size(0) }).update({ data: { confirmedCount: _.inc(-1), updatedAt: now } })
+    if (stats.updated === 1) return { promoted: [], known: [], seats: { confirmedCount: f.confirmedCount - 1 } }
+  }
+  await fairs().doc(f._id).update({ data: { confirmedCount: _.inc(-1), updatedAt: now } })
+  const { promoted, seats } = await fillFromWaitlist(f._id, now)
+  return { promoted, known: [], seats: seats ?? {} }
+}
+
+/** A waiting person leaves the list; the seats do not change (a seat left free by a broken call is filled). */
+async function leaveWaitlist(f: FairDoc, id: string, now: Date): Promise<Released> {
+  await fairs().doc(f._id).update({ data: { waitlist: _.pull(id), updatedAt: now } })
+  const waitlist = f.waitlist.filter((w) => w !== id)
+  if (f.status !== 'published' || f.confirmedCount >= f.capacity || waitlist.length === 0) return { promoted: [], known: [], seats: { waitlist } }
+  const { promoted, seats } = await fillFromWaitlist(f._id, now)
+  return { promoted, known: [], seats: seats ?? {} }
 }
 
 /** An outcome as a subscribe message's phrase (at most five Chinese characters). */
 const OUTCOME_PHRASES: Record<keyof typeof OUTCOME_LABELS, string> = { interviewed: '已面试', offered: '录用意向', hired: '已录用', declined: '未录用' }
 
-async function tellPromoted(ids: string[], f: FairDoc): Promise<void> {
-  if (ids.length === 0) return
+/**
+ * Tells the promoted their seat, and logs the system's step. `known`: their sign-ups when the
+ * call has them (not read again); `also`: the call's own audit entry, written in the same request.
+ */
+async function tellPromoted(ids: string[], f: FairDoc, now: Date, known: SignupDoc[] = [], also: AuditEntry[] = []): Promise<void> {
   // A seat given from the waiting list changes the person's standing: the system's step, logged as any.
-  await audit(new Date(), ...ids.map((id) => ({ actorId: 'system', action: 'fair.promote', targetType: 'fair_signup', targetId: id, before: { status: 'waiting' }, after: { status: 'confirmed' }, reason: '有人取消报名或名额增加，候补递补' })))
-  const { data } = await signups().where({ _id: _.in(ids) }).field({ openid: true, userId: true }).get()
-  await notify(data, { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, phrase2: '候补成功', thing3: `${f.date} ${f.startTime} ${f.venue}` } })
+  const promotions = ids.map((id) => ({ actorId: 'system', action: 'fair.promote', targetType: 'fair_signup', targetId: id, before: { status: 'waiting' }, after: { status: 'confirmed' }, reason: '有人取消报名或名额增加，候补递补' }))
+  await audit(now, ...also, ...promotions)
+  if (ids.length === 0) return
+  const unknown = ids.filter((id) => !known.some((s) => s._id === id))
+  const read = unknown.length > 0 ? (await signups().where({ _id: _.in(unknown) }).field({ openid: true, userId: true }).get()).data : []
+  const people = [...known.filter((s) => ids.includes(s._id)), ...read]
+  await notify(people, { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, phrase2: '候补成功', thing3: `${f.date} ${f.startTime} ${f.venue}` } }, now)
 }
 
 // ---- reports ---------------------------------------------------------------------------
@@ -596,7 +692,7 @@ export const main = defineFunction('fair', fair, {
       doc = { ...existing, ...fields }
       await audit(ctx.now, { actorId: user._id, action: 'fair.update', targetType: 'fair', targetId: doc._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: doc.capacity, date: doc.date }, reason: '修改对接会' })
       // More seats: the waiting list moves up.
-      await tellPromoted(await fillFromWaitlist(doc._id, ctx.now), doc)
+      await tellPromoted((await fillFromWaitlist(doc._id, ctx.now)).promoted, doc, ctx.now)
       doc = await loadFair(doc._id)
     } else {
       doc = { _id: `F${crypto.randomBytes(6).toString('hex')}`, ...fields, confirmedCount: 0, waitlist: [], status: 'draft', createdBy: user._id, createdAt: ctx.now }
@@ -721,22 +817,34 @@ export const main = defineFunction('fair', fair, {
 
   async signUp(input, ctx) {
     const user = (await ctx.user())!
-    const f = await visibleFair(input.fairId, ctx)
+    const id = `${input.fairId}:${user._id}`
+    const settingsKnown = cachedSettings(ctx.now.getTime())
+    // One read: the fair with its positions and employers, this person's earlier sign-up, their
+    // approved registrations and sessions (the résumé), and the settings unless this instance has them.
+    const f = await fairWith<{ signups: SignupDoc[]; registrations: RegistrationDoc[]; sessions: SessionPart[]; settings: SettingsDoc[] }>(input.fairId, (joined) => {
+      const read = joined
+        .lookup({ from: COLLECTIONS.fairSignups, pipeline: $.pipeline().match({ _id: id }).done(), as: 'signups' })
+        .lookup({ from: COLLECTIONS.registrations, pipeline: $.pipeline().match({ userId: user._id, status: 'approved' }).limit(2).done(), as: 'registrations' })
+        .lookup({ from: COLLECTIONS.sessions, pipeline: $.pipeline().match({ userId: user._id, status: 'approved' }).project(SESSION_FIELDS).limit(10_000).done(), as: 'sessions' })
+      return settingsKnown ? read : read.lookup({ from: COLLECTIONS.settings, pipeline: $.pipeline().match({ _id: SETTINGS_ID }).done(), as: 'settings' })
+    })
+    if (!f || (f.status === 'draft' && !isCityAdmin(user))) throw notFound('对接会不存在')
     if (f.status !== 'published') throw conflict('对接会未发布或已取消')
     if (ctx.now < f.signupOpensAt) throw conflict(`报名 ${shanghaiMoment(f.signupOpensAt)} 开始`)
     if (ctx.now >= f.signupClosesAt) throw conflict(`报名已于 ${shanghaiMoment(f.signupClosesAt)} 截止`)
     const chosen = [...new Set(input.positionIds)]
     if (chosen.length > f.maxPositions) throw invalid('positionIds', `本场每人最多选择 ${f.maxPositions} 个岗位`)
-    const id = `${f._id}:${user._id}`
-    // Independent reads at once: the positions chosen, who is signing up (and their résumé), an earlier sign-up.
-    const [{ data: found }, reg, { data: existing }] = await Promise.all([
-      positions().where({ _id: _.in(chosen), fairId: f._id }).limit(10).get(),
-      eligibleRegistration(user._id, f),
-      signups().doc(id).get(),
-    ])
+    const found = f.positions.filter((p) => chosen.includes(p._id))
+    const reg = eligibleRegistration(f.registrations, f)
     if (found.length !== chosen.length) throw invalid('positionIds', '所选岗位不在这场对接会中')
-    const resume = await buildResume(reg, ctx.now)
+    const settings = settingsKnown ?? rememberSettings(f.settings[0], ctx.now.getTime())
+    const resume = resumeOf(reg, daysOf(f.sessions), settings, ctx.now)
     const choice = { positionIds: chosen, employerIds: [...new Set(found.map((p) => p.employerId))], resume, registrationId: reg._id, updatedAt: ctx.now }
+    const existing = f.signups[0]
+    const reply = (mine: SignupDoc, seats: Partial<Seats> = {}) => {
+      const now = { ...f, ...seats }
+      return { signup: mySignupView(mine, now), fair: joinedView(now, ctx.now, mine) }
+    }
 
     const from = existing ? signupState(existing) : null
     if (from) {
@@ -747,9 +855,7 @@ export const main = defineFunction('fair', fair, {
     if (existing && existing.status !== 'cancelled') {
       // Already signed up: change the chosen positions, keeping the place.
       await signups().doc(id).update({ data: choice })
-      const mine = { ...existing, ...choice }
-      const fresh = await loadFair(f._id)
-      return { signup: mySignupView(mine, fresh), fair: (await fairViews([fresh], ctx, user._id, mine))[0] }
+      return reply({ ...existing, ...choice })
     }
     const record: SignupDoc = { _id: id, fairId: f._id, userId: user._id, openid: ctx.openid, status: 'pending', ...choice, checkedInAt: null, checkedInBy: '', entryNonce: '', outcomes: {}, promotedAt: null, cancelledAt: null, createdAt: ctx.now }
     if (existing) {
@@ -768,45 +874,51 @@ export const main = defineFunction('fair', fair, {
     const { stats: seat } = await fairs()
       .where(_.and([{ _id: f._id, status: 'published', waitlist: _.size(0) }, _.expr($.lt(['$confirmedCount', '$capacity']))]))
       .update({ data: { confirmedCount: _.inc(1) } })
-    let mine: SignupDoc
     if (seat.updated === 1) {
       await signups().doc(id).update({ data: { status: 'confirmed' } })
-      mine = { ...record, status: 'confirmed' }
-    } else {
-      await signups().doc(id).update({ data: { status: 'waiting' } })
-      await fairs().doc(f._id).update({ data: { waitlist: _.push([id]) } })
-      // A seat may have come free between the two steps (and it may be this one's).
-      const promoted = await fillFromWaitlist(f._id, ctx.now)
-      await tellPromoted(promoted, f)
-      mine = promoted.includes(id) ? { ...record, status: 'confirmed', promotedAt: ctx.now } : { ...record, status: 'waiting' }
+      // The seats as this call left them (others may have moved since; the page refreshes them).
+      return reply({ ...record, status: 'confirmed' }, { confirmedCount: f.confirmedCount + 1, waitlist: [] })
     }
-    const fresh = await loadFair(f._id)
-    if (mine.status === 'waiting' && !fresh.waitlist.includes(id)) {
+    await signups().doc(id).update({ data: { status: 'waiting' } })
+    await fairs().doc(f._id).update({ data: { waitlist: _.push([id]) } })
+    // A seat may have come free between the two steps (and it may be this one's).
+    const { promoted, seats } = await fillFromWaitlist(f._id, ctx.now)
+    await tellPromoted(promoted, f, ctx.now)
+    let mine: SignupDoc = promoted.includes(id) ? { ...record, status: 'confirmed', promotedAt: ctx.now } : { ...record, status: 'waiting' }
+    if (mine.status === 'waiting' && seats && !seats.waitlist.includes(id)) {
       // Promoted meanwhile by someone else's cancellation: read what it is now.
       const { data } = await signups().doc(id).get()
       if (data) mine = data
     }
-    return { signup: mySignupView(mine, fresh), fair: (await fairViews([fresh], ctx, user._id, mine))[0] }
+    return reply(mine, seats ?? {})
   },
 
   async cancel(input, ctx) {
     const user = (await ctx.user())!
-    const f = await loadFair(input.fairId)
-    const id = `${f._id}:${user._id}`
-    const { data: s } = await signups().doc(id).get()
+    const id = `${input.fairId}:${user._id}`
+    // One read: the fair, this person's sign-up and the one at the head of the waiting list (who may take the seat).
+    const f = await fairWith<{ signups: SignupDoc[] }>(input.fairId, (joined) =>
+      joined.lookup({
+        from: COLLECTIONS.fairSignups,
+        let: { waitlist: '$waitlist' },
+        pipeline: $.pipeline()
+          .match({ fairId: input.fairId })
+          .match(_.expr($.or([$.eq(['$_id', id]), $.eq(['$_id', $.arrayElemAt(['$$waitlist', 0])])])))
+          .done(),
+        as: 'signups',
+      }),
+    )
+    if (!f) throw notFound('对接会不存在')
+    const s = f.signups.find((d) => d._id === id)
     if (!s || s.status === 'cancelled') throw notFound('你没有报名这场对接会')
     if (ctx.now >= f.startsAt) throw conflict('对接会已开始，不能取消报名')
     takeStep(signupMachine, { action: 'fair.cancel', from: signupState(s) ?? 'cancelled', roles: ['owner'] }, () => conflict('已签到入场，不能取消报名'))
     const { stats } = await signups().where({ _id: id, status: s.status }).update({ data: { status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now } })
     if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
-    if (s.status === 'confirmed') await fairs().doc(f._id).update({ data: { confirmedCount: _.inc(-1), updatedAt: ctx.now } })
-    else await fairs().doc(f._id).update({ data: { waitlist: _.pull(id), updatedAt: ctx.now } })
-    const [, promoted] = await Promise.all([
-      audit(ctx.now, { actorId: user._id, action: 'fair.cancel_signup', targetType: 'fair_signup', targetId: id, before: { status: s.status }, after: { status: 'cancelled' }, reason: input.reason || '报名者取消' }),
-      fillFromWaitlist(f._id, ctx.now),
-    ])
-    await tellPromoted(promoted, f)
-    return { fair: (await fairViews([await loadFair(f._id)], ctx, user._id, null))[0] }
+    const cancelled = { actorId: user._id, action: 'fair.cancel_signup', targetType: 'fair_signup', targetId: id, before: { status: s.status }, after: { status: 'cancelled' }, reason: input.reason || '报名者取消' }
+    const { promoted, known, seats } = s.status === 'confirmed' ? await releaseSeat(f, f.signups, ctx.now) : await leaveWaitlist(f, id, ctx.now)
+    await tellPromoted(promoted, f, ctx.now, known, [cancelled])
+    return { fair: joinedView({ ...f, ...seats }, ctx.now, undefined) }
   },
 
   async mine(input, ctx) {

@@ -4,6 +4,7 @@ import { countedDays, creditedByDay } from '../../types/service-rules'
 import { starLevel, type Settings } from '../../types/settings'
 import { COLLECTIONS, type SessionDoc } from './collections'
 import { db } from './cloud'
+import type { Aggregate } from './db-types'
 
 /** Approved time of a volunteer, per day capped and grouped (one aggregation). */
 export async function approvedDays(userId: string): Promise<{ date: string; minutes: number; stationName: string }[]> {
@@ -44,4 +45,33 @@ export function summarizeHours(days: { date: string; minutes: number; stationNam
 /** A volunteer's star level now. */
 export async function currentStar(userId: string, settings: Settings): Promise<number> {
   return summarizeHours(await approvedDays(userId), settings).star
+}
+
+/** Shanghai keeps one offset all year (no daylight saving): a date's calendar day there. */
+const SHANGHAI_OFFSET = '+08:00'
+
+/**
+ * Approved time per volunteer, computed on the database (what `countedDays` and `creditedByDay`
+ * compute for one volunteer): each session's counted days (as checked in and out, or the adjusted
+ * minutes on its first day), summed per volunteer and Shanghai day, each day capped at `capMinutes`,
+ * then summed per volunteer. `approved` is the aggregation already matched to approved sessions;
+ * the rows are `{ _id: userId, totalMinutes, monthMinutes, townshipName }`, one per volunteer.
+ */
+export function creditedPerVolunteer(approved: Aggregate, capMinutes: number, month: string): Aggregate {
+  const firstDate = { $ifNull: [{ $arrayElemAt: ['$days.date', 0] }, { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: SHANGHAI_OFFSET } }] }
+  return approved
+    .project({
+      userId: 1,
+      townshipName: 1,
+      counted: { $cond: [{ $eq: [{ $ifNull: ['$adjustedMinutes', null] }, null] }, '$days', [{ date: firstDate, minutes: '$adjustedMinutes' }]] },
+    })
+    .unwind('$counted')
+    .group({ _id: { userId: '$userId', date: '$counted.date' }, minutes: { $sum: '$counted.minutes' }, townshipName: { $min: '$townshipName' } })
+    .project({ townshipName: 1, date: '$_id.date', credited: { $min: ['$minutes', capMinutes] } })
+    .group({
+      _id: '$_id.userId',
+      totalMinutes: { $sum: '$credited' },
+      monthMinutes: { $sum: { $cond: [{ $eq: [{ $substrBytes: ['$date', 0, 7] }, month] }, '$credited', 0] } },
+      townshipName: { $min: '$townshipName' },
+    })
 }

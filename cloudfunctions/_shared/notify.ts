@@ -26,25 +26,57 @@ export interface Notice<N extends NoticeName> {
 
 const users = () => db.collection<UserDoc>(COLLECTIONS.users)
 
-/** The accounts behind these user ids, as recipients (read a hundred at a time). */
+/** Values one `_.in` list carries: a query's size is limited, so longer lists are asked in parts. */
+const IN_LIST = 500
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(xs.length / size) }, (_x, i) => xs.slice(i * size, (i + 1) * size))
+}
+
+/** The accounts behind these user ids, as recipients (read a hundred at a time, however many). */
 export async function recipientsOf(userIds: string[]): Promise<Recipient[]> {
   const ids = [...new Set(userIds)]
-  if (ids.length === 0) return []
-  const found = await readAll(users().where({ _id: _.in(ids) }).field({ openid: true }))
+  const found: Pick<UserDoc, '_id' | 'openid'>[] = []
+  for (const part of chunks(ids, IN_LIST)) found.push(...(await readAll(users().where({ _id: _.in(part) }).field({ openid: true }))))
   return found.map((u) => ({ userId: u._id, openid: u.openid }))
 }
 
 /** Everyone who holds `role` for `scopeId` (a township's staff, a county's admins, a shop's staff). */
 export async function holdersOf(role: Role, scopeId: string): Promise<Recipient[]> {
-  const found = await readAll(users().where({ 'roles.scopeId': scopeId, status: 'active' }).field({ openid: true, roles: true }))
-  return found.filter((u) => u.roles.some((g) => g.role === role && g.scopeId === scopeId)).map((u) => ({ userId: u._id, openid: u.openid }))
+  return (await holdersIn(role, [scopeId])).get(scopeId) ?? []
+}
+
+/** Everyone who holds `role` for each of `scopeIds`, by scope: one read a hundred accounts, whatever the number of scopes. */
+export async function holdersIn(role: Role, scopeIds: string[]): Promise<Map<string, Recipient[]>> {
+  const wanted = new Set(scopeIds)
+  const byScope = new Map<string, Recipient[]>()
+  for (const part of chunks([...wanted], IN_LIST)) {
+    const found = await readAll(users().where({ 'roles.scopeId': _.in(part), status: 'active' }).field({ openid: true, roles: true }))
+    for (const u of found) {
+      for (const g of u.roles) {
+        if (g.role !== role || !wanted.has(g.scopeId)) continue
+        byScope.set(g.scopeId, [...(byScope.get(g.scopeId) ?? []), { userId: u._id, openid: u.openid }])
+      }
+    }
+  }
+  return byScope
 }
 
 /** A notice of any template (the values fitting that template). */
 export type AnyNotice = { [N in NoticeName]: Notice<N> }[NoticeName]
 
-/** Subscribe messages sent at once; the rest wait their turn. */
+/**
+ * Subscribe messages sent at once; the rest wait their turn. WeChat documents no per-second
+ * limit for subscribeMessage.send, only a daily quota (10 million a day, 30 million with payments;
+ * 45009 when it is spent) and "system busy" (-1): a few at a time keeps a batch of hundreds
+ * within a couple of seconds without bursting.
+ */
 const SEND_CONCURRENCY = 10
+/** A busy answer (-1 system busy, 45011 the minute's quota) is tried again after these pauses (ms), then recorded as refused. */
+const RETRY_PAUSES_MS = [200, 800]
+const RETRIED = new Set([-1, 45011])
+/** The day's quota is spent: no send today will go through, so the rest are not tried. */
+const QUOTA_SPENT = 45009
 /** Entries written per request. */
 const WRITE_BATCH = 100
 
@@ -95,6 +127,19 @@ export async function notifyEach(items: { to: Recipient; notice: AnyNotice }[], 
 async function pushAll(items: { to: Recipient; notice: AnyNotice }[]): Promise<MessageDoc['pushed'][]> {
   const out: MessageDoc['pushed'][] = new Array(items.length)
   let next = 0
+  let quotaSpent = false
+  const send = async (to: Recipient, notice: AnyNotice, data: Record<string, { value: string }>) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await cloud.openapi.subscribeMessage.send({ touser: to.openid, templateId: config.template(notice.template), page: notice.page, data, miniprogramState: config.miniprogramState() } as never)
+        return
+      } catch (err) {
+        const code = Number((err as { errCode?: number }).errCode) || -1
+        if (!RETRIED.has(code) || attempt >= RETRY_PAUSES_MS.length) throw err
+        await new Promise((r) => setTimeout(r, RETRY_PAUSES_MS[attempt]))
+      }
+    }
+  }
   const worker = async () => {
     for (let i = next++; i < items.length; i = next++) {
       const { to, notice } = items[i]
@@ -102,13 +147,18 @@ async function pushAll(items: { to: Recipient; notice: AnyNotice }[]): Promise<M
         out[i] = 'no_openid'
         continue
       }
+      if (quotaSpent) {
+        out[i] = `refused:${QUOTA_SPENT}`
+        continue
+      }
       const fields = NOTICE_TEMPLATES[notice.template].fields as Record<string, { type: TemplateFieldType }>
       const data = Object.fromEntries(Object.entries(notice.values as Record<string, string>).map(([k, v]) => [k, { value: fitField(fields[k].type, v) }]))
       try {
-        await cloud.openapi.subscribeMessage.send({ touser: to.openid, templateId: config.template(notice.template), page: notice.page, data, miniprogramState: config.miniprogramState() } as never)
+        await send(to, notice, data)
         out[i] = 'sent'
       } catch (err) {
         const code = Number((err as { errCode?: number }).errCode) || -1
+        if (code === QUOTA_SPENT) quotaSpent = true
         out[i] = `refused:${code}`
         // 43101 (the person did not accept this time) is the common case, not a fault.
         if (code !== 43101) console.warn(`subscribe message ${notice.template} not delivered: ${code} ${(err as { errMsg?: string }).errMsg ?? ''}`)

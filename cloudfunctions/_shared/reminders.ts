@@ -4,7 +4,7 @@
 import type { Role } from '../../types/roles'
 import { db, isDuplicateKey } from './cloud'
 import { COLLECTIONS, type ReminderDoc } from './collections'
-import { holdersOf, notifyEach, type Recipient } from './notify'
+import { holdersIn, notifyEach, type Recipient } from './notify'
 
 /** Claims `key` for this run: true if no run had claimed it. */
 export async function claimReminder(key: string, now: Date): Promise<boolean> {
@@ -29,11 +29,22 @@ export async function tellWhatWaits(
   now: Date,
 ): Promise<number> {
   const items: { to: Recipient; notice: { template: 'todo'; page: string; values: { thing1: string; number2: string; thing3: string } } }[] = []
+  const holders = await holdersIn(role, waiting.map((w) => w.code))
   for (const w of waiting) {
-    for (const to of await holdersOf(role, w.code)) {
+    for (const to of holders.get(w.code) ?? []) {
       items.push({ to, notice: { template: 'todo', page: what.page, values: { thing1: what.title, number2: String(w.n), thing3: `${w.name}，请及时审核` } } })
     }
   }
   await notifyEach(items, now)
   return items.length
+}
+
+/**
+ * A timer's working time: a run stops taking new batches once `ms` have passed since it began
+ * (a margin inside the function's config.json timeout), and the next run goes on from there
+ * (everything a timer does is found again by its query, and told once by its claim).
+ */
+export function timeBudget(ms: number, startedAt = Date.now()): { left: () => boolean; deadline: number } {
+  const deadline = startedAt + ms
+  return { left: () => Date.now() < deadline, deadline }
 }

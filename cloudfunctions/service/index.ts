@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 import { distanceMetres } from '../../types/geo-rules'
 import { service, type CertificateView, type Flag, type HoursView, type QueueItem, type SessionView } from '../../types/service'
-import { countedDays, creditedByDay, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
+import { countedDays, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
 import { maxCreditMinutes, minutesText, NO_HOURS_TO_CERTIFY, overSpanMessage, SUB_MINUTE_MESSAGE } from '../../types/credit-rules'
 import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
@@ -18,15 +18,16 @@ import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify, notifyEach } from '../_shared/notify'
-import { aggregateAll, readAll } from '../_shared/paging'
-import { claimReminder, tellWhatWaits } from '../_shared/reminders'
+import { aggregateAll, READ_CAP, readAll } from '../_shared/paging'
+import { claimReminder, tellWhatWaits, timeBudget } from '../_shared/reminders'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
 import { appealMachine, appealState, makeupMachine, sessionMachine, statesLeftBy, type Machine, type StepRole } from '../../types/machines'
 import { numeral } from '../../types/numerals'
 import { SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS } from '../../types/vocabulary'
-import { approvedDays, summarizeHours } from '../_shared/hours'
+import { approvedDays, creditedPerVolunteer, summarizeHours } from '../_shared/hours'
+import type { Aggregate } from '../_shared/db-types'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
 const openSessions = () => db.collection<OpenSessionDoc>(COLLECTIONS.openSessions)
@@ -34,6 +35,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 /** The volunteer's hours page; `?session=` opens on one record. */
 const HOURS_PAGE = 'packages/volunteer/hours/index'
+/** How long a timer run takes new batches: a margin inside the function's 20 s timeout (config.json). */
+const TIMER_WORK_MS = 14_000
 /** The township's review queue. */
 const QUEUE_PAGE = 'packages/township/queue/index'
 
@@ -177,31 +180,52 @@ async function namesOf(userIds: string[]): Promise<Map<string, string>> {
   return new Map(data.map((r) => [r.userId, r.name]))
 }
 
+/** The volunteer's name beside each row whose `userField` is a user id (the same request: a lookup of their registration). */
+function withVolunteerName(page: Aggregate, userField: string): Aggregate {
+  return page
+    .lookup({ from: COLLECTIONS.registrations, localField: userField, foreignField: 'userId', as: 'volunteerNames' })
+    .addFields({ volunteerNames: { $map: { input: { $filter: { input: '$volunteerNames', as: 'r', cond: { $eq: ['$$r.kind', 'volunteer'] } } }, as: 'r', in: '$$r.name' } } })
+}
+
+/** A session of the queue page, with its volunteer's name and their other records of the same days. */
+type QueueRow = SessionDoc & { volunteerNames: string[]; sameDays: Pick<SessionDoc, '_id' | 'checkInAt' | 'checkOutAt' | 'days' | 'adjustedMinutes'>[] }
+
 /**
- * Flags that depend on a volunteer's other sessions: over the daily cap (with the others of the
- * same day) and overlapping another session. One query for the whole page.
+ * A page of the queue in one request: the sessions, each volunteer's name, and each volunteer's
+ * other records (not rejected) that share one of the session's days — what the over-the-cap and
+ * overlap flags depend on. Per row that is a handful of records, never the township's history.
  */
-async function withContextFlags(items: SessionDoc[], settings: Settings): Promise<SessionDoc[]> {
-  if (items.length === 0) return items
-  const from = new Date(Math.min(...items.map((s) => s.checkInAt.getTime())) - 86400_000)
-  const to = new Date(Math.max(...items.map((s) => s.checkOutAt.getTime())) + 86400_000)
-  const others = await sessions()
-    .aggregate()
-    .match({ userId: _.in([...new Set(items.map((s) => s.userId))]), status: _.neq('rejected'), checkInAt: _.gte(from).and(_.lte(to)) })
-    .project({ userId: 1, checkInAt: 1, checkOutAt: 1, days: 1, adjustedMinutes: 1 })
-    .limit(2000)
-    .end<Pick<SessionDoc, '_id' | 'userId' | 'checkInAt' | 'checkOutAt' | 'days' | 'adjustedMinutes'>>()
-  return items.map((s) => {
-    const mine = others.list.filter((o) => o.userId === s.userId)
-    const flags = new Set(s.flags)
-    if ([s.checkIn, s.checkOut].some((r) => r && r.accuracy > settings.coarseAccuracyM)) flags.add('coarse_location')
-    const sameDays = new Set(s.days.map((d) => d.date))
-    const dayTotals = new Map<string, number>()
-    for (const o of mine) for (const d of countedDays(o)) if (sameDays.has(d.date)) dayTotals.set(d.date, (dayTotals.get(d.date) ?? 0) + d.minutes)
-    if ([...dayTotals.values()].some((m) => m > settings.dailyCapMinutes)) flags.add('over_daily_cap')
-    if (mine.some((o) => o._id !== s._id && new Date(o.checkInAt) < s.checkOutAt && new Date(o.checkOutAt) > s.checkInAt)) flags.add('overlapping')
-    return { ...s, flags: [...flags] }
-  })
+function queuePage(matched: Aggregate, order: 1 | -1, skip: number, limit: number): Aggregate {
+  return withVolunteerName(matched.sort({ checkInAt: order, _id: 1 }).skip(skip).limit(limit), 'userId')
+    .lookup({ from: COLLECTIONS.sessions, localField: 'userId', foreignField: 'userId', as: 'sameDays' })
+    .addFields({
+      sameDays: {
+        $map: {
+          input: {
+            $filter: {
+              input: '$sameDays',
+              as: 'o',
+              cond: { $and: [{ $ne: ['$$o.status', 'rejected'] }, { $gt: [{ $size: { $setIntersection: ['$$o.days.date', '$days.date'] } }, 0] }] },
+            },
+          },
+          as: 'o',
+          in: { _id: '$$o._id', checkInAt: '$$o.checkInAt', checkOutAt: '$$o.checkOutAt', days: '$$o.days', adjustedMinutes: '$$o.adjustedMinutes' },
+        },
+      },
+    })
+}
+
+/** Flags that depend on a volunteer's other sessions: over the daily cap (with the others of the same day) and overlapping another session. */
+function withContextFlags(s: QueueRow, settings: Settings): SessionDoc {
+  const { volunteerNames: _names, sameDays: mine, ...session } = s
+  const flags = new Set(session.flags)
+  if ([session.checkIn, session.checkOut].some((r) => r && r.accuracy > settings.coarseAccuracyM)) flags.add('coarse_location')
+  const sameDays = new Set(session.days.map((d) => d.date))
+  const dayTotals = new Map<string, number>()
+  for (const o of mine) for (const d of countedDays(o)) if (sameDays.has(d.date)) dayTotals.set(d.date, (dayTotals.get(d.date) ?? 0) + d.minutes)
+  if ([...dayTotals.values()].some((m) => m > settings.dailyCapMinutes)) flags.add('over_daily_cap')
+  if (mine.some((o) => o._id !== session._id && new Date(o.checkInAt) < new Date(session.checkOutAt) && new Date(o.checkOutAt) > new Date(session.checkInAt))) flags.add('overlapping')
+  return { ...session, flags: [...flags] }
 }
 
 /** Masks a name for a record anyone may verify: 林晓雨 → 林*雨. */
@@ -225,42 +249,37 @@ const certificateView = (c: CertificateDoc): CertificateView => ({
   issuedAt: c.issuedAt.toISOString(),
 })
 
-/** The report rows: per volunteer, this month's and all approved minutes (capped per day). */
+/** A report row as the database computes it (see creditedPerVolunteer), with the volunteer's name. */
+type ReportRow = { _id: string; totalMinutes: number; monthMinutes: number; townshipName: string; volunteerNames: string[] }
+
+/** Per volunteer, this month's and all approved minutes (capped per day), most first; ties in user order, so pages neither overlap nor skip. */
+function reportRowsSorted(criteria: unknown, month: string, settings: Settings): Aggregate {
+  return creditedPerVolunteer(sessions().aggregate().match(_.and([criteria, { status: 'approved' }])), settings.dailyCapMinutes, month).sort({ totalMinutes: -1, _id: 1 })
+}
+
+function reportRow(r: ReportRow, settings: Settings) {
+  return { userId: r._id, name: r.volunteerNames[0] ?? '志愿者', townshipName: r.townshipName, monthMinutes: r.monthMinutes, totalMinutes: r.totalMinutes, star: starLevel(r.totalMinutes / 60, settings.starThresholdsHours).star }
+}
+
+/** Every report row (the export), AGGREGATE_CAP a request. */
 async function reportRows(criteria: unknown, month: string, settings: Settings) {
-  const list = await aggregateAll<Pick<SessionDoc, 'userId' | 'townshipName' | 'days' | 'adjustedMinutes' | 'checkInAt'>>(
-    () => sessions().aggregate().match(_.and([criteria, { status: 'approved' }])).sort({ _id: 1 }),
-    { then: (page) => page.project({ userId: 1, townshipName: 1, days: 1, adjustedMinutes: 1, checkInAt: 1 }) },
-  )
-  const byUser = new Map<string, { townshipName: string; days: { date: string; minutes: number }[] }>()
-  for (const s of list) {
-    const row = byUser.get(s.userId) ?? { townshipName: s.townshipName, days: [] }
-    row.days.push(...countedDays(s))
-    byUser.set(s.userId, row)
-  }
-  const names = await namesOf([...byUser.keys()])
-  return [...byUser]
-    .map(([userId, row]) => {
-      const credited = creditedByDay(row.days, settings.dailyCapMinutes)
-      const totalMinutes = sum([...credited.values()])
-      const monthMinutes = sum([...credited].filter(([date]) => date.startsWith(month)).map(([, m]) => m))
-      return { userId, name: names.get(userId) ?? '志愿者', townshipName: row.townshipName, monthMinutes, totalMinutes, star: starLevel(totalMinutes / 60, settings.starThresholdsHours).star }
-    })
-    .sort((a, b) => b.totalMinutes - a.totalMinutes || a.name.localeCompare(b.name))
+  const list = await aggregateAll<ReportRow>(() => reportRowsSorted(criteria, month, settings), { then: (page) => withVolunteerName(page, '_id') })
+  return list.map((r) => reportRow(r, settings))
 }
 
 /** The month's approved records behind a report, with the volunteer's name, in time order. */
 async function monthDetails(criteria: unknown, month: string) {
   const start = dayjs.tz(`${month}-01`, ZONE)
-  const list = await aggregateAll<Pick<SessionDoc, 'userId' | 'townshipName' | 'stationName' | 'checkInAt' | 'checkOutAt' | 'minutes' | 'adjustedMinutes' | 'source' | 'decisionReason'>>(
+  type Detail = Pick<SessionDoc, 'userId' | 'townshipName' | 'stationName' | 'checkInAt' | 'checkOutAt' | 'minutes' | 'adjustedMinutes' | 'source' | 'decisionReason'> & { volunteerNames: string[] }
+  const list = await aggregateAll<Detail>(
     () =>
       sessions()
         .aggregate()
         .match(_.and([criteria, { status: 'approved', checkInAt: _.gte(start.toDate()).and(_.lt(start.add(1, 'month').toDate())) }]))
         .sort({ checkInAt: 1, _id: 1 }),
-    { then: (page) => page.project({ userId: 1, townshipName: 1, stationName: 1, checkInAt: 1, checkOutAt: 1, minutes: 1, adjustedMinutes: 1, source: 1, decisionReason: 1 }) },
+    { then: (page) => withVolunteerName(page.project({ userId: 1, townshipName: 1, stationName: 1, checkInAt: 1, checkOutAt: 1, minutes: 1, adjustedMinutes: 1, source: 1, decisionReason: 1 }), 'userId') },
   )
-  const names = await namesOf(list.map((s) => s.userId))
-  return list.map((s) => ({ ...s, name: names.get(s.userId) ?? '志愿者' }))
+  return list.map((s) => ({ ...s, name: s.volunteerNames[0] ?? '志愿者' }))
 }
 
 /** The counter of a volunteer's make-ups and appeals in the Shanghai month of `now`. */
@@ -282,9 +301,13 @@ async function takeMonthlyAllowance(userId: string, now: Date, settings: Setting
 async function closeForgottenSessions(now: Date): Promise<Record<string, unknown>> {
   const settings = await loadSettings(now.getTime())
   const todayStart = dayjs(now).tz(ZONE).startOf('day').toDate()
+  const budget = timeBudget(TIMER_WORK_MS)
   let closed = 0
+  // A hundred at a time (each batch removed, so the next read finds the rest) until none is left
+  // or the run's time is nearly up: then the next run closes the rest.
   for (;;) {
-    const { data } = await openSessions().where({ checkInAt: _.lt(todayStart) }).limit(100).get()
+    if (!budget.left()) return { closed, done: false }
+    const { data } = await openSessions().where({ checkInAt: _.lt(todayStart) }).orderBy('checkInAt', 'asc').orderBy('_id', 'asc').limit(READ_CAP).get()
     if (data.length === 0) break
     // A session begun in the day's last minute closes with nothing to credit: it leaves no record.
     const records = data.map((o) => closedSession(o, o._id, endOfShanghaiDay(o.checkInAt), settings, { checkOut: null, flags: ['closed_by_timer'], status: 'needs_review', requestId: '' })).filter((r) => r.minutes > 0)
@@ -321,7 +344,7 @@ async function closeForgottenSessions(now: Date): Promise<Record<string, unknown
     )
     closed += data.length
   }
-  return { closed }
+  return { closed, done: true }
 }
 
 export const main = defineFunction(
@@ -561,25 +584,28 @@ export const main = defineFunction(
         const dayStart = dayjs.tz(input.date, ZONE)
         parts.push({ checkInAt: _.gte(dayStart.toDate()).and(_.lt(dayStart.add(1, 'day').toDate())) })
       }
-      if (input.name) {
-        // Names live on registrations: the volunteers whose name contains it (a page of them is plenty to search by).
-        const { data: named } = await db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ kind: 'volunteer', name: containing(input.name) }).field({ userId: true }).limit(100).get()
-        if (named.length === 0) return { items: [], total: 0 }
-        parts.push({ userId: _.in(named.map((r) => r.userId)) })
+      const matched = () => {
+        const m = sessions().aggregate().match(_.and(parts))
+        // Names live on registrations: the sessions of volunteers whose name contains it.
+        return input.name
+          ? m
+              .lookup({ from: COLLECTIONS.registrations, localField: 'userId', foreignField: 'userId', as: 'named' })
+              .match({ named: _.elemMatch({ kind: 'volunteer', name: containing(input.name) }) })
+              .project({ named: 0 })
+          : m
       }
-      const where = _.and(parts)
-      const [{ total }, { data }] = await Promise.all([
-        sessions().where(where).count(),
-        sessions()
-          .where(where)
-          .orderBy('checkInAt', input.status === 'pending' || input.status === 'needs_review' ? 'asc' : 'desc')
-          .skip((input.page - 1) * input.pageSize)
-          .limit(input.pageSize)
-          .get(),
+      const order = input.status === 'pending' || input.status === 'needs_review' ? 1 : -1
+      // Two requests: the true total, and the page with names and what its flags depend on.
+      const [counted, page, reach] = await Promise.all([
+        input.name ? matched().count('n').end<{ n: number }>().then((r) => r.list[0]?.n ?? 0) : sessions().where(_.and(parts)).count().then((r) => r.total),
+        queuePage(matched(), order, (input.page - 1) * input.pageSize, input.pageSize).end<QueueRow>(),
+        ctx.townshipReach(),
       ])
-      const [flagged, names, reach] = await Promise.all([withContextFlags(data, settings), namesOf(data.map((s) => s.userId)), ctx.townshipReach()])
-      const items: QueueItem[] = flagged.map((s) => queueItem(s, names, staffRoles(reach, s)))
-      return { items, total }
+      const items: QueueItem[] = page.list.map((row) => {
+        const s = withContextFlags(row, settings)
+        return queueItem(s, new Map([[s.userId, row.volunteerNames[0] ?? '志愿者']]), staffRoles(reach, s))
+      })
+      return { items, total: counted }
     },
 
     async decide(input, ctx) {
@@ -703,8 +729,13 @@ export const main = defineFunction(
     async report(input, ctx) {
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
-      const rows = await reportRows(await scopeFor(ctx, input), month, settings)
-      return { month, items: rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize), total: rows.length }
+      const scope = await scopeFor(ctx, input)
+      // Two requests, both computed on the database: the page of rows with names, and how many rows there are.
+      const [page, counted] = await Promise.all([
+        withVolunteerName(reportRowsSorted(scope, month, settings).skip((input.page - 1) * input.pageSize).limit(input.pageSize), '_id').end<ReportRow>(),
+        creditedPerVolunteer(sessions().aggregate().match(_.and([scope, { status: 'approved' }])), settings.dailyCapMinutes, month).count('n').end<{ n: number }>(),
+      ])
+      return { month, items: page.list.map((r) => reportRow(r, settings)), total: counted.list[0]?.n ?? 0 }
     },
 
     async exportReport(input, ctx) {
@@ -778,6 +809,7 @@ export const main = defineFunction(
  * (those with records approved in the last two days) are told, once per level.
  */
 async function tellNewStars(now: Date): Promise<Record<string, unknown>> {
+  const budget = timeBudget(TIMER_WORK_MS)
   const since = new Date(now.getTime() - 2 * 86400_000)
   const recent = await aggregateAll<{ _id: string }>(() =>
     sessions()
@@ -787,26 +819,42 @@ async function tellNewStars(now: Date): Promise<Record<string, unknown>> {
       .sort({ _id: 1 }),
   )
   const settings = await loadSettings(now.getTime())
+  const month = shanghaiDate(now).slice(0, 7)
   let told = 0
-  for (const { _id: userId } of recent) {
-    const { data: user } = await db.collection<UserDoc>(COLLECTIONS.users).doc(userId).get()
-    if (!user || user.status !== 'active') continue
-    const hours = summarizeHours(await approvedDays(userId), settings)
-    if (hours.star <= (user.starNotified ?? 0)) continue
-    if (!(await claimReminder(`star:${userId}:${hours.star}`, now))) continue
-    await db.collection<UserDoc>(COLLECTIONS.users).doc(userId).update({ data: { starNotified: hours.star } })
-    await notify(
-      { userId, openid: user.openid },
-      {
-        template: 'review',
-        page: HOURS_PAGE,
-        values: { thing1: '志愿服务星级', phrase2: `升至${numeral(hours.star)}星`, thing3: `累计服务 ${minutesText(hours.approvedMinutes)}，可享相应商家礼遇` },
-      },
+  let checked = 0
+  // A hundred volunteers a batch: their accounts (one read) and their approved time (one
+  // aggregation, capped per day on the database); only those past their last told level write.
+  for (let i = 0; i < recent.length; i += READ_CAP) {
+    // Out of time: the rest are still in the next run's two-day window (and told once by their claim).
+    if (!budget.left()) return { volunteers: recent.length, checked, told, done: false }
+    const ids = recent.slice(i, i + READ_CAP).map((r) => r._id)
+    const [{ data: accounts }, { list: totals }] = await Promise.all([
+      db.collection<UserDoc>(COLLECTIONS.users).where({ _id: _.in(ids), status: 'active' }).field({ openid: true, starNotified: true }).limit(READ_CAP).get(),
+      creditedPerVolunteer(sessions().aggregate().match({ userId: _.in(ids), status: 'approved' }), settings.dailyCapMinutes, month)
+        .limit(READ_CAP)
+        .end<{ _id: string; totalMinutes: number }>(),
+    ])
+    const minutes = new Map(totals.map((t) => [t._id, t.totalMinutes]))
+    const risen: { user: Pick<UserDoc, '_id' | 'openid'>; star: number; minutes: number }[] = []
+    for (const user of accounts) {
+      const approved = minutes.get(user._id) ?? 0
+      const { star } = starLevel(approved / 60, settings.starThresholdsHours)
+      if (star <= (user.starNotified ?? 0)) continue
+      if (!(await claimReminder(`star:${user._id}:${star}`, now))) continue
+      await db.collection<UserDoc>(COLLECTIONS.users).doc(user._id).update({ data: { starNotified: star } })
+      risen.push({ user, star, minutes: approved })
+    }
+    checked += ids.length
+    await notifyEach(
+      risen.map(({ user, star, minutes: approved }) => ({
+        to: { userId: user._id, openid: user.openid },
+        notice: { template: 'review', page: HOURS_PAGE, values: { thing1: '志愿服务星级', phrase2: `升至${numeral(star)}星`, thing3: `累计服务 ${minutesText(approved)}，可享相应商家礼遇` } },
+      })),
       now,
     )
-    told++
+    told += risen.length
   }
-  return { volunteers: recent.length, told }
+  return { volunteers: recent.length, checked, told, done: true }
 }
 
 /**

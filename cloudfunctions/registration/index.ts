@@ -224,6 +224,34 @@ async function inConflict(list: RegistrationDoc[]): Promise<Set<string>> {
   return new Set(list.filter((r) => [...(owners.get(r.idBlindIndex) ?? [])].some((u) => u !== r.userId)).map((r) => r._id))
 }
 
+/**
+ * What a review decides from, in one request: the registrations, which of them share their ID
+ * number with another account's registration in play (as `inConflict`), and their accounts (roles, WeChat identity).
+ */
+async function reviewFacts(ids: string[]): Promise<{ found: RegistrationDoc[]; conflicted: Set<string>; owners: Map<string, Pick<UserDoc, 'openid' | 'roles'>> }> {
+  type Joined = RegistrationDoc & { sameId: Pick<RegistrationDoc, 'userId'>[]; owner: Pick<UserDoc, '_id' | 'openid' | 'roles'>[] }
+  const { list } = await registrations()
+    .aggregate()
+    .match({ _id: _.in(ids) })
+    .lookup({
+      from: COLLECTIONS.registrations,
+      let: { index: '$idBlindIndex' },
+      pipeline: $.pipeline()
+        .match({ status: _.in(IN_PLAY) })
+        .match(_.expr($.eq(['$idBlindIndex', '$$index'])))
+        .project({ _id: 0, userId: 1 })
+        .done(),
+      as: 'sameId',
+    })
+    .lookup({ from: COLLECTIONS.users, localField: 'userId', foreignField: '_id', as: 'owner' })
+    .limit(ids.length)
+    .end<Joined>()
+  const conflicted = new Set(list.filter((r) => r.idBlindIndex && r.sameId.some((d) => d.userId !== r.userId)).map((r) => r._id))
+  const owners = new Map(list.flatMap((r) => r.owner.map((u) => [u._id, { openid: u.openid, roles: u.roles }] as const)))
+  const found = list.map(({ sameId: _rivals, owner: _owner, ...r }) => r as RegistrationDoc)
+  return { found, conflicted, owners }
+}
+
 /** Reviewer scope as query criteria on countyCode. */
 async function countyCriteria(ctx: CallContext, requested?: string): Promise<Record<string, unknown>> {
   const counties = await ctx.adminCounties()
@@ -373,13 +401,13 @@ export const main = defineFunction('registration', registration, {
     const reviewerRoles: StepRole[] = [counties === 'city' ? 'city_admin' : 'county_admin']
     const reviewer = (await ctx.user())!
     const ids = [...new Set(input.ids)]
-    const { data: found } = await registrations().where({ _id: _.in(ids) }).get()
+    const { found, conflicted: rivals, owners } = await reviewFacts(ids)
     const byId = new Map(found.map((r) => [r._id, r]))
     // A batch that reaches outside the reviewer's counties is refused whole, before any change.
     if (counties !== 'city' && found.some((r) => !counties.has(r.countyCode))) throw forbidden('只能审核本县（市、区）的申请')
     const reason = input.reason ?? ''
     // Neither of two accounts with one ID number is approved until the county has settled who is who.
-    const conflicted = input.decision === 'approve' ? await inConflict(found) : new Set<string>()
+    const conflicted = input.decision === 'approve' ? rivals : new Set<string>()
     const entries: AuditEntry[] = []
     const decided: RegistrationDoc[] = []
     const results = await limited(ids, 5, async (id) => {
@@ -403,10 +431,11 @@ export const main = defineFunction('registration', registration, {
           checkChange(step, r.status, change, ['reviewedAt', 'reviewerId', 'idConflict', 'rejectReason'])
           await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).update({ data: change })
           if (status === 'approved') {
-            const { data: applicant } = await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).get()
+            // The role is added unless the account (as read with the registrations) holds it; added as a set member, so never twice.
             const grant = roleOf(r)
-            if (applicant && !applicant.roles.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) {
-              await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).update({ data: { roles: [...applicant.roles, grant], updatedAt: ctx.now } })
+            const holder = owners.get(r.userId)
+            if (holder && !holder.roles.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) {
+              await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).update({ data: { roles: _.addToSet(grant), updatedAt: ctx.now } })
             }
           }
           return { ...r, ...change }
@@ -423,7 +452,7 @@ export const main = defineFunction('registration', registration, {
     })
     await audit(ctx.now, ...entries)
     if (decided.length > 0) {
-      const openid = new Map((await recipientsOf(decided.map((r) => r.userId))).map((p) => [p.userId, p.openid]))
+      const openid = new Map([...owners].map(([userId, u]) => [userId, u.openid]))
       await notifyEach(
         decided.map((r) => ({
           to: { userId: r.userId, openid: openid.get(r.userId) ?? '' },

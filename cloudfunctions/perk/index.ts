@@ -15,7 +15,8 @@ import { exportWorkbook, workbookName } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { currentStar } from '../_shared/hours'
 import { holdersOf, notify } from '../_shared/notify'
-import { pagesOf, readAll } from '../_shared/paging'
+import { aggregateAll, pagesOf, readAll } from '../_shared/paging'
+import type { Aggregate } from '../_shared/db-types'
 import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
@@ -37,8 +38,11 @@ const RECENT_CODES = 500
  */
 const CODE_LIFE_LEFT_AT_REFRESH = 30
 
-/** Redemptions one export may list (a longer period is refused with a word, never cut). */
-const EXPORT_MAX_ROWS = 20_000
+/**
+ * Redemptions one export may list (a longer period is refused with a word, never cut): the
+ * city's whole history (50,000 at city scale) fits, read 10,000 a request.
+ */
+const EXPORT_MAX_ROWS = 100_000
 
 type Reach = 'city' | { merchants: Set<string>; counties: Set<string> }
 
@@ -218,18 +222,6 @@ function redemptionView(r: RedemptionDoc, names: { perks: Map<string, string>; m
   }
 }
 
-/** Perk and merchant names for a page of redemptions (one query each). */
-async function namesFor(list: RedemptionDoc[]) {
-  const perkIds = [...new Set(list.map((r) => r.perkId))]
-  const merchantIds = [...new Set(list.map((r) => r.merchantId))]
-  // (Totals name every perk redeemed in a period: more than one read returns.)
-  const [p, m] = await Promise.all([
-    perkIds.length ? readAll(perks().where({ _id: _.in(perkIds) }).field({ title: true })) : ([] as PerkDoc[]),
-    merchantIds.length ? readAll(merchants().where({ _id: _.in(merchantIds) }).field({ name: true })) : ([] as MerchantDoc[]),
-  ])
-  return { perks: new Map(p.map((x) => [x._id, x.title])), merchants: new Map(m.map((x) => [x._id, x.name])) }
-}
-
 /** Reads a scanned code: genuine, unexpired, for a perk of the caller's merchant. */
 function readCode(token: string, now: Date): PerkClaims {
   const claims = openPerkCode(token)
@@ -241,48 +233,74 @@ function readCode(token: string, now: Date): PerkClaims {
 type TotalsInput = { from?: string; to?: string; countyCode?: string }
 interface TotalsScope {
   where: unknown
-  merchantsById: Map<string, MerchantDoc>
   /** Where the figures are from, in words: 全市, 清城区, or the county admin's counties. */
   place: string
 }
 
-/** Redemptions in a date range and the caller's reach (county admins: merchants of their counties). */
+/** Redemptions in a date range and the caller's reach (county admins: merchants of their counties; the city: all). */
 async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<TotalsScope> {
   const reach = await merchantReach(ctx)
   const counties = input.countyCode ? [input.countyCode] : reach === 'city' ? null : [...reach.counties]
   if (input.countyCode && reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的汇总')
-  const list = await readAll(merchants().where(counties ? { countyCode: _.in(counties) } : {}).field({ name: true, countyCode: true, countyName: true }))
-  const parts: unknown[] = [{ merchantId: _.in(list.map((m) => m._id)) }]
+  const parts: unknown[] = []
+  // Redemptions carry their merchant, not its county: a county's merchants (a few dozen) narrow them.
+  if (counties) parts.push({ merchantId: _.in((await readAll(merchants().where({ countyCode: _.in(counties) }).field({ _id: true }))).map((m) => m._id)) })
   if (input.from) parts.push({ date: _.gte(input.from) })
   if (input.to) parts.push({ date: _.lte(input.to) })
   const place = counties ? counties.map((c) => countyName(c) ?? c).join('、') : '全市'
-  return { where: _.and(parts), merchantsById: new Map(list.map((m) => [m._id, m])), place }
+  return { where: parts.length > 0 ? _.and(parts) : {}, place }
 }
 
+/**
+ * The figures, computed on the database: redemptions per perk (a perk is one merchant's, so this
+ * is merchant × perk) with its title, and per merchant with its name and county; per county adds up
+ * the merchants' (a county holds a few dozen merchants). Each group is read AGGREGATE_CAP at a
+ * time, in _id order, so a city's thousands of perks all count.
+ */
 async function computeTotals(ctx: CallContext, input: TotalsInput, scope?: TotalsScope) {
-  const { where, merchantsById } = scope ?? (await totalsCriteria(ctx, input))
-  const { list } = await redemptions()
-    .aggregate()
-    .match(where)
-    .group({ _id: { merchantId: '$merchantId', perkId: '$perkId' }, count: $.sum(1) })
-    .limit(10_000)
-    .end<{ _id: { merchantId: string; perkId: string }; count: number }>()
-  const perkNames = (await namesFor(list.map((r) => ({ perkId: r._id.perkId, merchantId: r._id.merchantId }) as RedemptionDoc))).perks
-  const byMerchant = new Map<string, number>()
+  const { where } = scope ?? (await totalsCriteria(ctx, input))
+  type PerkRow = { _id: string; count: number; perk: Pick<PerkDoc, 'title' | 'merchantName'>[] }
+  type MerchantRow = { _id: string; count: number; merchant: Pick<MerchantDoc, 'name' | 'countyCode'>[] }
+  const [perkRows, merchantRows] = await Promise.all([
+    aggregateAll<PerkRow>(() => redemptions().aggregate().match(where).group({ _id: '$perkId', count: $.sum(1) }).sort({ _id: 1 }), {
+      then: (page) => page.lookup({ from: COLLECTIONS.perks, localField: '_id', foreignField: '_id', as: 'perk' }).project({ count: 1, 'perk.title': 1, 'perk.merchantName': 1 }),
+    }),
+    aggregateAll<MerchantRow>(() => redemptions().aggregate().match(where).group({ _id: '$merchantId', count: $.sum(1) }).sort({ _id: 1 }), {
+      then: (page) => page.lookup({ from: COLLECTIONS.merchants, localField: '_id', foreignField: '_id', as: 'merchant' }).project({ count: 1, 'merchant.name': 1, 'merchant.countyCode': 1 }),
+    }),
+  ])
   const byCounty = new Map<string, number>()
-  for (const row of list) {
-    byMerchant.set(row._id.merchantId, (byMerchant.get(row._id.merchantId) ?? 0) + row.count)
-    const county = merchantsById.get(row._id.merchantId)?.countyCode ?? ''
+  for (const row of merchantRows) {
+    const county = row.merchant[0]?.countyCode ?? ''
     byCounty.set(county, (byCounty.get(county) ?? 0) + row.count)
   }
+  const byCount = (a: { count: number }, b: { count: number }) => b.count - a.count
   return {
-    byMerchant: [...byMerchant].map(([merchantId, count]) => ({ merchantId, merchantName: merchantsById.get(merchantId)?.name ?? '', count })).sort((a, b) => b.count - a.count),
-    byPerk: list
-      .map((r) => ({ perkId: r._id.perkId, perkTitle: perkNames.get(r._id.perkId) ?? '', merchantName: merchantsById.get(r._id.merchantId)?.name ?? '', count: r.count }))
-      .sort((a, b) => b.count - a.count),
-    byCounty: [...byCounty].map(([code, count]) => ({ countyCode: code, countyName: countyName(code) ?? '', count })).sort((a, b) => b.count - a.count),
-    total: list.reduce((n, r) => n + r.count, 0),
+    byMerchant: merchantRows.map((r) => ({ merchantId: r._id, merchantName: r.merchant[0]?.name ?? '', count: r.count })).sort(byCount),
+    byPerk: perkRows.map((r) => ({ perkId: r._id, perkTitle: r.perk[0]?.title ?? '', merchantName: r.perk[0]?.merchantName ?? '', count: r.count })).sort(byCount),
+    byCounty: [...byCounty].map(([code, count]) => ({ countyCode: code, countyName: countyName(code) ?? '', count })).sort(byCount),
+    total: merchantRows.reduce((n, r) => n + r.count, 0),
   }
+}
+
+/** A redemption with its perk's title and merchant's name and county (looked up in the same request). */
+type NamedRedemption = RedemptionDoc & { perk: Pick<PerkDoc, 'title'>[]; merchant: Pick<MerchantDoc, 'name' | 'countyName'>[] }
+
+function withNames(page: Aggregate): Aggregate {
+  return page
+    .lookup({ from: COLLECTIONS.perks, localField: 'perkId', foreignField: '_id', as: 'perk' })
+    .lookup({ from: COLLECTIONS.merchants, localField: 'merchantId', foreignField: '_id', as: 'merchant' })
+    .project({ usage: 0, 'perk.usage': 0, 'perk.recentCodes': 0, 'perk.description': 0, 'perk.terms': 0, 'merchant.contactPhone': 0, 'merchant.contactName': 0 })
+}
+
+/** A page of redemptions, newest first (ties by id), with their names: one request. */
+async function redemptionPage(criteria: unknown, page: number, pageSize: number): Promise<RedemptionView[]> {
+  const { list } = await withNames(redemptions().aggregate().match(criteria).sort({ at: -1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize)).end<NamedRedemption>()
+  return list.map(namedView)
+}
+
+function namedView(r: NamedRedemption): RedemptionView {
+  return redemptionView(r, { perks: new Map([[r.perkId, r.perk[0]?.title ?? '优惠']]), merchants: new Map([[r.merchantId, r.merchant[0]?.name ?? '爱心商家']]) })
 }
 
 export const main = defineFunction('perk', perk, {
@@ -296,7 +314,7 @@ export const main = defineFunction('perk', perk, {
     if (input.status) criteria.status = input.status
     const [{ total }, { data }] = await Promise.all([
       merchants().where(criteria).count(),
-      merchants().where(criteria).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+      merchants().where(criteria).orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     ])
     const counts = data.length
       ? (await perks().aggregate().match({ merchantId: _.in(data.map((m) => m._id)) }).group({ _id: '$merchantId', n: $.sum(1) }).limit(1000).end<{ _id: string; n: number }>()).list
@@ -383,7 +401,7 @@ export const main = defineFunction('perk', perk, {
     }
     const [{ total }, { data }] = await Promise.all([
       perks().where(criteria).count(),
-      perks().where(criteria).orderBy('updatedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+      perks().where(criteria).orderBy('updatedAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     ])
     const pictures = await pictureUrls(data)
     return { items: data.map((p) => perkView(p, pictures)), total }
@@ -616,12 +634,8 @@ export const main = defineFunction('perk', perk, {
 
   async myRedemptions(input, ctx) {
     const user = (await ctx.user())!
-    const [{ total }, { data }] = await Promise.all([
-      redemptions().where({ volunteerId: user._id }).count(),
-      redemptions().where({ volunteerId: user._id }).orderBy('at', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
-    const names = await namesFor(data)
-    return { items: data.map((r) => redemptionView(r, names)), total }
+    const [{ total }, items] = await Promise.all([redemptions().where({ volunteerId: user._id }).count(), redemptionPage({ volunteerId: user._id }, input.page, input.pageSize)])
+    return { items, total }
   },
 
   async merchantRedemptions(input, ctx) {
@@ -629,12 +643,8 @@ export const main = defineFunction('perk', perk, {
     const mine = reach === 'city' ? [] : [...reach.merchants]
     const date = input.date ?? shanghaiDate(ctx.now)
     const criteria = { merchantId: _.in(mine), date }
-    const [{ total }, { data }] = await Promise.all([
-      redemptions().where(criteria).count(),
-      redemptions().where(criteria).orderBy('at', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
-    const names = await namesFor(data)
-    return { items: data.map((r) => redemptionView(r, names)), total, date }
+    const [{ total }, items] = await Promise.all([redemptions().where(criteria).count(), redemptionPage(criteria, input.page, input.pageSize)])
+    return { items, total, date }
   },
 
   async totals(input, ctx) {
@@ -644,11 +654,15 @@ export const main = defineFunction('perk', perk, {
   async exportTotals(input, ctx) {
     const scope = await totalsCriteria(ctx, input)
     // The figures and, behind them, every redemption of the period (oldest first).
+    // The detail AGGREGATE_CAP rows a request, names looked up beside them: a city's year is a few requests.
     const [totals, list] = await Promise.all([
       computeTotals(ctx, input, scope),
-      readAll(redemptions().where(scope.where), { order: ['at', 'asc'], max: EXPORT_MAX_ROWS, tooMany: `该时段核销超过 ${EXPORT_MAX_ROWS} 笔，请缩短时间范围分段导出` }),
+      aggregateAll<NamedRedemption>(() => redemptions().aggregate().match(scope.where).sort({ at: 1, _id: 1 }), {
+        then: withNames,
+        max: EXPORT_MAX_ROWS,
+        tooMany: `该时段核销超过 ${EXPORT_MAX_ROWS} 笔，请缩短时间范围分段导出`,
+      }),
     ])
-    const names = await namesFor(list)
     const to = input.to ?? shanghaiDate(ctx.now)
     const period = input.from ? `${input.from}至${to}` : `截至${to}`
     const file = await exportWorkbook(workbookName('爱心商家优惠核销', scope.place, period), [
@@ -668,9 +682,9 @@ export const main = defineFunction('perk', perk, {
         // The volunteer's name as the merchant saw it (masked when the code was made).
         rows: list.map((r) => ({
           at: shanghaiDateTime(r.at),
-          county: scope.merchantsById.get(r.merchantId)?.countyName ?? '',
-          merchant: names.merchants.get(r.merchantId) ?? '',
-          perk: names.perks.get(r.perkId) ?? '',
+          county: r.merchant[0]?.countyName ?? '',
+          merchant: r.merchant[0]?.name ?? '',
+          perk: r.perk[0]?.title ?? '',
           volunteer: r.volunteerName,
           star: r.star,
         })),

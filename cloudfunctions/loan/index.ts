@@ -412,6 +412,61 @@ async function decide(stage: LoanStage, input: { id: string; decision: 'approve'
   return detail(next, v, ctx)
 }
 
+// ---- the queue's conditions, as a query and as an aggregation expression -------------
+
+/** One field's test: what a queue filter and its count both ask. */
+type Test = [field: string, op: 'eq' | 'ne' | 'in' | 'gt' | 'lte' | 'contains', value: unknown]
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+function testQuery([, op, value]: Test): unknown {
+  switch (op) {
+    case 'eq':
+      return value
+    case 'ne':
+      return _.neq(value)
+    case 'in':
+      return _.in(value as unknown[])
+    case 'gt':
+      return _.gt(value)
+    case 'lte':
+      return _.lte(value)
+    case 'contains':
+      return containing(value as string)
+  }
+}
+
+function testExpr([field, op, value]: Test): unknown {
+  const f = `$${field}`
+  switch (op) {
+    case 'eq':
+      return { $eq: [f, value] }
+    case 'ne':
+      return { $ne: [f, value] }
+    case 'in':
+      return { $in: [f, value] }
+    case 'gt':
+      return { $gt: [f, value] }
+    case 'lte':
+      return { $lte: [f, value] }
+    case 'contains':
+      return { $regexMatch: { input: { $ifNull: [f, ''] }, regex: escaped(value as string) } }
+  }
+}
+
+/** All of `parts`, each any of its alternatives, each all of its tests: as a query. */
+function asQuery(parts: Test[][][]): unknown {
+  const conj = (tests: Test[]) => _.and(tests.map((t) => ({ [t[0]]: testQuery(t) })))
+  return _.and(parts.map((alternatives) => _.or(alternatives.map(conj))))
+}
+
+/** The same as an expression worth 1 where it holds, else 0 (for counting several lists in one group). */
+function oneIf(parts: Test[][][]): unknown {
+  if (parts.some((alternatives) => alternatives.length === 0)) return 0
+  const holds = { $and: parts.map((alternatives) => ({ $or: alternatives.map((tests) => ({ $and: tests.map(testExpr) })) })) }
+  return { $cond: [holds, 1, 0] }
+}
+
 // ---- reports ---------------------------------------------------------------------------
 
 async function reportScope(ctx: CallContext, countyCode?: string): Promise<string[] | null> {
@@ -432,6 +487,9 @@ async function buildReport(ctx: CallContext, input: { from?: string; to?: string
   const inScope = counties ? { countyCode: _.in(counties) } : {}
   const fromAt = shanghaiDayStart(from)
   const toAt = shanghaiDayStart(dayAfter(to))
+  // One aggregation per group of figures, run together. Each answers a row per group, and the
+  // groups are few whatever the number of loans: county × status (8 × 13), county × project
+  // type (8 × 6), county (8), so the platform's cap (10,000) never cuts one.
   const [applications, lent, subsidies] = await Promise.all([
     loans()
       .aggregate()
@@ -662,7 +720,7 @@ export const main = defineFunction('loan', loan, {
     const user = (await ctx.user())!
     const [{ total }, { data }] = await Promise.all([
       loans().where({ applicantId: user._id }).count(),
-      loans().where({ applicantId: user._id }).orderBy('updatedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+      loans().where({ applicantId: user._id }).orderBy('updatedAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     ])
     const today = shanghaiDate(ctx.now)
     return { items: data.map((l) => summary(l, today)), total }
@@ -690,45 +748,49 @@ export const main = defineFunction('loan', loan, {
     const counties = grants.filter((g) => g.role === 'county_admin').map((g) => g.scopeId)
     const bankIds = grants.filter((g) => g.role === 'bank_officer').map((g) => g.scopeId)
     const today = shanghaiDate(ctx.now)
-    // What the caller reaches at all, and what waits for them.
-    const reach: unknown[] = []
-    const todo: unknown[] = []
+    // What the caller reaches at all, and what waits for them (each an alternative of tests).
+    const reach: Test[][] = []
+    const todo: Test[][] = []
     if (city) {
-      reach.push({ status: _.neq('draft') })
-      todo.push({ status: 'city_review' })
+      reach.push([['status', 'ne', 'draft']])
+      todo.push([['status', 'eq', 'city_review']])
     }
     if (counties.length > 0) {
-      reach.push({ countyCode: _.in(counties), status: _.neq('draft') })
-      todo.push({ countyCode: _.in(counties), status: 'submitted' })
+      reach.push([['countyCode', 'in', counties], ['status', 'ne', 'draft']])
+      todo.push([['countyCode', 'in', counties], ['status', 'eq', 'submitted']])
     }
     if (bankIds.length > 0) {
-      reach.push({ bankId: _.in(bankIds), bankRouted: true })
-      todo.push({ bankId: _.in(bankIds), status: _.in(['bank_review', 'approved']) })
+      reach.push([['bankId', 'in', bankIds], ['bankRouted', 'eq', true]])
+      todo.push([['bankId', 'in', bankIds], ['status', 'in', ['bank_review', 'approved']]])
     }
-    const subsidy = city ? { status: _.in([...LENDING]), subsidyDueFrom: _.gt('').and(_.lte(today)) } : null
-    const filters: unknown[] = []
-    if (input.status) filters.push({ status: input.status })
-    if (input.countyCode) filters.push({ countyCode: input.countyCode })
-    if (input.projectType) filters.push({ 'project.type': input.projectType })
-    if (input.keyword) {
-      const pattern = containing(input.keyword)
-      filters.push(_.or([{ applicantName: pattern }, { 'project.title': pattern }]))
-    }
-    const view = input.view === 'subsidy' ? (subsidy ? [subsidy] : []) : input.view === 'todo' ? todo : reach
-    const none = { _id: '' }
-    const where = view.length > 0 ? _.and([_.or(view), ...filters]) : none
-    const [{ total }, { data }, todoCount, subsidyCount] = await Promise.all([
-      loans().where(where).count(),
+    const subsidy: Test[][] = city ? [[['status', 'in', [...LENDING]], ['subsidyDueFrom', 'gt', ''], ['subsidyDueFrom', 'lte', today]]] : []
+    const filters: Test[][][] = []
+    if (input.status) filters.push([[['status', 'eq', input.status]]])
+    if (input.countyCode) filters.push([[['countyCode', 'eq', input.countyCode]]])
+    if (input.projectType) filters.push([[['project.type', 'eq', input.projectType]]])
+    if (input.keyword) filters.push([[['applicantName', 'contains', input.keyword]], [['project.title', 'contains', input.keyword]]])
+    const view = input.view === 'subsidy' ? subsidy : input.view === 'todo' ? todo : reach
+    // Every part an alternative of conjunctions: the view, then each filter.
+    const listed: Test[][][] = [view, ...filters]
+    const [{ data }, { list }] = await Promise.all([
       loans()
-        .where(where)
+        .where(view.length > 0 ? asQuery(listed) : { _id: '' })
         .orderBy(input.view === 'all' ? 'updatedAt' : 'submittedAt', input.view === 'all' ? 'desc' : 'asc')
+        .orderBy('_id', 'asc')
         .skip((input.page - 1) * input.pageSize)
         .limit(input.pageSize)
         .get(),
-      todo.length > 0 ? loans().where(_.or(todo)).count() : { total: 0 },
-      subsidy ? loans().where(subsidy).count() : { total: 0 },
+      // The list's total and both badges in one request: the loans any of them reaches, each counted where it belongs.
+      [...view, ...todo, ...subsidy].length > 0
+        ? loans()
+            .aggregate()
+            .match(asQuery([[...view, ...todo, ...subsidy]]))
+            .group({ _id: null, total: $.sum(view.length > 0 ? oneIf(listed) : 0), todo: $.sum(oneIf([todo])), subsidy: $.sum(oneIf([subsidy])) })
+            .end<{ total: number; todo: number; subsidy: number }>()
+        : { list: [] },
     ])
-    return { items: data.map((l) => summary(l, today)), total, counts: { todo: todoCount.total, subsidy: subsidyCount.total } }
+    const counts = list[0] ?? { total: 0, todo: 0, subsidy: 0 }
+    return { items: data.map((l) => summary(l, today)), total: counts.total, counts: { todo: counts.todo, subsidy: counts.subsidy } }
   },
 
   async countyDecide(input, ctx) {

@@ -23,13 +23,37 @@ function refusedLately(name: NoticeName): boolean {
   }
 }
 
+const acceptedKey = (name: NoticeName) => `notice-accepted:${name}`
+
 function remember(name: NoticeName, refused: boolean): void {
   try {
     if (refused) Taro.setStorageSync(refusedKey(name), Date.now())
     else Taro.removeStorageSync(refusedKey(name))
+    // A long-term template stays accepted (a one-time accept is spent by the message it allows).
+    if (NOTICE_TEMPLATES[name].kind === 'long-term') {
+      if (refused) Taro.removeStorageSync(acceptedKey(name))
+      else Taro.setStorageSync(acceptedKey(name), Date.now())
+    }
   } catch {
     // storage full or unavailable: ask again next time
   }
+}
+
+/**
+ * Whether to offer a long-term template where its notices come from (a staff desk with work
+ * waiting): not once it was accepted on this phone, nor while a refusal keeps the question away.
+ */
+export function shouldOfferNotice(name: NoticeName): boolean {
+  try {
+    return !Taro.getStorageSync(acceptedKey(name)) && !refusedLately(name)
+  } catch {
+    return false
+  }
+}
+
+/** "Not now" on an offer: remembered as a refusal (the same quiet time as WeChat's 取消). */
+export function declineNotice(name: NoticeName): void {
+  remember(name, true)
 }
 
 /**

@@ -9,6 +9,7 @@ import { adminDenied } from '@/components/admin/ui'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { SkeletonBar } from '@/components/ui/StateView'
+import { TodoReminder } from '@/components/ui/TodoReminder'
 import { DeskMark, ScopeLines, TodoStrip, WorkbenchHead, WorkNotes, type MarkTone } from '@/components/ui/Workbench'
 
 import '@/styles/nutui-theme.scss'
@@ -114,11 +115,15 @@ export default function AdminHome() {
         </View>
 
         {(pending > 0 || takeovers > 0) && (
-          <TodoStrip
-            text={`${[pending > 0 ? `${pending} 份注册申请待审核` : '', takeovers > 0 ? `${takeovers} 件账号接管待确认` : ''].filter(Boolean).join('，')}，请及时处理`}
-            action='去处理'
-            onClick={() => void Taro.navigateTo({ url: pending > 0 ? ROUTES.adminRegistrations : ROUTES.adminTakeovers })}
-          />
+          <>
+            <TodoStrip
+              text={`${[pending > 0 ? `${pending} 份注册申请待审核` : '', takeovers > 0 ? `${takeovers} 件账号接管待确认` : ''].filter(Boolean).join('，')}，请及时处理`}
+              action='去处理'
+              onClick={() => void Taro.navigateTo({ url: pending > 0 ? ROUTES.adminRegistrations : ROUTES.adminTakeovers })}
+            />
+            {/* (the morning digest goes to county admins: the city's registrations are reviewed by the counties) */}
+            {scope && !scope.city && <TodoReminder />}
+          </>
         )}
 
         <WorkNotes notes={NOTES} />

@@ -9,6 +9,7 @@ import { staffDenied } from '@/components/township/ui'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { SkeletonBar } from '@/components/ui/StateView'
+import { TodoReminder } from '@/components/ui/TodoReminder'
 import { DeskMark, ScopeLines, TodoStrip, WorkbenchHead, WorkNotes, type MarkTone } from '@/components/ui/Workbench'
 import { monthLabel, thisMonth } from '@/components/ui/format'
 import { takeChanged } from '@/services/changes'
@@ -110,6 +111,7 @@ export default function TownshipHome() {
             onClick={() => go(`${ROUTES.queue}?status=${num(counts.pending) > 0 ? 'pending' : 'needs_review'}`)}
           />
         )}
+        {waiting > 0 && <TodoReminder />}
 
         <View className='tw-home__desks'>
           {DESKS.map((d) => (

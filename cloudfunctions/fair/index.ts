@@ -27,7 +27,7 @@ import { approvedDays, summarizeHours } from '../_shared/hours'
 import { notify } from '../_shared/notify'
 import { claimReminder } from '../_shared/reminders'
 import { newNonce, seal, unseal } from '../_shared/sealed'
-import { readAll } from '../_shared/paging'
+import { aggregateAll, readAll } from '../_shared/paging'
 import { cachedSettings, loadSettings, rememberSettings, SETTINGS_ID } from '../_shared/settings'
 import type { Aggregate } from '../_shared/db-types'
 import { countedDays } from '../../types/service-rules'
@@ -160,6 +160,15 @@ async function fairWith<T extends object>(fairId: string, extra: (pipeline: Aggr
     .lookup({ from: COLLECTIONS.fairPositions, localField: '_id', foreignField: 'fairId', as: 'positions' })
     .lookup({ from: COLLECTIONS.employers, localField: 'employerIds', foreignField: '_id', as: 'employers' })
   const { list } = await extra(joined).end<FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] } & T>()
+  return list[0] ?? null
+}
+
+/** A lookup's own pipeline (`$.pipeline()`), ended by done(). */
+type LookupPipeline = Aggregate & { done(): unknown }
+
+/** A fair with the `extra` lookups, in one request; null when no such fair. */
+async function fairWithOnly<T extends object>(fairId: string, extra: (pipeline: Aggregate) => Aggregate): Promise<(FairDoc & T) | null> {
+  const { list } = await extra(fairs().aggregate().match({ _id: fairId })).end<FairDoc & T>()
   return list[0] ?? null
 }
 
@@ -539,13 +548,12 @@ interface ListFilter {
 /** What the league reads of a sign-up for its lists (the résumé for name, place and masked mobile). */
 const LIST_FIELDS = { resume: true, status: true, positionIds: true, checkedInAt: true, entryNonce: true, createdAt: true, outcomes: true }
 
-/**
- * A fair's sign-ups, all of them (read 100 at a time), in the list's order: confirmed first (by
- * sign-up time), then the waiting list in its order, then the cancelled; or the latest check-ins
- * first. A keyword is part of a name, or the last 4 digits of the mobile.
- */
-async function signupList(f: FairDoc, filter: ListFilter): Promise<SignupDoc[]> {
-  const criteria: Record<string, unknown> = { fairId: f._id }
+/** A sign-up as the lists read it: with its place on the waiting list (-1: not on it). */
+type ListedSignup = SignupDoc & { waitIndex: number }
+
+/** The list's criteria: a fair's sign-ups, by status, attendance, and a keyword (part of a name, or the last 4 digits of the mobile). */
+function signupCriteria(fairId: string, filter: ListFilter): Record<string, unknown> {
+  const criteria: Record<string, unknown> = { fairId }
   if (filter.status) criteria.status = filter.status === 'waiting' ? _.in(['waiting', 'pending']) : filter.status
   if (filter.attended !== undefined) criteria.checkedInAt = filter.attended ? _.neq(null) : null
   const keyword = filter.keyword ?? ''
@@ -553,12 +561,26 @@ async function signupList(f: FairDoc, filter: ListFilter): Promise<SignupDoc[]> 
     if (keyword.length !== 4) throw invalid('keyword', '按手机尾号查找请输入手机号后 4 位')
     criteria['resume.mobileMasked'] = db.RegExp({ regexp: `${keyword}$` })
   } else if (keyword) criteria['resume.name'] = containing(keyword)
-  const data = await readAll(signups().where(criteria).field(LIST_FIELDS), { order: ['createdAt', 'asc'] })
-  if (filter.order === 'checkIn') return data.sort((a, b) => new Date(b.checkedInAt ?? 0).getTime() - new Date(a.checkedInAt ?? 0).getTime())
-  const rank = (s: SignupDoc) => (s.status === 'confirmed' ? 0 : s.status === 'cancelled' ? 2 : 1)
-  const waitIndex = new Map(f.waitlist.map((id, i) => [id, i]))
-  // (sort is stable: within a group the read's order, sign-up time, holds)
-  return data.sort((a, b) => rank(a) - rank(b) || (waitIndex.get(a._id) ?? 0) - (waitIndex.get(b._id) ?? 0))
+  return criteria
+}
+
+/**
+ * The list's order, on the database (so a page is one request and pages neither overlap nor skip):
+ * confirmed first by sign-up time, then the waiting list in its order, then the cancelled; or the
+ * latest check-ins first. Ties end on _id. `waitlist`: the fair's list, as an expression.
+ */
+function inListOrder(pipeline: Aggregate, waitlist: unknown, order: ListFilter['order']): Aggregate {
+  const rank = $.cond({ if: $.eq(['$status', 'confirmed']), then: 0, else: $.cond({ if: $.eq(['$status', 'cancelled']), then: 2, else: 1 }) })
+  return pipeline
+    .addFields({ rank, waitIndex: $.indexOfArray([waitlist, '$_id']) })
+    .sort(order === 'checkIn' ? { checkedInAt: -1, createdAt: 1, _id: 1 } : { rank: 1, waitIndex: 1, createdAt: 1, _id: 1 })
+}
+
+/** Every sign-up of a fair matching `filter`, in the list's order, read a page of the platform's cap at a time. */
+function allSignups(f: FairDoc, filter: ListFilter, fields: Record<string, boolean> = LIST_FIELDS): Promise<ListedSignup[]> {
+  return aggregateAll<ListedSignup>(() => inListOrder(signups().aggregate().match(signupCriteria(f._id, filter)), f.waitlist, filter.order), {
+    then: (page) => page.project({ ...fields, waitIndex: true }),
+  })
 }
 
 /** How someone came in: a scanned entry code leaves its nonce, a check-in by name none. */
@@ -966,31 +988,44 @@ export const main = defineFunction('fair', fair, {
   },
 
   async signups(input) {
-    const f = await loadFair(input.fairId)
-    const data = await signupList(f, input)
-    const waitIndex = new Map(f.waitlist.map((id, i) => [id, i]))
-    const page = data.slice((input.page - 1) * input.pageSize, input.page * input.pageSize)
+    const criteria = signupCriteria(input.fairId, input)
+    // The fair's waiting list orders the page, on the database: the page and the total are two requests.
+    const [joined, { total }] = await Promise.all([
+      fairWithOnly<{ page: ListedSignup[] }>(input.fairId, (fair) =>
+        fair.lookup({
+          from: COLLECTIONS.fairSignups,
+          let: { waitlist: '$waitlist' },
+          pipeline: (inListOrder($.pipeline().match(criteria), '$$waitlist', input.order)
+            .skip((input.page - 1) * input.pageSize)
+            .limit(input.pageSize)
+            .project({ ...LIST_FIELDS, waitIndex: true }) as LookupPipeline).done(),
+          as: 'page',
+        }),
+      ),
+      signups().where(criteria).count(),
+    ])
+    if (!joined) throw notFound('对接会不存在')
     return {
-      items: page.map((s) => ({
+      items: joined.page.map((s) => ({
         id: s._id,
         name: s.resume.name,
         kind: s.resume.kind,
         townshipName: s.resume.townshipName,
         mobileMasked: s.resume.mobileMasked,
         status: s.status === 'pending' ? ('waiting' as const) : s.status,
-        waitingRank: s.status === 'waiting' ? (waitIndex.get(s._id) ?? -1) + 1 : 0,
+        waitingRank: s.status === 'waiting' ? s.waitIndex + 1 : 0,
         positions: s.positionIds.length,
         checkedInAt: iso(s.checkedInAt),
         checkInMethod: checkInMethod(s),
         createdAt: iso(s.createdAt),
       })),
-      total: data.length,
+      total,
     }
   },
 
   async exportSignups(input, ctx) {
     const f = await loadFair(input.fairId)
-    const [list, positionList] = await Promise.all([signupList(f, {}), readAll(positions().where({ fairId: f._id }))])
+    const [list, positionList] = await Promise.all([allSignups(f, {}), readAll(positions().where({ fairId: f._id }))])
     const sheet = signupSheet('报名名单', list, f, new Map(positionList.map((p) => [p._id, p])), false)
     const file = await exportWorkbook(workbookName('对接会报名名单', f.title, f.venue, f.date), [sheet])
     const actor = (await ctx.user())!

@@ -1,16 +1,19 @@
 // Command line of the local cloud:
-//   serve    [--data DIR] [--functions DIR] [--collections FILE] [--storage-rules FILE] [--port N]
-//            [--static DIR] [--env-file FILE] (functions' environment, JSON; default: the local one) [--demo] (demo personas
-//            and data) [--timers]. Once listening it writes one JSON line on stdout for the parent
-//            process: its URL, its pid and this start's token (see access.ts).
+//   serve    [--data DIR] [--functions DIR] [--port N] [--static DIR] [--env-file FILE] (functions'
+//            environment, JSON; default: the local one) [--demo] (demo personas and data) [--timers].
+//            The data folder keeps what the deploy declared (collections, indexes, rules:
+//            `npm start` or deploy/local.ts provision it); [--collections FILE] [--storage-rules FILE]
+//            declare files at start instead (deprecated, for callers not yet provisioning).
+//            Once listening it writes one JSON line on stdout for the parent process: its URL, its
+//            pid and this start's token (see access.ts).
 //   reset    [--data DIR]                 empty every collection and the files
 //   snapshot [--data DIR] --to DIR        copy the database and files into DIR
 //   restore  [--data DIR] --from DIR      replace the data folder's contents with a snapshot
 import fs from 'node:fs'
 import path from 'node:path'
-import { Store, type CollectionsFile } from './db/store'
+import { Store } from './db/store'
 import { demoCityAdmins } from './demo'
-import { localFunctionEnv } from './environment'
+import { localFunctionEnv, readManagedEnvironment } from './environment'
 import { startLocalCloud } from './server'
 
 const root = path.resolve(__dirname, '..')
@@ -21,13 +24,13 @@ function arg(name: string, fallback?: string): string | undefined {
 }
 
 const dataDir = path.resolve(arg('data', path.join(root, '.localcloud'))!)
-const collectionsFile = path.resolve(arg('collections', path.join(root, 'cloudfunctions', 'collections.json'))!)
-const storageRulesFile = path.resolve(arg('storage-rules', path.join(root, 'cloudfunctions', 'storage.rules.json'))!)
-const declared = (): CollectionsFile => (fs.existsSync(collectionsFile) ? JSON.parse(fs.readFileSync(collectionsFile, 'utf8')) : {})
+const collectionsFile = arg('collections')
+const storageRulesFile = arg('storage-rules')
 
 async function offline(work: (store: Store) => Promise<void>): Promise<void> {
   const store = new Store(path.join(dataDir, 'db'))
-  await store.open(declared())
+  // What the deploy declared for this data folder: a reset recreates those collections.
+  await store.open(readManagedEnvironment(dataDir).collections)
   try {
     await work(store)
   } finally {
@@ -48,8 +51,8 @@ async function main(): Promise<void> {
         personas: demo?.gatewayPersonas() ?? [],
         dataDir,
         functionsDir: path.resolve(arg('functions', path.join(root, 'build', 'functions'))!),
-        collectionsFile: fs.existsSync(collectionsFile) ? collectionsFile : undefined,
-        storageRulesFile: fs.existsSync(storageRulesFile) ? storageRulesFile : undefined,
+        collectionsFile: collectionsFile && path.resolve(collectionsFile),
+        storageRulesFile: storageRulesFile && path.resolve(storageRulesFile),
         port: Number(arg('port', '0')),
         staticDir: arg('static') ? path.resolve(arg('static')!) : undefined,
         timers: process.argv.includes('--timers'),

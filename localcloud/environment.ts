@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { NOTICE_NAMES, templateIdVariable, type NoticeName } from '../types/notices'
+import type { CollectionsFile } from './db/store'
 
 /** The cloud environment id the app's local builds call (Taro.cloud.init({ env })). */
 export const LOCAL_CLOUD_ENV = 'local-env'
@@ -42,4 +43,35 @@ function localSecrets(dataDir: string): Record<string, string> {
   fs.mkdirSync(dataDir, { recursive: true })
   fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   return secrets
+}
+
+/**
+ * What WeChat Cloud's management plane keeps for an environment, and the local cloud keeps in its
+ * data folder (environment.json) the same way: each collection's indexes and security rule, and
+ * the storage rule. The deploy sets them (deploy/local.ts); the local cloud only obeys them.
+ * Function configuration lives where the local runtime reads it, each function's config.json.
+ */
+export interface ManagedEnvironment {
+  collections: CollectionsFile
+  storageRule: StorageRule | null
+}
+
+export type StorageRule = Partial<Record<'read' | 'write', boolean | string>>
+
+const MANAGED_FILE = 'environment.json'
+
+/** The environment as a data folder last kept it (an empty one: nothing declared yet, as a new cloud environment). */
+export function readManagedEnvironment(dataDir: string): ManagedEnvironment {
+  const file = path.join(dataDir, MANAGED_FILE)
+  if (!fs.existsSync(file)) return { collections: {}, storageRule: null }
+  const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ManagedEnvironment>
+  return { collections: kept.collections ?? {}, storageRule: kept.storageRule ?? null }
+}
+
+export function writeManagedEnvironment(dataDir: string, environment: ManagedEnvironment): void {
+  fs.mkdirSync(dataDir, { recursive: true })
+  // Written whole and renamed into place: a crash leaves the old or the new declaration, never half.
+  const file = path.join(dataDir, MANAGED_FILE)
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(environment, null, 2))
+  fs.renameSync(`${file}.tmp`, file)
 }

@@ -1,7 +1,7 @@
 // The local WeChat Cloud: one loopback HTTP service that answers the genuine wx-server-sdk
 // (database, storage, functions, open API), runs the deployable functions in worker
 // threads, and serves the development gateway, the console and the H5 build.
-import { LOCAL_CLOUD_ENV } from './environment'
+import { LOCAL_CLOUD_ENV, readManagedEnvironment, writeManagedEnvironment, type ManagedEnvironment, type StorageRule } from './environment'
 import fs from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import path from 'node:path'
@@ -10,10 +10,11 @@ import type { AddressInfo } from 'node:net'
 import { Access, type SdkCredentials } from './access'
 import { DatabaseService, PLATFORM_LIMITS, type CappedRead, type DatabaseLimits } from './db/database'
 import { DbError } from './db/errors'
-import { Store, type CollectionsFile } from './db/store'
+import { Store, type CollectionSpec, type CollectionsFile } from './db/store'
+import type { IndexSpec } from './db/indexes'
 import { BodyTooLarge, isLoopback, readBody, sendJson } from './http'
 import { OpenApiService, type OutboxMessage } from './openapi'
-import { Runtime, type Caller, type InvocationRecord, type InvokeOutcome } from './runtime/runtime'
+import { Runtime, type Caller, type FunctionConfig, type InvocationRecord, type InvokeOutcome } from './runtime/runtime'
 import { buildWorkerScript } from './runtime/build-worker'
 import { contentType, StorageService } from './storage'
 import { Gateway, type Persona } from './gateway'
@@ -25,11 +26,15 @@ import { declaredTemplates, Subscriptions, type RegisteredTemplate } from './sub
 export interface LocalCloudOptions {
   dataDir: string
   functionsDir: string
-  /** The deploy file that declares collections, their indexes and security rules. */
+  /**
+   * @deprecated Provision through the deploy (`provisionLocalCloud` in deploy/local.ts), as
+   * `npm start` and the tests do. A file of collections (collections.json's format) declared at
+   * start through the management plane below, for callers not yet moved.
+   */
   collectionsFile?: string
   /**
-   * The deploy file that declares the storage security rule (`cloudfunctions/storage.rules.json`):
-   * what the gateway's uploads are held to. Without one, as on the platform, users write nothing.
+   * @deprecated As `collectionsFile`: a storage rule file set at start. Without any, as on the
+   * platform, users write nothing.
    */
   storageRulesFile?: string
   port?: number
@@ -78,7 +83,10 @@ export class LocalCloud {
   readonly gateway: Gateway
   /** This start's secret and the checks every request passes (see access.ts). */
   readonly access: Access
-  readonly storageRules: StorageRules
+  /** The storage rule the gateway's uploads are held to (the management plane sets it). */
+  storageRules: StorageRules
+  /** What the management plane keeps (the deploy sets it): the store reads its collections' declarations. */
+  private readonly managed: ManagedEnvironment
   private server!: http.Server
   private port = 0
   private timerHandles: NodeJS.Timeout[] = []
@@ -96,7 +104,8 @@ export class LocalCloud {
     }
     this.envId = options.envId ?? LOCAL_CLOUD_ENV
     this.access = new Access(() => this.port)
-    this.storageRules = options.storageRulesFile ? StorageRules.fromFile(options.storageRulesFile) : new StorageRules({})
+    this.managed = readManagedEnvironment(options.dataDir)
+    this.storageRules = new StorageRules(this.managed.storageRule ?? {})
     this.store = new Store(path.join(options.dataDir, 'db'))
     this.db = new DatabaseService(this.store, { ...PLATFORM_LIMITS, ...options.limits })
     this.storage = new StorageService(options.dataDir, this.envId, () => this.url)
@@ -134,10 +143,10 @@ export class LocalCloud {
   }
 
   async start(): Promise<this> {
-    const declared = this.options.collectionsFile
-      ? (JSON.parse(fs.readFileSync(this.options.collectionsFile, 'utf8')) as CollectionsFile)
-      : {}
-    await this.store.open(declared)
+    // The store keeps this object as its declaration: what a reset recreates, with its indexes.
+    await this.store.open(this.managed.collections)
+    if (this.options.collectionsFile) await this.declareCollections(JSON.parse(fs.readFileSync(this.options.collectionsFile, 'utf8')) as CollectionsFile)
+    if (this.options.storageRulesFile) this.setStorageRule(JSON.parse(fs.readFileSync(this.options.storageRulesFile, 'utf8')) as StorageRule)
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((err) => {
         if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: (err as Error).message })
@@ -155,6 +164,120 @@ export class LocalCloud {
     this.runtime.options.adminUrl = `${this.url}/admin`
     if (this.options.timers) this.scheduleTimers()
     return this
+  }
+
+  // The management plane: what WeChat Cloud's console and management API change (collections,
+  // indexes, security rules, function code and configuration), kept in the data folder. The
+  // deploy's local target (deploy/local.ts) reads and changes the environment only through these.
+
+  /** Every collection with its indexes and rule, and the storage rule, as the management API reads them. */
+  managedEnvironment(): ManagedEnvironment {
+    const collections: CollectionsFile = {}
+    for (const name of this.store.collections.keys()) collections[name] = structuredClone(this.managed.collections[name] ?? {})
+    return { collections, storageRule: structuredClone(this.managed.storageRule) }
+  }
+
+  async createCollection(name: string): Promise<void> {
+    this.managed.collections[name] ??= {}
+    if (!this.store.has(name)) await this.store.createCollection(name)
+    this.keepManaged()
+  }
+
+  /** Replaces a collection's indexes; one that existing documents violate (a unique key twice) is refused and nothing changes. */
+  setCollectionIndexes(name: string, indexes: IndexSpec[]): void {
+    const coll = this.store.get(name)
+    const before = coll.indexes.map((index) => index.spec)
+    coll.setIndexes(indexes)
+    try {
+      for (const index of coll.indexes) for (const doc of coll.docs.values()) index.checkUnique(doc, name)
+    } catch (err) {
+      coll.setIndexes(before)
+      throw err
+    }
+    this.managedSpec(name).indexes = structuredClone(indexes)
+    this.keepManaged()
+  }
+
+  setCollectionRule(name: string, rule: Record<string, unknown>): void {
+    this.store.get(name)
+    this.managedSpec(name).rule = structuredClone(rule)
+    this.keepManaged()
+  }
+
+  /** Marks a collection as one that grows with the city (`scale: large`, what the scan guard reads). */
+  setCollectionScale(name: string, scale: CollectionSpec['scale']): void {
+    this.store.get(name)
+    const spec = this.managedSpec(name)
+    if (scale) spec.scale = scale
+    else delete spec.scale
+    this.keepManaged()
+  }
+
+  /** Sets the storage rule; one the rule language cannot read is refused (RuleError) and nothing changes. */
+  setStorageRule(rule: StorageRule): void {
+    this.storageRules = new StorageRules(rule)
+    this.managed.storageRule = structuredClone(rule)
+    this.keepManaged()
+  }
+
+  /** The deployed functions and each one's configuration (its config.json, what the runtime reads). */
+  deployedFunctions(): Record<string, FunctionConfig> {
+    return Object.fromEntries(this.runtime.functionNames().map((name) => [name, this.runtime.config(name) ?? {}]))
+  }
+
+  /** Uploads a function's built folder (index.js, package.json, config.json), as an upload replaces the code. */
+  async deployFunction(name: string, builtDir: string): Promise<void> {
+    const dir = path.join(this.options.functionsDir, name)
+    if (path.resolve(builtDir) !== path.resolve(dir)) {
+      fs.rmSync(dir, { recursive: true, force: true })
+      fs.cpSync(builtDir, dir, { recursive: true })
+    }
+    await this.functionsChanged()
+  }
+
+  /** Sets a function's configuration (timeout, memory, open-API permissions, timer triggers). */
+  async configureFunction(name: string, config: FunctionConfig & { memorySize?: number }): Promise<void> {
+    if (!this.runtime.config(name)) throw new Error(`function ${name} is not deployed`)
+    fs.writeFileSync(path.join(this.options.functionsDir, name, 'config.json'), `${JSON.stringify(config, null, 2)}\n`)
+    await this.functionsChanged()
+  }
+
+  /** The names of the environment variables every function gets (values stay with the runtime). */
+  functionVariableNames(): string[] {
+    return Object.keys(this.runtime.options.functionEnv)
+  }
+
+  /** Sets functions' environment variables; the next invocation of each function starts with them. */
+  async setFunctionVariables(variables: Record<string, string>): Promise<void> {
+    this.runtime.options.functionEnv = { ...this.runtime.options.functionEnv, ...variables }
+    await this.functionsChanged()
+  }
+
+  /** Declares collections as a file lists them (the CLI's --collections): created if missing, indexes, rule and scale set. */
+  async declareCollections(collections: CollectionsFile): Promise<void> {
+    for (const [name, spec] of Object.entries(collections)) {
+      await this.createCollection(name)
+      this.setCollectionIndexes(name, spec.indexes ?? [])
+      if (spec.rule) this.setCollectionRule(name, spec.rule)
+      this.setCollectionScale(name, spec.scale)
+    }
+  }
+
+  private managedSpec(name: string): CollectionSpec {
+    return (this.managed.collections[name] ??= {})
+  }
+
+  private keepManaged(): void {
+    writeManagedEnvironment(this.options.dataDir, this.managed)
+  }
+
+  /** New code or configuration: running instances go (the next call is a cold start) and timers follow the new triggers. */
+  private async functionsChanged(): Promise<void> {
+    await this.runtime.reload()
+    if (!this.options.timers || !this.server) return
+    for (const handle of this.timerHandles) clearTimeout(handle)
+    this.timerHandles = []
+    this.scheduleTimers()
   }
 
   /** Invokes a function as the platform would for the given caller. */

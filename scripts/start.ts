@@ -2,6 +2,8 @@
 // app (a development build, with the persona switcher) when needed, starts the local cloud with its
 // gateway and console, seeds the demo data on first run, and prints the addresses.
 import path from 'node:path'
+import { provisionLocalCloud } from '../deploy/local'
+import { describePlan } from '../deploy/plan'
 import { localFunctionEnv } from '../localcloud/environment'
 import { startLocalCloud } from '../localcloud/server'
 import { buildFunctions, ROOT } from './build-functions'
@@ -20,14 +22,15 @@ async function main(): Promise<void> {
   const cloud = await startLocalCloud({
     dataDir: DATA_DIR,
     functionsDir: path.join(ROOT, 'build', 'functions'),
-    collectionsFile: path.join(ROOT, 'cloudfunctions', 'collections.json'),
-    storageRulesFile: path.join(ROOT, 'cloudfunctions', 'storage.rules.json'),
     functionEnv: localFunctionEnv(DATA_DIR, demoCityAdmins()),
     staticDir: H5_DIR,
     personas: gatewayPersonas(),
     port,
     timers: true,
   })
+  // The deploy's own path (deploy/local.ts): collections, indexes, rules, function settings, triggers.
+  const provisioned = await provisionLocalCloud(cloud)
+  if (provisioned.applied.length) console.log(describePlan(provisioned.plan, { description: '按部署声明配置本地云' }))
   const seeded = await seedDemo(cloud)
   if (seeded) console.log(`已写入演示数据：${seeded} 个演示身份`)
   console.log('')

@@ -1,14 +1,19 @@
 // An acknowledged write survives the service being killed with SIGKILL at any moment.
 import fs from 'node:fs'
 import path from 'node:path'
+import { provisionLocalCloud } from '../../deploy/local'
+import { startLocalCloud } from '../../localcloud/server'
 import { adminCall, spawnLocalCloud } from '../support/process'
 import { tempDir } from '../support/localcloud'
 
 test('a write burst killed mid-way: every acknowledged write is there after restart, and the store opens cleanly', async () => {
   const dataDir = tempDir('durable')
-  const collections = path.join(dataDir, 'collections.json')
-  fs.writeFileSync(collections, JSON.stringify({ burst: { indexes: [{ name: 'seq_unique', keys: { seq: 1 }, unique: true }] } }))
-  const args = ['--data', dataDir, '--collections', collections, '--functions', path.join(dataDir, 'none')]
+  const functionsDir = path.join(dataDir, 'none')
+  // Provisioned by the deploy, as every local cloud: the data folder keeps the declaration across restarts.
+  const provisioning = await startLocalCloud({ dataDir, functionsDir, quiet: true })
+  await provisionLocalCloud(provisioning, { collections: { burst: { indexes: [{ name: 'seq_unique', keys: { seq: 1 }, unique: true }] } } })
+  await provisioning.close()
+  const args = ['--data', dataDir, '--functions', functionsDir]
   const first = await spawnLocalCloud(args)
   const acknowledged: number[] = []
   let seq = 0

@@ -8,12 +8,14 @@ import { localTemplateIds } from '../../localcloud/environment'
 import { buildFunctions } from '../../scripts/build-functions'
 import { seedDemo } from '../../scripts/demo'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/server'
+import { provisionLocalCloud } from '../../deploy/local'
 import { tempDir } from './localcloud'
 import { buildFixtureFunction } from './build'
 import { watchPersonalData } from '../quality/pii'
 import { guardReads } from './read-guard'
 import { watchNotices } from '../quality/notices'
 
+/** The repository's declaration files (the deploy reads them; provisionLocalCloud applies them). */
 export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
 /** The storage security rule the deployment sets (the gateway's uploads are held to it). */
 export const STORAGE_RULES_FILE = path.resolve(__dirname, '../../cloudfunctions/storage.rules.json')
@@ -58,17 +60,13 @@ export interface AppCloud {
 }
 
 /**
- * A quiet local cloud as the deployment configures it (collections, storage rules, the functions'
- * environment), watched as every test watches it: personal data at rest, reads, notices.
+ * A quiet local cloud provisioned by the deploy (deploy/local.ts: collections, indexes, rules,
+ * storage rule, the functions' configuration and triggers) with the tests' function environment,
+ * watched as every test watches it: personal data at rest, reads, notices.
  */
 export async function startWatchedCloud(options: Omit<LocalCloudOptions, 'collectionsFile' | 'storageRulesFile' | 'functionEnv' | 'quiet'>): Promise<LocalCloud> {
-  const cloud = await startLocalCloud({
-    ...options,
-    collectionsFile: COLLECTIONS_FILE,
-    storageRulesFile: STORAGE_RULES_FILE,
-    functionEnv: TEST_FUNCTION_ENV,
-    quiet: true,
-  })
+  const cloud = await startLocalCloud({ ...options, functionEnv: TEST_FUNCTION_ENV, quiet: true })
+  await provisionLocalCloud(cloud)
   watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
   guardReads(cloud)
   watchNotices(cloud)

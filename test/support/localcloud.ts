@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/server'
+import { provisionLocalCloud } from '../../deploy/local'
 import type { Caller } from '../../localcloud/runtime/runtime'
 import { buildFixtureFunction } from './build'
 
@@ -25,22 +26,25 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(root, `${prefix}-`))
 }
 
-export async function startTestCloud(options: Partial<LocalCloudOptions> & { collections?: object; probeConfig?: object } = {}): Promise<TestCloud> {
+/**
+ * A local cloud for the emulator's own tests: `collections` (collections.json's format) are
+ * provisioned through the deploy's local target, as every local cloud is.
+ */
+export async function startTestCloud(
+  options: Partial<LocalCloudOptions> & { collections?: object; probeConfig?: object } = {},
+): Promise<TestCloud> {
+  const { collections, probeConfig, ...cloudOptions } = options
   const dataDir = options.dataDir ?? tempDir('lc')
   const functionsDir = options.functionsDir ?? path.join(dataDir, 'functions')
   if (!options.functionsDir) {
     buildFixtureFunction(path.join(__dirname, '../localcloud/fixtures/probe.ts'), functionsDir, 'probe', {
       timeout: 10,
       permissions: { openapi: ['wxacode.getUnlimited', 'subscribeMessage.send', 'security.msgSecCheck', 'security.imgSecCheck', 'phonenumber.getPhoneNumber'] },
-      ...options.probeConfig,
+      ...probeConfig,
     })
   }
-  let collectionsFile = options.collectionsFile
-  if (options.collections) {
-    collectionsFile = path.join(dataDir, 'collections.json')
-    fs.writeFileSync(collectionsFile, JSON.stringify(options.collections))
-  }
-  const cloud = await startLocalCloud({ quiet: true, ...options, dataDir, functionsDir, collectionsFile })
+  const cloud = await startLocalCloud({ quiet: true, ...cloudOptions, dataDir, functionsDir })
+  if (collections) await provisionLocalCloud(cloud, { collections })
   const caller: Caller = { openid: 'o_test_user', source: 'wx_client' }
   const probeOutcome = async (code: string, args?: unknown, who: Caller = caller) => {
     const outcome = await cloud.invoke('probe', { code, args }, who)

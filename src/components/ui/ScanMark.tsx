@@ -3,10 +3,13 @@ import { View } from '@tarojs/components'
 
 import './scan-mark.scss'
 
-/** A QR frame's corners and the scanning line, filling the box it is put in. */
-export function ScanMark() {
+/**
+ * A QR frame's corners and the scanning line, filling the box it is put in: white on a coloured
+ * button, or `green` on a light tile (the fair's door).
+ */
+export function ScanMark({ tone = 'white' }: { tone?: 'white' | 'green' }) {
   return (
-    <View className='ui-scan-mark'>
+    <View className={`ui-scan-mark ui-scan-mark--${tone}`}>
       <View className='ui-scan-mark__corner ui-scan-mark__corner--tl' />
       <View className='ui-scan-mark__corner ui-scan-mark__corner--tr' />
       <View className='ui-scan-mark__corner ui-scan-mark__corner--bl' />

@@ -2,6 +2,7 @@
 // text into; and the last result, let in or refused.
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@/components/ui/Button'
+import { ScanMark } from '@/components/ui/ScanMark'
 import { clock } from '@/components/ui/format'
 import type { Door, Result } from '../use-door'
 
@@ -9,11 +10,7 @@ function Scan({ door }: { door: Door }) {
   return (
     <View className='door__scan' hoverClass='door__scan--pressed' onClick={() => void door.scan()}>
       <View className='door__scan-frame'>
-        <View className='door__scan-corner door__scan-corner--tl' />
-        <View className='door__scan-corner door__scan-corner--tr' />
-        <View className='door__scan-corner door__scan-corner--bl' />
-        <View className='door__scan-corner door__scan-corner--br' />
-        <View className='door__scan-line' />
+        <ScanMark tone='green' />
       </View>
       <Text className='door__scan-text'>{door.busy ? '正在签到…' : '扫码签到'}</Text>
       <Text className='door__scan-hint'>扫描报名者手机上的入场码</Text>

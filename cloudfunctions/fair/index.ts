@@ -179,6 +179,35 @@ function joinedView(f: FairDoc & { positions: PositionDoc[]; employers: Employer
   return fairView(fair as FairDoc, now, { orgs: new Map(orgs.map((e) => [e._id, e])), stats, mine })
 }
 
+/** A fair joined by `withViewParts`: what its view shows besides its own fields. */
+type ViewJoined = FairDoc & { employers: EmployerDoc[]; stats: { n: number; openings: number }[]; mine?: SignupDoc[] }
+
+/**
+ * Adds to a pipeline of fairs what their views show (invited employers, positions' count and
+ * openings, and with `userId` that person's sign-up), so a page of fairs is one request.
+ */
+function withViewParts(pipeline: Aggregate, userId: string | null): Aggregate {
+  const joined = pipeline
+    .lookup({ from: COLLECTIONS.employers, localField: 'employerIds', foreignField: '_id', as: 'employers' })
+    .lookup({
+      from: COLLECTIONS.fairPositions,
+      let: { fair: '$_id' },
+      pipeline: ($.pipeline().match(_.expr($.eq(['$fairId', '$$fair']))).group({ _id: null, n: $.sum(1), openings: $.sum('$openings') }) as LookupPipeline).done(),
+      as: 'stats',
+    })
+  if (!userId) return joined
+  return joined.lookup({
+    from: COLLECTIONS.fairSignups,
+    let: { fair: '$_id' },
+    pipeline: ($.pipeline().match({ userId }).match(_.expr($.eq(['$fairId', '$$fair']))) as LookupPipeline).done(),
+    as: 'mine',
+  })
+}
+
+function viewOfJoined({ employers: orgs, stats, mine, ...f }: ViewJoined, now: Date): FairView {
+  return fairView(f as FairDoc, now, { orgs: new Map(orgs.map((e) => [e._id, e])), stats: stats[0], mine: mine?.[0] })
+}
+
 async function positionViews(list: PositionDoc[]): Promise<PositionView[]> {
   if (list.length === 0) return []
   const { list: counts } = await signups()
@@ -490,13 +519,20 @@ function interviewedBy(s: SignupDoc, mine: Map<string, PositionDoc>, f: FairDoc)
 }
 
 /** Who an employer (or the city admin) sees: active sign-ups for its positions (or one of them). */
-async function applicantsInReach(ctx: CallContext, input: { fairId: string; positionId?: string }): Promise<{ mine: Map<string, PositionDoc>; criteria: Record<string, unknown> }> {
-  const { mine, employerIds } = await positionsInReach(ctx, input.fairId)
-  if (input.positionId && !mine.has(input.positionId)) throw forbidden('只能查看本单位岗位的报名')
+function applicantCriteria(user: UserDoc | null, input: { fairId: string; positionId?: string }): { own: string[]; city: boolean; criteria: Record<string, unknown> } {
+  const own = employerIdsOf(user)
+  const city = isCityAdmin(user)
   const criteria: Record<string, unknown> = { fairId: input.fairId, status: _.in(['confirmed', 'waiting']) }
   if (input.positionId) criteria.positionIds = input.positionId
-  else if (employerIds) criteria.employerIds = _.in(employerIds)
-  return { mine, criteria }
+  else if (!city) criteria.employerIds = _.in(own)
+  return { own, city, criteria }
+}
+
+/** The positions in the caller's reach and whom they see, for the export (every page). */
+async function applicantsInReach(ctx: CallContext, input: { fairId: string; positionId?: string }): Promise<{ mine: Map<string, PositionDoc>; criteria: Record<string, unknown> }> {
+  const { mine } = await positionsInReach(ctx, input.fairId)
+  if (input.positionId && !mine.has(input.positionId)) throw forbidden('只能查看本单位岗位的报名')
+  return { mine, criteria: applicantCriteria(await ctx.user(), input).criteria }
 }
 
 /** The positions (of a fair) a caller answers for: an employer's own, or all for the city admin. */
@@ -658,16 +694,20 @@ export const main = defineFunction('fair', fair, {
     } else if (input.status) criteria.status = input.status
     if (input.when === 'upcoming') criteria.date = _.gte(today)
     if (input.when === 'past') criteria.date = _.lt(today)
-    const [{ total }, { data }] = await Promise.all([
+    // The page with what its views show, ordered on the database (ties on _id), and the true total: two requests.
+    const [{ total }, { list }] = await Promise.all([
       fairs().where(criteria).count(),
-      fairs()
-        .where(criteria)
-        .orderBy('date', input.when === 'past' ? 'desc' : 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
-        .get(),
+      withViewParts(
+        fairs()
+          .aggregate()
+          .match(criteria)
+          .sort({ date: input.when === 'past' ? -1 : 1, _id: 1 })
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize),
+        user._id,
+      ).end<ViewJoined>(),
     ])
-    return { items: await fairViews(data, ctx, user._id), total }
+    return { items: list.map((f) => viewOfJoined(f, ctx.now)), total }
   },
 
   async get(input, ctx) {
@@ -946,14 +986,25 @@ export const main = defineFunction('fair', fair, {
   async mine(input, ctx) {
     const user = (await ctx.user())!
     const criteria = { userId: user._id, status: _.in(['confirmed', 'waiting', 'pending']) }
-    const [{ total }, { data }] = await Promise.all([
+    // The page of sign-ups, each with its fair and what the fair's view shows, and the true total: two requests.
+    const [{ total }, { list }] = await Promise.all([
       signups().where(criteria).count(),
-      signups().where(criteria).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+      signups()
+        .aggregate()
+        .match(criteria)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize)
+        .lookup({
+          from: COLLECTIONS.fairs,
+          let: { fair: '$fairId' },
+          pipeline: (withViewParts($.pipeline().match(_.expr($.eq(['$_id', '$$fair']))), null) as LookupPipeline).done(),
+          as: 'fair',
+        })
+        .end<SignupDoc & { fair: ViewJoined[] }>(),
     ])
-    if (data.length === 0) return { items: [], total }
-    const { data: list } = await fairs().where({ _id: _.in(data.map((s) => s.fairId)) }).get()
-    const order = new Map(data.map((s, i) => [s.fairId, i]))
-    return { items: (await fairViews(list, ctx, user._id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!), total }
+    const items = list.filter((s) => s.fair.length > 0).map(({ fair: [f], ...s }) => viewOfJoined({ ...f, mine: [s as SignupDoc] }, ctx.now))
+    return { items, total }
   },
 
   async entryCode(input, ctx) {
@@ -1034,12 +1085,24 @@ export const main = defineFunction('fair', fair, {
   },
 
   async applicants(input, ctx) {
-    const f = await loadFair(input.fairId)
-    const { mine, criteria } = await applicantsInReach(ctx, input)
-    const [{ total }, { data }] = await Promise.all([
+    const { own, city, criteria } = applicantCriteria(await ctx.user(), input)
+    // The fair, the positions the caller answers for and the page, in one request; the true total in another.
+    const [joined, { total }] = await Promise.all([
+      fairWithOnly<{ mine: PositionDoc[]; page: SignupDoc[] }>(input.fairId, (fair) =>
+        fair
+          .lookup({ from: COLLECTIONS.fairPositions, pipeline: $.pipeline().match(city ? { fairId: input.fairId } : { fairId: input.fairId, employerId: _.in(own) }).done(), as: 'mine' })
+          .lookup({
+            from: COLLECTIONS.fairSignups,
+            pipeline: ($.pipeline().match(criteria).sort({ createdAt: 1, _id: 1 }).skip((input.page - 1) * input.pageSize).limit(input.pageSize) as LookupPipeline).done(),
+            as: 'page',
+          }),
+      ),
       signups().where(criteria).count(),
-      signups().where(criteria).orderBy('createdAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
     ])
+    if (!joined) throw notFound('对接会不存在')
+    const { mine: reach, page: data, ...f } = joined
+    const mine = new Map(reach.map((p) => [p._id, p]))
+    if (input.positionId && !mine.has(input.positionId)) throw forbidden('只能查看本单位岗位的报名')
     // Contact in clear only once this employer interviewed the person at the fair (read logged):
     // an outcome of one of its positions, recorded after the fair began, for someone checked in.
     const revealed = data.filter((s) => interviewedBy(s, mine, f))

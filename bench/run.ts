@@ -8,6 +8,7 @@ import { buildFunctions, ROOT } from '../scripts/build-functions'
 import { ensureBuild, H5_DEVELOPMENT, WEAPP_PRODUCTION } from '../scripts/builds'
 import { gatewayPersonas, seedDemo } from '../scripts/demo'
 import { startLocalCloud, type LocalCloud } from '../localcloud/server'
+import { provisionLocalCloud } from '../deploy/local'
 import { buildFixtureFunction } from '../test/support/build'
 import { launchBrowser, phoneContext } from '../test/support/browser'
 import { BUDGETS_KB, functionSizesKB, weappSizes } from './sizes'
@@ -50,16 +51,10 @@ async function localCloud(functionsDir: string) {
   const dataDir = path.join(TMP, 'localcloud')
   fs.rmSync(dataDir, { recursive: true, force: true })
   buildFixtureFunction(path.join(ROOT, 'test/localcloud/fixtures/probe.ts'), functionsDir, 'probe', { timeout: 60 })
-  const collections = path.join(TMP, 'collections.json')
-  fs.writeFileSync(
-    collections,
-    JSON.stringify({
-      ...JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions/collections.json'), 'utf8')),
-      bench_big: { indexes: [{ name: 'code_1', keys: { code: 1 } }] },
-      bench_insert: {},
-    }),
-  )
-  const cloud = await startLocalCloud({ dataDir, functionsDir, collectionsFile: collections, quiet: true, functionEnv: TEST_FUNCTION_ENV, personas: gatewayPersonas() })
+  const cloud = await startLocalCloud({ dataDir, functionsDir, quiet: true, functionEnv: TEST_FUNCTION_ENV, personas: gatewayPersonas() })
+  // Provisioned by the deploy's local target: the repository's collections and the benchmark's own two.
+  const declared = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudfunctions/collections.json'), 'utf8')) as object
+  await provisionLocalCloud(cloud, { collections: { ...declared, bench_big: { indexes: [{ name: 'code_1', keys: { code: 1 } }] }, bench_insert: {} } })
   try {
     // 100,000 documents, written in batches as a bulk import would.
     const started = Date.now()

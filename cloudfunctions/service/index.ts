@@ -836,14 +836,17 @@ async function tellNewStars(now: Date): Promise<Record<string, unknown>> {
     ])
     const minutes = new Map(totals.map((t) => [t._id, t.totalMinutes]))
     const risen: { user: Pick<UserDoc, '_id' | 'openid'>; star: number; minutes: number }[] = []
-    for (const user of accounts) {
-      const approved = minutes.get(user._id) ?? 0
-      const { star } = starLevel(approved / 60, settings.starThresholdsHours)
-      if (star <= (user.starNotified ?? 0)) continue
-      if (!(await claimReminder(`star:${user._id}:${star}`, now))) continue
-      await db.collection<UserDoc>(COLLECTIONS.users).doc(user._id).update({ data: { starNotified: star } })
-      risen.push({ user, star, minutes: approved })
-    }
+    // Each risen volunteer's claim and mark are their own two writes: the batch's run together.
+    await Promise.all(
+      accounts.map(async (user) => {
+        const approved = minutes.get(user._id) ?? 0
+        const { star } = starLevel(approved / 60, settings.starThresholdsHours)
+        if (star <= (user.starNotified ?? 0)) return
+        if (!(await claimReminder(`star:${user._id}:${star}`, now))) return
+        await db.collection<UserDoc>(COLLECTIONS.users).doc(user._id).update({ data: { starNotified: star } })
+        risen.push({ user, star, minutes: approved })
+      }),
+    )
     checked += ids.length
     await notifyEach(
       risen.map(({ user, star, minutes: approved }) => ({

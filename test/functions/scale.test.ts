@@ -155,6 +155,31 @@ describe('the midnight timer with 250 sessions left open', () => {
   })
 })
 
+describe('the star timer with 250 volunteers past a level', () => {
+  const users = range(N).map((i) => `5ca1e5000000${String(i).padStart(4, '0')}`)
+  const openid = (userId: string) => `o_star_${userId}`
+
+  test('tells all 250 once (and none again the next night)', async () => {
+    const now = new Date()
+    await insert('users', users.map((userId) => ({ _id: userId, openid: openid(userId), nickname: '志愿者', avatarFileId: '', mobile: '', roles: [], status: 'active', createdAt: now, updatedAt: now })))
+    // 13 days of 8 hours (the day's cap) approved today: 104 hours, past the first level (100).
+    const days = range(13).map((d) => ({ date: `2025-06-${String(d + 1).padStart(2, '0')}`, minutes: 480 }))
+    const start = new Date(Date.UTC(2025, 5, 1, 0, 0))
+    await insert('sessions', users.map((userId) => ({
+      _id: `${userId}:stars`, userId, openid: openid(userId), stationId: FENGCHENG.id, stationName: FENGCHENG.name, ...PLACE, status: 'approved', checkInAt: start, checkOutAt: start, checkIn: null, checkOut: null,
+      days, minutes: 13 * 480, adjustedMinutes: null, flags: [], source: 'makeup', note: '', photoFileId: '', checkOutRequestId: '', decisionReason: '', decisionId: '', reviewedBy: '', reviewedAt: now, createdAt: now, updatedAt: now,
+    })))
+    const fired = await app.cloud.fireTimer('service', 'tellNewStars')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { done: true } })
+    expect((fired.ok && (fired.result as { data: { told: number } }).data.told) || 0).toBeGreaterThanOrEqual(N)
+    const mine = new Set(users)
+    expect(toldUsers(mine)).toBe(N)
+    expect(docsOf('users').filter((u) => mine.has(u._id as string) && u.starNotified === 1)).toHaveLength(N)
+    const again = await app.cloud.fireTimer('service', 'tellNewStars')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { told: 0 } })
+  })
+})
+
 describe('250 redemptions at one merchant', () => {
   const DATE = '2025-05-05'
   const PERK = 'p_kitchen_discount'

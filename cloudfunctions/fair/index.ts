@@ -402,85 +402,114 @@ async function tellPromoted(ids: string[], f: FairDoc, now: Date, known: SignupD
 type FigureRow = { positions: number; openings: number; applicants: number; interviews: number; offers: number; hires: number; hiresLocal: number }
 const blankRow = (): FigureRow => ({ positions: 0, openings: 0, applicants: 0, interviews: 0, offers: 0, hires: 0, hiresLocal: 0 })
 
-/** The report's figures, and what they are counted from: every position, every sign-up, each position's own figures. */
+/** The report's figures, the positions they are counted over, and each position's own figures. */
 interface ReportData {
   report: FairReport
   positions: PositionDoc[]
-  people: SignupDoc[]
   byPosition: Map<string, FigureRow>
 }
 
+const INTERVIEWED: Outcome[] = ['interviewed', 'offered', 'hired', 'declined']
+const OFFERED: Outcome[] = ['offered', 'hired']
+const count = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }))
+const flag = (condition: unknown) => $.max($.cond({ if: condition, then: 1, else: 0 }))
+/** A sign-up's outcomes as [{ k: positionId, v: outcome entry }]. */
+const outcomeEntries = $.objectToArray($.ifNull(['$outcomes', {}]))
+
 /**
- * Counts a fair's figures from all its positions and sign-ups (read 100 at a time: a fair has
- * hundreds of sign-ups). `detail`: the sign-ups whole (résumé and times), for the export.
+ * A fair's figures, counted on the database: one aggregation per group of figures (the sign-ups
+ * by standing; each position's applicants and outcomes; the people interviewed, offered and
+ * hired), with the fair's positions read page by page. Outcomes of deleted positions are not counted.
  */
-async function reportData(f: FairDoc, detail = false): Promise<ReportData> {
-  const theirs = signups().where({ fairId: f._id })
-  const [list, people] = await Promise.all([
-    readAll(positions().where({ fairId: f._id }), { order: ['createdAt', 'asc'] }),
-    readAll(detail ? theirs : theirs.field({ status: true, checkedInAt: true, positionIds: true, outcomes: true }), { order: ['createdAt', 'asc'] }),
+async function reportData(f: FairDoc): Promise<ReportData> {
+  const theirs = { fairId: f._id }
+  const [list, standing, perPosition, people] = await Promise.all([
+    readAll(positions().where(theirs), { order: ['createdAt', 'asc'] }),
+    signups()
+      .aggregate()
+      .match(theirs)
+      .group({
+        _id: null,
+        signups: count($.neq(['$status', 'cancelled'])),
+        confirmed: count($.eq(['$status', 'confirmed'])),
+        waiting: count($.in(['$status', ['waiting', 'pending']])),
+        cancelled: count($.eq(['$status', 'cancelled'])),
+        attended: count($.ifNull(['$checkedInAt', false])),
+      })
+      .end<{ signups: number; confirmed: number; waiting: number; cancelled: number; attended: number }>(),
+    // Each application (a position chosen by someone not cancelled) and each outcome, grouped by position.
+    aggregateAll<{ _id: string; applicants: number; interviews: number; offers: number; hires: number }>(() =>
+      signups()
+        .aggregate()
+        .match(theirs)
+        .project({
+          entries: $.concatArrays([
+            $.map({ input: $.cond({ if: $.eq(['$status', 'cancelled']), then: [], else: '$positionIds' }), as: 'p', in: { p: '$$p', applied: 1, outcome: '' } }),
+            $.map({ input: outcomeEntries, as: 'o', in: { p: '$$o.k', applied: 0, outcome: '$$o.v.outcome' } }),
+          ]),
+        })
+        .unwind('$entries')
+        .group({
+          _id: '$entries.p',
+          applicants: $.sum('$entries.applied'),
+          interviews: count($.in(['$entries.outcome', INTERVIEWED])),
+          offers: count($.in(['$entries.outcome', OFFERED])),
+          hires: count($.eq(['$entries.outcome', 'hired'])),
+        })
+        .sort({ _id: 1 }),
+    ),
+    // People, each counted once: interviewed, offered, hired (and hired for a job in Qingyuan) for any position still listed.
+    signups()
+      .aggregate()
+      .match(theirs)
+      .project({ outcome: outcomeEntries })
+      .unwind('$outcome')
+      .lookup({ from: COLLECTIONS.fairPositions, localField: 'outcome.k', foreignField: '_id', as: 'position' })
+      .match({ 'position.0': _.exists(true) })
+      .group({
+        _id: '$_id',
+        interviewed: flag($.in(['$outcome.v.outcome', INTERVIEWED])),
+        offered: flag($.in(['$outcome.v.outcome', OFFERED])),
+        hired: flag($.eq(['$outcome.v.outcome', 'hired'])),
+        hiredLocal: flag($.and([$.eq(['$outcome.v.outcome', 'hired']), $.gt([$.ifNull([$.arrayElemAt(['$position.countyCode', 0]), '']), ''])])),
+      })
+      .group({ _id: null, interviewed: $.sum('$interviewed'), offered: $.sum('$offered'), hired: $.sum('$hired'), hiredLocal: $.sum('$hiredLocal') })
+      .end<{ interviewed: number; offered: number; hired: number; hiredLocal: number }>(),
   ])
-  const byPosition = new Map(list.map((p) => [p._id, p]))
+  const figures = new Map(perPosition.map((r) => [r._id, r]))
   const byEmployer = new Map<string, FigureRow & { employerId: string; employerName: string; type: EmployerType }>()
-  const employerRow = (p: PositionDoc) => {
-    let row = byEmployer.get(p.employerId)
-    if (!row) byEmployer.set(p.employerId, (row = { ...blankRow(), employerId: p.employerId, employerName: p.employerName, type: p.employerType }))
-    return row
-  }
-  const positionRows = new Map(list.map((p) => [p._id, { ...blankRow(), positions: 1, openings: p.openings }]))
-  // Each count goes to the employer's row and to the position's own.
-  const rowsOf = (p: PositionDoc) => [employerRow(p), positionRows.get(p._id)!]
+  const byPosition = new Map<string, FigureRow>()
   for (const p of list) {
-    const row = employerRow(p)
-    row.positions += 1
-    row.openings += p.openings
-  }
-  const counts = { signups: 0, confirmed: 0, waiting: 0, cancelled: 0, attended: 0 }
-  const persons = { interviewed: 0, offered: 0, hired: 0, hiredLocal: 0 }
-  const INTERVIEWED: Outcome[] = ['interviewed', 'offered', 'hired', 'declined']
-  for (const s of people) {
-    if (s.status === 'cancelled') counts.cancelled++
-    else if (s.status === 'confirmed') counts.confirmed++
-    else counts.waiting++
-    if (s.status !== 'cancelled') counts.signups++
-    if (s.checkedInAt) counts.attended++
-    const seen = { interviewed: false, offered: false, hired: false, hiredLocal: false }
-    for (const id of s.status === 'cancelled' ? [] : s.positionIds) {
-      const p = byPosition.get(id)
-      if (p) for (const row of rowsOf(p)) row.applicants++
+    const got = figures.get(p._id)
+    const row: FigureRow = {
+      positions: 1,
+      openings: p.openings,
+      applicants: got?.applicants ?? 0,
+      interviews: got?.interviews ?? 0,
+      offers: got?.offers ?? 0,
+      hires: got?.hires ?? 0,
+      // Local employment: the job is in one of Qingyuan's counties.
+      hiresLocal: p.countyCode ? (got?.hires ?? 0) : 0,
     }
-    for (const [positionId, o] of Object.entries(s.outcomes ?? {})) {
-      const p = byPosition.get(positionId)
-      if (!p) continue
-      const rows = rowsOf(p)
-      if (INTERVIEWED.includes(o.outcome)) {
-        for (const row of rows) row.interviews++
-        seen.interviewed = true
-      }
-      if (o.outcome === 'offered' || o.outcome === 'hired') {
-        for (const row of rows) row.offers++
-        seen.offered = true
-      }
-      if (o.outcome === 'hired') {
-        for (const row of rows) row.hires++
-        seen.hired = true
-        // Local employment: the job is in one of Qingyuan's counties.
-        if (p.countyCode) {
-          for (const row of rows) row.hiresLocal++
-          seen.hiredLocal = true
-        }
-      }
-    }
-    for (const k of Object.keys(seen) as (keyof typeof seen)[]) if (seen[k]) persons[k]++
+    byPosition.set(p._id, row)
+    let employer = byEmployer.get(p.employerId)
+    if (!employer) byEmployer.set(p.employerId, (employer = { ...blankRow(), employerId: p.employerId, employerName: p.employerName, type: p.employerType }))
+    for (const k of Object.keys(row) as (keyof FigureRow)[]) employer[k] += row[k]
   }
   const employersList = [...byEmployer.values()].sort((a, b) => b.hires - a.hires || b.applicants - a.applicants)
+  const counts = standing.list[0] ?? { signups: 0, confirmed: 0, waiting: 0, cancelled: 0, attended: 0 }
+  const persons = people.list[0] ?? { interviewed: 0, offered: 0, hired: 0, hiredLocal: 0 }
   const report: FairReport = {
     fairId: f._id,
     title: f.title,
     date: f.date,
     capacity: f.capacity,
-    ...counts,
-    people: persons,
+    signups: counts.signups,
+    confirmed: counts.confirmed,
+    waiting: counts.waiting,
+    cancelled: counts.cancelled,
+    attended: counts.attended,
+    people: { interviewed: persons.interviewed, offered: persons.offered, hired: persons.hired, hiredLocal: persons.hiredLocal },
     byEmployerType: EMPLOYER_TYPES.map((type) => {
       const rows = employersList.filter((e) => e.type === type)
       const sum = blankRow()
@@ -489,7 +518,7 @@ async function reportData(f: FairDoc, detail = false): Promise<ReportData> {
     }),
     byEmployer: employersList,
   }
-  return { report, positions: list, people, byPosition: positionRows }
+  return { report, positions: list, byPosition }
 }
 
 function applicantView(s: SignupDoc, mine: Map<string, PositionDoc>, reveal: boolean, mobile: string): ApplicantView {
@@ -1220,7 +1249,8 @@ export const main = defineFunction('fair', fair, {
 
   async exportReport(input) {
     const f = await loadFair(input.fairId)
-    const { report: r, positions: positionList, people, byPosition } = await reportData(f, true)
+    // The figures on the database; the detail behind them read page by page.
+    const [{ report: r, positions: positionList, byPosition }, people] = await Promise.all([reportData(f), allSignups(f, {})])
     const columns = [
       { header: '岗位（个）', key: 'positions', width: 12 },
       { header: '招聘人数', key: 'openings', width: 12 },

@@ -30,6 +30,7 @@ import { notify, notifyEach, recipientsOf } from '../_shared/notify'
 import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { readAll } from '../_shared/paging'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
+import type { Aggregate } from '../_shared/db-types'
 
 const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrations)
 const users = () => db.collection<UserDoc>(COLLECTIONS.users)
@@ -78,7 +79,7 @@ function age(birthDate: string, today: string): number {
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years
 }
 
-/** `idConflict`: whether another account's registration in play shares the ID number (see inConflict). */
+/** `idConflict`: whether another account's registration in play shares the ID number (see rivalled). */
 function summary(r: RegistrationDoc, today: string, idConflict: boolean): RegistrationSummary {
   return {
     id: r._id,
@@ -214,43 +215,36 @@ async function rivalOf(r: RegistrationDoc): Promise<RegistrationDoc | null> {
   return data[0] ?? null
 }
 
-/** Which of these registrations share their ID number with another account's registration in play (one query). */
-async function inConflict(list: RegistrationDoc[]): Promise<Set<string>> {
-  const indexes = [...new Set(list.map((r) => r.idBlindIndex).filter(Boolean))]
-  if (indexes.length === 0) return new Set()
-  const data = await readAll(registrations().where({ idBlindIndex: _.in(indexes), status: _.in(IN_PLAY) }).field({ idBlindIndex: true, userId: true }))
-  const owners = new Map<string, Set<string>>()
-  for (const d of data) owners.set(d.idBlindIndex, (owners.get(d.idBlindIndex) ?? new Set()).add(d.userId))
-  return new Set(list.filter((r) => [...(owners.get(r.idBlindIndex) ?? [])].some((u) => u !== r.userId)).map((r) => r._id))
-}
-
 /**
  * What a review decides from, in one request: the registrations, which of them share their ID
- * number with another account's registration in play (as `inConflict`), and their accounts (roles, WeChat identity).
+ * number with another account's registration in play (as `rivalled` says), and their accounts (roles, WeChat identity).
  */
 async function reviewFacts(ids: string[]): Promise<{ found: RegistrationDoc[]; conflicted: Set<string>; owners: Map<string, Pick<UserDoc, 'openid' | 'roles'>> }> {
-  type Joined = RegistrationDoc & { sameId: Pick<RegistrationDoc, 'userId'>[]; owner: Pick<UserDoc, '_id' | 'openid' | 'roles'>[] }
-  const { list } = await registrations()
-    .aggregate()
-    .match({ _id: _.in(ids) })
-    .lookup({
-      from: COLLECTIONS.registrations,
-      let: { index: '$idBlindIndex' },
-      pipeline: $.pipeline()
-        .match({ status: _.in(IN_PLAY) })
-        .match(_.expr($.eq(['$idBlindIndex', '$$index'])))
-        .project({ _id: 0, userId: 1 })
-        .done(),
-      as: 'sameId',
-    })
+  type Joined = WithRivals & { owner: Pick<UserDoc, '_id' | 'openid' | 'roles'>[] }
+  const { list } = await withRivals(registrations().aggregate().match({ _id: _.in(ids) }))
     .lookup({ from: COLLECTIONS.users, localField: 'userId', foreignField: '_id', as: 'owner' })
     .limit(ids.length)
     .end<Joined>()
-  const conflicted = new Set(list.filter((r) => r.idBlindIndex && r.sameId.some((d) => d.userId !== r.userId)).map((r) => r._id))
   const owners = new Map(list.flatMap((r) => r.owner.map((u) => [u._id, { openid: u.openid, roles: u.roles }] as const)))
   const found = list.map(({ sameId: _rivals, owner: _owner, ...r }) => r as RegistrationDoc)
-  return { found, conflicted, owners }
+  return { found, conflicted: rivalled(list), owners }
 }
+
+/** A registration with the accounts of every registration in play that has its ID number (its own included). */
+type WithRivals = RegistrationDoc & { sameId: Pick<RegistrationDoc, 'userId'>[] }
+
+/** Joins to each registration of the pipeline the registrations in play with its ID number (for `rivalled`). */
+function withRivals(pipeline: Aggregate): Aggregate {
+  return pipeline.lookup({
+    from: COLLECTIONS.registrations,
+    let: { index: '$idBlindIndex' },
+    pipeline: ($.pipeline().match({ status: _.in(IN_PLAY) }).match(_.expr($.eq(['$idBlindIndex', '$$index']))).project({ _id: 0, userId: 1 }) as Aggregate & { done(): unknown }).done(),
+    as: 'sameId',
+  })
+}
+
+/** Which of these share their ID number with another account's registration in play. */
+const rivalled = (list: WithRivals[]) => new Set(list.filter((r) => r.idBlindIndex && r.sameId.some((d) => d.userId !== r.userId)).map((r) => r._id))
 
 /** Reviewer scope as query criteria on countyCode. */
 async function countyCriteria(ctx: CallContext, requested?: string): Promise<Record<string, unknown>> {
@@ -266,8 +260,13 @@ async function countyCriteria(ctx: CallContext, requested?: string): Promise<Rec
 
 async function takeoverCase(t: TakeoverDoc): Promise<z.input<typeof TakeoverCase>> {
   const { data: pair } = await users().where({ _id: _.in([t.oldUserId, t.newUserId]) }).get()
-  const old = pair.find((u) => u._id === t.oldUserId)
-  const neu = pair.find((u) => u._id === t.newUserId)
+  return caseOf(t, pair)
+}
+
+/** A takeover as the county sees it, with the two accounts (`accounts`: either or both, as read). */
+function caseOf(t: TakeoverDoc, accounts: UserDoc[]): z.input<typeof TakeoverCase> {
+  const old = accounts.find((u) => u._id === t.oldUserId)
+  const neu = accounts.find((u) => u._id === t.newUserId)
   const describe = (u: UserDoc | undefined) => ({ nickname: u?.nickname || '微信用户', mobileMasked: maskMobile(u?.mobile ?? ''), createdAt: u ? u.createdAt.toISOString() : '' })
   return {
     id: t._id,
@@ -347,19 +346,21 @@ export const main = defineFunction('registration', registration, {
     if (input.kind) criteria.kind = input.kind
     if (input.townshipCode) criteria.townshipCode = input.townshipCode
     if (input.keyword) criteria.name = containing(input.keyword)
-    const query = registrations().where(criteria)
-    const [{ total }, { data }] = await Promise.all([
-      query.count(),
-      registrations()
-        .where(criteria)
-        .orderBy('submittedAt', input.status === 'pending' ? 'asc' : 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
-        .get(),
+    // The page, ordered on the database (ties on _id) with each one's ID-number rivals, and the true total: two requests.
+    const [{ total }, { list }] = await Promise.all([
+      registrations().where(criteria).count(),
+      withRivals(
+        registrations()
+          .aggregate()
+          .match(criteria)
+          .sort({ submittedAt: input.status === 'pending' ? 1 : -1, _id: 1 })
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize),
+      ).end<WithRivals>(),
     ])
     const today = shanghaiDate(ctx.now)
-    const conflicts = await inConflict(data)
-    return { items: data.map((r) => summary(r, today, conflicts.has(r._id))), total }
+    const conflicts = rivalled(list)
+    return { items: list.map((r) => summary(r, today, conflicts.has(r._id))), total }
   },
 
   async detail(input, ctx) {
@@ -509,11 +510,20 @@ export const main = defineFunction('registration', registration, {
 
   async listTakeovers(input, ctx) {
     const criteria = { status: input.status, ...(await countyCriteria(ctx)) }
-    const [{ total }, { data }] = await Promise.all([
+    // The page with both accounts of each case, ordered on the database (ties on _id), and the true total: two requests.
+    const [{ total }, { list }] = await Promise.all([
       takeovers().where(criteria).count(),
-      takeovers().where(criteria).orderBy('createdAt', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+      takeovers()
+        .aggregate()
+        .match(criteria)
+        .sort({ createdAt: 1, _id: 1 })
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize)
+        .lookup({ from: COLLECTIONS.users, localField: 'oldUserId', foreignField: '_id', as: 'old' })
+        .lookup({ from: COLLECTIONS.users, localField: 'newUserId', foreignField: '_id', as: 'neu' })
+        .end<TakeoverDoc & { old: UserDoc[]; neu: UserDoc[] }>(),
     ])
-    return { items: await Promise.all(data.map(takeoverCase)), total }
+    return { items: list.map(({ old, neu, ...t }) => caseOf(t, [...old, ...neu])), total }
   },
 
   async decideTakeover(input, ctx) {

@@ -5,7 +5,6 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { isDeepStrictEqual } from 'node:util'
 import divisions from '../data/qingyuan-divisions.json'
 import { INVITATION_CODE } from '../types/vocabulary'
 import type { EnvironmentDeclaration, IndexDeclaration } from './environment'
@@ -54,8 +53,13 @@ export function functionBundle(dir: string): FunctionBundle {
   return { dir, hash: hash.digest('hex').slice(0, 16), bytes: code.length }
 }
 
+/** Key order matters in an index; nothing else about the objects (where they were made, key order of a rule) does. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))
+const sameRule = (a: unknown, b: unknown) => canonical(a) === canonical(b)
+
 const sameIndex = (a: IndexDeclaration, b: IndexDeclaration) =>
-  isDeepStrictEqual(Object.entries(a.keys), Object.entries(b.keys)) && !!a.unique === !!b.unique && !!a.sparse === !!b.sparse
+  JSON.stringify(Object.entries(a.keys)) === JSON.stringify(Object.entries(b.keys)) && !!a.unique === !!b.unique && !!a.sparse === !!b.sparse
 
 const describeIndex = (index: IndexDeclaration) =>
   `${Object.entries(index.keys)
@@ -109,7 +113,7 @@ export function plan(inputs: PlanInputs, live: LiveState, target: Pick<Target, '
       item('index', `${name}.${index.name}`, change, detail, (t) => t.setIndex(name, index, change === 'update'))
     }
     for (const index of current?.indexes ?? []) if (!declared.indexes.some((i) => i.name === index.name)) kept.push(`index ${name}.${index.name}`)
-    const ruleChange: Change = !current ? 'create' : isDeepStrictEqual(current.rule, declared.rule) ? 'unchanged' : 'update'
+    const ruleChange: Change = !current ? 'create' : sameRule(current.rule, declared.rule) ? 'unchanged' : 'update'
     item('rule', name, ruleChange, ruleChange === 'unchanged' ? '' : JSON.stringify(declared.rule), (t) => t.setCollectionRule(name, declared.rule))
     if (target.keepsScale && (current?.scale ?? undefined) !== declared.scale) {
       item('scale', name, current ? 'update' : 'create', declared.scale ?? 'normal', (t) => t.setCollectionScale(name, declared.scale))
@@ -117,7 +121,7 @@ export function plan(inputs: PlanInputs, live: LiveState, target: Pick<Target, '
   }
   for (const name of Object.keys(live.collections)) if (!declaration.collections[name]) kept.push(`collection ${name}`)
 
-  const storageChange: Change = live.storageRule === null ? 'create' : isDeepStrictEqual(live.storageRule, declaration.storageRule) ? 'unchanged' : 'update'
+  const storageChange: Change = live.storageRule === null ? 'create' : sameRule(live.storageRule, declaration.storageRule) ? 'unchanged' : 'update'
   item('storage rule', 'storage', storageChange, storageChange === 'unchanged' ? '' : JSON.stringify(declaration.storageRule), (t) => t.setStorageRule(declaration.storageRule))
 
   for (const [name, fn] of Object.entries(declaration.functions)) {

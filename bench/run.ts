@@ -15,6 +15,7 @@ import { BUDGETS_KB, functionSizesKB, weappSizes } from './sizes'
 import { startAppCloud, TEST_FUNCTION_ENV } from '../test/support/app'
 import { volunteerForm } from '../test/support/people'
 import { openAllDay } from '../test/support/stations'
+import { cityScale } from './city/scale'
 
 const OUT_MD = path.join(ROOT, 'bench/report.md')
 const OUT_JSON = path.join(ROOT, 'bench/report.json')
@@ -262,6 +263,16 @@ function quality() {
 }
 let qualityText = ''
 
+/** The city-scale section's markdown (bench/city/scale.ts). */
+let scaleLines: string[] = []
+
+async function scale(functionsDir: string) {
+  const section = await cityScale(functionsDir, TMP)
+  Object.assign(metrics, section.metrics)
+  scaleLines = section.lines
+  if (section.mismatches.length) console.error(`City scale: ${section.mismatches.length} MISMATCHES\n  ${section.mismatches.join('\n  ')}`)
+}
+
 async function h5FirstScreen(functionsDir: string) {
   ensureBuild(H5_DEVELOPMENT)
   const dataDir = path.join(TMP, 'h5')
@@ -336,6 +347,7 @@ function report() {
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']}`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}`,
     '',
+    ...(scaleLines.length ? scaleLines : ['## City scale', '', '(not run)', '']),
     '## Quality (from the last npm test)',
     '',
     qualityText || '(run npm test first)',
@@ -349,19 +361,34 @@ function report() {
   fs.writeFileSync(OUT_JSON, `${JSON.stringify(metrics, null, 2)}\n`)
 }
 
+/** Empties the scratch folder but keeps the city's snapshot (rebuilding it takes a minute and a half). */
+function clearTmp() {
+  fs.mkdirSync(TMP, { recursive: true })
+  for (const name of fs.readdirSync(TMP)) if (name !== 'city-snapshot') fs.rmSync(path.join(TMP, name), { recursive: true, force: true })
+}
+
 async function main() {
   process.env.TZ = 'UTC'
-  fs.rmSync(TMP, { recursive: true, force: true })
-  fs.mkdirSync(TMP, { recursive: true })
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null
+  if (only !== null && only !== 'scale') throw new Error(`--only takes "scale" (the city-scale section), not "${only}"`)
+  clearTmp()
   const functionsDir = path.join(TMP, 'functions')
   await buildFunctions({ outDir: functionsDir })
-  await sizes(functionsDir)
-  await localCloud(functionsDir)
-  await h5FirstScreen(functionsDir)
-  await roundTrips()
+  if (only === 'scale') {
+    // Just the city-scale section: the other figures stay as the last full run left them.
+    if (fs.existsSync(OUT_JSON)) for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(OUT_JSON, 'utf8')) as Record<string, number>)) if (!key.startsWith('scale.')) metrics[key] = value
+    notes.push('This run measured the city-scale section only (`npm run bench -- --only scale`); the other figures are those of the last full run.')
+    await scale(functionsDir)
+  } else {
+    await sizes(functionsDir)
+    await localCloud(functionsDir)
+    await h5FirstScreen(functionsDir)
+    await roundTrips()
+    await scale(functionsDir)
+  }
   quality()
   report()
-  fs.rmSync(TMP, { recursive: true, force: true })
+  clearTmp()
   console.log(fs.readFileSync(OUT_MD, 'utf8'))
 }
 

@@ -6,14 +6,13 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Store, type CollectionsFile } from '../../localcloud/db/store'
+import { Store } from '../../localcloud/db/store'
 import { TEST_FUNCTION_ENV } from '../../test/support/app'
 import { generateCity, type City, type CityCast, type CityOptions } from './generate'
 import { cityTruth, type CityTruth } from './truth'
 
 const ROOT = path.resolve(__dirname, '../..')
 export const SNAPSHOTS = path.join(ROOT, 'bench/tmp/city-snapshot')
-const COLLECTIONS_FILE = path.join(ROOT, 'cloudfunctions/collections.json')
 /** Documents per commit: one LMDB transaction each. */
 const BATCH = 10_000
 
@@ -61,8 +60,6 @@ export async function writeCity(store: Store, city: City): Promise<void> {
   }
 }
 
-export const declaredCollections = (): CollectionsFile => JSON.parse(fs.readFileSync(COLLECTIONS_FILE, 'utf8')) as CollectionsFile
-
 /**
  * The snapshot of the city for these options: built now if there is none for this generator
  * (`log` hears how long each part took), else the one kept.
@@ -78,8 +75,10 @@ export async function citySnapshot(options: CityOptions, log: (line: string) => 
   log(`generated the city in ${((generated - started) / 1000).toFixed(1)} s`)
   const building = path.join(SNAPSHOTS, `${hash}.building`)
   fs.rmSync(building, { recursive: true, force: true })
+  // Declared nothing: the collections are made as they are written, and the cloud that opens the
+  // snapshot is provisioned by the deploy (its indexes built then over the data, unique ones checked).
   const store = new Store(path.join(building, 'db'))
-  await store.open(declaredCollections())
+  await store.open({})
   await writeCity(store, city)
   await store.close()
   const written = performance.now()
@@ -96,8 +95,13 @@ export async function citySnapshot(options: CityOptions, log: (line: string) => 
     truth: cityTruth(city),
   }
   fs.writeFileSync(path.join(building, 'meta.json'), JSON.stringify(meta, null, 1))
-  // Older snapshots are of an older generator: only the current one is kept.
-  for (const old of fs.readdirSync(SNAPSHOTS)) if (old !== `${hash}.building`) fs.rmSync(path.join(SNAPSHOTS, old), { recursive: true, force: true })
+  // A snapshot of the same options from an older generator is stale: only the current one is kept.
+  for (const old of fs.readdirSync(SNAPSHOTS)) {
+    if (old === `${hash}.building`) continue
+    const oldMeta = path.join(SNAPSHOTS, old, 'meta.json')
+    const stale = !fs.existsSync(oldMeta) || JSON.stringify((JSON.parse(fs.readFileSync(oldMeta, 'utf8')) as SnapshotMeta).options) === JSON.stringify(options)
+    if (stale) fs.rmSync(path.join(SNAPSHOTS, old), { recursive: true, force: true })
+  }
   fs.renameSync(building, dir)
   return { dir, meta, built: true }
 }

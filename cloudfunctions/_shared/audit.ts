@@ -5,7 +5,11 @@ import { db } from './cloud'
 
 export type AuditEntry = Omit<AuditDoc, '_id' | 'at'>
 
+/** Entries written per request (a batch decision may log thousands). */
+const WRITE_BATCH = 100
+
 export async function audit(at: Date, ...entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return
-  await db.collection<AuditDoc>(COLLECTIONS.audit).add({ data: entries.map((e) => ({ ...e, at })) as unknown as AuditDoc })
+  for (let i = 0; i < entries.length; i += WRITE_BATCH) {
+    await db.collection<AuditDoc>(COLLECTIONS.audit).add({ data: entries.slice(i, i + WRITE_BATCH).map((e) => ({ ...e, at })) as unknown as AuditDoc })
+  }
 }

@@ -44,7 +44,7 @@ const ENTRY_PURPOSE = 'fair-entry-v1'
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 const at = (moment: string) => dayjs.tz(moment, ZONE).toDate()
 const shanghaiMoment = (d: Date) => shanghaiDateTime(d)
-/** How many promotions one call attempts at most (each is one seat; a cancellation frees one). */
+/** How many promotion steps one call takes at most (each promotes up to PROMOTION_BATCH). */
 const MAX_PROMOTIONS = 50
 
 interface EntryClaims {
@@ -309,11 +309,15 @@ function resumeOf(reg: RegistrationDoc, days: { date: string; minutes: number; s
 /** What `fillFromWaitlist` reads of a fair each step. */
 type Seats = Pick<FairDoc, 'confirmedCount' | 'capacity' | 'waitlist' | 'status'>
 
+/** How many of the waiting list one step promotes at most (one conditional update of the fair, one of their sign-ups). */
+const PROMOTION_BATCH = 50
+
 /**
- * Gives free seats to the head of the waiting list, in order, one conditional step at a time:
- * take a seat and pop the head only if the head is still who we read and a seat is free. Ends
- * when no seat is free or nobody waits. Returns who was promoted (to notify them) and the seats
- * as last read (for the reply).
+ * Gives free seats to the head of the waiting list, in order, a batch at a time: take as many
+ * seats as are free and drop that many from the head of the list only if the head is still who
+ * we read (each place checked) and the seats are still free. Their sign-ups then move to
+ * confirmed; any who cancelled meanwhile give their seat back. Ends when no seat is free or
+ * nobody waits. Returns who was promoted (to notify them) and the seats as last read (for the reply).
  */
 async function fillFromWaitlist(fairId: string, now: Date): Promise<{ promoted: string[]; seats: Seats | null }> {
   const promoted: string[] = []
@@ -322,18 +326,21 @@ async function fillFromWaitlist(fairId: string, now: Date): Promise<{ promoted: 
     const { data: f } = await fairs().doc(fairId).field({ confirmedCount: true, capacity: true, waitlist: true, status: true }).get()
     seats = f
     if (!f || f.status !== 'published' || f.waitlist.length === 0 || f.confirmedCount >= f.capacity) break
-    const head = f.waitlist[0]
+    const heads = f.waitlist.slice(0, Math.min(f.capacity - f.confirmedCount, PROMOTION_BATCH))
+    const stillFirst = Object.fromEntries(heads.map((id, k) => [`waitlist.${k}`, id]))
     const { stats } = await fairs()
-      .where(_.and([{ _id: fairId, 'waitlist.0': head }, _.expr($.lt(['$confirmedCount', '$capacity']))]))
-      .update({ data: { confirmedCount: _.inc(1), waitlist: _.shift(), updatedAt: now } })
+      .where(_.and([{ _id: fairId, ...stillFirst }, _.expr($.lte([$.add(['$confirmedCount', heads.length]), '$capacity']))]))
+      .update({ data: { confirmedCount: _.inc(heads.length), waitlist: _.pull(_.in(heads)), updatedAt: now } })
     if (stats.updated !== 1) continue // someone else moved the list first: read again
-    const { stats: moved } = await signups().where({ _id: head, status: 'waiting' }).update({ data: { status: 'confirmed', promotedAt: now, updatedAt: now } })
-    if (moved.updated !== 1) {
-      // Cancelled meanwhile: give the seat back and go on with the next.
-      await fairs().doc(fairId).update({ data: { confirmedCount: _.inc(-1) } })
+    const { stats: moved } = await signups().where({ _id: _.in(heads), status: 'waiting' }).update({ data: { status: 'confirmed', promotedAt: now, updatedAt: now } })
+    if (moved.updated === heads.length) {
+      promoted.push(...heads)
       continue
     }
-    promoted.push(head)
+    // Some cancelled meanwhile: their seats go back, and the next step fills them.
+    const { data: promotedNow } = await signups().where({ _id: _.in(heads), status: 'confirmed', promotedAt: now }).field({ _id: true }).get()
+    promoted.push(...promotedNow.map((s) => s._id))
+    await fairs().doc(fairId).update({ data: { confirmedCount: _.inc(promotedNow.length - heads.length) } })
   }
   return { promoted, seats }
 }
@@ -392,7 +399,7 @@ async function tellPromoted(ids: string[], f: FairDoc, now: Date, known: SignupD
   await audit(now, ...also, ...promotions)
   if (ids.length === 0) return
   const unknown = ids.filter((id) => !known.some((s) => s._id === id))
-  const read = unknown.length > 0 ? (await signups().where({ _id: _.in(unknown) }).field({ openid: true, userId: true }).get()).data : []
+  const read = unknown.length > 0 ? await readAll(signups().where({ _id: _.in(unknown) }).field({ openid: true, userId: true })) : []
   const people = [...known.filter((s) => ids.includes(s._id)), ...read]
   await notify(people, { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, phrase2: '候补成功', thing3: `${f.date} ${f.startTime} ${f.venue}` } }, now)
 }

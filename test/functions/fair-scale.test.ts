@@ -13,7 +13,7 @@ const EMPLOYER = 'o_demo_employer' // e_qy_city_invest
 const EMPLOYER2 = 'o_scale_lvyuan' // e_lvyuan_agri, invited below
 const DAY = 86_400_000
 const PEOPLE = 250
-const CAPACITY = 200
+const CAPACITY = 120
 const dateIn = (days: number) => shanghaiDate(Date.now() + days * DAY)
 
 beforeAll(async () => {
@@ -41,7 +41,7 @@ interface Person {
 }
 
 /**
- * 250 people: the first 200 hold the seats, the other 50 wait (the list in the reverse of their
+ * 250 people: the first 120 hold the seats, the other 130 wait (the list in the reverse of their
  * arrival, so its order is the list's, not the time's). Sign-up times come in tens (ties broken
  * by _id), and ids are shuffled against arrival. Everyone chose the state-owned employer's
  * position, the odd ones also the private one's; the first 30 were hired (a local job), the next
@@ -120,24 +120,23 @@ async function everyPage<T>(read: (page: number) => Promise<{ items: T[]; total:
   return { items, totals }
 }
 
-test('250 sign-ups for one fair: every page, figure, export row and cancellation notice counts all of them', async () => {
-  const f = ok(
-    await app.call(CITY, 'fair.save', {
-      title: '全市岗位对接会',
-      date: dateIn(10),
-      startTime: '09:00',
-      endTime: '12:00',
-      venue: '清远市体育馆',
-      address: '清城区人民一路',
-      signupOpensAt: shanghaiDateTime(Date.now() - 3600_000),
-      signupClosesAt: `${dateIn(9)} 18:00`,
-      capacity: CAPACITY,
-      termEndsWithinDays: 180,
-      allowRuralYouth: false,
-      maxPositions: 2,
-      employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
-    }),
-  )
+test('250 sign-ups for one fair: every page, figure, export row, promotion and cancellation notice counts all of them', async () => {
+  const setup = {
+    title: '全市岗位对接会',
+    date: dateIn(10),
+    startTime: '09:00',
+    endTime: '12:00',
+    venue: '清远市体育馆',
+    address: '清城区人民一路',
+    signupOpensAt: shanghaiDateTime(Date.now() - 3600_000),
+    signupClosesAt: `${dateIn(9)} 18:00`,
+    capacity: CAPACITY,
+    termEndsWithinDays: 180,
+    allowRuralYouth: false,
+    maxPositions: 2,
+    employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
+  }
+  const f = ok(await app.call(CITY, 'fair.save', setup))
   ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'published' }))
   const position = { fairId: f.id, openings: 50, place: '清城区', requirements: '服务期满志愿者', salaryMinFen: 500_000, salaryMaxFen: 800_000, contactName: '何经理', contactPhone: '0763-3388123' }
   const soe = ok(await app.call(EMPLOYER, 'fair.savePosition', { ...position, employerId: 'e_qy_city_invest', title: '乡村振兴项目专员', countyCode: '441802' }))
@@ -157,7 +156,7 @@ test('250 sign-ups for one fair: every page, figure, export row and cancellation
     expect(items.map((s) => s.id)).toEqual(expected)
     expect(items.slice(CAPACITY).map((s) => s.waitingRank)).toEqual(waiting.map((_, k) => k + 1))
   }
-  expect(ok(await app.call(CITY, 'fair.signups', { fairId: f.id, status: 'waiting', pageSize: 1 })).total).toBe(50)
+  expect(ok(await app.call(CITY, 'fair.signups', { fairId: f.id, status: 'waiting', pageSize: 1 })).total).toBe(PEOPLE - CAPACITY)
   expect(ok(await app.call(CITY, 'fair.signups', { fairId: f.id, attended: true, pageSize: 1 })).total).toBe(60)
 
   // An employer's applicants, page by page.
@@ -198,6 +197,14 @@ test('250 sign-ups for one fair: every page, figure, export row and cancellation
   const book = await workbook(reportFile.fileUrl)
   expect(book.getWorksheet('报名明细')!.rowCount).toBe(PEOPLE + 1)
   expect(book.getWorksheet('岗位明细')!.rowCount).toBe(3)
+
+  // More seats for everyone: all 130 waiting move up at once, in batches, each told.
+  const saved = ok(await app.call(CITY, 'fair.save', { ...setup, id: f.id, capacity: PEOPLE + 10 }))
+  expect(saved).toMatchObject({ confirmed: PEOPLE, waiting: 0 })
+  const promoted = [...app.cloud.store.get('fair_signups').docs.values()].filter((s) => s.fairId === f.id && s.promotedAt)
+  expect(new Set(promoted.map((s) => s._id))).toEqual(new Set(waiting.map((p) => p.id)))
+  const toldPromoted = [...app.cloud.store.get('messages').docs.values()].filter((m) => String(m.page).includes(f.id) && m.tag === '候补成功')
+  expect(new Set(toldPromoted.map((m) => m.userId))).toEqual(new Set(waiting.map((p) => p.userId)))
 
   // Cancelling the fair tells all 250: each in 消息, and by WeChat whoever accepted the template.
   const consenting = people.filter((p) => p.i % 10 === 0).map((p) => p.openid)

@@ -46,6 +46,10 @@ const banks = () => db.collection<OrganisationDoc>(COLLECTIONS.banks)
 
 const APPLICANT_PAGE = 'packages/loan/detail/index'
 const LENDING: readonly LoanStatus[] = ['disbursed', 'in_subsidy']
+/** The states of a loan once disbursed (its disbursement, repayments and subsidies stay with it). */
+const LENT: LoanStatus[] = [...LENDING, 'closed']
+/** Every state of an application sent in (all but a draft), named: an index on the status serves a list of values, never a ≠. */
+const SENT_IN: LoanStatus[] = LOAN_STATUSES.filter((st) => st !== 'draft')
 const MAX_DOCUMENTS_PER_KIND = 3
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
@@ -415,7 +419,7 @@ async function decide(stage: LoanStage, input: { id: string; decision: 'approve'
 // ---- the queue's conditions, as a query and as an aggregation expression -------------
 
 /** One field's test: what a queue filter and its count both ask. */
-type Test = [field: string, op: 'eq' | 'ne' | 'in' | 'gt' | 'lte' | 'contains', value: unknown]
+type Test = [field: string, op: 'eq' | 'in' | 'gt' | 'lte' | 'contains', value: unknown]
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -423,8 +427,6 @@ function testQuery([, op, value]: Test): unknown {
   switch (op) {
     case 'eq':
       return value
-    case 'ne':
-      return _.neq(value)
     case 'in':
       return _.in(value as unknown[])
     case 'gt':
@@ -441,8 +443,6 @@ function testExpr([field, op, value]: Test): unknown {
   switch (op) {
     case 'eq':
       return { $eq: [f, value] }
-    case 'ne':
-      return { $ne: [f, value] }
     case 'in':
       return { $in: [f, value] }
     case 'gt':
@@ -454,10 +454,37 @@ function testExpr([field, op, value]: Test): unknown {
   }
 }
 
-/** All of `parts`, each any of its alternatives, each all of its tests: as a query. */
+/**
+ * All of `parts`, each any of its alternatives, each all of its tests: as a query. Tests every
+ * alternative of a part shares are asked once, outside its $or (and a part of one alternative is
+ * no $or at all), so an index on them serves the query: a county admin's list is their county's.
+ */
 function asQuery(parts: Test[][][]): unknown {
-  const conj = (tests: Test[]) => _.and(tests.map((t) => ({ [t[0]]: testQuery(t) })))
-  return _.and(parts.map((alternatives) => _.or(alternatives.map(conj))))
+  const key = (t: Test) => JSON.stringify(t)
+  const conj = (tests: Test[]) => tests.map((t) => ({ [t[0]]: testQuery(t) }))
+  return _.and(
+    parts.flatMap((all) => {
+      // An alternative inside another adds nothing (a county's to-do lies inside its list).
+      const alternatives = all.filter((a, i) => !all.some((b, j) => j !== i && within(a, b) && (!within(b, a) || j < i)))
+      const shared = alternatives[0].filter((t) => alternatives.every((a) => a.some((u) => key(u) === key(t))))
+      const rest = alternatives.map((a) => a.filter((t) => !shared.some((u) => key(u) === key(t))))
+      // An alternative with nothing left beyond the shared tests admits everything they admit.
+      const either = rest.some((a) => a.length === 0) ? [] : [rest.length === 1 ? _.and(conj(rest[0])) : _.or(rest.map((a) => _.and(conj(a))))]
+      return [...conj(shared), ...either]
+    }),
+  )
+}
+
+/** Whether every loan `a` admits, `b` admits too (each of b's tests holds for a by one of a's). */
+function within(a: Test[], b: Test[]): boolean {
+  const values = (t: Test) => (t[1] === 'in' ? (t[2] as unknown[]) : t[1] === 'eq' ? [t[2]] : null)
+  return b.every((t) =>
+    a.some((u) => {
+      if (JSON.stringify(u) === JSON.stringify(t)) return true
+      const [inner, outer] = [values(u), values(t)]
+      return u[0] === t[0] && inner !== null && outer !== null && inner.every((v) => outer.includes(v))
+    }),
+  )
 }
 
 /** The same as an expression worth 1 where it holds, else 0 (for counting several lists in one group). */
@@ -493,7 +520,7 @@ async function buildReport(ctx: CallContext, input: { from?: string; to?: string
   const [applications, lent, subsidies] = await Promise.all([
     loans()
       .aggregate()
-      .match(_.and([inScope, { submittedAt: _.gte(fromAt).and(_.lt(toAt)) }]))
+      .match(_.and([{ status: _.in(SENT_IN) }, inScope, { submittedAt: _.gte(fromAt).and(_.lt(toAt)) }]))
       .group({ _id: { county: '$countyCode', status: '$status' }, n: $.sum(1) })
       .limit(10_000)
       .end<{ _id: { county: string; status: LoanStatus }; n: number }>(),
@@ -511,7 +538,7 @@ async function buildReport(ctx: CallContext, input: { from?: string; to?: string
       .end<{ _id: { county: string; type: string }; n: number; fen: number; jobs: number; households: number }>(),
     loans()
       .aggregate()
-      .match(_.and([inScope, { subsidyApprovedFen: _.gt(0) }]))
+      .match(_.and([{ status: _.in(LENT) }, inScope, { subsidyApprovedFen: _.gt(0) }]))
       .unwind('$subsidies')
       .match({ 'subsidies.at': _.gte(fromAt).and(_.lt(toAt)) })
       .group({ _id: '$countyCode', fen: $.sum('$subsidies.amountFen') })
@@ -752,12 +779,12 @@ export const main = defineFunction('loan', loan, {
     const reach: Test[][] = []
     const todo: Test[][] = []
     if (city) {
-      reach.push([['status', 'ne', 'draft']])
+      reach.push([['status', 'in', SENT_IN]])
       todo.push([['status', 'eq', 'city_review']])
     }
     if (counties.length > 0) {
-      reach.push([['countyCode', 'in', counties], ['status', 'ne', 'draft']])
-      todo.push([['countyCode', 'in', counties], ['status', 'eq', 'submitted']])
+      reach.push([['status', 'in', SENT_IN], ['countyCode', 'in', counties]])
+      todo.push([['status', 'eq', 'submitted'], ['countyCode', 'in', counties]])
     }
     if (bankIds.length > 0) {
       reach.push([['bankId', 'in', bankIds], ['bankRouted', 'eq', true]])
@@ -780,11 +807,12 @@ export const main = defineFunction('loan', loan, {
         .skip((input.page - 1) * input.pageSize)
         .limit(input.pageSize)
         .get(),
-      // The list's total and both badges in one request: the loans any of them reaches, each counted where it belongs.
+      // The list's total and both badges in one request: the loans any of them reaches (all within
+      // the caller's reach, which an index serves), each counted where it belongs.
       [...view, ...todo, ...subsidy].length > 0
         ? loans()
             .aggregate()
-            .match(asQuery([[...view, ...todo, ...subsidy]]))
+            .match(asQuery([[...reach, ...view, ...todo, ...subsidy]]))
             .group({ _id: null, total: $.sum(view.length > 0 ? oneIf(listed) : 0), todo: $.sum(oneIf([todo])), subsidy: $.sum(oneIf([subsidy])) })
             .end<{ total: number; todo: number; subsidy: number }>()
         : { list: [] },
@@ -922,7 +950,8 @@ export const main = defineFunction('loan', loan, {
 
   async lprRemove(input, ctx) {
     const user = (await ctx.user())!
-    const { total } = await loans().where({ 'disbursement.lprDate': input.effectiveDate }).count()
+    // Only a disbursed loan has an LPR date (the status narrows the count to them, by its index).
+    const { total } = await loans().where({ status: _.in(LENT), 'disbursement.lprDate': input.effectiveDate }).count()
     if (total > 0) throw conflict(`已有 ${total} 笔放款按这一期 LPR 计算贴息，不能删除`, 'effectiveDate')
     const { stats } = await lprRates().doc(input.effectiveDate).remove()
     if (stats.removed !== 1) throw notFound('没有这一期 LPR')

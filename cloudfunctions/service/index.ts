@@ -11,7 +11,7 @@ import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type Registratio
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
-import { countyName, townshipOf } from '../_shared/divisions'
+import { allCounties, countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { consumeQuota, quotaUsed } from '../_shared/guards'
 import { exportWorkbook, workbookName } from '../_shared/excel'
@@ -126,6 +126,9 @@ function closedSession(o: OpenSessionDoc, userId: string, end: Date, settings: S
   }
 }
 
+/** The whole city, as its counties: every session lies in one, and the county index serves a city-wide query. */
+const CITY_WIDE = { countyCode: _.in(allCounties.map((c) => c.code)) }
+
 /** Criteria limiting sessions to the townships the caller manages. */
 async function reachCriteria(ctx: CallContext, townshipCode?: string): Promise<Record<string, unknown> | unknown> {
   const reach = await ctx.townshipReach()
@@ -135,7 +138,7 @@ async function reachCriteria(ctx: CallContext, townshipCode?: string): Promise<R
     await ctx.requireTownship(place.townshipCode, place.countyCode, '只能查看本镇街的记录')
     return { townshipCode }
   }
-  if (reach === 'city') return {}
+  if (reach === 'city') return CITY_WIDE
   const or = [
     ...(reach.townships.size ? [{ townshipCode: _.in([...reach.townships]) }] : []),
     ...(reach.counties.size ? [{ countyCode: _.in([...reach.counties]) }] : []),
@@ -814,7 +817,7 @@ async function tellNewStars(now: Date): Promise<Record<string, unknown>> {
   const recent = await aggregateAll<{ _id: string }>(() =>
     sessions()
       .aggregate()
-      .match({ status: 'approved', reviewedAt: _.gte(since) })
+      .match({ ...CITY_WIDE, status: 'approved', reviewedAt: _.gte(since) })
       .group({ _id: '$userId' })
       .sort({ _id: 1 }),
   )
@@ -869,7 +872,7 @@ async function tellStaffWhatWaits(now: Date): Promise<Record<string, unknown>> {
   const waiting = await aggregateAll<{ _id: { code: string; name: string }; n: number }>(() =>
     sessions()
       .aggregate()
-      .match({ status: _.in(decidable('approve')) })
+      .match({ ...CITY_WIDE, status: _.in(decidable('approve')) })
       .group({ _id: { code: '$townshipCode', name: '$townshipName' }, n: $.sum(1) })
       .sort({ _id: 1 }),
   )

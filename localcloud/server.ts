@@ -173,7 +173,7 @@ export class LocalCloud {
   /** Every collection with its indexes and rule, and the storage rule, as the management API reads them. */
   managedEnvironment(): ManagedEnvironment {
     const collections: CollectionsFile = {}
-    for (const name of this.store.collections.keys()) collections[name] = structuredClone(this.managed.collections[name] ?? {})
+    for (const name of this.store.collections.keys()) collections[name] = { indexes: [], ...structuredClone(this.managed.collections[name]) }
     return { collections, storageRule: structuredClone(this.managed.storageRule) }
   }
 

@@ -2,10 +2,10 @@
 // app (a development build, with the persona switcher) when needed, starts the local cloud with its
 // gateway and console, seeds the demo data on first run, and prints the addresses.
 import path from 'node:path'
-import { provisionLocalCloud } from '../deploy/local'
 import { describePlan } from '../deploy/plan'
+import { provisionLocalCloud, type ProvisionResult } from '../deploy/local'
 import { localFunctionEnv } from '../localcloud/environment'
-import { startLocalCloud } from '../localcloud/server'
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../localcloud/server'
 import { buildFunctions, ROOT } from './build-functions'
 import { ensureBuild, H5_DEVELOPMENT } from './builds'
 import { demoCityAdmins, gatewayPersonas, seedDemo } from './demo'
@@ -13,13 +13,19 @@ import { demoCityAdmins, gatewayPersonas, seedDemo } from './demo'
 const DATA_DIR = path.join(ROOT, '.localcloud')
 const H5_DIR = path.join(ROOT, 'dist-h5')
 
+/** The local cloud as `npm start` runs it: started, then provisioned by the deploy's own path (deploy/local.ts). */
+export async function startProvisionedCloud(options: Omit<LocalCloudOptions, 'collectionsFile' | 'storageRulesFile'>): Promise<{ cloud: LocalCloud; provisioned: ProvisionResult }> {
+  const cloud = await startLocalCloud(options)
+  return { cloud, provisioned: await provisionLocalCloud(cloud) }
+}
+
 async function main(): Promise<void> {
   process.env.TZ = 'UTC'
   const port = Number(process.env.PORT ?? 3721)
   const built = await buildFunctions()
   console.log(`已构建 ${built.length} 个云函数`)
   ensureBuild(H5_DEVELOPMENT, process.argv.includes('--rebuild'))
-  const cloud = await startLocalCloud({
+  const { cloud, provisioned } = await startProvisionedCloud({
     dataDir: DATA_DIR,
     functionsDir: path.join(ROOT, 'build', 'functions'),
     functionEnv: localFunctionEnv(DATA_DIR, demoCityAdmins()),
@@ -28,8 +34,6 @@ async function main(): Promise<void> {
     port,
     timers: true,
   })
-  // The deploy's own path (deploy/local.ts): collections, indexes, rules, function settings, triggers.
-  const provisioned = await provisionLocalCloud(cloud)
   if (provisioned.applied.length) console.log(describePlan(provisioned.plan, { description: '按部署声明配置本地云' }))
   const seeded = await seedDemo(cloud)
   if (seeded) console.log(`已写入演示数据：${seeded} 个演示身份`)

@@ -242,13 +242,14 @@ async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<Tot
   const reach = await merchantReach(ctx)
   const counties = input.countyCode ? [input.countyCode] : reach === 'city' ? null : [...reach.counties]
   if (input.countyCode && reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的汇总')
-  const parts: unknown[] = []
-  // Redemptions carry their merchant, not its county: a county's merchants (a few dozen) narrow them.
-  if (counties) parts.push({ merchantId: _.in((await readAll(merchants().where({ countyCode: _.in(counties) }).field({ _id: true }))).map((m) => m._id)) })
+  // Redemptions carry their merchant, not its county: the merchants in reach (a county's few dozen,
+  // the city's few hundred) narrow them, which the merchant index serves.
+  const inReach = await readAll(merchants().where(counties ? { countyCode: _.in(counties) } : {}).field({ _id: true }))
+  const parts: unknown[] = [{ merchantId: _.in(inReach.map((m) => m._id)) }]
   if (input.from) parts.push({ date: _.gte(input.from) })
   if (input.to) parts.push({ date: _.lte(input.to) })
   const place = counties ? counties.map((c) => countyName(c) ?? c).join('、') : '全市'
-  return { where: parts.length > 0 ? _.and(parts) : {}, place }
+  return { where: _.and(parts), place }
 }
 
 /**

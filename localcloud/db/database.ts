@@ -51,17 +51,39 @@ export const PLATFORM_LIMITS: DatabaseLimits = {
 
 type Body = Record<string, unknown>
 
+/** The requests that select documents by a query (a transaction's reads and writes go by `_id`). */
+export type QueryRequest = 'get' | 'count' | 'update' | 'remove' | 'aggregate'
+
 /**
  * A read the platform's caps shaped: one that asked for more than the cap (`over-cap`), or whose
- * answer the cap cut short (`cut`: more matched than came back, and the caller did not ask for fewer).
+ * answer the cap cut short (`cut`: more matched than came back, and the caller did not ask for
+ * fewer). Or a query on a collection declared `scale: large` that no index serves
+ * (`unindexed-scan`): fast on a test's hundred documents, a full scan of a city's years online.
  */
 export interface CappedRead {
-  kind: 'over-cap' | 'cut'
-  request: 'get' | 'aggregate'
+  kind: 'over-cap' | 'cut' | 'unindexed-scan'
+  request: QueryRequest
   collection: string
   /** What the caller asked for (undefined: no limit given). */
   requested?: number
-  cap: number
+  /** The platform's cap (over-cap and cut; no cap concerns an unindexed scan). */
+  cap?: number
+  /** The query (or pipeline), as sent, shortened. */
+  query: string
+  /** Unindexed scans: the documents examined (the whole collection) and those the query matched. */
+  examined?: number
+  matched?: number
+}
+
+/** How one query was served: the index that narrowed it (`_id`, an index's name; null: a full scan), documents examined and matched. */
+export interface ScanRecord {
+  request: QueryRequest
+  collection: string
+  index: string | null
+  examined: number
+  matched: number
+  /** The collection is declared `scale: large`. */
+  large: boolean
   /** The query (or pipeline), as sent, shortened. */
   query: string
 }
@@ -117,6 +139,8 @@ export class DatabaseService {
   private readonly transactions = new Map<string, Transaction>()
   /** Which transaction holds the write lock of each document (by `docKey`). */
   private readonly locks = new Map<string, string>()
+  /** How the newest 1,000 queries were served (see `ScanRecord`): what the scan guard's tests and the console read. */
+  readonly scans: ScanRecord[] = []
 
   constructor(
     readonly store: Store,
@@ -137,13 +161,13 @@ export class DatabaseService {
       case 'database.getDocument':
         return txnId ? this.txnGet(this.txn(txnId), body) : this.find(body, observe)
       case 'database.calculateDocument':
-        return this.count(body)
+        return this.count(body, observe)
       case 'database.modifyDocument':
-        return txnId ? this.txnModify(this.txn(txnId), body) : this.modify(body)
+        return txnId ? this.txnModify(this.txn(txnId), body) : this.modify(body, observe)
       case 'database.modifyAndReturnDoc':
-        return this.modifyAndReturn(body)
+        return this.modifyAndReturn(body, observe)
       case 'database.removeDocument':
-        return txnId ? this.txnRemove(this.txn(txnId), body) : this.remove(body)
+        return txnId ? this.txnRemove(this.txn(txnId), body) : this.remove(body, observe)
       case 'database.aggregateDocuments':
         return this.aggregate(body, observe)
       case 'database.startTransaction':
@@ -254,7 +278,7 @@ export class DatabaseService {
   private find(body: Body, observe?: ReadObserver): Body {
     const coll = this.collection(body)
     const criteria = this.criteria(body)
-    let docs = this.match(coll, criteria)
+    let docs = this.match(coll, criteria, { request: 'get', query: body.query, observe })
     if (body.queryType === 'DOC') docs = docs.slice(0, 1)
     const order = body.order !== undefined ? this.parseOrder(body.order) : {}
     const byDistance = nearSort(criteria)
@@ -283,12 +307,12 @@ export class DatabaseService {
     return { data: { list: project(page, projection).map(toReply) }, limit, offset }
   }
 
-  private count(body: Body): Body {
+  private count(body: Body, observe?: ReadObserver): Body {
     const coll = this.collection(body)
-    return { data: { total: this.match(coll, this.criteria(body)).length } }
+    return { data: { total: this.match(coll, this.criteria(body), { request: 'count', query: body.query, observe }).length } }
   }
 
-  private modify(body: Body): Promise<Body> {
+  private modify(body: Body, observe?: ReadObserver): Promise<Body> {
     const data = this.parseObject(body.data, 'data')
     const now = Date.now()
     const criteria = this.criteria(body)
@@ -298,7 +322,7 @@ export class DatabaseService {
     const upsertId: DocId = typeof criteria._id === 'string' || criteria._id instanceof ObjectId ? criteria._id : newDocId()
     return this.plainWrite(() => {
       const coll = this.collection(body)
-      const targets = this.match(coll, criteria)
+      const targets = this.match(coll, criteria, { request: 'update', query: body.query, observe })
       const chosen = body.multi === true ? targets : targets.slice(0, 1)
       const upsert = chosen.length === 0 && body.upsert === true
       return {
@@ -334,12 +358,12 @@ export class DatabaseService {
     })
   }
 
-  private modifyAndReturn(body: Body): Promise<Body> {
+  private modifyAndReturn(body: Body, observe?: ReadObserver): Promise<Body> {
     const modifier = this.modifier(this.parseObject(body.data, 'data'))
     const criteria = this.criteria(body)
     return this.plainWrite(() => {
       const coll = this.collection(body)
-      const [current] = this.match(coll, criteria)
+      const [current] = this.match(coll, criteria, { request: 'update', query: body.query, observe })
       return {
         collection: coll.name,
         keys: current ? [idKey(current._id)] : [],
@@ -354,11 +378,11 @@ export class DatabaseService {
     })
   }
 
-  private remove(body: Body): Promise<Body> {
+  private remove(body: Body, observe?: ReadObserver): Promise<Body> {
     const criteria = this.criteria(body)
     return this.plainWrite(() => {
       const coll = this.collection(body)
-      const targets = this.match(coll, criteria)
+      const targets = this.match(coll, criteria, { request: 'remove', query: body.query, observe })
       const chosen = body.multi === false || body.queryType === 'DOC' ? targets.slice(0, 1) : targets
       const keys = chosen.map((doc) => idKey(doc._id))
       return {
@@ -384,10 +408,15 @@ export class DatabaseService {
     const limits = stages.filter((s) => '$limit' in s).map((s) => Number(s.$limit))
     const asked = limits.length > 0 ? Math.min(...limits) : undefined
     const cap = asked === undefined ? this.limits.aggregateDefaultLimit : this.limits.maxAggregateLimit
-    const input = [...coll.docs.values()].map(clone)
+    // A leading $match is served as a query is (the pipeline still applies it to the candidates).
+    const leading = stages[0] && '$match' in stages[0] && isPlainObject(stages[0].$match) ? (stages[0].$match as Record<string, unknown>) : null
+    const plan = leading ? coll.plan(leading) : { index: null, docs: coll.docs.values() }
+    const input = [...plan.docs].map(clone)
     const out = aggregate(input, stages, {
       collection: (name) => [...this.store.get(name).docs.values()].map(clone),
     })
+    const matched = leading ? input.filter(compileQuery(leading)).length : input.length
+    this.noteScan(coll, { request: 'aggregate', index: plan.index, examined: input.length, matched }, body.stages, observe)
     if (observe) {
       const query = shorten(body.stages)
       if (limits.some((n) => n > cap)) observe({ kind: 'over-cap', request: 'aggregate', collection: coll.name, requested: Math.max(...limits), cap, query })
@@ -545,11 +574,28 @@ export class DatabaseService {
     return resolveServerDates(this.parseObject(body.query, 'query'), Date.now())
   }
 
-  private match(coll: Collection, criteria: Record<string, unknown>): Doc[] {
+  /** The documents a query matches, served as `Collection.plan` says; the plan is noted (see `noteScan`). */
+  private match(coll: Collection, criteria: Record<string, unknown>, how: { request: QueryRequest; query: unknown; observe?: ReadObserver }): Doc[] {
     const test = compileQuery(criteria)
+    const plan = coll.plan(criteria)
     const out: Doc[] = []
-    for (const doc of coll.candidates(criteria)) if (test(doc)) out.push(doc)
+    let examined = 0
+    for (const doc of plan.docs) {
+      examined++
+      if (test(doc)) out.push(doc)
+    }
+    this.noteScan(coll, { request: how.request, index: plan.index, examined, matched: out.length }, how.query, how.observe)
     return out
+  }
+
+  /** Keeps how a query was served; a full scan of a large collection is reported to the observer. */
+  private noteScan(coll: Collection, scan: Pick<ScanRecord, 'request' | 'index' | 'examined' | 'matched'>, wire: unknown, observe?: ReadObserver): void {
+    const query = shorten(wire)
+    if (this.scans.length >= 1000) this.scans.shift()
+    this.scans.push({ ...scan, collection: coll.name, large: coll.large, query })
+    if (coll.large && scan.index === null && observe) {
+      observe({ kind: 'unindexed-scan', request: scan.request, collection: coll.name, query, examined: scan.examined, matched: scan.matched })
+    }
   }
 
   private docIdOf(body: Body): DocId {

@@ -1,4 +1,5 @@
-// Secondary indexes held in memory: equality lookups on any prefix of an index's keys,
+// Secondary indexes held in memory: lookups by equality (or $in) on a prefix of an index's keys,
+// with a range ($gt/$gte/$lt/$lte) on the key after that prefix, as MongoDB bounds an index scan;
 // and unique constraints (compound ones included) checked before a write is applied.
 import { resolve } from 'mingo/util'
 import { DbError } from './errors'
@@ -98,36 +99,96 @@ export class Index {
     }
   }
 
-  /** Candidate ids (keys, see `idKey`) for equality constraints on a prefix of the fields, or null if the index cannot help. */
-  lookup(constraints: Map<string, unknown[]>): Set<string> | null {
+  /** How many leading fields of this index the query's equalities cover. */
+  private equalPrefix(bounds: QueryBounds): number {
     let n = 0
-    while (n < this.fields.length && constraints.has(this.fields[n])) n++
-    if (n === 0) return null
-    const parts = this.fields.slice(0, n).map((f) => constraints.get(f)!.map(valueKey))
-    const out = new Set<string>()
-    for (const key of tuples(parts)) for (const id of this.prefixes[n - 1].get(key) ?? []) out.add(id)
-    return out
-  }
-
-  /** How many fields of this index a query constrains by equality (for choosing among indexes). */
-  coverage(constraints: Map<string, unknown[]>): number {
-    let n = 0
-    while (n < this.fields.length && constraints.has(this.fields[n])) n++
+    while (n < this.fields.length && bounds.equal.has(this.fields[n])) n++
     return n
   }
+
+  /**
+   * How well this index serves a query: the fields its equalities cover, plus a half when a range
+   * bounds the next field (0: the index cannot narrow the query, it would be a full scan).
+   */
+  score(bounds: QueryBounds): number {
+    const n = this.equalPrefix(bounds)
+    return n + (n < this.fields.length && bounds.ranges.has(this.fields[n]) ? 0.5 : 0)
+  }
+
+  /** Candidate ids (keys, see `idKey`) for the query's bounds on this index, or null if it cannot help. */
+  lookup(bounds: QueryBounds): Set<string> | null {
+    const n = this.equalPrefix(bounds)
+    const ranges = n < this.fields.length ? bounds.ranges.get(this.fields[n]) : undefined
+    if (n === 0 && !ranges) return null
+    const prefixes = n === 0 ? [] : tuples(this.fields.slice(0, n).map((f) => bounds.equal.get(f)!.map(valueKey)))
+    if (!ranges) {
+      const out = new Set<string>()
+      for (const key of prefixes) for (const id of this.prefixes[n - 1].get(key) ?? []) out.add(id)
+      return out
+    }
+    // Each bound on its own, then intersected: an array field matches $gt and $lt by different
+    // elements (multikey bounds), so a key need not satisfy every bound at once.
+    const matches = ranges.map((range) => {
+      const ids = new Set<string>()
+      for (const [key, set] of this.prefixes[n]) {
+        const last = n === 0 ? key : lastPart(key, prefixes)
+        if (last !== null && inRange(last, range)) for (const id of set) ids.add(id)
+      }
+      return ids
+    })
+    return matches.reduce((all, ids) => new Set([...all].filter((id) => ids.has(id))))
+  }
+}
+
+/** The key of the last field of a compound key whose leading fields are one of `prefixes`; null for none. */
+function lastPart(key: string, prefixes: string[]): string | null {
+  for (const p of prefixes) if (key.length > p.length && key.startsWith(p) && key[p.length] === SEP) return key.slice(p.length + 1)
+  return null
+}
+
+/** Whether a field's key (see `valueKey`) is within a bound: same type only, as MongoDB compares. */
+function inRange(key: string, range: RangeBound): boolean {
+  const v = range.value
+  let x: number | string
+  let y: number | string
+  if (typeof v === 'number' && key.startsWith('n:')) [x, y] = [Number(key.slice(2)), v]
+  else if (typeof v === 'string' && key.startsWith('s:')) [x, y] = [key.slice(2), v]
+  else if (v instanceof Date && key.startsWith('d:')) [x, y] = [Number(key.slice(2)), v.getTime()]
+  else return false
+  if (range.op === '$gt') return x > y
+  if (range.op === '$gte') return x >= y
+  if (range.op === '$lt') return x < y
+  return x <= y
 }
 
 const isScalar = (v: unknown) =>
   v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date || v instanceof ObjectId
 
+type RangeOp = '$gt' | '$gte' | '$lt' | '$lte'
+const RANGE_OPS = new Set<string>(['$gt', '$gte', '$lt', '$lte'])
+
+export interface RangeBound {
+  op: RangeOp
+  value: number | string | Date
+}
+
+/** What an index can use of a query: equalities (one or more values each) and ranges, by field. */
+export interface QueryBounds {
+  equal: Map<string, unknown[]>
+  ranges: Map<string, RangeBound[]>
+}
+
+const isRangeValue = (v: unknown): v is number | string | Date => typeof v === 'number' || typeof v === 'string' || v instanceof Date
+
 /**
- * Equality constraints a query places on fields (`{f: v}`, `{f: {$eq: v}}`, `{f: {$in: [...]}}`,
- * and those inside a top-level `$and`). Anything else is left to the full query test.
+ * The bounds a query places on fields: equality (`{f: v}`, `{f: {$eq: v}}`, `{f: {$in: [...]}}`)
+ * and ranges (`{f: {$gte: a, $lt: b}}` on numbers, strings and dates), including those inside a
+ * top-level `$and`. Anything else is left to the full query test.
  */
-export function equalityConstraints(criteria: Record<string, unknown>, out = new Map<string, unknown[]>()): Map<string, unknown[]> {
+export function queryBounds(criteria: Record<string, unknown>, out: QueryBounds = { equal: new Map(), ranges: new Map() }): QueryBounds {
   for (const [field, cond] of Object.entries(criteria)) {
     if (field === '$and' && Array.isArray(cond)) {
-      for (const part of cond) if (isPlainObject(part)) equalityConstraints(part, out)
+      for (const part of cond) if (isPlainObject(part)) queryBounds(part, out)
       continue
     }
     if (field.startsWith('$')) continue
@@ -137,8 +198,15 @@ export function equalityConstraints(criteria: Record<string, unknown>, out = new
       const ops = Object.keys(cond)
       if (ops.length === 1 && ops[0] === '$eq' && isScalar(cond.$eq)) values = [cond.$eq]
       if (ops.length === 1 && ops[0] === '$in' && Array.isArray(cond.$in) && cond.$in.every(isScalar)) values = cond.$in
+      const ranges = ops.filter((op) => RANGE_OPS.has(op) && isRangeValue(cond[op])).map((op) => ({ op: op as RangeOp, value: cond[op] as RangeBound['value'] }))
+      if (ranges.length > 0) out.ranges.set(field, [...(out.ranges.get(field) ?? []), ...ranges])
     }
-    if (values && !out.has(field)) out.set(field, values)
+    if (values && !out.equal.has(field)) out.equal.set(field, values)
   }
   return out
+}
+
+/** The equality part of `queryBounds` (by field, the values it may equal). */
+export function equalityConstraints(criteria: Record<string, unknown>): Map<string, unknown[]> {
+  return queryBounds(criteria).equal
 }

@@ -13,16 +13,27 @@ import path from 'node:path'
 import { ObjectId } from 'bson'
 import { open, type Database, type RootDatabase } from 'lmdb'
 import { DbError } from './errors'
-import { equalityConstraints, Index, type IndexSpec } from './indexes'
-import { idKey, parseWire, toWire, type Doc } from './values'
+import { Index, queryBounds, type IndexSpec } from './indexes'
+import { idKey, isPlainObject, parseWire, toWire, type Doc } from './values'
 
 export interface CollectionSpec {
   /** Security rule for the client SDK, as the deploy sets it (the app never reads the database directly). */
   rule?: Record<string, unknown>
   indexes?: IndexSpec[]
+  /**
+   * `large`: the collection grows with the city over the years (sessions, redemptions, …), so
+   * every query on it must be served by an index (the scan guard); the deploy reads it too.
+   */
+  scale?: 'large'
 }
 
 export type CollectionsFile = Record<string, CollectionSpec>
+
+/** How a query is served: the index that narrowed it (`_id`, a declared index's name; null: a full scan) and the documents it examines. */
+export interface ScanPlan {
+  index: string | null
+  docs: Iterable<Doc>
+}
 
 export interface Mutation {
   collection: string
@@ -48,7 +59,16 @@ export class Collection {
   readonly history = new Map<string, PastVersion[]>()
   indexes: Index[] = []
 
-  constructor(readonly name: string) {}
+  /** `declaration`: the collection's spec as declared now (its scale may change after it was created). */
+  constructor(
+    readonly name: string,
+    private readonly declaration: () => CollectionSpec | undefined = () => undefined,
+  ) {}
+
+  /** Declared `scale: large`: a query no index serves is an unindexed scan (see `plan`). */
+  get large(): boolean {
+    return this.declaration()?.scale === 'large'
+  }
 
   setIndexes(specs: IndexSpec[]): void {
     this.indexes = specs.map((spec) => new Index(spec))
@@ -57,22 +77,43 @@ export class Collection {
 
   /** Documents that may match `criteria`, narrowed by `_id` or the best index; callers still test each. */
   candidates(criteria: Record<string, unknown>): Iterable<Doc> {
-    const constraints = equalityConstraints(criteria)
-    const ids = constraints.get('_id')
+    return this.plan(criteria).docs
+  }
+
+  /**
+   * How a query is served, as MongoDB's planner would: by `_id`, by the index whose keys its
+   * equalities (and a range on the next key) cover best, by the union of such plans for the
+   * branches of a top-level `$or`, or else by a full scan (`index: null`). `docs` are the
+   * candidates it examines.
+   */
+  plan(criteria: Record<string, unknown>): ScanPlan {
+    const bounds = queryBounds(criteria)
+    const ids = bounds.equal.get('_id')
     if (ids) {
-      const out: Doc[] = []
+      const docs: Doc[] = []
       for (const id of ids) {
         const doc = typeof id === 'string' || id instanceof ObjectId ? this.docs.get(idKey(id)) : undefined
-        if (doc) out.push(doc)
+        if (doc) docs.push(doc)
       }
-      return out
+      return { index: '_id', docs }
     }
     let best: Index | null = null
+    let bestScore = 0
     for (const index of this.indexes) {
-      if (index.coverage(constraints) > (best?.coverage(constraints) ?? 0)) best = index
+      const score = index.score(bounds)
+      if (score > bestScore) [best, bestScore] = [index, score]
     }
-    if (!best) return this.docs.values()
-    return [...best.lookup(constraints)!].map((id) => this.docs.get(id)!)
+    if (best) return { index: best.spec.name, docs: [...best.lookup(bounds)!].map((id) => this.docs.get(id)!) }
+    const branches = Array.isArray(criteria.$or) ? criteria.$or : null
+    if (branches && branches.length > 0 && branches.every(isPlainObject)) {
+      const plans = branches.map((b) => this.plan(b as Record<string, unknown>))
+      if (plans.every((p) => p.index !== null)) {
+        const union = new Map<string, Doc>()
+        for (const p of plans) for (const doc of p.docs) union.set(idKey(doc._id), doc)
+        return { index: [...new Set(plans.map((p) => p.index))].join(' | '), docs: union.values() }
+      }
+    }
+    return { index: null, docs: this.docs.values() }
   }
 
   /** The document with this key as it was at snapshot `seq` (the commit sequence the snapshot saw last). */
@@ -109,11 +150,11 @@ export class Store {
 
   private load(): void {
     this.collections.clear()
-    for (const { key } of this.namesDb.getRange()) this.collections.set(key, new Collection(key))
+    for (const { key } of this.namesDb.getRange()) this.collections.set(key, this.newCollection(key))
     for (const { key, value } of this.docsDb.getRange()) {
       const [name, id] = key
       let coll = this.collections.get(name)
-      if (!coll) this.collections.set(name, (coll = new Collection(name)))
+      if (!coll) this.collections.set(name, (coll = this.newCollection(name)))
       const doc = parseWire(value, 'stored document') as Doc
       coll.docs.set(id, doc)
       coll.versions.set(id, 0)
@@ -128,6 +169,10 @@ export class Store {
       // Indexes are built over existing data; a unique violation there is a deploy error.
       for (const index of coll.indexes) for (const doc of coll.docs.values()) index.checkUnique(doc, name)
     }
+  }
+
+  private newCollection(name: string): Collection {
+    return new Collection(name, () => this.declared[name])
   }
 
   /** The sequence of the last commit: what a snapshot taken now sees. */
@@ -177,7 +222,7 @@ export class Store {
     if (this.collections.has(name)) {
       throw new DbError('DATABASE_COLLECTION_ALREADY_EXIST', `Table exist: ${name}`)
     }
-    const coll = new Collection(name)
+    const coll = this.newCollection(name)
     coll.setIndexes(this.declared[name]?.indexes ?? [])
     this.collections.set(name, coll)
     await this.namesDb.put(name, '1')

@@ -218,7 +218,11 @@ async function positionViews(list: PositionDoc[]): Promise<PositionView[]> {
     .limit(10_000)
     .end<{ _id: string; n: number }>()
   const applicants = new Map(counts.map((c) => [c._id, c.n]))
-  return list.map((p) => ({
+  return list.map((p) => positionView(p, applicants.get(p._id) ?? 0))
+}
+
+function positionView(p: PositionDoc, applicants: number): PositionView {
+  return {
     id: p._id,
     fairId: p.fairId,
     employerId: p.employerId,
@@ -234,8 +238,8 @@ async function positionViews(list: PositionDoc[]): Promise<PositionView[]> {
     salaryMaxFen: p.salaryMaxFen,
     contactName: p.contactName,
     contactPhone: p.contactPhone,
-    applicants: applicants.get(p._id) ?? 0,
-  }))
+    applicants,
+  }
 }
 
 async function loadFair(id: string): Promise<FairDoc> {
@@ -246,13 +250,6 @@ async function loadFair(id: string): Promise<FairDoc> {
 
 const isCityAdmin = (user: UserDoc | null) => !!user?.roles.some((g) => g.role === 'city_admin')
 const employerIdsOf = (user: UserDoc | null) => (user?.roles ?? []).filter((g) => g.role === 'employer').map((g) => g.scopeId)
-
-/** A fair as a caller may see it: published ones for everybody, drafts for the city admin. */
-async function visibleFair(id: string, ctx: CallContext): Promise<FairDoc> {
-  const f = await loadFair(id)
-  if (f.status === 'draft' && !isCityAdmin(await ctx.user())) throw notFound('对接会不存在')
-  return f
-}
 
 // ---- people ----------------------------------------------------------------------------
 
@@ -747,10 +744,22 @@ export const main = defineFunction('fair', fair, {
   },
 
   async get(input, ctx) {
-    const [f, user] = await Promise.all([visibleFair(input.id, ctx), ctx.account()])
-    const data = await readAll(positions().where({ fairId: f._id }), { order: ['createdAt', 'asc'] })
-    const [[view], list] = await Promise.all([fairViews([f], ctx, user._id), positionViews(data)])
-    return { fair: view, positions: list }
+    const user = await ctx.account()
+    // One read: the fair, its positions and employers, the caller's sign-up, and how many chose each position.
+    const f = await fairWith<{ mine: SignupDoc[]; chosen: { _id: string; n: number }[] }>(input.id, (joined) =>
+      joined
+        .lookup({ from: COLLECTIONS.fairSignups, pipeline: $.pipeline().match({ _id: `${input.id}:${user._id}` }).done(), as: 'mine' })
+        .lookup({
+          from: COLLECTIONS.fairSignups,
+          pipeline: ($.pipeline().match({ fairId: input.id, status: _.in(['confirmed', 'waiting']) }).unwind('$positionIds').group({ _id: '$positionIds', n: $.sum(1) }) as LookupPipeline).done(),
+          as: 'chosen',
+        }),
+    )
+    if (!f || (f.status === 'draft' && !isCityAdmin(user))) throw notFound('对接会不存在')
+    const { mine, chosen, ...fair } = f
+    const applicants = new Map(chosen.map((c) => [c._id, c.n]))
+    const list = [...f.positions].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (a._id < b._id ? -1 : 1))
+    return { fair: joinedView(fair, ctx.now, mine[0]), positions: list.map((p) => positionView(p, applicants.get(p._id) ?? 0)) }
   },
 
   async save(input, ctx) {

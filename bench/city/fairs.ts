@@ -140,12 +140,13 @@ export function fairs(prng: Prng, count: number, maxSignups: number, people: Per
       .map((k) => ({ p: eligible[k], at: new Date(opens + Math.floor(prng.next() * (closes - opens))) }))
       .sort((a, b) => a.at.getTime() - b.at.getTime())
     // Seats go in sign-up order; a cancellation frees one for the head of the waiting list.
-    let seated = 0
-    for (const { p, at } of list) {
+    // Seats taken on arrival (a cancellation later frees its seat for the head of the waiting list).
+    const firstCome = new Set<string>()
+    for (const [k, { p, at }] of list.entries()) {
       const picked = [...new Set(Array.from({ length: prng.int(1, f.maxPositions) }, () => prng.pick(mine)))]
-      const cancelled = schedule !== 'cancelled' && prng.chance(0.08)
-      const firstCome = seated < capacity
-      if (firstCome && !cancelled) seated++
+      // About one in twelve cancels; at the first fair the second to sign up always does (someone is promoted, however small the city).
+      const cancelled = schedule !== 'cancelled' && (prng.chance(0.08) || (i === 0 && k === 1))
+      if (k < capacity) firstCome.add(`${id}:${p.user._id}`)
       const s: SignupDoc = {
         _id: `${id}:${p.user._id}`,
         fairId: id,
@@ -172,8 +173,8 @@ export function fairs(prng: Prng, count: number, maxSignups: number, people: Per
     active.forEach((s, k) => {
       if (k >= capacity) return
       s.status = 'confirmed'
-      // Seated beyond the first-come seats: promoted from the waiting list by a cancellation.
-      if (k >= seated) {
+      // Not seated on arrival: promoted from the waiting list by a cancellation.
+      if (!firstCome.has(s._id)) {
         s.promotedAt = addMinutes(s.createdAt, prng.int(60, 3 * 24 * 60))
         if (s.promotedAt.getTime() > closes) s.promotedAt = new Date(closes)
         s.updatedAt = s.promotedAt
@@ -184,11 +185,13 @@ export function fairs(prng: Prng, count: number, maxSignups: number, people: Per
     if (schedule === 'cancelled') f.updatedAt = instant(span.lastDay, 8 * 60)
     if (schedule !== 'held') continue
     // At the door: most of those with a seat came; employers recorded what came of their interviews.
+    let admitted = 0
     for (const s of active) {
       if (s.status !== 'confirmed' || !prng.chance(0.8)) continue
       s.checkedInAt = addMinutes(f.startsAt, prng.int(-30, 150))
       s.checkedInBy = city.user._id
-      s.entryNonce = prng.chance(0.9) ? prng.base64url(16) : ''
+      // One in ten had no entry code to show and was found by name (no nonce).
+      s.entryNonce = admitted++ % 10 === 3 ? '' : prng.base64url(16)
       s.updatedAt = s.checkedInAt
       for (const positionId of s.positionIds) {
         if (!prng.chance(0.5)) continue

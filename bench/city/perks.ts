@@ -18,8 +18,9 @@ export function merchants(prng: Prng, count: number, perksPerMerchant: number, s
   const staff = new Map<string, Staff>()
   for (let i = 0; i < count; i++) {
     const county = COUNTIES[i % COUNTIES.length]
-    const isDepartment = i % 20 === 19
-    const suspended = i % 25 === 24
+    // One in twenty is a department, one in twenty-five suspended (and at least one of each, however small the city).
+    const isDepartment = i % 20 === 19 || i === count - 2
+    const suspended = i % 25 === 24 || i === count - 1
     const m: MerchantDoc = {
       _id: `m_c${String(i).padStart(4, '0')}`,
       name: isDepartment ? `${county.name}文化馆` : `${county.name.slice(0, 2)}${prng.pick(SHOP_NAMES)}（${i}）`,
@@ -39,7 +40,8 @@ export function merchants(prng: Prng, count: number, perksPerMerchant: number, s
     staff.set(m._id, staffUser(prng, `o_city_merchant_${i}`, `${m.name}店员`, [{ role: 'merchant', scopeType: 'merchant', scopeId: m._id, scopeName: m.name }], created))
     const n = i % 2 === 0 ? perksPerMerchant : Math.max(1, perksPerMerchant - 1)
     for (let k = 0; k < n; k++) {
-      const paused = !suspended && prng.chance(0.08)
+      // Some paused by their merchant (the second merchant's first perk always: every state, however small the city).
+      const paused = !suspended && (prng.chance(0.08) || (i === 1 && k === 0))
       perks.push({
         _id: `p_c${String(i).padStart(4, '0')}_${k}`,
         merchantId: m._id,

@@ -179,22 +179,17 @@ function joinedView(f: FairDoc & { positions: PositionDoc[]; employers: Employer
   return fairView(fair as FairDoc, now, { orgs: new Map(orgs.map((e) => [e._id, e])), stats, mine })
 }
 
-/** A fair joined by `withViewParts`: what its view shows besides its own fields. */
-type ViewJoined = FairDoc & { employers: EmployerDoc[]; stats: { n: number; openings: number }[]; mine?: SignupDoc[] }
+/** A fair joined by `withViewParts`: its positions and invited employers, and the caller's sign-up when asked. */
+type ViewJoined = FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[]; mine?: SignupDoc[] }
 
 /**
- * Adds to a pipeline of fairs what their views show (invited employers, positions' count and
- * openings, and with `userId` that person's sign-up), so a page of fairs is one request.
+ * Adds to a pipeline of fairs what their views show (invited employers, positions, and with
+ * `userId` that person's sign-up), each by an indexed key, so a page of fairs is one request.
  */
 function withViewParts(pipeline: Aggregate, userId: string | null): Aggregate {
   const joined = pipeline
     .lookup({ from: COLLECTIONS.employers, localField: 'employerIds', foreignField: '_id', as: 'employers' })
-    .lookup({
-      from: COLLECTIONS.fairPositions,
-      let: { fair: '$_id' },
-      pipeline: ($.pipeline().match(_.expr($.eq(['$fairId', '$$fair']))).group({ _id: null, n: $.sum(1), openings: $.sum('$openings') }) as LookupPipeline).done(),
-      as: 'stats',
-    })
+    .lookup({ from: COLLECTIONS.fairPositions, localField: '_id', foreignField: 'fairId', as: 'positions' })
   if (!userId) return joined
   return joined.lookup({
     from: COLLECTIONS.fairSignups,
@@ -204,9 +199,7 @@ function withViewParts(pipeline: Aggregate, userId: string | null): Aggregate {
   })
 }
 
-function viewOfJoined({ employers: orgs, stats, mine, ...f }: ViewJoined, now: Date): FairView {
-  return fairView(f as FairDoc, now, { orgs: new Map(orgs.map((e) => [e._id, e])), stats: stats[0], mine: mine?.[0] })
-}
+const viewOfJoined = ({ mine, ...f }: ViewJoined, now: Date): FairView => joinedView(f, now, mine?.[0])
 
 async function positionViews(list: PositionDoc[]): Promise<PositionView[]> {
   if (list.length === 0) return []
@@ -1004,16 +997,11 @@ export const main = defineFunction('fair', fair, {
     const user = (await ctx.user())!
     const id = `${input.fairId}:${user._id}`
     // One read: the fair, this person's sign-up and the one at the head of the waiting list (who may take the seat).
-    const f = await fairWith<{ signups: SignupDoc[] }>(input.fairId, (joined) =>
-      joined.lookup({
-        from: COLLECTIONS.fairSignups,
-        let: { waitlist: '$waitlist' },
-        pipeline: $.pipeline()
-          .match({ fairId: input.fairId })
-          .match(_.expr($.or([$.eq(['$_id', id]), $.eq(['$_id', $.arrayElemAt(['$$waitlist', 0])])])))
-          .done(),
-        as: 'signups',
-      }),
+    const f = await fairWith<{ signups: SignupDoc[]; head: SignupDoc[] }>(input.fairId, (joined) =>
+      joined
+        .lookup({ from: COLLECTIONS.fairSignups, pipeline: $.pipeline().match({ _id: id }).done(), as: 'signups' })
+        .addFields({ first: $.arrayElemAt(['$waitlist', 0]) })
+        .lookup({ from: COLLECTIONS.fairSignups, localField: 'first', foreignField: '_id', as: 'head' }),
     )
     if (!f) throw notFound('对接会不存在')
     const s = f.signups.find((d) => d._id === id)
@@ -1023,7 +1011,7 @@ export const main = defineFunction('fair', fair, {
     const { stats } = await signups().where({ _id: id, status: s.status }).update({ data: { status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now } })
     if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
     const cancelled = { actorId: user._id, action: 'fair.cancel_signup', targetType: 'fair_signup', targetId: id, before: { status: s.status }, after: { status: 'cancelled' }, reason: input.reason || '报名者取消' }
-    const { promoted, known, seats } = s.status === 'confirmed' ? await releaseSeat(f, f.signups, ctx.now) : await leaveWaitlist(f, id, ctx.now)
+    const { promoted, known, seats } = s.status === 'confirmed' ? await releaseSeat(f, f.head, ctx.now) : await leaveWaitlist(f, id, ctx.now)
     await tellPromoted(promoted, f, ctx.now, known, [cancelled])
     return { fair: joinedView({ ...f, ...seats }, ctx.now, undefined) }
   },
@@ -1040,15 +1028,13 @@ export const main = defineFunction('fair', fair, {
         .sort({ createdAt: -1, _id: 1 })
         .skip((input.page - 1) * input.pageSize)
         .limit(input.pageSize)
-        .lookup({
-          from: COLLECTIONS.fairs,
-          let: { fair: '$fairId' },
-          pipeline: (withViewParts($.pipeline().match(_.expr($.eq(['$_id', '$$fair']))), null) as LookupPipeline).done(),
-          as: 'fair',
-        })
-        .end<SignupDoc & { fair: ViewJoined[] }>(),
+        .lookup({ from: COLLECTIONS.fairs, localField: 'fairId', foreignField: '_id', as: 'fair' })
+        .unwind('$fair')
+        .lookup({ from: COLLECTIONS.employers, localField: 'fair.employerIds', foreignField: '_id', as: 'employers' })
+        .lookup({ from: COLLECTIONS.fairPositions, localField: 'fairId', foreignField: 'fairId', as: 'positions' })
+        .end<SignupDoc & { fair: FairDoc; employers: EmployerDoc[]; positions: PositionDoc[] }>(),
     ])
-    const items = list.filter((s) => s.fair.length > 0).map(({ fair: [f], ...s }) => viewOfJoined({ ...f, mine: [s as SignupDoc] }, ctx.now))
+    const items = list.map(({ fair, employers: orgs, positions: offered, ...s }) => joinedView({ ...fair, employers: orgs, positions: offered }, ctx.now, s as SignupDoc))
     return { items, total }
   },
 

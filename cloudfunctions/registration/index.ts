@@ -230,21 +230,17 @@ async function reviewFacts(ids: string[]): Promise<{ found: RegistrationDoc[]; c
   return { found, conflicted: rivalled(list), owners }
 }
 
-/** A registration with the accounts of every registration in play that has its ID number (its own included). */
-type WithRivals = RegistrationDoc & { sameId: Pick<RegistrationDoc, 'userId'>[] }
+/** A registration with every registration that has its ID number (its own included), joined by the indexed key. */
+type WithRivals = RegistrationDoc & { sameId: Pick<RegistrationDoc, 'userId' | 'status'>[] }
 
-/** Joins to each registration of the pipeline the registrations in play with its ID number (for `rivalled`). */
+/** Joins to each registration of the pipeline the registrations with its ID number (for `rivalled`). */
 function withRivals(pipeline: Aggregate): Aggregate {
-  return pipeline.lookup({
-    from: COLLECTIONS.registrations,
-    let: { index: '$idBlindIndex' },
-    pipeline: ($.pipeline().match({ status: _.in(IN_PLAY) }).match(_.expr($.eq(['$idBlindIndex', '$$index']))).project({ _id: 0, userId: 1 }) as Aggregate & { done(): unknown }).done(),
-    as: 'sameId',
-  })
+  return pipeline.lookup({ from: COLLECTIONS.registrations, localField: 'idBlindIndex', foreignField: 'idBlindIndex', as: 'sameId' })
 }
 
 /** Which of these share their ID number with another account's registration in play. */
-const rivalled = (list: WithRivals[]) => new Set(list.filter((r) => r.idBlindIndex && r.sameId.some((d) => d.userId !== r.userId)).map((r) => r._id))
+const rivalled = (list: WithRivals[]) =>
+  new Set(list.filter((r) => r.idBlindIndex && r.sameId.some((d) => d.userId !== r.userId && IN_PLAY.includes(d.status))).map((r) => r._id))
 
 /** Reviewer scope as query criteria on countyCode. */
 async function countyCriteria(ctx: CallContext, requested?: string): Promise<Record<string, unknown>> {

@@ -5,7 +5,7 @@ import { ObjectId } from 'bson'
 import { isDeepStrictEqual } from 'node:util'
 import { aggregate, applyUpdate, compileQuery, isOperatorUpdate, nearSort, project, sortDocs } from './engine'
 import { DbError } from './errors'
-import type { Collection, Mutation, Store } from './store'
+import { isUnfiltered, type Collection, type Mutation, type Store } from './store'
 import {
   clone,
   documentBytes,
@@ -84,6 +84,11 @@ export interface ScanRecord {
   matched: number
   /** The collection is declared `scale: large`. */
   large: boolean
+  /**
+   * The query placed no condition (an aggregation: no leading $match, or an empty one): it asks for
+   * the whole collection (a city-wide report), which no index could narrow; not an unindexed scan.
+   */
+  unfiltered: boolean
   /** The query (or pipeline), as sent, shortened. */
   query: string
 }
@@ -416,7 +421,8 @@ export class DatabaseService {
       collection: (name) => [...this.store.get(name).docs.values()].map(clone),
     })
     const matched = leading ? input.filter(compileQuery(leading)).length : input.length
-    this.noteScan(coll, { request: 'aggregate', index: plan.index, examined: input.length, matched }, body.stages, observe)
+    const unfiltered = leading ? isUnfiltered(leading) : !stages.some((stage) => '$match' in stage || '$geoNear' in stage)
+    this.noteScan(coll, { request: 'aggregate', index: plan.index, examined: input.length, matched, unfiltered }, body.stages, observe)
     if (observe) {
       const query = shorten(body.stages)
       if (limits.some((n) => n > cap)) observe({ kind: 'over-cap', request: 'aggregate', collection: coll.name, requested: Math.max(...limits), cap, query })
@@ -584,16 +590,16 @@ export class DatabaseService {
       examined++
       if (test(doc)) out.push(doc)
     }
-    this.noteScan(coll, { request: how.request, index: plan.index, examined, matched: out.length }, how.query, how.observe)
+    this.noteScan(coll, { request: how.request, index: plan.index, examined, matched: out.length, unfiltered: isUnfiltered(criteria) }, how.query, how.observe)
     return out
   }
 
-  /** Keeps how a query was served; a full scan of a large collection is reported to the observer. */
-  private noteScan(coll: Collection, scan: Pick<ScanRecord, 'request' | 'index' | 'examined' | 'matched'>, wire: unknown, observe?: ReadObserver): void {
+  /** Keeps how a query was served; a full scan of a large collection that a query's conditions asked for is reported to the observer. */
+  private noteScan(coll: Collection, scan: Pick<ScanRecord, 'request' | 'index' | 'examined' | 'matched' | 'unfiltered'>, wire: unknown, observe?: ReadObserver): void {
     const query = shorten(wire)
     if (this.scans.length >= 1000) this.scans.shift()
     this.scans.push({ ...scan, collection: coll.name, large: coll.large, query })
-    if (coll.large && scan.index === null && observe) {
+    if (coll.large && scan.index === null && !scan.unfiltered && observe) {
       observe({ kind: 'unindexed-scan', request: scan.request, collection: coll.name, query, examined: scan.examined, matched: scan.matched })
     }
   }

@@ -35,6 +35,20 @@ export interface ScanPlan {
   docs: Iterable<Doc>
 }
 
+/** The branch lists of the $or conditions a query's documents must all satisfy (top level, or inside top-level $and). */
+function orParts(criteria: Record<string, unknown>): Record<string, unknown>[][] {
+  const out: Record<string, unknown>[][] = []
+  const branches = criteria.$or
+  if (Array.isArray(branches) && branches.length > 0 && branches.every(isPlainObject)) out.push(branches)
+  if (Array.isArray(criteria.$and)) for (const part of criteria.$and) if (isPlainObject(part)) out.push(...orParts(part))
+  return out
+}
+
+/** Whether a query places no condition at all (`{}`, or `$and` of such): it asks for the whole collection. */
+export function isUnfiltered(criteria: Record<string, unknown>): boolean {
+  return Object.entries(criteria).every(([key, value]) => key === '$and' && Array.isArray(value) && value.every((part) => isPlainObject(part) && isUnfiltered(part)))
+}
+
 export interface Mutation {
   collection: string
   /** The document's key (`idKey` of its `_id`). */
@@ -104,9 +118,9 @@ export class Collection {
       if (score > bestScore) [best, bestScore] = [index, score]
     }
     if (best) return { index: best.spec.name, docs: [...best.lookup(bounds)!].map((id) => this.docs.get(id)!) }
-    const branches = Array.isArray(criteria.$or) ? criteria.$or : null
-    if (branches && branches.length > 0 && branches.every(isPlainObject)) {
-      const plans = branches.map((b) => this.plan(b as Record<string, unknown>))
+    // A top-level $or (or one that is a part of a top-level $and) whose every branch is served.
+    for (const branches of orParts(criteria)) {
+      const plans = branches.map((b) => this.plan(b))
       if (plans.every((p) => p.index !== null)) {
         const union = new Map<string, Doc>()
         for (const p of plans) for (const doc of p.docs) union.set(idKey(doc._id), doc)

@@ -40,6 +40,8 @@ export interface QualitySummary {
   /** Share of the actions that changed state in the run that notified someone or are declared silent with a reason. */
   'quality.decisionsNotified': number
   'quality.decisionsChanging': number
+  /** Function queries on collections declared `scale: large` that no declared index served, over the whole run (goal 0). */
+  'quality.unindexedScans': number
 }
 
 /** Gathers the figures the quality tests wrote into one summary and a text report. */
@@ -62,6 +64,9 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
       notices.set(action, { changed: p.changed + n.changed, notified: p.notified + n.notified })
     }
   }
+  const scans = Object.entries(all)
+    .filter(([k]) => k.startsWith('scans-'))
+    .map(([, v]) => v as { clouds: number; unindexed: number; findings: string[] })
   const durability = all.durability as { actions: number; acknowledged: number; recordedAfterRestart: number; partial: number } | undefined
   const figures: Partial<QualitySummary> = {}
   const lines = ['质量报告 (quality report)', '']
@@ -108,6 +113,12 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
       `- Decisions notified: ${notices.size - unexplained.length}/${notices.size} actions that changed state told someone or say why not (${Math.round(figures['quality.decisionsNotified'] * 100)} %)` +
         (unexplained.length ? `; neither: ${unexplained.join(', ')}` : ''),
     )
+  }
+  if (scans.length) {
+    figures['quality.unindexedScans'] = scans.reduce((n, s) => n + s.unindexed, 0)
+    const clouds = scans.reduce((n, s) => n + s.clouds, 0)
+    lines.push(`- Unindexed scans over large collections: ${figures['quality.unindexedScans']} (function queries in ${clouds} guarded test clouds)`)
+    for (const finding of scans.flatMap((s) => s.findings).slice(0, 10)) lines.push(`  - ${finding}`)
   }
   return { figures, text: lines.join('\n') }
 }

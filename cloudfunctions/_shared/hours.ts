@@ -58,20 +58,24 @@ const SHANGHAI_OFFSET = '+08:00'
  * the rows are `{ _id: userId, totalMinutes, monthMinutes, townshipName }`, one per volunteer.
  */
 export function creditedPerVolunteer(approved: Aggregate, capMinutes: number, month: string): Aggregate {
-  const firstDate = { $ifNull: [{ $arrayElemAt: ['$days.date', 0] }, { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: SHANGHAI_OFFSET } }] }
+  // Three passes over the sessions at most (match, unwind, group): each pass over a city's
+  // sessions is what costs. A day's row counts its minutes, or, once the session is adjusted, the
+  // adjusted minutes on its first day (a session without days: on the day it began).
+  const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: SHANGHAI_OFFSET } }] }
+  const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
+  const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
+  const credited = { $min: ['$minutes', capMinutes] }
   return approved
-    .project({
-      userId: 1,
-      townshipName: 1,
-      counted: { $cond: [{ $eq: [{ $ifNull: ['$adjustedMinutes', null] }, null] }, '$days', [{ date: firstDate, minutes: '$adjustedMinutes' }]] },
+    .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
+    .group({
+      _id: { userId: '$userId', date },
+      minutes: { $sum: { $cond: [adjusted, { $cond: [firstDay, '$adjustedMinutes', 0] }, { $ifNull: ['$days.minutes', 0] }] } },
+      townshipName: { $min: '$townshipName' },
     })
-    .unwind('$counted')
-    .group({ _id: { userId: '$userId', date: '$counted.date' }, minutes: { $sum: '$counted.minutes' }, townshipName: { $min: '$townshipName' } })
-    .project({ townshipName: 1, date: '$_id.date', credited: { $min: ['$minutes', capMinutes] } })
     .group({
       _id: '$_id.userId',
-      totalMinutes: { $sum: '$credited' },
-      monthMinutes: { $sum: { $cond: [{ $eq: [{ $substrBytes: ['$date', 0, 7] }, month] }, '$credited', 0] } },
+      totalMinutes: { $sum: credited },
+      monthMinutes: { $sum: { $cond: [{ $eq: [{ $substrBytes: ['$_id.date', 0, 7] }, month] }, credited, 0] } },
       townshipName: { $min: '$townshipName' },
     })
 }

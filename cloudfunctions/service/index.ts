@@ -257,7 +257,12 @@ type ReportRow = { _id: string; totalMinutes: number; monthMinutes: number; town
 
 /** Per volunteer, this month's and all approved minutes (capped per day), most first; ties in user order, so pages neither overlap nor skip. */
 function reportRowsSorted(criteria: unknown, month: string, settings: Settings): Aggregate {
-  return creditedPerVolunteer(sessions().aggregate().match(_.and([criteria, { status: 'approved' }])), settings.dailyCapMinutes, month).sort({ totalMinutes: -1, _id: 1 })
+  return reportRowsOf(criteria, month, settings).sort({ totalMinutes: -1, _id: 1 })
+}
+
+/** Per volunteer in `criteria`, this month's and all approved minutes (capped per day), in no order. */
+function reportRowsOf(criteria: unknown, month: string, settings: Settings): Aggregate {
+  return creditedPerVolunteer(sessions().aggregate().match(_.and([criteria, { status: 'approved' }])), settings.dailyCapMinutes, month)
 }
 
 function reportRow(r: ReportRow, settings: Settings) {
@@ -736,7 +741,7 @@ export const main = defineFunction(
       // Two requests, both computed on the database: the page of rows with names, and how many rows there are.
       const [page, counted] = await Promise.all([
         withVolunteerName(reportRowsSorted(scope, month, settings).skip((input.page - 1) * input.pageSize).limit(input.pageSize), '_id').end<ReportRow>(),
-        creditedPerVolunteer(sessions().aggregate().match(_.and([scope, { status: 'approved' }])), settings.dailyCapMinutes, month).count('n').end<{ n: number }>(),
+        reportRowsOf(scope, month, settings).count('n').end<{ n: number }>(),
       ])
       return { month, items: page.list.map((r) => reportRow(r, settings)), total: counted.list[0]?.n ?? 0 }
     },

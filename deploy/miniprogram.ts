@@ -22,7 +22,8 @@ function ciProject(project: MiniProgramProject, offlineAttributes?: object): ci.
     type: 'miniProgram',
     projectPath: project.projectPath,
     privateKeyPath: project.privateKeyPath,
-    ignores: ['node_modules/**/*', '**/*.LICENSE.txt'],
+    // Not part of the package: licence notes, and the local build's marker (scripts/builds.ts).
+    ignores: ['node_modules/**/*', '**/*.LICENSE.txt', '.xq-build.json'],
     ...(offlineAttributes ? { attr: async () => offlineAttributes } : {}),
   } as ConstructorParameters<typeof ci.Project>[0])
 }

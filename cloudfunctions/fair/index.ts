@@ -163,6 +163,9 @@ async function fairWith<T extends object>(fairId: string, extra: (pipeline: Aggr
   return list[0] ?? null
 }
 
+/** Positions as they were listed (ties on _id). */
+const byCreation = (a: PositionDoc, b: PositionDoc) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (a._id < b._id ? -1 : 1)
+
 /** A lookup's own pipeline (`$.pipeline()`), ended by done(). */
 type LookupPipeline = Aggregate & { done(): unknown }
 
@@ -416,12 +419,12 @@ const outcomeEntries = $.objectToArray($.ifNull(['$outcomes', {}]))
 /**
  * A fair's figures, counted on the database: one aggregation per group of figures (the sign-ups
  * by standing; each position's applicants and outcomes; the people interviewed, offered and
- * hired), with the fair's positions read page by page. Outcomes of deleted positions are not counted.
+ * hired), over the fair's positions as read with it (`fairWith`). Outcomes of deleted positions are not counted.
  */
-async function reportData(f: FairDoc): Promise<ReportData> {
+async function reportData(f: FairDoc & { positions: PositionDoc[] }): Promise<ReportData> {
   const theirs = { fairId: f._id }
-  const [list, standing, perPosition, people] = await Promise.all([
-    readAll(positions().where(theirs), { order: ['createdAt', 'asc'] }),
+  const list = [...f.positions].sort(byCreation)
+  const [standing, perPosition, people] = await Promise.all([
     signups()
       .aggregate()
       .match(theirs)
@@ -751,7 +754,7 @@ export const main = defineFunction('fair', fair, {
     if (!f || (f.status === 'draft' && !isCityAdmin(user))) throw notFound('对接会不存在')
     const { mine, chosen, ...fair } = f
     const applicants = new Map(chosen.map((c) => [c._id, c.n]))
-    const list = [...f.positions].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (a._id < b._id ? -1 : 1))
+    const list = [...f.positions].sort(byCreation)
     return { fair: joinedView(fair, ctx.now, mine[0]), positions: list.map((p) => positionView(p, applicants.get(p._id) ?? 0)) }
   },
 
@@ -1246,11 +1249,15 @@ export const main = defineFunction('fair', fair, {
   },
 
   async report(input) {
-    return (await reportData(await loadFair(input.fairId))).report
+    // The fair with its positions in one request, then one aggregation per group of figures.
+    const f = await fairWith(input.fairId, (joined) => joined)
+    if (!f) throw notFound('对接会不存在')
+    return (await reportData(f)).report
   },
 
   async exportReport(input) {
-    const f = await loadFair(input.fairId)
+    const f = await fairWith(input.fairId, (joined) => joined)
+    if (!f) throw notFound('对接会不存在')
     // The figures on the database; the detail behind them read page by page.
     const [{ report: r, positions: positionList, byPosition }, people] = await Promise.all([reportData(f), allSignups(f, {})])
     const columns = [

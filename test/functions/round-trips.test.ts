@@ -48,7 +48,7 @@ test('one registration approval: at most 9 requests (issue 17 asks 5: see the re
   expectAtMost('registration.review (one approval)', requests, 9)
 })
 
-test('a fair sign-up ≤ 6 requests (a place free), a cancellation that promotes the first waiting ≤ 7', async () => {
+test('a fair sign-up ≤ 6 requests (a place free), a cancellation that promotes the first waiting ≤ 7, a list page ≤ 2 besides the account', async () => {
   const people = ['o_trips_first', 'o_trips_second']
   const ids = [await approvedVolunteer(people[0]), await approvedVolunteer(people[1])]
   ok(await app.call('o_demo_county', 'registration.review', { ids, decision: 'approve' }))
@@ -86,4 +86,23 @@ test('a fair sign-up ≤ 6 requests (a place free), a cancellation that promotes
   expect((cancel.data as { fair: { confirmed: number; waiting: number } }).fair).toMatchObject({ confirmed: 1, waiting: 0 })
   expect(ok(await app.call(people[1], 'fair.get', { id: fair.id })).fair.mine).toMatchObject({ status: 'confirmed' })
   expectAtMost('fair.cancel (promoting the first waiting)', cancel.requests, 7)
+
+  // A list page: the caller's account, then at most two requests (the page and its total).
+  const pages: [string, string, string, unknown][] = [
+    ['o_demo_city', 'fair', 'signups', { fairId: fair.id }],
+    ['o_demo_city', 'fair', 'list', { when: 'upcoming' }],
+    [people[1], 'fair', 'mine', {}],
+    ['o_demo_employer', 'fair', 'applicants', { fairId: fair.id }],
+    ['o_demo_county', 'registration', 'list', { status: 'pending' }],
+    ['o_demo_county', 'registration', 'listTakeovers', { status: 'pending' }],
+  ]
+  for (const [openid, fn, action, input] of pages) {
+    const { requests } = await requestsOf(openid, fn, action, input)
+    expect(requests[0]).toBe('getDocument users')
+    expectAtMost(`${fn}.${action} (a page, besides the account)`, requests.slice(1), 2)
+  }
+  // The report: the fair with its positions in one request, then one per group of figures (by standing, by position, by person).
+  const report = await requestsOf('o_demo_city', 'fair', 'report', { fairId: fair.id })
+  expect(report.requests[0]).toBe('getDocument users')
+  expectAtMost('fair.report (besides the account: the fair, then one a card)', report.requests.slice(1), 4)
 }, 60_000)

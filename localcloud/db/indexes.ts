@@ -205,8 +205,3 @@ export function queryBounds(criteria: Record<string, unknown>, out: QueryBounds 
   }
   return out
 }
-
-/** The equality part of `queryBounds` (by field, the values it may equal). */
-export function equalityConstraints(criteria: Record<string, unknown>): Map<string, unknown[]> {
-  return queryBounds(criteria).equal
-}

@@ -18,6 +18,7 @@ import { holdersOf, notify } from '../_shared/notify'
 import { aggregateAll, pagesOf, readAll } from '../_shared/paging'
 import type { Aggregate } from '../_shared/db-types'
 import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
+import { timeBudget } from '../_shared/reminders'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { takeStep } from '../_shared/machines'
@@ -26,6 +27,9 @@ import { merchantMachine, perkMachine, type StepRole } from '../../types/machine
 const merchants = () => db.collection<MerchantDoc>(COLLECTIONS.merchants)
 const perks = () => db.collection<PerkDoc>(COLLECTIONS.perks)
 const redemptions = () => db.collection<RedemptionDoc>(COLLECTIONS.redemptions)
+
+/** How long the nightly timer takes new pages: a margin inside the function's 20 s timeout (config.json). */
+const TIMER_WORK_MS = 14_000
 
 /** Codes a perk remembers as used (a code lives a minute: more than a perk redeems in a minute). */
 const RECENT_CODES = 500
@@ -132,13 +136,16 @@ const monthKey = (userId: string, date: string) => `usage.${userId}.m${date.slic
  * does not grow with every volunteer and every day. Only spent keys go (a redemption writing
  * today's key meanwhile is untouched); a volunteer left with none is removed only if still so.
  */
-async function pruneUsage(now: Date): Promise<{ perks: number; keys: number }> {
+async function pruneUsage(now: Date): Promise<{ perks: number; keys: number; done: boolean }> {
   const today = shanghaiDate(now)
   const current = new Set([`d${today.replace(/-/g, '')}`, `m${today.slice(0, 7).replace('-', '')}`])
   let touched = 0
   let keys = 0
-  // Page through every perk (a read returns at most 100).
+  const budget = timeBudget(TIMER_WORK_MS)
+  // Page through every perk (a read returns at most 100), until done or near the time limit:
+  // spent counters left over are removed by the next night's run.
   for await (const data of pagesOf(perks().field({ usage: true }))) {
+    if (!budget.left()) return { perks: touched, keys, done: false }
     for (const p of data) {
       const spent: Record<string, unknown> = {}
       const emptied: string[] = []
@@ -160,7 +167,7 @@ async function pruneUsage(now: Date): Promise<{ perks: number; keys: number }> {
       keys += Object.keys(spent).length
     }
   }
-  return { perks: touched, keys }
+  return { perks: touched, keys, done: true }
 }
 
 function usedToday(p: PerkDoc, userId: string, date: string): { day: number; month: number } {

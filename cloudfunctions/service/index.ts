@@ -175,10 +175,9 @@ const decidable = (variant: 'approve' | 'reject') => [...new Set([sessionMachine
 /** What a record credits now (minutes), for the audit. */
 const credited = (s: Pick<SessionDoc, 'status' | 'adjustedMinutes' | 'minutes'>) => (s.status === 'approved' ? (s.adjustedMinutes ?? s.minutes) : 0)
 
-/** Volunteers' names (from their registrations), for lists staff read. */
+/** Volunteers' names (from their registrations), read a hundred at a time. */
 async function namesOf(userIds: string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map()
-  // A township may have more volunteers than one read returns: read them all, a hundred at a time.
   const data = await readAll(db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId: _.in([...new Set(userIds)]), kind: 'volunteer' }).field({ userId: true, name: true }))
   return new Map(data.map((r) => [r.userId, r.name]))
 }

@@ -181,12 +181,15 @@ export async function apply(target: Target, planned: Plan): Promise<PlanItem[]> 
 
 const MARK: Record<Change, string> = { create: '+', update: '~', unchanged: '=' }
 
-/** The plan as the deploy prints it: changes first, then a count of what is unchanged, then what is kept. */
-export function describePlan(planned: Plan, target: Pick<Target, 'description'>): string {
+/**
+ * The plan as the deploy prints it: changes first (or, with `all`, every item in order, unchanged
+ * ones marked =), a count of what is unchanged, then what is kept.
+ */
+export function describePlan(planned: Plan, target: Pick<Target, 'description'>, options: { all?: boolean } = {}): string {
   const changes = planned.items.filter((i) => i.change !== 'unchanged')
   const unchanged = planned.items.length - changes.length
   const lines = [`${target.description}: ${changes.length} to change, ${unchanged} unchanged`]
-  for (const i of changes) lines.push(`  ${MARK[i.change]} ${i.change.padEnd(6)} ${i.kind} ${i.name}${i.detail ? `  (${i.detail})` : ''}`)
+  for (const i of options.all ? planned.items : changes) lines.push(`  ${MARK[i.change]} ${i.change.padEnd(9)} ${i.kind} ${i.name}${i.detail ? `  (${i.detail})` : ''}`)
   for (const k of planned.kept) lines.push(`  · kept (not declared) ${k}`)
   return lines.join('\n')
 }

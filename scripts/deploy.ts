@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     uploadFunctionCode: (name, dir) => uploadFunctionCode(project, secrets.envId, name, dir),
   })
   const planned = plan({ declaration, bundles, variables: secrets.functionVariables, bootstrap: true }, await target.read({ cityAdmin: true }), target)
-  console.log(describePlan(planned, target))
+  // --plan lists every item (create / update / unchanged); applying lists the changes.
+  console.log(describePlan(planned, target, { all: planOnly }))
   if (appVersion) console.log(`  + upload mini program version ${appVersion} (dist/)`)
   if (planOnly) return
   const applied = await apply(target, planned)

@@ -89,8 +89,12 @@ test('an empty environment gets every collection, index, rule, function setting 
   expect(second.items.find((i) => i.kind === 'invitation')).toMatchObject({ change: 'unchanged', detail: 'an unused invitation waits' })
   await apply(target, second)
   expect(standIn.requests.slice(before).every((r) => /^(Describe|List|Get|RunCommands)/.test(r.action))).toBe(true)
-  // A secret's value never appears in what the deploy prints.
-  expect(describePlan(first, target)).not.toContain(TEST_FUNCTION_ENV.XQ_DATA_KEY)
+  // --plan's listing names every item and its change; a secret's value never appears in it.
+  const printed = describePlan(first, target, { all: true })
+  expect(printed.split('\n')).toHaveLength(1 + first.items.length + first.kept.length)
+  expect(printed).toContain('+ create    index users.openid_unique')
+  for (const value of Object.values(TEST_FUNCTION_ENV)) expect(printed).not.toContain(value)
+  expect(describePlan(second, target, { all: true })).toContain('= unchanged index users.openid_unique')
 })
 
 test('a changed index plans one update (drop and create of that index, in one UpdateTable); undeclared things are kept', async () => {

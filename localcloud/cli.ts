@@ -57,6 +57,10 @@ async function main(): Promise<void> {
         staticDir: arg('static') ? path.resolve(arg('static')!) : undefined,
         timers: process.argv.includes('--timers'),
       })
+      if (demo && Object.keys(cloud.managedEnvironment().collections).length === 0) {
+        await cloud.close()
+        throw new Error(`${dataDir} 还没有按部署声明配置集合：先运行一次 npm start（它经 deploy/local.ts 配置本地云），或加 --collections cloudfunctions/collections.json`)
+      }
       if (demo) await demo.seedDemo(cloud)
       // One JSON line on stdout tells a parent process where we listen, and the token to call us with.
       process.stdout.write(`${JSON.stringify({ ready: true, url: cloud.url, pid: process.pid, token: cloud.token })}\n`)

@@ -17,13 +17,15 @@ const WHY = {
   config: "the app's build configuration (Node, at build time) imports the contract, data/ and the local cloud's values (to refuse them in a build for upload)",
   scripts: 'scripts use the local cloud, the functions and the contract; the app, tests and the benchmark are not theirs to import',
   test: 'the benchmark uses the tests\' support, so the tests do not use the benchmark',
+  deploy: 'the deploy reads the declarations and provisions the local cloud; the app, scripts, tests and the benchmark use it, not the other way round',
 }
 const FORBIDDEN = {
-  types: ['src', 'cloudfunctions', 'localcloud', 'config', 'scripts', 'test', 'bench', 'data'],
-  src: ['cloudfunctions', 'localcloud', 'config', 'scripts', 'test', 'bench'],
-  cloudfunctions: ['src', 'localcloud', 'config', 'scripts', 'test', 'bench'],
-  localcloud: ['src', 'cloudfunctions', 'config', 'scripts', 'test', 'bench'],
-  config: ['src', 'cloudfunctions', 'scripts', 'test', 'bench'],
+  types: ['src', 'cloudfunctions', 'localcloud', 'config', 'scripts', 'test', 'bench', 'deploy', 'data'],
+  src: ['cloudfunctions', 'localcloud', 'config', 'scripts', 'test', 'bench', 'deploy'],
+  cloudfunctions: ['src', 'localcloud', 'config', 'scripts', 'test', 'bench', 'deploy'],
+  localcloud: ['src', 'cloudfunctions', 'config', 'scripts', 'test', 'bench', 'deploy'],
+  config: ['src', 'cloudfunctions', 'scripts', 'test', 'bench', 'deploy'],
+  deploy: ['src', 'scripts', 'test', 'bench'],
   scripts: ['src', 'config', 'test', 'bench'],
   test: ['bench'],
 }

@@ -1,6 +1,6 @@
 // Jest 30 with @swc/jest. Two projects: everything that runs in Node (unit, local cloud,
 // functions, the weapp build in miniprogram-simulate; the app's pure modules and hooks have
-// their test beside them in src/), and browser journeys in Chromium.
+// their test beside them in src/, the city generator beside it in bench/city/), and browser journeys in Chromium.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }]
 
 const common = {
@@ -19,7 +19,7 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
   projects: [
-    { ...common, displayName: 'node', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/'] },
+    { ...common, displayName: 'node', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/bench/tmp/'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], globalSetup: '<rootDir>/test/browser/setup.ts', testEnvironment: '<rootDir>/test/browser/environment.ts' },
   ],
 }

@@ -51,9 +51,12 @@ const MAY_IMPORT: Record<string, string[]> = {
   cloudfunctions: ['types', 'data'],
   localcloud: ['types', 'data'],
   config: ['types', 'data', 'localcloud'],
-  scripts: ['types', 'data', 'cloudfunctions', 'localcloud'],
-  test: ['types', 'data', 'src', 'cloudfunctions', 'localcloud', 'config', 'scripts'],
-  bench: ['types', 'data', 'src', 'cloudfunctions', 'localcloud', 'config', 'scripts', 'test'],
+  // The deploy reads the declarations (and the functions' and the build's settings readers) and
+  // provisions the local cloud as one of its targets.
+  deploy: ['types', 'data', 'cloudfunctions', 'localcloud', 'config'],
+  scripts: ['types', 'data', 'cloudfunctions', 'localcloud', 'deploy'],
+  test: ['types', 'data', 'src', 'cloudfunctions', 'localcloud', 'config', 'scripts', 'deploy'],
+  bench: ['types', 'data', 'src', 'cloudfunctions', 'localcloud', 'config', 'scripts', 'test', 'deploy'],
 }
 /** What the local cloud may read of the functions' directory: declarations, not code. */
 const DECLARATIONS = /^cloudfunctions\/.*\.json$/

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { buildFunctions, ROOT } from '../scripts/build-functions'
 import { ensureBuild, H5_DEVELOPMENT, WEAPP_PRODUCTION } from '../scripts/builds'
 import { gatewayPersonas, seedDemo } from '../scripts/demo'
+import { startProvisionedCloud } from '../scripts/start'
 import { startLocalCloud, type LocalCloud } from '../localcloud/server'
 import { provisionLocalCloud } from '../deploy/local'
 import { buildFixtureFunction } from '../test/support/build'
@@ -277,14 +278,7 @@ async function h5FirstScreen(functionsDir: string) {
   ensureBuild(H5_DEVELOPMENT)
   const dataDir = path.join(TMP, 'h5')
   fs.rmSync(dataDir, { recursive: true, force: true })
-  const cloud = await startLocalCloud({
-    dataDir,
-    functionsDir,
-    collectionsFile: path.join(ROOT, 'cloudfunctions/collections.json'),
-    staticDir: path.join(ROOT, 'dist-h5'),
-    quiet: true,
-    personas: gatewayPersonas(),
-  })
+  const { cloud } = await startProvisionedCloud({ dataDir, functionsDir, staticDir: path.join(ROOT, 'dist-h5'), quiet: true, personas: gatewayPersonas() })
   const browser = await launchBrowser()
   try {
     const runs: number[] = []

@@ -2,8 +2,7 @@
 //   serve    [--data DIR] [--functions DIR] [--port N] [--static DIR] [--env-file FILE] (functions'
 //            environment, JSON; default: the local one) [--demo] (demo personas and data) [--timers].
 //            The data folder keeps what the deploy declared (collections, indexes, rules:
-//            `npm start` or deploy/local.ts provision it); [--collections FILE] [--storage-rules FILE]
-//            declare files at start instead (deprecated, for callers not yet provisioning).
+//            `npm start` or deploy/local.ts provision it; the local cloud reads no declaration itself).
 //            Once listening it writes one JSON line on stdout for the parent process: its URL, its
 //            pid and this start's token (see access.ts).
 //   reset    [--data DIR]                 empty every collection and the files
@@ -24,8 +23,6 @@ function arg(name: string, fallback?: string): string | undefined {
 }
 
 const dataDir = path.resolve(arg('data', path.join(root, '.localcloud'))!)
-const collectionsFile = arg('collections')
-const storageRulesFile = arg('storage-rules')
 
 async function offline(work: (store: Store) => Promise<void>): Promise<void> {
   const store = new Store(path.join(dataDir, 'db'))
@@ -51,15 +48,13 @@ async function main(): Promise<void> {
         personas: demo?.gatewayPersonas() ?? [],
         dataDir,
         functionsDir: path.resolve(arg('functions', path.join(root, 'build', 'functions'))!),
-        collectionsFile: collectionsFile && path.resolve(collectionsFile),
-        storageRulesFile: storageRulesFile && path.resolve(storageRulesFile),
         port: Number(arg('port', '0')),
         staticDir: arg('static') ? path.resolve(arg('static')!) : undefined,
         timers: process.argv.includes('--timers'),
       })
       if (demo && Object.keys(cloud.managedEnvironment().collections).length === 0) {
         await cloud.close()
-        throw new Error(`${dataDir} 还没有按部署声明配置集合：先运行一次 npm start（它经 deploy/local.ts 配置本地云），或加 --collections cloudfunctions/collections.json`)
+        throw new Error(`${dataDir} 还没有按部署声明配置集合：先运行一次 npm start（它经 deploy/local.ts 配置本地云）`)
       }
       if (demo) await demo.seedDemo(cloud)
       // One JSON line on stdout tells a parent process where we listen, and the token to call us with.

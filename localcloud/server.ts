@@ -26,17 +26,6 @@ import { declaredTemplates, Subscriptions, type RegisteredTemplate } from './sub
 export interface LocalCloudOptions {
   dataDir: string
   functionsDir: string
-  /**
-   * @deprecated Provision through the deploy (`provisionLocalCloud` in deploy/local.ts), as
-   * `npm start` and the tests do. A file of collections (collections.json's format) declared at
-   * start through the management plane below, for callers not yet moved.
-   */
-  collectionsFile?: string
-  /**
-   * @deprecated As `collectionsFile`: a storage rule file set at start. Without any, as on the
-   * platform, users write nothing.
-   */
-  storageRulesFile?: string
   port?: number
   envId?: string
   appId?: string
@@ -145,8 +134,6 @@ export class LocalCloud {
   async start(): Promise<this> {
     // The store keeps this object as its declaration: what a reset recreates, with its indexes.
     await this.store.open(this.managed.collections)
-    if (this.options.collectionsFile) await this.declareCollections(JSON.parse(fs.readFileSync(this.options.collectionsFile, 'utf8')) as CollectionsFile)
-    if (this.options.storageRulesFile) this.setStorageRule(JSON.parse(fs.readFileSync(this.options.storageRulesFile, 'utf8')) as StorageRule)
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((err) => {
         if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: (err as Error).message })
@@ -251,16 +238,6 @@ export class LocalCloud {
   async setFunctionVariables(variables: Record<string, string>): Promise<void> {
     this.runtime.options.functionEnv = { ...this.runtime.options.functionEnv, ...variables }
     await this.functionsChanged()
-  }
-
-  /** Declares collections as a file lists them (the CLI's --collections): created if missing, indexes, rule and scale set. */
-  async declareCollections(collections: CollectionsFile): Promise<void> {
-    for (const [name, spec] of Object.entries(collections)) {
-      await this.createCollection(name)
-      this.setCollectionIndexes(name, spec.indexes ?? [])
-      if (spec.rule) this.setCollectionRule(name, spec.rule)
-      this.setCollectionScale(name, spec.scale)
-    }
   }
 
   private managedSpec(name: string): CollectionSpec {

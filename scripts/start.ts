@@ -14,7 +14,7 @@ const DATA_DIR = path.join(ROOT, '.localcloud')
 const H5_DIR = path.join(ROOT, 'dist-h5')
 
 /** The local cloud as `npm start` runs it: started, then provisioned by the deploy's own path (deploy/local.ts). */
-export async function startProvisionedCloud(options: Omit<LocalCloudOptions, 'collectionsFile' | 'storageRulesFile'>): Promise<{ cloud: LocalCloud; provisioned: ProvisionResult }> {
+export async function startProvisionedCloud(options: LocalCloudOptions): Promise<{ cloud: LocalCloud; provisioned: ProvisionResult }> {
   const cloud = await startLocalCloud(options)
   return { cloud, provisioned: await provisionLocalCloud(cloud) }
 }

@@ -7,9 +7,9 @@ import { FUNCTION_SETTINGS, readFunctionConfig } from '../cloudfunctions/_shared
 import { BUILD_SETTINGS, readBuildConfig } from '../config/settings'
 import { LOCAL_BUILD_ENV } from '../scripts/builds'
 import { buildFunctions } from '../scripts/build-functions'
-import { startLocalCloud } from '../localcloud/server'
+import { startProvisionedCloud } from '../scripts/start'
 import { localTemplateId } from '../localcloud/environment'
-import { COLLECTIONS_FILE, TEST_FUNCTION_ENV } from './support/app'
+import { TEST_FUNCTION_ENV } from './support/app'
 import { tempDir } from './support/localcloud'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -55,7 +55,7 @@ describe("the functions' environment", () => {
     const dataDir = tempDir('unconfigured')
     const functionsDir = path.join(dataDir, 'functions')
     await buildFunctions({ outDir: functionsDir, minify: false })
-    const cloud = await startLocalCloud({ dataDir, functionsDir, collectionsFile: COLLECTIONS_FILE, functionEnv: without(TEST_FUNCTION_ENV, 'XQ_TPL_TODO'), quiet: true })
+    const { cloud } = await startProvisionedCloud({ dataDir, functionsDir, functionEnv: without(TEST_FUNCTION_ENV, 'XQ_TPL_TODO'), quiet: true })
     try {
       const before = cloud.store.get('users').docs.size
       const call = await cloud.invoke('account', { action: 'me', input: {} }, { openid: 'o_someone', source: 'wx_client' })

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startTestCloud, tempDir, type TestCloud } from '../support/localcloud'
 import { NO_SESSION } from '../../localcloud/gateway'
-import { STORAGE_RULES_FILE } from '../support/app'
+import { readDeclaration } from '../../deploy/environment'
 import { localTemplateId } from '../../localcloud/environment'
 
 const REVIEW = localTemplateId('review')
@@ -14,7 +14,7 @@ beforeAll(async () => {
   t = await startTestCloud({
     collections: { notes: { indexes: [{ name: 'owner_1', keys: { owner: 1 } }] }, users: {} },
     personas: [{ id: 'alice', openid: 'o_alice', name: '爱丽丝', description: '测试身份' }],
-    storageRulesFile: STORAGE_RULES_FILE,
+    storageRule: readDeclaration().storageRule,
   })
 })
 afterAll(() => t.close())

@@ -10,6 +10,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { sdkCredentials, signSdkRequest } from '../../localcloud/access'
 import { StorageRules } from '../../localcloud/rules'
+import { readDeclaration } from '../../deploy/environment'
 import { STORAGE_RULES_FILE } from '../support/app'
 import { startTestCloud, tempDir, type TestCloud } from '../support/localcloud'
 import { adminCall, adminFetch } from '../support/process'
@@ -26,7 +27,7 @@ beforeAll(async () => {
       { id: 'alice', openid: 'o_alice', name: '爱丽丝', description: '测试身份' },
       { id: 'bob', openid: 'o_bob', name: '鲍勃', description: '测试身份' },
     ],
-    storageRulesFile: STORAGE_RULES_FILE,
+    storageRule: readDeclaration().storageRule,
     staticDir,
   })
   port = Number(new URL(t.cloud.url).port)

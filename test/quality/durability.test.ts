@@ -3,7 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
-import { COLLECTIONS_FILE, TEST_FUNCTION_ENV } from '../support/app'
+import { startProvisionedCloud } from '../../scripts/start'
+import { TEST_FUNCTION_ENV } from '../support/app'
 import { tempDir } from '../support/localcloud'
 import { volunteerForm } from '../support/people'
 import { adminFetch, spawnLocalCloud, type CloudAddress, type CloudProcess } from '../support/process'
@@ -43,7 +44,10 @@ test('reviews killed mid-way: acknowledged approvals are all there, and none is 
   await buildFunctions({ outDir: functionsDir })
   const envFile = path.join(dir, 'env.json')
   fs.writeFileSync(envFile, JSON.stringify(TEST_FUNCTION_ENV))
-  const args = ['--data', path.join(dir, 'data'), '--functions', functionsDir, '--collections', COLLECTIONS_FILE, '--env-file', envFile, '--demo']
+  // The data folder provisioned as npm start provisions it (the deploy's local target), then served by the CLI.
+  const dataDir = path.join(dir, 'data')
+  await (await startProvisionedCloud({ dataDir, functionsDir, functionEnv: TEST_FUNCTION_ENV, quiet: true })).cloud.close()
+  const args = ['--data', dataDir, '--functions', functionsDir, '--env-file', envFile, '--demo']
   let cloud: CloudProcess = await spawnLocalCloud(args)
   try {
     // 40 volunteers register (new WeChat users), all pending.

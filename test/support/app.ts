@@ -15,9 +15,7 @@ import { watchPersonalData } from '../quality/pii'
 import { guardReads } from './read-guard'
 import { watchNotices } from '../quality/notices'
 
-/** The repository's declaration files (the deploy reads them; provisionLocalCloud applies them). */
-export const COLLECTIONS_FILE = path.resolve(__dirname, '../../cloudfunctions/collections.json')
-/** The storage security rule the deployment sets (the gateway's uploads are held to it). */
+/** The storage security rule the deployment sets (the deploy reads it; provisionLocalCloud applies it). */
 export const STORAGE_RULES_FILE = path.resolve(__dirname, '../../cloudfunctions/storage.rules.json')
 
 /** Keys a deployment configures as function environment variables; fixed ones for tests. */
@@ -64,7 +62,7 @@ export interface AppCloud {
  * storage rule, the functions' configuration and triggers) with the tests' function environment,
  * watched as every test watches it: personal data at rest, reads, notices.
  */
-export async function startWatchedCloud(options: Omit<LocalCloudOptions, 'collectionsFile' | 'storageRulesFile' | 'functionEnv' | 'quiet'>): Promise<LocalCloud> {
+export async function startWatchedCloud(options: Omit<LocalCloudOptions, 'functionEnv' | 'quiet'>): Promise<LocalCloud> {
   const cloud = await startLocalCloud({ ...options, functionEnv: TEST_FUNCTION_ENV, quiet: true })
   await provisionLocalCloud(cloud)
   watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))

@@ -1,6 +1,7 @@
 // Starts a local cloud for a test file, on a fresh data folder and a random port.
 import fs from 'node:fs'
 import path from 'node:path'
+import type { StorageRule } from '../../localcloud/environment'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/server'
 import { provisionLocalCloud } from '../../deploy/local'
 import type { Caller } from '../../localcloud/runtime/runtime'
@@ -31,9 +32,9 @@ export function tempDir(prefix: string): string {
  * provisioned through the deploy's local target, as every local cloud is.
  */
 export async function startTestCloud(
-  options: Partial<LocalCloudOptions> & { collections?: object; probeConfig?: object } = {},
+  options: Partial<LocalCloudOptions> & { collections?: object; probeConfig?: object; storageRule?: StorageRule } = {},
 ): Promise<TestCloud> {
-  const { collections, probeConfig, ...cloudOptions } = options
+  const { collections, probeConfig, storageRule, ...cloudOptions } = options
   const dataDir = options.dataDir ?? tempDir('lc')
   const functionsDir = options.functionsDir ?? path.join(dataDir, 'functions')
   if (!options.functionsDir) {
@@ -44,6 +45,7 @@ export async function startTestCloud(
     })
   }
   const cloud = await startLocalCloud({ quiet: true, ...cloudOptions, dataDir, functionsDir })
+  if (storageRule) cloud.setStorageRule(storageRule)
   if (collections) await provisionLocalCloud(cloud, { collections })
   const caller: Caller = { openid: 'o_test_user', source: 'wx_client' }
   const probeOutcome = async (code: string, args?: unknown, who: Caller = caller) => {

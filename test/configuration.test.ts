@@ -3,7 +3,7 @@
 // build with a message naming the variable; the README's table lists exactly what they declare.
 import fs from 'node:fs'
 import path from 'node:path'
-import { FUNCTION_SETTINGS, readFunctionConfig } from '../cloudfunctions/_shared/config'
+import { FUNCTION_SETTINGS, readFunctionConfig, REQUIRED_SETTINGS } from '../cloudfunctions/_shared/config'
 import { BUILD_SETTINGS, readBuildConfig } from '../config/settings'
 import { LOCAL_BUILD_ENV } from '../scripts/builds'
 import { buildFunctions } from '../scripts/build-functions'
@@ -27,9 +27,14 @@ describe("the functions' environment", () => {
     expect(read.config.XQ_TPL_REVIEW).toBe(localTemplateId('review'))
   })
 
-  test.each(Object.keys(FUNCTION_SETTINGS).filter((name) => name !== 'XQ_MINIPROGRAM_STATE'))('without %s, the problem names it', (name) => {
+  test.each(REQUIRED_SETTINGS)('without %s, the problem names it', (name) => {
     const read = readFunctionConfig(without(TEST_FUNCTION_ENV, name))
     expect(read).toEqual({ ok: false, problems: [expect.stringMatching(new RegExp(`^${name} not set`))] })
+  })
+
+  test('without XQ_CITY_ADMIN_OPENIDS nobody is made city admin by OPENID (the deploy\'s invitation makes the first)', () => {
+    const read = readFunctionConfig(without(TEST_FUNCTION_ENV, 'XQ_CITY_ADMIN_OPENIDS'))
+    expect(read.ok && read.config.XQ_CITY_ADMIN_OPENIDS).toEqual([])
   })
 
   test.each([
@@ -46,7 +51,7 @@ describe("the functions' environment", () => {
 
   test('every problem at once, and the mini program state defaults to the released version', () => {
     const read = readFunctionConfig({})
-    expect(read.ok ? [] : read.problems.map((p) => p.split(' ')[0])).toEqual(Object.keys(FUNCTION_SETTINGS).filter((name) => name !== 'XQ_MINIPROGRAM_STATE'))
+    expect(read.ok ? [] : read.problems.map((p) => p.split(' ')[0])).toEqual(REQUIRED_SETTINGS)
     const state = readFunctionConfig(without(TEST_FUNCTION_ENV, 'XQ_MINIPROGRAM_STATE'))
     expect(state.ok && state.config.XQ_MINIPROGRAM_STATE).toBe('formal')
   })

@@ -12,6 +12,8 @@ interface Setting<T> {
   meaning: string
   /** The value, or why the value cannot be used. */
   read: (value: string | undefined) => { ok: true; value: T } | { ok: false; problem: string }
+  /** A deployment may leave it out (its reader has a value for "not set"). */
+  optional?: true
 }
 
 const ok = <T>(value: T) => ({ ok: true as const, value })
@@ -45,18 +47,19 @@ export const FUNCTION_SETTINGS = {
   XQ_INDEX_KEY: secretKey('HMAC key for blind indexes (finding a duplicate ID without decrypting)'),
   XQ_TOKEN_KEY: secretKey('HMAC key for short-lived signed codes (kiosk, perk and hand-off codes)'),
   XQ_CITY_ADMIN_OPENIDS: {
-    meaning: 'the first city admins, by OPENID, comma-separated: they become city admins at their first call',
+    optional: true,
+    meaning: 'optional: city admins by OPENID, comma-separated, who become city admins at their first call (the deploy\'s one-time invitation makes the first city admin without it)',
     read: (value) => {
       const ids = (value ?? '')
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean)
-      if (ids.length === 0) return problem('not set (at least one OPENID, or nobody can administer the city)')
       const bad = ids.find((id) => !OPENID.test(id))
       return bad ? problem(`"${bad}" is not an OPENID`) : ok(ids)
     },
   } satisfies Setting<string[]>,
   XQ_MINIPROGRAM_STATE: {
+    optional: true,
     meaning: 'which version of the mini program a subscribe message opens: developer, trial or formal (default formal)',
     read: (value) =>
       !value ? ok('formal') : (MINIPROGRAM_STATES as readonly string[]).includes(value) ? ok(value as (typeof MINIPROGRAM_STATES)[number]) : problem(`must be one of ${MINIPROGRAM_STATES.join(', ')}`),
@@ -65,6 +68,9 @@ export const FUNCTION_SETTINGS = {
 }
 
 type Settings = typeof FUNCTION_SETTINGS
+
+/** The settings a deployment must give (the others have a value for "not set"). */
+export const REQUIRED_SETTINGS = (Object.entries(FUNCTION_SETTINGS) as [keyof Settings, Setting<unknown>][]).filter(([, s]) => !s.optional).map(([name]) => name)
 export type FunctionConfig = { [K in keyof Settings]: Settings[K] extends Setting<infer T> ? T : never }
 
 /** Every setting read from `env`, or every problem at once (a deployment fixes them in one go). */

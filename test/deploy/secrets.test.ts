@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { REQUIRED_SETTINGS } from '../../cloudfunctions/_shared/config'
 import { readDeclaration } from '../../deploy/environment'
 import { builtBundles } from '../../deploy/local'
 import { preflight, PACKAGE_LIMIT_BYTES } from '../../deploy/preflight'
@@ -72,10 +73,12 @@ test('an upload key inside the repository is refused, wherever it is named from'
 test('the example file is refused field by field: every placeholder is named', () => {
   const example = readSecrets(path.join(ROOT, 'deploy/secrets.example.json'))
   const problems = preflight({ secrets: example, declaration, bundles })
-  for (const field of ['appId', 'envId', 'uploadKeyPath', 'tencentCloud.secretId', 'tencentCloud.secretKey', ...declaration.functionVariables.filter((v) => v !== 'XQ_MINIPROGRAM_STATE').map((v) => `functionVariables.${v}`)]) {
+  for (const field of ['appId', 'envId', 'uploadKeyPath', 'tencentCloud.secretId', 'tencentCloud.secretKey', ...REQUIRED_SETTINGS.filter((v) => v !== 'XQ_MINIPROGRAM_STATE').map((v) => `functionVariables.${v}`)]) {
     expect(problems.some((p) => p.includes(` ${field} `))).toBe(true)
   }
-  expect(Object.keys(example.functionVariables).sort()).toEqual([...declaration.functionVariables].sort())
+  // Every setting a deployment must give is in the example, and nothing the functions do not read.
+  expect(REQUIRED_SETTINGS.filter((v) => !(v in example.functionVariables))).toEqual([])
+  expect(Object.keys(example.functionVariables).filter((v) => !declaration.functionVariables.includes(v))).toEqual([])
 })
 
 test('the tourist AppID, the local environment and local template ids are refused, each with what to fill in', () => {

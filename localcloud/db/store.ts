@@ -150,11 +150,15 @@ export class Store {
   private namesDb!: Database<string, string>
   private declared: CollectionsFile = {}
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    /** false: commits do not wait for the disk (see LocalCloudOptions.durable). */
+    private readonly options: { durable: boolean } = { durable: true },
+  ) {}
 
   async open(declared: CollectionsFile): Promise<void> {
     fs.mkdirSync(this.dataDir, { recursive: true })
-    this.root = open({ path: path.join(this.dataDir, 'store.mdb'), maxDbs: 4 })
+    this.root = open({ path: path.join(this.dataDir, 'store.mdb'), maxDbs: 4, noSync: !this.options.durable })
     this.docsDb = this.root.openDB<string, [string, string]>({ name: 'docs', encoding: 'string' })
     this.namesDb = this.root.openDB<string, string>({ name: 'collections', encoding: 'string' })
     this.load()

@@ -63,7 +63,8 @@ export interface AppCloud {
  * watched as every test watches it: personal data at rest, reads, notices.
  */
 export async function startWatchedCloud(options: Omit<LocalCloudOptions, 'functionEnv' | 'quiet'>): Promise<LocalCloud> {
-  const cloud = await startLocalCloud({ ...options, functionEnv: TEST_FUNCTION_ENV, quiet: true })
+  // (Not durable: no test of this cloud kills its process; test/quality/durability.test.ts does, on its own.)
+  const cloud = await startLocalCloud({ durable: false, ...options, functionEnv: TEST_FUNCTION_ENV, quiet: true })
   await provisionLocalCloud(cloud)
   watchPersonalData(cloud, Buffer.from(TEST_FUNCTION_ENV.XQ_INDEX_KEY, 'base64'))
   guardReads(cloud)

@@ -44,7 +44,7 @@ export async function startTestCloud(
       ...probeConfig,
     })
   }
-  const cloud = await startLocalCloud({ quiet: true, ...cloudOptions, dataDir, functionsDir })
+  const cloud = await startLocalCloud({ quiet: true, durable: false, ...cloudOptions, dataDir, functionsDir })
   if (storageRule) cloud.setStorageRule(storageRule)
   if (collections) await provisionLocalCloud(cloud, { collections })
   const caller: Caller = { openid: 'o_test_user', source: 'wx_client' }

@@ -27,12 +27,13 @@ import { audit } from '../_shared/audit'
 import { COLLECTIONS, type LoanDoc, type LoanEvent, type LoanLockDoc, type LoanTerms, type LprDoc, type OrganisationDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
-import { allCounties, countyName, townshipOf } from '../_shared/divisions'
+import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
 import { readAll } from '../_shared/paging'
+import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { decrypt, encrypt } from '../_shared/pii'
 import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
@@ -45,6 +46,9 @@ const locks = () => db.collection<LoanLockDoc>(COLLECTIONS.loanLocks)
 const banks = () => db.collection<OrganisationDoc>(COLLECTIONS.banks)
 
 const APPLICANT_PAGE = 'packages/loan/detail/index'
+/** The league's loan desk and the bank's, where the morning digests lead. */
+const LENDING_PAGE = 'packages/lending/index/index'
+const BANK_PAGE = 'packages/bank/index/index'
 const LENDING: readonly LoanStatus[] = ['disbursed', 'in_subsidy']
 /** The states of a loan once disbursed (its disbursement, repayments and subsidies stay with it). */
 const LENT: LoanStatus[] = [...LENDING, 'closed']
@@ -1026,4 +1030,40 @@ export const main = defineFunction('loan', loan, {
     ])
     return { ...file, rows: report.byCounty.length }
   },
-})
+}, { tellLoanStaffWhatWaits })
+
+/**
+ * Each morning, whoever has applications waiting is told how many (the long-term 待办 template,
+ * and 消息), once a day however often this runs: county admins the applications sent in from
+ * their county, city admins those at the city's review, each bank's officers those to approve
+ * or to disburse. One grouped read: its groups are county × state and bank × state, a few dozen.
+ */
+async function tellLoanStaffWhatWaits(now: Date): Promise<Record<string, unknown>> {
+  if (!(await claimReminder(`digest:loans:${shanghaiDate(now)}`, now))) return { told: 0 }
+  const { list } = await loans()
+    .aggregate()
+    .match({ status: _.in(['submitted', 'city_review', 'bank_review', 'approved']) })
+    .group({ _id: { status: '$status', county: '$countyCode', bank: '$bankId' }, bankName: $.first('$bankName'), n: $.sum(1) })
+    .limit(1000)
+    .end<{ _id: { status: LoanStatus; county: string; bank: string }; bankName: string; n: number }>()
+  const tally = (key: (g: (typeof list)[number]) => string | null, name: (g: (typeof list)[number]) => string) => {
+    const byCode = new Map<string, { code: string; name: string; n: number }>()
+    for (const g of list) {
+      const code = key(g)
+      if (!code) continue
+      const entry = byCode.get(code) ?? { code, name: name(g), n: 0 }
+      entry.n += g.n
+      byCode.set(code, entry)
+    }
+    return [...byCode.values()]
+  }
+  const county = tally((g) => (g._id.status === 'submitted' ? g._id.county : null), (g) => countyName(g._id.county) ?? g._id.county)
+  const city = tally((g) => (g._id.status === 'city_review' ? CITY.code : null), () => CITY.name)
+  const bank = tally((g) => (g._id.status === 'bank_review' || g._id.status === 'approved' ? g._id.bank : null), (g) => g.bankName)
+  const told = await Promise.all([
+    tellWhatWaits('county_admin', county, { title: '创业贷款申请待县级审核', page: LENDING_PAGE }, now),
+    tellWhatWaits('city_admin', city, { title: '创业贷款申请待市级审核', page: LENDING_PAGE }, now),
+    tellWhatWaits('bank_officer', bank, { title: '创业贷款待审批或放款', page: BANK_PAGE }, now),
+  ])
+  return { told: told.reduce((a, b) => a + b, 0) }
+}

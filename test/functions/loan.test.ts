@@ -3,7 +3,8 @@
 import { shanghaiDate } from '../../types/time'
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
-import { ok, startDemoCloud, type AppCloud } from '../support/app'
+import { fireReminderTwice, ok, startDemoCloud, type AppCloud } from '../support/app'
+import { localTemplateId } from '../../localcloud/environment'
 import { ruralYouthForm } from '../support/people'
 import type { InputOf, OutputOf } from '../../types'
 
@@ -463,5 +464,45 @@ describe('reports', () => {
     expect(rows[0]).toEqual(expect.arrayContaining(['县（市、区）', '放款（笔）', '放款金额（万元）']))
     expect(rows.find((r) => r[1] === '清城区')).toEqual(expect.arrayContaining([2, 40]))
     expect(book.getWorksheet('按项目类型')).toBeTruthy()
+  })
+})
+
+describe('issue 20: loan staff told when applications wait', () => {
+  test('each morning county admins, city admins and each bank are told how many wait for them (待办 and 消息), once a day', async () => {
+    // Applications at each desk: sent in (the county's), at the city's review, at the bank.
+    await newYouth('o_loan_wait_a', '陈思远')
+    await newYouth('o_loan_wait_b', '林晓彤')
+    await newYouth('o_loan_wait_c', '何俊辉')
+    const a = await completeDraft('o_loan_wait_a')
+    ok(await app.call('o_loan_wait_a', 'loan.submit', { id: a.id }))
+    const b = await completeDraft('o_loan_wait_b')
+    ok(await app.call('o_loan_wait_b', 'loan.submit', { id: b.id }))
+    ok(await app.call(COUNTY, 'loan.countyDecide', { id: b.id, decision: 'approve', note: '材料齐全' }))
+    const c = await completeDraft('o_loan_wait_c')
+    ok(await app.call('o_loan_wait_c', 'loan.submit', { id: c.id }))
+    ok(await app.call(COUNTY, 'loan.countyDecide', { id: c.id, decision: 'approve', note: '材料齐全' }))
+    ok(await app.call(CITY, 'loan.cityDecide', { id: c.id, decision: 'approve' }))
+
+    // What waits, counted from the store (earlier tests left applications at every stage).
+    const all = [...app.cloud.store.get('loans').docs.values()] as unknown as { status: string; countyCode: string; bankId: string }[]
+    const count = (test: (l: (typeof all)[number]) => boolean) => String(all.filter(test).length)
+    const forCounty = count((l) => l.status === 'submitted' && l.countyCode === '441802')
+    const forCity = count((l) => l.status === 'city_review')
+    const forBank = count((l) => (l.status === 'bank_review' || l.status === 'approved') && l.bankId === 'b_psbc_qingyuan')
+    expect([forCounty, forCity, forBank].every((n) => Number(n) > 0)).toBe(true)
+
+    for (const who of [COUNTY, CITY, BANK]) app.acceptNotices(who, 'todo')
+    app.cloud.outbox.length = 0
+    await fireReminderTwice(app, 'loan', 'tellLoanStaffWhatWaits')
+    const told = (who: string) => app.cloud.outbox.filter((m) => m.touser === who).map((m) => [m.templateId, m.data.thing1.value, m.data.number2.value])
+    const TODO = localTemplateId('todo')
+    expect(told(COUNTY)).toEqual([[TODO, '创业贷款申请待县级审核', forCounty]])
+    expect(told(CITY)).toEqual([[TODO, '创业贷款申请待市级审核', forCity]])
+    expect(told(BANK)).toEqual([[TODO, '创业贷款待审批或放款', forBank]])
+    // In 消息 too, leading to their desks.
+    expect(ok(await app.call(BANK, 'account.messages', {})).items[0]).toMatchObject({ title: '创业贷款待审批或放款', tag: `${forBank} 项`, page: 'packages/bank/index/index' })
+    expect(ok(await app.call(COUNTY, 'account.messages', {})).items.find((m) => m.title === '创业贷款申请待县级审核')).toMatchObject({ page: 'packages/lending/index/index' })
+    // An applicant holds no desk: told nothing of the kind.
+    expect(ok(await app.call('o_loan_wait_a', 'account.messages', {})).items.filter((m) => m.title.startsWith('创业贷款申请待'))).toEqual([])
   })
 })

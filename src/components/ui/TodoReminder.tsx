@@ -6,12 +6,12 @@ import { useTodoReminderOffer } from './use-todo-reminder'
 
 import './todo-reminder.scss'
 
-/** 每天早上提醒我: shown under what waits, until answered. */
-export function TodoReminder({ className }: { className?: string }) {
+/** 每天早上提醒我: shown under what waits, until answered; `inset` on a page without side padding (a queue). */
+export function TodoReminder({ className, inset }: { className?: string; inset?: boolean }) {
   const offer = useTodoReminderOffer()
   if (!offer.open) return null
   return (
-    <View className={`todo-reminder ${className ?? ''}`}>
+    <View className={`todo-reminder${inset ? ' todo-reminder--inset' : ''} ${className ?? ''}`}>
       <Text className='todo-reminder__text'>有待办时，每天早上通过微信提醒你</Text>
       <View className='todo-reminder__later' hoverClass='todo-reminder__later--pressed' onClick={offer.decline}>
         <Text>暂不</Text>

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, type LoanStatus, type ProjectType } from '@contract/vocabulary'
+import { TodoReminder } from '@/components/ui/TodoReminder'
 import { ROUTES } from '@/constants/routes'
 import { isBank, useReviewerScope } from '@/components/loan/data'
 import { SearchBox } from '@/components/loan/gate'
@@ -76,6 +77,7 @@ export default function BankHome() {
               <QueueChip on={!!projectType} text={projectType ? PROJECT_TYPE_LABELS[projectType] : '全部项目类型'} onClick={() => setSheet('type')} />
             </View>
           </View>
+          {!!counts?.todo && <TodoReminder inset />}
         </>
       )}
 

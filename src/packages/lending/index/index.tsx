@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { InputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, LOAN_STATUSES, PROJECT_TYPE_LABELS, type LoanStatus, type ProjectType } from '@contract/vocabulary'
+import { TodoReminder } from '@/components/ui/TodoReminder'
 import { ROUTES } from '@/constants/routes'
 import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
@@ -111,6 +112,7 @@ export default function Lending() {
               </Text>
             </View>
           </View>
+          {!!counts?.todo && <TodoReminder inset />}
         </>
       )}
 

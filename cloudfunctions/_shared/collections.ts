@@ -508,6 +508,11 @@ export interface FairDoc {
   employerIds: string[]
   description: string
   status: import('../../types/vocabulary').FairStatus
+  /**
+   * Telling everyone eligible that the fair is open: present while under way, the last
+   * registration _id told so far ('' before the first); gone once everyone was told.
+   */
+  announceAfter?: string
   createdBy: string
   createdAt: Date
   updatedAt: Date

@@ -24,10 +24,10 @@ import { defineFunction } from '../_shared/handler'
 import { checkChange, takeStep } from '../_shared/machines'
 import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
-import { notify } from '../_shared/notify'
-import { claimReminder } from '../_shared/reminders'
+import { notify, recipientsOf } from '../_shared/notify'
+import { claimReminder, timeBudget } from '../_shared/reminders'
 import { newNonce, seal, unseal } from '../_shared/sealed'
-import { aggregateAll, readAll } from '../_shared/paging'
+import { aggregateAll, READ_CAP, readAll } from '../_shared/paging'
 import { cachedSettings, loadSettings, rememberSettings, SETTINGS_ID } from '../_shared/settings'
 import type { Aggregate } from '../_shared/db-types'
 import { countedDays } from '../../types/service-rules'
@@ -811,10 +811,14 @@ export const main = defineFunction('fair', fair, {
       conflict(f.status === 'cancelled' ? '对接会已取消' : `对接会已是「${fairMachine.stateLabels[f.status]}」`),
     )
     if (input.status === 'cancelled' && input.reason.length < 2) throw invalid('reason', '取消对接会请写明理由（至少 2 个字）')
-    const { stats } = await fairs().where({ _id: f._id, status: f.status }).update({ data: { status: input.status, updatedAt: ctx.now } })
+    // Published for the first time (not reopened after a pause): everyone eligible is to be told.
+    const announce = input.status === 'published' && f.status === 'draft'
+    const { stats } = await fairs().where({ _id: f._id, status: f.status }).update({ data: { status: input.status, updatedAt: ctx.now, ...(announce ? { announceAfter: '' } : {}) } })
     if (stats.updated !== 1) throw conflict('对接会刚刚被其他人修改，请刷新后再试')
     await audit(ctx.now, { actorId: user._id, action: `fair.${input.status}`, targetType: 'fair', targetId: f._id, before: { status: f.status }, after: { status: input.status }, reason: input.reason || '发布对接会' })
-    const next = { ...f, status: input.status }
+    const next: FairDoc = { ...f, status: input.status, ...(announce ? { announceAfter: '' } : {}) }
+    // As many as fit in this call; the timer (announceFairs) tells the rest.
+    if (announce) await announceFair(next, timeBudget(ANNOUNCE_IN_CALL_MS), ctx.now)
     if (input.status === 'cancelled') {
       const data = await readAll(signups().where({ fairId: f._id, status: _.in(['confirmed', 'waiting']) }).field({ openid: true, userId: true }))
       await notify(data, { template: 'review', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, phrase2: '已取消', thing3: input.reason } }, ctx.now)
@@ -1311,7 +1315,53 @@ export const main = defineFunction('fair', fair, {
     ])
     return { ...file, rows: people.length }
   },
-}, { remindTomorrow })
+}, { remindTomorrow, announceFairs })
+
+/** How long publishing a fair spends telling people before it answers (the timer goes on). */
+const ANNOUNCE_IN_CALL_MS = 4_000
+/** A timer run's working time: a margin inside the function's 10 s timeout (config.json). */
+const ANNOUNCE_RUN_MS = 8_000
+
+/**
+ * Tells everyone who may sign up for a newly published fair (approved volunteers whose term ends
+ * by the fair's limit; approved rural youth if it admits them) that it is open, 100 registrations
+ * at a time in _id order. Each page is claimed by moving the fair's cursor with an update
+ * conditional on where it stood, so a publish call and a timer run never tell the same page twice.
+ * Resolves to how many were told; the cursor goes once the last page is done.
+ */
+async function announceFair(f: FairDoc, budget: { left: () => boolean }, now: Date): Promise<number> {
+  const lastTermEnd = dayjs.utc(f.date).add(f.termEndsWithinDays, 'day').format('YYYY-MM-DD')
+  const eligible = f.allowRuralYouth ? _.or([{ kind: 'volunteer', termEnd: _.lte(lastTermEnd) }, { kind: 'rural_youth' }]) : _.and([{ kind: 'volunteer', termEnd: _.lte(lastTermEnd) }])
+  let after = f.announceAfter ?? ''
+  let told = 0
+  while (budget.left()) {
+    const { data } = await registrations()
+      .where(_.and([{ status: 'approved', _id: _.gt(after) }, eligible]))
+      .orderBy('_id', 'asc')
+      .limit(READ_CAP)
+      .field({ userId: true })
+      .get()
+    const next = data.length ? data[data.length - 1]._id : null
+    const moved = await fairs()
+      .where({ _id: f._id, announceAfter: after })
+      .update({ data: { announceAfter: next === null ? _.remove() : next } })
+    if (moved.stats.updated !== 1 || next === null) break // another run took it on, or everyone was told
+    const to = await recipientsOf(data.map((r) => r.userId))
+    await notify(to, { template: 'reminder', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, date2: wechatTime(f.date, f.startTime), thing3: '新的岗位对接会开放报名' } }, now)
+    told += to.length
+    after = next
+  }
+  return told
+}
+
+/** Every few minutes: announcements a publish call could not finish go on from where they stood. */
+async function announceFairs(now: Date): Promise<Record<string, unknown>> {
+  const budget = timeBudget(ANNOUNCE_RUN_MS)
+  const pending = await readAll(fairs().where({ status: 'published', announceAfter: _.exists(true) }))
+  let told = 0
+  for (const f of pending) if (budget.left()) told += await announceFair(f, budget, now)
+  return { fairs: pending.length, told }
+}
 
 /**
  * Daily, in the morning: everyone with a seat at a fair tomorrow (Shanghai) is reminded of the

@@ -20,7 +20,7 @@ import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
-import { townshipOf } from '../_shared/divisions'
+import { countyName, townshipOf } from '../_shared/divisions'
 import { checkChange, takeStep } from '../_shared/machines'
 import { grantCounty, grantReachProblem } from '../_shared/scopes'
 import { registrationMachine, statesLeftBy, takeoverMachine, type StepRole } from '../../types/machines'
@@ -599,17 +599,21 @@ async function remindTermEnd(now: Date): Promise<Record<string, unknown>> {
 }
 
 /**
- * Each morning, the county league's admins are told how many registrations wait for their review
- * (the long-term 待办 template; and in 消息), once a day however often this runs.
+ * Each morning, the county league's admins are told how many registrations wait for their review,
+ * and how many account takeovers wait for their decision (the long-term 待办 template; and in
+ * 消息), once a day however often this runs. Grouped by county: a few groups, whatever the numbers.
  */
 async function tellAdminsWhatWaits(now: Date): Promise<Record<string, unknown>> {
   if (!(await claimReminder(`digest:registrations:${shanghaiDate(now)}`, now))) return { counties: 0, told: 0 }
-  const { list: waiting } = await registrations()
-    .aggregate()
-    .match({ status: 'pending' })
-    .group({ _id: { code: '$countyCode', name: '$countyName' }, n: $.sum(1) })
-    .limit(100)
-    .end<{ _id: { code: string; name: string }; n: number }>()
-  const told = await tellWhatWaits('county_admin', waiting.map((c) => ({ ...c._id, n: c.n })), { title: '注册申请待审核', page: 'packages/admin/registrations/index' }, now)
-  return { counties: waiting.length, told }
+  type Waiting = { _id: string; n: number }
+  const [{ list: waiting }, { list: cases }] = await Promise.all([
+    registrations().aggregate().match({ status: 'pending' }).group({ _id: '$countyCode', n: $.sum(1) }).limit(100).end<Waiting>(),
+    takeovers().aggregate().match({ status: 'pending' }).group({ _id: '$countyCode', n: $.sum(1) }).limit(100).end<Waiting>(),
+  ])
+  const named = (list: Waiting[]) => list.map((c) => ({ code: c._id, name: countyName(c._id) ?? c._id, n: c.n }))
+  const told = await Promise.all([
+    tellWhatWaits('county_admin', named(waiting), { title: '注册申请待审核', page: 'packages/admin/registrations/index' }, now),
+    tellWhatWaits('county_admin', named(cases), { title: '账号接管待确认', page: 'packages/admin/takeovers/index' }, now),
+  ])
+  return { counties: waiting.length, told: told[0] + told[1] }
 }

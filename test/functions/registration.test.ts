@@ -359,15 +359,30 @@ describe('issue 20: the end of the service term', () => {
   })
 })
 
-describe('issue 20: the county told when registrations wait', () => {
-  test('each morning the county admins hear how many registrations wait in their county, once a day', async () => {
+describe('issue 20: the county told when registrations and takeovers wait', () => {
+  test('each morning the county admins hear how many registrations and account takeovers wait in their county, once a day', async () => {
     ok(await app.call('o_digest_applicant', 'registration.submitVolunteer', volunteerForm()))
     const waiting = ok(await app.call(COUNTY, 'registration.list', { status: 'pending' })).total
     expect(waiting).toBeGreaterThan(0)
+    // A takeover waiting too: an approved volunteer's ID number claimed from a new WeChat account.
+    const form = volunteerForm()
+    ok(await app.call('o_digest_old_wechat', 'registration.submitVolunteer', form))
+    const pending = ok(await app.call(COUNTY, 'registration.list', { status: 'pending' })).items.find((r) => r.name === form.name)!
+    ok(await app.call(COUNTY, 'registration.review', { ids: [pending.id], decision: 'approve' }))
+    ok(await app.call('o_digest_new_wechat', 'registration.requestTakeover', { name: form.name, idNumber: form.idNumber }))
+    const cases = ok(await app.call(COUNTY, 'registration.listTakeovers', { status: 'pending' })).total
+    expect(cases).toBeGreaterThan(0)
     app.acceptNotices(COUNTY, 'todo')
     app.cloud.outbox.length = 0
     await fireReminderTwice(app, 'registration', 'tellAdminsWhatWaits')
-    expect(app.cloud.outbox.filter((m) => m.touser === COUNTY).map((m) => [m.templateId, m.data.number2.value, m.data.thing3.value])).toEqual([[TODO, String(waiting), '清城区，请及时审核']])
-    expect(ok(await app.call(COUNTY, 'account.messages', {})).items[0]).toMatchObject({ title: '注册申请待审核', tag: `${waiting} 项`, page: 'packages/admin/registrations/index' })
+    expect(app.cloud.outbox.filter((m) => m.touser === COUNTY).map((m) => [m.templateId, m.data.thing1.value, m.data.number2.value, m.data.thing3.value]).sort()).toEqual(
+      [
+        [TODO, '注册申请待审核', String(waiting), '清城区，请及时审核'],
+        [TODO, '账号接管待确认', String(cases), '清城区，请及时审核'],
+      ].sort(),
+    )
+    const messages = ok(await app.call(COUNTY, 'account.messages', {})).items
+    expect(messages.find((m) => m.title === '注册申请待审核')).toMatchObject({ tag: `${waiting} 项`, page: 'packages/admin/registrations/index' })
+    expect(messages.find((m) => m.title === '账号接管待确认')).toMatchObject({ tag: `${cases} 项`, page: 'packages/admin/takeovers/index' })
   })
 })

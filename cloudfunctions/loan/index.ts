@@ -1036,16 +1036,22 @@ export const main = defineFunction('loan', loan, {
  * Each morning, whoever has applications waiting is told how many (the long-term 待办 template,
  * and 消息), once a day however often this runs: county admins the applications sent in from
  * their county, city admins those at the city's review, each bank's officers those to approve
- * or to disburse. One grouped read: its groups are county × state and bank × state, a few dozen.
+ * or to disburse, and city admins the loans whose subsidy period is due for approval. One grouped
+ * read (its groups are county × state and bank × state, a few dozen) and one count.
  */
 async function tellLoanStaffWhatWaits(now: Date): Promise<Record<string, unknown>> {
   if (!(await claimReminder(`digest:loans:${shanghaiDate(now)}`, now))) return { told: 0 }
-  const { list } = await loans()
-    .aggregate()
-    .match({ status: _.in(['submitted', 'city_review', 'bank_review', 'approved']) })
-    .group({ _id: { status: '$status', county: '$countyCode', bank: '$bankId' }, bankName: $.first('$bankName'), n: $.sum(1) })
-    .limit(1000)
-    .end<{ _id: { status: LoanStatus; county: string; bank: string }; bankName: string; n: number }>()
+  const today = shanghaiDate(now)
+  const [{ list }, subsidyDue] = await Promise.all([
+    loans()
+      .aggregate()
+      .match({ status: _.in(['submitted', 'city_review', 'bank_review', 'approved']) })
+      .group({ _id: { status: '$status', county: '$countyCode', bank: '$bankId' }, bankName: $.first('$bankName'), n: $.sum(1) })
+      .limit(1000)
+      .end<{ _id: { status: LoanStatus; county: string; bank: string }; bankName: string; n: number }>(),
+    // Loans with a subsidy period ended and not yet approved (the city's 待核准贴息).
+    loans().where({ subsidyDueFrom: _.gt('').and(_.lte(today)), status: _.in([...LENDING]) }).count(),
+  ])
   const tally = (key: (g: (typeof list)[number]) => string | null, name: (g: (typeof list)[number]) => string) => {
     const byCode = new Map<string, { code: string; name: string; n: number }>()
     for (const g of list) {
@@ -1064,6 +1070,7 @@ async function tellLoanStaffWhatWaits(now: Date): Promise<Record<string, unknown
     tellWhatWaits('county_admin', county, { title: '创业贷款申请待县级审核', page: LENDING_PAGE }, now),
     tellWhatWaits('city_admin', city, { title: '创业贷款申请待市级审核', page: LENDING_PAGE }, now),
     tellWhatWaits('bank_officer', bank, { title: '创业贷款待审批或放款', page: BANK_PAGE }, now),
+    tellWhatWaits('city_admin', subsidyDue.total ? [{ code: CITY.code, name: CITY.name, n: subsidyDue.total }] : [], { title: '创业贷款贴息待核准', page: LENDING_PAGE }, now),
   ])
   return { told: told.reduce((a, b) => a + b, 0) }
 }

@@ -468,7 +468,7 @@ describe('reports', () => {
 })
 
 describe('issue 20: loan staff told when applications wait', () => {
-  test('each morning county admins, city admins and each bank are told how many wait for them (待办 and 消息), once a day', async () => {
+  test('each morning county admins, city admins (applications and subsidies due) and each bank are told how many wait for them (待办 and 消息), once a day', async () => {
     // Applications at each desk: sent in (the county's), at the city's review, at the bank.
     await newYouth('o_loan_wait_a', '陈思远')
     await newYouth('o_loan_wait_b', '林晓彤')
@@ -482,14 +482,21 @@ describe('issue 20: loan staff told when applications wait', () => {
     ok(await app.call('o_loan_wait_c', 'loan.submit', { id: c.id }))
     ok(await app.call(COUNTY, 'loan.countyDecide', { id: c.id, decision: 'approve', note: '材料齐全' }))
     ok(await app.call(CITY, 'loan.cityDecide', { id: c.id, decision: 'approve' }))
+    // And a loan lent last year, its first subsidy period ended: due for the city's approval.
+    await newYouth('o_loan_wait_d', '周嘉怡')
+    const d = await approvedLoan('o_loan_wait_d')
+    await backdateApproval(d.id, '2025-07-10T02:00:00Z')
+    ok(await app.call(BANK, 'loan.disburse', { id: d.id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'interest_only' }))
 
     // What waits, counted from the store (earlier tests left applications at every stage).
-    const all = [...app.cloud.store.get('loans').docs.values()] as unknown as { status: string; countyCode: string; bankId: string }[]
+    const all = [...app.cloud.store.get('loans').docs.values()] as unknown as { status: string; countyCode: string; bankId: string; subsidyDueFrom: string }[]
     const count = (test: (l: (typeof all)[number]) => boolean) => String(all.filter(test).length)
     const forCounty = count((l) => l.status === 'submitted' && l.countyCode === '441802')
     const forCity = count((l) => l.status === 'city_review')
     const forBank = count((l) => (l.status === 'bank_review' || l.status === 'approved') && l.bankId === 'b_psbc_qingyuan')
-    expect([forCounty, forCity, forBank].every((n) => Number(n) > 0)).toBe(true)
+    const today = shanghaiDate()
+    const subsidyDue = count((l) => (l.status === 'disbursed' || l.status === 'in_subsidy') && l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today)
+    expect([forCounty, forCity, forBank, subsidyDue].every((n) => Number(n) > 0)).toBe(true)
 
     for (const who of [COUNTY, CITY, BANK]) app.acceptNotices(who, 'todo')
     app.cloud.outbox.length = 0
@@ -497,7 +504,12 @@ describe('issue 20: loan staff told when applications wait', () => {
     const told = (who: string) => app.cloud.outbox.filter((m) => m.touser === who).map((m) => [m.templateId, m.data.thing1.value, m.data.number2.value])
     const TODO = localTemplateId('todo')
     expect(told(COUNTY)).toEqual([[TODO, '创业贷款申请待县级审核', forCounty]])
-    expect(told(CITY)).toEqual([[TODO, '创业贷款申请待市级审核', forCity]])
+    expect(told(CITY).sort()).toEqual(
+      [
+        [TODO, '创业贷款申请待市级审核', forCity],
+        [TODO, '创业贷款贴息待核准', subsidyDue],
+      ].sort(),
+    )
     expect(told(BANK)).toEqual([[TODO, '创业贷款待审批或放款', forBank]])
     // In 消息 too, leading to their desks.
     expect(ok(await app.call(BANK, 'account.messages', {})).items[0]).toMatchObject({ title: '创业贷款待审批或放款', tag: `${forBank} 项`, page: 'packages/bank/index/index' })

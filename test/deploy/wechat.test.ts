@@ -146,5 +146,6 @@ test('a changed timer replaces that trigger; a new build uploads the code and re
   expect(uploads).toEqual(['perk'])
   expect(standIn.requests.slice(before).map((r) => r.action)).toEqual(['DeleteTrigger', 'BatchCreateTrigger', 'UpdateFunctionConfiguration'])
   expect(standIn.functions.get('perk')!.Description).toBe('xq-build:feedfacefeedface')
-  expect(JSON.parse(standIn.functions.get('fair')!.Triggers[0].TriggerDesc).cron).toBe('0 30 1 * * * *')
+  const replaced = standIn.functions.get('fair')!.Triggers.find((t) => t.TriggerName === changed.functions.fair.triggers[0].name)!
+  expect(JSON.parse(replaced.TriggerDesc).cron).toBe('0 30 1 * * * *')
 })

@@ -75,7 +75,8 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
   await page.locator('[data-field="townshipCode"]', { hasText: '请选择服务镇街' }).waitFor()
   expect(await page.locator('[data-field="townshipCode"]', { hasText: '所在县' }).count()).toBe(0)
 
-  // County → township.
+  // County → township (once the page has scrolled to the first problem: a tap mid-scroll lands elsewhere).
+  await settle(page)
   await page.locator('[data-field="townshipCode"]').click()
   await page.locator('.place__county', { hasText: '清城区' }).click()
   await page.locator('.place__township', { hasText: '凤城街道' }).waitFor()

@@ -267,6 +267,16 @@ let qualityText = ''
 /** The city-scale section's markdown (bench/city/scale.ts). */
 let scaleLines: string[] = []
 
+/** A run that did not measure the city keeps the last report's section, saying so. */
+function lastScaleSection(): string[] {
+  const last = fs.existsSync(OUT_MD) ? fs.readFileSync(OUT_MD, 'utf8') : ''
+  const section = /^## City scale\n[\s\S]*?(?=^## )/m.exec(last)?.[0]
+  if (!section || section.includes('(not run)')) return ['## City scale', '', '(not run)', '']
+  const [head, ...rest] = section.trimEnd().split('\n')
+  const kept = '(kept from the last run that measured it)'
+  return [head, ...(rest[1]?.startsWith('(kept from the last run') ? rest : ['', kept, ...rest]), '']
+}
+
 async function scale(functionsDir: string) {
   const section = await cityScale(functionsDir, TMP)
   Object.assign(metrics, section.metrics)
@@ -341,7 +351,7 @@ function report() {
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (goal ≤ 6; to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']} (goal ≤ 6)`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}`,
     '',
-    ...(scaleLines.length ? scaleLines : ['## City scale', '', '(not run)', '']),
+    ...(scaleLines.length ? scaleLines : lastScaleSection()),
     '## Quality (from the last npm test)',
     '',
     qualityText || '(run npm test first)',

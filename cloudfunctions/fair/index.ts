@@ -249,11 +249,14 @@ const employerIdsOf = (user: UserDoc | null) => (user?.roles ?? []).filter((g) =
 
 // ---- people ----------------------------------------------------------------------------
 
+/** The latest service-term end a volunteer may have to sign up for the fair. */
+const lastTermEndOf = (f: FairDoc) => dayjs.utc(f.date).add(f.termEndsWithinDays, 'day').format('YYYY-MM-DD')
+
 /** The approved registration (of `approved`, the person's) they sign up with, or why they may not. */
 function eligibleRegistration(approved: RegistrationDoc[], f: FairDoc): RegistrationDoc {
   const volunteer = approved.find((r) => r.kind === 'volunteer')
   const youth = approved.find((r) => r.kind === 'rural_youth')
-  const lastTermEnd = dayjs.utc(f.date).add(f.termEndsWithinDays, 'day').format('YYYY-MM-DD')
+  const lastTermEnd = lastTermEndOf(f)
   if (volunteer && volunteer.termEnd <= lastTermEnd) return volunteer
   if (youth && f.allowRuralYouth) return youth
   if (volunteer) throw forbidden(`本场面向服务期在 ${lastTermEnd} 前期满的志愿者，你的服务期到 ${volunteer.termEnd}`)
@@ -1330,8 +1333,9 @@ const ANNOUNCE_RUN_MS = 8_000
  * Resolves to how many were told; the cursor goes once the last page is done.
  */
 async function announceFair(f: FairDoc, budget: { left: () => boolean }, now: Date): Promise<number> {
-  const lastTermEnd = dayjs.utc(f.date).add(f.termEndsWithinDays, 'day').format('YYYY-MM-DD')
-  const eligible = f.allowRuralYouth ? _.or([{ kind: 'volunteer', termEnd: _.lte(lastTermEnd) }, { kind: 'rural_youth' }]) : _.and([{ kind: 'volunteer', termEnd: _.lte(lastTermEnd) }])
+  // The same rule as eligibleRegistration, as a query.
+  const volunteers = { kind: 'volunteer', termEnd: _.lte(lastTermEndOf(f)) }
+  const eligible = f.allowRuralYouth ? _.or([volunteers, { kind: 'rural_youth' }]) : volunteers
   let after = f.announceAfter ?? ''
   let told = 0
   while (budget.left()) {

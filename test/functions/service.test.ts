@@ -44,13 +44,29 @@ async function backdateOpen(openid: string, checkInAt: Date) {
 }
 
 async function closeAny(openid: string) {
-  await app.call(openid, 'service.checkOut', { requestId: rid(), reading: at(0) })
+  return app.call(openid, 'service.checkOut', { requestId: rid(), reading: at(0) })
 }
 
-/** Checks out as if checked in `minutes` ago: a record for the queue (under a minute leaves none). */
+/**
+ * Checks out as if checked in `minutes` ago: a record for the queue (under a minute leaves none).
+ * Run just after midnight in Shanghai, the backdated check-in falls on the day before, so the record
+ * is ended at 24:00 and waits as needs_review rather than pending: the caller reads the queue of the
+ * status it got, and the test holds at any hour.
+ */
 async function closeAfter(openid: string, minutes = 30) {
   await backdateOpen(openid, new Date(Date.now() - minutes * 60_000))
-  await closeAny(openid)
+  const closed = ok(await closeAny(openid))
+  if (!('id' in closed)) throw new Error(`a ${minutes}-minute session left no record: ${JSON.stringify(closed)}`)
+  return closed
+}
+
+/** The record as the township's queue shows it, read from the queue of the status it waits in. */
+async function queued(record: { id: string; status: string }, filter: { flaggedOnly?: boolean } = {}) {
+  const status = record.status as 'pending' | 'needs_review'
+  const { items } = ok(await app.call(STAFF, 'service.queue', { ...filter, status }))
+  const item = items.find((i) => i.id === record.id)
+  if (!item) throw new Error(`record ${record.id} (${status}) is not in the ${status} queue`)
+  return item
 }
 
 beforeAll(async () => {
@@ -171,13 +187,14 @@ describe('check-in', () => {
   test('issue #14: a fresh fix at the station’s exact coordinates, or a coarse one, checks in but is flagged for the township’s review', async () => {
     const copied = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: { lat: FENGCHENG.lat, lng: FENGCHENG.lng, accuracy: 10, at: Date.now() } }))
     expect(copied.flags).toEqual(['station_coordinates'])
-    await closeAfter(VOLUNTEER)
+    const copiedRecord = await closeAfter(VOLUNTEER)
+    expect(copiedRecord.id).toBe(copied.id)
     await newVolunteer('o_svc_coarse')
     const coarse = ok(await app.call('o_svc_coarse', 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(50, 800) }))
-    await closeAfter('o_svc_coarse')
-    const queue = ok(await app.call(STAFF, 'service.queue', { flaggedOnly: true })).items
-    expect(queue.find((i) => i.id === copied.id)!.flags).toContain('station_coordinates')
-    expect(queue.find((i) => i.id === coarse.id)!.flags).toContain('coarse_location')
+    const coarseRecord = await closeAfter('o_svc_coarse')
+    expect(coarseRecord.id).toBe(coarse.id)
+    expect((await queued(copiedRecord, { flaggedOnly: true })).flags).toContain('station_coordinates')
+    expect((await queued(coarseRecord, { flaggedOnly: true })).flags).toContain('coarse_location')
     // A measured fix near the station is not flagged.
     const measured = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: at(12) }))
     expect(measured.flags).toEqual([])
@@ -197,10 +214,10 @@ describe('check-in', () => {
     const s = ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, kioskCode: kiosk.code, reading: at(320, 800) }))
     expect(s.source).toBe('kiosk')
     expect(s.flags).toEqual(['edge_of_fence'])
-    await closeAfter(VOLUNTEER)
+    const record = await closeAfter(VOLUNTEER)
+    expect(record.id).toBe(s.id)
     // The coarse reading (800 m accuracy) is flagged where it matters: in the approval queue.
-    const queued = ok(await app.call(STAFF, 'service.queue', {})).items.find((i) => i.id === s.id)!
-    expect(queued.flags).toEqual(expect.arrayContaining(['edge_of_fence', 'coarse_location']))
+    expect((await queued(record)).flags).toEqual(expect.arrayContaining(['edge_of_fence', 'coarse_location']))
   })
 })
 

@@ -1,0 +1,461 @@
+// The league's dashboard against a fixture put straight into the store (hundreds of a kind,
+// past the platform's caps): every card's figures are worked out here in plain JavaScript over
+// the documents this test inserted, and must match to the minute, the unit and the fen, for the
+// city, a county and a township; places out of reach are refused; bad input names its field.
+import { EJSON } from 'bson'
+import divisions from '../../data/qingyuan-divisions.json'
+import type { DashboardOverview } from '../../types/dashboard'
+import type { Envelope } from '../../types'
+import { startAppCloud, type AppCloud } from '../support/app'
+
+let app: AppCloud
+const CITY_ADMIN = 'o_dash_city'
+const COUNTY_ADMIN = 'o_dash_county' // 清城区
+const OTHER_COUNTY_ADMIN = 'o_dash_county2' // 清新区
+const STAFF = 'o_dash_staff' // 凤城街道
+const VOLUNTEER = 'o_dash_volunteer'
+
+const FENGCHENG = '441802006'
+const DONGCHENG = '441802007'
+const TAIHE = '441803102'
+const TOWNSHIPS = [FENGCHENG, DONGCHENG, TAIHE]
+const placeOf = (township: string) => {
+  const county = divisions.counties.find((c) => c.townships.some((t) => t.code === township))!
+  return { countyCode: county.code, countyName: county.name, townshipCode: township, townshipName: county.townships.find((t) => t.code === township)!.name }
+}
+
+const PERIOD = { from: '2025-03-01', to: '2025-08-31' }
+const LAST = { from: '2024-03-01', to: '2024-08-31' }
+const YEAR = { from: '2025-01-01', to: PERIOD.to }
+const LAST_YEAR = { from: '2024-01-01', to: LAST.to }
+const CAP = 8 * 60
+const STARS_HOURS = [100, 300, 600, 1000, 1500]
+
+/** A deterministic sequence, so a failure can be replayed. */
+let seed = 20251205
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
+const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1))
+const range = (n: number) => Array.from({ length: n }, (_x, i) => i)
+const hex = (prefix: string, i: number, width = 24) => `${prefix}${String(i).padStart(width - prefix.length, '0')}`
+
+/** Plain calendar arithmetic on YYYY-MM-DD (UTC dates stand for Shanghai days). */
+const addDays = (ymd: string, days: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+const randomDay = (from: string, to: string) => addDays(from, int(0, (Date.parse(to) - Date.parse(from)) / 86_400_000))
+/** The instant a Shanghai wall-clock time happens (UTC+8, no daylight saving). */
+const shanghai = (ymd: string, hour: number, minute = 0) => new Date(Date.parse(`${ymd}T00:00:00Z`) + (hour - 8) * 3_600_000 + minute * 60_000)
+const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+const inSpan = (ymd: string, span: { from: string; to: string }) => ymd >= span.from && ymd <= span.to
+
+async function insert(collectionName: string, docs: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 500) {
+    await app.cloud.db.handle('database.insertDocument', { collectionName, data: docs.slice(i, i + 500).map((d) => EJSON.stringify(d, { relaxed: false })) })
+  }
+}
+
+// ---- the fixture ---------------------------------------------------------------------------
+
+const now = new Date()
+const user = (openid: string, roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[]) => ({ _id: hex('da5b0a', users.length), openid, nickname: '', avatarFileId: '', mobile: '', roles, status: 'active', createdAt: now, updatedAt: now })
+const users: Record<string, unknown>[] = []
+for (const [openid, roles] of [
+  [CITY_ADMIN, [{ role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }]],
+  [COUNTY_ADMIN, [{ role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }]],
+  [OTHER_COUNTY_ADMIN, [{ role: 'county_admin', scopeType: 'county', scopeId: '441803', scopeName: '清新区' }]],
+  [STAFF, [{ role: 'township_staff', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }]],
+  [VOLUNTEER, [{ role: 'volunteer', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }]],
+] as const) users.push(user(openid, [...roles]))
+
+// 160 registrations: approved volunteers with terms around the reference days, and others that never count.
+const registrations = range(160).map((i) => {
+  const township = TOWNSHIPS[i % 3]
+  const termStart = randomDay('2023-01-01', '2025-08-31')
+  const termEnd = addDays(termStart, pick([180, 365, 540, 730]) - int(0, 100))
+  return {
+    _id: hex('da5e00', i),
+    userId: hex('da5e01', i),
+    kind: i % 13 === 0 ? 'rural_youth' : 'volunteer',
+    status: i % 11 === 0 ? 'pending' : i % 17 === 0 ? 'rejected' : 'approved',
+    ...placeOf(township),
+    termStart,
+    termEnd,
+  }
+})
+
+// Four stations (one inactive) and 60 volunteers' sessions: some heavy servers reach star levels,
+// several sessions a day reach the daily cap, some span two days, some were adjusted.
+const STATIONS = [
+  { _id: 'st_dash_a', name: '凤城驿站甲', ...placeOf(FENGCHENG), active: true },
+  { _id: 'st_dash_b', name: '凤城驿站乙', ...placeOf(FENGCHENG), active: true },
+  { _id: 'st_dash_c', name: '东城驿站', ...placeOf(DONGCHENG), active: true },
+  { _id: 'st_dash_d', name: '太和驿站', ...placeOf(TAIHE), active: true },
+  { _id: 'st_dash_e', name: '太和旧驿站', ...placeOf(TAIHE), active: false },
+]
+const stationsOf = (township: string) => STATIONS.filter((s) => s.townshipCode === township && s.active)
+type Session = { _id: string; userId: string; stationId: string; stationName: string; townshipCode: string; townshipName: string; countyCode: string; status: string; checkInAt: Date; checkOutAt: Date; days: { date: string; minutes: number }[]; minutes: number; adjustedMinutes: number | null }
+const sessions: Session[] = []
+for (const v of range(60)) {
+  const township = TOWNSHIPS[v % 3]
+  const heavy = v < 6
+  const count = heavy ? [25, 60, 90, 140, 170, 40][v] : int(1, 8)
+  for (const k of range(count)) {
+    const station = pick(stationsOf(township))
+    const day = randomDay('2024-01-01', '2025-12-31')
+    const start = shanghai(day, int(7, 17), int(0, 59))
+    const overnight = rand() < 0.08
+    const first = heavy ? int(380, 470) : int(20, 300)
+    const days = overnight ? [{ date: day, minutes: first }, { date: addDays(day, 1), minutes: int(10, 200) }] : [{ date: day, minutes: first }]
+    const minutes = days.reduce((n, d) => n + d.minutes, 0)
+    sessions.push({
+      _id: hex('da5c00', sessions.length),
+      userId: hex('da5e01', v),
+      stationId: station._id,
+      stationName: station.name,
+      townshipCode: station.townshipCode,
+      townshipName: station.townshipName,
+      countyCode: station.countyCode,
+      status: k % 9 === 4 ? 'pending' : k % 13 === 7 ? 'rejected' : 'approved',
+      checkInAt: start,
+      checkOutAt: new Date(start.getTime() + minutes * 60_000),
+      days,
+      minutes,
+      adjustedMinutes: rand() < 0.06 ? int(30, 600) : null,
+    })
+    // A second visit the same day: together past the daily cap for the heavy servers.
+    if (heavy && k % 4 === 0) {
+      const later = new Date(start.getTime() + 30 * 60_000)
+      const extra = int(60, 200)
+      sessions.push({ ...sessions[sessions.length - 1], _id: hex('da5c00', sessions.length), checkInAt: later, checkOutAt: new Date(later.getTime() + extra * 60_000), days: [{ date: day, minutes: extra }], minutes: extra, adjustedMinutes: null })
+    }
+  }
+}
+
+// Five merchants in two counties, 320 redemptions over two years.
+const MERCHANTS = [
+  { _id: 'm_dash_1', name: '凤城小馆', category: '餐饮', countyCode: '441802' },
+  { _id: 'm_dash_2', name: '东城超市', category: '购物', countyCode: '441802' },
+  { _id: 'm_dash_3', name: '城区影院', category: '文化娱乐', countyCode: '441802' },
+  { _id: 'm_dash_4', name: '太和饭店', category: '餐饮', countyCode: '441803' },
+  { _id: 'm_dash_5', name: '太和书店', category: '文化娱乐', countyCode: '441803' },
+]
+const redemptions = range(320).map((i) => {
+  const merchant = MERCHANTS[i % 7 === 0 ? 4 : i % 5]
+  const date = randomDay('2024-01-01', '2025-12-31')
+  return { _id: hex('da5d00', i), perkId: `p_${merchant._id}`, merchantId: merchant._id, volunteerId: hex('da5e01', i % 60), volunteerCounty: merchant.countyCode, volunteerName: '林*青', star: 0, confirmedBy: 'x', at: shanghai(date, 12), date, month: date.slice(0, 7) }
+})
+
+// 180 loans in every state, with projects in the three townships and subsidies approved over time.
+const STATUSES = ['draft', 'submitted', 'city_review', 'bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'rejected', 'withdrawn', 'returned'] as const
+const LENT = new Set(['disbursed', 'in_subsidy', 'closed'])
+const TYPES = ['agriculture', 'ecommerce', 'homestay', 'rural_tourism', 'other'] as const
+const loans = range(180).map((i) => {
+  const status = STATUSES[i % STATUSES.length]
+  const township = TOWNSHIPS[i % 3 === 0 ? 2 : i % 2]
+  const submittedDay = randomDay('2023-10-01', '2025-12-31')
+  const disbursedOn = LENT.has(status) ? addDays(submittedDay, int(10, 90)) : ''
+  const amountFen = int(2_000_000, 50_000_000) + int(0, 99)
+  const subsidies =
+    status === 'in_subsidy' || status === 'closed'
+      ? range(int(1, 4)).map((k) => ({ key: `${k}`, start: disbursedOn, end: disbursedOn, amountFen: int(1_000, 300_000), at: shanghai(addDays(disbursedOn, 90 * (k + 1)), int(0, 23), int(0, 59)), by: 'x', byName: 'x' }))
+      : []
+  return {
+    _id: `L${String(i).padStart(16, '0')}`,
+    status,
+    countyCode: placeOf(township).countyCode,
+    project: { type: pick(TYPES), title: '项目', townshipCode: township, address: '', description: '', jobsCreated: i % 10 === 0 ? null : int(0, 12), householdsHelped: i % 12 === 0 ? null : int(0, 9) },
+    submittedAt: status === 'draft' ? null : shanghai(submittedDay, int(0, 23), int(0, 59)),
+    disbursedOn,
+    disbursement: disbursedOn ? { amountFen } : null,
+    subsidies,
+    subsidyApprovedFen: subsidies.reduce((n, s) => n + s.amountFen, 0),
+    subsidyDueFrom: '',
+  }
+})
+
+// Fairs: two held in the period, one a year earlier, one cancelled and one draft in the period;
+// positions in Qingyuan and outside it; 260 sign-ups with outcomes (one for a removed position).
+const FAIRS = [
+  { _id: 'F000000000001', date: '2025-05-20', status: 'published' },
+  { _id: 'F000000000002', date: '2025-07-10', status: 'published' },
+  { _id: 'F000000000003', date: '2024-06-15', status: 'published' },
+  { _id: 'F000000000004', date: '2025-06-01', status: 'cancelled' },
+  { _id: 'F000000000005', date: '2025-08-01', status: 'draft' },
+  { _id: 'F000000000006', date: '2025-11-01', status: 'published' },
+]
+const positions = FAIRS.flatMap((f, i) => range(3).map((k) => ({ _id: `J${String(i * 10 + k).padStart(12, '0')}`, fairId: f._id, employerId: 'e', title: '岗位', openings: 3, countyCode: k === 2 ? '' : '441802' })))
+const REMOVED_POSITION = 'J999999999999'
+const OUTCOMES = ['interviewed', 'offered', 'hired', 'declined'] as const
+const signups = range(260).map((i) => {
+  const f = FAIRS[i < 140 ? 0 : i < 190 ? 1 : i < 230 ? 2 : i < 245 ? 3 : 5]
+  const own = positions.filter((p) => p.fairId === f._id)
+  const place = placeOf(TOWNSHIPS[i % 3])
+  const outcomes: Record<string, { outcome: string }> = {}
+  for (const p of own) if (rand() < 0.35) outcomes[p._id] = { outcome: pick(OUTCOMES) }
+  if (i % 23 === 0) outcomes[REMOVED_POSITION] = { outcome: 'hired' }
+  return {
+    _id: `${f._id}:${hex('da5e01', i)}`,
+    fairId: f._id,
+    userId: hex('da5e01', i),
+    status: i % 9 === 0 ? 'cancelled' : i % 7 === 0 ? 'waiting' : 'confirmed',
+    resume: { name: '林*青', countyName: place.countyName, townshipName: place.townshipName },
+    checkedInAt: rand() < 0.6 ? shanghai(f.date, 9) : null,
+    outcomes,
+  }
+})
+
+// ---- the figures, worked out independently ---------------------------------------------
+
+type Scope = { level: 'city' } | { level: 'county'; code: string } | { level: 'township'; code: string }
+const inScope = (scope: Scope, place: { countyCode: string; townshipCode?: string }) =>
+  scope.level === 'city' || (scope.level === 'county' ? place.countyCode === scope.code : place.townshipCode === scope.code)
+const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0)
+const pair = (current: number, lastYear: number) => ({ current, lastYear })
+
+function expectedVolunteers(scope: Scope) {
+  const mine = registrations.filter((r) => r.status === 'approved' && r.kind === 'volunteer' && inScope(scope, r))
+  const standing = (asOf: string) => {
+    const inPost = mine.filter((r) => r.termStart <= asOf && r.termEnd >= asOf)
+    return { inPost: inPost.length, endingSoon: inPost.filter((r) => r.termEnd <= addDays(asOf, 90)).length, finished: mine.filter((r) => r.termEnd < asOf).length }
+  }
+  const now = standing(PERIOD.to)
+  const then = standing(LAST.to)
+  const townships = [...new Set(mine.map((r) => r.townshipCode))].sort()
+  return {
+    asOf: PERIOD.to,
+    inPost: pair(now.inPost, then.inPost),
+    endingSoon: pair(now.endingSoon, then.endingSoon),
+    finished: pair(now.finished, then.finished),
+    byTownship: townships.map((t) => {
+      const here = mine.filter((r) => r.townshipCode === t)
+      const inPost = here.filter((r) => r.termStart <= PERIOD.to && r.termEnd >= PERIOD.to)
+      return { townshipCode: t, townshipName: placeOf(t).townshipName, inPost: inPost.length, endingSoon: inPost.filter((r) => r.termEnd <= addDays(PERIOD.to, 90)).length, finished: here.filter((r) => r.termEnd < PERIOD.to).length }
+    }),
+  }
+}
+
+function expectedHours(scope: Scope) {
+  const approved = sessions.filter((s) => s.status === 'approved' && inScope(scope, s))
+  // Per volunteer and day, capped; an adjusted session counts its adjusted minutes on its first day.
+  const perDay = new Map<string, Map<string, number>>()
+  const township = new Map<string, string>()
+  for (const s of approved) {
+    const counted = s.adjustedMinutes === null ? s.days : [{ date: s.days[0].date, minutes: s.adjustedMinutes }]
+    const days = perDay.get(s.userId) ?? new Map<string, number>()
+    for (const d of counted) days.set(d.date, (days.get(d.date) ?? 0) + d.minutes)
+    perDay.set(s.userId, days)
+    township.set(s.userId, [township.get(s.userId) ?? s.townshipCode, s.townshipCode].sort()[0])
+  }
+  const people = [...perDay].map(([userId, days]) => {
+    const capped = [...days].map(([date, minutes]) => ({ date, minutes: Math.min(minutes, CAP) }))
+    const within = (span: { from: string; to: string }) => sum(capped.filter((d) => inSpan(d.date, span)), (d) => d.minutes)
+    const total = sum(capped, (d) => d.minutes)
+    return { userId, township: township.get(userId)!, total, period: within(PERIOD), year: within(YEAR), lastPeriod: within(LAST), lastYear: within(LAST_YEAR), star: STARS_HOURS.filter((h) => total / 60 >= h).length }
+  })
+  const townships = [...new Set(people.map((p) => p.township))].sort()
+  return {
+    periodMinutes: pair(sum(people, (p) => p.period), sum(people, (p) => p.lastPeriod)),
+    yearMinutes: pair(sum(people, (p) => p.year), sum(people, (p) => p.lastYear)),
+    totalMinutes: sum(people, (p) => p.total),
+    volunteers: people.length,
+    byTownship: townships.map((t) => {
+      const here = people.filter((p) => p.township === t)
+      return { townshipCode: t, townshipName: placeOf(t).townshipName, volunteers: here.length, periodMinutes: sum(here, (p) => p.period), yearMinutes: sum(here, (p) => p.year), totalMinutes: sum(here, (p) => p.total) }
+    }),
+    stars: range(6).map((star) => ({ star, volunteers: people.filter((p) => p.star === star).length })),
+  }
+}
+
+function expectedStations(scope: Scope) {
+  const approved = sessions.filter((s) => s.status === 'approved' && inScope(scope, s))
+  const current = approved.filter((s) => inSpan(shanghaiDay(s.checkInAt), PERIOD))
+  const last = approved.filter((s) => inSpan(shanghaiDay(s.checkInAt), LAST))
+  const used = [...new Set([...current, ...last].map((s) => s.stationId))]
+  const rows = used.map((id) => {
+    const here = current.filter((s) => s.stationId === id)
+    const station = STATIONS.find((s) => s._id === id)!
+    return { stationId: id, stationName: station.name, townshipName: station.townshipName, sessions: here.length, volunteers: new Set(here.map((s) => s.userId)).size, minutes: sum(here, (s) => s.adjustedMinutes ?? s.minutes), lastYearSessions: last.filter((s) => s.stationId === id).length }
+  })
+  return {
+    active: STATIONS.filter((s) => s.active && inScope(scope, s)).length,
+    used: pair(new Set(current.map((s) => s.stationId)).size, new Set(last.map((s) => s.stationId)).size),
+    sessions: pair(current.length, last.length),
+    byStation: rows.sort((a, b) => b.sessions - a.sessions || a.stationId.localeCompare(b.stationId)),
+  }
+}
+
+function expectedPerks(scope: Scope) {
+  if (scope.level === 'township') return null
+  const countyName = (code: string) => divisions.counties.find((c) => c.code === code)!.name
+  const rows = MERCHANTS.filter((m) => inScope(scope, m))
+    .map((m) => {
+      const theirs = redemptions.filter((r) => r.merchantId === m._id)
+      return { merchantId: m._id, merchantName: m.name, category: m.category, countyName: countyName(m.countyCode), countyCode: m.countyCode, count: theirs.filter((r) => inSpan(r.date, PERIOD)).length, lastYear: theirs.filter((r) => inSpan(r.date, LAST)).length }
+    })
+    .filter((r) => r.count + r.lastYear > 0)
+    .sort((a, b) => b.count - a.count || a.merchantId.localeCompare(b.merchantId))
+  const groups = <K extends string>(key: (r: (typeof rows)[number]) => K) =>
+    [...new Set(rows.map(key))].map((k) => ({ key: k, count: sum(rows.filter((r) => key(r) === k), (r) => r.count), lastYear: sum(rows.filter((r) => key(r) === k), (r) => r.lastYear) }))
+  const categoryOrder = ['餐饮', '购物', '文化娱乐', '旅游', '医疗健康', '生活服务', '其他']
+  return {
+    redemptions: pair(sum(rows, (r) => r.count), sum(rows, (r) => r.lastYear)),
+    byMerchant: rows.map(({ countyCode: _c, ...r }) => r),
+    byCategory: groups((r) => r.category)
+      .sort((a, b) => categoryOrder.indexOf(a.key) - categoryOrder.indexOf(b.key))
+      .map(({ key, ...g }) => ({ category: key, ...g })),
+    byCounty: groups((r) => r.countyCode)
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map(({ key, ...g }) => ({ countyCode: key, countyName: countyName(key), ...g })),
+  }
+}
+
+function expectedLoans(scope: Scope) {
+  const mine = loans.filter((l) => inScope(scope, { countyCode: l.countyCode, townshipCode: l.project.townshipCode }))
+  const sentIn = (span: typeof PERIOD) => mine.filter((l) => l.submittedAt && l.status !== 'draft' && inSpan(shanghaiDay(l.submittedAt), span))
+  const lentIn = (span: typeof PERIOD) => mine.filter((l) => l.disbursedOn && inSpan(l.disbursedOn, span))
+  const both = (f: (span: typeof PERIOD) => number) => pair(f(PERIOD), f(LAST))
+  const subsidy = (span: typeof PERIOD) => sum(mine, (l) => sum(l.subsidies.filter((s) => inSpan(shanghaiDay(s.at), span)), (s) => s.amountFen))
+  const current = sentIn(PERIOD)
+  const lent = lentIn(PERIOD)
+  return {
+    applications: both((s) => sentIn(s).length),
+    byStatus: STATUSES.filter((st) => current.some((l) => l.status === st)).map((status) => ({ status, count: current.filter((l) => l.status === status).length })),
+    loans: both((s) => lentIn(s).length),
+    lentFen: both((s) => sum(lentIn(s), (l) => l.disbursement!.amountFen)),
+    jobsCreated: both((s) => sum(lentIn(s), (l) => l.project.jobsCreated ?? 0)),
+    householdsHelped: both((s) => sum(lentIn(s), (l) => l.project.householdsHelped ?? 0)),
+    subsidyApprovedFen: both(subsidy),
+    byType: TYPES.filter((t) => lent.some((l) => l.project.type === t)).map((type) => ({ type, loans: lent.filter((l) => l.project.type === type).length, lentFen: sum(lent.filter((l) => l.project.type === type), (l) => l.disbursement!.amountFen) })),
+  }
+}
+
+function expectedFairs(scope: Scope) {
+  // The résumé names the place; the fixture's townships have names of their own.
+  const placeNamed = (s: (typeof signups)[number]) => placeOf(TOWNSHIPS.find((t) => placeOf(t).townshipName === s.resume.townshipName)!)
+  const figures = (span: typeof PERIOD) => {
+    const held = FAIRS.filter((f) => f.status === 'published' && inSpan(f.date, span))
+    const people = signups.filter((s) => held.some((f) => f._id === s.fairId) && inScope(scope, placeNamed(s)))
+    const outcome = (s: (typeof signups)[number], wanted: string[], local: boolean) =>
+      Object.entries(s.outcomes).some(([positionId, o]) => {
+        const p = positions.find((x) => x._id === positionId)
+        return p !== undefined && wanted.includes(o.outcome) && (!local || p.countyCode !== '')
+      })
+    return {
+      fairs: held.length,
+      signups: people.filter((s) => s.status !== 'cancelled').length,
+      attended: people.filter((s) => s.checkedInAt !== null).length,
+      offered: people.filter((s) => outcome(s, ['offered', 'hired'], false)).length,
+      hired: people.filter((s) => outcome(s, ['hired'], false)).length,
+      hiredLocal: people.filter((s) => outcome(s, ['hired'], true)).length,
+    }
+  }
+  const now = figures(PERIOD)
+  const then = figures(LAST)
+  const keys = ['fairs', 'signups', 'attended', 'offered', 'hired', 'hiredLocal'] as const
+  return Object.fromEntries(keys.map((k) => [k, pair(now[k], then[k])]))
+}
+
+// ---- the calls ---------------------------------------------------------------------------
+
+const overview = (openid: string, input: unknown) => app.raw(openid, 'dashboard', { action: 'overview', input }) as Promise<Envelope<DashboardOverview>>
+const inputOf = (scope: Scope) => ({ scope, period: PERIOD })
+const figuresOf = (o: DashboardOverview) => ({ volunteers: o.volunteers, hours: o.hours, stations: o.stations, perks: o.perks, loans: o.loans, fairs: o.fairs })
+const expected = (scope: Scope) => ({ volunteers: expectedVolunteers(scope), hours: expectedHours(scope), stations: expectedStations(scope), perks: expectedPerks(scope), loans: expectedLoans(scope), fairs: expectedFairs(scope) })
+
+beforeAll(async () => {
+  app = await startAppCloud()
+  await insert('users', users)
+  await insert('registrations', registrations)
+  await insert('stations', STATIONS)
+  await insert('sessions', sessions)
+  await insert('merchants', MERCHANTS.map((m) => ({ ...m, status: 'active', createdAt: now })))
+  await insert('redemptions', redemptions)
+  await insert('loans', loans)
+  await insert('fairs', FAIRS)
+  await insert('fair_positions', positions)
+  await insert('fair_signups', signups)
+}, 120_000)
+afterAll(() => app.close())
+
+test('the fixture is past the caps and reaches what the cards count (so the figures below can be wrong)', () => {
+  expect(sessions.filter((s) => s.status === 'approved').length).toBeGreaterThan(100)
+  expect(redemptions.length).toBeGreaterThan(100)
+  expect(loans.length).toBeGreaterThan(100)
+  expect(signups.filter((s) => s.fairId === FAIRS[0]._id).length).toBeGreaterThan(100)
+  const city = expected({ level: 'city' })
+  // Star levels beyond the first, the daily cap and last year's figures all come into play.
+  expect(city.hours.stars.filter((s) => s.star >= 1 && s.volunteers > 0).length).toBeGreaterThanOrEqual(2)
+  expect(city.loans.subsidyApprovedFen.current).toBeGreaterThan(0)
+  expect(city.loans.lentFen.lastYear).toBeGreaterThan(0)
+  expect(city.fairs.hiredLocal.current).toBeGreaterThan(0)
+  expect(city.fairs.hiredLocal.current).toBeLessThan(city.fairs.hired.current)
+  const uncapped = sum(
+    sessions.filter((s) => s.status === 'approved' && s.adjustedMinutes === null),
+    (s) => s.minutes,
+  )
+  expect(city.hours.totalMinutes).toBeLessThan(uncapped + sum(sessions.filter((s) => s.status === 'approved' && s.adjustedMinutes !== null), (s) => s.adjustedMinutes!))
+})
+
+describe.each([
+  ['the city, as its admin', CITY_ADMIN, { level: 'city' } as Scope, '清远市'],
+  ['a county, as its admin', COUNTY_ADMIN, { level: 'county', code: '441802' } as Scope, '清城区'],
+  ['a township, as its staff', STAFF, { level: 'township', code: FENGCHENG } as Scope, '清城区凤城街道'],
+  ['a township, as the city admin', CITY_ADMIN, { level: 'township', code: TAIHE } as Scope, '清新区太和镇'],
+])('%s', (_label, openid, scope, name) => {
+  test('every card matches the figures worked out from the fixture, to the minute and the fen', async () => {
+    const r = await overview(openid, inputOf(scope))
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    expect(r.data.scope).toEqual({ level: scope.level, code: scope.level === 'city' ? '4418' : scope.code, name })
+    expect(r.data.period).toEqual(PERIOD)
+    expect(r.data.lastYearPeriod).toEqual(LAST)
+    expect(figuresOf(r.data)).toEqual(expected(scope))
+  })
+})
+
+test('each card is one request to the database (the stations card also counts the stations), all sent together', async () => {
+  const outcome = await app.cloud.invoke('dashboard', { action: 'overview', input: inputOf({ level: 'city' }) }, { openid: CITY_ADMIN, source: 'wx_client' })
+  expect(outcome.ok).toBe(true)
+  const requests = outcome.ok ? outcome.record.dbRequests.filter((q) => q.action.startsWith('database.') && q.collection !== 'users' && q.collection !== 'settings') : []
+  expect(requests.map((q) => q.collection).sort()).toEqual(['fairs', 'loans', 'redemptions', 'registrations', 'sessions', 'sessions', 'stations'])
+})
+
+test('a county admin sees only their county, township staff only their township; others nothing', async () => {
+  const refusals: [string, Scope][] = [
+    [COUNTY_ADMIN, { level: 'city' }],
+    [COUNTY_ADMIN, { level: 'county', code: '441803' }],
+    [COUNTY_ADMIN, { level: 'township', code: TAIHE }],
+    [OTHER_COUNTY_ADMIN, { level: 'county', code: '441802' }],
+    [STAFF, { level: 'city' }],
+    [STAFF, { level: 'county', code: '441802' }],
+    [STAFF, { level: 'township', code: DONGCHENG }],
+    [VOLUNTEER, { level: 'township', code: FENGCHENG }],
+  ]
+  for (const [openid, scope] of refusals) {
+    const r = await overview(openid, inputOf(scope))
+    expect({ openid, scope, code: r.ok ? 'ok' : r.error.code }).toEqual({ openid, scope, code: 'FORBIDDEN' })
+  }
+  // A county admin reaches every township of their county.
+  expect((await overview(COUNTY_ADMIN, inputOf({ level: 'township', code: DONGCHENG }))).ok).toBe(true)
+})
+
+test('bad input is refused naming the field, and changes nothing', async () => {
+  const before = app.dump()
+  const cases: [unknown, string][] = [
+    [{ scope: { level: 'province' }, period: PERIOD }, 'scope.level'],
+    [{ scope: { level: 'county' }, period: PERIOD }, 'scope.code'],
+    [{ scope: { level: 'county', code: '441899' }, period: PERIOD }, 'scope.code'],
+    [{ scope: { level: 'township', code: '441802' }, period: PERIOD }, 'scope.code'],
+    [{ scope: { level: 'city', code: '441802' }, period: PERIOD }, 'scope.code'],
+    [{ scope: { level: 'city' }, period: { from: '2025-02-30', to: '2025-03-31' } }, 'period.from'],
+    [{ scope: { level: 'city' }, period: { from: '2025-03-01', to: '2025-02-28' } }, 'period.to'],
+    [{ scope: { level: 'city' }, period: { from: '2024-03-01', to: '2025-03-01' } }, 'period.to'],
+    [{ scope: { level: 'city' } }, 'period'],
+  ]
+  for (const [input, field] of cases) {
+    const r = await overview(CITY_ADMIN, input)
+    expect(r.ok).toBe(false)
+    if (r.ok) continue
+    expect({ field: r.error.field, code: r.error.code }).toEqual({ field, code: 'INVALID_INPUT' })
+    expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  }
+  expect(app.dump()).toBe(before)
+})

@@ -6,6 +6,7 @@ import { Coordinate } from './station'
 import { isRealDate, MOBILE_PATTERN } from './personal'
 import { MERCHANT_CATEGORIES, PERK_CODE, type MerchantCategory } from './vocabulary'
 import * as z from './zod'
+import { ExportJob, JobId, JobPace } from './jobs'
 
 export { MERCHANT_CATEGORIES, PERK_CODE, type MerchantCategory }
 
@@ -218,10 +219,18 @@ export const perk = {
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   exportTotals: action({
-    summary: '导出优惠核销汇总及每笔核销明细（Excel，文件名含地区与时段）',
-    input: z.object({ from: ymd('开始日期').optional(), to: ymd('结束日期').optional(), countyCode: countyCode.optional() }),
-    output: z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() }),
+    summary: '导出优惠核销汇总及每笔核销明细（Excel，文件名含地区与时段）：在后台分批生成，带 jobId 再次调用查看进度（只能查看自己发起的导出）',
+    silent: '本人操作，进度与文件当场显示在本人的页面上',
+    input: z.object({
+      from: ymd('开始日期').optional(),
+      to: ymd('结束日期').optional(),
+      countyCode: countyCode.optional(),
+      /** An export already started: where it stands (the other fields are not read). */
+      jobId: JobId.optional(),
+      pace: JobPace.optional(),
+    }),
+    output: ExportJob,
+    // Starting an export is limited (30 an hour, in the function); asking how one goes is not.
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
-    rateLimit: { max: 30, windowSeconds: 3600 },
   }),
 }

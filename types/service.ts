@@ -2,6 +2,7 @@
 // township approval (one by one or in batches), hours and star levels, service records.
 import { action, CloudFileId, freeText, PageInput, text } from './common'
 import { isRealDate } from './personal'
+import { ExportJob, JobId, JobPace } from './jobs'
 import { MAX_RECORD_MINUTES, ZERO_CREDIT_MESSAGE } from './credit-rules'
 import { Coordinate } from './station'
 import * as z from './zod'
@@ -244,14 +245,18 @@ export const service = {
     access: { who: ['township_staff', 'county_admin', 'city_admin'], objects: 'township' },
   }),
   exportReport: action({
-    summary: '导出服务时长汇总（Excel）',
+    summary: '导出服务时长汇总（Excel）：一个镇街当场生成；县、全市在后台分批生成，带 jobId 再次调用查看进度（只能查看自己发起的导出）',
+    silent: '本人操作，进度与文件当场显示在本人的页面上',
     input: z.object({
       townshipCode: z.string().describe('镇街').regex(/^\d{9}$/, '镇街无效').optional(),
       countyCode: z.string().describe('县（市、区）').regex(/^\d{6}$/, '县（市、区）无效').optional(),
       month: z.string().describe('月份').regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11').optional(),
+      /** An export already started: where it stands (the other fields are not read). */
+      jobId: JobId.optional(),
+      pace: JobPace.optional(),
     }),
-    output: z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() }),
+    output: ExportJob,
+    // Starting an export is limited (30 an hour, in the function); asking how one goes is not.
     access: { who: ['township_staff', 'county_admin', 'city_admin'], objects: 'township' },
-    rateLimit: { max: 30, windowSeconds: 3600 },
   }),
 }

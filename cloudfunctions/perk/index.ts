@@ -11,7 +11,8 @@ import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
-import { exportWorkbook, workbookName } from '../_shared/excel'
+import { workbookName } from '../_shared/excel'
+import { carryOnJobs, continueJob, partRows, startJob, writeJobWorkbook, type JobKind } from '../_shared/jobs'
 import { defineFunction } from '../_shared/handler'
 import { currentStar } from '../_shared/hours'
 import { holdersOf, notify } from '../_shared/notify'
@@ -244,19 +245,30 @@ interface TotalsScope {
   place: string
 }
 
-/** Redemptions in a date range and the caller's reach (county admins: merchants of their counties; the city: all). */
-async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<TotalsScope> {
+/** The merchants in the caller's reach (county admins: their counties'; the city: all), and the place in words. */
+async function totalsReach(ctx: CallContext, input: TotalsInput): Promise<{ merchantIds: string[]; place: string }> {
   const reach = await merchantReach(ctx)
   const counties = input.countyCode ? [input.countyCode] : reach === 'city' ? null : [...reach.counties]
   if (input.countyCode && reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的汇总')
   // Redemptions carry their merchant, not its county: the merchants in reach (a county's few dozen,
   // the city's few hundred) narrow them, which the merchant index serves.
   const inReach = await readAll(merchants().where(counties ? { countyCode: _.in(counties) } : {}).field({ _id: true }))
-  const parts: unknown[] = [{ merchantId: _.in(inReach.map((m) => m._id)) }]
-  if (input.from) parts.push({ date: _.gte(input.from) })
-  if (input.to) parts.push({ date: _.lte(input.to) })
-  const place = counties ? counties.map((c) => countyName(c) ?? c).join('、') : '全市'
-  return { where: _.and(parts), place }
+  return { merchantIds: inReach.map((m) => m._id), place: counties ? counties.map((c) => countyName(c) ?? c).join('、') : '全市' }
+}
+
+/** Redemptions of these merchants in a date range (and, for an export, up to the moment it began). */
+function redemptionsOf(merchantIds: string[], range: { from?: string | null; to?: string | null; upTo?: Date }): unknown {
+  const parts: unknown[] = [{ merchantId: _.in(merchantIds) }]
+  if (range.from) parts.push({ date: _.gte(range.from) })
+  if (range.to) parts.push({ date: _.lte(range.to) })
+  if (range.upTo) parts.push({ at: _.lte(range.upTo) })
+  return _.and(parts)
+}
+
+/** Redemptions in a date range and the caller's reach. */
+async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<TotalsScope> {
+  const { merchantIds, place } = await totalsReach(ctx, input)
+  return { where: redemptionsOf(merchantIds, input), place }
 }
 
 /**
@@ -265,8 +277,7 @@ async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<Tot
  * the merchants' (a county holds a few dozen merchants). Each group is read AGGREGATE_CAP at a
  * time, in _id order, so a city's thousands of perks all count.
  */
-async function computeTotals(ctx: CallContext, input: TotalsInput, scope?: TotalsScope) {
-  const { where } = scope ?? (await totalsCriteria(ctx, input))
+async function computeTotals(where: unknown) {
   type PerkRow = { _id: string; count: number; perk: Pick<PerkDoc, 'title' | 'merchantName'>[] }
   type MerchantRow = { _id: string; count: number; merchant: Pick<MerchantDoc, 'name' | 'countyCode'>[] }
   const [perkRows, merchantRows] = await Promise.all([
@@ -309,6 +320,83 @@ async function redemptionPage(criteria: unknown, page: number, pageSize: number)
 
 function namedView(r: NamedRedemption): RedemptionView {
   return redemptionView(r, { perks: new Map([[r.perkId, r.perk[0]?.title ?? '优惠']]), merchants: new Map([[r.merchantId, r.merchant[0]?.name ?? '爱心商家']]) })
+}
+
+/** Redemptions per detail page of an export (one request with the names). */
+const DETAIL_PAGE_ROWS = 2_000
+
+/**
+ * Where a redemptions export stands: the figures first (one step), then every redemption behind
+ * them, a page at a time after the last one read (time, then id), up to the moment the export
+ * began, so the detail and the figures count the same redemptions.
+ */
+interface RedemptionsExportState {
+  phase: 'totals' | 'detail' | 'write'
+  merchantIds: string[]
+  from: string | null
+  to: string | null
+  /** The moment the export began (ISO). */
+  upTo: string
+  /** The last redemption read: its time (ISO) and id. */
+  after: { at: string; id: string } | null
+}
+
+const redemptionsExport: JobKind<RedemptionsExportState> = {
+  kind: 'perk.exportTotals',
+  writes: (state) => state.phase === 'write',
+  async step(job) {
+    const state = job.state
+    const where = redemptionsOf(state.merchantIds, { from: state.from, to: state.to, upTo: new Date(state.upTo) })
+    if (state.phase === 'totals') {
+      const totals = await computeTotals(where)
+      if (totals.total > EXPORT_MAX_ROWS) throw conflict(`该时段核销超过 ${EXPORT_MAX_ROWS} 笔，请缩短时间范围分段导出`)
+      return { state: { ...state, phase: totals.total > 0 ? 'detail' : 'write' }, total: totals.total, part: { sheet: 'totals', rows: [totals] } }
+    }
+    if (state.phase === 'detail') {
+      const pageRows = job.pace?.rows ?? DETAIL_PAGE_ROWS
+      const after = state.after
+      // After the last one read: from its day on (the merchant-and-day index serves it), later, or as late with a greater id.
+      const page = after ? _.and([where, { date: _.gte(shanghaiDate(new Date(after.at))) }, _.or([{ at: _.gt(new Date(after.at)) }, { at: new Date(after.at), _id: _.gt(after.id) }])]) : where
+      const { list } = await withNames(redemptions().aggregate().match(page).sort({ at: 1, _id: 1 }).limit(pageRows)).end<NamedRedemption>()
+      const last = list[list.length - 1]
+      return {
+        state: { ...state, phase: list.length < pageRows ? 'write' : 'detail', after: last ? { at: new Date(last.at).toISOString(), id: last._id } : after },
+        done: list.length,
+        // The volunteer's name as the merchant saw it (masked when the code was made).
+        part: {
+          sheet: 'detail',
+          rows: list.map((r) => ({
+            at: shanghaiDateTime(r.at),
+            county: r.merchant[0]?.countyName ?? '',
+            merchant: r.merchant[0]?.name ?? '',
+            perk: r.perk[0]?.title ?? '',
+            volunteer: r.volunteerName,
+            star: r.star,
+          })),
+        },
+      }
+    }
+    const [totals] = (await partRows(job, 'totals')) as Awaited<ReturnType<typeof computeTotals>>[]
+    const detail = await partRows(job, 'detail')
+    const fileId = await writeJobWorkbook(job, [
+      { title: '按商家', columns: [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byMerchant },
+      { title: '按优惠', columns: [{ header: '优惠', key: 'perkTitle', width: 24 }, { header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byPerk },
+      { title: '按县（市、区）', columns: [{ header: '县（市、区）', key: 'countyName', width: 20 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byCounty },
+      {
+        title: '核销明细',
+        columns: [
+          { header: '核销时间', key: 'at', width: 18 },
+          { header: '县（市、区）', key: 'county', width: 14 },
+          { header: '商家', key: 'merchant', width: 28 },
+          { header: '优惠', key: 'perk', width: 24 },
+          { header: '志愿者', key: 'volunteer', width: 10 },
+          { header: '星级', key: 'star', width: 8 },
+        ],
+        rows: detail,
+      },
+    ])
+    return { state, file: { fileId, rows: detail.length } }
+  },
 }
 
 export const main = defineFunction('perk', perk, {
@@ -656,48 +744,20 @@ export const main = defineFunction('perk', perk, {
   },
 
   async totals(input, ctx) {
-    return computeTotals(ctx, input)
+    return computeTotals((await totalsCriteria(ctx, input)).where)
   },
 
   async exportTotals(input, ctx) {
-    const scope = await totalsCriteria(ctx, input)
-    // The figures and, behind them, every redemption of the period (oldest first).
-    // The detail AGGREGATE_CAP rows a request, names looked up beside them: a city's year is a few requests.
-    const [totals, list] = await Promise.all([
-      computeTotals(ctx, input, scope),
-      aggregateAll<NamedRedemption>(() => redemptions().aggregate().match(scope.where).sort({ at: 1, _id: 1 }), {
-        then: withNames,
-        max: EXPORT_MAX_ROWS,
-        tooMany: `该时段核销超过 ${EXPORT_MAX_ROWS} 笔，请缩短时间范围分段导出`,
-      }),
-    ])
+    // Asked again with the job's id: how far it has come (and one more slice of it).
+    if (input.jobId) return continueJob(redemptionsExport, input.jobId, ctx)
+    const { merchantIds, place } = await totalsReach(ctx, input)
     const to = input.to ?? shanghaiDate(ctx.now)
-    const period = input.from ? `${input.from}至${to}` : `截至${to}`
-    const file = await exportWorkbook(workbookName('爱心商家优惠核销', scope.place, period), [
-      { title: '按商家', columns: [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byMerchant },
-      { title: '按优惠', columns: [{ header: '优惠', key: 'perkTitle', width: 24 }, { header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byPerk },
-      { title: '按县（市、区）', columns: [{ header: '县（市、区）', key: 'countyName', width: 20 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byCounty },
-      {
-        title: '核销明细',
-        columns: [
-          { header: '核销时间', key: 'at', width: 18 },
-          { header: '县（市、区）', key: 'county', width: 14 },
-          { header: '商家', key: 'merchant', width: 28 },
-          { header: '优惠', key: 'perk', width: 24 },
-          { header: '志愿者', key: 'volunteer', width: 10 },
-          { header: '星级', key: 'star', width: 8 },
-        ],
-        // The volunteer's name as the merchant saw it (masked when the code was made).
-        rows: list.map((r) => ({
-          at: shanghaiDateTime(r.at),
-          county: r.merchant[0]?.countyName ?? '',
-          merchant: r.merchant[0]?.name ?? '',
-          perk: r.perk[0]?.title ?? '',
-          volunteer: r.volunteerName,
-          star: r.star,
-        })),
-      },
-    ])
-    return { ...file, rows: list.length }
+    return startJob(redemptionsExport, ctx, {
+      input: { from: input.from, to: input.to, countyCode: input.countyCode },
+      scope: place,
+      fileName: workbookName('爱心商家优惠核销', place, input.from ? `${input.from}至${to}` : `截至${to}`),
+      pace: input.pace,
+      state: { phase: 'totals', merchantIds, from: input.from ?? null, to: input.to ?? null, upTo: ctx.now.toISOString(), after: null },
+    })
   },
-}, { pruneUsage })
+}, { pruneUsage, carryOnExports: (now) => carryOnJobs([redemptionsExport as JobKind<unknown>], now) })

@@ -14,7 +14,8 @@ import type { CallContext } from '../_shared/context'
 import { allCounties, countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { consumeQuota, quotaUsed } from '../_shared/guards'
-import { exportWorkbook, workbookName } from '../_shared/excel'
+import { workbookName } from '../_shared/excel'
+import { carryOnJobs, continueJob, partRows, startJob, writeJobWorkbook, type JobKind } from '../_shared/jobs'
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify, notifyEach } from '../_shared/notify'
@@ -264,29 +265,184 @@ function reportRowsOf(criteria: unknown, month: string, settings: Settings): Agg
   return creditedPerVolunteer(sessions().aggregate().match(_.and([criteria, { status: 'approved' }])), settings.dailyCapMinutes, month)
 }
 
-function reportRow(r: ReportRow, settings: Settings) {
+function reportRow(r: ReportRow, settings: Pick<Settings, 'starThresholdsHours'>) {
   return { userId: r._id, name: r.volunteerNames[0] ?? '志愿者', townshipName: r.townshipName, monthMinutes: r.monthMinutes, totalMinutes: r.totalMinutes, star: starLevel(r.totalMinutes / 60, settings.starThresholdsHours).star }
 }
 
-/** Every report row (the export), AGGREGATE_CAP a request. */
-async function reportRows(criteria: unknown, month: string, settings: Settings) {
-  const list = await aggregateAll<ReportRow>(() => reportRowsSorted(criteria, month, settings), { then: (page) => withVolunteerName(page, '_id') })
-  return list.map((r) => reportRow(r, settings))
+/** Sessions per summary slice of an hours export (about; a volunteer's sessions are never split). */
+const SUMMARY_SLICE_SESSIONS = 5_000
+/** Records per detail page of an hours export (one request with the names). */
+const DETAIL_PAGE_ROWS = 2_000
+
+/**
+ * Where an hours export stands. The summary is cut into slices of volunteers by user id (each
+ * volunteer's sessions all in one slice, so their day caps are exact), about
+ * SUMMARY_SLICE_SESSIONS sessions a slice; the month's detail is read a page at a time after the
+ * last record read (check-in time, then id).
+ */
+interface HoursExportState {
+  phase: 'plan' | 'summary' | 'detail' | 'write'
+  month: string
+  place: Place
+  /** The rules as they stood when the export began: every slice counts by the same. */
+  rules: Pick<Settings, 'dailyCapMinutes' | 'starThresholdsHours'>
+  /** The last user id of each slice but the last (which goes on to the end), and each slice's sessions. */
+  bounds: string[]
+  sliceSessions: number[]
+  slice: number
+  /** The last detail record read: its check-in (ISO) and id. */
+  after: { at: string; id: string } | null
 }
 
-/** The month's approved records behind a report, with the volunteer's name, in time order. */
-async function monthDetails(criteria: unknown, month: string) {
-  const start = dayjs.tz(`${month}-01`, ZONE)
-  type Detail = Pick<SessionDoc, 'userId' | 'townshipName' | 'stationName' | 'checkInAt' | 'checkOutAt' | 'minutes' | 'adjustedMinutes' | 'source' | 'decisionReason'> & { volunteerNames: string[] }
-  const list = await aggregateAll<Detail>(
-    () =>
-      sessions()
-        .aggregate()
-        .match(_.and([criteria, { status: 'approved', checkInAt: _.gte(start.toDate()).and(_.lt(start.add(1, 'month').toDate())) }]))
-        .sort({ checkInAt: 1, _id: 1 }),
-    { then: (page) => withVolunteerName(page.project({ userId: 1, townshipName: 1, stationName: 1, checkInAt: 1, checkOutAt: 1, minutes: 1, adjustedMinutes: 1, source: 1, decisionReason: 1 }), 'userId') },
-  )
-  return list.map((s) => ({ ...s, name: s.volunteerNames[0] ?? '志愿者' }))
+/** The user ids of summary slice `i`. */
+function sliceRange(state: HoursExportState, i: number): Record<string, unknown> {
+  const lo = i > 0 ? state.bounds[i - 1] : null
+  const hi = i < state.bounds.length ? state.bounds[i] : null
+  if (lo !== null && hi !== null) return { userId: _.gt(lo).and(_.lte(hi)) }
+  if (lo !== null) return { userId: _.gt(lo) }
+  if (hi !== null) return { userId: _.lte(hi) }
+  return {}
+}
+
+const hoursOf = (m: number) => Math.round((m / 60) * 10) / 10
+
+const hoursExport: JobKind<HoursExportState> = {
+  kind: 'service.exportReport',
+  writes: (state) => state.phase === 'write',
+  async step(job) {
+    const state = job.state
+    const size = job.pace?.rows
+    const monthStart = dayjs.tz(`${state.month}-01`, ZONE)
+    const monthEnd = monthStart.add(1, 'month').toDate()
+    // The month's approved records in the place (the whole city: no condition, so the time index serves).
+    const monthApproved = (since: Record<string, unknown>) => _.and([state.place ? placeCriteria(state.place) : {}, { status: 'approved' }, since])
+    if (state.phase === 'plan') {
+      // Who has approved time here, and how many sessions each (one pass): the slices are cut from it.
+      const [volunteers, { total: details }] = await Promise.all([
+        aggregateAll<{ _id: string; n: number }>(() =>
+          sessions()
+            .aggregate()
+            .match(_.and([placeCriteria(state.place), { status: 'approved' }]))
+            .group({ _id: '$userId', n: $.sum(1) })
+            .sort({ _id: 1 }),
+        ),
+        sessions().where(monthApproved({ checkInAt: _.gte(monthStart.toDate()).and(_.lt(monthEnd)) })).count(),
+      ])
+      const bounds: string[] = []
+      const sliceSessions: number[] = []
+      let sessionsInSlice = 0
+      for (const v of volunteers) {
+        sessionsInSlice += v.n
+        if (sessionsInSlice >= (size ?? SUMMARY_SLICE_SESSIONS)) {
+          bounds.push(v._id)
+          sliceSessions.push(sessionsInSlice)
+          sessionsInSlice = 0
+        }
+      }
+      sliceSessions.push(sessionsInSlice)
+      return { state: { ...state, phase: 'summary', bounds, sliceSessions, slice: 0 }, total: sum(volunteers.map((v) => v.n)) + details }
+    }
+    if (state.phase === 'summary') {
+      const range = sliceRange(state, state.slice)
+      // A slice of the city by user id alone (the user index serves it); a place's slice within the place.
+      const sliceOf = state.place ? _.and([placeCriteria(state.place), range]) : Object.keys(range).length ? range : CITY_WIDE
+      const rows = await aggregateAll<ReportRow>(
+        () => creditedPerVolunteer(sessions().aggregate().match(sliceOf).match({ status: 'approved' }), state.rules.dailyCapMinutes, state.month).sort({ _id: 1 }),
+        { then: (page) => withVolunteerName(page, '_id') },
+      )
+      const last = state.slice >= state.bounds.length
+      return {
+        state: { ...state, phase: last ? 'detail' : 'summary', slice: state.slice + 1 },
+        done: state.sliceSessions[state.slice] ?? 0,
+        part: { sheet: 'summary', rows: rows.map((r) => reportRow(r, state.rules)) },
+      }
+    }
+    if (state.phase === 'detail') {
+      const pageRows = size ?? DETAIL_PAGE_ROWS
+      const since = state.after
+        ? _.and([{ checkInAt: _.gte(new Date(state.after.at)).and(_.lt(monthEnd)) }, _.or([{ checkInAt: _.gt(new Date(state.after.at)) }, { _id: _.gt(state.after.id) }])])
+        : { checkInAt: _.gte(monthStart.toDate()).and(_.lt(monthEnd)) }
+      type Detail = Pick<SessionDoc, '_id' | 'userId' | 'townshipName' | 'stationName' | 'checkInAt' | 'checkOutAt' | 'minutes' | 'adjustedMinutes' | 'source' | 'decisionReason'> & { volunteerNames: string[] }
+      const { list } = await withVolunteerName(
+        sessions()
+          .aggregate()
+          .match(monthApproved(since))
+          .sort({ checkInAt: 1, _id: 1 })
+          .limit(pageRows)
+          .project({ userId: 1, townshipName: 1, stationName: 1, checkInAt: 1, checkOutAt: 1, minutes: 1, adjustedMinutes: 1, source: 1, decisionReason: 1 }),
+        'userId',
+      ).end<Detail>()
+      const last = list[list.length - 1]
+      return {
+        state: { ...state, phase: list.length < pageRows ? 'write' : 'detail', after: last ? { at: new Date(last.checkInAt).toISOString(), id: last._id } : state.after },
+        done: list.length,
+        part: {
+          sheet: 'detail',
+          rows: list.map((d) => ({
+            name: d.volunteerNames[0] ?? '志愿者',
+            townshipName: d.townshipName,
+            stationName: d.stationName,
+            date: shanghaiDate(d.checkInAt),
+            checkIn: shanghaiClock(d.checkInAt),
+            checkOut: d.checkOutAt ? shanghaiClock(d.checkOutAt) : '',
+            minutes: d.minutes,
+            credited: d.adjustedMinutes ?? d.minutes,
+            source: SESSION_SOURCE_LABELS[d.source],
+            reason: d.decisionReason,
+          })),
+        },
+      }
+    }
+    // The workbook: the summary in the report's order (most hours first, ties by user), then the detail as read.
+    type SummaryRow = ReturnType<typeof reportRow>
+    const summary = ((await partRows(job, 'summary')) as SummaryRow[]).sort((a, b) => b.totalMinutes - a.totalMinutes || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+    const details = await partRows(job, 'detail')
+    const { month, rules } = state
+    const fileId = await writeJobWorkbook(job, [
+      {
+        title: `${month} 汇总`,
+        columns: [
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '服务镇街', key: 'townshipName', width: 16 },
+          { header: `${month} 时长（小时）`, key: 'month', width: 18 },
+          { header: '累计时长（小时）', key: 'total', width: 18 },
+          { header: '星级', key: 'star', width: 10 },
+        ],
+        rows: summary.map((r) => ({ name: r.name, townshipName: r.townshipName, month: hoursOf(r.monthMinutes), total: hoursOf(r.totalMinutes), star: r.star > 0 ? `${r.star} 星` : '未达一星' })),
+      },
+      {
+        title: `${month} 服务明细`,
+        columns: [
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '服务镇街', key: 'townshipName', width: 14 },
+          { header: '驿站', key: 'stationName', width: 30 },
+          { header: '日期', key: 'date', width: 12 },
+          { header: '签到', key: 'checkIn', width: 8 },
+          { header: '签退', key: 'checkOut', width: 8 },
+          { header: '记录时长（分钟）', key: 'minutes', width: 16 },
+          { header: '计入时长（分钟）', key: 'credited', width: 16 },
+          { header: '方式', key: 'source', width: 10 },
+          { header: '审核说明', key: 'reason', width: 30 },
+        ],
+        rows: details,
+      },
+      {
+        title: '说明',
+        columns: [
+          { header: '项目', key: 'item', width: 16 },
+          { header: '内容', key: 'value', width: 60 },
+        ],
+        rows: [
+          { item: '范围', value: job.scope },
+          { item: '月份', value: month },
+          { item: '导出时间', value: `${shanghaiDate(job.createdAt)} ${shanghaiClock(job.createdAt)}` },
+          { item: '计入规则', value: `只计审核通过的记录；每人每天最多计入 ${hoursOf(rules.dailyCapMinutes)} 小时（汇总已按此封顶，明细为单条记录）` },
+          { item: '星级门槛（小时）', value: rules.starThresholdsHours.map((h, i) => `${i + 1} 星 ${h}`).join('，') },
+        ],
+      },
+    ])
+    return { state, file: { fileId, rows: summary.length } }
+  },
 }
 
 /** The counter of a volunteer's make-ups and appeals in the Shanghai month of `now`. */
@@ -746,69 +902,21 @@ export const main = defineFunction(
     },
 
     async exportReport(input, ctx) {
+      // Asked again with the job's id: how far it has come (and one more slice of it).
+      if (input.jobId) return continueJob(hoursExport, input.jobId, ctx)
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
-      const scope = await scopeFor(ctx, input)
-      const [rows, details, place] = await Promise.all([reportRows(scope, month, settings), monthDetails(scope, month), placeName(ctx, input)])
-      const hours = (m: number) => Math.round((m / 60) * 10) / 10
-      const file = await exportWorkbook(workbookName('志愿服务时长', place, month), [
-        {
-          title: `${month} 汇总`,
-          columns: [
-            { header: '姓名', key: 'name', width: 12 },
-            { header: '服务镇街', key: 'townshipName', width: 16 },
-            { header: `${month} 时长（小时）`, key: 'month', width: 18 },
-            { header: '累计时长（小时）', key: 'total', width: 18 },
-            { header: '星级', key: 'star', width: 10 },
-          ],
-          rows: rows.map((r) => ({ name: r.name, townshipName: r.townshipName, month: hours(r.monthMinutes), total: hours(r.totalMinutes), star: r.star > 0 ? `${r.star} 星` : '未达一星' })),
-        },
-        {
-          title: `${month} 服务明细`,
-          columns: [
-            { header: '姓名', key: 'name', width: 12 },
-            { header: '服务镇街', key: 'townshipName', width: 14 },
-            { header: '驿站', key: 'stationName', width: 30 },
-            { header: '日期', key: 'date', width: 12 },
-            { header: '签到', key: 'checkIn', width: 8 },
-            { header: '签退', key: 'checkOut', width: 8 },
-            { header: '记录时长（分钟）', key: 'minutes', width: 16 },
-            { header: '计入时长（分钟）', key: 'credited', width: 16 },
-            { header: '方式', key: 'source', width: 10 },
-            { header: '审核说明', key: 'reason', width: 30 },
-          ],
-          rows: details.map((d) => ({
-            name: d.name,
-            townshipName: d.townshipName,
-            stationName: d.stationName,
-            date: shanghaiDate(d.checkInAt),
-            checkIn: shanghaiClock(d.checkInAt),
-            checkOut: d.checkOutAt ? shanghaiClock(d.checkOutAt) : '',
-            minutes: d.minutes,
-            credited: d.adjustedMinutes ?? d.minutes,
-            source: SESSION_SOURCE_LABELS[d.source],
-            reason: d.decisionReason,
-          })),
-        },
-        {
-          title: '说明',
-          columns: [
-            { header: '项目', key: 'item', width: 16 },
-            { header: '内容', key: 'value', width: 60 },
-          ],
-          rows: [
-            { item: '范围', value: place },
-            { item: '月份', value: month },
-            { item: '导出时间', value: `${shanghaiDate(ctx.now)} ${shanghaiClock(ctx.now)}` },
-            { item: '计入规则', value: `只计审核通过的记录；每人每天最多计入 ${hours(settings.dailyCapMinutes)} 小时（汇总已按此封顶，明细为单条记录）` },
-            { item: '星级门槛（小时）', value: settings.starThresholdsHours.map((h, i) => `${i + 1} 星 ${h}`).join('，') },
-          ],
-        },
-      ])
-      return { ...file, rows: rows.length }
+      const [place, scope] = await Promise.all([placeFor(ctx, input), placeName(ctx, input)])
+      return startJob(hoursExport, ctx, {
+        input: { townshipCode: input.townshipCode, countyCode: input.countyCode, month: input.month },
+        scope,
+        fileName: workbookName('志愿服务时长', scope, month),
+        pace: input.pace,
+        state: { phase: 'plan', month, place, rules: { dailyCapMinutes: settings.dailyCapMinutes, starThresholdsHours: settings.starThresholdsHours }, bounds: [], sliceSessions: [], slice: 0, after: null },
+      })
     },
   },
-  { closeOpenSessions: closeForgottenSessions, tellStaffWhatWaits, tellNewStars },
+  { closeOpenSessions: closeForgottenSessions, tellStaffWhatWaits, tellNewStars, carryOnExports: (now) => carryOnJobs([hoursExport as JobKind<unknown>], now) },
 )
 
 /**
@@ -900,12 +1008,32 @@ async function placeName(ctx: CallContext, input: { townshipCode?: string; count
   return '本辖区'
 }
 
-async function scopeFor(ctx: CallContext, input: { townshipCode?: string; countyCode?: string }): Promise<unknown> {
-  if (input.townshipCode) return reachCriteria(ctx, input.townshipCode)
-  if (input.countyCode) {
-    const reach = await ctx.townshipReach()
-    if (reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的报表')
-    return { countyCode: input.countyCode }
+/** The sessions a report covers: a township, or a county, in the caller's reach; or everything the caller manages (null: the whole city). */
+type Place = { townships: string[]; counties: string[] } | null
+
+async function placeFor(ctx: CallContext, input: { townshipCode?: string; countyCode?: string }): Promise<Place> {
+  if (input.townshipCode) {
+    await reachCriteria(ctx, input.townshipCode)
+    return { townships: [input.townshipCode], counties: [] }
   }
-  return reachCriteria(ctx)
+  const reach = await ctx.townshipReach()
+  if (input.countyCode) {
+    if (reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的报表')
+    return { townships: [], counties: [input.countyCode] }
+  }
+  return reach === 'city' ? null : { townships: [...reach.townships], counties: [...reach.counties] }
+}
+
+/** A place as query criteria (the whole city as its counties, which the county index serves). */
+function placeCriteria(place: Place): unknown {
+  if (!place) return CITY_WIDE
+  const or = [
+    ...(place.townships.length ? [{ townshipCode: _.in(place.townships) }] : []),
+    ...(place.counties.length ? [{ countyCode: _.in(place.counties) }] : []),
+  ]
+  return or.length === 1 ? or[0] : _.or(or)
+}
+
+async function scopeFor(ctx: CallContext, input: { townshipCode?: string; countyCode?: string }): Promise<unknown> {
+  return placeCriteria(await placeFor(ctx, input))
 }

@@ -12,7 +12,9 @@
 // - A period's subsidy = Σ over its days of outstanding fen × subsidised rate bp / (10000 × day
 //   basis), summed exactly and rounded once, half up, to the fen.
 import { dayjs } from './time'
-import type { RepaymentType } from './vocabulary'
+import type { InstalmentStatus, RepaymentTiming, RepaymentType } from './vocabulary'
+
+export { INSTALMENT_STATUSES, REPAYMENT_TIMINGS, type InstalmentStatus, type RepaymentTiming } from './vocabulary'
 
 export interface LprEntry {
   effectiveDate: string
@@ -28,7 +30,15 @@ export interface SubsidyTerms {
   dayBasis: number
   /** Principal repaid, by date (any order). */
   repayments: readonly { date: string; principalFen: number }[]
+  /** Days the loan was overdue: from `since` up to, not including, `until` ('' while it still is). */
+  arrears?: readonly { since: string; until: string }[]
+  /** What being overdue costs (settings.overdueSubsidyRule; the overdue days by default). */
+  overdueRule?: OverdueSubsidyRule
 }
+
+/** An overdue loan loses the subsidy of the days it was overdue, or of every period it was overdue in. */
+export const OVERDUE_SUBSIDY_RULES = ['forfeit_overdue_days', 'forfeit_period'] as const
+export type OverdueSubsidyRule = (typeof OVERDUE_SUBSIDY_RULES)[number]
 
 export interface SubsidyPeriod {
   key: string
@@ -39,6 +49,9 @@ export interface SubsidyPeriod {
   openingFen: number
   closingFen: number
   amountFen: number
+  /** Days of the period the loan was overdue, and the subsidy they cost (the amount without them, less amountFen). */
+  overdueDays: number
+  forfeitedFen: number
 }
 
 const DAY_MS = 86_400_000
@@ -100,13 +113,20 @@ const nextQuarterStart = (day: number) => {
   return Date.UTC(year + Math.floor(nextMonth / 12), nextMonth % 12, 1) / DAY_MS
 }
 
-/** Every subsidy period of a loan, from disbursement to the end of accrual. */
+/**
+ * Every subsidy period of a loan, from disbursement to the end of accrual. Days the loan was
+ * overdue earn nothing (or, under 'forfeit_period', the period they fall in earns nothing); the
+ * period says how many and what they cost, both amounts rounded once, half up.
+ */
 export function subsidyPeriods(terms: SubsidyTerms): SubsidyPeriod[] {
   const start = dayNumber(terms.disbursedOn)
   const stop = dayNumber(accrualEnd(terms))
   // Outstanding principal changes only on repayment days: walk the days in segments.
   const changes = new Map<number, number>()
   for (const r of terms.repayments) changes.set(dayNumber(r.date), (changes.get(dayNumber(r.date)) ?? 0) + r.principalFen)
+  const arrears = (terms.arrears ?? []).map((a) => [dayNumber(a.since), a.until ? dayNumber(a.until) : Infinity] as const)
+  const overdueOn = (day: number) => arrears.some(([from, until]) => day >= from && day < until)
+  const edges = new Set<number>([...changes.keys(), ...arrears.flatMap(([from, until]) => [from, until])])
   let outstanding = terms.amountFen
   for (const [day, fen] of changes) if (day <= start) outstanding -= fen
   const rate = BigInt(terms.subsidyRateBp)
@@ -115,15 +135,22 @@ export function subsidyPeriods(terms: SubsidyTerms): SubsidyPeriod[] {
   for (let from = start; from < stop; ) {
     const to = Math.min(nextQuarterStart(from), stop)
     const opening = Math.max(outstanding, 0)
-    let numerator = 0n
+    let full = 0n
+    let kept = 0n
+    let overdueDays = 0
     let segment = from
-    const boundaries = [...changes.keys()].filter((d) => d > from && d < to).sort((a, b) => a - b)
+    const boundaries = [...edges].filter((d) => d > from && d < to).sort((a, b) => a - b)
     for (const boundary of [...boundaries, to]) {
-      numerator += BigInt(Math.max(outstanding, 0)) * rate * BigInt(boundary - segment)
-      if (boundary < to) outstanding -= changes.get(boundary)!
+      const owed = BigInt(Math.max(outstanding, 0)) * rate * BigInt(boundary - segment)
+      full += owed
+      if (overdueOn(segment)) overdueDays += boundary - segment
+      else kept += owed
+      if (boundary < to && changes.has(boundary)) outstanding -= changes.get(boundary)!
       segment = boundary
     }
-    periods.push({ key: quarterKey(from), start: ymdOf(from), end: ymdOf(to - 1), days: to - from, openingFen: opening, closingFen: Math.max(outstanding, 0), amountFen: roundHalfUp(numerator, denominator) })
+    const whole = roundHalfUp(full, denominator)
+    const amountFen = overdueDays > 0 && terms.overdueRule === 'forfeit_period' ? 0 : roundHalfUp(kept, denominator)
+    periods.push({ key: quarterKey(from), start: ymdOf(from), end: ymdOf(to - 1), days: to - from, openingFen: opening, closingFen: Math.max(outstanding, 0), amountFen, overdueDays, forfeitedFen: whole - amountFen })
     if (changes.has(to)) outstanding -= changes.get(to)!
     from = to
   }
@@ -153,19 +180,9 @@ function contractMonths(t: Pick<ContractTerms, 'disbursedOn' | 'maturityOn'>): n
  * takes what rounding left.
  */
 export function contractPrincipal(t: ContractTerms): { date: string; principalFen: number }[] {
-  const n = contractMonths(t)
-  const dateOf = (k: number) => (k === n ? t.maturityOn : addMonths(t.disbursedOn, k))
-  if (t.repaymentType === 'interest_only' || t.repaymentType === 'bullet') return [{ date: t.maturityOn, principalFen: t.amountFen }]
-  const out: { date: string; principalFen: number }[] = []
-  let left = t.amountFen
-  const r = t.rateBp / 10_000 / 12
-  const payment = r === 0 ? t.amountFen / n : (t.amountFen * r) / (1 - (1 + r) ** -n)
-  for (let k = 1; k <= n; k++) {
-    const due = k === n ? left : Math.min(left, Math.round(t.repaymentType === 'equal_principal' ? t.amountFen / n : payment - left * r))
-    out.push({ date: dateOf(k), principalFen: due })
-    left -= due
-  }
-  return out
+  return repaymentSchedule(t)
+    .filter((s) => s.principalFen > 0)
+    .map((s) => ({ date: s.dueOn, principalFen: s.principalFen }))
 }
 
 /**
@@ -187,4 +204,154 @@ export function projectedRepayments(t: ContractTerms, recorded: readonly { date:
     }
   }
   return out
+}
+
+// ---- the repayment schedule and its reconciliation -------------------------------------------
+//
+// Instalment interest follows the banks' monthly convention (30/360): each month owes
+// outstanding × annual rate / 12, whatever the month's length, computed exactly and rounded
+// half up once per instalment. (The subsidy above counts actual days; the two are separate
+// rules: the bank's schedule, and the league's subsidy.)
+
+/** The day count the schedule's interest uses, shown with it. */
+export const SCHEDULE_INTEREST_BASIS = '30/360' as const
+/** 12 months × 10,000 bp: a month's interest is outstanding × rate bp / MONTH_DENOMINATOR. */
+const MONTH_DENOMINATOR = 120_000n
+
+export interface Instalment {
+  /** 1-based. */
+  number: number
+  dueOn: string
+  /** How many months of interest it carries (1; a bullet loan's one instalment carries the term). */
+  months: number
+  principalFen: number
+  interestFen: number
+  totalFen: number
+}
+
+
+/**
+ * The schedule the contract sets at disbursement, one instalment a month from disbursement (the
+ * last on maturity): 等额本息 a level payment A·r(1+r)ⁿ / ((1+r)ⁿ − 1) (r = rate / 12, computed
+ * exactly, rounded half up to the fen) of which interest on the outstanding comes first; 等额本金
+ * equal principal parts (the last takes what rounding left) plus interest on the outstanding;
+ * 按期付息到期还本 the month's interest each month and the principal with the last; bullet all
+ * principal and interest at maturity.
+ */
+export function repaymentSchedule(t: ContractTerms): Instalment[] {
+  const n = contractMonths(t)
+  const dueOn = (k: number) => (k === n ? t.maturityOn : addMonths(t.disbursedOn, k))
+  const rate = BigInt(t.rateBp)
+  const monthInterest = (outstanding: number, months = 1) => roundHalfUp(BigInt(outstanding) * rate * BigInt(months), MONTH_DENOMINATOR)
+  const row = (k: number, months: number, principalFen: number, interestFen: number): Instalment => ({ number: k, dueOn: dueOn(k), months, principalFen, interestFen, totalFen: principalFen + interestFen })
+  if (t.repaymentType === 'bullet') return [row(n, n, t.amountFen, monthInterest(t.amountFen, n))]
+  const out: Instalment[] = []
+  let left = t.amountFen
+  const growth = (MONTH_DENOMINATOR + rate) ** BigInt(n)
+  const level = rate === 0n ? roundHalfUp(BigInt(t.amountFen), BigInt(n)) : roundHalfUp(BigInt(t.amountFen) * rate * growth, MONTH_DENOMINATOR * (growth - MONTH_DENOMINATOR ** BigInt(n)))
+  const equalPart = roundHalfUp(BigInt(t.amountFen), BigInt(n))
+  for (let k = 1; k <= n; k++) {
+    const interest = monthInterest(left)
+    const part = t.repaymentType === 'equal_installment' ? level - interest : t.repaymentType === 'equal_principal' ? equalPart : 0
+    const principal = k === n ? left : Math.max(0, Math.min(left, part))
+    out.push(row(k, 1, principal, interest))
+    left -= principal
+  }
+  return out
+}
+
+export interface ReconciledInstalment extends Instalment {
+  /** Interest owed on the principal actually outstanding at each of its months' starts (30/360). */
+  interestDueFen: number
+  paidPrincipalFen: number
+  paidInterestFen: number
+  status: InstalmentStatus
+  /** The day the repayment that settled it was made ('' while unsettled). */
+  paidOn: string
+}
+
+export interface Arrears {
+  /** The earliest unpaid instalment's due date: days past due count from it. */
+  dueOn: string
+  daysPastDue: number
+  /** Principal and interest due and unpaid. */
+  amountFen: number
+}
+
+export interface Reconciliation {
+  instalments: ReconciledInstalment[]
+  /** Per repayment, in the order given. */
+  timings: RepaymentTiming[]
+  arrears: Arrears | null
+  /** The due date of the first instalment not settled ('' when all are). */
+  nextDueOn: string
+}
+
+type Paid = { date: string; principalFen: number; interestFen?: number }
+
+/**
+ * The schedule against what was repaid, as of `today` (a Shanghai date): repayments settle the
+ * instalments in order, principal against the contract's principal and interest against the
+ * interest owed on what was really outstanding (principal repaid early owes no interest after,
+ * principal repaid late owes it). An instalment is paid once both are covered; overdue when not
+ * and its due date is past; a loan with nothing outstanding owes nothing more. Each repayment is
+ * late if an instalment due before its date was unpaid, early if it repays principal beyond the
+ * instalment it falls in, on time if it settles that instalment, else partial.
+ */
+export function reconcile(t: ContractTerms, schedule: readonly Instalment[], repayments: readonly Paid[], today: string): Reconciliation {
+  const order = repayments.map((r, i) => ({ ...r, interestFen: r.interestFen ?? 0, i })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.i - b.i))
+  const rate = BigInt(t.rateBp)
+  // Principal outstanding at a month's start: what repayments dated on or before it left.
+  const outstandingOn = (day: string) => t.amountFen - order.filter((r) => r.date <= day).reduce((n, r) => n + r.principalFen, 0)
+  let month = 0
+  let contractLeft = t.amountFen
+  const cumPrincipal: number[] = []
+  const cumInterest: number[] = []
+  const interestDue = schedule.map((s) => {
+    let owed = 0n
+    for (let m = 0; m < s.months; m++, month++) {
+      const start = addMonths(t.disbursedOn, month)
+      // A month still to begin assumes the contract's repayments before it are made.
+      const outstanding = start <= today ? outstandingOn(start) : Math.min(outstandingOn(start), contractLeft)
+      owed += BigInt(Math.max(outstanding, 0)) * rate
+    }
+    contractLeft -= s.principalFen
+    return roundHalfUp(owed, MONTH_DENOMINATOR)
+  })
+  schedule.forEach((s, k) => {
+    cumPrincipal.push((cumPrincipal[k - 1] ?? 0) + s.principalFen)
+    cumInterest.push((cumInterest[k - 1] ?? 0) + interestDue[k])
+  })
+  /** How many leading instalments these totals settle (all, once the principal is repaid). */
+  const settled = (principal: number, interest: number) => {
+    if (principal >= t.amountFen) return schedule.length
+    let k = 0
+    while (k < schedule.length && cumPrincipal[k] <= principal && cumInterest[k] <= interest) k++
+    return k
+  }
+  const timings: RepaymentTiming[] = new Array(repayments.length)
+  const paidOn: string[] = schedule.map(() => '')
+  let principal = 0
+  let interest = 0
+  for (const r of order) {
+    const before = settled(principal, interest)
+    principal += r.principalFen
+    interest += r.interestFen
+    const after = settled(principal, interest)
+    for (let k = before; k < after; k++) paidOn[k] = r.date
+    // The instalment the repayment falls in: the first due on or after its date.
+    const current = schedule.findIndex((s) => s.dueOn >= r.date)
+    const cur = current === -1 ? schedule.length : current
+    timings[r.i] = before < cur ? 'late' : cur < schedule.length && principal > cumPrincipal[cur] ? 'early' : after > cur ? 'on_time' : 'partial'
+  }
+  const done = settled(principal, interest)
+  const instalments = schedule.map((s, k): ReconciledInstalment => {
+    const paidPrincipalFen = k < done ? s.principalFen : Math.min(Math.max(principal - (cumPrincipal[k - 1] ?? 0), 0), s.principalFen)
+    const paidInterestFen = k < done ? interestDue[k] : Math.min(Math.max(interest - (cumInterest[k - 1] ?? 0), 0), interestDue[k])
+    const status: InstalmentStatus = k < done ? 'paid' : s.dueOn < today ? 'overdue' : paidPrincipalFen + paidInterestFen > 0 ? 'partial' : 'due'
+    return { ...s, interestDueFen: interestDue[k], paidPrincipalFen, paidInterestFen, status, paidOn: k < done ? paidOn[k] : '' }
+  })
+  const late = instalments.filter((s) => s.status === 'overdue')
+  const arrears = late.length === 0 ? null : { dueOn: late[0].dueOn, daysPastDue: daysBetween(late[0].dueOn, today), amountFen: late.reduce((n, s) => n + s.principalFen - s.paidPrincipalFen + s.interestDueFen - s.paidInterestFen, 0) }
+  return { instalments, timings, arrears, nextDueOn: instalments[done]?.dueOn ?? '' }
 }

@@ -4,6 +4,7 @@
 // league keeps the LPR table and approves each period's subsidy.
 import { action, CloudFileId, freeText, PageInput, personName, text } from './common'
 import { BANK_ACCOUNT_PATTERN, isRealDate, normalizeBankAccount } from './personal'
+import { INSTALMENT_STATUSES, REPAYMENT_TIMINGS, SCHEDULE_INTEREST_BASIS } from './loan-rules'
 import {
   DOCUMENT_KINDS,
   LOAN_STAGES,
@@ -114,10 +115,17 @@ export const SubsidyPeriodView = z.object({
   openingFen: z.number(),
   closingFen: z.number(),
   amountFen: z.number(),
-  /** projected: not over yet; due: over, awaiting the league; approved: the league approved payment. */
+  /** Days of the period the loan was overdue, the subsidy they cost, and why, in words ('' when none). */
+  overdueDays: z.number(),
+  forfeitedFen: z.number(),
+  forfeitNote: z.string(),
+  /** projected: not over yet; due: over, awaiting the league; approved: the league approved payment (paid once paidOn is set). */
   status: z.enum(['projected', 'due', 'approved']),
   approvedAt: z.string(),
   approvedBy: z.string(),
+  /** The transfer's date and reference ('' until paid). */
+  paidOn: z.string(),
+  transferRef: z.string(),
 })
 export type SubsidyPeriodView = z.infer<typeof SubsidyPeriodView>
 
@@ -135,9 +143,41 @@ export const DisbursementView = z.object({
   subsidyRateBp: z.number(),
   spreadBp: z.number(),
   dayBasis: z.number(),
+  /** The day count of the instalments' interest (the banks' monthly 30/360). */
+  instalmentInterestBasis: z.literal(SCHEDULE_INTEREST_BASIS),
 })
 
-export const RepaymentView = z.object({ date: z.string(), principalFen: z.number(), outstandingFen: z.number(), note: z.string(), recordedAt: z.string() })
+/** One instalment of the repayment schedule, and where it stands against what was repaid. */
+export const InstalmentView = z.object({
+  number: z.number(),
+  dueOn: z.string(),
+  months: z.number(),
+  /** As the contract set them at disbursement. */
+  principalFen: z.number(),
+  interestFen: z.number(),
+  totalFen: z.number(),
+  /** The interest owed on what was really outstanding (less after early repayment, more after late). */
+  interestDueFen: z.number(),
+  paidPrincipalFen: z.number(),
+  paidInterestFen: z.number(),
+  status: z.enum(INSTALMENT_STATUSES),
+  paidOn: z.string(),
+})
+export type InstalmentView = z.infer<typeof InstalmentView>
+
+/** An instalment unpaid after its due date: since when the loan is overdue, how long, how much. */
+export const OverdueView = z.object({ since: z.string(), dueOn: z.string(), daysPastDue: z.number(), amountFen: z.number() })
+
+export const RepaymentView = z.object({
+  date: z.string(),
+  principalFen: z.number(),
+  interestFen: z.number(),
+  outstandingFen: z.number(),
+  /** Against the schedule on its date. */
+  timing: z.enum(REPAYMENT_TIMINGS),
+  note: z.string(),
+  recordedAt: z.string(),
+})
 
 export const LoanSummary = z.object({
   id: z.string(),
@@ -155,6 +195,8 @@ export const LoanSummary = z.object({
   outstandingFen: z.number(),
   /** A subsidy period is over and awaits the league's approval. */
   subsidyDue: z.boolean(),
+  /** Days past due of the earliest unpaid instalment, as the daily check found it (0: not overdue). */
+  overdueDays: z.number(),
   submittedAt: z.string(),
   updatedAt: z.string(),
 })
@@ -184,8 +226,13 @@ export const LoanDetail = LoanSummary.extend({
   approval: z.object({ amountFen: z.number(), rateBp: z.number(), termMonths: z.number(), at: z.string() }).nullable(),
   disbursement: DisbursementView.nullable(),
   repayments: z.array(RepaymentView),
+  /** The repayment schedule (empty until disbursed). */
+  instalments: z.array(InstalmentView),
+  overdue: OverdueView.nullable(),
+  /** The subsidy periods: computed, approved, paid (the statement). */
   schedule: z.array(SubsidyPeriodView),
   subsidyApprovedFen: z.number(),
+  subsidyPaidFen: z.number(),
   subsidyProjectedFen: z.number(),
   history: z.array(LoanEventView),
   /** What the caller may do with it now (the function checks again). */
@@ -197,6 +244,8 @@ export const LoanDetail = LoanSummary.extend({
     disburse: z.boolean(),
     repay: z.boolean(),
     approveSubsidy: z.boolean(),
+    /** The key of the approved period the city may record as paid next ('' when none). */
+    paySubsidy: z.string(),
     revealIdentity: z.boolean(),
   }),
   /** What submit still needs, in words (empty when complete). */
@@ -242,6 +291,22 @@ export const LoanReport = z.object({
   total: ReportRow,
 })
 export type LoanReport = z.infer<typeof LoanReport>
+
+const subsidyPeriodKey = z.string({ error: '请选择贴息期' }).describe('贴息期').regex(/^\d{4}-Q[1-4]$/, '贴息期无效')
+const requestId = z.string({ error: '缺少请求编号' }).describe('请求编号').regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号无效')
+
+const statementInput = z
+  .object({ from: subsidyPeriodKey.describe('起始贴息期').optional(), to: subsidyPeriodKey.describe('截止贴息期').optional(), countyCode: countyCode.optional() })
+  .refine((r) => !r.from || !r.to || r.to >= r.from, { message: '截止贴息期不能早于起始贴息期', path: ['to'] })
+
+/** Per subsidy period: what the league approved and what the city has paid (the finance department's statement). */
+export const SubsidyStatement = z.object({
+  from: z.string(),
+  to: z.string(),
+  periods: z.array(z.object({ period: z.string(), loans: z.number(), approvedFen: z.number(), paidFen: z.number(), unpaidFen: z.number(), forfeitedFen: z.number() })),
+  total: z.object({ loans: z.number(), approvedFen: z.number(), paidFen: z.number(), unpaidFen: z.number(), forfeitedFen: z.number() }),
+})
+export type SubsidyStatement = z.infer<typeof SubsidyStatement>
 
 const reviewers = ['county_admin', 'city_admin', 'bank_officer'] as const
 const applicants = ['rural_youth', 'volunteer'] as const
@@ -318,13 +383,14 @@ export const loan = {
   queue: action({
     summary: '审核与贷后队列（按阶段、状态、县、项目类型筛选）',
     input: PageInput.extend({
-      view: z.enum(['todo', 'all', 'subsidy'], { error: '请选择队列' }).describe('队列').default('todo'),
+      /** overdue: loans with an instalment unpaid after its due date (the bank's own, the county's, the city's). */
+      view: z.enum(['todo', 'all', 'subsidy', 'overdue'], { error: '请选择队列' }).describe('队列').default('todo'),
       status: z.enum(LOAN_STATUSES).describe('状态').optional(),
       countyCode: countyCode.optional(),
       projectType: z.enum(PROJECT_TYPES).describe('项目类型').optional(),
       keyword: freeText('关键词', 20).optional(),
     }),
-    output: z.object({ items: z.array(LoanSummary), total: z.number(), counts: z.object({ todo: z.number(), subsidy: z.number() }) }),
+    output: z.object({ items: z.array(LoanSummary), total: z.number(), counts: z.object({ todo: z.number(), subsidy: z.number(), overdue: z.number() }) }),
     access: { who: reviewers, objects: 'any' },
   }),
   countyDecide: action({
@@ -367,16 +433,50 @@ export const loan = {
     access: { who: ['bank_officer'], objects: 'bank' },
   }),
   recordRepayment: action({
-    summary: '银行登记还本（提前还款、结清）',
-    input: z.object({ id: loanId, date: ymd('还款日期'), principalFen: fen('归还本金', 1), note: note('备注').default('') }),
+    summary: '银行登记还款（本金与利息；按还款计划核对按期、部分、提前或逾期；结清）',
+    input: z
+      .object({
+        id: loanId,
+        date: ymd('还款日期'),
+        principalFen: fen('归还本金', 0),
+        interestFen: fen('支付利息', 0).default(0),
+        note: note('备注').default(''),
+        /** The page's id for this entry: sent again (a retry, a double tap), it is recorded once. */
+        requestId: requestId.optional(),
+      })
+      .refine((r) => r.principalFen + r.interestFen > 0, { message: '请填写归还本金或支付利息', path: ['principalFen'] }),
     output: LoanDetail,
     access: { who: ['bank_officer'], objects: 'bank' },
   }),
   approveSubsidy: action({
     summary: '团市委核准一期贴息（金额由系统计算）',
-    input: z.object({ id: loanId, period: z.string({ error: '请选择贴息期' }).describe('贴息期').regex(/^\d{4}-Q[1-4]$/, '贴息期无效') }),
+    input: z.object({ id: loanId, period: subsidyPeriodKey }),
     output: LoanDetail,
     access: { who: ['city_admin'], objects: 'city' },
+  }),
+  recordSubsidyPayment: action({
+    summary: '团市委登记一期贴息已拨付（拨付日期、转账凭证号）',
+    input: z.object({
+      id: loanId,
+      period: subsidyPeriodKey,
+      paidOn: ymd('拨付日期'),
+      transferRef: z.string({ error: '请填写转账凭证号' }).describe('转账凭证号').trim().regex(/^[A-Za-z0-9-]{4,40}$/, '转账凭证号应为 4–40 位字母、数字或短横线'),
+    }),
+    output: LoanDetail,
+    access: { who: ['city_admin'], objects: 'city' },
+  }),
+  subsidyStatement: action({
+    summary: '贴息汇总（按贴息期：核准、已拨付、待拨付，供财务）',
+    input: statementInput,
+    output: SubsidyStatement,
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  exportSubsidyStatement: action({
+    summary: '导出贴息汇总与明细（Excel）',
+    input: statementInput,
+    output: z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+    rateLimit: { max: 30, windowSeconds: 3600 },
   }),
   lprList: action({
     summary: 'LPR 表（按生效日期）',

@@ -2,6 +2,7 @@
 // (DOMAIN.md), with these defaults.
 import { action, integer, text } from './common'
 import { DEFAULT_COARSE_ACCURACY_M } from './geo-rules'
+import { OVERDUE_SUBSIDY_RULES } from './loan-rules'
 import { RADIUS_RULE } from './station-rules'
 import * as z from './zod'
 
@@ -31,6 +32,11 @@ export const Settings = z.object({
   subsidySpreadBp: z.number().describe('贴息上浮（基点）').int().min(0).max(1000),
   /** The day count of subsidy interest: 360 (the rule) or 365 (some banks' convention). */
   subsidyDayBasis: z.union([z.literal(360), z.literal(365)]).describe('计息天数基准'),
+  /**
+   * What an overdue loan loses: the subsidy of the days it was overdue (the seeds and DOMAIN are
+   * silent; this is the lighter reading), or that of every period it was overdue in.
+   */
+  overdueSubsidyRule: z.enum(OVERDUE_SUBSIDY_RULES, { error: '请选择逾期贴息规则' }).describe('逾期贴息规则'),
   /** Cumulative approved hours for 1★ … 5★. */
   helpLine: HelpLine.describe('帮助与咨询'),
   starThresholdsHours: z
@@ -51,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   loanCeilingFen: 500_000 * 100,
   subsidySpreadBp: 120,
   subsidyDayBasis: 360,
+  overdueSubsidyRule: 'forfeit_overdue_days',
   helpLine: { name: '清远团市委乡村振兴项目办', phone: '', hours: '工作日 9:00–12:00，14:30–17:30' },
   // The national convention for star volunteers.
   starThresholdsHours: [100, 300, 600, 1000, 1500],

@@ -132,6 +132,14 @@ export const REPAYMENT_LABELS: Record<RepaymentType, string> = {
   interest_only: '按期付息、到期还本',
   bullet: '到期一次还本付息',
 }
+/** How a repayment stood against the schedule on its date. */
+export const REPAYMENT_TIMINGS = ['on_time', 'partial', 'early', 'late'] as const
+export type RepaymentTiming = (typeof REPAYMENT_TIMINGS)[number]
+export const REPAYMENT_TIMING_LABELS: Record<RepaymentTiming, string> = { on_time: '按期', partial: '部分还款', early: '提前还款', late: '逾期还款' }
+/** An instalment of the repayment schedule, against what was repaid. */
+export const INSTALMENT_STATUSES = ['paid', 'partial', 'due', 'overdue'] as const
+export type InstalmentStatus = (typeof INSTALMENT_STATUSES)[number]
+export const INSTALMENT_STATUS_LABELS: Record<InstalmentStatus, string> = { paid: '已还清', partial: '部分已还', due: '待还', overdue: '逾期' }
 
 // ---- job fairs ---------------------------------------------------------------------
 

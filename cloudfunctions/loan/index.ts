@@ -2,7 +2,7 @@
 // 还款登记与分期贴息核准 → 结清；LPR 表；统计与导出。每次状态变化都核对角色、范围与当前状态，
 // 并以版本号条件更新，两人同时操作只有一个生效。
 import crypto from 'node:crypto'
-import { addMonths, lprOn, lprTenor, projectedRepayments, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
+import { addMonths, daysBetween, lprOn, lprTenor, projectedRepayments, repaymentSchedule, SCHEDULE_INTEREST_BASIS, subsidyPeriods, subsidyRate, type OverdueSubsidyRule, type Reconciliation } from '../../types/loan-rules'
 import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
 import { maskBankAccount, maskMobile } from '../../types/personal'
 import { ROLE_LABELS } from '../../types/roles'
@@ -20,11 +20,12 @@ import {
   PROJECT_TYPE_LABELS,
   PROJECT_TYPES,
   REPAYMENT_LABELS,
+  REPAYMENT_TIMING_LABELS,
   type LoanStage,
   type LoanStatus,
 } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
-import { COLLECTIONS, type LoanDoc, type LoanEvent, type LoanLockDoc, type LoanTerms, type LprDoc, type OrganisationDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
+import { COLLECTIONS, type LoanEvent, type LoanLockDoc, type LoanTerms, type LprDoc, type OrganisationDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
@@ -39,6 +40,8 @@ import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, mayStep, takeStep } from '../_shared/machines'
 import { loanMachine, type Step, type StepRole } from '../../types/machines'
+import { arrearsFields, followUpRepayments, standing, subsidyState, subsidyTermsOf, type LoanDoc, type Repayment, type SubsidyPayment } from './repayments'
+import { subsidyStatement, subsidyStatementWorkbook } from './statement'
 
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
 const lprRates = () => db.collection<LprDoc>(COLLECTIONS.lprRates)
@@ -152,21 +155,6 @@ function missingParts(l: LoanDoc, ceilingFen: number): [string, string][] {
   return out
 }
 
-function subsidyTermsOf(l: LoanDoc): SubsidyTerms | null {
-  const d = l.disbursement
-  if (!d) return null
-  return { amountFen: d.amountFen, disbursedOn: d.disbursedOn, maturityOn: d.maturityOn, subsidyRateBp: d.subsidyRateBp, dayBasis: d.dayBasis, repayments: l.repayments }
-}
-
-/** Where the subsidy stands: the next period awaiting approval (due from the day after it ends), and whether the loan is settled. */
-function subsidyState(l: Pick<LoanDoc, 'disbursement' | 'repayments' | 'subsidies' | 'outstandingFen'>): { dueFrom: string; settled: boolean } {
-  const terms = subsidyTermsOf(l as LoanDoc)
-  if (!terms) return { dueFrom: '', settled: false }
-  const periods = subsidyPeriods(terms)
-  const next = periods[l.subsidies.length]
-  return { dueFrom: next ? dayAfter(next.end) : '', settled: !next && l.outstandingFen === 0 }
-}
-
 function summary(l: LoanDoc, today: string): LoanSummary {
   return {
     id: l._id,
@@ -183,6 +171,7 @@ function summary(l: LoanDoc, today: string): LoanSummary {
     bankName: l.bankName,
     outstandingFen: l.outstandingFen,
     subsidyDue: l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today,
+    overdueDays: l.overdue ? Math.max(daysBetween(l.overdue.dueOn, today), 0) : 0,
     submittedAt: iso(l.submittedAt),
     updatedAt: iso(l.updatedAt),
   }
@@ -195,21 +184,30 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
     db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get(),
   ])
   const today = shanghaiDate(ctx.now)
-  const terms = subsidyTermsOf(l)
+  const rule = settings.overdueSubsidyRule
+  const terms = subsidyTermsOf(l, rule)
   // Periods not over yet assume the principal is repaid as the contract's repayment type has it.
   const periods = terms && l.disbursement ? subsidyPeriods({ ...terms, repayments: projectedRepayments(l.disbursement, l.repayments, today) }) : []
   const approved = new Map(l.subsidies.map((s) => [s.key, s]))
+  const payments = new Map((l.subsidyPayments ?? []).map((p) => [p.key, p]))
   const schedule = periods.map((p, i) => {
     const a = i < l.subsidies.length ? approved.get(p.key) : undefined
+    const paid = payments.get(p.key)
+    // An approved period keeps the amount approved (and what the arrears cost it then).
+    const forfeitedFen = a ? a.forfeitedFen ?? 0 : p.forfeitedFen
     return {
       ...p,
-      // An approved period keeps the amount approved.
       amountFen: a ? a.amountFen : p.amountFen,
+      forfeitedFen,
+      forfeitNote: p.overdueDays > 0 ? forfeitNote(p.overdueDays, forfeitedFen, rule) : '',
       status: a ? ('approved' as const) : p.end < today ? ('due' as const) : ('projected' as const),
       approvedAt: iso(a?.at),
       approvedBy: a?.byName ?? '',
+      paidOn: paid?.paidOn ?? '',
+      transferRef: paid?.transferRef ?? '',
     }
   })
+  const rec = standing(l, today)
   const missing = missingParts(l, settings.loanCeilingFen)
   const stage = (Object.keys(LOAN_STAGE_STATUS) as LoanStage[]).find((s) => LOAN_STAGE_STATUS[s] === l.status) ?? null
   const decide = stage === 'county' && v.county ? 'county' : stage === 'city' && v.city ? 'city' : stage === 'bank' && v.bank ? 'bank' : null
@@ -241,11 +239,15 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
           subsidyRateBp: d.subsidyRateBp,
           spreadBp: d.spreadBp,
           dayBasis: d.dayBasis,
+          instalmentInterestBasis: SCHEDULE_INTEREST_BASIS,
         }
       : null,
-    repayments: repaymentViews(l),
+    repayments: repaymentViews(l, rec),
+    instalments: rec?.instalments ?? [],
+    overdue: l.overdue ? { ...l.overdue, daysPastDue: Math.max(daysBetween(l.overdue.dueOn, today), 0) } : null,
     schedule,
     subsidyApprovedFen: l.subsidyApprovedFen,
+    subsidyPaidFen: (l.subsidyPayments ?? []).reduce((n, p) => n + p.amountFen, 0),
     subsidyProjectedFen: schedule.filter((p) => p.status !== 'approved').reduce((n, p) => n + p.amountFen, 0),
     history: l.history.map((e) => ({
       at: iso(e.at),
@@ -265,6 +267,7 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
       disburse: may(l, v, 'loan.disburse'),
       repay: may(l, v, 'loan.recordRepayment') && l.outstandingFen > 0,
       approveSubsidy: may(l, v, 'loan.approveSubsidy') && l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today,
+      paySubsidy: v.city ? (nextUnpaid(l)?.key ?? '') : '',
       revealIdentity: reviewer && l.status !== 'draft',
     },
     missing: missing.map(([, words]) => words),
@@ -272,13 +275,27 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
   }
 }
 
-function repaymentViews(l: LoanDoc) {
-  const sorted = [...l.repayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+function repaymentViews(l: LoanDoc, rec: Reconciliation | null) {
+  const order = l.repayments.map((r, i) => ({ r, timing: rec?.timings[i] ?? ('on_time' as const) }))
+  order.sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : 0))
   let outstanding = l.disbursement?.amountFen ?? 0
-  return sorted.map((r) => {
+  return order.map(({ r, timing }) => {
     outstanding -= r.principalFen
-    return { date: r.date, principalFen: r.principalFen, outstandingFen: outstanding, note: r.note, recordedAt: iso(r.at) }
+    return { date: r.date, principalFen: r.principalFen, interestFen: r.interestFen ?? 0, outstandingFen: outstanding, timing, note: r.note, recordedAt: iso(r.at) }
   })
+}
+
+/** Why a period's subsidy is less, in words. */
+function forfeitNote(overdueDays: number, forfeitedFen: number, rule: OverdueSubsidyRule): string {
+  return rule === 'forfeit_period'
+    ? `本期内逾期 ${overdueDays} 天，按规定本期不予贴息（少贴 ${yuan(forfeitedFen)}）`
+    : `本期内逾期 ${overdueDays} 天，逾期天数不予贴息（少贴 ${yuan(forfeitedFen)}）`
+}
+
+/** The first approved subsidy period not yet recorded as paid. */
+function nextUnpaid(l: LoanDoc): LoanDoc['subsidies'][number] | undefined {
+  const paid = new Set((l.subsidyPayments ?? []).map((p) => p.key))
+  return l.subsidies.find((s) => !paid.has(s.key))
 }
 
 // ---- changing it -----------------------------------------------------------------------
@@ -291,7 +308,11 @@ interface Change {
 }
 
 /** What a change keeps in step with the fields it makes: names, places and dates derived from them, routing and timestamps. */
-const DERIVED = ['bankName', 'countyCode', 'countyName', 'townshipName', 'submittedAt', 'submittedTerms', 'lastChanges', 'returnedFrom', 'returnNote', 'applicantOpenid', 'bankRouted', 'subsidyDueFrom', 'disbursedOn']
+const DERIVED = [
+  ...['bankName', 'countyCode', 'countyName', 'townshipName', 'submittedAt', 'submittedTerms', 'lastChanges', 'returnedFrom', 'returnNote', 'applicantOpenid', 'bankRouted', 'subsidyDueFrom', 'disbursedOn'],
+  // The schedule the disbursement sets, and the arrears the repayments settle (see repayments.ts).
+  ...['schedule', 'nextDueOn', 'overdue', 'arrearsHistory'],
+]
 
 /**
  * Applies a change if nobody changed the loan since it was read (its version), and records the
@@ -795,34 +816,40 @@ export const main = defineFunction('loan', loan, {
       todo.push([['bankId', 'in', bankIds], ['status', 'in', ['bank_review', 'approved']]])
     }
     const subsidy: Test[][] = city ? [[['status', 'in', [...LENDING]], ['subsidyDueFrom', 'gt', ''], ['subsidyDueFrom', 'lte', today]]] : []
+    // Loans with an instalment unpaid after its due date, as the daily check marked them: the city's, the county's, the bank's own.
+    const isOverdue: Test[] = [['status', 'in', [...LENDING]], ['overdue.dueOn', 'gt', '']]
+    const overdue: Test[][] = []
+    if (city) overdue.push(isOverdue)
+    if (counties.length > 0) overdue.push([...isOverdue, ['countyCode', 'in', counties]])
+    if (bankIds.length > 0) overdue.push([['bankId', 'in', bankIds], ...isOverdue])
     const filters: Test[][][] = []
     if (input.status) filters.push([[['status', 'eq', input.status]]])
     if (input.countyCode) filters.push([[['countyCode', 'eq', input.countyCode]]])
     if (input.projectType) filters.push([[['project.type', 'eq', input.projectType]]])
     if (input.keyword) filters.push([[['applicantName', 'contains', input.keyword]], [['project.title', 'contains', input.keyword]]])
-    const view = input.view === 'subsidy' ? subsidy : input.view === 'todo' ? todo : reach
+    const view = input.view === 'subsidy' ? subsidy : input.view === 'overdue' ? overdue : input.view === 'todo' ? todo : reach
     // Every part an alternative of conjunctions: the view, then each filter.
     const listed: Test[][][] = [view, ...filters]
     const [{ data }, { list }] = await Promise.all([
       loans()
         .where(view.length > 0 ? asQuery(listed) : { _id: '' })
-        .orderBy(input.view === 'all' ? 'updatedAt' : 'submittedAt', input.view === 'all' ? 'desc' : 'asc')
+        .orderBy(input.view === 'all' ? 'updatedAt' : input.view === 'overdue' ? 'overdue.dueOn' : 'submittedAt', input.view === 'all' ? 'desc' : 'asc')
         .orderBy('_id', 'asc')
         .skip((input.page - 1) * input.pageSize)
         .limit(input.pageSize)
         .get(),
       // The list's total and both badges in one request: the loans any of them reaches (all within
       // the caller's reach, which an index serves), each counted where it belongs.
-      [...view, ...todo, ...subsidy].length > 0
+      [...view, ...todo, ...subsidy, ...overdue].length > 0
         ? loans()
             .aggregate()
-            .match(asQuery([[...reach, ...view, ...todo, ...subsidy]]))
-            .group({ _id: null, total: $.sum(view.length > 0 ? oneIf(listed) : 0), todo: $.sum(oneIf([todo])), subsidy: $.sum(oneIf([subsidy])) })
-            .end<{ total: number; todo: number; subsidy: number }>()
+            .match(asQuery([[...reach, ...view, ...todo, ...subsidy, ...overdue]]))
+            .group({ _id: null, total: $.sum(view.length > 0 ? oneIf(listed) : 0), todo: $.sum(oneIf([todo])), subsidy: $.sum(oneIf([subsidy])), overdue: $.sum(oneIf([overdue])) })
+            .end<{ total: number; todo: number; subsidy: number; overdue: number }>()
         : { list: [] },
     ])
-    const counts = list[0] ?? { total: 0, todo: 0, subsidy: 0 }
-    return { items: data.map((l) => summary(l, today)), total: counts.total, counts: { todo: counts.todo, subsidy: counts.subsidy } }
+    const counts = list[0] ?? { total: 0, todo: 0, subsidy: 0, overdue: 0 }
+    return { items: data.map((l) => summary(l, today)), total: counts.total, counts: { todo: counts.todo, subsidy: counts.subsidy, overdue: counts.overdue } }
   },
 
   async countyDecide(input, ctx) {
@@ -866,44 +893,56 @@ export const main = defineFunction('loan', loan, {
       at: ctx.now,
       by: v.user._id,
     }
-    const state = subsidyState({ disbursement, repayments: [], subsidies: [], outstandingFen: input.amountFen })
+    const state = subsidyState({ disbursement, repayments: [], subsidies: [], outstandingFen: input.amountFen }, settings.overdueSubsidyRule)
+    // The contract's schedule, fixed at disbursement (see types/loan-rules.ts repaymentSchedule).
+    const schedule = repaymentSchedule({ amountFen: input.amountFen, disbursedOn: input.disbursedOn, maturityOn: disbursement.maturityOn, rateBp: input.rateBp, repaymentType: input.repaymentType })
     const note = `放款 ${yuan(input.amountFen)}，${REPAYMENT_LABELS[input.repaymentType]}，年利率 ${(input.rateBp / 100).toFixed(2)}%，贴息利率 ${(disbursement.subsidyRateBp / 100).toFixed(2)}%`
     const next = await write(
       l,
       v,
-      { step, set: { status: 'disbursed', disbursement, disbursedOn: input.disbursedOn, outstandingFen: input.amountFen, subsidyDueFrom: state.dueFrom }, event: { actorRole: actorRole(v, 'bank_post', l), action: 'disburse', from: l.status, to: 'disbursed', note } },
+      { step, set: { status: 'disbursed', disbursement, disbursedOn: input.disbursedOn, outstandingFen: input.amountFen, subsidyDueFrom: state.dueFrom, schedule, nextDueOn: schedule[0].dueOn, overdue: null, arrearsHistory: [] }, event: { actorRole: actorRole(v, 'bank_post', l), action: 'disburse', from: l.status, to: 'disbursed', note } },
       ctx,
     )
-    await tellApplicant(next, '已放款', `${yuan(input.amountFen)}，可查看贴息计划`)
+    await tellApplicant(next, '已放款', `${yuan(input.amountFen)}，${schedule.length} 期，可查看还款与贴息计划`)
     return detail(next, v, ctx)
   },
 
   async recordRepayment(input, ctx) {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.bank) throw forbidden('只能为本行的贷款登记还款')
+    // The same entry sent again (a retry, a double tap): recorded once, answered as it stands.
+    if (input.requestId && l.repayments.some((r) => r.requestId === input.requestId)) return detail(l, v, ctx)
     const step = loanStep(l, v, 'loan.recordRepayment', '登记还款')
     if (!l.disbursement) throw wrongState(l, '登记还款')
-    if (input.date > shanghaiDate(ctx.now)) throw invalid('date', '还款日期不能晚于今天')
+    const today = shanghaiDate(ctx.now)
+    if (input.date > today) throw invalid('date', '还款日期不能晚于今天')
     // The disbursement day itself may see a repayment (a loan repaid at once accrues nothing).
     if (input.date < l.disbursement.disbursedOn) throw invalid('date', '还款日期不能早于放款日期')
     const lastApproved = l.subsidies[l.subsidies.length - 1]
     if (lastApproved && input.date <= lastApproved.end) throw invalid('date', `${lastApproved.end} 及以前的贴息已核准，不能补登此前的还款`)
     if (input.principalFen > l.outstandingFen) throw invalid('principalFen', `归还本金不能超过剩余本金 ${yuan(l.outstandingFen)}`)
-    const repayment = { date: input.date, principalFen: input.principalFen, note: input.note, at: ctx.now, by: v.user._id }
+    const settings = await loadSettings(ctx.now.getTime())
+    const repayment: Repayment = { date: input.date, principalFen: input.principalFen, interestFen: input.interestFen, note: input.note, at: ctx.now, by: v.user._id, ...(input.requestId ? { requestId: input.requestId } : {}) }
+    const repayments = [...l.repayments, repayment]
     const outstandingFen = l.outstandingFen - input.principalFen
-    const state = subsidyState({ disbursement: l.disbursement, repayments: [...l.repayments, repayment], subsidies: l.subsidies, outstandingFen })
-    const set: Record<string, unknown> = { repayments: _.push([repayment]), outstandingFen, subsidyDueFrom: state.dueFrom }
+    // Arrears this repayment settles are cleared as of its date (only the daily check marks them).
+    const rec = standing({ ...l, repayments }, today)!
+    const arrears = arrearsFields(l, rec, { mark: false, clearedOn: input.date })
+    const state = subsidyState({ ...l, ...arrears, repayments, outstandingFen }, settings.overdueSubsidyRule)
+    const set: Record<string, unknown> = { repayments: _.push([repayment]), outstandingFen, subsidyDueFrom: state.dueFrom, ...arrears }
     const closes = state.settled
     if (closes) set.status = 'closed'
-    const note = `${input.date} 归还本金 ${yuan(input.principalFen)}，剩余 ${yuan(outstandingFen)}${input.note ? `。${input.note}` : ''}`
+    const timing = REPAYMENT_TIMING_LABELS[rec.timings[repayments.length - 1]]
+    const paid = [input.principalFen > 0 ? `本金 ${yuan(input.principalFen)}` : '', input.interestFen > 0 ? `利息 ${yuan(input.interestFen)}` : ''].filter(Boolean).join('、')
+    const note = `${input.date} 归还${paid}（${timing}），剩余本金 ${yuan(outstandingFen)}${input.note ? `。${input.note}` : ''}`
     const next = await write(l, v, { step, set, event: { actorRole: actorRole(v, 'bank_post', l), action: 'repay', from: l.status, to: closes ? 'closed' : l.status, note } }, ctx)
-    const fresh = { ...next, repayments: [...l.repayments, repayment] }
+    const fresh: LoanDoc = { ...next, repayments, ...arrears }
     if (closes) {
       await releaseLock(fresh)
       await tellApplicant(fresh, '已结清', '贷款已结清，贴息已全部核准')
     } else {
       // A receipt for each repayment the bank records: what was repaid and what remains.
-      await tellApplicant(fresh, '还款已登记', `归还本金 ${yuan(input.principalFen)}，剩余 ${yuan(outstandingFen)}`)
+      await tellApplicant(fresh, '还款已登记', `归还${paid}，剩余 ${yuan(outstandingFen)}`)
     }
     return detail(fresh, v, ctx)
   },
@@ -912,7 +951,8 @@ export const main = defineFunction('loan', loan, {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.city) throw forbidden()
     const step = loanStep(l, v, 'loan.approveSubsidy', '核准贴息')
-    const periods = subsidyPeriods(subsidyTermsOf(l)!)
+    const settings = await loadSettings(ctx.now.getTime())
+    const periods = subsidyPeriods(subsidyTermsOf(l, settings.overdueSubsidyRule)!)
     const index = periods.findIndex((p) => p.key === input.period)
     if (index === -1) throw invalid('period', '该贷款没有这一期贴息')
     if (index < l.subsidies.length) throw conflict('该期贴息已核准')
@@ -920,9 +960,10 @@ export const main = defineFunction('loan', loan, {
     const period = periods[index]
     const today = shanghaiDate(ctx.now)
     if (period.end >= today) throw conflict(`该期到 ${period.end} 结束，结束后才能核准`)
-    const entry = { key: period.key, start: period.start, end: period.end, amountFen: period.amountFen, at: ctx.now, by: v.user._id, byName: v.name }
+    // What the arrears cost the period is kept with it: the statement says why it is less.
+    const entry = { key: period.key, start: period.start, end: period.end, amountFen: period.amountFen, forfeitedFen: period.forfeitedFen, at: ctx.now, by: v.user._id, byName: v.name }
     const subsidies = [...l.subsidies, entry]
-    const state = subsidyState({ disbursement: l.disbursement, repayments: l.repayments, subsidies, outstandingFen: l.outstandingFen })
+    const state = subsidyState({ ...l, subsidies }, settings.overdueSubsidyRule)
     const to: LoanStatus = state.settled ? 'closed' : 'in_subsidy'
     const next = await write(
       l,
@@ -930,7 +971,7 @@ export const main = defineFunction('loan', loan, {
       {
         step,
         set: { subsidies: _.push([entry]), subsidyApprovedFen: _.inc(period.amountFen), subsidyDueFrom: state.dueFrom, status: to },
-        event: { actorRole: ROLE_LABELS.city_admin, action: 'approve_subsidy', from: l.status, to, note: `核准 ${period.key}（${period.start} 至 ${period.end}，${period.days} 天）贴息 ${yuan(period.amountFen)}` },
+        event: { actorRole: ROLE_LABELS.city_admin, action: 'approve_subsidy', from: l.status, to, note: `核准 ${period.key}（${period.start} 至 ${period.end}，${period.days} 天）贴息 ${yuan(period.amountFen)}${period.overdueDays > 0 ? `；逾期 ${period.overdueDays} 天，少贴 ${yuan(period.forfeitedFen)}` : ''}` },
       },
       ctx,
     )
@@ -938,6 +979,45 @@ export const main = defineFunction('loan', loan, {
     if (to === 'closed') await releaseLock(fresh)
     await tellApplicant(fresh, '贴息已核准', `${period.key} 贴息 ${yuan(period.amountFen)}`)
     return detail(fresh, v, ctx)
+  },
+
+  async recordSubsidyPayment(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.city) throw forbidden()
+    if (!LENT.includes(l.status)) throw wrongState(l, '登记贴息拨付')
+    const period = l.subsidies.find((s) => s.key === input.period)
+    if (!period) throw conflict(`${input.period} 的贴息尚未核准，核准后才能登记拨付`, 'period')
+    const paid = l.subsidyPayments ?? []
+    const already = paid.find((p) => p.key === input.period)
+    if (already) {
+      // The same transfer recorded again (a retry): answered as it stands; another is refused.
+      if (already.transferRef === input.transferRef && already.paidOn === input.paidOn) return detail(l, v, ctx)
+      throw conflict(`该期贴息已于 ${already.paidOn} 拨付（凭证号 ${already.transferRef}）`, 'period')
+    }
+    const next = nextUnpaid(l)!
+    if (next.key !== input.period) throw conflict(`请先登记 ${next.key} 的贴息拨付`, 'period')
+    if (input.paidOn > shanghaiDate(ctx.now)) throw invalid('paidOn', '拨付日期不能晚于今天')
+    if (input.paidOn < shanghaiDate(period.at)) throw invalid('paidOn', `拨付日期不能早于核准日期 ${shanghaiDate(period.at)}`)
+    const payment: SubsidyPayment = { key: period.key, paidOn: input.paidOn, transferRef: input.transferRef, amountFen: period.amountFen, at: ctx.now, by: v.user._id, byName: v.name }
+    const event: LoanEvent = { at: ctx.now, actorId: v.user._id, actorName: v.name, actorRole: ROLE_LABELS.city_admin, action: 'pay_subsidy', from: l.status, to: l.status, note: `${period.key} 贴息 ${yuan(period.amountFen)} 已于 ${input.paidOn} 拨付，凭证号 ${input.transferRef}` }
+    // Not a step of the loan's machine (its status stays): the period's approved → paid, conditional on the version like every change.
+    const { stats } = await loans()
+      .where({ _id: l._id, version: l.version })
+      .update({ data: { subsidyPayments: _.push([payment]), version: _.inc(1), updatedAt: ctx.now, history: _.push([event]) } })
+    if (stats.updated !== 1) throw conflict('该申请刚刚被其他人处理过，请刷新后再看')
+    await audit(ctx.now, { actorId: v.user._id, action: 'loan.pay_subsidy', targetType: 'loan', targetId: l._id, before: { period: period.key, paid: false }, after: { period: period.key, paidOn: input.paidOn, transferRef: input.transferRef }, reason: event.note })
+    const fresh: LoanDoc = { ...l, version: l.version + 1, updatedAt: ctx.now, subsidyPayments: [...paid, payment], history: [...l.history, event] }
+    await tellApplicant(fresh, '贴息已拨付', `${period.key} 贴息 ${yuan(period.amountFen)}，${input.paidOn} 拨付`)
+    return detail(fresh, v, ctx)
+  },
+
+  async subsidyStatement(input, ctx) {
+    return subsidyStatement(await reportScope(ctx, input.countyCode), input, shanghaiDate(ctx.now))
+  },
+
+  async exportSubsidyStatement(input, ctx) {
+    const counties = await reportScope(ctx, input.countyCode)
+    return subsidyStatementWorkbook(counties, await subsidyStatement(counties, input, shanghaiDate(ctx.now)))
   },
 
   async lprList() {
@@ -1030,7 +1110,7 @@ export const main = defineFunction('loan', loan, {
     ])
     return { ...file, rows: report.byCounty.length }
   },
-}, { tellLoanStaffWhatWaits })
+}, { tellLoanStaffWhatWaits, followUpRepayments })
 
 /**
  * Each morning, whoever has applications waiting is told how many (the long-term 待办 template,

@@ -39,7 +39,7 @@ describe('subsidy per period, to the fen', () => {
     const rate = subsidyRate(480, lprOn(PUBLISHED_LPR, '2025-07-15')!.oneYearBp, SPREAD)
     const periods = subsidyPeriods(terms({ amountFen: 20_000_000, disbursedOn: '2025-07-15', subsidyRateBp: rate, termMonths: 24 }))
     // 2025-Q3: 07-15..09-30 = 17 + 31 + 30 = 78 days; 20,000,000 × 420 × 78 / 3,600,000 = 182,000 exactly.
-    expect(periods[0]).toEqual({ key: '2025-Q3', start: '2025-07-15', end: '2025-09-30', days: 78, openingFen: 20_000_000, closingFen: 20_000_000, amountFen: 182_000 })
+    expect(periods[0]).toEqual({ key: '2025-Q3', start: '2025-07-15', end: '2025-09-30', days: 78, openingFen: 20_000_000, closingFen: 20_000_000, amountFen: 182_000, overdueDays: 0, forfeitedFen: 0 })
     // 2025-Q4: 92 days; 20,000,000 × 420 × 92 / 3,600,000 = 214,666.67 → 214,667.
     expect(periods[1]).toMatchObject({ key: '2025-Q4', days: 92, amountFen: 214_667 })
     // Matures 2027-07-15: the last period is 2027-07-01..07-14, 14 days: 8.4e9 × 14 / 3.6e6 = 32,666.67 → 32,667.

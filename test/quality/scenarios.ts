@@ -440,6 +440,13 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   }),
   'loan.recordRepayment': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, 'due'), date: '2025-08-01', principalFen: 1_000_000 } }),
   'loan.approveSubsidy': async (env, persona, target) => ({ input: { id: await reviewLoan(env, persona, target, 'due'), period: '2025-Q3' } }),
+  'loan.recordSubsidyPayment': async (env, persona, target) => {
+    const id = await reviewLoan(env, persona, target, 'due')
+    await env.must('o_demo_city', 'loan.approveSubsidy', { id, period: '2025-Q3' })
+    return { input: { id, period: '2025-Q3', paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), transferRef: 'MX-0001' } }
+  },
+  'loan.subsidyStatement': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'loan.exportSubsidyStatement': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'loan.lprList': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'loan.lprSave': async (_env, _p, target) => (target === 'own' ? { input: { effectiveDate: '2026-10-20', oneYearBp: 290, fiveYearBp: 340 } } : null),
   'loan.lprRemove': async (env, _p, target) => {

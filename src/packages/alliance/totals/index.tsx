@@ -9,6 +9,8 @@ import { call, errorMessage } from '@/services/cloud'
 import { adminDenied } from '@/components/admin/ui'
 import { openWorkbook } from '@/services/files'
 import { Button } from '@/components/ui/Button'
+import { JobProgress } from '@/components/ui/JobProgress'
+import { useExportJob } from '@/components/ui/use-export-job'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { addDays, chineseDate, today } from '@/components/ui/format'
@@ -89,6 +91,7 @@ export default function Totals() {
   const [sheet, setSheet] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<Exported | null>(null)
+  const job = useExportJob<Exported>()
 
   const filters = useMemo(() => ({ from: range.from, to: range.to, ...(countyCode ? { countyCode } : {}) }), [range, countyCode])
 
@@ -122,7 +125,8 @@ export default function Totals() {
     if (exporting) return
     setExporting(true)
     try {
-      const file = await call('perk.exportTotals', filters)
+      // The city's years are made in the background: the progress shows until the file opens.
+      const file = await job.follow(() => call('perk.exportTotals', filters), (jobId) => call('perk.exportTotals', { jobId }))
       setExported(file)
       await openWorkbook(file).catch(() => void Taro.showToast({ title: '已生成，但打开失败，请点「再次打开」', icon: 'none' }))
     } catch (err) {
@@ -190,6 +194,7 @@ export default function Totals() {
             <Bars title='按商家' rows={totals.byMerchant.map((r) => ({ key: r.merchantId, name: r.merchantName || '（已删除的商家）', count: r.count }))} empty='这段时间没有核销' />
             <Bars title='按优惠' rows={totals.byPerk.map((r) => ({ key: r.perkId, name: r.perkTitle || '（已删除的优惠）', sub: r.merchantName, count: r.count }))} empty='这段时间没有核销' />
             <Bars title='按县（市、区）' rows={totals.byCounty.map((r) => ({ key: r.countyCode || 'none', name: r.countyName || '未知', count: r.count }))} empty='这段时间没有核销' />
+            <JobProgress job={job.progress} />
             {exported && (
               <View className='totals-exported'>
                 <Text className='totals-exported__text'>

@@ -15,6 +15,8 @@ import { PagedStates } from '@/components/ui/PagedStates'
 import { hoursOf, monthLabel, thisMonth } from '@/components/ui/format'
 import { usePaged } from '@/components/ui/paged'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
+import { useExportJob } from '@/components/ui/use-export-job'
+import { JobProgress } from '@/components/ui/JobProgress'
 
 import './index.scss'
 
@@ -60,7 +62,12 @@ export default function Report() {
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
   const scopeName = townshipName ?? countyName ?? scope?.single?.name ?? scope?.reach ?? ''
 
-  const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(() => call('service.exportReport', filters), { madeOf: key, done: (file) => `已导出 ${file.rows} 名志愿者` })
+  // A county's or the city's export is made in the background: its progress shows until the file opens.
+  const job = useExportJob<OutputOf<'service.exportReport'>>()
+  const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(
+    () => job.follow(() => call('service.exportReport', filters), (jobId) => call('service.exportReport', { jobId })),
+    { madeOf: key, done: (file) => `已导出 ${file.rows} 名志愿者` },
+  )
 
   // A failed or refused scope is asked again on a pull (the list refreshes itself once it shows).
   usePullDownRefresh(() => {
@@ -112,6 +119,7 @@ export default function Report() {
           </View>
           <Text className='report__explain'>只统计审核通过的时长，每天按上限计入；星级按累计时长评定。</Text>
 
+          <JobProgress job={job.progress} />
           {exported && (
             <View className='report__exported'>
               <Text className='report__exported-text'>

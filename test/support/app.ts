@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { ActionName, Envelope, InputOf, OutputOf } from '../../types'
 import { templateIdVariable, type NoticeName } from '../../types/notices'
 import { localTemplateIds } from '../../localcloud/environment'
-import { buildFunctions } from '../../scripts/build-functions'
+import { placeBuiltFunctions } from './functions-cache'
 import { seedDemo } from '../../scripts/demo'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../localcloud/server'
 import { provisionLocalCloud } from '../../deploy/local'
@@ -105,7 +105,7 @@ export async function fireReminderTwice(app: AppCloud, fn: string, timer: string
 export async function startAppCloud(options: { withProbe?: boolean } = {}): Promise<AppCloud> {
   const dataDir = tempDir('app')
   const functionsDir = path.join(dataDir, 'functions')
-  await buildFunctions({ outDir: functionsDir, minify: false })
+  await placeBuiltFunctions(functionsDir, { minify: false })
   if (options.withProbe) buildFixtureFunction(path.resolve(__dirname, '../localcloud/fixtures/probe.ts'), functionsDir, 'probe', { timeout: 20 })
   const cloud = await startWatchedCloud({
     dataDir,

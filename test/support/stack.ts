@@ -2,7 +2,7 @@
 // data), in-process on a fresh data folder, for browser journeys.
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildFunctions } from '../../scripts/build-functions'
+import { placeBuiltFunctions } from './functions-cache'
 import { gatewayPersonas, seedDemo } from '../../scripts/demo'
 import type { LocalCloud } from '../../localcloud/server'
 import { startWatchedCloud } from './app'
@@ -20,7 +20,7 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const dataDir = tempDir('stack')
   const functionsDir = path.join(dataDir, 'functions')
-  await buildFunctions({ outDir: functionsDir })
+  await placeBuiltFunctions(functionsDir)
   const cloud = await startWatchedCloud({ dataDir, functionsDir, staticDir: H5_DIST, personas: gatewayPersonas() })
   await seedDemo(cloud)
   return {

@@ -18,6 +18,8 @@ const common = {
 module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
+  // Longest files first, also on a fresh clone that has no recorded durations (see the file).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     { ...common, displayName: 'node', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts', '<rootDir>/bench/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/bench/tmp/'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'], globalSetup: '<rootDir>/test/browser/setup.ts', testEnvironment: '<rootDir>/test/browser/environment.ts' },

@@ -43,6 +43,30 @@ async function call(cloud: LocalCloud, openid: string, name: string, input: unkn
   return { ...base, ok: true, data: envelope.data ?? {}, error: '' }
 }
 
+/**
+ * An export to its end: an export made as a background job (issue 17) answers with its job id
+ * until the workbook is written, and is asked again at once until then. Its time is the whole
+ * wait; each call stays within the function's limit (the slowest is reported).
+ */
+async function followExport(cloud: LocalCloud, openid: string, name: string, input: unknown): Promise<{ last: Answer; ms: number; calls: number; slowestMs: number; trips: number }> {
+  const started = performance.now()
+  let last = await call(cloud, openid, name, input)
+  let calls = 1
+  let slowestMs = last.ms
+  let trips = last.trips
+  while (last.ok && typeof last.data.jobId === 'string' && last.data.status !== 'done' && calls < 500) {
+    if (last.data.status === 'failed') {
+      last = { ...last, ok: false, error: `the export job failed: ${String(last.data.error)}` }
+      break
+    }
+    last = await call(cloud, openid, name, { jobId: last.data.jobId })
+    calls++
+    slowestMs = Math.max(slowestMs, last.ms)
+    trips += last.trips
+  }
+  return { last, ms: performance.now() - started, calls, slowestMs, trips }
+}
+
 /** Runs the city-scale measurements; `tmp` is the benchmark's scratch folder. */
 export async function cityScale(functionsDir: string, tmp: string, options: CityOptions = FULL_CITY, log: (line: string) => void = console.log): Promise<ScaleSection> {
   const metrics: Record<string, number> = {}
@@ -141,15 +165,21 @@ export async function cityScale(functionsDir: string, tmp: string, options: City
     const exportMs: number[] = []
     for (const [name, who, openid, input, rows] of exports) {
       log(`city: ${name}`)
-      const answer = await call(cloud, openid, name, input)
+      const followed = await followExport(cloud, openid, name, input)
+      const answer = followed.last
       if (!answer.ok) failed(`${name} as ${who}`, answer)
       else {
         check(`${name} rows`, answer.data.rows, rows)
-        metrics[`scale.export.${name}.ms`] = round(answer.ms, 0)
+        metrics[`scale.export.${name}.ms`] = round(followed.ms, 0)
         metrics[`scale.export.${name}.rows`] = answer.data.rows as number
-        exportMs.push(answer.ms)
+        if (followed.calls > 1) {
+          metrics[`scale.export.${name}.calls`] = followed.calls
+          metrics[`scale.export.${name}.slowestCallMs`] = round(followed.slowestMs, 0)
+        }
+        exportMs.push(followed.ms)
       }
-      exportRows.push(`| ${name} | ${who} | ${answer.ok ? round(answer.ms, 0) : 'failed'} | ${answer.ok ? answer.data.rows : '—'} | ${rows} | ${answer.trips} |`)
+      const calls = followed.calls > 1 ? ` (a job: ${followed.calls} calls, the slowest ${round(followed.slowestMs, 0)} ms)` : ''
+      exportRows.push(`| ${name} | ${who} | ${answer.ok ? `${round(followed.ms, 0)}${calls}` : 'failed'} | ${answer.ok ? answer.data.rows : '—'} | ${rows} | ${followed.trips} |`)
     }
     if (exportMs.length) metrics['scale.maxExportMs'] = round(Math.max(...exportMs), 0)
 
@@ -190,7 +220,7 @@ export async function cityScale(functionsDir: string, tmp: string, options: City
       '| --- | --- | --- | --- | --- |',
       ...reportRows,
       '',
-      'Exports (one call each):',
+      'Exports (one call each; an export made as a background job: from the first call to its workbook, asked again at once):',
       '',
       '| export | caller | ms | rows | rows expected | round trips |',
       '| --- | --- | --- | --- | --- | --- |',

@@ -222,6 +222,8 @@ async function roundTrips() {
       ['cityReview', 'o_demo_city', 'cityDecide', { decision: 'approve' }],
       ['bankReview', 'o_demo_bank', 'bankDecide', { decision: 'approve', amountFen: 20_000_000, rateBp: 450 }],
       ['disburse', 'o_demo_bank', 'disburse', { amountFen: 20_000_000, disbursedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), rateBp: 450, repaymentType: 'interest_only' }],
+      // The bank records a repayment of principal and interest, reconciled against the schedule (issue 24).
+      ['repay', 'o_demo_bank', 'recordRepayment', { date: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), principalFen: 1_000_000, interestFen: 75_000, requestId: 'bench-repay-0001' }],
     ]
     for (const [name, openid, action, input] of steps) {
       const step = await trips(openid, 'loan', action, { id: draft.id, ...input })
@@ -349,7 +351,7 @@ function report() {
     `- the volunteer's hours page (service.hours): ${metrics['roundTrips.hoursPage']}`,
     `- perk redemption: verify ${metrics['roundTrips.perk.verify']}, confirm ${metrics['roundTrips.perk.confirm']} (goal ≤ 3 each)`,
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (goal ≤ 6; to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']} (goal ≤ 6)`,
-    `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}`,
+    `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}; recording a repayment ${metrics['roundTrips.loan.repay']} (goal ≤ 5)`,
     '',
     ...(scaleLines.length ? scaleLines : lastScaleSection()),
     '## Quality (from the last npm test)',

@@ -1,6 +1,7 @@
 // Micro-loans: drafts and documents, every transition and refusal, concurrent decisions, the
 // subsidy from disbursement to closing, the LPR table, reports and their Excel export.
 import { shanghaiDate } from '../../types/time'
+import { addMonths } from '../../types/loan-rules'
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
 import { fireReminderTwice, ok, startDemoCloud, type AppCloud } from '../support/app'
@@ -516,5 +517,166 @@ describe('issue 20: loan staff told when applications wait', () => {
     expect(ok(await app.call(COUNTY, 'account.messages', {})).items.find((m) => m.title === '创业贷款申请待县级审核')).toMatchObject({ page: 'packages/lending/index/index' })
     // An applicant holds no desk: told nothing of the kind.
     expect(ok(await app.call('o_loan_wait_a', 'account.messages', {})).items.filter((m) => m.title.startsWith('创业贷款申请待'))).toEqual([])
+  })
+})
+
+describe('issue 24: after disbursement', () => {
+  const today = () => shanghaiDate()
+  const daysFrom = (ymd: string, to: string) => (Date.parse(to) - Date.parse(ymd)) / 86_400_000
+  let id = ''
+
+  test('the schedule is set at disbursement and shown to the youth, the bank and the league', async () => {
+    await newYouth('o_loan_s', '梁晓东')
+    const a = await approvedLoan('o_loan_s')
+    id = a.id
+    await backdateApproval(id, '2025-07-10T02:00:00Z')
+    const d = ok(await app.call(BANK, 'loan.disburse', { id, amountFen: 20_000_000, disbursedOn: '2025-07-15', rateBp: 480, repaymentType: 'equal_principal' }))
+    expect(d.disbursement).toMatchObject({ instalmentInterestBasis: '30/360' })
+    // 24 monthly parts of 20,000,000 / 24 = 833,333.33 → 833,333 (the last 833,341); interest 20,000,000 × 4.80 % / 12 = 80,000 first.
+    expect(d.instalments).toHaveLength(24)
+    expect(d.instalments[0]).toMatchObject({ number: 1, dueOn: '2025-08-15', principalFen: 833_333, interestFen: 80_000, totalFen: 913_333 })
+    expect(d.instalments[1]).toMatchObject({ dueOn: '2025-09-15', principalFen: 833_333, interestFen: 76_667 }) // 19,166,667 × 0.004 = 76,666.67
+    expect(d.instalments[23]).toMatchObject({ dueOn: '2027-07-15', principalFen: 20_000_000 - 23 * 833_333 })
+    for (const who of ['o_loan_s', COUNTY, CITY]) expect(ok(await app.call(who, 'loan.get', { id })).instalments).toEqual(d.instalments)
+    // Unpaid past their due dates, but not yet marked: the daily check marks arrears.
+    expect(d.instalments[0].status).toBe('overdue')
+    expect(d).toMatchObject({ overdue: null, overdueDays: 0 })
+  })
+
+  test('repayments reconcile: on time, once however often the same entry is sent; late; bad input changes nothing', async () => {
+    const before = app.dump()
+    expect(await app.call(BANK, 'loan.recordRepayment', { id, date: '2025-08-15', principalFen: 0, interestFen: 0 })).toMatchObject({ ok: false, error: { field: 'principalFen', message: '请填写归还本金或支付利息' } })
+    expect(await app.call(BANK, 'loan.recordRepayment', { id, date: '2025-08-15', principalFen: 833_333, interestFen: -1 })).toMatchObject({ ok: false, error: { field: 'interestFen' } })
+    expect(await app.call(BANK, 'loan.recordRepayment', { id, date: '2025-08-15', principalFen: 833_333, requestId: 'x' })).toMatchObject({ ok: false, error: { field: 'requestId' } })
+    expect(await app.call(COUNTY, 'loan.recordRepayment', { id, date: '2025-08-15', principalFen: 833_333 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(app.dump()).toBe(before)
+
+    const entry = { id, date: '2025-08-15', principalFen: 833_333, interestFen: 80_000, requestId: 'repay-s-0001' }
+    const both = await Promise.all([1, 2].map(() => app.call(BANK, 'loan.recordRepayment', entry)))
+    expect(both.some((r) => r.ok)).toBe(true)
+    const once = ok(await app.call(BANK, 'loan.recordRepayment', entry))
+    expect(once.repayments).toEqual([expect.objectContaining({ date: '2025-08-15', principalFen: 833_333, interestFen: 80_000, timing: 'on_time', outstandingFen: 20_000_000 - 833_333 })])
+    expect(once.instalments[0]).toMatchObject({ status: 'paid', paidOn: '2025-08-15' })
+    const late = ok(await app.call(BANK, 'loan.recordRepayment', { id, date: '2025-09-25', principalFen: 833_333, interestFen: 76_667 }))
+    expect(late.repayments.map((r) => r.timing)).toEqual(['on_time', 'late'])
+    expect(late.instalments[1]).toMatchObject({ status: 'paid', paidOn: '2025-09-25' })
+  })
+
+  test('the daily check marks the loan overdue, tells the youth once, and the bank, county and city see it; running again changes nothing', async () => {
+    app.acceptNotices('o_loan_s', 'reminder')
+    app.cloud.outbox.length = 0
+    const fired = await app.cloud.fireTimer('loan', 'followUpRepayments')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { done: true } })
+    const d = ok(await app.call(BANK, 'loan.get', { id }))
+    // The third instalment (due 2025-10-15) is the oldest unpaid: overdue from the 16th.
+    expect(d.overdue).toMatchObject({ since: '2025-10-16', dueOn: '2025-10-15', daysPastDue: daysFrom('2025-10-15', today()) })
+    const unpaid = d.instalments.filter((s) => s.status === 'overdue')
+    expect(d.overdue!.amountFen).toBe(unpaid.reduce((n, s) => n + s.principalFen - s.paidPrincipalFen + s.interestDueFen - s.paidInterestFen, 0))
+    expect(unpaid[0]).toMatchObject({ dueOn: '2025-10-15', paidPrincipalFen: 0 })
+    expect(d.history.at(-1)).toMatchObject({ action: 'overdue', actorRole: '每日还款核对' })
+    expect(ok(await app.call('o_loan_s', 'account.messages', {})).items[0]).toMatchObject({ title: '创业贷款还款已逾期', page: `packages/loan/detail/index?id=${id}` })
+    expect(app.cloud.outbox.filter((m) => m.touser === 'o_loan_s')).toHaveLength(1)
+
+    for (const who of [BANK, COUNTY, CITY]) {
+      const q = ok(await app.call(who, 'loan.queue', { view: 'overdue' }))
+      expect(q.items.find((l) => l.id === id)).toMatchObject({ overdueDays: daysFrom('2025-10-15', today()) })
+      expect(q.counts.overdue).toBe(q.total)
+    }
+    for (const who of [OTHER_BANK, OTHER_COUNTY]) expect(ok(await app.call(who, 'loan.queue', { view: 'overdue' })).items.map((l) => l.id)).not.toContain(id)
+
+    const before = app.dump()
+    const again = await app.cloud.fireTimer('loan', 'followUpRepayments')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { marked: 0, cleared: 0, reminded: 0 } })
+    expect(app.dump()).toBe(before)
+  })
+
+  test('the subsidy of the overdue days is forfeited, the period says why; paid off early, the arrears clear and the last period ends the day before', async () => {
+    const d = ok(await app.call(CITY, 'loan.get', { id }))
+    // 2025-Q3: 07-15..08-14 31 days on 20,000,000, 08-15..09-24 41 on 19,166,667, 09-25..09-30 6 on 18,333,334:
+    // 1,515,833,351 × 420 / 3.6e6 = 176,847.22 → 176,847, nothing overdue.
+    expect(d.schedule[0]).toMatchObject({ key: '2025-Q3', amountFen: 176_847, overdueDays: 0, forfeitedFen: 0, forfeitNote: '' })
+    // 2025-Q4: overdue from 10-16: 15 days earn 18,333,334 × 420 × 15 / 3.6e6 = 32,083.33 → 32,083; all 92 days 196,777.78 → 196,778.
+    expect(d.schedule[1]).toMatchObject({ key: '2025-Q4', amountFen: 32_083, overdueDays: 77, forfeitedFen: 196_778 - 32_083, forfeitNote: '本期内逾期 77 天，逾期天数不予贴息（少贴 1,646.95 元）' })
+    ok(await app.call(CITY, 'loan.approveSubsidy', { id, period: '2025-Q3' }))
+
+    // Paid off today, arrears and all: cleared as of today, the days kept for the subsidy.
+    const payoff = ok(await app.call(BANK, 'loan.recordRepayment', { id, date: today(), principalFen: 18_333_334, interestFen: 100_000 }))
+    expect(payoff).toMatchObject({ outstandingFen: 0, overdue: null, overdueDays: 0 })
+    expect(payoff.repayments.at(-1)!.timing).toBe('late')
+    expect(payoff.instalments.every((s) => s.status === 'paid')).toBe(true)
+    const last = payoff.schedule.at(-1)!
+    // Interest stops the day of the payoff: the last period ends the day before, on the principal still out then.
+    expect(last).toMatchObject({ end: shanghaiDate(Date.now() - 86_400_000), closingFen: 18_333_334, status: 'due', amountFen: 0 })
+    // Every later period lies wholly in the arrears: nothing to subsidise; approved in order, the loan closes.
+    for (const p of payoff.schedule.slice(1)) ok(await app.call(CITY, 'loan.approveSubsidy', { id, period: p.key }))
+    const closed = ok(await app.call(CITY, 'loan.get', { id }))
+    expect(closed).toMatchObject({ status: 'closed', subsidyApprovedFen: 176_847 + 32_083 })
+    ok(await app.call(BANK, 'loan.queue', { view: 'overdue' })).items.forEach((l) => expect(l.id).not.toBe(id))
+  })
+
+  test('the city records each approved period as paid; the youth is told; the statement per loan and per period', async () => {
+    const before = app.dump()
+    const pay = (input: Partial<InputOf<'loan.recordSubsidyPayment'>>, who = CITY) => app.call(who, 'loan.recordSubsidyPayment', { id, period: '2025-Q3', paidOn: today(), transferRef: 'ZZ-20261205-001', ...input })
+    expect(await pay({ transferRef: '转账' })).toMatchObject({ ok: false, error: { field: 'transferRef' } })
+    expect(await pay({ paidOn: '2099-01-01' })).toMatchObject({ ok: false, error: { field: 'paidOn' } })
+    expect(await pay({ period: '2025-Q4' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '请先登记 2025-Q3 的贴息拨付' } })
+    expect(await pay({ period: '2030-Q1' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'period' } })
+    expect(await pay({}, BANK)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(app.dump()).toBe(before)
+
+    const paid = ok(await pay({}))
+    expect(paid.schedule[0]).toMatchObject({ key: '2025-Q3', status: 'approved', paidOn: today(), transferRef: 'ZZ-20261205-001' })
+    expect(paid).toMatchObject({ subsidyPaidFen: 176_847, can: { paySubsidy: '2025-Q4' } })
+    expect(ok(await app.call('o_loan_s', 'account.messages', {})).items[0]).toMatchObject({ tag: '贴息已拨付' })
+    // The same transfer again is answered as it stands; another for the same period is refused.
+    const again = app.dump()
+    ok(await pay({}))
+    expect(app.dump()).toBe(again)
+    expect(await pay({ transferRef: 'ZZ-OTHER-002' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `该期贴息已于 ${today()} 拨付（凭证号 ZZ-20261205-001）` } })
+
+    // Per period, from the store: what was approved and what paid.
+    const all = [...app.cloud.store.get('loans').docs.values()] as unknown as { subsidies: { key: string; amountFen: number }[]; subsidyPayments?: { key: string; amountFen: number }[] }[]
+    const sum = (key: string, list: (l: (typeof all)[number]) => { key: string; amountFen: number }[]) => all.flatMap(list).filter((s) => s.key === key).reduce((n, s) => n + s.amountFen, 0)
+    const statement = ok(await app.call(CITY, 'loan.subsidyStatement', { from: '2025-Q3', to: '2025-Q4' }))
+    expect(statement.periods.map((p) => p.period)).toEqual(['2025-Q3', '2025-Q4'])
+    expect(statement.periods[0]).toMatchObject({ approvedFen: sum('2025-Q3', (l) => l.subsidies), paidFen: 176_847, unpaidFen: sum('2025-Q3', (l) => l.subsidies) - 176_847 })
+    expect(statement.periods[1]).toMatchObject({ approvedFen: sum('2025-Q4', (l) => l.subsidies), forfeitedFen: 196_778 - 32_083 })
+    expect(await app.call(CITY, 'loan.subsidyStatement', { from: '2025-Q4', to: '2025-Q3' })).toMatchObject({ ok: false, error: { field: 'to' } })
+    expect(await app.call(OTHER_COUNTY, 'loan.subsidyStatement', { countyCode: '441802' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const file = ok(await app.call(CITY, 'loan.exportSubsidyStatement', { from: '2025-Q3', to: '2025-Q4' }))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await (await fetch(file.fileUrl)).arrayBuffer()) as never)
+    expect(book.worksheets[1].rowCount - 1).toBe(file.rows)
+    const mine = book.worksheets[1].getSheetValues().filter((r) => Array.isArray(r) && r[2] === id && r[1] === '2025-Q3')
+    expect(mine).toEqual([expect.arrayContaining(['2025-Q3', id, '梁晓东', '清城区', 1768.47, 0, today(), 'ZZ-20261205-001'])])
+  })
+
+  test('the daily check sweeps 120 loans in pages: 60 marked overdue, 60 reminded of the instalment due within 7 days, once; no unindexed scan', async () => {
+    const template = app.cloud.store.get('loans').docs.get(id)! as Record<string, any>
+    const recent = shanghaiDate(Date.now() - 25 * 86_400_000)
+    const sweep = Array.from({ length: 120 }, (_, i) => {
+      const behind = i % 2 === 0
+      // Behind: lent 2025-07-15 and nothing repaid. Current: lent 25 days ago, the first instalment 3–6 days away (no schedule kept: computed as for older loans).
+      const disbursement = behind ? template.disbursement : { ...template.disbursement, disbursedOn: recent, maturityOn: addMonths(recent, 24) }
+      const { schedule, ...rest } = template
+      return { ...rest, ...(behind ? { schedule } : {}), _id: `Lsweep${String(i).padStart(11, '0')}`, status: 'disbursed', version: 1, history: [], repayments: [], subsidies: [], subsidyApprovedFen: 0, subsidyPayments: [], overdue: null, arrearsHistory: [], outstandingFen: 20_000_000, disbursement, disbursedOn: disbursement.disbursedOn }
+    })
+    await app.cloud.db.handle('database.insertDocument', { collectionName: 'loans', data: sweep.map((d) => EJSON.stringify(d, { relaxed: false })) })
+    const seq = app.cloud.cappedReads.at(-1)?.seq ?? 0
+    const fired = await app.cloud.fireTimer('loan', 'followUpRepayments')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { done: true } })
+    expect((fired.ok && (fired.result as { data: { marked: number } }).data.marked) || 0).toBeGreaterThanOrEqual(60)
+    expect(app.cloud.cappedReads.filter((r) => r.seq > seq && r.functionName === 'loan')).toEqual([])
+    const stored = (i: number) => app.cloud.store.get('loans').docs.get(sweep[i]._id) as Record<string, any>
+    for (let i = 0; i < 120; i += 2) expect(stored(i).overdue).toMatchObject({ since: '2025-08-16', dueOn: '2025-08-15' })
+    for (let i = 1; i < 120; i += 2) expect(stored(i)).toMatchObject({ overdue: null, nextDueOn: addMonths(recent, 1) })
+    const reminders = [...app.cloud.store.get('reminders').docs.keys()].map(String)
+    expect(sweep.filter((_, i) => i % 2 === 1).every((l) => reminders.includes(`loan:due:${l._id}:1`))).toBe(true)
+    expect(sweep.filter((_, i) => i % 2 === 0).every((l) => reminders.includes(`loan:overdue:${l._id}:2025-08-16`))).toBe(true)
+
+    const before = app.dump()
+    const again = await app.cloud.fireTimer('loan', 'followUpRepayments')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { marked: 0, cleared: 0, reminded: 0, done: true } })
+    expect(app.dump()).toBe(before)
   })
 })

@@ -91,7 +91,6 @@ export default function Totals() {
   const [sheet, setSheet] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<Exported | null>(null)
-  const job = useExportJob<Exported>()
 
   const filters = useMemo(() => ({ from: range.from, to: range.to, ...(countyCode ? { countyCode } : {}) }), [range, countyCode])
 
@@ -99,6 +98,9 @@ export default function Totals() {
   const { state: load, reload: reloadTotals, retry } = usePageState(() => call('perk.totals', filters), [filters], !!scope)
   // A workbook made for other filters is not this one.
   useEffect(() => setExported(null), [filters])
+  // The city's years are made in the background: the progress shows until the file opens, and an
+  // export left running when the page closed is taken up again for the same figures.
+  const job = useExportJob<Exported>(`perk.exportTotals:${JSON.stringify(filters)}`)
 
   usePullDownRefresh(() => {
     if (!scope) {
@@ -125,7 +127,6 @@ export default function Totals() {
     if (exporting) return
     setExporting(true)
     try {
-      // The city's years are made in the background: the progress shows until the file opens.
       const file = await job.follow(() => call('perk.exportTotals', filters), (jobId) => call('perk.exportTotals', { jobId }))
       setExported(file)
       await openWorkbook(file).catch(() => void Taro.showToast({ title: '已生成，但打开失败，请点「再次打开」', icon: 'none' }))
@@ -135,6 +136,10 @@ export default function Totals() {
       setExporting(false)
     }
   }
+  useEffect(() => {
+    if (job.resumable) void exportNow()
+    // Only when an export of these figures is found waiting.
+  }, [job.resumable])
 
   const countyName = counties.find((c) => c.code === countyCode)?.name
   const fixedCounty = fixed?.name ?? ''

@@ -1,7 +1,7 @@
 // 服务时长报表: per volunteer, the chosen month's and all approved hours and the star level,
 // for the township (or a county / township of the admin's choosing); 导出 Excel downloads the
 // same rows as a workbook (opened with WeChat's document viewer, or downloaded on the web).
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
@@ -62,12 +62,17 @@ export default function Report() {
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
   const scopeName = townshipName ?? countyName ?? scope?.single?.name ?? scope?.reach ?? ''
 
-  // A county's or the city's export is made in the background: its progress shows until the file opens.
-  const job = useExportJob<OutputOf<'service.exportReport'>>()
+  // A county's or the city's export is made in the background: its progress shows until the file
+  // opens, and one left running when the page closed is taken up again for the same figures.
+  const job = useExportJob<OutputOf<'service.exportReport'>>(`service.exportReport:${key}`)
   const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(
     () => job.follow(() => call('service.exportReport', filters), (jobId) => call('service.exportReport', { jobId })),
     { madeOf: key, done: (file) => `已导出 ${file.rows} 名志愿者` },
   )
+  useEffect(() => {
+    if (job.resumable && !exporting) void exportNow()
+    // Only when a job for these figures is found waiting.
+  }, [job.resumable])
 
   // A failed or refused scope is asked again on a pull (the list refreshes itself once it shows).
   usePullDownRefresh(() => {

@@ -171,6 +171,19 @@ function headerValue(name: string, value: string): string {
   return value.trim().toLowerCase()
 }
 
+/** TC3's derived key changes once a day per service: derived once, not on every request. */
+const signingKeys = new Map<string, Buffer>()
+function signingKey(secretKey: string, date: string, service: string): Buffer {
+  const id = `${secretKey}\n${date}\n${service}`
+  let key = signingKeys.get(id)
+  if (!key) {
+    key = hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request')
+    if (signingKeys.size >= 64) signingKeys.clear()
+    signingKeys.set(id, key)
+  }
+  return key
+}
+
 function tc3Signature(
   credentials: SdkCredentials,
   parts: { method: string; url: string; headers: [string, string][]; params: Map<string, string | Buffer> | string; timestamp: number; service: string },
@@ -180,7 +193,7 @@ function tc3Signature(
   const canonicalRequest = `${parts.method}\n${pathPart}\n${query}\n${canonicalHeaders}\n\n${parts.headers.map(([k]) => k).join(';')}\n${paramsHash(parts.params)}`
   const date = new Date(parts.timestamp * 1000).toISOString().split('T')[0]
   const stringToSign = `TC3-HMAC-SHA256\n${parts.timestamp}\n${date}/${parts.service}/tc3_request\n${sha256(canonicalRequest)}`
-  const signing = hmac(hmac(hmac(`TC3${credentials.secretKey}`, date), parts.service), 'tc3_request')
+  const signing = signingKey(credentials.secretKey, date, parts.service)
   return crypto.createHmac('sha256', signing).update(stringToSign).digest('hex')
 }
 

@@ -132,6 +132,8 @@ const TXN_ACTIONS = new Set([
 ])
 
 const docKey = (collection: string, key: string) => `${collection}\u0000${key}`
+/** How many compiled queries a database keeps (the oldest goes first). */
+const COMPILED_QUERIES_KEPT = 2000
 
 /** What a plain write would change, and how to apply it (see `plainWrite`). */
 interface WritePlan<T> {
@@ -146,6 +148,8 @@ export class DatabaseService {
   private readonly locks = new Map<string, string>()
   /** How the newest 1,000 queries were served (see `ScanRecord`): what the scan guard's tests and the console read. */
   readonly scans: ScanRecord[] = []
+  /** Compiled queries by their wire text (see `compiledQuery`). */
+  private readonly compiled = new Map<string, (doc: Doc) => boolean>()
 
   constructor(
     readonly store: Store,
@@ -582,7 +586,7 @@ export class DatabaseService {
 
   /** The documents a query matches, served as `Collection.plan` says; the plan is noted (see `noteScan`). */
   private match(coll: Collection, criteria: Record<string, unknown>, how: { request: QueryRequest; query: unknown; observe?: ReadObserver }): Doc[] {
-    const test = compileQuery(criteria)
+    const test = this.compiledQuery(criteria, how.query)
     const plan = coll.plan(criteria)
     const out: Doc[] = []
     let examined = 0
@@ -592,6 +596,24 @@ export class DatabaseService {
     }
     this.noteScan(coll, { request: how.request, index: plan.index, examined, matched: out.length, unfiltered: isUnfiltered(criteria) }, how.query, how.observe)
     return out
+  }
+
+  /**
+   * The compiled test of a query, kept by its wire text: functions send the same queries again
+   * and again (a user by openid, a document by id), and compiling is most of a small read's cost.
+   * Not kept when the query's meaning depends on the moment (server dates, $$NOW) or a regular
+   * expression (one with the g flag carries state from one test to the next).
+   */
+  private compiledQuery(criteria: Record<string, unknown>, wire: unknown): (doc: Doc) => boolean {
+    const key = typeof wire === 'string' && !/\$tcb_server_date|\$\$NOW|\$regularExpression|\$regex/.test(wire) ? wire : null
+    if (key === null) return compileQuery(criteria)
+    let test = this.compiled.get(key)
+    if (!test) {
+      test = compileQuery(criteria)
+      if (this.compiled.size >= COMPILED_QUERIES_KEPT) this.compiled.delete(this.compiled.keys().next().value!)
+      this.compiled.set(key, test)
+    }
+    return test
   }
 
   /** Keeps how a query was served; a full scan of a large collection that a query's conditions asked for is reported to the observer. */

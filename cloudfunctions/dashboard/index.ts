@@ -78,7 +78,7 @@ async function placeFor(ctx: CallContext, scope: { level: DashboardLevel; code?:
 
 /** Where a collection keeps its place by code (registrations, sessions, stations): the criteria of the place. */
 function byCodes(place: Place): Record<string, unknown> {
-  if (place.level === 'township') return { countyCode: place.countyCode, townshipCode: place.townshipCode }
+  if (place.level === 'township') return { townshipCode: place.townshipCode }
   if (place.level === 'county') return { countyCode: place.countyCode }
   // The whole city, named: the indexes led by the county serve a list of values, never "any".
   return { countyCode: _.in(allCounties.map((c) => c.code)) }
@@ -110,7 +110,8 @@ async function volunteersCard(place: Place, p: Periods): Promise<DashboardOvervi
   const { list } = await db
     .collection<RegistrationDoc>(COLLECTIONS.registrations)
     .aggregate()
-    .match({ status: 'approved', ...byCodes(place), kind: 'volunteer' })
+    // The review queue's index (status, county) serves every level: a township names its county too.
+    .match({ status: 'approved', ...(place.level === 'township' ? { countyCode: place.countyCode } : {}), ...byCodes(place), kind: 'volunteer' })
     .group({ _id: '$townshipCode', ...now, lastInPost: then.inPost, lastEndingSoon: then.endingSoon, lastFinished: then.finished })
     .limit(AGGREGATE_CAP)
     .end<VolunteerRow>()
@@ -198,7 +199,8 @@ type StationRow = { _id: string; sessions: number; lastYear: number; volunteers:
 
 /**
  * The place's active stations (a count of a small collection) and, per station, the approved
- * sessions begun in the period and a year earlier (one aggregation, the station's name looked up beside it).
+ * sessions begun in the period and a year earlier (one aggregation, the station's name looked up
+ * beside it). The place, the status and the time (county_time, township_time) bound what it reads.
  */
 async function stationsCard(place: Place, p: Periods): Promise<DashboardOverview['stations']> {
   const where = { ...byCodes(place), status: 'approved' }

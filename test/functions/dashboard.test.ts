@@ -418,6 +418,21 @@ test('each card is one request to the database (the stations card also counts th
   expect(requests.map((q) => q.collection).sort()).toEqual(['fairs', 'loans', 'redemptions', 'registrations', 'sessions', 'sessions', 'stations'])
 })
 
+test('the cards of a period read only what the period holds: an index bounds place, state and time', async () => {
+  const bounded: Record<string, { index: string | null; examined: number; matched: number }[]> = {}
+  for (const scope of [{ level: 'city' }, { level: 'county', code: '441802' }, { level: 'township', code: FENGCHENG }] as Scope[]) {
+    const from = app.cloud.db.scans.length
+    expect((await overview(CITY_ADMIN, inputOf(scope))).ok).toBe(true)
+    // The stations card's sessions (a time range) and the perks card's redemptions (dates).
+    const reads = app.cloud.db.scans.slice(from).filter((s) => s.request === 'aggregate' && (s.collection === 'redemptions' || (s.collection === 'sessions' && s.query.includes('checkInAt'))))
+    bounded[scope.level] = reads.map((s) => ({ index: s.index, examined: s.examined, matched: s.matched }))
+  }
+  for (const [level, reads] of Object.entries(bounded)) {
+    expect({ level, reads: reads.length }).toEqual({ level, reads: level === 'township' ? 1 : 2 })
+    for (const r of reads) expect({ level, index: r.index !== null, examined: r.examined }).toEqual({ level, index: true, examined: r.matched })
+  }
+})
+
 test('a county admin sees only their county, township staff only their township; others nothing', async () => {
   const refusals: [string, Scope][] = [
     [COUNTY_ADMIN, { level: 'city' }],

@@ -265,6 +265,19 @@ function reportRowsOf(criteria: unknown, month: string, settings: Settings): Agg
   return creditedPerVolunteer(sessions().aggregate().match(_.and([criteria, { status: 'approved' }])), settings.dailyCapMinutes, month)
 }
 
+/**
+ * The report's volunteers, one row each with their approved sessions (`n`), in no order: the rows
+ * of reportRowsOf without their figures (a row is a volunteer with an approved session here), at
+ * a fraction of its cost (one group, no days unwound): how many rows a report has, and where an
+ * export's slices are cut.
+ */
+function reportVolunteersOf(criteria: unknown): Aggregate {
+  return sessions()
+    .aggregate()
+    .match(_.and([criteria, { status: 'approved' }]))
+    .group({ _id: '$userId', n: $.sum(1) })
+}
+
 function reportRow(r: ReportRow, settings: Pick<Settings, 'starThresholdsHours'>) {
   return { userId: r._id, name: r.volunteerNames[0] ?? '志愿者', townshipName: r.townshipName, monthMinutes: r.monthMinutes, totalMinutes: r.totalMinutes, star: starLevel(r.totalMinutes / 60, settings.starThresholdsHours).star }
 }
@@ -319,13 +332,7 @@ const hoursExport: JobKind<HoursExportState> = {
     if (state.phase === 'plan') {
       // Who has approved time here, and how many sessions each (one pass): the slices are cut from it.
       const [volunteers, { total: details }] = await Promise.all([
-        aggregateAll<{ _id: string; n: number }>(() =>
-          sessions()
-            .aggregate()
-            .match(_.and([placeCriteria(state.place), { status: 'approved' }]))
-            .group({ _id: '$userId', n: $.sum(1) })
-            .sort({ _id: 1 }),
-        ),
+        aggregateAll<{ _id: string; n: number }>(() => reportVolunteersOf(placeCriteria(state.place)).sort({ _id: 1 })),
         sessions().where(monthApproved({ checkInAt: _.gte(monthStart.toDate()).and(_.lt(monthEnd)) })).count(),
       ])
       const bounds: string[] = []
@@ -893,10 +900,10 @@ export const main = defineFunction(
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
       const scope = await scopeFor(ctx, input)
-      // Two requests, both computed on the database: the page of rows with names, and how many rows there are.
+      // Two requests, both computed on the database: the page of rows with names, and how many rows there are (the volunteers, without their figures).
       const [page, counted] = await Promise.all([
         withVolunteerName(reportRowsSorted(scope, month, settings).skip((input.page - 1) * input.pageSize).limit(input.pageSize), '_id').end<ReportRow>(),
-        reportRowsOf(scope, month, settings).count('n').end<{ n: number }>(),
+        reportVolunteersOf(scope).count('n').end<{ n: number }>(),
       ])
       return { month, items: page.list.map((r) => reportRow(r, settings)), total: counted.list[0]?.n ?? 0 }
     },

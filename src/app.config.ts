@@ -13,7 +13,7 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['index/index', 'registrations/index', 'registration/index', 'takeovers/index', 'invite/index', 'grants/index'] },
     { root: 'packages/account', pages: ['register/index', 'privacy/index', 'invite/index', 'profile/index', 'takeover/index', 'messages/index'] },
     { root: 'packages/loan', pages: ['index/index', 'apply/index', 'detail/index'] },
-    { root: 'packages/lending', pages: ['index/index', 'detail/index', 'lpr/index', 'report/index'] },
+    { root: 'packages/lending', pages: ['index/index', 'detail/index', 'lpr/index', 'report/index', 'subsidy/index'] },
     { root: 'packages/bank', pages: ['index/index', 'loan/index'] },
     { root: 'packages/fair', pages: ['index/index', 'detail/index', 'code/index'] },
     { root: 'packages/employer', pages: ['index/index', 'position/index', 'applicants/index'] },

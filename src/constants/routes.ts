@@ -44,6 +44,7 @@ export const ROUTES = {
   lendingDetail: '/packages/lending/detail/index',
   lpr: '/packages/lending/lpr/index',
   lendingReport: '/packages/lending/report/index',
+  subsidyStatement: '/packages/lending/subsidy/index',
   bank: '/packages/bank/index/index',
   bankLoan: '/packages/bank/loan/index',
   fair: '/packages/fair/index/index',

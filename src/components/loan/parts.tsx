@@ -27,6 +27,11 @@ export function LoanCard({ loan, onClick, showApplicant = true, className }: { l
       <View className='ln-card__amount'>
         <Text className='ln-card__money'>{loan.amountFen > 0 ? yuanShort(loan.amountFen) : '金额未填'}</Text>
         {loan.termMonths > 0 && <Text className='ln-card__term'>{loan.termMonths} 个月</Text>}
+        {loan.overdueDays > 0 && (
+          <Tag tone='red' className='ln-card__overdue'>
+            逾期 {loan.overdueDays} 天
+          </Tag>
+        )}
         {loan.subsidyDue && (
           <Tag tone='amber' className='ln-card__due'>
             贴息待核准

@@ -8,6 +8,7 @@ import type { LoanDetail } from '@contract/loan'
 import { call, errorMessage } from '@/services/cloud'
 import { openDocument } from './data'
 import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero } from './parts'
+import { InstalmentsSection, OverdueBanner } from './instalments'
 import { RepaymentsSection, ScheduleSection, Timeline } from './schedule'
 import { Banner, Row, Section } from './ui'
 
@@ -100,13 +101,15 @@ export function ReviewBody({ d, actions, scheduleFooter }: { d: LoanDetail; acti
           <Text>{d.rejectReason}</Text>
         </Banner>
       )}
+      <OverdueBanner d={d} />
       {actions}
       <IdentitySection d={d} />
       <ApplicationFacts d={d} title='贷款申请' />
       <DocumentsSection documents={d.documents} onOpen={(doc) => void openDocument(doc, d.documents)} />
       <LendingFacts d={d} />
-      <ScheduleSection d={d} footer={scheduleFooter} />
+      <InstalmentsSection d={d} />
       <RepaymentsSection d={d} />
+      <ScheduleSection d={d} footer={scheduleFooter} />
       <Timeline history={d.history} />
     </View>
   )

@@ -8,6 +8,7 @@ import { REPAYMENT_LABELS } from '@contract/vocabulary'
 import { Section } from './ui'
 import { dateTime } from '@/components/ui/format'
 import { Tag } from '@/components/ui/Tag'
+import { TimingTag } from './instalments'
 
 import './schedule.scss'
 import './timeline.scss'
@@ -15,18 +16,22 @@ import './timeline.scss'
 export function RepaymentsSection({ d }: { d: LoanDetail }) {
   if (!d.disbursement) return null
   return (
-    <Section title='还本记录' extra={<Text>剩余本金 {yuan(d.outstandingFen)}</Text>} className='ln-repays'>
+    <Section title='还款记录' extra={<Text>剩余本金 {yuan(d.outstandingFen)}</Text>} className='ln-repays'>
       {d.repayments.length === 0 ? (
-        <Text className='ln-empty-line'>暂无提前还本或结清记录</Text>
+        <Text className='ln-empty-line'>暂无还款记录</Text>
       ) : (
         d.repayments.map((r, i) => (
-          <View key={i} className='ln-repay'>
+          <View key={i} className={`ln-repay ln-repay--${r.timing}`}>
             <View className='ln-repay__main'>
               <Text className='ln-repay__date'>{r.date}</Text>
+              <View className='ln-repay__timing'>
+                <TimingTag timing={r.timing} />
+              </View>
               {r.note ? <Text className='ln-repay__note'>{r.note}</Text> : null}
             </View>
             <View className='ln-repay__side'>
-              <Text className='ln-repay__amount'>归还 {yuan(r.principalFen)}</Text>
+              <Text className='ln-repay__amount'>本金 {yuan(r.principalFen)}</Text>
+              {r.interestFen > 0 ? <Text className='ln-repay__interest'>利息 {yuan(r.interestFen)}</Text> : null}
               <Text className='ln-repay__left'>剩余 {yuan(r.outstandingFen)}</Text>
             </View>
           </View>
@@ -38,11 +43,15 @@ export function RepaymentsSection({ d }: { d: LoanDetail }) {
 
 // ---- subsidy schedule ----------------------------------------------------------------------------
 
-const PERIOD_STATUS: Record<SubsidyPeriodView['status'], { label: string; tone: 'green' | 'amber' | 'grey' }> = {
-  approved: { label: '已核准', tone: 'green' },
+const PERIOD_STATUS: Record<SubsidyPeriodView['status'] | 'paid', { label: string; tone: 'green' | 'amber' | 'grey' | 'blue' }> = {
+  paid: { label: '已拨付', tone: 'green' },
+  approved: { label: '已核准', tone: 'blue' },
   due: { label: '待核准', tone: 'amber' },
   projected: { label: '预计', tone: 'grey' },
 }
+
+/** Where a period stands, paid being the last step after approval. */
+export const periodStage = (p: SubsidyPeriodView) => (p.status === 'approved' && p.paidOn ? 'paid' : p.status)
 
 /** The periods as bars (height ∝ amount), coloured by where each stands. */
 export function ScheduleChart({ periods }: { periods: SubsidyPeriodView[] }) {
@@ -98,6 +107,7 @@ export function ScheduleSection({ d, footer }: { d: LoanDetail; footer?: ReactNo
         <View className='ln-schedule__total'>
           <Text className='ln-schedule__num ln-schedule__num--green'>{yuanShort(d.subsidyApprovedFen)}</Text>
           <Text className='ln-schedule__cap'>已核准贴息</Text>
+          {d.subsidyApprovedFen > 0 ? <Text className='ln-schedule__sub'>已拨付 {yuanShort(d.subsidyPaidFen)}</Text> : null}
         </View>
         <View className='ln-schedule__total'>
           <Text className='ln-schedule__num'>{yuanShort(d.subsidyProjectedFen)}</Text>
@@ -114,7 +124,7 @@ export function ScheduleSection({ d, footer }: { d: LoanDetail; footer?: ReactNo
       {d.schedule.length > 0 && <ScheduleChart periods={d.schedule} />}
       <View className='ln-periods'>
         {d.schedule.map((p, i) => (
-          <View key={p.key} className={`ln-period ln-period--${p.status}`} data-period={p.key}>
+          <View key={p.key} className={`ln-period ln-period--${p.status}${p.paidOn ? ' ln-period--paid' : ''}`} data-period={p.key}>
             <View className='ln-period__no'>
               <Text>{i + 1}</Text>
             </View>
@@ -132,11 +142,17 @@ export function ScheduleSection({ d, footer }: { d: LoanDetail; footer?: ReactNo
                   {dateTime(p.approvedAt, '—')} 核准{p.approvedBy ? ` · ${p.approvedBy}` : ''}
                 </Text>
               ) : null}
+              {p.paidOn ? (
+                <Text className='ln-period__paid'>
+                  {p.paidOn} 拨付 · 凭证 {p.transferRef}
+                </Text>
+              ) : null}
+              {p.forfeitedFen > 0 || p.forfeitNote ? <Text className='ln-period__forfeit'>{p.forfeitNote || `逾期 ${p.overdueDays} 天，扣减贴息 ${yuan(p.forfeitedFen)}`}</Text> : null}
             </View>
             <View className='ln-period__side'>
               <Text className='ln-period__amount'>{yuan(p.amountFen)}</Text>
-              <Tag tone={PERIOD_STATUS[p.status].tone} className='ln-period__status'>
-                {PERIOD_STATUS[p.status].label}
+              <Tag tone={PERIOD_STATUS[periodStage(p)].tone} className='ln-period__status'>
+                {PERIOD_STATUS[periodStage(p)].label}
               </Tag>
             </View>
           </View>

@@ -1,17 +1,17 @@
-// The bank's action forms: the check's messages at their fields, forgotten as each field changes;
+// The loan action forms: the check's messages at their fields, forgotten as each field changes;
 // a confirmation; one send at a time; a refusal at its field, or a modal and a fresh read.
 import { act } from 'react-test-renderer'
 import { mountHook } from '@/components/ui/test-harness'
 import { CallError } from '@/services/cloud'
-import { checked, useBankAction, type ActionRun } from './use-action'
+import { checked, useLoanForm, type ActionRun } from '@/components/loan/use-action'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: jest.fn(), showModal: jest.fn(), pageScrollTo: jest.fn(() => Promise.resolve()) } }))
 const taro = (jest.requireMock('@tarojs/taro') as { default: Record<'showToast' | 'showModal', jest.Mock> }).default
 
-type Form = ReturnType<typeof useBankAction<{ amount: string; note: string }>>
+type Form = ReturnType<typeof useLoanForm<{ amount: string; note: string }>>
 
 function mountForm(onStale: () => void): () => Form {
-  return mountHook(() => useBankAction({ amount: '', note: '' }, onStale))
+  return mountHook(() => useLoanForm({ amount: '', note: '' }, onStale))
 }
 
 /** A run whose check wants an amount, confirmed by the modal's answer. */

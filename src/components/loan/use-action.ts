@@ -1,4 +1,4 @@
-// One of the bank's action forms (decide, disburse, repay): its values, what its check or the
+// One of the loan action forms (the bank's decide, disburse, repay; the city's subsidy payment): its values, what its check or the
 // function says of each field (forgotten once that field changes), and the send — the form's
 // check (its messages at the fields), a confirmation, one send at a time (the kit's useSubmit),
 // then a refusal at the field it names or, naming none, a modal after which the application is
@@ -39,7 +39,7 @@ export function checked<T>(errors: Errors, ready: () => T): Checked<T> {
 const NO_ROWS: readonly string[] = []
 const noRow = () => null
 
-export function useBankAction<V extends object>(initial: V | (() => V), onStale: () => void) {
+export function useLoanForm<V extends object>(initial: V | (() => V), onStale: () => void) {
   const [values, setValues] = useState<V>(initial)
   const [errors, setErrors] = useState<Errors>({})
   const { busy, submit } = useSubmit(NO_ROWS, noRow)

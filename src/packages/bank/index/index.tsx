@@ -17,7 +17,8 @@ import { useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
-type Tab = 'todo' | 'all'
+type Tab = 'todo' | 'overdue' | 'all'
+const TAB_LABELS: Record<Tab, string> = { todo: '待处理', overdue: '逾期', all: '全部' }
 const BANK_STATUSES: LoanStatus[] = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'returned', 'rejected', 'withdrawn']
 
 export default function BankHome() {
@@ -37,7 +38,7 @@ export default function BankHome() {
   }
   const { list, counts } = useLoanQueue(filters, !!scope, 'bank')
 
-  const statuses = tab === 'todo' ? (['bank_review', 'approved'] as LoanStatus[]) : BANK_STATUSES
+  const statuses = tab === 'todo' ? (['bank_review', 'approved'] as LoanStatus[]) : tab === 'overdue' ? (['disbursed', 'in_subsidy'] as LoanStatus[]) : BANK_STATUSES
   const filtered = !!(status || projectType || keyword)
   const clear = () => {
     setStatus('')
@@ -55,7 +56,7 @@ export default function BankHome() {
           </View>
           <View className='panel-top'>
             <View className='panel-tabs'>
-              {(['todo', 'all'] as const).map((t) => (
+              {(['todo', 'overdue', 'all'] as const).map((t) => (
                 <View
                   key={t}
                   className={`panel-tabs__item bank-home__tab bank-home__tab--${t} ${tab === t ? 'panel-tabs__item--on' : ''}`}
@@ -64,8 +65,8 @@ export default function BankHome() {
                     setStatus('')
                   }}
                 >
-                  <Text>{t === 'todo' ? '待处理' : '全部'}</Text>
-                  {t === 'todo' && counts?.todo ? <Text className='panel-tabs__count'>{counts.todo > 99 ? '99+' : counts.todo}</Text> : null}
+                  <Text>{TAB_LABELS[t]}</Text>
+                  {t !== 'all' && counts?.[t] ? <Text className='panel-tabs__count'>{counts[t] > 99 ? '99+' : counts[t]}</Text> : null}
                 </View>
               ))}
             </View>
@@ -86,10 +87,16 @@ export default function BankHome() {
         gate={gate}
         retryGate={retryScope}
         who='bank'
-        countNote={tab === 'todo' ? '待处理，按推荐先后排列' : ''}
+        countNote={tab === 'todo' ? '待处理，按推荐先后排列' : tab === 'overdue' ? '笔逾期，逾期久的在前' : ''}
         filtered={filtered}
         clear={clear}
-        empty={tab === 'todo' ? { title: '暂无待处理的贷款', desc: '团市委审核通过并推荐到本行的申请，会出现在这里。' } : { title: '还没有推荐到本行的申请', desc: '' }}
+        empty={
+          tab === 'todo'
+            ? { title: '暂无待处理的贷款', desc: '团市委审核通过并推荐到本行的申请，会出现在这里。' }
+            : tab === 'overdue'
+              ? { title: '没有逾期的贷款', desc: '有一期到期未还清的贷款会出现在这里，每天早上更新。' }
+              : { title: '还没有推荐到本行的申请', desc: '' }
+        }
         emptyClassName='bank-home__empty'
         cardClassName='bank-card'
         open={(id) => void Taro.navigateTo({ url: `${ROUTES.bankLoan}?id=${id}` })}

@@ -6,7 +6,7 @@ import { spreadText, useLoanTerms } from '@/components/loan/data'
 import { fenToInput, parsePercent, parseWhole, parseYuan, percent, yuan } from '@/components/loan/format'
 import { Chips, Field, UnitInput } from '@/components/loan/ui'
 import { Button } from '@/components/ui/Button'
-import { checked, useBankAction, type Errors, type FormProps } from './use-action'
+import { checked, useLoanForm, type Errors, type FormProps } from '@/components/loan/use-action'
 
 type Decision = 'approve' | 'return' | 'reject'
 
@@ -18,7 +18,7 @@ const DECISIONS = [
 
 export function DecisionForm({ d, onDone, onStale }: FormProps) {
   const terms = useLoanTerms()
-  const form = useBankAction(() => ({ decision: 'approve' as Decision, amount: fenToInput(d.amountFen), rate: '', term: d.termMonths ? String(d.termMonths) : '', note: '' }), onStale)
+  const form = useLoanForm(() => ({ decision: 'approve' as Decision, amount: fenToInput(d.amountFen), rate: '', term: d.termMonths ? String(d.termMonths) : '', note: '' }), onStale)
   const { values, errors, change } = form
   const { decision, note } = values
 

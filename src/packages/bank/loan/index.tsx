@@ -2,7 +2,7 @@
 // (批准 with amount ≤ requested, annual rate and term; 退回 or 不予批准 with a note), the
 // disbursement (amount ≤ approved, date, rate, repayment type; the result reports the
 // LPR-capped subsidy rate), and repayments of principal against what is outstanding. Each form is
-// in its own file; what they share (values, errors, the send) is ./use-action.
+// in its own file; what they share (values, errors, the send) is components/loan/use-action.
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { LoanDetail } from '@contract/loan'

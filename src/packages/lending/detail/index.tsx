@@ -1,7 +1,8 @@
 // 贷款申请（县、市团委）: the application as a reviewer reads it, and what the league decides:
 // 通过 / 退回补充材料 / 不通过 at the county or city stage (a note, required to return or
 // reject, and a confirmation), and the city's approval of each subsidy period that is over, in
-// order.
+// order, and each approved period's payment (date and transfer reference) as the finance department
+// made it.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -19,6 +20,7 @@ import { Button } from '@/components/ui/Button'
 import { NoteDialog } from '@/components/ui/Dialog'
 import { PageStates } from '@/components/ui/PageStates'
 import { markChanged } from '@/services/changes'
+import { SubsidyPaymentForm } from './payment-form'
 
 import './index.scss'
 
@@ -90,7 +92,13 @@ function Review({ d, set, reload }: { d: LoanDetail; set: (d: LoanDetail) => voi
     }
   }
 
-  const actions =
+  const paid = (next: LoanDetail) => {
+    set(next)
+    markChanged('lending', 'home')
+  }
+  const payment = d.can.paySubsidy ? <SubsidyPaymentForm d={d} onDone={paid} onStale={() => void reload(true)} /> : null
+
+  const subsidyActions =
     d.can.approveSubsidy && due.length > 0 ? (
       <Section title='待核准贴息' extra={<Text>{due.length} 期</Text>} className='lending-subsidy'>
         <Text className='ln-hint'>按期依次核准；金额由系统按「剩余本金 × 贴息利率 × 天数 ÷ 计息天数」计算。</Text>
@@ -131,7 +139,15 @@ function Review({ d, set, reload }: { d: LoanDetail; set: (d: LoanDetail) => voi
 
   return (
     <>
-      <ReviewBody d={d} actions={actions} />
+      <ReviewBody
+        d={d}
+        actions={
+          <>
+            {subsidyActions}
+            {payment}
+          </>
+        }
+      />
 
       {stage && (
         <View className='ln-bar lending-detail__bar'>

@@ -19,12 +19,13 @@ import { useSearchKeyword } from '@/components/ui/paged'
 
 import './index.scss'
 
-type View_ = 'todo' | 'subsidy' | 'all'
+type View_ = 'todo' | 'subsidy' | 'overdue' | 'all'
 
 // What an empty tab says when nothing is filtered out.
 const EMPTY: Record<View_, { title: string; desc: string }> = {
   todo: { title: '暂无待审核的贷款申请', desc: '新的申请提交后会出现在这里，并通过消息提醒。' },
   subsidy: { title: '暂无待核准的贴息', desc: '每个季度结束后，已放款贷款的当期贴息会出现在这里。' },
+  overdue: { title: '没有逾期的贷款', desc: '有一期到期未还清的贷款会出现在这里，每天早上更新。' },
   all: { title: '还没有贷款申请', desc: '' },
 }
 
@@ -59,6 +60,7 @@ export default function Lending() {
   const tabs: { value: View_; label: string; count?: number }[] = [
     { value: 'todo', label: '待我审核', count: counts?.todo },
     ...(city ? [{ value: 'subsidy' as const, label: '待核准贴息', count: counts?.subsidy }] : []),
+    { value: 'overdue', label: '逾期', count: counts?.overdue },
     { value: 'all', label: '全部' },
   ]
   const chooseCounty = city || (scope?.counties.length ?? 0) > 1
@@ -107,6 +109,9 @@ export default function Lending() {
                   LPR 表 ›
                 </Text>
               )}
+              <Text className='lending__link lending__link--subsidy' onClick={() => go(ROUTES.subsidyStatement)}>
+                贴息拨付 ›
+              </Text>
               <Text className='lending__link lending__link--report' onClick={() => go(ROUTES.lendingReport)}>
                 贷款统计 ›
               </Text>
@@ -121,7 +126,7 @@ export default function Lending() {
         gate={gate}
         retryGate={retryScope}
         who='league'
-        countNote={view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : ''}
+        countNote={view === 'todo' ? '待审核，按提交先后排列' : view === 'subsidy' ? '贷款有到期待核准的贴息' : view === 'overdue' ? '笔逾期，逾期久的在前' : ''}
         filtered={filtered}
         clear={clear}
         empty={EMPTY[view]}

@@ -10,6 +10,7 @@ import { call, errorMessage } from '@/services/cloud'
 import { decodeParam } from '@/components/admin/shared'
 import { openDocument, useLoan } from '@/components/loan/data'
 import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero } from '@/components/loan/parts'
+import { InstalmentsSection, OverdueBanner } from '@/components/loan/instalments'
 import { RepaymentsSection, ScheduleSection, Timeline } from '@/components/loan/schedule'
 import { Banner } from '@/components/loan/ui'
 import { backToList, loanDenied, loanNotFound } from '@/components/loan/gate'
@@ -88,6 +89,8 @@ function Detail({ d, set }: { d: LoanDetail; set: (d: LoanDetail) => void }) {
         </Banner>
       )}
 
+      <OverdueBanner d={d} />
+      <InstalmentsSection d={d} />
       <ScheduleSection d={d} />
       <LendingFacts d={d} />
       <RepaymentsSection d={d} />

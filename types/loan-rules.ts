@@ -12,7 +12,7 @@
 // - A period's subsidy = Σ over its days of outstanding fen × subsidised rate bp / (10000 × day
 //   basis), summed exactly and rounded once, half up, to the fen.
 import { dayjs } from './time'
-import type { InstalmentStatus, RepaymentTiming, RepaymentType } from './vocabulary'
+import { PROJECT_TYPE_LABELS, type InstalmentStatus, type ProjectType, type RepaymentTiming, type RepaymentType } from './vocabulary'
 
 export { INSTALMENT_STATUSES, REPAYMENT_TIMINGS, type InstalmentStatus, type RepaymentTiming } from './vocabulary'
 
@@ -354,4 +354,38 @@ export function reconcile(t: ContractTerms, schedule: readonly Instalment[], rep
   const late = instalments.filter((s) => s.status === 'overdue')
   const arrears = late.length === 0 ? null : { dueOn: late[0].dueOn, daysPastDue: daysBetween(late[0].dueOn, today), amountFen: late.reduce((n, s) => n + s.principalFen - s.paidPrincipalFen + s.interestDueFen - s.paidInterestFen, 0) }
   return { instalments, timings, arrears, nextDueOn: instalments[done]?.dueOn ?? '' }
+}
+
+// ---- eligibility at application ---------------------------------------------------------------
+
+/** Whole years from a birth date (YYYY-MM-DD) to a day: a birthday counts from that day (29 February from 1 March in other years). */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4))
+  return day.slice(5) >= birthDate.slice(5) ? years : years - 1
+}
+
+export interface EligibilityRules {
+  loanAgeMin: number
+  loanAgeMax: number
+  loanProjectTypes: readonly ProjectType[]
+}
+
+/**
+ * The first rule of the league's an application breaks, naming the field at fault and the rule
+ * (null when it keeps them all): the applicant's age on `today` from the birth date of their ID
+ * number, and the project type. (One open application per person is the lock the draft takes; a
+ * project must lie in one of the city's townships, which the draft already checks.)
+ */
+export function eligibilityProblem(a: { birthDate: string; projectType: ProjectType | null }, rules: EligibilityRules, today: string): { field: string; message: string } | null {
+  const age = ageOn(a.birthDate, today)
+  if (age < rules.loanAgeMin || age > rules.loanAgeMax) {
+    return { field: 'birthDate', message: `申请人年龄应为 ${rules.loanAgeMin}–${rules.loanAgeMax} 周岁（按身份证出生日期 ${a.birthDate} 计算，现为 ${age} 周岁）` }
+  }
+  return projectTypeProblem(a.projectType, rules)
+}
+
+/** The project type outside those the league funds, named (null when funded or not chosen yet). */
+export function projectTypeProblem(type: ProjectType | null | undefined, rules: Pick<EligibilityRules, 'loanProjectTypes'>): { field: string; message: string } | null {
+  if (!type || rules.loanProjectTypes.includes(type)) return null
+  return { field: 'project.type', message: `「${PROJECT_TYPE_LABELS[type]}」不在本期贴息贷款支持的项目类型内（支持：${rules.loanProjectTypes.map((t) => PROJECT_TYPE_LABELS[t]).join('、')}）` }
 }

@@ -3,6 +3,7 @@
 import { action, integer, text } from './common'
 import { DEFAULT_COARSE_ACCURACY_M } from './geo-rules'
 import { OVERDUE_SUBSIDY_RULES } from './loan-rules'
+import { PROJECT_TYPES } from './vocabulary'
 import { RADIUS_RULE } from './station-rules'
 import * as z from './zod'
 
@@ -37,6 +38,15 @@ export const Settings = z.object({
    * silent; this is the lighter reading), or that of every period it was overdue in.
    */
   overdueSubsidyRule: z.enum(OVERDUE_SUBSIDY_RULES, { error: '请选择逾期贴息规则' }).describe('逾期贴息规则'),
+  /** Who may apply for a micro-loan: age in whole years on the day of application (inclusive bounds). */
+  loanAgeMin: z.number({ error: '请填写申请年龄下限' }).describe('申请年龄下限（周岁）').int('年龄应为整数').min(16, '申请年龄下限不能低于 16 周岁').max(70, '申请年龄下限不能高于 70 周岁'),
+  loanAgeMax: z.number({ error: '请填写申请年龄上限' }).describe('申请年龄上限（周岁）').int('年龄应为整数').min(16, '申请年龄上限不能低于 16 周岁').max(70, '申请年龄上限不能高于 70 周岁'),
+  /** The project types the league funds this year. */
+  loanProjectTypes: z
+    .array(z.enum(PROJECT_TYPES, { error: '项目类型无效' }))
+    .describe('支持的项目类型')
+    .min(1, '至少支持一种项目类型')
+    .refine((t) => new Set(t).size === t.length, '项目类型不能重复'),
   /** Cumulative approved hours for 1★ … 5★. */
   helpLine: HelpLine.describe('帮助与咨询'),
   starThresholdsHours: z
@@ -58,6 +68,10 @@ export const DEFAULT_SETTINGS: Settings = {
   subsidySpreadBp: 120,
   subsidyDayBasis: 360,
   overdueSubsidyRule: 'forfeit_overdue_days',
+  // Rural youth (农村青年) as the league's entrepreneurship programmes count them: 18 to 45.
+  loanAgeMin: 18,
+  loanAgeMax: 45,
+  loanProjectTypes: [...PROJECT_TYPES],
   helpLine: { name: '清远团市委乡村振兴项目办', phone: '', hours: '工作日 9:00–12:00，14:30–17:30' },
   // The national convention for star volunteers.
   starThresholdsHours: [100, 300, 600, 1000, 1500],

@@ -2,7 +2,7 @@
 // 还款登记与分期贴息核准 → 结清；LPR 表；统计与导出。每次状态变化都核对角色、范围与当前状态，
 // 并以版本号条件更新，两人同时操作只有一个生效。
 import crypto from 'node:crypto'
-import { addMonths, daysBetween, lprOn, lprTenor, projectedRepayments, repaymentSchedule, SCHEDULE_INTEREST_BASIS, subsidyPeriods, subsidyRate, type OverdueSubsidyRule, type Reconciliation } from '../../types/loan-rules'
+import { addMonths, daysBetween, eligibilityProblem, lprOn, projectTypeProblem, lprTenor, projectedRepayments, repaymentSchedule, SCHEDULE_INTEREST_BASIS, subsidyPeriods, subsidyRate, type OverdueSubsidyRule, type Reconciliation } from '../../types/loan-rules'
 import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
 import { maskBankAccount, maskMobile } from '../../types/personal'
 import { ROLE_LABELS } from '../../types/roles'
@@ -618,6 +618,8 @@ export const main = defineFunction('loan', loan, {
     const user = (await ctx.user())!
     const settings = await loadSettings(ctx.now.getTime())
     if (input.amountFen !== undefined && input.amountFen > settings.loanCeilingFen) throw invalid('amountFen', `申请金额不能超过 ${yuan(settings.loanCeilingFen)}`)
+    const typeProblem = projectTypeProblem(input.project?.type, settings)
+    if (typeProblem) throw invalid(typeProblem.field, typeProblem.message)
     const set: Record<string, unknown> = {}
     if (input.amountFen !== undefined) set.amountFen = input.amountFen
     if (input.termMonths !== undefined) set.termMonths = input.termMonths
@@ -644,6 +646,9 @@ export const main = defineFunction('loan', loan, {
       return detail(fresh, viewer(fresh), ctx)
     }
     const reg = await applicantRegistration(user._id)
+    // Who may not apply is told before filling anything in.
+    const problem = eligibilityProblem({ birthDate: reg.birthDate, projectType: input.project?.type ?? null }, settings, shanghaiDate(ctx.now))
+    if (problem) throw invalid(problem.field, problem.message)
     const id = `L${crypto.randomBytes(8).toString('hex')}`
     try {
       await locks().add({ data: { _id: user._id, loanId: id, at: ctx.now } })
@@ -735,9 +740,12 @@ export const main = defineFunction('loan', loan, {
     const { l, v } = await loadFor(input.id, ctx)
     if (!v.isApplicant) throw notFound('贷款申请不存在')
     const step = loanStep(l, v, 'loan.submit', '提交')
-    const settings = await loadSettings(ctx.now.getTime())
+    const [settings, { data: reg }] = await Promise.all([loadSettings(ctx.now.getTime()), db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get()])
     const missing = missingParts(l, settings.loanCeilingFen)
     if (missing.length > 0) throw invalid(missing[0][0], `请补充：${missing.map(([, w]) => w).join('、')}`)
+    // The league's rules as they stand on the day it is sent (they may have changed since the draft).
+    const problem = reg ? eligibilityProblem({ birthDate: reg.birthDate, projectType: l.project.type }, settings, shanghaiDate(ctx.now)) : null
+    if (problem) throw invalid(problem.field, problem.message)
     const returned = l.status === 'returned'
     const changes = returned && l.submittedTerms ? termChanges(l.submittedTerms, reviewedTerms(l)) : []
     const stage = returned ? resubmissionStage(l, changes) : 'county'

@@ -1,7 +1,7 @@
 // Issue 24: the repayment schedule per product, repayments reconciled against it (on time,
 // partial, early, late), arrears, and the subsidy an overdue loan forfeits. Every figure is worked
 // out by hand in the comments (or by the plain loop in `amortised`), never by the rule under test.
-import { reconcile, repaymentSchedule, subsidyPeriods, type ContractTerms } from '../../types/loan-rules'
+import { ageOn, eligibilityProblem, reconcile, repaymentSchedule, subsidyPeriods, type ContractTerms } from '../../types/loan-rules'
 import { shanghaiDate } from '../../types/time'
 
 /** 12,000 yuan at 6.00 % for 6 months from 2025-01-31: r = 0.5 % a month (30/360). */
@@ -127,5 +127,23 @@ describe('the subsidy an overdue loan forfeits', () => {
     const periods = subsidyPeriods({ ...terms, arrears: [{ since: '2026-07-02', until: '' }] })
     // 2026-Q3: 07-01..07-31 = 31 days, 30 overdue: one day earns 4.2e9 / 3.6e6 = 1,166.67 → 1,167.
     expect(periods.at(-1)).toMatchObject({ key: '2026-Q3', days: 31, overdueDays: 30, amountFen: 1_167 })
+  })
+})
+
+describe('eligibility at application', () => {
+  test('age in whole years: a birthday counts from its day; 29 February from 1 March', () => {
+    expect(ageOn('2001-03-15', '2026-03-14')).toBe(24)
+    expect(ageOn('2001-03-15', '2026-03-15')).toBe(25)
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25)
+    expect(ageOn('2000-02-29', '2026-03-01')).toBe(26)
+  })
+
+  test('the bounds are inclusive; the project type must be one the league funds', () => {
+    const rules = { loanAgeMin: 18, loanAgeMax: 45, loanProjectTypes: ['agriculture', 'homestay'] as const }
+    expect(eligibilityProblem({ birthDate: '2008-12-06', projectType: null }, rules, '2026-12-06')).toBeNull() // 18 that day
+    expect(eligibilityProblem({ birthDate: '2008-12-07', projectType: null }, rules, '2026-12-06')).toMatchObject({ field: 'birthDate' }) // 17
+    expect(eligibilityProblem({ birthDate: '1980-12-07', projectType: 'agriculture' }, rules, '2026-12-06')).toBeNull() // 45
+    expect(eligibilityProblem({ birthDate: '1980-12-06', projectType: 'agriculture' }, rules, '2026-12-06')).toMatchObject({ field: 'birthDate' }) // 46
+    expect(eligibilityProblem({ birthDate: '2000-01-01', projectType: 'ecommerce' }, rules, '2026-12-06')).toMatchObject({ field: 'project.type' })
   })
 })

@@ -679,4 +679,38 @@ describe('issue 24: after disbursement', () => {
     expect(again.ok && again.result).toMatchObject({ ok: true, data: { marked: 0, cleared: 0, reminded: 0, done: true } })
     expect(app.dump()).toBe(before)
   })
+
+  test('eligibility at application: the league’s age range and project types from the settings; refusals name the rule and the field and change nothing', async () => {
+    await newYouth('o_loan_elig', '罗嘉欣')
+    const configure = async (values: InputOf<'settings.update'>) => {
+      ok(await app.call(CITY, 'settings.update', values))
+      // Warm instances keep the settings a minute; a fresh one reads them.
+      await app.cloud.runtime.reload()
+    }
+    expect(await app.call(CITY, 'settings.update', { loanAgeMin: 10 })).toMatchObject({ ok: false, error: { field: 'loanAgeMin' } })
+    expect(await app.call(CITY, 'settings.update', { loanProjectTypes: [] })).toMatchObject({ ok: false, error: { field: 'loanProjectTypes', message: '支持的项目类型：至少支持一种项目类型' } })
+    await configure({ loanProjectTypes: ['agriculture', 'homestay'] })
+    const before = app.dump()
+    expect(await app.call('o_loan_elig', 'loan.saveDraft', { amountFen: 1_000_000, project: { type: 'ecommerce' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'project.type', message: '「农村电商」不在本期贴息贷款支持的项目类型内（支持：种养殖与农产品加工、民宿建设改造）' },
+    })
+    expect(app.dump()).toBe(before)
+    const d = await completeDraft('o_loan_elig', { project: { ...PROJECT, type: 'homestay' } })
+
+    // The league narrows the age range before it is sent: refused at submit, naming the birth date and the age (counted here by hand).
+    const birthDate = ([...app.cloud.store.get('registrations').docs.values()].find((r) => r.name === '罗嘉欣') as unknown as { birthDate: string }).birthDate
+    const [y, m, dd] = today().split('-').map(Number)
+    const [by, bm, bd] = birthDate.split('-').map(Number)
+    const age = y - by - (m < bm || (m === bm && dd < bd) ? 1 : 0)
+    await configure({ loanAgeMax: 20 })
+    const sent = app.dump()
+    expect(await app.call('o_loan_elig', 'loan.submit', { id: d.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'birthDate', message: `申请人年龄应为 18–20 周岁（按身份证出生日期 ${birthDate} 计算，现为 ${age} 周岁）` },
+    })
+    expect(app.dump()).toBe(sent)
+    await configure({ loanAgeMax: 45, loanProjectTypes: ['agriculture', 'ecommerce', 'homestay', 'rural_tourism', 'other'] })
+    expect(ok(await app.call('o_loan_elig', 'loan.submit', { id: d.id })).status).toBe('submitted')
+  })
 })

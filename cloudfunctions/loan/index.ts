@@ -6,7 +6,7 @@ import { addMonths, daysBetween, eligibilityProblem, lprOn, projectTypeProblem, 
 import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
 import { maskBankAccount, maskMobile } from '../../types/personal'
 import { ROLE_LABELS } from '../../types/roles'
-import { dayjs, shanghaiDate, shanghaiDayStart } from '../../types/time'
+import { shanghaiDate, shanghaiDayStart } from '../../types/time'
 import {
   DOCUMENT_KINDS,
   DOCUMENT_LABELS,
@@ -40,7 +40,7 @@ import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, mayStep, takeStep } from '../_shared/machines'
 import { loanMachine, type Step, type StepRole } from '../../types/machines'
-import { arrearsFields, followUpRepayments, standing, subsidyState, subsidyTermsOf, type LoanDoc, type Repayment, type SubsidyPayment } from './repayments'
+import { APPLICANT_PAGE, arrearsFields, dayAfter, followUpRepayments, LENDING, LENT, standing, subsidyState, subsidyTermsOf, type LoanDoc, type Repayment, type SubsidyPayment, yuan } from './repayments'
 import { subsidyStatement, subsidyStatementWorkbook } from './statement'
 
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
@@ -48,19 +48,13 @@ const lprRates = () => db.collection<LprDoc>(COLLECTIONS.lprRates)
 const locks = () => db.collection<LoanLockDoc>(COLLECTIONS.loanLocks)
 const banks = () => db.collection<OrganisationDoc>(COLLECTIONS.banks)
 
-const APPLICANT_PAGE = 'packages/loan/detail/index'
 /** The league's loan desk and the bank's, where the morning digests lead. */
 const LENDING_PAGE = 'packages/lending/index/index'
 const BANK_PAGE = 'packages/bank/index/index'
-const LENDING: readonly LoanStatus[] = ['disbursed', 'in_subsidy']
-/** The states of a loan once disbursed (its disbursement, repayments and subsidies stay with it). */
-const LENT: LoanStatus[] = [...LENDING, 'closed']
 /** Every state of an application sent in (all but a draft), named: an index on the status serves a list of values, never a ≠. */
 const SENT_IN: LoanStatus[] = LOAN_STATUSES.filter((st) => st !== 'draft')
 const MAX_DOCUMENTS_PER_KIND = 3
-const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
-const dayAfter = (ymd: string) => dayjs.utc(ymd).add(1, 'day').format('YYYY-MM-DD')
 
 // ---- who is looking --------------------------------------------------------------------
 
@@ -181,7 +175,7 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
   const [settings, urls, registration] = await Promise.all([
     loadSettings(ctx.now.getTime()),
     files.tempUrls(l.documents.map((d) => d.fileId)),
-    db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get(),
+    l.applicantMasked ? null : db.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(l.registrationId).get(),
   ])
   const today = shanghaiDate(ctx.now)
   const rule = settings.overdueSubsidyRule
@@ -212,12 +206,12 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
   const stage = (Object.keys(LOAN_STAGE_STATUS) as LoanStage[]).find((s) => LOAN_STAGE_STATUS[s] === l.status) ?? null
   const decide = stage === 'county' && v.county ? 'county' : stage === 'city' && v.city ? 'city' : stage === 'bank' && v.bank ? 'bank' : null
   const reviewer = v.county || v.city || v.bank
-  const reg = registration.data
+  const masked = l.applicantMasked ?? maskedApplicant(registration?.data)
   const d = l.disbursement
   return {
     ...summary(l, today),
-    applicantIdMasked: reg?.idMasked ?? '',
-    applicantMobileMasked: maskMobile(reg?.mobile ?? ''),
+    applicantIdMasked: masked.idMasked,
+    applicantMobileMasked: masked.mobileMasked,
     branch: l.branch,
     payee: l.payee ? { accountName: l.payee.accountName, bankName: l.payee.bankName, accountMasked: l.payee.accountMasked } : null,
     project: { ...l.project },
@@ -275,6 +269,10 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
   }
 }
 
+function maskedApplicant(reg: RegistrationDoc | null | undefined): NonNullable<LoanDoc['applicantMasked']> {
+  return { idMasked: reg?.idMasked ?? '', mobileMasked: maskMobile(reg?.mobile ?? '') }
+}
+
 function repaymentViews(l: LoanDoc, rec: Reconciliation | null) {
   const order = l.repayments.map((r, i) => ({ r, timing: rec?.timings[i] ?? ('on_time' as const) }))
   order.sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : 0))
@@ -312,6 +310,8 @@ const DERIVED = [
   ...['bankName', 'countyCode', 'countyName', 'townshipName', 'submittedAt', 'submittedTerms', 'lastChanges', 'returnedFrom', 'returnNote', 'applicantOpenid', 'bankRouted', 'subsidyDueFrom', 'disbursedOn'],
   // The schedule the disbursement sets, and the arrears the repayments settle (see repayments.ts).
   ...['schedule', 'nextDueOn', 'overdue', 'arrearsHistory'],
+  // The applicant's masked ID and mobile as submitted.
+  'applicantMasked',
 ]
 
 /**
@@ -757,6 +757,7 @@ export const main = defineFunction('loan', loan, {
       returnedFrom: null,
       returnNote: '',
       applicantOpenid: ctx.openid,
+      applicantMasked: maskedApplicant(reg),
       submittedTerms: reviewedTerms(l),
       lastChanges: changes.map((c) => c.text),
       // Only a bank still reviewing sees it; a new review before the bank's routes it again.

@@ -5,6 +5,7 @@
 // the subsidy of those days is forfeited (types/loan-rules.ts subsidyPeriods).
 import { reconcile, repaymentSchedule, subsidyPeriods, type ContractTerms, type Instalment, type OverdueSubsidyRule, type Reconciliation, type SubsidyTerms } from '../../types/loan-rules'
 import { dayjs, shanghaiDate, shanghaiDaysAhead, wechatTime } from '../../types/time'
+import type { LoanStatus } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
 import { _, db } from '../_shared/cloud'
 import { COLLECTIONS, type LoanDoc as StoredLoan, type LoanEvent } from '../_shared/collections'
@@ -43,17 +44,24 @@ export type LoanDoc = Omit<StoredLoan, 'repayments' | 'subsidies'> & {
   /** The due date of the first instalment not settled ('' when none): the daily check's reminders. */
   nextDueOn?: string
   subsidyPayments?: SubsidyPayment[]
+  /** The applicant's ID number and mobile as submitted, masked: shown without reading the registration on every answer. */
+  applicantMasked?: { idMasked: string; mobileMasked: string }
 }
 
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
-const LENDING = ['disbursed', 'in_subsidy'] as const
-const APPLICANT_PAGE = 'packages/loan/detail/index'
+/** A loan being repaid (its subsidy running). */
+export const LENDING: readonly LoanStatus[] = ['disbursed', 'in_subsidy']
+/** The states of a loan once disbursed (its disbursement, repayments and subsidies stay with it). */
+export const LENT: LoanStatus[] = [...LENDING, 'closed']
+/** The applicant's page of a loan, where their notices lead. */
+export const APPLICANT_PAGE = 'packages/loan/detail/index'
 /** Within the loan function's 20 s timeout, with a margin. */
 const TIMER_WORK_MS = 14_000
 /** Borrowers are reminded this many days before an instalment falls due. */
 export const DUE_REMINDER_DAYS = 7
-const dayAfter = (ymd: string) => dayjs.utc(ymd).add(1, 'day').format('YYYY-MM-DD')
-const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
+export const dayAfter = (ymd: string) => dayjs.utc(ymd).add(1, 'day').format('YYYY-MM-DD')
+/** Fen in words: 1,768.47 元. */
+export const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
 
 export function contractOf(l: Pick<LoanDoc, 'disbursement'>): ContractTerms | null {
   const d = l.disbursement

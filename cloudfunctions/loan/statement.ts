@@ -8,11 +8,9 @@ import { COLLECTIONS } from '../_shared/collections'
 import { countyName } from '../_shared/divisions'
 import { exportWorkbook } from '../_shared/excel'
 import { aggregateAll } from '../_shared/paging'
-import type { LoanDoc } from './repayments'
+import { LENT, type LoanDoc } from './repayments'
 
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
-/** The states of a loan once disbursed: only they have approved periods. */
-const LENT = ['disbursed', 'in_subsidy', 'closed']
 
 const quarterOf = (ymd: string) => `${ymd.slice(0, 4)}-Q${Math.floor((Number(ymd.slice(5, 7)) - 1) / 3) + 1}`
 

@@ -455,8 +455,11 @@ export class LocalCloud {
     this.db.endAll()
     await this.store.importFrom(path.join(dir, 'db.jsonl'))
     const files = path.join(this.options.dataDir, 'files')
+    const saved = path.join(dir, 'files')
+    // No files then and none now (most restores between test cases): nothing to replace.
+    if (!fs.existsSync(saved) && isEmptyFolder(files)) return
     fs.rmSync(files, { recursive: true, force: true })
-    if (fs.existsSync(path.join(dir, 'files'))) fs.cpSync(path.join(dir, 'files'), files, { recursive: true })
+    if (fs.existsSync(saved)) fs.cpSync(saved, files, { recursive: true })
     else fs.mkdirSync(files, { recursive: true })
   }
 
@@ -495,6 +498,14 @@ export class LocalCloud {
       this.server.closeAllConnections()
     })
     await this.store.close()
+  }
+}
+
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return fs.readdirSync(dir).length === 0
+  } catch {
+    return false
   }
 }
 

@@ -5,9 +5,10 @@
 // overdue and partly paid, the next ones due, the last paid) and opens in full on request.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { InstalmentView, LoanDetail } from '@contract/loan'
+import type { LoanDetail } from '@contract/loan'
 import { INSTALMENT_STATUS_LABELS, REPAYMENT_LABELS, REPAYMENT_TIMING_LABELS, type InstalmentStatus } from '@contract/vocabulary'
 import { yuan, yuanShort } from './format'
+import { FOLDED_ROWS, foldedInstalments, nextInstalment } from './instalment-rows'
 import { Banner, Section } from './ui'
 import { Tag, type TagTone } from '@/components/ui/Tag'
 
@@ -15,31 +16,6 @@ import './schedule.scss'
 import './instalments.scss'
 
 const STATUS_TONE: Record<InstalmentStatus, TagTone> = { paid: 'green', partial: 'amber', due: 'grey', overdue: 'red' }
-
-/** Shown when the schedule is folded: how many rows a long schedule starts with. */
-const FOLDED_ROWS = 6
-
-/** The rows a folded schedule shows: every overdue or partial one, the last paid, then the next due. */
-export function foldedInstalments(rows: readonly InstalmentView[], limit = FOLDED_ROWS): InstalmentView[] {
-  if (rows.length <= limit) return [...rows]
-  const keep = new Set<number>()
-  for (const r of rows) if (r.status === 'overdue' || r.status === 'partial') keep.add(r.number)
-  const lastPaid = [...rows].reverse().find((r) => r.status === 'paid')
-  if (lastPaid) keep.add(lastPaid.number)
-  for (const r of rows) {
-    if (keep.size >= limit) break
-    if (r.status === 'due') keep.add(r.number)
-  }
-  return rows.filter((r) => keep.has(r.number))
-}
-
-/** What an instalment still wants: its principal and the interest due on what was outstanding, less what was paid. */
-export function instalmentLeft(r: InstalmentView): { principalFen: number; interestFen: number } {
-  return { principalFen: Math.max(0, r.principalFen - r.paidPrincipalFen), interestFen: Math.max(0, r.interestDueFen - r.paidInterestFen) }
-}
-
-/** The first instalment not yet paid in full (the one a repayment goes to first). */
-export const nextInstalment = (d: Pick<LoanDetail, 'instalments'>) => d.instalments.find((r) => r.status !== 'paid') ?? null
 
 export function OverdueBanner({ d }: { d: LoanDetail }) {
   if (!d.overdue) return null

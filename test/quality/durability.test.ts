@@ -2,7 +2,7 @@
 // every acknowledged action is recorded and no action is half done.
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildFunctions } from '../../scripts/build-functions'
+import { placeBuiltFunctions } from '../support/functions-cache'
 import { startProvisionedCloud } from '../../scripts/start'
 import { TEST_FUNCTION_ENV } from '../support/app'
 import { tempDir } from '../support/localcloud'
@@ -41,7 +41,7 @@ async function adminQuery(cloud: CloudAddress, collection: string, query: object
 test('reviews killed mid-way: acknowledged approvals are all there, and none is half applied', async () => {
   const dir = tempDir('kill')
   const functionsDir = path.join(dir, 'functions')
-  await buildFunctions({ outDir: functionsDir })
+  await placeBuiltFunctions(functionsDir)
   const envFile = path.join(dir, 'env.json')
   fs.writeFileSync(envFile, JSON.stringify(TEST_FUNCTION_ENV))
   // The data folder provisioned as npm start provisions it (the deploy's local target), then served by the CLI.

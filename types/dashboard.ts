@@ -94,7 +94,8 @@ export const DashboardOverview = z.object({
   /**
    * Loans of projects in the place: applications sent in during the period (byStatus: where
    * they stand now), loans disbursed in it (amount, projects by type, jobs and households the
-   * applications promised), and subsidy approved in it.
+   * applications promised), subsidy approved in it (when the city approved the period) and
+   * subsidy paid in it (the transfer's date).
    */
   loans: z.object({
     applications: Figure,
@@ -104,6 +105,7 @@ export const DashboardOverview = z.object({
     jobsCreated: Figure,
     householdsHelped: Figure,
     subsidyApprovedFen: Figure,
+    subsidyPaidFen: Figure,
     byType: z.array(z.object({ type: z.enum(PROJECT_TYPES), loans: z.number(), lentFen: z.number() })),
   }),
   /**

@@ -294,18 +294,24 @@ type LoanRow = {
   households: number
   subsidy: number
   lastSubsidy: number
+  paid: number
+  lastPaid: number
 }
 
 /**
  * Loans of projects in the place (one aggregation): grouped by state, project type, when sent in
  * and when disbursed (1: in the period, 2: a year earlier, 0: neither), with the subsidy approved
- * in each span. Its groups are a few hundred at most whatever the number of loans.
+ * and paid in each span. Its groups are a few hundred at most whatever the number of loans.
  */
 async function loansCard(place: Place, p: Periods): Promise<DashboardOverview['loans']> {
   const scope = place.level === 'city' ? {} : place.level === 'county' ? { countyCode: place.countyCode } : { countyCode: place.countyCode, 'project.townshipCode': place.townshipCode }
   const span = (value: unknown, inSpan: (v: unknown, from: string, to: string) => unknown) => ({ $cond: [inSpan(value, p.from, p.to), 1, { $cond: [inSpan(value, p.lastFrom, p.lastTo), 2, 0] }] })
   const subsidyIn = (from: string, to: string) => ({
     $reduce: { input: { $ifNull: ['$subsidies', []] }, initialValue: 0, in: { $add: ['$$value', { $cond: [withinDays('$$this.at', from, to), '$$this.amountFen', 0] }] } },
+  })
+  // Payments (loan/repayments.ts SubsidyPayment) count on the transfer's date; every paid period was approved first.
+  const paidIn = (from: string, to: string) => ({
+    $reduce: { input: { $ifNull: ['$subsidyPayments', []] }, initialValue: 0, in: { $add: ['$$value', { $cond: [within('$$this.paidOn', from, to), '$$this.amountFen', 0] }] } },
   })
   const sent = (from: string, to: string) => ({ submittedAt: instantRange(from, to) })
   const lent = (from: string, to: string) => ({ disbursedOn: _.gte(from).and(_.lte(to)) })
@@ -321,6 +327,8 @@ async function loansCard(place: Place, p: Periods): Promise<DashboardOverview['l
       households: { $sum: { $ifNull: ['$project.householdsHelped', 0] } },
       subsidy: { $sum: subsidyIn(p.from, p.to) },
       lastSubsidy: { $sum: subsidyIn(p.lastFrom, p.lastTo) },
+      paid: { $sum: paidIn(p.from, p.to) },
+      lastPaid: { $sum: paidIn(p.lastFrom, p.lastTo) },
     })
     .limit(AGGREGATE_CAP)
     .end<LoanRow>()
@@ -346,6 +354,10 @@ async function loansCard(place: Place, p: Periods): Promise<DashboardOverview['l
     subsidyApprovedFen: figure(
       list.reduce((n, r) => n + r.subsidy, 0),
       list.reduce((n, r) => n + r.lastSubsidy, 0),
+    ),
+    subsidyPaidFen: figure(
+      list.reduce((n, r) => n + r.paid, 0),
+      list.reduce((n, r) => n + r.lastPaid, 0),
     ),
     byType: PROJECT_TYPES.filter((t) => byType.has(t)).map((type) => ({ type, ...byType.get(type)! })),
   }

@@ -158,6 +158,8 @@ const loans = range(180).map((i) => {
     status === 'in_subsidy' || status === 'closed'
       ? range(int(1, 4)).map((k) => ({ key: `${k}`, start: disbursedOn, end: disbursedOn, amountFen: int(1_000, 300_000), at: shanghai(addDays(disbursedOn, 90 * (k + 1)), int(0, 23), int(0, 59)), by: 'x', byName: 'x' }))
       : []
+  // Most approved periods were paid since, some weeks later (a few still wait).
+  const subsidyPayments = subsidies.filter((_s, k) => (i + k) % 4 !== 0).map((s) => ({ key: s.key, paidOn: addDays(shanghaiDay(s.at), int(3, 60)), transferRef: `T${i}${s.key}`, amountFen: s.amountFen, at: s.at, by: 'x', byName: 'x' }))
   return {
     _id: `L${String(i).padStart(16, '0')}`,
     status,
@@ -168,6 +170,7 @@ const loans = range(180).map((i) => {
     disbursement: disbursedOn ? { amountFen } : null,
     subsidies,
     subsidyApprovedFen: subsidies.reduce((n, s) => n + s.amountFen, 0),
+    subsidyPayments,
     subsidyDueFrom: '',
   }
 })
@@ -324,6 +327,7 @@ function expectedLoans(scope: Scope) {
     jobsCreated: both((s) => sum(lentIn(s), (l) => l.project.jobsCreated ?? 0)),
     householdsHelped: both((s) => sum(lentIn(s), (l) => l.project.householdsHelped ?? 0)),
     subsidyApprovedFen: both(subsidy),
+    subsidyPaidFen: both((span) => sum(mine, (l) => sum(l.subsidyPayments.filter((p) => inSpan(p.paidOn, span)), (p) => p.amountFen))),
     byType: TYPES.filter((t) => lent.some((l) => l.project.type === t)).map((type) => ({ type, loans: lent.filter((l) => l.project.type === type).length, lentFen: sum(lent.filter((l) => l.project.type === type), (l) => l.disbursement!.amountFen) })),
   }
 }
@@ -385,6 +389,8 @@ test('the fixture is past the caps and reaches what the cards count (so the figu
   // Star levels beyond the first, the daily cap and last year's figures all come into play.
   expect(city.hours.stars.filter((s) => s.star >= 1 && s.volunteers > 0).length).toBeGreaterThanOrEqual(2)
   expect(city.loans.subsidyApprovedFen.current).toBeGreaterThan(0)
+  expect(city.loans.subsidyPaidFen.current).toBeGreaterThan(0)
+  expect(city.loans.subsidyPaidFen.current).not.toBe(city.loans.subsidyApprovedFen.current)
   expect(city.loans.lentFen.lastYear).toBeGreaterThan(0)
   expect(city.fairs.hiredLocal.current).toBeGreaterThan(0)
   expect(city.fairs.hiredLocal.current).toBeLessThan(city.fairs.hired.current)

@@ -15,8 +15,8 @@ import { buildFunctions, ROOT } from '../../scripts/build-functions'
 export const BUILD_INPUTS = ['cloudfunctions', 'types', 'data', 'tsconfig.json', 'package-lock.json', 'scripts/build-functions.ts']
 
 const CACHE_DIR = path.join(ROOT, '.tmp/functions-cache')
-/** Builds of other sources (another branch, an earlier edit) are dropped after this long. */
-const KEEP_MS = 6 * 3600_000
+/** Builds of other sources (an earlier edit, another branch) are dropped once unused this long (each is 1-4 MB, and editing makes one per test run). */
+const KEEP_MS = 2 * 3600_000
 
 function hashInto(hash: crypto.Hash, file: string): void {
   const stat = fs.statSync(file, { throwIfNoEntry: false })

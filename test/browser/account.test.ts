@@ -5,7 +5,7 @@
 // and closing an account. Every page is saved as a screenshot in test-artifacts/.
 import type { Page } from 'playwright-core'
 import { idCheckChar } from '../../types/personal'
-import { answerNotices, journey, settle } from '../support/journey'
+import { answerNotices, confirmPicker, dragPickerColumn, journey, settle } from '../support/journey'
 
 const world = journey('account')
 const { shot } = world
@@ -25,29 +25,6 @@ async function openAs(persona: string) {
 }
 
 const registrations = () => [...world.stack.cloud.store.get('registrations').docs.values()] as Record<string, unknown>[]
-
-/**
- * Drags a picker column (Taro's H5 <Picker>, WeChat's look) by `rows` rows, slowly, as a finger
- * would: positive rows bring later options up.
- */
-async function dragColumn(page: Page, rows: number, column = 0) {
-  const group = page.locator('.weui-picker__group:visible').nth(column)
-  const box = (await group.boundingBox())!
-  const x = box.x + box.width / 2
-  const y = box.y + box.height / 2
-  await page.mouse.move(x, y)
-  await page.mouse.down()
-  await page.mouse.move(x, y - rows * 34, { steps: 12 })
-  await page.mouse.up()
-  await page.waitForTimeout(300)
-}
-
-/** Confirms the open picker (确定) and waits for it to close. */
-async function confirmPicker(page: Page) {
-  const confirm = page.locator('.weui-picker__action:visible', { hasText: '确定' })
-  await confirm.click()
-  await confirm.waitFor({ state: 'hidden' })
-}
 
 const fieldError = (page: Page, field: string) => page.locator(`[data-error-for="${field}"]`)
 
@@ -100,13 +77,13 @@ test('a new user registers as a volunteer, the county approves, 我的 shows 已
   await page.locator('[data-field="graduationYear"]').click()
   await settle(page)
   const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
-  await dragColumn(page, 2)
+  await dragPickerColumn(page, 2)
   await shot(page, '03b-register-year-picker')
   await confirmPicker(page)
   await page.locator('[data-field="graduationYear"]', { hasText: `${thisYear - 2}年` }).waitFor()
   await page.locator('[data-field="politicalStatus"]').click()
   await settle(page)
-  await dragColumn(page, -1) // 共青团员 → 中共预备党员
+  await dragPickerColumn(page, -1) // 共青团员 → 中共预备党员
   await confirmPicker(page)
   await page.locator('[data-field="politicalStatus"]', { hasText: '中共预备党员' }).waitFor()
 

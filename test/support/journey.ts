@@ -34,6 +34,29 @@ export interface Reply {
 /** Lets animations and images settle before a screenshot or a read. */
 export const settle = (page: Page) => page.waitForTimeout(400)
 
+/**
+ * Drags a column of the open picker (Taro's H5 <Picker>, WeChat's look) by `rows` rows, slowly, as
+ * a finger would: positive rows bring later options up, negative earlier ones.
+ */
+export async function dragPickerColumn(page: Page, rows: number, column = 0): Promise<void> {
+  const group = page.locator('.weui-picker__group:visible').nth(column)
+  const box = (await group.boundingBox())!
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  await page.mouse.move(x, y - rows * 34, { steps: 12 })
+  await page.mouse.up()
+  await page.waitForTimeout(300)
+}
+
+/** Confirms the open picker (确定) and waits for it to close. */
+export async function confirmPicker(page: Page): Promise<void> {
+  const confirm = page.locator('.weui-picker__action:visible', { hasText: '确定' })
+  await confirm.click()
+  await confirm.waitFor({ state: 'hidden' })
+}
+
 /** Waits until `read` gives `expected` (jest has no expect.poll). */
 export async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs

@@ -4,6 +4,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { LOAN_STATUS_LABELS, type LoanStatus } from '@contract/vocabulary'
+import { Button } from '@/components/ui/Button'
 import { Tag } from '@/components/ui/Tag'
 import { STATUS_TONE } from './format'
 
@@ -171,5 +172,30 @@ export function DatePick({ value, start, end, className, onChange }: { value: st
         <Text className='ln-field__arrow'>›</Text>
       </View>
     </Picker>
+  )
+}
+
+/**
+ * The bottom bar of a page that exports its figures: what will be exported until a workbook is
+ * made, then 重新打开 beside 重新导出. `className` prefixes the buttons' classes (__export, __reopen).
+ */
+export function ExportBar({ label, value, exporting, exported, onExport, onReopen, className }: { label: string; value: ReactNode; exporting: boolean; exported: boolean; onExport: () => void; onReopen: () => void; className: string }) {
+  return (
+    <View className='ln-bar'>
+      {!exported && (
+        <View className='ln-bar__info'>
+          <Text className='ln-bar__label'>{label}</Text>
+          <Text className='ln-bar__value'>{value}</Text>
+        </View>
+      )}
+      {exported && (
+        <Button kind='plain' className={`${className}__reopen`} onClick={onReopen}>
+          重新打开
+        </Button>
+      )}
+      <Button busy={exporting} className={`${className}__export`} onClick={onExport}>
+        {exported ? '重新导出' : '导出 Excel'}
+      </Button>
+    </View>
   )
 }

@@ -11,8 +11,7 @@ import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { STATUS_TONE, wan, yuanShort } from '@/components/loan/format'
 import { reviewerDenied } from '@/components/loan/gate'
-import { Section } from '@/components/loan/ui'
-import { Button } from '@/components/ui/Button'
+import { ExportBar, Section } from '@/components/loan/ui'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -104,24 +103,15 @@ export default function LoanReport() {
       </PageStates>
 
       {scope && (
-        <View className='ln-bar'>
-          {!exported && (
-            <View className='ln-bar__info'>
-              <Text className='ln-bar__label'>导出所选期间的统计</Text>
-              <Text className='ln-bar__value'>
-                {from.replace(/-/g, '.')}–{to.replace(/-/g, '.')}
-              </Text>
-            </View>
-          )}
-          {exported && (
-            <Button kind='plain' className='loan-report__reopen' onClick={reopen}>
-              重新打开
-            </Button>
-          )}
-          <Button busy={exporting} className='loan-report__export' onClick={() => void exportNow()}>
-            {exported ? '重新导出' : '导出 Excel'}
-          </Button>
-        </View>
+        <ExportBar
+          label='导出所选期间的统计'
+          value={`${from.replace(/-/g, '.')}–${to.replace(/-/g, '.')}`}
+          exporting={exporting}
+          exported={!!exported}
+          onExport={() => void exportNow()}
+          onReopen={reopen}
+          className='loan-report'
+        />
       )}
 
       <OptionSheet

@@ -12,8 +12,7 @@ import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { quarterLabel, yuan, yuanShort } from '@/components/loan/format'
 import { reviewerDenied } from '@/components/loan/gate'
-import { Section } from '@/components/loan/ui'
-import { Button } from '@/components/ui/Button'
+import { ExportBar, Section } from '@/components/loan/ui'
 import { OptionSheet } from '@/components/ui/OptionSheet'
 import { PageStates } from '@/components/ui/PageStates'
 import { StateView } from '@/components/ui/StateView'
@@ -75,24 +74,15 @@ export default function SubsidyStatementPage() {
       </PageStates>
 
       {scope && (
-        <View className='ln-bar'>
-          {!exported && (
-            <View className='ln-bar__info'>
-              <Text className='ln-bar__label'>导出贴息汇总与逐笔明细</Text>
-              <Text className='ln-bar__value'>
-                {scopeName} · {range === 'all' ? '全部年度' : `${range} 年`}
-              </Text>
-            </View>
-          )}
-          {exported && (
-            <Button kind='plain' className='subsidy-statement__reopen' onClick={reopen}>
-              重新打开
-            </Button>
-          )}
-          <Button busy={exporting} className='subsidy-statement__export' onClick={() => void exportNow()}>
-            {exported ? '重新导出' : '导出 Excel'}
-          </Button>
-        </View>
+        <ExportBar
+          label='导出贴息汇总与逐笔明细'
+          value={`${scopeName} · ${range === 'all' ? '全部年度' : `${range} 年`}`}
+          exporting={exporting}
+          exported={!!exported}
+          onExport={() => void exportNow()}
+          onReopen={reopen}
+          className='subsidy-statement'
+        />
       )}
 
       <OptionSheet

@@ -30,6 +30,10 @@ const LEASE_MS = 30_000
 const KEEP_MS = 3 * 86400_000
 /** Starting an export is limited as each export was before it became a job. */
 const STARTS_PER_HOUR = 30
+/** Claims of one step before the job is given up (each ran out of the function's time). */
+const MAX_TRIES = 3
+/** Parts read a request when the workbook is written: a part holds up to a few thousand rows, and an answer stays a few megabytes. */
+const PARTS_PER_READ = 10
 /** A workbook of more rows than this is written by a call of its own (its whole time limit). */
 const HEAVY_WRITE_ROWS = 20_000
 
@@ -56,6 +60,8 @@ export interface JobDoc<S = unknown> {
   pace: JobPace | null
   leaseToken: string
   leaseUntil: Date
+  /** Claims since the last committed step: a step that never finishes (the function's time ran out) fails the job at MAX_TRIES. */
+  tries: number
   fileId: string
   rows: number
   error: string
@@ -124,6 +130,7 @@ export async function startJob<S>(kind: JobKind<S>, ctx: CallContext, job: { inp
     // Created claimed: this call works on it first.
     leaseToken: token,
     leaseUntil: new Date(Date.now() + LEASE_MS),
+    tries: 1,
     fileId: '',
     rows: 0,
     error: '',
@@ -189,9 +196,15 @@ async function removeExpired(kinds: Map<string, unknown>, now: Date): Promise<nu
 async function claimAndWork<S>(kind: JobKind<S>, job: JobDoc<S>, budget: { left: () => boolean }): Promise<JobDoc<S>> {
   const token = newToken()
   const claimedAt = Date.now()
+  // A step claimed MAX_TRIES times and never committed does not fit the function's time: say so, once.
+  if ((job.tries ?? 0) >= MAX_TRIES) {
+    const error = '导出的数据太多，未能在时限内完成，请缩小范围（如选择一个县或缩短时段）后重新导出'
+    await jobs<S>().where({ _id: job._id, status: _.in(ACTIVE), leaseUntil: _.lt(new Date(claimedAt)), tries: job.tries }).update({ data: { status: 'failed', error, leaseToken: '', updatedAt: new Date(claimedAt) } })
+    return (await jobs<S>().doc(job._id).get()).data ?? { ...job, status: 'failed', error }
+  }
   const { stats } = await jobs<S>()
     .where({ _id: job._id, status: _.in(ACTIVE), leaseUntil: _.lt(new Date(claimedAt)) })
-    .update({ data: { status: 'running', leaseToken: token, leaseUntil: new Date(claimedAt + LEASE_MS) } })
+    .update({ data: { status: 'running', leaseToken: token, leaseUntil: new Date(claimedAt + LEASE_MS), tries: _.inc(1) } })
   // Someone else is on it (or it just finished): the caller sees where it stands.
   if (stats.updated !== 1) return (await jobs<S>().doc(job._id).get()).data ?? job
   // Read again: the claim proves nobody else is on it, and what it saw last is the truth.
@@ -226,6 +239,7 @@ async function work<S>(kind: JobKind<S>, claimed: JobDoc<S>, token: string, budg
         total: step.total ?? job.total,
         seq: job.seq + 1,
         parts: partId ? [...job.parts, partId] : job.parts,
+        tries: 0,
         updatedAt: now,
         ...(step.file ? { status: 'done' as const, fileId: step.file.fileId, rows: step.file.rows, leaseToken: '', leaseUntil: now } : {}),
       }
@@ -249,19 +263,16 @@ async function work<S>(kind: JobKind<S>, claimed: JobDoc<S>, token: string, budg
   }
 }
 
-/** Every row the committed steps made for `sheet`, in the order they were made. */
+/** Every row the committed steps made for `sheet`, in the order they were made (the parts read together, PARTS_PER_READ a request). */
 export async function partRows(job: JobDoc<unknown>, sheet: string): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = []
-  for (let i = 0; i < job.parts.length; i += READ_CAP) {
-    const ids = job.parts.slice(i, i + READ_CAP)
-    const { data } = await jobParts().where({ _id: _.in(ids) }).limit(READ_CAP).get()
-    const byId = new Map(data.map((p) => [p._id, p]))
-    for (const id of ids) {
-      const part = byId.get(id)
-      if (part && part.sheet === sheet) rows.push(...part.rows)
-    }
-  }
-  return rows
+  const batches: string[][] = []
+  for (let i = 0; i < job.parts.length; i += PARTS_PER_READ) batches.push(job.parts.slice(i, i + PARTS_PER_READ))
+  const read = await Promise.all(batches.map(async (ids) => (await jobParts().where({ _id: _.in(ids) }).limit(PARTS_PER_READ).get()).data))
+  const byId = new Map(read.flat().map((p) => [p._id, p]))
+  return job.parts.flatMap((id) => {
+    const part = byId.get(id)
+    return part && part.sheet === sheet ? part.rows : []
+  })
 }
 
 /**

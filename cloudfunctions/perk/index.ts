@@ -277,7 +277,7 @@ async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<Tot
  * the merchants' (a county holds a few dozen merchants). Each group is read AGGREGATE_CAP at a
  * time, in _id order, so a city's thousands of perks all count.
  */
-async function computeTotals(where: unknown) {
+async function computeTotals(where: unknown): Promise<TotalsPart> {
   type PerkRow = { _id: string; count: number; perk: Pick<PerkDoc, 'title' | 'merchantName'>[] }
   type MerchantRow = { _id: string; count: number; merchant: Pick<MerchantDoc, 'name' | 'countyCode'>[] }
   const [perkRows, merchantRows] = await Promise.all([
@@ -288,17 +288,37 @@ async function computeTotals(where: unknown) {
       then: (page) => page.lookup({ from: COLLECTIONS.merchants, localField: '_id', foreignField: '_id', as: 'merchant' }).project({ count: 1, 'merchant.name': 1, 'merchant.countyCode': 1 }),
     }),
   ])
-  const byCounty = new Map<string, number>()
-  for (const row of merchantRows) {
-    const county = row.merchant[0]?.countyCode ?? ''
-    byCounty.set(county, (byCounty.get(county) ?? 0) + row.count)
-  }
-  const byCount = (a: { count: number }, b: { count: number }) => b.count - a.count
+  return mergeTotals([
+    {
+      byMerchant: merchantRows.map((r) => ({ merchantId: r._id, merchantName: r.merchant[0]?.name ?? '', count: r.count })),
+      byPerk: perkRows.map((r) => ({ perkId: r._id, perkTitle: r.perk[0]?.title ?? '', merchantName: r.perk[0]?.merchantName ?? '', count: r.count })),
+      byCounty: merchantRows.map((r) => ({ countyCode: r.merchant[0]?.countyCode ?? '', countyName: countyName(r.merchant[0]?.countyCode ?? '') ?? '', count: r.count })),
+      total: merchantRows.reduce((n, r) => n + r.count, 0),
+    },
+  ])
+}
+
+/** The figures: per merchant, per perk, per county, and all. */
+interface TotalsPart {
+  byMerchant: { merchantId: string; merchantName: string; count: number }[]
+  byPerk: { perkId: string; perkTitle: string; merchantName: string; count: number }[]
+  byCounty: { countyCode: string; countyName: string; count: number }[]
+  total: number
+}
+
+/**
+ * Figures of disjoint sets of merchants added up (a perk and a redemption are one merchant's):
+ * per county summed, each list most first, ties by id, so figures made in parts read as made at once.
+ */
+function mergeTotals(parts: TotalsPart[]): TotalsPart {
+  const byCount = (key: (r: never) => string) => (a: { count: number }, b: { count: number }) => b.count - a.count || (key(a as never) < key(b as never) ? -1 : key(a as never) > key(b as never) ? 1 : 0)
+  const counties = new Map<string, number>()
+  for (const row of parts.flatMap((p) => p.byCounty)) counties.set(row.countyCode, (counties.get(row.countyCode) ?? 0) + row.count)
   return {
-    byMerchant: merchantRows.map((r) => ({ merchantId: r._id, merchantName: r.merchant[0]?.name ?? '', count: r.count })).sort(byCount),
-    byPerk: perkRows.map((r) => ({ perkId: r._id, perkTitle: r.perk[0]?.title ?? '', merchantName: r.perk[0]?.merchantName ?? '', count: r.count })).sort(byCount),
-    byCounty: [...byCounty].map(([code, count]) => ({ countyCode: code, countyName: countyName(code) ?? '', count })).sort(byCount),
-    total: merchantRows.reduce((n, r) => n + r.count, 0),
+    byMerchant: parts.flatMap((p) => p.byMerchant).sort(byCount((r: { merchantId: string }) => r.merchantId)),
+    byPerk: parts.flatMap((p) => p.byPerk).sort(byCount((r: { perkId: string }) => r.perkId)),
+    byCounty: [...counties].map(([code, count]) => ({ countyCode: code, countyName: countyName(code) ?? '', count })).sort(byCount((r: { countyCode: string }) => r.countyCode)),
+    total: parts.reduce((n, p) => n + p.total, 0),
   }
 }
 
@@ -324,6 +344,8 @@ function namedView(r: NamedRedemption): RedemptionView {
 
 /** Redemptions per detail page of an export (one request with the names). */
 const DETAIL_PAGE_ROWS = 2_000
+/** Merchants whose figures an export step makes. */
+const MERCHANTS_PER_STEP = 25
 
 /**
  * Where a redemptions export stands: the figures first (one step), then every redemption behind
@@ -333,6 +355,9 @@ const DETAIL_PAGE_ROWS = 2_000
 interface RedemptionsExportState {
   phase: 'totals' | 'detail' | 'write'
   merchantIds: string[]
+  /** Merchants whose figures are made, and the redemptions they counted. */
+  merchantsDone: number
+  counted: number
   from: string | null
   to: string | null
   /** The moment the export began (ISO). */
@@ -348,9 +373,18 @@ const redemptionsExport: JobKind<RedemptionsExportState> = {
     const state = job.state
     const where = redemptionsOf(state.merchantIds, { from: state.from, to: state.to, upTo: new Date(state.upTo) })
     if (state.phase === 'totals') {
-      const totals = await computeTotals(where)
-      if (totals.total > EXPORT_MAX_ROWS) throw conflict(`该时段核销超过 ${EXPORT_MAX_ROWS} 笔，请缩短时间范围分段导出`)
-      return { state: { ...state, phase: totals.total > 0 ? 'detail' : 'write' }, total: totals.total, part: { sheet: 'totals', rows: [totals] } }
+      // The figures of a batch of merchants (a city's hundreds are a few steps); added up when written.
+      const batch = state.merchantIds.slice(state.merchantsDone, state.merchantsDone + MERCHANTS_PER_STEP)
+      const totals = await computeTotals(redemptionsOf(batch, { from: state.from, to: state.to, upTo: new Date(state.upTo) }))
+      const counted = state.counted + totals.total
+      if (counted > EXPORT_MAX_ROWS) throw conflict(`该时段核销超过 ${EXPORT_MAX_ROWS} 笔，请缩短时间范围分段导出`)
+      const merchantsDone = state.merchantsDone + batch.length
+      const last = merchantsDone >= state.merchantIds.length
+      return {
+        state: { ...state, phase: !last ? 'totals' : counted > 0 ? 'detail' : 'write', merchantsDone, counted },
+        ...(last ? { total: counted } : {}),
+        part: { sheet: 'totals', rows: [totals as unknown as Record<string, unknown>] },
+      }
     }
     if (state.phase === 'detail') {
       const pageRows = job.pace?.rows ?? DETAIL_PAGE_ROWS
@@ -376,7 +410,7 @@ const redemptionsExport: JobKind<RedemptionsExportState> = {
         },
       }
     }
-    const [totals] = (await partRows(job, 'totals')) as Awaited<ReturnType<typeof computeTotals>>[]
+    const totals = mergeTotals((await partRows(job, 'totals')) as unknown as TotalsPart[])
     const detail = await partRows(job, 'detail')
     const fileId = await writeJobWorkbook(job, [
       { title: '按商家', columns: [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byMerchant },
@@ -757,7 +791,7 @@ export const main = defineFunction('perk', perk, {
       scope: place,
       fileName: workbookName('爱心商家优惠核销', place, input.from ? `${input.from}至${to}` : `截至${to}`),
       pace: input.pace,
-      state: { phase: 'totals', merchantIds, from: input.from ?? null, to: input.to ?? null, upTo: ctx.now.toISOString(), after: null },
+      state: { phase: 'totals', merchantIds, merchantsDone: 0, counted: 0, from: input.from ?? null, to: input.to ?? null, upTo: ctx.now.toISOString(), after: null },
     })
   },
 }, { pruneUsage, carryOnExports: (now) => carryOnJobs([redemptionsExport as JobKind<unknown>], now) })

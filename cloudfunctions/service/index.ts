@@ -268,8 +268,7 @@ function reportRowsOf(criteria: unknown, month: string, settings: Settings): Agg
 /**
  * The report's volunteers, one row each with their approved sessions (`n`), in no order: the rows
  * of reportRowsOf without their figures (a row is a volunteer with an approved session here), at
- * a fraction of its cost (one group, no days unwound): how many rows a report has, and where an
- * export's slices are cut.
+ * a fraction of its cost (one group, no days unwound): how many rows a report has.
  */
 function reportVolunteersOf(criteria: unknown): Aggregate {
   return sessions()
@@ -288,33 +287,32 @@ const SUMMARY_SLICE_SESSIONS = 5_000
 const DETAIL_PAGE_ROWS = 2_000
 
 /**
- * Where an hours export stands. The summary is cut into slices of volunteers by user id (each
- * volunteer's sessions all in one slice, so their day caps are exact), about
- * SUMMARY_SLICE_SESSIONS sessions a slice; the month's detail is read a page at a time after the
- * last record read (check-in time, then id).
+ * Where an hours export stands. The summary is cut into slices of volunteers by user id, each
+ * volunteer's sessions all in one slice (so their day caps are exact): a slice runs from the last
+ * user id done to the user id of its SUMMARY_SLICE_SESSIONS-th session in the place, that
+ * volunteer's sessions included. The month's detail is read a page at a time after the last record
+ * read (check-in time, then id). Nothing reads the whole place at once but the two counts.
  */
 interface HoursExportState {
-  phase: 'plan' | 'summary' | 'detail' | 'write'
+  phase: 'count' | 'summary' | 'detail' | 'write'
   month: string
   place: Place
   /** The rules as they stood when the export began: every slice counts by the same. */
   rules: Pick<Settings, 'dailyCapMinutes' | 'starThresholdsHours'>
-  /** The last user id of each slice but the last (which goes on to the end), and each slice's sessions. */
-  bounds: string[]
-  sliceSessions: number[]
-  slice: number
+  /** The place's sessions (any status: what the slices walk) and how many the slices have walked. */
+  placeSessions: number
+  walked: number
+  /** The last user id of the summary done. */
+  lastUser: string | null
   /** The last detail record read: its check-in (ISO) and id. */
   after: { at: string; id: string } | null
 }
 
-/** The user ids of summary slice `i`. */
-function sliceRange(state: HoursExportState, i: number): Record<string, unknown> {
-  const lo = i > 0 ? state.bounds[i - 1] : null
-  const hi = i < state.bounds.length ? state.bounds[i] : null
-  if (lo !== null && hi !== null) return { userId: _.gt(lo).and(_.lte(hi)) }
-  if (lo !== null) return { userId: _.gt(lo) }
-  if (hi !== null) return { userId: _.lte(hi) }
-  return {}
+/** The place's sessions after user id `lastUser` (the whole city: by user id alone, which the user index serves). */
+function sessionsAfter(place: Place, lastUser: string | null): unknown {
+  const after = lastUser === null ? null : { userId: _.gt(lastUser) }
+  if (place) return after ? _.and([placeCriteria(place), after]) : placeCriteria(place)
+  return after ?? CITY_WIDE
 }
 
 const hoursOf = (m: number) => Math.round((m / 60) * 10) / 10
@@ -329,38 +327,29 @@ const hoursExport: JobKind<HoursExportState> = {
     const monthEnd = monthStart.add(1, 'month').toDate()
     // The month's approved records in the place (the whole city: no condition, so the time index serves).
     const monthApproved = (since: Record<string, unknown>) => _.and([state.place ? placeCriteria(state.place) : {}, { status: 'approved' }, since])
-    if (state.phase === 'plan') {
-      // Who has approved time here, and how many sessions each (one pass): the slices are cut from it.
-      const [volunteers, { total: details }] = await Promise.all([
-        aggregateAll<{ _id: string; n: number }>(() => reportVolunteersOf(placeCriteria(state.place)).sort({ _id: 1 })),
+    if (state.phase === 'count') {
+      // How far there is to go: the place's sessions, and the month's approved records.
+      const [{ total: placeSessions }, { total: details }] = await Promise.all([
+        sessions().where(placeCriteria(state.place)).count(),
         sessions().where(monthApproved({ checkInAt: _.gte(monthStart.toDate()).and(_.lt(monthEnd)) })).count(),
       ])
-      const bounds: string[] = []
-      const sliceSessions: number[] = []
-      let sessionsInSlice = 0
-      for (const v of volunteers) {
-        sessionsInSlice += v.n
-        if (sessionsInSlice >= (size ?? SUMMARY_SLICE_SESSIONS)) {
-          bounds.push(v._id)
-          sliceSessions.push(sessionsInSlice)
-          sessionsInSlice = 0
-        }
-      }
-      sliceSessions.push(sessionsInSlice)
-      return { state: { ...state, phase: 'summary', bounds, sliceSessions, slice: 0 }, total: sum(volunteers.map((v) => v.n)) + details }
+      return { state: { ...state, phase: 'summary', placeSessions }, total: placeSessions + details }
     }
     if (state.phase === 'summary') {
-      const range = sliceRange(state, state.slice)
-      // A slice of the city by user id alone (the user index serves it); a place's slice within the place.
-      const sliceOf = state.place ? _.and([placeCriteria(state.place), range]) : Object.keys(range).length ? range : CITY_WIDE
+      const sliceSessions = size ?? SUMMARY_SLICE_SESSIONS
+      const rest = sessionsAfter(state.place, state.lastUser)
+      // The slice ends with the volunteer of its last session (none: the rest is the last slice).
+      const { data: edge } = await sessions().where(rest).orderBy('userId', 'asc').skip(sliceSessions - 1).limit(1).field({ userId: true }).get()
+      const lastUser = edge[0]?.userId ?? null
+      const slice = lastUser === null ? rest : _.and([rest, { userId: _.lte(lastUser) }])
       const rows = await aggregateAll<ReportRow>(
-        () => creditedPerVolunteer(sessions().aggregate().match(sliceOf).match({ status: 'approved' }), state.rules.dailyCapMinutes, state.month).sort({ _id: 1 }),
+        () => creditedPerVolunteer(sessions().aggregate().match(slice).match({ status: 'approved' }), state.rules.dailyCapMinutes, state.month).sort({ _id: 1 }),
         { then: (page) => withVolunteerName(page, '_id') },
       )
-      const last = state.slice >= state.bounds.length
+      const walked = lastUser === null ? state.placeSessions : Math.min(state.walked + sliceSessions, state.placeSessions)
       return {
-        state: { ...state, phase: last ? 'detail' : 'summary', slice: state.slice + 1 },
-        done: state.sliceSessions[state.slice] ?? 0,
+        state: { ...state, phase: lastUser === null ? 'detail' : 'summary', lastUser, walked },
+        done: Math.max(0, walked - state.walked),
         part: { sheet: 'summary', rows: rows.map((r) => reportRow(r, state.rules)) },
       }
     }
@@ -919,7 +908,7 @@ export const main = defineFunction(
         scope,
         fileName: workbookName('志愿服务时长', scope, month),
         pace: input.pace,
-        state: { phase: 'plan', month, place, rules: { dailyCapMinutes: settings.dailyCapMinutes, starThresholdsHours: settings.starThresholdsHours }, bounds: [], sliceSessions: [], slice: 0, after: null },
+        state: { phase: 'count', month, place, rules: { dailyCapMinutes: settings.dailyCapMinutes, starThresholdsHours: settings.starThresholdsHours }, placeSessions: 0, walked: 0, lastUser: null, after: null },
       })
     },
   },

@@ -143,6 +143,17 @@ describe('the hours export of a county', () => {
     expect(late).toBe(0)
   })
 
+  test('a step that never finishes in time (claimed three times, never committed) fails the job, saying what to do', async () => {
+    const started = ok(await app.call(COUNTY, 'service.exportReport', { ...input, pace: SMALL }))
+    await app.probe(`await db.collection('jobs').doc(args.id).update({ data: { leaseToken: 'died', leaseUntil: new Date(Date.now() - 1000), tries: 3 } })`, { id: started.jobId })
+    const failed = ok(await app.call(COUNTY, 'service.exportReport', { jobId: started.jobId }))
+    expect(failed).toMatchObject({ status: 'failed', done: started.done, fileUrl: '' })
+    expect(failed.error).toContain('请缩小范围')
+    // It stays failed: nobody works on it again.
+    await app.cloud.fireTimer('service', 'carryOnExports')
+    expect(jobDoc(started.jobId)).toMatchObject({ status: 'failed', done: started.done })
+  })
+
   test('polls and the timer at once never count a slice twice', async () => {
     const started = ok(await app.call(COUNTY, 'service.exportReport', { ...input, pace: { rows: 60, steps: 1 } }))
     for (let i = 0; i < 60 && jobDoc(started.jobId)?.status !== 'done'; i++) {

@@ -165,6 +165,15 @@ export const InstalmentView = z.object({
 })
 export type InstalmentView = z.infer<typeof InstalmentView>
 
+/** A project's outcome a year (or two) after disbursement: what the applicant reported and what the county confirmed. */
+export const OutcomeView = z.object({
+  year: z.number(),
+  askedOn: z.string(),
+  reported: z.object({ jobsCreated: z.number(), householdsHelped: z.number(), note: z.string(), at: z.string() }).nullable(),
+  confirmed: z.object({ jobsCreated: z.number(), householdsHelped: z.number(), byName: z.string(), at: z.string() }).nullable(),
+})
+export type OutcomeView = z.infer<typeof OutcomeView>
+
 /** An instalment unpaid after its due date: since when the loan is overdue, how long, how much. */
 export const OverdueView = z.object({ since: z.string(), dueOn: z.string(), daysPastDue: z.number(), amountFen: z.number() })
 
@@ -229,6 +238,8 @@ export const LoanDetail = LoanSummary.extend({
   /** The repayment schedule (empty until disbursed). */
   instalments: z.array(InstalmentView),
   overdue: OverdueView.nullable(),
+  /** Asked one and two years after disbursement: jobs and households as reported and as the county confirmed. */
+  outcomes: z.array(OutcomeView),
   /** The subsidy periods: computed, approved, paid (the statement). */
   schedule: z.array(SubsidyPeriodView),
   subsidyApprovedFen: z.number(),
@@ -244,6 +255,9 @@ export const LoanDetail = LoanSummary.extend({
     disburse: z.boolean(),
     repay: z.boolean(),
     approveSubsidy: z.boolean(),
+    /** The outcome year the caller may report (the applicant) or confirm (the county), 0 when none. */
+    reportOutcome: z.number(),
+    confirmOutcome: z.number(),
     /** The key of the approved period the city may record as paid next ('' when none). */
     paySubsidy: z.string(),
     revealIdentity: z.boolean(),
@@ -279,6 +293,9 @@ const ReportRow = z.object({
   projects: z.number(),
   jobsCreated: z.number(),
   householdsHelped: z.number(),
+  /** What the counties confirmed a year or two on (the latest confirmed year of each loan), beside the promised figures above. */
+  jobsConfirmed: z.number(),
+  householdsConfirmed: z.number(),
 })
 export type LoanReportRow = z.infer<typeof ReportRow>
 
@@ -307,6 +324,9 @@ export const SubsidyStatement = z.object({
   total: z.object({ loans: z.number(), approvedFen: z.number(), paidFen: z.number(), unpaidFen: z.number(), forfeitedFen: z.number() }),
 })
 export type SubsidyStatement = z.infer<typeof SubsidyStatement>
+
+const outcomeYear = z.union([z.literal(1), z.literal(2)], { error: '成效年度应为第 1 或第 2 年' }).describe('成效年度')
+const headcount = (label: string) => z.number({ error: `请填写${label}` }).describe(label).int(`${label}应为整数`).min(0, `${label}不能为负`).max(10_000, `${label}过大`)
 
 const reviewers = ['county_admin', 'city_admin', 'bank_officer'] as const
 const applicants = ['rural_youth', 'volunteer'] as const
@@ -477,6 +497,19 @@ export const loan = {
     output: z.object({ fileUrl: z.string(), fileName: z.string(), rows: z.number() }),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
     rateLimit: { max: 30, windowSeconds: 3600 },
+  }),
+  reportOutcome: action({
+    summary: '申请人填报项目成效（放款满一年、两年时：带动就业、帮扶困难户）',
+    silent: '本人填报，结果当场显示；县团委在核实时看到',
+    input: z.object({ id: loanId, year: outcomeYear, jobsCreated: headcount('带动就业人数'), householdsHelped: headcount('帮扶困难户数'), note: note('情况说明').default('') }),
+    output: LoanDetail,
+    access: { who: applicants, objects: 'own' },
+  }),
+  confirmOutcome: action({
+    summary: '县团委核实项目成效（可按核实情况修正人数）',
+    input: z.object({ id: loanId, year: outcomeYear, jobsCreated: headcount('核实带动就业人数'), householdsHelped: headcount('核实帮扶困难户数') }),
+    output: LoanDetail,
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   lprList: action({
     summary: 'LPR 表（按生效日期）',

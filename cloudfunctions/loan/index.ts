@@ -42,6 +42,7 @@ import { checkChange, mayStep, takeStep } from '../_shared/machines'
 import { loanMachine, type Step, type StepRole } from '../../types/machines'
 import { APPLICANT_PAGE, arrearsFields, dayAfter, followUpRepayments, LENDING, LENT, standing, subsidyState, subsidyTermsOf, type LoanDoc, type Repayment, type SubsidyPayment, yuan } from './repayments'
 import { subsidyStatement, subsidyStatementWorkbook } from './statement'
+import { askForOutcomes, outcomeViews, yearToConfirm, yearToReport } from './outcomes'
 
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
 const lprRates = () => db.collection<LprDoc>(COLLECTIONS.lprRates)
@@ -238,6 +239,7 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
       : null,
     repayments: repaymentViews(l, rec),
     instalments: rec?.instalments ?? [],
+    outcomes: outcomeViews(l),
     overdue: l.overdue ? { ...l.overdue, daysPastDue: Math.max(daysBetween(l.overdue.dueOn, today), 0) } : null,
     schedule,
     subsidyApprovedFen: l.subsidyApprovedFen,
@@ -262,6 +264,8 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
       repay: may(l, v, 'loan.recordRepayment') && l.outstandingFen > 0,
       approveSubsidy: may(l, v, 'loan.approveSubsidy') && l.subsidyDueFrom !== '' && l.subsidyDueFrom <= today,
       paySubsidy: v.city ? (nextUnpaid(l)?.key ?? '') : '',
+      reportOutcome: v.isApplicant ? yearToReport(l) : 0,
+      confirmOutcome: v.county ? yearToConfirm(l) : 0,
       revealIdentity: reviewer && l.status !== 'draft',
     },
     missing: missing.map(([, words]) => words),
@@ -331,6 +335,15 @@ async function write(l: LoanDoc, v: Viewer, change: Change, ctx: CallContext): P
     await audit(ctx.now, { actorId: v.user._id, action: `loan.${event.action}`, targetType: 'loan', targetId: l._id, before: { status: event.from }, after: { status: event.to }, reason: event.note })
   }
   return next
+}
+
+/** Writes a loan's outcomes (not a step of its machine: its status stays), conditional on its version. */
+async function writeOutcomes(l: LoanDoc, set: Partial<Pick<LoanDoc, 'outcomes' | 'confirmedJobs' | 'confirmedHouseholds'>>, event: LoanEvent, ctx: CallContext): Promise<LoanDoc> {
+  const { stats } = await loans()
+    .where({ _id: l._id, version: l.version })
+    .update({ data: { ...set, version: _.inc(1), updatedAt: ctx.now, history: _.push([event]) } })
+  if (stats.updated !== 1) throw conflict('该申请刚刚被其他人处理过，请刷新后再看')
+  return { ...l, ...set, version: l.version + 1, updatedAt: ctx.now, history: [...l.history, event] }
 }
 
 // ---- resubmission after a return ---------------------------------------------------------
@@ -558,9 +571,11 @@ async function buildReport(ctx: CallContext, input: { from?: string; to?: string
         fen: $.sum('$disbursement.amountFen'),
         jobs: $.sum('$project.jobsCreated'),
         households: $.sum('$project.householdsHelped'),
+        jobsConfirmed: $.sum('$confirmedJobs'),
+        householdsConfirmed: $.sum('$confirmedHouseholds'),
       })
       .limit(10_000)
-      .end<{ _id: { county: string; type: string }; n: number; fen: number; jobs: number; households: number }>(),
+      .end<{ _id: { county: string; type: string }; n: number; fen: number; jobs: number; households: number; jobsConfirmed: number | null; householdsConfirmed: number | null }>(),
     loans()
       .aggregate()
       .match(_.and([{ status: _.in(LENT) }, inScope, { subsidyApprovedFen: _.gt(0) }]))
@@ -570,7 +585,7 @@ async function buildReport(ctx: CallContext, input: { from?: string; to?: string
       .limit(10_000)
       .end<{ _id: string; fen: number }>(),
   ])
-  const empty = (code: string, name: string): LoanReportRow => ({ countyCode: code, countyName: name, applications: 0, loans: 0, lentFen: 0, subsidyFen: 0, projects: 0, jobsCreated: 0, householdsHelped: 0 })
+  const empty = (code: string, name: string): LoanReportRow => ({ countyCode: code, countyName: name, applications: 0, loans: 0, lentFen: 0, subsidyFen: 0, projects: 0, jobsCreated: 0, householdsHelped: 0, jobsConfirmed: 0, householdsConfirmed: 0 })
   const rows = new Map<string, LoanReportRow>()
   for (const c of allCounties) if (!counties || counties.includes(c.code)) rows.set(c.code, empty(c.code, c.name))
   const row = (code: string) => rows.get(code) ?? rows.set(code, empty(code, countyName(code) ?? '')).get(code)!
@@ -587,13 +602,15 @@ async function buildReport(ctx: CallContext, input: { from?: string; to?: string
     r.lentFen += g.fen
     r.jobsCreated += g.jobs
     r.householdsHelped += g.households
+    r.jobsConfirmed += g.jobsConfirmed ?? 0
+    r.householdsConfirmed += g.householdsConfirmed ?? 0
     const t = byType.get(g._id.type) ?? { loans: 0, lentFen: 0 }
     byType.set(g._id.type, { loans: t.loans + g.n, lentFen: t.lentFen + g.fen })
   }
   for (const s of subsidies.list) row(s._id).subsidyFen += s.fen
   const byCounty = [...rows.values()]
   const total = byCounty.reduce((t, r) => {
-    for (const k of ['applications', 'loans', 'lentFen', 'subsidyFen', 'projects', 'jobsCreated', 'householdsHelped'] as const) t[k] += r[k]
+    for (const k of ['applications', 'loans', 'lentFen', 'subsidyFen', 'projects', 'jobsCreated', 'householdsHelped', 'jobsConfirmed', 'householdsConfirmed'] as const) t[k] += r[k]
     return t
   }, empty(counties?.length === 1 ? counties[0] : '', counties?.length === 1 ? countyName(counties[0]) ?? '' : '全市'))
   return {
@@ -1020,6 +1037,37 @@ export const main = defineFunction('loan', loan, {
     return detail(fresh, v, ctx)
   },
 
+  async reportOutcome(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.isApplicant) throw notFound('贷款申请不存在')
+    const outcome = (l.outcomes ?? []).find((o) => o.year === input.year)
+    if (!outcome) throw conflict(`放款满 ${input.year} 年后才能填报这一年的成效`, 'year')
+    if (outcome.confirmed) throw conflict('这一年的成效已由县团委核实，不能再修改', 'year')
+    const reported = { jobsCreated: input.jobsCreated, householdsHelped: input.householdsHelped, note: input.note, at: ctx.now, by: v.user._id }
+    const outcomes = (l.outcomes ?? []).map((o) => (o.year === input.year ? { ...o, reported } : o))
+    const event: LoanEvent = { at: ctx.now, actorId: v.user._id, actorName: v.name, actorRole: '申请人', action: 'report_outcome', from: l.status, to: l.status, note: `第 ${input.year} 年成效：带动就业 ${input.jobsCreated} 人，帮扶困难户 ${input.householdsHelped} 户${input.note ? `。${input.note}` : ''}` }
+    return detail(await writeOutcomes(l, { outcomes }, event, ctx), v, ctx)
+  },
+
+  async confirmOutcome(input, ctx) {
+    const { l, v } = await loadFor(input.id, ctx)
+    if (!v.county) throw forbidden('只能核实本县（市、区）项目的成效')
+    const outcome = (l.outcomes ?? []).find((o) => o.year === input.year)
+    if (!outcome?.reported) throw conflict('申请人尚未填报这一年的成效', 'year')
+    if (outcome.confirmed) throw conflict('这一年的成效已核实', 'year')
+    const confirmed = { jobsCreated: input.jobsCreated, householdsHelped: input.householdsHelped, at: ctx.now, by: v.user._id, byName: v.name }
+    const outcomes = (l.outcomes ?? []).map((o) => (o.year === input.year ? { ...o, confirmed } : o))
+    // The reports count the latest year confirmed.
+    const latest = Math.max(input.year, ...(l.outcomes ?? []).filter((o) => o.confirmed).map((o) => o.year))
+    const figures = latest === input.year ? { confirmedJobs: input.jobsCreated, confirmedHouseholds: input.householdsHelped } : {}
+    const corrected = input.jobsCreated !== outcome.reported.jobsCreated || input.householdsHelped !== outcome.reported.householdsHelped ? `（申请人填报 ${outcome.reported.jobsCreated} 人、${outcome.reported.householdsHelped} 户）` : ''
+    const event: LoanEvent = { at: ctx.now, actorId: v.user._id, actorName: v.name, actorRole: actorRole(v, 'county', l), action: 'confirm_outcome', from: l.status, to: l.status, note: `核实第 ${input.year} 年成效：带动就业 ${input.jobsCreated} 人，帮扶困难户 ${input.householdsHelped} 户${corrected}` }
+    const next = await writeOutcomes(l, { outcomes, ...figures }, event, ctx)
+    await audit(ctx.now, { actorId: v.user._id, action: 'loan.confirm_outcome', targetType: 'loan', targetId: l._id, before: { reported: { jobs: outcome.reported.jobsCreated, households: outcome.reported.householdsHelped } }, after: { confirmed: { jobs: input.jobsCreated, households: input.householdsHelped } }, reason: event.note })
+    await tellApplicant(next, '成效已核实', `第 ${input.year} 年：就业 ${input.jobsCreated} 人，帮扶 ${input.householdsHelped} 户`)
+    return detail(next, v, ctx)
+  },
+
   async subsidyStatement(input, ctx) {
     return subsidyStatement(await reportScope(ctx, input.countyCode), input, shanghaiDate(ctx.now))
   },
@@ -1083,6 +1131,8 @@ export const main = defineFunction('loan', loan, {
       projects: r.projects,
       jobs: r.jobsCreated,
       households: r.householdsHelped,
+      jobsConfirmed: r.jobsConfirmed,
+      householdsConfirmed: r.householdsConfirmed,
     })
     const file = await exportWorkbook(`创业贷款统计-${report.from}至${report.to}.xlsx`, [
       {
@@ -1096,6 +1146,8 @@ export const main = defineFunction('loan', loan, {
           { header: '扶持项目（个）', key: 'projects', width: 14 },
           { header: '带动就业（人）', key: 'jobs', width: 14 },
           { header: '帮扶困难户（户）', key: 'households', width: 16 },
+          { header: '核实带动就业（人）', key: 'jobsConfirmed', width: 18 },
+          { header: '核实帮扶困难户（户）', key: 'householdsConfirmed', width: 20 },
         ],
         rows: [...report.byCounty.map(countyRow), countyRow({ ...report.total, countyName: `合计（${report.total.countyName}）` })],
       },
@@ -1119,7 +1171,7 @@ export const main = defineFunction('loan', loan, {
     ])
     return { ...file, rows: report.byCounty.length }
   },
-}, { tellLoanStaffWhatWaits, followUpRepayments })
+}, { tellLoanStaffWhatWaits, followUpRepayments, askForOutcomes })
 
 /**
  * Each morning, whoever has applications waiting is told how many (the long-term 待办 template,

@@ -34,6 +34,13 @@ export interface OverdueMark {
   amountFen: number
 }
 
+export interface Outcome {
+  year: 1 | 2
+  askedOn: string
+  reported: { jobsCreated: number; householdsHelped: number; note: string; at: Date; by: string } | null
+  confirmed: { jobsCreated: number; householdsHelped: number; at: Date; by: string; byName: string } | null
+}
+
 /** A loan with what came after disbursement (absent on loans disbursed before schedules were kept). */
 export type LoanDoc = Omit<StoredLoan, 'repayments' | 'subsidies'> & {
   repayments: Repayment[]
@@ -44,6 +51,11 @@ export type LoanDoc = Omit<StoredLoan, 'repayments' | 'subsidies'> & {
   /** The due date of the first instalment not settled ('' when none): the daily check's reminders. */
   nextDueOn?: string
   subsidyPayments?: SubsidyPayment[]
+  /** Asked a year and two years after disbursement (outcomes.ts). */
+  outcomes?: Outcome[]
+  /** The latest figures the county confirmed (the reports sum them beside the promised ones). */
+  confirmedJobs?: number
+  confirmedHouseholds?: number
   /** The applicant's ID number and mobile as submitted, masked: shown without reading the registration on every answer. */
   applicantMasked?: { idMasked: string; mobileMasked: string }
 }

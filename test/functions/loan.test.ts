@@ -713,4 +713,40 @@ describe('issue 24: after disbursement', () => {
     await configure({ loanAgeMax: 45, loanProjectTypes: ['agriculture', 'ecommerce', 'homestay', 'rural_tourism', 'other'] })
     expect(ok(await app.call('o_loan_elig', 'loan.submit', { id: d.id })).status).toBe('submitted')
   })
+
+  test('outcomes a year on: asked once a year after disbursement, reported by the youth, confirmed by the county; the report shows confirmed beside promised', async () => {
+    const reportBefore = ok(await app.call(CITY, 'loan.report', { from: '2025-01-01', to: today() })).total
+    app.acceptNotices('o_loan_s', 'reminder')
+    const fired = await app.cloud.fireTimer('loan', 'askForOutcomes')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { done: true } })
+    // Lent 2025-07-15: the first year is over, the second is not.
+    const asked = ok(await app.call('o_loan_s', 'loan.get', { id }))
+    expect(asked.outcomes).toEqual([{ year: 1, askedOn: today(), reported: null, confirmed: null }])
+    expect(asked.can).toMatchObject({ reportOutcome: 1, confirmOutcome: 0 })
+    expect(ok(await app.call('o_loan_s', 'account.messages', {})).items[0]).toMatchObject({ title: '创业项目放款满一年成效填报' })
+    const quiet = app.dump()
+    const again = await app.cloud.fireTimer('loan', 'askForOutcomes')
+    expect(again.ok && again.result).toMatchObject({ ok: true, data: { asked: 0 } })
+    expect(app.dump()).toBe(quiet)
+
+    const before = app.dump()
+    expect(await app.call('o_loan_s', 'loan.reportOutcome', { id, year: 2, jobsCreated: 6, householdsHelped: 4 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', field: 'year', message: '放款满 2 年后才能填报这一年的成效' } })
+    expect(await app.call('o_loan_s', 'loan.reportOutcome', { id, year: 1, jobsCreated: -1, householdsHelped: 4 })).toMatchObject({ ok: false, error: { field: 'jobsCreated' } })
+    expect(await app.call('o_loan_s', 'loan.confirmOutcome', { id, year: 1, jobsCreated: 6, householdsHelped: 4 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.call(COUNTY, 'loan.confirmOutcome', { id, year: 1, jobsCreated: 6, householdsHelped: 4 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '申请人尚未填报这一年的成效' } })
+    expect(app.dump()).toBe(before)
+
+    const reported = ok(await app.call('o_loan_s', 'loan.reportOutcome', { id, year: 1, jobsCreated: 6, householdsHelped: 4, note: '新增两名分拣工' }))
+    expect(reported.outcomes[0].reported).toMatchObject({ jobsCreated: 6, householdsHelped: 4, note: '新增两名分拣工' })
+    expect(await app.call(OTHER_COUNTY, 'loan.confirmOutcome', { id, year: 1, jobsCreated: 5, householdsHelped: 4 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const confirmed = ok(await app.call(COUNTY, 'loan.confirmOutcome', { id, year: 1, jobsCreated: 5, householdsHelped: 4 }))
+    expect(confirmed.outcomes[0].confirmed).toMatchObject({ jobsCreated: 5, householdsHelped: 4 })
+    expect(confirmed.history.at(-1)).toMatchObject({ action: 'confirm_outcome', note: '核实第 1 年成效：带动就业 5 人，帮扶困难户 4 户（申请人填报 6 人、4 户）' })
+    expect(ok(await app.call('o_loan_s', 'account.messages', {})).items[0]).toMatchObject({ tag: '成效已核实' })
+    expect(await app.call('o_loan_s', 'loan.reportOutcome', { id, year: 1, jobsCreated: 9, householdsHelped: 9 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这一年的成效已由县团委核实，不能再修改' } })
+
+    // Promised on the application (8 jobs, 5 households) and confirmed (5, 4), side by side.
+    const report = ok(await app.call(CITY, 'loan.report', { from: '2025-01-01', to: today() })).total
+    expect(report).toMatchObject({ jobsCreated: reportBefore.jobsCreated, jobsConfirmed: reportBefore.jobsConfirmed + 5, householdsConfirmed: reportBefore.householdsConfirmed + 4 })
+  })
 })

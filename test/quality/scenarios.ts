@@ -446,6 +446,17 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     return { input: { id, period: '2025-Q3', paidOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), transferRef: 'MX-0001' } }
   },
   'loan.subsidyStatement': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'loan.reportOutcome': async (env, persona, target) => {
+    const id = await applicationFor(env, persona, target, 'due')
+    await env.app.cloud.fireTimer('loan', 'askForOutcomes') // lent 2025-07-15: a year on, its outcome is asked
+    return { input: { id, year: 1, jobsCreated: 3, householdsHelped: 2 } }
+  },
+  'loan.confirmOutcome': async (env, persona, target) => {
+    const id = await reviewLoan(env, persona, target, 'due')
+    await env.app.cloud.fireTimer('loan', 'askForOutcomes')
+    await env.must(env.app.cloud.store.get('loans').docs.get(id)!.applicantOpenid as string, 'loan.reportOutcome', { id, year: 1, jobsCreated: 3, householdsHelped: 2 })
+    return { input: { id, year: 1, jobsCreated: 3, householdsHelped: 1 } }
+  },
   'loan.exportSubsidyStatement': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'loan.lprList': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'loan.lprSave': async (_env, _p, target) => (target === 'own' ? { input: { effectiveDate: '2026-10-20', oneYearBp: 290, fiveYearBp: 340 } } : null),

@@ -34,7 +34,8 @@ export default function SubsidyStatementPage() {
   const [sheet, setSheet] = useState(false)
 
   const input: InputOf<'loan.subsidyStatement'> = {
-    ...(range === 'all' ? {} : { from: `${range}-Q1`, to: `${range}-Q4` }),
+    // Without a range the function reads this year; every year is asked for by its bounds.
+    ...(range === 'all' ? { from: `${FIRST_YEAR}-Q1`, to: `${year}-Q4` } : { from: `${range}-Q1`, to: `${range}-Q4` }),
     ...(countyCode ? { countyCode } : {}),
   }
   const key = JSON.stringify(input)
@@ -113,7 +114,7 @@ function StatementBody({ statement, scopeName }: { statement: SubsidyStatement; 
           <Figure label='待拨付' value={yuanShort(t.unpaidFen)} tone={t.unpaidFen > 0 ? 'amber' : undefined} className='subsidy-statement__unpaid' />
         </View>
         <Text className='subsidy-statement__note'>
-          {t.loans} 笔贷款{t.forfeitedFen > 0 ? ` · 逾期扣减贴息 ${yuan(t.forfeitedFen)}` : ''} · {statement.from && statement.to ? `${quarterLabel(statement.from)}至${quarterLabel(statement.to)}` : ''}
+          {t.loans} 笔贷款{t.forfeitedFen > 0 ? ` · 逾期扣减贴息 ${yuan(t.forfeitedFen)}` : ''} · {statement.from && statement.to ? `${quarterLabel(statement.from)} 至 ${quarterLabel(statement.to)}` : ''}
         </Text>
       </View>
 

@@ -1134,6 +1134,7 @@ export const main = defineFunction('loan', loan, {
       jobsConfirmed: r.jobsConfirmed,
       householdsConfirmed: r.householdsConfirmed,
     })
+    const totalRow = countyRow({ ...report.total, countyName: `合计（${report.total.countyName}）` })
     const file = await exportWorkbook(`创业贷款统计-${report.from}至${report.to}.xlsx`, [
       {
         title: '按县（市、区）',
@@ -1146,10 +1147,8 @@ export const main = defineFunction('loan', loan, {
           { header: '扶持项目（个）', key: 'projects', width: 14 },
           { header: '带动就业（人）', key: 'jobs', width: 14 },
           { header: '帮扶困难户（户）', key: 'households', width: 16 },
-          { header: '核实带动就业（人）', key: 'jobsConfirmed', width: 18 },
-          { header: '核实帮扶困难户（户）', key: 'householdsConfirmed', width: 20 },
         ],
-        rows: [...report.byCounty.map(countyRow), countyRow({ ...report.total, countyName: `合计（${report.total.countyName}）` })],
+        rows: [...report.byCounty.map(countyRow), totalRow],
       },
       {
         title: '按项目类型',
@@ -1167,6 +1166,18 @@ export const main = defineFunction('loan', loan, {
           { header: '申请（笔）', key: 'count', width: 12 },
         ],
         rows: report.byStatus.map((s) => ({ status: LOAN_STATUS_LABELS[s.status], count: s.count })),
+      },
+      {
+        // What the projects promised, beside what the counties confirmed a year or two on.
+        title: '项目成效',
+        columns: [
+          { header: '县（市、区）', key: 'countyName', width: 16 },
+          { header: '承诺带动就业（人）', key: 'jobs', width: 18 },
+          { header: '核实带动就业（人）', key: 'jobsConfirmed', width: 18 },
+          { header: '承诺帮扶困难户（户）', key: 'households', width: 20 },
+          { header: '核实帮扶困难户（户）', key: 'householdsConfirmed', width: 20 },
+        ],
+        rows: [...report.byCounty.map(countyRow), totalRow],
       },
     ])
     return { ...file, rows: report.byCounty.length }

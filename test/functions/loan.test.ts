@@ -748,5 +748,10 @@ describe('issue 24: after disbursement', () => {
     // Promised on the application (8 jobs, 5 households) and confirmed (5, 4), side by side.
     const report = ok(await app.call(CITY, 'loan.report', { from: '2025-01-01', to: today() })).total
     expect(report).toMatchObject({ jobsCreated: reportBefore.jobsCreated, jobsConfirmed: reportBefore.jobsConfirmed + 5, householdsConfirmed: reportBefore.householdsConfirmed + 4 })
+    const file = ok(await app.call(CITY, 'loan.exportReport', { from: '2025-01-01', to: today() }))
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(await (await fetch(file.fileUrl)).arrayBuffer()) as never)
+    const rows = book.getWorksheet('项目成效')!.getSheetValues().filter(Boolean) as unknown[][]
+    expect(rows.at(-1)).toEqual([undefined, '合计（全市）', report.jobsCreated, report.jobsConfirmed, report.householdsHelped, report.householdsConfirmed])
   })
 })

@@ -337,8 +337,11 @@ async function write(l: LoanDoc, v: Viewer, change: Change, ctx: CallContext): P
   return next
 }
 
-/** Writes a loan's outcomes (not a step of its machine: its status stays), conditional on its version. */
-async function writeOutcomes(l: LoanDoc, set: Partial<Pick<LoanDoc, 'outcomes' | 'confirmedJobs' | 'confirmedHouseholds'>>, event: LoanEvent, ctx: CallContext): Promise<LoanDoc> {
+/**
+ * A change beside the loan's machine (its status stays: a subsidy period paid, an outcome reported
+ * or confirmed), conditional on its version like every change, with its event.
+ */
+async function writeBeside(l: LoanDoc, set: Partial<Pick<LoanDoc, 'outcomes' | 'confirmedJobs' | 'confirmedHouseholds' | 'subsidyPayments'>>, event: LoanEvent, ctx: CallContext): Promise<LoanDoc> {
   const { stats } = await loans()
     .where({ _id: l._id, version: l.version })
     .update({ data: { ...set, version: _.inc(1), updatedAt: ctx.now, history: _.push([event]) } })
@@ -1026,13 +1029,9 @@ export const main = defineFunction('loan', loan, {
     if (input.paidOn < shanghaiDate(period.at)) throw invalid('paidOn', `拨付日期不能早于核准日期 ${shanghaiDate(period.at)}`)
     const payment: SubsidyPayment = { key: period.key, paidOn: input.paidOn, transferRef: input.transferRef, amountFen: period.amountFen, at: ctx.now, by: v.user._id, byName: v.name }
     const event: LoanEvent = { at: ctx.now, actorId: v.user._id, actorName: v.name, actorRole: ROLE_LABELS.city_admin, action: 'pay_subsidy', from: l.status, to: l.status, note: `${period.key} 贴息 ${yuan(period.amountFen)} 已于 ${input.paidOn} 拨付，凭证号 ${input.transferRef}` }
-    // Not a step of the loan's machine (its status stays): the period's approved → paid, conditional on the version like every change.
-    const { stats } = await loans()
-      .where({ _id: l._id, version: l.version })
-      .update({ data: { subsidyPayments: _.push([payment]), version: _.inc(1), updatedAt: ctx.now, history: _.push([event]) } })
-    if (stats.updated !== 1) throw conflict('该申请刚刚被其他人处理过，请刷新后再看')
+    // The period's approved → paid: the loan's status stays.
+    const fresh = await writeBeside(l, { subsidyPayments: [...paid, payment] }, event, ctx)
     await audit(ctx.now, { actorId: v.user._id, action: 'loan.pay_subsidy', targetType: 'loan', targetId: l._id, before: { period: period.key, paid: false }, after: { period: period.key, paidOn: input.paidOn, transferRef: input.transferRef }, reason: event.note })
-    const fresh: LoanDoc = { ...l, version: l.version + 1, updatedAt: ctx.now, subsidyPayments: [...paid, payment], history: [...l.history, event] }
     await tellApplicant(fresh, '贴息已拨付', `${period.key} 贴息 ${yuan(period.amountFen)}，${input.paidOn} 拨付`)
     return detail(fresh, v, ctx)
   },
@@ -1046,7 +1045,7 @@ export const main = defineFunction('loan', loan, {
     const reported = { jobsCreated: input.jobsCreated, householdsHelped: input.householdsHelped, note: input.note, at: ctx.now, by: v.user._id }
     const outcomes = (l.outcomes ?? []).map((o) => (o.year === input.year ? { ...o, reported } : o))
     const event: LoanEvent = { at: ctx.now, actorId: v.user._id, actorName: v.name, actorRole: '申请人', action: 'report_outcome', from: l.status, to: l.status, note: `第 ${input.year} 年成效：带动就业 ${input.jobsCreated} 人，帮扶困难户 ${input.householdsHelped} 户${input.note ? `。${input.note}` : ''}` }
-    return detail(await writeOutcomes(l, { outcomes }, event, ctx), v, ctx)
+    return detail(await writeBeside(l, { outcomes }, event, ctx), v, ctx)
   },
 
   async confirmOutcome(input, ctx) {
@@ -1062,7 +1061,7 @@ export const main = defineFunction('loan', loan, {
     const figures = latest === input.year ? { confirmedJobs: input.jobsCreated, confirmedHouseholds: input.householdsHelped } : {}
     const corrected = input.jobsCreated !== outcome.reported.jobsCreated || input.householdsHelped !== outcome.reported.householdsHelped ? `（申请人填报 ${outcome.reported.jobsCreated} 人、${outcome.reported.householdsHelped} 户）` : ''
     const event: LoanEvent = { at: ctx.now, actorId: v.user._id, actorName: v.name, actorRole: actorRole(v, 'county', l), action: 'confirm_outcome', from: l.status, to: l.status, note: `核实第 ${input.year} 年成效：带动就业 ${input.jobsCreated} 人，帮扶困难户 ${input.householdsHelped} 户${corrected}` }
-    const next = await writeOutcomes(l, { outcomes, ...figures }, event, ctx)
+    const next = await writeBeside(l, { outcomes, ...figures }, event, ctx)
     await audit(ctx.now, { actorId: v.user._id, action: 'loan.confirm_outcome', targetType: 'loan', targetId: l._id, before: { reported: { jobs: outcome.reported.jobsCreated, households: outcome.reported.householdsHelped } }, after: { confirmed: { jobs: input.jobsCreated, households: input.householdsHelped } }, reason: event.note })
     await tellApplicant(next, '成效已核实', `第 ${input.year} 年：就业 ${input.jobsCreated} 人，帮扶 ${input.householdsHelped} 户`)
     return detail(next, v, ctx)

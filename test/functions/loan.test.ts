@@ -560,6 +560,12 @@ describe('issue 24: after disbursement', () => {
     const late = ok(await app.call(BANK, 'loan.recordRepayment', { id, date: '2025-09-25', principalFen: 833_333, interestFen: 76_667 }))
     expect(late.repayments.map((r) => r.timing)).toEqual(['on_time', 'late'])
     expect(late.instalments[1]).toMatchObject({ status: 'paid', paidOn: '2025-09-25' })
+    // Interest alone on the third due date: partial, the principal still owed. Its month began 2025-09-15 with the second
+    // part still out (repaid late, on the 25th): 19,166,667 × 0.4 % = 76,666.67 → 76,667, not the contract's 73,333.
+    const interestOnly = ok(await app.call(BANK, 'loan.recordRepayment', { id, date: '2025-10-15', principalFen: 0, interestFen: 76_667 }))
+    expect(interestOnly.repayments.map((r) => r.timing)).toEqual(['on_time', 'late', 'partial'])
+    expect(interestOnly.instalments[2]).toMatchObject({ interestFen: 73_333, interestDueFen: 76_667, paidInterestFen: 76_667, paidPrincipalFen: 0, status: 'overdue' })
+    expect(interestOnly.outstandingFen).toBe(20_000_000 - 2 * 833_333)
   })
 
   test('the daily check marks the loan overdue, tells the youth once, and the bank, county and city see it; running again changes nothing', async () => {

@@ -167,7 +167,8 @@ export async function carryOnJobs(kinds: JobKind<unknown>[], now: Date): Promise
   let worked = 0
   let finished = 0
   for (const job of waiting) {
-    if (!budget.left()) break
+    // A job's first step is taken whatever its length: begin one only with room for a long one.
+    if (Date.now() + 2 * IN_CALL_MS > budget.deadline) break
     const after = await claimAndWork(byName.get(job.kind)!, job, budget)
     if (after.seq > job.seq) worked++
     if (after.status === 'done') finished++
@@ -193,7 +194,7 @@ async function removeExpired(kinds: Map<string, unknown>, now: Date): Promise<nu
 }
 
 /** Claims the job (its lease has run out, or was released) and works on it; unclaimed, it is answered as it stands. */
-async function claimAndWork<S>(kind: JobKind<S>, job: JobDoc<S>, budget: { left: () => boolean }): Promise<JobDoc<S>> {
+async function claimAndWork<S>(kind: JobKind<S>, job: JobDoc<S>, budget: Budget): Promise<JobDoc<S>> {
   const token = newToken()
   const claimedAt = Date.now()
   // A step claimed MAX_TRIES times and never committed does not fit the function's time: say so, once.
@@ -217,15 +218,20 @@ async function claimAndWork<S>(kind: JobKind<S>, job: JobDoc<S>, budget: { left:
  * step is committed by an update conditional on holding the lease; a step that lost the lease
  * stops there, its part counted nowhere.
  */
-async function work<S>(kind: JobKind<S>, claimed: JobDoc<S>, token: string, budget: { left: () => boolean }): Promise<JobDoc<S>> {
+async function work<S>(kind: JobKind<S>, claimed: JobDoc<S>, token: string, budget: Budget): Promise<JobDoc<S>> {
   let job = claimed
   const maxSteps = job.pace?.steps ?? Number.POSITIVE_INFINITY
   let steps = 0
+  // The last step's time: the next is taken only if one as long still ends within the budget.
+  let lastStepMs = 0
   // Another step fits: within the pace and the budget, and a large workbook is written by a call of its own.
-  const mayStep = (at: JobDoc<S>) => at.status === 'running' && steps < maxSteps && budget.left() && (steps === 0 || !kind.writes(at.state) || at.total <= HEAVY_WRITE_ROWS)
+  const mayStep = (at: JobDoc<S>) =>
+    at.status === 'running' && steps < maxSteps && budget.left() && (steps === 0 || (Date.now() + lastStepMs < budget.deadline && (!kind.writes(at.state) || at.total <= HEAVY_WRITE_ROWS)))
   try {
     while (mayStep(job)) {
+      const stepStarted = Date.now()
       const step = await kind.step(job)
+      lastStepMs = Date.now() - stepStarted
       steps++
       let partId: string | null = null
       if (step.part) {
@@ -310,5 +316,7 @@ async function jobView(job: JobDoc<unknown>): Promise<ExportJob> {
     expiresAt: job.expiresAt.toISOString(),
   }
 }
+
+type Budget = ReturnType<typeof timeBudget>
 
 const newToken = () => crypto.randomBytes(8).toString('hex')

@@ -31,6 +31,7 @@ export const ROUTES = {
   adminTakeovers: '/packages/admin/takeovers/index',
   adminInvite: '/packages/admin/invite/index',
   adminGrants: '/packages/admin/grants/index',
+  dashboard: '/packages/admin/dashboard/index',
   register: '/packages/account/register/index',
   privacy: '/packages/account/privacy/index',
   invite: '/packages/account/invite/index',

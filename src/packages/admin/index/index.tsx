@@ -86,6 +86,14 @@ export default function AdminHome() {
     const takeovers = typeof c.takeovers === 'number' ? c.takeovers : 0
     return (
       <>
+        <View className='admin-home__board' hoverClass='admin-desk--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.dashboard })}>
+          <DeskMark mark='看' tone='brand' />
+          <View className='admin-home__board-main'>
+            <Text className='admin-home__board-title'>工作看板</Text>
+            <Text className='admin-home__board-desc'>志愿者、服务时长、优惠、贷款与对接会，对比去年同期，可逐级查看到镇街</Text>
+          </View>
+          <ArrowRight size={12} color='#c4c7cc' />
+        </View>
         <View className='admin-home__grid'>
           {DESKS.map((d) => {
             const count = c[d.key]

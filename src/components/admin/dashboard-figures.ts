@@ -1,0 +1,50 @@
+// The league dashboard's figures as people read them: a change on the same period last year, hours
+// from minutes, money in 万元, and the periods one picks (each at most a year, as the function asks).
+// Pure (the page and its test); no dayjs (subpackages stay light).
+
+/** How a figure moved from the same period last year: '+12%', '−5%', '持平', '新增' (none last year), or '' (none either year). */
+export function changeText(current: number, lastYear: number): string {
+  if (lastYear === 0) return current === 0 ? '' : '新增'
+  const pct = Math.round(((current - lastYear) / lastYear) * 100)
+  if (pct === 0) return '持平'
+  return pct > 0 ? `+${pct}%` : `−${Math.abs(pct)}%`
+}
+
+/** The tone of a change: up, down or flat (colour only; a rise is not always good news). */
+export function changeTone(current: number, lastYear: number): 'up' | 'down' | 'flat' {
+  return current > lastYear ? 'up' : current < lastYear ? 'down' : 'flat'
+}
+
+/** Minutes as hours with at most one decimal: 90 → '1.5', 6000 → '100', 12345678 → '205,761.3'. */
+export function hoursText(minutes: number): string {
+  const tenths = Math.round(minutes / 6)
+  const whole = Math.floor(tenths / 10)
+  const frac = tenths % 10
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return frac === 0 ? grouped : `${grouped}.${frac}`
+}
+
+/** A count with thousands separators. */
+export const countText = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const ymdOf = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+
+export type PeriodKey = 'month' | 'year' | 'last12'
+
+/** The periods offered, ending today (Shanghai date `today`): this month, this year, the last twelve months. */
+export function periodOf(key: PeriodKey, today: string): { from: string; to: string } {
+  const [y, m, d] = today.split('-').map(Number)
+  if (key === 'month') return { from: `${y}-${pad(m)}-01`, to: today }
+  if (key === 'year') return { from: `${y}-01-01`, to: today }
+  // The same day a year back (29 February → the 28th), then the day after, so the period is a year
+  // at most as the function counts it: 2026-12-05 → 2025-12-06; 2028-02-29 → 2027-03-01.
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate()
+  return { from: ymdOf(new Date(Date.UTC(y - 1, m - 1, Math.min(d, lastDay) + 1))), to: today }
+}
+
+/** Bars' widths in percent of the largest (a non-zero value at least 2 %, so it shows). */
+export function barWidths(values: readonly number[]): number[] {
+  const max = Math.max(0, ...values)
+  return values.map((v) => (v <= 0 || max === 0 ? 0 : Math.max(2, Math.round((v / max) * 100))))
+}

@@ -1,0 +1,323 @@
+// 工作看板（团市委、县团委、镇街）: the league's figures for a place and a period, each beside the
+// same period last year — volunteers in post, hours served (by township, by star level), stations
+// and their use, perks redeemed, loans and the subsidy, job fairs from sign-up to local hire. The
+// city admin starts with the city and drills down to a county and a township by tapping its row;
+// a county admin starts with their county; township staff see their township. Each card shows its
+// figures as bars (drawn with Views) or as a table.
+import { useState, type ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { InputOf, OutputOf } from '@contract/index'
+import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
+import { call } from '@/services/cloud'
+import { barWidths, changeText, changeTone, countText, hoursText, periodOf, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { staffScopeOf, type StaffScope } from '@/components/township/shared'
+import { useDivisions, useScope } from '@/components/admin/shared'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { wan } from '@/components/loan/format'
+import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { dateTime, today } from '@/components/ui/format'
+
+import './index.scss'
+
+type Overview = OutputOf<'dashboard.overview'>
+type Scope = InputOf<'dashboard.overview'>['scope']
+type Figure = { current: number; lastYear: number }
+
+const STAFF_ONLY: DeniedLook = { text: '工作看板向镇街团委干事、县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。', className: 'panel-denied' }
+
+const PERIODS: { key: PeriodKey; label: string }[] = [
+  { key: 'month', label: '本月' },
+  { key: 'year', label: '今年' },
+  { key: 'last12', label: '近 12 个月' },
+]
+
+/** Where a caller starts: the city, their (first) county, or their township. */
+function startScope(s: StaffScope): Scope {
+  if (s.city) return { level: 'city' }
+  if (s.counties.length > 0) return { level: 'county', code: s.counties[0].code }
+  return { level: 'township', code: s.townships[0].code }
+}
+
+export default function Dashboard() {
+  const { state: gate, reload: reloadScope } = useScope(staffScopeOf)
+  const staff = gate.kind === 'ready' ? gate.scope : null
+  const [periodKey, setPeriodKey] = useState<PeriodKey>('year')
+  // The places drilled into, from where the caller starts (the last is shown).
+  const [trail, setTrail] = useState<{ scope: Scope; name: string }[]>([])
+  const start = staff ? startScope(staff) : null
+  const scope = trail.length > 0 ? trail[trail.length - 1].scope : start
+  const period = periodOf(periodKey, today())
+  const key = JSON.stringify({ scope, period })
+  const { state, reload, retry } = usePageState(() => call('dashboard.overview', { scope: scope!, period }), [key], !!scope)
+  usePullDownRefresh(() => {
+    void (staff ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const drill = (next: Scope, name: string) => setTrail((t) => [...t, { scope: next, name }])
+  const back = (index: number) => setTrail((t) => t.slice(0, index))
+
+  // One level down from what is shown: the city's counties, or a county's townships.
+  const divisions = useDivisions()
+  const [choosing, setChoosing] = useState(false)
+  const below =
+    !scope || !divisions
+      ? []
+      : scope.level === 'city'
+        ? divisions.counties.map((c) => ({ value: c.code, label: c.name }))
+        : scope.level === 'county'
+          ? (divisions.counties.find((c) => c.code === scope.code)?.townships ?? []).map((t) => ({ value: t.code, label: t.name }))
+          : []
+  const belowLevel = scope?.level === 'city' ? 'county' : 'township'
+
+  return (
+    <View className='dash'>
+      {staff && (
+        <View className='dash__top'>
+          <View className='dash__trail'>
+            <Text className={`dash__crumb${trail.length === 0 ? ' dash__crumb--on' : ''}`} onClick={() => back(0)}>
+              {state.kind === 'ready' && trail.length === 0 ? state.data.scope.name : startName(staff)}
+            </Text>
+            {trail.map((t, i) => (
+              <Text key={t.name} className={`dash__crumb${i === trail.length - 1 ? ' dash__crumb--on' : ''}`} onClick={() => back(i + 1)}>
+                › {t.name}
+              </Text>
+            ))}
+            {below.length > 0 && (
+              <Text className='dash__down' onClick={() => setChoosing(true)}>
+                {belowLevel === 'county' ? '选县区' : '选镇街'} ▾
+              </Text>
+            )}
+          </View>
+          <View className='dash__periods'>
+            {PERIODS.map((p) => (
+              <View key={p.key} className={`dash__period dash__period--${p.key}${periodKey === p.key ? ' dash__period--on' : ''}`} onClick={() => setPeriodKey(p.key)}>
+                <Text>{p.label}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+      <PageStates gate={gate} state={state} retry={staff ? retry : () => void reloadScope(true)} denied={gate.kind === 'denied' ? STAFF_ONLY : undefined}>
+        {(o) => <Body o={o} drill={drill} />}
+      </PageStates>
+      <OptionSheet
+        visible={choosing}
+        title={belowLevel === 'county' ? '县（市、区）' : '镇街'}
+        options={below}
+        value=''
+        onSelect={(code) => {
+          const picked = below.find((b) => b.value === code)
+          if (picked) drill({ level: belowLevel, code: picked.value }, picked.label)
+        }}
+        onClose={() => setChoosing(false)}
+      />
+    </View>
+  )
+}
+
+const startName = (s: StaffScope) => (s.city ? '全市' : s.counties.length > 0 ? s.counties[0].name : (s.townships[0]?.name ?? ''))
+
+function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) => void }) {
+  const downTo = o.scope.level === 'city' ? 'county' : o.scope.level === 'county' ? 'township' : null
+  return (
+    <View className='dash__body'>
+      <Text className='dash__period-line'>
+        {o.period.from} 至 {o.period.to} · 对比去年同期 {o.lastYearPeriod.from} 至 {o.lastYearPeriod.to}
+      </Text>
+
+      <Card title='志愿者' note={`截至 ${o.volunteers.asOf}`} className='dash-card--volunteers'>
+        <Figures>
+          <Big label='在岗' value={countText(o.volunteers.inPost.current)} f={o.volunteers.inPost} strong />
+          <Big label='90 天内期满' value={countText(o.volunteers.endingSoon.current)} f={o.volunteers.endingSoon} />
+          <Big label='已期满' value={countText(o.volunteers.finished.current)} f={o.volunteers.finished} />
+        </Figures>
+        {o.scope.level !== 'township' && o.volunteers.byTownship.length > 0 && (
+          <Bars
+            title='各镇街志愿者（在岗）'
+            rows={o.volunteers.byTownship.map((t) => ({ key: t.townshipCode, name: t.townshipName, value: t.inPost, text: `${t.inPost} 人`, sub: t.endingSoon ? `${t.endingSoon} 人将期满` : '' }))}
+            onRow={downTo === 'township' ? (r) => drill({ level: 'township', code: r.key }, r.name) : undefined}
+          />
+        )}
+      </Card>
+
+      <Card title='服务时长' note='小时，已审核，按每日上限计' className='dash-card--hours'>
+        <Figures>
+          <Big label='期间' value={hoursText(o.hours.periodMinutes.current)} f={o.hours.periodMinutes} strong />
+          <Big label='本年' value={hoursText(o.hours.yearMinutes.current)} f={o.hours.yearMinutes} />
+          <Big label='累计' value={hoursText(o.hours.totalMinutes)} sub={`${countText(o.hours.volunteers)} 名志愿者`} />
+        </Figures>
+        {o.scope.level !== 'township' && o.hours.byTownship.length > 0 && (
+          <Bars
+            title='各镇街期间时长'
+            rows={o.hours.byTownship.map((t) => ({ key: t.townshipCode, name: t.townshipName, value: t.periodMinutes, text: `${hoursText(t.periodMinutes)} 小时`, sub: `${t.volunteers} 人 · 累计 ${hoursText(t.totalMinutes)}` }))}
+            onRow={downTo === 'township' ? (r) => drill({ level: 'township', code: r.key }, r.name) : undefined}
+          />
+        )}
+        <Bars title='星级分布' rows={o.hours.stars.map((s) => ({ key: String(s.star), name: s.star === 0 ? '未达一星' : `${'★'.repeat(s.star)}`, value: s.volunteers, text: `${s.volunteers} 人` }))} />
+      </Card>
+
+      <Card title='志愿服务驿站' note={`${o.stations.active} 个在用`} className='dash-card--stations'>
+        <Figures>
+          <Big label='有人签到的驿站' value={countText(o.stations.used.current)} f={o.stations.used} />
+          <Big label='签到次数' value={countText(o.stations.sessions.current)} f={o.stations.sessions} strong />
+        </Figures>
+        <Bars
+          title='驿站使用（前 8）'
+          rows={[...o.stations.byStation]
+            .sort((a, b) => b.sessions - a.sessions)
+            .slice(0, 8)
+            .map((s) => ({ key: s.stationId, name: s.stationName, value: s.sessions, text: `${s.sessions} 次`, sub: `${s.townshipName} · ${s.volunteers} 人 · ${hoursText(s.minutes)} 小时` }))}
+        />
+      </Card>
+
+      {o.perks && (
+        <Card title='爱心商家优惠' note='核销次数' className='dash-card--perks'>
+          <Figures>
+            <Big label='核销' value={countText(o.perks.redemptions.current)} f={o.perks.redemptions} strong />
+          </Figures>
+          <Bars title='按类别' rows={o.perks.byCategory.map((c) => ({ key: c.category, name: c.category, value: c.count, text: `${c.count} 次`, sub: `去年同期 ${c.lastYear}` }))} />
+          {o.perks.byCounty.length > 1 && (
+            <Bars
+              title='按县（市、区）'
+              rows={o.perks.byCounty.map((c) => ({ key: c.countyCode, name: c.countyName, value: c.count, text: `${c.count} 次`, sub: `去年同期 ${c.lastYear}` }))}
+              onRow={downTo === 'county' ? (r) => drill({ level: 'county', code: r.key }, r.name) : undefined}
+            />
+          )}
+          <Bars title='商家（前 8）' rows={[...o.perks.byMerchant].sort((a, b) => b.count - a.count).slice(0, 8).map((m) => ({ key: m.merchantId, name: m.merchantName, value: m.count, text: `${m.count} 次`, sub: m.category }))} />
+        </Card>
+      )}
+
+      <Card title='创业贴息贷款' note='放款按放款日，贴息按核准、拨付日' className='dash-card--loans'>
+        <Figures>
+          <Big label='放款笔数' value={countText(o.loans.loans.current)} f={o.loans.loans} />
+          <Big label='放款（万元）' value={wan(o.loans.lentFen.current)} f={o.loans.lentFen} strong />
+          <Big label='申请' value={countText(o.loans.applications.current)} f={o.loans.applications} />
+        </Figures>
+        <Figures>
+          <Big label='核准贴息（万元）' value={wan(o.loans.subsidyApprovedFen.current)} f={o.loans.subsidyApprovedFen} />
+          <Big label='拨付贴息（万元）' value={wan(o.loans.subsidyPaidFen.current)} f={o.loans.subsidyPaidFen} />
+          <Big label='带动就业 / 帮扶户' value={`${o.loans.jobsCreated.current} / ${o.loans.householdsHelped.current}`} sub='申请承诺' />
+        </Figures>
+        <Bars title='按项目类型' rows={o.loans.byType.map((t) => ({ key: t.type, name: PROJECT_TYPE_LABELS[t.type], value: t.lentFen, text: `${wan(t.lentFen)} 万元`, sub: `${t.loans} 笔` }))} />
+        {o.loans.byStatus.length > 0 && (
+          <Bars title='期间申请的办理状态' rows={o.loans.byStatus.map((s) => ({ key: s.status, name: LOAN_STATUS_LABELS[s.status], value: s.count, text: `${s.count} 份` }))} />
+        )}
+      </Card>
+
+      <Card title='岗位对接会' note={`${o.fairs.fairs.current} 场（去年同期 ${o.fairs.fairs.lastYear} 场）`} className='dash-card--fairs'>
+        <Bars
+          title='从报名到本地就业'
+          rows={[
+            { key: 'signups', name: '报名', f: o.fairs.signups },
+            { key: 'attended', name: '到场', f: o.fairs.attended },
+            { key: 'offered', name: '录用意向', f: o.fairs.offered },
+            { key: 'hired', name: '入职', f: o.fairs.hired },
+            { key: 'hiredLocal', name: '本地就业', f: o.fairs.hiredLocal },
+          ].map((r) => ({ key: r.key, name: r.name, value: r.f.current, text: `${r.f.current} 人`, sub: `去年同期 ${r.f.lastYear}${changeText(r.f.current, r.f.lastYear) ? ` · ${changeText(r.f.current, r.f.lastYear)}` : ''}` }))}
+        />
+      </Card>
+
+      <Text className='dash__computed'>数据计算于 {dateTime(o.computedAt, '—')}</Text>
+    </View>
+  )
+}
+
+function Card({ title, note, children, className }: { title: string; note?: string; children: ReactNode; className?: string }) {
+  return (
+    <View className={`dash-card ${className ?? ''}`}>
+      <View className='dash-card__head'>
+        <Text className='dash-card__title'>{title}</Text>
+        {note ? <Text className='dash-card__note'>{note}</Text> : null}
+      </View>
+      {children}
+    </View>
+  )
+}
+
+function Figures({ children }: { children: ReactNode }) {
+  return <View className='dash-figures'>{children}</View>
+}
+
+/** A headline figure and its change on the same period last year. */
+function Big({ label, value, f, sub, strong }: { label: string; value: string; f?: Figure; sub?: string; strong?: boolean }) {
+  const change = f ? changeText(f.current, f.lastYear) : ''
+  return (
+    <View className='dash-figure'>
+      <Text className={`dash-figure__value${strong ? ' dash-figure__value--strong' : ''}`}>{value}</Text>
+      <Text className='dash-figure__label'>{label}</Text>
+      {f ? (
+        <Text className={`dash-figure__change dash-figure__change--${changeTone(f.current, f.lastYear)}`}>
+          去年 {countOrAmount(label, f.lastYear)}
+          {change ? ` · ${change}` : ''}
+        </Text>
+      ) : sub ? (
+        <Text className='dash-figure__change'>{sub}</Text>
+      ) : null}
+    </View>
+  )
+}
+
+/** Last year's figure in the unit of its label (hours, 万元 or a count). */
+function countOrAmount(label: string, value: number): string {
+  if (label.includes('万元')) return wan(value)
+  if (['期间', '本年'].includes(label)) return hoursText(value)
+  return countText(value)
+}
+
+interface BarRow {
+  key: string
+  name: string
+  value: number
+  text: string
+  sub?: string
+}
+
+/** Rows as bars or, on request, a table; a row that opens a place has an arrow. */
+function Bars({ title, rows, onRow }: { title: string; rows: BarRow[]; onRow?: (row: BarRow) => void }) {
+  const [table, setTable] = useState(false)
+  const widths = barWidths(rows.map((r) => r.value))
+  return (
+    <View className='dash-bars'>
+      <View className='dash-bars__head'>
+        <Text className='dash-bars__title'>{title}</Text>
+        <View className='dash-bars__switch'>
+          <Text className={`dash-bars__mode${table ? '' : ' dash-bars__mode--on'}`} onClick={() => setTable(false)}>
+            图
+          </Text>
+          <Text className={`dash-bars__mode${table ? ' dash-bars__mode--on' : ''}`} onClick={() => setTable(true)}>
+            表
+          </Text>
+        </View>
+      </View>
+      {rows.length === 0 ? (
+        <Text className='dash-bars__empty'>期间内没有数据</Text>
+      ) : table ? (
+        <View className='dash-table'>
+          {rows.map((r) => (
+            <View key={r.key} className='dash-table__row' onClick={onRow ? () => onRow(r) : undefined}>
+              <Text className='dash-table__name'>{r.name}</Text>
+              <Text className='dash-table__value'>{r.text}</Text>
+              <Text className='dash-table__sub'>{r.sub ?? ''}</Text>
+            </View>
+          ))}
+        </View>
+      ) : (
+        rows.map((r, i) => (
+          <View key={r.key} className={`dash-bar${onRow ? ' dash-bar--link' : ''}`} data-key={r.key} onClick={onRow ? () => onRow(r) : undefined}>
+            <View className='dash-bar__line'>
+              <Text className='dash-bar__name'>{r.name}</Text>
+              <Text className='dash-bar__value'>{r.text}</Text>
+              {onRow ? <Text className='dash-bar__arrow'>›</Text> : null}
+            </View>
+            <View className='dash-bar__track'>
+              <View className='dash-bar__fill' style={{ width: `${widths[i]}%` }} />
+            </View>
+            {r.sub ? <Text className='dash-bar__sub'>{r.sub}</Text> : null}
+          </View>
+        ))
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,74 @@
+// The league's 工作看板 (issue 21) as its users see it: the city admin (周丽华) opens it from the
+// admin home and reads the city's figures beside last year's, switches the period, drills down to
+// 清城区 and on to a township by tapping its row, and reads a card as a table; township staff
+// (陈思敏) open it from their home and see their township only. Every figure checked on the screen
+// is the one the function gives for the same place and period (its totals are checked against
+// independent sums in test/functions/dashboard.test.ts).
+import { hoursText, periodOf } from '../../src/components/admin/dashboard-figures'
+import { journey } from '../support/journey'
+
+const world = journey('dashboard')
+const { shot, openAs, invoke } = world
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+const grouped = (n: number) => n.toLocaleString('en-US')
+
+test('the city admin reads the city, drills down to a county and a township; township staff see their own', async () => {
+  const city = await openAs('周丽华')
+  let page = city.page
+  await page.goto(`${world.stack.url}/#/packages/admin/index/index`)
+  await page.locator('.admin-home__board', { hasText: '工作看板' }).click()
+  await page.locator('.dash__crumb--on', { hasText: '清远市' }).waitFor()
+
+  // This year, the city: the figures as the function gives them.
+  let o = await invoke('o_demo_city', 'dashboard', 'overview', { scope: { level: 'city' }, period: periodOf('year', today()) })
+  const volunteers = page.locator('.dash-card--volunteers')
+  await volunteers.locator('.dash-figure', { hasText: '在岗' }).locator('.dash-figure__value', { hasText: grouped(o.volunteers.inPost.current) }).waitFor()
+  await page.locator('.dash-card--hours .dash-figure', { hasText: '累计' }).locator('.dash-figure__value', { hasText: hoursText(o.hours.totalMinutes) }).waitFor()
+  await page.locator('.dash-card--fairs .dash-bar[data-key="signups"] .dash-bar__value', { hasText: `${o.fairs.signups.current} 人` }).waitFor()
+  await shot(page, '01-city-year')
+
+  // This month.
+  await page.locator('.dash__period--month').click()
+  o = await invoke('o_demo_city', 'dashboard', 'overview', { scope: { level: 'city' }, period: periodOf('month', today()) })
+  await page.locator('.dash__period-line', { hasText: `${o.period.from} 至 ${o.period.to}` }).waitFor()
+  await page.locator('.dash-card--stations .dash-figure', { hasText: '签到次数' }).locator('.dash-figure__value', { hasText: grouped(o.stations.sessions.current) }).waitFor()
+
+  // Down to 清城区 (the sheet of counties), then to a township by its row.
+  await page.locator('.dash__down', { hasText: '选县区' }).click()
+  await page.locator('.ui-options__item', { hasText: '清城区' }).click()
+  await page.locator('.dash__crumb--on', { hasText: '清城区' }).waitFor()
+  o = await invoke('o_demo_city', 'dashboard', 'overview', { scope: { level: 'county', code: '441802' }, period: periodOf('month', today()) })
+  expect(o.scope.name).toBe('清城区')
+  await volunteers.locator('.dash-figure', { hasText: '在岗' }).locator('.dash-figure__value', { hasText: grouped(o.volunteers.inPost.current) }).waitFor()
+  await shot(page, '02-county-month')
+  // (The demo's volunteers may all have finished their terms: any township with volunteers will do.)
+  const township = o.volunteers.byTownship[0] as { townshipCode: string; townshipName: string; inPost: number; finished: number } | undefined
+  expect(township).toBeTruthy()
+  await volunteers.locator(`.dash-bar--link[data-key="${township!.townshipCode}"]`).click()
+  await page.locator('.dash__crumb--on', { hasText: township!.townshipName }).waitFor()
+  await volunteers.locator('.dash-figure', { hasText: '在岗' }).locator('.dash-figure__value', { hasText: grouped(township!.inPost) }).waitFor()
+  await volunteers.locator('.dash-figure', { hasText: '已期满' }).locator('.dash-figure__value', { hasText: grouped(township!.finished) }).waitFor()
+  expect(await page.locator('.dash__down').count()).toBe(0) // a township is as far down as it goes
+  // Back up by the trail.
+  await page.locator('.dash__crumb', { hasText: '清城区' }).click()
+  await page.locator('.dash__crumb--on', { hasText: '清城区' }).waitFor()
+
+  // A card as a table.
+  const stars = page.locator('.dash-card--hours .dash-bars', { hasText: '星级分布' })
+  await stars.locator('.dash-bars__mode', { hasText: '表' }).click()
+  expect(await stars.locator('.dash-table__row').count()).toBe(o.hours.stars.length)
+  await shot(page, '03-county-table')
+  expect(city.errors).toEqual([])
+
+  // ---- 陈思敏, township staff of 凤城街道: their township, nothing above it ----------------------------
+  const staff = await openAs('陈思敏')
+  page = staff.page
+  await page.goto(`${world.stack.url}/#/packages/township/index/index`)
+  await page.locator('.tw-desk--dashboard').click()
+  await page.locator('.dash__crumb--on', { hasText: '凤城街道' }).waitFor()
+  expect(await page.locator('.dash__down').count()).toBe(0)
+  expect(await page.locator('.dash-card--perks').count()).toBe(0) // merchants are kept by county
+  await shot(page, '04-township')
+  expect(staff.errors).toEqual([])
+}, 180_000)

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { LoanDetail, LoanDocumentView } from '@contract/loan'
+import type { ProjectType } from '@contract/vocabulary'
 import { call, CallError } from '@/services/cloud'
 import { loadAccount, type Account } from '@/components/admin/shared'
 import { usePageState, type BlockedState, type PageLoad } from '@/components/ui/page-state'
@@ -102,6 +103,10 @@ export interface LoanTerms {
   ceilingFen: number
   spreadBp: number
   dayBasis: number
+  /** Who may apply, as the league set it: the age range (周岁) and the project types it funds. */
+  ageMin: number
+  ageMax: number
+  projectTypes: ProjectType[]
 }
 
 let lastTerms: LoanTerms | null = null
@@ -113,7 +118,7 @@ export function useLoanTerms(): LoanTerms | null {
     let live = true
     call('settings.get', {})
       .then((s) => {
-        lastTerms = { ceilingFen: s.loanCeilingFen, spreadBp: s.subsidySpreadBp, dayBasis: s.subsidyDayBasis }
+        lastTerms = { ceilingFen: s.loanCeilingFen, spreadBp: s.subsidySpreadBp, dayBasis: s.subsidyDayBasis, ageMin: s.loanAgeMin, ageMax: s.loanAgeMax, projectTypes: s.loanProjectTypes }
         if (live) setTerms(lastTerms)
       })
       .catch(() => undefined) // the text keeps what it showed; nothing else depends on it

@@ -21,6 +21,7 @@ import { NoteDialog } from '@/components/ui/Dialog'
 import { PageStates } from '@/components/ui/PageStates'
 import { markChanged } from '@/services/changes'
 import { SubsidyPaymentForm } from './payment-form'
+import { OutcomesSection } from '@/components/loan/outcomes'
 
 import './index.scss'
 
@@ -145,6 +146,7 @@ function Review({ d, set, reload }: { d: LoanDetail; set: (d: LoanDetail) => voi
           <>
             {subsidyActions}
             {payment}
+            {d.can.confirmOutcome > 0 && <OutcomesSection d={d} onDone={paid} />}
           </>
         }
       />

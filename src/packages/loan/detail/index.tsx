@@ -11,6 +11,7 @@ import { decodeParam } from '@/components/admin/shared'
 import { openDocument, useLoan } from '@/components/loan/data'
 import { ApplicationFacts, DocumentsSection, LendingFacts, LoanHero } from '@/components/loan/parts'
 import { InstalmentsSection, OverdueBanner } from '@/components/loan/instalments'
+import { OutcomesSection } from '@/components/loan/outcomes'
 import { RepaymentsSection, ScheduleSection, Timeline } from '@/components/loan/schedule'
 import { Banner } from '@/components/loan/ui'
 import { backToList, loanDenied, loanNotFound } from '@/components/loan/gate'
@@ -94,6 +95,7 @@ function Detail({ d, set }: { d: LoanDetail; set: (d: LoanDetail) => void }) {
       <ScheduleSection d={d} />
       <LendingFacts d={d} />
       <RepaymentsSection d={d} />
+      <OutcomesSection d={d} onDone={set} />
       <Timeline history={d.history} />
       <ApplicationFacts d={d} />
       <DocumentsSection documents={d.documents} onOpen={(doc) => void openDocument(doc, d.documents)} />

@@ -39,7 +39,7 @@ const ROAD = [
   { title: '按季贴息', desc: '团市委核准后拨付' },
 ]
 
-const DEFAULT_TERMS: LoanTerms = { ceilingFen: 500_000_00, spreadBp: 120, dayBasis: 360 }
+const DEFAULT_TERMS: LoanTerms = { ceilingFen: 500_000_00, spreadBp: 120, dayBasis: 360, ageMin: 18, ageMax: 45, projectTypes: [...PROJECT_TYPES] }
 
 /** The worked example under 贴息怎么算: 200,000 yuan at 4.35 % with a 3.00 % LPR, over a 92-day quarter. */
 function example(t: LoanTerms): { capped: string; days: number; amount: string } {
@@ -183,10 +183,28 @@ export default function LoanHome() {
       </PageStates>
 
       <View className='loan-home__head'>
+        <Text className='loan-home__head-title'>谁可以申请</Text>
+      </View>
+      <View className='loan-home__card loan-home__rules'>
+        {[
+          `年满 ${(terms ?? DEFAULT_TERMS).ageMin} 周岁、不超过 ${(terms ?? DEFAULT_TERMS).ageMax} 周岁（按提交申请当天计算）`,
+          '已登记并通过审核的农村青年或乡村振兴志愿者，创业项目在清远市内',
+          '每人同时只能有一笔在办或未结清的贷款',
+          '项目属于下列扶持类型之一',
+        ].map((rule, i) => (
+          <View key={i} className='loan-home__rule-line'>
+            <Text className='loan-home__rule-no'>{i + 1}</Text>
+            <Text className='loan-home__rule-text'>{rule}</Text>
+          </View>
+        ))}
+        <Text className='loan-home__rule-note'>不符合的，提交时会说明是哪一条。</Text>
+      </View>
+
+      <View className='loan-home__head'>
         <Text className='loan-home__head-title'>扶持哪些项目</Text>
       </View>
       <View className='loan-home__types'>
-        {PROJECT_TYPES.map((t) => (
+        {PROJECT_TYPES.filter((t) => (terms ?? DEFAULT_TERMS).projectTypes.includes(t)).map((t) => (
           <View key={t} className={`loan-type loan-type--${t}`}>
             <Text className='loan-type__name'>{PROJECT_TYPE_LABELS[t]}</Text>
             <Text className='loan-type__hint'>{PROJECT_HINTS[t]}</Text>

@@ -30,6 +30,8 @@ export const COLLECTIONS = {
   fairSignups: 'fair_signups',
   messages: 'messages',
   reminders: 'reminders',
+  jobs: 'jobs',
+  jobParts: 'job_parts',
 } as const
 
 /** A reminder a timer has sent (its key: what, for whom, for when), so it is never sent twice. */

@@ -21,7 +21,8 @@ export function workbookName(...parts: (string | null | undefined)[]): string {
   return `${clean.join('-') || '导出'}.xlsx`
 }
 
-export async function exportWorkbook(fileName: string, sheets: Sheet[]): Promise<{ fileUrl: string; fileName: string }> {
+/** Writes the sheets as a workbook to storage under `folder` (reports/<folder>/<file name>): its file id. */
+export async function writeWorkbook(folder: string, fileName: string, sheets: Sheet[]): Promise<string> {
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   book.creator = '乡青汇'
@@ -31,7 +32,11 @@ export async function exportWorkbook(fileName: string, sheets: Sheet[]): Promise
     sheet.getRow(1).font = { bold: true }
     for (const r of s.rows) sheet.addRow(r)
   }
-  const fileContent = Buffer.from(await book.xlsx.writeBuffer())
-  const fileId = await files.upload(`reports/${crypto.randomUUID()}/${fileName}`, fileContent)
+  return files.upload(`reports/${folder}/${fileName}`, Buffer.from(await book.xlsx.writeBuffer()))
+}
+
+/** A workbook written now and handed back as a temporary link. */
+export async function exportWorkbook(fileName: string, sheets: Sheet[]): Promise<{ fileUrl: string; fileName: string }> {
+  const fileId = await writeWorkbook(crypto.randomUUID(), fileName, sheets)
   return { fileUrl: (await files.tempUrls([fileId])).get(fileId) ?? '', fileName }
 }

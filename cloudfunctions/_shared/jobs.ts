@@ -10,15 +10,13 @@
 import crypto from 'node:crypto'
 import type { ExportJob, JobPace, JobStatus } from '../../types/jobs'
 import { _, db, files } from './cloud'
+import { COLLECTIONS } from './collections'
 import type { CallContext } from './context'
 import { AppError, forbidden, notFound } from './errors'
-import type { Sheet } from './excel'
+import { writeWorkbook, type Sheet } from './excel'
 import { enforceRateLimit } from './guards'
 import { READ_CAP } from './paging'
 import { timeBudget } from './reminders'
-
-/** The job collections (declared in collections.json). */
-export const JOB_COLLECTIONS = { jobs: 'jobs', jobParts: 'job_parts' } as const
 
 /** How long a call that starts or asks after a job works on it before answering. */
 export const IN_CALL_MS = 4_000
@@ -101,8 +99,8 @@ export interface JobKind<S> {
   writes(state: S): boolean
 }
 
-const jobs = <S>() => db.collection<JobDoc<S>>(JOB_COLLECTIONS.jobs)
-const jobParts = () => db.collection<JobPartDoc>(JOB_COLLECTIONS.jobParts)
+const jobs = <S>() => db.collection<JobDoc<S>>(COLLECTIONS.jobs)
+const jobParts = () => db.collection<JobPartDoc>(COLLECTIONS.jobParts)
 const ACTIVE: JobStatus[] = ['queued', 'running']
 
 /**
@@ -285,17 +283,8 @@ export async function partRows(job: JobDoc<unknown>, sheet: string): Promise<Rec
  * The job's workbook, written to storage under the job's own folder: its file ID (a link is made
  * from it whenever the owner asks, so it never goes stale while the job is kept).
  */
-export async function writeJobWorkbook(job: JobDoc<unknown>, sheets: Sheet[]): Promise<string> {
-  const { default: ExcelJS } = await import('exceljs')
-  const book = new ExcelJS.Workbook()
-  book.creator = '乡青汇'
-  for (const s of sheets) {
-    const sheet = book.addWorksheet(s.title)
-    sheet.columns = s.columns
-    sheet.getRow(1).font = { bold: true }
-    for (const r of s.rows) sheet.addRow(r)
-  }
-  return files.upload(`reports/${job._id}/${job.fileName}`, Buffer.from(await book.xlsx.writeBuffer()))
+export function writeJobWorkbook(job: JobDoc<unknown>, sheets: Sheet[]): Promise<string> {
+  return writeWorkbook(job._id, job.fileName, sheets)
 }
 
 /** The job as its owner sees it (a fresh link to the workbook once it is written). */

@@ -149,10 +149,10 @@ function ReportBody({ report, scopeName, showCounties }: { report: Report; scope
           <Figure className='loan-report__figure--subsidy' value={yuanShort(t.subsidyFen).replace(' 元', '')} unit='元' label='核准贴息' />
         )}
         <Figure value={String(t.projects)} unit='个' label='扶持项目' />
-        <Figure value={String(t.jobsCreated)} unit='人' label='带动就业' />
-        <Figure value={String(t.householdsHelped)} unit='户' label='帮扶困难户' />
+        <Figure value={String(t.jobsCreated)} unit='人' label={`带动就业（核实 ${t.jobsConfirmed}）`} className='loan-report__figure--jobs' />
+        <Figure value={String(t.householdsHelped)} unit='户' label={`帮扶困难户（核实 ${t.householdsConfirmed}）`} className='loan-report__figure--households' />
       </View>
-      <Text className='loan-report__note'>放款、金额、项目、就业与帮扶按期间内放款统计；贴息按期间内核准统计；申请按提交时间统计（期间内共 {t.applications} 份）。</Text>
+      <Text className='loan-report__note'>放款、金额、项目、就业与帮扶按期间内放款统计（就业、帮扶为申请承诺数，括号内为放款满一年后县团委核实数）；贴息按期间内核准统计；申请按提交时间统计（期间内共 {t.applications} 份）。</Text>
 
       {showCounties && (
         <Section title='各县（市、区）放款' extra={<Text>万元</Text>} className='loan-report__counties'>

@@ -21,13 +21,14 @@ import {
 
 /**
  * Who may take a step: a role acting within its reach, `owner` (the person the entity belongs
- * to: the applicant, the registrant, the one who signed up, the creator), or `signed_in` (anyone
- * with an account).
+ * to: the applicant, the registrant, the one who signed up, the creator), `signed_in` (anyone
+ * with an account), or `system` (a function's timer, nobody's call: its action names the
+ * function and the trigger, 'loan.lapseUndisbursedLoans').
  */
-export type StepRole = Role | 'owner' | 'signed_in'
+export type StepRole = Role | 'owner' | 'signed_in' | 'system'
 
 export interface Step<S extends string = string> {
-  /** The contract action ('loan.countyDecide'). */
+  /** The contract action ('loan.countyDecide'), or for a `system` step the function's timer ('loan.lapseUndisbursedLoans'). */
   action: string
   /** Which of its decisions, when the action takes one ('approve', 'reject', 'return'). */
   variant?: string
@@ -139,6 +140,8 @@ export const loanMachine = machine<LoanStatus>({
       { action, variant: 'return', from: [from], to: ['returned' as const], by, fields: ['returnNote'] },
     ]),
     { action: 'loan.disburse', from: ['approved'], to: ['disbursed'], by: ['bank_officer'], fields: ['disbursement', 'outstandingFen'] },
+    // An approval the bank did not disburse within the settings' window: the daily check ends it.
+    { action: 'loan.lapseUndisbursedLoans', from: ['approved'], to: ['lapsed'], by: ['system'] },
     { action: 'loan.recordRepayment', from: LENDING, to: ['disbursed', 'in_subsidy', 'closed'], by: ['bank_officer'], fields: ['repayments', 'outstandingFen'] },
     { action: 'loan.approveSubsidy', from: LENDING, to: ['in_subsidy', 'closed'], by: ['city_admin'], fields: ['subsidies', 'subsidyApprovedFen'] },
   ],

@@ -41,6 +41,16 @@ export const Settings = z.object({
   /** Who may apply for a micro-loan: age in whole years on the day of application (inclusive bounds). */
   loanAgeMin: z.number({ error: '请填写申请年龄下限' }).describe('申请年龄下限（周岁）').int('年龄应为整数').min(16, '申请年龄下限不能低于 16 周岁').max(70, '申请年龄下限不能高于 70 周岁'),
   loanAgeMax: z.number({ error: '请填写申请年龄上限' }).describe('申请年龄上限（周岁）').int('年龄应为整数').min(16, '申请年龄上限不能低于 16 周岁').max(70, '申请年龄上限不能高于 70 周岁'),
+  /**
+   * An approval the bank has not disbursed within this many days (Shanghai dates) lapses: the
+   * daily check ends it and the applicant may apply again.
+   */
+  loanDisbursementWindowDays: z
+    .number({ error: '请填写放款期限' })
+    .describe('银行批准后放款期限（天）')
+    .int('放款期限应为整数天')
+    .min(7, '放款期限不能少于 7 天')
+    .max(365, '放款期限不能超过 365 天'),
   /** The project types the league funds this year. */
   loanProjectTypes: z
     .array(z.enum(PROJECT_TYPES, { error: '项目类型无效' }))
@@ -72,6 +82,8 @@ export const DEFAULT_SETTINGS: Settings = {
   loanAgeMin: 18,
   loanAgeMax: 45,
   loanProjectTypes: [...PROJECT_TYPES],
+  // Three months: long enough for a bank's own checks, short enough that an approval does not hold the applicant's one loan forever.
+  loanDisbursementWindowDays: 90,
   helpLine: { name: '清远团市委乡村振兴项目办', phone: '', hours: '工作日 9:00–12:00，14:30–17:30' },
   // The national convention for star volunteers.
   starThresholdsHours: [100, 300, 600, 1000, 1500],

@@ -95,8 +95,11 @@ export const PROJECT_TYPE_LABELS: Record<ProjectType, string> = {
   other: '其他',
 }
 
-/** DOMAIN's states; `submitted` waits for the county league, `returned` for the applicant's material. */
-export const LOAN_STATUSES = ['draft', 'submitted', 'city_review', 'bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'rejected', 'withdrawn', 'returned'] as const
+/**
+ * DOMAIN's states; `submitted` waits for the county league, `returned` for the applicant's
+ * material; `lapsed` ends an approval the bank did not disburse within the settings' window.
+ */
+export const LOAN_STATUSES = ['draft', 'submitted', 'city_review', 'bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'rejected', 'withdrawn', 'returned', 'lapsed'] as const
 export type LoanStatus = (typeof LOAN_STATUSES)[number]
 export const LOAN_STATUS_LABELS: Record<LoanStatus, string> = {
   draft: '草稿',
@@ -110,6 +113,7 @@ export const LOAN_STATUS_LABELS: Record<LoanStatus, string> = {
   rejected: '未通过',
   withdrawn: '已撤回',
   returned: '待补充材料',
+  lapsed: '已失效（银行未在期限内放款）',
 }
 /** The review stages, in order, and the status each one works on. */
 export const LOAN_STAGES = ['county', 'city', 'bank'] as const

@@ -1,5 +1,5 @@
 // Micro-loans in every state, as loan/index.ts leaves them: drafts, each review stage,
-// returned, rejected and withdrawn applications, and disbursed loans with repayments and
+// returned, rejected, withdrawn and lapsed applications, and disbursed loans with repayments and
 // quarterly subsidy periods approved (computed with the product's own rules, types/loan-rules.ts,
 // from the published LPR table), one open application per applicant held by its lock.
 import type { LoanDoc, LoanEvent, LoanLockDoc, LprDoc, OrganisationDoc as BankDoc } from '../../cloudfunctions/_shared/collections'
@@ -14,7 +14,7 @@ import { Prng } from './prng'
 import { addDays, addMinutes, dayNumber, instant, shanghaiYmd, TOWNSHIPS, ymdOf } from './places'
 
 const BANK_NAMES = ['邮储银行清远市分行', '清远农商银行', '农业银行清远分行', '建设银行清远分行', '广东南粤银行清远分行']
-const STATUS_WEIGHTS: Record<LoanStatus, number> = { draft: 6, submitted: 8, city_review: 5, bank_review: 5, approved: 4, disbursed: 14, in_subsidy: 30, closed: 15, rejected: 6, withdrawn: 3, returned: 4 }
+const STATUS_WEIGHTS: Record<LoanStatus, number> = { draft: 6, submitted: 8, city_review: 5, bank_review: 5, approved: 4, disbursed: 14, in_subsidy: 30, closed: 15, rejected: 6, withdrawn: 3, returned: 4, lapsed: 4 }
 /** Statuses that hold the applicant's one open application. */
 const HOLDS_LOCK: LoanStatus[] = ['draft', 'submitted', 'city_review', 'bank_review', 'approved', 'disbursed', 'in_subsidy', 'returned']
 const LPR_TABLE = PUBLISHED_LPR.map((r) => ({ effectiveDate: r.effectiveDate, oneYearBp: r.oneYearBp, fiveYearBp: r.fiveYearBp }))
@@ -53,7 +53,7 @@ export function loans(prng: Prng, count: number, applicants: Person[], bankList:
     const termMonths = prng.pick([12, 24, 36])
     // Lending loans began long enough ago to have subsidy periods; the pipeline is recent.
     const createdDay =
-      status === 'closed' ? prng.int(span.firstDay, span.lastDay - 420) : status === 'in_subsidy' ? prng.int(span.firstDay, span.lastDay - 160) : status === 'disbursed' ? prng.int(span.lastDay - 120, span.lastDay - 70) : status === 'rejected' || status === 'withdrawn' ? prng.int(span.firstDay, span.lastDay - 45) : prng.int(span.lastDay - 60, span.lastDay - 45)
+      status === 'closed' ? prng.int(span.firstDay, span.lastDay - 420) : status === 'in_subsidy' ? prng.int(span.firstDay, span.lastDay - 160) : status === 'disbursed' ? prng.int(span.lastDay - 120, span.lastDay - 70) : status === 'rejected' || status === 'withdrawn' ? prng.int(span.firstDay, span.lastDay - 45) : status === 'lapsed' ? prng.int(span.firstDay, span.lastDay - 150) : prng.int(span.lastDay - 60, span.lastDay - 45)
     let at = instant(createdDay, prng.int(9 * 60, 21 * 60))
     const history: LoanEvent[] = []
     const event = (actor: Staff | null, actorRole: string, action: string, from: string, to: string, note = '') => {
@@ -119,7 +119,7 @@ export function loans(prng: Prng, count: number, applicants: Person[], bankList:
     }
     // The last stage the application reached, and how it ended there.
     const ends = { rejected: prng.pick(['county', 'city', 'bank'] as const), returned: prng.pick(['county', 'city', 'bank'] as const) }
-    const reach: Record<LoanStatus, number> = { draft: 0, withdrawn: 1, submitted: 1, city_review: 2, bank_review: 3, approved: 4, disbursed: 5, in_subsidy: 5, closed: 5, rejected: { county: 1, city: 2, bank: 3 }[ends.rejected], returned: { county: 1, city: 2, bank: 3 }[ends.returned] }
+    const reach: Record<LoanStatus, number> = { draft: 0, withdrawn: 1, submitted: 1, city_review: 2, bank_review: 3, approved: 4, disbursed: 5, in_subsidy: 5, closed: 5, rejected: { county: 1, city: 2, bank: 3 }[ends.rejected], returned: { county: 1, city: 2, bank: 3 }[ends.returned], lapsed: 4 }
     const target = reach[status]
     if (target >= 1) {
       step([1, 10])
@@ -145,6 +145,13 @@ export function loans(prng: Prng, count: number, applicants: Person[], bankList:
       doc.approval = { amountFen, rateBp, termMonths, at, by: bankOfficer.user._id }
       event(bankOfficer, '合作银行', 'bank_approve', 'bank_review', 'approved', `批准，年利率 ${(rateBp / 100).toFixed(2)}%，期限 ${termMonths} 个月`)
       doc.status = 'approved'
+    }
+    if (status === 'lapsed') {
+      // Never disbursed: the daily check ended it the morning after the window's last day.
+      const approvedOn = shanghaiYmd(at)
+      at = instant(dayNumber(approvedOn) + DEFAULT_SETTINGS.loanDisbursementWindowDays + 1, 8 * 60 + 30)
+      history.push({ at, actorId: 'system', actorName: '系统', actorRole: '每日放款期限核对', action: 'lapse', from: 'approved', to: 'lapsed', note: `银行于 ${approvedOn} 批准后 ${DEFAULT_SETTINGS.loanDisbursementWindowDays} 天内未放款，申请已失效；可重新申请` })
+      doc.status = 'lapsed'
     }
     if (status === 'rejected' || status === 'returned' || status === 'withdrawn') {
       step([1, 6])

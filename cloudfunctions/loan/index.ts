@@ -32,7 +32,7 @@ import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
-import { notify } from '../_shared/notify'
+import { notifyEach } from '../_shared/notify'
 import { readAll } from '../_shared/paging'
 import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { decrypt, encrypt } from '../_shared/pii'
@@ -40,7 +40,8 @@ import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, mayStep, takeStep } from '../_shared/machines'
 import { loanMachine, type Step, type StepRole } from '../../types/machines'
-import { APPLICANT_PAGE, arrearsFields, dayAfter, followUpRepayments, LENDING, LENT, standing, subsidyState, subsidyTermsOf, type LoanDoc, type Repayment, type SubsidyPayment, yuan } from './repayments'
+import { applicantOf, arrearsFields, dayAfter, decisionNotice, followUpRepayments, LENDING, LENT, releaseLock, standing, subsidyState, subsidyTermsOf, type LoanDoc, type Repayment, type SubsidyPayment, yuan } from './repayments'
+import { lapseUndisbursedLoans } from './lapse'
 import { subsidyStatement, subsidyStatementWorkbook } from './statement'
 import { askForOutcomes, outcomeViews, yearToConfirm, yearToReport } from './outcomes'
 
@@ -388,15 +389,8 @@ function resubmissionStage(l: LoanDoc, changes: { stage: LoanStage }[]): LoanSta
   return LOAN_STAGES.find((stage) => stages.has(stage))!
 }
 
-async function releaseLock(l: LoanDoc): Promise<void> {
-  await locks().where({ _id: l.applicantId, loanId: l._id }).remove()
-}
-
 async function tellApplicant(l: LoanDoc, what: string, note: string): Promise<void> {
-  await notify(
-    { userId: l.applicantId, openid: l.applicantOpenid },
-    { template: 'review', page: `${APPLICANT_PAGE}?id=${l._id}`, values: { thing1: `创业贷款：${l.project.title || '申请'}`, phrase2: what, thing3: note || LOAN_STATUS_LABELS[l.status] } },
-  )
+  await notifyEach([{ to: applicantOf(l), notice: decisionNotice(l, what, note) }])
 }
 
 function wrongState(l: LoanDoc, doing: string): AppError {
@@ -1181,7 +1175,7 @@ export const main = defineFunction('loan', loan, {
     ])
     return { ...file, rows: report.byCounty.length }
   },
-}, { tellLoanStaffWhatWaits, followUpRepayments, askForOutcomes })
+}, { tellLoanStaffWhatWaits, followUpRepayments, askForOutcomes, lapseUndisbursedLoans })
 
 /**
  * Each morning, whoever has applications waiting is told how many (the long-term 待办 template,

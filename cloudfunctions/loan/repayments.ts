@@ -5,10 +5,10 @@
 // the subsidy of those days is forfeited (types/loan-rules.ts subsidyPeriods).
 import { reconcile, repaymentSchedule, subsidyPeriods, type ContractTerms, type Instalment, type OverdueSubsidyRule, type Reconciliation, type SubsidyTerms } from '../../types/loan-rules'
 import { dayjs, shanghaiDate, shanghaiDaysAhead, wechatTime } from '../../types/time'
-import type { LoanStatus } from '../../types/vocabulary'
+import { LOAN_STATUS_LABELS, type LoanStatus } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
 import { _, db } from '../_shared/cloud'
-import { COLLECTIONS, type LoanDoc as StoredLoan, type LoanEvent } from '../_shared/collections'
+import { COLLECTIONS, type LoanDoc as StoredLoan, type LoanEvent, type LoanLockDoc } from '../_shared/collections'
 import { notifyEach, type AnyNotice, type Recipient } from '../_shared/notify'
 import { READ_CAP } from '../_shared/paging'
 import { claimReminder, timeBudget } from '../_shared/reminders'
@@ -137,8 +137,18 @@ export function arrearsFields(l: Pick<LoanDoc, 'overdue' | 'arrearsHistory'>, re
 const sameArrears = (l: LoanDoc, f: ArrearsFields) =>
   JSON.stringify([l.overdue ?? null, l.arrearsHistory ?? [], l.nextDueOn ?? '']) === JSON.stringify([f.overdue, f.arrearsHistory, f.nextDueOn])
 
-function applicantOf(l: LoanDoc): Recipient {
+export function applicantOf(l: LoanDoc): Recipient {
   return { userId: l.applicantId, openid: l.applicantOpenid }
+}
+
+/** A step of the application told to the applicant (消息, and the `review` subscribe message): what happened, and a note. */
+export function decisionNotice(l: LoanDoc, what: string, note: string): AnyNotice {
+  return { template: 'review', page: `${APPLICANT_PAGE}?id=${l._id}`, values: { thing1: `创业贷款：${l.project.title || '申请'}`, phrase2: what, thing3: note || LOAN_STATUS_LABELS[l.status] } }
+}
+
+/** The applicant's one open application ends with this loan: they may start another. */
+export async function releaseLock(l: LoanDoc): Promise<void> {
+  await db.collection<LoanLockDoc>(COLLECTIONS.loanLocks).where({ _id: l.applicantId, loanId: l._id }).remove()
 }
 
 /**

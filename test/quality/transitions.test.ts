@@ -181,8 +181,8 @@ const LOAN_OWNER = 'o_tm_loan_owner'
 const DOCUMENT_IDS = { id_photo: 'a00000000001', business_license: 'a00000000002', project_plan: 'a00000000003' } as const
 let loanOwner = { userId: '', registrationId: '' }
 
-const REVIEWED = ['submitted', 'city_review', 'bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'rejected', 'withdrawn', 'returned']
-const BANK_SEES = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed']
+const REVIEWED = ['submitted', 'city_review', 'bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'rejected', 'withdrawn', 'returned', 'lapsed']
+const BANK_SEES = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'lapsed']
 const LENT = ['disbursed', 'in_subsidy', 'closed']
 
 /** A complete application in `state`, as the steps before it would have left it. */
@@ -611,6 +611,13 @@ const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeu
 
 const tally = { machines: 0, declared: 0, cells: 0, allowed: 0, refused: 0 }
 
+/** Fires the timer a system step names ('loan.lapseUndisbursedLoans': the loan function's trigger), answering as a call would. */
+async function fireTimer(action: string): Promise<{ ok: boolean; data?: unknown; error?: unknown }> {
+  const [fn, trigger] = action.split('.')
+  const fired = await app.cloud.fireTimer(fn, trigger)
+  return fired.ok ? (fired.result as { ok: boolean; data?: unknown; error?: unknown }) : { ok: false, error: fired.errMsg }
+}
+
 beforeAll(async () => {
   app = await startAppCloud()
   await seedDemo(app.cloud)
@@ -638,7 +645,9 @@ test('every machine the contract declares has a bench here', () => {
 describe.each(BENCHES.map((b) => [b.machine.name, b] as const))('%s', (_name, bench) => {
   const m = bench.machine
   const actions = [...new Map(m.steps.map((s) => [`${s.action}:${s.variant ?? ''}`, { action: s.action, variant: s.variant }])).values()]
-  const columnsOf = (action: string) => (bench.selfActions?.includes(action) ? (['owner'] as const) : COLUMNS)
+  // A step the system takes (a function's timer) has one column: the timer fires, and nobody's call can take it.
+  const byTimer = (action: string) => m.steps.some((s) => s.action === action && s.by.includes('system'))
+  const columnsOf = (action: string): readonly StepRole[] => (byTimer(action) ? ['system'] : bench.selfActions?.includes(action) ? ['owner'] : COLUMNS)
   const cells = m.states.flatMap((state) => actions.flatMap(({ action, variant }) => columnsOf(action).map((column) => ({ state, action, variant, column }))))
 
   tally.declared += cells.length
@@ -651,7 +660,7 @@ describe.each(BENCHES.map((b) => [b.machine.name, b] as const))('%s', (_name, be
       const openid = column === 'owner' ? a.owner : PERSONA[column as keyof typeof PERSONA]
       const step = allowedStep(m, action, variant, state, [column])
       const before = { writes: writes(), record: JSON.stringify(bench.record(a)) }
-      const r = await app.call(openid, action as ActionName, bench.input(action, variant, a) as never)
+      const r = column === 'system' ? await fireTimer(action) : await app.call(openid, action as ActionName, bench.input(action, variant, a) as never)
       const after = bench.state(a)
       const refused = !r.ok || (bench.refusedItem?.(action, r.data) ?? false)
       const label = `${state} · ${action}${variant ? `(${variant})` : ''} · ${column}`
@@ -659,6 +668,10 @@ describe.each(BENCHES.map((b) => [b.machine.name, b] as const))('%s', (_name, be
         tally.allowed += 1
         if (refused) wrong.push(`${label}: declared, but refused: ${JSON.stringify(r.ok ? r.data : r.error)}`)
         else if (!after || !step.to.includes(after)) wrong.push(`${label}: landed in ${after}, declared ${step.to.join('/')}`)
+      } else if (column === 'system') {
+        tally.refused += 1
+        // A timer acts on whatever it finds: an entity in a state it does not leave stays as it was.
+        if (JSON.stringify(bench.record(a)) !== before.record) wrong.push(`${label}: not declared, but the timer changed it (now ${after})`)
       } else {
         tally.refused += 1
         // A closed account's owner is a stranger now: their call acts on a new account of their own.

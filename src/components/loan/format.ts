@@ -130,6 +130,7 @@ export const STATUS_TONE: Record<LoanStatus, Tone> = {
   rejected: 'brand',
   withdrawn: 'grey',
   returned: 'amber',
+  lapsed: 'grey',
 }
 
 /** How far along the road an application is: 0 申请 … 5 贴息 (−1: ended without a loan). */
@@ -169,6 +170,7 @@ export function eventLabel(action: string, office = ''): string {
     disburse: '银行放款',
     repay: '登记还款',
     approve_subsidy: '贴息已核准',
+    lapse: '银行未在期限内放款，申请失效',
   }
   if (fixed[action]) return fixed[action]
   if (action.endsWith('_approve')) return `${office}审核通过`

@@ -19,7 +19,7 @@ import './index.scss'
 
 type Tab = 'todo' | 'overdue' | 'all'
 const TAB_LABELS: Record<Tab, string> = { todo: '待处理', overdue: '逾期', all: '全部' }
-const BANK_STATUSES: LoanStatus[] = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'returned', 'rejected', 'withdrawn']
+const BANK_STATUSES: LoanStatus[] = ['bank_review', 'approved', 'disbursed', 'in_subsidy', 'closed', 'returned', 'rejected', 'withdrawn', 'lapsed']
 
 export default function BankHome() {
   const { state: gate, scope, retry: retryScope } = useReviewerScope(isBank)

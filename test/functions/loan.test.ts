@@ -1,6 +1,6 @@
 // Micro-loans: drafts and documents, every transition and refusal, concurrent decisions, the
 // subsidy from disbursement to closing, the LPR table, reports and their Excel export.
-import { shanghaiDate } from '../../types/time'
+import { shanghaiDate, shanghaiDayStart, shanghaiDaysAhead } from '../../types/time'
 import { addMonths } from '../../types/loan-rules'
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
@@ -759,5 +759,111 @@ describe('issue 24: after disbursement', () => {
     await book.xlsx.load(Buffer.from(await (await fetch(file.fileUrl)).arrayBuffer()) as never)
     const rows = book.getWorksheet('项目成效')!.getSheetValues().filter(Boolean) as unknown[][]
     expect(rows.at(-1)).toEqual([undefined, '合计（全市）', report.jobsCreated, report.jobsConfirmed, report.householdsHelped, report.householdsConfirmed])
+  })
+})
+
+describe('issue 24: an approval the bank never disburses lapses', () => {
+  const WINDOW = 90 // the settings' default loanDisbursementWindowDays
+  /** The first test's loans: lapsed, approved on the window's last day, approved in time. */
+  const ids: Record<string, string> = {}
+  /** The instant of a Shanghai wall-clock time, `daysAgo` Shanghai days before today. */
+  const shanghaiAt = (daysAgo: number, clock: string) => new Date(shanghaiDayStart(shanghaiDaysAhead(Date.now(), -daysAgo)).getTime() + (Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5))) * 60_000)
+  const stored = (id: string) => app.cloud.store.get('loans').docs.get(id) as Record<string, any>
+  const fireLapse = async () => {
+    const fired = await app.cloud.fireTimer('loan', 'lapseUndisbursedLoans')
+    expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { done: true } })
+    return (fired.ok && (fired.result as { data: { lapsed: number } }).data.lapsed) || 0
+  }
+
+  test('approved 91 Shanghai days ago it lapses (told once, the lock released, no longer the bank’s to disburse); 90 days (the window’s last day, though 91 in UTC) and 89 it does not; a second run changes nothing', async () => {
+    const late = { openid: 'o_lapse_late', name: '失效甲', at: shanghaiAt(WINDOW + 1, '23:50') }
+    // 00:10 in Shanghai is the day before in UTC: counted by UTC dates it would be 91 days.
+    const lastDay = { openid: 'o_lapse_last', name: '失效乙', at: shanghaiAt(WINDOW, '00:10') }
+    const inTime = { openid: 'o_lapse_intime', name: '失效丙', at: shanghaiAt(WINDOW - 1, '12:00') }
+    expect(lastDay.at.toISOString().slice(0, 10)).toBe(shanghaiDaysAhead(Date.now(), -(WINDOW + 1)))
+    for (const [name, who] of Object.entries({ late, lastDay, inTime })) {
+      await newYouth(who.openid, who.name)
+      ids[name] = (await approvedLoan(who.openid)).id
+      await backdateApproval(ids[name], who.at.toISOString())
+    }
+    const todo = ok(await app.call(BANK, 'loan.queue', { view: 'todo', pageSize: 50 }))
+    expect(todo.items.map((l) => l.id)).toEqual(expect.arrayContaining(Object.values(ids)))
+    app.acceptNotices(late.openid, 'review')
+    app.cloud.outbox.length = 0
+
+    expect(await fireLapse()).toBeGreaterThanOrEqual(1)
+    expect(stored(ids.late)).toMatchObject({ status: 'lapsed' })
+    expect(stored(ids.lastDay)).toMatchObject({ status: 'approved' })
+    expect(stored(ids.inTime)).toMatchObject({ status: 'approved' })
+    const d = ok(await app.call(late.openid, 'loan.get', { id: ids.late }))
+    expect(d.history.at(-1)).toMatchObject({ action: 'lapse', actorRole: '每日放款期限核对', fromStatus: 'approved', toStatus: 'lapsed', note: `银行于 ${shanghaiDate(late.at)} 批准后 ${WINDOW} 天内未放款，申请已失效；可重新申请` })
+    expect(d.can).toMatchObject({ disburse: false, withdraw: false, edit: false })
+    expect([...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'loan.lapse' && a.targetId === ids.late)).toEqual([expect.objectContaining({ actorId: 'system', before: { status: 'approved' }, after: { status: 'lapsed' } })])
+    // Told once: 消息 and the review subscribe message they had accepted.
+    expect(ok(await app.call(late.openid, 'account.messages', {})).items[0]).toMatchObject({ tag: '已失效', text: `银行未在 ${WINDOW} 天内放款，可重新申请`, page: `packages/loan/detail/index?id=${ids.late}` })
+    expect(app.cloud.outbox.filter((m) => m.touser === late.openid)).toHaveLength(1)
+    expect(app.cloud.outbox.filter((m) => m.touser === lastDay.openid || m.touser === inTime.openid)).toEqual([])
+
+    // The bank's 待放款 no longer holds it (its badge one fewer); all its loans still show it, lapsed.
+    const after = ok(await app.call(BANK, 'loan.queue', { view: 'todo', pageSize: 50 }))
+    expect(after.items.map((l) => l.id)).not.toContain(ids.late)
+    expect(after.items.map((l) => l.id)).toEqual(expect.arrayContaining([ids.lastDay, ids.inTime]))
+    expect(after.counts.todo).toBe(todo.counts.todo - 1)
+    expect(ok(await app.call(BANK, 'loan.queue', { view: 'all', status: 'lapsed' })).items.map((l) => l.id)).toContain(ids.late)
+
+    // It cannot be disbursed, and the refusal changes nothing.
+    const before = app.dump()
+    expect(await app.call(BANK, 'loan.disburse', { id: ids.late, amountFen: 20_000_000, disbursedOn: shanghaiDate(), rateBp: 480, repaymentType: 'equal_installment' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '该申请当前为「已失效（银行未在期限内放款）」，不能登记放款' },
+    })
+    expect(app.dump()).toBe(before)
+
+    const quiet = app.dump()
+    expect(await fireLapse()).toBe(0)
+    expect(app.dump()).toBe(quiet)
+    expect(app.cloud.outbox.filter((m) => m.touser === late.openid)).toHaveLength(1)
+
+    // The one open application is theirs again: a new draft; the others still hold theirs.
+    expect(ok(await app.call(late.openid, 'loan.saveDraft', { amountFen: 10_000_000 })).status).toBe('draft')
+    expect(await app.call(inTime.openid, 'loan.saveDraft', { amountFen: 10_000_000 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  })
+
+  test('the daily check sweeps 130 approved loans in pages: the 65 past the window lapse, their locks released and each applicant told; the rest stay; no unindexed scan; a second run changes nothing', async () => {
+    await newYouth('o_lapse_sweep', '失效批量')
+    const template = stored((await approvedLoan('o_lapse_sweep')).id)
+    const sweep = Array.from({ length: 130 }, (_, i) => {
+      const expired = i % 2 === 0
+      return { ...template, _id: `Llapse${String(i).padStart(10, '0')}`, applicantId: `u_lapse_${i}`, applicantOpenid: `o_lapse_${i}`, version: 1, history: [], approval: { ...template.approval, at: shanghaiAt(expired ? WINDOW + 1 + (i % 7) : WINDOW - (i % 7), '10:00') } }
+    })
+    await app.cloud.db.handle('database.insertDocument', { collectionName: 'loans', data: sweep.map((d) => EJSON.stringify(d, { relaxed: false })) })
+    await app.cloud.db.handle('database.insertDocument', { collectionName: 'loan_locks', data: sweep.map((d) => EJSON.stringify({ _id: d.applicantId, loanId: d._id, at: new Date() }, { relaxed: false })) })
+    const seq = app.cloud.cappedReads.at(-1)?.seq ?? 0
+    expect(await fireLapse()).toBe(65)
+    expect(app.cloud.cappedReads.filter((r) => r.seq > seq && r.functionName === 'loan')).toEqual([])
+    const locks = app.cloud.store.get('loan_locks').docs
+    const messages = [...app.cloud.store.get('messages').docs.values()]
+    sweep.forEach((l, i) => {
+      const expired = i % 2 === 0
+      expect([i, stored(l._id).status, locks.has(l.applicantId)]).toEqual([i, expired ? 'lapsed' : 'approved', !expired])
+      expect(messages.filter((m) => m.userId === l.applicantId && m.tag === '已失效')).toHaveLength(expired ? 1 : 0)
+    })
+    const quiet = app.dump()
+    expect(await fireLapse()).toBe(0)
+    expect(app.dump()).toBe(quiet)
+  })
+
+  test('the window is the league’s setting: out of bounds it is refused naming the field; narrowed to 60 days, the approvals of 89 and 90 days ago lapse', async () => {
+    const before = app.dump()
+    expect(await app.call(CITY, 'settings.update', { loanDisbursementWindowDays: 3 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'loanDisbursementWindowDays', message: '银行批准后放款期限（天）：放款期限不能少于 7 天' } })
+    expect(await app.call(CITY, 'settings.update', { loanDisbursementWindowDays: 30.5 })).toMatchObject({ ok: false, error: { field: 'loanDisbursementWindowDays' } })
+    expect(app.dump()).toBe(before)
+    ok(await app.call(CITY, 'settings.update', { loanDisbursementWindowDays: 60 }))
+    await app.cloud.runtime.reload() // warm instances keep the settings a minute
+    expect(await fireLapse()).toBeGreaterThanOrEqual(2)
+    expect([stored(ids.lastDay).status, stored(ids.inTime).status]).toEqual(['lapsed', 'lapsed'])
+    expect(stored(ids.inTime).history.at(-1).note).toBe(`银行于 ${shanghaiDate(stored(ids.inTime).approval.at)} 批准后 60 天内未放款，申请已失效；可重新申请`)
+    ok(await app.call(CITY, 'settings.update', { loanDisbursementWindowDays: WINDOW }))
+    await app.cloud.runtime.reload()
   })
 })

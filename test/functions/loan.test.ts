@@ -630,10 +630,16 @@ describe('issue 24: after disbursement', () => {
     expect(await pay({}, BANK)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(app.dump()).toBe(before)
 
+    // Issue 20: the notice is in 消息 whatever the consent; the subscribe message only with it.
+    const reviewTemplate = localTemplateId('review')
+    const sentToYouth = () => app.cloud.outbox.filter((m) => m.touser === 'o_loan_s' && m.templateId === reviewTemplate).length
+    expect(app.cloud.subscriptions.left('o_loan_s', reviewTemplate)).toBe(0)
+    app.cloud.outbox.length = 0
     const paid = ok(await pay({}))
     expect(paid.schedule[0]).toMatchObject({ key: '2025-Q3', status: 'approved', paidOn: today(), transferRef: 'ZZ-20261205-001' })
     expect(paid).toMatchObject({ subsidyPaidFen: 176_847, can: { paySubsidy: '2025-Q4' } })
-    expect(ok(await app.call('o_loan_s', 'account.messages', {})).items[0]).toMatchObject({ tag: '贴息已拨付' })
+    expect(ok(await app.call('o_loan_s', 'account.messages', {})).items[0]).toMatchObject({ tag: '贴息已拨付', title: expect.any(String) })
+    expect(sentToYouth()).toBe(0)
     // The same transfer again is answered as it stands; another for the same period is refused.
     const again = app.dump()
     ok(await pay({}))
@@ -655,6 +661,13 @@ describe('issue 24: after disbursement', () => {
     expect(book.worksheets[1].rowCount - 1).toBe(file.rows)
     const mine = book.worksheets[1].getSheetValues().filter((r) => Array.isArray(r) && r[2] === id && r[1] === '2025-Q3')
     expect(mine).toEqual([expect.arrayContaining(['2025-Q3', id, '梁晓东', '清城区', 1768.47, 0, today(), 'ZZ-20261205-001'])])
+
+    // Accepted (审核结果通知, once): the next payment's notice also goes out as a subscribe message.
+    app.acceptNotices('o_loan_s', 'review')
+    const q4 = ok(await pay({ period: '2025-Q4', transferRef: 'ZZ-20261205-002' }))
+    expect(q4.schedule[1]).toMatchObject({ key: '2025-Q4', paidOn: today(), transferRef: 'ZZ-20261205-002' })
+    expect(ok(await app.call('o_loan_s', 'account.messages', {})).items[0]).toMatchObject({ tag: '贴息已拨付' })
+    expect(sentToYouth()).toBe(1)
   })
 
   test('the daily check sweeps 120 loans in pages: 60 marked overdue, 60 reminded of the instalment due within 7 days, once; no unindexed scan', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { FUNCTION_SETTINGS, readFunctionConfig, REQUIRED_SETTINGS } from '../cloudfunctions/_shared/config'
 import { BUILD_SETTINGS, readBuildConfig } from '../config/settings'
 import { LOCAL_BUILD_ENV } from '../scripts/builds'
-import { buildFunctions } from '../scripts/build-functions'
+import { placeBuiltFunctions } from './support/functions-cache'
 import { startProvisionedCloud } from '../scripts/start'
 import { localTemplateId } from '../localcloud/environment'
 import { TEST_FUNCTION_ENV } from './support/app'
@@ -59,7 +59,7 @@ describe("the functions' environment", () => {
   test('a function deployed without a template id answers every call with UNAVAILABLE and logs what to set; it changes nothing', async () => {
     const dataDir = tempDir('unconfigured')
     const functionsDir = path.join(dataDir, 'functions')
-    await buildFunctions({ outDir: functionsDir, minify: false })
+    await placeBuiltFunctions(functionsDir, { minify: false })
     const { cloud } = await startProvisionedCloud({ dataDir, functionsDir, functionEnv: without(TEST_FUNCTION_ENV, 'XQ_TPL_TODO'), quiet: true })
     try {
       const before = cloud.store.get('users').docs.size

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { readDeclaration, type EnvironmentDeclaration } from '../../deploy/environment'
 import { LocalCloudTarget, provisionLocalCloud } from '../../deploy/local'
 import type { LocalCloud } from '../../localcloud/server'
-import { buildFunctions } from '../../scripts/build-functions'
+import { placeBuiltFunctions } from '../support/functions-cache'
 import { startProvisionedCloud } from '../../scripts/start'
 import { ok, startAppCloud, TEST_FUNCTION_ENV } from '../support/app'
 import { tempDir } from '../support/localcloud'
@@ -19,7 +19,7 @@ let cloud: LocalCloud
 beforeAll(async () => {
   dataDir = tempDir('deploy-local')
   const functionsDir = path.join(dataDir, 'functions')
-  await buildFunctions({ outDir: functionsDir, minify: false })
+  await placeBuiltFunctions(functionsDir, { minify: false })
   // Rewritten to the platform's defaults, as a freshly uploaded function has them: the deploy must set each function's own.
   for (const name of Object.keys(declaration.functions)) fs.writeFileSync(path.join(functionsDir, name, 'config.json'), JSON.stringify({ permissions: declaration.functions[name].permissions }))
   cloud = (await startProvisionedCloud({ dataDir, functionsDir, functionEnv: { XQ_MINIPROGRAM_STATE: 'developer' }, quiet: true })).cloud

@@ -11,7 +11,7 @@ import { builtBundles } from '../../deploy/local'
 import { preflight, PACKAGE_LIMIT_BYTES } from '../../deploy/preflight'
 import { readSecrets, type Secrets } from '../../deploy/secrets'
 import { localTemplateId } from '../../localcloud/environment'
-import { buildFunctions } from '../../scripts/build-functions'
+import { placeBuiltFunctions } from '../support/functions-cache'
 import { TEST_FUNCTION_ENV } from '../support/app'
 import { tempDir } from '../support/localcloud'
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
   outside = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-keys-'))
   fs.writeFileSync(path.join(outside, 'private.wx0123456789abcdef.key'), KEY, { mode: 0o600 })
   buildDir = tempDir('deploy-preflight')
-  await buildFunctions({ outDir: buildDir })
+  await placeBuiltFunctions(buildDir)
   bundles = builtBundles(declaration, buildDir)
 })
 

@@ -8,7 +8,7 @@ import { readDeclaration, type EnvironmentDeclaration } from '../../deploy/envir
 import { builtBundles } from '../../deploy/local'
 import { apply, describePlan, plan } from '../../deploy/plan'
 import { WeChatCloudTarget } from '../../deploy/wechat'
-import { buildFunctions } from '../../scripts/build-functions'
+import { placeBuiltFunctions } from '../support/functions-cache'
 import { TEST_FUNCTION_ENV } from '../support/app'
 import { tempDir } from '../support/localcloud'
 import { ManagementStandIn } from './management-standin'
@@ -25,7 +25,7 @@ let deployed = declaration
 
 beforeAll(async () => {
   buildDir = tempDir('deploy-wechat')
-  await buildFunctions({ outDir: buildDir })
+  await placeBuiltFunctions(buildDir)
   standIn = await new ManagementStandIn(ENV).start()
   target = new WeChatCloudTarget({
     ...ENV,

@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { LOAN_STATUS_LABELS, type LoanStatus } from '@contract/vocabulary'
 import { Button } from '@/components/ui/Button'
+import { OptionSheet } from '@/components/ui/OptionSheet'
 import { Tag } from '@/components/ui/Tag'
 import { STATUS_TONE } from './format'
 
@@ -198,4 +199,9 @@ export function ExportBar({ label, value, exporting, exported, onExport, onReope
       </Button>
     </View>
   )
+}
+
+/** The city's choice of a county for a report (全市 or one county). */
+export function CountySheet({ visible, counties, value, onSelect, onClose }: { visible: boolean; counties: { code: string; name: string }[]; value: string; onSelect: (code: string) => void; onClose: () => void }) {
+  return <OptionSheet visible={visible} title='县（市、区）' options={[{ value: '', label: '全市' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]} value={value} onSelect={onSelect} onClose={onClose} />
 }

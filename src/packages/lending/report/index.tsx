@@ -11,8 +11,7 @@ import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { STATUS_TONE, wan, yuanShort } from '@/components/loan/format'
 import { reviewerDenied } from '@/components/loan/gate'
-import { ExportBar, Section } from '@/components/loan/ui'
-import { OptionSheet } from '@/components/ui/OptionSheet'
+import { CountySheet, ExportBar, Section } from '@/components/loan/ui'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { Tag } from '@/components/ui/Tag'
@@ -114,14 +113,7 @@ export default function LoanReport() {
         />
       )}
 
-      <OptionSheet
-        visible={sheet}
-        title='县（市、区）'
-        options={[{ value: '', label: '全市' }, ...counties.map((c) => ({ value: c.code, label: c.name }))]}
-        value={countyCode}
-        onSelect={setCountyCode}
-        onClose={() => setSheet(false)}
-      />
+      <CountySheet visible={sheet} counties={counties} value={countyCode} onSelect={setCountyCode} onClose={() => setSheet(false)} />
     </View>
   )
 }

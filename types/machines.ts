@@ -147,16 +147,19 @@ export const loanMachine = machine<LoanStatus>({
   ],
 })
 
-export const SUBSIDY_PERIOD_STATES = ['projected', 'due', 'approved'] as const
+export const SUBSIDY_PERIOD_STATES = ['projected', 'due', 'approved', 'paid'] as const
 export type SubsidyPeriodState = (typeof SUBSIDY_PERIOD_STATES)[number]
 
-/** One quarter of a loan's interest subsidy: approved in order, once it has ended. */
+/** One quarter of a loan's interest subsidy: approved in order once it has ended, then paid (the transfer recorded), in order. */
 export const subsidyPeriodMachine = machine<SubsidyPeriodState>({
   name: 'subsidy_period',
   label: '贴息期',
   states: SUBSIDY_PERIOD_STATES,
-  stateLabels: { projected: '未到期', due: '待核准', approved: '已核准' },
-  steps: [{ action: 'loan.approveSubsidy', from: ['due'], to: ['approved'], by: ['city_admin'] }],
+  stateLabels: { projected: '未到期', due: '待核准', approved: '已核准', paid: '已拨付' },
+  steps: [
+    { action: 'loan.approveSubsidy', from: ['due'], to: ['approved'], by: ['city_admin'] },
+    { action: 'loan.recordSubsidyPayment', from: ['approved'], to: ['paid'], by: ['city_admin'] },
+  ],
 })
 
 // ---- service hours ------------------------------------------------------------------------------

@@ -291,7 +291,7 @@ const loans: Bench = {
   record: (a) => doc('loans', a.id),
 }
 
-/** A loan's quarter: approved once recorded; due once ended (and next in order); projected before. */
+/** A loan's quarter: paid once its transfer is recorded; approved once recorded; due once ended (and next in order); projected before. */
 const subsidyPeriods: Bench = {
   machine: MACHINES.find((m) => m.name === 'subsidy_period')!,
   async arrange(state) {
@@ -300,14 +300,25 @@ const subsidyPeriods: Bench = {
       const d = shanghaiToday()
       return { ...a, facts: { period: `${d.slice(0, 4)}-Q${Math.ceil(Number(d.slice(5, 7)) / 3)}` } }
     }
-    const a = await arrangeLoan(state === 'approved' ? 'in_subsidy' : 'disbursed')
+    const a = await arrangeLoan(state === 'approved' || state === 'paid' ? 'in_subsidy' : 'disbursed')
+    if (state === 'paid') {
+      // Paid by an earlier transfer (another reference than the matrix sends: a second payment is refused).
+      await app.cloud.db.handle('database.modifyDocument', {
+        collectionName: 'loans',
+        queryType: 'DOC',
+        query: JSON.stringify({ _id: a.id }),
+        data: EJSON.stringify({ $set: { subsidyPayments: [{ key: '2025-Q1', paidOn: shanghaiToday(), transferRef: 'TM-EARLIER-0001', amountFen: 100_000, at: new Date(), by: 'city', byName: '团市委' }] } }, { relaxed: false }),
+        merge: true,
+      })
+    }
     return { ...a, facts: { period: '2025-Q1' } }
   },
-  input: (_action, _variant, a) => ({ id: a.id, period: a.facts!.period }),
+  input: (action, _variant, a) => (action === 'loan.recordSubsidyPayment' ? { id: a.id, period: a.facts!.period, paidOn: shanghaiToday(), transferRef: 'TM-MATRIX-0001' } : { id: a.id, period: a.facts!.period }),
   state(a) {
     const l = doc('loans', a.id)
     if (!l) return null
     const period = a.facts!.period
+    if (((l.subsidyPayments ?? []) as { key: string }[]).some((s) => s.key === period)) return 'paid'
     if ((l.subsidies as { key: string }[]).some((s) => s.key === period)) return 'approved'
     return (l.subsidyDueFrom as string) !== '' && period === '2025-Q1' ? 'due' : 'projected'
   },

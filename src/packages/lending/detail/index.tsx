@@ -146,7 +146,7 @@ function Review({ d, set, reload }: { d: LoanDetail; set: (d: LoanDetail) => voi
           <>
             {subsidyActions}
             {payment}
-            {d.can.confirmOutcome > 0 && <OutcomesSection d={d} onDone={paid} />}
+            <OutcomesSection d={d} onDone={paid} />
           </>
         }
       />

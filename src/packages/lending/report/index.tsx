@@ -11,6 +11,7 @@ import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { STATUS_TONE, wan, yuanShort } from '@/components/loan/format'
 import { reviewerDenied } from '@/components/loan/gate'
+import { QueueChip } from '@/components/loan/queue'
 import { CountySheet, ExportBar, Section } from '@/components/loan/ui'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -87,12 +88,7 @@ export default function LoanReport() {
                 <Text className='panel-chip__text'>{r.label}</Text>
               </View>
             ))}
-            {city && (
-              <View className={`panel-chip loan-report__county ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
-                <Text className='panel-chip__text'>{countyCode ? scopeName : '全市'}</Text>
-                <Text className='panel-chip__arrow'>▼</Text>
-              </View>
-            )}
+            {city && <QueueChip on={!!countyCode} text={countyCode ? scopeName : '全市'} onClick={() => setSheet(true)} />}
           </View>
         </View>
       )}

@@ -12,6 +12,7 @@ import { useDivisions } from '@/components/admin/shared'
 import { isLeague, useReviewerScope } from '@/components/loan/data'
 import { quarterLabel, yuan, yuanShort } from '@/components/loan/format'
 import { reviewerDenied } from '@/components/loan/gate'
+import { QueueChip } from '@/components/loan/queue'
 import { CountySheet, ExportBar, Section } from '@/components/loan/ui'
 import { PageStates } from '@/components/ui/PageStates'
 import { StateView } from '@/components/ui/StateView'
@@ -59,12 +60,7 @@ export default function SubsidyStatementPage() {
                 <Text className='panel-chip__text'>{r === 'all' ? '全部年度' : `${r} 年`}</Text>
               </View>
             ))}
-            {city && (
-              <View className={`panel-chip subsidy-statement__county ${countyCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
-                <Text className='panel-chip__text'>{countyCode ? scopeName : '全市'}</Text>
-                <Text className='panel-chip__arrow'>▼</Text>
-              </View>
-            )}
+            {city && <QueueChip on={!!countyCode} text={countyCode ? scopeName : '全市'} onClick={() => setSheet(true)} />}
           </View>
         </View>
       )}

@@ -165,12 +165,16 @@ test('林晓雨 checks in at the station, checks out, is refused far away; hours
   const toHer = () => world.stack.cloud.outbox.filter((m) => m.touser === VOLUNTEER).map((m) => m.data.phrase2.value)
   await until(async () => toHer().length, 1)
   expect(toHer()).toEqual(['已通过'])
+  // The subscribe message goes out first and the 消息 entry is stored after it: wait for that entry
+  // before counting, or the count may miss it (as it did once on a loaded CI machine).
+  const reviewTitle = `志愿服务时长：${shanghaiDate(new Date(session.checkInAt as Date))} ${STATION.name}`
+  await until(async () => docs('messages').some((m) => m.userId === volunteerUserId() && m.title === reviewTitle), true)
   const { unread } = await world.invoke(VOLUNTEER, 'account', 'unread', {})
   expect(unread).toBeGreaterThanOrEqual(1)
   await open(page, 'pages/mine/index')
   await page.locator('.mine__link--messages .mine__unread', { hasText: String(unread) }).waitFor()
   await page.locator('.mine__link--messages').click()
-  const notice = page.locator('.msgs__item--unread', { hasText: `志愿服务时长：${shanghaiDate(new Date(session.checkInAt as Date))} ${STATION.name}` })
+  const notice = page.locator('.msgs__item--unread', { hasText: reviewTitle })
   await notice.locator('.ui-tag', { hasText: '已通过' }).waitFor()
   await notice.locator('.msgs__text', { hasText: `计入 ${minutesText(minutes)}` }).waitFor()
   await shot(page, '08b-messages')

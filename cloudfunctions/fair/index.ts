@@ -1,12 +1,8 @@
 // 岗位对接会：团市委设会并邀请用人单位；单位发布岗位；志愿者（及允许时的农村青年）在名额内报名，
 // 满员进入候补，取消时候补按先后递补；当天凭入场码签到；单位登记面试、录用结果；统计与导出。
 //
-// Capacity is never exceeded however many sign up at once: a seat is taken only by an update
-// conditional on the fair's confirmed count being below capacity (and nobody waiting ahead);
-// whoever does not get one is appended to the fair's waiting list, whose order is arrival order.
-// Every change of seats ends with `fillFromWaitlist`, which promotes the head of the list while
-// seats are free, one conditional step at a time, so concurrent cancellations neither skip
-// anyone nor promote anyone twice.
+// Seats, the waiting list and promotion are the shared sign-up engine's (`_shared/signups.ts`):
+// capacity is never exceeded however many sign up at once, and the list's order is arrival order.
 import crypto from 'node:crypto'
 import { fair, type ApplicantView, type EmployerView, type FairReport, type FairView, type PositionView, type ResumeView } from '../../types/fair'
 import { capacityBelowTaken } from '../../types/fair-rules'
@@ -28,6 +24,7 @@ import { notify, recipientsOf } from '../_shared/notify'
 import { claimReminder, timeBudget } from '../_shared/reminders'
 import { newNonce, seal, unseal } from '../_shared/sealed'
 import { aggregateAll, READ_CAP, readAll } from '../_shared/paging'
+import { signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
 import { cachedSettings, loadSettings, rememberSettings, SETTINGS_ID } from '../_shared/settings'
 import type { Aggregate } from '../_shared/db-types'
 import { countedDays } from '../../types/service-rules'
@@ -44,8 +41,6 @@ const ENTRY_PURPOSE = 'fair-entry-v1'
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 const at = (moment: string) => dayjs.tz(moment, ZONE).toDate()
 const shanghaiMoment = (d: Date) => shanghaiDateTime(d)
-/** How many promotion steps one call takes at most (each promotes up to PROMOTION_BATCH). */
-const MAX_PROMOTIONS = 50
 
 interface EntryClaims {
   /** Sign-up id, fair id, expiry (unix s), nonce, the masked name for the door's screen. */
@@ -79,7 +74,7 @@ function mySignupView(s: SignupDoc, f: FairDoc) {
   return {
     id: s._id,
     status: s.status === 'pending' ? ('waiting' as const) : s.status,
-    waitingRank: s.status === 'waiting' ? f.waitlist.indexOf(s._id) + 1 : 0,
+    waitingRank: waitingRank(s, f),
     positionIds: s.positionIds,
     checkedInAt: iso(s.checkedInAt),
     createdAt: iso(s.createdAt),
@@ -302,85 +297,9 @@ function resumeOf(reg: RegistrationDoc, days: { date: string; minutes: number; s
 
 // ---- seats -----------------------------------------------------------------------------
 
-/** What `fillFromWaitlist` reads of a fair each step. */
-type Seats = Pick<FairDoc, 'confirmedCount' | 'capacity' | 'waitlist' | 'status'>
-
-/** How many of the waiting list one step promotes at most (one conditional update of the fair, one of their sign-ups). */
-const PROMOTION_BATCH = 50
-
-/**
- * Gives free seats to the head of the waiting list, in order, a batch at a time: take as many
- * seats as are free and drop that many from the head of the list only if the head is still who
- * we read (each place checked) and the seats are still free. Their sign-ups then move to
- * confirmed; any who cancelled meanwhile give their seat back. Ends when no seat is free or
- * nobody waits. Returns who was promoted (to notify them) and the seats as last read (for the reply).
- */
-async function fillFromWaitlist(fairId: string, now: Date): Promise<{ promoted: string[]; seats: Seats | null }> {
-  const promoted: string[] = []
-  let seats: Seats | null = null
-  for (let i = 0; i < MAX_PROMOTIONS; i++) {
-    const { data: f } = await fairs().doc(fairId).field({ confirmedCount: true, capacity: true, waitlist: true, status: true }).get()
-    seats = f
-    if (!f || f.status !== 'published' || f.waitlist.length === 0 || f.confirmedCount >= f.capacity) break
-    const heads = f.waitlist.slice(0, Math.min(f.capacity - f.confirmedCount, PROMOTION_BATCH))
-    const stillFirst = Object.fromEntries(heads.map((id, k) => [`waitlist.${k}`, id]))
-    const { stats } = await fairs()
-      .where(_.and([{ _id: fairId, ...stillFirst }, _.expr($.lte([$.add(['$confirmedCount', heads.length]), '$capacity']))]))
-      .update({ data: { confirmedCount: _.inc(heads.length), waitlist: _.pull(_.in(heads)), updatedAt: now } })
-    if (stats.updated !== 1) continue // someone else moved the list first: read again
-    const { stats: moved } = await signups().where({ _id: _.in(heads), status: 'waiting' }).update({ data: { status: 'confirmed', promotedAt: now, updatedAt: now } })
-    if (moved.updated === heads.length) {
-      promoted.push(...heads)
-      continue
-    }
-    // Some cancelled meanwhile: their seats go back, and the next step fills them.
-    const { data: promotedNow } = await signups().where({ _id: _.in(heads), status: 'confirmed', promotedAt: now }).field({ _id: true }).get()
-    promoted.push(...promotedNow.map((s) => s._id))
-    await fairs().doc(fairId).update({ data: { confirmedCount: _.inc(promotedNow.length - heads.length) } })
-  }
-  return { promoted, seats }
-}
-
-/** What a cancellation did to the seats: who was promoted (`known`: their sign-ups, read with the fair) and the seats after. */
-interface Released {
-  promoted: string[]
-  known: SignupDoc[]
-  seats: Partial<Seats>
-}
-
-/**
- * A confirmed person leaves: their seat passes to the head of the waiting list in one conditional
- * step on the list (the count unchanged), if the head is still who was read; otherwise the seat
- * is given back to the count and the list filled as any freed seat.
- */
-async function releaseSeat(f: FairDoc, read: SignupDoc[], now: Date): Promise<Released> {
-  const head = f.waitlist[0]
-  const headDoc = read.find((d) => d._id === head && d.status === 'waiting')
-  if (f.status === 'published' && headDoc) {
-    const { stats } = await fairs().where({ _id: f._id, status: 'published', 'waitlist.0': head }).update({ data: { waitlist: _.shift(), updatedAt: now } })
-    if (stats.updated === 1) {
-      const { stats: moved } = await signups().where({ _id: head, status: 'waiting' }).update({ data: { status: 'confirmed', promotedAt: now, updatedAt: now } })
-      if (moved.updated === 1) return { promoted: [head], known: [headDoc], seats: { waitlist: f.waitlist.slice(1) } }
-      // The head cancelled meanwhile: the seat is free after all (given back below).
-    }
-  } else {
-    // Nobody waits (as the count's own condition says at the moment it drops): no one to promote.
-    const { stats } = await fairs().where({ _id: f._id, waitlist: _.size(0) }).update({ data: { confirmedCount: _.inc(-1), updatedAt: now } })
-    if (stats.updated === 1) return { promoted: [], known: [], seats: { confirmedCount: f.confirmedCount - 1 } }
-  }
-  await fairs().doc(f._id).update({ data: { confirmedCount: _.inc(-1), updatedAt: now } })
-  const { promoted, seats } = await fillFromWaitlist(f._id, now)
-  return { promoted, known: [], seats: seats ?? {} }
-}
-
-/** A waiting person leaves the list; the seats do not change (a seat left free by a broken call is filled). */
-async function leaveWaitlist(f: FairDoc, id: string, now: Date): Promise<Released> {
-  await fairs().doc(f._id).update({ data: { waitlist: _.pull(id), updatedAt: now } })
-  const waitlist = f.waitlist.filter((w) => w !== id)
-  if (f.status !== 'published' || f.confirmedCount >= f.capacity || waitlist.length === 0) return { promoted: [], known: [], seats: { waitlist } }
-  const { promoted, seats } = await fillFromWaitlist(f._id, now)
-  return { promoted, known: [], seats: seats ?? {} }
-}
+/** The shared sign-up engine (`_shared/signups`) over the fairs and their sign-ups. */
+const seatsOf = signupEngine<FairDoc, SignupDoc>(fairs, signups)
+const { fillFromWaitlist, releaseSeat, leaveWaitlist } = seatsOf
 
 /** An outcome as a subscribe message's phrase (at most five Chinese characters). */
 const OUTCOME_PHRASES: Record<keyof typeof OUTCOME_LABELS, string> = { interviewed: '已面试', offered: '录用意向', hired: '已录用', declined: '未录用' }
@@ -951,7 +870,7 @@ export const main = defineFunction('fair', fair, {
     const resume = resumeOf(reg, daysOf(f.sessions), settings, ctx.now)
     const choice = { positionIds: chosen, employerIds: [...new Set(found.map((p) => p.employerId))], resume, registrationId: reg._id, updatedAt: ctx.now }
     const existing = f.signups[0]
-    const reply = (mine: SignupDoc, seats: Partial<Seats> = {}) => {
+    const reply = (mine: SignupDoc, seats: Partial<SeatsOf<FairDoc>> = {}) => {
       const now = { ...f, ...seats }
       return { signup: mySignupView(mine, now), fair: joinedView(now, ctx.now, mine) }
     }
@@ -981,18 +900,12 @@ export const main = defineFunction('fair', fair, {
       }
     }
     // A seat, if one is free and nobody waits ahead; otherwise the end of the waiting list.
-    const { stats: seat } = await fairs()
-      .where(_.and([{ _id: f._id, status: 'published', waitlist: _.size(0) }, _.expr($.lt(['$confirmedCount', '$capacity']))]))
-      .update({ data: { confirmedCount: _.inc(1) } })
-    if (seat.updated === 1) {
-      await signups().doc(id).update({ data: { status: 'confirmed' } })
+    const seat = await seatsOf.takeSeat(f._id, id, ctx.now)
+    if (seat.seated) {
       // The seats as this call left them (others may have moved since; the page refreshes them).
       return reply({ ...record, status: 'confirmed' }, { confirmedCount: f.confirmedCount + 1, waitlist: [] })
     }
-    await signups().doc(id).update({ data: { status: 'waiting' } })
-    await fairs().doc(f._id).update({ data: { waitlist: _.push([id]) } })
-    // A seat may have come free between the two steps (and it may be this one's).
-    const { promoted, seats } = await fillFromWaitlist(f._id, ctx.now)
+    const { promoted, seats } = seat
     await tellPromoted(promoted, f, ctx.now)
     let mine: SignupDoc = promoted.includes(id) ? { ...record, status: 'confirmed', promotedAt: ctx.now } : { ...record, status: 'waiting' }
     if (mine.status === 'waiting' && seats && !seats.waitlist.includes(id)) {

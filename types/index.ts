@@ -6,6 +6,7 @@ import { directory } from './directory'
 import { fair } from './fair'
 import { grants } from './grants'
 import { dashboard } from './dashboard'
+import { commend } from './commend'
 import { loan } from './loan'
 import { registration } from './registration'
 import { perk } from './perk'
@@ -14,7 +15,7 @@ import { settings } from './settings'
 import { station } from './station'
 import type * as z from './zod'
 
-export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard } satisfies Record<string, Record<string, ActionDef>>
+export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend } satisfies Record<string, Record<string, ActionDef>>
 
 export type Contract = typeof contract
 export type FunctionName = keyof Contract

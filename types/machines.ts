@@ -18,6 +18,7 @@ import {
   type RegistrationStatus,
   type SessionStatus,
 } from './vocabulary'
+import { NOMINATION_STATUS_LABELS, NOMINATION_STATUSES, ROUND_STATUS_LABELS, ROUND_STATUSES, type NominationStatus, type RoundStatus } from './commend-rules'
 
 /**
  * Who may take a step: a role acting within its reach, `owner` (the person the entity belongs
@@ -315,6 +316,37 @@ export function signupState(s: { status: string; checkedInAt: unknown }): Signup
   return s.status === 'waiting' || s.status === 'cancelled' ? s.status : null
 }
 
+// ---- commendations ---------------------------------------------------------------------------
+
+/** A commendation round (星级志愿者 / 最美志愿者): the city opens it and moves it on, phase by phase. */
+export const commendRoundMachine = machine<RoundStatus>({
+  name: 'commend_round',
+  label: '评选',
+  states: ROUND_STATUSES,
+  stateLabels: ROUND_STATUS_LABELS,
+  steps: [
+    { action: 'commend.saveRound', from: ['draft'], to: ['draft'], by: ['city_admin'], fields: ['kind', 'title', 'year', 'nominateFrom', 'nominateTo', 'perTownship', 'perCounty', 'awards', 'criteria'] },
+    { action: 'commend.advance', variant: 'nominating', from: ['draft'], to: ['nominating'], by: ['city_admin'] },
+    { action: 'commend.advance', variant: 'reviewing', from: ['nominating'], to: ['reviewing'], by: ['city_admin'] },
+    { action: 'commend.advance', variant: 'deciding', from: ['reviewing'], to: ['deciding'], by: ['city_admin'] },
+    { action: 'commend.advance', variant: 'published', from: ['deciding'], to: ['published'], by: ['city_admin'], fields: ['publishedAt'] },
+  ],
+})
+
+/** A township's nomination: the county recommends it or not, then the city awards it or not. */
+export const nominationMachine = machine<NominationStatus>({
+  name: 'nomination',
+  label: '评选提名',
+  states: NOMINATION_STATUSES,
+  stateLabels: NOMINATION_STATUS_LABELS,
+  steps: [
+    { action: 'commend.review', variant: 'recommend', from: ['nominated'], to: ['recommended'], by: REVIEWERS, fields: ['reviewReason', 'reviewedBy', 'reviewedAt'] },
+    { action: 'commend.review', variant: 'not_recommend', from: ['nominated'], to: ['not_recommended'], by: REVIEWERS, fields: ['reviewReason', 'reviewedBy', 'reviewedAt'] },
+    { action: 'commend.decide', variant: 'award', from: ['recommended'], to: ['awarded'], by: ['city_admin'], fields: ['decisionReason', 'decidedBy', 'decidedAt'] },
+    { action: 'commend.decide', variant: 'not_award', from: ['recommended'], to: ['not_awarded'], by: ['city_admin'], fields: ['decisionReason', 'decidedBy', 'decidedAt'] },
+  ],
+})
+
 export const MACHINES: readonly Machine[] = [
   registrationMachine,
   takeoverMachine,
@@ -328,6 +360,8 @@ export const MACHINES: readonly Machine[] = [
   subsidyPeriodMachine,
   fairMachine,
   signupMachine,
+  commendRoundMachine,
+  nominationMachine,
 ]
 
 /** Every state some step of this action (and decision) leaves from: for conditional batch updates. */

@@ -32,6 +32,8 @@ export const COLLECTIONS = {
   reminders: 'reminders',
   jobs: 'jobs',
   jobParts: 'job_parts',
+  commendRounds: 'commend_rounds',
+  commendNominations: 'commend_nominations',
 } as const
 
 /** A reminder a timer has sent (its key: what, for whom, for when), so it is never sent twice. */
@@ -562,5 +564,60 @@ export interface SignupDoc {
   promotedAt: Date | null
   cancelledAt: Date | null
   createdAt: Date
+  updatedAt: Date
+}
+
+/** A commendation round (types/commend.ts). Counters per township (`t` + code) and county (`c` + code) are set to 0 when it is created, so a claim is one conditional update. */
+export interface CommendRoundDoc {
+  _id: string
+  kind: import('../../types/commend-rules').CommendKind
+  title: string
+  year: number
+  nominateFrom: string
+  nominateTo: string
+  perTownship: number
+  perCounty: number
+  awards: number
+  criteria: string
+  status: import('../../types/commend-rules').RoundStatus
+  version: number
+  townshipCounts: Record<string, number>
+  countyCounts: Record<string, number>
+  awardedCount: number
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+}
+
+/** A township's nomination of a volunteer in a round; `_id` is roundId:userId, so a volunteer is nominated once per round. */
+export interface CommendNominationDoc {
+  _id: string
+  roundId: string
+  userId: string
+  registrationId: string
+  name: string
+  townshipCode: string
+  townshipName: string
+  countyCode: string
+  countyName: string
+  reason: string
+  /** The volunteer's figures when nominated, and the standing they give (types/commend-rules.ts). */
+  approvedMinutes: number
+  star: number
+  rural: boolean
+  termStart: string
+  termEnd: string
+  standing: number
+  status: import('../../types/commend-rules').NominationStatus
+  nominatedBy: string
+  nominatedByName: string
+  nominatedAt: Date
+  reviewReason: string
+  reviewedBy: string
+  reviewedAt: Date | null
+  decisionReason: string
+  decidedBy: string
+  decidedAt: Date | null
   updatedAt: Date
 }

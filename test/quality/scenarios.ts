@@ -5,6 +5,7 @@ import type { ActionName } from '../../types'
 import type { AppCloud } from '../support/app'
 import { freshIdNumber, ruralYouthForm, volunteerForm } from '../support/people'
 import { openAllDay } from '../support/stations'
+import { arrangeNomination, arrangeRound } from './commend-arrange'
 
 export interface Persona {
   key: string
@@ -303,6 +304,14 @@ async function fairSignedUpBy(env: Env, p: Persona): Promise<string> {
   return f.fairId
 }
 
+/** An approved volunteer of `township` (registered by a fresh user, approved by its county's admin): their registration id. */
+async function approvedVolunteerIn(env: Env, township: string): Promise<string> {
+  const county = township.slice(0, 6) as County
+  const reg = await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
+  await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
+  return reg.id
+}
+
 export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.me': selfOnly(() => ({})),
   'account.updateProfile': selfOnly(() => ({ nickname: '矩阵测试' })),
@@ -541,4 +550,28 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     const userId = [...env.app.cloud.store.get('users').docs.values()].find((u) => u.openid === staff)!._id
     return { input: { userId, role: 'township_staff', scopeId: TOWNSHIP[county], reason: '矩阵测试' } }
   },
+  'commend.rounds': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'commend.round': async (env, _p, target) => (target === 'own' ? { input: { id: await arrangeRound(env.app, 'nominating') } } : null),
+  'commend.saveRound': async (_env, _p, target) =>
+    target === 'own'
+      ? { input: { kind: 'finest', title: '矩阵最美志愿者评选', year: 2026, nominateFrom: shanghaiDay(0), nominateTo: shanghaiDay(10), perTownship: 2, perCounty: 5, awards: 10, criteria: '扎根基层服务满一年，表现突出。' } }
+      : null,
+  'commend.advance': async (env, _p, target) => (target === 'own' ? { input: { id: await arrangeRound(env.app, 'draft'), status: 'nominating' } } : null),
+  'commend.candidates': async (env, _p, target) => (target === 'own' ? { input: { roundId: await arrangeRound(env.app, 'nominating') } } : null),
+  'commend.nominate': async (env, persona, target) => {
+    const roundId = await arrangeRound(env.app, 'nominating')
+    return { input: { roundId, registrationId: await approvedVolunteerIn(env, target === 'own' ? STAFF_TOWNSHIP : otherTownship(persona)), reason: '长期扎根基层，服务群众，表现突出。' } }
+  },
+  'commend.nominations': async (env, persona, target) => ({ input: { roundId: await arrangeRound(env.app, 'reviewing'), countyCode: countyFor(persona, target) } }),
+  'commend.review': async (env, persona, target) => {
+    const roundId = await arrangeRound(env.app, 'reviewing')
+    return { input: { id: await arrangeNomination(env.app, roundId, TOWNSHIP[countyFor(persona, target)], 'nominated'), decision: 'recommend', reason: '' } }
+  },
+  'commend.decide': async (env, _p, target) => {
+    if (target !== 'own') return null
+    const roundId = await arrangeRound(env.app, 'deciding')
+    return { input: { id: await arrangeNomination(env.app, roundId, STAFF_TOWNSHIP, 'recommended'), decision: 'award', reason: '' } }
+  },
+  'commend.results': async (env, _p, target) => (target === 'own' ? { input: { roundId: await arrangeRound(env.app, 'published') } } : null),
+  'commend.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
 }

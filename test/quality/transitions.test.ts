@@ -15,6 +15,8 @@ import { writeQualityFigures } from './report'
 import { allCounties } from '../../cloudfunctions/_shared/divisions'
 import { seal } from '../../cloudfunctions/_shared/sealed'
 import { encrypt } from '../../cloudfunctions/_shared/pii'
+import { arrangeNomination, arrangeRound } from './commend-arrange'
+import type { NominationStatus, RoundStatus } from '../../types/commend-rules'
 
 let app: AppCloud
 let counter = 0
@@ -616,7 +618,63 @@ const signups: Bench = {
   record: (a) => doc('fair_signups', a.id),
 }
 
-const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups]
+// ---- commendations ------------------------------------------------------------------------------
+
+const commendRounds: Bench = {
+  machine: MACHINES.find((m) => m.name === 'commend_round')!,
+  async arrange(state) {
+    return { id: await arrangeRound(app, state as RoundStatus), owner: '' }
+  },
+  input(action, variant, a) {
+    if (action === 'commend.advance') return { id: a.id, status: variant }
+    const day = shanghaiToday()
+    return { id: a.id, kind: 'star', title: '矩阵星级志愿者评选', year: Number(day.slice(0, 4)), nominateFrom: day, nominateTo: day, perTownship: 3, perCounty: 5, awards: 8, criteria: '矩阵测试：服务满一年，星级达标。' }
+  },
+  state: (a) => (doc('commend_rounds', a.id)?.status as string) ?? null,
+  record: (a) => doc('commend_rounds', a.id),
+}
+
+/** A nomination of 凤城街道 (清城区: the county column's reach), its round in the phase the action belongs to. */
+const nominations: Bench = {
+  machine: MACHINES.find((m) => m.name === 'nomination')!,
+  async arrange(state, action) {
+    const roundId = await arrangeRound(app, action === 'commend.review' ? 'reviewing' : 'deciding')
+    return { id: await arrangeNomination(app, roundId, '441802006', state as NominationStatus), owner: '' }
+  },
+  input: (_action, variant, a) => ({ id: a.id, decision: variant, reason: '矩阵测试' }),
+  state: (a) => (doc('commend_nominations', a.id)?.status as string) ?? null,
+  record: (a) => doc('commend_nominations', a.id),
+}
+
+// ---- grid reports (志愿网格员) ----------------------------------------------------------------------
+
+const gridReports: Bench = {
+  machine: MACHINES.find((m) => m.name === 'grid')!,
+  // A matter of 凤城街道 (the township column's, in the county column's 清城区), reported by its owner.
+  async arrange(state) {
+    const owner = fresh('gridreporter')
+    await app.call(owner, 'account.me', {})
+    const a = await arrangeGridReport(app, '441802006', state as GridStatus, owner)
+    return { id: a.id, owner }
+  },
+  input(action, _variant, a) {
+    const version = (doc('grid_reports', a.id)?.version as number) ?? 1
+    switch (action) {
+      case 'grid.assign':
+        return { id: a.id, version, assignee: { kind: 'person', name: '王师傅' } }
+      case 'grid.close':
+        return { id: a.id, version, resolution: '已处理完毕' }
+      case 'grid.decline':
+        return { id: a.id, version, reason: '不属于本镇街' }
+      default:
+        return { id: a.id, version }
+    }
+  },
+  state: (a) => (doc('grid_reports', a.id)?.status as string) ?? null,
+  record: (a) => doc('grid_reports', a.id),
+}
+
+const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups, commendRounds, nominations]
 
 // ---- the matrix --------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import { directory } from './directory'
 import { fair } from './fair'
 import { grants } from './grants'
 import { dashboard } from './dashboard'
+import { care } from './care'
 import { commend } from './commend'
 import { loan } from './loan'
 import { registration } from './registration'
@@ -15,7 +16,7 @@ import { settings } from './settings'
 import { station } from './station'
 import type * as z from './zod'
 
-export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend } satisfies Record<string, Record<string, ActionDef>>
+export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend, care } satisfies Record<string, Record<string, ActionDef>>
 
 export type Contract = typeof contract
 export type FunctionName = keyof Contract

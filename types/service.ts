@@ -98,6 +98,8 @@ export const CertificateView = z.object({
   byStation: z.array(z.object({ stationName: z.string(), hours: z.number() })),
   byMonth: z.array(z.object({ month: z.string(), hours: z.number() })),
   issuedAt: z.string(),
+  /** Posts held (职务, recorded by the league), as of issue: to null while held. */
+  posts: z.array(z.object({ title: z.string(), from: z.string(), to: z.string().nullable() })),
 })
 export type CertificateView = z.infer<typeof CertificateView>
 

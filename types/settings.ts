@@ -1,6 +1,7 @@
 // The `settings` function: every number a rule uses is configuration the city admin can change
 // (DOMAIN.md), with these defaults.
 import { action, integer, text } from './common'
+import { DEFAULT_CARE_VISIT_INTERVAL_DAYS } from './care-rules'
 import { DEFAULT_COARSE_ACCURACY_M } from './geo-rules'
 import { OVERDUE_SUBSIDY_RULES } from './loan-rules'
 import { PROJECT_TYPES } from './vocabulary'
@@ -51,6 +52,13 @@ export const Settings = z.object({
     .int('放款期限应为整数天')
     .min(7, '放款期限不能少于 7 天')
     .max(365, '放款期限不能超过 365 天'),
+  /** 探访慰问: a volunteer in post not visited for more than this many days is on the league's 未探访 list. */
+  careVisitIntervalDays: z
+    .number({ error: '请填写探访周期' })
+    .describe('探访周期（天）')
+    .int('探访周期应为整数天')
+    .min(7, '探访周期不能少于 7 天')
+    .max(365, '探访周期不能超过 365 天'),
   /** The project types the league funds this year. */
   loanProjectTypes: z
     .array(z.enum(PROJECT_TYPES, { error: '项目类型无效' }))
@@ -84,6 +92,8 @@ export const DEFAULT_SETTINGS: Settings = {
   loanProjectTypes: [...PROJECT_TYPES],
   // Three months: long enough for a bank's own checks, short enough that an approval does not hold the applicant's one loan forever.
   loanDisbursementWindowDays: 90,
+  // A visit a quarter, as the league's routine of care asks.
+  careVisitIntervalDays: DEFAULT_CARE_VISIT_INTERVAL_DAYS,
   helpLine: { name: '清远团市委乡村振兴项目办', phone: '', hours: '工作日 9:00–12:00，14:30–17:30' },
   // The national convention for star volunteers.
   starThresholdsHours: [100, 300, 600, 1000, 1500],

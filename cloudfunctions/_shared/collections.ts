@@ -32,6 +32,9 @@ export const COLLECTIONS = {
   reminders: 'reminders',
   jobs: 'jobs',
   jobParts: 'job_parts',
+  careVisits: 'care_visits',
+  carePosts: 'care_posts',
+  carePostSlots: 'care_post_slots',
   commendRounds: 'commend_rounds',
   commendNominations: 'commend_nominations',
 } as const
@@ -223,6 +226,8 @@ export interface CertificateDoc {
   byStation: { stationName: string; hours: number }[]
   byMonth: { month: string; hours: number }[]
   issuedAt: Date
+  /** Posts held as of issue (absent on certificates issued before posts were kept). */
+  posts?: { title: string; from: string; to: string | null }[]
 }
 
 /** A counter per user, action and time window (`_id` is action:openid:windowStart). */
@@ -619,5 +624,58 @@ export interface CommendNominationDoc {
   decisionReason: string
   decidedBy: string
   decidedAt: Date | null
+  updatedAt: Date
+}
+
+/** A care visit (探访慰问) to a volunteer: personal data, read only within the volunteer's township, county and the city league. */
+export interface CareVisitDoc {
+  _id: string
+  /** The volunteer's account (their registration's userId). */
+  volunteerId: string
+  /** As registered when the visit was recorded (for the league's lists). */
+  volunteerName: string
+  townshipCode: string
+  townshipName: string
+  countyCode: string
+  visitDate: string
+  visitors: string[]
+  /** Ratings and notes per aspect; the health note is sealed (AES-256-GCM) and read in clear only in the history, with that read audited. */
+  aspects: Record<import('../../types/care-rules').CareAspect, { rating: import('../../types/care-rules').CareRating; note: string; noteSealed?: string }>
+  needs: string
+  followUps: { id: string; text: string; owner: string; due: string; done: boolean; doneAt: Date | null; doneBy: string }[]
+  /** Follow-ups not done, and the earliest due date among them ('' when none): what the overdue list asks its index. */
+  openCount: number
+  openDue: string
+  /** Bumped by every change, so a change made on a stale read is refused. */
+  version: number
+  recordedBy: string
+  recordedByName: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A post a volunteer holds (职务), with its span of days (endDate null: until further notice). */
+export interface CarePostDoc {
+  _id: string
+  volunteerId: string
+  volunteerName: string
+  kind: import('../../types/care-rules').PostKind
+  townshipCode: string
+  townshipName: string
+  countyCode: string
+  countyName: string
+  startDate: string
+  endDate: string | null
+  note: string
+  recordedBy: string
+  recordedByName: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** The spans of a post that one person holds at a time (县团委副书记 of a county): `_id` is `<kind>:<countyCode>`; changed only in a transaction. */
+export interface CarePostSlotDoc {
+  _id: string
+  terms: { postId: string; start: string; end: string | null }[]
   updatedAt: Date
 }

@@ -7,7 +7,7 @@ import { maxCreditMinutes, minutesText, NO_HOURS_TO_CERTIFY, overSpanMessage, SU
 import { starLevel, type Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
-import { COLLECTIONS, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc, type UserDoc } from '../_shared/collections'
+import { COLLECTIONS, type CarePostDoc, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
 import type { CallContext } from '../_shared/context'
@@ -26,6 +26,7 @@ import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
 import { appealMachine, appealState, makeupMachine, sessionMachine, statesLeftBy, type Machine, type StepRole } from '../../types/machines'
 import { numeral } from '../../types/numerals'
+import { postTitle } from '../../types/care-rules'
 import { SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS } from '../../types/vocabulary'
 import { approvedDays, creditedPerVolunteer, summarizeHours } from '../_shared/hours'
 import type { Aggregate } from '../_shared/db-types'
@@ -250,6 +251,7 @@ const certificateView = (c: CertificateDoc): CertificateView => ({
   byStation: c.byStation,
   byMonth: c.byMonth,
   issuedAt: c.issuedAt.toISOString(),
+  posts: c.posts ?? [],
 })
 
 /** A report row as the database computes it (see creditedPerVolunteer), with the volunteer's name. */
@@ -853,9 +855,11 @@ export const main = defineFunction(
     async certificate(_input, ctx) {
       const userId = await volunteer(ctx)
       const settings = await loadSettings(ctx.now.getTime())
-      const [days, { data: regs }] = await Promise.all([
+      const [days, { data: regs }, { data: held }] = await Promise.all([
         approvedDays(userId),
         db.collection<RegistrationDoc>(COLLECTIONS.registrations).where({ userId, kind: 'volunteer' }).limit(1).get(),
+        // Posts held (care function), begun by today, as the certificate lists them.
+        db.collection<CarePostDoc>(COLLECTIONS.carePosts).where({ volunteerId: userId }).orderBy('startDate', 'asc').limit(100).get(),
       ])
       const reg = regs[0]
       if (!reg) throw conflict('请先完成志愿者注册')
@@ -874,6 +878,7 @@ export const main = defineFunction(
         byStation: summary.byStation.map((s) => ({ stationName: s.stationName, hours: hours(s.minutes) })),
         byMonth: summary.months.map((m) => ({ month: m.month, hours: hours(m.minutes) })),
         issuedAt: ctx.now,
+        posts: held.filter((p) => p.startDate <= shanghaiDate(ctx.now)).map((p) => ({ title: postTitle(p.kind, p), from: p.startDate, to: p.endDate })),
       }
       await db.collection<CertificateDoc>(COLLECTIONS.certificates).add({ data: doc })
       return certificateView(doc)

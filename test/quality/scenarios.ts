@@ -297,6 +297,16 @@ async function signedUpFair(env: Env): Promise<{ fairId: string; own: string; ot
   return { ...f, signupId: r.signup.id }
 }
 
+/** A fresh approved volunteer serving `township` (approved by its county's admin): their account id, for care visits and posts. */
+async function careVolunteerIn(env: Env, township: string): Promise<string> {
+  const county = township.slice(0, 6) as County
+  const reg = await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
+  await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
+  return reg.id.split(':')[0]
+}
+const CARE_ASPECT_INPUT = { housing: { rating: 'good' }, meals: { rating: 'good' }, office: { rating: 'fair' }, health: { rating: 'good', note: '矩阵健康情况' }, work: { rating: 'concern' } }
+const careVisitInput = (volunteerId: string) => ({ volunteerId, visitDate: shanghaiDay(0), visitors: ['矩阵探访人'], aspects: CARE_ASPECT_INPUT, needs: '', followUps: [{ text: '矩阵跟进事项', owner: '矩阵责任人', due: shanghaiDay(7) }] })
+
 /** The persona's own sign-up (when they can sign up), or the demo volunteer's. */
 async function fairSignedUpBy(env: Env, p: Persona): Promise<string> {
   const f = await fairWithPositions(env)
@@ -476,6 +486,23 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'loan.lprImportPublished': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'loan.report': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'care.volunteers': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
+  'care.notVisited': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
+  'care.overdueFollowUps': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target) } }),
+  'care.history': async (env, persona, target) => ({ input: { volunteerId: await careVolunteerIn(env, townshipFor(persona, target)) } }),
+  'care.record': async (env, persona, target) => ({ input: careVisitInput(await careVolunteerIn(env, townshipFor(persona, target))) }),
+  'care.setFollowUp': async (env, persona, target) => {
+    const visit = await env.must<{ id: string }>('o_demo_city', 'care.record', careVisitInput(await careVolunteerIn(env, townshipFor(persona, target))))
+    return { input: { visitId: visit.id, followUpId: 'f1', done: true } }
+  },
+  'care.posts': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
+  'care.addPost': async (env, persona, target) => ({ input: { volunteerId: await careVolunteerIn(env, TOWNSHIP[countyFor(persona, target)]), kind: 'team_deputy', startDate: '2026-01-01' } }),
+  'care.endPost': async (env, persona, target) => {
+    const volunteerId = await careVolunteerIn(env, TOWNSHIP[countyFor(persona, target)])
+    const post = await env.must<{ id: string }>('o_demo_city', 'care.addPost', { volunteerId, kind: 'county_deputy', startDate: '2026-01-01' })
+    return { input: { postId: post.id, endDate: '2026-06-30' } }
+  },
+  'care.myPosts': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'dashboard.overview': async (_env, persona, target) => ({ input: { scope: { level: 'township', code: townshipFor(persona, target) }, period: { from: '2025-01-01', to: '2025-12-31' } } }),
   'loan.exportReport': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'fair.list': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),

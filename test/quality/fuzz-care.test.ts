@@ -1,0 +1,4 @@
+// Fuzzing the care function (see fuzz.ts).
+import { fuzzFunctions } from './fuzz-setup'
+
+fuzzFunctions(['care'], 'care')

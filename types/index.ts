@@ -14,9 +14,10 @@ import { perk } from './perk'
 import { service } from './service'
 import { settings } from './settings'
 import { station } from './station'
+import { training } from './training'
 import type * as z from './zod'
 
-export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend, care } satisfies Record<string, Record<string, ActionDef>>
+export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend, care, training } satisfies Record<string, Record<string, ActionDef>>
 
 export type Contract = typeof contract
 export type FunctionName = keyof Contract

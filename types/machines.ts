@@ -3,6 +3,7 @@
 // functions move an entity only through these declarations (cloudfunctions/_shared/machines.ts),
 // and the quality harness tests every state × action × role cell of every machine
 // (test/quality/transitions.test.ts). No zod here: pages may import it.
+import { GRID_STATUS_LABELS, GRID_STATUSES, type GridStatus } from './grid-rules'
 import type { Role } from './roles'
 import {
   FAIR_STATUS_LABELS,
@@ -347,6 +348,22 @@ export const nominationMachine = machine<NominationStatus>({
   ],
 })
 
+// ---- grid reports (志愿网格员) ---------------------------------------------------------------------
+
+/** A matter a volunteer reported: the township of its place takes it up, hands it on, and closes it or declines it. */
+export const gridMachine = machine<GridStatus>({
+  name: 'grid',
+  label: '网格上报事项',
+  states: GRID_STATUSES,
+  stateLabels: GRID_STATUS_LABELS,
+  steps: [
+    { action: 'grid.accept', from: ['submitted'], to: ['accepted'], by: STAFF, fields: ['acceptedAt', 'handledBy'] },
+    { action: 'grid.assign', from: ['accepted'], to: ['assigned'], by: STAFF, fields: ['assignee', 'assignNote', 'assignedAt', 'handledBy'] },
+    { action: 'grid.close', from: ['accepted', 'assigned'], to: ['closed'], by: STAFF, fields: ['resolution', 'resolutionPhotoIds', 'closedAt', 'closeMinutes', 'late', 'handledBy'] },
+    { action: 'grid.decline', from: ['submitted', 'accepted'], to: ['declined'], by: STAFF, fields: ['declineReason', 'closedAt', 'handledBy'] },
+  ],
+})
+
 export const MACHINES: readonly Machine[] = [
   registrationMachine,
   takeoverMachine,
@@ -362,6 +379,7 @@ export const MACHINES: readonly Machine[] = [
   signupMachine,
   commendRoundMachine,
   nominationMachine,
+  gridMachine,
 ]
 
 /** Every state some step of this action (and decision) leaves from: for conditional batch updates. */

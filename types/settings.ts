@@ -3,6 +3,7 @@
 import { action, integer, text } from './common'
 import { DEFAULT_CARE_VISIT_INTERVAL_DAYS } from './care-rules'
 import { DEFAULT_COARSE_ACCURACY_M } from './geo-rules'
+import { DEFAULT_GRID_DUE_HOURS, dueHoursProblem, GRID_DUE_HOURS_BOUNDS } from './grid-rules'
 import { OVERDUE_SUBSIDY_RULES } from './loan-rules'
 import { PROJECT_TYPES } from './vocabulary'
 import { RADIUS_RULE } from './station-rules'
@@ -72,6 +73,15 @@ export const Settings = z.object({
     .describe('星级时长门槛（小时）')
     .length(5, '需要 5 个星级门槛')
     .refine((t) => t.every((h, i) => i === 0 || h > t[i - 1]), '星级门槛应逐级递增'),
+  /** 志愿网格员: hours from a report to its due time, per urgency (types/grid-rules.ts); an open matter past it is overdue. */
+  gridDueHours: z
+    .object({
+      normal: z.number({ error: '请填写一般事项的办理时限' }).describe('一般事项办理时限（小时）').int('时限应为整数小时').min(GRID_DUE_HOURS_BOUNDS.min, '办理时限至少 1 小时').max(GRID_DUE_HOURS_BOUNDS.max, '办理时限不能超过 720 小时'),
+      pressing: z.number({ error: '请填写较急事项的办理时限' }).describe('较急事项办理时限（小时）').int('时限应为整数小时').min(GRID_DUE_HOURS_BOUNDS.min, '办理时限至少 1 小时').max(GRID_DUE_HOURS_BOUNDS.max, '办理时限不能超过 720 小时'),
+      urgent: z.number({ error: '请填写紧急事项的办理时限' }).describe('紧急事项办理时限（小时）').int('时限应为整数小时').min(GRID_DUE_HOURS_BOUNDS.min, '办理时限至少 1 小时').max(GRID_DUE_HOURS_BOUNDS.max, '办理时限不能超过 720 小时'),
+    })
+    .describe('网格事项办理时限')
+    .refine((h) => !dueHoursProblem(h), { message: '办理时限应为紧急 ≤ 较急 ≤ 一般', path: ['urgent'] }),
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -97,6 +107,8 @@ export const DEFAULT_SETTINGS: Settings = {
   helpLine: { name: '清远团市委乡村振兴项目办', phone: '', hours: '工作日 9:00–12:00，14:30–17:30' },
   // The national convention for star volunteers.
   starThresholdsHours: [100, 300, 600, 1000, 1500],
+  // 紧急 within 4 hours, 较急 within a day, 一般 within three days.
+  gridDueHours: { ...DEFAULT_GRID_DUE_HOURS },
 }
 
 export const settings = {

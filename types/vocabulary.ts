@@ -167,3 +167,14 @@ export const OUTCOME_LABELS: Record<Outcome, string> = { interviewed: '已面试
 /** A fair entry code: sealed, about a minute long-lived, used once. */
 export const ENTRY_CODE = /^E1\.[A-Za-z0-9_-]{20,560}$/
 export const ENTRY_CODE_SECONDS = 60
+
+// ---- trainings ---------------------------------------------------------------------
+
+export const TRAINING_KINDS = ['preservice', 'practice', 'leader', 'ecommerce', 'lecture', 'online'] as const
+export type TrainingKind = (typeof TRAINING_KINDS)[number]
+export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = { preservice: '岗前培训', practice: '实务培训', leader: '领头雁培训', ecommerce: '电商培训', lecture: '青农大讲堂', online: '线上课程' }
+export const TRAINING_AUDIENCES = ['volunteer', 'rural_youth', 'both'] as const
+export type TrainingAudience = (typeof TRAINING_AUDIENCES)[number]
+export const TRAINING_AUDIENCE_LABELS: Record<TrainingAudience, string> = { volunteer: '志愿者', rural_youth: '农村青年', both: '志愿者和农村青年' }
+/** A training session's door code: the rotating kiosk code (`_shared/kiosk`) of the session. */
+export const TRAINING_DOOR_CODE = /^K1\.S[0-9a-f]{12}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{16}$/

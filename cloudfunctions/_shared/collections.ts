@@ -37,6 +37,11 @@ export const COLLECTIONS = {
   carePostSlots: 'care_post_slots',
   commendRounds: 'commend_rounds',
   commendNominations: 'commend_nominations',
+  trainingCourses: 'training_courses',
+  trainingSessions: 'training_sessions',
+  trainingSignups: 'training_signups',
+  trainingProgress: 'training_progress',
+  trainingCertificates: 'training_certificates',
 } as const
 
 /** A reminder a timer has sent (its key: what, for whom, for when), so it is never sent twice. */
@@ -678,4 +683,106 @@ export interface CarePostSlotDoc {
   _id: string
   terms: { postId: string; start: string; end: string | null }[]
   updatedAt: Date
+}
+
+// ---- trainings ---------------------------------------------------------------------------------
+
+/** A training course. `_id` is C + 12 hex; countyCode '' for the city's own. */
+export interface TrainingCourseDoc {
+  _id: string
+  title: string
+  kind: import('../../types/vocabulary').TrainingKind
+  audience: import('../../types/vocabulary').TrainingAudience
+  department: string
+  countyCode: string
+  description: string
+  requiredSessions: number
+  /** An online course's parts (id p + 6 hex). */
+  parts: { id: string; title: string; minutes: number; link: string }[]
+  status: 'draft' | 'published' | 'cancelled'
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A session of a course: the seat holder of the sign-up engine (`_shared/signups`). `_id` is S + 12 hex. */
+export interface TrainingSessionDoc {
+  _id: string
+  courseId: string
+  countyCode: string
+  title: string
+  date: string
+  startTime: string
+  endTime: string
+  startsAt: Date
+  endsAt: Date
+  minutes: number
+  venue: string
+  address: string
+  location: { lat: number; lng: number } | null
+  capacity: number
+  confirmedCount: number
+  waitlist: string[]
+  signupOpensAt: Date
+  signupClosesAt: Date
+  materials: string
+  checkOut: boolean
+  /** The course's status, carried so seats are taken only while it is published. */
+  status: 'draft' | 'published' | 'cancelled'
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One person's sign-up for a session: `_id` is `<sessionId>:<userId>`. */
+export interface TrainingSignupDoc {
+  _id: string
+  sessionId: string
+  courseId: string
+  userId: string
+  openid: string
+  status: 'pending' | 'confirmed' | 'waiting' | 'cancelled'
+  name: string
+  kind: 'volunteer' | 'rural_youth'
+  townshipName: string
+  mobileMasked: string
+  /** The mobile's last four digits, for the door's search. */
+  mobileTail: string
+  checkedInAt: Date | null
+  /** The door code's window the check-in used (a check-out needs a later one). */
+  checkInWindow: number
+  checkedOutAt: Date | null
+  checkInMethod: 'code' | 'list' | null
+  /** Attendance counted (checked in, and out where the session asks; or marked by list). */
+  attended: boolean
+  /** Training minutes credited (the session's length once attended). */
+  minutes: number
+  markedBy: string
+  promotedAt: Date | null
+  cancelledAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** An online course's parts a person completed: `_id` is `<courseId>:<userId>`. */
+export interface TrainingProgressDoc {
+  _id: string
+  courseId: string
+  userId: string
+  parts: string[]
+  updatedAt: Date
+}
+
+/** A completed course's certificate: `_id` is `<courseId>:<userId>` (one each), `code` what anyone verifies. */
+export interface TrainingCertificateDoc {
+  _id: string
+  code: string
+  userId: string
+  courseId: string
+  name: string
+  courseTitle: string
+  kind: import('../../types/vocabulary').TrainingKind
+  department: string
+  hours: number
+  sessions: { title: string; date: string }[]
+  completedAt: Date
 }

@@ -6,6 +6,7 @@ import type { AppCloud } from '../support/app'
 import { freshIdNumber, ruralYouthForm, volunteerForm } from '../support/people'
 import { openAllDay } from '../support/stations'
 import { arrangeNomination, arrangeRound } from './commend-arrange'
+import { attendedSession, completedCourse, onlineCourse, sessionToday, trainingSession } from './training-arrange'
 
 export interface Persona {
   key: string
@@ -601,4 +602,44 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'commend.results': async (env, _p, target) => (target === 'own' ? { input: { roundId: await arrangeRound(env.app, 'published') } } : null),
   'commend.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'training.list': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'training.get': async (env, _p, target) => (target === 'own' ? { input: { id: (await trainingSession(env)).courseId } } : null),
+  'training.save': async (_env, persona, target) => ({ input: { title: '矩阵培训课程', kind: 'lecture', audience: 'both', department: '团委', countyCode: countyFor(persona, target) } }),
+  'training.saveSession': async (env, persona, target) => {
+    const { courseId } = await trainingSession(env, countyFor(persona, target), { publish: false })
+    return { input: { courseId, title: '矩阵第二场', date: shanghaiDay(8), startTime: '14:00', endTime: '16:00', venue: '青少年宫', address: '北江一路 8 号', capacity: 10, signupOpensAt: `${shanghaiDay(-1)} 09:00`, signupClosesAt: `${shanghaiDay(7)} 18:00` } }
+  },
+  'training.setStatus': async (env, persona, target) => ({ input: { id: (await trainingSession(env, countyFor(persona, target), { publish: false })).courseId, status: 'published' } }),
+  'training.signUp': async (env, _p, target) => (target === 'own' ? { input: { sessionId: (await trainingSession(env)).sessionId } } : null),
+  'training.cancel': async (env, persona, target) => {
+    if (target === 'other') return null
+    const { sessionId } = await trainingSession(env)
+    await env.must(isApplicant(persona) ? persona.openid : 'o_demo_volunteer', 'training.signUp', { sessionId })
+    return { input: { sessionId } }
+  },
+  'training.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'training.doorCode': async (env, persona, target) => ({ input: { sessionId: (await attendedSession(env, countyFor(persona, target))).sessionId } }),
+  'training.checkIn': async (env, persona, target) => {
+    if (target === 'other') return null
+    const { sessionId } = await trainingSession(env)
+    await env.must(isApplicant(persona) ? persona.openid : 'o_demo_volunteer', 'training.signUp', { sessionId })
+    await sessionToday(env.app, sessionId)
+    return { input: { code: (await env.must<{ code: string }>('o_demo_city', 'training.doorCode', { sessionId })).code } }
+  },
+  'training.markAttendance': async (env, persona, target) => {
+    const { sessionId, signupId } = await attendedSession(env, countyFor(persona, target))
+    return { input: { sessionId, signupIds: [signupId], present: true } }
+  },
+  'training.roster': async (env, persona, target) => ({ input: { sessionId: (await attendedSession(env, countyFor(persona, target))).sessionId } }),
+  'training.completePart': async (env, _p, target) => {
+    if (target === 'other') return null
+    const { courseId, parts } = await onlineCourse(env)
+    return { input: { courseId, partId: parts[0] } }
+  },
+  'training.records': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'training.certificate': async (env, persona, target) => {
+    if (target === 'other') return null
+    return { input: { courseId: (await completedCourse(env, isApplicant(persona) ? persona.openid : 'o_demo_volunteer')).courseId } }
+  },
+  'training.verify': async (env, _p, target) => (target === 'own' ? { input: { code: (await completedCourse(env, 'o_demo_volunteer')).code } } : null),
 }

@@ -17,6 +17,8 @@ import { seal } from '../../cloudfunctions/_shared/sealed'
 import { encrypt } from '../../cloudfunctions/_shared/pii'
 import { arrangeNomination, arrangeRound } from './commend-arrange'
 import type { NominationStatus, RoundStatus } from '../../types/commend-rules'
+import { arrangeGridReport } from './grid-arrange'
+import type { GridStatus } from '../../types/grid-rules'
 
 let app: AppCloud
 let counter = 0
@@ -674,7 +676,7 @@ const gridReports: Bench = {
   record: (a) => doc('grid_reports', a.id),
 }
 
-const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups, commendRounds, nominations]
+const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups, commendRounds, nominations, gridReports]
 
 // ---- the matrix --------------------------------------------------------------------------------
 

@@ -1,0 +1,4 @@
+// Fuzzing the training function (see fuzz.ts).
+import { fuzzFunctions } from './fuzz-setup'
+
+fuzzFunctions(['training'], 'training')

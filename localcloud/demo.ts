@@ -14,6 +14,7 @@ import type { LocalCloud } from './server'
 import type { RoleGrant } from '../types/common'
 import { idCheckChar } from '../types/personal'
 import { PRIVACY_VERSION, SENSITIVE_CONSENT_VERSION } from '../types/registration'
+import { shanghaiDaysAhead } from '../types/time'
 
 export interface DemoPersona extends Persona {
   roles: RoleGrant[]
@@ -152,6 +153,9 @@ export async function seedDemo(cloud: LocalCloud): Promise<number> {
   return added
 }
 
+/** How many days the demo volunteer's service term still runs, from the day the demo is seeded. */
+const DEMO_TERM_DAYS_LEFT = 150
+
 /** A valid (fictional) resident ID number for the demo volunteer: GB 11643 checksum. */
 function demoIdNumber(): string {
   const first17 = '44180219990315204'
@@ -194,8 +198,10 @@ async function registerDemoPeople(cloud: LocalCloud): Promise<void> {
       graduationYear: 2024,
       politicalStatus: '共青团员',
       skills: ['电子商务', '直播带货', '乡村旅游'],
+      // A term that runs into next year, ending within the job fairs' usual window (180 days):
+      // serving (check-ins and perks work) and eligible for a fair, whenever the demo is seeded.
       termStart: '2024-07-01',
-      termEnd: '2026-06-30',
+      termEnd: shanghaiDaysAhead(Date.now(), DEMO_TERM_DAYS_LEFT),
       ...consents,
     })
     await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })

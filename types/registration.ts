@@ -1,8 +1,9 @@
 // The `registration` function: volunteers and rural youth register (program 1 of DOMAIN.md),
 // county admins review; people who changed WeChat accounts take over their record.
-import { action, freeText, PageInput, personName, text } from './common'
+import { action, date, freeText, PageInput, personName, text } from './common'
 import { idNumberProblem, isRealDate, MOBILE_PATTERN, normalizeIdNumber } from './personal'
 import * as z from './zod'
+import { TERM_STATES } from './term'
 import {
   POLITICAL_STATUSES,
   PRIVACY_VERSION,
@@ -186,6 +187,45 @@ export const TakeoverCase = z.object({
   newAccount: z.object({ nickname: z.string(), mobileMasked: z.string(), createdAt: z.string() }),
 })
 
+// ---- the service term (issue 23 item 4; rules in types/term.ts) ------------------------------
+
+const TermExtensionView = z.object({ from: z.string(), to: z.string(), reason: z.string(), byName: z.string(), at: z.string() })
+
+/** A volunteer's term as they (and the county) see it: where it stands today and the extensions recorded. */
+export const TermView = z.object({
+  registrationId: z.string(),
+  name: z.string(),
+  countyName: z.string(),
+  townshipName: z.string(),
+  termStart: z.string(),
+  termEnd: z.string(),
+  /** The stored state: 'ended' once the daily timer moved it (types/term.ts). */
+  state: z.enum(TERM_STATES),
+  /** Today: serving, ended within the grace (check-ins and perks still work), or past it. */
+  standing: z.enum(['serving', 'grace', 'stopped']),
+  /** The grace's last day ('' while serving). */
+  lastDay: z.string(),
+  /** Serving: days to the term's last day (0 on it); in the grace: days left counting today; else 0. */
+  daysLeft: z.number(),
+  graceDays: z.number(),
+  /** One sentence for the volunteer: 服务期至 …, or 已期满 with the grace left. */
+  line: z.string(),
+  endedAt: z.string().nullable(),
+  extensions: z.array(TermExtensionView),
+})
+export type TermView = z.infer<typeof TermView>
+
+export const TERM_FILTERS = ['ended', 'ending', 'all'] as const
+export const TERM_FILTER_LABELS: Record<(typeof TERM_FILTERS)[number], string> = { ended: '已期满', ending: '60 天内期满', all: '全部' }
+
+export const ExtendTermInput = z
+  .object({
+    id: registrationId,
+    termEnd: date('新的服务结束日期'),
+    reason: text('延期理由', 200, 4),
+  })
+export type ExtendTermInput = z.input<typeof ExtendTermInput>
+
 export const registration = {
   mine: action({
     summary: '查看我的注册信息（身份证号打码；修改未通过的注册时可显示完整号码，读取留痕）',
@@ -256,6 +296,29 @@ export const registration = {
     input: z.object({}),
     output: TakeoverView.nullable(),
     access: { who: 'signed_in' },
+  }),
+  myTerm: action({
+    summary: '查看我的服务期（期满后的宽限期还剩几天）',
+    input: z.object({}),
+    output: TermView.nullable(),
+    access: { who: ['volunteer'], objects: 'own' },
+  }),
+  terms: action({
+    summary: '本县（团市委：全市）志愿者的服务期：已期满、即将期满或全部，可按姓名查找',
+    input: PageInput.extend({
+      filter: z.enum(TERM_FILTERS, { error: '请选择范围' }).describe('范围').default('ended'),
+      countyCode: z.string().describe('县（市、区）').regex(/^\d{6}$/, '县（市、区）无效').optional(),
+      keyword: z.string().describe('姓名').trim().max(20).optional(),
+    }),
+    output: z.object({ items: z.array(TermView), total: z.number(), graceDays: z.number() }),
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+  }),
+  extendTerm: action({
+    summary: '登记志愿者服务期延期（新的结束日期晚于现在的，写明理由；已期满的恢复为服务中）',
+    input: ExtendTermInput,
+    output: TermView,
+    access: { who: ['county_admin', 'city_admin'], objects: 'county' },
+    moderate: ['reason'],
   }),
   listTakeovers: action({
     summary: '待确认的账号接管申请（本县）',

@@ -60,6 +60,16 @@ export const Settings = z.object({
     .int('探访周期应为整数天')
     .min(7, '探访周期不能少于 7 天')
     .max(365, '探访周期不能超过 365 天'),
+  /**
+   * After a volunteer's service term ends (期满), this many days (Shanghai dates) they may still
+   * check in at stations and use perks; after it both are refused (types/term.ts).
+   */
+  termGraceDays: z
+    .number({ error: '请填写服务期满宽限天数' })
+    .describe('服务期满宽限天数')
+    .int('宽限天数应为整数')
+    .min(0, '宽限天数不能为负')
+    .max(365, '宽限天数不能超过 365 天'),
   /** The project types the league funds this year. */
   loanProjectTypes: z
     .array(z.enum(PROJECT_TYPES, { error: '项目类型无效' }))
@@ -102,6 +112,8 @@ export const DEFAULT_SETTINGS: Settings = {
   loanProjectTypes: [...PROJECT_TYPES],
   // Three months: long enough for a bank's own checks, short enough that an approval does not hold the applicant's one loan forever.
   loanDisbursementWindowDays: 90,
+  // A month to finish what is under way (a last check-in, a perk already promised) after the term ends.
+  termGraceDays: 30,
   // A visit a quarter, as the league's routine of care asks.
   careVisitIntervalDays: DEFAULT_CARE_VISIT_INTERVAL_DAYS,
   helpLine: { name: '清远团市委乡村振兴项目办', phone: '', hours: '工作日 9:00–12:00，14:30–17:30' },

@@ -3,6 +3,7 @@
 import type { RoleGrant } from '../../types/common'
 import type { GrantableRole } from '../../types/grants'
 import type { RegistrationKind, RegistrationStatus } from '../../types/registration'
+import type { TermState } from '../../types/term'
 
 export const COLLECTIONS = {
   users: 'users',
@@ -267,6 +268,12 @@ export interface UserDoc {
   status: 'active' | 'closed'
   /** The star level the volunteer was last told they reached (absent: none yet). */
   starNotified?: number
+  /**
+   * The volunteer's service term ended on this Shanghai date (its termEnd), copied by the daily
+   * term timer and removed by an extension: check-ins and perks read it with the account, at no
+   * extra request (types/term.ts for the grace). Absent: serving.
+   */
+  termEndedOn?: string
   createdAt: Date
   updatedAt: Date
 }
@@ -274,6 +281,16 @@ export interface UserDoc {
 /** How staff see an account: the real name it gave, else its WeChat nickname. */
 export function personLabel(user: Pick<UserDoc, 'nickname' | 'realName'>): string {
   return user.realName || user.nickname || '微信用户'
+}
+
+/** A service term extended by the county: from one end date to a later one, why, by whom, when. */
+export interface TermExtension {
+  from: string
+  to: string
+  reason: string
+  by: string
+  byName: string
+  at: Date
 }
 
 /** One per user and kind: `_id` is `<userId>:<kind>`. */
@@ -303,6 +320,12 @@ export interface RegistrationDoc {
   skills: string[]
   termStart: string
   termEnd: string
+  /** The term's state (types/term.ts): 'ended' once the daily timer saw termEnd pass (absent: serving). */
+  term?: TermState
+  /** When the timer ended it (null or absent while serving). */
+  termEndedAt?: Date | null
+  /** Extensions the county recorded, oldest first (absent: none). */
+  termExtensions?: TermExtension[]
   occupation: string
   consents: { privacy: { version: string; at: Date }; sensitive: { version: string; at: Date } }
   rejectReason: string

@@ -24,6 +24,7 @@ import { loadSettings } from '../_shared/settings'
 import { adoptUpload } from '../_shared/uploads'
 import { takeStep } from '../_shared/machines'
 import { merchantMachine, perkMachine, type StepRole } from '../../types/machines'
+import { termStop } from '../_shared/term'
 
 const merchants = () => db.collection<MerchantDoc>(COLLECTIONS.merchants)
 const perks = () => db.collection<PerkDoc>(COLLECTIONS.perks)
@@ -625,10 +626,10 @@ export const main = defineFunction('perk', perk, {
       .map((p) => ({ p, d: input.near && p.location ? distanceMetres(input.near, p.location) : null }))
       .sort((a, b) => (a.d ?? Infinity) - (b.d ?? Infinity) || b.p.updatedAt.getTime() - a.p.updatedAt.getTime())
     const page = rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize)
-    const pictures = await pictureUrls(page.map((r) => r.p))
+    const [pictures, stop] = await Promise.all([pictureUrls(page.map((r) => r.p)), termStop(await ctx.user(), ctx.now, '商家优惠')])
     return {
       items: page.map(({ p, d }) => {
-        const reason = ineligibility(p, me.star, me.county, today)
+        const reason = stop || ineligibility(p, me.star, me.county, today)
         return perkView(p, pictures, { distanceM: d, eligible: !reason, reason })
       }),
       total: rows.length,
@@ -640,7 +641,7 @@ export const main = defineFunction('perk', perk, {
     const [{ data: p }, me] = await Promise.all([perks().doc(input.id).get(), volunteerFacts(ctx)])
     if (!p) throw notFound('优惠不存在')
     const today = shanghaiDate(ctx.now)
-    let reason = ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
+    let reason = (await termStop(await ctx.user(), ctx.now, '商家优惠')) || ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
     const used = usedToday(p, me.userId, today)
     if (!reason && used.day >= p.perDay) reason = `今天已使用 ${used.day} 次（每日限 ${p.perDay} 次）`
     if (!reason && used.month >= p.perMonth) reason = `本月已使用 ${used.month} 次（每月限 ${p.perMonth} 次）`
@@ -651,7 +652,8 @@ export const main = defineFunction('perk', perk, {
     const [{ data: p }, me] = await Promise.all([perks().doc(input.perkId).get(), volunteerFacts(ctx)])
     if (!p) throw notFound('优惠不存在')
     const today = shanghaiDate(ctx.now)
-    const reason = ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
+    // Past the grace after the service term ended, no perk (before the perk's own rules: it says why first).
+    const reason = (await termStop(await ctx.user(), ctx.now, '商家优惠')) || ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
     if (reason) throw conflict(reason)
     const used = usedToday(p, me.userId, today)
     if (used.day >= p.perDay) throw conflict(`今天已使用 ${used.day} 次（每日限 ${p.perDay} 次）`)

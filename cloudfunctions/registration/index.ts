@@ -31,6 +31,7 @@ import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { readAll } from '../_shared/paging'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
 import type { Aggregate } from '../_shared/db-types'
+import { endTerms, extendTerm, listTerms, myTerm } from './term'
 
 const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrations)
 const users = () => db.collection<UserDoc>(COLLECTIONS.users)
@@ -469,6 +470,13 @@ export const main = defineFunction('registration', registration, {
     return { results }
   },
 
+  // The service term (./term.ts).
+  myTerm: (_input, ctx) => myTerm(ctx),
+  async terms(input, ctx) {
+    return listTerms(input, ctx, await countyCriteria(ctx, input.countyCode))
+  },
+  extendTerm: (input, ctx) => extendTerm(input, ctx),
+
   async requestTakeover(input, ctx) {
     const me = await ctx.account()
     const index = blindIndex(input.idNumber)
@@ -577,7 +585,7 @@ export const main = defineFunction('registration', registration, {
     )
     return takeoverCase({ ...t, ...decided })
   },
-}, { remindTermEnd, tellAdminsWhatWaits })
+}, { remindTermEnd, tellAdminsWhatWaits, endTerms })
 
 /** How long before a volunteer's service term ends they are reminded. */
 const TERM_END_NOTICE_DAYS = 30

@@ -30,6 +30,7 @@ import { postTitle } from '../../types/care-rules'
 import { SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS } from '../../types/vocabulary'
 import { approvedDays, creditedPerVolunteer, summarizeHours } from '../_shared/hours'
 import type { Aggregate } from '../_shared/db-types'
+import { refuseAfterTermGrace } from '../_shared/term'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
 const openSessions = () => db.collection<OpenSessionDoc>(COLLECTIONS.openSessions)
@@ -514,6 +515,8 @@ export const main = defineFunction(
   {
     async checkIn(input, ctx) {
       const userId = await volunteer(ctx)
+      // Past the grace after the service term ended: no more check-ins (the account says so, no request).
+      await refuseAfterTermGrace(await ctx.user(), ctx.now, '驿站签到')
       const { data: st } = await db.collection<StationDoc>(COLLECTIONS.stations).doc(input.stationId).get()
       if (!st) throw notFound('驿站不存在，请确认扫描的是驿站张贴的签到码')
       if (!st.active) throw conflict('该驿站已停用，暂不能签到')
@@ -658,6 +661,7 @@ export const main = defineFunction(
 
     async makeup(input, ctx) {
       const userId = await volunteer(ctx)
+      await refuseAfterTermGrace(await ctx.user(), ctx.now, '补签')
       const settings = await loadSettings(ctx.now.getTime())
       const start = dayjs.tz(`${input.date} ${input.start}`, ZONE).toDate()
       const end = dayjs.tz(`${input.date} ${input.end}`, ZONE).toDate()

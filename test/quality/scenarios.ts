@@ -355,6 +355,11 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   // Lists of one's own county: 'other' has no input to point elsewhere (scope filtering is checked in the function tests).
   'registration.listTakeovers': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'registration.decideTakeover': async (env, persona, target) => ({ input: { id: await takeover(env, countyFor(persona, target)), decision: 'reject', reason: '矩阵测试' } }),
+  'registration.myTerm': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'registration.terms': async (_env, persona, target) => ({ input: { filter: 'all', countyCode: countyFor(persona, target) } }),
+  'registration.extendTerm': async (env, persona, target) => ({
+    input: { id: await approvedVolunteerIn(env, TOWNSHIP[countyFor(persona, target)]), termEnd: shanghaiDay(800), reason: '矩阵测试延期' },
+  }),
   'grants.createInvitation': async (_env, persona, target) => ({ input: { role: 'township_staff', scopeId: TOWNSHIP[countyFor(persona, target)] } }),
   'grants.listInvitations': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'grants.invitationCode': async (env, persona, target) => {

@@ -5,6 +5,7 @@ import type { ActionDef } from './common'
 import { directory } from './directory'
 import { fair } from './fair'
 import { grants } from './grants'
+import { grid } from './grid'
 import { dashboard } from './dashboard'
 import { care } from './care'
 import { commend } from './commend'
@@ -17,7 +18,7 @@ import { station } from './station'
 import { training } from './training'
 import type * as z from './zod'
 
-export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend, care, training } satisfies Record<string, Record<string, ActionDef>>
+export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend, care, training, grid } satisfies Record<string, Record<string, ActionDef>>
 
 export type Contract = typeof contract
 export type FunctionName = keyof Contract

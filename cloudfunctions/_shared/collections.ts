@@ -36,6 +36,7 @@ export const COLLECTIONS = {
   careVisits: 'care_visits',
   carePosts: 'care_posts',
   carePostSlots: 'care_post_slots',
+  gridReports: 'grid_reports',
   commendRounds: 'commend_rounds',
   commendNominations: 'commend_nominations',
   trainingCourses: 'training_courses',
@@ -652,6 +653,44 @@ export interface CommendNominationDoc {
   decisionReason: string
   decidedBy: string
   decidedAt: Date | null
+  updatedAt: Date
+}
+
+/** A matter a volunteer reported as a grid member (志愿网格员): `_id` is g + 16 hex of the reporter and the form's request id. */
+export interface GridReportDoc {
+  _id: string
+  userId: string
+  openid: string
+  /** The reporter's name as staff see it (masked), from the account. */
+  reporterName: string
+  category: import('../../types/grid-rules').GridCategory
+  urgency: import('../../types/grid-rules').GridUrgency
+  text: string
+  address: string
+  location: { lat: number; lng: number }
+  townshipCode: string
+  townshipName: string
+  countyCode: string
+  countyName: string
+  photoIds: string[]
+  status: import('../../types/grid-rules').GridStatus
+  version: number
+  dueAt: Date
+  acceptedAt: Date | null
+  assignedAt: Date | null
+  /** The phone sealed (pii.encrypt) and masked; the clear number is never shown. */
+  assignee: { kind: 'department' | 'person'; name: string; phoneSealed: string; phoneMasked: string } | null
+  assignNote: string
+  resolution: string
+  resolutionPhotoIds: string[]
+  declineReason: string
+  closedAt: Date | null
+  closeMinutes: number
+  late: boolean
+  /** The last staff member who acted (user id). */
+  handledBy: string
+  history: { at: Date; status: import('../../types/grid-rules').GridStatus; by: string; byName: string; note: string }[]
+  createdAt: Date
   updatedAt: Date
 }
 

@@ -6,6 +6,7 @@ import type { AppCloud } from '../support/app'
 import { freshIdNumber, ruralYouthForm, volunteerForm } from '../support/people'
 import { openAllDay } from '../support/stations'
 import { arrangeNomination, arrangeRound } from './commend-arrange'
+import { arrangeGridReport } from './grid-arrange'
 import { attendedSession, completedCourse, onlineCourse, sessionToday, trainingSession } from './training-arrange'
 
 export interface Persona {
@@ -583,6 +584,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     const userId = [...env.app.cloud.store.get('users').docs.values()].find((u) => u.openid === staff)!._id
     return { input: { userId, role: 'township_staff', scopeId: TOWNSHIP[county], reason: '矩阵测试' } }
   },
+
   'commend.rounds': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'commend.round': async (env, _p, target) => (target === 'own' ? { input: { id: await arrangeRound(env.app, 'nominating') } } : null),
   'commend.saveRound': async (_env, _p, target) =>
@@ -607,6 +609,17 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'commend.results': async (env, _p, target) => (target === 'own' ? { input: { roundId: await arrangeRound(env.app, 'published') } } : null),
   'commend.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'grid.report': async (_env, _p, target) =>
+    target === 'own' ? { input: { requestId: `matrix${Date.now()}`, category: 'environment', urgency: 'normal', text: '村口垃圾堆放多日无人清理', place: { location: { lat: 23.6975, lng: 113.0555 }, address: '新城村村口' } } } : null,
+  'grid.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  // A volunteer reads their own matter; staff a matter of a township in (or out of) their reach.
+  'grid.get': async (env, persona, target) => ({ input: { id: (await gridMatter(env, persona, target, 'submitted')).id } }),
+  'grid.queue': async (_env, persona, target) => ({ input: { tab: 'open', townshipCode: townshipFor(persona, target) } }),
+  'grid.accept': async (env, persona, target) => ({ input: await gridMatter(env, persona, target, 'submitted') }),
+  'grid.assign': async (env, persona, target) => ({ input: { ...(await gridMatter(env, persona, target, 'accepted')), assignee: { kind: 'department', name: '城管办' } } }),
+  'grid.close': async (env, persona, target) => ({ input: { ...(await gridMatter(env, persona, target, 'assigned')), resolution: '已清理完毕' } }),
+  'grid.decline': async (env, persona, target) => ({ input: { ...(await gridMatter(env, persona, target, 'submitted')), reason: '不属于本镇街' } }),
+  'grid.stats': async (_env, persona, target) => ({ input: { townshipCode: townshipFor(persona, target), from: '2025-01-01', to: '2025-12-31' } }),
   'training.list': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'training.get': async (env, _p, target) => (target === 'own' ? { input: { id: (await trainingSession(env)).courseId } } : null),
   'training.save': async (_env, persona, target) => ({ input: { title: '矩阵培训课程', kind: 'lecture', audience: 'both', department: '团委', countyCode: countyFor(persona, target) } }),
@@ -647,4 +660,11 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     return { input: { courseId: (await completedCourse(env, isApplicant(persona) ? persona.openid : 'o_demo_volunteer')).courseId } }
   },
   'training.verify': async (env, _p, target) => (target === 'own' ? { input: { code: (await completedCourse(env, 'o_demo_volunteer')).code } } : null),
+}
+
+/** A grid matter in the persona's township (or another), reported by the demo volunteer when it is theirs to read. */
+async function gridMatter(env: Env, persona: Persona, target: Target, status: 'submitted' | 'accepted' | 'assigned'): Promise<{ id: string; version: number }> {
+  const mine = persona.key === 'volunteer' && target === 'own'
+  const { id, version } = await arrangeGridReport(env.app, mine ? STAFF_TOWNSHIP : townshipFor(persona, target), status, mine ? 'o_demo_volunteer' : 'o_q_grid_reporter')
+  return { id, version }
 }

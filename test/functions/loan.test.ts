@@ -670,7 +670,7 @@ describe('issue 24: after disbursement', () => {
     expect(sentToYouth()).toBe(1)
   })
 
-  test('the daily check sweeps 120 loans in pages: 60 marked overdue, 60 reminded of the instalment due within 7 days, once; no unindexed scan', async () => {
+  test('the daily check sweeps 120 loans in pages: 60 marked overdue, 60 reminded of the instalment due within 7 days, once; every notice in 消息, in WeChat only as far as the youth consented; no unindexed scan', async () => {
     const template = app.cloud.store.get('loans').docs.get(id)! as Record<string, any>
     const recent = shanghaiDate(Date.now() - 25 * 86_400_000)
     const sweep = Array.from({ length: 120 }, (_, i) => {
@@ -682,6 +682,10 @@ describe('issue 24: after disbursement', () => {
     })
     await app.cloud.db.handle('database.insertDocument', { collectionName: 'loans', data: sweep.map((d) => EJSON.stringify(d, { relaxed: false })) })
     const seq = app.cloud.cappedReads.at(-1)?.seq ?? 0
+    // The youth accepted 账户提醒 once: one of the 120 notices is delivered in WeChat, the others are
+    // refused by WeChat for want of consent, and every one of them is in 消息.
+    app.cloud.outbox.length = 0
+    app.acceptNotices('o_loan_s', 'reminder')
     const fired = await app.cloud.fireTimer('loan', 'followUpRepayments')
     expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { done: true } })
     expect((fired.ok && (fired.result as { data: { marked: number } }).data.marked) || 0).toBeGreaterThanOrEqual(60)
@@ -692,6 +696,17 @@ describe('issue 24: after disbursement', () => {
     const reminders = [...app.cloud.store.get('reminders').docs.keys()].map(String)
     expect(sweep.filter((_, i) => i % 2 === 1).every((l) => reminders.includes(`loan:due:${l._id}:1`))).toBe(true)
     expect(sweep.filter((_, i) => i % 2 === 0).every((l) => reminders.includes(`loan:overdue:${l._id}:2025-08-16`))).toBe(true)
+    const youthId = template.applicantId as string
+    const inApp = (title: string) => [...app.cloud.store.get('messages').docs.values()].filter((m: any) => m.userId === youthId && m.title === title && String(m.page).includes('?id=Lsweep'))
+    expect(inApp('创业贷款第 1 期还款')).toHaveLength(60)
+    expect(inApp('创业贷款还款已逾期')).toHaveLength(60)
+    const dueSoon = inApp('创业贷款第 1 期还款')
+    expect(dueSoon.map((m: any) => m.page).sort()).toEqual(sweep.filter((_, i) => i % 2 === 1).map((l) => `packages/loan/detail/index?id=${l._id}`))
+    expect(dueSoon.every((m: any) => /　应还 [\d,.]+ 元，请按时还款$/.test(m.text))).toBe(true)
+    expect(app.cloud.outbox.filter((m) => m.touser === 'o_loan_s')).toHaveLength(1)
+    const pushed = [...dueSoon, ...inApp('创业贷款还款已逾期')].map((m: any) => String(m.pushed))
+    expect(pushed.filter((p) => p === 'sent')).toHaveLength(1)
+    expect(pushed.filter((p) => p.startsWith('refused:'))).toHaveLength(119)
 
     const before = app.dump()
     const again = await app.cloud.fireTimer('loan', 'followUpRepayments')

@@ -1,6 +1,7 @@
 // A newly published fair told to everyone who may sign up (issue 20), past the platform's caps
 // (issue 17): 250 eligible volunteers and rural youth, inserted straight into the store, each get
 // the notice once (消息 for all, WeChat for those who accepted); those who may not sign up, none.
+// A fair cancelled while its announcement is still going out is announced to nobody more.
 import { EJSON } from 'bson'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
 import { shanghaiDate, shanghaiDateTime } from '../../types/time'
@@ -99,4 +100,71 @@ test('publishing a fair tells every one of 250 who may sign up, once, and nobody
   // By WeChat, exactly those who accepted the template.
   const sent = app.cloud.outbox.filter((m) => m.data.thing1?.value === TITLE).map((m) => m.touser)
   expect(sent.sort()).toEqual(accepted.map((p) => p.openid).sort())
+})
+
+test('cancelled while its announcement is still going out, a fair is announced to nobody more; its sign-ups are told it is cancelled', async () => {
+  const title = '暂缓举办的岗位对接会'
+  const draft = ok(
+    await app.call(CITY, 'fair.save', {
+      title,
+      date: dateIn(40),
+      startTime: '09:00',
+      endTime: '12:00',
+      venue: '清远市青少年宫',
+      address: '清城区北江一路 8 号',
+      signupOpensAt: shanghaiDateTime(Date.now() - 3600_000),
+      signupClosesAt: `${dateIn(39)} 18:00`,
+      capacity: 100,
+      termEndsWithinDays: 60,
+      allowRuralYouth: true,
+      maxPositions: 2,
+      employerIds: ['e_qy_city_invest'],
+    }),
+  )
+  // Published, and its announcement stopped after the first page (the publishing call's time ran out
+  // there): the fair as that call leaves it, its cursor at the 100th eligible registration, the rest
+  // waiting for the timer.
+  const eligibleIds = ([...app.cloud.store.get('registrations').docs.values()] as unknown as (Person & { _id: string })[])
+    .filter((r) => r.status === 'approved' && (r.kind === 'rural_youth' || r.termEnd <= dateIn(100)))
+    .map((r) => r._id)
+    .sort()
+  expect(eligibleIds.length).toBeGreaterThan(200)
+  await app.cloud.db.handle('database.modifyDocument', {
+    collectionName: 'fairs',
+    queryType: 'DOC',
+    query: JSON.stringify({ _id: draft.id }),
+    data: EJSON.stringify({ $set: { status: 'published', announceAfter: eligibleIds[99] } }, { relaxed: false }),
+    merge: true,
+  })
+  const toldOfIt = () => [...app.cloud.store.get('messages').docs.values()].filter((m) => m.title === title)
+  // One of those told signs up (the demo's rural youth, 黄家明); then the league cancels the fair.
+  const youth = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_youth')!
+  const signedUp = { openid: 'o_demo_youth', userId: youth._id as string }
+  const position = ok(
+    await app.call('o_demo_employer', 'fair.savePosition', {
+      fairId: draft.id,
+      employerId: 'e_qy_city_invest',
+      title: '乡村运营专员',
+      openings: 3,
+      place: '清城区',
+      countyCode: '441802',
+      requirements: '熟悉农村电商',
+      salaryMinFen: 500_000,
+      salaryMaxFen: 800_000,
+      contactName: '何经理',
+      contactPhone: '0763-3388123',
+    }),
+  )
+  ok(await app.call(signedUp.openid, 'fair.signUp', { fairId: draft.id, positionIds: [position.id], shareResume: true }))
+  ok(await app.call(CITY, 'fair.setStatus', { id: draft.id, status: 'cancelled', reason: '场地检修，另行通知' }))
+
+  // The timer, however often it runs, announces it to nobody more.
+  for (let i = 0; i < 2; i++) {
+    const run = await app.cloud.fireTimer('fair', 'announceFairs')
+    expect(run.ok && run.result).toMatchObject({ ok: true, data: { told: 0 } })
+  }
+  // Nobody was told it is open; the one who signed up hears that it is cancelled, with the reason.
+  const told = toldOfIt()
+  expect(told.map((m) => m.userId)).toEqual([signedUp.userId])
+  expect(`${told[0].tag} ${told[0].text}`).toContain('场地检修，另行通知')
 })

@@ -10,7 +10,7 @@ export default defineAppConfig({
     { root: 'packages/perks', pages: ['index/index', 'detail/index', 'records/index'] },
     { root: 'packages/merchant', pages: ['index/index', 'redeem/index', 'perks/index', 'perk/index', 'records/index'] },
     { root: 'packages/alliance', pages: ['index/index', 'merchant/index', 'totals/index'] },
-    { root: 'packages/admin', pages: ['index/index', 'registrations/index', 'registration/index', 'takeovers/index', 'invite/index', 'grants/index', 'dashboard/index'] },
+    { root: 'packages/admin', pages: ['index/index', 'registrations/index', 'registration/index', 'takeovers/index', 'invite/index', 'grants/index', 'dashboard/index', 'term/index'] },
     { root: 'packages/account', pages: ['register/index', 'privacy/index', 'invite/index', 'profile/index', 'takeover/index', 'messages/index'] },
     { root: 'packages/loan', pages: ['index/index', 'apply/index', 'detail/index'] },
     { root: 'packages/lending', pages: ['index/index', 'detail/index', 'lpr/index', 'report/index', 'subsidy/index'] },

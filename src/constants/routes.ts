@@ -32,6 +32,7 @@ export const ROUTES = {
   adminInvite: '/packages/admin/invite/index',
   adminGrants: '/packages/admin/grants/index',
   dashboard: '/packages/admin/dashboard/index',
+  adminTerms: '/packages/admin/term/index',
   register: '/packages/account/register/index',
   privacy: '/packages/account/privacy/index',
   invite: '/packages/account/invite/index',

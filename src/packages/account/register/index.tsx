@@ -82,7 +82,8 @@ export default function Register() {
     form.submit({
       check: () => checkRegistration(kind, fields, consents).errors,
       // Asked in the tap (WeChat asks only there); the answer does not stop the submit.
-      confirm: () => askForNotices(['review']).then(() => true),
+      // A volunteer is also asked for 事项提醒: the notice 30 days before the service term ends (registration's remindTermEnd).
+      confirm: () => askForNotices(kind === 'volunteer' ? ['review', 'reminder'] : ['review']).then(() => true),
       send: async () => {
         const checked = checkRegistration(kind, fields, consents)
         const reg = checked.kind === 'volunteer' ? await call('registration.submitVolunteer', checked.data!) : await call('registration.submitRuralYouth', checked.data!)

@@ -15,6 +15,7 @@ import type { Allowance, SessionView } from '../shared/volunteer'
 import { AppealSheet } from './AppealSheet'
 import { FocusedRecord, History, MakeupLink } from './History'
 import { HoursHero, Levels, MonthBars, StationHours } from './parts'
+import { TermCard } from '@/components/term/TermCard'
 
 const PAGE_SIZE = 20
 
@@ -89,6 +90,7 @@ export default function Hours() {
         {(hours) => (
           <>
             <HoursHero hours={hours} />
+            <TermCard />
             {focused && <FocusedRecord record={focused} onClose={() => setFocused(null)} onAppeal={setAppealing} />}
             <Levels hours={hours} />
             <Card title='月度服务时长' extra={<Text>近 12 个月 · 小时</Text>}>

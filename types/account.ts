@@ -1,5 +1,6 @@
 // The `account` function: who the caller is, their profile, roles and registration state.
 import { action, freeText, PageInput, RoleGrant, text } from './common'
+import { ExportJob } from './jobs'
 import * as z from './zod'
 
 export const RegistrationState = z.object({
@@ -41,6 +42,24 @@ export type MessageView = z.infer<typeof MessageView>
 /** How long the message center keeps a notice. */
 export const MESSAGE_KEEP_DAYS = 365
 
+/** What each kind of background export makes, in words ('<function>.<action>' → label). */
+export const EXPORT_KIND_LABELS: Record<string, string> = {
+  'service.exportReport': '志愿服务时长汇总',
+  'perk.exportTotals': '爱心商家优惠核销汇总',
+}
+
+/** One of my exports (我的导出): the job as its export page shows it, and what it is of. */
+export const MyExportView = ExportJob.extend({
+  /** '<function>.<action>' that made it. */
+  kind: z.string(),
+  kindLabel: z.string(),
+  /** Where its figures are from (全市, 清城区, 凤城街道). */
+  scope: z.string(),
+  /** The month or dates it covers, in words ('' when it covers no period). */
+  period: z.string(),
+})
+export type MyExportView = z.infer<typeof MyExportView>
+
 export const account = {
   me: action({
     summary: '查看我的账号（首次调用时创建）',
@@ -75,6 +94,12 @@ export const account = {
       z.object({ all: z.literal(true).describe('全部') }),
     ]),
     output: z.object({ unread: z.number().int() }),
+    access: { who: 'signed_in' },
+  }),
+  myExports: action({
+    summary: '我的导出：本人近 3 天发起的导出（最新在前，分页）：进度、完成的文件（新的临时链接）、失败原因',
+    input: PageInput,
+    output: z.object({ items: z.array(MyExportView), total: z.number().int() }),
     access: { who: 'signed_in' },
   }),
   updateProfile: action({

@@ -230,9 +230,12 @@ export const fair = {
     access: { who: ['city_admin'], objects: 'city' },
   }),
   employers: action({
-    summary: '用人单位列表',
-    input: z.object({}),
-    output: z.object({ items: z.array(EmployerView) }),
+    summary: '用人单位列表（按名称排序，可按名称查找、按类型筛选；分页，带总数）',
+    input: PageInput.extend({
+      keyword: z.string({ error: '单位名称应为文字' }).describe('单位名称').trim().max(20, '单位名称最多 20 个字').optional(),
+      type: z.enum(EMPLOYER_TYPES, { error: '单位类型无效' }).describe('单位类型').optional(),
+    }),
+    output: z.object({ items: z.array(EmployerView), total: z.number() }),
     access: { who: ['city_admin', 'employer'], objects: 'employer' },
   }),
   saveEmployer: action({
@@ -249,9 +252,16 @@ export const fair = {
     moderate: ['name'],
   }),
   myFairs: action({
-    summary: '用人单位：受邀的对接会与本单位岗位',
-    input: z.object({}),
-    output: z.object({ employers: z.array(EmployerView), fairs: z.array(FairView), positions: z.array(PositionView) }),
+    summary: '用人单位：受邀的对接会（最新在前，分页，带总数）与其中本单位的岗位；带 fairId 只看这一场',
+    input: PageInput.extend({ fairId: fairId.optional() }),
+    output: z.object({
+      employers: z.array(EmployerView),
+      /** The page of invited fairs, newest first. */
+      fairs: z.array(FairView),
+      /** Our positions at the fairs of this page only. */
+      positions: z.array(PositionView),
+      total: z.number(),
+    }),
     access: { who: ['employer'], objects: 'employer' },
   }),
   savePosition: action({

@@ -289,7 +289,16 @@ export function writeJobWorkbook(job: JobDoc<unknown>, sheets: Sheet[]): Promise
 
 /** The job as its owner sees it (a fresh link to the workbook once it is written). */
 async function jobView(job: JobDoc<unknown>): Promise<ExportJob> {
-  const fileUrl = job.status === 'done' && job.fileId ? ((await files.tempUrls([job.fileId])).get(job.fileId) ?? '') : ''
+  return (await jobViews([job]))[0]
+}
+
+/** Jobs as their owner sees them, the fresh links to their workbooks made in one request. */
+export async function jobViews(list: JobDoc<unknown>[]): Promise<ExportJob[]> {
+  const urls = await files.tempUrls(list.filter((j) => j.status === 'done' && j.fileId).map((j) => j.fileId))
+  return list.map((job) => viewOf(job, job.status === 'done' ? (urls.get(job.fileId) ?? '') : ''))
+}
+
+function viewOf(job: JobDoc<unknown>, fileUrl: string): ExportJob {
   const percent = job.status === 'done' ? 100 : job.total > 0 ? Math.min(99, Math.floor((job.done * 100) / job.total)) : 0
   return {
     jobId: job._id,

@@ -1,6 +1,7 @@
 // 账号：我是谁、我的资料、角色与注册状态；绑定手机号；撤回同意并注销。
 import crypto from 'node:crypto'
-import { account, type AccountView, type MessageView } from '../../types/account'
+import { account, EXPORT_KIND_LABELS, type AccountView, type MessageView, type MyExportView } from '../../types/account'
+import { shanghaiDate } from '../../types/time'
 import { maskMobile } from '../../types/personal'
 import type { Role } from '../../types/roles'
 import { audit } from '../_shared/audit'
@@ -10,6 +11,7 @@ import type { CallContext } from '../_shared/context'
 import { AppError, invalid } from '../_shared/errors'
 import { pruneExpiredCounters } from '../_shared/guards'
 import { defineFunction } from '../_shared/handler'
+import { jobViews, type JobDoc } from '../_shared/jobs'
 import { adoptUpload } from '../_shared/uploads'
 
 async function view(user: UserDoc): Promise<AccountView> {
@@ -50,6 +52,28 @@ const messageView = (m: MessageDoc): MessageView => ({
   createdAt: m.createdAt.toISOString(),
   read: m.readAt !== null,
 })
+
+/** What a job's list row reads of it (not its cursor nor its parts, which may be large). */
+const JOB_LISTED = { owner: true, kind: true, input: true, scope: true, fileName: true, status: true, done: true, total: true, fileId: true, rows: true, error: true, createdAt: true, expiresAt: true } as const
+
+const monthWords = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`
+
+/** The month or the dates an export covers, from the request as its owner made it. */
+function periodOf(job: JobDoc<unknown>): string {
+  const input = job.input as { month?: unknown; from?: unknown; to?: unknown }
+  const str = (v: unknown) => (typeof v === 'string' ? v : '')
+  // The hours report is of the month asked, else of the month it was asked in.
+  if (str(input.month) || job.kind === 'service.exportReport') return monthWords(str(input.month) || shanghaiDate(job.createdAt).slice(0, 7))
+  const from = str(input.from)
+  const to = str(input.to) || shanghaiDate(job.createdAt)
+  if (from) return `${from} 至 ${to}`
+  return 'to' in input || job.kind === 'perk.exportTotals' ? `截至 ${to}` : ''
+}
+
+async function myExportViews(list: JobDoc<unknown>[]): Promise<MyExportView[]> {
+  const views = await jobViews(list)
+  return list.map((job, i) => ({ ...views[i], kind: job.kind, kindLabel: EXPORT_KIND_LABELS[job.kind] ?? '数据导出', scope: job.scope, period: periodOf(job) }))
+}
 
 async function update(ctx: CallContext, changes: Partial<UserDoc>): Promise<AccountView> {
   const user = await ctx.account()
@@ -93,6 +117,25 @@ export const main = defineFunction(
       const which = 'all' in input ? { userId: user._id, readAt: null } : { userId: user._id, _id: _.in(input.ids), readAt: null }
       await messages().where(which).update({ data: { readAt: ctx.now } })
       return { unread: await unreadOf(user._id) }
+    },
+
+    async myExports(input, ctx) {
+      const user = await ctx.user()
+      if (!user) return { items: [], total: 0 }
+      // Only the caller's own, while kept (the timers remove them a little after): the owner +
+      // createdAt index serves the page (newest first, ties on _id) and the true total, read together.
+      const mine = db.collection<JobDoc<unknown>>(COLLECTIONS.jobs).where({ owner: user._id, expiresAt: _.gt(ctx.now) })
+      const [page, counted] = await Promise.all([
+        mine
+          .orderBy('createdAt', 'desc')
+          .orderBy('_id', 'desc')
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize)
+          .field(JOB_LISTED)
+          .get(),
+        mine.count(),
+      ])
+      return { items: await myExportViews(page.data), total: counted.total }
     },
 
     async updateProfile(input, ctx) {

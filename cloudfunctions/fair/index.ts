@@ -748,11 +748,24 @@ export const main = defineFunction('fair', fair, {
     return (await fairViews([next], ctx, user._id))[0]
   },
 
-  async employers(_input, ctx) {
+  async employers(input, ctx) {
     const user = await ctx.user()
-    const criteria = isCityAdmin(user) ? { status: 'active' } : { _id: _.in(employerIdsOf(user)) }
-    const data = await readAll(employers().where(criteria))
-    return { items: data.map(employerView).sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'zh-CN')) }
+    // The city sees every active employer; an employer's staff their own organisations.
+    const criteria: Record<string, unknown> = isCityAdmin(user) ? { status: 'active' } : { _id: _.in(employerIdsOf(user)) }
+    if (input.type) criteria.type = input.type
+    if (input.keyword) criteria.name = containing(input.keyword)
+    // The page in a stable order (name, ties on _id) and the true total: two requests at once.
+    const [{ total }, { data }] = await Promise.all([
+      employers().where(criteria).count(),
+      employers()
+        .where(criteria)
+        .orderBy('name', 'asc')
+        .orderBy('_id', 'asc')
+        .skip((input.page - 1) * input.pageSize)
+        .limit(input.pageSize)
+        .get(),
+    ])
+    return { items: data.map(employerView), total }
   },
 
   async saveEmployer(input, ctx) {
@@ -769,16 +782,29 @@ export const main = defineFunction('fair', fair, {
     return employerView(doc)
   },
 
-  async myFairs(_input, ctx) {
+  async myFairs(input, ctx) {
     const user = await ctx.user()
     const own = employerIdsOf(user)
-    const [orgs, invited, mine] = await Promise.all([
+    const criteria: Record<string, unknown> = { employerIds: _.in(own), status: 'published', ...(input.fairId ? { _id: input.fairId } : {}) }
+    // The page of invited fairs (newest first, ties on _id) with what their views show and every
+    // position listed at them, the true total and our organisations: three requests at once.
+    const [orgs, { total }, { list }] = await Promise.all([
       employersById(own),
-      readAll(fairs().where({ employerIds: _.in(own), status: 'published' }), { order: ['date', 'desc'] }),
-      readAll(positions().where({ employerId: _.in(own) }), { order: ['createdAt', 'desc'] }),
+      fairs().where(criteria).count(),
+      withViewParts(
+        fairs()
+          .aggregate()
+          .match(criteria)
+          .sort({ date: -1, _id: -1 })
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize),
+        null,
+      ).end<ViewJoined>(),
     ])
-    const [fairList, positionList] = await Promise.all([fairViews(invited, ctx, null), positionViews(mine)])
-    return { employers: [...orgs.values()].map(employerView), fairs: fairList, positions: positionList }
+    // Our positions at the fairs of this page only (latest listed first), with who chose them.
+    const ours = new Set(own)
+    const mine = list.flatMap((f) => f.positions.filter((p) => ours.has(p.employerId))).sort((a, b) => byCreation(b, a))
+    return { employers: [...orgs.values()].map(employerView), fairs: list.map((f) => viewOfJoined(f, ctx.now)), positions: await positionViews(mine), total }
   },
 
   async savePosition(input, ctx) {

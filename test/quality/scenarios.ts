@@ -331,6 +331,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.close': selfOnly(() => ({ confirm: true, reason: '测试' })),
   'account.unread': selfOnly(() => ({})),
   'account.messages': selfOnly(() => ({})),
+  'account.myExports': selfOnly(() => ({})),
   'account.readMessages': selfOnly(() => ({ all: true })),
   'directory.divisions': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'registration.mine': selfOnly(() => ({})),

@@ -1,14 +1,16 @@
 // 工作看板：全市、县（市、区）或镇街在任意期间的工作数据，附去年同期。每张卡片由数据库上的一次聚合算出
 // （驿站卡另有一次驿站计数），各卡片同时读取；期间与去年同期在同一次聚合里分组。
-import { dashboard, TERM_ENDING_DAYS, type DashboardFigure, type DashboardLevel, type DashboardOverview } from '../../types/dashboard'
+// 导出：同一视图的 Excel 工作簿，第一页为按团委工作报告写法的一页摘要，其后为各项数字与明细。
+import { dashboard, summaryParagraphs, TERM_ENDING_DAYS, type DashboardFigure, type DashboardLevel, type DashboardOverview } from '../../types/dashboard'
 import type { Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, shanghaiDayStart } from '../../types/time'
-import { LOAN_STATUSES, MERCHANT_CATEGORIES, PROJECT_TYPES, type LoanStatus, type MerchantCategory, type ProjectType } from '../../types/vocabulary'
+import { LOAN_STATUS_LABELS, LOAN_STATUSES, MERCHANT_CATEGORIES, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type MerchantCategory, type ProjectType } from '../../types/vocabulary'
 import { COLLECTIONS, type FairDoc, type LoanDoc, type RedemptionDoc, type RegistrationDoc, type SessionDoc, type StationDoc } from '../_shared/collections'
 import { _, db } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
 import { forbidden, invalid } from '../_shared/errors'
+import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { AGGREGATE_CAP } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
@@ -364,13 +366,14 @@ async function loansCard(place: Place, p: Periods): Promise<DashboardOverview['l
 }
 
 const OFFERED = ['offered', 'hired']
-type FairRow = { _id: number; fairs: number; signups: number; attended: number; offered: number; hired: number; hiredLocal: number }
+type FairRow = { _id: { fair: string; span: number }; title: string; date: string; signups: number; attended: number; offered: number; hired: number; hiredLocal: number }
+type FairFigure = 'signups' | 'attended' | 'offered' | 'hired' | 'hiredLocal'
 
 /**
  * Fairs held in the period and a year earlier, and per person of the place who signed up: attended,
  * offered, hired, hired for a job in Qingyuan (a position with a county), for positions still
  * listed. One aggregation from the fairs (a few a year), their sign-ups and positions joined by
- * the fair (the sign-ups' fair index serves the join).
+ * the fair (the sign-ups' fair index serves the join): a row per fair, added up here.
  */
 async function fairsCard(place: Place, p: Periods): Promise<DashboardOverview['fairs']> {
   const mine =
@@ -392,6 +395,8 @@ async function fairsCard(place: Place, p: Periods): Promise<DashboardOverview['f
     .lookup({ from: COLLECTIONS.fairPositions, localField: '_id', foreignField: 'fairId', as: 'positions' })
     .project({
       span: { $cond: [{ $gte: ['$date', p.from] }, 1, 2] },
+      title: { $ifNull: ['$title', ''] },
+      date: 1,
       s: 1,
       listed: '$positions._id',
       local: { $map: { input: { $filter: { input: '$positions', as: 'j', cond: { $gt: [{ $ifNull: ['$$j.countyCode', ''] }, ''] } } }, as: 'j', in: '$$j._id' } },
@@ -399,46 +404,168 @@ async function fairsCard(place: Place, p: Periods): Promise<DashboardOverview['f
     .unwind({ path: '$s', preserveNullAndEmptyArrays: true })
     .group({
       _id: { fair: '$_id', span: '$span' },
+      title: { $first: '$title' },
+      date: { $first: '$date' },
       signups: { $sum: inPlace({ $ne: ['$s.status', 'cancelled'] }) },
       attended: { $sum: inPlace({ $ne: [{ $ifNull: ['$s.checkedInAt', null] }, null] }) },
       offered: { $sum: inPlace(anyOutcome(OFFERED, '$listed')) },
       hired: { $sum: inPlace(anyOutcome(['hired'], '$listed')) },
       hiredLocal: { $sum: inPlace(anyOutcome(['hired'], '$local')) },
     })
-    .group({ _id: '$_id.span', fairs: { $sum: 1 }, signups: { $sum: '$signups' }, attended: { $sum: '$attended' }, offered: { $sum: '$offered' }, hired: { $sum: '$hired' }, hiredLocal: { $sum: '$hiredLocal' } })
     .limit(AGGREGATE_CAP)
     .end<FairRow>()
-  const row = (span: number) => list.find((r) => r._id === span) ?? { fairs: 0, signups: 0, attended: 0, offered: 0, hired: 0, hiredLocal: 0 }
-  const [now, then] = [row(1), row(2)]
-  const pair = (k: keyof Omit<FairRow, '_id'>) => figure(now[k], then[k])
-  return { fairs: pair('fairs'), signups: pair('signups'), attended: pair('attended'), offered: pair('offered'), hired: pair('hired'), hiredLocal: pair('hiredLocal') }
+  const [now, then] = [list.filter((r) => r._id.span === 1), list.filter((r) => r._id.span === 2)]
+  const pair = (k: FairFigure) =>
+    figure(
+      now.reduce((n, r) => n + r[k], 0),
+      then.reduce((n, r) => n + r[k], 0),
+    )
+  return {
+    fairs: figure(now.length, then.length),
+    signups: pair('signups'),
+    attended: pair('attended'),
+    offered: pair('offered'),
+    hired: pair('hired'),
+    hiredLocal: pair('hiredLocal'),
+    byFair: now
+      .map((r) => ({ fairId: r._id.fair, title: r.title, date: r.date, signups: r.signups, attended: r.attended, offered: r.offered, hired: r.hired, hiredLocal: r.hiredLocal }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.fairId.localeCompare(b.fairId)),
+  }
+}
+
+/** Every card for the place and period, the cards read at once (the overview waits as long as its slowest card). */
+async function overviewOf(input: { scope: { level: DashboardLevel; code?: string }; period: { from: string; to: string } }, ctx: CallContext): Promise<DashboardOverview> {
+  const place = await placeFor(ctx, input.scope)
+  const p = periodsOf(input.period, shanghaiDate(ctx.now))
+  const settings = await loadSettings(ctx.now.getTime())
+  const [volunteers, hours, stations, perks, loans, fairs] = await Promise.all([
+    volunteersCard(place, p),
+    hoursCard(place, p, settings),
+    stationsCard(place, p),
+    perksCard(place, p),
+    loansCard(place, p),
+    fairsCard(place, p),
+  ])
+  return {
+    scope: { level: place.level, code: place.code, name: place.name },
+    period: { from: p.from, to: p.to },
+    lastYearPeriod: { from: p.lastFrom, to: p.lastTo },
+    computedAt: ctx.now.toISOString(),
+    volunteers,
+    hours,
+    stations,
+    perks,
+    loans,
+    fairs,
+  }
+}
+
+// ---- the workbook --------------------------------------------------------------------------
+
+/** Minutes as hours to two decimals (a workbook's cell; the minutes themselves are the overview's). */
+const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100
+/** Fen as yuan (exact to the fen). */
+const yuan = (fen: number) => fen / 100
+const col = (header: string, key: string, width = 14) => ({ header, key, width })
+
+/**
+ * The view as a workbook: the one-page summary first (as the league's reports word it), the
+ * headline figures beside last year's, then the lists behind them. Every row is an aggregate
+ * (places, stations, merchants, fairs): no person is named in it.
+ */
+export function overviewSheets(o: DashboardOverview): Sheet[] {
+  const f = (label: string, unit: string, x: DashboardFigure, show: (n: number) => number = (n) => n) => ({ label, unit, current: show(x.current), lastYear: show(x.lastYear) })
+  const one = (label: string, unit: string, value: number) => ({ label, unit, current: value, lastYear: '' })
+  const figures = [
+    f('在岗志愿者', '名', o.volunteers.inPost),
+    f(`${TERM_ENDING_DAYS} 天内期满`, '名', o.volunteers.endingSoon),
+    f('已期满', '名', o.volunteers.finished),
+    f('期间服务时长', '小时', o.hours.periodMinutes, hours),
+    f('本年服务时长', '小时', o.hours.yearMinutes, hours),
+    one('累计服务时长', '小时', hours(o.hours.totalMinutes)),
+    one('有服务时长的志愿者', '名', o.hours.volunteers),
+    one('在用驿站', '个', o.stations.active),
+    f('有签到的驿站', '个', o.stations.used),
+    f('驿站签到', '次', o.stations.sessions),
+    ...(o.perks ? [f('爱心商家优惠核销', '次', o.perks.redemptions)] : []),
+    f('贷款申请', '笔', o.loans.applications),
+    f('发放贷款', '笔', o.loans.loans),
+    f('放款金额', '元', o.loans.lentFen, yuan),
+    f('带动就业（申请承诺）', '人', o.loans.jobsCreated),
+    f('帮扶困难户（申请承诺）', '户', o.loans.householdsHelped),
+    f('核准贴息', '元', o.loans.subsidyApprovedFen, yuan),
+    f('拨付贴息', '元', o.loans.subsidyPaidFen, yuan),
+    f('岗位对接会', '场', o.fairs.fairs),
+    f('对接会报名', '人次', o.fairs.signups),
+    f('对接会到场', '人次', o.fairs.attended),
+    f('录用意向', '人', o.fairs.offered),
+    f('入职', '人', o.fairs.hired),
+    f('本地就业', '人', o.fairs.hiredLocal),
+  ]
+  const sheets: Sheet[] = [
+    { title: '摘要', columns: [col(`${o.scope.name} ${o.period.from} 至 ${o.period.to}`, 'text', 120)], rows: summaryParagraphs(o).map((text) => ({ text })) },
+    {
+      title: '总览',
+      columns: [col('项目', 'label', 24), col('单位', 'unit', 8), col(`本期（${o.period.from} 至 ${o.period.to}）`, 'current', 26), col(`去年同期（${o.lastYearPeriod.from} 至 ${o.lastYearPeriod.to}）`, 'lastYear', 26)],
+      rows: figures,
+    },
+    {
+      title: '各镇街志愿者',
+      columns: [col('镇街', 'name', 18), col('在岗（名）', 'inPost'), col(`${TERM_ENDING_DAYS} 天内期满（名）`, 'endingSoon', 18), col('已期满（名）', 'finished')],
+      rows: o.volunteers.byTownship.map((t) => ({ name: t.townshipName, inPost: t.inPost, endingSoon: t.endingSoon, finished: t.finished })),
+    },
+    {
+      title: '各镇街服务时长',
+      columns: [col('镇街', 'name', 18), col('志愿者（名）', 'volunteers'), col('期间（小时）', 'period'), col('本年（小时）', 'year'), col('累计（小时）', 'total')],
+      rows: o.hours.byTownship.map((t) => ({ name: t.townshipName, volunteers: t.volunteers, period: hours(t.periodMinutes), year: hours(t.yearMinutes), total: hours(t.totalMinutes) })),
+    },
+    {
+      title: '星级分布',
+      columns: [col('星级', 'star'), col('志愿者（名）', 'volunteers')],
+      rows: o.hours.stars.map((s) => ({ star: s.star === 0 ? '未达一星' : `${s.star} 星`, volunteers: s.volunteers })),
+    },
+    {
+      title: '驿站',
+      columns: [col('驿站', 'name', 22), col('镇街', 'township', 16), col('签到（次）', 'sessions'), col('志愿者（名）', 'volunteers'), col('时长（小时）', 'hours'), col('去年同期签到（次）', 'lastYear', 18)],
+      rows: o.stations.byStation.map((s) => ({ name: s.stationName, township: s.townshipName, sessions: s.sessions, volunteers: s.volunteers, hours: hours(s.minutes), lastYear: s.lastYearSessions })),
+    },
+  ]
+  if (o.perks) {
+    sheets.push({
+      title: '优惠（按商家）',
+      columns: [col('商家', 'name', 22), col('类别', 'category', 12), col('县（市、区）', 'county', 14), col('核销（次）', 'count'), col('去年同期（次）', 'lastYear', 16)],
+      rows: o.perks.byMerchant.map((m) => ({ name: m.merchantName, category: m.category, county: m.countyName, count: m.count, lastYear: m.lastYear })),
+    })
+  }
+  sheets.push(
+    {
+      title: '贷款（按状态）',
+      columns: [col('期间申请的办理状态', 'status', 24), col('申请（笔）', 'count')],
+      rows: o.loans.byStatus.map((s) => ({ status: LOAN_STATUS_LABELS[s.status], count: s.count })),
+    },
+    {
+      title: '贷款（按项目类型）',
+      columns: [col('项目类型', 'type', 20), col('放款（笔）', 'loans'), col('放款金额（元）', 'lent', 18)],
+      rows: o.loans.byType.map((t) => ({ type: PROJECT_TYPE_LABELS[t.type], loans: t.loans, lent: yuan(t.lentFen) })),
+    },
+    {
+      title: '岗位对接会',
+      columns: [col('日期', 'date', 12), col('对接会', 'title', 30), col('报名（人次）', 'signups'), col('到场（人次）', 'attended'), col('录用意向（人）', 'offered', 16), col('入职（人）', 'hired'), col('本地就业（人）', 'hiredLocal', 16)],
+      rows: o.fairs.byFair.map(({ fairId: _id, ...r }) => r),
+    },
+  )
+  return sheets
 }
 
 export const main = defineFunction('dashboard', dashboard, {
-  async overview(input, ctx) {
-    const place = await placeFor(ctx, input.scope)
-    const p = periodsOf(input.period, shanghaiDate(ctx.now))
-    const settings = await loadSettings(ctx.now.getTime())
-    // Every card at once: the overview waits as long as its slowest card.
-    const [volunteers, hours, stations, perks, loans, fairs] = await Promise.all([
-      volunteersCard(place, p),
-      hoursCard(place, p, settings),
-      stationsCard(place, p),
-      perksCard(place, p),
-      loansCard(place, p),
-      fairsCard(place, p),
-    ])
-    return {
-      scope: { level: place.level, code: place.code, name: place.name },
-      period: { from: p.from, to: p.to },
-      lastYearPeriod: { from: p.lastFrom, to: p.lastTo },
-      computedAt: ctx.now.toISOString(),
-      volunteers,
-      hours,
-      stations,
-      perks,
-      loans,
-      fairs,
-    }
+  overview: (input, ctx) => overviewOf(input, ctx),
+
+  /** The view on screen (the same place and period) as a workbook, the summary its first sheet. */
+  async exportOverview(input, ctx) {
+    const o = await overviewOf(input, ctx)
+    const sheets = overviewSheets(o)
+    const file = await exportWorkbook(workbookName('工作看板', o.scope.name, `${o.period.from}至${o.period.to}`), sheets)
+    const rows = sheets.reduce((n, s) => n + s.rows.length, 0)
+    return { ...file, rows }
   },
 })

@@ -3,6 +3,7 @@
 // the documents this test inserted, and must match to the minute, the unit and the fen, for the
 // city, a county and a township; places out of reach are refused; bad input names its field.
 import { EJSON } from 'bson'
+import ExcelJS from 'exceljs'
 import divisions from '../../data/qingyuan-divisions.json'
 import type { DashboardOverview } from '../../types/dashboard'
 import type { Envelope } from '../../types'
@@ -178,12 +179,12 @@ const loans = range(180).map((i) => {
 // Fairs: two held in the period, one a year earlier, one cancelled and one draft in the period;
 // positions in Qingyuan and outside it; 260 sign-ups with outcomes (one for a removed position).
 const FAIRS = [
-  { _id: 'F000000000001', date: '2025-05-20', status: 'published' },
-  { _id: 'F000000000002', date: '2025-07-10', status: 'published' },
-  { _id: 'F000000000003', date: '2024-06-15', status: 'published' },
-  { _id: 'F000000000004', date: '2025-06-01', status: 'cancelled' },
-  { _id: 'F000000000005', date: '2025-08-01', status: 'draft' },
-  { _id: 'F000000000006', date: '2025-11-01', status: 'published' },
+  { _id: 'F000000000001', title: '春季岗位对接会', date: '2025-05-20', status: 'published' },
+  { _id: 'F000000000002', title: '夏季岗位对接会', date: '2025-07-10', status: 'published' },
+  { _id: 'F000000000003', title: '去年岗位对接会', date: '2024-06-15', status: 'published' },
+  { _id: 'F000000000004', title: '取消的对接会', date: '2025-06-01', status: 'cancelled' },
+  { _id: 'F000000000005', title: '草稿对接会', date: '2025-08-01', status: 'draft' },
+  { _id: 'F000000000006', title: '秋季岗位对接会', date: '2025-11-01', status: 'published' },
 ]
 const positions = FAIRS.flatMap((f, i) => range(3).map((k) => ({ _id: `J${String(i * 10 + k).padStart(12, '0')}`, fairId: f._id, employerId: 'e', title: '岗位', openings: 3, countyCode: k === 2 ? '' : '441802' })))
 const REMOVED_POSITION = 'J999999999999'
@@ -335,27 +336,30 @@ function expectedLoans(scope: Scope) {
 function expectedFairs(scope: Scope) {
   // The résumé names the place; the fixture's townships have names of their own.
   const placeNamed = (s: (typeof signups)[number]) => placeOf(TOWNSHIPS.find((t) => placeOf(t).townshipName === s.resume.townshipName)!)
-  const figures = (span: typeof PERIOD) => {
-    const held = FAIRS.filter((f) => f.status === 'published' && inSpan(f.date, span))
-    const people = signups.filter((s) => held.some((f) => f._id === s.fairId) && inScope(scope, placeNamed(s)))
-    const outcome = (s: (typeof signups)[number], wanted: string[], local: boolean) =>
-      Object.entries(s.outcomes).some(([positionId, o]) => {
-        const p = positions.find((x) => x._id === positionId)
-        return p !== undefined && wanted.includes(o.outcome) && (!local || p.countyCode !== '')
-      })
-    return {
-      fairs: held.length,
-      signups: people.filter((s) => s.status !== 'cancelled').length,
-      attended: people.filter((s) => s.checkedInAt !== null).length,
-      offered: people.filter((s) => outcome(s, ['offered', 'hired'], false)).length,
-      hired: people.filter((s) => outcome(s, ['hired'], false)).length,
-      hiredLocal: people.filter((s) => outcome(s, ['hired'], true)).length,
-    }
-  }
+  const outcome = (s: (typeof signups)[number], wanted: string[], local: boolean) =>
+    Object.entries(s.outcomes).some(([positionId, o]) => {
+      const p = positions.find((x) => x._id === positionId)
+      return p !== undefined && wanted.includes(o.outcome) && (!local || p.countyCode !== '')
+    })
+  const counts = (people: typeof signups) => ({
+    signups: people.filter((s) => s.status !== 'cancelled').length,
+    attended: people.filter((s) => s.checkedInAt !== null).length,
+    offered: people.filter((s) => outcome(s, ['offered', 'hired'], false)).length,
+    hired: people.filter((s) => outcome(s, ['hired'], false)).length,
+    hiredLocal: people.filter((s) => outcome(s, ['hired'], true)).length,
+  })
+  const held = (span: typeof PERIOD) => FAIRS.filter((f) => f.status === 'published' && inSpan(f.date, span))
+  const peopleAt = (fairs: typeof FAIRS) => signups.filter((s) => fairs.some((f) => f._id === s.fairId) && inScope(scope, placeNamed(s)))
+  const figures = (span: typeof PERIOD) => ({ fairs: held(span).length, ...counts(peopleAt(held(span))) })
   const now = figures(PERIOD)
   const then = figures(LAST)
   const keys = ['fairs', 'signups', 'attended', 'offered', 'hired', 'hiredLocal'] as const
-  return Object.fromEntries(keys.map((k) => [k, pair(now[k], then[k])]))
+  return {
+    ...(Object.fromEntries(keys.map((k) => [k, pair(now[k], then[k])])) as Record<(typeof keys)[number], { current: number; lastYear: number }>),
+    byFair: held(PERIOD)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((f) => ({ fairId: f._id, title: f.title, date: f.date, ...counts(peopleAt([f])) })),
+  }
 }
 
 // ---- the calls ---------------------------------------------------------------------------
@@ -477,6 +481,118 @@ test('bad input is refused naming the field, and changes nothing', async () => {
     if (r.ok) continue
     expect({ field: r.error.field, code: r.error.code }).toEqual({ field, code: 'INVALID_INPUT' })
     expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  }
+  expect(app.dump()).toBe(before)
+})
+
+// ---- the workbook ------------------------------------------------------------------------
+
+const exportOf = (openid: string, input: unknown) => app.raw(openid, 'dashboard', { action: 'exportOverview', input }) as Promise<Envelope<{ fileUrl: string; fileName: string; rows: number }>>
+/** Each sheet's rows below its header, as the cells' values (an empty cell as ''). */
+async function sheetsOf(fileUrl: string): Promise<Map<string, unknown[][]>> {
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(await (await fetch(fileUrl)).arrayBuffer()) as never)
+  const out = new Map<string, unknown[][]>()
+  book.eachSheet((sheet) => {
+    const rows: unknown[][] = []
+    sheet.eachRow({ includeEmpty: true }, (row, n) => {
+      if (n > 1) rows.push(Array.from({ length: sheet.columnCount }, (_x, i) => row.getCell(i + 1).value ?? ''))
+    })
+    out.set(sheet.name, rows)
+  })
+  return out
+}
+const hoursCell = (minutes: number) => Math.round((minutes / 60) * 100) / 100
+const fenOf = (yuan: unknown) => Math.round(Number(yuan) * 100)
+
+describe.each([
+  ['the city, as its admin', CITY_ADMIN, { level: 'city' } as Scope],
+  ['a township, as its staff', STAFF, { level: 'township', code: FENGCHENG } as Scope],
+])('the workbook of %s', (_label, openid, scope) => {
+  test('holds the summary first, then every figure and list matching the fixture to the unit and the fen', async () => {
+    const r = await exportOf(openid, inputOf(scope))
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    const e = expected(scope)
+    const book = await sheetsOf(r.data.fileUrl)
+    const perks = scope.level !== 'township'
+    expect([...book.keys()]).toEqual(['摘要', '总览', '各镇街志愿者', '各镇街服务时长', '星级分布', '驿站', ...(perks ? ['优惠（按商家）'] : []), '贷款（按状态）', '贷款（按项目类型）', '岗位对接会'])
+    expect(r.data.fileName).toMatch(/^工作看板-.+-2025-03-01至2025-08-31\.xlsx$/)
+    expect(r.data.rows).toBe([...book.values()].reduce((n, rows) => n + rows.length, 0))
+
+    // The headline figures beside last year's: counts to the unit, hours from the minutes, money to the fen.
+    const figures = new Map(book.get('总览')!.map(([label, unit, current, lastYear]) => [String(label), { unit, current, lastYear }]))
+    const both = (label: string, f: { current: number; lastYear: number }) => expect({ label, ...figures.get(label) }).toEqual({ label, unit: figures.get(label)?.unit, current: f.current, lastYear: f.lastYear })
+    const money = (label: string, f: { current: number; lastYear: number }) => expect({ label, unit: figures.get(label)?.unit, current: fenOf(figures.get(label)?.current), lastYear: fenOf(figures.get(label)?.lastYear) }).toEqual({ label, unit: '元', current: f.current, lastYear: f.lastYear })
+    both('在岗志愿者', e.volunteers.inPost)
+    both('90 天内期满', e.volunteers.endingSoon)
+    both('已期满', e.volunteers.finished)
+    both('期间服务时长', { current: hoursCell(e.hours.periodMinutes.current), lastYear: hoursCell(e.hours.periodMinutes.lastYear) })
+    both('本年服务时长', { current: hoursCell(e.hours.yearMinutes.current), lastYear: hoursCell(e.hours.yearMinutes.lastYear) })
+    expect(figures.get('累计服务时长')?.current).toBe(hoursCell(e.hours.totalMinutes))
+    expect(figures.get('有服务时长的志愿者')?.current).toBe(e.hours.volunteers)
+    expect(figures.get('在用驿站')?.current).toBe(e.stations.active)
+    both('有签到的驿站', e.stations.used)
+    both('驿站签到', e.stations.sessions)
+    if (e.perks) both('爱心商家优惠核销', e.perks.redemptions)
+    else expect(figures.has('爱心商家优惠核销')).toBe(false)
+    both('贷款申请', e.loans.applications)
+    both('发放贷款', e.loans.loans)
+    money('放款金额', e.loans.lentFen)
+    both('带动就业（申请承诺）', e.loans.jobsCreated)
+    both('帮扶困难户（申请承诺）', e.loans.householdsHelped)
+    money('核准贴息', e.loans.subsidyApprovedFen)
+    money('拨付贴息', e.loans.subsidyPaidFen)
+    both('岗位对接会', e.fairs.fairs)
+    for (const [label, key] of [['对接会报名', 'signups'], ['对接会到场', 'attended'], ['录用意向', 'offered'], ['入职', 'hired'], ['本地就业', 'hiredLocal']] as const) both(label, e.fairs[key])
+
+    // The lists behind them.
+    expect(book.get('各镇街志愿者')).toEqual(e.volunteers.byTownship.map((t) => [t.townshipName, t.inPost, t.endingSoon, t.finished]))
+    expect(book.get('各镇街服务时长')).toEqual(e.hours.byTownship.map((t) => [t.townshipName, t.volunteers, hoursCell(t.periodMinutes), hoursCell(t.yearMinutes), hoursCell(t.totalMinutes)]))
+    expect(book.get('星级分布')).toEqual(e.hours.stars.map((s) => [s.star === 0 ? '未达一星' : `${s.star} 星`, s.volunteers]))
+    expect(book.get('驿站')).toEqual(e.stations.byStation.map((s) => [s.stationName, s.townshipName, s.sessions, s.volunteers, hoursCell(s.minutes), s.lastYearSessions]))
+    if (e.perks) expect(book.get('优惠（按商家）')).toEqual(e.perks.byMerchant.map((m) => [m.merchantName, m.category, m.countyName, m.count, m.lastYear]))
+    expect(book.get('贷款（按状态）')!.map(([, n]) => n)).toEqual(e.loans.byStatus.map((s) => s.count))
+    expect(book.get('贷款（按项目类型）')!.map(([, n, yuan]) => [n, fenOf(yuan)])).toEqual(e.loans.byType.map((t) => [t.loans, t.lentFen]))
+    expect(book.get('岗位对接会')).toEqual(e.fairs.byFair.map((f) => [f.date, f.title, f.signups, f.attended, f.offered, f.hired, f.hiredLocal]))
+    expect(e.fairs.byFair.length).toBe(2)
+
+    // The summary, worded as the league's reports are, with the same figures.
+    const summary = book.get('摘要')!.map(([text]) => String(text)).join('\n')
+    const served = e.volunteers.byTownship.filter((t) => t.inPost > 0).length
+    expect(summary).toContain('（2025年3月1日至8月31日）')
+    if (scope.level !== 'township') expect(summary).toContain(`服务镇街${served}个，在岗志愿者${e.volunteers.inPost.current}名`)
+    else expect(summary).toContain(`在岗志愿者${e.volunteers.inPost.current}名`)
+    expect(summary).toContain(`期间累计服务${Math.round(e.hours.periodMinutes.current / 60)}小时`)
+    expect(summary).toContain(`发放贷款${e.loans.loans.current}笔${(e.loans.lentFen.current / 1_000_000).toFixed(2)}万元`)
+    expect(summary).toContain(`带动就业${e.loans.jobsCreated.current}人，帮扶${e.loans.householdsHelped.current}户`)
+    expect(summary).toContain(`入职${e.fairs.hired.current}人，其中在清远本地就业${e.fairs.hiredLocal.current}人`)
+    expect(summary.includes('爱心商家')).toBe(!!e.perks)
+
+    // Nobody is named: no résumé name, no user id.
+    const cells = [...book.values()].flat(2).map(String).join('|')
+    expect(cells).not.toContain('林*青')
+    expect(cells).not.toMatch(/da5e01/)
+  })
+})
+
+test('the workbook is scoped as the overview is, and bad input is refused naming the field and changing nothing', async () => {
+  const refusals: [string, Scope][] = [
+    [COUNTY_ADMIN, { level: 'city' }],
+    [OTHER_COUNTY_ADMIN, { level: 'county', code: '441802' }],
+    [STAFF, { level: 'township', code: DONGCHENG }],
+    [VOLUNTEER, { level: 'township', code: FENGCHENG }],
+  ]
+  for (const [who, scope] of refusals) {
+    const r = await exportOf(who, inputOf(scope))
+    expect({ who, scope, code: r.ok ? 'ok' : r.error.code }).toEqual({ who, scope, code: 'FORBIDDEN' })
+  }
+  const before = app.dump()
+  for (const [input, field] of [
+    [{ scope: { level: 'city' }, period: { from: '2024-03-01', to: '2025-03-01' } }, 'period.to'],
+    [{ scope: { level: 'county' }, period: PERIOD }, 'scope.code'],
+  ] as const) {
+    const r = await exportOf(CITY_ADMIN, input)
+    expect(r.ok ? 'ok' : { field: r.error.field, code: r.error.code }).toEqual({ field, code: 'INVALID_INPUT' })
   }
   expect(app.dump()).toBe(before)
 })

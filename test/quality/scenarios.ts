@@ -512,6 +512,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'care.myPosts': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'dashboard.overview': async (_env, persona, target) => ({ input: { scope: { level: 'township', code: townshipFor(persona, target) }, period: { from: '2025-01-01', to: '2025-12-31' } } }),
+  'dashboard.exportOverview': async (_env, persona, target) => ({ input: { scope: { level: 'township', code: townshipFor(persona, target) }, period: { from: '2025-01-01', to: '2025-12-31' } } }),
   'loan.exportReport': async (_env, persona, target) => ({ input: { countyCode: countyFor(persona, target) } }),
   'fair.list': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
   'fair.get': async (env, _p, target) => (target === 'own' ? { input: { id: (await fairWithPositions(env)).fairId } } : null),

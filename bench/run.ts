@@ -249,6 +249,29 @@ async function roundTrips() {
     const cancel = await trips('o_bench_batch_0', 'fair', 'cancel', { fairId: fair.id })
     metrics['roundTrips.fair.cancelPromote'] = cancel.count
     notes.push(`roundTrips.fair.cancelPromote (fair.cancel, promoting the first waiting): ${cancel.detail.join(', ')}`)
+
+    // A training session (issue 22): the demo volunteer signs up for a place (told 报名成功), then on
+    // the day checks in with the door's rotating code (a course of two sessions: this check-in does
+    // not complete it; one that does adds its certificate and notice).
+    const course = (await trips('o_demo_city', 'training', 'save', { title: '基准测试培训课程', kind: 'practice', audience: 'both', department: '团市委', requiredSessions: 2 })).result as { id: string }
+    const session = (await trips('o_demo_city', 'training', 'saveSession', {
+      courseId: course.id, title: '基准场次', date: day(7), startTime: '09:00', endTime: '11:00', venue: '青少年宫', address: '北江一路 8 号',
+      capacity: 10, signupOpensAt: `${day(-1)} 09:00`, signupClosesAt: `${day(6)} 18:00`,
+    })).result as { id: string }
+    await trips('o_demo_city', 'training', 'setStatus', { id: course.id, status: 'published' })
+    const trainingSignUp = await trips('o_demo_volunteer', 'training', 'signUp', { sessionId: session.id })
+    metrics['roundTrips.training.signUp'] = trainingSignUp.count
+    notes.push(`roundTrips.training.signUp (training.signUp, a place free, told 报名成功): ${trainingSignUp.detail.join(', ')}`)
+    const startsAt = new Date(`${day(0)}T00:00:00+08:00`)
+    const endsAt = new Date(`${day(0)}T23:59:00+08:00`)
+    await app.cloud.db.handle('database.modifyDocument', {
+      collectionName: 'training_sessions', queryType: 'DOC', query: JSON.stringify({ _id: session.id }), merge: true,
+      data: EJSON.stringify({ $set: { date: day(0), startTime: '00:00', endTime: '23:59', startsAt, endsAt } }, { relaxed: false }),
+    })
+    const door = (await trips('o_demo_city', 'training', 'doorCode', { sessionId: session.id })).result as { code: string }
+    const trainingCheckIn = await trips('o_demo_volunteer', 'training', 'checkIn', { code: door.code })
+    metrics['roundTrips.training.checkIn'] = trainingCheckIn.count
+    notes.push(`roundTrips.training.checkIn (training.checkIn with the door's code): ${trainingCheckIn.detail.join(', ')}`)
   } finally {
     await app.close()
   }

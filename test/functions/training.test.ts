@@ -401,3 +401,25 @@ describe('the roster and the reminder', () => {
     expect([reminders(a), reminders(b)]).toEqual([1, 0])
   })
 })
+
+describe('round trips', () => {
+  /** The database requests one call makes (as the bench counts them). */
+  async function requestsOf(openid: string, action: string, input: unknown): Promise<string[]> {
+    const outcome = await app.cloud.invoke('training', { action, input }, { openid, source: 'wx_client' })
+    if (!outcome.ok) throw new Error(outcome.errMsg)
+    expect(outcome.result).toMatchObject({ ok: true })
+    return outcome.record.dbRequests.filter((r) => r.action.startsWith('database.')).map((r) => `${r.action.replace('database.', '')} ${r.collection ?? ''}`)
+  }
+
+  test('a sign-up with a place free takes at most 6 requests (its notice included); a check-in with the door code at most 3', async () => {
+    const { c, s } = await published({ title: '往返测试培训', requiredSessions: 2 })
+    const [a] = await volunteers(1)
+    const signUp = await requestsOf(a, 'signUp', { sessionId: s.id })
+    expect(signUp.length).toBeLessThanOrEqual(6)
+    await setSession(s.id, { date: dateIn(0), startsAt: new Date(Date.now() - 60_000), endsAt: new Date(Date.now() + 3600_000) })
+    const code = ok(await app.call(CITY, 'training.doorCode', { sessionId: s.id })).code
+    const checkIn = await requestsOf(a, 'checkIn', { code })
+    expect(checkIn.length).toBeLessThanOrEqual(3)
+    expect(ok(await app.call(a, 'training.get', { id: c.id })).sessions[0].mine).toMatchObject({ attended: true })
+  })
+})

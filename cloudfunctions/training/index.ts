@@ -645,6 +645,8 @@ export const main = defineFunction(
         ctx.now,
         ...changing.map((x) => ({ actorId: user._id, action: input.present ? 'training.mark_present' : 'training.mark_absent', targetType: 'training_signup', targetId: x._id, before: { attended: x.attended }, after: { attended: input.present }, reason: input.reason || '按名单登记出勤' })),
       )
+      // Each person marked is told (消息; the subscribe message only with their consent).
+      await notify(changing, { template: 'review', page: `${COURSE_PAGE}?id=${c._id}`, values: { thing1: `${c.title} ${s.title}`, phrase2: input.present ? '已登记出勤' : '出勤已撤销', thing3: input.present ? `${hoursOf(s.minutes)} 学时计入学习记录` : input.reason || '工作人员更正了出勤登记' } }, ctx.now)
       const completed = input.present ? await certifyAttended(c, changing.map((x) => ({ userId: x.userId, openid: x.openid, name: x.name })), ctx.now) : 0
       return { changed: stats.updated, completed }
     },

@@ -1,7 +1,8 @@
 // 工作看板：全市、县（市、区）或镇街在任意期间的工作数据，附去年同期。每张卡片由数据库上的一次聚合算出
 // （驿站卡另有一次驿站计数），各卡片同时读取；期间与去年同期在同一次聚合里分组。
 // 导出：同一视图的 Excel 工作簿，第一页为按团委工作报告写法的一页摘要，其后为各项数字与明细。
-import { dashboard, summaryParagraphs, TERM_ENDING_DAYS, type DashboardFigure, type DashboardLevel, type DashboardOverview } from '../../types/dashboard'
+import { summaryParagraphs } from '../../types/dashboard-summary'
+import { dashboard, TERM_ENDING_DAYS, type DashboardFigure, type DashboardLevel, type DashboardOverview } from '../../types/dashboard'
 import type { Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, shanghaiDayStart } from '../../types/time'
 import { LOAN_STATUS_LABELS, LOAN_STATUSES, MERCHANT_CATEGORIES, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type MerchantCategory, type ProjectType } from '../../types/vocabulary'

@@ -43,6 +43,25 @@ export function periodOf(key: PeriodKey, today: string): { from: string; to: str
   return { from: ymdOf(new Date(Date.UTC(y - 1, m - 1, Math.min(d, lastDay) + 1))), to: today }
 }
 
+/** The same day a year earlier (29 February becomes the 28th), as the function counts it. */
+export function yearEarlier(ymd: string): string {
+  const [y, m, d] = ymd.split('-').map(Number)
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate()
+  return `${y - 1}-${pad(m)}-${pad(Math.min(d, lastDay))}`
+}
+
+/**
+ * A custom period's problems, field by field, as the function words them (types/dashboard.ts): the
+ * end not before the start, and a year at most (so the period and last year's never share a day).
+ */
+export function periodProblems(from: string, to: string): { from?: string; to?: string } {
+  if (!from) return { from: '请选择开始日期' }
+  if (!to) return { to: '请选择结束日期' }
+  if (to < from) return { to: '结束日期不能早于开始日期' }
+  if (yearEarlier(to) >= from) return { to: '统计期间最长一年，请缩短后再试' }
+  return {}
+}
+
 /** Bars' widths in percent of the largest (a non-zero value at least 2 %, so it shows). */
 export function barWidths(values: readonly number[]): number[] {
   const max = Math.max(0, ...values)

@@ -3,14 +3,18 @@
 // and their use, perks redeemed, loans and the subsidy, job fairs from sign-up to local hire. The
 // city admin starts with the city and drills down to a county and a township by tapping its row;
 // a county admin starts with their county; township staff see their township. Each card shows its
-// figures as bars (drawn with Views) or as a table.
+// figures as bars (drawn with Views) or as a table. Any period: this month, this year, the last 12
+// months or one picked (a year at most, checked as the function checks it, the problem under the
+// date). Below the cards, the one-page summary worded as the league's reports are (copyable), and
+// the view exports as an Excel workbook (the summary its first sheet).
 import { useState, type ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
+import { summaryParagraphs } from '@contract/dashboard-summary'
 import { call } from '@/services/cloud'
-import { barWidths, changeText, changeTone, countText, hoursText, periodOf, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { barWidths, changeText, changeTone, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
 import { staffScopeOf, type StaffScope } from '@/components/township/shared'
 import { useDivisions, useScope } from '@/components/admin/shared'
 import { OptionSheet } from '@/components/ui/OptionSheet'
@@ -18,6 +22,8 @@ import { wan } from '@/components/loan/format'
 import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { dateTime, today } from '@/components/ui/format'
+import { Button } from '@/components/ui/Button'
+import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
 import './index.scss'
 
@@ -27,11 +33,14 @@ type Figure = { current: number; lastYear: number }
 
 const STAFF_ONLY: DeniedLook = { text: '工作看板向镇街团委干事、县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。', className: 'panel-denied' }
 
-const PERIODS: { key: PeriodKey; label: string }[] = [
+const PERIODS: { key: PeriodKey | 'custom'; label: string }[] = [
   { key: 'month', label: '本月' },
   { key: 'year', label: '今年' },
   { key: 'last12', label: '近 12 个月' },
+  { key: 'custom', label: '自定' },
 ]
+/** The earliest day a custom period may start (the seeds' figures begin in 2020). */
+const EARLIEST = '2019-01-01'
 
 /** Where a caller starts: the city, their (first) county, or their township. */
 function startScope(s: StaffScope): Scope {
@@ -43,14 +52,23 @@ function startScope(s: StaffScope): Scope {
 export default function Dashboard() {
   const { state: gate, reload: reloadScope } = useScope(staffScopeOf)
   const staff = gate.kind === 'ready' ? gate.scope : null
-  const [periodKey, setPeriodKey] = useState<PeriodKey>('year')
+  const [periodKey, setPeriodKey] = useState<PeriodKey | 'custom'>('year')
+  // The custom period as picked, and the last one that passed the check (what is shown meanwhile).
+  const [picked, setPicked] = useState(() => periodOf('year', today()))
+  const [custom, setCustom] = useState(picked)
+  const problems = periodProblems(picked.from, picked.to)
+  const pick = (next: { from: string; to: string }) => {
+    setPicked(next)
+    if (Object.keys(periodProblems(next.from, next.to)).length === 0) setCustom(next)
+  }
   // The places drilled into, from where the caller starts (the last is shown).
   const [trail, setTrail] = useState<{ scope: Scope; name: string }[]>([])
   const start = staff ? startScope(staff) : null
   const scope = trail.length > 0 ? trail[trail.length - 1].scope : start
-  const period = periodOf(periodKey, today())
+  const period = periodKey === 'custom' ? custom : periodOf(periodKey, today())
   const key = JSON.stringify({ scope, period })
   const { state, reload, retry } = usePageState(() => call('dashboard.overview', { scope: scope!, period }), [key], !!scope)
+  const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(() => call('dashboard.exportOverview', { scope: scope!, period }), { madeOf: key })
   usePullDownRefresh(() => {
     void (staff ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
@@ -72,7 +90,7 @@ export default function Dashboard() {
   const belowLevel = scope?.level === 'city' ? 'county' : 'township'
 
   return (
-    <View className='dash'>
+    <View className={`dash${staff ? ' dash--with-bar' : ''}`}>
       {staff && (
         <View className='dash__top'>
           <View className='dash__trail'>
@@ -97,11 +115,43 @@ export default function Dashboard() {
               </View>
             ))}
           </View>
+          {periodKey === 'custom' && (
+            <View className='dash__custom'>
+              <DateField label='开始日期' field='from' value={picked.from} start={EARLIEST} end={today()} error={problems.from} onChange={(from) => pick({ ...picked, from })} />
+              <Text className='dash__custom-to'>至</Text>
+              <DateField label='结束日期' field='to' value={picked.to} start={EARLIEST} end={today()} error={problems.to} onChange={(to) => pick({ ...picked, to })} />
+            </View>
+          )}
         </View>
       )}
       <PageStates gate={gate} state={state} retry={staff ? retry : () => void reloadScope(true)} denied={gate.kind === 'denied' ? STAFF_ONLY : undefined}>
-        {(o) => <Body o={o} drill={drill} />}
+        {(o) => (
+          <>
+            <Body o={o} drill={drill} />
+            {exported && (
+              <View className='dash__exported'>
+                <Text className='dash__exported-text'>
+                  已生成 {exported.fileName}（{exported.rows} 行）
+                </Text>
+                <Text className='dash__exported-again' onClick={reopen}>
+                  重新打开
+                </Text>
+              </View>
+            )}
+          </>
+        )}
       </PageStates>
+      {staff && (
+        <View className='panel-bar dash__bar'>
+          <View className='panel-bar__info'>
+            <Text className='dash__bar-title'>导出本视图</Text>
+            <Text className='panel-bar__hint'>{state.kind === 'ready' ? `${state.data.scope.name} · ${period.from} 至 ${period.to}` : 'Excel：摘要、各项数字及明细'}</Text>
+          </View>
+          <Button small className='dash__export' busy={exporting} disabled={state.kind !== 'ready'} onClick={() => void exportNow()}>
+            {exporting ? '正在导出…' : '导出 Excel'}
+          </Button>
+        </View>
+      )}
       <OptionSheet
         visible={choosing}
         title={belowLevel === 'county' ? '县（市、区）' : '镇街'}
@@ -219,7 +269,52 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
         />
       </Card>
 
+      <Summary o={o} />
+
       <Text className='dash__computed'>数据计算于 {dateTime(o.computedAt, '—')}</Text>
+    </View>
+  )
+}
+
+/** A day picked with the platform's date picker, its problem under it. */
+function DateField({ label, field, value, start, end, error, onChange }: { label: string; field: string; value: string; start: string; end: string; error?: string; onChange: (ymd: string) => void }) {
+  return (
+    <View className={`dash-date dash-date--${field}${error ? ' dash-date--error' : ''}`}>
+      <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='dash-date__box'>
+          <Text className='dash-date__label'>{label}</Text>
+          <Text className='dash-date__value'>{value}</Text>
+        </View>
+      </Picker>
+      {error ? <Text className='dash-date__error'>{error}</Text> : null}
+    </View>
+  )
+}
+
+/** The one-page summary as the league's reports word it, copied whole with a tap. */
+function Summary({ o }: { o: Overview }) {
+  const [title, ...paragraphs] = summaryParagraphs(o)
+  const copy = () =>
+    Taro.setClipboardData({ data: [title, ...paragraphs].join('\n') }).then(
+      () => void Taro.showToast({ title: '摘要已复制', icon: 'none' }),
+      () => void Taro.showToast({ title: '复制失败，请长按文字复制', icon: 'none' }),
+    )
+  return (
+    <View className='dash-card dash-summary'>
+      <View className='dash-card__head'>
+        <Text className='dash-card__title'>工作摘要</Text>
+        <Text className='dash-summary__copy' onClick={() => void copy()}>
+          复制全文
+        </Text>
+      </View>
+      <Text className='dash-summary__title' userSelect>
+        {title}
+      </Text>
+      {paragraphs.map((p) => (
+        <Text key={p.slice(0, 2)} className='dash-summary__para' userSelect>
+          {p}
+        </Text>
+      ))}
     </View>
   )
 }

@@ -11,6 +11,7 @@
 // while seats are free, one conditional step at a time, so concurrent cancellations neither
 // skip anyone nor promote anyone twice.
 import { _, $ } from './cloud'
+import { conflict } from './errors'
 import type { Collection } from './db-types'
 
 /** What a seat holder (a fair, a training session) keeps of its seats. */
@@ -46,6 +47,12 @@ const PROMOTION_BATCH = 50
 const OPEN = 'published'
 
 export interface SignupEngine<H extends Seats & { _id: string }, S extends SeatSignup> {
+  /**
+   * Writes a person's sign-up as `pending` before a seat is sought: a new record, or (`again`:
+   * their cancelled one) afresh, only from cancelled and once. Two calls at once: one goes on, the
+   * other is refused.
+   */
+  enter(record: S, again: boolean): Promise<void>
   /**
    * A seat for `signupId` (written beforehand as `pending`), if one is free and nobody waits
    * ahead; otherwise the end of the waiting list, and then any seat that came free meanwhile is
@@ -95,6 +102,21 @@ export function signupEngine<H extends Seats & { _id: string }, S extends SeatSi
 
   return {
     fillFromWaitlist,
+
+    async enter(record, again) {
+      const busy = () => conflict('报名正在处理，请稍后刷新')
+      if (again) {
+        const { _id: id, ...fresh } = record
+        const { stats } = await signups().where({ _id: id, status: 'cancelled' }).update({ data: fresh as never })
+        if (stats.updated !== 1) throw busy()
+        return
+      }
+      try {
+        await signups().add({ data: record })
+      } catch {
+        throw busy()
+      }
+    },
 
     async takeSeat(holderId, signupId, now) {
       const { stats: seat } = await holders()

@@ -913,18 +913,8 @@ export const main = defineFunction('fair', fair, {
       return reply({ ...existing, ...choice })
     }
     const record: SignupDoc = { _id: id, fairId: f._id, userId: user._id, openid: ctx.openid, status: 'pending', ...choice, checkedInAt: null, checkedInBy: '', entryNonce: '', outcomes: {}, promotedAt: null, cancelledAt: null, createdAt: ctx.now }
-    if (existing) {
-      // Signing up again after cancelling: only from cancelled, once.
-      const { _id: _same, ...fresh } = record
-      const { stats } = await signups().where({ _id: id, status: 'cancelled' }).update({ data: fresh })
-      if (stats.updated !== 1) throw conflict('报名正在处理，请稍后刷新')
-    } else {
-      try {
-        await signups().add({ data: record })
-      } catch {
-        throw conflict('报名正在处理，请稍后刷新')
-      }
-    }
+    // New, or again after cancelling (only from cancelled, once).
+    await seatsOf.enter(record, !!existing)
     // A seat, if one is free and nobody waits ahead; otherwise the end of the waiting list.
     const seat = await seatsOf.takeSeat(f._id, id, ctx.now)
     if (seat.seated) {

@@ -476,18 +476,8 @@ export const main = defineFunction(
         createdAt: ctx.now,
         updatedAt: ctx.now,
       }
-      if (existing) {
-        // Signing up again after cancelling: only from cancelled, once; the new place is at the end.
-        const { _id: _same, ...fresh } = record
-        const { stats } = await signups().where({ _id: id, status: 'cancelled' }).update({ data: fresh })
-        if (stats.updated !== 1) throw conflict('报名正在处理，请稍后刷新')
-      } else {
-        try {
-          await signups().add({ data: record })
-        } catch {
-          throw conflict('报名正在处理，请稍后刷新')
-        }
-      }
+      // New, or again after cancelling (only from cancelled, once; the new place is at the end).
+      await seats.enter(record, !!existing)
       const seat = await seats.takeSeat(s._id, id, ctx.now)
       let mine: Signup
       let now: Partial<SeatsOf<Session>>

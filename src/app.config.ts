@@ -11,13 +11,17 @@ export default defineAppConfig({
     { root: 'packages/merchant', pages: ['index/index', 'redeem/index', 'perks/index', 'perk/index', 'records/index'] },
     { root: 'packages/alliance', pages: ['index/index', 'merchant/index', 'totals/index'] },
     { root: 'packages/admin', pages: ['index/index', 'registrations/index', 'registration/index', 'takeovers/index', 'invite/index', 'grants/index', 'dashboard/index', 'term/index'] },
-    { root: 'packages/account', pages: ['register/index', 'privacy/index', 'invite/index', 'profile/index', 'takeover/index', 'messages/index'] },
+    { root: 'packages/account', pages: ['register/index', 'privacy/index', 'invite/index', 'profile/index', 'takeover/index', 'messages/index', 'exports/index'] },
     { root: 'packages/loan', pages: ['index/index', 'apply/index', 'detail/index'] },
     { root: 'packages/lending', pages: ['index/index', 'detail/index', 'lpr/index', 'report/index', 'subsidy/index'] },
     { root: 'packages/bank', pages: ['index/index', 'loan/index'] },
     { root: 'packages/fair', pages: ['index/index', 'detail/index', 'code/index'] },
     { root: 'packages/employer', pages: ['index/index', 'position/index', 'applicants/index'] },
     { root: 'packages/fairadmin', pages: ['index/index', 'edit/index', 'signups/index', 'door/index', 'report/index', 'employers/index'] },
+    { root: 'packages/commend', pages: ['index/index', 'edit/index', 'round/index', 'nominate/index', 'review/index', 'decide/index', 'results/index'] },
+    { root: 'packages/care', pages: ['index/index', 'history/index', 'visit/index', 'posts/index'] },
+    { root: 'packages/grid', pages: ['report/index', 'mine/index', 'detail/index', 'queue/index', 'stats/index'] },
+    { root: 'packages/training', pages: ['index/index', 'course/index', 'checkin/index', 'records/index', 'certificate/index', 'manage/index', 'edit/index', 'roster/index', 'door/index'] },
     ...(devTools ? [{ root: 'packages/dev', pages: ['personas/index'] }] : [])
   ],
   window: {

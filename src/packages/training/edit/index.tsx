@@ -1,0 +1,113 @@
+// 课程管理 (?id=, none: a new course): the course's form, its sessions (each with its roster and
+// door code) and a form to add one, then 发布 (asked first) or 取消课程 (with a reason, which
+// everyone signed up is told). A county's league manages its county's courses; the city its own.
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { CourseInput, SessionInput } from '@contract/training'
+import { ROUTES } from '@/constants/routes'
+import { call } from '@/services/cloud'
+import { markChanged } from '@/services/changes'
+import { loadAccount } from '@/components/admin/shared'
+import { param } from '@/components/fair/format'
+import { Button } from '@/components/ui/Button'
+import { Dialog, NoteDialog } from '@/components/ui/Dialog'
+import { PageStates } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { CourseForm } from '@/components/training/CourseForm'
+import { SessionCard } from '@/components/training/SessionCard'
+import { SessionForm } from '@/components/training/SessionForm'
+
+import '@/components/ui/form.scss'
+import '@/components/ui/panel.scss'
+import '@/components/training/training.scss'
+
+export default function EditCourse() {
+  const { params } = useRouter()
+  const id = param(params.id)
+  const page = usePageState(async () => {
+    const account = await loadAccount()
+    const county = account.roles.find((g) => g.role === 'county_admin')
+    const countyCode = account.roles.some((g) => g.role === 'city_admin') ? '' : (county?.scopeId ?? '')
+    return { countyCode, got: id ? await call('training.get', { id }) : null }
+  }, [id])
+  const [adding, setAdding] = useState(false)
+  const [ask, setAsk] = useState<'' | 'publish' | 'cancel'>('')
+  const [busy, setBusy] = useState(false)
+  const go = (url: string) => void Taro.navigateTo({ url })
+
+  async function saveCourse(input: CourseInput) {
+    const saved = await call('training.save', input)
+    markChanged('trainings')
+    if (!id) {
+      void Taro.redirectTo({ url: `${ROUTES.trainingEdit}?id=${saved.id}` })
+      return
+    }
+    void Taro.showToast({ title: '已保存', icon: 'success' })
+    await page.reload(true)
+  }
+  async function saveSession(input: SessionInput) {
+    await call('training.saveSession', input)
+    setAdding(false)
+    void Taro.showToast({ title: '场次已添加', icon: 'success' })
+    await page.reload(true)
+  }
+  async function setStatus(status: 'published' | 'cancelled', reason = '') {
+    setBusy(true)
+    try {
+      await call('training.setStatus', { id, status, reason })
+      markChanged('trainings')
+      setAsk('')
+      await page.reload(true)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='panel-page tr-edit'>
+      <PageStates state={page.state} retry={page.retry} notFound={{ title: '没有找到这门课程' }}>
+        {({ countyCode, got }) => (
+          <View>
+            <CourseForm key={got?.course.id ?? 'new'} course={got?.course ?? null} countyCode={countyCode} onSave={saveCourse} />
+            {got && got.course.kind !== 'online' && (
+              <View className='tr-list'>
+                <Text className='tr-section'>场次（{got.sessions.length}）</Text>
+                {got.sessions.map((s) => (
+                  <SessionCard key={s.id} s={s}>
+                    <Button small kind='outline' className='tr-edit__roster' onClick={() => go(`${ROUTES.trainingRoster}?session=${s.id}`)}>
+                      名单与出勤
+                    </Button>
+                    {s.status === 'published' && (
+                      <Button small className='tr-edit__door' onClick={() => go(`${ROUTES.trainingDoor}?session=${s.id}`)}>
+                        现场签到码
+                      </Button>
+                    )}
+                  </SessionCard>
+                ))}
+                {got.course.status !== 'cancelled' && (adding ? <SessionForm courseId={got.course.id} onSave={saveSession} onCancel={() => setAdding(false)} /> : <Button kind='outline' className='tr-edit__add' onClick={() => setAdding(true)}>＋ 添加场次</Button>)}
+              </View>
+            )}
+            {got && got.course.status !== 'cancelled' && (
+              <View className='tr-bar'>
+                {got.course.status === 'draft' ? (
+                  <Button className='tr-edit__publish' onClick={() => setAsk('publish')}>
+                    发布课程
+                  </Button>
+                ) : (
+                  <Button kind='danger' className='tr-edit__cancel' onClick={() => setAsk('cancel')}>
+                    取消课程
+                  </Button>
+                )}
+              </View>
+            )}
+          </View>
+        )}
+      </PageStates>
+      <Dialog visible={ask === 'publish'} title='发布课程？' confirmText='发布' busy={busy} onCancel={() => setAsk('')} onConfirm={() => void setStatus('published').catch((e: Error) => void Taro.showToast({ title: e.message, icon: 'none' }))}>
+        <Text>发布后，面向的志愿者或农村青年即可看到并报名。</Text>
+      </Dialog>
+      <NoteDialog visible={ask === 'cancel'} title='取消课程' message='已报名和候补的人会收到取消通知。' required placeholder='取消理由' confirmText='取消课程' danger onConfirm={(note) => setStatus('cancelled', note)} onClose={() => setAsk('')} />
+    </View>
+  )
+}

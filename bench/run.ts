@@ -272,6 +272,19 @@ async function roundTrips() {
     const trainingCheckIn = await trips('o_demo_volunteer', 'training', 'checkIn', { code: door.code })
     metrics['roundTrips.training.checkIn'] = trainingCheckIn.count
     notes.push(`roundTrips.training.checkIn (training.checkIn with the door's code): ${trainingCheckIn.detail.join(', ')}`)
+
+    // A grid report (issue 23): the demo volunteer reports a matter (their account, the rate limit,
+    // the settings, the insert); the township's queue (the account and one aggregation: page, total
+    // and overdue count).
+    const gridReport = await trips('o_demo_volunteer', 'grid', 'report', {
+      requestId: 'bench-grid-1', category: 'environment', urgency: 'normal', text: '基准测试：村口垃圾堆放多日',
+      place: { location: { lat: 23.6975, lng: 113.0555 }, address: '新城村村口' },
+    })
+    metrics['roundTrips.grid.report'] = gridReport.count
+    notes.push(`roundTrips.grid.report (grid.report): ${gridReport.detail.join(', ')}`)
+    const gridQueue = await trips('o_demo_township', 'grid', 'queue', { tab: 'open' })
+    metrics['roundTrips.grid.queue'] = gridQueue.count
+    notes.push(`roundTrips.grid.queue (grid.queue, the township's 待办): ${gridQueue.detail.join(', ')}`)
   } finally {
     await app.close()
   }
@@ -374,6 +387,7 @@ function report() {
     `- the volunteer's hours page (service.hours): ${metrics['roundTrips.hoursPage']}`,
     `- perk redemption: verify ${metrics['roundTrips.perk.verify']}, confirm ${metrics['roundTrips.perk.confirm']} (goal ≤ 3 each)`,
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (goal ≤ 6; to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']} (goal ≤ 6)`,
+    `- grid report: ${metrics['roundTrips.grid.report']} (goal ≤ 4); the township's queue: ${metrics['roundTrips.grid.queue']} (goal ≤ 2)`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}; recording a repayment ${metrics['roundTrips.loan.repay']} (goal ≤ 5)`,
     '',
     ...(scaleLines.length ? scaleLines : lastScaleSection()),

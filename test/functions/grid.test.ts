@@ -264,6 +264,18 @@ test('statistics by township, category and time to close, for the place the call
   expect(await app.call(STAFF, 'grid.stats', { from: today, to: '2020-01-01' })).toMatchObject({ ok: false, error: { field: 'to' } })
 })
 
+test('round trips: a report ≤ 4 database requests, the township queue ≤ 2 (issue 23)', async () => {
+  const requestsOf = async (openid: string, action: string, input: unknown) => {
+    const outcome = await app.cloud.invoke('grid', { action, input }, { openid, source: 'wx_client' })
+    if (!outcome.ok || !(outcome.result as { ok: boolean }).ok) throw new Error(`grid.${action} failed: ${JSON.stringify(outcome.ok ? outcome.result : outcome.errMsg)}`)
+    return outcome.record.dbRequests.filter((r) => r.action.startsWith('database.')).map((r) => `${r.action.replace('database.', '')} ${r.collection ?? ''}`)
+  }
+  const report = await requestsOf(VOL, 'report', form())
+  expect({ report, n: report.length <= 4 }).toEqual({ report, n: true })
+  const queue = await requestsOf(STAFF, 'queue', { tab: 'open' })
+  expect({ queue, n: queue.length <= 2 }).toEqual({ queue, n: true })
+})
+
 test('each morning the staff of townships with open matters are told how many, once a day', async () => {
   const staffId = userIdOf(STAFF)
   const before = docs('messages').filter((m) => m.userId === staffId).length

@@ -16,6 +16,7 @@ type Session = NonNullable<OutputOf<'service.current'>>
 const LINKS = [
   { key: 'hours', mark: '时', title: '服务时长与记录', desc: '星级进度、月度时长、每一条服务记录', url: ROUTES.hours },
   { key: 'makeup', mark: '补', title: '补签', desc: '忘记签到或签退时，31 天内可申请补签', url: ROUTES.makeup },
+  { key: 'grid', mark: '网', title: '志愿网格员', desc: '发现问题随手拍、随时报，查看办理进度', url: ROUTES.gridMine },
   { key: 'certificate', mark: '证', title: '志愿服务证明', desc: '生成带核验码的服务证明', url: ROUTES.certificate },
   { key: 'verify', mark: '验', title: '核验服务证明', desc: '输入核验码，查验一份证明的真伪', url: ROUTES.verify },
 ] as const

@@ -285,6 +285,12 @@ async function roundTrips() {
     const gridQueue = await trips('o_demo_township', 'grid', 'queue', { tab: 'open' })
     metrics['roundTrips.grid.queue'] = gridQueue.count
     notes.push(`roundTrips.grid.queue (grid.queue, the township's 待办): ${gridQueue.detail.join(', ')}`)
+    // The league's dashboard (issue 21): the city admin's overview of this year, six cards, each
+    // one aggregation (the stations card also counts the stations), with the account and settings.
+    const thisYear = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    const dashboardOverview = await trips('o_demo_city', 'dashboard', 'overview', { scope: { level: 'city' }, period: { from: `${thisYear.slice(0, 4)}-01-01`, to: thisYear } })
+    metrics['roundTrips.dashboard.overview'] = dashboardOverview.count
+    notes.push(`roundTrips.dashboard.overview (dashboard.overview, the city this year): ${dashboardOverview.detail.join(', ')}`)
   } finally {
     await app.close()
   }
@@ -388,6 +394,7 @@ function report() {
     `- perk redemption: verify ${metrics['roundTrips.perk.verify']}, confirm ${metrics['roundTrips.perk.confirm']} (goal ≤ 3 each)`,
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (goal ≤ 6; to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']} (goal ≤ 6)`,
     `- grid report: ${metrics['roundTrips.grid.report']} (goal ≤ 4); the township's queue: ${metrics['roundTrips.grid.queue']} (goal ≤ 2)`,
+    `- the league's dashboard (dashboard.overview, six cards read at once, each one aggregation; the stations card also counts the stations): ${metrics['roundTrips.dashboard.overview']}`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}; recording a repayment ${metrics['roundTrips.loan.repay']} (goal ≤ 5)`,
     '',
     ...(scaleLines.length ? scaleLines : lastScaleSection()),

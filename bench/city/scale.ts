@@ -86,7 +86,7 @@ export async function cityScale(functionsDir: string, tmp: string, options: City
 
   // One instance of each function warmed first (a call the function refuses at once): a cold
   // start (the bundle and wx-server-sdk loading, seconds on a busy machine) is not the report's time.
-  for (const fn of ['service', 'perk', 'loan', 'fair', 'registration']) await cloud.invoke(fn, { action: 'warmUp', input: {} }, { openid: cast.city, source: 'wx_client' })
+  for (const fn of ['service', 'perk', 'loan', 'fair', 'registration', 'dashboard']) await cloud.invoke(fn, { action: 'warmUp', input: {} }, { openid: cast.city, source: 'wx_client' })
 
   const check = (what: string, got: unknown, want: unknown) => {
     if (got !== want) mismatches.push(`${what}: answered ${JSON.stringify(got)}, the city holds ${JSON.stringify(want)}`)
@@ -151,6 +151,29 @@ export async function cityScale(functionsDir: string, tmp: string, options: City
       reportRows.push(`| ${name} | ${who === 'city' ? 'city admin' : `county admin (${cast.county.countyCode})`} | ${m?.trips ?? 'failed'} | ${m?.p50 ?? '—'} | ${m ? m.detail.join(', ') : ''} |`)
     }
     if (p50s.length) metrics['scale.maxReportP50Ms'] = Math.max(...p50s)
+
+    // ---- the league's dashboard (issue 21): the year to the city's last day, as the city admin and
+    // a county admin (six cards read at once: its time is the slowest card's), and its workbook ----
+    const dashPeriod = { from: `${cast.lastDay.slice(0, 4)}-01-01`, to: cast.lastDay }
+    for (const [who, openid, scope, service] of [
+      ['city', cast.city, { level: 'city' }, truth.service.city],
+      ['county', cast.county.openid, { level: 'county', code: cast.county.countyCode }, truth.service.county],
+    ] as const) {
+      log(`city: dashboard.overview as ${who}`)
+      const m = await measure('report', `dashboard.overview.${who}`, `${who} admin`, openid, 'dashboard.overview', { scope, period: dashPeriod }, (d) => {
+        check(`dashboard.overview (${who}) volunteers with approved time`, (d.hours as { volunteers: number }).volunteers, service.volunteers)
+      })
+      if (m) metrics[who === 'city' ? 'dashboard.cityOverviewMs' : 'dashboard.countyOverviewMs'] = m.p50
+      if (m && who === 'city') metrics['dashboard.cityP50Ms'] = m.p50
+      reportRows.push(`| dashboard.overview | ${who === 'city' ? 'city admin' : `county admin (${cast.county.countyCode})`} | ${m?.trips ?? 'failed'} | ${m?.p50 ?? '—'} | ${m ? m.detail.join(', ') : ''} |`)
+    }
+    {
+      log('city: dashboard.exportOverview')
+      const exported = await call(cloud, cast.city, 'dashboard.exportOverview', { scope: { level: 'city' }, period: dashPeriod })
+      if (!exported.ok) failed('dashboard.exportOverview as city admin', exported)
+      else metrics['dashboard.exportMs'] = round(exported.ms, 0)
+      reportRows.push(`| dashboard.exportOverview | city admin | ${exported.trips} | ${exported.ok ? `${round(exported.ms, 0)} (one call, ${String(exported.data.rows)} rows)` : 'failed'} | ${exported.detail.join(', ')} |`)
+    }
 
     // ---- exports: one call each, its time and rows ----
     const exportRows: string[] = []

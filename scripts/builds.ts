@@ -1,5 +1,5 @@
 // The app builds that start, test and bench rely on, rebuilt only when their sources changed.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { LOCAL_CLOUD_ENV, localTemplateIds } from '../localcloud/environment'
@@ -31,32 +31,60 @@ export const WEAPP_TEST: Variant = { label: '小程序（测试用生产构建�
 /** The web app as `npm start` serves it: with the persona switcher (development tools). */
 export const H5_DEVELOPMENT: Variant = { label: 'H5（本地开发构建）', type: 'h5', outDir: 'dist-h5', env: { NODE_ENV: 'production', XQ_DEV_TOOLS: '1', ...LOCAL_BUILD_ENV } }
 
-/** Builds a variant unless a build of the same variant is newer than every source. */
-export function ensureBuild(variant: Variant, force = false, outDirOverride?: string): boolean {
+/** A variant's build as it stands: where it goes, and whether it is older than its sources. */
+function buildPlan(variant: Variant, force: boolean, outDirOverride?: string) {
   const outDir = path.join(ROOT, outDirOverride ?? variant.outDir)
   const marker = path.join(outDir, '.xq-build.json')
   const signature = JSON.stringify(variant.env)
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))))
-  if (!force && fs.existsSync(marker) && fs.statSync(marker).mtimeMs > sources && fs.readFileSync(marker, 'utf8') === signature) return false
+  const current = !force && fs.existsSync(marker) && fs.statSync(marker).mtimeMs > sources && fs.readFileSync(marker, 'utf8') === signature
+  const env = { ...process.env, ...variant.env, ...(outDirOverride ? { XQ_OUT_DIR: outDirOverride } : {}) }
+  return { current, marker, signature, env, command: path.join(ROOT, 'node_modules/.bin/taro'), args: ['build', '--type', variant.type] }
+}
+
+/** Taro draws its progress on stderr: what follows the last error marker. */
+function buildFailure(output: string): string {
+  const at = output.lastIndexOf('Error')
+  return output.slice(Math.max(0, at - 300), at + 4000)
+}
+
+/** Builds a variant unless a build of the same variant is newer than every source. */
+export function ensureBuild(variant: Variant, force = false, outDirOverride?: string): boolean {
+  const plan = buildPlan(variant, force, outDirOverride)
+  if (plan.current) return false
   const started = Date.now()
   process.stdout.write(`正在构建${variant.label}… `)
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', variant.type], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...variant.env, ...(outDirOverride ? { XQ_OUT_DIR: outDirOverride } : {}) },
-  })
+  const result = spawnSync(plan.command, plan.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: plan.env })
   if (result.status !== 0) {
-    // Taro draws its progress on stderr: show what follows the last error marker.
-    const output = `${result.stdout}\n${result.stderr}`
-    const at = output.lastIndexOf('Error')
-    console.error(`\n${output.slice(Math.max(0, at - 300), at + 4000)}`)
+    console.error(`\n${buildFailure(`${result.stdout}\n${result.stderr}`)}`)
     throw new Error(`${variant.label}构建失败`)
   }
-  fs.writeFileSync(marker, signature)
+  fs.writeFileSync(plan.marker, plan.signature)
   console.log(`完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
   return true
+}
+
+/**
+ * ensureBuild without blocking: `npm test` builds the web app while the Node tests run (they do
+ * not read it). Says one line when done; rejects with the build's error output.
+ */
+export function ensureBuildInBackground(variant: Variant): Promise<boolean> {
+  const plan = buildPlan(variant, false)
+  if (plan.current) return Promise.resolve(false)
+  const started = Date.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(plan.command, plan.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: plan.env })
+    const chunks: Buffer[] = []
+    child.stdout.on('data', (c: Buffer) => chunks.push(c))
+    child.stderr.on('data', (c: Buffer) => chunks.push(c))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${variant.label}构建失败\n${buildFailure(Buffer.concat(chunks).toString('utf8'))}`))
+      fs.writeFileSync(plan.marker, plan.signature)
+      console.log(`（${variant.label}构建完成，${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
+      resolve(true)
+    })
+  })
 }
 
 const VARIANTS: Record<string, Variant> = { weapp: WEAPP_PRODUCTION, 'weapp-test': WEAPP_TEST, h5: H5_DEVELOPMENT }

@@ -1275,8 +1275,9 @@ async function announceFair(f: FairDoc, budget: { left: () => boolean }, now: Da
       .field({ userId: true })
       .get()
     const next = data.length ? data[data.length - 1]._id : null
+    // Claimed only while the fair is still published: cancelled meanwhile, nobody more is told.
     const moved = await fairs()
-      .where({ _id: f._id, announceAfter: after })
+      .where({ _id: f._id, status: 'published', announceAfter: after })
       .update({ data: { announceAfter: next === null ? _.remove() : next } })
     if (moved.stats.updated !== 1 || next === null) break // another run took it on, or everyone was told
     const to = await recipientsOf(data.map((r) => r.userId))

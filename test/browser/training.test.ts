@@ -56,9 +56,11 @@ test('the league creates a course, a volunteer signs up, checks in at the door a
   // ---- 林晓雨 signs up ----
   const lin = await openAs('林晓雨')
   await lin.page.goto(`${world.stack.url}/#/packages/training/index/index`)
+  await lin.page.locator('.tr-course', { hasText: TITLE }).waitFor()
+  await shot(lin.page, '04-volunteer-courses')
   await lin.page.locator('.tr-course', { hasText: TITLE }).click()
   await lin.page.locator('.tr-course__title', { hasText: TITLE }).waitFor()
-  await shot(lin.page, '04-volunteer-course')
+  await shot(lin.page, '04b-volunteer-course')
   await lin.page.locator('.tr-signup').click()
   await answerNotices(lin.page, true)
   await lin.page.locator('.tr-card__mine', { hasText: '已报名' }).waitFor()

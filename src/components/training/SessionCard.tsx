@@ -17,16 +17,16 @@ export function SessionCard({ s, children }: { s: SessionView; children?: ReactN
         {mine && <Tag tone={mine.status === 'confirmed' ? 'brand' : 'amber'} solid>{mine.status === 'confirmed' ? (mine.attended ? '已出勤' : '已报名') : `候补第 ${mine.waitingRank} 位`}</Tag>}
       </View>
       <Text className='tr-card__title'>{s.title}</Text>
-      <Text className='tr-card__line'>🕘 {sessionWhen(s)}（{Math.round((s.minutes / 60) * 10) / 10} 学时）</Text>
+      <Text className='tr-card__line'>时间　{sessionWhen(s)}（{Math.round((s.minutes / 60) * 10) / 10} 学时）</Text>
       <Text className='tr-card__line tr-session__place' onClick={() => openMap(s.location, s.venue, s.address)}>
-        📍 {s.venue} · {s.address}
+        地点　{s.venue} · {s.address}
         {s.location && process.env.TARO_ENV === 'weapp' ? ' ›' : ''}
       </Text>
       <Text className='tr-card__muted'>
         名额 {s.capacity} · 已报名 {s.confirmed}
         {s.waiting > 0 ? ` · 候补 ${s.waiting}` : ''}
       </Text>
-      {s.materials && <Text className='tr-card__line'>📚 {s.materials}</Text>}
+      {s.materials && <Text className='tr-card__line'>资料　{s.materials}</Text>}
       {mine && <Text className='tr-card__mine'>{mineText(s)}</Text>}
       {children && <View className='tr-card__actions'>{children}</View>}
     </View>

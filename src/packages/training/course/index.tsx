@@ -63,7 +63,7 @@ export default function Course() {
             {c.certificateCode && (
               <View className='tr-links tr-links--flat'>
                 <View className='tr-link tr-course__cert' onClick={() => go(`${ROUTES.trainingCertificate}?course=${c.id}`)}>
-                  <Text>🎓 已结业，查看结业证书</Text>
+                  <Text>已结业，查看结业证书 ›</Text>
                 </View>
               </View>
             )}

@@ -13,6 +13,7 @@ import { param } from '@/components/fair/format'
 import { Button } from '@/components/ui/Button'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { PageStates } from '@/components/ui/PageStates'
+import { Tag } from '@/components/ui/Tag'
 import { usePageState } from '@/components/ui/page-state'
 import { CourseForm } from '@/components/training/CourseForm'
 import { SessionCard } from '@/components/training/SessionCard'
@@ -69,6 +70,14 @@ export default function EditCourse() {
       <PageStates state={page.state} retry={page.retry} notFound={{ title: '没有找到这门课程' }}>
         {({ countyCode, got }) => (
           <View>
+            {got && (
+              <View className='tr-status'>
+                <Tag tone={got.course.status === 'published' ? 'green' : got.course.status === 'draft' ? 'amber' : 'red'} solid>
+                  {got.course.status === 'published' ? '已发布' : got.course.status === 'draft' ? '未发布' : '已取消'}
+                </Tag>
+                <Text>{got.course.status === 'draft' ? '安排好场次后发布，面向的人才能看到并报名' : got.course.status === 'published' ? `${got.course.countyName} · 报名与签到进行中` : '课程已取消'}</Text>
+              </View>
+            )}
             <CourseForm key={got?.course.id ?? 'new'} course={got?.course ?? null} countyCode={countyCode} onSave={saveCourse} />
             {got && got.course.kind !== 'online' && (
               <View className='tr-list'>

@@ -1,12 +1,14 @@
 // 网格上报事项 (the township's queue): 待办 (most pressing first, overdue ones marked and counted),
 // 已逾期, 已办结, 不予受理; a tap opens the matter to accept, assign, close or decline it.
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { GRID_QUEUE_TAB_LABELS, GRID_QUEUE_TABS, type GridQueueTab } from '@contract/grid-rules'
 import { GridRowCard } from '@/components/grid/parts'
-import { useStaffScope } from '@/components/township/shared'
+import { useDivisions } from '@/components/admin/shared'
+import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { staffDenied } from '@/components/township/ui'
+import { OptionSheet } from '@/components/ui/OptionSheet'
 import { PagedStates } from '@/components/ui/PagedStates'
 import { usePaged } from '@/components/ui/paged'
 import { ROUTES } from '@/constants/routes'
@@ -28,13 +30,18 @@ export default function GridQueue() {
   const scope = gate.kind === 'ready' ? gate.scope : null
   const [tab, setTab] = useState<GridQueueTab>((GRID_QUEUE_TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as GridQueueTab) : 'open')
   const [overdue, setOverdue] = useState<number | null>(null)
+  // County and city staff may look at one township of theirs.
+  const divisions = useDivisions()
+  const [townshipCode, setTownshipCode] = useState('')
+  const [sheet, setSheet] = useState(false)
+  const townships = useMemo(() => (scope ? placesInReach(scope, divisions).flatMap((c) => c.townships.map((t) => ({ ...t, countyName: c.name }))) : []), [scope, divisions])
   const list = usePaged(
     async (page, pageSize) => {
-      const r = await call('grid.queue', { tab, page, pageSize })
+      const r = await call('grid.queue', { tab, page, pageSize, ...(townshipCode ? { townshipCode } : {}) })
       if (tab === 'open' || tab === 'overdue') setOverdue(r.overdue)
       return r
     },
-    tab,
+    `${tab}:${townshipCode}`,
     !!scope,
   )
   useDidShow(() => {
@@ -53,10 +60,18 @@ export default function GridQueue() {
           ))}
         </View>
       </View>
+      {scope && !scope.single && (
+        <View className='panel-filters grid-queue__filters'>
+          <View className={`panel-chip ${townshipCode ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setSheet(true)}>
+            <Text className='panel-chip__text'>{townships.find((t) => t.code === townshipCode)?.name ?? '全部镇街'}</Text>
+            <Text className='panel-chip__arrow'>▼</Text>
+          </View>
+        </View>
+      )}
       {scope && list.status === 'ready' && (
         <View className='grid-queue__summary'>
           <Text>
-            {scope.reach} · 共 {list.total} 件
+            {townships.find((t) => t.code === townshipCode)?.name ?? scope.reach} · 共 {list.total} 件
           </Text>
           {(tab === 'open' || tab === 'overdue') && overdue ? <Text className='grid-queue__overdue'>{overdue} 件已超过办理时限</Text> : null}
         </View>
@@ -76,6 +91,14 @@ export default function GridQueue() {
           <Text>查看统计：按镇街、类别和办结用时 ›</Text>
         </View>
       )}
+      <OptionSheet
+        visible={sheet}
+        title='按镇街查看'
+        options={[{ value: '', label: '全部镇街' }, ...townships.map((t) => ({ value: t.code, label: t.name, hint: t.countyName }))]}
+        value={townshipCode}
+        onSelect={setTownshipCode}
+        onClose={() => setSheet(false)}
+      />
     </View>
   )
 }

@@ -5,9 +5,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 
 const common = {
   testEnvironment: 'node',
-  // Scratch builds (each test cloud's functions, the shared build cache) are not modules of the
+  // Scratch builds (each test cloud's functions, the shared build cache, the bench's clouds) are not modules of the
   // tests: left in the haste map, each build's package.json names clash with the others'.
-  modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/bench/tmp/'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '^@contract/(.*)$': '<rootDir>/types/$1',

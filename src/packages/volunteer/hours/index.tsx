@@ -16,6 +16,7 @@ import { AppealSheet } from './AppealSheet'
 import { FocusedRecord, History, MakeupLink } from './History'
 import { HoursHero, Levels, MonthBars, StationHours } from './parts'
 import { TermCard } from '@/components/term/TermCard'
+import { Honours } from '@/components/commend/Honours'
 
 const PAGE_SIZE = 20
 
@@ -93,6 +94,7 @@ export default function Hours() {
             <TermCard />
             {focused && <FocusedRecord record={focused} onClose={() => setFocused(null)} onAppeal={setAppealing} />}
             <Levels hours={hours} />
+            <Honours />
             <Card title='月度服务时长' extra={<Text>近 12 个月 · 小时</Text>}>
               <MonthBars months={hours.months} />
             </Card>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '市级评定',
+  enablePullDownRefresh: false,
+  onReachBottomDistance: 120
+})

@@ -9,6 +9,7 @@ import { grid } from './grid'
 import { dashboard } from './dashboard'
 import { care } from './care'
 import { commend } from './commend'
+import { contest } from './contest'
 import { loan } from './loan'
 import { registration } from './registration'
 import { perk } from './perk'
@@ -18,7 +19,7 @@ import { station } from './station'
 import { training } from './training'
 import type * as z from './zod'
 
-export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend, care, training, grid } satisfies Record<string, Record<string, ActionDef>>
+export const contract = { account, directory, registration, grants, settings, station, service, perk, loan, fair, dashboard, commend, care, training, grid, contest } satisfies Record<string, Record<string, ActionDef>>
 
 export type Contract = typeof contract
 export type FunctionName = keyof Contract

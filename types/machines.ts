@@ -19,6 +19,7 @@ import {
   type RegistrationStatus,
   type SessionStatus,
 } from './vocabulary'
+import { APPEAL_STATUS_LABELS as CONTEST_APPEAL_STATUS_LABELS, APPEAL_STATUSES as CONTEST_APPEAL_STATUSES, CONTEST_STATUS_LABELS, CONTEST_STATUSES, ENTRY_STATUS_LABELS, ENTRY_STATUSES, type AppealStatus as ContestAppealStatus, type ContestStatus, type EntryStatus } from './contest-rules'
 import { NOMINATION_STATUS_LABELS, NOMINATION_STATUSES, ROUND_STATUS_LABELS, ROUND_STATUSES, type NominationStatus, type RoundStatus } from './commend-rules'
 
 /**
@@ -317,6 +318,22 @@ export function signupState(s: { status: string; checkedInAt: unknown }): Signup
   return s.status === 'waiting' || s.status === 'cancelled' ? s.status : null
 }
 
+// ---- grid reports (志愿网格员) ---------------------------------------------------------------------
+
+/** A matter a volunteer reported: the township of its place takes it up, hands it on, and closes it or declines it. */
+export const gridMachine = machine<GridStatus>({
+  name: 'grid',
+  label: '网格上报事项',
+  states: GRID_STATUSES,
+  stateLabels: GRID_STATUS_LABELS,
+  steps: [
+    { action: 'grid.accept', from: ['submitted'], to: ['accepted'], by: STAFF, fields: ['acceptedAt', 'handledBy'] },
+    { action: 'grid.assign', from: ['accepted'], to: ['assigned'], by: STAFF, fields: ['assignee', 'assignNote', 'assignedAt', 'handledBy'] },
+    { action: 'grid.close', from: ['accepted', 'assigned'], to: ['closed'], by: STAFF, fields: ['resolution', 'resolutionPhotoIds', 'closedAt', 'closeMinutes', 'late', 'handledBy'] },
+    { action: 'grid.decline', from: ['submitted', 'accepted'], to: ['declined'], by: STAFF, fields: ['declineReason', 'closedAt', 'handledBy'] },
+  ],
+})
+
 // ---- commendations ---------------------------------------------------------------------------
 
 /** A commendation round (星级志愿者 / 最美志愿者): the city opens it and moves it on, phase by phase. */
@@ -348,19 +365,51 @@ export const nominationMachine = machine<NominationStatus>({
   ],
 })
 
-// ---- grid reports (志愿网格员) ---------------------------------------------------------------------
+// ---- contests (两赛) ----------------------------------------------------------------------------
 
-/** A matter a volunteer reported: the township of its place takes it up, hands it on, and closes it or declines it. */
-export const gridMachine = machine<GridStatus>({
-  name: 'grid',
-  label: '网格上报事项',
-  states: GRID_STATUSES,
-  stateLabels: GRID_STATUS_LABELS,
+const LEAGUE = ['county_admin', 'city_admin'] as const
+
+/** A contest: the league drafts and opens it; each round is judged and its results published; the next round opens. */
+export const contestMachine = machine<ContestStatus>({
+  name: 'contest',
+  label: '大赛',
+  states: CONTEST_STATUSES,
+  stateLabels: CONTEST_STATUS_LABELS,
   steps: [
-    { action: 'grid.accept', from: ['submitted'], to: ['accepted'], by: STAFF, fields: ['acceptedAt', 'handledBy'] },
-    { action: 'grid.assign', from: ['accepted'], to: ['assigned'], by: STAFF, fields: ['assignee', 'assignNote', 'assignedAt', 'handledBy'] },
-    { action: 'grid.close', from: ['accepted', 'assigned'], to: ['closed'], by: STAFF, fields: ['resolution', 'resolutionPhotoIds', 'closedAt', 'closeMinutes', 'late', 'handledBy'] },
-    { action: 'grid.decline', from: ['submitted', 'accepted'], to: ['declined'], by: STAFF, fields: ['declineReason', 'closedAt', 'handledBy'] },
+    { action: 'contest.save', from: ['draft'], to: ['draft'], by: LEAGUE, fields: ['kind', 'title', 'rules', 'countyCode', 'countyName', 'mode', 'maxTeamSize', 'rounds', 'rubric', 'awards', 'appealDays'] },
+    { action: 'contest.advance', variant: 'open', from: ['draft'], to: ['open'], by: LEAGUE },
+    { action: 'contest.advance', variant: 'judging', from: ['open'], to: ['judging'], by: LEAGUE },
+    { action: 'contest.advance', variant: 'published', from: ['judging'], to: ['published'], by: LEAGUE, fields: ['publishedAt', 'appealUntil'] },
+    { action: 'contest.advance', variant: 'next', from: ['published'], to: ['open'], by: LEAGUE, fields: ['round', 'submitted', 'appealUntil'] },
+  ],
+})
+
+/** An entry: its captain (the owner) drafts and submits it (members join it by its team code); each round's results move it on. */
+export const contestEntryMachine = machine<EntryStatus>({
+  name: 'contest_entry',
+  label: '参赛作品',
+  states: ENTRY_STATUSES,
+  stateLabels: ENTRY_STATUS_LABELS,
+  steps: [
+    { action: 'contest.saveEntry', from: ['draft', 'submitted'], to: ['draft', 'submitted'], by: ['owner'], fields: ['title', 'workUrl', 'pictureIds', 'description'] },
+    { action: 'contest.submitEntry', from: ['draft'], to: ['submitted'], by: ['owner'], fields: ['submittedAt'] },
+    // Publishing a round's results moves its entries on at once (contest.advance to 'published'), and
+    // the function's timer finishes what a publishing call left: submitted entries to advanced /
+    // eliminated / awarded by their rank; advanced ones into the next round once it opens.
+    { action: 'contest.settleResults', from: ['submitted'], to: ['advanced', 'eliminated', 'awarded'], by: ['system'], fields: ['results', 'lastRound', 'lastRank', 'lastScore', 'award'] },
+    { action: 'contest.settleResults', from: ['advanced'], to: ['submitted'], by: ['system'], fields: ['round'] },
+  ],
+})
+
+/** An appeal against a round's results: the league upholds it (the scores are reviewed) or dismisses it. */
+export const contestAppealMachine = machine<ContestAppealStatus>({
+  name: 'contest_appeal',
+  label: '大赛申诉',
+  states: CONTEST_APPEAL_STATUSES,
+  stateLabels: CONTEST_APPEAL_STATUS_LABELS,
+  steps: [
+    { action: 'contest.answerAppeal', variant: 'upheld', from: ['open'], to: ['upheld'], by: LEAGUE, fields: ['answer', 'answeredBy', 'answeredAt'] },
+    { action: 'contest.answerAppeal', variant: 'dismissed', from: ['open'], to: ['dismissed'], by: LEAGUE, fields: ['answer', 'answeredBy', 'answeredAt'] },
   ],
 })
 
@@ -377,9 +426,12 @@ export const MACHINES: readonly Machine[] = [
   subsidyPeriodMachine,
   fairMachine,
   signupMachine,
+  gridMachine,
   commendRoundMachine,
   nominationMachine,
-  gridMachine,
+  contestMachine,
+  contestEntryMachine,
+  contestAppealMachine,
 ]
 
 /** Every state some step of this action (and decision) leaves from: for conditional batch updates. */

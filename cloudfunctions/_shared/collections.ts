@@ -44,6 +44,11 @@ export const COLLECTIONS = {
   trainingSignups: 'training_signups',
   trainingProgress: 'training_progress',
   trainingCertificates: 'training_certificates',
+  contests: 'contests',
+  contestEntries: 'contest_entries',
+  contestMembers: 'contest_members',
+  contestScores: 'contest_scores',
+  contestAppeals: 'contest_appeals',
 } as const
 
 /** A reminder a timer has sent (its key: what, for whom, for when), so it is never sent twice. */
@@ -847,4 +852,116 @@ export interface TrainingCertificateDoc {
   hours: number
   sessions: { title: string; date: string }[]
   completedAt: Date
+}
+
+// ---- contests (types/contest.ts) ----------------------------------------------------------------
+
+/** A contest (两赛). `round` is the round under way; `submitted` counts its submitted entries (one conditional claim each). */
+export interface ContestDoc {
+  _id: string
+  kind: import('../../types/contest-rules').ContestKind
+  title: string
+  rules: string
+  /** The host county, '' for the city's contest. */
+  countyCode: string
+  countyName: string
+  mode: import('../../types/contest-rules').EntryMode
+  maxTeamSize: number
+  rounds: { name: string; entryDeadline: Date; judgingEnds: Date; advance: number }[]
+  rubric: import('../../types/contest-rules').Criterion[]
+  awards: { name: string; count: number }[]
+  appealDays: number
+  status: import('../../types/contest-rules').ContestStatus
+  round: number
+  submitted: number
+  /** The last round whose entries were moved on by its results (-1: none yet). */
+  settledRound: number
+  publishedAt: Date | null
+  appealUntil: Date | null
+  version: number
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface ContestEntryMember {
+  userId: string
+  name: string
+  captain: boolean
+  joinedAt: Date
+}
+
+/** An entry: its captain owns it; members joined with its team code. */
+export interface ContestEntryDoc {
+  _id: string
+  contestId: string
+  contestTitle: string
+  countyCode: string
+  mode: import('../../types/contest-rules').EntryMode
+  captainId: string
+  captainName: string
+  members: ContestEntryMember[]
+  memberIds: string[]
+  teamCode: string
+  title: string
+  workUrl: string
+  pictureIds: string[]
+  description: string
+  status: import('../../types/contest-rules').EntryStatus
+  /** The round the entry is in. */
+  round: number
+  submittedAt: Date | null
+  results: { round: number; score: number; rank: number; outcome: string }[]
+  /** The last published round's place, for the results list's order. */
+  lastRound: number
+  lastRank: number
+  lastScore: number
+  award: string
+  version: number
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** A person's place in a contest (`_id` contestId:userId): one entry per person per contest. */
+export interface ContestMemberDoc {
+  _id: string
+  contestId: string
+  userId: string
+  entryId: string
+  createdAt: Date
+}
+
+/** One judge's score of one entry in one round (`_id` entryId:round:judgeId), or their declared conflict. */
+export interface ContestScoreDoc {
+  _id: string
+  contestId: string
+  entryId: string
+  round: number
+  judgeId: string
+  scores: number[]
+  /** Weighted, out of 100 (contest-rules.ts weightedScore). */
+  total: number
+  /** The first criterion's share of its max, for the tie rule. */
+  first: number
+  conflict: boolean
+  reason: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** An appeal against a round's results (`_id` entryId:round: one per entry and round). */
+export interface ContestAppealDoc {
+  _id: string
+  contestId: string
+  countyCode: string
+  entryId: string
+  entryTitle: string
+  round: number
+  userId: string
+  reason: string
+  status: import('../../types/contest-rules').AppealStatus
+  answer: string
+  answeredBy: string
+  answeredAt: Date | null
+  createdAt: Date
 }

@@ -3,7 +3,7 @@
 import type { RoleGrant } from '../../types/common'
 import type { GrantableRole } from '../../types/grants'
 import { ROLE_LABELS, type Role } from '../../types/roles'
-import { COLLECTIONS, type OrganisationDoc } from './collections'
+import { COLLECTIONS, type ContestDoc, type OrganisationDoc } from './collections'
 import { db } from './cloud'
 import { CITY, countyName, townshipOf } from './divisions'
 import { invalid } from './errors'
@@ -32,6 +32,12 @@ export async function resolveScope(role: GrantableRole, scopeId: string): Promis
       if (!place) throw invalid('scopeId', '请选择镇街')
       return { grant: { role, scopeType: 'township', scopeId, scopeName: place.townshipName }, countyCode: place.countyCode }
     }
+    case 'judge': {
+      // A judge acts for one contest (types/contest.ts): the contest's county, '' for a city contest.
+      const { data: contest } = await db.collection<ContestDoc>(COLLECTIONS.contests).doc(scopeId).get()
+      if (!contest || contest.status === 'published') throw invalid('scopeId', '请选择未结束的大赛')
+      return { grant: { role, scopeType: 'contest', scopeId, scopeName: contest.title }, countyCode: contest.countyCode }
+    }
     default: {
       const { data: org } = await db.collection<OrganisationDoc>(ORG_COLLECTION[role]).doc(scopeId).get()
       if (!org || org.status !== 'active') throw invalid('scopeId', '请选择有效的机构')
@@ -44,6 +50,10 @@ export async function resolveScope(role: GrantableRole, scopeId: string): Promis
 export async function grantCounty(grant: RoleGrant): Promise<string> {
   if (grant.scopeType === 'county') return grant.scopeId
   if (grant.scopeType === 'township') return townshipOf(grant.scopeId)?.countyCode ?? ''
+  if (grant.scopeType === 'contest') {
+    const { data: contest } = await db.collection<ContestDoc>(COLLECTIONS.contests).doc(grant.scopeId).get()
+    return contest?.countyCode ?? ''
+  }
   if (grant.role === 'merchant' || grant.role === 'bank_officer' || grant.role === 'employer') {
     const { data: org } = await db.collection<OrganisationDoc>(ORG_COLLECTION[grant.role]).doc(grant.scopeId).get()
     return org?.countyCode ?? ''

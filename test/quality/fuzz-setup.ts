@@ -21,6 +21,7 @@ const PERSONA_OF_ROLE: Record<Role, string> = {
   merchant: 'o_demo_merchant',
   bank_officer: 'o_demo_bank',
   employer: 'o_demo_employer',
+  judge: 'o_demo_judge',
 }
 
 export function fuzzFunctions(functions: string[], label: string): void {

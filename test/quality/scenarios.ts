@@ -7,6 +7,7 @@ import { freshIdNumber, ruralYouthForm, volunteerForm } from '../support/people'
 import { openAllDay } from '../support/stations'
 import { arrangeNomination, arrangeRound } from './commend-arrange'
 import { arrangeGridReport } from './grid-arrange'
+import { arrangeAppeal, arrangeContest, arrangeEntry } from './contest-arrange'
 import { attendedSession, completedCourse, onlineCourse, sessionToday, trainingSession } from './training-arrange'
 
 export interface Persona {
@@ -662,6 +663,74 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     return { input: { courseId: (await completedCourse(env, isApplicant(persona) ? persona.openid : 'o_demo_volunteer')).courseId } }
   },
   'training.verify': async (env, _p, target) => (target === 'own' ? { input: { code: (await completedCourse(env, 'o_demo_volunteer')).code } } : null),
+  'contest.list': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'contest.get': async (env, _p, target) => (target === 'own' ? { input: { id: await arrangeContest(env.app, 'open', { countyCode: '' }) } } : null),
+  'contest.save': async (_env, persona, target) => ({ input: contestForm(countyFor(persona, target)) }),
+  'contest.advance': async (env, persona, target) => ({ input: { id: await arrangeContest(env.app, 'draft', { countyCode: countyFor(persona, target) }), to: 'open' } }),
+  'contest.saveEntry': async (env, persona, target) =>
+    target === 'own'
+      ? { input: { contestId: await arrangeContest(env.app, 'open', { countyCode: '' }), title: '清远山水直播间', workUrl: 'https://live.example.com/room/9', description: '带大家走进英西峰林，边走边播。' }, refusal: ENTRANTS.includes(persona.key) ? undefined : 'CONFLICT' }
+      : null,
+  'contest.submitEntry': async (env, persona, target) => {
+    if (target !== 'own') return null
+    const contestId = await arrangeContest(env.app, 'open', { countyCode: '', mode: 'individual' })
+    return { input: { id: (await arrangeEntry(env.app, contestId, 'draft', { captainId: userIdOf(env, persona.openid), mode: 'individual', countyCode: '' })).id } }
+  },
+  'contest.joinTeam': async (env, persona, target) => {
+    if (target !== 'own') return null
+    const contestId = await arrangeContest(env.app, 'open', { countyCode: '' })
+    return { input: { code: (await arrangeEntry(env.app, contestId, 'draft', { countyCode: '' })).teamCode }, refusal: ENTRANTS.includes(persona.key) ? undefined : 'CONFLICT' }
+  },
+  'contest.mine': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'contest.results': async (env, _p, target) => {
+    if (target !== 'own') return null
+    const contestId = await arrangeContest(env.app, 'published', { countyCode: '', rounds: 2 })
+    await arrangeEntry(env.app, contestId, 'advanced', { countyCode: '' })
+    return { input: { contestId } }
+  },
+  'contest.appeal': async (env, persona, target) => {
+    if (target !== 'own') return null
+    const contestId = await arrangeContest(env.app, 'published', { countyCode: '', rounds: 2 })
+    return { input: { entryId: (await arrangeEntry(env.app, contestId, 'eliminated', { captainId: userIdOf(env, persona.openid), countyCode: '' })).id, reason: '评分与作品的直播效果不符，请复核。' } }
+  },
+  'contest.entries': async (env, persona, target) => ({ input: { contestId: await arrangeContest(env.app, 'judging', { countyCode: countyFor(persona, target) }) } }),
+  'contest.appeals': async (env, persona, target) => ({ input: { contestId: await arrangeContest(env.app, 'published', { countyCode: countyFor(persona, target) }) } }),
+  'contest.answerAppeal': async (env, persona, target) => {
+    const county = countyFor(persona, target)
+    const contestId = await arrangeContest(env.app, 'published', { countyCode: county })
+    const entry = await arrangeEntry(env.app, contestId, 'eliminated', { countyCode: county })
+    return { input: { id: await arrangeAppeal(env.app, contestId, entry.id, 'u_entrant', 'open', county), decision: 'dismissed', answer: '经复核，评分无误。' } }
+  },
+  // Judges hold their role for one contest only (granted by the league's invitation): no demo
+  // persona is a judge, so every persona is refused; test/functions/contest.test.ts calls them as judges.
+  'contest.judging': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'contest.judgeEntries': async (env, _p, target) => (target === 'own' ? { input: { contestId: await arrangeContest(env.app, 'judging') } } : null),
+  'contest.score': async (env, _p, target) => (target === 'own' ? { input: { entryId: await judgedEntry(env), scores: [8, 9] } } : null),
+  'contest.declareConflict': async (env, _p, target) => (target === 'own' ? { input: { entryId: await judgedEntry(env), reason: '作品成员是我的亲属' } } : null),
+}
+
+/** Personas with an approved registration (the demo volunteer and rural youth): they may enter contests. */
+const ENTRANTS = ['volunteer', 'rural_youth']
+
+const contestForm = (countyCode: string) => ({
+  kind: 'live',
+  title: '矩阵乡村旅游直播大赛',
+  rules: '作品须为原创，展示清远乡村旅游资源。',
+  countyCode,
+  mode: 'team',
+  maxTeamSize: 5,
+  rounds: [{ name: '初赛', entryDeadline: '2099-01-01 12:00', judgingEnds: '2099-01-05 12:00', advance: 10 }],
+  rubric: [
+    { name: '创意', weight: 40, maxScore: 10 },
+    { name: '效果', weight: 60, maxScore: 10 },
+  ],
+  awards: [{ name: '一等奖', count: 1 }],
+  appealDays: 3,
+})
+
+async function judgedEntry(env: Env): Promise<string> {
+  const contestId = await arrangeContest(env.app, 'judging')
+  return (await arrangeEntry(env.app, contestId, 'submitted')).id
 }
 
 /** A grid matter in the persona's township (or another), reported by the demo volunteer when it is theirs to read. */

@@ -19,6 +19,8 @@ import { arrangeNomination, arrangeRound } from './commend-arrange'
 import type { NominationStatus, RoundStatus } from '../../types/commend-rules'
 import { arrangeGridReport } from './grid-arrange'
 import type { GridStatus } from '../../types/grid-rules'
+import { arrangeAppeal, arrangeContest, arrangeEntry } from './contest-arrange'
+import type { AppealStatus as ContestAppealStatus, ContestStatus, EntryStatus } from '../../types/contest-rules'
 
 let app: AppCloud
 let counter = 0
@@ -35,6 +37,7 @@ const PERSONA: Record<(typeof ROLES)[number], string> = {
   merchant: 'o_demo_merchant',
   bank_officer: 'o_demo_bank', // 邮储银行清远市分行
   employer: 'o_demo_employer',
+  judge: 'o_demo_judge',
 }
 
 interface Arranged {
@@ -676,7 +679,66 @@ const gridReports: Bench = {
   record: (a) => doc('grid_reports', a.id),
 }
 
-const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups, commendRounds, nominations, gridReports]
+// ---- contests (两赛) ----------------------------------------------------------------------------
+
+const contestForm = {
+  kind: 'live',
+  title: '矩阵乡村旅游直播大赛',
+  rules: '作品须为原创，展示清远乡村旅游资源。',
+  countyCode: '441802',
+  mode: 'team',
+  maxTeamSize: 5,
+  rounds: [{ name: '初赛', entryDeadline: '2099-01-01 12:00', judgingEnds: '2099-01-05 12:00', advance: 10 }],
+  rubric: [{ name: '创意', weight: 40, maxScore: 10 }, { name: '效果', weight: 60, maxScore: 10 }],
+  awards: [{ name: '一等奖', count: 1 }],
+  appealDays: 3,
+}
+
+/** A contest of 清城区 (the county column's reach); two rounds, so a published first round has a next. */
+const contestsBench: Bench = {
+  machine: MACHINES.find((m) => m.name === 'contest')!,
+  async arrange(state) {
+    return { id: await arrangeContest(app, state as ContestStatus, { countyCode: '441802', rounds: 2, deadlinePassed: state !== 'draft' }), owner: '' }
+  },
+  input: (action, variant, a) => (action === 'contest.advance' ? { id: a.id, to: variant } : { id: a.id, ...contestForm }),
+  state: (a) => (doc('contests', a.id)?.status as string) ?? null,
+  record: (a) => doc('contests', a.id),
+}
+
+/** An entry of a city contest captained by its owner; for the timer, the contest published (or its next round open). */
+const contestEntries: Bench = {
+  machine: MACHINES.find((m) => m.name === 'contest_entry')!,
+  async arrange(state, action) {
+    const owner = fresh('entrant')
+    await app.call(owner, 'account.me', {})
+    const timer = action === 'contest.settleResults'
+    const carried = timer && state === 'advanced'
+    const contestId = await arrangeContest(app, carried ? 'open' : timer ? 'published' : 'open', { countyCode: '', rounds: 2, round: carried ? 1 : 0, deadlinePassed: timer && !carried })
+    const e = await arrangeEntry(app, contestId, state as EntryStatus, { captainId: userIdOf(owner), countyCode: '', mode: 'individual' })
+    return { id: e.id, owner, facts: { contestId } }
+  },
+  input(action, _variant, a) {
+    if (action === 'contest.submitEntry') return { id: a.id }
+    return { id: a.id, contestId: a.facts!.contestId, title: '清远山水直播间', workUrl: 'https://live.example.com/room/2', description: '带大家走进英西峰林，边走边播。' }
+  },
+  state: (a) => (doc('contest_entries', a.id)?.status as string) ?? null,
+  record: (a) => doc('contest_entries', a.id),
+}
+
+/** An appeal against the first round of a 清城区 contest. */
+const contestAppeals: Bench = {
+  machine: MACHINES.find((m) => m.name === 'contest_appeal')!,
+  async arrange(state) {
+    const contestId = await arrangeContest(app, 'published', { countyCode: '441802' })
+    const e = await arrangeEntry(app, contestId, 'eliminated')
+    return { id: await arrangeAppeal(app, contestId, e.id, 'u_entrant', state as ContestAppealStatus), owner: '' }
+  },
+  input: (_action, variant, a) => ({ id: a.id, decision: variant, answer: '经复核，评分无误。' }),
+  state: (a) => (doc('contest_appeals', a.id)?.status as string) ?? null,
+  record: (a) => doc('contest_appeals', a.id),
+}
+
+const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups, commendRounds, nominations, gridReports, contestsBench, contestEntries, contestAppeals]
 
 // ---- the matrix --------------------------------------------------------------------------------
 
@@ -692,6 +754,7 @@ async function fireTimer(action: string): Promise<{ ok: boolean; data?: unknown;
 beforeAll(async () => {
   app = await startAppCloud()
   await seedDemo(app.cloud)
+  await app.call(PERSONA.judge, 'account.me', {}) // a judge of no contest (contest benches): an account, so their refused calls write nothing
   // The invitations' creator: a second admin of 清城区 (the county column is another one).
   const inv = ok(await app.call('o_demo_city', 'grants.createInvitation', { role: 'county_admin', scopeId: '441802' }), 'invite creator') as { code: string }
   ok(await app.call('o_tm_creator', 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }), 'redeem creator')

@@ -14,6 +14,7 @@ export const ROLE_MARKS: Record<Preview['role'], string> = {
   merchant: '商',
   bank_officer: '银',
   employer: '企',
+  judge: '评',
 }
 
 /** What each role will do, so the invitee knows what they accept. */
@@ -24,6 +25,7 @@ export const ROLE_DUTIES: Record<Preview['role'], string> = {
   merchant: '扫码核销志愿者的爱心优惠',
   bank_officer: '受理创业贴息贷款的审批、放款与还款登记',
   employer: '发布岗位、查看报名并登记招聘结果',
+  judge: '按评分细则为大赛作品评分，与作品有利益关系时声明回避',
 }
 
 /** Why this name cannot be the invitee's ('' when it can). */

@@ -30,6 +30,7 @@ const TONE: Record<GrantableRole, 'brand' | 'green' | 'grey' | 'amber' | 'blue'>
   merchant: 'amber',
   bank_officer: 'blue',
   employer: 'blue',
+  judge: 'amber',
 }
 
 /** Every grantable role (the keys of TONE, which the type keeps complete). */

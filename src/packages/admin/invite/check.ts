@@ -13,6 +13,7 @@ export const ROLE_DESC: Record<GrantableRole, string> = {
   merchant: '扫码核销志愿者优惠',
   bank_officer: '受理创业贴息贷款',
   employer: '岗位对接会招聘',
+  judge: '大赛评委（在大赛页面邀请）',
 }
 /** What a county admin may invite (the function refuses the rest). */
 const COUNTY_ROLES: GrantableRole[] = ['township_staff', 'county_admin', 'merchant']
@@ -24,7 +25,8 @@ export const ORGANISATION_NOUN: Record<OrganisationRole, string> = { merchant: '
 
 export function rolesFor(scope: AdminScope): GrantableRole[] {
   // Every grantable role: the keys of ROLE_DESC, which its type keeps complete.
-  return scope.city ? (Object.keys(ROLE_DESC) as GrantableRole[]) : COUNTY_ROLES
+  // Judges are invited from their contest's page (packages/contest), where the contest is the scope.
+  return scope.city ? (Object.keys(ROLE_DESC) as GrantableRole[]).filter((r) => r !== 'judge') : COUNTY_ROLES
 }
 
 export const ROWS = ['scopeId', 'expiresInDays', 'note'] as const

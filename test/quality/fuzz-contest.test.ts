@@ -1,0 +1,4 @@
+// Fuzzing the contest function (see fuzz.ts).
+import { fuzzFunctions } from './fuzz-setup'
+
+fuzzFunctions(['contest'], 'contest')

@@ -52,8 +52,10 @@ export const STATUS: Record<Registration['status'], { label: string; tone: strin
 }
 
 /** Everyone's account links. */
-export const LINKS: { key: string; title: string; url: string }[] = [
+/** `roles`: shown only to those holding one of them (我的导出: the roles that export reports). */
+export const LINKS: { key: string; title: string; url: string; roles?: Role[] }[] = [
   { key: 'profile', title: '编辑资料', url: ROUTES.profile },
+  { key: 'exports', title: '我的导出', url: ROUTES.myExports, roles: ['township_staff', 'county_admin', 'city_admin'] },
   { key: 'invite', title: '输入邀请码', url: ROUTES.invite },
   { key: 'takeover', title: '更换微信账号', url: ROUTES.takeover },
   { key: 'privacy', title: '隐私政策', url: ROUTES.privacy },

@@ -130,7 +130,7 @@ export function LinksGroup({ account }: { account: Account }) {
           <Text className='mine__arrow'>›</Text>
         </View>
       </View>
-      {LINKS.map((l) => (
+      {LINKS.filter((l) => !l.roles || account.roles.some((g) => l.roles?.includes(g.role))).map((l) => (
         <View key={l.key} className={`mine__link mine__link--${l.key}`} hoverClass='mine__link--pressed' onClick={() => go(l.url)}>
           <Text className='mine__link-title'>{l.title}</Text>
           <Text className='mine__arrow'>›</Text>

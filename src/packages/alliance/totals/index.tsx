@@ -9,7 +9,7 @@ import { call, errorMessage } from '@/services/cloud'
 import { adminDenied } from '@/components/admin/ui'
 import { openWorkbook } from '@/services/files'
 import { Button } from '@/components/ui/Button'
-import { JobProgress } from '@/components/ui/JobProgress'
+import { JobProgress, MyExportsLink } from '@/components/ui/JobProgress'
 import { useExportJob } from '@/components/ui/use-export-job'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
@@ -210,6 +210,7 @@ export default function Totals() {
                 </Text>
               </View>
             )}
+            {exported && <MyExportsLink />}
           </>
         )}
       </PageStates>

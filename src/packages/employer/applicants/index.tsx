@@ -36,7 +36,7 @@ export default function Applicants() {
   const { exporting, run: exportNow } = useExport(() => call('fair.exportApplicants', { fairId, ...(positionId ? { positionId } : {}) }), '条')
 
   const head = usePageState<Head>(async () => {
-    const data = await call('fair.myFairs', {})
+    const data = await call('fair.myFairs', fairId ? { fairId } : { pageSize: 1 })
     const fair = data.fairs.find((f) => f.id === fairId)
     if (!fair) throw new CallError({ code: 'NOT_FOUND', message: '对接会不存在，或本单位未受邀参加' })
     return { fair, positions: data.positions.filter((p) => p.fairId === fairId) }

@@ -1,15 +1,17 @@
-// 招聘对接 (employers): my organisation(s), the fairs we are invited to, our positions for each
-// with how many chose them, adding and editing positions until the sign-up deadline, and the
-// people who signed up for our positions.
+// 招聘对接 (employers): my organisation(s), the fairs we are invited to (newest first, a page at a
+// time: more at the bottom), our positions for each with how many chose them, adding and editing
+// positions until the sign-up deadline, and the people who signed up for our positions.
+import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import type { FairView } from '@contract/fair'
 import { ROUTES } from '@/constants/routes'
-import { call } from '@/services/cloud'
+import { call, errorMessage } from '@/services/cloud'
 import { fairWhen, salaryText } from '@/components/fair/format'
 import { EmployerTypeTag, StandingTag } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
+import { ListFooter } from '@/components/ui/ListFooter'
 import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { StateView } from '@/components/ui/StateView'
@@ -18,13 +20,36 @@ import { takeChanged } from '@/services/changes'
 
 import './index.scss'
 
-type Mine = OutputOf<'fair.myFairs'>
+/** The pages of invited fairs read so far (each with our positions at its fairs). */
+type Mine = OutputOf<'fair.myFairs'> & { pages: number }
+const PAGE_SIZE = 10
 
 /** Positions may be added and changed until sign-up closes. */
 const editable = (f: FairView) => f.status === 'published' && (f.phase === 'upcoming' || f.phase === 'open')
 
 export default function EmployerHome() {
-  const mine = usePageState<Mine>(() => call('fair.myFairs', {}), [])
+  const mine = usePageState<Mine>(async () => ({ ...(await call('fair.myFairs', { page: 1, pageSize: PAGE_SIZE })), pages: 1 }), [])
+  const [loadingMore, setLoadingMore] = useState(false)
+  const loaded = mine.state.kind === 'ready' ? mine.state.data : null
+  const hasMore = !!loaded && loaded.pages * PAGE_SIZE < loaded.total
+
+  /** The next page of fairs, added under those shown (a fair already shown is not repeated). */
+  const more = async () => {
+    if (!loaded || !hasMore || loadingMore) return
+    setLoadingMore(true)
+    try {
+      const next = await call('fair.myFairs', { page: loaded.pages + 1, pageSize: PAGE_SIZE })
+      mine.setData((d) => {
+        const shown = new Set(d.fairs.map((f) => f.id))
+        return { ...d, fairs: [...d.fairs, ...next.fairs.filter((f) => !shown.has(f.id))], positions: [...d.positions, ...next.positions.filter((p) => !shown.has(p.fairId))], total: next.total, pages: d.pages + 1 }
+      })
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' })
+    } finally {
+      setLoadingMore(false)
+    }
+  }
+  useReachBottom(() => void more())
 
   useDidShow(() => {
     if (takeChanged('employer-home')) void mine.reload(true)
@@ -40,14 +65,14 @@ export default function EmployerHome() {
         retry={mine.retry}
         denied={{ text: '招聘对接仅向受邀参加岗位对接会的用人单位开放。如需开通，请联系团市委发送用人单位邀请。', className: 'emp__denied' }}
       >
-        {page}
+        {(data) => page(data, <ListFooter count={data.fairs.length} total={data.total} hasMore={hasMore} loadingMore={loadingMore} onMore={() => void more()} />)}
       </PageStates>
     </View>
   )
 }
 
-/** My organisations, the fairs we are invited to (upcoming first) and our positions at each. */
-function page({ employers, fairs, positions }: Mine) {
+/** My organisations, the fairs we are invited to (upcoming first) and our positions at each; `footer` under them (more fairs). */
+function page({ employers, fairs, positions }: Mine, footer: ReactNode) {
   const upcoming = fairs.filter((f) => f.phase !== 'over').sort((a, b) => a.date.localeCompare(b.date))
   const past = fairs.filter((f) => f.phase === 'over')
 
@@ -150,6 +175,7 @@ function page({ employers, fairs, positions }: Mine) {
           <View className='emp__list'>{past.map(fairBlock)}</View>
         </>
       )}
+      {footer}
     </>
   )
 }

@@ -78,7 +78,7 @@ export default function PositionForm() {
   // The fair and the position (its fields filled in from it), or a new one's: our organisation if
   // only one of ours is invited.
   const page = usePageState<Loaded>(async () => {
-    const [data, divisions] = await Promise.all([call('fair.myFairs', {}), loadDivisions().catch(() => null)])
+    const [data, divisions] = await Promise.all([call('fair.myFairs', fairId ? { fairId } : { pageSize: 1 }), loadDivisions().catch(() => null)])
     const fair = data.fairs.find((f) => f.id === fairId)
     if (!fair) throw new CallError({ code: 'NOT_FOUND', message: '对接会不存在，或本单位未受邀参加' })
     const position = id ? (data.positions.find((p) => p.id === id && p.fairId === fairId) ?? null) : null

@@ -2,7 +2,7 @@
 // and map location, the sign-up window ('YYYY-MM-DD HH:mm' Shanghai), capacity (never below the
 // seats taken), who may sign up, positions per person, the invited employers and a description.
 // The function's errors land next to the field they name. A new fair is saved as a draft.
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import type { EmployerView, FairView } from '@contract/fair'
@@ -28,8 +28,8 @@ import { EmployersCard } from './parts/employers-card'
 import '@/components/fair/pieces.scss'
 import './index.scss'
 
-/** The fair as saved (none for a new one), and the employers it may invite. */
-type Loaded = { original: FairView | null; employers: EmployerView[] }
+/** The fair as saved (none for a new one). */
+type Loaded = { original: FairView | null }
 
 function DescriptionCard({ form }: { form: FairForm }) {
   const error = form.errorOf('description')
@@ -61,12 +61,21 @@ export default function FairEdit() {
   const city = !!(state.kind === 'ready' && state.scope.city)
   const { gate, denied } = cityGate(state, '岗位对接会由团市委创建和修改。', ROUTES.fairAdmin)
 
-  // The fair (its fields filled in from it) and the employers, once, when the city admin is known.
+  // The employers whose names the form knows (the invited ones, then any tapped in the list), and
+  // the employers list's version (a new one when they changed on 用人单位).
+  const [known, setKnown] = useState<Record<string, EmployerView>>({})
+  const [employersVersion, setEmployersVersion] = useState(0)
+  const know = (e: EmployerView) => setKnown((k) => (k[e.id] === e ? k : { ...k, [e.id]: e }))
+
+  // The fair (its fields filled in from it), once, when the city admin is known; the card reads the employers a page at a time.
   const page = usePageState<Loaded>(
     async () => {
-      const [fair, orgs] = await Promise.all([id ? call('fair.get', { id }) : Promise.resolve(null), call('fair.employers', {})])
-      if (fair) form.setFields(fieldsOf(fair.fair))
-      return { original: fair?.fair ?? null, employers: orgs.items }
+      const fair = id ? await call('fair.get', { id }) : null
+      if (fair) {
+        form.setFields(fieldsOf(fair.fair))
+        setKnown((k) => ({ ...k, ...Object.fromEntries(fair.fair.employers.map((e) => [e.id, e])) }))
+      }
+      return { original: fair?.fair ?? null }
     },
     [],
     city,
@@ -80,13 +89,9 @@ export default function FairEdit() {
     void Taro.setNavigationBarTitle({ title: id ? '编辑对接会' : '新建对接会' })
   }, [])
 
-  // Back from 用人单位 after adding one: offer it here.
+  // Back from 用人单位 after adding or changing one: the list reads its first page again.
   useDidShow(() => {
-    if (takeChanged('fair-employers') && loaded) {
-      call('fair.employers', {})
-        .then((r) => page.setData((d) => ({ ...d, employers: r.items })))
-        .catch(() => undefined)
-    }
+    if (takeChanged('fair-employers') && loaded) setEmployersVersion((v) => v + 1)
   })
 
   usePullDownRefresh(() => {
@@ -131,7 +136,7 @@ export default function FairEdit() {
   return (
     <View className={editing ? 'form-page form-page--with-bar fair-edit' : 'panel-page'}>
       <PageStates gate={gate} state={page.state} retry={() => void (city ? page.reload() : reloadScope(true))} denied={denied} notFound={{ title: '对接会不存在', action: back }}>
-        {({ employers }) =>
+        {() =>
           original?.status === 'cancelled' ? (
             <StateView tone='muted' title='对接会已取消' desc='已取消的对接会不能再修改。' action={back} />
           ) : (
@@ -147,7 +152,7 @@ export default function FairEdit() {
               <BasicsCard form={form} />
               <VenueCard form={form} />
               <SignupCard form={form} confirmed={confirmed} />
-              <EmployersCard form={form} employers={employers} />
+              <EmployersCard form={form} known={known} onKnow={know} version={employersVersion} />
               <DescriptionCard form={form} />
               <View className='form-bar'>
                 <Button busy={form.busy} className='fair-edit__save' onClick={() => void save()}>

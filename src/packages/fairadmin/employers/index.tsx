@@ -1,9 +1,10 @@
-// 用人单位 (city admin): the employers fairs can invite, by type (国有企业, 民营企业, 社会组织);
-// add or edit one (name, type, county), and invite its staff with the existing invitation page
-// (role 用人单位 and the employer's 编号 shown here).
+// 用人单位 (city admin): the employers fairs can invite (国有企业, 民营企业, 社会组织), a page at a
+// time in name order with the true total, found by name and narrowed by type; add or edit one
+// (name, type, county), and invite its staff with the existing invitation page (role 用人单位 and
+// the employer's 编号 shown here).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { EmployerView } from '@contract/fair'
 import { EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, type EmployerType } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
@@ -16,16 +17,17 @@ import { Sheet } from '@/components/ui/Sheet'
 import { EmployerTypeTag } from '@/components/fair/ui'
 import { Button } from '@/components/ui/Button'
 import { OptionSheet } from '@/components/ui/OptionSheet'
-import { PageStates } from '@/components/ui/PageStates'
+import { SearchField } from '@/components/ui/Field'
+import { PagedStates } from '@/components/ui/PagedStates'
 import { usePageState } from '@/components/ui/page-state'
-import { StateView } from '@/components/ui/StateView'
+import { usePaged, useSearchKeyword } from '@/components/ui/paged'
 import { markChanged } from '@/services/changes'
 
 import '@/components/fair/pieces.scss'
 import './index.scss'
 
-/** The employers, and the counties one may be in (none when they could not be had). */
-type Loaded = { items: EmployerView[]; divisions: Divisions | null }
+/** The type chips: all, or one type. */
+const TYPE_CHIPS: { value: EmployerType | ''; label: string }[] = [{ value: '', label: '全部' }, ...EMPLOYER_TYPES.map((t) => ({ value: t, label: EMPLOYER_TYPE_LABELS[t] }))]
 interface Draft {
   id: string
   name: string
@@ -50,21 +52,15 @@ export default function Employers() {
   const [errors, setErrors] = useState<Partial<Record<'name' | 'type' | 'countyCode', string>>>({})
   const [saving, setSaving] = useState(false)
   const [countySheet, setCountySheet] = useState(false)
+  const [type, setType] = useState<EmployerType | ''>('')
+  const search = useSearchKeyword()
 
   const city = !!scope?.city
   const { gate, denied } = cityGate(state, '用人单位由团市委管理。', ROUTES.fairAdmin)
-  const page = usePageState<Loaded>(
-    async () => {
-      const [res, divisions] = await Promise.all([call('fair.employers', {}), loadDivisions().catch(() => null)])
-      return { items: res.items, divisions }
-    },
-    [],
-    city,
-  )
-
-  usePullDownRefresh(() => {
-    void (city ? page.reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
-  })
+  const filters = { ...(type ? { type } : {}), ...(search.keyword ? { keyword: search.keyword } : {}) }
+  const list = usePaged<EmployerView>((page, pageSize) => call('fair.employers', { ...filters, page, pageSize }), JSON.stringify(filters), city)
+  // The counties an employer may be in (none when they could not be had: the sheet offers 不填 only).
+  const divisions = usePageState<Divisions | null>(() => loadDivisions().catch(() => null), [], city)
 
   const edit = (e: EmployerView | null) => {
     setErrors({})
@@ -82,10 +78,12 @@ export default function Employers() {
     setSaving(true)
     try {
       const saved = await call('fair.saveEmployer', { ...(draft.id ? { id: draft.id } : {}), name, type: draft.type, countyCode: draft.countyCode })
-      page.setData((d) => ({ ...d, items: draft.id ? d.items.map((x) => (x.id === saved.id ? saved : x)) : [...d.items, saved] }))
       markChanged('fair-employers')
       setDraft(null)
       void Taro.showToast({ title: draft.id ? '已保存' : '已添加', icon: 'success' })
+      // A changed one in place; a new one takes its place in the order, so the first page is read again.
+      if (draft.id) list.setItems((items) => items.map((x) => (x.id === saved.id ? saved : x)))
+      else void list.reload(true)
     } catch (err) {
       const field = err instanceof CallError ? err.field : undefined
       if (field === 'name' || field === 'type' || field === 'countyCode') setErrors({ [field]: (err as CallError).message })
@@ -95,69 +93,78 @@ export default function Employers() {
     }
   }
 
-  const counties = (page.state.kind === 'ready' && page.state.data.divisions?.counties) || []
+  const counties = (divisions.state.kind === 'ready' && divisions.state.data?.counties) || []
   const countyName = (code: string) => counties.find((c) => c.code === code)?.name ?? ''
+  const filtered = !!(type || search.keyword)
 
   return (
     <View className='panel-page emps'>
       {city && (
-        <View className='emps__top'>
-          <Button className='emps__add' onClick={() => edit(null)}>
-            + 添加用人单位
-          </Button>
-          <View className='emps__invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvite })}>
-            <View className='emps__invite-main'>
-              <Text className='emps__invite-title'>邀请单位工作人员</Text>
-              <Text className='emps__invite-desc'>在「邀请」中选择角色「用人单位」，填写下方单位编号；对方用邀请码登录后即可发布岗位、查看报名。</Text>
+        <>
+          <View className='emps__top'>
+            <Button className='emps__add' onClick={() => edit(null)}>
+              + 添加用人单位
+            </Button>
+            <View className='emps__invite' onClick={() => void Taro.navigateTo({ url: ROUTES.adminInvite })}>
+              <View className='emps__invite-main'>
+                <Text className='emps__invite-title'>邀请单位工作人员</Text>
+                <Text className='emps__invite-desc'>在「邀请」中选择角色「用人单位」，填写下方单位编号；对方用邀请码登录后即可发布岗位、查看报名。</Text>
+              </View>
+              <Text className='form-row__arrow'>›</Text>
             </View>
-            <Text className='form-row__arrow'>›</Text>
           </View>
-        </View>
+          <View className='panel-top emps__tools'>
+            <View className='emps__search'>
+              <SearchField value={search.draft} placeholder='搜索单位名称' onChange={search.setDraft} onSearch={search.search} />
+            </View>
+            <View className='panel-filters emps__types'>
+              {TYPE_CHIPS.map((c) => (
+                <View key={c.value || 'all'} className={`panel-chip emps__type ${type === c.value ? 'panel-chip--on' : ''}`} hoverClass='panel-chip--pressed' onClick={() => setType(c.value)}>
+                  <Text className='panel-chip__text'>{c.label}</Text>
+                </View>
+              ))}
+              {list.status === 'ready' && <Text className='emps__total'>共 {list.total} 家</Text>}
+            </View>
+          </View>
+        </>
       )}
 
-      <PageStates gate={gate} state={page.state} retry={() => void (city ? page.reload() : reloadScope(true))} denied={denied}>
-        {({ items: all }) =>
-          all.length === 0 ? (
-            <StateView tone='muted' title='还没有用人单位' desc='添加国有企业、民营企业或社会组织后，就可以邀请它们参加对接会' />
-          ) : (
-            EMPLOYER_TYPES.map((t) => {
-              const items = all.filter((e) => e.type === t)
-              return (
-                <View key={t} className='panel-section fair-section emps__group'>
-                  <View className='panel-section__title'>
-                    <Text>{EMPLOYER_TYPE_LABELS[t]}</Text>
-                    <Text className='panel-section__extra'>{items.length} 家</Text>
-                  </View>
-                  {items.length === 0 ? (
-                    <Text className='emps__none'>暂无</Text>
-                  ) : (
-                    items.map((e) => (
-                      <View key={e.id} className='emps-row' hoverClass='emps-row--pressed' onClick={() => edit(e)}>
-                        <View className='emps-row__main'>
-                          <Text className='emps-row__name'>{e.name}</Text>
-                          <View className='emps-row__sub'>
-                            <Text>{e.countyName || '未填所在县区'}</Text>
-                            <Text
-                              className='emps-row__id'
-                              onClick={(ev) => {
-                                ev.stopPropagation()
-                                void copy(e.id)
-                              }}
-                            >
-                              编号 {e.id}
-                            </Text>
-                          </View>
-                        </View>
-                        <Text className='emps-row__edit'>修改</Text>
-                      </View>
-                    ))
-                  )}
-                </View>
-              )
-            })
-          )
+      <PagedStates
+        list={list}
+        gate={gate}
+        retryGate={() => void reloadScope(true)}
+        denied={denied}
+        listClassName='panel-section fair-section emps__list'
+        empty={
+          filtered
+            ? { title: search.keyword ? `没有找到「${search.keyword}」` : '没有这一类的用人单位', desc: '换个名称或类型试试' }
+            : { title: '还没有用人单位', desc: '添加国有企业、民营企业或社会组织后，就可以邀请它们参加对接会' }
         }
-      </PageStates>
+      >
+        {(e) => (
+          <View key={e.id} className='emps-row' hoverClass='emps-row--pressed' onClick={() => edit(e)}>
+            <View className='emps-row__main'>
+              <View className='emps-row__head'>
+                <Text className='emps-row__name'>{e.name}</Text>
+                <EmployerTypeTag type={e.type} className='emps-row__type' />
+              </View>
+              <View className='emps-row__sub'>
+                <Text>{e.countyName || '未填所在县区'}</Text>
+                <Text
+                  className='emps-row__id'
+                  onClick={(ev) => {
+                    ev.stopPropagation()
+                    void copy(e.id)
+                  }}
+                >
+                  编号 {e.id}
+                </Text>
+              </View>
+            </View>
+            <Text className='emps-row__edit'>修改</Text>
+          </View>
+        )}
+      </PagedStates>
 
       <Sheet visible={!!draft} title={draft?.id ? '修改用人单位' : '添加用人单位'} closable={!saving} onClose={() => setDraft(null)} className='emp-sheet'>
         {draft && (

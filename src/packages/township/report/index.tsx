@@ -16,7 +16,7 @@ import { hoursOf, monthLabel, thisMonth } from '@/components/ui/format'
 import { usePaged } from '@/components/ui/paged'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 import { useExportJob } from '@/components/ui/use-export-job'
-import { JobProgress } from '@/components/ui/JobProgress'
+import { JobProgress, MyExportsLink } from '@/components/ui/JobProgress'
 
 import './index.scss'
 
@@ -135,6 +135,7 @@ export default function Report() {
               </Text>
             </View>
           )}
+          {exported && <MyExportsLink />}
         </>
       )}
 

@@ -7,6 +7,7 @@ import type { OutputOf } from '@contract/index'
 import { COMMEND_KIND_LABELS } from '@contract/commend-rules'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
+import { ymd } from '@/components/ui/format'
 
 import './commend.scss'
 
@@ -30,9 +31,8 @@ export function Honours() {
             <Text className='cm-honours__name'>
               {h.year} 年度{COMMEND_KIND_LABELS[h.kind]}
             </Text>
-            <Text className='cm-honours__sub'>
-              {h.title} · {h.publishedAt.slice(0, 10)} 公布
-            </Text>
+            <Text className='cm-honours__sub'>{h.title}</Text>
+            <Text className='cm-honours__sub'>{ymd(h.publishedAt)} 公布 · {h.townshipName}</Text>
           </View>
           <Text className='cm-honours__arrow'>›</Text>
         </View>

@@ -9,7 +9,7 @@ import { call } from '@/services/cloud'
 import { Stars, TieRule } from '@/components/commend/parts'
 import { PagedStates } from '@/components/ui/PagedStates'
 import { Tag } from '@/components/ui/Tag'
-import { hours } from '@/components/ui/format'
+import { hours, ymd } from '@/components/ui/format'
 import { usePaged } from '@/components/ui/paged'
 
 import '@/components/ui/panel.scss'
@@ -38,7 +38,7 @@ export default function CommendResults() {
           <Text className='cm-results__kind'>{COMMEND_KIND_LABELS[round.kind]}</Text>
           <Text className='cm-results__title'>{round.title}</Text>
           <Text className='cm-results__sub'>
-            {round.year} 年度 · 获评 {list.total} 人 · {round.publishedAt.slice(0, 10)} 公布
+            {round.year} 年度 · 获评 {list.total} 人 · {ymd(round.publishedAt)} 公布
           </Text>
         </View>
       )}

@@ -32,6 +32,8 @@ const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrat
 
 const ROUND_PAGE = 'packages/commend/round/index'
 const RESULTS_PAGE = 'packages/commend/results/index'
+/** Where a nominee reads about themselves (the round's page is the staff's). */
+const RECORD_PAGE = 'packages/volunteer/hours/index'
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 const townshipKey = (code: string) => `t${code}`
 const countyKey = (code: string) => `c${code}`
@@ -333,7 +335,7 @@ export const main = defineFunction('commend', commend, {
       throw conflict(`本镇街这次最多提名 ${r.perTownship} 人，名额已满`)
     }
     await audit(ctx.now, { actorId: user._id, action: 'commend.nominate', targetType: 'commend_nomination', targetId: doc._id, before: null, after: { name: doc.name, star: doc.star, approvedMinutes: doc.approvedMinutes, rural }, reason: input.reason })
-    await notify((await recipientsOf([reg.userId]))[0] ?? [], { template: 'review', page: `${ROUND_PAGE}?id=${r._id}`, values: { thing1: roundName(r), phrase2: '已获提名', thing3: `${reg.townshipName}推荐你参评，结果公布后通知你` } }, ctx.now)
+    await notify((await recipientsOf([reg.userId]))[0] ?? [], { template: 'review', page: RECORD_PAGE, values: { thing1: roundName(r), phrase2: '已获提名', thing3: `${reg.townshipName}推荐你参评，结果公布后通知你` } }, ctx.now)
     return nominationView(doc, 0)
   },
 

@@ -57,7 +57,7 @@ export function TermCard({ reloadKey = 0 }: { reloadKey?: number }) {
       ) : term.standing === 'grace' ? (
         <Text className='term-card__note term-card__note--warn'>宽限期还剩 {term.daysLeft} 天。如服务期已延长，请联系所在县（市、区）团委登记延期。</Text>
       ) : (
-        <Text className='term-card__note term-card__note--warn'>驿站签到和商家优惠已停止；服务时长记录与证书仍可查看，岗位对接会仍可报名。</Text>
+        <Text className='term-card__note term-card__note--warn'>服务时长记录与证书仍可查看。如服务期已延长，请联系所在县（市、区）团委登记延期。</Text>
       )}
 
       {term.extensions.length > 0 && (

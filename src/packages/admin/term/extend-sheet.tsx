@@ -102,7 +102,7 @@ export function ExtendSheet({ term, onClose, onDone }: { term: Term | null; onCl
           setTermEnd(String(e.detail.value))
           setErrors((x) => ({ ...x, termEnd: undefined }))
         }}>
-          <FormRow field='termEnd' label='新的结束日期' required arrow error={errors.termEnd}>
+          <FormRow field='termEnd' label='结束日期' required arrow error={errors.termEnd}>
             <PickedValue value={termEnd} placeholder='或选择其他日期' />
           </FormRow>
         </Picker>

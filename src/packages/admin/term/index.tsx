@@ -111,7 +111,7 @@ export default function Terms() {
             </View>
             <Text className='term-row__line'>{standingText(t)}</Text>
             <View className='term-row__foot'>
-              <Text className='term-row__ext'>{t.extensions.length > 0 ? `已延期 ${t.extensions.length} 次，最近：${t.extensions[t.extensions.length - 1].from} → ${t.extensions[t.extensions.length - 1].to}` : '未延期'}</Text>
+              <Text className='term-row__ext'>{t.extensions.length > 0 ? `已延期 ${t.extensions.length} 次 · 原定 ${t.extensions[0].from} 期满` : '未延期'}</Text>
               <Button small kind='outline' className='term-row__extend' onClick={() => setExtending(t)}>
                 登记延期
               </Button>

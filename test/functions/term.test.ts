@@ -228,7 +228,7 @@ describe('an extension', () => {
     expect(regOf('o_term_extend').termExtensions).toHaveLength(2)
   })
 
-  test('eight extensions to the same day at once: one is recorded (written on the end date it read), the rest refused; in turn, later dates each go through', async () => {
+  test('eight extensions to the same day at once: one is recorded (written on the end date it read), the rest refused (control: read-then-write records several); in turn, later dates each go through', async () => {
     const regId = await newVolunteer('o_term_race', { name: '并发延期' })
     const current = regOf('o_term_race').termEnd as string
     const to = shanghaiDaysAhead(new Date(`${current}T12:00:00+08:00`), 10)
@@ -238,6 +238,21 @@ describe('an extension', () => {
     expect(regOf('o_term_race')).toMatchObject({ termEnd: to, termExtensions: [expect.objectContaining({ from: current, to })] })
     const audits = [...app.cloud.store.get('audit').docs.values()].filter((a) => a.action === 'registration.extendTerm' && a.targetId === regId)
     expect(audits).toHaveLength(1)
+    // Control: the same step as read-then-write (no condition on the end date it read) records several.
+    const controlId = await newVolunteer('o_term_race_control', { name: '对照延期' })
+    await race(8, async (i) => {
+      const seen = regOf('o_term_race_control').termEnd as string
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      if (to <= seen) return
+      await app.cloud.db.handle('database.modifyDocument', {
+        collectionName: 'registrations',
+        queryType: 'DOC',
+        query: JSON.stringify({ _id: controlId }),
+        data: EJSON.stringify({ $set: { termEnd: to }, $push: { termExtensions: { from: seen, to, reason: `对照${i}` } } }, { relaxed: false }),
+        merge: true,
+      })
+    })
+    expect(regOf('o_term_race_control').termExtensions.length).toBeGreaterThan(1)
     ok(await app.call(COUNTY, 'registration.extendTerm', { id: regId, termEnd: shanghaiDaysAhead(new Date(`${to}T12:00:00+08:00`), 1), reason: '依次续期一' }))
     ok(await app.call(COUNTY, 'registration.extendTerm', { id: regId, termEnd: shanghaiDaysAhead(new Date(`${to}T12:00:00+08:00`), 2), reason: '依次续期二' }))
     expect(regOf('o_term_race').termExtensions).toHaveLength(3)

@@ -153,6 +153,7 @@ export const JudgeEntry = z.object({
   myTotal: z.number().nullable(),
   conflict: z.boolean(),
 })
+export type JudgeEntry = z.infer<typeof JudgeEntry>
 
 export const AppealView = z.object({
   id: z.string(),

@@ -87,6 +87,15 @@ export const ROUTES = {
   trainingEdit: '/packages/training/edit/index',
   trainingRoster: '/packages/training/roster/index',
   trainingDoor: '/packages/training/door/index',
+  contests: '/packages/contest/index/index',
+  contestDetail: '/packages/contest/detail/index',
+  contestEntry: '/packages/contest/entry/index',
+  contestMine: '/packages/contest/mine/index',
+  contestResults: '/packages/contest/results/index',
+  contestEdit: '/packages/contest/edit/index',
+  contestManage: '/packages/contest/manage/index',
+  contestAppeals: '/packages/contest/appeals/index',
+  contestJudge: '/packages/contest/judge/index',
   // Only development builds have the persona switcher; production builds keep no trace of it.
   personas: process.env.TARO_APP_DEV_TOOLS === 'true' ? '/packages/dev/personas/index' : ''
 } as const

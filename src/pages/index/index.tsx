@@ -21,7 +21,8 @@ const PROGRAMS: Program[] = [
   { key: 'merchant', mark: '惠', title: '爱心商家优惠', desc: '星级志愿者凭码享商家礼遇', tag: '爱心商家联盟', url: ROUTES.perks },
   { key: 'loan', mark: '贷', title: '创业贴息贷款', desc: '团委推荐、银行放贷，利息由财政据实贴补', tag: '农村青年', url: ROUTES.loan },
   { key: 'jobs', mark: '岗', title: '岗位对接会', desc: '服务期满，对接国企、民企与社会组织', tag: '就业', url: ROUTES.fair },
-  { key: 'training', mark: '训', title: '培训课程', desc: '岗前、实务、领头雁与电商培训，扫码签到领证书', tag: '成长', url: ROUTES.training }
+  { key: 'training', mark: '训', title: '培训课程', desc: '岗前、实务、领头雁与电商培训，扫码签到领证书', tag: '成长', url: ROUTES.training },
+  { key: 'contest', mark: '赛', title: '两赛', desc: '乡村旅游直播大赛、电商营销大赛，个人或组队参赛', tag: '比赛', url: ROUTES.contests }
 ]
 
 const PILLARS = [

@@ -33,6 +33,7 @@ export const WORKSPACES: Partial<Record<Role, Workspace[]>> = {
   merchant: [{ mark: '商', title: '商家核销', desc: '扫码核销志愿者优惠', url: ROUTES.merchant, tone: 'merchant' }],
   bank_officer: [{ mark: '银', title: '贷款受理', desc: '审批、放款与还款登记', url: ROUTES.bank, tone: 'bank' }],
   employer: [{ mark: '企', title: '招聘对接', desc: '发布岗位、查看报名、登记结果', url: ROUTES.employer, tone: 'employer' }],
+  judge: [{ mark: '评', title: '大赛评审', desc: '按评分细则为参赛作品评分', url: ROUTES.contestJudge, tone: 'merchant' }],
 }
 
 export type Registration = Account['registrations'][number]

@@ -19,7 +19,7 @@ import './index.scss'
 type Count = number | 'error' | null
 
 interface Desk {
-  key: 'registrations' | 'takeovers' | 'service' | 'loans' | 'alliance' | 'fairs' | 'trainings' | 'care' | 'commend' | 'terms' | 'invitations' | 'grants'
+  key: 'registrations' | 'takeovers' | 'service' | 'loans' | 'alliance' | 'fairs' | 'trainings' | 'contests' | 'care' | 'commend' | 'terms' | 'invitations' | 'grants'
   mark: string
   title: string
   unit: string
@@ -38,6 +38,7 @@ const DESKS: Desk[] = [
   { key: 'alliance', mark: '惠', title: '爱心商家', unit: '家商家', desc: '商家、优惠与核销汇总', url: ROUTES.alliance, tone: 'merchant' },
   { key: 'fairs', mark: '岗', title: '岗位对接会', unit: '场即将举办', desc: '对接会、用人单位、入场签到与统计', url: ROUTES.fairAdmin, tone: 'blue' },
   { key: 'trainings', mark: '训', title: '培训课程', unit: '门课程', desc: '建课排期、现场签到码、出勤与结业证书', url: ROUTES.trainingManage, tone: 'amber' },
+  { key: 'contests', mark: '赛', title: '两赛', unit: '场大赛', desc: '直播、电商大赛：规则、评委、结果与申诉', url: `${ROUTES.contests}?manage=1` as RoutePath, tone: 'brand' },
   { key: 'care', mark: '访', title: '志愿者关怀', unit: '人超期未探访', desc: '探访慰问、跟进事项、志愿者职务', url: ROUTES.care, tone: 'green', urgent: true },
   { key: 'commend', mark: '评', title: '评选表彰', unit: '次评选', desc: '星级志愿者、最美志愿者评选', url: ROUTES.commend, tone: 'amber' },
   { key: 'terms', mark: '期', title: '服务期', unit: '人 60 天内期满', desc: '期满与宽限、登记延期', url: ROUTES.adminTerms, tone: 'green' },
@@ -48,12 +49,12 @@ const DESKS: Desk[] = [
 const NOTES = ['审核、接管、邀请与撤销授权均记录操作人、时间和理由。', '查看完整身份证号仅限审核需要，每次查看都会留痕。', '邀请码一次有效，请只发给被邀请人本人。']
 
 type Counts = Record<Desk['key'], Count>
-const NO_COUNTS: Counts = { registrations: null, takeovers: null, service: null, loans: null, alliance: null, fairs: null, trainings: null, care: null, commend: null, terms: null, invitations: null, grants: null }
+const NO_COUNTS: Counts = { registrations: null, takeovers: null, service: null, loans: null, alliance: null, fairs: null, trainings: null, contests: null, care: null, commend: null, terms: null, invitations: null, grants: null }
 
 /** Every desk's count: each asked on its own, so one that fails leaves the others. */
 async function loadCounts(): Promise<Counts> {
   const one = (ask: () => Promise<{ total: number }>): Promise<Count> => ask().then((r) => r.total, () => 'error' as const)
-  const [registrations, takeovers, service, loans, alliance, fairs, trainings, care, commend, terms, invitations, grants] = await Promise.all([
+  const [registrations, takeovers, service, loans, alliance, fairs, trainings, contests, care, commend, terms, invitations, grants] = await Promise.all([
     one(() => call('registration.list', { status: 'pending', pageSize: 1 })),
     one(() => call('registration.listTakeovers', { status: 'pending', pageSize: 1 })),
     one(() => call('service.queue', { status: 'pending', pageSize: 1 })),
@@ -62,13 +63,14 @@ async function loadCounts(): Promise<Counts> {
     // Published ones only: a cancelled fair (or a draft) is not about to be held.
     one(() => call('fair.list', { when: 'upcoming', status: 'published', pageSize: 1 })),
     one(() => call('training.list', { manage: true, pageSize: 1 })),
+    one(() => call('contest.list', { manage: true, pageSize: 1 })),
     one(() => call('care.notVisited', { pageSize: 1 })),
     one(() => call('commend.rounds', { pageSize: 1 })),
     one(() => call('registration.terms', { filter: 'ending', pageSize: 1 })),
     one(() => call('grants.listInvitations', { status: 'open', pageSize: 1 })),
     one(() => call('grants.listGrants', { pageSize: 1 })),
   ])
-  return { registrations, takeovers, service, loans, alliance, fairs, trainings, care, commend, terms, invitations, grants }
+  return { registrations, takeovers, service, loans, alliance, fairs, trainings, contests, care, commend, terms, invitations, grants }
 }
 
 export default function AdminHome() {

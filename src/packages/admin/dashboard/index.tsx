@@ -296,7 +296,8 @@ function Summary({ o }: { o: Overview }) {
   const [title, ...paragraphs] = summaryParagraphs(o)
   const copy = () =>
     Taro.setClipboardData({ data: [title, ...paragraphs].join('\n') }).then(
-      () => void Taro.showToast({ title: '摘要已复制', icon: 'none' }),
+      // WeChat shows its own 「内容已复制」; the browser build says what was copied.
+      () => void (process.env.TARO_ENV !== 'weapp' && Taro.showToast({ title: '摘要已复制', icon: 'none' })),
       () => void Taro.showToast({ title: '复制失败，请长按文字复制', icon: 'none' }),
     )
   return (

@@ -1,7 +1,7 @@
 // 志愿网格员 in the browser: 林晓雨 reports a matter with a photo at where she stands; 陈思敏 (凤城街道)
 // finds it in her queue, accepts it, assigns it to a department and closes it with what was done;
 // 林晓雨 sees it closed on its timeline and was told at each step (消息). The queue's overdue flag
-// and the statistics are looked at too. Every page is saved as a screenshot in test-artifacts/.
+// and the statistics are looked at too; the county sees its townships' matters, one township at a time. Every page is saved as a screenshot in test-artifacts/.
 import { EJSON } from 'bson'
 import type { Page } from 'playwright-core'
 import { answerNotices, confirmModal, journey } from '../support/journey'
@@ -137,4 +137,16 @@ test('a volunteer reports a matter with a photo; the township accepts, assigns a
   await staff.page.locator('.grid-figures__cell--overdue .grid-figures__num', { hasText: /^1$/ }).waitFor()
   await staff.page.locator('.grid-figures__cell--closed .grid-figures__num', { hasText: /^1$/ }).waitFor()
   await shot(staff.page, '11-stats', { fullPage: true })
+
+  // ---- the county sees its townships' matters, and one township of its choosing ----
+  const county = await openAs('李建国')
+  await county.page.goto(`${world.stack.url}/#/packages/grid/queue/index`)
+  await county.page.locator(`[data-grid-id="${late.id}"]`).getByText('凤城街道 · 新城村村口').waitFor()
+  await county.page.locator('.grid-queue__summary', { hasText: '清城区全部镇街 · 共 1 件' }).waitFor()
+  await shot(county.page, '12-county-queue')
+  await county.page.locator('.grid-queue__filters .panel-chip').click()
+  await county.page.locator('.ui-options__item', { hasText: '东城街道' }).click()
+  await county.page.getByText('没有待办的上报事项').waitFor()
+  await county.page.locator('.grid-queue__summary', { hasText: '东城街道 · 共 0 件' }).waitFor()
+  await shot(county.page, '13-county-queue-township')
 }, 120_000)

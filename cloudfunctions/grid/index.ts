@@ -318,14 +318,23 @@ export const main = defineFunction(
       return view(r, { userId: user._id, reach }, ctx.now)
     },
 
-    // One aggregation: the page in a stable order, the true total and the overdue among them.
+    // Open matters (few at a time: they get closed) in one aggregation — the page in a stable order,
+    // the true total and the overdue among them; closed and declined ones (years of them) by a
+    // page query and a count.
     async queue(input, ctx) {
       const criteria = await reachCriteria(ctx, input.townshipCode)
-      const direction = input.tab === 'open' || input.tab === 'overdue' ? 1 : -1
+      if (input.tab === 'closed' || input.tab === 'declined') {
+        const done = reports().where(both(criteria, TAB[input.tab](ctx.now)))
+        const [{ data }, { total }] = await Promise.all([
+          done.orderBy('dueAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+          done.count(),
+        ])
+        return { items: data.map((r) => row({ ...r, text: r.text.slice(0, 80), photos: r.photoIds.length }, ctx.now)), total, overdue: 0, asOf: ctx.now.toISOString() }
+      }
       const { list } = await reports()
         .aggregate()
         .match(both(criteria, TAB[input.tab](ctx.now)))
-        .sort({ dueAt: direction, _id: 1 })
+        .sort({ dueAt: 1, _id: 1 })
         .group({
           _id: null,
           total: $.sum(1),

@@ -243,6 +243,20 @@ test('more than 100 matters page in a stable order with a true total (queue and 
   expect(new Set(mine).size).toBe(mineTotal)
 })
 
+test('closed and declined matters page newest due first with a true total, the township’s own only', async () => {
+  for (const [tab, status] of [['closed', 'closed'], ['declined', 'declined']] as const) {
+    const mine = docs('grid_reports').filter((d) => d.townshipCode === '441802006' && d.status === status)
+    expect(mine.length).toBeGreaterThan(0)
+    const q = ok(await app.call(STAFF, 'grid.queue', { tab, pageSize: 50 }))
+    expect(q.total).toBe(mine.length)
+    expect(q.items.map((i) => i.id).sort()).toEqual(mine.map((d) => d._id).sort())
+    const dues = q.items.map((i) => Date.parse(i.dueAt))
+    expect(dues).toEqual([...dues].sort((a, b) => b - a))
+    expect(q.items.every((i) => i.status === status && !i.overdue)).toBe(true)
+  }
+  expect(ok(await app.call(OTHER_TOWNSHIP, 'grid.queue', { tab: 'closed' })).total).toBe(docs('grid_reports').filter((d) => d.townshipCode === '441802007' && d.status === 'closed').length)
+})
+
 test('statistics by township, category and time to close, for the place the caller manages', async () => {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
   const s = ok(await app.call(COUNTY, 'grid.stats', { from: '2020-01-01', to: today }))

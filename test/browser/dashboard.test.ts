@@ -4,8 +4,9 @@
 // (陈思敏) open it from their home and see their township only. Every figure checked on the screen
 // is the one the function gives for the same place and period (its totals are checked against
 // independent sums in test/functions/dashboard.test.ts).
+import ExcelJS from 'exceljs'
 import { hoursText, periodOf } from '../../src/components/admin/dashboard-figures'
-import { journey } from '../support/journey'
+import { confirmPicker, dragPickerColumn, journey, settle } from '../support/journey'
 
 const world = journey('dashboard')
 const { shot, openAs, invoke } = world
@@ -34,6 +35,32 @@ test('the city admin reads the city, drills down to a county and a township; tow
   await page.locator('.dash__period-line', { hasText: `${o.period.from} 至 ${o.period.to}` }).waitFor()
   await page.locator('.dash-card--stations .dash-figure', { hasText: '签到次数' }).locator('.dash-figure__value', { hasText: grouped(o.stations.sessions.current) }).waitFor()
 
+  // A period picked: a start more than a year before the end is refused under the end date, and
+  // the figures stay; a year back on the end too, and the figures are that period's.
+  await page.locator('.dash__period--custom').click()
+  const thisYear = periodOf('year', today())
+  await page.locator('.dash-date--from .dash-date__value', { hasText: thisYear.from }).waitFor()
+  await page.locator('.dash-date--from .dash-date__box').click()
+  await settle(page)
+  await dragPickerColumn(page, -1)
+  await confirmPicker(page)
+  const lastYearFrom = `${Number(thisYear.from.slice(0, 4)) - 1}-01-01`
+  await page.locator('.dash-date--from .dash-date__value', { hasText: lastYearFrom }).waitFor()
+  await page.locator('.dash-date--to .dash-date__error', { hasText: '统计期间最长一年，请缩短后再试' }).waitFor()
+  await shot(page, '01b-custom-refused')
+  await page.locator('.dash-date--to .dash-date__box').click()
+  await settle(page)
+  await dragPickerColumn(page, -1)
+  await confirmPicker(page)
+  const custom = { from: lastYearFrom, to: `${Number(today().slice(0, 4)) - 1}${today().slice(4)}` }
+  await page.locator('.dash__period-line', { hasText: `${custom.from} 至 ${custom.to}` }).waitFor()
+  expect(await page.locator('.dash-date__error').count()).toBe(0)
+  o = await invoke('o_demo_city', 'dashboard', 'overview', { scope: { level: 'city' }, period: custom })
+  await page.locator('.dash-card--hours .dash-figure', { hasText: '期间' }).locator('.dash-figure__value', { hasText: hoursText(o.hours.periodMinutes.current) }).waitFor()
+  await page.locator('.dash__period-line', { hasText: `对比去年同期 ${o.lastYearPeriod.from} 至 ${o.lastYearPeriod.to}` }).waitFor()
+  await shot(page, '01c-custom')
+  await page.locator('.dash__period--month').click()
+
   // Down to 清城区 (the sheet of counties), then to a township by its row.
   await page.locator('.dash__down', { hasText: '选县区' }).click()
   await page.locator('.ui-options__item', { hasText: '清城区' }).click()
@@ -59,6 +86,34 @@ test('the city admin reads the city, drills down to a county and a township; tow
   await stars.locator('.dash-bars__mode', { hasText: '表' }).click()
   expect(await stars.locator('.dash-table__row').count()).toBe(o.hours.stars.length)
   await shot(page, '03-county-table')
+
+  // The summary reads as the league's reports, with the figures on screen; the view exports.
+  const summary = page.locator('.dash-summary')
+  await summary.locator('.dash-summary__para', { hasText: `在岗志愿者${o.volunteers.inPost.current}名` }).waitFor()
+  await summary.locator('.dash-summary__para', { hasText: `发放贷款${o.loans.loans.current}笔${(o.loans.lentFen.current / 1_000_000).toFixed(2)}万元` }).waitFor()
+  await summary.scrollIntoViewIfNeeded()
+  await shot(page, '03b-county-summary')
+  await summary.locator('.dash-summary__copy').click()
+  await page.getByText('摘要已复制').waitFor()
+  // The web build keeps what it copied: the whole summary, title first.
+  const copied = await page.evaluate(() => (JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}') as { data?: string }).data ?? '')
+  expect(copied.split('\n')[0]).toBe(await summary.locator('.dash-summary__title').innerText())
+  expect(copied).toContain(`在岗志愿者${o.volunteers.inPost.current}名`)
+  expect(copied.split('\n')).toHaveLength(1 + (await summary.locator('.dash-summary__para').count()))
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.dash__export').click()])
+  expect(download.suggestedFilename()).toBe(`工作看板-清城区-${o.period.from}至${o.period.to}.xlsx`)
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(Buffer.from(await (await fetch(download.url())).arrayBuffer()) as never)
+  expect(book.worksheets[0].name).toBe('摘要')
+  expect(String(book.worksheets[0].getCell('A3').value)).toContain(`在岗志愿者${o.volunteers.inPost.current}名`)
+  const figures = new Map<string, unknown>()
+  book.getWorksheet('总览')!.eachRow((row) => figures.set(String(row.getCell(1).value), row.getCell(3).value))
+  expect(figures.get('在岗志愿者')).toBe(o.volunteers.inPost.current)
+  expect(figures.get('驿站签到')).toBe(o.stations.sessions.current)
+  expect(Math.round(Number(figures.get('放款金额')) * 100)).toBe(o.loans.lentFen.current)
+  expect(figures.get('对接会报名')).toBe(o.fairs.signups.current)
+  await page.locator('.dash__exported', { hasText: '工作看板-清城区' }).waitFor()
+  await shot(page, '03c-county-exported')
   expect(city.errors).toEqual([])
 
   // ---- 陈思敏, township staff of 凤城街道: their township, nothing above it ----------------------------

@@ -1,6 +1,6 @@
 // The service term in the browser (issue 23 item 4): 王期满's term ended 40 days ago and the daily
-// timer moved it to 期满; on 服务时长 the volunteer reads that the grace is over (check-ins and perks
-// stopped). 李建国 (清城区团委) opens 服务期 from the admin home, finds them under 已期满, tries to
+// timer moved it to 期满; the volunteer's home says check-ins and perks stopped, and 服务时长 says
+// the grace is over. 李建国 (清城区团委) opens 服务期 from the admin home, finds them under 已期满, tries to
 // save an empty extension (the problems show under the fields), chooses 延长一年 with a reason,
 // confirms, and the term serves again; the volunteer sees 服务中, the extension and the notice.
 import { volunteerForm } from '../support/people'
@@ -24,8 +24,12 @@ test('the county extends an ended term; the volunteer sees it ended, then servin
   expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { claimed: true } })
   expect(docs('registrations').find((r) => r._id === reg.id)).toMatchObject({ term: 'ended', termEnd: ended })
 
-  // ---- the volunteer: 服务时长 says the term ended and the grace is over ----
-  await volunteer.page.goto(`${world.stack.url}/#/packages/volunteer/hours/index`)
+  // ---- the volunteer: the home says check-ins and perks stopped; 服务时长 says why ----
+  await volunteer.page.goto(`${world.stack.url}/#/packages/volunteer/index/index`)
+  const notice = volunteer.page.locator('.term-notice--stopped', { hasText: `服务期已于 ${ended} 期满，驿站签到和商家优惠已停止` })
+  await notice.waitFor()
+  await shot(volunteer.page, '00-volunteer-home-ended')
+  await notice.click()
   const card = volunteer.page.locator('.term-card')
   await card.locator('.ui-tag', { hasText: '已期满' }).waitFor()
   await card.locator('.term-card__line', { hasText: `服务期已于 ${ended} 期满，宽限期至 ${plusDays(ended, 30)} 已结束` }).waitFor()

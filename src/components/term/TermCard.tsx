@@ -5,6 +5,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { OutputOf } from '@contract/index'
+import Taro from '@tarojs/taro'
+import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { Tag } from '@/components/ui/Tag'
 
@@ -26,13 +28,39 @@ function progress(t: Term): number {
   return length > 0 ? Math.max(0, Math.min(1, 1 - t.daysLeft / length)) : 1
 }
 
-export function TermCard({ reloadKey = 0 }: { reloadKey?: number }) {
+function useMyTerm(): Term | null {
   const [term, setTerm] = useState<Term | null>(null)
   useEffect(() => {
     call('registration.myTerm', {})
       .then(setTerm)
       .catch(() => undefined)
-  }, [reloadKey])
+  }, [])
+  return term
+}
+
+/**
+ * On the volunteer's home, above 签到: a line only when it matters — the term ends within 30 days,
+ * or it has ended (the grace days left, or check-ins and perks stopped); it opens 服务时长.
+ */
+export function TermNotice() {
+  const term = useMyTerm()
+  if (!term || (term.standing === 'serving' && term.daysLeft > 30)) return null
+  const text =
+    term.standing === 'serving'
+      ? `服务期还有 ${term.daysLeft} 天（${term.termEnd}）期满，期满后 ${term.graceDays} 天内仍可签到`
+      : term.standing === 'grace'
+        ? `服务期已期满，宽限期还剩 ${term.daysLeft} 天（至 ${term.lastDay}），之后不能签到和使用优惠`
+        : `服务期已于 ${term.termEnd} 期满，驿站签到和商家优惠已停止`
+  return (
+    <View className={`term-notice term-notice--${term.standing}`} hoverClass='term-notice--pressed' onClick={() => void Taro.navigateTo({ url: ROUTES.hours })}>
+      <Text className='term-notice__text'>{text}</Text>
+      <Text className='term-notice__arrow'>›</Text>
+    </View>
+  )
+}
+
+export function TermCard() {
+  const term = useMyTerm()
   if (!term) return null
   const ended = term.standing !== 'serving'
   const pct = `${Math.round(progress(term) * 100)}%`

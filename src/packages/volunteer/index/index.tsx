@@ -17,6 +17,7 @@ import { PageStates } from '@/components/ui/PageStates'
 import { WorkbenchHead } from '@/components/ui/Workbench'
 import { usePageState } from '@/components/ui/page-state'
 import { CheckInEntry, HoursCard, SessionCard, VolunteerLinks } from './sections'
+import { TermNotice } from '@/components/term/TermCard'
 
 import './index.scss'
 
@@ -122,6 +123,8 @@ export default function VolunteerHome() {
               ) : (
                 <CheckInEntry onScan={() => void startScan()} />
               )}
+
+              <TermNotice />
 
               <HoursCard hours={hours} error={hoursError} onRetry={() => void reload(true)} />
 

@@ -7,14 +7,14 @@
 // months or one picked (a year at most, checked as the function checks it, the problem under the
 // date). Below the cards, the one-page summary worded as the league's reports are (copyable), and
 // the view exports as an Excel workbook (the summary its first sheet).
-import { useState, type ReactNode } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
-import { summaryParagraphs } from '@contract/dashboard-summary'
 import { call } from '@/services/cloud'
-import { barWidths, changeText, changeTone, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { changeText, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { Bars, Big, Card, DateField, Figures, Summary } from './parts'
 import { staffScopeOf, type StaffScope } from '@/components/township/shared'
 import { useDivisions, useScope } from '@/components/admin/shared'
 import { OptionSheet } from '@/components/ui/OptionSheet'
@@ -29,7 +29,6 @@ import './index.scss'
 
 type Overview = OutputOf<'dashboard.overview'>
 type Scope = InputOf<'dashboard.overview'>['scope']
-type Figure = { current: number; lastYear: number }
 
 const STAFF_ONLY: DeniedLook = { text: '工作看板向镇街团委干事、县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。', className: 'panel-denied' }
 
@@ -272,148 +271,6 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
       <Summary o={o} />
 
       <Text className='dash__computed'>数据计算于 {dateTime(o.computedAt, '—')}</Text>
-    </View>
-  )
-}
-
-/** A day picked with the platform's date picker, its problem under it. */
-function DateField({ label, field, value, start, end, error, onChange }: { label: string; field: string; value: string; start: string; end: string; error?: string; onChange: (ymd: string) => void }) {
-  return (
-    <View className={`dash-date dash-date--${field}${error ? ' dash-date--error' : ''}`}>
-      <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-        <View className='dash-date__box'>
-          <Text className='dash-date__label'>{label}</Text>
-          <Text className='dash-date__value'>{value}</Text>
-        </View>
-      </Picker>
-      {error ? <Text className='dash-date__error'>{error}</Text> : null}
-    </View>
-  )
-}
-
-/** The one-page summary as the league's reports word it, copied whole with a tap. */
-function Summary({ o }: { o: Overview }) {
-  const [title, ...paragraphs] = summaryParagraphs(o)
-  const copy = () =>
-    Taro.setClipboardData({ data: [title, ...paragraphs].join('\n') }).then(
-      // WeChat shows its own 「内容已复制」; the browser build says what was copied.
-      () => void (process.env.TARO_ENV !== 'weapp' && Taro.showToast({ title: '摘要已复制', icon: 'none' })),
-      () => void Taro.showToast({ title: '复制失败，请长按文字复制', icon: 'none' }),
-    )
-  return (
-    <View className='dash-card dash-summary'>
-      <View className='dash-card__head'>
-        <Text className='dash-card__title'>工作摘要</Text>
-        <Text className='dash-summary__copy' onClick={() => void copy()}>
-          复制全文
-        </Text>
-      </View>
-      <Text className='dash-summary__title' userSelect>
-        {title}
-      </Text>
-      {paragraphs.map((p) => (
-        <Text key={p.slice(0, 2)} className='dash-summary__para' userSelect>
-          {p}
-        </Text>
-      ))}
-    </View>
-  )
-}
-
-function Card({ title, note, children, className }: { title: string; note?: string; children: ReactNode; className?: string }) {
-  return (
-    <View className={`dash-card ${className ?? ''}`}>
-      <View className='dash-card__head'>
-        <Text className='dash-card__title'>{title}</Text>
-        {note ? <Text className='dash-card__note'>{note}</Text> : null}
-      </View>
-      {children}
-    </View>
-  )
-}
-
-function Figures({ children }: { children: ReactNode }) {
-  return <View className='dash-figures'>{children}</View>
-}
-
-/** A headline figure and its change on the same period last year. */
-function Big({ label, value, f, sub, strong }: { label: string; value: string; f?: Figure; sub?: string; strong?: boolean }) {
-  const change = f ? changeText(f.current, f.lastYear) : ''
-  return (
-    <View className='dash-figure'>
-      <Text className={`dash-figure__value${strong ? ' dash-figure__value--strong' : ''}`}>{value}</Text>
-      <Text className='dash-figure__label'>{label}</Text>
-      {f ? (
-        <Text className={`dash-figure__change dash-figure__change--${changeTone(f.current, f.lastYear)}`}>
-          去年 {countOrAmount(label, f.lastYear)}
-          {change ? ` · ${change}` : ''}
-        </Text>
-      ) : sub ? (
-        <Text className='dash-figure__change'>{sub}</Text>
-      ) : null}
-    </View>
-  )
-}
-
-/** Last year's figure in the unit of its label (hours, 万元 or a count). */
-function countOrAmount(label: string, value: number): string {
-  if (label.includes('万元')) return wan(value)
-  if (['期间', '本年'].includes(label)) return hoursText(value)
-  return countText(value)
-}
-
-interface BarRow {
-  key: string
-  name: string
-  value: number
-  text: string
-  sub?: string
-}
-
-/** Rows as bars or, on request, a table; a row that opens a place has an arrow. */
-function Bars({ title, rows, onRow }: { title: string; rows: BarRow[]; onRow?: (row: BarRow) => void }) {
-  const [table, setTable] = useState(false)
-  const widths = barWidths(rows.map((r) => r.value))
-  return (
-    <View className='dash-bars'>
-      <View className='dash-bars__head'>
-        <Text className='dash-bars__title'>{title}</Text>
-        <View className='dash-bars__switch'>
-          <Text className={`dash-bars__mode${table ? '' : ' dash-bars__mode--on'}`} onClick={() => setTable(false)}>
-            图
-          </Text>
-          <Text className={`dash-bars__mode${table ? ' dash-bars__mode--on' : ''}`} onClick={() => setTable(true)}>
-            表
-          </Text>
-        </View>
-      </View>
-      {rows.length === 0 ? (
-        <Text className='dash-bars__empty'>期间内没有数据</Text>
-      ) : table ? (
-        <View className='dash-table'>
-          {rows.map((r) => (
-            <View key={r.key} className='dash-table__row' onClick={onRow ? () => onRow(r) : undefined}>
-              <Text className='dash-table__name'>{r.name}</Text>
-              <Text className='dash-table__value'>{r.text}</Text>
-              <Text className='dash-table__sub'>{r.sub ?? ''}</Text>
-            </View>
-          ))}
-        </View>
-      ) : (
-        rows.map((r, i) => (
-          <View key={r.key} className={`dash-bar${onRow ? ' dash-bar--link' : ''}`} data-key={r.key} onClick={onRow ? () => onRow(r) : undefined}>
-            <View className='dash-bar__line'>
-              <Text className='dash-bar__name'>{r.name}</Text>
-              <Text className='dash-bar__value'>{r.text}</Text>
-              {onRow ? <Text className='dash-bar__arrow'>›</Text> : null}
-            </View>
-            <View className='dash-bar__track'>
-              <View className='dash-bar__fill' style={{ width: `${widths[i]}%` }} />
-            </View>
-            {r.sub ? <Text className='dash-bar__sub'>{r.sub}</Text> : null}
-          </View>
-        ))
-      )}
     </View>
   )
 }

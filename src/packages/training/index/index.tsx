@@ -41,7 +41,7 @@ export default function Trainings() {
         <View className='panel-tabs'>
           {[{ value: '' as const, label: '全部' }, ...KIND_OPTIONS.slice(0, 5)].map((k) => (
             <View key={k.value || 'all'} className={`panel-tabs__item ${kind === k.value ? 'panel-tabs__item--on' : ''}`} onClick={() => setKind(k.value)}>
-              <Text>{k.value ? k.label.replace('培训', '') : k.label}</Text>
+              <Text>{k.value ? k.label.replace('培训', '').replace('青农大讲堂', '讲堂') : k.label}</Text>
             </View>
           ))}
         </View>

@@ -3,7 +3,7 @@
 import { action, date, freeText, PageInput, personName, text } from './common'
 import { idNumberProblem, isRealDate, MOBILE_PATTERN, normalizeIdNumber } from './personal'
 import * as z from './zod'
-import { TERM_STATES } from './term'
+import { TERM_FILTER_LABELS, TERM_FILTERS, TERM_STATES } from './term'
 import {
   POLITICAL_STATUSES,
   PRIVACY_VERSION,
@@ -215,8 +215,7 @@ export const TermView = z.object({
 })
 export type TermView = z.infer<typeof TermView>
 
-export const TERM_FILTERS = ['ended', 'ending', 'all'] as const
-export const TERM_FILTER_LABELS: Record<(typeof TERM_FILTERS)[number], string> = { ended: '已期满', ending: '60 天内期满', all: '全部' }
+export { TERM_FILTERS, TERM_FILTER_LABELS }
 
 export const ExtendTermInput = z
   .object({

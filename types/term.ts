@@ -10,6 +10,10 @@ export const TERM_STATES = ['serving', 'ended'] as const
 export type TermState = (typeof TERM_STATES)[number]
 export const TERM_STATE_LABELS: Record<TermState, string> = { serving: '服务中', ended: '已期满' }
 
+/** The county's list of service terms (registration.terms): ended, ending within 60 days, or all. */
+export const TERM_FILTERS = ['ended', 'ending', 'all'] as const
+export const TERM_FILTER_LABELS: Record<(typeof TERM_FILTERS)[number], string> = { ended: '已期满', ending: '60 天内期满', all: '全部' }
+
 /**
  * The daily timer at instant `now` ends every term whose last day is before this Shanghai date:
  * at 15:59 UTC a term ending that Shanghai day still runs (23:59 there); at 16:01 UTC it has ended.

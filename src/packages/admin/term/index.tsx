@@ -4,7 +4,7 @@
 // the extension sheet (./extend-sheet.tsx). The daily timer moves terms to 期满 (registration).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { TERM_FILTER_LABELS, TERM_FILTERS } from '@contract/registration'
+import { TERM_FILTER_LABELS, TERM_FILTERS } from '@contract/term'
 import { call } from '@/services/cloud'
 import { useAdminScope } from '@/components/admin/shared'
 import { adminDenied } from '@/components/admin/ui'

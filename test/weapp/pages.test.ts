@@ -66,13 +66,15 @@ describe('首页 pages/index/index', () => {
       '爱心商家优惠',
       '创业贴息贷款',
       '岗位对接会',
+      '培训课程',
+      '两赛',
       '怎么参与',
       '共青团清远市委员会 · 乡青汇',
     ]) {
       expect(text).toContain(copy)
     }
-    expect(page.queryAll('.program')).toHaveLength(4)
-    expect(page.queryAll('.program__go').map((n) => n.text())).toEqual(['立即进入 ›', '立即进入 ›', '立即进入 ›', '立即进入 ›'])
+    expect(page.queryAll('.program')).toHaveLength(6)
+    expect(page.queryAll('.program__go').map((n) => n.text())).toEqual(Array(6).fill('立即进入 ›'))
     // Nothing unread: no banner, no badge on 我的.
     expect(app.cloudCalls.map((c) => (c.data as { action: string }).action)).toEqual(['unread'])
     expect(page.query('.home__inbox')).toBeNull()

@@ -57,7 +57,8 @@ test('志愿服务 home: 林晓雨 without a session sees the way to 签到, her
   }
   expect(page.queryAll('.vhome-hours__num').map((n) => n.text())).toEqual(['0', '0', '0'])
   expect(page.query('.vhome-session')).toBeNull()
-  expect(new Set(app.cloudCalls.map((c) => `${c.name}.${(c.data as any).action}`))).toEqual(new Set(['service.current', 'service.hours', 'account.me', 'settings.get']))
+  // All at once; registration.myTerm for the term's notice (shown only within 30 days of its end, or after).
+  expect(new Set(app.cloudCalls.map((c) => `${c.name}.${(c.data as any).action}`))).toEqual(new Set(['service.current', 'service.hours', 'account.me', 'settings.get', 'registration.myTerm']))
 
   await page.tap('服务时长与记录')
   await page.tap('.vhome-entry__nearby')

@@ -26,11 +26,12 @@ const NOTES = [
   '通过、驳回和调整时长都会记录操作人、时间和理由；驳回和调整须填写理由。',
 ]
 
-const DESKS: { key: 'queue' | 'stations' | 'report' | 'dashboard' | 'commend' | 'grid'; mark: string; tone: MarkTone; title: string; desc: string; url: string }[] = [
+const DESKS: { key: 'queue' | 'stations' | 'report' | 'dashboard' | 'commend' | 'grid' | 'care'; mark: string; tone: MarkTone; title: string; desc: string; url: string }[] = [
   { key: 'queue', mark: '审', tone: 'brand', title: '签到审核', desc: '通过、驳回签到记录，调整计入时长', url: ROUTES.queue },
   { key: 'stations', mark: '站', tone: 'green', title: '驿站管理', desc: '驿站信息、签到范围、张贴码与现场签到码', url: ROUTES.stations },
   { key: 'report', mark: '表', tone: 'blue', title: '服务时长报表', desc: '按月汇总志愿者服务时长，导出 Excel', url: ROUTES.report },
   { key: 'dashboard', mark: '看', tone: 'amber', title: '工作看板', desc: '志愿者、服务时长、驿站与对接会，对比去年同期', url: ROUTES.dashboard },
+  { key: 'care', mark: '访', tone: 'green', title: '志愿者关怀', desc: '探访慰问记录、跟进事项与超期未探访提醒', url: ROUTES.care },
   { key: 'grid', mark: '网', tone: 'blue', title: '网格上报', desc: '志愿网格员上报的问题：受理、交办、办结，逾期提醒', url: ROUTES.gridQueue },
   { key: 'commend', mark: '评', tone: 'brand', title: '评选表彰', desc: '提名本镇街志愿者参加星级志愿者、最美志愿者评选', url: ROUTES.commend },
 ]

@@ -15,6 +15,7 @@ import type { Allowance, SessionView } from '../shared/volunteer'
 import { AppealSheet } from './AppealSheet'
 import { FocusedRecord, History, MakeupLink } from './History'
 import { HoursHero, Levels, MonthBars, StationHours } from './parts'
+import { MyPosts } from '@/components/care/MyPosts'
 import { TermCard } from '@/components/term/TermCard'
 import { Honours } from '@/components/commend/Honours'
 
@@ -94,6 +95,7 @@ export default function Hours() {
             <TermCard />
             {focused && <FocusedRecord record={focused} onClose={() => setFocused(null)} onAppeal={setAppealing} />}
             <Levels hours={hours} />
+            <MyPosts />
             <Honours />
             <Card title='月度服务时长' extra={<Text>近 12 个月 · 小时</Text>}>
               <MonthBars months={hours.months} />

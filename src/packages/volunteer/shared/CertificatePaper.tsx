@@ -39,6 +39,20 @@ export function CertificatePaper({ cert }: { cert: CertificateView }) {
           <Text className='cert__level-name'>{starName(cert.star)}</Text>
         </View>
 
+        {cert.posts.length > 0 && (
+          <View className='cert__posts'>
+            <Text className='cert__posts-title'>担任职务</Text>
+            {cert.posts.map((p) => (
+              <View key={`${p.title}${p.from}`} className='cert__post'>
+                <Text className='cert__post-title'>{p.title}</Text>
+                <Text className='cert__post-span'>
+                  {p.from} 至 {p.to ?? '今'}
+                </Text>
+              </View>
+            ))}
+          </View>
+        )}
+
         {cert.byStation.length > 0 && (
           <View className='cert__table'>
             <View className='cert__row cert__row--head'>

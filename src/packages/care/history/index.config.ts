@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '探访记录',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

@@ -54,8 +54,11 @@ test('the league creates a contest, a team enters, two judges score and the resu
   const chen = await openAs('陈思敏')
   await chen.page.goto(`${world.stack.url}/#/packages/account/invite/index?scene=${encodeURIComponent(encodeURIComponent(`inv=${code}`))}`)
   await chen.page.locator('.invite__role', { hasText: '大赛评委' }).waitFor()
+  await chen.page.locator('.invite__name input').fill('陈思敏')
   await chen.page.locator('.invite__accept').click()
-  await chen.page.getByText(/已.*大赛评委|大赛评委/).first().waitFor()
+  await chen.page.locator('.taro-modal__content', { hasText: '大赛评委 · 清远市乡村旅游直播大赛' }).waitFor()
+  await chen.page.locator('.taro-model__confirm').click()
+  await chen.page.getByText('你已成为大赛评委').waitFor()
   await shot(chen.page, '04-judge-accepted')
   // A second judge (何静) is invited and accepts the same way, off screen.
   const inv = await world.invoke('o_demo_city', 'grants', 'createInvitation', { role: 'judge', scopeId: contest._id })

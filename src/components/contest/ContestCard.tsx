@@ -26,7 +26,7 @@ export function ContestCard({ c, onClick, children }: { c: ContestView; onClick?
 /** The rules a contest runs by: rounds, the rubric (weights as bars), awards and the tie rule. */
 export function ContestRules({ c }: { c: ContestView }) {
   return (
-    <View className='ct-list'>
+    <View className='ct-list ct-list--rules'>
       <View className='ct-card'>
         <Text className='ct-card__title'>比赛规则</Text>
         <Text className='ct-card__line'>{c.rules}</Text>

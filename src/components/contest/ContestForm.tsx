@@ -102,7 +102,7 @@ export function ContestForm({ contest, countyCode, onSave }: { contest: ContestV
       <FormRow field='awards' label='奖项' required error={err('awards')} stacked hint='最后一轮按名次依次颁发'>
         <AwardsEditor rows={awards} onChange={setAwards} />
       </FormRow>
-      <FormRow field='appealDays' label='申诉期（天）' required error={err('appealDays')}>
+      <FormRow field='appealDays' label='申诉期' required error={err('appealDays')} hint='结果公布后可申诉的天数'>
         <TextInput type='number' value={appealDays} maxLength={2} onChange={setAppealDays} />
       </FormRow>
       <View className='ct-bar'>

@@ -20,6 +20,28 @@ export interface AwardRow {
 }
 
 type Edit<T> = (rows: T[]) => void
+function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <View className='ct-labelled'>
+      <Text className='ct-labelled__label'>{label}</Text>
+      <View className='ct-labelled__control'>{children}</View>
+    </View>
+  )
+}
+
+/** Column heads over a list's inputs. */
+function Heads({ names }: { names: string[] }) {
+  return (
+    <View className='ct-sub ct-sub--head'>
+      {names.map((n, i) => (
+        <Text key={n} className={i === 0 ? 'ct-sub__field' : 'ct-sub__small'}>
+          {n}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
 const change = <T,>(rows: T[], i: number, patch: Partial<T>): T[] => rows.map((r, k) => (k === i ? { ...r, ...patch } : r))
 const drop = <T,>(rows: T[], i: number): T[] => rows.filter((_r, k) => k !== i)
 
@@ -29,10 +51,18 @@ export function RoundsEditor({ rows, onChange }: { rows: RoundRow[]; onChange: E
       {rows.map((r, i) => (
         <View key={i} className='ct-sub ct-sub--round'>
           <View className='ct-sub__field'>
-            <TextInput className='ct-round__name' value={r.name} maxLength={20} placeholder={`第 ${i + 1} 轮名称，如：初赛`} onChange={(v) => onChange(change(rows, i, { name: v }))} />
-            <TextInput className='ct-round__deadline' value={r.entryDeadline} maxLength={16} placeholder='提交截止 2026-12-20 18:00' onChange={(v) => onChange(change(rows, i, { entryDeadline: v }))} />
-            <TextInput className='ct-round__judging' value={r.judgingEnds} maxLength={16} placeholder='评审截止 2026-12-25 18:00' onChange={(v) => onChange(change(rows, i, { judgingEnds: v }))} />
-            <TextInput className='ct-round__advance' type='number' value={r.advance} maxLength={4} placeholder='晋级名额' onChange={(v) => onChange(change(rows, i, { advance: v }))} />
+            <Labelled label={`第 ${i + 1} 轮`}>
+              <TextInput className='ct-round__name' value={r.name} maxLength={20} placeholder='名称，如：初赛' onChange={(v) => onChange(change(rows, i, { name: v }))} />
+            </Labelled>
+            <Labelled label='提交截止'>
+              <TextInput className='ct-round__deadline' value={r.entryDeadline} maxLength={16} placeholder='2026-12-20 18:00' onChange={(v) => onChange(change(rows, i, { entryDeadline: v }))} />
+            </Labelled>
+            <Labelled label='评审截止'>
+              <TextInput className='ct-round__judging' value={r.judgingEnds} maxLength={16} placeholder='2026-12-25 18:00' onChange={(v) => onChange(change(rows, i, { judgingEnds: v }))} />
+            </Labelled>
+            <Labelled label='晋级名额'>
+              <TextInput className='ct-round__advance' type='number' value={r.advance} maxLength={4} placeholder='最后一轮不晋级，填 1 即可' onChange={(v) => onChange(change(rows, i, { advance: v }))} />
+            </Labelled>
           </View>
           {rows.length > 1 && (
             <Text className='ct-sub__remove' onClick={() => onChange(drop(rows, i))}>
@@ -54,6 +84,7 @@ export function RubricEditor({ rows, onChange }: { rows: CriterionRow[]; onChang
   const sum = rows.reduce((s, r) => s + (Number(r.weight) || 0), 0)
   return (
     <View className='ct-rubric'>
+      <Heads names={['评分项', '权重 %', '满分']} />
       {rows.map((r, i) => (
         <View key={i} className='ct-sub'>
           <TextInput className='ct-sub__field ct-criterion__name' value={r.name} maxLength={20} placeholder='评分项，如：创意' onChange={(v) => onChange(change(rows, i, { name: v }))} />
@@ -79,6 +110,7 @@ export function RubricEditor({ rows, onChange }: { rows: CriterionRow[]; onChang
 export function AwardsEditor({ rows, onChange }: { rows: AwardRow[]; onChange: Edit<AwardRow> }) {
   return (
     <View className='ct-awards'>
+      <Heads names={['奖项', '名额']} />
       {rows.map((r, i) => (
         <View key={i} className='ct-sub'>
           <TextInput className='ct-sub__field ct-award__name' value={r.name} maxLength={12} placeholder='奖项，如：一等奖' onChange={(v) => onChange(change(rows, i, { name: v }))} />

@@ -32,6 +32,8 @@ export interface QualitySummary {
   'quality.transitionMachines': number
   'quality.fuzzRunsMinPerAction': number
   'quality.fuzzActions': number
+  /** Fuzz runs answered by an identical earlier run (same caller and parsed input, data unchanged since), of all runs. */
+  'quality.fuzzRepeatShare': number
   'quality.races': number
   'quality.racesControlsShowingRace': number
   'quality.piiCallsScanned': number
@@ -50,7 +52,7 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
   const matrix = all.matrix as { actions: number; covered: number; cells: number; forbidden: number; denied: number } | undefined
   const fuzz = Object.entries(all)
     .filter(([k]) => k.startsWith('fuzz-'))
-    .flatMap(([, v]) => Object.entries((v as { actions: Record<string, { runs: number }> }).actions))
+    .flatMap(([, v]) => Object.entries((v as { actions: Record<string, { runs: number; repeats?: number }> }).actions))
   const races = ((all.races as { races: { name: string; n: number; observed: number; control: number }[] } | undefined)?.races ?? [])
   const pii = Object.entries(all)
     .filter(([k]) => k.startsWith('pii-'))
@@ -88,7 +90,11 @@ export function summarize(): { figures: Partial<QualitySummary>; text: string } 
   if (fuzz.length) {
     figures['quality.fuzzRunsMinPerAction'] = Math.min(...fuzz.map(([, f]) => f.runs))
     figures['quality.fuzzActions'] = fuzz.length
-    lines.push(`- Fuzzing: ${fuzz.length} actions, at least ${figures['quality.fuzzRunsMinPerAction']} runs each`)
+    const runs = fuzz.reduce((n, [, f]) => n + f.runs, 0)
+    figures['quality.fuzzRepeatShare'] = Math.round((fuzz.reduce((n, [, f]) => n + (f.repeats ?? 0), 0) / runs) * 1000) / 1000
+    lines.push(
+      `- Fuzzing: ${fuzz.length} actions, at least ${figures['quality.fuzzRunsMinPerAction']} runs each (${Math.round(figures['quality.fuzzRepeatShare'] * 100)} % repeated an earlier run's caller and input on unchanged data, answered as that run was)`,
+    )
   }
   if (races.length) {
     figures['quality.races'] = races.length

@@ -16,6 +16,12 @@ const KNOWN_SECONDS = [
   ['test/quality/transitions.test.ts', 75],
   ['test/quality/fuzz-registration.test.ts', 65],
   ['test/quality/races.test.ts', 45],
+  // The programmes of issues 22 and 23, as their helpers measured them on a loaded machine (2026-12-05).
+  ['test/quality/fuzz-training.test.ts', 78],
+  ['test/quality/fuzz-care.test.ts', 70],
+  ['test/quality/fuzz-contest.test.ts', 63],
+  ['test/quality/fuzz-commend.test.ts', 59],
+  ['test/quality/fuzz-grid.test.ts', 27],
 ]
 
 const known = (test) => {

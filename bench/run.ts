@@ -394,6 +394,7 @@ function report() {
     `- perk redemption: verify ${metrics['roundTrips.perk.verify']}, confirm ${metrics['roundTrips.perk.confirm']} (goal ≤ 3 each)`,
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (goal ≤ 6; to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']} (goal ≤ 6)`,
     `- grid report: ${metrics['roundTrips.grid.report']} (goal ≤ 4); the township's queue: ${metrics['roundTrips.grid.queue']} (goal ≤ 2)`,
+    `- training sign-up: ${metrics['roundTrips.training.signUp']} (goal ≤ 6); check-in at the door: ${metrics['roundTrips.training.checkIn']} (goal ≤ 3)`,
     `- the league's dashboard (dashboard.overview, six cards read at once, each one aggregation; the stations card also counts the stations): ${metrics['roundTrips.dashboard.overview']}`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}; recording a repayment ${metrics['roundTrips.loan.repay']} (goal ≤ 5)`,
     '',

@@ -144,7 +144,8 @@ export const care = {
   history: action({
     summary: '一位志愿者的探访记录与职务（仅所在镇街、县和团市委可看）',
     input: PageInput.extend({ volunteerId }),
-    output: z.object({ volunteer: CareVolunteer, posts: z.array(PostView), items: z.array(VisitView), total: z.number() }),
+    /** intervalDays: the league's visiting period (settings), against which the last visit is late. */
+    output: z.object({ volunteer: CareVolunteer, posts: z.array(PostView), items: z.array(VisitView), total: z.number(), intervalDays: z.number() }),
     access: { who: STAFF, objects: 'township' },
   }),
   record: action({

@@ -238,7 +238,7 @@ export const main = defineFunction('care', care, {
     await requireReach(ctx, reg)
     const today = shanghaiDate(ctx.now)
     const mine = visits().where({ volunteerId: reg.userId })
-    const [{ list: rows }, { total }, { data: page }, { data: held }] = await Promise.all([
+    const [{ list: rows }, { total }, { data: page }, { data: held }, settings] = await Promise.all([
       withCare({ userId: reg.userId }).project(ROW_FIELDS).end<VolunteerRow>(),
       mine.count(),
       mine
@@ -248,13 +248,14 @@ export const main = defineFunction('care', care, {
         .limit(input.pageSize)
         .get(),
       posts().where({ volunteerId: reg.userId }).orderBy('startDate', 'desc').limit(100).get(),
+      loadSettings(ctx.now.getTime()),
     ])
     const opened = page.filter((v) => v.aspects.health.noteSealed).map((v) => v._id)
     if (opened.length > 0) {
       const reader = await ctx.user()
       await audit(ctx.now, { actorId: reader?._id ?? '', action: 'care.readHealthNotes', targetType: 'volunteer', targetId: reg.userId, before: null, after: { visits: opened }, reason: '查看探访记录' })
     }
-    return { volunteer: volunteerView(rows[0]), posts: held.map((p) => postView(p, today)), items: page.map((v) => visitView(v, today)), total }
+    return { volunteer: volunteerView(rows[0]), posts: held.map((p) => postView(p, today)), items: page.map((v) => visitView(v, today)), total, intervalDays: settings.careVisitIntervalDays }
   },
 
   async record(input, ctx) {

@@ -226,6 +226,9 @@ test('未探访: volunteers in post not visited within the period, never visited
   const r = ok(await raw<{ intervalDays: number; since: string }>(CITY, 'notVisited', { countyCode: '441803' }))
   expect(r).toMatchObject({ intervalDays: 60, since: ago(60) })
   expect(expectedNotVisited({}, 60)).not.toEqual(expectedNotVisited({}, 90))
+  // A volunteer's history judges the last visit against the same period.
+  const someone = (await allPages(CITY, 'volunteers', {})).items[0] as { volunteerId: string }
+  expect(ok(await raw<{ intervalDays: number }>(CITY, 'history', { volunteerId: someone.volunteerId }))).toMatchObject({ intervalDays: 60 })
 })
 
 test('the volunteer list: the township sees its own volunteers with their last visit, paged stably', async () => {

@@ -16,7 +16,6 @@ import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { StateView } from '@/components/ui/StateView'
 import { AspectList, FollowUpLine, lastVisitLine, PostLine, type VisitView } from '@/components/care/parts'
-import { DEFAULT_CARE_VISIT_INTERVAL_DAYS } from '@contract/care-rules'
 
 import './index.scss'
 
@@ -53,8 +52,8 @@ export default function CareHistory() {
   return (
     <View className={`panel-page care-history${page.state.kind === 'ready' ? ' panel-page--with-bar' : ''}`}>
       <PageStates gate={gate.kind === 'ready' ? undefined : gate} state={page.state} retry={() => (gate.kind === 'ready' ? page.retry() : void reloadGate(true))} denied={staffDenied(gate)} notFound={{ title: '没有找到这位志愿者' }}>
-        {({ volunteer: v, posts, items, total }) => {
-          const last = lastVisitLine(v, DEFAULT_CARE_VISIT_INTERVAL_DAYS)
+        {({ volunteer: v, posts, items, total, intervalDays }) => {
+          const last = lastVisitLine(v, intervalDays)
           return (
             <>
               <View className='care-history__hero'>

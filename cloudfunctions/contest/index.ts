@@ -636,17 +636,23 @@ export const main = defineFunction(
       const total = weightedScore(c.rubric, input.scores)
       const first = Math.round((input.scores[0] / c.rubric[0].maxScore) * 10_000) / 100
       const doc: ContestScoreDoc = { _id: id, contestId: c._id, entryId: e._id, round: c.round, judgeId: judge._id, scores: input.scores, total, first, conflict: false, reason: '', createdAt: had?.createdAt ?? ctx.now, updatedAt: ctx.now }
-      if (had) {
+      // An update that changes nothing (the same scores sent twice in the same millisecond) counts
+      // no document as updated; only a conflict declared meanwhile refuses the score.
+      const rescore = async () => {
         const { stats } = await scores().where({ _id: id, conflict: false }).update({ data: { scores: input.scores, total, first, updatedAt: ctx.now } })
-        if (stats.updated !== 1) throw conflict('你已声明回避这件作品，不能再评分')
+        if (stats.updated === 1) return
+        const { data: now } = await scores().doc(id).get()
+        if (now?.conflict !== false) throw conflict('你已声明回避这件作品，不能再评分')
+      }
+      if (had) {
+        await rescore()
       } else {
         try {
           await scores().add({ data: doc })
         } catch (err) {
           if (!isDuplicateKey(err)) throw err
           // The same judge's second send at once: the first one stands, this one updates it.
-          const { stats } = await scores().where({ _id: id, conflict: false }).update({ data: { scores: input.scores, total, first, updatedAt: ctx.now } })
-          if (stats.updated !== 1) throw conflict('你已声明回避这件作品，不能再评分')
+          await rescore()
         }
       }
       await audit(ctx.now, { actorId: judge._id, action: 'contest.score', targetType: 'contest_entry', targetId: e._id, before: had ? { total: had.total } : null, after: { total }, reason: `第 ${c.round + 1} 轮评分` })

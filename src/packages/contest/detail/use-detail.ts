@@ -1,35 +1,17 @@
 // A contest page's data and what an entrant does there: join a team by its code, submit the work
 // (asking for the notice first), appeal the round's result. Each change reloads the page quietly.
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
-import { call, errorMessage } from '@/services/cloud'
-import { markChanged } from '@/services/changes'
+import { call } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
+import { useAction } from '@/components/ui/action'
 import { usePageState } from '@/components/ui/page-state'
 
 export type ContestData = OutputOf<'contest.get'>
 
 export function useDetail(id: string) {
   const page = usePageState<ContestData>(() => call('contest.get', { id }), [id], !!id)
-  const [busy, setBusy] = useState('')
-
-  async function run(key: string, send: () => Promise<unknown>, done: string): Promise<boolean> {
-    if (busy) return false
-    setBusy(key)
-    try {
-      await send()
-      markChanged('contests', 'contest-mine')
-      void Taro.showToast({ title: done, icon: 'success' })
-      await page.reload(true)
-      return true
-    } catch (err) {
-      void Taro.showModal({ title: '没有成功', content: errorMessage(err), showCancel: false, confirmText: '知道了' })
-      return false
-    } finally {
-      setBusy('')
-    }
-  }
+  const { busy, run } = useAction({ changed: ['contests', 'contest-mine'], reload: () => page.reload(true) })
 
   return {
     page,

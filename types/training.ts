@@ -9,6 +9,7 @@ import { action, clock, date, freeText, integer, moment, PageInput, text } from 
 import type { IntegerRule } from './field-rules'
 import { Coordinate } from './station'
 import { SIGNUP_STATUSES, TRAINING_AUDIENCES, TRAINING_DOOR_CODE, TRAINING_KINDS, type TrainingAudience, type TrainingKind } from './vocabulary'
+import { trainingReportActions } from './training-report'
 import * as z from './zod'
 
 export { TRAINING_AUDIENCES, TRAINING_KINDS, type TrainingAudience, type TrainingKind }
@@ -165,6 +166,8 @@ export const TrainingCertificateView = z.object({
   hours: z.number(),
   sessions: z.array(z.object({ title: z.string(), date: z.string() })),
   completedAt: z.string(),
+  /** When the certificate was withdrawn (attendance undone below the requirement); '' while it stands. */
+  revokedAt: z.string(),
 })
 export type TrainingCertificateView = z.infer<typeof TrainingCertificateView>
 
@@ -256,14 +259,14 @@ export const training = {
     access: { who: learners, objects: 'own' },
   }),
   markAttendance: action({
-    summary: '按名单登记出勤（为不便用手机的学员；留痕）',
+    summary: '按名单登记出勤或撤销出勤（为不便用手机的学员；留痕；撤销后不再达到结业要求的，结业证书随之撤销）',
     input: z.object({
       sessionId,
       signupIds: z.array(signupId).describe('学员').min(1, '请选择学员').max(50, '一次最多登记 50 人'),
       present: z.boolean({ error: '请选择出勤或缺勤' }).describe('出勤'),
       reason: freeText('说明', 100).default(''),
     }),
-    output: z.object({ changed: z.number(), completed: z.number() }),
+    output: z.object({ changed: z.number(), completed: z.number(), revoked: z.number() }),
     access: { who: admins, objects: 'county' },
   }),
   roster: action({
@@ -302,4 +305,6 @@ export const training = {
     access: { who: 'anyone' },
     rateLimit: { max: 60, windowSeconds: 3600 },
   }),
+  /** Reports (issue 22 item 5): types/training-report.ts. */
+  ...trainingReportActions,
 }

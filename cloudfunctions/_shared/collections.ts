@@ -852,6 +852,8 @@ export interface TrainingCertificateDoc {
   hours: number
   sessions: { title: string; date: string }[]
   completedAt: Date
+  /** When attendance was undone below the course's requirement: the certificate no longer stands (null while valid). */
+  revokedAt?: Date | null
 }
 
 // ---- contests (types/contest.ts) ----------------------------------------------------------------

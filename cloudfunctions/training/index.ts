@@ -144,7 +144,7 @@ function withCourseParts(pipeline: Aggregate, userId: string | null): Aggregate 
   if (!userId) return joined
   return joined
     .lookup({ from: COLLECTIONS.trainingProgress, pipeline: ($.pipeline().match({ userId }) as LookupPipeline).done(), as: 'progress' })
-    .lookup({ from: COLLECTIONS.trainingCertificates, pipeline: ($.pipeline().match({ userId }).project({ code: 1, courseId: 1 }) as LookupPipeline).done(), as: 'certs' })
+    .lookup({ from: COLLECTIONS.trainingCertificates, pipeline: ($.pipeline().match({ userId, revokedAt: null }).project({ code: 1, courseId: 1 }) as LookupPipeline).done(), as: 'certs' })
 }
 
 type CourseJoined = Course & { sessionDates: Pick<Session, 'date'>[]; progress?: TrainingProgressDoc[]; certs?: Pick<TrainingCertificateDoc, 'code' | 'courseId'>[] }
@@ -222,12 +222,16 @@ async function certify(c: Course, to: Recipient & { name: string }, done: { sess
     hours: hoursOf(done.minutes + done.sessions.reduce((n, s) => n + s.minutes, 0)),
     sessions: [...done.sessions].sort((a, b) => (a.date < b.date ? -1 : 1)).map((s) => ({ title: s.title, date: s.date })),
     completedAt: now,
+    revokedAt: null,
   }
   try {
     await certificates().add({ data: doc })
   } catch (err) {
-    if (isDuplicateKey(err)) return false
-    throw err
+    if (!isDuplicateKey(err)) throw err
+    // Withdrawn when attendance was undone, and earned again: it stands again (with the same code).
+    const { stats } = await certificates().where({ _id: doc._id, revokedAt: _.neq(null) }).update({ data: { revokedAt: null, hours: doc.hours, sessions: doc.sessions, completedAt: now } })
+    if (stats.updated !== 1) return false
+    await audit(now, { actorId: 'system', action: 'training.reinstate_certificate', targetType: 'training_certificate', targetId: doc._id, before: { revoked: true }, after: { revoked: false }, reason: '出勤恢复，重新达到结业要求' })
   }
   await notify(to, { template: 'review', page: `${RECORDS_PAGE}?course=${c._id}`, values: { thing1: `${c.title}结业证书`, phrase2: '已生成', thing3: '可在学习记录中查看并出示核验码' } }, now)
   return true
@@ -246,6 +250,25 @@ async function certifyAttended(c: Course, people: { userId: string; openid: stri
     if (await certify(c, p, { sessions: mine, minutes: 0 }, now)) n++
   }
   return n
+}
+
+/**
+ * After attendance was undone: withdraws the certificates of those in `people` whose attended
+ * sessions no longer reach the course's requirement (conditional on it standing, so twice
+ * withdraws once), logs it and tells them. The verify page then says 已撤销.
+ */
+async function revokeShortfall(c: Course, people: { userId: string; openid: string }[], actorId: string, reason: string, now: Date): Promise<number> {
+  if (people.length === 0 || c.kind === 'online') return 0
+  const attended = await readAll(signups().where({ courseId: c._id, userId: _.in(people.map((p) => p.userId)), attended: true }).field({ userId: true }))
+  const short = people.filter((p) => attended.filter((a) => a.userId === p.userId).length < c.requiredSessions)
+  const revoked: typeof people = []
+  for (const p of short) {
+    const { stats } = await certificates().where({ _id: `${c._id}:${p.userId}`, revokedAt: null }).update({ data: { revokedAt: now } })
+    if (stats.updated === 1) revoked.push(p)
+  }
+  await audit(now, ...revoked.map((p) => ({ actorId, action: 'training.revoke_certificate', targetType: 'training_certificate', targetId: `${c._id}:${p.userId}`, before: { revoked: false }, after: { revoked: true }, reason: reason || '出勤撤销，未达到结业要求' })))
+  await notify(revoked, { template: 'review', page: `${RECORDS_PAGE}?course=${c._id}`, values: { thing1: `${c.title}结业证书`, phrase2: '已撤销', thing3: '出勤登记更正后未达到结业要求' } }, now)
+  return revoked.length
 }
 
 // ---- sign-up helpers -----------------------------------------------------------------
@@ -624,7 +647,7 @@ export const main = defineFunction(
       const wrong = found.find((x) => x.status !== 'confirmed')
       if (wrong) throw conflict(`${maskName(wrong.name)} 不是报名成功的学员（${wrong.status === 'waiting' ? '候补中' : '已取消'}）`)
       const changing = found.filter((x) => x.attended !== input.present)
-      if (changing.length === 0) return { changed: 0, completed: 0 }
+      if (changing.length === 0) return { changed: 0, completed: 0, revoked: 0 }
       const targets = changing.map((x) => x._id)
       const change = input.present ? { attended: true, minutes: s.minutes, markedBy: user._id, updatedAt: ctx.now } : { attended: false, minutes: 0, markedBy: user._id, updatedAt: ctx.now }
       const { stats } = await signups().where({ _id: _.in(targets), status: 'confirmed', attended: !input.present }).update({ data: change })
@@ -637,8 +660,11 @@ export const main = defineFunction(
       )
       // Each person marked is told (消息; the subscribe message only with their consent).
       await notify(changing, { template: 'review', page: `${COURSE_PAGE}?id=${c._id}`, values: { thing1: `${c.title} ${s.title}`, phrase2: input.present ? '已登记出勤' : '出勤已撤销', thing3: input.present ? `${hoursOf(s.minutes)} 学时计入学习记录` : input.reason || '工作人员更正了出勤登记' } }, ctx.now)
-      const completed = input.present ? await certifyAttended(c, changing.map((x) => ({ userId: x.userId, openid: x.openid, name: x.name })), ctx.now) : 0
-      return { changed: stats.updated, completed }
+      const people = changing.map((x) => ({ userId: x.userId, openid: x.openid, name: x.name }))
+      // Completion follows attendance both ways: marked present it may come, marked absent it may go.
+      const completed = input.present ? await certifyAttended(c, people, ctx.now) : 0
+      const revoked = input.present ? 0 : await revokeShortfall(c, people, user._id, input.reason, ctx.now)
+      return { changed: stats.updated, completed, revoked }
     },
 
     async roster(input, ctx) {
@@ -715,7 +741,7 @@ export const main = defineFunction(
           .limit(1000)
           .end<{ _id: string; sessions: number; minutes: number }>(),
         readAll(progress().where({ userId: user._id })),
-        readAll(certificates().where({ userId: user._id }).field({ courseId: true, code: true })),
+        readAll(certificates().where({ userId: user._id, revokedAt: null }).field({ courseId: true, code: true })),
       ])
       const ids = [...new Set([...attended.list.map((a) => a._id), ...prog.map((p) => p.courseId)])]
       const list = ids.length > 0 ? await readAll(courses().where({ _id: _.in(ids) })) : []
@@ -747,6 +773,7 @@ export const main = defineFunction(
       const user = (await ctx.user())!
       const { data } = await certificates().doc(`${input.courseId}:${user._id}`).get()
       if (!data) throw conflict('尚未结业：完成课程后自动生成证书')
+      if (data.revokedAt) throw conflict(`证书已于 ${shanghaiDateTime(data.revokedAt)} 撤销：出勤登记更正后未达到结业要求`)
       return certificateView(data)
     },
 
@@ -760,7 +787,7 @@ export const main = defineFunction(
 )
 
 function certificateView(c: TrainingCertificateDoc): TrainingCertificateView {
-  return { code: c.code, name: c.name, courseTitle: c.courseTitle, kind: c.kind, department: c.department, hours: c.hours, sessions: c.sessions, completedAt: iso(c.completedAt) }
+  return { code: c.code, name: c.name, courseTitle: c.courseTitle, kind: c.kind, department: c.department, hours: c.hours, sessions: c.sessions, completedAt: iso(c.completedAt), revokedAt: iso(c.revokedAt) }
 }
 
 /**

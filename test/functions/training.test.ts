@@ -315,10 +315,10 @@ describe('attendance at the door', () => {
     expect(await app.call(CITY, 'training.markAttendance', { sessionId: s2.id, signupIds: ids(roster), present: true })).toMatchObject({ ok: false, error: { field: 'signupIds' } })
     expect(await app.call(OTHER_COUNTY, 'training.markAttendance', { sessionId: s1.id, signupIds: ids(roster), present: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(app.dump()).toBe(before)
-    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s1.id, signupIds: ids(roster), present: true, reason: '学员未带手机' }))).toEqual({ changed: 2, completed: 0 })
-    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s1.id, signupIds: ids(roster), present: true }))).toEqual({ changed: 0, completed: 0 })
+    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s1.id, signupIds: ids(roster), present: true, reason: '学员未带手机' }))).toEqual({ changed: 2, completed: 0, revoked: 0 })
+    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s1.id, signupIds: ids(roster), present: true }))).toEqual({ changed: 0, completed: 0, revoked: 0 })
     const r2 = ok(await app.call(CITY, 'training.roster', { sessionId: s2.id })).items
-    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s2.id, signupIds: ids(r2), present: true }))).toEqual({ changed: 2, completed: 2 })
+    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s2.id, signupIds: ids(r2), present: true }))).toEqual({ changed: 2, completed: 2, revoked: 0 })
     expect(docs('audit').filter((e) => e.action === 'training.mark_present').length).toBeGreaterThanOrEqual(4)
 
     const records = ok(await app.call(a, 'training.records', {}))
@@ -331,6 +331,37 @@ describe('attendance at the door', () => {
     expect(docs('messages').filter((m) => m.userId === userA && String(m.title).includes('结业证书')).length).toBe(1)
     // Training hours are not service hours.
     expect(docs('sessions').filter((x) => x.userId === userA)).toHaveLength(0)
+  })
+
+  test('undoing attendance withdraws the certificate (verify says when), marking it again reinstates it with its code', async () => {
+    const c = await newCourse({ title: '实务培训·项目资金审计', kind: 'practice', audience: 'volunteer', requiredSessions: 1 })
+    const s = await newSession(c.id, { title: '第一讲', date: dateIn(0), startTime: '00:00', endTime: '01:30', signupClosesAt: `${dateIn(0)} 00:00`, signupOpensAt: momentIn(-2 * DAY) })
+    ok(await app.call(CITY, 'training.setStatus', { id: c.id, status: 'published' }))
+    await setSession(s.id, { signupClosesAt: new Date(Date.now() + 60_000) })
+    const [a, b] = await volunteers(2)
+    for (const who of [a, b]) ok(await app.call(who, 'training.signUp', { sessionId: s.id }))
+    const roster = ok(await app.call(CITY, 'training.roster', { sessionId: s.id })).items
+    const idOf = (openid: string) => `${s.id}:${(docs('users').find((u) => u.openid === openid) as { _id: string })._id}`
+    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s.id, signupIds: roster.map((r) => r.id), present: true }))).toEqual({ changed: 2, completed: 2, revoked: 0 })
+    const cert = ok(await app.call(a, 'training.certificate', { courseId: c.id }))
+    expect(cert.revokedAt).toBe('')
+    // Undone for one of them: their certificate is withdrawn, told; the other's stands.
+    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s.id, signupIds: [idOf(a)], present: false, reason: '误登记' }))).toEqual({ changed: 1, completed: 0, revoked: 1 })
+    const verified = ok(await app.call('o_tr_anyone', 'training.verify', { code: cert.code }))
+    expect(verified).toEqual({ ...cert, revokedAt: expect.stringMatching(/^\d{4}-/) })
+    expect(await app.call(a, 'training.certificate', { courseId: c.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('撤销') } })
+    expect(ok(await app.call(a, 'training.records', {})).items.filter((r) => r.courseId === c.id && (r.completed || r.certificateCode))).toEqual([])
+    expect(ok(await app.call(a, 'training.get', { id: c.id })).course.certificateCode).toBe('')
+    expect(ok(await app.call(b, 'training.verify', { code: ok(await app.call(b, 'training.certificate', { courseId: c.id })).code })).revokedAt).toBe('')
+    const userA = idOf(a).split(':')[1]
+    expect(docs('messages').filter((m) => m.userId === userA && String(m.title).includes('结业证书') && JSON.stringify(m).includes('已撤销'))).toHaveLength(1)
+    expect(docs('audit').filter((e) => e.action === 'training.revoke_certificate' && e.targetId === `${c.id}:${userA}`)).toHaveLength(1)
+    // Undoing again changes nothing; marking again reinstates the same certificate.
+    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s.id, signupIds: [idOf(a)], present: false }))).toEqual({ changed: 0, completed: 0, revoked: 0 })
+    expect(ok(await app.call(CITY, 'training.markAttendance', { sessionId: s.id, signupIds: [idOf(a)], present: true }))).toEqual({ changed: 1, completed: 1, revoked: 0 })
+    expect(ok(await app.call('o_tr_anyone', 'training.verify', { code: cert.code }))).toMatchObject({ code: cert.code, revokedAt: '' })
+    expect(ok(await app.call(a, 'training.certificate', { courseId: c.id })).code).toBe(cert.code)
+    expect(docs('training_certificates').filter((x) => x.courseId === c.id)).toHaveLength(2)
   })
 
   test('an online course completes part by part; the certificate comes with the last part', async () => {

@@ -38,6 +38,9 @@ export default function Certificate() {
           <View className='tr-cert'>
             <Text className='tr-cert__eyebrow'>共青团清远市委员会</Text>
             <Text className='tr-cert__title'>结业证书</Text>
+            {c.revokedAt ? (
+              <Text className='tr-cert__revoked'>已撤销：{chineseDate(c.revokedAt)} 出勤登记更正后未达到结业要求，本证书不再有效</Text>
+            ) : null}
             <Text className='tr-cert__text'>
               {c.name} 同志参加{c.department}举办的{TRAINING_KIND_LABELS[c.kind]}「{c.courseTitle}」，完成全部学习内容，准予结业。
             </Text>

@@ -1,7 +1,7 @@
 // Issue 24: the repayment schedule per product, repayments reconciled against it (on time,
 // partial, early, late), arrears, and the subsidy an overdue loan forfeits. Every figure is worked
 // out by hand in the comments (or by the plain loop in `amortised`), never by the rule under test.
-import { ageOn, eligibilityProblem, reconcile, repaymentSchedule, subsidyPeriods, type ContractTerms } from '../../types/loan-rules'
+import { ageOn, eligibilityProblem, projectedRepayments, reconcile, repaymentSchedule, subsidyPeriods, type ContractTerms } from '../../types/loan-rules'
 import { shanghaiDate } from '../../types/time'
 
 /** 12,000 yuan at 6.00 % for 6 months from 2025-01-31: r = 0.5 % a month (30/360). */
@@ -127,6 +127,61 @@ describe('the subsidy an overdue loan forfeits', () => {
     const periods = subsidyPeriods({ ...terms, arrears: [{ since: '2026-07-02', until: '' }] })
     // 2026-Q3: 07-01..07-31 = 31 days, 30 overdue: one day earns 4.2e9 / 3.6e6 = 1,166.67 → 1,167.
     expect(periods.at(-1)).toMatchObject({ key: '2026-Q3', days: 31, overdueDays: 30, amountFen: 1_167 })
+  })
+})
+
+describe('the subsidy for each repayment case, to the fen (the 等额本金 loan above, subsidised at 4.20 % on actual days / 360)', () => {
+  // A day on P fen earns P × 420 / 3,600,000 = P × 7 / 60,000. Quarters: Q1 01-31..03-31 (60 days), Q2 04-01..06-30 (91), Q3 07-01..07-30 (30).
+  const base = { amountFen: 1_200_000, disbursedOn: '2025-01-31', maturityOn: '2025-07-31', subsidyRateBp: 420, dayBasis: 360 }
+  const onTime = DUE.map((date) => ({ date, principalFen: 200_000 }))
+  const figures = (ps: { key: string; end: string; days: number; amountFen: number; overdueDays: number; forfeitedFen: number }[]) => ps.map((p) => [p.key, p.end, p.days, p.amountFen, p.overdueDays, p.forfeitedFen])
+
+  test('on time: every instalment on its due date', () => {
+    // Q1: 1,200,000 × 28 (01-31..02-27) + 1,000,000 × 31 (02-28..03-30) + 800,000 × 1 = 65,400,000 → × 7 / 60,000 = 7,630.
+    // Q2: 800,000 × 29 + 600,000 × 31 + 400,000 × 30 + 200,000 × 1 = 54,000,000 → 6,300. Q3: 200,000 × 30 = 6,000,000 → 700.
+    expect(figures(subsidyPeriods({ ...base, repayments: onTime }))).toEqual([
+      ['2025-Q1', '2025-03-31', 60, 7_630, 0, 0],
+      ['2025-Q2', '2025-06-30', 91, 6_300, 0, 0],
+      ['2025-Q3', '2025-07-30', 30, 700, 0, 0],
+    ])
+  })
+
+  test('partial: half the first instalment on its due date, the rest with the second; overdue 03-01 up to 03-31, those 30 days earn nothing', () => {
+    const repayments = [{ date: '2025-02-28', principalFen: 100_000 }, { date: '2025-03-31', principalFen: 300_000 }, ...onTime.slice(2)]
+    // The daily check marks it overdue the day after 02-28; the repayment of 03-31 clears it as of that day.
+    expect(reconcile(LOAN, repaymentSchedule(LOAN), [{ date: '2025-02-28', principalFen: 100_000, interestFen: 6_000 }], '2025-03-01').arrears).toMatchObject({ dueOn: '2025-02-28', amountFen: 100_000 })
+    // Q1: 1,200,000 × 28 + 1,100,000 × 31 + 800,000 × 1 = 68,500,000 → 7,991.67 → 7,992 in full; without 03-01..03-30
+    // (30 days on 1,100,000 = 33,000,000): 35,500,000 → 4,141.67 → 4,142; forfeited 7,992 − 4,142 = 3,850.
+    expect(figures(subsidyPeriods({ ...base, repayments, arrears: [{ since: '2025-03-01', until: '2025-03-31' }] }))).toEqual([
+      ['2025-Q1', '2025-03-31', 60, 4_142, 30, 3_850],
+      ['2025-Q2', '2025-06-30', 91, 6_300, 0, 0],
+      ['2025-Q3', '2025-07-30', 30, 700, 0, 0],
+    ])
+  })
+
+  test('late: the first instalment ten days late (overdue 03-01..03-09), the rest on time; under either rule', () => {
+    const repayments = [{ date: '2025-03-10', principalFen: 200_000 }, ...onTime.slice(1)]
+    const arrears = [{ since: '2025-03-01', until: '2025-03-10' }]
+    // Q1: 1,200,000 × 38 (01-31..03-09) + 1,000,000 × 21 (03-10..03-30) + 800,000 × 1 = 67,400,000 → 7,863.33 → 7,863 in full;
+    // without the 9 overdue days on 1,200,000 (10,800,000): 56,600,000 → 6,603.33 → 6,603; forfeited 1,260.
+    expect(figures(subsidyPeriods({ ...base, repayments, arrears }))[0]).toEqual(['2025-Q1', '2025-03-31', 60, 6_603, 9, 1_260])
+    // 'forfeit_period': the whole quarter it was overdue in; the next quarters as on time.
+    expect(figures(subsidyPeriods({ ...base, repayments, arrears, overdueRule: 'forfeit_period' }))).toEqual([
+      ['2025-Q1', '2025-03-31', 60, 0, 9, 7_863],
+      ['2025-Q2', '2025-06-30', 91, 6_300, 0, 0],
+      ['2025-Q3', '2025-07-30', 30, 700, 0, 0],
+    ])
+  })
+
+  test('early payoff: the first instalment on time, the other 1,000,000 on 03-15; the last period is recomputed to end the day before', () => {
+    // Before it, the plan projects the contract's instalments: the on-time figures.
+    const planned = subsidyPeriods({ ...base, repayments: projectedRepayments(LOAN, onTime.slice(0, 1), '2025-03-01') })
+    expect(figures(planned).map((p) => p[3])).toEqual([7_630, 6_300, 700])
+    // Paid off 03-15: interest and subsidy stop that day. Q1 is 01-31..03-14 = 43 days:
+    // 1,200,000 × 28 + 1,000,000 × 15 (02-28..03-14) = 48,600,000 → × 7 / 60,000 = 5,670 exactly; no later period.
+    expect(figures(subsidyPeriods({ ...base, repayments: [onTime[0], { date: '2025-03-15', principalFen: 1_000_000 }] }))).toEqual([['2025-Q1', '2025-03-14', 43, 5_670, 0, 0]])
+    // Paid off on 04-01, the first day of Q2: Q1 whole (7,630, on the on-time path up to 03-31), Q2 has no day left.
+    expect(figures(subsidyPeriods({ ...base, repayments: [...onTime.slice(0, 2), { date: '2025-04-01', principalFen: 800_000 }] }))).toEqual([['2025-Q1', '2025-03-31', 60, 7_630, 0, 0]])
   })
 })
 

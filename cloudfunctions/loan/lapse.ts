@@ -23,6 +23,15 @@ const LAPSE = 'loan.lapseUndisbursedLoans'
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
 
 /**
+ * The instant before which an approval has lapsed at `now` (pure): approved on the Shanghai day
+ * `windowDays` before today, the bank may still disburse today (the window's last day); approved
+ * before that day's start, too late. A run at 23:30 and one at 00:10 fall on different Shanghai days.
+ */
+export function lapsesIfApprovedBefore(now: Date | number, windowDays: number): Date {
+  return shanghaiDayStart(shanghaiDaysAhead(now, -windowDays))
+}
+
+/**
  * Daily (Shanghai morning, before the bank's digest): every approved loan whose approval day is
  * more than the window before today lapses. Each is written conditionally on its version (a
  * disbursement recorded meanwhile wins), with its event and audit entry; its lock is released
@@ -32,9 +41,7 @@ const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
 export async function lapseUndisbursedLoans(now: Date): Promise<Record<string, unknown>> {
   const budget = timeBudget(TIMER_WORK_MS)
   const { loanDisbursementWindowDays: windowDays } = await loadSettings(now.getTime())
-  // Approved on this Shanghai day, the bank may still disburse today (the window's last day); before it, too late.
-  const lastValidDay = shanghaiDaysAhead(now, -windowDays)
-  const approvedBefore = shanghaiDayStart(lastValidDay)
+  const approvedBefore = lapsesIfApprovedBefore(now, windowDays)
   const tally = { loans: 0, lapsed: 0, done: false }
   let after = ''
   for (;;) {

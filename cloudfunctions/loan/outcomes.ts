@@ -31,6 +31,13 @@ export const yearToReport = (l: LoanDoc) => (l.outcomes ?? []).find((o) => !o.co
 /** The year the county may confirm now (reported, not yet confirmed), 0 when none. */
 export const yearToConfirm = (l: LoanDoc) => (l.outcomes ?? []).find((o) => o.reported && !o.confirmed)?.year ?? 0
 
+/** The years (1, 2) whose outcome is to be asked at `now` (pure): their anniversary reached by the Shanghai date, not asked yet. */
+export function outcomeYearsDue(l: Pick<LoanDoc, 'disbursedOn' | 'outcomes'>, now: Date | number): (typeof OUTCOME_YEARS)[number][] {
+  const today = shanghaiDate(now)
+  const asked = new Set((l.outcomes ?? []).map((o) => o.year))
+  return l.disbursedOn ? OUTCOME_YEARS.filter((y) => !asked.has(y) && addMonths(l.disbursedOn, 12 * y) <= today) : []
+}
+
 /**
  * Daily: every loan lent a year (two years) ago or more whose outcome for that year was not
  * asked yet is asked now: the year is added to the loan (conditional on its version) and the
@@ -52,8 +59,7 @@ export async function askForOutcomes(now: Date): Promise<Record<string, unknown>
     const notices: { to: Recipient; notice: AnyNotice }[] = []
     await Promise.all(
       data.map(async (l) => {
-        const asked = new Set((l.outcomes ?? []).map((o) => o.year))
-        const due = OUTCOME_YEARS.filter((y) => !asked.has(y) && addMonths(l.disbursedOn, 12 * y) <= today)
+        const due = outcomeYearsDue(l, now)
         if (due.length === 0) return
         const outcomes = [...(l.outcomes ?? []), ...due.map((year) => ({ year, askedOn: today, reported: null, confirmed: null }))]
         const { stats } = await loans().where({ _id: l._id, version: l.version }).update({ data: { outcomes, version: _.inc(1) } })

@@ -161,8 +161,6 @@ export async function releaseLock(l: LoanDoc): Promise<void> {
  */
 export async function followUpRepayments(now: Date): Promise<Record<string, unknown>> {
   const budget = timeBudget(TIMER_WORK_MS)
-  const today = shanghaiDate(now)
-  const horizon = shanghaiDaysAhead(now, DUE_REMINDER_DAYS)
   let after = ''
   const tally = { loans: 0, marked: 0, cleared: 0, reminded: 0, done: false }
   for (;;) {
@@ -173,7 +171,7 @@ export async function followUpRepayments(now: Date): Promise<Record<string, unkn
       .limit(READ_CAP)
       .get()
     const notices: { to: Recipient; notice: AnyNotice }[] = []
-    await Promise.all(data.map((l) => followUp(l, today, horizon, now, tally, notices)))
+    await Promise.all(data.map((l) => followUp(l, now, tally, notices)))
     await notifyEach(notices, now)
     tally.loans += data.length
     tally.reminded += notices.length
@@ -184,14 +182,44 @@ export async function followUpRepayments(now: Date): Promise<Record<string, unkn
   return tally
 }
 
-async function followUp(l: LoanDoc, today: string, horizon: string, now: Date, tally: { marked: number; cleared: number }, notices: { to: Recipient; notice: AnyNotice }[]): Promise<void> {
+/** What the daily check does to one loan at an instant: by the Shanghai date of `now`, whatever the UTC date. */
+export interface FollowUpPlan {
+  /** The arrears fields to write (null: unchanged). */
+  fields: ArrearsFields | null
+  /** Marked overdue now (its notice claimed by `overdueKey`), or cleared now. */
+  newly: boolean
+  cleared: boolean
+  overdueKey: string
+  /** The instalment due within DUE_REMINDER_DAYS to remind of, claimed once by `dueKey` (whichever day's run comes first). */
+  due: { number: number; dueOn: string; owedFen: number } | null
+  dueKey: string
+}
+
+/** The daily check's decision for a loan (pure): reconciled as of the Shanghai date of `now`. */
+export function followUpPlan(l: LoanDoc, now: Date | number): FollowUpPlan | null {
+  const today = shanghaiDate(now)
   const rec = standing(l, today)
-  if (!rec) return
+  if (!rec) return null
   const fields = arrearsFields(l, rec, { mark: true, clearedOn: today })
+  const changed = !sameArrears(l, fields)
+  const next = rec.instalments.find((s) => s.status !== 'paid' && s.dueOn > today)
+  const due = next && next.dueOn <= shanghaiDaysAhead(now, DUE_REMINDER_DAYS) ? { number: next.number, dueOn: next.dueOn, owedFen: next.principalFen - next.paidPrincipalFen + next.interestDueFen - next.paidInterestFen } : null
+  return {
+    fields: changed ? fields : null,
+    newly: changed && !!fields.overdue && !l.overdue,
+    cleared: changed && !fields.overdue && !!l.overdue,
+    overdueKey: fields.overdue ? `loan:overdue:${l._id}:${fields.overdue.since}` : '',
+    due,
+    dueKey: due ? `loan:due:${l._id}:${due.number}` : '',
+  }
+}
+
+async function followUp(l: LoanDoc, now: Date, tally: { marked: number; cleared: number }, notices: { to: Recipient; notice: AnyNotice }[]): Promise<void> {
+  const plan = followUpPlan(l, now)
+  if (!plan) return
   const page = `${APPLICANT_PAGE}?id=${l._id}`
-  if (!sameArrears(l, fields)) {
-    const newly = fields.overdue && !l.overdue
-    const cleared = !fields.overdue && l.overdue
+  const { fields, newly, cleared } = plan
+  if (fields) {
     const event: LoanEvent | null = newly || cleared
       ? {
           at: now,
@@ -214,16 +242,14 @@ async function followUp(l: LoanDoc, today: string, horizon: string, now: Date, t
     }
     if (newly) {
       tally.marked++
-      if (await claimReminder(`loan:overdue:${l._id}:${fields.overdue!.since}`, now)) {
+      if (await claimReminder(plan.overdueKey, now)) {
         notices.push({ to: applicantOf(l), notice: { template: 'reminder', page, values: { thing1: '创业贷款还款已逾期', date2: wechatTime(fields.overdue!.dueOn), thing3: `逾期 ${yuan(fields.overdue!.amountFen)}，请尽快还款` } } })
       }
     }
     if (cleared) tally.cleared++
   }
   // The next instalment within the reminder window, once per instalment.
-  const next = rec.instalments.find((s) => s.status !== 'paid' && s.dueOn > today)
-  if (next && next.dueOn <= horizon && (await claimReminder(`loan:due:${l._id}:${next.number}`, now))) {
-    const owed = next.principalFen - next.paidPrincipalFen + next.interestDueFen - next.paidInterestFen
-    notices.push({ to: applicantOf(l), notice: { template: 'reminder', page, values: { thing1: `创业贷款第 ${next.number} 期还款`, date2: wechatTime(next.dueOn), thing3: `应还 ${yuan(owed)}，请按时还款` } } })
+  if (plan.due && (await claimReminder(plan.dueKey, now))) {
+    notices.push({ to: applicantOf(l), notice: { template: 'reminder', page, values: { thing1: `创业贷款第 ${plan.due.number} 期还款`, date2: wechatTime(plan.due.dueOn), thing3: `应还 ${yuan(plan.due.owedFen)}，请按时还款` } } })
   }
 }

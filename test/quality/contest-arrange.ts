@@ -15,6 +15,8 @@ async function insert(app: AppCloud, collection: string, ...docs: Record<string,
 }
 
 export interface ContestShape {
+  /** Its id (a random one when not given): the demo judge's contest is 'Cdemo00000000live'. */
+  id?: string
   /** The host county, '' for the city. */
   countyCode?: string
   mode?: 'individual' | 'team'
@@ -30,7 +32,7 @@ export interface ContestShape {
 
 /** A contest in `status`: a 2-criterion rubric (创意 40/10, 效果 60/10), rounds a week apart. */
 export async function arrangeContest(app: AppCloud, status: ContestStatus, shape: ContestShape = {}): Promise<string> {
-  const id = `C${crypto.randomBytes(8).toString('hex')}`
+  const id = shape.id ?? `C${crypto.randomBytes(8).toString('hex')}`
   const now = Date.now()
   const n = shape.rounds ?? 1
   const round = shape.round ?? 0

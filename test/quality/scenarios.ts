@@ -28,7 +28,12 @@ export const PERSONAS: Persona[] = [
   { key: 'bank_officer', openid: 'o_demo_bank', county: '' },
   { key: 'employer', openid: 'o_demo_employer', county: '' },
   { key: 'stranger', openid: 'o_q_stranger', county: '' },
+  // A judge of one contest (the demo's 清远市乡村旅游直播大赛): its own objects are that contest's, others' another's.
+  { key: 'judge', openid: 'o_demo_judge', county: '' },
 ]
+
+/** The contest the demo judge was invited to judge (data/demo.json). */
+const JUDGED_CONTEST = 'Cdemo00000000live'
 
 /** Townships by county, for objects placed inside or outside a persona's reach. */
 const TOWNSHIP = { '441802': '441802007', '441803': '441803102' } as const
@@ -701,12 +706,13 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     const entry = await arrangeEntry(env.app, contestId, 'eliminated', { countyCode: county })
     return { input: { id: await arrangeAppeal(env.app, contestId, entry.id, 'u_entrant', 'open', county), decision: 'dismissed', answer: '经复核，评分无误。' } }
   },
-  // Judges hold their role for one contest only (granted by the league's invitation): no demo
-  // persona is a judge, so every persona is refused; test/functions/contest.test.ts calls them as judges.
+  // Judges hold their role for one contest only (granted by the league's invitation): the judge
+  // persona judges JUDGED_CONTEST, so its own objects are that contest's and another contest's are
+  // refused; every other persona, holding no judge grant, is refused both.
   'contest.judging': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
-  'contest.judgeEntries': async (env, _p, target) => (target === 'own' ? { input: { contestId: await arrangeContest(env.app, 'judging') } } : null),
-  'contest.score': async (env, _p, target) => (target === 'own' ? { input: { entryId: await judgedEntry(env), scores: [8, 9] } } : null),
-  'contest.declareConflict': async (env, _p, target) => (target === 'own' ? { input: { entryId: await judgedEntry(env), reason: '作品成员是我的亲属' } } : null),
+  'contest.judgeEntries': async (env, _p, target) => ({ input: { contestId: await arrangeContest(env.app, 'judging', target === 'own' ? { id: JUDGED_CONTEST, countyCode: '' } : {}) } }),
+  'contest.score': async (env, _p, target) => ({ input: { entryId: await judgedEntry(env, target), scores: [8, 9] } }),
+  'contest.declareConflict': async (env, _p, target) => ({ input: { entryId: await judgedEntry(env, target), reason: '作品成员是我的亲属' } }),
 }
 
 /** Personas with an approved registration (the demo volunteer and rural youth): they may enter contests. */
@@ -728,9 +734,10 @@ const contestForm = (countyCode: string) => ({
   appealDays: 3,
 })
 
-async function judgedEntry(env: Env): Promise<string> {
-  const contestId = await arrangeContest(env.app, 'judging')
-  return (await arrangeEntry(env.app, contestId, 'submitted')).id
+/** A submitted entry under judgement: of the demo judge's contest ('own'), or of another contest. */
+async function judgedEntry(env: Env, target: Target): Promise<string> {
+  const contestId = await arrangeContest(env.app, 'judging', target === 'own' ? { id: JUDGED_CONTEST, countyCode: '' } : {})
+  return (await arrangeEntry(env.app, contestId, 'submitted', { countyCode: target === 'own' ? '' : '441802' })).id
 }
 
 /** A grid matter in the persona's township (or another), reported by the demo volunteer when it is theirs to read. */

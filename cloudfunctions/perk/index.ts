@@ -246,55 +246,71 @@ interface TotalsScope {
   place: string
 }
 
-/** The merchants in the caller's reach (county admins: their counties'; the city: all), and the place in words. */
-async function totalsReach(ctx: CallContext, input: TotalsInput): Promise<{ merchantIds: string[]; place: string }> {
+/** The counties whose figures the caller asks for (null: the whole city, the city admin's), and the place in words. */
+async function totalsCounties(ctx: CallContext, input: TotalsInput): Promise<{ counties: string[] | null; place: string }> {
   const reach = await merchantReach(ctx)
   const counties = input.countyCode ? [input.countyCode] : reach === 'city' ? null : [...reach.counties]
   if (input.countyCode && reach !== 'city' && !reach.counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）的汇总')
-  // Redemptions carry their merchant, not its county: the merchants in reach (a county's few dozen,
-  // the city's few hundred) narrow them, which the merchant index serves.
-  const inReach = await readAll(merchants().where(counties ? { countyCode: _.in(counties) } : {}).field({ _id: true }))
-  return { merchantIds: inReach.map((m) => m._id), place: counties ? counties.map((c) => countyName(c) ?? c).join('、') : '全市' }
+  return { counties, place: counties ? counties.map((c) => countyName(c) ?? c).join('、') : '全市' }
 }
 
-/** Redemptions of these merchants in a date range (and, for an export, up to the moment it began). */
-function redemptionsOf(merchantIds: string[], range: { from?: string | null; to?: string | null; upTo?: Date }): unknown {
-  const parts: unknown[] = [{ merchantId: _.in(merchantIds) }]
+/** The merchants of these counties (null: the city's): one request for a county's few dozen. */
+async function merchantsOf(counties: string[] | null): Promise<string[]> {
+  return (await readAll(merchants().where(counties ? { countyCode: _.in(counties) } : {}).field({ _id: true }))).map((m) => m._id)
+}
+
+/** The merchants in the caller's reach (county admins: their counties'; the city: all), and the place in words. */
+async function totalsReach(ctx: CallContext, input: TotalsInput): Promise<{ merchantIds: string[]; place: string }> {
+  const { counties, place } = await totalsCounties(ctx, input)
+  return { merchantIds: await merchantsOf(counties), place }
+}
+
+/** Redemptions of these merchants (null: of every merchant) in a date range (and, for an export, up to the moment it began). */
+function redemptionsOf(merchantIds: string[] | null, range: { from?: string | null; to?: string | null; upTo?: Date }): unknown {
+  const parts: unknown[] = merchantIds ? [{ merchantId: _.in(merchantIds) }] : []
   if (range.from) parts.push({ date: _.gte(range.from) })
   if (range.to) parts.push({ date: _.lte(range.to) })
   if (range.upTo) parts.push({ at: _.lte(range.upTo) })
-  return _.and(parts)
-}
-
-/** Redemptions in a date range and the caller's reach. */
-async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<TotalsScope> {
-  const { merchantIds, place } = await totalsReach(ctx, input)
-  return { where: redemptionsOf(merchantIds, input), place }
+  return parts.length ? _.and(parts) : {}
 }
 
 /**
- * The figures, computed on the database: redemptions per perk (a perk is one merchant's, so this
- * is merchant × perk) with its title, and per merchant with its name and county; per county adds up
- * the merchants' (a county holds a few dozen merchants). Each group is read AGGREGATE_CAP at a
- * time, in _id order, so a city's thousands of perks all count.
+ * Redemptions in a date range and the caller's reach. Redemptions carry their merchant, not its
+ * county: a county's merchants narrow them (the merchant index serves that); the whole city's are
+ * every redemption, narrowed by the dates alone (the date index), with no merchant read first.
+ */
+async function totalsCriteria(ctx: CallContext, input: TotalsInput): Promise<TotalsScope> {
+  const { counties, place } = await totalsCounties(ctx, input)
+  return { where: redemptionsOf(counties ? await merchantsOf(counties) : null, input), place }
+}
+
+/**
+ * The figures, computed on the database in one request: redemptions per perk (a perk is one
+ * merchant's, so the group carries its merchant) with the perk's title and the merchant's name and
+ * county looked up; per merchant and per county add up the perks' rows here (a city holds a few
+ * hundred perks). Read AGGREGATE_CAP perks at a time, in _id order, so a city's thousands all count.
  */
 async function computeTotals(where: unknown): Promise<TotalsPart> {
-  type PerkRow = { _id: string; count: number; perk: Pick<PerkDoc, 'title' | 'merchantName'>[] }
-  type MerchantRow = { _id: string; count: number; merchant: Pick<MerchantDoc, 'name' | 'countyCode'>[] }
-  const [perkRows, merchantRows] = await Promise.all([
-    aggregateAll<PerkRow>(() => redemptions().aggregate().match(where).group({ _id: '$perkId', count: $.sum(1) }).sort({ _id: 1 }), {
-      then: (page) => page.lookup({ from: COLLECTIONS.perks, localField: '_id', foreignField: '_id', as: 'perk' }).project({ count: 1, 'perk.title': 1, 'perk.merchantName': 1 }),
-    }),
-    aggregateAll<MerchantRow>(() => redemptions().aggregate().match(where).group({ _id: '$merchantId', count: $.sum(1) }).sort({ _id: 1 }), {
-      then: (page) => page.lookup({ from: COLLECTIONS.merchants, localField: '_id', foreignField: '_id', as: 'merchant' }).project({ count: 1, 'merchant.name': 1, 'merchant.countyCode': 1 }),
-    }),
-  ])
+  type PerkRow = { _id: string; merchantId: string; count: number; perk: Pick<PerkDoc, 'title' | 'merchantName'>[]; merchant: Pick<MerchantDoc, 'name' | 'countyCode'>[] }
+  const rows = await aggregateAll<PerkRow>(() => redemptions().aggregate().match(where).group({ _id: '$perkId', merchantId: $.first('$merchantId'), count: $.sum(1) }).sort({ _id: 1 }), {
+    then: (page) =>
+      page
+        .lookup({ from: COLLECTIONS.perks, localField: '_id', foreignField: '_id', as: 'perk' })
+        .lookup({ from: COLLECTIONS.merchants, localField: 'merchantId', foreignField: '_id', as: 'merchant' })
+        .project({ merchantId: 1, count: 1, 'perk.title': 1, 'perk.merchantName': 1, 'merchant.name': 1, 'merchant.countyCode': 1 }),
+  })
+  const byMerchant = new Map<string, { merchantId: string; merchantName: string; count: number }>()
+  for (const r of rows) {
+    const row = byMerchant.get(r.merchantId) ?? { merchantId: r.merchantId, merchantName: r.merchant[0]?.name ?? '', count: 0 }
+    row.count += r.count
+    byMerchant.set(r.merchantId, row)
+  }
   return mergeTotals([
     {
-      byMerchant: merchantRows.map((r) => ({ merchantId: r._id, merchantName: r.merchant[0]?.name ?? '', count: r.count })),
-      byPerk: perkRows.map((r) => ({ perkId: r._id, perkTitle: r.perk[0]?.title ?? '', merchantName: r.perk[0]?.merchantName ?? '', count: r.count })),
-      byCounty: merchantRows.map((r) => ({ countyCode: r.merchant[0]?.countyCode ?? '', countyName: countyName(r.merchant[0]?.countyCode ?? '') ?? '', count: r.count })),
-      total: merchantRows.reduce((n, r) => n + r.count, 0),
+      byMerchant: [...byMerchant.values()],
+      byPerk: rows.map((r) => ({ perkId: r._id, perkTitle: r.perk[0]?.title ?? '', merchantName: r.perk[0]?.merchantName ?? '', count: r.count })),
+      byCounty: rows.map((r) => ({ countyCode: r.merchant[0]?.countyCode ?? '', countyName: countyName(r.merchant[0]?.countyCode ?? '') ?? '', count: r.count })),
+      total: rows.reduce((n, r) => n + r.count, 0),
     },
   ])
 }

@@ -366,6 +366,26 @@ describe('totals', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['按商家', '按优惠', '按县（市、区）', '核销明细'])
   })
 
+  test('issue 17: the figures are one aggregation (the city\'s: no merchant read first; a county\'s: its merchants, then one), and agree with the merchant and perk lists', async () => {
+    const asked = async (openid: string, input: Record<string, unknown>) => {
+      const outcome = await app.cloud.invoke('perk', { action: 'totals', input }, { openid, source: 'wx_client' })
+      if (!outcome.ok) throw new Error(outcome.errMsg)
+      const requests = outcome.record.dbRequests.filter((r) => r.action.startsWith('database.') && r.collection !== 'users')
+      return { totals: ok(outcome.result as never) as { total: number; byMerchant: { count: number }[]; byPerk: { count: number }[]; byCounty: { count: number }[] }, requests: requests.map((r) => `${r.action} ${r.collection}`) }
+    }
+    const city = await asked(CITY, {})
+    expect(city.requests).toEqual(['database.aggregateDocuments redemptions'])
+    const county = await asked(COUNTY, {})
+    expect(county.requests).toEqual(['database.getDocument merchants', 'database.aggregateDocuments redemptions'])
+    const redeemed = app.cloud.store.get('redemptions').docs.size
+    for (const { totals } of [city, county]) {
+      expect(totals.total).toBe(redeemed)
+      for (const list of [totals.byMerchant, totals.byPerk, totals.byCounty]) expect(list.reduce((n, r) => n + r.count, 0)).toBe(totals.total)
+    }
+    // A range the date index serves for the city: none before the first redemption.
+    expect((await asked(CITY, { to: '2000-01-01' })).totals).toEqual({ byMerchant: [], byPerk: [], byCounty: [], total: 0 })
+  })
+
   test('issue 19: the export is named for its place and period and lists every redemption behind the figures', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
     const totals = ok(await app.call(COUNTY, 'perk.totals', { from: '2026-01-01', to: today }))

@@ -342,6 +342,18 @@ async function write(l: LoanDoc, v: Viewer, change: Change, ctx: CallContext): P
  * A change beside the loan's machine (its status stays: a subsidy period paid, an outcome reported
  * or confirmed), conditional on its version like every change, with its event.
  */
+/**
+ * A write refused because the loan changed since it was read: if what changed it was this very
+ * entry (the same request sent twice at once, a double tap), the loan is answered as it now
+ * stands; otherwise the refusal stands.
+ */
+async function sameEntryWon(err: unknown, id: string, won: (fresh: LoanDoc) => boolean): Promise<LoanDoc> {
+  if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err
+  const fresh = await load(id)
+  if (!won(fresh)) throw err
+  return fresh
+}
+
 async function writeBeside(l: LoanDoc, set: Partial<Pick<LoanDoc, 'outcomes' | 'confirmedJobs' | 'confirmedHouseholds' | 'subsidyPayments'>>, event: LoanEvent, ctx: CallContext): Promise<LoanDoc> {
   const { stats } = await loans()
     .where({ _id: l._id, version: l.version })
@@ -647,7 +659,8 @@ export const main = defineFunction('loan', loan, {
     if (input.payee) set.payee = { accountName: input.payee.accountName, bankName: input.payee.bankName, accountSealed: encrypt(input.payee.accountNumber), accountMasked: maskBankAccount(input.payee.accountNumber) }
     if (input.project?.townshipCode !== undefined) {
       const place = townshipOf(input.project.townshipCode)
-      if (!place) throw invalid('project.townshipCode', '请选择项目所在镇街')
+      // The league funds projects run in the city (each reviewed by its county's league): the refusal names the rule.
+      if (!place) throw invalid('project.townshipCode', `创业项目须在${CITY.name}内：请选择项目所在的${CITY.name}镇街`)
       Object.assign(set, { countyCode: place.countyCode, countyName: place.countyName, townshipName: place.townshipName })
     }
     const viewer = (l: LoanDoc) => viewerOf(user, l)
@@ -669,7 +682,7 @@ export const main = defineFunction('loan', loan, {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err
       const { data: lock } = await locks().doc(user._id).get()
-      throw conflict('你已有一份进行中的贷款申请，请在原申请中继续', lock?.loanId ? 'id' : undefined)
+      throw conflict('每人同时只能有一笔在办或未结清的贷款：你已有一份进行中的贷款申请，请在原申请中继续', lock?.loanId ? 'id' : undefined)
     }
     const place = input.project?.townshipCode ? townshipOf(input.project.townshipCode) : null
     const doc: LoanDoc = {
@@ -937,6 +950,8 @@ export const main = defineFunction('loan', loan, {
     if (input.requestId && l.repayments.some((r) => r.requestId === input.requestId)) return detail(l, v, ctx)
     const step = loanStep(l, v, 'loan.recordRepayment', '登记还款')
     if (!l.disbursement) throw wrongState(l, '登记还款')
+    // Paid off (its last subsidy periods still to approve): nothing more is owed, principal or interest.
+    if (l.outstandingFen === 0) throw conflict('贷款本金已全部还清，不能再登记还款', 'principalFen')
     const today = shanghaiDate(ctx.now)
     if (input.date > today) throw invalid('date', '还款日期不能晚于今天')
     // The disbursement day itself may see a repayment (a loan repaid at once accrues nothing).
@@ -958,7 +973,12 @@ export const main = defineFunction('loan', loan, {
     const timing = REPAYMENT_TIMING_LABELS[rec.timings[repayments.length - 1]]
     const paid = [input.principalFen > 0 ? `本金 ${yuan(input.principalFen)}` : '', input.interestFen > 0 ? `利息 ${yuan(input.interestFen)}` : ''].filter(Boolean).join('、')
     const note = `${input.date} 归还${paid}（${timing}），剩余本金 ${yuan(outstandingFen)}${input.note ? `。${input.note}` : ''}`
-    const next = await write(l, v, { step, set, event: { actorRole: actorRole(v, 'bank_post', l), action: 'repay', from: l.status, to: closes ? 'closed' : l.status, note } }, ctx)
+    let next: LoanDoc
+    try {
+      next = await write(l, v, { step, set, event: { actorRole: actorRole(v, 'bank_post', l), action: 'repay', from: l.status, to: closes ? 'closed' : l.status, note } }, ctx)
+    } catch (err) {
+      return detail(await sameEntryWon(err, l._id, (f) => !!input.requestId && f.repayments.some((r) => r.requestId === input.requestId)), v, ctx)
+    }
     const fresh: LoanDoc = { ...next, repayments, ...arrears }
     if (closes) {
       await releaseLock(fresh)
@@ -1024,7 +1044,13 @@ export const main = defineFunction('loan', loan, {
     const payment: SubsidyPayment = { key: period.key, paidOn: input.paidOn, transferRef: input.transferRef, amountFen: period.amountFen, at: ctx.now, by: v.user._id, byName: v.name }
     const event: LoanEvent = { at: ctx.now, actorId: v.user._id, actorName: v.name, actorRole: ROLE_LABELS.city_admin, action: 'pay_subsidy', from: l.status, to: l.status, note: `${period.key} 贴息 ${yuan(period.amountFen)} 已于 ${input.paidOn} 拨付，凭证号 ${input.transferRef}` }
     // The period's approved → paid: the loan's status stays.
-    const fresh = await writeBeside(l, { subsidyPayments: [...paid, payment] }, event, ctx)
+    let fresh: LoanDoc
+    try {
+      fresh = await writeBeside(l, { subsidyPayments: [...paid, payment] }, event, ctx)
+    } catch (err) {
+      // The same transfer recorded twice at once: the other call recorded it.
+      return detail(await sameEntryWon(err, l._id, (f) => (f.subsidyPayments ?? []).some((p) => p.key === input.period && p.transferRef === input.transferRef && p.paidOn === input.paidOn)), v, ctx)
+    }
     await audit(ctx.now, { actorId: v.user._id, action: 'loan.pay_subsidy', targetType: 'loan', targetId: l._id, before: { period: period.key, paid: false }, after: { period: period.key, paidOn: input.paidOn, transferRef: input.transferRef }, reason: event.note })
     await tellApplicant(fresh, '贴息已拨付', `${period.key} 贴息 ${yuan(period.amountFen)}，${input.paidOn} 拨付`)
     return detail(fresh, v, ctx)

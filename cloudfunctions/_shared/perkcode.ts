@@ -20,6 +20,9 @@ export interface PerkClaims {
   c: string
   /** The volunteer's name, masked, for the merchant's screen. */
   m: string
+  /** For a volunteer whose service term has ended: its end and the grace's last day (Shanghai), rechecked at the counter. */
+  x?: string
+  g?: string
 }
 
 const PURPOSE = 'perk-code-v1'

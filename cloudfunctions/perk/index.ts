@@ -6,7 +6,7 @@ import { perk, type MerchantView, type PerkView, type RedemptionView } from '../
 import { shanghaiDate, shanghaiDateTime } from '../../types/time'
 import { PERK_CODE_SECONDS } from '../../types/vocabulary'
 import { audit } from '../_shared/audit'
-import { COLLECTIONS, type MerchantDoc, type PerkDoc, type RedemptionDoc, type RegistrationDoc } from '../_shared/collections'
+import { COLLECTIONS, type MerchantDoc, type PerkDoc, type RedemptionDoc, type RegistrationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
@@ -25,6 +25,7 @@ import { adoptUpload } from '../_shared/uploads'
 import { takeStep } from '../_shared/machines'
 import { merchantMachine, perkMachine, type StepRole } from '../../types/machines'
 import { termStop } from '../_shared/term'
+import { addDays } from '../../types/term'
 
 const merchants = () => db.collection<MerchantDoc>(COLLECTIONS.merchants)
 const perks = () => db.collection<PerkDoc>(COLLECTIONS.perks)
@@ -450,6 +451,25 @@ const redemptionsExport: JobKind<RedemptionsExportState> = {
   },
 }
 
+/**
+ * What a volunteer's code carries of their service term: for a term that has ended, its end and
+ * the grace's last day (nothing for a volunteer serving; the same account and settings the issuing
+ * read, so the counter needs no request of its own).
+ */
+async function termClaims(user: Pick<UserDoc, 'termEndedOn'> | null, now: Date): Promise<Pick<PerkClaims, 'x' | 'g'>> {
+  if (!user?.termEndedOn) return {}
+  const { termGraceDays } = await loadSettings(now.getTime())
+  return { x: user.termEndedOn, g: addDays(user.termEndedOn, termGraceDays) }
+}
+
+/**
+ * Why the counter refuses a code for the volunteer's service term, or '': past the grace's last
+ * day sealed in it, as at issuing (a code lives a minute, so the grace may end while one is shown).
+ */
+function codeTermStop(claims: PerkClaims, today: string): string {
+  return claims.g && claims.x && today > claims.g ? `该志愿者的服务期已于 ${claims.x} 期满，宽限期至 ${claims.g} 已过，不能再使用商家优惠` : ''
+}
+
 export const main = defineFunction('perk', perk, {
   async merchants(input, ctx) {
     const reach = await merchantReach(ctx)
@@ -669,14 +689,15 @@ export const main = defineFunction('perk', perk, {
     if (!p) throw notFound('优惠不存在')
     const today = shanghaiDate(ctx.now)
     // Past the grace after the service term ended, no perk (before the perk's own rules: it says why first).
-    const reason = (await termStop(await ctx.user(), ctx.now, '商家优惠')) || ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
+    const user = await ctx.user()
+    const reason = (await termStop(user, ctx.now, '商家优惠')) || ineligibility(p, me.star, me.county, today, await merchantActive(p.merchantId))
     if (reason) throw conflict(reason)
     const used = usedToday(p, me.userId, today)
     if (used.day >= p.perDay) throw conflict(`今天已使用 ${used.day} 次（每日限 ${p.perDay} 次）`)
     if (used.month >= p.perMonth) throw conflict(`本月已使用 ${used.month} 次（每月限 ${p.perMonth} 次）`)
     const expires = Math.floor(ctx.now.getTime() / 1000) + PERK_CODE_SECONDS
     const volunteerName = maskName(me.name)
-    const token = sealPerkCode({ u: me.userId, o: ctx.openid, p: p._id, t: p.title, b: p.merchantId, e: expires, n: newNonce(), s: me.star, c: me.county, m: volunteerName })
+    const token = sealPerkCode({ u: me.userId, o: ctx.openid, p: p._id, t: p.title, b: p.merchantId, e: expires, n: newNonce(), s: me.star, c: me.county, m: volunteerName, ...(await termClaims(user, ctx.now)) })
     return { token, expiresAt: new Date(expires * 1000).toISOString(), refreshInSeconds: PERK_CODE_SECONDS - CODE_LIFE_LEFT_AT_REFRESH, volunteerName, star: me.star, perkTitle: p.title }
   },
 
@@ -697,7 +718,7 @@ export const main = defineFunction('perk', perk, {
     if (!p) throw notFound('优惠不存在')
     if (!reaches(reach, { merchantId: p.merchantId, countyCode: '' })) throw forbidden('这不是本店的优惠，请志愿者出示本店优惠的码')
     const today = shanghaiDate(ctx.now)
-    let reason = used ? '该优惠码已使用，不能重复核销' : ineligibility(p, claims.s, claims.c, today, p.merchant[0]?.status === 'active')
+    let reason = used ? '该优惠码已使用，不能重复核销' : codeTermStop(claims, today) || ineligibility(p, claims.s, claims.c, today, p.merchant[0]?.status === 'active')
     const counts = usedToday(p, claims.u, today)
     if (!reason && counts.day >= p.perDay) reason = `该志愿者今天已使用 ${counts.day} 次（每日限 ${p.perDay} 次）`
     if (!reason && counts.month >= p.perMonth) reason = `该志愿者本月已使用 ${counts.month} 次（每月限 ${p.perMonth} 次）`
@@ -718,6 +739,9 @@ export const main = defineFunction('perk', perk, {
     const reach = await merchantReach(ctx)
     const me = (await ctx.user())!
     const today = shanghaiDate(ctx.now)
+    // Past the grace of the volunteer's term, nothing is counted (as the check said).
+    const termStopped = codeTermStop(claims, today)
+    if (termStopped) throw conflict(termStopped)
     const day = dayKey(claims.u, today)
     const month = monthKey(claims.u, today)
     const ownMerchants = reach === 'city' ? null : [...reach.merchants]

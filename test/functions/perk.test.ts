@@ -319,6 +319,24 @@ describe('issue 19: codes that live long enough, search, reads past 100', () => 
     expect(app.dump()).toBe(before)
   })
 
+  test('a code of a volunteer whose term ended carries its grace: checked and confirmed the day after the grace, it is refused naming the end date, counting nothing; within it, it passes', async () => {
+    const perkId = await newPerk({ perDay: 5, perMonth: 10 })
+    const userId = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === VOLUNTEER)!._id
+    const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+    const claims = { u: userId, o: VOLUNTEER, p: perkId, t: '测试优惠', b: 'm_lianzhou_kitchen', e: Math.floor(Date.now() / 1000) + 60, s: 0, c: '441802', m: '林*雨' }
+    // Shown on the grace's last day (yesterday), scanned today.
+    const late = await seal({ ...claims, n: 'nonce-after-grace', x: day(-31), g: day(-1) })
+    const stopped = `该志愿者的服务期已于 ${day(-31)} 期满，宽限期至 ${day(-1)} 已过，不能再使用商家优惠`
+    const before = app.dump()
+    expect(ok(await app.call(MERCHANT, 'perk.verify', { token: late }))).toMatchObject({ valid: false, reason: stopped })
+    expect(await app.call(MERCHANT, 'perk.confirm', { token: late })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: stopped } })
+    expect(app.dump()).toBe(before)
+    // Today the grace's last day: it passes and is counted.
+    const inGrace = await seal({ ...claims, n: 'nonce-in-grace', x: day(-30), g: day(0) })
+    expect(ok(await app.call(MERCHANT, 'perk.verify', { token: inGrace }))).toMatchObject({ valid: true, reason: '' })
+    ok(await app.call(MERCHANT, 'perk.confirm', { token: inGrace }))
+  })
+
   test('volunteers search the perk list by merchant name or perk title; the text is taken literally', async () => {
     const byMerchant = ok(await app.call(VOLUNTEER, 'perk.browse', { keyword: '连州菜馆' }))
     expect(byMerchant.total).toBeGreaterThan(0)

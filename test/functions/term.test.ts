@@ -5,7 +5,7 @@
 import { EJSON } from 'bson'
 import { termRefusal, termsEndedBefore, termStanding } from '../../types/term'
 import { shanghaiDate, shanghaiDaysAhead } from '../../types/time'
-import { ok, startDemoCloud, type AppCloud } from '../support/app'
+import { ok, startDemoCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
 import { openAllDay } from '../support/stations'
 import { race } from '../support/race'
@@ -15,6 +15,7 @@ let app: AppCloud
 const COUNTY = 'o_demo_county' // 清城区
 const OTHER_COUNTY = 'o_term_county2' // 清新区
 const CITY = 'o_demo_city'
+const MERCHANT = 'o_demo_merchant' // 连州菜馆（清城店）, whose perk p_kitchen_discount is
 const VOLUNTEER = 'o_demo_volunteer' // 凤城街道, 清城区
 const FENGCHENG = { id: 'st_fengcheng', lat: 23.697524, lng: 113.055469 }
 const REMINDER = localTemplateId('reminder')
@@ -39,6 +40,21 @@ async function set(collection: string, id: string, fields: Record<string, unknow
 async function endedOn(openid: string, termEnd: string): Promise<void> {
   await set('users', userOf(openid)._id, { termEndedOn: termEnd })
   await set('registrations', regOf(openid)._id, { termEnd, term: 'ended', termEndedAt: new Date() })
+}
+/** What a perk code carries, opened with the deployment's key (as only the function does). */
+async function opened(token: string): Promise<Record<string, unknown> | null> {
+  const previous = { ...process.env }
+  Object.assign(process.env, TEST_FUNCTION_ENV)
+  try {
+    let claims: Record<string, unknown> | null = null
+    await jest.isolateModulesAsync(async () => {
+      const { openPerkCode } = await import('../../cloudfunctions/_shared/perkcode')
+      claims = openPerkCode(token) as Record<string, unknown> | null
+    })
+    return claims
+  } finally {
+    process.env = previous
+  }
 }
 async function newVolunteer(openid: string, form: Record<string, unknown> = {}): Promise<string> {
   const reg = ok(await app.call(openid, 'registration.submitVolunteer', volunteerForm(form)))
@@ -157,7 +173,10 @@ describe('after the grace (30 days by default)', () => {
     expect(mine.line).toContain('宽限期还剩 1 天')
     ok(await app.call(VOLUNTEER, 'service.checkIn', { requestId: rid(), stationId: FENGCHENG.id, reading: reading() }))
     ok(await app.call(VOLUNTEER, 'service.checkOut', { requestId: rid(), reading: reading() }))
-    ok(await app.call(VOLUNTEER, 'perk.code', { perkId: 'p_kitchen_discount' }))
+    // A code shown on the grace's last day passes the counter's check and carries the grace's last day (perk.test: refused the day after it).
+    const shown = ok(await app.call(VOLUNTEER, 'perk.code', { perkId: 'p_kitchen_discount' }))
+    expect(ok(await app.call(MERCHANT, 'perk.verify', { token: shown.token }))).toMatchObject({ valid: true, reason: '' })
+    expect(await opened(shown.token)).toMatchObject({ x: day(-30), g: day(0) })
     const makeup = { stationId: FENGCHENG.id, date: day(-1), start: '09:00', end: '10:00', reason: '手机没电未能签到' }
     ok(await app.call(VOLUNTEER, 'service.makeup', makeup))
 

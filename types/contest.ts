@@ -21,6 +21,7 @@ import {
   TEAM_CODE,
   WORK_URL,
 } from './contest-rules'
+import { contestReportActions } from './training-report'
 import * as z from './zod'
 
 export * from './contest-rules'
@@ -310,5 +311,7 @@ export const contest = {
     output: JudgeEntry,
     access: { who: ['judge'], objects: 'own' },
   }),
+  /** Reports (issue 22 item 5): types/training-report.ts. */
+  ...contestReportActions,
 }
 

@@ -41,6 +41,20 @@ const overviewInput = z.object({ scope, period })
 
 const Span = z.object({ from: z.string(), to: z.string() })
 
+/**
+ * Trainings and contests for the place and period (cloudfunctions/dashboard/training-card.ts):
+ * attendances (person-times) and sign-ups of the place's learners at sessions held in the period,
+ * and entries and awards of the contests the place holds (null for a township: contests are the
+ * city's or a county's) created in the period.
+ */
+export const DashboardTrainingCard = z.object({
+  personTimes: Figure,
+  signups: Figure,
+  minutes: Figure,
+  contests: z.object({ contests: Figure, entries: Figure, awarded: Figure }).nullable(),
+})
+export type DashboardTrainingCard = z.infer<typeof DashboardTrainingCard>
+
 export const DashboardOverview = z.object({
   scope: z.object({ level: z.enum(DASHBOARD_LEVELS), code: z.string(), name: z.string() }),
   period: Span,
@@ -126,6 +140,8 @@ export const DashboardOverview = z.object({
       z.object({ fairId: z.string(), title: z.string(), date: z.string(), signups: z.number(), attended: z.number(), offered: z.number(), hired: z.number(), hiredLocal: z.number() }),
     ),
   }),
+  /** Trainings (三训) and contests (两赛) of the place in the period: cloudfunctions/dashboard/training-card.ts. */
+  training: DashboardTrainingCard,
 })
 export type DashboardOverview = z.infer<typeof DashboardOverview>
 
@@ -144,3 +160,6 @@ export const dashboard = {
     rateLimit: { max: 30, windowSeconds: 3600 },
   }),
 }
+
+// ---- for the programmes' own reports (types/training-report.ts): the same place and period ----
+export { scope as DashboardScopeInput, period as DashboardPeriodInput }

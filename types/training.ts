@@ -9,6 +9,7 @@ import { action, clock, date, freeText, integer, moment, PageInput, text } from 
 import type { IntegerRule } from './field-rules'
 import { Coordinate } from './station'
 import { SIGNUP_STATUSES, TRAINING_AUDIENCES, TRAINING_DOOR_CODE, TRAINING_KINDS, type TrainingAudience, type TrainingKind } from './vocabulary'
+import { trainingReportActions } from './training-report'
 import * as z from './zod'
 
 export { TRAINING_AUDIENCES, TRAINING_KINDS, type TrainingAudience, type TrainingKind }
@@ -304,4 +305,6 @@ export const training = {
     access: { who: 'anyone' },
     rateLimit: { max: 60, windowSeconds: 3600 },
   }),
+  /** Reports (issue 22 item 5): types/training-report.ts. */
+  ...trainingReportActions,
 }

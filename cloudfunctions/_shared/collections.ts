@@ -31,7 +31,6 @@ export const COLLECTIONS = {
   fairSignups: 'fair_signups',
   messages: 'messages',
   reminders: 'reminders',
-  hoursRollups: 'hours_rollups',
   jobs: 'jobs',
   jobParts: 'job_parts',
   careVisits: 'care_visits',

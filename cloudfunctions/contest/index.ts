@@ -44,6 +44,7 @@ import { takeStep } from '../_shared/machines'
 import { holdersOf, notifyEach, recipientsOf, type AnyNotice, type Recipient } from '../_shared/notify'
 import { aggregateAll, readAll } from '../_shared/paging'
 import { adoptUpload } from '../_shared/uploads'
+import { contestReportHandlers } from './report'
 
 const contests = () => db.collection<ContestDoc>(COLLECTIONS.contests)
 const entries = () => db.collection<ContestEntryDoc>(COLLECTIONS.contestEntries)
@@ -278,6 +279,8 @@ export const main = defineFunction(
   'contest',
   contest,
   {
+    // Reports (issue 22 item 5): ./report.ts.
+    ...contestReportHandlers,
     async list(input, ctx) {
       let criteria: Record<string, unknown> = { status: _.neq('draft') }
       if (input.manage) {

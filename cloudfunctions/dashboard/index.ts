@@ -15,6 +15,7 @@ import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { AGGREGATE_CAP } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
+import { trainingCard } from './training-card'
 
 /** The place an overview covers, once the caller may see it. */
 interface Place {
@@ -439,6 +440,9 @@ async function overviewOf(input: { scope: { level: DashboardLevel; code?: string
   const place = await placeFor(ctx, input.scope)
   const p = periodsOf(input.period, shanghaiDate(ctx.now))
   const settings = await loadSettings(ctx.now.getTime())
+  // Trainings and contests (./training-card.ts), read beside the other cards.
+  const trainingRead = trainingCard(place, p)
+  trainingRead.catch(() => undefined) // awaited below; a card failing first leaves it handled
   const [volunteers, hours, stations, perks, loans, fairs] = await Promise.all([
     volunteersCard(place, p),
     hoursCard(place, p, settings),
@@ -458,6 +462,7 @@ async function overviewOf(input: { scope: { level: DashboardLevel; code?: string
     perks,
     loans,
     fairs,
+    training: await trainingRead,
   }
 }
 

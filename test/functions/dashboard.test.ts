@@ -425,7 +425,7 @@ test('each card is one request to the database (the stations card also counts th
   const outcome = await app.cloud.invoke('dashboard', { action: 'overview', input: inputOf({ level: 'city' }) }, { openid: CITY_ADMIN, source: 'wx_client' })
   expect(outcome.ok).toBe(true)
   const requests = outcome.ok ? outcome.record.dbRequests.filter((q) => q.action.startsWith('database.') && q.collection !== 'users' && q.collection !== 'settings') : []
-  expect(requests.map((q) => q.collection).sort()).toEqual(['fairs', 'loans', 'redemptions', 'registrations', 'sessions', 'sessions', 'stations'])
+  expect(requests.map((q) => q.collection).sort()).toEqual(['contests', 'fairs', 'loans', 'redemptions', 'registrations', 'sessions', 'sessions', 'stations', 'training_sessions'])
 })
 
 test('the cards of a period read only what the period holds: an index bounds place, state and time', async () => {

@@ -663,6 +663,8 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     return { input: { courseId, partId: parts[0] } }
   },
   'training.records': async (_env, _p, target) => (target === 'own' ? { input: {} } : null),
+  'training.report': async (_env, persona, target) => ({ input: { scope: { level: 'township', code: townshipFor(persona, target) }, period: { from: '2025-01-01', to: '2025-12-31' } } }),
+  'training.exportReport': async (_env, persona, target) => ({ input: { scope: { level: 'township', code: townshipFor(persona, target) }, period: { from: '2025-01-01', to: '2025-12-31' } } }),
   'training.certificate': async (env, persona, target) => {
     if (target === 'other') return null
     return { input: { courseId: (await completedCourse(env, isApplicant(persona) ? persona.openid : 'o_demo_volunteer')).courseId } }
@@ -700,6 +702,8 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'contest.entries': async (env, persona, target) => ({ input: { contestId: await arrangeContest(env.app, 'judging', { countyCode: countyFor(persona, target) }) } }),
   'contest.appeals': async (env, persona, target) => ({ input: { contestId: await arrangeContest(env.app, 'published', { countyCode: countyFor(persona, target) }) } }),
+  'contest.report': async (_env, persona, target) => ({ input: { scope: { level: 'county', code: countyFor(persona, target) }, period: { from: '2025-01-01', to: '2025-12-31' } } }),
+  'contest.exportReport': async (_env, persona, target) => ({ input: { scope: { level: 'county', code: countyFor(persona, target) }, period: { from: '2025-01-01', to: '2025-12-31' } } }),
   'contest.answerAppeal': async (env, persona, target) => {
     const county = countyFor(persona, target)
     const contestId = await arrangeContest(env.app, 'published', { countyCode: county })

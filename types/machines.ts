@@ -413,6 +413,60 @@ export const contestAppealMachine = machine<ContestAppealStatus>({
   ],
 })
 
+// ---- trainings (三训) ---------------------------------------------------------------------------
+
+export const TRAINING_COURSE_STATES = ['draft', 'published', 'cancelled'] as const
+export type TrainingCourseState = (typeof TRAINING_COURSE_STATES)[number]
+
+/** A course: the league (the city, or a county for its own) drafts it, publishes it with its sessions, or cancels it. */
+export const trainingCourseMachine = machine<TrainingCourseState>({
+  name: 'training_course',
+  label: '培训课程',
+  states: TRAINING_COURSE_STATES,
+  stateLabels: { draft: '草稿', published: '已发布', cancelled: '已取消' },
+  steps: [
+    { action: 'training.save', from: ['draft', 'published'], to: ['draft', 'published'], by: LEAGUE, fields: ['title', 'kind', 'audience', 'department', 'countyCode', 'description', 'requiredSessions', 'parts'] },
+    { action: 'training.setStatus', variant: 'published', from: ['draft'], to: ['published'], by: LEAGUE },
+    { action: 'training.setStatus', variant: 'cancelled', from: ['draft', 'published'], to: ['cancelled'], by: LEAGUE },
+  ],
+})
+
+export const TRAINING_SIGNUP_STATES = ['waiting', 'confirmed', 'checked_in', 'attended', 'cancelled'] as const
+export type TrainingSignupState = (typeof TRAINING_SIGNUP_STATES)[number]
+
+/**
+ * A sign-up for a training session: a seat or a place in line (the fairs' engine; the first in
+ * line takes a seat someone gives up, a step of the canceller's call, not of this sign-up's); at
+ * the door checked in, and for a long session out again, which makes the attendance; or marked
+ * present (or the marking undone) by the league from the roster.
+ */
+export const trainingSignupMachine = machine<TrainingSignupState>({
+  name: 'training_signup',
+  label: '培训报名',
+  states: TRAINING_SIGNUP_STATES,
+  stateLabels: { waiting: '候补中', confirmed: '报名成功', checked_in: '已签到（待签退）', attended: '已出勤', cancelled: '已取消' },
+  steps: [
+    // After cancelling, signing up again takes a new place (at the end of the line when full).
+    { action: 'training.signUp', from: ['cancelled'], to: ['waiting', 'confirmed'], by: ['owner'], fields: ['name', 'kind', 'townshipName', 'mobileMasked', 'mobileTail', 'openid', 'checkedInAt', 'checkInWindow', 'checkedOutAt', 'checkInMethod', 'attended', 'minutes', 'markedBy', 'promotedAt', 'cancelledAt', 'createdAt'] },
+    // Before the session starts and before any check-in.
+    { action: 'training.cancel', from: ['waiting', 'confirmed'], to: ['cancelled'], by: ['owner'], fields: ['cancelledAt'] },
+    // A session without check-out counts at the check-in; one with it, at the check-out (with a later code).
+    { action: 'training.checkIn', variant: 'in', from: ['confirmed'], to: ['checked_in', 'attended'], by: ['owner'], fields: ['checkedInAt', 'checkInWindow', 'checkInMethod', 'attended', 'minutes'] },
+    { action: 'training.checkIn', variant: 'out', from: ['checked_in'], to: ['attended'], by: ['owner'], fields: ['checkedOutAt', 'attended', 'minutes'] },
+    { action: 'training.markAttendance', variant: 'present', from: ['confirmed', 'checked_in'], to: ['attended'], by: LEAGUE, fields: ['attended', 'minutes', 'markedBy', 'checkedInAt', 'checkInMethod'] },
+    // Undone: the check-in stays on record, the attendance (and a certificate it made) goes.
+    { action: 'training.markAttendance', variant: 'absent', from: ['attended'], to: ['checked_in'], by: LEAGUE, fields: ['attended', 'minutes', 'markedBy'] },
+  ],
+})
+
+/** Where a training sign-up stands, read from its record (a sign-up still being placed counts as waiting). */
+export function trainingSignupState(s: { status: string; checkedInAt: unknown; attended: boolean }): TrainingSignupState | null {
+  if (s.status === 'cancelled') return 'cancelled'
+  if (s.status === 'waiting' || s.status === 'pending') return 'waiting'
+  if (s.status !== 'confirmed') return null
+  return s.attended ? 'attended' : s.checkedInAt ? 'checked_in' : 'confirmed'
+}
+
 export const MACHINES: readonly Machine[] = [
   registrationMachine,
   takeoverMachine,
@@ -432,6 +486,8 @@ export const MACHINES: readonly Machine[] = [
   contestMachine,
   contestEntryMachine,
   contestAppealMachine,
+  trainingCourseMachine,
+  trainingSignupMachine,
 ]
 
 /** Every state some step of this action (and decision) leaves from: for conditional batch updates. */

@@ -243,6 +243,8 @@ export const service = {
       month: z.string(),
       items: z.array(z.object({ userId: z.string(), name: z.string(), townshipName: z.string(), monthMinutes: z.number(), totalMinutes: z.number(), star: z.number() })),
       total: z.number(),
+      /** When the hours rollup it read was made (null: read live); the figures are exact either way. */
+      rolledUpAt: z.string().nullable(),
     }),
     access: { who: ['township_staff', 'county_admin', 'city_admin'], objects: 'township' },
   }),

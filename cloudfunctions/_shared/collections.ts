@@ -31,6 +31,7 @@ export const COLLECTIONS = {
   fairSignups: 'fair_signups',
   messages: 'messages',
   reminders: 'reminders',
+  hoursRollups: 'hours_rollups',
   jobs: 'jobs',
   jobParts: 'job_parts',
   careVisits: 'care_visits',

@@ -19,9 +19,10 @@ import { carryOnJobs, continueJob, partRows, startJob, writeJobWorkbook, type Jo
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify, notifyEach } from '../_shared/notify'
-import { aggregateAll, READ_CAP, readAll } from '../_shared/paging'
+import { AGGREGATE_CAP, aggregateAll, READ_CAP, readAll } from '../_shared/paging'
 import { claimReminder, tellWhatWaits, timeBudget } from '../_shared/reminders'
 import { loadSettings } from '../_shared/settings'
+import { hoursSplit, minutesInMonth, type HoursSplit } from '../_shared/rollups'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
 import { appealMachine, appealState, makeupMachine, sessionMachine, statesLeftBy, type Machine, type StepRole } from '../../types/machines'
@@ -282,6 +283,42 @@ function reportVolunteersOf(criteria: unknown): Aggregate {
 
 function reportRow(r: ReportRow, settings: Pick<Settings, 'starThresholdsHours'>) {
   return { userId: r._id, name: r.volunteerNames[0] ?? '志愿者', townshipName: r.townshipName, monthMinutes: r.monthMinutes, totalMinutes: r.totalMinutes, star: starLevel(r.totalMinutes / 60, settings.starThresholdsHours).star }
+}
+
+/** Report rows in the report's order: most minutes first, ties by user id. */
+const before = (a: ReportRow, b: ReportRow) => b.totalMinutes - a.totalMinutes || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+
+/**
+ * A page of the report from the hours rollup (_shared/rollups.ts): the volunteers it holds are
+ * rows of the rollup, the few read live (reviewed since it was made, or serving in several
+ * townships) are computed from their sessions, all of them (at most LIVE_MAX); the page is the
+ * two merged in the report's order. With L live rows, the page's rollup rows lie within L rows
+ * before its start: those are read (skip − L), and the live rows ranked among them.
+ */
+async function reportFromRollup(split: HoursSplit, place: Place, month: string, input: { page: number; pageSize: number }, settings: Settings): Promise<{ items: ReturnType<typeof reportRow>[]; total: number }> {
+  const start = (input.page - 1) * input.pageSize
+  const liveCount = split.live.length
+  const from = Math.max(0, start - liveCount)
+  const want = start + input.pageSize - from
+  const rolledRows = () => split.rows().project({ totalMinutes: 1, monthMinutes: minutesInMonth(month), townshipName: 1 })
+  const [chunk, counted, live] = await Promise.all([
+    withVolunteerName(rolledRows().sort({ totalMinutes: -1, _id: 1 }).skip(from).limit(want), '_id').end<ReportRow>(),
+    split.rows().count('n').end<{ n: number }>(),
+    liveCount ? withVolunteerName(reportRowsOf(_.and([placeCriteria(place), { userId: _.in(split.live) }]), month, settings).limit(AGGREGATE_CAP), '_id').end<ReportRow>() : { list: [] as ReportRow[] },
+  ])
+  const lives = [...live.list].sort(before)
+  const rows = chunk.list
+  const ended = rows.length < want
+  // The merged run starts at the chunk's first row, or at the top when the chunk starts there.
+  const first = rows[0]
+  const last = rows[rows.length - 1]
+  const top = from === 0
+  const liveBefore = top || !first ? 0 : lives.filter((r) => before(r, first) < 0).length
+  const liveIn = !first ? (top ? lives : []) : lives.filter((r) => (top || before(r, first) >= 0) && (ended || before(r, last) <= 0))
+  const merged = [...rows, ...liveIn].sort(before)
+  const at = from + liveBefore
+  const page = merged.slice(start - at, start - at + input.pageSize)
+  return { items: page.map((r) => reportRow(r, settings)), total: (counted.list[0]?.n ?? 0) + live.list.length }
 }
 
 /** Sessions per summary slice of an hours export (about; a volunteer's sessions are never split). */
@@ -897,13 +934,18 @@ export const main = defineFunction(
     async report(input, ctx) {
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
-      const scope = await scopeFor(ctx, input)
-      // Two requests, both computed on the database: the page of rows with names, and how many rows there are (the volunteers, without their figures).
-      const [page, counted] = await Promise.all([
-        withVolunteerName(reportRowsSorted(scope, month, settings).skip((input.page - 1) * input.pageSize).limit(input.pageSize), '_id').end<ReportRow>(),
-        reportVolunteersOf(scope).count('n').end<{ n: number }>(),
-      ])
-      return { month, items: page.list.map((r) => reportRow(r, settings)), total: counted.list[0]?.n ?? 0 }
+      const place = await placeFor(ctx, input)
+      const split = await hoursSplit(place, settings.dailyCapMinutes)
+      if (!split) {
+        // Two requests, both computed on the database: the page of rows with names, and how many rows there are (the volunteers, without their figures).
+        const scope = placeCriteria(place)
+        const [page, counted] = await Promise.all([
+          withVolunteerName(reportRowsSorted(scope, month, settings).skip((input.page - 1) * input.pageSize).limit(input.pageSize), '_id').end<ReportRow>(),
+          reportVolunteersOf(scope).count('n').end<{ n: number }>(),
+        ])
+        return { month, items: page.list.map((r) => reportRow(r, settings)), total: counted.list[0]?.n ?? 0, rolledUpAt: null }
+      }
+      return { month, ...(await reportFromRollup(split, place, month, input, settings)), rolledUpAt: split.rolledUpAt.toISOString() }
     },
 
     async exportReport(input, ctx) {
@@ -1037,8 +1079,4 @@ function placeCriteria(place: Place): unknown {
     ...(place.counties.length ? [{ countyCode: _.in(place.counties) }] : []),
   ]
   return or.length === 1 ? or[0] : _.or(or)
-}
-
-async function scopeFor(ctx: CallContext, input: { townshipCode?: string; countyCode?: string }): Promise<unknown> {
-  return placeCriteria(await placeFor(ctx, input))
 }

@@ -11,6 +11,7 @@ import { training, type CourseView, type RecordItem, type RosterItem, type Sessi
 import { maskMobile, maskName } from '../../types/personal'
 import { dayjs, shanghaiDateTime, shanghaiDaysAhead, wechatTime, ZONE } from '../../types/time'
 import { TRAINING_KIND_LABELS } from '../../types/vocabulary'
+import { statesLeftBy, trainingCourseMachine, trainingSignupMachine, trainingSignupState, type StepRole, type TrainingSignupState } from '../../types/machines'
 import { audit, type AuditEntry } from '../_shared/audit'
 import {
   COLLECTIONS,
@@ -29,6 +30,7 @@ import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { kioskCode, kioskProblem, KIOSK_WINDOW_SECONDS } from '../_shared/kiosk'
+import { takeStep } from '../_shared/machines'
 import { notify, type Recipient } from '../_shared/notify'
 import { readAll } from '../_shared/paging'
 import { claimReminder } from '../_shared/reminders'
@@ -170,6 +172,13 @@ function reachOf(user: UserDoc | null): Reach {
   const counties = roles.filter((g) => g.role === 'county_admin').map((g) => g.scopeId)
   return counties.length > 0 ? new Set(counties) : null
 }
+
+/** The league role a caller acts in on a course within their reach (types/machines.ts). */
+const leagueRoles = (reach: Reach): StepRole[] => (reach === 'city' ? ['city_admin'] : ['county_admin'])
+
+const SIGNUP_STATE_TEXT: Record<TrainingSignupState, string> = { waiting: '你在候补名单中', confirmed: '你已报名这一场', checked_in: '你已签到', attended: '你已出勤', cancelled: '报名已取消' }
+/** The sign-up's state for its machine (a record still being placed counts as waiting). */
+const stateOf = (x: Signup): TrainingSignupState => trainingSignupState(x) ?? 'waiting'
 
 const manages = (reach: Reach, countyCode: string) => reach === 'city' || (!!reach && !!countyCode && reach.has(countyCode))
 
@@ -374,7 +383,7 @@ export const main = defineFunction(
       let doc: Course
       if (input.id) {
         const existing = await managedCourse(input.id, ctx)
-        if (existing.status === 'cancelled') throw conflict('课程已取消，不能修改')
+        takeStep(trainingCourseMachine, { action: 'training.save', from: existing.status, roles: leagueRoles(reach) }, () => conflict('课程已取消，不能修改'))
         if (existing.countyCode !== input.countyCode && !manages(reach, existing.countyCode)) throw forbidden()
         const { total } = await sessions().where({ courseId: existing._id }).count()
         if (total > 0 && existing.countyCode !== input.countyCode) throw invalid('countyCode', '已有场次的课程不能改变所属县（市、区）')
@@ -439,8 +448,9 @@ export const main = defineFunction(
       const c = await managedCourse(input.id, ctx)
       const user = (await ctx.user())!
       const reach = reachOf(user)
-      if (c.status === input.status) throw conflict(input.status === 'published' ? '课程已发布' : '课程已取消')
-      if (c.status === 'cancelled') throw conflict('课程已取消，不能再发布')
+      takeStep(trainingCourseMachine, { action: 'training.setStatus', variant: input.status, from: c.status, roles: leagueRoles(reach) }, () =>
+        conflict(c.status === 'cancelled' ? (input.status === 'published' ? '课程已取消，不能再发布' : '课程已取消') : '课程已发布'),
+      )
       if (input.status === 'published') {
         if (c.kind !== 'online') {
           const { total } = await sessions().where({ courseId: c._id }).count()
@@ -477,7 +487,7 @@ export const main = defineFunction(
       if (ctx.now >= s.signupClosesAt) throw conflict(`报名已于 ${shanghaiDateTime(s.signupClosesAt)} 截止`)
       const reg = learnerOf(joined.registrations, c)
       const existing = joined.signups[0]
-      if (existing && existing.status !== 'cancelled') throw conflict(existing.status === 'waiting' ? '你已在候补名单中' : '你已报名这一场')
+      if (existing) takeStep(trainingSignupMachine, { action: 'training.signUp', from: stateOf(existing), roles: ['owner'] }, () => conflict(SIGNUP_STATE_TEXT[stateOf(existing)]))
       const record: Signup = {
         _id: id,
         sessionId: s._id,
@@ -538,8 +548,9 @@ export const main = defineFunction(
       const mine = joined.signups[0]
       if (!mine || mine.status === 'cancelled') throw notFound('你没有报名这一场')
       if (mine.status === 'pending') throw conflict('报名正在处理，请稍后刷新')
+      takeStep(trainingSignupMachine, { action: 'training.cancel', from: stateOf(mine), roles: ['owner'] }, () => conflict(`${SIGNUP_STATE_TEXT[stateOf(mine)]}，不能再取消报名`))
       if (ctx.now >= s.startsAt) throw conflict('培训已开始，不能取消报名')
-      const { stats } = await signups().where({ _id: id, status: mine.status }).update({ data: { status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now } })
+      const { stats } = await signups().where({ _id: id, status: mine.status, checkedInAt: null }).update({ data: { status: 'cancelled', cancelledAt: ctx.now, updatedAt: ctx.now } })
       if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
       const cancelled = { actorId: user._id, action: 'training.cancel_signup', targetType: 'training_signup', targetId: id, before: { status: mine.status }, after: { status: 'cancelled' }, reason: input.reason || '学员取消' }
       const released = mine.status === 'confirmed' ? await seats.releaseSeat(s, joined.head, ctx.now) : await seats.leaveWaitlist(s, id, ctx.now)
@@ -608,6 +619,22 @@ export const main = defineFunction(
       if (!mine || mine.status === 'cancelled') throw forbidden('你没有报名这一场培训')
       if (mine.status !== 'confirmed') throw conflict('候补中：递补成功后才能签到')
       if (s.status !== 'published') throw conflict('课程已取消')
+      const from = stateOf(mine)
+      takeStep(trainingSignupMachine, { action: 'training.checkIn', variant: input.direction, from, roles: ['owner'] }, () =>
+        conflict(
+          input.direction === 'in'
+            ? mine.checkedInAt
+              ? `已于 ${shanghaiDateTime(mine.checkedInAt)} 签到`
+              : '已登记出勤，不需要再签到'
+            : !s.checkOut
+              ? '这一场不需要签退'
+              : from === 'confirmed'
+                ? '请先签到'
+                : mine.checkedOutAt
+                  ? `已于 ${shanghaiDateTime(mine.checkedOutAt)} 签退`
+                  : '已登记出勤，不需要再签退',
+        ),
+      )
       const t = ctx.now.getTime()
       const reply = (direction: 'in' | 'out', attended: boolean, completed: boolean) => ({ courseTitle: c.title, sessionTitle: s.title, at: ctx.now.toISOString(), direction, attended, completed })
       let attendedNow = false
@@ -626,7 +653,7 @@ export const main = defineFunction(
         if (t < s.endsAt.getTime() - CHECK_OUT_EARLY_MS) throw conflict(`签退 ${shanghaiDateTime(new Date(s.endsAt.getTime() - CHECK_OUT_EARLY_MS))} 开始`)
         if (t > s.endsAt.getTime() + DOOR_LATE_MS) throw conflict('签退时间已过，请联系工作人员按名单登记')
         if (window <= mine.checkInWindow) throw invalid('code', '请扫描现场最新的签到码签退')
-        const { stats } = await signups().where({ _id: id, status: 'confirmed', checkedOutAt: null, checkInWindow: _.lt(window) }).update({ data: { checkedOutAt: ctx.now, attended: true, minutes: s.minutes, updatedAt: ctx.now } })
+        const { stats } = await signups().where({ _id: id, status: 'confirmed', attended: false, checkedOutAt: null, checkInWindow: _.lt(window) }).update({ data: { checkedOutAt: ctx.now, attended: true, minutes: s.minutes, updatedAt: ctx.now } })
         if (stats.updated !== 1) throw conflict('已签退，不能重复签退')
         attendedNow = !mine.attended
       }
@@ -649,7 +676,9 @@ export const main = defineFunction(
       if (found.length !== ids.length) throw invalid('signupIds', '所选学员不在这一场的名单中')
       const wrong = found.find((x) => x.status !== 'confirmed')
       if (wrong) throw conflict(`${maskName(wrong.name)} 不是报名成功的学员（${wrong.status === 'waiting' ? '候补中' : '已取消'}）`)
-      const changing = found.filter((x) => x.attended !== input.present)
+      // Those whose state the marking moves (types/machines.ts): present from a seat or a check-in, absent from attended.
+      const leaves = statesLeftBy(trainingSignupMachine, 'training.markAttendance', input.present ? 'present' : 'absent')
+      const changing = found.filter((x) => leaves.includes(stateOf(x)))
       if (changing.length === 0) return { changed: 0, completed: 0, revoked: 0 }
       const targets = changing.map((x) => x._id)
       const change = input.present ? { attended: true, minutes: s.minutes, markedBy: user._id, updatedAt: ctx.now } : { attended: false, minutes: 0, markedBy: user._id, updatedAt: ctx.now }

@@ -7,9 +7,10 @@ import crypto from 'node:crypto'
 import { EJSON } from 'bson'
 import { seedDemo } from '../../scripts/demo'
 import type { ActionName } from '../../types'
-import { MACHINES, allowedStep, appealState, signupState, type Machine, type StepRole } from '../../types/machines'
+import { MACHINES, allowedStep, appealState, signupState, trainingSignupState, type Machine, type StepRole } from '../../types/machines'
 import { ROLES } from '../../types/roles'
-import { configureFunctionsInProcess, startAppCloud, type AppCloud } from '../support/app'
+import { configureFunctionsInProcess, startAppCloud, TEST_FUNCTION_ENV, type AppCloud } from '../support/app'
+import { kioskCode } from '../../cloudfunctions/_shared/kiosk'
 import { volunteerForm, ruralYouthForm, freshIdNumber } from '../support/people'
 import { writeQualityFigures } from './report'
 import { allCounties } from '../../cloudfunctions/_shared/divisions'
@@ -738,7 +739,87 @@ const contestAppeals: Bench = {
   record: (a) => doc('contest_appeals', a.id),
 }
 
-const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups, commendRounds, nominations, gridReports, contestsBench, contestEntries, contestAppeals]
+// ---- trainings (三训) ---------------------------------------------------------------------------
+
+const TRAINING_ADMIN = 'o_demo_county' // 清城区: the county column's reach
+const trainingDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
+
+/** A course of 清城区 for volunteers and rural youth with one session next week (sign-up open), published unless `draft`. */
+async function arrangeTrainingCourse(draft = false, capacity = 20): Promise<{ courseId: string; sessionId: string }> {
+  const c = ok(await app.call(TRAINING_ADMIN, 'training.save', { title: '矩阵培训课程', kind: 'practice', audience: 'both', department: '团市委', countyCode: '441802' }), 'save course') as { id: string }
+  const s = ok(
+    await app.call(TRAINING_ADMIN, 'training.saveSession', {
+      courseId: c.id,
+      title: '矩阵场次',
+      date: trainingDay(7),
+      startTime: '09:00',
+      endTime: '11:00',
+      venue: '青少年宫',
+      address: '北江一路 8 号',
+      capacity,
+      signupOpensAt: `${trainingDay(-1)} 09:00`,
+      signupClosesAt: `${trainingDay(6)} 18:00`,
+      checkOut: true,
+    }),
+    'save session',
+  ) as { id: string }
+  if (!draft) ok(await app.call(TRAINING_ADMIN, 'training.setStatus', { id: c.id, status: 'published' }), 'publish course')
+  return { courseId: c.id, sessionId: s.id }
+}
+
+const trainingCourses: Bench = {
+  machine: MACHINES.find((m) => m.name === 'training_course')!,
+  async arrange(state) {
+    const { courseId } = await arrangeTrainingCourse(state === 'draft')
+    if (state === 'cancelled') ok(await app.call(TRAINING_ADMIN, 'training.setStatus', { id: courseId, status: 'cancelled', reason: '矩阵测试' }), 'cancel course')
+    return { id: courseId, owner: '' }
+  },
+  input: (action, variant, a) =>
+    action === 'training.setStatus' ? { id: a.id, status: variant, reason: '矩阵测试' } : { id: a.id, title: '矩阵培训课程（修订）', kind: 'practice', audience: 'both', department: '团市委', countyCode: '441802' },
+  state: (a) => (doc('training_courses', a.id)?.status as string) ?? null,
+  record: (a) => doc('training_courses', a.id),
+}
+
+/**
+ * A sign-up of the matrix volunteer for a session of its own (capacity 1 and the loan owner
+ * seated first, for the waiting list); checked in or attended as the door would have left it.
+ * For the door and the roster the session is under way (started an hour ago, ends in 10 minutes,
+ * with check-out); otherwise next week, open for sign-up.
+ */
+const trainingSignups: Bench = {
+  machine: MACHINES.find((m) => m.name === 'training_signup')!,
+  selfActions: ['training.signUp', 'training.cancel', 'training.checkIn'],
+  async arrange(state, action) {
+    const { sessionId } = await arrangeTrainingCourse(false, state === 'waiting' ? 1 : 20)
+    if (state === 'waiting') ok(await app.call(LOAN_OWNER, 'training.signUp', { sessionId }), 'filler signs up')
+    ok(await app.call(VOLUNTEER_OWNER, 'training.signUp', { sessionId }), 'sign up')
+    const id = `${sessionId}:${volunteerOwner.userId}`
+    if (state === 'cancelled') ok(await app.call(VOLUNTEER_OWNER, 'training.cancel', { sessionId, reason: '矩阵测试' }), 'cancel')
+    const windowStart = Math.floor(Date.now() / 30_000) * 30
+    if (state === 'checked_in' || state === 'attended') {
+      await update('training_signups', id, { checkedInAt: new Date(Date.now() - 10 * 60_000), checkInWindow: windowStart - 120, checkInMethod: 'code', attended: state === 'attended', minutes: state === 'attended' ? 120 : 0 })
+    }
+    if (action === 'training.checkIn' || action === 'training.markAttendance') {
+      await update('training_sessions', sessionId, { startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() + 10 * 60_000), signupClosesAt: new Date(Date.now() - 2 * 3600_000) })
+    }
+    return { id, owner: VOLUNTEER_OWNER, facts: { sessionId } }
+  },
+  input(action, variant, a) {
+    const sessionId = a.facts!.sessionId
+    if (action === 'training.checkIn') return { code: kioskCode(sessionId, Math.floor(Date.now() / 30_000) * 30, Buffer.from(TEST_FUNCTION_ENV.XQ_TOKEN_KEY, 'base64')), direction: variant }
+    if (action === 'training.markAttendance') return { sessionId, signupIds: [a.id], present: variant === 'present', reason: '矩阵测试' }
+    return action === 'training.cancel' ? { sessionId, reason: '矩阵测试' } : { sessionId }
+  },
+  state(a) {
+    const s = doc('training_signups', a.id)
+    return s ? trainingSignupState(s as never) : null
+  },
+  record: (a) => doc('training_signups', a.id),
+  // Marking people already so (present or absent) changes nobody: refused for them.
+  refusedItem: (action, data) => action === 'training.markAttendance' && (data as { changed: number }).changed === 0,
+}
+
+const BENCHES: Bench[] = [registrations, takeovers, invitations, sessions, makeups, appeals, merchants, perks, loans, subsidyPeriods, fairs, signups, commendRounds, nominations, gridReports, contestsBench, contestEntries, contestAppeals, trainingCourses, trainingSignups]
 
 // ---- the matrix --------------------------------------------------------------------------------
 

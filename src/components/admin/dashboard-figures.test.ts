@@ -1,7 +1,7 @@
 import { dashboard } from '../../../types/dashboard'
 import { periodWords, summaryHours, summaryParagraphs, summaryWan } from '../../../types/dashboard-summary'
 import type { DashboardOverview } from '../../../types/dashboard'
-import { barWidths, changeText, changeTone, countText, hoursText, periodOf, periodProblems, yearEarlier } from './dashboard-figures'
+import { barWidths, changeText, changeTone, countText, hoursText, periodOf, periodProblems, rolledUpText, yearEarlier } from './dashboard-figures'
 
 test('a change on last year, as people say it', () => {
   expect(changeText(112, 100)).toBe('+12%')
@@ -78,4 +78,11 @@ test('the one-page summary states the figures as the league’s reports do', () 
   expect(text).toContain('入职50人，其中在清远本地就业41人')
   expect(text).toContain('达到一星及以上的志愿者40名')
   expect([summaryHours(90), summaryHours(599), summaryHours(600), summaryWan(12_345_678)]).toEqual(['1.5', '10', '10', '12.35'])
+})
+
+test('when the rollup was made, in Shanghai time: the time alone the same day, with the date another day, nothing when read live', () => {
+  const now = Date.parse('2026-12-05T10:00:00Z') // 18:00 in Shanghai
+  expect(rolledUpText('2026-12-04T18:20:00.000Z', now)).toBe('数据更新于 02:20')
+  expect(rolledUpText('2026-12-04T15:20:00.000Z', now)).toBe('数据更新于 12-04 23:20')
+  expect(rolledUpText(null, now)).toBe('')
 })

@@ -67,3 +67,15 @@ export function barWidths(values: readonly number[]): number[] {
   const max = Math.max(0, ...values)
   return values.map((v) => (v <= 0 || max === 0 ? 0 : Math.max(2, Math.round((v / max) * 100))))
 }
+
+/**
+ * When a rollup the figures read was made, as the pages say it: 「数据更新于 02:20」 the same
+ * Shanghai day, 「数据更新于 12-04 02:20」 another day; '' when the figures were read live (null).
+ */
+export function rolledUpText(at: string | null, now = Date.now()): string {
+  if (!at) return ''
+  const wall = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString()
+  const then = wall(Date.parse(at))
+  const sameDay = then.slice(0, 10) === wall(now).slice(0, 10)
+  return `数据更新于 ${sameDay ? '' : `${then.slice(5, 10)} `}${then.slice(11, 16)}`
+}

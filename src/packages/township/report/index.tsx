@@ -7,6 +7,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { call } from '@/services/cloud'
 import { useDivisions } from '@/components/admin/shared'
+import { rolledUpText } from '@/components/admin/dashboard-figures'
 import { placesInReach, useStaffScope } from '@/components/township/shared'
 import { staffDenied } from '@/components/township/ui'
 import { Button } from '@/components/ui/Button'
@@ -56,7 +57,18 @@ export default function Report() {
   const township = townshipCode || scope?.single?.code || ''
   const filters = { month, ...(township ? { townshipCode: township } : countyCode ? { countyCode } : {}) }
   const key = JSON.stringify(filters)
-  const list = usePaged<Row>((page, pageSize) => call('service.report', { ...filters, page, pageSize }), key, !!scope, PAGE_SIZE)
+  // When the hours rollup the figures read was made (the figures are exact: what changed since is read live).
+  const [rolledUpAt, setRolledUpAt] = useState<string | null>(null)
+  const list = usePaged<Row>(
+    (page, pageSize) =>
+      call('service.report', { ...filters, page, pageSize }).then((r) => {
+        setRolledUpAt(r.rolledUpAt)
+        return r
+      }),
+    key,
+    !!scope,
+    PAGE_SIZE,
+  )
 
   const countyName = places.find((c) => c.code === countyCode)?.name
   const townshipName = townships.find((t) => t.code === townshipCode)?.name
@@ -123,6 +135,7 @@ export default function Report() {
             </View>
           </View>
           <Text className='report__explain'>只统计审核通过的时长，每天按上限计入；星级按累计时长评定。</Text>
+          {rolledUpAt && list.status === 'ready' ? <Text className='report__explain'>{rolledUpText(rolledUpAt)}，此后审核的时长已实时计入。</Text> : null}
 
           <JobProgress job={job.progress} />
           {exported && (

@@ -141,6 +141,14 @@ export class Collection {
 /** A line of a snapshot file: a collection, or one of its documents (its key and its wire text). */
 type SnapshotRow = { collection: string; doc?: undefined } | { collection: string; doc: string; id: string }
 
+/** A snapshot restored in full: its text, the commit sequence then, each collection's documents (wire text by key) and their order in memory. */
+interface ImportedSnapshot {
+  text: string
+  seq: number
+  wires: Map<string, Map<string, string>>
+  order: Map<string, string[]>
+}
+
 /** Snapshots up to this size stay parsed in memory between restores (a test's seeded data is far smaller). */
 const SNAPSHOT_KEPT_CHARS = 16 * 1024 * 1024
 
@@ -173,6 +181,7 @@ export class Store {
   }
 
   private load(): void {
+    this.imported = null
     this.collections.clear()
     for (const { key } of this.namesDb.getRange()) this.collections.set(key, this.newCollection(key))
     for (const { key, value } of this.docsDb.getRange()) {
@@ -317,6 +326,7 @@ export class Store {
 
   /** Empties every collection and recreates the declared ones (tests and demo seeding). */
   async reset(): Promise<void> {
+    this.imported = null
     await this.root.transaction(() => {
       for (const { key } of this.docsDb.getRange()) this.docsDb.remove(key)
       for (const { key } of this.namesDb.getRange()) this.namesDb.remove(key)
@@ -342,9 +352,17 @@ export class Store {
    * text stays the same, and LMDB is rewritten in one synchronous transaction (committed when this
    * resolves, as before, without waiting for the write thread's turn); the memory is then loaded
    * from LMDB as at start (in its key order, each document parsed anew).
+   *
+   * Restoring the same snapshot again, with no transaction open, undoes only what was written
+   * since it was restored last (`undoSince`): the documents written since (their versions say
+   * which) are put back as the snapshot has them or removed, in LMDB and in memory, and every
+   * collection touched gets its documents' order and its indexes exactly as a full restore would
+   * give them. A test case then costs what it wrote, not the size of the database.
    */
   async importFrom(file: string): Promise<void> {
-    const rows = this.snapshotRows(file)
+    const text = fs.readFileSync(file, 'utf8')
+    const rows = this.snapshotRows(text)
+    if (this.imported?.text === text && this.snapshots.size === 0) return this.undoSince(this.imported)
     this.root.transactionSync(() => {
       for (const { key } of this.docsDb.getRange()) this.docsDb.remove(key)
       for (const { key } of this.namesDb.getRange()) this.namesDb.remove(key)
@@ -355,13 +373,75 @@ export class Store {
     })
     this.load()
     await this.ensureDeclared()
+    // Kept only with the parsed rows (a snapshot small enough to keep twice).
+    if (this.lastSnapshot?.text !== text) return
+    const wires = new Map<string, Map<string, string>>()
+    for (const row of rows) {
+      let docs = wires.get(row.collection)
+      if (!docs) wires.set(row.collection, (docs = new Map()))
+      if (row.doc !== undefined) docs.set(row.id, row.doc)
+    }
+    const order = new Map([...this.collections].map(([name, coll]) => [name, [...coll.docs.keys()]]))
+    this.imported = { text, seq: this.seq, wires, order }
+  }
+
+  /** The snapshot the memory was last restored from in full, and the commit sequence then (see `importFrom`). */
+  private imported: ImportedSnapshot | null = null
+
+  /** Puts back what was written since `base` was restored, as a full restore of it would (see `importFrom`). */
+  private undoSince(base: ImportedSnapshot): void {
+    const rows: { key: [string, string]; value: string | null }[] = []
+    const dropped: string[] = []
+    for (const [name, coll] of [...this.collections]) {
+      const saved = base.wires.get(name)
+      const changed = [...coll.versions].filter(([, seq]) => seq > base.seq).map(([key]) => key)
+      if (!saved) {
+        // Created since: a declared collection is there again, empty (as after a full restore); any other is gone.
+        for (const key of coll.docs.keys()) rows.push({ key: [name, key], value: null })
+        if (this.declared[name]) {
+          coll.docs.clear()
+          coll.versions.clear()
+          coll.setIndexes([])
+          coll.setIndexes(this.declared[name]?.indexes ?? [])
+        } else {
+          this.collections.delete(name)
+          dropped.push(name)
+        }
+        continue
+      }
+      if (changed.length === 0) continue
+      for (const key of changed) {
+        const wire = saved.get(key)
+        rows.push({ key: [name, key], value: wire ?? null })
+        if (wire === undefined) {
+          coll.docs.delete(key)
+          coll.versions.delete(key)
+        } else {
+          coll.docs.set(key, parseWire(wire, 'snapshot document') as Doc)
+          coll.versions.set(key, 0)
+        }
+      }
+      // The documents in the order a full restore loads them, and their indexes built anew in it.
+      const docs = (base.order.get(name) ?? []).map((key) => [key, coll.docs.get(key)!] as const)
+      coll.docs.clear()
+      for (const [key, doc] of docs) coll.docs.set(key, doc)
+      const specs = coll.indexes.map((index) => index.spec)
+      coll.setIndexes([])
+      coll.setIndexes(specs)
+    }
+    this.root.transactionSync(() => {
+      for (const row of rows) {
+        if (row.value === null) this.docsDb.remove(row.key)
+        else this.docsDb.put(row.key, row.value)
+      }
+      for (const name of dropped) this.namesDb.remove(name)
+    })
   }
 
   /** The last snapshot file read, parsed (kept only while its text is the same and not too large to keep twice). */
   private lastSnapshot: { text: string; rows: SnapshotRow[] } | null = null
 
-  private snapshotRows(file: string): SnapshotRow[] {
-    const text = fs.readFileSync(file, 'utf8')
+  private snapshotRows(text: string): SnapshotRow[] {
     if (this.lastSnapshot?.text === text) return this.lastSnapshot.rows
     const rows = text
       .split('\n')

@@ -10,6 +10,7 @@ import type { ActionDef } from '../../types/common'
 import type { Role } from '../../types/roles'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { tempDir } from '../support/localcloud'
+import { Replays } from '../support/replay'
 import { PERSONAS, SCENARIOS, type Env, type Persona, type Target } from './scenarios'
 import { writeQualityFigures } from './report'
 
@@ -20,6 +21,7 @@ const ACTIONS = Object.entries(contract).flatMap(([fn, actions]) =>
 let app: AppCloud
 let snapshotDir: string
 let counter = 0
+let replays: Replays
 const roles = new Map<string, Role[]>()
 const tally = { cells: 0, allowed: 0, forbidden: 0, denied: 0 }
 
@@ -43,6 +45,7 @@ beforeAll(async () => {
   }
   snapshotDir = path.join(tempDir('matrix'), 'seed')
   app.cloud.snapshot(snapshotDir)
+  replays = new Replays(app)
 })
 
 afterAll(async () => {
@@ -50,6 +53,7 @@ afterAll(async () => {
     actions: ACTIONS.length,
     covered: ACTIONS.filter((a) => SCENARIOS[a.name]).length,
     ...tally,
+    arrangements: replays.figures,
   })
   await app.close()
   fs.rmSync(path.dirname(snapshotDir), { recursive: true, force: true })
@@ -63,6 +67,7 @@ const env = (): Env => ({
     if (!r.ok) throw new Error(`setup call ${name} as ${openid} failed: ${JSON.stringify(r.error)}`)
     return r.data as never
   },
+  replay: (key, arrange) => replays.run(key, arrange),
 })
 
 function expectation(def: ActionDef, persona: Persona, target: Target): 'allowed' | 'forbidden' {
@@ -84,6 +89,7 @@ describe.each(ACTIONS.map((a) => [a.name, a.def] as const))('%s', (name, def) =>
   test.each(PERSONAS.flatMap((p) => (['own', 'other'] as const).map((t) => [p.key, t] as const)))('as %s on %s objects', async (personaKey, target) => {
     const persona = PERSONAS.find((p) => p.key === personaKey)!
     await app.cloud.restore(snapshotDir)
+    replays.restored()
     const cell = await SCENARIOS[name](env(), persona, target)
     if (!cell) return // this action has no object outside the caller's own (nothing to cross)
     const expected = expectation(def, persona, target)

@@ -51,7 +51,15 @@ export interface Env {
   must<T = unknown>(openid: string, name: ActionName, input: unknown): Promise<T>
   /** A fresh WeChat user's openid. */
   fresh(): string
+  /**
+   * Runs an arrangement (`key` naming it and every argument it depends on); the matrix replays
+   * what it wrote when it runs on the snapshot as restored (test/support/replay.ts).
+   */
+  replay?<T>(key: string, arrange: () => Promise<T>): Promise<T>
 }
+
+/** `arrange` through the environment's replays, when it has them. */
+const replayed = <T>(env: Env, key: string, arrange: () => Promise<T>): Promise<T> => (env.replay ? env.replay(key, arrange) : arrange())
 
 export interface Cell {
   input: unknown
@@ -224,7 +232,12 @@ async function bankOfficer(env: Env, bankId: string): Promise<string> {
  * A loan application of the given stage, its project in a county, routed to a bank. `applicant`
  * defaults to a fresh approved rural youth of that county.
  */
-async function loanAt(env: Env, stage: LoanStage, county: County, bankId = 'b_psbc_qingyuan', applicant?: string): Promise<string> {
+function loanAt(env: Env, stage: LoanStage, county: County, bankId = 'b_psbc_qingyuan', applicant?: string): Promise<string> {
+  return replayed(env, `loanAt:${stage}:${county}:${bankId}:${applicant ?? ''}`, () => walkLoanTo(env, stage, county, bankId, applicant))
+}
+
+/** loanAt through the functions: the applicant registered and approved, the draft, its documents, each review, the disbursement. */
+async function walkLoanTo(env: Env, stage: LoanStage, county: County, bankId: string, applicant?: string): Promise<string> {
   let openid = applicant
   if (!openid) {
     openid = env.fresh()

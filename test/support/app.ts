@@ -38,6 +38,8 @@ export const FLAGGED_WORD = '违禁词'
 
 export interface AppCloud {
   cloud: LocalCloud
+  /** The cloud's data folder (the database and the storage's files). */
+  dataDir: string
   /** Calls an action as the WeChat user `openid` (as the mini program would). */
   call<A extends ActionName>(openid: string, name: A, input: InputOf<A>): Promise<Envelope<OutputOf<A>>>
   /** Calls with an arbitrary event (for malformed requests). */
@@ -121,6 +123,7 @@ export async function startAppCloud(options: { withProbe?: boolean } = {}): Prom
   }
   return {
     cloud,
+    dataDir,
     raw,
     acceptNotices(openid, name = 'review', times = 1) {
       for (let i = 0; i < times; i++) {

@@ -62,6 +62,11 @@ export const DashboardOverview = z.object({
   lastYearPeriod: Span,
   computedAt: z.string(),
   /**
+   * When the hours rollup the hours card read was made (cloudfunctions/_shared/rollups.ts), or null
+   * when the card was aggregated live. The figures are exact either way: what changed since is read live.
+   */
+  rolledUpAt: z.string().nullable(),
+  /**
    * Approved volunteer registrations as of the reference day (the period's end, or today if
    * that is later): in post (term begun and not ended), of those ending within TERM_ENDING_DAYS,
    * and finished (term ended). lastYear: as of the same day a year earlier.
@@ -163,3 +168,4 @@ export const dashboard = {
 
 // ---- for the programmes' own reports (types/training-report.ts): the same place and period ----
 export { scope as DashboardScopeInput, period as DashboardPeriodInput }
+

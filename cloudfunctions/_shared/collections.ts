@@ -881,6 +881,8 @@ export interface ContestDoc {
   settledRound: number
   publishedAt: Date | null
   appealUntil: Date | null
+  /** While its opening is being announced: the last person told ('' at the start; _shared/announce). */
+  announceAfter?: string
   version: number
   createdBy: string
   createdAt: Date

@@ -14,6 +14,8 @@ import { forbidden, invalid } from '../_shared/errors'
 import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { AGGREGATE_CAP } from '../_shared/paging'
+import { hoursSplit, minutesBetween, rollUpHours, type RollupPlace } from '../_shared/rollups'
+import type { Aggregate } from '../_shared/db-types'
 import { loadSettings } from '../_shared/settings'
 import { trainingCard } from './training-card'
 
@@ -133,22 +135,84 @@ async function volunteersCard(place: Place, p: Periods): Promise<DashboardOvervi
 
 type HoursRow = { _id: { township: string; star: number }; volunteers: number; period: number; year: number; total: number; lastPeriod: number; lastYear: number }
 
+/** The place as the hours rollup names places (null: the whole city). */
+const rollupPlace = (place: Place): RollupPlace =>
+  place.level === 'city' ? null : place.level === 'county' ? { townships: [], counties: [place.countyCode] } : { townships: [place.townshipCode], counties: [] }
+
 /**
  * Approved service time, capped per volunteer and Shanghai day as `creditedPerVolunteer`
  * (_shared/hours.ts) caps it, summed per volunteer for the period, the year and in total, then
- * per township and star level (one aggregation: a few hundred rows however many sessions).
+ * per township and star level: a few hundred rows however many sessions. Read from the hours
+ * rollup (_shared/rollups.ts) for the volunteers it holds, and live from the sessions for the
+ * others (reviewed since the rollup, or serving in several townships); with no rollup, all live.
  */
-async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<DashboardOverview['hours']> {
+async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<{ card: DashboardOverview['hours']; rolledUpAt: string | null }> {
+  const split = await hoursSplit(rollupPlace(place), settings.dailyCapMinutes)
+  const star = { $add: settings.starThresholdsHours.map((h) => ({ $cond: [{ $gte: ['$total', h * 60] }, 1, 0] })) }
+  const byTownshipAndStar = {
+    _id: { township: '$township', star },
+    volunteers: { $sum: 1 },
+    period: { $sum: '$period' },
+    year: { $sum: '$year' },
+    total: { $sum: '$total' },
+    lastPeriod: { $sum: '$lastPeriod' },
+    lastYear: { $sum: '$lastYear' },
+  }
+  const [rolled, live] = await Promise.all([
+    split
+      ? split
+          .rows()
+          .project({
+            township: '$townshipCode',
+            total: '$totalMinutes',
+            period: minutesBetween(p.from, p.to),
+            year: minutesBetween(p.yearFrom, p.to),
+            lastPeriod: minutesBetween(p.lastFrom, p.lastTo),
+            lastYear: minutesBetween(p.lastYearFrom, p.lastTo),
+          })
+          .group(byTownshipAndStar)
+          .limit(AGGREGATE_CAP)
+          .end<HoursRow>()
+      : { list: [] as HoursRow[] },
+    split && split.live.length === 0 ? { list: [] as HoursRow[] } : liveHours(place, p, settings, split ? split.live : null).group(byTownshipAndStar).limit(AGGREGATE_CAP).end<HoursRow>(),
+  ])
+  const list = [...rolled.list, ...live.list]
+  const townships = new Map<string, DashboardOverview['hours']['byTownship'][number]>()
+  const stars = new Map<number, number>()
+  const totals = { period: 0, year: 0, total: 0, lastPeriod: 0, lastYear: 0, volunteers: 0 }
+  for (const r of list) {
+    const code = r._id.township
+    const t = townships.get(code) ?? { townshipCode: code, townshipName: townshipOf(code)?.townshipName ?? code, volunteers: 0, periodMinutes: 0, yearMinutes: 0, totalMinutes: 0 }
+    t.volunteers += r.volunteers
+    t.periodMinutes += r.period
+    t.yearMinutes += r.year
+    t.totalMinutes += r.total
+    townships.set(code, t)
+    stars.set(r._id.star, (stars.get(r._id.star) ?? 0) + r.volunteers)
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k]
+  }
+  const card = {
+    periodMinutes: figure(totals.period, totals.lastPeriod),
+    yearMinutes: figure(totals.year, totals.lastYear),
+    totalMinutes: totals.total,
+    volunteers: totals.volunteers,
+    byTownship: [...townships.values()].sort((a, b) => a.townshipCode.localeCompare(b.townshipCode)),
+    stars: Array.from({ length: settings.starThresholdsHours.length + 1 }, (_x, s) => ({ star: s, volunteers: stars.get(s) ?? 0 })),
+  }
+  return { card, rolledUpAt: split ? split.rolledUpAt.toISOString() : null }
+}
+
+/** Per volunteer of the place (of `users` only, unless null), their credited minutes in each span, from their sessions. */
+function liveHours(place: Place, p: Periods, settings: Settings, users: string[] | null): Aggregate {
   // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its first day.
   const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
   const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
   const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
   const credited = { $min: ['$minutes', settings.dailyCapMinutes] }
-  const star = { $add: settings.starThresholdsHours.map((h) => ({ $cond: [{ $gte: ['$total', h * 60] }, 1, 0] })) }
-  const { list } = await db
+  return db
     .collection<SessionDoc>(COLLECTIONS.sessions)
     .aggregate()
-    .match({ ...byCodes(place), status: 'approved' })
+    .match({ ...byCodes(place), status: 'approved', ...(users ? { userId: _.in(users) } : {}) })
     .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
     .group({
       _id: { userId: '$userId', date },
@@ -164,39 +228,6 @@ async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<
       lastYear: sumIf(within('$_id.date', p.lastYearFrom, p.lastTo), credited),
       township: { $min: '$township' },
     })
-    .group({
-      _id: { township: '$township', star },
-      volunteers: { $sum: 1 },
-      period: { $sum: '$period' },
-      year: { $sum: '$year' },
-      total: { $sum: '$total' },
-      lastPeriod: { $sum: '$lastPeriod' },
-      lastYear: { $sum: '$lastYear' },
-    })
-    .limit(AGGREGATE_CAP)
-    .end<HoursRow>()
-  const townships = new Map<string, DashboardOverview['hours']['byTownship'][number]>()
-  const stars = new Map<number, number>()
-  const totals = { period: 0, year: 0, total: 0, lastPeriod: 0, lastYear: 0, volunteers: 0 }
-  for (const r of list) {
-    const code = r._id.township
-    const t = townships.get(code) ?? { townshipCode: code, townshipName: townshipOf(code)?.townshipName ?? code, volunteers: 0, periodMinutes: 0, yearMinutes: 0, totalMinutes: 0 }
-    t.volunteers += r.volunteers
-    t.periodMinutes += r.period
-    t.yearMinutes += r.year
-    t.totalMinutes += r.total
-    townships.set(code, t)
-    stars.set(r._id.star, (stars.get(r._id.star) ?? 0) + r.volunteers)
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k]
-  }
-  return {
-    periodMinutes: figure(totals.period, totals.lastPeriod),
-    yearMinutes: figure(totals.year, totals.lastYear),
-    totalMinutes: totals.total,
-    volunteers: totals.volunteers,
-    byTownship: [...townships.values()].sort((a, b) => a.townshipCode.localeCompare(b.townshipCode)),
-    stars: Array.from({ length: settings.starThresholdsHours.length + 1 }, (_x, s) => ({ star: s, volunteers: stars.get(s) ?? 0 })),
-  }
 }
 
 type StationRow = { _id: string; sessions: number; lastYear: number; volunteers: number; minutes: number; station: Pick<StationDoc, 'name' | 'townshipName'>[] }
@@ -443,7 +474,7 @@ async function overviewOf(input: { scope: { level: DashboardLevel; code?: string
   // Trainings and contests (./training-card.ts), read beside the other cards.
   const trainingRead = trainingCard(place, p)
   trainingRead.catch(() => undefined) // awaited below; a card failing first leaves it handled
-  const [volunteers, hours, stations, perks, loans, fairs] = await Promise.all([
+  const [volunteers, { card: hours, rolledUpAt }, stations, perks, loans, fairs] = await Promise.all([
     volunteersCard(place, p),
     hoursCard(place, p, settings),
     stationsCard(place, p),
@@ -456,6 +487,7 @@ async function overviewOf(input: { scope: { level: DashboardLevel; code?: string
     period: { from: p.from, to: p.to },
     lastYearPeriod: { from: p.lastFrom, to: p.lastTo },
     computedAt: ctx.now.toISOString(),
+    rolledUpAt,
     volunteers,
     hours,
     stations,
@@ -574,4 +606,4 @@ export const main = defineFunction('dashboard', dashboard, {
     const rows = sheets.reduce((n, s) => n + s.rows.length, 0)
     return { ...file, rows }
   },
-})
+}, { rollUpHours })

@@ -421,11 +421,11 @@ describe.each([
   })
 })
 
-test('each card is one request to the database (the stations card also counts the stations), all sent together', async () => {
+test('each card is one request to the database (the stations card also counts the stations; the hours card first asks whether the hours rollup can serve it: here none yet; the trainings card reads the contests, and their entries when there are any), all sent together', async () => {
   const outcome = await app.cloud.invoke('dashboard', { action: 'overview', input: inputOf({ level: 'city' }) }, { openid: CITY_ADMIN, source: 'wx_client' })
   expect(outcome.ok).toBe(true)
   const requests = outcome.ok ? outcome.record.dbRequests.filter((q) => q.action.startsWith('database.') && q.collection !== 'users' && q.collection !== 'settings') : []
-  expect(requests.map((q) => q.collection).sort()).toEqual(['contests', 'fairs', 'loans', 'redemptions', 'registrations', 'sessions', 'sessions', 'stations', 'training_sessions'])
+  expect(requests.map((q) => q.collection).sort()).toEqual(['contests', 'fairs', 'hours_rollups', 'loans', 'redemptions', 'registrations', 'sessions', 'sessions', 'stations', 'training_sessions'])
 })
 
 test('the cards of a period read only what the period holds: an index bounds place, state and time', async () => {

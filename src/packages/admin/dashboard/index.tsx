@@ -13,7 +13,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
 import { call } from '@/services/cloud'
-import { changeText, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { changeText, countText, hoursText, periodOf, periodProblems, rolledUpText, type PeriodKey } from '@/components/admin/dashboard-figures'
 import { Bars, Big, Card, DateField, Figures, Summary } from './parts'
 import { staffScopeOf, type StaffScope } from '@/components/township/shared'
 import { useDivisions, useScope } from '@/components/admin/shared'
@@ -205,6 +205,7 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
           />
         )}
         <Bars title='星级分布' rows={o.hours.stars.map((s) => ({ key: String(s.star), name: s.star === 0 ? '未达一星' : `${'★'.repeat(s.star)}`, value: s.volunteers, text: `${s.volunteers} 人` }))} />
+        {o.rolledUpAt ? <Text className='dash-card__foot'>{rolledUpText(o.rolledUpAt)}，此后审核的时长已实时计入</Text> : null}
       </Card>
 
       <Card title='志愿服务驿站' note={`${o.stations.active} 个在用`} className='dash-card--stations'>

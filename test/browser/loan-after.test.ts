@@ -215,3 +215,26 @@ test('the bank disburses a year back with a schedule, the loan falls overdue, th
   await shot(page, '08-youth-statement')
   expect(youth.errors).toEqual([])
 }, 180_000)
+
+test('the loan home says who may apply as the league’s settings stand: the age range and the project types it funds, beside the rules of the city and one loan at a time', async () => {
+  await invoke('o_demo_city', 'settings', 'update', { loanAgeMin: 20, loanAgeMax: 40, loanProjectTypes: ['agriculture', 'homestay'] })
+  // Warm instances keep the settings a minute; fresh ones read them.
+  await world.stack.cloud.runtime.reload()
+  const youth = await openAs('黄家明')
+  const page = youth.page
+  await page.goto(`${world.stack.url}/#/pages/index/index`)
+  await page.locator('.program--loan').click()
+  const rules = page.locator('.loan-home__rules .loan-home__rule-text')
+  await rules.first().getByText('年满 20 周岁、不超过 40 周岁（按提交申请当天计算）').waitFor()
+  expect(await rules.allTextContents()).toEqual([
+    '年满 20 周岁、不超过 40 周岁（按提交申请当天计算）',
+    '已登记并通过审核的农村青年或乡村振兴志愿者，创业项目在清远市内',
+    '每人同时只能有一笔在办或未结清的贷款',
+    '项目属于下列扶持类型之一',
+  ])
+  expect(await page.locator('.loan-home__types .loan-type__name').allTextContents()).toEqual(['种养殖与农产品加工', '民宿建设改造'])
+  await page.locator('.loan-home__rules').scrollIntoViewIfNeeded()
+  await shot(page, '09-youth-home-who-may-apply')
+  expect(youth.errors).toEqual([])
+  await invoke('o_demo_city', 'settings', 'update', { loanAgeMin: 18, loanAgeMax: 45, loanProjectTypes: ['agriculture', 'ecommerce', 'homestay', 'rural_tourism', 'other'] })
+}, 60_000)

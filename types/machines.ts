@@ -377,7 +377,8 @@ export const contestMachine = machine<ContestStatus>({
   stateLabels: CONTEST_STATUS_LABELS,
   steps: [
     { action: 'contest.save', from: ['draft'], to: ['draft'], by: LEAGUE, fields: ['kind', 'title', 'rules', 'countyCode', 'countyName', 'mode', 'maxTeamSize', 'rounds', 'rubric', 'awards', 'appealDays'] },
-    { action: 'contest.advance', variant: 'open', from: ['draft'], to: ['open'], by: LEAGUE },
+    // Opening it announces it to everyone who may enter (the cursor of that announcement).
+    { action: 'contest.advance', variant: 'open', from: ['draft'], to: ['open'], by: LEAGUE, fields: ['announceAfter'] },
     { action: 'contest.advance', variant: 'judging', from: ['open'], to: ['judging'], by: LEAGUE },
     { action: 'contest.advance', variant: 'published', from: ['judging'], to: ['published'], by: LEAGUE, fields: ['publishedAt', 'appealUntil'] },
     { action: 'contest.advance', variant: 'next', from: ['published'], to: ['open'], by: LEAGUE, fields: ['round', 'submitted', 'appealUntil'] },

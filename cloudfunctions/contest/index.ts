@@ -44,6 +44,8 @@ import { takeStep } from '../_shared/machines'
 import { holdersOf, notifyEach, recipientsOf, type AnyNotice, type Recipient } from '../_shared/notify'
 import { aggregateAll, readAll } from '../_shared/paging'
 import { adoptUpload } from '../_shared/uploads'
+import { announce } from '../_shared/announce'
+import { timeBudget } from '../_shared/reminders'
 import { contestReportHandlers } from './report'
 
 const contests = () => db.collection<ContestDoc>(COLLECTIONS.contests)
@@ -342,6 +344,8 @@ export const main = defineFunction(
       )
       const round = c.rounds[c.round]
       const change: Record<string, unknown> = { status: to }
+      // Opened: everyone who may enter is to be told (announceOpening; the timer finishes what this call cannot).
+      if (variant === 'open') change.announceAfter = ''
       if (variant === 'open' && ctx.now >= round.entryDeadline) throw conflict(`第一轮的作品提交截止时间 ${shanghaiDateTime(round.entryDeadline)} 已过，请先修改轮次时间`, 'rounds')
       if (variant === 'judging' && ctx.now < round.entryDeadline) throw conflict(`作品提交到 ${shanghaiDateTime(round.entryDeadline)} 截止，截止后才能转入评审`)
       if (variant === 'published') Object.assign(change, { publishedAt: ctx.now, appealUntil: dayjs(ctx.now).tz(ZONE).add(c.appealDays, 'day').endOf('day').toDate() })
@@ -354,6 +358,7 @@ export const main = defineFunction(
       if (stats.updated !== 1) throw conflict(STALE)
       const next = { ...c, ...change, version: c.version + 1, updatedAt: ctx.now } as ContestDoc
       await audit(ctx.now, { actorId: user._id, action: `contest.${variant}`, targetType: 'contest', targetId: c._id, before: { status: c.status, round: c.round }, after: { status: to, round: next.round }, reason: variant === 'published' ? `公布${round.name}结果` : '' })
+      if (variant === 'open') await announceOpening(next, timeBudget(ANNOUNCE_IN_CALL_MS), ctx.now)
       if (variant === 'published') await settle(next, ctx.now)
       if (variant === 'next') await carryOver(next, ctx.now)
       if (variant === 'judging') {
@@ -681,14 +686,43 @@ function appealView(a: ContestAppealDoc) {
   return { id: a._id, contestId: a.contestId, entryId: a.entryId, entryTitle: a.entryTitle, round: a.round, reason: a.reason, status: a.status, answer: a.answer, createdAt: iso(a.createdAt), answeredAt: iso(a.answeredAt) }
 }
 
+/** How long opening a contest spends telling people before it answers (the timer goes on); a timer run's share of its 20 s. */
+const ANNOUNCE_IN_CALL_MS = 4_000
+const ANNOUNCE_RUN_MS = 8_000
+
 /**
- * The timer's backstop (every 10 minutes): a round published whose entries were not all moved on
- * (the publishing call ran out of time) is settled; entries that advanced join the round now open.
+ * Tells everyone who may enter a contest just opened (approved volunteers and rural youth; of its
+ * county for a county's contest) in 消息, page by page, each person once (`_shared/announce`, as
+ * the job fairs announce theirs). Resolves to how many were told.
+ */
+async function announceOpening(c: ContestDoc, budget: { left: () => boolean }, now: Date): Promise<number> {
+  const r = c.rounds[0]
+  return announce(
+    {
+      collection: COLLECTIONS.contests,
+      id: c._id,
+      still: { status: 'open' },
+      after: c.announceAfter,
+      eligible: { kind: _.in(['volunteer', 'rural_youth']), ...(c.countyCode ? { countyCode: c.countyCode } : {}) },
+      notice: { template: 'reminder', page: `${DETAIL_PAGE}?id=${c._id}`, values: { thing1: c.title, date2: wechatTime(shanghaiDate(r.entryDeadline), shanghaiDateTime(r.entryDeadline).slice(11)), thing3: `${c.countyName}大赛开放报名，截止前提交作品` } },
+    },
+    budget,
+    now,
+  )
+}
+
+/**
+ * The timer's backstop (every 10 minutes): an opening not yet told to everyone goes on where it
+ * stood; a round published whose entries were not all moved on (the publishing call ran out of
+ * time) is settled; entries that advanced join the round now open.
  */
 async function settleResults(now: Date): Promise<Record<string, unknown>> {
   let settled = 0
   let carried = 0
+  let announced = 0
+  const budget = timeBudget(ANNOUNCE_RUN_MS)
+  for (const c of await readAll(contests().where({ status: 'open', announceAfter: _.exists(true) }), { max: 1000 })) if (budget.left()) announced += await announceOpening(c, budget, now)
   for (const c of await readAll(contests().where({ status: 'published' }), { max: 1000 })) settled += (await settle(c, now)).moved
   for (const c of await readAll(contests().where({ status: 'open', round: _.gt(0) }), { max: 1000 })) carried += await carryOver(c, now)
-  return { settled, carried }
+  return { settled, carried, announced }
 }

@@ -20,10 +20,11 @@ import { defineFunction } from '../_shared/handler'
 import { checkChange, takeStep } from '../_shared/machines'
 import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
-import { notify, recipientsOf } from '../_shared/notify'
+import { notify } from '../_shared/notify'
 import { claimReminder, timeBudget } from '../_shared/reminders'
 import { newNonce, seal, unseal } from '../_shared/sealed'
-import { aggregateAll, READ_CAP, readAll } from '../_shared/paging'
+import { aggregateAll, readAll } from '../_shared/paging'
+import { announce } from '../_shared/announce'
 import { signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
 import { cachedSettings, loadSettings, rememberSettings, SETTINGS_ID } from '../_shared/settings'
 import type { Aggregate } from '../_shared/db-types'
@@ -1256,36 +1257,26 @@ const ANNOUNCE_RUN_MS = 8_000
 
 /**
  * Tells everyone who may sign up for a newly published fair (approved volunteers whose term ends
- * by the fair's limit; approved rural youth if it admits them) that it is open, 100 registrations
- * at a time in _id order. Each page is claimed by moving the fair's cursor with an update
- * conditional on where it stood, so a publish call and a timer run never tell the same page twice.
- * Resolves to how many were told; the cursor goes once the last page is done.
+ * by the fair's limit; approved rural youth if it admits them) that it is open, page by page,
+ * each person once (`_shared/announce`: its cursor is the fair's `announceAfter`). Resolves to
+ * how many were told.
  */
 async function announceFair(f: FairDoc, budget: { left: () => boolean }, now: Date): Promise<number> {
   // The same rule as eligibleRegistration, as a query.
   const volunteers = { kind: 'volunteer', termEnd: _.lte(lastTermEndOf(f)) }
   const eligible = f.allowRuralYouth ? _.or([volunteers, { kind: 'rural_youth' }]) : volunteers
-  let after = f.announceAfter ?? ''
-  let told = 0
-  while (budget.left()) {
-    const { data } = await registrations()
-      .where(_.and([{ status: 'approved', _id: _.gt(after) }, eligible]))
-      .orderBy('_id', 'asc')
-      .limit(READ_CAP)
-      .field({ userId: true })
-      .get()
-    const next = data.length ? data[data.length - 1]._id : null
-    // Claimed only while the fair is still published: cancelled meanwhile, nobody more is told.
-    const moved = await fairs()
-      .where({ _id: f._id, status: 'published', announceAfter: after })
-      .update({ data: { announceAfter: next === null ? _.remove() : next } })
-    if (moved.stats.updated !== 1 || next === null) break // another run took it on, or everyone was told
-    const to = await recipientsOf(data.map((r) => r.userId))
-    await notify(to, { template: 'reminder', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, date2: wechatTime(f.date, f.startTime), thing3: '新的岗位对接会开放报名' } }, now)
-    told += to.length
-    after = next
-  }
-  return told
+  return announce(
+    {
+      collection: COLLECTIONS.fairs,
+      id: f._id,
+      still: { status: 'published' },
+      after: f.announceAfter,
+      eligible,
+      notice: { template: 'reminder', page: `${FAIR_PAGE}?id=${f._id}`, values: { thing1: f.title, date2: wechatTime(f.date, f.startTime), thing3: '新的岗位对接会开放报名' } },
+    },
+    budget,
+    now,
+  )
 }
 
 /** Every few minutes: announcements a publish call could not finish go on from where they stood. */

@@ -307,3 +307,37 @@ test('past 100 entries: the league\'s list and the results page through every en
   expect(ranks).toEqual(Array.from({ length: 120 }, (_x, i) => i + 1))
   expect(docs('contest_entries').filter((e) => e.contestId === contestId && e.status === 'advanced')).toHaveLength(50)
 })
+
+test('opening a county contest tells everyone of that county who may enter, once (two registrations or not), in pages; nobody of another county or not approved; the timer finishes and finds nothing more', async () => {
+  const now = new Date()
+  const person = (i: number, county: string, status: string, kinds: ('volunteer' | 'rural_youth')[]) => ({ i, userId: `u_open_${String(i).padStart(3, '0')}`, county, status, kinds })
+  const eligible = Array.from({ length: 130 }, (_, i) => person(i, '441802', 'approved', i % 13 === 0 ? ['volunteer', 'rural_youth'] : [i % 4 === 3 ? 'rural_youth' : 'volunteer']))
+  const others = [...Array.from({ length: 15 }, (_, i) => person(200 + i, '441803', 'approved', ['volunteer'])), ...Array.from({ length: 10 }, (_, i) => person(300 + i, '441802', 'pending', ['volunteer']))]
+  const everyone = [...eligible, ...others]
+  const insert = (collection: string, list: object[]) => app.cloud.db.handle('database.insertDocument', { collectionName: collection, data: list.map((d) => EJSON.stringify(d, { relaxed: false })) })
+  await insert('users', everyone.map((p) => ({ _id: p.userId, openid: `o_open_${p.i}`, nickname: '', avatarFileId: '', mobile: '', status: 'active', roles: [], createdAt: now, updatedAt: now })))
+  await insert(
+    'registrations',
+    everyone.flatMap((p) => p.kinds.map((kind) => ({ _id: `${p.userId}:${kind}`, userId: p.userId, kind, status: p.status, name: '测试', countyCode: p.county, countyName: '', townshipCode: `${p.county}006`, townshipName: '', termStart: '', termEnd: '', createdAt: now, updatedAt: now }))),
+  )
+  const title = '清城区乡村旅游直播邀请赛'
+  const c = ok(await app.call(COUNTY, 'contest.save', contestInput({ countyCode: '441802', title })))
+  const toldOf = () => docs('messages').filter((m) => m.title === title)
+  expect(toldOf()).toHaveLength(0)
+  ok(await app.call(COUNTY, 'contest.advance', { id: c.id, to: 'open' }))
+  const run = await app.cloud.fireTimer('contest', 'settleResults')
+  expect(run.ok && run.result).toMatchObject({ ok: true })
+  const again = await app.cloud.fireTimer('contest', 'settleResults')
+  expect(again.ok && again.result).toMatchObject({ ok: true, data: { announced: 0 } })
+  expect(doc('contests', c.id)).not.toHaveProperty('announceAfter')
+
+  const byUser = new Map<string, number>()
+  for (const m of toldOf()) byUser.set(m.userId as string, (byUser.get(m.userId as string) ?? 0) + 1)
+  // Everyone of 清城区 with an approved registration (the demo's people too), counted from the store.
+  const admitted = new Set(docs('registrations').filter((r) => r.status === 'approved' && r.countyCode === '441802').map((r) => r.userId as string))
+  expect(admitted.size).toBeGreaterThan(130)
+  expect([...byUser.keys()].sort()).toEqual([...admitted].sort())
+  expect([...byUser.values()].every((n) => n === 1)).toBe(true)
+  expect(others.some((p) => byUser.has(p.userId))).toBe(false)
+  expect(toldOf()[0]).toMatchObject({ page: `packages/contest/detail/index?id=${c.id}` })
+})

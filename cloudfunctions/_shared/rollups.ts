@@ -66,10 +66,10 @@ export const ROLLUP_STATE = '~state'
 export const CUTOFF_MARGIN_MS = 60_000
 /** More volunteers than this to read live (the rollup far behind): the whole figure is read live. */
 export const LIVE_MAX = 2_000
-/** Approved sessions per slice of a full pass (a volunteer's sessions never split across slices). */
-const PASS_SLICE_SESSIONS = 8_000
+/** Approved sessions per slice of a full pass (a volunteer's sessions never split across slices): a few seconds' work. */
+const PASS_SLICE_SESSIONS = 2_500
 /** Volunteers per batch of an incremental run. */
-const BATCH_USERS = 500
+const BATCH_USERS = 300
 /** A run takes new slices for this long (the dashboard function's timeout is 20 s). */
 const RUN_MS = 14_000
 const LEASE_MS = 25_000
@@ -225,7 +225,9 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
   if (state.pass || !state.asOf || state.cap !== cap) {
     const pass = state.pass && state.pass.cap === cap ? state.pass : { startedAt: now, cap, lastUser: null }
     let written = 0
+    let slowest = 0
     for (;;) {
+      const sliceStart = Date.now()
       // Every user id is past '': the user index serves the first slice as the others.
       const after = { userId: _.gt(pass.lastUser ?? '') }
       // The user id of the slice's last session: the slice takes that volunteer's sessions whole.
@@ -245,7 +247,9 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
         return { pass: 'done', volunteers: written }
       }
       pass.lastUser = bound
-      if (!budget.left()) {
+      slowest = Math.max(slowest, Date.now() - sliceStart)
+      // Another slice only if twice the slowest yet still fits: a run never outlasts the function's timeout.
+      if (Date.now() + 2 * slowest > budget.deadline) {
         await save({ pass })
         return { pass: 'under way', volunteers: written, lastUser: bound }
       }
@@ -265,12 +269,15 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
     await save({ pass: { startedAt: now, cap, lastUser: null } })
     return { recomputed: reviewed.length, done: false }
   }
+  let slowest = 0
   for (let i = 0; i < reviewed.length; i += BATCH_USERS) {
-    if (!budget.left()) {
+    if (Date.now() + 2 * slowest > budget.deadline) {
       await save({})
       return { recomputed: i, of: reviewed.length, done: false }
     }
+    const batchStart = Date.now()
     await writeRows(await buildRows({ userId: _.in(reviewed.slice(i, i + BATCH_USERS).map((r) => r._id)) }, cap))
+    slowest = Math.max(slowest, Date.now() - batchStart)
   }
   await save({ asOf, rolledUpAt: new Date() })
   return { recomputed: reviewed.length, done: true }

@@ -87,19 +87,25 @@ const otherCounty = (p: Persona): County => (ownCounty(p) === '441802' ? '441803
 const countyFor = (p: Persona, t: Target): County => (t === 'own' ? ownCounty(p) : otherCounty(p))
 
 async function pendingRegistration(env: Env, county: County): Promise<string> {
-  const form = volunteerForm({ countyCode: county, townshipCode: TOWNSHIP[county] })
-  return (await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', form)).id
+  return replayed(env, `pendingRegistration:${county}`, async () => {
+    const form = volunteerForm({ countyCode: county, townshipCode: TOWNSHIP[county] })
+    return (await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', form)).id
+  })
 }
 
 async function takeover(env: Env, county: County): Promise<string> {
-  const idNumber = freshIdNumber()
-  await env.must(env.fresh(), 'registration.submitVolunteer', volunteerForm({ name: '韩接管', idNumber, countyCode: county, townshipCode: TOWNSHIP[county] }))
-  return (await env.must<{ id: string }>(env.fresh(), 'registration.requestTakeover', { name: '韩接管', idNumber })).id
+  return replayed(env, `takeover:${county}`, async () => {
+    const idNumber = freshIdNumber()
+    await env.must(env.fresh(), 'registration.submitVolunteer', volunteerForm({ name: '韩接管', idNumber, countyCode: county, townshipCode: TOWNSHIP[county] }))
+    return (await env.must<{ id: string }>(env.fresh(), 'registration.requestTakeover', { name: '韩接管', idNumber })).id
+  })
 }
 
 /** An invitation created by `creator` (or by an admin of the persona's reach when the persona cannot create). */
 async function invitation(env: Env, creator: string, county: County): Promise<string> {
-  return (await env.must<{ code: string }>(creator, 'grants.createInvitation', { role: 'township_staff', scopeId: TOWNSHIP[county] })).code
+  return replayed(env, `invitation:${creator}:${county}`, async () => {
+    return (await env.must<{ code: string }>(creator, 'grants.createInvitation', { role: 'township_staff', scopeId: TOWNSHIP[county] })).code
+  })
 }
 
 const ADMIN_OF: Record<County, string> = { '441802': 'o_demo_county', '441803': 'o_q_county2' }
@@ -149,20 +155,24 @@ const yesterday = () => new Date(Date.now() + 8 * 3600_000 - 86400_000).toISOStr
 
 /** A session awaiting approval at a station of the given township, by a fresh approved volunteer. */
 async function pendingSession(env: Env, township: string): Promise<string> {
-  const county = township.startsWith('441803') ? '441803' : '441802'
-  const openid = env.fresh()
-  const reg = await env.must<{ id: string }>(openid, 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
-  await env.must(ADMIN_OF[county as County], 'registration.review', { ids: [reg.id], decision: 'approve' })
-  const station = township === '441803102' ? 'st_taihe' : 'st_fengcheng'
-  const s = await env.must<{ id: string }>(openid, 'service.makeup', { stationId: station, date: yesterday(), start: '09:00', end: '10:00', reason: '室内没有信号' })
-  return s.id
+  return replayed(env, `pendingSession:${township}`, async () => {
+    const county = township.startsWith('441803') ? '441803' : '441802'
+    const openid = env.fresh()
+    const reg = await env.must<{ id: string }>(openid, 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
+    await env.must(ADMIN_OF[county as County], 'registration.review', { ids: [reg.id], decision: 'approve' })
+    const station = township === '441803102' ? 'st_taihe' : 'st_fengcheng'
+    const s = await env.must<{ id: string }>(openid, 'service.makeup', { stationId: station, date: yesterday(), start: '09:00', end: '10:00', reason: '室内没有信号' })
+    return s.id
+  })
 }
 
 /** The volunteer persona's own make-up (for appeals it is rejected first). */
 async function volunteerSession(env: Env, rejected: boolean): Promise<string> {
-  const s = await env.must<{ id: string; stationId: string }>('o_demo_volunteer', 'service.makeup', { stationId: 'st_fengcheng', date: yesterday(), start: '07:00', end: '08:00', reason: '室内没有信号' })
-  if (rejected) await env.must('o_demo_township', 'service.decide', { ids: [s.id], decision: 'reject', reason: '核实不符' })
-  return s.id
+  return replayed(env, `volunteerSession:${rejected}`, async () => {
+    const s = await env.must<{ id: string; stationId: string }>('o_demo_volunteer', 'service.makeup', { stationId: 'st_fengcheng', date: yesterday(), start: '07:00', end: '08:00', reason: '室内没有信号' })
+    if (rejected) await env.must('o_demo_township', 'service.decide', { ids: [s.id], decision: 'reject', reason: '核实不符' })
+    return s.id
+  })
 }
 
 /** The volunteer persona with approved hours (a certificate needs some): an hour's make-up two days ago, approved. */
@@ -192,9 +202,11 @@ async function ensureTaiheMerchant(env: Env): Promise<void> {
 
 /** A perk of a merchant, published by the city admin (who reaches every merchant). */
 async function perkOf(env: Env, merchantId: string): Promise<string> {
-  await ensureTaiheMerchant(env)
-  const p = await env.must<{ id: string }>('o_demo_city', 'perk.savePerk', { merchantId, title: '矩阵优惠', description: '矩阵测试用优惠', perDay: 5, perMonth: 10, quota: 100, validFrom: '2026-01-01', validTo: '2099-12-31' })
-  return p.id
+  return replayed(env, `perkOf:${merchantId}`, async () => {
+    await ensureTaiheMerchant(env)
+    const p = await env.must<{ id: string }>('o_demo_city', 'perk.savePerk', { merchantId, title: '矩阵优惠', description: '矩阵测试用优惠', perDay: 5, perMonth: 10, quota: 100, validFrom: '2026-01-01', validTo: '2099-12-31' })
+    return p.id
+  })
 }
 
 /** A code the demo volunteer shows for a perk. */
@@ -290,57 +302,67 @@ const shanghaiDay = (offset: number) => new Date(Date.now() + 8 * 3600_000 + off
 
 /** A published fair open for sign-up, inviting the two demo employers, with a position of each. */
 async function fairWithPositions(env: Env): Promise<{ fairId: string; own: string; other: string }> {
-  const f = await env.must<{ id: string }>('o_demo_city', 'fair.save', {
-    title: '矩阵对接会',
-    date: shanghaiDay(10),
-    startTime: '09:00',
-    endTime: '12:00',
-    venue: '青少年宫',
-    address: '北江一路',
-    signupOpensAt: `${shanghaiDay(-1)} 09:00`,
-    signupClosesAt: `${shanghaiDay(9)} 18:00`,
-    capacity: 20,
-    termEndsWithinDays: 180,
-    allowRuralYouth: true,
-    maxPositions: 2,
-    employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
+  return replayed(env, 'fairWithPositions', async () => {
+    const f = await env.must<{ id: string }>('o_demo_city', 'fair.save', {
+      title: '矩阵对接会',
+      date: shanghaiDay(10),
+      startTime: '09:00',
+      endTime: '12:00',
+      venue: '青少年宫',
+      address: '北江一路',
+      signupOpensAt: `${shanghaiDay(-1)} 09:00`,
+      signupClosesAt: `${shanghaiDay(9)} 18:00`,
+      capacity: 20,
+      termEndsWithinDays: 180,
+      allowRuralYouth: true,
+      maxPositions: 2,
+      employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
+    })
+    await env.must('o_demo_city', 'fair.setStatus', { id: f.id, status: 'published' })
+    const position = (employerId: string) =>
+      env.must<{ id: string }>('o_demo_city', 'fair.savePosition', { fairId: f.id, employerId, title: '矩阵岗位', openings: 2, place: '清城区', requirements: '矩阵测试岗位', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' })
+    return { fairId: f.id, own: (await position('e_qy_city_invest')).id, other: (await position('e_lvyuan_agri')).id }
   })
-  await env.must('o_demo_city', 'fair.setStatus', { id: f.id, status: 'published' })
-  const position = (employerId: string) =>
-    env.must<{ id: string }>('o_demo_city', 'fair.savePosition', { fairId: f.id, employerId, title: '矩阵岗位', openings: 2, place: '清城区', requirements: '矩阵测试岗位', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' })
-  return { fairId: f.id, own: (await position('e_qy_city_invest')).id, other: (await position('e_lvyuan_agri')).id }
 }
 
 /** The demo volunteer signed up for both positions of a fair. */
 async function signedUpFair(env: Env): Promise<{ fairId: string; own: string; other: string; signupId: string }> {
-  const f = await fairWithPositions(env)
-  const r = await env.must<{ signup: { id: string } }>('o_demo_volunteer', 'fair.signUp', { fairId: f.fairId, positionIds: [f.own, f.other], shareResume: true })
-  return { ...f, signupId: r.signup.id }
+  return replayed(env, 'signedUpFair', async () => {
+    const f = await fairWithPositions(env)
+    const r = await env.must<{ signup: { id: string } }>('o_demo_volunteer', 'fair.signUp', { fairId: f.fairId, positionIds: [f.own, f.other], shareResume: true })
+    return { ...f, signupId: r.signup.id }
+  })
 }
 
 /** A fresh approved volunteer serving `township` (approved by its county's admin): their account id, for care visits and posts. */
 async function careVolunteerIn(env: Env, township: string): Promise<string> {
-  const county = township.slice(0, 6) as County
-  const reg = await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
-  await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
-  return reg.id.split(':')[0]
+  return replayed(env, `careVolunteerIn:${township}`, async () => {
+    const county = township.slice(0, 6) as County
+    const reg = await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
+    await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
+    return reg.id.split(':')[0]
+  })
 }
 const CARE_ASPECT_INPUT = { housing: { rating: 'good' }, meals: { rating: 'good' }, office: { rating: 'fair' }, health: { rating: 'good', note: '矩阵健康情况' }, work: { rating: 'concern' } }
 const careVisitInput = (volunteerId: string) => ({ volunteerId, visitDate: shanghaiDay(0), visitors: ['矩阵探访人'], aspects: CARE_ASPECT_INPUT, needs: '', followUps: [{ text: '矩阵跟进事项', owner: '矩阵责任人', due: shanghaiDay(7) }] })
 
 /** The persona's own sign-up (when they can sign up), or the demo volunteer's. */
 async function fairSignedUpBy(env: Env, p: Persona): Promise<string> {
-  const f = await fairWithPositions(env)
-  await env.must(isApplicant(p) ? p.openid : 'o_demo_volunteer', 'fair.signUp', { fairId: f.fairId, positionIds: [f.own], shareResume: true })
-  return f.fairId
+  return replayed(env, `fairSignedUpBy:${isApplicant(p) ? p.openid : ''}`, async () => {
+    const f = await fairWithPositions(env)
+    await env.must(isApplicant(p) ? p.openid : 'o_demo_volunteer', 'fair.signUp', { fairId: f.fairId, positionIds: [f.own], shareResume: true })
+    return f.fairId
+  })
 }
 
 /** An approved volunteer of `township` (registered by a fresh user, approved by its county's admin): their registration id. */
 async function approvedVolunteerIn(env: Env, township: string): Promise<string> {
-  const county = township.slice(0, 6) as County
-  const reg = await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
-  await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
-  return reg.id
+  return replayed(env, `approvedVolunteerIn:${township}`, async () => {
+    const county = township.slice(0, 6) as County
+    const reg = await env.must<{ id: string }>(env.fresh(), 'registration.submitVolunteer', volunteerForm({ countyCode: county, townshipCode: township }))
+    await env.must(ADMIN_OF[county], 'registration.review', { ids: [reg.id], decision: 'approve' })
+    return reg.id
+  })
 }
 
 export const SCENARIOS: Record<ActionName, Scenario> = {

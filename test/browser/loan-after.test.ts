@@ -152,6 +152,8 @@ test('the bank disburses a year back with a schedule, the loan falls overdue, th
   await page.locator('.ln-repay--late', { hasText: '逾期还款' }).getByText(`本金 ${yuan(833_333)}`).waitFor()
   await page.locator('.ln-repay--late').getByText(`利息 ${yuan(80_000)}`).waitFor()
   await page.locator('.ln-instalment--paid[data-number="1"]').waitFor()
+  // The repayment as recorded (逾期还款), not the applicant's card at the top.
+  await page.locator('.ln-repay--late').scrollIntoViewIfNeeded()
   await shot(page, '04-bank-late-repayment')
   expect(stored().repayments).toEqual([expect.objectContaining({ date: today, principalFen: 833_333, interestFen: 80_000 })])
   expect(stored().outstandingFen).toBe(20_000_000 - 833_333)

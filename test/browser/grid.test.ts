@@ -50,9 +50,11 @@ test('a volunteer reports a matter with a photo; the township accepts, assigns a
   await vol.page.locator('.grid-place__here').click()
   await vol.page.locator('.grid-place__point--set', { hasText: '已定位 23.69750, 113.05550' }).waitFor()
   await vol.page.locator('.grid-place__address input').fill('新城村小学旁小桥')
-  const [chooser] = await Promise.all([vol.page.waitForEvent('filechooser'), vol.page.locator('.grid-photos__add').click()])
+  // The township that handles it: hers, until she chooses where the matter lies.
+  await vol.page.locator('.grid-place__township-name', { hasText: '清城区 · 凤城街道' }).waitFor()
+  const [chooser] = await Promise.all([vol.page.waitForEvent('filechooser'), vol.page.locator('.grid-report .ui-photos__add').click()])
   await chooser.setFiles({ name: 'bridge.jpg', mimeType: 'image/jpeg', buffer: await picture(vol.page) })
-  await vol.page.locator('.grid-photos__img').waitFor()
+  await vol.page.locator('.grid-report .ui-photos__img').waitFor()
   await shot(vol.page, '02-report-form', { fullPage: true })
 
   await vol.page.locator('.grid-report__submit').click()
@@ -94,6 +96,8 @@ test('a volunteer reports a matter with a photo; the township accepts, assigns a
   await staff.page.locator('.gd-bar__close').click()
   const close = staff.page.locator('.grid-dialog', { hasText: '办结' })
   await close.locator('textarea').fill('城管办已加固护栏并刷上警示漆')
+  await close.locator('.ui-photos__add').waitFor()
+  await shot(staff.page, '07-close-dialog')
   await close.locator('.ui-dialog__ok').click()
   await staff.page.locator('.gd-hero .ui-tag', { hasText: '已办结' }).waitFor()
   await expect(staff.page.locator('.gd-bar').count()).resolves.toBe(0)

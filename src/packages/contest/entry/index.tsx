@@ -1,6 +1,6 @@
 // 参赛作品 (?contest=&id=): the captain enters the contest or edits the work until the deadline —
 // a name, the https link of the video or live stream, up to 6 pictures, a description.
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { call } from '@/services/cloud'
@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/Button'
 import { CountedTextarea } from '@/components/ui/CountedTextarea'
 import { FormRow } from '@/components/ui/FormRow'
 import { PageStates } from '@/components/ui/PageStates'
+import { PhotoTiles } from '@/components/ui/PhotoTiles'
 import { TextInput } from '@/components/ui/TextInput'
 import { usePageState } from '@/components/ui/page-state'
 import { CONTEST_LIMITS } from '@/components/contest/labels'
@@ -33,21 +34,7 @@ function EntryForm({ got }: { got: OutputOf<'contest.get'> }) {
         <TextInput value={f.fields.workUrl} maxLength={CONTEST_LIMITS.url} placeholder='https://' onChange={f.set.workUrl} />
       </FormRow>
       <FormRow field='pictureFileIds' label={`作品图片（${f.fields.pics.length}/${CONTEST_LIMITS.pictures}）`} error={f.err('pictureFileIds')} stacked hint='封面、直播截图等，JPG 或 PNG，每张不超过 5 MB'>
-        <View className='ct-pics'>
-          {f.fields.pics.map((p, i) => (
-            <View key={p.fileId ?? p.src} className='ct-pic'>
-              <Image className='ct-pic__img' src={p.src} mode='aspectFill' />
-              <Text className='ct-pic__remove' onClick={() => f.removePic(i)}>
-                ×
-              </Text>
-            </View>
-          ))}
-          {f.fields.pics.length < CONTEST_LIMITS.pictures && (
-            <View className='ct-pic ct-pic--add' onClick={() => void f.addPictures()}>
-              <Text>＋</Text>
-            </View>
-          )}
-        </View>
+        <PhotoTiles photos={f.fields.pics.map((p) => p.src)} max={CONTEST_LIMITS.pictures} addText='添加图片' onAdd={() => void f.addPictures()} onRemove={f.removePic} />
       </FormRow>
       <FormRow field='description' label='作品介绍' required error={f.err('description')} stacked>
         <CountedTextarea value={f.fields.description} maxLength={CONTEST_LIMITS.description} placeholder='作品展示的村镇、景点和特色产品，团队分工……' onChange={f.set.description} className='ct-textarea' inputClassName='ct-textarea__input' placeholderClass='ct-textarea__placeholder' countClassName='ct-textarea__count' autoHeight />

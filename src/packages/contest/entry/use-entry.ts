@@ -8,7 +8,7 @@ import { call, CallError } from '@/services/cloud'
 import { markChanged } from '@/services/changes'
 import { uploadFile, uploadPath } from '@/services/files'
 import { askForNotices } from '@/services/notices'
-import { isCancelled, pickPictures, pictureProblem } from '@/services/pictures'
+import { pickPhotos } from '@/components/ui/photo-tiles'
 import { useSubmit } from '@/components/ui/submit'
 import { CONTEST_LIMITS, entryProblems } from '@/components/contest/labels'
 
@@ -32,15 +32,8 @@ export function useEntry(contestId: string, entry: EntryView | null) {
   const err = (r: Row) => form.serverErrors[r] ?? (form.tried ? local()[r] : undefined)
 
   const addPictures = async () => {
-    try {
-      const picked = await pickPictures(CONTEST_LIMITS.pictures - pics.length)
-      const bad = picked.find((p) => pictureProblem(p))
-      if (bad) void Taro.showModal({ title: '这不是图片', content: pictureProblem(bad), showCancel: false, confirmText: '重新选择' })
-      const good = picked.filter((p) => !pictureProblem(p)).map((p) => ({ src: p.path }))
-      if (good.length) setPics((ps) => [...ps, ...good].slice(0, CONTEST_LIMITS.pictures))
-    } catch (e) {
-      if (!isCancelled(e)) void Taro.showToast({ title: '没有选到图片，请重试', icon: 'none' })
-    }
+    const good = await pickPhotos(CONTEST_LIMITS.pictures - pics.length, { noun: '图片' })
+    if (good.length) setPics((ps) => [...ps, ...good.map((src) => ({ src }))].slice(0, CONTEST_LIMITS.pictures))
   }
 
   const send = async () => {

@@ -1,12 +1,12 @@
 // The township's dialogs on a matter: 交办 (a department or a person, an optional phone, a note)
 // and 办结 (what was done, optional photos). 不予受理 is the kit's NoteDialog.
 import { useEffect, useState } from 'react'
-import { Image, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
 import { GRID_ASSIGNEE, GRID_MAX_PHOTOS, GRID_RESOLUTION } from '@contract/grid-rules'
 import { Dialog } from '@/components/ui/Dialog'
+import { PhotoTiles } from '@/components/ui/PhotoTiles'
+import { pickPhotos } from '@/components/ui/photo-tiles'
 import { TextInput } from '@/components/ui/TextInput'
-import { pickPictures, pictureProblem } from '@/services/pictures'
 import type { Assignee } from './use-grid-detail'
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
@@ -67,10 +67,8 @@ export function CloseDialog({ visible, onSend, onClose }: { visible: boolean; on
   }, [visible])
 
   const add = async () => {
-    const picked = await pickPictures(GRID_MAX_PHOTOS - photos.length).catch(() => [])
-    const bad = picked.find((p) => pictureProblem(p))
-    if (bad) setProblem(pictureProblem(bad))
-    setPhotos([...photos, ...picked.filter((p) => !pictureProblem(p)).map((p) => p.path)].slice(0, GRID_MAX_PHOTOS))
+    const good = await pickPhotos(GRID_MAX_PHOTOS - photos.length, { problem: setProblem })
+    if (good.length) setPhotos((ps) => [...ps, ...good].slice(0, GRID_MAX_PHOTOS))
   }
 
   const send = async () => {
@@ -87,7 +85,7 @@ export function CloseDialog({ visible, onSend, onClose }: { visible: boolean; on
 
   return (
     <Dialog visible={visible} title='办结' confirmText='办结' busy={busy} className='grid-dialog' onConfirm={() => void send()} onCancel={onClose}>
-      <View className='ui-dialog__message'>写明怎么处理的、结果如何，上报人会看到。</View>
+      <View className='ui-dialog__message'>写明怎么处理的、结果如何，上报人会看到；办结照片选填。</View>
       <Textarea
         className='ui-dialog__input grid-dialog__resolution'
         value={text}
@@ -100,16 +98,15 @@ export function CloseDialog({ visible, onSend, onClose }: { visible: boolean; on
           setProblem('')
         }}
       />
-      <View className='grid-dialog__photos'>
-        {photos.map((p) => (
-          <Image key={p} className='grid-dialog__photo' src={p} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: photos, current: p })} />
-        ))}
-        {photos.length < GRID_MAX_PHOTOS && (
-          <Text className='grid-dialog__add' onClick={() => void add()}>
-            + 办结照片（选填）
-          </Text>
-        )}
-      </View>
+      <PhotoTiles
+        small
+        className='grid-dialog__photos'
+        photos={photos}
+        max={GRID_MAX_PHOTOS}
+        addText='办结照片'
+        onAdd={() => void add()}
+        onRemove={(i) => setPhotos((ps) => ps.filter((_p, j) => j !== i))}
+      />
       {problem ? <Text className='ui-dialog__error grid-dialog__problem'>{problem}</Text> : null}
     </Dialog>
   )

@@ -1,11 +1,13 @@
 // The 上报问题 page's parts: what a grid member reports, the category and urgency chips (each
-// urgency with its due time), the description, the place and the photos.
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+// urgency with its due time), the description, the place (and the township that handles it) and the photos.
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import { GRID_CATEGORIES, GRID_CATEGORY_LABELS, GRID_MAX_PHOTOS, GRID_TEXT, GRID_URGENCIES, GRID_URGENCY_LABELS, type GridDueHours } from '@contract/grid-rules'
 import { Button } from '@/components/ui/Button'
 import { CountedTextarea } from '@/components/ui/CountedTextarea'
 import { FormRow } from '@/components/ui/FormRow'
+import { PhotoTiles } from '@/components/ui/PhotoTiles'
+import { PlaceSheet } from '@/components/ui/PlaceSheet'
 import { TextInput } from '@/components/ui/TextInput'
 import { dueText, type GridReportForm } from './use-grid-report'
 
@@ -71,12 +73,13 @@ export function TextCard({ form }: { form: GridReportForm }) {
 }
 
 export function PlaceCard({ form }: { form: GridReportForm }) {
-  const { fields, set, errorOf, locating } = form
+  const { fields, set, errorOf, locating, township, ownTownship } = form
+  const [picking, setPicking] = useState(false)
   const weapp = process.env.TARO_ENV === 'weapp'
   return (
     <View className='form-card'>
       <Text className='form-card__title'>问题位置</Text>
-      <FormRow field='place' label='' stacked error={errorOf('place')} hint='位置所在的镇街负责办理；不在本镇街的问题，请在地图上选到问题所在处'>
+      <FormRow field='place' label='' stacked error={errorOf('place')} hint='问题所在镇街的团委负责办理，默认是你注册的镇街；问题在别的镇街时，请更换为问题所在的镇街'>
         <View className='grid-place'>
           <View className={`grid-place__point${fields.location ? ' grid-place__point--set' : ''}`}>
             <View className='grid-place__pin' />
@@ -93,36 +96,38 @@ export function PlaceCard({ form }: { form: GridReportForm }) {
             </Button>
           </View>
           <TextInput className='grid-place__address' value={fields.address} maxLength={80} placeholder='地点说明，如：新城村村口公交站旁' onChange={(v) => set('address', v)} />
+          <View className='grid-place__township' data-township={fields.townshipCode} hoverClass='grid-place__township--pressed' onClick={() => setPicking(true)}>
+            <Text className='grid-place__township-label'>办理镇街</Text>
+            <Text className='grid-place__township-name'>{township.townshipName ? `${township.countyName} · ${township.townshipName}` : '请选择问题所在的镇街'}</Text>
+            <Text className='grid-place__township-change'>{fields.townshipCode && fields.townshipCode !== ownTownship ? '已更换' : '更换'}</Text>
+          </View>
         </View>
       </FormRow>
+      <PlaceSheet
+        visible={picking}
+        title='问题所在的镇街'
+        counties={form.counties}
+        countyCode={township.countyCode}
+        townshipCode={fields.townshipCode}
+        onClose={() => setPicking(false)}
+        onChoose={(_county, code) => {
+          set('townshipCode', code)
+          setPicking(false)
+        }}
+      />
     </View>
   )
 }
 
 export function PhotoCard({ form }: { form: GridReportForm }) {
-  const { fields, set } = form
+  const { fields } = form
   return (
     <View className='form-card'>
       <Text className='form-card__title'>
         现场照片<Text className='form-card__title-note'>最多 {GRID_MAX_PHOTOS} 张，建议拍一张</Text>
       </Text>
       <FormRow field='photoFileIds' label='' stacked error={form.errorOf('photoFileIds')} hint='照片只给办理的镇街团委查看'>
-        <View className='grid-photos'>
-          {fields.photos.map((p, i) => (
-            <View key={p} className='grid-photos__item'>
-              <Image className='grid-photos__img' src={p} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: fields.photos, current: p })} />
-              <Text className='grid-photos__del' onClick={() => set('photos', fields.photos.filter((_x, j) => j !== i))}>
-                ×
-              </Text>
-            </View>
-          ))}
-          {fields.photos.length < GRID_MAX_PHOTOS && (
-            <View className='grid-photos__add' hoverClass='grid-photos__add--pressed' onClick={() => void form.addPhotos()}>
-              <Text className='grid-photos__plus'>+</Text>
-              <Text className='grid-photos__add-text'>添加照片</Text>
-            </View>
-          )}
-        </View>
+        <PhotoTiles photos={fields.photos} max={GRID_MAX_PHOTOS} onAdd={() => void form.addPhotos()} onRemove={form.removePhoto} />
       </FormRow>
     </View>
   )

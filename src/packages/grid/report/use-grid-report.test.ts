@@ -22,14 +22,20 @@ const { call } = jest.requireMock('@/services/cloud') as { call: jest.Mock }
 const { uploadFile } = jest.requireMock('@/services/files') as { uploadFile: jest.Mock }
 const { askForNotices } = jest.requireMock('@/services/notices') as { askForNotices: jest.Mock }
 
-const filled = (over: Partial<Fields> = {}): Fields => ({ category: 'safety', urgency: 'pressing', text: '桥边护栏松动很危险', address: '新城村小桥', location: { lat: 23.69, lng: 113.05 }, photos: [], ...over })
+const filled = (over: Partial<Fields> = {}): Fields => ({ category: 'safety', urgency: 'pressing', text: '桥边护栏松动很危险', address: '新城村小桥', location: { lat: 23.69, lng: 113.05 }, townshipCode: '', photos: [], ...over })
+
+const COUNTIES = [
+  { code: '441802', name: '清城区', townships: [{ code: '441802001', name: '凤城街道' }, { code: '441802002', name: '东城街道' }] },
+  { code: '441803', name: '清新区', townships: [{ code: '441803100', name: '太和镇' }] },
+]
 
 beforeEach(() => {
   call.mockReset()
   call.mockImplementation(async (name: string) => {
     if (name === 'grid.mine') return { items: [], total: 2 }
     if (name === 'settings.get') return { gridDueHours: { normal: 48, pressing: 12, urgent: 2 } }
-    if (name === 'account.me') return { userId: 'u_1' }
+    if (name === 'account.me') return { userId: 'u_1', roles: [{ role: 'volunteer', scopeType: 'township', scopeId: '441802001', scopeName: '凤城街道' }] }
+    if (name === 'directory.divisions') return { city: { code: '441800', name: '清远市' }, counties: COUNTIES }
     if (name === 'grid.report') return { id: 'g0123456789abcdef' }
     throw new Error(`unexpected ${name}`)
   })
@@ -41,7 +47,7 @@ beforeEach(() => {
 afterEach(unmountHooks)
 
 test('the form’s own check names each row; refusals land on their row; due times read as people say them', () => {
-  expect(check({ category: '', urgency: 'normal', text: '', address: '', location: null, photos: [] })).toEqual({ category: '请选择问题类别', text: '请填写问题描述', place: '请在地图上选择问题所在的位置' })
+  expect(check({ category: '', urgency: 'normal', text: '', address: '', location: null, townshipCode: '', photos: [] })).toEqual({ category: '请选择问题类别', text: '请填写问题描述', place: '请在地图上选择问题所在的位置' })
   expect(check(filled({ text: '太短' }))).toEqual({ text: '问题描述至少 5 个字' })
   expect(check(filled({ address: ' ' }))).toEqual({ place: '请填写地点（如村名、路口）' })
   expect(check(filled())).toEqual({})
@@ -84,8 +90,27 @@ test('the league’s due times and the count reported; the send asks consent, up
       urgency: 'pressing',
       text: '桥边护栏松动很危险',
       place: { location: { lat: 23.697512, lng: 113.0555 }, address: '新城村小桥' },
+      townshipCode: '441802001',
       photoFileIds: ['cloud://env.bucket/uploads/u_1/photo.jpg', 'cloud://env.bucket/uploads/u_1/photo.jpg'],
     },
   ])
+  expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认上报', content: expect.stringContaining('由凤城街道团委受理') }))
   expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/grid/detail/index?id=g0123456789abcdef' })
+})
+
+test('the township that handles it is the reporter’s own until they choose where the matter lies; the chosen one is sent and named', async () => {
+  const form: () => GridReportForm = mountHook(() => useGridReport())
+  await until(() => form().state.kind === 'ready')
+  expect(form().fields.townshipCode).toBe('441802001')
+  expect(form().ownTownship).toBe('441802001')
+  expect(form().township).toEqual({ countyCode: '441802', countyName: '清城区', townshipName: '凤城街道' })
+  expect(form().counties).toEqual(COUNTIES)
+  const f = filled({ townshipCode: '441803100' })
+  act(() => {
+    for (const key of ['category', 'urgency', 'text', 'address', 'location', 'townshipCode'] as const) form().set(key, f[key] as never)
+  })
+  expect(form().township).toEqual({ countyCode: '441803', countyName: '清新区', townshipName: '太和镇' })
+  await act(async () => void (await form().submit()))
+  expect(taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('由太和镇团委受理') }))
+  expect(call.mock.calls.filter(([n]) => n === 'grid.report').map(([, input]) => input.townshipCode)).toEqual(['441803100'])
 })

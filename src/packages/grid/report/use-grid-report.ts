@@ -11,10 +11,11 @@ import { uploadFile, uploadPath } from '@/services/files'
 import { chooseMapPoint } from '@/services/map-point'
 import { LocationProblem, readLocation } from '@/services/location'
 import { askForNotices } from '@/services/notices'
-import { pickPictures, pictureProblem } from '@/services/pictures'
 import { usePageState, type PageState } from '@/components/ui/page-state'
+import { pickPhotos } from '@/components/ui/photo-tiles'
 import { useSubmit } from '@/components/ui/submit'
 import { fixed6 } from '@/components/ui/format'
+import type { Counties } from '@/components/ui/PlacePanes'
 import { ROUTES } from '@/constants/routes'
 
 export interface Fields {
@@ -23,6 +24,8 @@ export interface Fields {
   text: string
   address: string
   location: { lat: number; lng: number } | null
+  /** The township that handles it (where the matter lies): the reporter's own until they choose another. */
+  townshipCode: string
   photos: string[]
 }
 
@@ -42,25 +45,46 @@ export function dueText(hours: number): string {
   return hours % 24 === 0 ? `${hours / 24} 天内` : `${hours} 小时内`
 }
 
+/** The county and township of a township code ('' names when unknown). */
+export function placeOf(counties: Counties, townshipCode: string): { countyCode: string; countyName: string; townshipName: string } {
+  for (const c of counties) {
+    const t = c.townships.find((x) => x.code === townshipCode)
+    if (t) return { countyCode: c.code, countyName: c.name, townshipName: t.name }
+  }
+  return { countyCode: '', countyName: '', townshipName: '' }
+}
+
 /** A request id for one form: sending it again (a lost answer) files nothing new. */
 const newRequestId = () => `gr${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
 
 export function useGridReport() {
-  const [fields, setFields] = useState<Fields>({ category: '', urgency: 'normal', text: '', address: '', location: null, photos: [] })
+  const [fields, setFields] = useState<Fields>({ category: '', urgency: 'normal', text: '', address: '', location: null, townshipCode: '', photos: [] })
   const [locating, setLocating] = useState(false)
+  const [counties, setCounties] = useState<Counties>([])
+  const [ownTownship, setOwnTownship] = useState('')
   const requestId = useRef(newRequestId())
   const form = useSubmit(ROWS, rowOfField, { verb: '提交' })
 
-  // Whether the caller may report (a volunteer's 我的上报 answers), and the due time of each urgency.
+  // Whether the caller may report (a volunteer's 我的上报 answers), the due time of each urgency, the
+  // townships to choose from and the reporter's own (where a report goes unless they choose another).
   const { state, retry }: { state: PageState<{ dueHours: GridDueHours; reported: number }>; retry: () => void } = usePageState(async () => {
-    const [mine, settings] = await Promise.all([call('grid.mine', { page: 1, pageSize: 1 }), call('settings.get', {}).catch(() => null)])
+    const [mine, settings, me, divisions] = await Promise.all([
+      call('grid.mine', { page: 1, pageSize: 1 }),
+      call('settings.get', {}).catch(() => null),
+      call('account.me', {}),
+      call('directory.divisions', {}),
+    ])
+    const own = me.roles.find((g) => g.role === 'volunteer')?.scopeId ?? ''
+    setCounties(divisions.counties)
+    setOwnTownship(own)
+    setFields((f) => ({ ...f, townshipCode: f.townshipCode || own }))
     return { dueHours: settings?.gridDueHours ?? DEFAULT_GRID_DUE_HOURS, reported: mine.total }
   }, [])
 
   const { clearError, markError } = form
   const set = <K extends keyof Fields>(key: K, value: Fields[K]) => {
     setFields((f) => ({ ...f, [key]: value }))
-    clearError(key === 'location' || key === 'address' ? 'place' : key === 'photos' ? 'photoFileIds' : (key as GridReportRow))
+    clearError(key === 'location' || key === 'address' || key === 'townshipCode' ? 'place' : key === 'photos' ? 'photoFileIds' : (key as GridReportRow))
   }
 
   const errors = useMemo(() => (form.tried ? check(fields) : {}), [form.tried, fields])
@@ -87,15 +111,8 @@ export function useGridReport() {
   }
 
   const addPhotos = async () => {
-    try {
-      const picked = await pickPictures(GRID_MAX_PHOTOS - fields.photos.length)
-      const bad = picked.find((p) => pictureProblem(p))
-      if (bad) void Taro.showModal({ title: '这不是照片', content: pictureProblem(bad), showCancel: false, confirmText: '重新选择' })
-      const good = picked.filter((p) => !pictureProblem(p)).map((p) => p.path)
-      if (good.length) set('photos', [...fields.photos, ...good].slice(0, GRID_MAX_PHOTOS))
-    } catch {
-      void Taro.showToast({ title: '没有选到照片，请重试', icon: 'none' })
-    }
+    const good = await pickPhotos(GRID_MAX_PHOTOS - fields.photos.length)
+    if (good.length) set('photos', [...fields.photos, ...good].slice(0, GRID_MAX_PHOTOS))
   }
 
   const send = async () => {
@@ -115,6 +132,7 @@ export function useGridReport() {
       urgency: fields.urgency,
       text: fields.text.trim(),
       place: { location: fields.location!, address: fields.address.trim() },
+      ...(fields.townshipCode ? { townshipCode: fields.townshipCode } : {}),
       photoFileIds,
     })
     markChanged('grid-mine', 'volunteer-home')
@@ -122,13 +140,15 @@ export function useGridReport() {
     void Taro.redirectTo({ url: `${ROUTES.gridDetail}?id=${r.id}` })
   }
 
+  const township = placeOf(counties, fields.townshipCode)
+
   const submit = () =>
     form.submit({
       check: () => check(fields),
       confirm: async () => {
         const { confirm } = await Taro.showModal({
           title: '确认上报',
-          content: `${GRID_CATEGORY_LABELS[fields.category as GridCategory]}（${GRID_URGENCY_LABELS[fields.urgency]}），${fields.address.trim()}。提交后由所在镇街团委受理，办理进展会通知你。`,
+          content: `${GRID_CATEGORY_LABELS[fields.category as GridCategory]}（${GRID_URGENCY_LABELS[fields.urgency]}），${fields.address.trim()}。提交后由${township.townshipName || '所在镇街'}团委受理，办理进展会通知你。`,
           confirmText: '上报',
           confirmColor: '#d93a2b',
         })
@@ -137,7 +157,9 @@ export function useGridReport() {
       send,
     })
 
-  return { state, retry, fields, set, errorOf, pickOnMap, useHere, locating, addPhotos, busy: form.busy, submit }
+  const removePhoto = (i: number) => set('photos', fields.photos.filter((_x, j) => j !== i))
+
+  return { state, retry, fields, set, errorOf, pickOnMap, useHere, locating, addPhotos, removePhoto, counties, township, ownTownship, busy: form.busy, submit }
 }
 
 export type GridReportForm = ReturnType<typeof useGridReport>

@@ -1,9 +1,10 @@
 // The 补签 page's parts: what a make-up is for (with the allowance), a refusal naming no field,
 // the service's station, day and times, the reason, the photo, the preview, and the record filed.
-import { Image, Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { CountedTextarea } from '@/components/ui/CountedTextarea'
 import Taro from '@tarojs/taro'
 import { FormRow, PickedValue } from '@/components/ui/FormRow'
+import { PhotoTiles } from '@/components/ui/PhotoTiles'
 import { Tag } from '@/components/ui/Tag'
 import { addDays, clock, dayLabel, duration, hours as hoursText, relativeDay, today } from '@/components/ui/format'
 import { ROUTES } from '@/constants/routes'
@@ -117,21 +118,7 @@ export function PhotoCard({ form }: { form: MakeupForm }) {
         证明照片<Text className='form-card__title-note'>选填</Text>
       </Text>
       <FormRow field='photoFileId' label='' stacked error={form.errorOf('photoFileId')} hint='活动现场照片、签到表等，可帮助审核'>
-        <View className='makeup__photos'>
-          {photo ? (
-            <View className='makeup__photo'>
-              <Image className='makeup__photo-img' src={photo} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [photo] })} />
-              <Text className='makeup__photo-del' onClick={form.removePhoto}>
-                ×
-              </Text>
-            </View>
-          ) : (
-            <View className='makeup__add' hoverClass='makeup__add--pressed' onClick={() => void form.choosePhoto()}>
-              <Text className='makeup__add-plus'>+</Text>
-              <Text className='makeup__add-text'>添加照片</Text>
-            </View>
-          )}
-        </View>
+        <PhotoTiles photos={photo ? [photo] : []} max={1} onAdd={() => void form.choosePhoto()} onRemove={form.removePhoto} />
       </FormRow>
     </View>
   )

@@ -8,8 +8,8 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { markChanged } from '@/services/changes'
 import { uploadFile, uploadPath } from '@/services/files'
 import { askForNotices } from '@/services/notices'
-import { pickPictures, pictureProblem } from '@/services/pictures'
 import { usePageState, type PageState } from '@/components/ui/page-state'
+import { pickPhotos } from '@/components/ui/photo-tiles'
 import { useSubmit, type RowErrors } from '@/components/ui/submit'
 import { duration, minutesBetween, nowClock, relativeDay, today } from '@/components/ui/format'
 import { decodeTwice, stationIdFromParams } from '../shared/scan'
@@ -136,15 +136,8 @@ export function useMakeup(params: Record<string, string | undefined>): MakeupFor
   const minutes = fields.start && fields.end ? minutesBetween(fields.start, fields.end) : 0
 
   const choosePhoto = async () => {
-    try {
-      const [picked] = await pickPictures(1)
-      if (!picked) return
-      const problem = pictureProblem(picked)
-      if (problem) void Taro.showModal({ title: '这不是照片', content: problem, showCancel: false, confirmText: '重新选择' })
-      else setPhoto(picked.path)
-    } catch {
-      void Taro.showToast({ title: '没有选到照片，请重试', icon: 'none' })
-    }
+    const [picked] = await pickPhotos(1)
+    if (picked) setPhoto(picked)
   }
 
   const send = async () => {

@@ -32,6 +32,7 @@ import {
   type Outcome,
   type SignupStatus,
 } from './vocabulary'
+import { SignupRowBase } from './signups'
 import * as z from './zod'
 
 export { EMPLOYER_TYPES, ENTRY_CODE, FAIR_STATUSES, OUTCOMES, SIGNUP_STATUSES, type EmployerType, type FairStatus, type Outcome, type SignupStatus }
@@ -161,17 +162,8 @@ export const ApplicantView = z.object({
 })
 export type ApplicantView = z.infer<typeof ApplicantView>
 
-export const AdminSignupView = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['volunteer', 'rural_youth']),
-  townshipName: z.string(),
-  /** 139****1234: enough for the door to tell two people of one name apart. */
-  mobileMasked: z.string(),
-  status: z.enum(SIGNUP_STATUSES),
-  waitingRank: z.number(),
+export const AdminSignupView = SignupRowBase.extend({
   positions: z.number(),
-  checkedInAt: z.string(),
   /** How they came in: their entry code scanned, or found by name at the door (null: not yet). */
   checkInMethod: z.enum(['code', 'name']).nullable(),
   createdAt: z.string(),

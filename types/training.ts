@@ -10,6 +10,7 @@ import type { IntegerRule } from './field-rules'
 import { Coordinate } from './station'
 import { SIGNUP_STATUSES, TRAINING_AUDIENCES, TRAINING_DOOR_CODE, TRAINING_KINDS, type TrainingAudience, type TrainingKind } from './vocabulary'
 import { trainingReportActions } from './training-report'
+import { SignupRowBase } from './signups'
 import * as z from './zod'
 
 export { TRAINING_AUDIENCES, TRAINING_KINDS, type TrainingAudience, type TrainingKind }
@@ -141,15 +142,7 @@ export const CourseView = z.object({
 })
 export type CourseView = z.infer<typeof CourseView>
 
-export const RosterItem = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['volunteer', 'rural_youth']),
-  townshipName: z.string(),
-  mobileMasked: z.string(),
-  status: z.enum(SIGNUP_STATUSES),
-  waitingRank: z.number(),
-  checkedInAt: z.string(),
+export const RosterItem = SignupRowBase.extend({
   checkedOutAt: z.string(),
   checkInMethod: z.enum(['code', 'list']).nullable(),
   attended: z.boolean(),

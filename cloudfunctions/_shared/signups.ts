@@ -12,7 +12,7 @@
 // skip anyone nor promote anyone twice.
 import { _, $ } from './cloud'
 import { conflict } from './errors'
-import type { Collection } from './db-types'
+import type { Aggregate, Collection } from './db-types'
 
 /** What a seat holder (a fair, a training session) keeps of its seats. */
 export interface Seats {
@@ -170,3 +170,23 @@ export function signupEngine<H extends Seats & { _id: string }, S extends SeatSi
 
 /** A waiting sign-up's place on its holder's list (1 = next), 0 when not waiting. */
 export const waitingRank = (s: SeatSignup, h: Pick<Seats, 'waitlist'>) => (s.status === 'waiting' ? h.waitlist.indexOf(s._id) + 1 : 0)
+
+/**
+ * A person's own sign-ups (我的报名), a page of them newest first (ties on _id), each with what
+ * `join` looks up beside it on the database (its fair, its session and course), and the true
+ * total: two requests, whatever the page.
+ */
+export async function ownSignupPage<S, R>(signups: () => Collection<S>, criteria: Record<string, unknown>, page: { page: number; pageSize: number }, join: (page: Aggregate) => Aggregate): Promise<{ list: R[]; total: number }> {
+  const [{ total }, { list }] = await Promise.all([
+    signups().where(criteria).count(),
+    join(
+      signups()
+        .aggregate()
+        .match(criteria)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((page.page - 1) * page.pageSize)
+        .limit(page.pageSize),
+    ).end<R>(),
+  ])
+  return { list, total }
+}

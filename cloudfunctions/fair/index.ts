@@ -25,7 +25,7 @@ import { claimReminder, timeBudget } from '../_shared/reminders'
 import { newNonce, seal, unseal } from '../_shared/sealed'
 import { aggregateAll, readAll } from '../_shared/paging'
 import { announce } from '../_shared/announce'
-import { signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
+import { ownSignupPage, signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
 import { cachedSettings, loadSettings, rememberSettings, SETTINGS_ID } from '../_shared/settings'
 import type { Aggregate } from '../_shared/db-types'
 import { countedDays } from '../../types/service-rules'
@@ -960,20 +960,13 @@ export const main = defineFunction('fair', fair, {
     const user = (await ctx.user())!
     const criteria = { userId: user._id, status: _.in(['confirmed', 'waiting', 'pending']) }
     // The page of sign-ups, each with its fair and what the fair's view shows, and the true total: two requests.
-    const [{ total }, { list }] = await Promise.all([
-      signups().where(criteria).count(),
-      signups()
-        .aggregate()
-        .match(criteria)
-        .sort({ createdAt: -1, _id: 1 })
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
+    const { list, total } = await ownSignupPage<SignupDoc, SignupDoc & { fair: FairDoc; employers: EmployerDoc[]; positions: PositionDoc[] }>(signups, criteria, input, (page) =>
+      page
         .lookup({ from: COLLECTIONS.fairs, localField: 'fairId', foreignField: '_id', as: 'fair' })
         .unwind('$fair')
         .lookup({ from: COLLECTIONS.employers, localField: 'fair.employerIds', foreignField: '_id', as: 'employers' })
-        .lookup({ from: COLLECTIONS.fairPositions, localField: 'fairId', foreignField: 'fairId', as: 'positions' })
-        .end<SignupDoc & { fair: FairDoc; employers: EmployerDoc[]; positions: PositionDoc[] }>(),
-    ])
+        .lookup({ from: COLLECTIONS.fairPositions, localField: 'fairId', foreignField: 'fairId', as: 'positions' }),
+    )
     const items = list.map(({ fair, employers: orgs, positions: offered, ...s }) => joinedView({ ...fair, employers: orgs, positions: offered }, ctx.now, s as SignupDoc))
     return { items, total }
   },

@@ -34,7 +34,7 @@ import { takeStep } from '../_shared/machines'
 import { notify, type Recipient } from '../_shared/notify'
 import { readAll } from '../_shared/paging'
 import { claimReminder } from '../_shared/reminders'
-import { signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
+import { ownSignupPage, signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
 import type { Aggregate } from '../_shared/db-types'
 import { reportHandlers } from './report'
 
@@ -561,18 +561,11 @@ export const main = defineFunction(
     async mine(input, ctx) {
       const user = (await ctx.user())!
       const criteria = { userId: user._id, status: _.in(['confirmed', 'waiting']) }
-      const [{ total }, { list }] = await Promise.all([
-        signups().where(criteria).count(),
-        signups()
-          .aggregate()
-          .match(criteria)
-          .sort({ createdAt: -1, _id: 1 })
-          .skip((input.page - 1) * input.pageSize)
-          .limit(input.pageSize)
+      const { list, total } = await ownSignupPage<Signup, Signup & { session: Session[]; course: Course[] }>(signups, criteria, input, (page) =>
+        page
           .lookup({ from: COLLECTIONS.trainingSessions, localField: 'sessionId', foreignField: '_id', as: 'session' })
-          .lookup({ from: COLLECTIONS.trainingCourses, localField: 'courseId', foreignField: '_id', as: 'course' })
-          .end<Signup & { session: Session[]; course: Course[] }>(),
-      ])
+          .lookup({ from: COLLECTIONS.trainingCourses, localField: 'courseId', foreignField: '_id', as: 'course' }),
+      )
       const items = list
         .filter((x) => x.session[0] && x.course[0])
         .map(({ session, course, ...mine }) => ({ ...sessionView(session[0], ctx.now, mine as Signup), courseTitle: course[0].title, kind: course[0].kind }))

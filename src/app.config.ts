@@ -21,7 +21,7 @@ export default defineAppConfig({
     { root: 'packages/commend', pages: ['index/index', 'edit/index', 'round/index', 'nominate/index', 'review/index', 'decide/index', 'results/index'] },
     { root: 'packages/care', pages: ['index/index', 'history/index', 'visit/index', 'posts/index'] },
     { root: 'packages/grid', pages: ['report/index', 'mine/index', 'detail/index', 'queue/index', 'stats/index'] },
-    { root: 'packages/training', pages: ['index/index', 'course/index', 'checkin/index', 'records/index', 'certificate/index', 'manage/index', 'edit/index', 'roster/index', 'door/index'] },
+    { root: 'packages/training', pages: ['index/index', 'course/index', 'checkin/index', 'records/index', 'certificate/index', 'manage/index', 'edit/index', 'roster/index', 'door/index', 'report/index'] },
     { root: 'packages/contest', pages: ['index/index', 'detail/index', 'entry/index', 'mine/index', 'results/index', 'edit/index', 'manage/index', 'appeals/index', 'judge/index'] },
     ...(devTools ? [{ root: 'packages/dev', pages: ['personas/index'] }] : [])
   ],

@@ -87,6 +87,7 @@ export const ROUTES = {
   trainingEdit: '/packages/training/edit/index',
   trainingRoster: '/packages/training/roster/index',
   trainingDoor: '/packages/training/door/index',
+  trainingReport: '/packages/training/report/index',
   contests: '/packages/contest/index/index',
   contestDetail: '/packages/contest/detail/index',
   contestEntry: '/packages/contest/entry/index',

@@ -13,6 +13,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { InputOf, OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
 import { call } from '@/services/cloud'
+import { ROUTES } from '@/constants/routes'
 import { changeText, countText, hoursText, periodOf, periodProblems, rolledUpText, type PeriodKey } from '@/components/admin/dashboard-figures'
 import { Bars, Big, Card, DateField, Figures, Summary } from './parts'
 import { staffScopeOf, type StaffScope } from '@/components/township/shared'
@@ -267,6 +268,24 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
             { key: 'hiredLocal', name: '本地就业', f: o.fairs.hiredLocal },
           ].map((r) => ({ key: r.key, name: r.name, value: r.f.current, text: `${r.f.current} 人`, sub: `去年同期 ${r.f.lastYear}${changeText(r.f.current, r.f.lastYear) ? ` · ${changeText(r.f.current, r.f.lastYear)}` : ''}` }))}
         />
+      </Card>
+
+      <Card title='培训与大赛' note='本地学员在期间举办的场次；本级期间创建的大赛' className='dash-card--training'>
+        <Figures>
+          <Big label='培训出勤人次' value={countText(o.training.personTimes.current)} f={o.training.personTimes} strong />
+          <Big label='报名人次' value={countText(o.training.signups.current)} f={o.training.signups} />
+          <Big label='出勤率' value={o.training.signups.current > 0 ? `${Math.round((o.training.personTimes.current / o.training.signups.current) * 1000) / 10}%` : '—'} sub={`学时 ${hoursText(o.training.minutes.current)} 小时`} />
+        </Figures>
+        {o.training.contests && (
+          <Figures>
+            <Big label='大赛' value={countText(o.training.contests.contests.current)} f={o.training.contests.contests} />
+            <Big label='参赛作品' value={countText(o.training.contests.entries.current)} f={o.training.contests.entries} />
+            <Big label='获奖作品' value={countText(o.training.contests.awarded.current)} f={o.training.contests.awarded} />
+          </Figures>
+        )}
+        <Text className='dash-card__foot' onClick={() => void Taro.navigateTo({ url: ROUTES.trainingReport })}>
+          培训与大赛统计 ›
+        </Text>
       </Card>
 
       <Summary o={o} />

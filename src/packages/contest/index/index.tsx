@@ -59,6 +59,9 @@ export default function Contests() {
           <Button className='ct-new' onClick={() => go(ROUTES.contestEdit)}>
             ＋ 新建大赛
           </Button>
+          <Button kind='outline' className='ct-report' onClick={() => go(`${ROUTES.trainingReport}?tab=contest`)}>
+            大赛统计
+          </Button>
         </View>
       )}
       <PagedStates list={list} gate={READY} retryGate={() => void list.reload()} listClassName='ct-list' empty={{ title: manage ? '还没有大赛' : '暂无大赛', desc: manage ? '新建一场大赛，设好规则后开放报名' : '团委开放报名的大赛会在这里显示' }}>

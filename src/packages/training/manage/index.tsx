@@ -33,6 +33,9 @@ export default function ManageCourses() {
         <Button className='tr-manage__new' onClick={() => go(ROUTES.trainingEdit)}>
           ＋ 新建课程
         </Button>
+        <Button kind='outline' className='tr-manage__report' onClick={() => go(ROUTES.trainingReport)}>
+          培训与大赛统计
+        </Button>
       </View>
       <PagedStates list={list} gate={READY} retryGate={() => void list.reload()} listClassName='tr-list' denied={{ title: '培训课程管理', text: '由团市委和县（市、区）团委管理。' }} empty={{ title: '还没有课程', desc: '点「新建课程」开始' }}>
         {(c) => <CourseCard key={c.id} c={c} onClick={() => go(`${ROUTES.trainingEdit}?id=${c.id}`)} />}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '培训与大赛统计',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

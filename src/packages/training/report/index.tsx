@@ -1,0 +1,267 @@
+// 培训与大赛统计（团市委、县团委、镇街）：期间内本地学员的培训——报名、出勤人次、出勤率、参训人数、结业、
+// 学时，按类别、按县（市、区）或镇街，附去年同期；以及本级大赛的参赛、提交、评审、各轮结果、奖项与申诉。
+// 期间与地方的选法同工作看板（本月、今年、近 12 个月或自定，最长一年；全市可下钻到县、镇街）；每组数字
+// 画成条形图，可切换为表格；导出本视图为 Excel。镇街不举办大赛：只看培训。
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import type { InputOf, OutputOf } from '@contract/index'
+import { TRAINING_KIND_LABELS } from '@contract/vocabulary'
+import { APPEAL_STATUS_LABELS, ENTRY_MODE_LABELS } from '@contract/contest-rules'
+import { call } from '@/services/cloud'
+import { changeText, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { Bars, Big, Card, DateField, Figures } from '../../admin/dashboard/parts'
+import { staffScopeOf, type StaffScope } from '@/components/township/shared'
+import { useDivisions, useScope } from '@/components/admin/shared'
+import { OptionSheet } from '@/components/ui/OptionSheet'
+import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
+import { usePageState } from '@/components/ui/page-state'
+import { dateTime, today } from '@/components/ui/format'
+import { Button } from '@/components/ui/Button'
+import { useWorkbookExport } from '@/components/ui/use-workbook-export'
+
+import '../../admin/dashboard/index.scss'
+import './index.scss'
+
+type Training = OutputOf<'training.report'>
+type Contests = OutputOf<'contest.report'>
+type Scope = InputOf<'training.report'>['scope']
+type Tab = 'training' | 'contest'
+
+const STAFF_ONLY: DeniedLook = { text: '培训与大赛统计向镇街团委干事、县（市、区）团委和团市委开放。', className: 'panel-denied' }
+const PERIODS: { key: PeriodKey | 'custom'; label: string }[] = [
+  { key: 'month', label: '本月' },
+  { key: 'year', label: '今年' },
+  { key: 'last12', label: '近 12 个月' },
+  { key: 'custom', label: '自定' },
+]
+const EARLIEST = '2019-01-01'
+
+function startScope(s: StaffScope): Scope {
+  if (s.city) return { level: 'city' }
+  if (s.counties.length > 0) return { level: 'county', code: s.counties[0].code }
+  return { level: 'township', code: s.townships[0].code }
+}
+const startName = (s: StaffScope) => (s.city ? '全市' : s.counties.length > 0 ? s.counties[0].name : (s.townships[0]?.name ?? ''))
+
+/** A part of a whole in percent to one decimal ('—' without a whole). */
+export const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : '—')
+
+export default function TrainingReportPage() {
+  const { state: gate, reload: reloadScope } = useScope(staffScopeOf)
+  const staff = gate.kind === 'ready' ? gate.scope : null
+  const opened = useRouter().params.tab
+  const [tab, setTab] = useState<Tab>(opened === 'contest' ? 'contest' : 'training')
+  const [periodKey, setPeriodKey] = useState<PeriodKey | 'custom'>('year')
+  const [picked, setPicked] = useState(() => periodOf('year', today()))
+  const [custom, setCustom] = useState(picked)
+  const problems = periodProblems(picked.from, picked.to)
+  const pick = (next: { from: string; to: string }) => {
+    setPicked(next)
+    if (Object.keys(periodProblems(next.from, next.to)).length === 0) setCustom(next)
+  }
+  const [trail, setTrail] = useState<{ scope: Scope; name: string }[]>([])
+  const scope = trail.length > 0 ? trail[trail.length - 1].scope : staff ? startScope(staff) : null
+  // A township holds no contest: its view is the trainings'.
+  const shown: Tab = scope?.level === 'township' ? 'training' : tab
+  const period = periodKey === 'custom' ? custom : periodOf(periodKey, today())
+  const key = JSON.stringify({ scope, period, shown })
+  const { state, reload, retry } = usePageState<{ tab: 'training'; r: Training } | { tab: 'contest'; r: Contests }>(
+    async () => (shown === 'training' ? { tab: 'training', r: await call('training.report', { scope: scope!, period }) } : { tab: 'contest', r: await call('contest.report', { scope: scope!, period }) }),
+    [key],
+    !!scope,
+  )
+  const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(() => call(shown === 'training' ? 'training.exportReport' : 'contest.exportReport', { scope: scope!, period }), { madeOf: key })
+  usePullDownRefresh(() => {
+    void (staff ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const drill = (next: Scope, name: string) => setTrail((t) => [...t, { scope: next, name }])
+  const divisions = useDivisions()
+  const [choosing, setChoosing] = useState(false)
+  const below =
+    !scope || !divisions
+      ? []
+      : scope.level === 'city'
+        ? divisions.counties.map((c) => ({ value: c.code, label: c.name }))
+        : scope.level === 'county'
+          ? (divisions.counties.find((c) => c.code === scope.code)?.townships ?? []).map((t) => ({ value: t.code, label: t.name }))
+          : []
+  const belowLevel = scope?.level === 'city' ? 'county' : 'township'
+
+  return (
+    <View className={`dash trr${staff ? ' dash--with-bar' : ''}`}>
+      {staff && (
+        <View className='dash__top'>
+          <View className='dash__trail'>
+            <Text className={`dash__crumb${trail.length === 0 ? ' dash__crumb--on' : ''}`} onClick={() => setTrail([])}>
+              {startName(staff)}
+            </Text>
+            {trail.map((t, i) => (
+              <Text key={t.name} className={`dash__crumb${i === trail.length - 1 ? ' dash__crumb--on' : ''}`} onClick={() => setTrail((all) => all.slice(0, i + 1))}>
+                › {t.name}
+              </Text>
+            ))}
+            {below.length > 0 && (
+              <Text className='dash__down' onClick={() => setChoosing(true)}>
+                {belowLevel === 'county' ? '选县区' : '选镇街'} ▾
+              </Text>
+            )}
+          </View>
+          {scope?.level !== 'township' && (
+            <View className='trr__tabs'>
+              {(['training', 'contest'] as const).map((t) => (
+                <View key={t} className={`trr__tab trr__tab--${t}${shown === t ? ' trr__tab--on' : ''}`} onClick={() => setTab(t)}>
+                  <Text>{t === 'training' ? '培训' : '大赛'}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+          <View className='dash__periods'>
+            {PERIODS.map((p) => (
+              <View key={p.key} className={`dash__period dash__period--${p.key}${periodKey === p.key ? ' dash__period--on' : ''}`} onClick={() => setPeriodKey(p.key)}>
+                <Text>{p.label}</Text>
+              </View>
+            ))}
+          </View>
+          {periodKey === 'custom' && (
+            <View className='dash__custom'>
+              <DateField label='开始日期' field='from' value={picked.from} start={EARLIEST} end={today()} error={problems.from} onChange={(from) => pick({ ...picked, from })} />
+              <Text className='dash__custom-to'>至</Text>
+              <DateField label='结束日期' field='to' value={picked.to} start={EARLIEST} end={today()} error={problems.to} onChange={(to) => pick({ ...picked, to })} />
+            </View>
+          )}
+        </View>
+      )}
+      <PageStates gate={gate} state={state} retry={staff ? retry : () => void reloadScope(true)} denied={gate.kind === 'denied' ? STAFF_ONLY : undefined}>
+        {(d) => (
+          <>
+            {d.tab === 'training' ? <TrainingBody r={d.r} drill={drill} /> : <ContestBody r={d.r} />}
+            {exported && (
+              <View className='dash__exported'>
+                <Text className='dash__exported-text'>
+                  已生成 {exported.fileName}（{exported.rows} 行）
+                </Text>
+                <Text className='dash__exported-again' onClick={reopen}>
+                  重新打开
+                </Text>
+              </View>
+            )}
+          </>
+        )}
+      </PageStates>
+      {staff && (
+        <View className='panel-bar dash__bar'>
+          <View className='panel-bar__info'>
+            <Text className='dash__bar-title'>导出{shown === 'training' ? '培训' : '大赛'}统计</Text>
+            <Text className='panel-bar__hint'>{`${period.from} 至 ${period.to}`}</Text>
+          </View>
+          <Button small className='trr__export' busy={exporting} disabled={state.kind !== 'ready'} onClick={() => void exportNow()}>
+            {exporting ? '正在导出…' : '导出 Excel'}
+          </Button>
+        </View>
+      )}
+      <OptionSheet
+        visible={choosing}
+        title={belowLevel === 'county' ? '县（市、区）' : '镇街'}
+        options={below}
+        value=''
+        onSelect={(code) => {
+          const one = below.find((b) => b.value === code)
+          if (one) drill({ level: belowLevel, code: one.value }, one.label)
+        }}
+        onClose={() => setChoosing(false)}
+      />
+    </View>
+  )
+}
+
+function TrainingBody({ r, drill }: { r: Training; drill: (scope: Scope, name: string) => void }) {
+  const t = r.totals
+  const lastYearRate = percent(t.personTimes.lastYear, t.signups.lastYear)
+  return (
+    <View className='dash__body'>
+      <Text className='dash__period-line'>
+        {r.scope.name} · {r.period.from} 至 {r.period.to} · 对比去年同期 {r.lastYearPeriod.from} 至 {r.lastYearPeriod.to}
+      </Text>
+      <Card title='培训' note='本地学员在期间举办的场次' className='trr-card--training'>
+        <Figures>
+          <Big label='出勤人次' value={countText(t.personTimes.current)} f={t.personTimes} strong />
+          <Big label='报名人次' value={countText(t.signups.current)} f={t.signups} />
+          <Big label='出勤率' value={percent(t.personTimes.current, t.signups.current)} sub={`去年 ${lastYearRate}`} />
+        </Figures>
+        <Figures>
+          <Big label='参训人数' value={countText(t.people.current)} f={t.people} />
+          <Big label='结业' value={countText(t.completions.current)} f={t.completions} />
+          <Big label='结业率' value={percent(t.completions.current, t.people.current)} sub='结业 / 参训人数' />
+        </Figures>
+        <Figures>
+          <Big label='面授学时' value={hoursText(t.minutes.current)} sub={`去年 ${hoursText(t.minutes.lastYear)} 小时`} />
+          <Big label='线上课时' value={countText(t.onlineParts.current)} f={t.onlineParts} />
+          <Big label='线上学时' value={hoursText(t.onlineMinutes.current)} sub={`去年 ${hoursText(t.onlineMinutes.lastYear)} 小时`} />
+        </Figures>
+        {t.signups.current === 0 && t.completions.current === 0 && t.onlineParts.current === 0 ? (
+          <Text className='trr__empty'>期间内没有培训记录</Text>
+        ) : (
+          <>
+            <Bars
+              title='各类别出勤人次'
+              rows={r.byKind.filter((k) => k.signups > 0 || k.completions > 0 || k.lastYearPersonTimes > 0).map((k) => ({ key: k.kind, name: TRAINING_KIND_LABELS[k.kind], value: k.personTimes, text: `${k.personTimes} 人次`, sub: rowSub(k) }))}
+            />
+            <Bars
+              title={r.placeLevel === 'county' ? '各县（市、区）出勤人次' : '各镇街出勤人次'}
+              rows={r.byPlace.map((p) => ({ key: p.code || 'none', name: p.name, value: p.personTimes, text: `${p.personTimes} 人次`, sub: rowSub(p) }))}
+              onRow={r.scope.level === 'township' ? undefined : (row) => row.key !== 'none' && drill({ level: r.placeLevel, code: row.key }, row.name)}
+            />
+          </>
+        )}
+      </Card>
+      <Text className='dash__computed'>数据计算于 {dateTime(r.computedAt, '—')}</Text>
+    </View>
+  )
+}
+
+const rowSub = (x: { signups: number; personTimes: number; completions: number; minutes: number; lastYearPersonTimes: number }) => {
+  const change = changeText(x.personTimes, x.lastYearPersonTimes)
+  return `报名 ${x.signups} · 出勤率 ${percent(x.personTimes, x.signups)} · 结业 ${x.completions} · ${hoursText(x.minutes)} 小时 · 去年 ${x.lastYearPersonTimes}${change ? `（${change}）` : ''}`
+}
+
+function ContestBody({ r }: { r: Contests }) {
+  const t = r.totals
+  return (
+    <View className='dash__body'>
+      <Text className='dash__period-line'>
+        {r.scope.name} · {r.period.from} 至 {r.period.to} 创建的大赛
+      </Text>
+      <Card title='大赛' note={`${t.contests} 场`} className='trr-card--contests'>
+        <Figures>
+          <Big label='参赛作品' value={countText(t.entries)} sub={`${countText(t.people)} 人参赛`} strong />
+          <Big label='已提交' value={countText(t.submitted)} sub={`已评审 ${countText(t.judged)}`} />
+          <Big label='获奖' value={countText(t.awarded)} sub={`申诉 ${countText(t.appeals)}`} />
+        </Figures>
+        {r.items.length === 0 ? (
+          <Text className='trr__empty'>期间内没有大赛</Text>
+        ) : (
+          <Bars title='各大赛参赛作品' rows={r.items.map((c) => ({ key: c.contestId, name: c.title, value: c.entries, text: `${c.entries} 件`, sub: `${c.countyName} · ${c.status} · ${c.people} 人` }))} />
+        )}
+      </Card>
+      {r.items.map((c) => (
+        <Card key={c.contestId} title={c.title} note={`${c.countyName} · ${c.status}`} className='trr-card--contest'>
+          <Figures>
+            <Big label='参赛作品' value={countText(c.entries)} sub={c.byMode.map((m) => `${ENTRY_MODE_LABELS[m.mode]} ${m.entries}`).join(' · ') || '—'} strong />
+            <Big label='已提交' value={countText(c.submitted)} sub={`已评审 ${c.judged}`} />
+            <Big label='参赛人数' value={countText(c.people)} />
+          </Figures>
+          {c.rounds
+            .filter((round) => round.outcomes.length > 0)
+            .map((round) => (
+              <Bars key={round.round} title={`${round.name}结果`} rows={round.outcomes.map((o) => ({ key: o.outcome, name: o.outcome, value: o.count, text: `${o.count} 件` }))} />
+            ))}
+          {c.awards.length > 0 && <Bars title='奖项' rows={c.awards.map((a) => ({ key: a.name, name: a.name, value: a.count, text: `${a.count} 件` }))} />}
+          <Bars title='申诉' rows={c.appeals.map((a) => ({ key: a.status, name: APPEAL_STATUS_LABELS[a.status], value: a.count, text: `${a.count} 件` }))} />
+        </Card>
+      ))}
+      <Text className='dash__computed'>数据计算于 {dateTime(r.computedAt, '—')}</Text>
+    </View>
+  )
+}

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
         throw new Error(`${dataDir} 还没有按部署声明配置集合：先运行一次 npm start（它经 deploy/local.ts 配置本地云）`)
       }
       if (demo) await demo.seedDemo(cloud)
+      if (demo) await demo.seedShowcase(cloud)
       // One JSON line on stdout tells a parent process where we listen, and the token to call us with.
       process.stdout.write(`${JSON.stringify({ ready: true, url: cloud.url, pid: process.pid, token: cloud.token })}\n`)
       const stop = () => void cloud.close().then(() => process.exit(0))

@@ -220,3 +220,146 @@ async function registerDemoPeople(cloud: LocalCloud): Promise<void> {
     await call('o_demo_county', 'registration', 'review', { ids: [reg!.id], decision: 'approve' })
   }
 }
+
+// ---- the programmes' showcase ------------------------------------------------------------------
+
+/** The contest the demo judge (苏晓岚) was invited to judge: her grant names it (data/demo.json). */
+export const DEMO_CONTEST_ID = demo.personas.find((p) => p.id === 'judge')!.roles[0].scopeId
+
+/**
+ * Something in every programme for `npm start` (never the tests' seed: their data starts from the
+ * personas alone): trainings the league publishes with sessions people signed up for and an
+ * online course 林晓雨 completed (her certificate), and the live-streaming contest 林晓雨 and
+ * 黄家明 entered, now with the judges (苏晓岚 among them). Made through the functions as people
+ * would, once: a second run finds the courses there and does nothing.
+ */
+export async function seedShowcase(cloud: LocalCloud): Promise<boolean> {
+  if ([...cloud.store.get('training_courses').docs.values()].some((c) => c.title === SHOWCASE_COURSE)) return false
+  const call = async <T = Record<string, unknown>>(openid: string, fn: string, action: string, input: unknown): Promise<T> => {
+    const outcome = await cloud.invoke(fn, { action, input }, { openid, source: 'wx_client' })
+    const result = outcome.ok ? (outcome.result as { ok: boolean; data?: T; error?: unknown }) : null
+    if (!result?.ok) throw new Error(`demo showcase: ${fn}.${action} failed: ${outcome.ok ? JSON.stringify(result?.error) : outcome.errMsg}`)
+    return result.data as T
+  }
+  const now = Date.now()
+  const day = (offset: number) => shanghaiDaysAhead(now, offset)
+  const moment = (ms: number) => new Date(now + ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+  const HOUR = 3600_000
+
+  // Trainings: the city's pre-service course (two sessions), a county's lecture, an online course.
+  const course = await call<{ id: string }>('o_demo_city', 'training', 'save', {
+    title: SHOWCASE_COURSE,
+    kind: 'preservice',
+    audience: 'both',
+    department: '团市委组织部',
+    description: '市情县情、乡村振兴政策、驻镇帮镇扶村工作方法与业务知识。',
+    requiredSessions: 2,
+  })
+  const sessions: { id: string }[] = []
+  for (const [i, offset] of [7, 14].entries()) {
+    sessions.push(
+      await call('o_demo_city', 'training', 'saveSession', {
+        courseId: course.id,
+        title: `第${i === 0 ? '一' : '二'}讲`,
+        date: day(offset),
+        startTime: '09:00',
+        endTime: '11:30',
+        venue: '清远市青少年宫',
+        address: '清城区北江一路 8 号',
+        location: { lat: 23.68, lng: 113.05 },
+        capacity: 40,
+        signupOpensAt: moment(-HOUR),
+        signupClosesAt: `${day(offset - 1)} 18:00`,
+        materials: '讲义与政策汇编在开课前发放。',
+      }),
+    )
+  }
+  await call('o_demo_city', 'training', 'setStatus', { id: course.id, status: 'published' })
+  for (const s of sessions) await call('o_demo_volunteer', 'training', 'signUp', { sessionId: s.id })
+  await call('o_demo_youth', 'training', 'signUp', { sessionId: sessions[0].id })
+  const lecture = await call<{ id: string }>('o_demo_county', 'training', 'save', { title: '青农大讲堂·砂糖橘电商直播', kind: 'lecture', audience: 'both', department: '清城区农业农村局', countyCode: '441802', description: '从选品、拍摄到直播间运营。' })
+  await call('o_demo_county', 'training', 'saveSession', {
+    courseId: lecture.id,
+    title: '第一课',
+    date: day(10),
+    startTime: '14:30',
+    endTime: '16:30',
+    venue: '凤城街道新时代文明实践站',
+    address: '清城区凤城街道新城中心区',
+    capacity: 2,
+    signupOpensAt: moment(-HOUR),
+    signupClosesAt: `${day(9)} 18:00`,
+  })
+  await call('o_demo_county', 'training', 'setStatus', { id: lecture.id, status: 'published' })
+  const online = await call<{ id: string; parts: { id: string }[] }>('o_demo_city', 'training', 'save', {
+    title: '乡村振兴政策线上学习',
+    kind: 'online',
+    audience: 'both',
+    department: '团市委',
+    description: '随时学，学完全部课时即结业。',
+    parts: [
+      { title: '乡村振兴战略概要', minutes: 30, link: '' },
+      { title: '驻镇帮镇扶村工作方法', minutes: 45, link: '' },
+    ],
+  })
+  await call('o_demo_city', 'training', 'setStatus', { id: online.id, status: 'published' })
+  for (const p of online.parts) await call('o_demo_volunteer', 'training', 'completePart', { courseId: online.id, partId: p.id })
+
+  // The contest: opened by the city (everyone who may enter is told), two entries submitted, judging.
+  if (!cloud.store.get('contests').docs.has(DEMO_CONTEST_ID)) {
+    const at = new Date(now)
+    await insertMissing(cloud, 'contests', [
+      {
+        _id: DEMO_CONTEST_ID,
+        kind: 'live',
+        title: demo.personas.find((p) => p.id === 'judge')!.roles[0].scopeName,
+        rules: '作品须为原创直播回放或短视频，展示清远乡村旅游资源，时长不超过 10 分钟。',
+        countyCode: '',
+        countyName: '清远市',
+        mode: 'individual',
+        maxTeamSize: 1,
+        rounds: [{ name: '初赛', entryDeadline: new Date(now + 3 * 24 * HOUR), judgingEnds: new Date(now + 10 * 24 * HOUR), advance: 2 }],
+        rubric: [
+          { name: '创意', weight: 40, maxScore: 10 },
+          { name: '带货效果', weight: 60, maxScore: 10 },
+        ],
+        awards: [
+          { name: '一等奖', count: 1 },
+          { name: '二等奖', count: 1 },
+        ],
+        appealDays: 3,
+        status: 'draft',
+        round: 0,
+        submitted: 0,
+        settledRound: -1,
+        publishedAt: null,
+        appealUntil: null,
+        version: 1,
+        createdBy: 'seed',
+        createdAt: at,
+        updatedAt: at,
+      },
+    ])
+    await call('o_demo_city', 'contest', 'advance', { id: DEMO_CONTEST_ID, to: 'open' })
+    const works = [
+      ['o_demo_volunteer', '英西峰林慢直播', 'https://live.example.com/room/88', '用一天时间慢直播英西峰林的日出、农家和夜市。'],
+      ['o_demo_youth', '砂糖橘丰收直播间', 'https://live.example.com/room/66', '带大家走进果园，边摘边讲砂糖橘的种植和挑选。'],
+    ] as const
+    for (const [who, title, workUrl, description] of works) {
+      const entry = await call<{ id: string }>(who, 'contest', 'saveEntry', { contestId: DEMO_CONTEST_ID, title, workUrl, description })
+      await call(who, 'contest', 'submitEntry', { id: entry.id })
+    }
+    const c = cloud.store.get('contests').docs.get(DEMO_CONTEST_ID) as unknown as { rounds: { entryDeadline: Date }[] }
+    await cloud.db.handle('database.modifyDocument', {
+      collectionName: 'contests',
+      queryType: 'DOC',
+      query: JSON.stringify({ _id: DEMO_CONTEST_ID }),
+      data: EJSON.stringify({ $set: { rounds: c.rounds.map((r) => ({ ...r, entryDeadline: new Date(now - 60_000) })) } }, { relaxed: false }),
+      merge: true,
+    })
+    await call('o_demo_city', 'contest', 'advance', { id: DEMO_CONTEST_ID, to: 'judging' })
+  }
+  return true
+}
+
+const SHOWCASE_COURSE = '2026 年乡村振兴志愿者岗前培训'

@@ -8,7 +8,7 @@ import { localFunctionEnv } from '../localcloud/environment'
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../localcloud/server'
 import { buildFunctions, ROOT } from './build-functions'
 import { ensureBuild, H5_DEVELOPMENT } from './builds'
-import { demoCityAdmins, gatewayPersonas, seedDemo } from './demo'
+import { demoCityAdmins, gatewayPersonas, seedDemo, seedShowcase } from './demo'
 
 const DATA_DIR = path.join(ROOT, '.localcloud')
 const H5_DIR = path.join(ROOT, 'dist-h5')
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   if (provisioned.applied.length) console.log(describePlan(provisioned.plan, { description: '按部署声明配置本地云' }))
   const seeded = await seedDemo(cloud)
   if (seeded) console.log(`已写入演示数据：${seeded} 个演示身份`)
+  // Something in every programme (trainings, the contest under judging), once.
+  if (await seedShowcase(cloud)) console.log('已写入各项目的演示内容（培训课程、大赛）')
   console.log('')
   console.log(`  乡青汇（H5）   ${cloud.url}/`)
   console.log(`  切换演示身份   ${cloud.url}/#/packages/dev/personas/index`)

@@ -291,6 +291,16 @@ async function roundTrips() {
     const dashboardOverview = await trips('o_demo_city', 'dashboard', 'overview', { scope: { level: 'city' }, period: { from: `${thisYear.slice(0, 4)}-01-01`, to: thisYear } })
     metrics['roundTrips.dashboard.overview'] = dashboardOverview.count
     notes.push(`roundTrips.dashboard.overview (dashboard.overview, the city this year): ${dashboardOverview.detail.join(', ')}`)
+    // The trainings' and contests' reports (issue 22 item 5): the city this year — the caller's
+    // account, then one aggregation per figure group (attendance, completions, online parts); the
+    // contests read, then their entries, round results and appeals, one aggregation each.
+    const yearSpan = { from: `${thisYear.slice(0, 4)}-01-01`, to: thisYear }
+    const trainingReport = await trips('o_demo_city', 'training', 'report', { scope: { level: 'city' }, period: yearSpan })
+    metrics['roundTrips.training.report'] = trainingReport.count
+    notes.push(`roundTrips.training.report (training.report, the city this year): ${trainingReport.detail.join(', ')}`)
+    const contestReport = await trips('o_demo_city', 'contest', 'report', { scope: { level: 'city' }, period: yearSpan })
+    metrics['roundTrips.contest.report'] = contestReport.count
+    notes.push(`roundTrips.contest.report (contest.report, the city this year): ${contestReport.detail.join(', ')}`)
   } finally {
     await app.close()
   }
@@ -395,6 +405,7 @@ function report() {
     `- job fair: sign-up ${metrics['roundTrips.fair.signUp']} (goal ≤ 6; to the waiting list ${metrics['roundTrips.fair.signUpWaiting']}); cancellation with promotion ${metrics['roundTrips.fair.cancelPromote']} (goal ≤ 6)`,
     `- grid report: ${metrics['roundTrips.grid.report']} (goal ≤ 4); the township's queue: ${metrics['roundTrips.grid.queue']} (goal ≤ 2)`,
     `- training sign-up: ${metrics['roundTrips.training.signUp']} (goal ≤ 6); check-in at the door: ${metrics['roundTrips.training.checkIn']} (goal ≤ 3)`,
+    `- training report: ${metrics['roundTrips.training.report']} (goal ≤ 4: one per figure group and the caller's read); contest report: ${metrics['roundTrips.contest.report']} (goal ≤ 5)`,
     `- the league's dashboard (dashboard.overview, six cards read at once, each one aggregation; the stations card also counts the stations): ${metrics['roundTrips.dashboard.overview']}`,
     `- micro-loan: submit ${metrics['roundTrips.loan.submit']}; county review ${metrics['roundTrips.loan.countyReview']}; city review ${metrics['roundTrips.loan.cityReview']}; bank review ${metrics['roundTrips.loan.bankReview']}; disbursement ${metrics['roundTrips.loan.disburse']}; recording a repayment ${metrics['roundTrips.loan.repay']} (goal ≤ 5)`,
     '',

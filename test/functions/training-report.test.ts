@@ -449,3 +449,16 @@ test('the dashboard shows the trainings and contests of the same place and perio
   const city = (await app.raw(CITY_ADMIN, 'dashboard', { action: 'overview', input: { scope: { level: 'city' }, period: PERIOD } })) as Envelope<OutputOf<'dashboard.overview'>>
   expect(city.ok && city.data.training.contests!.contests.lastYear).toBe(1)
 })
+
+test('round trips: the caller read, then one aggregation per figure group (training) and the contests read, then one aggregation each for entries, results and appeals (contest)', async () => {
+  const period = PERIOD
+  const trips = async (fn: string) => {
+    const outcome = await app.cloud.invoke(fn, { action: 'report', input: { scope: { level: 'city' }, period } }, { openid: CITY_ADMIN, source: 'wx_client' })
+    expect(outcome.ok).toBe(true)
+    return outcome.ok ? outcome.record.dbRequests.filter((q) => q.action.startsWith('database.')).map((q) => `${q.action.replace('database.', '')} ${q.collection ?? ''}`.trim()) : []
+  }
+  expect((await trips('training')).sort()).toEqual(['aggregateDocuments training_certificates', 'aggregateDocuments training_progress', 'aggregateDocuments training_sessions', 'getDocument users'])
+  const contest = await trips('contest')
+  expect(contest.length).toBeLessThanOrEqual(5)
+  expect(contest.filter((q) => q.startsWith('aggregate')).sort()).toEqual(['aggregateDocuments contest_appeals', 'aggregateDocuments contest_entries', 'aggregateDocuments contest_entries'])
+})

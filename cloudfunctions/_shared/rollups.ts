@@ -51,8 +51,8 @@ export interface RollupStateDoc {
   rolledUpAt: Date | null
   /** The daily cap the rows were credited with (another cap: rebuilt, and read live meanwhile). */
   cap: number
-  /** A full pass under way: when it began, the cap it credits with, and the last volunteer done. */
-  pass: { startedAt: Date; cap: number; lastUser: string | null } | null
+  /** A full pass under way: when it began, the cap it credits with, and the next slice of user ids. */
+  pass: { startedAt: Date; cap: number; next: number } | null
   /** A run holds the rollup until this instant (ms): two overlapping runs never both work. */
   leaseUntil: number
 }
@@ -66,8 +66,19 @@ export const ROLLUP_STATE = '~state'
 export const CUTOFF_MARGIN_MS = 60_000
 /** More volunteers than this to read live (the rollup far behind): the whole figure is read live. */
 export const LIVE_MAX = 2_000
-/** Approved sessions per slice of a full pass (a volunteer's sessions never split across slices): a few seconds' work. */
-const PASS_SLICE_SESSIONS = 2_500
+/**
+ * A full pass walks the volunteers in 64 slices of user ids by their first two characters ('00'–'03',
+ * '04'–'07', … 'fc'–'ff': ids are hexadecimal, so ~1/64 of the volunteers each, ~3,000 sessions of a city's 200,000;
+ * an id of other characters falls in the slice its first two sort into, the first and last open-ended),
+ * each a range the user index serves: no slice depends on reading the one before it.
+ */
+const BOUNDS = Array.from({ length: 63 }, (_x, i) => ((i + 1) * 4).toString(16).padStart(2, '0'))
+const SLICES = BOUNDS.length + 1
+function slice(k: number): unknown {
+  if (k === 0) return _.lt(BOUNDS[0])
+  if (k === SLICES - 1) return _.gte(BOUNDS[BOUNDS.length - 1])
+  return _.gte(BOUNDS[k - 1]).and(_.lt(BOUNDS[k]))
+}
 /** Volunteers per batch of an incremental run. */
 const BATCH_USERS = 300
 /** A run takes new slices for this long (the dashboard function's timeout is 20 s). */
@@ -207,9 +218,9 @@ async function takeLease(state: RollupStateDoc | null, now: number): Promise<boo
 }
 
 /**
- * The timer (hourly): a full pass while the rollup has none (or another daily cap), a slice of
- * volunteers at a time by user id and as many slices as the run's time allows, the next run going
- * on from the last volunteer done; afterwards, the volunteers reviewed since the last cutoff,
+ * The timer (every ten minutes): a full pass while the rollup has none (or another daily cap), a
+ * slice of volunteers at a time by user id and as many slices as the run's time allows, the next
+ * run going on from the next slice; afterwards, the volunteers reviewed since the last cutoff,
  * recomputed whole. A run that runs out of time keeps the old cutoff (what it wrote is correct
  * and newer). Running it again changes no figure.
  */
@@ -223,35 +234,24 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
   const save = (change: Partial<RollupStateDoc>) => rollups().doc(ROLLUP_STATE).update({ data: { ...change, leaseUntil: 0 } })
 
   if (state.pass || !state.asOf || state.cap !== cap) {
-    const pass = state.pass && state.pass.cap === cap ? state.pass : { startedAt: now, cap, lastUser: null }
+    const pass = state.pass && state.pass.cap === cap && typeof state.pass.next === 'number' ? state.pass : { startedAt: now, cap, next: 0 }
     let written = 0
     let slowest = 0
     for (;;) {
       const sliceStart = Date.now()
-      // Every user id is past '': the user index serves the first slice as the others.
-      const after = { userId: _.gt(pass.lastUser ?? '') }
-      // The user id of the slice's last session: the slice takes that volunteer's sessions whole.
-      const { data: edge } = await sessions()
-        .where({ ...after, status: 'approved' })
-        .orderBy('userId', 'asc')
-        .skip(PASS_SLICE_SESSIONS - 1)
-        .limit(1)
-        .field({ userId: true })
-        .get()
-      const bound = edge[0]?.userId ?? null
-      const rows = await buildRows(bound === null ? after : { userId: _.gt(pass.lastUser ?? '').and(_.lte(bound)) }, cap)
+      const rows = await buildRows({ userId: slice(pass.next) }, cap)
       await writeRows(rows)
       written += rows.length
-      if (bound === null) {
+      pass.next += 1
+      if (pass.next === SLICES) {
         await save({ asOf: new Date(pass.startedAt.getTime() - CUTOFF_MARGIN_MS), rolledUpAt: new Date(), cap, pass: null })
         return { pass: 'done', volunteers: written }
       }
-      pass.lastUser = bound
       slowest = Math.max(slowest, Date.now() - sliceStart)
       // Another slice only if twice the slowest yet still fits: a run never outlasts the function's timeout.
       if (Date.now() + 2 * slowest > budget.deadline) {
         await save({ pass })
-        return { pass: 'under way', volunteers: written, lastUser: bound }
+        return { pass: 'under way', volunteers: written, next: pass.next, of: SLICES }
       }
     }
   }
@@ -266,7 +266,7 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
     .end<{ _id: string }>()
   // More than a run can list (the timer stopped for long): a full pass instead, from the next run.
   if (reviewed.length === AGGREGATE_CAP) {
-    await save({ pass: { startedAt: now, cap, lastUser: null } })
+    await save({ pass: { startedAt: now, cap, next: 0 } })
     return { recomputed: reviewed.length, done: false }
   }
   let slowest = 0

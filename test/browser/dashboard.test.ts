@@ -117,11 +117,18 @@ test('the city admin reads the city, drills down to a county and a township; tow
   expect(city.errors).toEqual([])
 
   // ---- 陈思敏, township staff of 凤城街道: their township, nothing above it ----------------------------
+  // The hours rollup made first (the dashboard's hourly timer): the hours card says when, with the same figures.
+  const fired = await world.stack.cloud.fireTimer('dashboard', 'rollUpHours')
+  expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { pass: 'done' } })
   const staff = await openAs('陈思敏')
   page = staff.page
   await page.goto(`${world.stack.url}/#/packages/township/index/index`)
   await page.locator('.tw-desk--dashboard').click()
   await page.locator('.dash__crumb--on', { hasText: '凤城街道' }).waitFor()
+  const mine = await invoke('o_demo_township', 'dashboard', 'overview', { scope: { level: 'township', code: '441802006' }, period: periodOf('year', today()) })
+  expect(mine.rolledUpAt).not.toBeNull()
+  await page.locator('.dash-card--hours .dash-figure', { hasText: '累计' }).locator('.dash-figure__value', { hasText: hoursText(mine.hours.totalMinutes) }).waitFor()
+  await page.locator('.dash-card--hours .dash-card__foot', { hasText: /^数据更新于 \d\d:\d\d，此后审核的时长已实时计入$/ }).waitFor()
   expect(await page.locator('.dash__down').count()).toBe(0)
   expect(await page.locator('.dash-card--perks').count()).toBe(0) // merchants are kept by county
   await shot(page, '04-township')

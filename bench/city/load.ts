@@ -79,10 +79,14 @@ export async function citySnapshot(options: CityOptions, log: (line: string) => 
   fs.rmSync(building, { recursive: true, force: true })
   // Declared nothing: the collections are made as they are written, and the cloud that opens the
   // snapshot is provisioned by the deploy (its indexes built then over the data, unique ones checked).
-  const store = new Store(path.join(building, 'db'))
+  // Written without waiting for the disk at each commit (LMDB noSync), then synced once: the
+  // snapshot is renamed into place only after that, so a crash leaves a `.building` folder,
+  // never a snapshot half written.
+  const store = new Store(path.join(building, 'db'), { durable: false })
   await store.open({})
   await writeCity(store, city)
   await store.close()
+  syncFile(path.join(building, 'db', 'store.mdb'))
   const written = performance.now()
   log(`wrote ${Object.values(city.collections).reduce((n, d) => n + d.length, 0).toLocaleString('en')} documents in ${((written - generated) / 1000).toFixed(1)} s`)
   const meta: SnapshotMeta = {
@@ -115,6 +119,16 @@ export function restoreSnapshot(snapshotDir: string, dataDir: string): number {
   fs.mkdirSync(dataDir, { recursive: true })
   fs.cpSync(path.join(snapshotDir, 'db'), path.join(dataDir, 'db'), { recursive: true })
   return round((performance.now() - started) / 1000)
+}
+
+/** Flushes a file's data to the disk. */
+function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 const round = (n: number) => Math.round(n * 100) / 100

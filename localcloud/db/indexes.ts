@@ -59,27 +59,38 @@ export class Index {
     return !!this.spec.sparse && this.fields.every((field) => resolve(doc, field) === undefined)
   }
 
-  /** Every prefix map with every key `doc` has in it (none when the index skips it): what add and remove visit. */
+  /**
+   * Every prefix map with every key `doc` has in it (none when the index skips it): what add and
+   * remove visit. Each level's keys extend the level before's (a document of one value per field
+   * has one key a level), so the keys of n fields are made once, not once per longer prefix.
+   */
   private eachKey(doc: Doc, visit: (map: Map<string, Set<string>>, key: string) => void): void {
     if (this.skips(doc)) return
-    const parts = this.fieldParts(doc)
-    this.prefixes.forEach((map, n) => {
-      for (const key of tuples(parts.slice(0, n + 1))) visit(map, key)
-    })
+    let level: string[] = []
+    for (let n = 0; n < this.fields.length; n++) {
+      const keys = fieldKeys(resolve(doc, this.fields[n]))
+      const map = this.prefixes[n]
+      if (n === 0) level = keys
+      else if (level.length === 1 && keys.length === 1) level = [level[0] + SEP + keys[0]]
+      else level = level.flatMap((prefix) => keys.map((k) => prefix + SEP + k))
+      for (const key of level) visit(map, key)
+    }
   }
 
   add(doc: Doc): void {
+    const id = idKey(doc._id)
     this.eachKey(doc, (map, key) => {
-      let ids = map.get(key)
-      if (!ids) map.set(key, (ids = new Set()))
-      ids.add(idKey(doc._id))
+      const ids = map.get(key)
+      if (ids) ids.add(id)
+      else map.set(key, new Set([id]))
     })
   }
 
   remove(doc: Doc): void {
+    const id = idKey(doc._id)
     this.eachKey(doc, (map, key) => {
       const ids = map.get(key)
-      ids?.delete(idKey(doc._id))
+      ids?.delete(id)
       if (ids && ids.size === 0) map.delete(key)
     })
   }

@@ -88,6 +88,29 @@ function inPlace(place: ReportPlace): Record<string, unknown> {
 
 // ---- attendance --------------------------------------------------------------------------------
 
+/**
+ * The seats taken (confirmed sign-ups) at the sessions `where` picks (served by the sessions' date
+ * index), one row each with its session, the course joined as `course`, the sign-up as `signup`
+ * and the learner's registration as `r`.
+ */
+function seatsTaken(where: object): Aggregate {
+  const pipeline = db
+    .collection<TrainingSessionDoc>(COLLECTIONS.trainingSessions)
+    .aggregate()
+    .match(where)
+    .lookup({ from: COLLECTIONS.trainingCourses, localField: 'courseId', foreignField: '_id', as: 'course' })
+    .lookup({
+      from: COLLECTIONS.trainingSignups,
+      let: { session: '$_id' },
+      pipeline: ($.pipeline()
+        .match(_.expr($.and([$.eq(['$sessionId', '$$session']), $.eq(['$status', 'confirmed'])])))
+        .project({ userId: 1, kind: 1, attended: 1, minutes: 1 }) as LookupPipeline).done(),
+      as: 'signup',
+    })
+    .unwind('$signup')
+  return withLearnerPlace(pipeline, '$signup.userId', '$signup.kind')
+}
+
 /** Per kind: seats taken, attendances, minutes attended and different people. */
 export interface KindFigures {
   signups: number
@@ -129,21 +152,7 @@ export async function attendance(place: ReportPlace, s: ReportSpans): Promise<At
       [`p_${k}`, countIf({ $gt: [`$s_${k}`, 0] })],
     ]),
   )
-  let pipeline = db
-    .collection<TrainingSessionDoc>(COLLECTIONS.trainingSessions)
-    .aggregate()
-    .match(_.or([{ date: daysIn(s.from, s.to), status: 'published' }, { date: daysIn(s.lastFrom, s.lastTo), status: 'published' }]))
-    .lookup({ from: COLLECTIONS.trainingCourses, localField: 'courseId', foreignField: '_id', as: 'course' })
-    .lookup({
-      from: COLLECTIONS.trainingSignups,
-      let: { session: '$_id' },
-      pipeline: ($.pipeline()
-        .match(_.expr($.and([$.eq(['$sessionId', '$$session']), $.eq(['$status', 'confirmed'])])))
-        .project({ userId: 1, kind: 1, attended: 1, minutes: 1 }) as LookupPipeline).done(),
-      as: 'signup',
-    })
-    .unwind('$signup')
-  pipeline = withLearnerPlace(pipeline, '$signup.userId', '$signup.kind')
+  const pipeline = seatsTaken(_.or([{ date: daysIn(s.from, s.to), status: 'published' }, { date: daysIn(s.lastFrom, s.lastTo), status: 'published' }]))
   const { list } = await pipeline
     .project({
       span: spanOfDay('$date', s),
@@ -169,21 +178,7 @@ export async function attendance(place: ReportPlace, s: ReportSpans): Promise<At
 
 /** The sessions of the period with the place's learners at them (the export's list): one aggregation as `attendance`'s, per session. */
 export async function attendanceBySession(place: ReportPlace, s: ReportSpans) {
-  let pipeline = db
-    .collection<TrainingSessionDoc>(COLLECTIONS.trainingSessions)
-    .aggregate()
-    .match({ date: daysIn(s.from, s.to), status: 'published' })
-    .lookup({ from: COLLECTIONS.trainingCourses, localField: 'courseId', foreignField: '_id', as: 'course' })
-    .lookup({
-      from: COLLECTIONS.trainingSignups,
-      let: { session: '$_id' },
-      pipeline: ($.pipeline()
-        .match(_.expr($.and([$.eq(['$sessionId', '$$session']), $.eq(['$status', 'confirmed'])])))
-        .project({ userId: 1, kind: 1, attended: 1 }) as LookupPipeline).done(),
-      as: 'signup',
-    })
-    .unwind('$signup')
-  pipeline = withLearnerPlace(pipeline, '$signup.userId', '$signup.kind')
+  const pipeline = seatsTaken({ date: daysIn(s.from, s.to), status: 'published' })
   const { list } = await pipeline
     .project({ title: 1, date: 1, minutes: 1, courseTitle: { $arrayElemAt: ['$course.title', 0] }, kind: { $arrayElemAt: ['$course.kind', 0] }, attended: { $eq: ['$signup.attended', true] }, ...placeFields })
     .match(inPlace(place))

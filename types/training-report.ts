@@ -84,7 +84,7 @@ export const ContestReportItem = z.object({
   byMode: z.array(z.object({ mode: z.enum(ENTRY_MODES), entries: z.number() })),
   people: z.number(),
   submitted: z.number(),
-  /** Entries with at least one judge's score. */
+  /** Entries judged: a round's result published for them (the judges' scores stay blind until then). */
   judged: z.number(),
   rounds: z.array(ContestReportRound),
   awards: z.array(z.object({ name: z.string(), count: z.number() })),

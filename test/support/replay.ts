@@ -13,6 +13,8 @@ import { parseWire, toWire, type Doc } from '../../localcloud/db/values'
 import type { AppCloud } from './app'
 
 interface Recording {
+  /** When it was recorded (Date.now()). */
+  at: number
   value: unknown
   docs: { collection: string; id: string; wire: string | null }[]
   files: { path: string; content: Buffer | null }[]
@@ -30,7 +32,11 @@ export class Replays {
   private restoredAt: { seq: number; files: string } | null = null
   readonly figures: ReplayFigures = { recorded: 0, replayed: 0, live: 0 }
 
-  constructor(private readonly app: AppCloud) {}
+  /** `maxAgeMs`: a recording older than this is made again (arrangements timed to the minute: a door's windows). */
+  constructor(
+    private readonly app: AppCloud,
+    private readonly options: { maxAgeMs?: number } = {},
+  ) {}
 
   /** Tells that the snapshot was just restored: until the next write, arrangements may be replayed. */
   restored(): void {
@@ -51,11 +57,12 @@ export class Replays {
     // A calendar day in the key: arrangements date things "today" (Asia/Shanghai).
     const dated = `${key}@${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)}`
     const recording = this.recordings.get(dated)
-    if (recording) {
+    if (recording && Date.now() - recording.at <= (this.options.maxAgeMs ?? Infinity)) {
       this.figures.replayed++
       await this.replay(recording)
       return recording.value as T
     }
+    const at = Date.now()
     const seq = store.lastSeq
     const collections = new Set(store.collections.keys())
     const files = new Map(this.files().map((f) => [f, fs.readFileSync(this.filePath(f))]))
@@ -80,7 +87,7 @@ export class Replays {
       if (!files.get(f)?.equals(content)) written.push({ path: f, content })
     }
     for (const f of files.keys()) if (!after.includes(f)) written.push({ path: f, content: null })
-    this.recordings.set(dated, { value: JSON.parse(JSON.stringify(value ?? null)), docs, files: written })
+    this.recordings.set(dated, { at, value: JSON.parse(JSON.stringify(value ?? null)), docs, files: written })
     this.figures.recorded++
     return value
   }

@@ -145,8 +145,11 @@ function toRegExp(pattern: string, options: string, what: string): RegExp {
 }
 
 export function toWire(value: unknown): string {
-  const fast = fastWire(value, 0)
-  return fast !== UNUSUAL ? fast : EJSON.stringify(value as Record<string, unknown>, { relaxed: false })
+  if (value !== undefined) {
+    const shaped = ejsonShape(value, 0)
+    if (shaped !== UNUSUAL) return JSON.stringify(shaped)
+  }
+  return EJSON.stringify(value as Record<string, unknown>, { relaxed: false })
 }
 
 const INT32_MIN = -(2 ** 31)
@@ -155,56 +158,54 @@ const INT64_MIN = -(2 ** 63)
 const INT64_MAX = 2 ** 63 - 1
 
 /**
- * EJSON.stringify (canonical) of what documents hold nearly always: plain objects and arrays,
- * strings, numbers, booleans, null, dates (an undefined field or item is written null, as the
- * library writes it). The same text as the library (test/localcloud/values.test.ts compares
- * them), several times faster; anything else (ObjectId, RegExp, a class, a circle) is UNUSUAL.
+ * The canonical EJSON shape of what documents hold nearly always (plain objects and arrays,
+ * strings, numbers, booleans, null, dates; an undefined field or item is written null, as the
+ * library writes it), for JSON.stringify to write: the same text as EJSON.stringify
+ * (test/localcloud/wire.test.ts compares them), several times faster. Anything else (ObjectId,
+ * RegExp, a class, a circle) is UNUSUAL, and left to the library.
  */
-function fastWire(value: unknown, depth: number): string | typeof UNUSUAL {
+function ejsonShape(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value)
     case 'boolean':
-      return value ? 'true' : 'false'
+      return value
     case 'number':
       if (Number.isInteger(value) && !Object.is(value, -0)) {
-        if (value >= INT32_MIN && value <= INT32_MAX) return `{"$numberInt":"${value}"}`
-        if (value >= INT64_MIN && value <= INT64_MAX) return `{"$numberLong":"${value}"}`
+        if (value >= INT32_MIN && value <= INT32_MAX) return { $numberInt: String(value) }
+        if (value >= INT64_MIN && value <= INT64_MAX) return { $numberLong: String(value) }
       }
-      return `{"$numberDouble":"${Object.is(value, -0) ? '-0.0' : String(value)}"}`
+      return { $numberDouble: Object.is(value, -0) ? '-0.0' : String(value) }
     case 'undefined':
-      return depth === 0 ? UNUSUAL : 'null'
+      return null
     case 'object':
       break
     default:
       return UNUSUAL
   }
-  if (value === null) return 'null'
+  if (value === null) return null
   if (depth > 64) return UNUSUAL
-  if (value instanceof Date) return Object.getPrototypeOf(value) === Date.prototype ? `{"$date":{"$numberLong":"${value.getTime()}"}}` : UNUSUAL
+  if (value instanceof Date) return Object.getPrototypeOf(value) === Date.prototype ? { $date: { $numberLong: String(value.getTime()) } } : UNUSUAL
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) return UNUSUAL
-    let out = '['
+    const out = new Array<unknown>(value.length)
     for (let i = 0; i < value.length; i++) {
-      const item = fastWire(value[i], depth + 1)
+      const item = ejsonShape(value[i], depth + 1)
       if (item === UNUSUAL) return UNUSUAL
-      out += i === 0 ? item : ',' + item
+      out[i] = item
     }
-    return out + ']'
+    return out
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return UNUSUAL
   const obj = value as Record<string, unknown>
-  if (obj._bsontype !== undefined || typeof obj.toJSON === 'function') return UNUSUAL
-  let out = '{'
-  let first = true
+  if (obj._bsontype !== undefined) return UNUSUAL
+  const out: Record<string, unknown> = {}
   for (const key of Object.keys(obj)) {
     if (key === '__proto__') return UNUSUAL
-    const item = fastWire(obj[key], depth + 1)
+    const item = ejsonShape(obj[key], depth + 1)
     if (item === UNUSUAL) return UNUSUAL
-    out += (first ? '' : ',') + JSON.stringify(key) + ':' + item
-    first = false
+    out[key] = item
   }
-  return out + '}'
+  return out
 }
 
 // Canonical EJSON writes an ObjectId as {"$oid":"<24 hex>"}. Inside a JSON string a quote is

@@ -43,8 +43,12 @@ function tuples(parts: string[][]): string[] {
 
 export class Index {
   readonly fields: string[]
-  /** prefixes[n] maps the key of the first n+1 fields to the ids having it. */
-  private readonly prefixes: Map<string, Set<string>>[]
+  /**
+   * prefixes[n] maps the key of the first n+1 fields to the ids having it: one id as itself, more
+   * as a set (in the order they came). A key most often has one document (a date and time, an
+   * id): a set each would be a million small objects over a city's sessions.
+   */
+  private readonly prefixes: Map<string, IdEntry>[]
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.keys)
@@ -64,7 +68,7 @@ export class Index {
    * remove visit. Each level's keys extend the level before's (a document of one value per field
    * has one key a level), so the keys of n fields are made once, not once per longer prefix.
    */
-  private eachKey(doc: Doc, visit: (map: Map<string, Set<string>>, key: string) => void): void {
+  private eachKey(doc: Doc, visit: (map: Map<string, IdEntry>, key: string) => void): void {
     if (this.skips(doc)) return
     let level: string[] = []
     for (let n = 0; n < this.fields.length; n++) {
@@ -81,8 +85,10 @@ export class Index {
     const id = idKey(doc._id)
     this.eachKey(doc, (map, key) => {
       const ids = map.get(key)
-      if (ids) ids.add(id)
-      else map.set(key, new Set([id]))
+      if (ids === undefined) map.set(key, id)
+      else if (typeof ids === 'string') {
+        if (ids !== id) map.set(key, new Set([ids, id]))
+      } else ids.add(id)
     })
   }
 
@@ -90,8 +96,13 @@ export class Index {
     const id = idKey(doc._id)
     this.eachKey(doc, (map, key) => {
       const ids = map.get(key)
-      ids?.delete(id)
-      if (ids && ids.size === 0) map.delete(key)
+      if (ids === undefined) return
+      if (typeof ids === 'string') {
+        if (ids === id) map.delete(key)
+        return
+      }
+      ids.delete(id)
+      if (ids.size === 0) map.delete(key)
     })
   }
 
@@ -101,7 +112,7 @@ export class Index {
     const full = this.prefixes[this.prefixes.length - 1]
     const self = idKey(doc._id)
     for (const key of tuples(this.fieldParts(doc))) {
-      for (const id of full.get(key) ?? []) {
+      for (const id of idsOf(full.get(key))) {
         if (id !== self && !ignore.has(id)) {
           const dup = Object.fromEntries(this.fields.map((f) => [f, resolve(doc, f) ?? null]))
           throw DbError.duplicateKey(collection, this.spec.name, JSON.stringify(dup))
@@ -134,21 +145,28 @@ export class Index {
     const prefixes = n === 0 ? [] : tuples(this.fields.slice(0, n).map((f) => bounds.equal.get(f)!.map(valueKey)))
     if (!ranges) {
       const out = new Set<string>()
-      for (const key of prefixes) for (const id of this.prefixes[n - 1].get(key) ?? []) out.add(id)
+      for (const key of prefixes) for (const id of idsOf(this.prefixes[n - 1].get(key))) out.add(id)
       return out
     }
     // Each bound on its own, then intersected: an array field matches $gt and $lt by different
     // elements (multikey bounds), so a key need not satisfy every bound at once.
     const matches = ranges.map((range) => {
       const ids = new Set<string>()
-      for (const [key, set] of this.prefixes[n]) {
+      for (const [key, entry] of this.prefixes[n]) {
         const last = n === 0 ? key : lastPart(key, prefixes)
-        if (last !== null && inRange(last, range)) for (const id of set) ids.add(id)
+        if (last !== null && inRange(last, range)) for (const id of idsOf(entry)) ids.add(id)
       }
       return ids
     })
     return matches.reduce((all, ids) => new Set([...all].filter((id) => ids.has(id))))
   }
+}
+
+/** The ids under an index key: one id, or a set of them. */
+type IdEntry = string | Set<string>
+
+function idsOf(entry: IdEntry | undefined): Iterable<string> {
+  return entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry
 }
 
 /** The key of the last field of a compound key whose leading fields are one of `prefixes`; null for none. */

@@ -25,6 +25,11 @@ test('the league creates a course, a volunteer signs up, checks in at the door a
   await form.locator('.tr-course-form__save').click()
   await form.locator('[data-error-for="title"]', { hasText: '课程名称至少 4 个字' }).waitFor()
   await form.locator('[data-field="title"] input').fill(TITLE)
+  // The city hosts it for 清城区 (a county admin's own courses are their county's, fixed).
+  await form.locator('[data-field="countyCode"]', { hasText: '团市委（面向全市）' }).waitFor()
+  await form.locator('[data-field="countyCode"] .form-row__main').click()
+  await admin.page.locator('.ui-options__item', { hasText: '清城区团委' }).click()
+  await form.locator('[data-field="countyCode"]', { hasText: '清城区团委' }).waitFor()
   await form.locator('[data-field="kind"] .form-row__main').click()
   await admin.page.locator('.ui-options__item', { hasText: '岗前培训' }).click()
   await form.locator('[data-field="audience"] .form-row__main').click()
@@ -49,7 +54,7 @@ test('the league creates a course, a volunteer signs up, checks in at the door a
   await admin.page.locator('.tr-edit__cancel').waitFor()
   await shot(admin.page, '03-admin-published')
   const course = docs('training_courses').find((c) => c.title === TITLE)
-  expect(course).toMatchObject({ status: 'published', kind: 'preservice', audience: 'both', department: '团市委组织部', countyCode: '' })
+  expect(course).toMatchObject({ status: 'published', kind: 'preservice', audience: 'both', department: '团市委组织部', countyCode: '441802' })
   const s = docs('training_sessions').find((x) => x.courseId === course._id)
   expect(s).toMatchObject({ status: 'published', capacity: 30, venue: '清远市青少年宫', minutes: 150 })
 

@@ -1,5 +1,7 @@
 // The league's course form: name, kind, audience, organiser, introduction, how many sessions
 // complete it, and an online course's parts. Each problem the function names shows at its row.
+// Whose course it is: the city admin picks the county hosting a new one (or the city itself); a
+// county admin's is their county, fixed (the function checks the reach either way).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { CourseInput, CourseView } from '@contract/training'
@@ -11,7 +13,7 @@ import { TextInput } from '@/components/ui/TextInput'
 import { useSubmit } from '@/components/ui/submit'
 import { AUDIENCE_OPTIONS, KIND_OPTIONS, TRAINING_AUDIENCE_LABELS, TRAINING_KIND_LABELS } from './labels'
 
-const ROWS = ['title', 'kind', 'audience', 'department', 'description', 'requiredSessions', 'parts'] as const
+const ROWS = ['countyCode', 'title', 'kind', 'audience', 'department', 'description', 'requiredSessions', 'parts'] as const
 type Row = (typeof ROWS)[number]
 const rowOf = (field: string): Row | null => (ROWS as readonly string[]).find((r) => field === r || field.startsWith(`${r}.`)) as Row | null
 
@@ -22,7 +24,16 @@ interface Part {
   link: string
 }
 
-export function CourseForm({ course, countyCode, onSave }: { course: CourseView | null; countyCode: string; onSave: (input: CourseInput) => Promise<void> }) {
+/** A county the course may belong to ('' the city's own). */
+export interface HostChoice {
+  code: string
+  name: string
+}
+
+export function CourseForm({ course, counties, onSave }: { course: CourseView | null; counties: HostChoice[]; onSave: (input: CourseInput) => Promise<void> }) {
+  const [countyCode, setCountyCode] = useState(course?.countyCode ?? (counties.length === 1 ? counties[0].code : ''))
+  const picks = !course && counties.length > 1
+  const hostName = course ? course.countyName : (counties.find((c) => c.code === countyCode)?.name ?? '')
   const [title, setTitle] = useState(course?.title ?? '')
   const [kind, setKind] = useState<TrainingKind | ''>(course?.kind ?? '')
   const [audience, setAudience] = useState<TrainingAudience | ''>(course?.audience ?? '')
@@ -30,12 +41,13 @@ export function CourseForm({ course, countyCode, onSave }: { course: CourseView 
   const [description, setDescription] = useState(course?.description ?? '')
   const [required, setRequired] = useState(String(course?.requiredSessions ?? 1))
   const [parts, setParts] = useState<Part[]>(course?.parts.map((p) => ({ id: p.id, title: p.title, minutes: String(p.minutes), link: p.link })) ?? [])
-  const [sheet, setSheet] = useState<'' | 'kind' | 'audience'>('')
+  const [sheet, setSheet] = useState<'' | 'kind' | 'audience' | 'county'>('')
   const form = useSubmit(ROWS, rowOf)
   const err = (r: Row) => form.serverErrors[r] ?? (form.tried ? local()[r] : undefined)
 
   function local(): Partial<Record<Row, string>> {
     return {
+      countyCode: picks && !counties.some((c) => c.code === countyCode) ? '请选择主办的县（市、区）' : undefined,
       title: title.trim().length < 4 ? '课程名称至少 4 个字' : undefined,
       kind: kind ? undefined : '请选择培训类别',
       audience: audience ? undefined : '请选择培训对象',
@@ -64,6 +76,15 @@ export function CourseForm({ course, countyCode, onSave }: { course: CourseView 
 
   return (
     <View className='tr-form tr-course-form'>
+      {picks ? (
+        <FormRow field='countyCode' label='主办单位' required error={err('countyCode')} hint='县（市、区）的课程面向该县的学员；全市的课程面向全市' arrow onClick={() => setSheet('county')}>
+          <PickedValue value={hostName} placeholder='请选择' />
+        </FormRow>
+      ) : (
+        <FormRow field='countyCode' label='主办单位' error={err('countyCode')} hint={course ? '课程建好后不能更换主办单位' : undefined}>
+          <Text className='tr-course-form__host'>{hostName || '—'}</Text>
+        </FormRow>
+      )}
       <FormRow field='title' label='课程名称' required error={err('title')}>
         <TextInput value={title} maxLength={40} placeholder='如：2026 年乡村振兴志愿者岗前培训' onChange={setTitle} />
       </FormRow>
@@ -101,6 +122,7 @@ export function CourseForm({ course, countyCode, onSave }: { course: CourseView 
           {course ? '保存修改' : '创建课程'}
         </Button>
       </View>
+      <OptionSheet visible={sheet === 'county'} title='主办单位' options={counties.map((c) => ({ value: c.code, label: c.name }))} value={countyCode} onSelect={setCountyCode} onClose={() => setSheet('')} />
       <OptionSheet visible={sheet === 'kind'} title='培训类别' options={KIND_OPTIONS} value={kind} onSelect={(v) => setKind(v as TrainingKind)} onClose={() => setSheet('')} />
       <OptionSheet visible={sheet === 'audience'} title='培训对象' options={AUDIENCE_OPTIONS} value={audience} onSelect={(v) => setAudience(v as TrainingAudience)} onClose={() => setSheet('')} />
     </View>

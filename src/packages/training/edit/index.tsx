@@ -1,6 +1,7 @@
 // 课程管理 (?id=, none: a new course): the course's form, its sessions (each with its roster and
 // door code) and a form to add one, then 发布 (asked first) or 取消课程 (with a reason, which
-// everyone signed up is told). A county's league manages its county's courses; the city its own.
+// everyone signed up is told). A county's league manages its county's courses (a new one is theirs,
+// fixed); the city any, and picks the county hosting a new one (or the city itself).
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -8,14 +9,14 @@ import type { CourseInput, SessionInput } from '@contract/training'
 import { ROUTES } from '@/constants/routes'
 import { call } from '@/services/cloud'
 import { markChanged } from '@/services/changes'
-import { loadAccount } from '@/components/admin/shared'
+import { loadAccount, loadDivisions } from '@/components/admin/shared'
 import { param } from '@/components/fair/format'
 import { Button } from '@/components/ui/Button'
 import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { PageStates } from '@/components/ui/PageStates'
 import { Tag } from '@/components/ui/Tag'
 import { usePageState } from '@/components/ui/page-state'
-import { CourseForm } from '@/components/training/CourseForm'
+import { CourseForm, type HostChoice } from '@/components/training/CourseForm'
 import { SessionCard } from '@/components/training/SessionCard'
 import { SessionForm } from '@/components/training/SessionForm'
 
@@ -27,10 +28,12 @@ export default function EditCourse() {
   const { params } = useRouter()
   const id = param(params.id)
   const page = usePageState(async () => {
-    const account = await loadAccount()
-    const county = account.roles.find((g) => g.role === 'county_admin')
-    const countyCode = account.roles.some((g) => g.role === 'city_admin') ? '' : (county?.scopeId ?? '')
-    return { countyCode, got: id ? await call('training.get', { id }) : null }
+    const [account, divisions, got] = await Promise.all([loadAccount(), loadDivisions(), id ? call('training.get', { id }) : null])
+    const city = account.roles.some((g) => g.role === 'city_admin')
+    const counties: HostChoice[] = city
+      ? [{ code: '', name: '团市委（面向全市）' }, ...divisions.counties.map((c) => ({ code: c.code, name: `${c.name}团委` }))]
+      : account.roles.filter((g) => g.role === 'county_admin').map((g) => ({ code: g.scopeId, name: `${g.scopeName}团委` }))
+    return { counties, got }
   }, [id])
   const [adding, setAdding] = useState(false)
   const [ask, setAsk] = useState<'' | 'publish' | 'cancel'>('')
@@ -68,7 +71,7 @@ export default function EditCourse() {
   return (
     <View className='panel-page tr-edit'>
       <PageStates state={page.state} retry={page.retry} notFound={{ title: '没有找到这门课程' }}>
-        {({ countyCode, got }) => (
+        {({ counties, got }) => (
           <View>
             {got && (
               <View className='tr-status'>
@@ -78,7 +81,7 @@ export default function EditCourse() {
                 <Text>{got.course.status === 'draft' ? '安排好场次后发布，面向的人才能看到并报名' : got.course.status === 'published' ? `${got.course.countyName} · 报名与签到进行中` : '课程已取消'}</Text>
               </View>
             )}
-            <CourseForm key={got?.course.id ?? 'new'} course={got?.course ?? null} countyCode={countyCode} onSave={saveCourse} />
+            <CourseForm key={got?.course.id ?? 'new'} course={got?.course ?? null} counties={counties} onSave={saveCourse} />
             {got && got.course.kind !== 'online' && (
               <View className='tr-list'>
                 <Text className='tr-section'>场次（{got.sessions.length}）</Text>

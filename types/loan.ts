@@ -4,7 +4,7 @@
 // league keeps the LPR table and approves each period's subsidy.
 import { action, CloudFileId, freeText, PageInput, personName, text } from './common'
 import { BANK_ACCOUNT_PATTERN, isRealDate, normalizeBankAccount } from './personal'
-import { INSTALMENT_STATUSES, REPAYMENT_TIMINGS, SCHEDULE_INTEREST_BASIS } from './loan-rules'
+import { INSTALMENT_STATUSES, OUTSIDE_CITY, REPAYMENT_TIMINGS, SCHEDULE_INTEREST_BASIS } from './loan-rules'
 import {
   DOCUMENT_KINDS,
   LOAN_STAGES,
@@ -47,11 +47,21 @@ const rateBp = z
 const termMonths = z.number({ error: '请填写贷款期限' }).describe('贷款期限').int('贷款期限以月计').min(3, '贷款期限至少 3 个月').max(120, '贷款期限最长 120 个月')
 const note = (label: string) => freeText(label, 300)
 
+/** A township of the city (9 digits) or 「清远市外」 (OUTSIDE_CITY). */
+const placeCode = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .describe(label)
+    .regex(new RegExp(`^(\\d{9}|${OUTSIDE_CITY})$`), `请选择${label}`)
+
 /** The application's project: what the money is for, where, and what it does for the village. */
 export const ProjectInput = z.object({
   type: z.enum(PROJECT_TYPES, { error: '请选择项目类型' }).describe('项目类型'),
   title: text('项目名称', 40, 2),
-  townshipCode: z.string({ error: '请选择项目所在镇街' }).describe('项目所在镇街').regex(/^\d{9}$/, '请选择项目所在镇街'),
+  /** A township of the city, or OUTSIDE_CITY (allowed only with a 户籍 in the city; see placeProblem). */
+  townshipCode: placeCode('项目所在镇街'),
+  /** Where a project outside the city is: province, city and county in words ('' for a project in the city). */
+  outsidePlace: text('项目所在地（省、市、县）', 40, 4),
   address: text('项目地址', 80, 2),
   description: text('项目简介', 1000, 20),
   jobsCreated: z.number({ error: '请填写带动就业人数' }).describe('带动就业人数').int('人数应为整数').min(0, '人数不能为负').max(10_000, '人数过大'),
@@ -79,6 +89,8 @@ export const DraftInput = z.object({
   branch: freeText('经办网点', 40).optional(),
   project: ProjectInput.partial().optional(),
   payee: PayeeInput.optional(),
+  /** The applicant's 户籍所在地: a township of the city or 「清远市外」 (kept on the loan; no more personal than a township). */
+  householdTownshipCode: placeCode('户籍所在地').optional(),
 })
 
 export const LoanDocumentView = z.object({
@@ -199,6 +211,8 @@ export const LoanSummary = z.object({
   countyCode: z.string(),
   countyName: z.string(),
   townshipName: z.string(),
+  /** The project's place in words: 「清城区 · 凤城街道」, or 「清远市外 · 广东省广州市从化区」 ('' until chosen). */
+  projectPlace: z.string(),
   bankId: z.string(),
   bankName: z.string(),
   outstandingFen: z.number(),
@@ -221,11 +235,17 @@ export const LoanDetail = LoanSummary.extend({
     type: z.enum(PROJECT_TYPES).nullable(),
     title: z.string(),
     townshipCode: z.string(),
+    outsidePlace: z.string(),
     address: z.string(),
     description: z.string(),
     jobsCreated: z.number().nullable(),
     householdsHelped: z.number().nullable(),
   }),
+  /** The 户籍所在地: a township code, 'outside' or '' (not stated), and in words. */
+  householdTownshipCode: z.string(),
+  householdPlace: z.string(),
+  /** Whose county reviews it (countyCode): the project's, or the 户籍's for a project outside the city (null until known). */
+  reviewBasis: z.enum(['project', 'household']).nullable(),
   documents: z.array(LoanDocumentView),
   /** What a reviewer asked for when returning it, or why it was rejected. */
   returnNote: z.string(),
@@ -344,7 +364,7 @@ export const loan = {
     input: DraftInput,
     output: LoanDetail,
     access: { who: applicants, objects: 'own' },
-    moderate: ['project.title', 'project.address', 'project.description'],
+    moderate: ['project.title', 'project.outsidePlace', 'project.address', 'project.description'],
     rateLimit: { max: 300, windowSeconds: 3600 },
   }),
   attachDocument: action({

@@ -123,7 +123,7 @@ export const loanMachine = machine<LoanStatus>({
       from: ['draft', 'returned'],
       to: ['draft', 'returned'],
       by: ['owner'],
-      fields: ['amountFen', 'termMonths', 'bankId', 'branch', 'project', 'payee'],
+      fields: ['amountFen', 'termMonths', 'bankId', 'branch', 'project', 'payee', 'householdTownshipCode'],
     },
     { action: 'loan.attachDocument', from: ['draft', 'returned'], to: ['draft', 'returned'], by: ['owner'], fields: ['documents'] },
     { action: 'loan.removeDocument', from: ['draft', 'returned'], to: ['draft', 'returned'], by: ['owner'], fields: ['documents'] },
@@ -382,6 +382,8 @@ export const contestMachine = machine<ContestStatus>({
     { action: 'contest.advance', variant: 'judging', from: ['open'], to: ['judging'], by: LEAGUE },
     { action: 'contest.advance', variant: 'published', from: ['judging'], to: ['published'], by: LEAGUE, fields: ['publishedAt', 'appealUntil'] },
     { action: 'contest.advance', variant: 'next', from: ['published'], to: ['open'], by: LEAGUE, fields: ['round', 'submitted', 'appealUntil'] },
+    // After upheld appeals and the judges' new scores: the reopened entries' results are worked out again.
+    { action: 'contest.advance', variant: 'republish', from: ['published'], to: ['published'], by: LEAGUE },
   ],
 })
 
@@ -399,6 +401,9 @@ export const contestEntryMachine = machine<EntryStatus>({
     // eliminated / awarded by their rank; advanced ones into the next round once it opens.
     { action: 'contest.settleResults', from: ['submitted'], to: ['advanced', 'eliminated', 'awarded'], by: ['system'], fields: ['results', 'lastRound', 'lastRank', 'lastScore', 'award'] },
     { action: 'contest.settleResults', from: ['advanced'], to: ['submitted'], by: ['system'], fields: ['round'] },
+    // An upheld appeal reopens the entry's scoring for the round its result was published in: back
+    // under judgement (its award withdrawn) until the league republishes that round's results.
+    { action: 'contest.answerAppeal', variant: 'upheld', from: ['advanced', 'eliminated', 'awarded'], to: ['submitted'], by: LEAGUE, fields: ['reopenedRound', 'award'] },
   ],
 })
 

@@ -420,12 +420,16 @@ export interface LoanDoc {
     type: import('../../types/vocabulary').ProjectType | null
     title: string
     townshipCode: string
+    /** A project outside the city (townshipCode 'outside'): province, city, county in words (absent on older applications). */
+    outsidePlace?: string
     address: string
     description: string
     jobsCreated: number | null
     householdsHelped: number | null
   }
-  /** The project's county decides which county league reviews it ('' until a township is chosen). */
+  /** The applicant's 户籍所在地: a township code of the city or 'outside' (absent on older applications: the project is in the city). */
+  householdTownshipCode?: string
+  /** The county whose league reviews it: the project's, or for a project outside the city the 户籍's (types/loan-rules.ts reviewBasis; '' until known). */
   countyCode: string
   countyName: string
   townshipName: string
@@ -476,6 +480,8 @@ export interface LoanTerms {
   countyCode: string
   countyName: string
   townshipName: string
+  /** A project outside the city: its place in words (absent on older records and for projects in the city). */
+  projectPlace?: string
   amountFen: number | null
   termMonths: number | null
   bankId: string
@@ -922,6 +928,8 @@ export interface ContestEntryDoc {
   lastRank: number
   lastScore: number
   award: string
+  /** The round whose scoring an upheld appeal reopened for this entry (judges score it again; republishing settles it). */
+  reopenedRound?: number
   version: number
   createdAt: Date
   updatedAt: Date

@@ -2,7 +2,7 @@
 // 还款登记与分期贴息核准 → 结清；LPR 表；统计与导出。每次状态变化都核对角色、范围与当前状态，
 // 并以版本号条件更新，两人同时操作只有一个生效。
 import crypto from 'node:crypto'
-import { addMonths, daysBetween, eligibilityProblem, lprOn, projectTypeProblem, lprTenor, projectedRepayments, repaymentSchedule, SCHEDULE_INTEREST_BASIS, subsidyPeriods, subsidyRate, type OverdueSubsidyRule, type Reconciliation } from '../../types/loan-rules'
+import { addMonths, daysBetween, eligibilityProblem, lprOn, OUTSIDE_CITY, placeProblem, projectTypeProblem, reviewBasis, lprTenor, projectedRepayments, repaymentSchedule, SCHEDULE_INTEREST_BASIS, subsidyPeriods, subsidyRate, type OverdueSubsidyRule, type Reconciliation } from '../../types/loan-rules'
 import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
 import { maskBankAccount, maskMobile } from '../../types/personal'
 import { ROLE_LABELS } from '../../types/roles'
@@ -142,6 +142,11 @@ function missingParts(l: LoanDoc, ceilingFen: number): [string, string][] {
   if (!p.type) out.push(['project.type', '项目类型'])
   if (!p.title) out.push(['project.title', '项目名称'])
   if (!p.townshipCode) out.push(['project.townshipCode', '项目所在镇街'])
+  if (p.townshipCode === OUTSIDE_CITY) {
+    if (!p.outsidePlace) out.push(['project.outsidePlace', '项目所在地（省、市、县）'])
+    // A project outside the city is reviewed by the 户籍's county: without it, nobody would.
+    if (!l.householdTownshipCode) out.push(['householdTownshipCode', '户籍所在地（项目在清远市外时必填）'])
+  }
   if (!p.address) out.push(['project.address', '项目地址'])
   if (p.description.length < 20) out.push(['project.description', '项目简介（至少 20 字）'])
   if (p.jobsCreated === null) out.push(['project.jobsCreated', '带动就业人数'])
@@ -149,6 +154,37 @@ function missingParts(l: LoanDoc, ceilingFen: number): [string, string][] {
   if (!l.payee) out.push(['payee', '贴息收款账户'])
   for (const kind of DOCUMENT_KINDS) if (!l.documents.some((d) => d.kind === kind)) out.push(['documents', DOCUMENT_LABELS[kind]])
   return out
+}
+
+// ---- where: the project, the 户籍, and whose county reviews ---------------------------------
+
+/** The project's place in words ('' until chosen). */
+function projectPlaceOf(l: Pick<LoanDoc, 'project' | 'countyName' | 'townshipName'>): string {
+  const p = l.project
+  if (p.townshipCode === OUTSIDE_CITY) return [`${CITY.name}外`, p.outsidePlace ?? ''].filter(Boolean).join(' · ')
+  const place = townshipOf(p.townshipCode)
+  return place ? `${place.countyName} · ${place.townshipName}` : ''
+}
+
+/** A 户籍所在地 in words ('' when not stated). */
+function householdPlaceOf(code: string | undefined): string {
+  if (!code) return ''
+  if (code === OUTSIDE_CITY) return `${CITY.name}外`
+  const place = townshipOf(code)
+  return place ? `${place.countyName} · ${place.townshipName}` : ''
+}
+
+/**
+ * The county whose league reviews the application, kept on the loan as countyCode (and so its
+ * scope: the county admin's queue, decisions and reports): the project's township's county, or
+ * for a project outside the city the 户籍's county (townshipName then empty: the project is in no
+ * township of the city). Empty while not known.
+ */
+function reviewingCounty(projectTownshipCode: string, householdTownshipCode: string): { countyCode: string; countyName: string; townshipName: string } {
+  const basis = reviewBasis({ projectTownshipCode, householdTownshipCode })
+  const place = basis === 'project' ? townshipOf(projectTownshipCode) : basis === 'household' ? townshipOf(householdTownshipCode) : null
+  if (!place) return { countyCode: '', countyName: '', townshipName: '' }
+  return { countyCode: place.countyCode, countyName: place.countyName, townshipName: basis === 'project' ? place.townshipName : '' }
 }
 
 function summary(l: LoanDoc, today: string): LoanSummary {
@@ -163,6 +199,7 @@ function summary(l: LoanDoc, today: string): LoanSummary {
     countyCode: l.countyCode,
     countyName: l.countyName,
     townshipName: l.townshipName,
+    projectPlace: projectPlaceOf(l),
     bankId: l.bankId,
     bankName: l.bankName,
     outstandingFen: l.outstandingFen,
@@ -216,7 +253,10 @@ async function detail(l: LoanDoc, v: Viewer, ctx: CallContext): Promise<LoanDeta
     applicantMobileMasked: masked.mobileMasked,
     branch: l.branch,
     payee: l.payee ? { accountName: l.payee.accountName, bankName: l.payee.bankName, accountMasked: l.payee.accountMasked } : null,
-    project: { ...l.project },
+    project: { ...l.project, outsidePlace: l.project.outsidePlace ?? '' },
+    householdTownshipCode: l.householdTownshipCode ?? '',
+    householdPlace: householdPlaceOf(l.householdTownshipCode),
+    reviewBasis: reviewBasis({ projectTownshipCode: l.project.townshipCode, householdTownshipCode: l.householdTownshipCode ?? '' }),
     documents: l.documents.map((doc) => ({ id: doc.id, kind: doc.kind, name: doc.name, type: doc.type, size: doc.size, url: urls.get(doc.fileId) ?? '', uploadedAt: iso(doc.uploadedAt) })),
     returnNote: l.status === 'returned' ? l.returnNote : '',
     rejectReason: l.rejectReason,
@@ -368,6 +408,8 @@ const reviewedTerms = (l: LoanDoc): LoanTerms => ({
   countyCode: l.countyCode,
   countyName: l.countyName,
   townshipName: l.townshipName,
+  // Only a project outside the city has one: older terms (without it) compare equal for projects in the city.
+  ...(l.project.townshipCode === OUTSIDE_CITY ? { projectPlace: l.project.outsidePlace ?? '' } : {}),
   amountFen: l.amountFen,
   termMonths: l.termMonths,
   bankId: l.bankId,
@@ -377,7 +419,12 @@ const reviewedTerms = (l: LoanDoc): LoanTerms => ({
 
 /** Each reviewed term, the first review whose decision rests on it, and how to say it. */
 const REVIEWED_TERMS: { stage: LoanStage; label: string; key: (t: LoanTerms) => unknown; show: (t: LoanTerms) => string }[] = [
-  { stage: 'county', label: '项目所在地', key: (t) => `${t.countyCode}/${t.townshipName}`, show: (t) => `${t.countyName}${t.townshipName}` || '未填' },
+  {
+    stage: 'county',
+    label: '项目所在地',
+    key: (t) => `${t.countyCode}/${t.townshipName}/${t.projectPlace ?? ''}`,
+    show: (t) => (t.projectPlace !== undefined ? `${CITY.name}外 ${t.projectPlace}（${t.countyName || '户籍所在县'}审核）` : `${t.countyName}${t.townshipName}` || '未填'),
+  },
   { stage: 'county', label: '申请金额', key: (t) => t.amountFen, show: (t) => (t.amountFen === null ? '未填' : yuan(t.amountFen)) },
   { stage: 'county', label: '贷款期限', key: (t) => t.termMonths, show: (t) => (t.termMonths === null ? '未填' : `${t.termMonths} 个月`) },
   // The city routes an application to its bank.
@@ -558,6 +605,8 @@ async function buildReport(ctx: CallContext, input: { from?: string; to?: string
   const today = shanghaiDate(ctx.now)
   const from = input.from ?? `${today.slice(0, 4)}-01-01`
   const to = input.to ?? today
+  // Loans are counted by countyCode, the reviewing county: the project's, or for a project outside
+  // the city the applicant's 户籍 county (reviewingCounty) — the county whose league answers for it.
   const inScope = counties ? { countyCode: _.in(counties) } : {}
   const fromAt = shanghaiDayStart(from)
   const toAt = shanghaiDayStart(dayAfter(to))
@@ -657,19 +706,31 @@ export const main = defineFunction('loan', loan, {
     for (const [key, value] of Object.entries(input.project ?? {})) if (value !== undefined) set[`project.${key}`] = value
     // The account number is personal data: sealed at rest, masked wherever it is shown.
     if (input.payee) set.payee = { accountName: input.payee.accountName, bankName: input.payee.bankName, accountSealed: encrypt(input.payee.accountNumber), accountMasked: maskBankAccount(input.payee.accountNumber) }
-    if (input.project?.townshipCode !== undefined) {
-      const place = townshipOf(input.project.townshipCode)
-      // The league funds projects run in the city (each reviewed by its county's league): the refusal names the rule.
-      if (!place) throw invalid('project.townshipCode', `创业项目须在${CITY.name}内：请选择项目所在的${CITY.name}镇街`)
-      Object.assign(set, { countyCode: place.countyCode, countyName: place.countyName, townshipName: place.townshipName })
+    const existing = input.id ? await load(input.id) : null
+    if (existing && existing.applicantId !== user._id) throw notFound('贷款申请不存在')
+    // Where: the 户籍 and the project as they will stand after this save.
+    const household = input.householdTownshipCode ?? existing?.householdTownshipCode ?? ''
+    const projectTownship = input.project?.townshipCode ?? existing?.project.townshipCode ?? ''
+    if (input.householdTownshipCode !== undefined && household !== OUTSIDE_CITY && !townshipOf(household)) {
+      throw invalid('householdTownshipCode', `请选择户籍所在的${CITY.name}镇街；户籍不在${CITY.name}的，请选「${CITY.name}外」`)
     }
+    if (input.project?.townshipCode !== undefined && projectTownship !== OUTSIDE_CITY && !townshipOf(projectTownship)) {
+      // The league funds projects in the city, or outside it for a youth whose 户籍 is in it.
+      throw invalid('project.townshipCode', household && household !== OUTSIDE_CITY ? `请选择项目所在的${CITY.name}镇街；项目在${CITY.name}外的，请选「${CITY.name}外」并填写所在地` : `创业项目须在${CITY.name}内：请选择项目所在的${CITY.name}镇街`)
+    }
+    const placeRule = placeProblem({ projectTownshipCode: projectTownship, householdTownshipCode: household }, input.householdTownshipCode !== undefined ? 'householdTownshipCode' : 'project.townshipCode')
+    if (placeRule) throw invalid(placeRule.field, placeRule.message)
+    if (input.householdTownshipCode !== undefined) set.householdTownshipCode = input.householdTownshipCode
+    // A project in the city has no outside place: one typed before is dropped.
+    const dropOutside = projectTownship !== OUTSIDE_CITY && (input.project?.townshipCode !== undefined || input.project?.outsidePlace !== undefined)
+    if (dropOutside) set['project.outsidePlace'] = ''
+    if (input.project?.townshipCode !== undefined || input.householdTownshipCode !== undefined) Object.assign(set, reviewingCounty(projectTownship, household))
     const viewer = (l: LoanDoc) => viewerOf(user, l)
-    if (input.id) {
-      const l = await load(input.id)
-      if (l.applicantId !== user._id) throw notFound('贷款申请不存在')
+    if (existing) {
+      const l = existing
       const step = loanStep(l, viewer(l), 'loan.saveDraft', '修改')
       const next = await write(l, viewer(l), { step, set }, ctx)
-      const fresh = { ...next, project: { ...l.project, ...(input.project ?? {}) } } as LoanDoc
+      const fresh = { ...next, project: { ...l.project, ...(input.project ?? {}), ...(dropOutside ? { outsidePlace: '' } : {}) } } as LoanDoc
       return detail(fresh, viewer(fresh), ctx)
     }
     const reg = await applicantRegistration(user._id)
@@ -684,7 +745,7 @@ export const main = defineFunction('loan', loan, {
       const { data: lock } = await locks().doc(user._id).get()
       throw conflict('每人同时只能有一笔在办或未结清的贷款：你已有一份进行中的贷款申请，请在原申请中继续', lock?.loanId ? 'id' : undefined)
     }
-    const place = input.project?.townshipCode ? townshipOf(input.project.townshipCode) : null
+    const place = reviewingCounty(projectTownship, household)
     const doc: LoanDoc = {
       _id: id,
       version: 1,
@@ -704,14 +765,14 @@ export const main = defineFunction('loan', loan, {
         type: input.project?.type ?? null,
         title: input.project?.title ?? '',
         townshipCode: input.project?.townshipCode ?? '',
+        outsidePlace: projectTownship === OUTSIDE_CITY ? (input.project?.outsidePlace ?? '') : '',
         address: input.project?.address ?? '',
         description: input.project?.description ?? '',
         jobsCreated: input.project?.jobsCreated ?? null,
         householdsHelped: input.project?.householdsHelped ?? null,
       },
-      countyCode: place?.countyCode ?? '',
-      countyName: place?.countyName ?? '',
-      townshipName: place?.townshipName ?? '',
+      ...(input.householdTownshipCode !== undefined ? { householdTownshipCode: input.householdTownshipCode } : {}),
+      ...place,
       documents: [],
       returnedFrom: null,
       returnNote: '',
@@ -773,6 +834,9 @@ export const main = defineFunction('loan', loan, {
     // The league's rules as they stand on the day it is sent (they may have changed since the draft).
     const problem = reg ? eligibilityProblem({ birthDate: reg.birthDate, projectType: l.project.type }, settings, shanghaiDate(ctx.now)) : null
     if (problem) throw invalid(problem.field, problem.message)
+    // Where, again as it stands: a project outside the city needs a 户籍 in it.
+    const placeRule = placeProblem({ projectTownshipCode: l.project.townshipCode, householdTownshipCode: l.householdTownshipCode ?? '' })
+    if (placeRule) throw invalid(placeRule.field, placeRule.message)
     const returned = l.status === 'returned'
     const changes = returned && l.submittedTerms ? termChanges(l.submittedTerms, reviewedTerms(l)) : []
     const stage = returned ? resubmissionStage(l, changes) : 'county'

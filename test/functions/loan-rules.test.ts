@@ -1,6 +1,6 @@
 // The interest-subsidy rule, checked against amounts worked out by hand (in the comments), to the fen.
 // Formula: Σ outstanding fen × subsidised rate bp × days / (10000 × day basis), rounded half up per period.
-import { accrualEnd, addMonths, contractPrincipal, daysBetween, lprOn, lprTenor, projectedRepayments, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
+import { accrualEnd, addMonths, contractPrincipal, daysBetween, lprOn, lprTenor, OUTSIDE_CITY, placeProblem, projectedRepayments, reviewBasis, subsidyPeriods, subsidyRate, type SubsidyTerms } from '../../types/loan-rules'
 import { PUBLISHED_LPR } from '../../types/loan'
 
 const SPREAD = 120
@@ -166,5 +166,27 @@ describe('a projection repays the principal as the contract does (issue 19, defe
     const behind = projectedRepayments(contract, [], '2025-10-20')
     expect(behind[0]).toEqual({ date: '2025-11-15', principalFen: 4 * 1_666_667 })
     expect(behind.reduce((n, r) => n + r.principalFen, 0)).toBe(20_000_000)
+  })
+})
+
+describe('户籍或创业项目须有一项在清远市内 (issue 24 item 6)', () => {
+  const at = (projectTownshipCode: string, householdTownshipCode: string) => ({ projectTownshipCode, householdTownshipCode })
+
+  test('the project’s county reviews a project in the city, the 户籍’s one outside it; unknown until both are known', () => {
+    expect(reviewBasis(at('441802006', '441881001'))).toBe('project')
+    expect(reviewBasis(at('441802006', OUTSIDE_CITY))).toBe('project')
+    expect(reviewBasis(at('441802006', ''))).toBe('project') // an application from before the 户籍 was asked
+    expect(reviewBasis(at(OUTSIDE_CITY, '441881001'))).toBe('household')
+    expect(reviewBasis(at(OUTSIDE_CITY, ''))).toBeNull()
+    expect(reviewBasis(at(OUTSIDE_CITY, OUTSIDE_CITY))).toBeNull()
+    expect(reviewBasis(at('', '441881001'))).toBeNull()
+  })
+
+  test('only both outside breaks the rule, named on the field just set', () => {
+    expect(placeProblem(at(OUTSIDE_CITY, '441881001'))).toBeNull()
+    expect(placeProblem(at('441802006', OUTSIDE_CITY))).toBeNull()
+    expect(placeProblem(at(OUTSIDE_CITY, ''))).toBeNull() // not decidable yet: submit asks for the 户籍
+    expect(placeProblem(at(OUTSIDE_CITY, OUTSIDE_CITY))).toEqual({ field: 'householdTownshipCode', message: '户籍或创业项目须有一项在清远市内：户籍在清远市外的，创业项目须在清远市内' })
+    expect(placeProblem(at(OUTSIDE_CITY, OUTSIDE_CITY), 'project.townshipCode')!.field).toBe('project.townshipCode')
   })
 })

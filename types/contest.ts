@@ -219,8 +219,8 @@ export const contest = {
     moderate: ['title', 'rules'],
   }),
   advance: action({
-    summary: '主办团委推进大赛：开放报名、截止提交转评审、公布本轮结果、开始下一轮',
-    input: z.object({ id: contestId, to: z.enum(['open', 'judging', 'published', 'next'], { error: '请选择下一步' }).describe('下一步') }),
+    summary: '主办团委推进大赛：开放报名、截止提交转评审、公布本轮结果、开始下一轮；申诉成立重新评分后重新公布本轮结果',
+    input: z.object({ id: contestId, to: z.enum(['open', 'judging', 'published', 'next', 'republish'], { error: '请选择下一步' }).describe('下一步') }),
     output: ContestView,
     access: { who: LEAGUE, objects: 'county' },
   }),
@@ -279,7 +279,7 @@ export const contest = {
     access: { who: LEAGUE, objects: 'county' },
   }),
   answerAppeal: action({
-    summary: '主办团委答复申诉：成立（复核评分）或驳回，写明答复',
+    summary: '主办团委答复申诉：成立（这件作品本轮重新开放评分，重新公布时重算名次）或驳回，写明答复',
     input: z.object({ id: id('申诉'), decision: z.enum(['upheld', 'dismissed'], { error: '请选择成立或驳回' }).describe('答复结果'), answer: text('答复', L.answer, 2) }),
     output: AppealView,
     access: { who: LEAGUE, objects: 'county' },

@@ -222,8 +222,10 @@ async function judgeable(entryId: string, ctx: CallContext): Promise<{ e: Contes
   const e = await loadEntry(entryId)
   const judge = await judgeOf(ctx, e.contestId)
   const c = await loadContest(e.contestId)
-  if (c.status !== 'judging') throw conflict(`大赛现在是「${CONTEST_STATUS_LABELS[c.status]}」，不在评审期`)
-  if (ctx.now > c.rounds[c.round].judgingEnds) throw conflict(`本轮评审已于 ${shanghaiDateTime(c.rounds[c.round].judgingEnds)} 截止`)
+  // An entry whose scoring an upheld appeal reopened is judged again once the round's results are out.
+  const reopened = c.status === 'published' && reopenedIn(e, c.round)
+  if (c.status !== 'judging' && !reopened) throw conflict(`大赛现在是「${CONTEST_STATUS_LABELS[c.status]}」，不在评审期`)
+  if (!reopened && ctx.now > c.rounds[c.round].judgingEnds) throw conflict(`本轮评审已于 ${shanghaiDateTime(c.rounds[c.round].judgingEnds)} 截止`)
   if (e.round !== c.round || e.status !== 'submitted') throw conflict('这件作品不在本轮评审之列')
   if (e.memberIds.includes(judge._id)) throw forbidden('你是这件作品的参赛成员，不能为它评分')
   return { e, c, judge }
@@ -231,28 +233,37 @@ async function judgeable(entryId: string, ctx: CallContext): Promise<{ e: Contes
 
 // ---- results ----------------------------------------------------------------------------------
 
+/** Whether an upheld appeal reopened this entry's scoring in `round` (and it waits for the results to be republished). */
+const reopenedIn = (e: Pick<ContestEntryDoc, 'status' | 'reopenedRound'>, round: number) => e.status === 'submitted' && e.reopenedRound === round
+
 /**
  * Moves the round's submitted entries on by its results (the tie rule orders them): the best
  * `advance` to the next round, or in the last round the awards in order; the rest are out. Each
  * move is conditional on the entry still being submitted, so running it twice moves nobody twice.
+ * Entries reopened by an upheld appeal wait for the league to republish (`republish`): then they
+ * alone move, ranked by their new scores among all the round's entries (the others keep theirs).
  */
-async function settle(c: ContestDoc, now: Date): Promise<{ moved: number }> {
+async function settle(c: ContestDoc, now: Date, republish = false): Promise<{ moved: number }> {
   const round = c.round
-  const list = await readAll(entries().where({ contestId: c._id, round, status: 'submitted' }), { max: 10_000 })
+  const all = await readAll(entries().where({ contestId: c._id, round, status: _.in(['submitted', 'advanced', 'eliminated', 'awarded']) }), { max: 10_000 })
+  const moves = new Set(all.filter((e) => e.status === 'submitted' && reopenedIn(e, round) === republish).map((e) => e._id))
   const t = await tallies(c._id, round)
-  const ranked = rankEntries(list.map((e) => ({ entryId: e._id, score: t.get(e._id)?.score ?? 0, first: t.get(e._id)?.first ?? 0, submittedAt: e.submittedAt ? new Date(e.submittedAt).getTime() : 0, e })))
+  const ranked = rankEntries(
+    all.filter((e) => e.status !== 'submitted' || moves.has(e._id)).map((e) => ({ entryId: e._id, score: t.get(e._id)?.score ?? 0, first: t.get(e._id)?.first ?? 0, submittedAt: e.submittedAt ? new Date(e.submittedAt).getTime() : 0, e })),
+  )
   const last = isLast(c, round)
   const prizes = c.awards.flatMap((a) => Array.from({ length: a.count }, () => a.name))
   let moved = 0
   const told: { to: string[]; notice: AnyNotice }[] = []
   for (const [i, r] of ranked.entries()) {
+    if (!moves.has(r.entryId)) continue
     const rank = i + 1
     const award = last ? (prizes[i] ?? '') : ''
     const status: EntryStatus = last ? (award ? 'awarded' : 'eliminated') : i < c.rounds[round].advance ? 'advanced' : 'eliminated'
     const outcome = outcomeLabel(c, status, award, round)
     const { stats } = await entries()
       .where({ _id: r.entryId, status: 'submitted', round })
-      .update({ data: { status, results: _.push([{ round, score: r.score, rank, outcome }]), lastRound: round, lastRank: rank, lastScore: r.score, award, updatedAt: now } })
+      .update({ data: { status, results: [...r.e.results.filter((x) => x.round !== round), { round, score: r.score, rank, outcome }], lastRound: round, lastRank: rank, lastScore: r.score, award, updatedAt: now } })
     if (stats.updated !== 1) continue
     moved++
     told.push({ to: r.e.memberIds, notice: { template: 'review', page: `${RESULTS_PAGE}?id=${c._id}`, values: { thing1: `${c.title}·${c.rounds[round].name}`, phrase2: outcome, thing3: `第 ${rank} 名，平均分 ${r.score}` } } })
@@ -338,7 +349,7 @@ export const main = defineFunction(
       const user = (await ctx.user())!
       const c = await hostedContest(input.id, ctx)
       const variant = input.to
-      const to: ContestStatus = variant === 'next' ? 'open' : variant
+      const to: ContestStatus = variant === 'next' ? 'open' : variant === 'republish' ? 'published' : variant
       takeStep(contestMachine, { action: 'contest.advance', variant, from: c.status, roles: await hostRoles(ctx) }, () =>
         conflict(`大赛现在是「${CONTEST_STATUS_LABELS[c.status]}」，不能${variant === 'next' ? '开始下一轮' : `转为「${CONTEST_STATUS_LABELS[to]}」`}`, 'to'),
       )
@@ -349,8 +360,16 @@ export const main = defineFunction(
       if (variant === 'open' && ctx.now >= round.entryDeadline) throw conflict(`第一轮的作品提交截止时间 ${shanghaiDateTime(round.entryDeadline)} 已过，请先修改轮次时间`, 'rounds')
       if (variant === 'judging' && ctx.now < round.entryDeadline) throw conflict(`作品提交到 ${shanghaiDateTime(round.entryDeadline)} 截止，截止后才能转入评审`)
       if (variant === 'published') Object.assign(change, { publishedAt: ctx.now, appealUntil: dayjs(ctx.now).tz(ZONE).add(c.appealDays, 'day').endOf('day').toDate() })
+      if (variant === 'republish') {
+        // Nothing in the contest changes: the reopened entries' results are worked out again.
+        const { moved } = await settle(c, ctx.now, true)
+        await audit(ctx.now, { actorId: user._id, action: 'contest.republish', targetType: 'contest', targetId: c._id, before: { round: c.round }, after: { moved }, reason: `申诉成立后重新公布${round.name}结果` })
+        return contestView(c)
+      }
       if (variant === 'next') {
         if (isLast(c, c.round)) throw conflict('这已是最后一轮，比赛已结束')
+        const { total: waiting } = await entries().where({ contestId: c._id, round: c.round, status: 'submitted', reopenedRound: c.round }).count()
+        if (waiting > 0) throw conflict(`还有 ${waiting} 件作品因申诉成立在重新评分，请先重新公布本轮结果`)
         if (ctx.now >= c.rounds[c.round + 1].entryDeadline) throw conflict(`下一轮的提交截止时间 ${shanghaiDateTime(c.rounds[c.round + 1].entryDeadline)} 已过`)
         Object.assign(change, { round: c.round + 1, submitted: 0, appealUntil: null })
       }
@@ -592,15 +611,32 @@ export const main = defineFunction(
       const user = (await ctx.user())!
       const { data: a } = await appeals().doc(input.id).get()
       if (!a) throw notFound('没有找到这条申诉')
-      await hostedContest(a.contestId, ctx)
-      takeStep(contestAppealMachine, { action: 'contest.answerAppeal', variant: input.decision, from: a.status, roles: await hostRoles(ctx) }, () => conflict(`这条申诉已「${APPEAL_STATUS_LABELS[a.status]}」`))
+      const c = await hostedContest(a.contestId, ctx)
+      const roles = await hostRoles(ctx)
+      takeStep(contestAppealMachine, { action: 'contest.answerAppeal', variant: input.decision, from: a.status, roles }, () => conflict(`这条申诉已「${APPEAL_STATUS_LABELS[a.status]}」`))
+      const { data: appealed } = await entries().doc(a.entryId).get()
+      // Upheld, the entry's scoring reopens for that round: only while that round's results stand and the entry holds one.
+      if (input.decision === 'upheld') {
+        if (!appealed || c.status !== 'published' || c.round !== a.round || appealed.round !== a.round || appealed.lastRound !== a.round) throw conflict('这件作品本轮的结果已不在，不能再重新评分')
+        takeStep(contestEntryMachine, { action: 'contest.answerAppeal', variant: 'upheld', from: appealed.status, roles }, () => conflict(`这件作品现在是「${ENTRY_STATUS_LABELS[appealed.status]}」，不能重新评分`))
+      }
       const change = { status: input.decision, answer: input.answer, answeredBy: user._id, answeredAt: ctx.now }
       const { stats } = await appeals().where({ _id: a._id, status: 'open' }).update({ data: change })
       if (stats.updated !== 1) throw conflict('这条申诉刚刚已被答复')
       await audit(ctx.now, { actorId: user._id, action: `contest.appeal.${input.decision}`, targetType: 'contest_appeal', targetId: a._id, before: { status: a.status }, after: { status: input.decision }, reason: input.answer })
-      const { data: e } = await entries().doc(a.entryId).get()
-      const to = await recipientsOf(e?.memberIds ?? [a.userId])
-      await notifyEach(to.map((r) => ({ to: r, notice: { template: 'review', page: `${RESULTS_PAGE}?id=${a.contestId}`, values: { thing1: `申诉：${a.entryTitle}`, phrase2: input.decision === 'upheld' ? '申诉成立' : '申诉驳回', thing3: input.answer } } as AnyNotice })), ctx.now)
+      let reopened = false
+      if (input.decision === 'upheld' && appealed) {
+        const { stats: moved } = await entries().where({ _id: appealed._id, status: appealed.status, round: a.round }).update({ data: { status: 'submitted', reopenedRound: a.round, award: '', updatedAt: ctx.now } })
+        reopened = moved.updated === 1
+        if (reopened) await audit(ctx.now, { actorId: user._id, action: 'contest.reopen_scoring', targetType: 'contest_entry', targetId: appealed._id, before: { status: appealed.status }, after: { status: 'submitted' }, reason: `申诉成立，${c.rounds[a.round].name}重新评分` })
+        // The judges are told what waits for them again.
+        if (reopened) {
+          const judges = await holdersOf('judge', c._id)
+          await notifyEach(judges.map((to) => ({ to, notice: { template: 'todo', page: `packages/contest/judge/index?id=${c._id}`, values: { thing1: `${c.title}·申诉复核`, number2: '1', thing3: `请重新为「${appealed.title}」评分` } } as AnyNotice })), ctx.now)
+        }
+      }
+      const to = await recipientsOf(appealed?.memberIds ?? [a.userId])
+      await notifyEach(to.map((r) => ({ to: r, notice: { template: 'review', page: `${RESULTS_PAGE}?id=${a.contestId}`, values: { thing1: `申诉：${a.entryTitle}`, phrase2: input.decision === 'upheld' ? '申诉成立' : '申诉驳回', thing3: reopened ? `本轮重新评分，结果重新公布后通知你。${input.answer}` : input.answer } } as AnyNotice })), ctx.now)
       return appealView({ ...a, ...change })
     },
 

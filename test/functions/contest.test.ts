@@ -268,6 +268,10 @@ test('the league publishes ranks by the tie rule: the best advance, the next rou
   await set('contests', contestId, { appealUntil: new Date(Date.now() - 1000) })
   expect(await app.call(VOLUNTEER, 'contest.appeal', { entryId: last.id, reason: '请复核我们作品的评分。' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('申诉期') } })
 
+  // The upheld appeal reopened the youth's scoring: the next round waits until the league republishes
+  // (no judge scored it again, so it stays where it was).
+  expect(await app.call(COUNTY, 'contest.advance', { id: contestId, to: 'next' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('重新公布') } })
+  ok(await app.call(COUNTY, 'contest.advance', { id: contestId, to: 'republish' }))
   // The final round: the advanced entries carry over and the best gets the award.
   ok(await app.call(COUNTY, 'contest.advance', { id: contestId, to: 'next' }))
   expect([tieEarly, tieLate].map((e) => doc('contest_entries', e.id))).toEqual([expect.objectContaining({ status: 'submitted', round: 1 }), expect.objectContaining({ status: 'submitted', round: 1 })])
@@ -340,4 +344,52 @@ test('opening a county contest tells everyone of that county who may enter, once
   expect([...byUser.values()].every((n) => n === 1)).toBe(true)
   expect(others.some((p) => byUser.has(p.userId))).toBe(false)
   expect(toldOf()[0]).toMatchObject({ page: `packages/contest/detail/index?id=${c.id}` })
+})
+
+test('an upheld appeal reopens the entry\'s scoring for that round: judges score it again, republishing works out its result anew and tells the entrant; a dismissed one changes nothing', async () => {
+  const contestId = await arrangeContest(app, 'published', { countyCode: '', rounds: 1, awards: [{ name: '一等奖', count: 1 }] })
+  const judge = await makeJudge(app, 'o_contest_reopen_judge', contestId)
+  const appellant = userIdOf(VOLUNTEER)
+  const [first, appealed, other] = [
+    await arrangeEntry(app, contestId, 'awarded', { countyCode: '', mode: 'individual' }),
+    await arrangeEntry(app, contestId, 'eliminated', { captainId: appellant, countyCode: '', mode: 'individual' }),
+    await arrangeEntry(app, contestId, 'eliminated', { captainId: userIdOf(YOUTH), countyCode: '', mode: 'individual' }),
+  ]
+  await arrangeScore(app, contestId, first.id, judge, [8, 8])
+  await arrangeScore(app, contestId, appealed.id, judge, [4, 4])
+  await arrangeScore(app, contestId, other.id, judge, [5, 5])
+  await set('contest_entries', appealed.id, { lastRank: 3, lastScore: 40, results: [{ round: 0, score: 40, rank: 3, outcome: '未获奖' }] })
+  await set('contest_entries', other.id, { lastRank: 2, lastScore: 50, results: [{ round: 0, score: 50, rank: 2, outcome: '未获奖' }] })
+  // Closed to judges while the results stand.
+  expect(await app.call('o_contest_reopen_judge', 'contest.score', { entryId: appealed.id, scores: [7, 7] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+
+  const mine = ok(await app.call(VOLUNTEER, 'contest.appeal', { entryId: appealed.id, reason: '直播回放的带货数据没有计入评分，请复核。' }))
+  const theirs = ok(await app.call(YOUTH, 'contest.appeal', { entryId: other.id, reason: '评分与作品的直播效果不符，请复核。' }))
+  // Dismissed: nothing moves, nobody may score it.
+  const otherBefore = JSON.stringify(doc('contest_entries', other.id))
+  ok(await app.call(CITY, 'contest.answerAppeal', { id: theirs.id, decision: 'dismissed', answer: '经复核，评分无误。' }))
+  expect(JSON.stringify(doc('contest_entries', other.id))).toBe(otherBefore)
+  expect(await app.call('o_contest_reopen_judge', 'contest.score', { entryId: other.id, scores: [9, 9] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+
+  // Upheld: the entry is under judgement again (its result stands until republished); the judge is told, and scores.
+  ok(await app.call(CITY, 'contest.answerAppeal', { id: mine.id, decision: 'upheld', answer: '带货数据已补充，请评委重新评分。' }))
+  expect(doc('contest_entries', appealed.id)).toMatchObject({ status: 'submitted', reopenedRound: 0, award: '' })
+  expect(messagesOf('o_contest_reopen_judge').some((m) => String(m.title).includes('申诉复核'))).toBe(true)
+  expect(messagesOf(VOLUNTEER).some((m) => JSON.stringify(m).includes('本轮重新评分'))).toBe(true)
+  expect(ok(await app.call('o_contest_reopen_judge', 'contest.judgeEntries', { contestId })).items.map((e) => e.id)).toEqual([appealed.id])
+  ok(await app.call('o_contest_reopen_judge', 'contest.score', { entryId: appealed.id, scores: [7, 7] }))
+  // The timer does not settle it behind the league's back.
+  await app.cloud.fireTimer('contest', 'settleResults')
+  expect(doc('contest_entries', appealed.id)).toMatchObject({ status: 'submitted' })
+
+  // Republished: its result worked out anew among the round's entries (70 is second of 80, 70, 50), the entrant told.
+  ok(await app.call(CITY, 'contest.advance', { id: contestId, to: 'republish' }))
+  expect(doc('contest_entries', appealed.id)).toMatchObject({ status: 'eliminated', lastRank: 2, lastScore: 70, results: [{ round: 0, score: 70, rank: 2, outcome: '未获奖' }] })
+  expect(doc('contest_entries', first.id)).toMatchObject({ status: 'awarded', award: '一等奖' })
+  expect(messagesOf(VOLUNTEER).filter((m) => JSON.stringify(m).includes('第 2 名'))).toHaveLength(1)
+  expect(await app.call('o_contest_reopen_judge', 'contest.score', { entryId: appealed.id, scores: [9, 9] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  // Again: nothing more moves.
+  const settled = JSON.stringify(docs('contest_entries').filter((e) => e.contestId === contestId))
+  ok(await app.call(CITY, 'contest.advance', { id: contestId, to: 'republish' }))
+  expect(JSON.stringify(docs('contest_entries').filter((e) => e.contestId === contestId))).toBe(settled)
 })

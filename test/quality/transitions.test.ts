@@ -713,7 +713,7 @@ const contestsBench: Bench = {
 /** An entry of a city contest captained by its owner; for the timer, the contest published (or its next round open). */
 const contestEntries: Bench = {
   machine: MACHINES.find((m) => m.name === 'contest_entry')!,
-  async arrange(state, action) {
+  async arrange(state, action): Promise<Arranged> {
     const owner = fresh('entrant')
     await app.call(owner, 'account.me', {})
     if (action === 'contest.answerAppeal') {

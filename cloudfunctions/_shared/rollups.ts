@@ -158,14 +158,15 @@ export function minutesInMonth(month: string): unknown {
 type BuiltRow = { _id: string; days: { d: string; m: number }[]; townships: string[][]; names: string[] }
 
 /** The rows of the volunteers whose approved sessions `criteria` selects (all of each one's approved sessions must be in it). */
-async function buildRows(criteria: unknown, cap: number): Promise<HoursRollupDoc[]> {
+async function buildRows(criteria: Record<string, unknown>, cap: number): Promise<HoursRollupDoc[]> {
   // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its first day (as creditedPerVolunteer).
   const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
   const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
   const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
   const { list } = await sessions()
     .aggregate()
-    .match(_.and([criteria, { status: 'approved' }]))
+    // One object (userId and status): the user index (userId, status) serves it.
+    .match({ ...criteria, status: 'approved' })
     .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
     .group({
       _id: { userId: '$userId', date },

@@ -74,10 +74,11 @@ export const LIVE_MAX = 2_000
  */
 const BOUNDS = Array.from({ length: 63 }, (_x, i) => ((i + 1) * 4).toString(16).padStart(2, '0'))
 const SLICES = BOUNDS.length + 1
-function slice(k: number): unknown {
-  if (k === 0) return _.lt(BOUNDS[0])
-  if (k === SLICES - 1) return _.gte(BOUNDS[BOUNDS.length - 1])
-  return _.gte(BOUNDS[k - 1]).and(_.lt(BOUNDS[k]))
+/** Slice k's user ids, as criteria on separate objects (a field's `.and` is not a range an index plan reads). */
+function slice(k: number): Record<string, unknown>[] {
+  if (k === 0) return [{ userId: _.lt(BOUNDS[0]) }]
+  if (k === SLICES - 1) return [{ userId: _.gte(BOUNDS[BOUNDS.length - 1]) }]
+  return [{ userId: _.gte(BOUNDS[k - 1]) }, { userId: _.lt(BOUNDS[k]) }]
 }
 /** Volunteers per batch of an incremental run. */
 const BATCH_USERS = 300
@@ -158,15 +159,15 @@ export function minutesInMonth(month: string): unknown {
 type BuiltRow = { _id: string; days: { d: string; m: number }[]; townships: string[][]; names: string[] }
 
 /** The rows of the volunteers whose approved sessions `criteria` selects (all of each one's approved sessions must be in it). */
-async function buildRows(criteria: Record<string, unknown>, cap: number): Promise<HoursRollupDoc[]> {
+async function buildRows(criteria: Record<string, unknown>[], cap: number): Promise<HoursRollupDoc[]> {
   // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its first day (as creditedPerVolunteer).
   const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
   const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
   const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
   const { list } = await sessions()
     .aggregate()
-    // One object (userId and status): the user index (userId, status) serves it.
-    .match({ ...criteria, status: 'approved' })
+    // Plain parts of a top-level and: the user index (userId, status) serves them.
+    .match(_.and([...criteria, { status: 'approved' }]))
     .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
     .group({
       _id: { userId: '$userId', date },
@@ -240,7 +241,7 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
     let slowest = 0
     for (;;) {
       const sliceStart = Date.now()
-      const rows = await buildRows({ userId: slice(pass.next) }, cap)
+      const rows = await buildRows(slice(pass.next), cap)
       await writeRows(rows)
       written += rows.length
       pass.next += 1
@@ -277,7 +278,7 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
       return { recomputed: i, of: reviewed.length, done: false }
     }
     const batchStart = Date.now()
-    await writeRows(await buildRows({ userId: _.in(reviewed.slice(i, i + BATCH_USERS).map((r) => r._id)) }, cap))
+    await writeRows(await buildRows([{ userId: _.in(reviewed.slice(i, i + BATCH_USERS).map((r) => r._id)) }], cap))
     slowest = Math.max(slowest, Date.now() - batchStart)
   }
   await save({ asOf, rolledUpAt: new Date() })

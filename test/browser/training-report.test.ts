@@ -1,7 +1,8 @@
 // 培训与大赛统计 (issue 22 item 5) as the city admin (周丽华) sees it: from 培训课程管理 she opens the
 // report, reads this year's person-times and attendance rate (a fixture of 36 sign-ups this year,
 // 27 attended, across 清城区 and 清新区, put into the store), reads the kinds as a table, drills down
-// to 清城区 by its row, switches to 大赛 and exports the view. The figures' own sums are checked in
+// to 清城区 by its row, switches to 大赛 and exports the view; 工作看板's 培训与大赛 card shows the same
+// and leads back to the report. The figures' own sums are checked in
 // test/functions/training-report.test.ts; here the screen shows the fixture's.
 import { EJSON } from 'bson'
 import { periodOf } from '../../src/components/admin/dashboard-figures'
@@ -79,4 +80,14 @@ test('the city admin reads the trainings of this year, drills down to 清城区,
   await page.locator('.trr__export').click()
   await page.locator('.dash__exported', { hasText: '大赛统计-清城区' }).waitFor()
   await shot(page, '05-exported')
+
+  // 工作看板 shows the same: its 培训与大赛 card, this year, the city; and it leads back to the report.
+  await page.goto(`${world.stack.url}/#/packages/admin/dashboard/index`)
+  const dashCard = page.locator('.dash-card--training')
+  await dashCard.locator('.dash-figure', { hasText: '培训出勤人次' }).locator('.dash-figure__value', { hasText: String(f.attended) }).waitFor()
+  await dashCard.locator('.dash-figure', { hasText: '出勤率' }).locator('.dash-figure__value', { hasText: '75%' }).waitFor()
+  await dashCard.scrollIntoViewIfNeeded()
+  await shot(page, '06-dashboard-card')
+  await dashCard.locator('.dash-card__foot', { hasText: '培训与大赛统计' }).click()
+  await page.locator('.trr-card--training .dash-figure', { hasText: '出勤人次' }).locator('.dash-figure__value', { hasText: String(f.attended) }).waitFor()
 })

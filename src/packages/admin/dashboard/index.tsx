@@ -270,7 +270,7 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
         />
       </Card>
 
-      <Card title='培训与大赛' note='本地学员在期间举办的场次；本级期间创建的大赛' className='dash-card--training'>
+      <Card title='培训与大赛' note='本地学员 · 本级大赛' className='dash-card--training'>
         <Figures>
           <Big label='培训出勤人次' value={countText(o.training.personTimes.current)} f={o.training.personTimes} strong />
           <Big label='报名人次' value={countText(o.training.signups.current)} f={o.training.signups} />

@@ -9,6 +9,16 @@ import { hours } from '@/components/ui/format'
 
 import './commend.scss'
 
+/** A person on a commendation list: the name, and a line under it (their place, their term). */
+export function Who({ name, line }: { name: string; line: string }) {
+  return (
+    <View className='cm-who'>
+      <Text className='cm-who__name'>{name}</Text>
+      <Text className='cm-who__line'>{line}</Text>
+    </View>
+  )
+}
+
 const ROUND_TONES: Record<RoundStatus, TagTone> = { draft: 'grey', nominating: 'brand', reviewing: 'amber', deciding: 'blue', published: 'green' }
 const NOMINATION_TONES: Record<NominationStatus, TagTone> = { nominated: 'amber', recommended: 'blue', not_recommended: 'grey', awarded: 'green', not_awarded: 'grey' }
 
@@ -47,12 +57,7 @@ export function NominationCard({ n, children, hint }: { n: NominationView; child
     <View className={`cm-nom panel-card cm-nom--${n.status}`}>
       <View className='cm-nom__top'>
         {n.rank > 0 && <Text className='cm-nom__rank'>{n.rank}</Text>}
-        <View className='cm-nom__who'>
-          <Text className='cm-nom__name'>{n.name}</Text>
-          <Text className='cm-nom__place'>
-            {n.countyName} · {n.townshipName}
-          </Text>
-        </View>
+        <Who name={n.name} line={`${n.countyName} · ${n.townshipName}`} />
         <Tag tone={NOMINATION_TONES[n.status]}>{NOMINATION_STATUS_LABELS[n.status]}</Tag>
       </View>
       <View className='cm-figures'>

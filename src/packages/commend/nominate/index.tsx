@@ -9,7 +9,7 @@ import { COMMEND_LIMITS } from '@contract/commend-rules'
 import { call } from '@/services/cloud'
 import { markChanged } from '@/services/changes'
 import { askForNotices } from '@/services/notices'
-import { Stars, TieRule } from '@/components/commend/parts'
+import { Stars, TieRule, Who } from '@/components/commend/parts'
 import { useCommendScope } from '@/components/commend/scope'
 import { Button } from '@/components/ui/Button'
 import { NoteDialog } from '@/components/ui/Dialog'
@@ -61,12 +61,7 @@ export default function CommendNominate() {
         {(c) => (
           <View key={c.registrationId} className='panel-card cm-cand' data-name={c.name}>
             <View className='cm-cand__main'>
-              <View className='cm-cand__who'>
-                <Text className='cm-cand__name'>{c.name}</Text>
-                <Text className='cm-cand__term'>
-                  服务期 {c.termStart} 至 {c.termEnd}
-                </Text>
-              </View>
+              <Who name={c.name} line={`服务期 ${c.termStart} 至 ${c.termEnd}`} />
               {c.rural ? <Tag tone='green'>乡村振兴志愿者</Tag> : <Tag tone='grey'>服务期已满</Tag>}
             </View>
             <View className='cm-cand__figures'>

@@ -6,7 +6,7 @@ import { useRouter } from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { COMMEND_KIND_LABELS } from '@contract/commend-rules'
 import { call } from '@/services/cloud'
-import { Stars, TieRule } from '@/components/commend/parts'
+import { Stars, TieRule, Who } from '@/components/commend/parts'
 import { PagedStates } from '@/components/ui/PagedStates'
 import { Tag } from '@/components/ui/Tag'
 import { hours, ymd } from '@/components/ui/format'
@@ -46,12 +46,7 @@ export default function CommendResults() {
         {(n) => (
           <View key={n.id} className='panel-card cm-winner'>
             <Text className='cm-winner__rank'>{n.rank}</Text>
-            <View className='cm-winner__who'>
-              <Text className='cm-winner__name'>{n.name}</Text>
-              <Text className='cm-winner__place'>
-                {n.countyName} · {n.townshipName}
-              </Text>
-            </View>
+            <Who name={n.name} line={`${n.countyName} · ${n.townshipName}`} />
             <View className='cm-winner__figures'>
               <Stars n={n.star} />
               <Text className='cm-winner__hours'>{hours(n.approvedMinutes)} 小时</Text>

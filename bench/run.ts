@@ -446,7 +446,7 @@ async function main() {
   const functionsDir = path.join(TMP, 'functions')
   await buildFunctions({ outDir: functionsDir })
   if (only) {
-    const prefixes: Record<string, string[]> = { sizes: ['weapp.', 'functions.'], localcloud: ['localcloud.'], h5: ['h5.'], roundTrips: ['roundTrips.'], scale: ['scale.'] }
+    const prefixes: Record<string, string[]> = { sizes: ['weapp.', 'functions.'], localcloud: ['localcloud.'], h5: ['h5.'], roundTrips: ['roundTrips.'], scale: ['scale.', 'dashboard.'] }
     const measured = only.flatMap((name) => prefixes[name])
     if (fs.existsSync(OUT_JSON)) for (const [key, value] of Object.entries(JSON.parse(fs.readFileSync(OUT_JSON, 'utf8')) as Record<string, number>)) if (!measured.some((p) => key.startsWith(p))) metrics[key] = value
     notes.push(`This run measured ${only.join(', ')} only (\`npm run bench -- --only ${only.join(',')}\`); the other figures are those of the last full run.`)

@@ -1,5 +1,6 @@
 // 申诉处理 (?id=): the contest's appeals, 待答复 first; the host answers each — 申诉成立（复核评分）or
-// 驳回 — with a reply the entrants are told.
+// 驳回 — with a reply the entrants are told. An upheld appeal reopens the entry's scoring; once the
+// judges have scored it again, 重新公布本轮结果 (asked first) works out its result anew.
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -8,7 +9,7 @@ import type { AppealStatus } from '@contract/contest-rules'
 import { call } from '@/services/cloud'
 import { param } from '@/components/fair/format'
 import { Button } from '@/components/ui/Button'
-import { NoteDialog } from '@/components/ui/Dialog'
+import { Dialog, NoteDialog } from '@/components/ui/Dialog'
 import { PagedStates } from '@/components/ui/PagedStates'
 import { Tag } from '@/components/ui/Tag'
 import { usePaged } from '@/components/ui/paged'
@@ -30,6 +31,19 @@ export default function Appeals() {
   const [status, setStatus] = useState<AppealStatus>('open')
   const list = usePaged<Appeal>((page, pageSize) => call('contest.appeals', { contestId: id, page, pageSize, status }), `${id}:${status}`, !!id)
   const [answering, setAnswering] = useState<{ a: Appeal; decision: 'upheld' | 'dismissed' } | null>(null)
+  const [republishing, setRepublishing] = useState<'' | 'ask' | 'busy'>('')
+
+  async function republish() {
+    setRepublishing('busy')
+    try {
+      await call('contest.advance', { id, to: 'republish' })
+      setRepublishing('')
+      void Taro.showToast({ title: '已重新公布', icon: 'success' })
+    } catch (err) {
+      setRepublishing('ask')
+      void Taro.showToast({ title: (err as Error).message, icon: 'none' })
+    }
+  }
 
   async function answer(text: string) {
     if (!answering) return
@@ -49,6 +63,14 @@ export default function Appeals() {
             </View>
           ))}
         </View>
+        {status === 'upheld' && (
+          <View className='ct-appeals__republish'>
+            <Text className='ct-card__muted'>申诉成立的作品本轮重新开放评分；评委重新评分后，重新公布本轮结果。</Text>
+            <Button small className='ct-appeals__republish-go' onClick={() => setRepublishing('ask')}>
+              重新公布本轮结果
+            </Button>
+          </View>
+        )}
       </View>
       <PagedStates list={list} gate={READY} retryGate={() => void list.reload()} listClassName='ct-list' empty={{ title: status === 'open' ? '没有待答复的申诉' : '暂无' }}>
         {(a) => (
@@ -75,7 +97,10 @@ export default function Appeals() {
           </View>
         )}
       </PagedStates>
-      <NoteDialog visible={!!answering} title={answering?.decision === 'upheld' ? '申诉成立' : '驳回申诉'} message='答复会通知该作品的全体成员，答复后不能更改。' required placeholder='答复内容' confirmText='答复' danger={answering?.decision === 'dismissed'} onConfirm={answer} onClose={() => setAnswering(null)} />
+      <Dialog visible={republishing !== ''} title='重新公布本轮结果？' confirmText='重新公布' busy={republishing === 'busy'} onCancel={() => setRepublishing('')} onConfirm={() => void republish()}>
+        <Text>按评委的新评分重新计算申诉成立作品的名次，结果会通知其成员。其他作品的结果不变。</Text>
+      </Dialog>
+      <NoteDialog visible={!!answering} title={answering?.decision === 'upheld' ? '申诉成立' : '驳回申诉'} message={answering?.decision === 'upheld' ? '成立后这件作品本轮重新评分，评委会收到提醒；答复会通知该作品的全体成员，答复后不能更改。' : '答复会通知该作品的全体成员，答复后不能更改。'} required placeholder='答复内容' confirmText='答复' danger={answering?.decision === 'dismissed'} onConfirm={answer} onClose={() => setAnswering(null)} />
     </View>
   )
 }

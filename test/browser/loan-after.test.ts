@@ -230,7 +230,8 @@ test('the loan home says who may apply as the league’s settings stand: the age
   await rules.first().getByText('年满 20 周岁、不超过 40 周岁（按提交申请当天计算）').waitFor()
   expect(await rules.allTextContents()).toEqual([
     '年满 20 周岁、不超过 40 周岁（按提交申请当天计算）',
-    '已登记并通过审核的农村青年或乡村振兴志愿者，创业项目在清远市内',
+    '已登记并通过审核的农村青年或乡村振兴志愿者',
+    '户籍或创业项目须有一项在清远市内（项目在市外的，由户籍所在县（市、区）团委审核）',
     '每人同时只能有一笔在办或未结清的贷款',
     '项目属于下列扶持类型之一',
   ])

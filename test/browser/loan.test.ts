@@ -93,6 +93,12 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   await page.locator('.place__county', { hasText: '清城区' }).click()
   await page.locator('.place__township', { hasText: '凤城街道' }).click()
   await page.locator('.apply__place', { hasText: '清城区 · 凤城街道' }).waitFor()
+  // His 户籍: 英德 (the project in the city is still reviewed by its own county).
+  await page.locator('.apply__household').click()
+  await page.locator('.apply__outside', { hasText: '清远市外' }).waitFor()
+  await page.locator('.place__county', { hasText: '英德市' }).click()
+  await page.locator('.place__township', { hasText: '英城街道' }).click()
+  await page.locator('.apply__household', { hasText: '英德市 · 英城街道' }).waitFor()
   await page.locator('.apply__address input').fill('凤城街道石角村')
   await page.locator('.apply__description textarea').fill(DESCRIPTION)
   // Jobs with the stepper (+ eight times), households typed.
@@ -124,6 +130,8 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   await page.locator('.apply__complete', { hasText: '信息已填写完整' }).waitFor()
   await page.locator('.apply__sum-row', { hasText: '申请金额' }).getByText('200,000.00 元').waitFor()
   await page.locator('.apply__sum-row', { hasText: '项目地点' }).getByText('清城区 · 凤城街道').waitFor()
+  await page.locator('.apply__sum-row', { hasText: '户籍所在地' }).getByText('英德市 · 英城街道').waitFor()
+  await page.locator('.apply__sum-row', { hasText: '审核团委' }).getByText('清城区团委（项目所在地）').waitFor()
   await shot(page, '05-apply-confirm')
   await page.locator('.apply__submit').click()
   await confirmModal(page, '确认提交申请')
@@ -142,6 +150,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
     branch: '清城支行',
     countyCode: '441802',
     townshipName: '凤城街道',
+    householdTownshipCode: '441881001',
     project: { type: 'ecommerce', title: TITLE, townshipCode: '441802006', address: '凤城街道石角村', description: DESCRIPTION, jobsCreated: 8, householdsHelped: 5 },
   })
   expect(loan.documents.map((d: any) => [d.kind, d.type])).toEqual([

@@ -17,7 +17,7 @@ import './documents.scss'
 
 /** One application in a list (queues, 我的申请). */
 export function LoanCard({ loan, onClick, showApplicant = true, className }: { loan: LoanSummary; onClick: () => void; showApplicant?: boolean; className?: string }) {
-  const place = [loan.countyName, loan.townshipName].filter(Boolean).join(' · ')
+  const place = loan.projectPlace
   return (
     <View className={`panel-card ln-card ${className ?? ''}`} hoverClass='panel-card--pressed' onClick={onClick} data-id={loan.id}>
       <View className='ln-card__head'>
@@ -102,7 +102,7 @@ export function LoanHero({ d, viewer }: { d: LoanDetail; viewer: 'applicant' | '
         <Text className='ln-hero__id'>编号 {d.id.slice(1, 9).toUpperCase()}</Text>
       </View>
       {viewer === 'reviewer' && <Text className='ln-hero__project'>{d.projectTitle || '未命名的创业项目'}</Text>}
-      <Text className='ln-hero__lead'>{viewer === 'applicant' ? HEADLINES[d.status] : `${d.applicantName} · ${d.countyName || '未选地点'}${d.townshipName ? ` ${d.townshipName}` : ''}`}</Text>
+      <Text className='ln-hero__lead'>{viewer === 'applicant' ? HEADLINES[d.status] : `${d.applicantName} · ${d.projectPlace || '未选地点'}`}</Text>
       <View className='ln-hero__facts'>
         <View className='ln-hero__fact'>
           <Text className='ln-hero__num'>{amount.fen > 0 ? yuanShort(amount.fen).replace(' 元', '') : '—'}</Text>
@@ -145,7 +145,9 @@ export function ApplicationFacts({ d, title = '申请信息' }: { d: LoanDetail;
       <Row label='贷款银行'>{d.bankName ? `${d.bankName}${d.branch ? ` · ${d.branch}` : ''}` : '未选择'}</Row>
       <Row label='项目类型'>{p.type ? PROJECT_TYPE_LABELS[p.type] : '未选择'}</Row>
       <Row label='项目名称'>{p.title || '未填写'}</Row>
-      <Row label='项目地点'>{d.countyName ? `${d.countyName} · ${d.townshipName}` : '未选择'}</Row>
+      <Row label='项目地点'>{d.projectPlace || '未选择'}</Row>
+      {d.householdPlace && <Row label='户籍所在地'>{d.householdPlace}</Row>}
+      {d.reviewBasis === 'household' && <Row label='审核团委'>{`${d.countyName}团委（项目在清远市外，由户籍所在地审核）`}</Row>}
       <Row label='详细地址'>{p.address || '未填写'}</Row>
       <Row label='项目简介' className='ln-row--long'>
         <Text className='ln-desc'>{p.description || '未填写'}</Text>

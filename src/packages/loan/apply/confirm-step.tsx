@@ -1,6 +1,7 @@
 // Step 4 of the application: what is still missing (or that it is complete), and everything filled
 // in, to check before submitting.
 import { Text, View } from '@tarojs/components'
+import { OUTSIDE_CITY } from '@contract/loan-rules'
 import { DOCUMENT_KINDS, DOCUMENT_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
 import { yuan } from '@/components/loan/format'
 import { Banner } from '@/components/loan/ui'
@@ -55,7 +56,9 @@ export function ConfirmStep({ draft, banks, counties }: { draft: LoanDraft; bank
         <View className='apply__sum'>
           <SumRow label='项目类型' value={fields.type ? PROJECT_TYPE_LABELS[fields.type] : ''} />
           <SumRow label='项目名称' value={fields.title.trim()} />
-          <SumRow label='项目地点' value={place} />
+          <SumRow label='户籍所在地' value={placeOf(counties, fields.household)} />
+          <SumRow label='项目地点' value={fields.townshipCode === OUTSIDE_CITY ? [place, fields.outsidePlace.trim()].filter(Boolean).join(' · ') : place} />
+          {detail?.countyName ? <SumRow label='审核团委' value={`${detail.countyName}团委（${detail.reviewBasis === 'household' ? '户籍所在地' : '项目所在地'}）`} /> : null}
           <SumRow label='详细地址' value={fields.address.trim()} />
           <SumRow label='带动就业' value={fields.jobs === null ? '' : `${fields.jobs} 人`} />
           <SumRow label='帮扶困难户' value={fields.households === null ? '' : `${fields.households} 户`} />

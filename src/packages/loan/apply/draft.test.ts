@@ -55,3 +55,41 @@ test('a saved application opens at its first step with a gap', () => {
   const withDocs = savedLoan({ documents: ['id_photo', 'business_license', 'project_plan'].map((kind, i) => ({ id: `D${i}`, kind })) as LoanDetail['documents'] })
   expect(firstIncompleteStep(fieldsOf(withDocs), withDocs)).toBe(3)
 })
+
+describe('户籍所在地 and a project outside the city (户籍或创业项目须有一项在清远市内)', () => {
+  const OUT = 'outside'
+
+  test('the 户籍 is on the project step; it is asked for, and saved once chosen', () => {
+    expect(stepOf('householdTownshipCode')).toBe(1)
+    expect(stepOf('project.outsidePlace')).toBe(1)
+    expect(check(EMPTY, CEILING).missing).toMatchObject({ householdTownshipCode: '请选择户籍所在地', 'project.townshipCode': '请选择项目所在镇街' })
+    expect(check({ ...EMPTY, household: '441881001' }, CEILING).body.householdTownshipCode).toBe('441881001')
+    expect(check({ ...EMPTY, household: OUT, townshipCode: '441802006' }, CEILING)).toMatchObject({ body: { householdTownshipCode: OUT, project: { townshipCode: '441802006' } }, invalid: {} })
+  })
+
+  test('a project outside the city needs its place in words (4–40 characters); one in the city does not', () => {
+    const outside = check({ ...EMPTY, household: '441881001', townshipCode: OUT }, CEILING)
+    expect(outside.body.project).toMatchObject({ townshipCode: OUT })
+    expect(outside.missing['project.outsidePlace']).toBe('请填写项目所在的省、市、县')
+    expect(check({ ...EMPTY, household: '441881001', townshipCode: OUT, outsidePlace: '广州' }, CEILING).invalid['project.outsidePlace']).toBe('项目所在地至少 4 个字（还差 2 个）')
+    expect(check({ ...EMPTY, household: '441881001', townshipCode: OUT, outsidePlace: ' 广东省广州市从化区 ' }, CEILING).body.project).toMatchObject({ townshipCode: OUT, outsidePlace: '广东省广州市从化区' })
+    expect(check({ ...EMPTY, household: '441881001', townshipCode: '441802006', outsidePlace: '广东省广州市从化区' }, CEILING).body.project).not.toHaveProperty('outsidePlace')
+    expect(check({ ...EMPTY, townshipCode: '441802006' }, CEILING).missing['project.outsidePlace']).toBeUndefined()
+  })
+
+  test('both outside the city is held back, naming the rule at the 户籍; neither place is sent', () => {
+    const both = check({ ...EMPTY, household: OUT, townshipCode: OUT, outsidePlace: '湖南省长沙市' }, CEILING)
+    expect(both.invalid.householdTownshipCode).toBe('户籍或创业项目须有一项在清远市内：户籍在清远市外的，创业项目须在清远市内')
+    expect(both.body.householdTownshipCode).toBeUndefined()
+    expect(both.body.project?.townshipCode).toBeUndefined()
+  })
+
+  test('only a changed 户籍 or outside place is sent; a saved application opens at the project step when the 户籍 is missing', () => {
+    const d = savedLoan()
+    expect(changes(check(filled({ household: '441881001' }), CEILING).body, d)).toEqual({ householdTownshipCode: '441881001' })
+    expect(changes(check(filled({ townshipCode: OUT, outsidePlace: '广东省广州市从化区' }), CEILING).body, d)).toEqual({ project: { townshipCode: OUT, outsidePlace: '广东省广州市从化区' } })
+    const older = savedLoan({ householdTownshipCode: '' })
+    expect(fieldsOf(older).household).toBe('')
+    expect(firstIncompleteStep(fieldsOf(older), older)).toBe(1)
+  })
+})

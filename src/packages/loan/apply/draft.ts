@@ -5,6 +5,7 @@ import type { InputOf } from '@contract/index'
 import type { LoanDetail } from '@contract/loan'
 import { DOCUMENT_KINDS, type DocumentKind, type ProjectType } from '@contract/vocabulary'
 import { BANK_ACCOUNT_PATTERN, maskBankAccount, normalizeBankAccount, PERSON_NAME_PATTERN } from '@contract/personal'
+import { OUTSIDE_CITY, placeProblem } from '@contract/loan-rules'
 import type { Divisions } from '@/components/admin/shared'
 import { fenToInput, parseWhole, parseYuan, yuanShort } from '@/components/loan/format'
 
@@ -20,7 +21,12 @@ export interface Fields {
   branch: string
   type: ProjectType | ''
   title: string
+  /** A township of the city, OUTSIDE_CITY, or '' (not chosen). */
   townshipCode: string
+  /** Where a project outside the city is (province, city, county). */
+  outsidePlace: string
+  /** The applicant's 户籍所在地: a township of the city, OUTSIDE_CITY, or ''. */
+  household: string
   address: string
   description: string
   jobs: number | null
@@ -33,7 +39,7 @@ export interface Fields {
   payeeSaved: string
 }
 
-export const EMPTY: Fields = { amount: '', term: '', bankId: '', branch: '', type: '', title: '', townshipCode: '', address: '', description: '', jobs: null, households: null, payeeName: '', payeeBank: '', payeeAccount: '', payeeSaved: '' }
+export const EMPTY: Fields = { amount: '', term: '', bankId: '', branch: '', type: '', title: '', townshipCode: '', outsidePlace: '', household: '', address: '', description: '', jobs: null, households: null, payeeName: '', payeeBank: '', payeeAccount: '', payeeSaved: '' }
 
 export const payeeKey = (p: { accountName: string; bankName: string; accountMasked: string }) => `${p.accountName}|${p.bankName}|${p.accountMasked}`
 export const STEPS = ['金额与银行', '创业项目', '申请材料', '确认提交'] as const
@@ -52,7 +58,7 @@ export const DOC_HINTS: Record<DocumentKind, string> = {
 /** Which step a contract field is on. */
 export function stepOf(field: string): number {
   if (['amountFen', 'termMonths', 'bankId', 'branch'].includes(field) || field.startsWith('payee')) return 0
-  if (field.startsWith('project.')) return 1
+  if (field.startsWith('project.') || field === 'householdTownshipCode') return 1
   if (['documents', 'fileId', 'kind', 'documentId'].includes(field)) return 2
   return -1
 }
@@ -67,6 +73,8 @@ export function fieldsOf(d: LoanDetail): Fields {
     type: p.type ?? '',
     title: p.title,
     townshipCode: p.townshipCode,
+    outsidePlace: p.outsidePlace ?? '',
+    household: d.householdTownshipCode ?? '',
     address: p.address,
     description: p.description,
     jobs: p.jobsCreated,
@@ -133,8 +141,23 @@ export function check(f: Fields, ceilingFen: number): Checked {
       else project[key] = value.trim()
     }
   }
-  if (f.townshipCode) project.townshipCode = f.townshipCode
-  else missing['project.townshipCode'] = '请选择项目所在镇街'
+  // Where: the 户籍 and the project; one of them in the city (the function checks the same).
+  const bothOutside = placeProblem({ projectTownshipCode: f.townshipCode, householdTownshipCode: f.household })
+  if (bothOutside) invalid.householdTownshipCode = bothOutside.message
+  else {
+    if (f.household) body.householdTownshipCode = f.household
+    else missing.householdTownshipCode = '请选择户籍所在地'
+    if (f.townshipCode) project.townshipCode = f.townshipCode
+  }
+  if (!f.townshipCode) missing['project.townshipCode'] = '请选择项目所在镇街'
+  if (f.townshipCode === OUTSIDE_CITY) {
+    if (!f.outsidePlace.trim()) missing['project.outsidePlace'] = '请填写项目所在的省、市、县'
+    else {
+      const problem = textRule(f.outsidePlace, '项目所在地', 4, 40)
+      if (problem) invalid['project.outsidePlace'] = problem
+      else project.outsidePlace = f.outsidePlace.trim()
+    }
+  }
   if (f.jobs === null) missing['project.jobsCreated'] = '请填写带动就业人数（没有填 0）'
   else project.jobsCreated = f.jobs
   if (f.households === null) missing['project.householdsHelped'] = '请填写帮扶困难户数（没有填 0）'
@@ -172,11 +195,13 @@ export function changes(body: Omit<Draft, 'id'>, d: LoanDetail | null): Omit<Dra
   if (p.type !== undefined && p.type !== d.project.type) project.type = p.type
   if (p.title !== undefined && p.title !== d.project.title) project.title = p.title
   if (p.townshipCode !== undefined && p.townshipCode !== d.project.townshipCode) project.townshipCode = p.townshipCode
+  if (p.outsidePlace !== undefined && p.outsidePlace !== (d.project.outsidePlace ?? '')) project.outsidePlace = p.outsidePlace
   if (p.address !== undefined && p.address !== d.project.address) project.address = p.address
   if (p.description !== undefined && p.description !== d.project.description) project.description = p.description
   if (p.jobsCreated !== undefined && p.jobsCreated !== d.project.jobsCreated) project.jobsCreated = p.jobsCreated
   if (p.householdsHelped !== undefined && p.householdsHelped !== d.project.householdsHelped) project.householdsHelped = p.householdsHelped
   if (Object.keys(project).length > 0) out.project = project
+  if (body.householdTownshipCode !== undefined && body.householdTownshipCode !== (d.householdTownshipCode ?? '')) out.householdTownshipCode = body.householdTownshipCode
   // The payee goes again only when it differs from what is saved.
   if (body.payee && (!d.payee || payeeKey({ ...body.payee, accountMasked: maskBankAccount(body.payee.accountNumber) }) !== payeeKey(d.payee))) out.payee = body.payee
   return out

@@ -41,7 +41,7 @@ export default function Apply() {
   const [counties, setCounties] = useState<Counties>([])
   const draft = useLoanDraft()
   const files = useDocuments(draft)
-  const { busy, send } = useSend(draft, counties)
+  const { busy, send } = useSend(draft)
 
   // Opens the form (null), or says why it cannot open.
   const opened = usePageState<DeniedLook | null>(async () => {

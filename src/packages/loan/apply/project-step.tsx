@@ -1,6 +1,9 @@
-// Step 2 of the application: the project (type, name, place, description, what it brings).
+// Step 2 of the application: the project (type, name, place, description, what it brings) and
+// the applicant's 户籍所在地: one of the two must be in the city; a project outside it is
+// described in words and reviewed by the 户籍's county.
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
+import { OUTSIDE_CITY, PLACE_RULE } from '@contract/loan-rules'
 import { PROJECT_TYPE_LABELS, PROJECT_TYPES } from '@contract/vocabulary'
 import { Chips, Field, Stepper } from '@/components/loan/ui'
 import { PlacePanes } from '@/components/ui/PlacePanes'
@@ -9,8 +12,9 @@ import type { Counties } from './draft'
 import { TextRow } from './text-row'
 import type { LoanDraft } from './use-draft'
 
-/** The county and township a township code is in ('county · township' when both are known). */
+/** The county and township a township code is in ('county · township' when both are known), or 清远市外. */
 export function placeOf(counties: Counties, townshipCode: string): string {
+  if (townshipCode === OUTSIDE_CITY) return '清远市外'
   const county = counties.find((c) => c.townships.some((t) => t.code === townshipCode))
   const township = county?.townships.find((t) => t.code === townshipCode)
   return county && township ? `${county.name} · ${township.name}` : ''
@@ -18,8 +22,11 @@ export function placeOf(counties: Counties, townshipCode: string): string {
 
 export function ProjectStep({ draft, counties }: { draft: LoanDraft; counties: Counties }) {
   const { fields, set, touch, errorOf } = draft
-  const [placeOpen, setPlaceOpen] = useState(false)
+  const [picking, setPicking] = useState<'' | 'project' | 'household'>('')
   const place = placeOf(counties, fields.townshipCode)
+  const household = placeOf(counties, fields.household)
+  const outside = fields.townshipCode === OUTSIDE_CITY
+  const householdCounty = counties.find((c) => c.townships.some((t) => t.code === fields.household))?.name
   return (
     <>
       <View className='ln-form apply__form'>
@@ -39,12 +46,25 @@ export function ProjectStep({ draft, counties }: { draft: LoanDraft; counties: C
           />
         </Field>
         <TextRow draft={draft} name='title' field='project.title' label='项目名称' required className='apply__title' placeholder='例如 凤城砂糖橘电商直播' maxLength={40} />
-        <Field field='project.townshipCode' label='项目所在镇街' required error={errorOf('project.townshipCode')} hint='由项目所在县（市、区）团委审核'>
-          <View className='ln-field__box apply__place' hoverClass='ln-pressed' onClick={() => setPlaceOpen(true)}>
+        <Field field='householdTownshipCode' label='户籍所在地' required error={errorOf('householdTownshipCode')} hint={PLACE_RULE}>
+          <View className='ln-field__box apply__household' hoverClass='ln-pressed' onClick={() => setPicking('household')}>
+            <Text className={`ln-field__pick${household ? '' : ' ln-field__pick--empty'}`}>{household || '选择户籍所在镇街，或清远市外'}</Text>
+            <Text className='ln-field__arrow'>›</Text>
+          </View>
+        </Field>
+        <Field
+          field='project.townshipCode'
+          label='项目所在镇街'
+          required
+          error={errorOf('project.townshipCode')}
+          hint={outside ? `项目在清远市外：由户籍所在${householdCounty ? `的${householdCounty}` : '县（市、区）'}团委审核` : '由项目所在县（市、区）团委审核；户籍在清远市内的，项目也可在市外'}
+        >
+          <View className='ln-field__box apply__place' hoverClass='ln-pressed' onClick={() => setPicking('project')}>
             <Text className={`ln-field__pick${place ? '' : ' ln-field__pick--empty'}`}>{place || '选择县（市、区）和镇街'}</Text>
             <Text className='ln-field__arrow'>›</Text>
           </View>
         </Field>
+        {outside && <TextRow draft={draft} name='outsidePlace' field='project.outsidePlace' label='所在省市县' required className='apply__outside-place' placeholder='例如 广东省广州市从化区' maxLength={40} />}
         <TextRow draft={draft} name='address' field='project.address' label='详细地址' required className='apply__address' placeholder='村、组或门牌' maxLength={80} />
         <Field field='project.description' label='项目简介' required aside={`${fields.description.trim().length}/1000`} error={errorOf('project.description')} hint='至少 20 个字：做什么、投入多少、怎么经营、怎么带动村民'>
           <Textarea
@@ -79,25 +99,36 @@ export function ProjectStep({ draft, counties }: { draft: LoanDraft; counties: C
         </Field>
       </View>
       <PlaceSheet
-        visible={placeOpen}
+        visible={picking !== ''}
+        title={picking === 'household' ? '户籍所在地' : '项目所在镇街'}
         counties={counties}
-        townshipCode={fields.townshipCode}
-        onClose={() => setPlaceOpen(false)}
+        townshipCode={picking === 'household' ? fields.household : fields.townshipCode}
+        onClose={() => setPicking('')}
         onChoose={(code) => {
-          set('townshipCode', code, 'project.townshipCode')
-          touch('project.townshipCode')
-          setPlaceOpen(false)
+          if (picking === 'household') {
+            set('household', code, 'householdTownshipCode')
+            touch('householdTownshipCode')
+          } else {
+            set('townshipCode', code, 'project.townshipCode')
+            touch('project.townshipCode')
+          }
+          setPicking('')
         }}
       />
     </>
   )
 }
 
-/** County on the left, its townships on the right; choosing a township closes it. */
-function PlaceSheet({ visible, counties, townshipCode, onClose, onChoose }: { visible: boolean; counties: Counties; townshipCode: string; onClose: () => void; onChoose: (code: string) => void }) {
+/** 清远市外 on top, then county on the left and its townships on the right; choosing closes it. */
+function PlaceSheet({ visible, title, counties, townshipCode, onClose, onChoose }: { visible: boolean; title: string; counties: Counties; townshipCode: string; onClose: () => void; onChoose: (code: string) => void }) {
   const countyCode = counties.find((c) => c.townships.some((t) => t.code === townshipCode))?.code ?? ''
+  const outside = townshipCode === OUTSIDE_CITY
   return (
-    <Sheet visible={visible} title='项目所在镇街' note='先选县（市、区），再选镇街' onClose={onClose}>
+    <Sheet visible={visible} title={title} note={`先选县（市、区），再选镇街；不在清远市的选「清远市外」`} onClose={onClose}>
+      <View className={`apply__outside${outside ? ' apply__outside--on' : ''}`} hoverClass='ln-pressed' onClick={() => onChoose(OUTSIDE_CITY)}>
+        <Text>清远市外</Text>
+        <Text className='apply__outside-note'>{outside ? '✓' : PLACE_RULE}</Text>
+      </View>
       <PlacePanes visible={visible} counties={counties} countyCode={countyCode} townshipCode={townshipCode} onChoose={(_county, township) => onChoose(township)} />
     </Sheet>
   )

@@ -9,14 +9,14 @@ import { call, CallError, errorMessage } from '@/services/cloud'
 import { askForNotices } from '@/services/notices'
 import { yuanShort } from '@/components/loan/format'
 import { useSubmit } from '@/components/ui/submit'
-import { firstIncompleteStep, STEPS, stepOf, type Counties } from './draft'
+import { firstIncompleteStep, STEPS, stepOf } from './draft'
 import type { LoanDraft } from './use-draft'
 
 // No rows of its own: the form's check is the function's (the application's `missing`).
 const NO_ROWS: readonly string[] = []
 const noRow = () => null
 
-export function useSend(draft: LoanDraft, counties: Counties) {
+export function useSend(draft: LoanDraft) {
   const { busy, submit } = useSubmit(NO_ROWS, noRow)
 
   const send = async () => {
@@ -39,10 +39,9 @@ export function useSend(draft: LoanDraft, counties: Counties) {
           })
           return false
         }
-        const county = counties.find((c) => c.townships.some((t) => t.code === d.project.townshipCode))
         const { confirm } = await Taro.showModal({
           title: '确认提交申请',
-          content: `申请 ${yuanShort(d.amountFen)}，期限 ${d.termMonths} 个月，${d.bankName}；项目「${d.project.title}」。${d.status === 'returned' ? '补充后的申请将回到退回它的审核环节。' : `提交后由${county?.name ?? ''}团委审核，审核期间不能修改。`}`,
+          content: `申请 ${yuanShort(d.amountFen)}，期限 ${d.termMonths} 个月，${d.bankName}；项目「${d.project.title}」。${d.status === 'returned' ? '补充后的申请将回到退回它的审核环节。' : `提交后由${d.countyName}团委审核，审核期间不能修改。`}`,
           confirmText: '提交',
           confirmColor: '#d93a2b',
         })

@@ -6,6 +6,7 @@ import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { LoanSummary } from '@contract/loan'
+import { PLACE_RULE } from '@contract/loan-rules'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS, PROJECT_TYPES } from '@contract/vocabulary'
 import { ROUTES } from '@/constants/routes'
 import { call, CallError } from '@/services/cloud'
@@ -33,7 +34,7 @@ const PROJECT_HINTS: Record<(typeof PROJECT_TYPES)[number], string> = {
 
 const ROAD = [
   { title: '在线申请', desc: '填写项目，上传材料' },
-  { title: '县团委审核', desc: '项目所在县（市、区）' },
+  { title: '县团委审核', desc: '项目所在县；项目在市外的，户籍所在县' },
   { title: '团市委审核', desc: '推荐到合作银行' },
   { title: '银行审批放款', desc: '邮储银行、农商银行' },
   { title: '按季贴息', desc: '团市委核准后拨付' },
@@ -188,7 +189,8 @@ export default function LoanHome() {
       <View className='loan-home__card loan-home__rules'>
         {[
           `年满 ${(terms ?? DEFAULT_TERMS).ageMin} 周岁、不超过 ${(terms ?? DEFAULT_TERMS).ageMax} 周岁（按提交申请当天计算）`,
-          '已登记并通过审核的农村青年或乡村振兴志愿者，创业项目在清远市内',
+          '已登记并通过审核的农村青年或乡村振兴志愿者',
+          `${PLACE_RULE}（项目在市外的，由户籍所在县（市、区）团委审核）`,
           '每人同时只能有一笔在办或未结清的贷款',
           '项目属于下列扶持类型之一',
         ].map((rule, i) => (

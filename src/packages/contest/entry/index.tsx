@@ -33,7 +33,7 @@ function EntryForm({ got }: { got: OutputOf<'contest.get'> }) {
       <FormRow field='workUrl' label='作品链接' required error={f.err('workUrl')} stacked hint='视频号、抖音等平台的视频或直播回放网址，以 https:// 开头'>
         <TextInput value={f.fields.workUrl} maxLength={CONTEST_LIMITS.url} placeholder='https://' onChange={f.set.workUrl} />
       </FormRow>
-      <FormRow field='pictureFileIds' label={`作品图片（${f.fields.pics.length}/${CONTEST_LIMITS.pictures}）`} error={f.err('pictureFileIds')} stacked hint='封面、直播截图等，JPG 或 PNG，每张不超过 5 MB'>
+      <FormRow field='pictureFileIds' label={`作品图片（最多 ${CONTEST_LIMITS.pictures} 张）`} error={f.err('pictureFileIds')} stacked hint='封面、直播截图等，JPG 或 PNG，每张不超过 5 MB'>
         <PhotoTiles photos={f.fields.pics.map((p) => p.src)} max={CONTEST_LIMITS.pictures} addText='添加图片' onAdd={() => void f.addPictures()} onRemove={f.removePic} />
       </FormRow>
       <FormRow field='description' label='作品介绍' required error={f.err('description')} stacked>

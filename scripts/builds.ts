@@ -42,6 +42,15 @@ function buildPlan(variant: Variant, force: boolean, outDirOverride?: string) {
   return { current, marker, signature, env, command: path.join(ROOT, 'node_modules/.bin/taro'), args: ['build', '--type', variant.type] }
 }
 
+/**
+ * The marker carries the build's start as its time: a source edited while the build ran is newer
+ * than it, so the next run builds again instead of serving what was compiled before the edit.
+ */
+function markBuilt(plan: { marker: string; signature: string }, startedMs: number): void {
+  fs.writeFileSync(plan.marker, plan.signature)
+  fs.utimesSync(plan.marker, startedMs / 1000, startedMs / 1000)
+}
+
 /** Taro draws its progress on stderr: what follows the last error marker. */
 function buildFailure(output: string): string {
   const at = output.lastIndexOf('Error')
@@ -59,7 +68,7 @@ export function ensureBuild(variant: Variant, force = false, outDirOverride?: st
     console.error(`\n${buildFailure(`${result.stdout}\n${result.stderr}`)}`)
     throw new Error(`${variant.label}构建失败`)
   }
-  fs.writeFileSync(plan.marker, plan.signature)
+  markBuilt(plan, started)
   console.log(`完成（${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
   return true
 }
@@ -80,7 +89,7 @@ export function ensureBuildInBackground(variant: Variant): Promise<boolean> {
     child.on('error', reject)
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`${variant.label}构建失败\n${buildFailure(Buffer.concat(chunks).toString('utf8'))}`))
-      fs.writeFileSync(plan.marker, plan.signature)
+      markBuilt(plan, started)
       console.log(`（${variant.label}构建完成，${((Date.now() - started) / 1000).toFixed(1)} 秒）`)
       resolve(true)
     })

@@ -229,8 +229,9 @@ export const DEMO_CONTEST_ID = demo.personas.find((p) => p.id === 'judge')!.role
 /**
  * Something in every programme for `npm start` (never the tests' seed: their data starts from the
  * personas alone): trainings the league publishes with sessions people signed up for and an
- * online course 林晓雨 completed (her certificate), and the live-streaming contest 林晓雨 and
- * 黄家明 entered, now with the judges (苏晓岚 among them). Made through the functions as people
+ * online course 林晓雨 completed (her certificate); two matters she reported as a grid volunteer
+ * (one taken up by her township); a care visit to her with a follow-up open; and the
+ * live-streaming contest 林晓雨 and 黄家明 entered, now with the judges (苏晓岚 among them). Made through the functions as people
  * would, once: a second run finds the courses there and does nothing.
  */
 export async function seedShowcase(cloud: LocalCloud): Promise<boolean> {
@@ -304,6 +305,27 @@ export async function seedShowcase(cloud: LocalCloud): Promise<boolean> {
   })
   await call('o_demo_city', 'training', 'setStatus', { id: online.id, status: 'published' })
   for (const p of online.parts) await call('o_demo_volunteer', 'training', 'completePart', { courseId: online.id, partId: p.id })
+
+  // 志愿网格员: 林晓雨 reports two matters in 凤城街道; 陈思敏 (its league) takes the first up.
+  const matters = [
+    ['environment', 'pressing', '新城村村口垃圾堆放多日无人清理，气味较大，影响村民出行。', '凤城街道新城村村口'],
+    ['safety', 'normal', '北江堤岸步道有一段护栏松动，傍晚散步的人较多，存在安全隐患。', '凤城街道北江堤岸步道'],
+  ] as const
+  const reported: { id: string; version: number }[] = []
+  for (const [i, [category, urgency, text, address]] of matters.entries()) {
+    reported.push(await call('o_demo_volunteer', 'grid', 'report', { requestId: `demo-grid-${i + 1}-${now}`, category, urgency, text, place: { location: { lat: 23.6975 + i * 0.002, lng: 113.0555 }, address } }))
+  }
+  await call('o_demo_township', 'grid', 'accept', { id: reported[0].id, version: reported[0].version })
+  // 志愿者关怀: 陈思敏 and 李建国 visited 林晓雨, with a follow-up open.
+  const lin = [...cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_volunteer')!
+  await call('o_demo_township', 'care', 'record', {
+    volunteerId: lin._id,
+    visitDate: day(-12),
+    visitors: ['陈思敏', '李建国'],
+    aspects: { housing: { rating: 'good', note: '宿舍在街道办院内' }, meals: { rating: 'good' }, office: { rating: 'fair', note: '与党政办合用' }, health: { rating: 'good' }, work: { rating: 'good' } },
+    needs: '希望增加一台办公电脑',
+    followUps: [{ text: '协调街道调配办公电脑', owner: '陈思敏', due: day(10) }],
+  })
 
   // The contest: opened by the city (everyone who may enter is told), two entries submitted, judging.
   if (!cloud.store.get('contests').docs.has(DEMO_CONTEST_ID)) {

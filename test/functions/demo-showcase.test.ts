@@ -29,6 +29,12 @@ test('the showcase fills the trainings and the contest for the demo personas, an
   expect(ok(await app.call('o_demo_city', 'training.list', { manage: true })).total).toBeGreaterThanOrEqual(3)
   expect(ok(await app.call('o_demo_county', 'training.list', { manage: true })).items.map((c) => c.title)).toContain('青农大讲堂·砂糖橘电商直播')
 
+  // Grid reports: hers, one taken up; her township's queue holds them. Care: her visit, a follow-up open.
+  expect(ok(await app.call('o_demo_volunteer', 'grid.mine', {})).total).toBe(2)
+  expect(ok(await app.call('o_demo_township', 'grid.queue', {})).total).toBeGreaterThanOrEqual(1)
+  const lin = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_volunteer')!
+  expect(ok(await app.call('o_demo_township', 'care.history', { volunteerId: lin._id as string })).items).toHaveLength(1)
+
   // The contest: both entries under judging; 苏晓岚 (the demo judge) has them to score, told in 消息.
   const judging = ok(await app.call('o_demo_judge', 'contest.judging', {}))
   expect(judging.items).toEqual([expect.objectContaining({ id: DEMO_CONTEST_ID, status: 'judging', toScore: 2, scored: 0 })])

@@ -230,7 +230,8 @@ export const DEMO_CONTEST_ID = demo.personas.find((p) => p.id === 'judge')!.role
  * Something in every programme for `npm start` (never the tests' seed: their data starts from the
  * personas alone): trainings the league publishes with sessions people signed up for and an
  * online course 林晓雨 completed (her certificate); two matters she reported as a grid volunteer
- * (one taken up by her township); a care visit to her with a follow-up open; and the
+ * (one taken up by her township); a care visit to her with a follow-up open; this year's 最美志愿者
+ * round, published with her among the awarded; and the
  * live-streaming contest 林晓雨 and 黄家明 entered, now with the judges (苏晓岚 among them). Made through the functions as people
  * would, once: a second run finds the courses there and does nothing.
  */
@@ -326,6 +327,18 @@ export async function seedShowcase(cloud: LocalCloud): Promise<boolean> {
     needs: '希望增加一台办公电脑',
     followUps: [{ text: '协调街道调配办公电脑', owner: '陈思敏', due: day(10) }],
   })
+
+  // 评选表彰: this year's 最美志愿者, 林晓雨 nominated by 凤城街道, recommended by 清城区, awarded and published.
+  const year = Number(day(0).slice(0, 4))
+  const round = await call<{ id: string }>('o_demo_city', 'commend', 'saveRound', { kind: 'finest', title: `${year}年度清远市最美志愿者评选`, year, nominateFrom: day(0), nominateTo: day(10), perTownship: 3, perCounty: 2, awards: 2, criteria: '扎根基层服务满一年，服务群众成效突出，事迹感人。' })
+  await call('o_demo_city', 'commend', 'advance', { id: round.id, status: 'nominating' })
+  const candidates = await call<{ items: { name: string; registrationId: string }[] }>('o_demo_township', 'commend', 'candidates', { roundId: round.id, pageSize: 50 })
+  const nomination = await call<{ id: string }>('o_demo_township', 'commend', 'nominate', { roundId: round.id, registrationId: candidates.items.find((c) => c.name === lin.nickname)!.registrationId, reason: '扎根社区两年，组织助农直播二十余场，带动果农增收。' })
+  await call('o_demo_city', 'commend', 'advance', { id: round.id, status: 'reviewing' })
+  await call('o_demo_county', 'commend', 'review', { id: nomination.id, decision: 'recommend', reason: '事迹突出' })
+  await call('o_demo_city', 'commend', 'advance', { id: round.id, status: 'deciding' })
+  await call('o_demo_city', 'commend', 'decide', { id: nomination.id, decision: 'award', reason: '' })
+  await call('o_demo_city', 'commend', 'advance', { id: round.id, status: 'published' })
 
   // The contest: opened by the city (everyone who may enter is told), two entries submitted, judging.
   if (!cloud.store.get('contests').docs.has(DEMO_CONTEST_ID)) {

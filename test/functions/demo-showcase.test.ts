@@ -35,6 +35,9 @@ test('the showcase fills the trainings and the contest for the demo personas, an
   const lin = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_volunteer')!
   expect(ok(await app.call('o_demo_township', 'care.history', { volunteerId: lin._id as string })).items).toHaveLength(1)
 
+  // Commendations: her honour, published.
+  expect(ok(await app.call('o_demo_volunteer', 'commend.mine', {})).items).toHaveLength(1)
+
   // The contest: both entries under judging; 苏晓岚 (the demo judge) has them to score, told in 消息.
   const judging = ok(await app.call('o_demo_judge', 'contest.judging', {}))
   expect(judging.items).toEqual([expect.objectContaining({ id: DEMO_CONTEST_ID, status: 'judging', toScore: 2, scored: 0 })])

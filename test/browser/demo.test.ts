@@ -1,11 +1,13 @@
 // The demo as `npm start` shows it (issue 22 item 8): with the programmes' showcase seeded, the
 // judge 苏晓岚 finds the live-streaming contest with both entries to score, and 林晓雨's learning
-// records hold her sessions and the online course she completed. Screenshots in test-artifacts/.
+// records hold her sessions and the online course she completed. Then (issue 22 item 7) the entries
+// are scored and the results published: 林晓雨's 一等奖 shows on her service record beside 荣誉表彰.
+// Screenshots in test-artifacts/.
 import { DEMO_CONTEST_ID, seedShowcase } from '../../scripts/demo'
 import { journey } from '../support/journey'
 
 const world = journey('demo')
-const { shot, openAs } = world
+const { docs, shot, openAs } = world
 
 test('the showcase: the judge has the contest to score, the volunteer her trainings and certificate', async () => {
   expect(await seedShowcase(world.stack.cloud)).toBe(true)
@@ -25,4 +27,14 @@ test('the showcase: the judge has the contest to score, the volunteer her traini
   await lin.page.goto(`${world.stack.url}/#/packages/training/index/index`)
   await lin.page.getByText('2026 年乡村振兴志愿者岗前培训').first().waitFor()
   await shot(lin.page, '04-volunteer-courses')
+
+  // Scored and published: her entry wins 一等奖, on her record where posts and commendations show.
+  const entries = docs('contest_entries').filter((e) => e.contestId === DEMO_CONTEST_ID)
+  for (const e of entries) await world.invoke('o_demo_judge', 'contest', 'score', { entryId: e._id, scores: e.title === '英西峰林慢直播' ? [9, 9] : [7, 8] })
+  await world.invoke('o_demo_city', 'contest', 'advance', { id: DEMO_CONTEST_ID, to: 'published' })
+  await lin.page.goto(`${world.stack.url}/#/packages/volunteer/hours/index`)
+  const awards = lin.page.locator('.ct-awards')
+  await awards.locator('.cm-honours__name', { hasText: '清远市乡村旅游直播大赛 · 一等奖' }).waitFor()
+  await awards.scrollIntoViewIfNeeded()
+  await shot(lin.page, '05-volunteer-awards')
 })

@@ -18,6 +18,7 @@ import { HoursHero, Levels, MonthBars, StationHours } from './parts'
 import { MyPosts } from '@/components/care/MyPosts'
 import { TermCard } from '@/components/term/TermCard'
 import { Honours } from '@/components/commend/Honours'
+import { ContestAwards } from '@/components/contest/Awards'
 
 const PAGE_SIZE = 20
 
@@ -97,6 +98,7 @@ export default function Hours() {
             <Levels hours={hours} />
             <MyPosts />
             <Honours />
+            <ContestAwards />
             <Card title='月度服务时长' extra={<Text>近 12 个月 · 小时</Text>}>
               <MonthBars months={hours.months} />
             </Card>

@@ -96,6 +96,7 @@ test('a rural youth applies, the county and the city approve, the bank approves 
   // His 户籍: 英德 (the project in the city is still reviewed by its own county).
   await page.locator('.apply__household').click()
   await page.locator('.apply__outside', { hasText: '清远市外' }).waitFor()
+  await shot(page, '03-apply-household-sheet')
   await page.locator('.place__county', { hasText: '英德市' }).click()
   await page.locator('.place__township', { hasText: '英城街道' }).click()
   await page.locator('.apply__household', { hasText: '英德市 · 英城街道' }).waitFor()

@@ -102,7 +102,7 @@ export function LoanHero({ d, viewer }: { d: LoanDetail; viewer: 'applicant' | '
         <Text className='ln-hero__id'>编号 {d.id.slice(1, 9).toUpperCase()}</Text>
       </View>
       {viewer === 'reviewer' && <Text className='ln-hero__project'>{d.projectTitle || '未命名的创业项目'}</Text>}
-      <Text className='ln-hero__lead'>{viewer === 'applicant' ? HEADLINES[d.status] : `${d.applicantName} · ${d.projectPlace || '未选地点'}`}</Text>
+      <Text className='ln-hero__lead'>{viewer === 'applicant' ? HEADLINES[d.status] : `${d.applicantName} · ${d.project.townshipCode === 'outside' ? d.projectPlace : `${d.countyName || '未选地点'}${d.townshipName ? ` ${d.townshipName}` : ''}`}`}</Text>
       <View className='ln-hero__facts'>
         <View className='ln-hero__fact'>
           <Text className='ln-hero__num'>{amount.fen > 0 ? yuanShort(amount.fen).replace(' 元', '') : '—'}</Text>

@@ -124,7 +124,7 @@ function PlaceSheet({ visible, title, counties, townshipCode, onClose, onChoose 
   const countyCode = counties.find((c) => c.townships.some((t) => t.code === townshipCode))?.code ?? ''
   const outside = townshipCode === OUTSIDE_CITY
   return (
-    <Sheet visible={visible} title={title} note={`先选县（市、区），再选镇街；不在清远市的选「清远市外」`} onClose={onClose}>
+    <Sheet visible={visible} title={title} note='不在清远市的，选「清远市外」' onClose={onClose}>
       <View className={`apply__outside${outside ? ' apply__outside--on' : ''}`} hoverClass='ln-pressed' onClick={() => onChoose(OUTSIDE_CITY)}>
         <Text>清远市外</Text>
         <Text className='apply__outside-note'>{outside ? '✓' : PLACE_RULE}</Text>

@@ -4,7 +4,7 @@
 // are scored and the results published: 林晓雨's 一等奖 shows on her service record beside 荣誉表彰.
 // Screenshots in test-artifacts/.
 import { DEMO_CONTEST_ID, seedShowcase } from '../../scripts/demo'
-import { journey } from '../support/journey'
+import { journey, until } from '../support/journey'
 
 const world = journey('demo')
 const { docs, shot, openAs } = world
@@ -37,4 +37,18 @@ test('the showcase: the judge has the contest to score, the volunteer her traini
   await awards.locator('.cm-honours__name', { hasText: '清远市乡村旅游直播大赛 · 一等奖' }).waitFor()
   await awards.scrollIntoViewIfNeeded()
   await shot(lin.page, '05-volunteer-awards')
+
+  // 黄家明 appeals his 二等奖 and the city upholds it: the 成立 tab offers to republish the round's results.
+  const his = entries.find((e) => e.title !== '英西峰林慢直播')!
+  const appeal = await world.invoke('o_demo_youth', 'contest', 'appeal', { entryId: his._id, reason: '直播间的成交数据没有计入带货效果，请复核。' })
+  await world.invoke('o_demo_city', 'contest', 'answerAppeal', { id: appeal.id, decision: 'upheld', answer: '成交数据已补充，请评委重新评分。' })
+  const league = await openAs('周丽华')
+  await league.page.goto(`${world.stack.url}/#/packages/contest/appeals/index?id=${DEMO_CONTEST_ID}`)
+  await league.page.locator('.panel-tabs__item', { hasText: '成立' }).click()
+  await league.page.locator('.ct-appeal', { hasText: '砂糖橘丰收直播间' }).waitFor()
+  await league.page.locator('.ct-appeals__republish-go').waitFor()
+  await shot(league.page, '06-league-appeals-upheld')
+  await league.page.locator('.ct-appeals__republish-go').click()
+  await league.page.locator('.ui-dialog__ok', { hasText: '重新公布' }).click()
+  await until(async () => docs('contest_entries').find((e) => e._id === his._id)?.status, 'awarded')
 })

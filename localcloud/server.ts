@@ -146,8 +146,12 @@ export class LocalCloud {
         else res.end()
       })
     })
-    // Keep-alive sockets from the SDK and browsers must not hold the process open at close.
-    this.server.keepAliveTimeout = 5000
+    // The store answers on this process's event loop, so a long aggregation (seconds over a city's
+    // sessions) keeps every other socket waiting. A keep-alive socket the SDK's pool (agentkeepalive,
+    // freeSocketTimeout 4.8 s) reuses meanwhile must not be closed by an idle timer that expired during
+    // that wait: the request already written on it would fail with ECONNRESET, which a platform
+    // database never does. The client drops idle sockets itself; close() closes all connections.
+    this.server.keepAliveTimeout = 60_000
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject)
       // Loopback only: this is a development tool, never reachable from the network.

@@ -10,7 +10,7 @@ import { TRAINING_KIND_LABELS } from '@contract/vocabulary'
 import { APPEAL_STATUS_LABELS, ENTRY_MODE_LABELS } from '@contract/contest-rules'
 import { call } from '@/services/cloud'
 import { changeText, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
-import { Bars, Big, Card, DateField, Figures } from '../../admin/dashboard/parts'
+import { Bars, Big, Card, DateField, Figures } from '@/components/admin/dashboard-parts'
 import { staffScopeOf, type StaffScope } from '@/components/township/shared'
 import { useDivisions, useScope } from '@/components/admin/shared'
 import { OptionSheet } from '@/components/ui/OptionSheet'
@@ -20,7 +20,6 @@ import { dateTime, today } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
-import '../../admin/dashboard/index.scss'
 import './index.scss'
 
 type Training = OutputOf<'training.report'>

@@ -7,6 +7,7 @@ import type { OutputOf } from '@contract/index'
 import { summaryParagraphs } from '@contract/dashboard-summary'
 import { barWidths, changeText, changeTone, countText, hoursText } from '@/components/admin/dashboard-figures'
 import { wan } from '@/components/loan/format'
+import './dashboard.scss'
 
 type Overview = OutputOf<'dashboard.overview'>
 type Figure = { current: number; lastYear: number }

@@ -64,3 +64,19 @@ test('no component over 200 lines', () => {
   expect(lengths.length).toBeGreaterThan(100)
   expect(Object.fromEntries(lengths.filter(([, n]) => n > 200))).toEqual({})
 })
+
+test("a subpackage's files import nothing from another subpackage (shared front-end code lives in components/)", () => {
+  const packagesDir = path.join(SRC, 'packages')
+  const packageOf = (file: string) => path.relative(packagesDir, file).split(path.sep)[0]
+  const crossing = sources
+    .filter((f) => f.startsWith(packagesDir + path.sep))
+    .flatMap((f) => {
+      const text = fs.readFileSync(f, 'utf8')
+      const specifiers = [...text.matchAll(/(?:from\s+|import\s+|@use\s+|@import\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1])
+      return specifiers
+        .map((s) => (s.startsWith('@/') ? path.join(SRC, s.slice(2)) : s.startsWith('.') ? path.resolve(path.dirname(f), s) : null))
+        .filter((target): target is string => target !== null && target.startsWith(packagesDir + path.sep) && packageOf(target) !== packageOf(f))
+        .map((target) => `${rel(f)} → ${rel(target)}`)
+    })
+  expect(crossing).toEqual([])
+})

@@ -404,6 +404,10 @@ export const contestEntryMachine = machine<EntryStatus>({
     // An upheld appeal reopens the entry's scoring for the round its result was published in: back
     // under judgement (its award withdrawn) until the league republishes that round's results.
     { action: 'contest.answerAppeal', variant: 'upheld', from: ['advanced', 'eliminated', 'awarded'], to: ['submitted'], by: LEAGUE, fields: ['reopenedRound', 'award'] },
+    // Republishing the round after that (the contest's contest.advance 'republish' step) ranks it again:
+    // the reopened entries move on as settleResults moves them, and settled ones whose rank, award or
+    // outcome the new ranking changes are corrected in place, a side effect of the contest's step (as a
+    // fair's waiting list moves inside someone else's cancellation), not a step of its own.
   ],
 })
 

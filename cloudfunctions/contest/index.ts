@@ -240,8 +240,10 @@ const reopenedIn = (e: Pick<ContestEntryDoc, 'status' | 'reopenedRound'>, round:
  * Moves the round's submitted entries on by its results (the tie rule orders them): the best
  * `advance` to the next round, or in the last round the awards in order; the rest are out. Each
  * move is conditional on the entry still being submitted, so running it twice moves nobody twice.
- * Entries reopened by an upheld appeal wait for the league to republish (`republish`): then they
- * alone move, ranked by their new scores among all the round's entries (the others keep theirs).
+ * Entries reopened by an upheld appeal wait for the league to republish (`republish`): then the
+ * round is ranked again with their new scores, they move on, and every entry whose rank, award or
+ * outcome the correction changes is corrected and told (so no two entries share a rank and no
+ * award is given more often than the contest offers).
  */
 async function settle(c: ContestDoc, now: Date, republish = false): Promise<{ moved: number }> {
   const round = c.round
@@ -256,17 +258,21 @@ async function settle(c: ContestDoc, now: Date, republish = false): Promise<{ mo
   let moved = 0
   const told: { to: string[]; notice: AnyNotice }[] = []
   for (const [i, r] of ranked.entries()) {
-    if (!moves.has(r.entryId)) continue
     const rank = i + 1
     const award = last ? (prizes[i] ?? '') : ''
     const status: EntryStatus = last ? (award ? 'awarded' : 'eliminated') : i < c.rounds[round].advance ? 'advanced' : 'eliminated'
     const outcome = outcomeLabel(c, status, award, round)
+    const moving = moves.has(r.entryId)
+    // Republishing corrects a settled entry only where the new ranking changes it.
+    const corrected = !moving && republish && (r.e.lastRank !== rank || r.e.status !== status || (r.e.award ?? '') !== award)
+    if (!moving && !corrected) continue
     const { stats } = await entries()
-      .where({ _id: r.entryId, status: 'submitted', round })
+      .where(moving ? { _id: r.entryId, status: 'submitted', round } : { _id: r.entryId, status: r.e.status, round, lastRank: r.e.lastRank })
       .update({ data: { status, results: [...r.e.results.filter((x) => x.round !== round), { round, score: r.score, rank, outcome }], lastRound: round, lastRank: rank, lastScore: r.score, award, updatedAt: now } })
     if (stats.updated !== 1) continue
     moved++
-    told.push({ to: r.e.memberIds, notice: { template: 'review', page: `${RESULTS_PAGE}?id=${c._id}`, values: { thing1: `${c.title}·${c.rounds[round].name}`, phrase2: outcome, thing3: `第 ${rank} 名，平均分 ${r.score}` } } })
+    const what = corrected ? `结果更正：第 ${rank} 名，平均分 ${r.score}` : `第 ${rank} 名，平均分 ${r.score}`
+    told.push({ to: r.e.memberIds, notice: { template: 'review', page: `${RESULTS_PAGE}?id=${c._id}`, values: { thing1: `${c.title}·${c.rounds[round].name}`, phrase2: outcome, thing3: what } } })
   }
   await contests().where({ _id: c._id, settledRound: _.lt(round) }).update({ data: { settledRound: round } })
   const people = new Map((await recipientsOf([...new Set(told.flatMap((x) => x.to))])).map((p) => [p.userId, p]))

@@ -387,9 +387,38 @@ test('an upheld appeal reopens the entry\'s scoring for that round: judges score
   expect(doc('contest_entries', appealed.id)).toMatchObject({ status: 'eliminated', lastRank: 2, lastScore: 70, results: [{ round: 0, score: 70, rank: 2, outcome: '未获奖' }] })
   expect(doc('contest_entries', first.id)).toMatchObject({ status: 'awarded', award: '一等奖' })
   expect(messagesOf(VOLUNTEER).filter((m) => JSON.stringify(m).includes('第 2 名'))).toHaveLength(1)
+  // The entry it passed is corrected to third (no two entries share a rank), and told so.
+  expect(doc('contest_entries', other.id)).toMatchObject({ status: 'eliminated', lastRank: 3, results: [{ round: 0, score: 50, rank: 3, outcome: '未获奖' }] })
+  expect(messagesOf(YOUTH).filter((m) => JSON.stringify(m).includes('结果更正：第 3 名'))).toHaveLength(1)
   expect(await app.call('o_contest_reopen_judge', 'contest.score', { entryId: appealed.id, scores: [9, 9] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   // Again: nothing more moves.
   const settled = JSON.stringify(docs('contest_entries').filter((e) => e.contestId === contestId))
   ok(await app.call(CITY, 'contest.advance', { id: contestId, to: 'republish' }))
   expect(JSON.stringify(docs('contest_entries').filter((e) => e.contestId === contestId))).toBe(settled)
+})
+
+test('an entry rescored above the award winner after an upheld appeal takes the award; the former winner is corrected and told, and the award is given once', async () => {
+  const contestId = await arrangeContest(app, 'published', { countyCode: '', rounds: 1, awards: [{ name: '一等奖', count: 1 }] })
+  const judge = await makeJudge(app, 'o_contest_overtake_judge', contestId)
+  const winner = await arrangeEntry(app, contestId, 'awarded', { captainId: userIdOf(YOUTH), countyCode: '', mode: 'individual' })
+  const appealed = await arrangeEntry(app, contestId, 'eliminated', { captainId: userIdOf(VOLUNTEER), countyCode: '', mode: 'individual' })
+  await arrangeScore(app, contestId, winner.id, judge, [8, 8])
+  await arrangeScore(app, contestId, appealed.id, judge, [4, 4])
+  await set('contest_entries', winner.id, { lastRank: 1, lastScore: 80, award: '一等奖', results: [{ round: 0, score: 80, rank: 1, outcome: '一等奖' }] })
+  await set('contest_entries', appealed.id, { lastRank: 2, lastScore: 40, results: [{ round: 0, score: 40, rank: 2, outcome: '未获奖' }] })
+  const appeal = ok(await app.call(VOLUNTEER, 'contest.appeal', { entryId: appealed.id, reason: '直播间的成交数据漏算了，请复核评分。' }))
+  ok(await app.call(CITY, 'contest.answerAppeal', { id: appeal.id, decision: 'upheld', answer: '数据已补齐，请评委重新评分。' }))
+  ok(await app.call('o_contest_overtake_judge', 'contest.score', { entryId: appealed.id, scores: [9, 9] }))
+  ok(await app.call(CITY, 'contest.advance', { id: contestId, to: 'republish' }))
+
+  const round = docs('contest_entries').filter((e) => e.contestId === contestId)
+  expect(round.map((e) => e.lastRank).sort()).toEqual([1, 2])
+  expect(round.filter((e) => e.award === '一等奖').map((e) => e._id)).toEqual([appealed.id])
+  expect(doc('contest_entries', appealed.id)).toMatchObject({ status: 'awarded', award: '一等奖', lastRank: 1, lastScore: 90 })
+  expect(doc('contest_entries', winner.id)).toMatchObject({ status: 'eliminated', award: '', lastRank: 2, results: [{ round: 0, score: 80, rank: 2, outcome: '未获奖' }] })
+  expect(messagesOf(YOUTH).filter((m) => JSON.stringify(m).includes('结果更正：第 2 名'))).toHaveLength(1)
+  // The results page shows one winner.
+  const results = ok(await app.call(VOLUNTEER, 'contest.results', { contestId }))
+  expect(results.items.filter((e) => e.award === '一等奖').map((e) => e.id)).toEqual([appealed.id])
+  expect(results.items.map((e) => e.rank).sort()).toEqual([1, 2])
 })

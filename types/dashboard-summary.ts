@@ -38,7 +38,7 @@ export const townshipsServed = (o: DashboardOverview) => o.volunteers.byTownship
 
 /**
  * The summary as paragraphs: a title, then volunteers and service, stations, perks (not for a
- * township), loans and the subsidy, job fairs. Every figure is the overview's own.
+ * township), loans and the subsidy, job fairs, trainings and contests. Every figure is the overview's own.
  */
 export function summaryParagraphs(o: DashboardOverview): string[] {
   const v = o.volunteers
@@ -52,10 +52,13 @@ export function summaryParagraphs(o: DashboardOverview): string[] {
     `二、驿站阵地。在用志愿服务驿站${o.stations.active}个，期间有签到的驿站${o.stations.used.current}个，签到服务${o.stations.sessions.current}次${versus(o.stations.sessions.current, o.stations.sessions.lastYear, '次')}。`,
   ]
   if (o.perks) out.push(`三、爱心商家。期间志愿者在爱心商家享受优惠${o.perks.redemptions.current}次${versus(o.perks.redemptions.current, o.perks.redemptions.lastYear, '次')}，涉及商家${o.perks.byMerchant.filter((m) => m.count > 0).length}家。`)
-  const n = o.perks ? ['四', '五'] : ['三', '四']
+  const n = o.perks ? ['四', '五', '六'] : ['三', '四', '五']
   out.push(
     `${n[0]}、创业贴息贷款。期间受理贷款申请${l.applications.current}笔，发放贷款${l.loans.current}笔${summaryWan(l.lentFen.current)}万元${versus(l.lentFen.current, l.lentFen.lastYear, '万元', summaryWan)}，带动就业${l.jobsCreated.current}人，帮扶${l.householdsHelped.current}户；核准贴息${summaryYuan(l.subsidyApprovedFen.current)}元，拨付贴息${summaryYuan(l.subsidyPaidFen.current)}元。`,
     `${n[1]}、岗位对接。期间举办乡村振兴志愿者岗位对接会${f.fairs.current}场，报名${f.signups.current}人次、到场${f.attended.current}人次，达成录用意向${f.offered.current}人，入职${f.hired.current}人，其中在清远本地就业${f.hiredLocal.current}人。`,
   )
+  const t = o.training
+  const contests = t.contests ? `；举办大赛${t.contests.contests.current}项，参赛作品${t.contests.entries.current}件，获奖${t.contests.awarded.current}件` : ''
+  out.push(`${n[2]}、培训与大赛。期间培训报名${t.signups.current}人次、参训${t.personTimes.current}人次${versus(t.personTimes.current, t.personTimes.lastYear, '人次')}，培训${summaryHours(t.minutes.current)}小时${contests}。`)
   return out
 }

@@ -539,6 +539,10 @@ export function overviewSheets(o: DashboardOverview): Sheet[] {
     f('录用意向', '人', o.fairs.offered),
     f('入职', '人', o.fairs.hired),
     f('本地就业', '人', o.fairs.hiredLocal),
+    f('培训报名', '人次', o.training.signups),
+    f('参训', '人次', o.training.personTimes),
+    f('培训时长', '小时', o.training.minutes, hours),
+    ...(o.training.contests ? [f('大赛', '项', o.training.contests.contests), f('参赛作品', '件', o.training.contests.entries), f('获奖作品', '件', o.training.contests.awarded)] : []),
   ]
   const sheets: Sheet[] = [
     { title: '摘要', columns: [col(`${o.scope.name} ${o.period.from} 至 ${o.period.to}`, 'text', 120)], rows: summaryParagraphs(o).map((text) => ({ text })) },

@@ -544,6 +544,15 @@ describe.each([
     money('拨付贴息', e.loans.subsidyPaidFen)
     both('岗位对接会', e.fairs.fairs)
     for (const [label, key] of [['对接会报名', 'signups'], ['对接会到场', 'attended'], ['录用意向', 'offered'], ['入职', 'hired'], ['本地就业', 'hiredLocal']] as const) both(label, e.fairs[key])
+    // Trainings and contests as the card on screen has them (their own figures are checked against a fixture in training-report.test.ts).
+    const shown = await overview(openid, inputOf(scope))
+    if (!shown.ok) throw new Error(JSON.stringify(shown.error))
+    const t = shown.data.training
+    both('培训报名', t.signups)
+    both('参训', t.personTimes)
+    both('培训时长', { current: hoursCell(t.minutes.current), lastYear: hoursCell(t.minutes.lastYear) })
+    if (t.contests) both('获奖作品', t.contests.awarded)
+    else expect(figures.has('获奖作品')).toBe(false)
 
     // The lists behind them.
     expect(book.get('各镇街志愿者')).toEqual(e.volunteers.byTownship.map((t) => [t.townshipName, t.inPost, t.endingSoon, t.finished]))

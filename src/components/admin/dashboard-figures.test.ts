@@ -67,6 +67,7 @@ test('the one-page summary states the figures as the league’s reports do', () 
     perks: { redemptions: f(0), byMerchant: [], byCategory: [], byCounty: [] },
     loans: { applications: f(20), byStatus: [], loans: f(14, 10), lentFen: f(2_800_000_00), jobsCreated: f(56), householdsHelped: f(23), subsidyApprovedFen: f(1_234_56), subsidyPaidFen: f(1_000_00), byType: [] },
     fairs: { fairs: f(2), signups: f(300), attended: f(200), offered: f(80), hired: f(50), hiredLocal: f(41), byFair: [] },
+    training: { personTimes: f(540, 450), signups: f(600), minutes: f(1_620_00), contests: { contests: f(1), entries: f(36), awarded: f(6) } },
   } as unknown as DashboardOverview
   const text = summaryParagraphs(o).join('\n')
   expect(periodWords(o.period)).toBe('2025年3月1日至8月31日')
@@ -77,6 +78,8 @@ test('the one-page summary states the figures as the league’s reports do', () 
   expect(text).toContain('发放贷款14笔280.00万元（去年同期无），带动就业56人，帮扶23户；核准贴息1234.56元，拨付贴息1000.00元')
   expect(text).toContain('入职50人，其中在清远本地就业41人')
   expect(text).toContain('达到一星及以上的志愿者40名')
+  expect(text).toContain('六、培训与大赛。期间培训报名600人次、参训540人次（去年同期450人次，增长20%），培训2700小时；举办大赛1项，参赛作品36件，获奖6件。')
+  expect(summaryParagraphs({ ...o, training: { ...o.training, contests: null } }).join('\n')).toContain('培训2700小时。')
   expect([summaryHours(90), summaryHours(599), summaryHours(600), summaryWan(12_345_678)]).toEqual(['1.5', '10', '10', '12.35'])
 })
 

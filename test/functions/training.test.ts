@@ -218,15 +218,17 @@ describe('sign-up, the waiting list and promotion', () => {
     const ranks = results.map((r) => (r.ok ? r.data.session.mine?.waitingRank : -1)).filter((r) => r! > 0)
     expect(new Set(ranks).size).toBe(ranks.length)
 
-    // Control: count the confirmed, then take a seat, without a condition: overbooks. The pause
-    // between the count and the seat is most of each call (the probe's four instances take the
-    // calls in turn, so a short pause could let every count follow the last seat taken).
+    // Control: count the confirmed, then take a seat, without a condition: overbooks. Every
+    // instance of the probe is warmed first: otherwise the one warm instance takes the calls in
+    // turn while the others start cold (seconds on a loaded machine), and every count follows the
+    // last seat taken (as races.test.ts warms them for its controls).
     await app.probe(`await db.createCollection('race_control')`)
+    await race(8, () => app.probe(`await new Promise((r) => setTimeout(r, 50))`))
     await race(200, (i) =>
       app.probe(`
         const { total } = await db.collection('race_control').where({ seat: 'training' }).count()
         if (total >= 50) return
-        await new Promise((r) => setTimeout(r, 100))
+        await new Promise((r) => setTimeout(r, 80 + Math.random() * 40))
         await db.collection('race_control').add({ data: { seat: 'training', by: ${i} } })
       `),
     )

@@ -202,6 +202,8 @@ export async function cityScale(functionsDir: string, tmp: string, options: City
         check(`dashboard.overview (${who}) volunteers with approved time`, (d.hours as { volunteers: number }).volunteers, service.volunteers)
       })
       if (m) metrics[who === 'city' ? 'dashboard.cityOverviewMs' : 'dashboard.countyOverviewMs'] = m.p50
+      // The key issue 21 names for the city dashboard's local p50 (the same figure).
+      if (m && who === 'city') metrics['dashboard.cityP50Ms'] = m.p50
       if (m && who === 'city') metrics['dashboard.cityP50Ms'] = m.p50
       if (m && who === 'county') metrics['dashboard.countyP50Ms'] = m.p50
       if (m) {

@@ -1,16 +1,67 @@
-// The 工作看板's parts: the date field of a custom period, the one-page summary, cards, headline
+// The 工作看板's parts (shared with 培训与大赛统计): the period chips and the custom period's dates,
+// the note of a workbook made, the one-page summary, cards, headline
 // figures beside last year's, and rows drawn as bars or a table.
 import { useState, type ReactNode } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { summaryParagraphs } from '@contract/dashboard-summary'
-import { barWidths, changeText, changeTone, countText, hoursText } from '@/components/admin/dashboard-figures'
+import { barWidths, changeText, changeTone, countText, hoursText, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { today } from '@/components/ui/format'
 import { wan } from '@/components/loan/format'
 import './dashboard.scss'
 
 type Overview = OutputOf<'dashboard.overview'>
 type Figure = { current: number; lastYear: number }
+
+const PERIODS: { key: PeriodKey | 'custom'; label: string }[] = [
+  { key: 'month', label: '本月' },
+  { key: 'year', label: '今年' },
+  { key: 'last12', label: '近 12 个月' },
+  { key: 'custom', label: '自定' },
+]
+/** The earliest day a custom period may start (the seeds' figures begin in 2020). */
+const EARLIEST = '2019-01-01'
+
+type Span = { from: string; to: string }
+
+/** The period chips and, for 自定, the two dates with their problems (checked as the function checks them). */
+export function PeriodChoice({ periodKey, onPeriod, picked, onPick }: { periodKey: PeriodKey | 'custom'; onPeriod: (key: PeriodKey | 'custom') => void; picked: Span; onPick: (next: Span) => void }) {
+  const problems = periodProblems(picked.from, picked.to)
+  return (
+    <>
+      <View className='dash__periods'>
+        {PERIODS.map((p) => (
+          <View key={p.key} className={`dash__period dash__period--${p.key}${periodKey === p.key ? ' dash__period--on' : ''}`} onClick={() => onPeriod(p.key)}>
+            <Text>{p.label}</Text>
+          </View>
+        ))}
+      </View>
+      {periodKey === 'custom' && (
+        <View className='dash__custom'>
+          <DateField label='开始日期' field='from' value={picked.from} start={EARLIEST} end={today()} error={problems.from} onChange={(from) => onPick({ ...picked, from })} />
+          <Text className='dash__custom-to'>至</Text>
+          <DateField label='结束日期' field='to' value={picked.to} start={EARLIEST} end={today()} error={problems.to} onChange={(to) => onPick({ ...picked, to })} />
+        </View>
+      )}
+    </>
+  )
+}
+
+/** The workbook just made, and a way to open it again. */
+export function ExportedNote({ exported, reopen }: { exported: { fileName: string; rows: number } | null; reopen: () => void }) {
+  if (!exported) return null
+  return (
+    <View className='dash__exported'>
+      <Text className='dash__exported-text'>
+        已生成 {exported.fileName}（{exported.rows} 行）
+      </Text>
+      <Text className='dash__exported-again' onClick={reopen}>
+        重新打开
+      </Text>
+    </View>
+  )
+}
 
 /** A day picked with the platform's date picker, its problem under it. */
 export function DateField({ label, field, value, start, end, error, onChange }: { label: string; field: string; value: string; start: string; end: string; error?: string; onChange: (ymd: string) => void }) {

@@ -15,7 +15,7 @@ import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
 import { call } from '@/services/cloud'
 import { ROUTES } from '@/constants/routes'
 import { changeText, countText, hoursText, periodOf, periodProblems, rolledUpText, type PeriodKey } from '@/components/admin/dashboard-figures'
-import { Bars, Big, Card, DateField, Figures, Summary } from '@/components/admin/dashboard-parts'
+import { Bars, Big, Card, ExportedNote, Figures, PeriodChoice, Summary } from '@/components/admin/dashboard-parts'
 import { staffScopeOf, type StaffScope } from '@/components/township/shared'
 import { useDivisions, useScope } from '@/components/admin/shared'
 import { OptionSheet } from '@/components/ui/OptionSheet'
@@ -33,14 +33,6 @@ type Scope = InputOf<'dashboard.overview'>['scope']
 
 const STAFF_ONLY: DeniedLook = { text: '工作看板向镇街团委干事、县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。', className: 'panel-denied' }
 
-const PERIODS: { key: PeriodKey | 'custom'; label: string }[] = [
-  { key: 'month', label: '本月' },
-  { key: 'year', label: '今年' },
-  { key: 'last12', label: '近 12 个月' },
-  { key: 'custom', label: '自定' },
-]
-/** The earliest day a custom period may start (the seeds' figures begin in 2020). */
-const EARLIEST = '2019-01-01'
 
 /** Where a caller starts: the city, their (first) county, or their township. */
 function startScope(s: StaffScope): Scope {
@@ -56,7 +48,6 @@ export default function Dashboard() {
   // The custom period as picked, and the last one that passed the check (what is shown meanwhile).
   const [picked, setPicked] = useState(() => periodOf('year', today()))
   const [custom, setCustom] = useState(picked)
-  const problems = periodProblems(picked.from, picked.to)
   const pick = (next: { from: string; to: string }) => {
     setPicked(next)
     if (Object.keys(periodProblems(next.from, next.to)).length === 0) setCustom(next)
@@ -108,36 +99,14 @@ export default function Dashboard() {
               </Text>
             )}
           </View>
-          <View className='dash__periods'>
-            {PERIODS.map((p) => (
-              <View key={p.key} className={`dash__period dash__period--${p.key}${periodKey === p.key ? ' dash__period--on' : ''}`} onClick={() => setPeriodKey(p.key)}>
-                <Text>{p.label}</Text>
-              </View>
-            ))}
-          </View>
-          {periodKey === 'custom' && (
-            <View className='dash__custom'>
-              <DateField label='开始日期' field='from' value={picked.from} start={EARLIEST} end={today()} error={problems.from} onChange={(from) => pick({ ...picked, from })} />
-              <Text className='dash__custom-to'>至</Text>
-              <DateField label='结束日期' field='to' value={picked.to} start={EARLIEST} end={today()} error={problems.to} onChange={(to) => pick({ ...picked, to })} />
-            </View>
-          )}
+          <PeriodChoice periodKey={periodKey} onPeriod={setPeriodKey} picked={picked} onPick={pick} />
         </View>
       )}
       <PageStates gate={gate} state={state} retry={staff ? retry : () => void reloadScope(true)} denied={gate.kind === 'denied' ? STAFF_ONLY : undefined}>
         {(o) => (
           <>
             <Body o={o} drill={drill} />
-            {exported && (
-              <View className='dash__exported'>
-                <Text className='dash__exported-text'>
-                  已生成 {exported.fileName}（{exported.rows} 行）
-                </Text>
-                <Text className='dash__exported-again' onClick={reopen}>
-                  重新打开
-                </Text>
-              </View>
-            )}
+            <ExportedNote exported={exported} reopen={reopen} />
           </>
         )}
       </PageStates>

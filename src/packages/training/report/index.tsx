@@ -10,7 +10,7 @@ import { TRAINING_KIND_LABELS } from '@contract/vocabulary'
 import { APPEAL_STATUS_LABELS, ENTRY_MODE_LABELS } from '@contract/contest-rules'
 import { call } from '@/services/cloud'
 import { changeText, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
-import { Bars, Big, Card, DateField, Figures } from '@/components/admin/dashboard-parts'
+import { Bars, Big, Card, ExportedNote, Figures, PeriodChoice } from '@/components/admin/dashboard-parts'
 import { staffScopeOf, type StaffScope } from '@/components/township/shared'
 import { useDivisions, useScope } from '@/components/admin/shared'
 import { OptionSheet } from '@/components/ui/OptionSheet'
@@ -28,13 +28,6 @@ type Scope = InputOf<'training.report'>['scope']
 type Tab = 'training' | 'contest'
 
 const STAFF_ONLY: DeniedLook = { text: '培训与大赛统计向镇街团委干事、县（市、区）团委和团市委开放。', className: 'panel-denied' }
-const PERIODS: { key: PeriodKey | 'custom'; label: string }[] = [
-  { key: 'month', label: '本月' },
-  { key: 'year', label: '今年' },
-  { key: 'last12', label: '近 12 个月' },
-  { key: 'custom', label: '自定' },
-]
-const EARLIEST = '2019-01-01'
 
 function startScope(s: StaffScope): Scope {
   if (s.city) return { level: 'city' }
@@ -54,7 +47,6 @@ export default function TrainingReportPage() {
   const [periodKey, setPeriodKey] = useState<PeriodKey | 'custom'>('year')
   const [picked, setPicked] = useState(() => periodOf('year', today()))
   const [custom, setCustom] = useState(picked)
-  const problems = periodProblems(picked.from, picked.to)
   const pick = (next: { from: string; to: string }) => {
     setPicked(next)
     if (Object.keys(periodProblems(next.from, next.to)).length === 0) setCustom(next)
@@ -116,36 +108,14 @@ export default function TrainingReportPage() {
               ))}
             </View>
           )}
-          <View className='dash__periods'>
-            {PERIODS.map((p) => (
-              <View key={p.key} className={`dash__period dash__period--${p.key}${periodKey === p.key ? ' dash__period--on' : ''}`} onClick={() => setPeriodKey(p.key)}>
-                <Text>{p.label}</Text>
-              </View>
-            ))}
-          </View>
-          {periodKey === 'custom' && (
-            <View className='dash__custom'>
-              <DateField label='开始日期' field='from' value={picked.from} start={EARLIEST} end={today()} error={problems.from} onChange={(from) => pick({ ...picked, from })} />
-              <Text className='dash__custom-to'>至</Text>
-              <DateField label='结束日期' field='to' value={picked.to} start={EARLIEST} end={today()} error={problems.to} onChange={(to) => pick({ ...picked, to })} />
-            </View>
-          )}
+          <PeriodChoice periodKey={periodKey} onPeriod={setPeriodKey} picked={picked} onPick={pick} />
         </View>
       )}
       <PageStates gate={gate} state={state} retry={staff ? retry : () => void reloadScope(true)} denied={gate.kind === 'denied' ? STAFF_ONLY : undefined}>
         {(d) => (
           <>
             {d.tab === 'training' ? <TrainingBody r={d.r} drill={drill} /> : <ContestBody r={d.r} />}
-            {exported && (
-              <View className='dash__exported'>
-                <Text className='dash__exported-text'>
-                  已生成 {exported.fileName}（{exported.rows} 行）
-                </Text>
-                <Text className='dash__exported-again' onClick={reopen}>
-                  重新打开
-                </Text>
-              </View>
-            )}
+            <ExportedNote exported={exported} reopen={reopen} />
           </>
         )}
       </PageStates>

@@ -1,12 +1,15 @@
 // The 工作看板's parts (shared with 培训与大赛统计): the period chips and the custom period's dates,
-// the note of a workbook made, the one-page summary, cards, headline
-// figures beside last year's, and rows drawn as bars or a table.
+// the crumbs of the places drilled into, the one-page summary, cards, headline figures beside last
+// year's, and rows drawn as bars or a table.
 import { useState, type ReactNode } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { summaryParagraphs } from '@contract/dashboard-summary'
 import { barWidths, changeText, changeTone, countText, hoursText, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
+import { startName, type PlaceTrailState, type ReportPeriod } from '@/components/admin/use-report-view'
+import type { StaffScope } from '@/components/township/shared'
+import { OptionSheet } from '@/components/ui/OptionSheet'
 import { today } from '@/components/ui/format'
 import { wan } from '@/components/loan/format'
 import './dashboard.scss'
@@ -23,10 +26,9 @@ const PERIODS: { key: PeriodKey | 'custom'; label: string }[] = [
 /** The earliest day a custom period may start (the seeds' figures begin in 2020). */
 const EARLIEST = '2019-01-01'
 
-type Span = { from: string; to: string }
-
 /** The period chips and, for 自定, the two dates with their problems (checked as the function checks them). */
-export function PeriodChoice({ periodKey, onPeriod, picked, onPick }: { periodKey: PeriodKey | 'custom'; onPeriod: (key: PeriodKey | 'custom') => void; picked: Span; onPick: (next: Span) => void }) {
+export function PeriodChoice({ choice }: { choice: ReportPeriod }) {
+  const { periodKey, setPeriodKey: onPeriod, picked, pick: onPick } = choice
   const problems = periodProblems(picked.from, picked.to)
   return (
     <>
@@ -48,18 +50,41 @@ export function PeriodChoice({ periodKey, onPeriod, picked, onPick }: { periodKe
   )
 }
 
-/** The workbook just made, and a way to open it again. */
-export function ExportedNote({ exported, reopen }: { exported: { fileName: string; rows: number } | null; reopen: () => void }) {
-  if (!exported) return null
+/**
+ * The crumbs of the places drilled into (the first: where the caller starts, named `first` or after
+ * their scope), 选县区 / 选镇街 while there is a level below, and the sheet to choose from it.
+ */
+export function PlaceTrail({ place, staff, first }: { place: PlaceTrailState; staff: StaffScope; first?: string }) {
+  const { trail, back, below, belowLevel, drill, choosing, setChoosing } = place
   return (
-    <View className='dash__exported'>
-      <Text className='dash__exported-text'>
-        已生成 {exported.fileName}（{exported.rows} 行）
-      </Text>
-      <Text className='dash__exported-again' onClick={reopen}>
-        重新打开
-      </Text>
-    </View>
+    <>
+      <View className='dash__trail'>
+        <Text className={`dash__crumb${trail.length === 0 ? ' dash__crumb--on' : ''}`} onClick={() => back(0)}>
+          {first ?? startName(staff)}
+        </Text>
+        {trail.map((t, i) => (
+          <Text key={t.name} className={`dash__crumb${i === trail.length - 1 ? ' dash__crumb--on' : ''}`} onClick={() => back(i + 1)}>
+            › {t.name}
+          </Text>
+        ))}
+        {below.length > 0 && (
+          <Text className='dash__down' onClick={() => setChoosing(true)}>
+            {belowLevel === 'county' ? '选县区' : '选镇街'} ▾
+          </Text>
+        )}
+      </View>
+      <OptionSheet
+        visible={choosing}
+        title={belowLevel === 'county' ? '县（市、区）' : '镇街'}
+        options={below}
+        value=''
+        onSelect={(code) => {
+          const one = below.find((b) => b.value === code)
+          if (one) drill({ level: belowLevel, code: one.value }, one.label)
+        }}
+        onClose={() => setChoosing(false)}
+      />
+    </>
   )
 }
 

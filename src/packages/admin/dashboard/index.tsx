@@ -7,56 +7,40 @@
 // months or one picked (a year at most, checked as the function checks it, the problem under the
 // date). Below the cards, the one-page summary worded as the league's reports are (copyable), and
 // the view exports as an Excel workbook (the summary its first sheet).
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { InputOf, OutputOf } from '@contract/index'
+import type { OutputOf } from '@contract/index'
 import { LOAN_STATUS_LABELS, PROJECT_TYPE_LABELS } from '@contract/vocabulary'
 import { call } from '@/services/cloud'
 import { ROUTES } from '@/constants/routes'
-import { changeText, countText, hoursText, periodOf, periodProblems, rolledUpText, type PeriodKey } from '@/components/admin/dashboard-figures'
-import { Bars, Big, Card, ExportedNote, Figures, PeriodChoice, Summary } from '@/components/admin/dashboard-parts'
-import { staffScopeOf, type StaffScope } from '@/components/township/shared'
-import { useDivisions, useScope } from '@/components/admin/shared'
-import { OptionSheet } from '@/components/ui/OptionSheet'
+import { changeText, countText, hoursText, rolledUpText } from '@/components/admin/dashboard-figures'
+import { Bars, Big, Card, Figures, PeriodChoice, PlaceTrail, Summary } from '@/components/admin/dashboard-parts'
+import { usePlaceTrail, useReportPeriod, type ReportScope } from '@/components/admin/use-report-view'
+import { staffScopeOf } from '@/components/township/shared'
+import { useScope } from '@/components/admin/shared'
+import { ExportedNote } from '@/components/ui/ExportedNote'
 import { wan } from '@/components/loan/format'
 import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
-import { dateTime, today } from '@/components/ui/format'
+import { dateTime } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
 import './index.scss'
 
 type Overview = OutputOf<'dashboard.overview'>
-type Scope = InputOf<'dashboard.overview'>['scope']
+type Scope = ReportScope
 
 const STAFF_ONLY: DeniedLook = { text: '工作看板向镇街团委干事、县（市、区）团委和团市委开放。如需开通，请联系上级团委发送邀请。', className: 'panel-denied' }
-
-
-/** Where a caller starts: the city, their (first) county, or their township. */
-function startScope(s: StaffScope): Scope {
-  if (s.city) return { level: 'city' }
-  if (s.counties.length > 0) return { level: 'county', code: s.counties[0].code }
-  return { level: 'township', code: s.townships[0].code }
-}
 
 export default function Dashboard() {
   const { state: gate, reload: reloadScope } = useScope(staffScopeOf)
   const staff = gate.kind === 'ready' ? gate.scope : null
-  const [periodKey, setPeriodKey] = useState<PeriodKey | 'custom'>('year')
-  // The custom period as picked, and the last one that passed the check (what is shown meanwhile).
-  const [picked, setPicked] = useState(() => periodOf('year', today()))
-  const [custom, setCustom] = useState(picked)
-  const pick = (next: { from: string; to: string }) => {
-    setPicked(next)
-    if (Object.keys(periodProblems(next.from, next.to)).length === 0) setCustom(next)
-  }
+  const choice = useReportPeriod()
+  const { period } = choice
   // The places drilled into, from where the caller starts (the last is shown).
-  const [trail, setTrail] = useState<{ scope: Scope; name: string }[]>([])
-  const start = staff ? startScope(staff) : null
-  const scope = trail.length > 0 ? trail[trail.length - 1].scope : start
-  const period = periodKey === 'custom' ? custom : periodOf(periodKey, today())
+  const place = usePlaceTrail(staff)
+  const { scope, drill } = place
   const key = JSON.stringify({ scope, period })
   const { state, reload, retry } = usePageState(() => call('dashboard.overview', { scope: scope!, period }), [key], !!scope)
   const { exporting, exported, run: exportNow, reopen } = useWorkbookExport(() => call('dashboard.exportOverview', { scope: scope!, period }), { madeOf: key })
@@ -64,49 +48,20 @@ export default function Dashboard() {
     void (staff ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const drill = (next: Scope, name: string) => setTrail((t) => [...t, { scope: next, name }])
-  const back = (index: number) => setTrail((t) => t.slice(0, index))
-
-  // One level down from what is shown: the city's counties, or a county's townships.
-  const divisions = useDivisions()
-  const [choosing, setChoosing] = useState(false)
-  const below =
-    !scope || !divisions
-      ? []
-      : scope.level === 'city'
-        ? divisions.counties.map((c) => ({ value: c.code, label: c.name }))
-        : scope.level === 'county'
-          ? (divisions.counties.find((c) => c.code === scope.code)?.townships ?? []).map((t) => ({ value: t.code, label: t.name }))
-          : []
-  const belowLevel = scope?.level === 'city' ? 'county' : 'township'
 
   return (
     <View className={`dash${staff ? ' dash--with-bar' : ''}`}>
       {staff && (
         <View className='dash__top'>
-          <View className='dash__trail'>
-            <Text className={`dash__crumb${trail.length === 0 ? ' dash__crumb--on' : ''}`} onClick={() => back(0)}>
-              {state.kind === 'ready' && trail.length === 0 ? state.data.scope.name : startName(staff)}
-            </Text>
-            {trail.map((t, i) => (
-              <Text key={t.name} className={`dash__crumb${i === trail.length - 1 ? ' dash__crumb--on' : ''}`} onClick={() => back(i + 1)}>
-                › {t.name}
-              </Text>
-            ))}
-            {below.length > 0 && (
-              <Text className='dash__down' onClick={() => setChoosing(true)}>
-                {belowLevel === 'county' ? '选县区' : '选镇街'} ▾
-              </Text>
-            )}
-          </View>
-          <PeriodChoice periodKey={periodKey} onPeriod={setPeriodKey} picked={picked} onPick={pick} />
+          <PlaceTrail place={place} staff={staff} first={state.kind === 'ready' && place.trail.length === 0 ? state.data.scope.name : undefined} />
+          <PeriodChoice choice={choice} />
         </View>
       )}
       <PageStates gate={gate} state={state} retry={staff ? retry : () => void reloadScope(true)} denied={gate.kind === 'denied' ? STAFF_ONLY : undefined}>
         {(o) => (
           <>
             <Body o={o} drill={drill} />
-            <ExportedNote exported={exported} reopen={reopen} />
+            <ExportedNote block='dash' exported={exported} reopen={reopen} />
           </>
         )}
       </PageStates>
@@ -121,22 +76,9 @@ export default function Dashboard() {
           </Button>
         </View>
       )}
-      <OptionSheet
-        visible={choosing}
-        title={belowLevel === 'county' ? '县（市、区）' : '镇街'}
-        options={below}
-        value=''
-        onSelect={(code) => {
-          const picked = below.find((b) => b.value === code)
-          if (picked) drill({ level: belowLevel, code: picked.value }, picked.label)
-        }}
-        onClose={() => setChoosing(false)}
-      />
     </View>
   )
 }
-
-const startName = (s: StaffScope) => (s.city ? '全市' : s.counties.length > 0 ? s.counties[0].name : (s.townships[0]?.name ?? ''))
 
 function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) => void }) {
   const downTo = o.scope.level === 'city' ? 'county' : o.scope.level === 'county' ? 'township' : null

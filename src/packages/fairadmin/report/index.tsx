@@ -17,6 +17,7 @@ import { PageStates } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
 import { chineseDate } from '@/components/ui/format'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
+import { ExportedNote } from '@/components/ui/ExportedNote'
 
 import '@/components/fair/pieces.scss'
 import './index.scss'
@@ -94,14 +95,7 @@ export default function Report() {
           <Text className='rep__hero-note'>本地录用：工作地在清远市内的岗位录用人数</Text>
         </View>
 
-        {exported && (
-          <View className='rep__exported'>
-            <Text className='rep__exported-text'>已生成 {exported.fileName}</Text>
-            <Text className='rep__exported-again' onClick={reopen}>
-              重新打开
-            </Text>
-          </View>
-        )}
+        <ExportedNote block='rep' rows={false} exported={exported} reopen={reopen} />
 
         <View className='panel-section fair-section'>
           <View className='panel-section__title'>

@@ -18,6 +18,7 @@ import { usePaged } from '@/components/ui/paged'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 import { useExportJob } from '@/components/ui/use-export-job'
 import { JobProgress, MyExportsLink } from '@/components/ui/JobProgress'
+import { ExportedNote } from '@/components/ui/ExportedNote'
 
 import './index.scss'
 
@@ -138,16 +139,7 @@ export default function Report() {
           {rolledUpAt && list.status === 'ready' ? <Text className='report__explain'>{rolledUpText(rolledUpAt)}，此后审核的时长已实时计入。</Text> : null}
 
           <JobProgress job={job.progress} />
-          {exported && (
-            <View className='report__exported'>
-              <Text className='report__exported-text'>
-                已生成 {exported.fileName}（{exported.rows} 行）
-              </Text>
-              <Text className='report__exported-again' onClick={reopen}>
-                重新打开
-              </Text>
-            </View>
-          )}
+          <ExportedNote block='report' exported={exported} reopen={reopen} />
           {exported && <MyExportsLink />}
         </>
       )}

@@ -5,18 +5,19 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import type { InputOf, OutputOf } from '@contract/index'
+import type { OutputOf } from '@contract/index'
 import { TRAINING_KIND_LABELS } from '@contract/vocabulary'
 import { APPEAL_STATUS_LABELS, ENTRY_MODE_LABELS } from '@contract/contest-rules'
 import { call } from '@/services/cloud'
-import { changeText, countText, hoursText, periodOf, periodProblems, type PeriodKey } from '@/components/admin/dashboard-figures'
-import { Bars, Big, Card, ExportedNote, Figures, PeriodChoice } from '@/components/admin/dashboard-parts'
-import { staffScopeOf, type StaffScope } from '@/components/township/shared'
-import { useDivisions, useScope } from '@/components/admin/shared'
-import { OptionSheet } from '@/components/ui/OptionSheet'
+import { changeText, countText, hoursText } from '@/components/admin/dashboard-figures'
+import { Bars, Big, Card, Figures, PeriodChoice, PlaceTrail } from '@/components/admin/dashboard-parts'
+import { usePlaceTrail, useReportPeriod, type ReportScope } from '@/components/admin/use-report-view'
+import { staffScopeOf } from '@/components/township/shared'
+import { useScope } from '@/components/admin/shared'
+import { ExportedNote } from '@/components/ui/ExportedNote'
 import { PageStates, type DeniedLook } from '@/components/ui/PageStates'
 import { usePageState } from '@/components/ui/page-state'
-import { dateTime, today } from '@/components/ui/format'
+import { dateTime } from '@/components/ui/format'
 import { Button } from '@/components/ui/Button'
 import { useWorkbookExport } from '@/components/ui/use-workbook-export'
 
@@ -24,17 +25,10 @@ import './index.scss'
 
 type Training = OutputOf<'training.report'>
 type Contests = OutputOf<'contest.report'>
-type Scope = InputOf<'training.report'>['scope']
+type Scope = ReportScope
 type Tab = 'training' | 'contest'
 
 const STAFF_ONLY: DeniedLook = { text: '培训与大赛统计向镇街团委干事、县（市、区）团委和团市委开放。', className: 'panel-denied' }
-
-function startScope(s: StaffScope): Scope {
-  if (s.city) return { level: 'city' }
-  if (s.counties.length > 0) return { level: 'county', code: s.counties[0].code }
-  return { level: 'township', code: s.townships[0].code }
-}
-const startName = (s: StaffScope) => (s.city ? '全市' : s.counties.length > 0 ? s.counties[0].name : (s.townships[0]?.name ?? ''))
 
 /** A part of a whole in percent to one decimal ('—' without a whole). */
 export const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : '—')
@@ -44,18 +38,12 @@ export default function TrainingReportPage() {
   const staff = gate.kind === 'ready' ? gate.scope : null
   const opened = useRouter().params.tab
   const [tab, setTab] = useState<Tab>(opened === 'contest' ? 'contest' : 'training')
-  const [periodKey, setPeriodKey] = useState<PeriodKey | 'custom'>('year')
-  const [picked, setPicked] = useState(() => periodOf('year', today()))
-  const [custom, setCustom] = useState(picked)
-  const pick = (next: { from: string; to: string }) => {
-    setPicked(next)
-    if (Object.keys(periodProblems(next.from, next.to)).length === 0) setCustom(next)
-  }
-  const [trail, setTrail] = useState<{ scope: Scope; name: string }[]>([])
-  const scope = trail.length > 0 ? trail[trail.length - 1].scope : staff ? startScope(staff) : null
+  const choice = useReportPeriod()
+  const { period } = choice
+  const place = usePlaceTrail(staff)
+  const { scope, drill } = place
   // A township holds no contest: its view is the trainings'.
   const shown: Tab = scope?.level === 'township' ? 'training' : tab
-  const period = periodKey === 'custom' ? custom : periodOf(periodKey, today())
   const key = JSON.stringify({ scope, period, shown })
   const { state, reload, retry } = usePageState<{ tab: 'training'; r: Training } | { tab: 'contest'; r: Contests }>(
     async () => (shown === 'training' ? { tab: 'training', r: await call('training.report', { scope: scope!, period }) } : { tab: 'contest', r: await call('contest.report', { scope: scope!, period }) }),
@@ -67,38 +55,12 @@ export default function TrainingReportPage() {
     void (staff ? reload(true) : reloadScope(true)).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const drill = (next: Scope, name: string) => setTrail((t) => [...t, { scope: next, name }])
-  const divisions = useDivisions()
-  const [choosing, setChoosing] = useState(false)
-  const below =
-    !scope || !divisions
-      ? []
-      : scope.level === 'city'
-        ? divisions.counties.map((c) => ({ value: c.code, label: c.name }))
-        : scope.level === 'county'
-          ? (divisions.counties.find((c) => c.code === scope.code)?.townships ?? []).map((t) => ({ value: t.code, label: t.name }))
-          : []
-  const belowLevel = scope?.level === 'city' ? 'county' : 'township'
 
   return (
     <View className={`dash trr${staff ? ' dash--with-bar' : ''}`}>
       {staff && (
         <View className='dash__top'>
-          <View className='dash__trail'>
-            <Text className={`dash__crumb${trail.length === 0 ? ' dash__crumb--on' : ''}`} onClick={() => setTrail([])}>
-              {startName(staff)}
-            </Text>
-            {trail.map((t, i) => (
-              <Text key={t.name} className={`dash__crumb${i === trail.length - 1 ? ' dash__crumb--on' : ''}`} onClick={() => setTrail((all) => all.slice(0, i + 1))}>
-                › {t.name}
-              </Text>
-            ))}
-            {below.length > 0 && (
-              <Text className='dash__down' onClick={() => setChoosing(true)}>
-                {belowLevel === 'county' ? '选县区' : '选镇街'} ▾
-              </Text>
-            )}
-          </View>
+          <PlaceTrail place={place} staff={staff} />
           {scope?.level !== 'township' && (
             <View className='trr__tabs'>
               {(['training', 'contest'] as const).map((t) => (
@@ -108,14 +70,14 @@ export default function TrainingReportPage() {
               ))}
             </View>
           )}
-          <PeriodChoice periodKey={periodKey} onPeriod={setPeriodKey} picked={picked} onPick={pick} />
+          <PeriodChoice choice={choice} />
         </View>
       )}
       <PageStates gate={gate} state={state} retry={staff ? retry : () => void reloadScope(true)} denied={gate.kind === 'denied' ? STAFF_ONLY : undefined}>
         {(d) => (
           <>
             {d.tab === 'training' ? <TrainingBody r={d.r} drill={drill} /> : <ContestBody r={d.r} />}
-            <ExportedNote exported={exported} reopen={reopen} />
+            <ExportedNote block='dash' exported={exported} reopen={reopen} />
           </>
         )}
       </PageStates>
@@ -130,17 +92,6 @@ export default function TrainingReportPage() {
           </Button>
         </View>
       )}
-      <OptionSheet
-        visible={choosing}
-        title={belowLevel === 'county' ? '县（市、区）' : '镇街'}
-        options={below}
-        value=''
-        onSelect={(code) => {
-          const one = below.find((b) => b.value === code)
-          if (one) drill({ level: belowLevel, code: one.value }, one.label)
-        }}
-        onClose={() => setChoosing(false)}
-      />
     </View>
   )
 }

@@ -1,18 +1,51 @@
 // Who is calling: the OPENID the platform injected, the account it belongs to, and what
 // their roles let them reach.
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { RoleGrant } from '../../types/common'
 import type { Role } from '../../types/roles'
 import { audit } from './audit'
 import { COLLECTIONS, type UserDoc } from './collections'
 import { _, db, isDuplicateKey } from './cloud'
 import { config } from './config'
+import type { Aggregate } from './db-types'
 import { CITY } from './divisions'
 import { AppError, forbidden } from './errors'
 
 const CITY_ADMIN: RoleGrant = { role: 'city_admin', scopeType: 'city', scopeId: CITY.code, scopeName: CITY.name }
 
+/**
+ * What a call reads together with its caller's account, in the one request that reads the account
+ * (the handler reads it before the action, to check the caller's roles): stages added after the
+ * account (lookups, and the fields they key on), every field they add named in `as`. The action
+ * takes them with `ctx.joined()`; the account is as it would be read alone.
+ */
+export interface CallerJoin {
+  as: readonly string[]
+  stages: (caller: Aggregate) => Aggregate
+}
+
+/** The join of the call under way (see `joiningCaller`). */
+const callJoins = new AsyncLocalStorage<CallerJoin>()
+
+/**
+ * A function's entry whose calls read what their action decides from with the caller's account,
+ * one request where there were two: `joinOf` gives a call's join from its event (null: the account
+ * alone). It sees the input before the handler validates it, so it must build a join only from
+ * input its action's schema accepts.
+ */
+export function joiningCaller<E, R>(main: (event: E) => Promise<R>, joinOf: (event: E) => CallerJoin | null): (event: E) => Promise<R> {
+  return (event) => {
+    const join = joinOf(event)
+    return join ? callJoins.run(join, () => main(event)) : main(event)
+  }
+}
+
 export class CallContext {
   private loaded: Promise<UserDoc | null> | null = null
+  /** This call's join, if its function gave one (read with the account). */
+  private readonly join = callJoins.getStore() ?? null
+  /** What the join read, by name (null until read, or when there is no account to read it with). */
+  private joinedParts: Record<string, unknown> | null = null
 
   constructor(
     /** Identity comes only from getWXContext(), never from the request. */
@@ -22,13 +55,34 @@ export class CallContext {
 
   /** The caller's account, or null if they have never called before. One query, cached. */
   user(): Promise<UserDoc | null> {
-    this.loaded ??= db
-      .collection<UserDoc>(COLLECTIONS.users)
-      .where({ openid: this.openid })
-      .limit(1)
-      .get()
-      .then((res) => this.bootstrap(res.data[0] ?? null))
+    this.loaded ??= this.read().then((user) => this.bootstrap(user))
     return this.loaded
+  }
+
+  /** The account by its WeChat identity (unique), with the call's join when it has one. */
+  private async read(): Promise<UserDoc | null> {
+    const accounts = db.collection<UserDoc>(COLLECTIONS.users)
+    if (!this.join) return (await accounts.where({ openid: this.openid }).limit(1).get()).data[0] ?? null
+    const { list } = await this.join.stages(accounts.aggregate().match({ openid: this.openid }).limit(1)).end<UserDoc & Record<string, unknown>>()
+    const row = list[0]
+    if (!row) return null
+    const user: Record<string, unknown> = { ...row }
+    const parts: Record<string, unknown> = {}
+    for (const name of this.join.as) {
+      parts[name] = row[name]
+      delete user[name]
+    }
+    this.joinedParts = parts
+    return user as unknown as UserDoc
+  }
+
+  /**
+   * What the call's join (`joiningCaller`) read with the account, by name; null when the function
+   * gave none or there is no account (the action then reads it itself).
+   */
+  async joined<T extends object>(): Promise<T | null> {
+    await this.user()
+    return this.joinedParts as T | null
   }
 
   /** The first city admins come from deployment configuration: they get the role on their first call. */

@@ -59,6 +59,12 @@ export interface SignupEngine<H extends Seats & { _id: string }, S extends SeatS
    * filled (perhaps with this one). `seated`: the seat was taken at once.
    */
   takeSeat(holderId: string, signupId: string, now: Date): Promise<{ seated: true } | { seated: false; promoted: string[]; seats: SeatsOf<H> | null }>
+  /**
+   * The end of the waiting list for `signupId` (written beforehand as `pending`), then any seat
+   * free meanwhile is filled (perhaps with this one): for a sign-up that read the holder full or
+   * someone waiting, so that it does not first try for a seat it cannot take.
+   */
+  joinWaitlist(holderId: string, signupId: string, now: Date): Promise<{ promoted: string[]; seats: SeatsOf<H> | null }>
   fillFromWaitlist(holderId: string, now: Date): Promise<{ promoted: string[]; seats: SeatsOf<H> | null }>
   /** A confirmed person leaves (`read`: sign-ups the caller read with the holder, the head of the list among them if it could). */
   releaseSeat(h: H, read: S[], now: Date): Promise<Released<H, S>>
@@ -100,8 +106,16 @@ export function signupEngine<H extends Seats & { _id: string }, S extends SeatSi
     return { promoted, seats }
   }
 
+  async function joinWaitlist(holderId: string, signupId: string, now: Date): Promise<{ promoted: string[]; seats: SeatsOf<H> | null }> {
+    await signups().doc(signupId).update({ data: { status: 'waiting' } })
+    await holders().doc(holderId).update({ data: { waitlist: _.push([signupId]) } })
+    // A seat may have come free before this one joined (and it may be this one's).
+    return fillFromWaitlist(holderId, now)
+  }
+
   return {
     fillFromWaitlist,
+    joinWaitlist,
 
     async enter(record, again) {
       const busy = () => conflict('报名正在处理，请稍后刷新')
@@ -126,10 +140,7 @@ export function signupEngine<H extends Seats & { _id: string }, S extends SeatSi
         await signups().doc(signupId).update({ data: { status: 'confirmed' } })
         return { seated: true }
       }
-      await signups().doc(signupId).update({ data: { status: 'waiting' } })
-      await holders().doc(holderId).update({ data: { waitlist: _.push([signupId]) } })
-      // A seat may have come free between the two steps (and it may be this one's).
-      return { seated: false, ...(await fillFromWaitlist(holderId, now)) }
+      return { seated: false, ...(await joinWaitlist(holderId, signupId, now)) }
     },
 
     /**

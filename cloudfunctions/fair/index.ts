@@ -12,7 +12,7 @@ import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABEL
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type EmployerDoc, type FairDoc, type PositionDoc, type RegistrationDoc, type SessionDoc, type SettingsDoc, type SignupDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db } from '../_shared/cloud'
-import type { CallContext } from '../_shared/context'
+import { joiningCaller, type CallContext, type CallerJoin } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
@@ -150,13 +150,80 @@ async function fairViews(list: FairDoc[], ctx: CallContext, userId: string | nul
  * registrations and hours). Null when no such fair.
  */
 async function fairWith<T extends object>(fairId: string, extra: (pipeline: Aggregate) => Aggregate): Promise<(FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] } & T) | null> {
-  const joined = fairs()
-    .aggregate()
-    .match({ _id: fairId })
+  const { list } = await extra(withFairParts(fairs().aggregate().match({ _id: fairId }))).end<FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] } & T>()
+  return list[0] ?? null
+}
+
+/** Adds to a pipeline of fairs their positions and invited employers (what `joinedView` shows). */
+const withFairParts = (pipeline: Aggregate) =>
+  pipeline
     .lookup({ from: COLLECTIONS.fairPositions, localField: '_id', foreignField: 'fairId', as: 'positions' })
     .lookup({ from: COLLECTIONS.employers, localField: 'employerIds', foreignField: '_id', as: 'employers' })
-  const { list } = await extra(joined).end<FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] } & T>()
-  return list[0] ?? null
+
+/** A fair as a person's sign-up or cancellation reads it with their account (`personalRead`). */
+type FairRead<T> = FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[]; signups: SignupDoc[] } & T
+
+/**
+ * What a person's sign-up or cancellation of the fair decides from, read beside their account
+ * (stages after a pipeline of that one account, keyed on its _id): the fair with its positions and
+ * employers (and what `fairStages` adds to it), their sign-up for it (`signups`), and what `extra`
+ * adds beside (their registrations and hours). The fields it adds are `PERSONAL_FIELDS` and
+ * those `extra` names.
+ */
+function personalRead(fairId: string, fairStages: (fair: Aggregate) => Aggregate, extra: (caller: Aggregate) => Aggregate = (caller) => caller): (caller: Aggregate) => Aggregate {
+  return (caller) =>
+    extra(
+      caller
+        .lookup({ from: COLLECTIONS.fairs, pipeline: (fairStages(withFairParts($.pipeline().match({ _id: fairId }))) as LookupPipeline).done(), as: 'fair' })
+        .addFields({ signupId: $.concat([`${fairId}:`, '$_id']) })
+        .lookup({ from: COLLECTIONS.fairSignups, localField: 'signupId', foreignField: '_id', as: 'signups' }),
+    )
+}
+const PERSONAL_FIELDS = ['fair', 'signupId', 'signups'] as const
+
+/**
+ * The read of `personalRead`: beside the caller's account when the call joined it there
+ * (`callerJoin`, one request for both), else by itself. Null when no such fair.
+ */
+async function readPersonal<T extends object>(ctx: CallContext, userId: string, read: CallerJoin): Promise<FairRead<T> | null> {
+  type Row = { fair: (FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] })[]; signups: SignupDoc[] } & T
+  const row = (await ctx.joined<Row>()) ?? (await read.stages(db.collection<UserDoc>(COLLECTIONS.users).aggregate().match({ _id: userId }).limit(1)).end<Row>()).list[0]
+  if (!row?.fair[0]) return null
+  const { fair: [f], ...parts } = row
+  return { ...f, ...parts } as FairRead<T>
+}
+
+/** A sign-up reads with the account: the fair, the person's sign-up, approved registrations and sessions (the résumé), and the settings unless this instance has them. */
+function signUpRead(fairId: string, withSettings: boolean): CallerJoin {
+  const mine = (pipeline: Aggregate) => pipeline.match(_.expr($.and([$.eq(['$userId', '$$user']), $.eq(['$status', 'approved'])])))
+  return {
+    as: [...PERSONAL_FIELDS, 'registrations', 'sessions', 'settings'],
+    stages: personalRead(fairId, (fair) => fair, (caller) => {
+      const read = caller
+        .lookup({ from: COLLECTIONS.registrations, let: { user: '$_id' }, pipeline: (mine($.pipeline()).limit(2) as LookupPipeline).done(), as: 'registrations' })
+        .lookup({ from: COLLECTIONS.sessions, let: { user: '$_id' }, pipeline: (mine($.pipeline()).project(SESSION_FIELDS).limit(10_000) as LookupPipeline).done(), as: 'sessions' })
+      return withSettings ? read.lookup({ from: COLLECTIONS.settings, pipeline: ($.pipeline().match({ _id: SETTINGS_ID }) as LookupPipeline).done(), as: 'settings' }) : read
+    }),
+  }
+}
+
+/** A cancellation reads with the account: the fair with the one at the head of its waiting list (who may take the seat), and the person's sign-up. */
+const cancelRead = (fairId: string): CallerJoin => ({
+  as: PERSONAL_FIELDS,
+  stages: personalRead(fairId, (fair) => fair.addFields({ first: $.arrayElemAt(['$waitlist', 0]) }).lookup({ from: COLLECTIONS.fairSignups, localField: 'first', foreignField: '_id', as: 'head' })),
+})
+
+/** The reads a call makes with its caller's account (`joiningCaller`), from its input as the contract accepts it. */
+function callerJoin(event: { action?: unknown; input?: unknown }): CallerJoin | null {
+  if (event?.action === 'signUp') {
+    const parsed = fair.signUp.input.safeParse(event.input)
+    return parsed.success ? signUpRead(parsed.data.fairId, !cachedSettings()) : null
+  }
+  if (event?.action === 'cancel') {
+    const parsed = fair.cancel.input.safeParse(event.input)
+    return parsed.success ? cancelRead(parsed.data.fairId) : null
+  }
+  return null
 }
 
 /** Positions as they were listed (ties on _id). */
@@ -634,7 +701,7 @@ function signupSheet(title: string, list: SignupDoc[], f: FairDoc, positionsById
 
 // ---- the actions ----------------------------------------------------------------------
 
-export const main = defineFunction('fair', fair, {
+export const main = joiningCaller(defineFunction('fair', fair, {
   async list(input, ctx) {
     const user = await ctx.account()
     const today = shanghaiDate(ctx.now)
@@ -874,16 +941,9 @@ export const main = defineFunction('fair', fair, {
   async signUp(input, ctx) {
     const user = (await ctx.user())!
     const id = `${input.fairId}:${user._id}`
-    const settingsKnown = cachedSettings(ctx.now.getTime())
-    // One read: the fair with its positions and employers, this person's earlier sign-up, their
-    // approved registrations and sessions (the résumé), and the settings unless this instance has them.
-    const f = await fairWith<{ signups: SignupDoc[]; registrations: RegistrationDoc[]; sessions: SessionPart[]; settings: SettingsDoc[] }>(input.fairId, (joined) => {
-      const read = joined
-        .lookup({ from: COLLECTIONS.fairSignups, pipeline: $.pipeline().match({ _id: id }).done(), as: 'signups' })
-        .lookup({ from: COLLECTIONS.registrations, pipeline: $.pipeline().match({ userId: user._id, status: 'approved' }).limit(2).done(), as: 'registrations' })
-        .lookup({ from: COLLECTIONS.sessions, pipeline: $.pipeline().match({ userId: user._id, status: 'approved' }).project(SESSION_FIELDS).limit(10_000).done(), as: 'sessions' })
-      return settingsKnown ? read : read.lookup({ from: COLLECTIONS.settings, pipeline: $.pipeline().match({ _id: SETTINGS_ID }).done(), as: 'settings' })
-    })
+    // One read with the account: the fair with its positions and employers, this person's earlier
+    // sign-up, their approved registrations and sessions (the résumé), and the settings unless this instance has them.
+    const f = await readPersonal<{ registrations: RegistrationDoc[]; sessions: SessionPart[]; settings?: SettingsDoc[] }>(ctx, user._id, signUpRead(input.fairId, !cachedSettings(ctx.now.getTime())))
     if (!f || (f.status === 'draft' && !isCityAdmin(user))) throw notFound('对接会不存在')
     if (f.status !== 'published') throw conflict('对接会未发布或已取消')
     if (ctx.now < f.signupOpensAt) throw conflict(`报名 ${shanghaiMoment(f.signupOpensAt)} 开始`)
@@ -893,7 +953,8 @@ export const main = defineFunction('fair', fair, {
     const found = f.positions.filter((p) => chosen.includes(p._id))
     const reg = eligibleRegistration(f.registrations, f)
     if (found.length !== chosen.length) throw invalid('positionIds', '所选岗位不在这场对接会中')
-    const settings = settingsKnown ?? rememberSettings(f.settings[0], ctx.now.getTime())
+    // Read with the account unless this instance had them then (and, rarely, has let them go since).
+    const settings = f.settings ? rememberSettings(f.settings[0], ctx.now.getTime()) : await loadSettings(ctx.now.getTime())
     const resume = resumeOf(reg, daysOf(f.sessions), settings, ctx.now)
     const choice = { positionIds: chosen, employerIds: [...new Set(found.map((p) => p.employerId))], resume, registrationId: reg._id, updatedAt: ctx.now }
     const existing = f.signups[0]
@@ -916,8 +977,10 @@ export const main = defineFunction('fair', fair, {
     const record: SignupDoc = { _id: id, fairId: f._id, userId: user._id, openid: ctx.openid, status: 'pending', ...choice, checkedInAt: null, checkedInBy: '', entryNonce: '', outcomes: {}, promotedAt: null, cancelledAt: null, createdAt: ctx.now }
     // New, or again after cancelling (only from cancelled, once).
     await seatsOf.enter(record, !!existing)
-    // A seat, if one is free and nobody waits ahead; otherwise the end of the waiting list.
-    const seat = await seatsOf.takeSeat(f._id, id, ctx.now)
+    // A seat, if one is free and nobody waits ahead; otherwise the end of the waiting list. A fair
+    // read full, or with people waiting, sends this one to the end of the list at once (a seat
+    // freed since is filled from the list's head, in order).
+    const seat = f.confirmedCount < f.capacity && f.waitlist.length === 0 ? await seatsOf.takeSeat(f._id, id, ctx.now) : { seated: false as const, ...(await seatsOf.joinWaitlist(f._id, id, ctx.now)) }
     if (seat.seated) {
       // The seats as this call left them (others may have moved since; the page refreshes them).
       return reply({ ...record, status: 'confirmed' }, { confirmedCount: f.confirmedCount + 1, waitlist: [] })
@@ -936,13 +999,8 @@ export const main = defineFunction('fair', fair, {
   async cancel(input, ctx) {
     const user = (await ctx.user())!
     const id = `${input.fairId}:${user._id}`
-    // One read: the fair, this person's sign-up and the one at the head of the waiting list (who may take the seat).
-    const f = await fairWith<{ signups: SignupDoc[]; head: SignupDoc[] }>(input.fairId, (joined) =>
-      joined
-        .lookup({ from: COLLECTIONS.fairSignups, pipeline: $.pipeline().match({ _id: id }).done(), as: 'signups' })
-        .addFields({ first: $.arrayElemAt(['$waitlist', 0]) })
-        .lookup({ from: COLLECTIONS.fairSignups, localField: 'first', foreignField: '_id', as: 'head' }),
-    )
+    // One read with the account: the fair, this person's sign-up and the one at the head of the waiting list (who may take the seat).
+    const f = await readPersonal<{ head: SignupDoc[] }>(ctx, user._id, cancelRead(input.fairId))
     if (!f) throw notFound('对接会不存在')
     const s = f.signups.find((d) => d._id === id)
     if (!s || s.status === 'cancelled') throw notFound('你没有报名这场对接会')
@@ -1241,7 +1299,7 @@ export const main = defineFunction('fair', fair, {
     ])
     return { ...file, rows: people.length }
   },
-}, { remindTomorrow, announceFairs })
+}, { remindTomorrow, announceFairs }), callerJoin)
 
 /** How long publishing a fair spends telling people before it answers (the timer goes on). */
 const ANNOUNCE_IN_CALL_MS = 4_000

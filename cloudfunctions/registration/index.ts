@@ -19,7 +19,7 @@ import type * as z from '../../types/zod'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, isDuplicateKey } from '../_shared/cloud'
-import type { CallContext } from '../_shared/context'
+import { joiningCaller, type CallContext, type CallerJoin } from '../_shared/context'
 import { countyName, townshipOf } from '../_shared/divisions'
 import { checkChange, takeStep } from '../_shared/machines'
 import { grantCounty, grantReachProblem } from '../_shared/scopes'
@@ -216,16 +216,38 @@ async function rivalOf(r: RegistrationDoc): Promise<RegistrationDoc | null> {
   return data[0] ?? null
 }
 
-/**
- * What a review decides from, in one request: the registrations, which of them share their ID
- * number with another account's registration in play (as `rivalled` says), and their accounts (roles, WeChat identity).
- */
-async function reviewFacts(ids: string[]): Promise<{ found: RegistrationDoc[]; conflicted: Set<string>; owners: Map<string, Pick<UserDoc, 'openid' | 'roles'>> }> {
-  type Joined = WithRivals & { owner: Pick<UserDoc, '_id' | 'openid' | 'roles'>[] }
-  const { list } = await withRivals(registrations().aggregate().match({ _id: _.in(ids) }))
+/** A registration as a review reads it: with its ID-number rivals (`rivalled`) and its account (roles, WeChat identity). */
+type Reviewed = WithRivals & { owner: Pick<UserDoc, '_id' | 'openid' | 'roles'>[] }
+
+/** The registrations `ids` with their rivals and accounts, as stages of a pipeline (a collection's or a lookup's own). */
+const reviewedIn = (pipeline: Aggregate, ids: string[]) =>
+  withRivals(pipeline.match({ _id: _.in(ids) }))
     .lookup({ from: COLLECTIONS.users, localField: 'userId', foreignField: '_id', as: 'owner' })
     .limit(ids.length)
-    .end<Joined>()
+
+/**
+ * A review reads what it decides from with the reviewer's account, in the one request the handler
+ * makes to check the reviewer's roles (`joiningCaller`): the registrations, their rivals and accounts.
+ */
+function reviewJoin(event: { action?: unknown; input?: unknown }): CallerJoin | null {
+  if (event?.action !== 'review') return null
+  const parsed = registration.review.input.safeParse(event.input)
+  if (!parsed.success) return null
+  const ids = [...new Set(parsed.data.ids)]
+  return {
+    as: ['reviewed'],
+    stages: (caller) => caller.lookup({ from: COLLECTIONS.registrations, pipeline: (reviewedIn($.pipeline(), ids) as Aggregate & { done(): unknown }).done(), as: 'reviewed' }),
+  }
+}
+
+/**
+ * What a review decides from: the registrations, which of them share their ID number with another
+ * account's registration in play (as `rivalled` says), and their accounts (roles, WeChat identity).
+ * Read with the reviewer's account (`reviewJoin`); by itself (one request) when it was not.
+ */
+async function reviewFacts(ids: string[], ctx: CallContext): Promise<{ found: RegistrationDoc[]; conflicted: Set<string>; owners: Map<string, Pick<UserDoc, 'openid' | 'roles'>> }> {
+  const joined = await ctx.joined<{ reviewed: Reviewed[] }>()
+  const list = joined ? joined.reviewed : (await reviewedIn(registrations().aggregate(), ids).end<Reviewed>()).list
   const owners = new Map(list.flatMap((r) => r.owner.map((u) => [u._id, { openid: u.openid, roles: u.roles }] as const)))
   const found = list.map(({ sameId: _rivals, owner: _owner, ...r }) => r as RegistrationDoc)
   return { found, conflicted: rivalled(list), owners }
@@ -242,6 +264,87 @@ function withRivals(pipeline: Aggregate): Aggregate {
 /** Which of these share their ID number with another account's registration in play. */
 const rivalled = (list: WithRivals[]) =>
   new Set(list.filter((r) => r.idBlindIndex && r.sameId.some((d) => d.userId !== r.userId && IN_PLAY.includes(d.status))).map((r) => r._id))
+
+/** One review decision as the reviewer took it. */
+interface Decision {
+  decision: 'approve' | 'reject'
+  reason: string
+  reviewerId: string
+  roles: StepRole[]
+  now: Date
+}
+
+type Owners = Map<string, Pick<UserDoc, 'openid' | 'roles'>>
+
+/** The registration's change a decision makes, checked against the machine from where it stands. */
+function decisionChange(r: RegistrationDoc, d: Decision) {
+  const step = takeStep(registrationMachine, { action: 'registration.review', variant: d.decision, from: r.status, roles: d.roles }, () => conflict('该申请已被处理'))
+  const status = d.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+  const change = { status, rejectReason: status === 'rejected' ? d.reason : '', reviewedAt: d.now, reviewerId: d.reviewerId, updatedAt: d.now, idConflict: r.idConflict === true }
+  return { step, change }
+}
+
+/** The role an approval adds to the account unless it (as read with the registration) holds it; added as a set member, so never twice. */
+function roleToAdd(r: RegistrationDoc, owners: Owners): RoleGrant | null {
+  const grant = roleOf(r)
+  const holder = owners.get(r.userId)
+  return holder && !holder.roles.some((g) => g.role === grant.role && g.scopeId === grant.scopeId) ? grant : null
+}
+
+/**
+ * A decision on the registration as the review read it, by one update conditional on it being
+ * still as read (its state, place, ID number and last change): of two reviewers deciding it at
+ * once, one does; a registration resubmitted meanwhile is not decided on what it said before.
+ * An approval then adds the role; if that fails, the decision is taken back.
+ */
+async function decideAsRead(seen: RegistrationDoc, d: Decision, owners: Owners): Promise<RegistrationDoc> {
+  const { step, change } = decisionChange(seen, d)
+  checkChange(step, seen.status, change, ['reviewedAt', 'reviewerId', 'idConflict', 'rejectReason'])
+  const asRead = { _id: seen._id, status: seen.status, updatedAt: seen.updatedAt ?? _.exists(false), idConflict: seen.idConflict ? true : _.neq(true), idBlindIndex: seen.idBlindIndex, countyCode: seen.countyCode, townshipCode: seen.townshipCode, kind: seen.kind }
+  const { stats } = await registrations().where(asRead).update({ data: change })
+  if (stats.updated !== 1) {
+    // The decision changes the state, so nothing was written: someone changed it first. Which way?
+    const { data: now } = await registrations().doc(seen._id).get()
+    if (now && now.status === seen.status) throw conflict('申请刚刚被修改，请刷新后再审核')
+    throw conflict('该申请已被处理')
+  }
+  const grant = change.status === 'approved' ? roleToAdd(seen, owners) : null
+  if (grant) {
+    try {
+      await users().doc(seen.userId).update({ data: { roles: _.addToSet(grant), updatedAt: d.now } })
+    } catch (err) {
+      // No approval without its role: the registration goes back to waiting for review.
+      const back = { status: seen.status, rejectReason: seen.rejectReason, reviewedAt: seen.reviewedAt, reviewerId: seen.reviewerId, updatedAt: seen.updatedAt }
+      await registrations().where({ _id: seen._id, status: change.status, reviewerId: d.reviewerId, reviewedAt: d.now }).update({ data: back })
+      throw err
+    }
+  }
+  return { ...seen, ...change }
+}
+
+/**
+ * An approval whose ID number another account claimed when it was submitted: it takes the ID
+ * number for this account, once nobody else holds it, together with the decision and the role
+ * (a transaction: its reads see one moment).
+ */
+function decideClaiming(id: string, d: Decision, owners: Owners): Promise<RegistrationDoc> {
+  return db.runTransaction(async (tx) => {
+    const { data: r } = await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).get()
+    if (!r) throw conflict('该申请已被处理')
+    const { step, change } = decisionChange(r, d)
+    if (r.idConflict) {
+      const { data: claim } = await tx.collection<IdentityDoc>(COLLECTIONS.identities).doc(r.idBlindIndex).get()
+      if (claim && claim.userId !== r.userId) throw conflict(ID_CONFLICT_MESSAGE)
+      if (!claim) await tx.collection<IdentityDoc>(COLLECTIONS.identities).doc(r.idBlindIndex).set({ data: { userId: r.userId, claimedAt: d.now } })
+      change.idConflict = false
+    }
+    checkChange(step, r.status, change, ['reviewedAt', 'reviewerId', 'idConflict', 'rejectReason'])
+    await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).update({ data: change })
+    const grant = roleToAdd(r, owners)
+    if (grant) await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).update({ data: { roles: _.addToSet(grant), updatedAt: d.now } })
+    return { ...r, ...change }
+  })
+}
 
 /** Reviewer scope as query criteria on countyCode. */
 async function countyCriteria(ctx: CallContext, requested?: string): Promise<Record<string, unknown>> {
@@ -316,7 +419,7 @@ async function rolesThatMayMove(ctx: CallContext, oldUserId: string): Promise<Ro
 const roleKeys = (roles: RoleGrant[]) => roles.map((g) => `${g.role}:${g.scopeId}`).sort().join(',')
 const sameRoles = (a: RoleGrant[], b: RoleGrant[]) => roleKeys(a) === roleKeys(b)
 
-export const main = defineFunction('registration', registration, {
+export const main = joiningCaller(defineFunction('registration', registration, {
   async mine(input, ctx) {
     const user = await ctx.user()
     if (!user) return { volunteer: null, ruralYouth: null }
@@ -399,7 +502,7 @@ export const main = defineFunction('registration', registration, {
     const reviewerRoles: StepRole[] = [counties === 'city' ? 'city_admin' : 'county_admin']
     const reviewer = (await ctx.user())!
     const ids = [...new Set(input.ids)]
-    const { found, conflicted: rivals, owners } = await reviewFacts(ids)
+    const { found, conflicted: rivals, owners } = await reviewFacts(ids, ctx)
     const byId = new Map(found.map((r) => [r._id, r]))
     // A batch that reaches outside the reviewer's counties is refused whole, before any change.
     if (counties !== 'city' && found.some((r) => !counties.has(r.countyCode))) throw forbidden('只能审核本县（市、区）的申请')
@@ -413,31 +516,10 @@ export const main = defineFunction('registration', registration, {
       if (!seen) return { id, ok: false, message: '申请不存在' }
       if (conflicted.has(id)) return { id, ok: false, message: ID_CONFLICT_MESSAGE }
       try {
-        const after = await db.runTransaction(async (tx) => {
-          const { data: r } = await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).get()
-          if (!r) throw conflict('该申请已被处理')
-          const step = takeStep(registrationMachine, { action: 'registration.review', variant: input.decision, from: r.status, roles: reviewerRoles }, () => conflict('该申请已被处理'))
-          const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
-          const change = { status, rejectReason: status === 'rejected' ? reason : '', reviewedAt: ctx.now, reviewerId: reviewer._id, updatedAt: ctx.now, idConflict: r.idConflict === true }
-          if (status === 'approved' && r.idConflict) {
-            // Approval takes the ID number for this account, once nobody else holds it.
-            const { data: claim } = await tx.collection<IdentityDoc>(COLLECTIONS.identities).doc(r.idBlindIndex).get()
-            if (claim && claim.userId !== r.userId) throw conflict(ID_CONFLICT_MESSAGE)
-            if (!claim) await tx.collection<IdentityDoc>(COLLECTIONS.identities).doc(r.idBlindIndex).set({ data: { userId: r.userId, claimedAt: ctx.now } })
-            change.idConflict = false
-          }
-          checkChange(step, r.status, change, ['reviewedAt', 'reviewerId', 'idConflict', 'rejectReason'])
-          await tx.collection<RegistrationDoc>(COLLECTIONS.registrations).doc(id).update({ data: change })
-          if (status === 'approved') {
-            // The role is added unless the account (as read with the registrations) holds it; added as a set member, so never twice.
-            const grant = roleOf(r)
-            const holder = owners.get(r.userId)
-            if (holder && !holder.roles.some((g) => g.role === grant.role && g.scopeId === grant.scopeId)) {
-              await tx.collection<UserDoc>(COLLECTIONS.users).doc(r.userId).update({ data: { roles: _.addToSet(grant), updatedAt: ctx.now } })
-            }
-          }
-          return { ...r, ...change }
-        })
+        const decide = { decision: input.decision, reason, reviewerId: reviewer._id, roles: reviewerRoles, now: ctx.now }
+        // Approval that must take the ID number too changes two documents together: a transaction.
+        // Any other decision changes the registration alone: one conditional update.
+        const after = input.decision === 'approve' && seen.idConflict ? await decideClaiming(id, decide, owners) : await decideAsRead(seen, decide, owners)
         decided.push(after)
         // A rejected registration no longer holds its ID number (nor locks its owner out).
         if (after.status === 'rejected' && !after.idConflict) await releaseIdentity(after.idBlindIndex, after.userId)
@@ -585,7 +667,7 @@ export const main = defineFunction('registration', registration, {
     )
     return takeoverCase({ ...t, ...decided })
   },
-}, { remindTermEnd, tellAdminsWhatWaits, endTerms })
+}, { remindTermEnd, tellAdminsWhatWaits, endTerms }), reviewJoin)
 
 /** How long before a volunteer's service term ends they are reminded. */
 const TERM_END_NOTICE_DAYS = 30

@@ -5,6 +5,7 @@
 import { EJSON } from 'bson'
 import type { Page } from 'playwright-core'
 import { answerNotices, confirmModal, journey } from '../support/journey'
+import { drawnPicture } from '../support/pictures'
 
 const world = journey('grid')
 const { docs, shot, openAs } = world
@@ -12,20 +13,7 @@ const { docs, shot, openAs } = world
 const FENGCHENG = { latitude: 23.6975, longitude: 113.0555 }
 
 /** A real picture, drawn by the browser (so the web build's picker and thumbnails take it). */
-async function picture(page: Page): Promise<Buffer> {
-  const url = await page.evaluate(() => {
-    const c = document.createElement('canvas')
-    c.width = 160
-    c.height = 120
-    const g = c.getContext('2d')!
-    g.fillStyle = '#e7f6ee'
-    g.fillRect(0, 0, 160, 120)
-    g.fillStyle = '#1d8a4e'
-    g.fillRect(20, 60, 120, 40)
-    return c.toDataURL('image/jpeg', 0.9)
-  })
-  return Buffer.from(url.split(',')[1], 'base64')
-}
+const picture = (page: Page) => drawnPicture(page, { width: 160, height: 120, background: '#e7f6ee', ink: '#1d8a4e', bars: [[20, 60, 120, 40]] })
 
 test('a volunteer reports a matter with a photo; the township accepts, assigns and closes it; the volunteer sees it closed', async () => {
   // ---- 林晓雨 reports ----

@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core'
 import { PUBLISHED_LPR } from '../../types/loan'
 import { answerNotices, confirmModal, journey, until } from '../support/journey'
+import { drawnPicture } from '../support/pictures'
 
 const world = journey('loan')
 const { docs, shot, openAs } = world
@@ -22,21 +23,18 @@ async function chooseFile(page: Page, trigger: string, file: { name: string; mim
 const loans = () => [...world.stack.cloud.store.get('loans').docs.values()] as any[]
 
 /** A real picture, drawn by the browser (so the web build's image picker and thumbnails take it). */
-async function picture(page: Page, type: 'image/png' | 'image/jpeg'): Promise<Buffer> {
-  const url = await page.evaluate((t) => {
-    const c = document.createElement('canvas')
-    c.width = 120
-    c.height = 80
-    const g = c.getContext('2d')!
-    g.fillStyle = '#fdf0ee'
-    g.fillRect(0, 0, 120, 80)
-    g.fillStyle = '#d93a2b'
-    g.fillRect(10, 10, 100, 20)
-    g.fillRect(10, 40, 60, 10)
-    return c.toDataURL(t, 0.9)
-  }, type)
-  return Buffer.from(url.split(',')[1], 'base64')
-}
+const picture = (page: Page, type: 'image/png' | 'image/jpeg') =>
+  drawnPicture(page, {
+    width: 120,
+    height: 80,
+    background: '#fdf0ee',
+    ink: '#d93a2b',
+    bars: [
+      [10, 10, 100, 20],
+      [10, 40, 60, 10],
+    ],
+    type,
+  })
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',

@@ -1,10 +1,9 @@
 // Commendations (星级志愿者 / 最美志愿者): the round and its phases, nominations by townships within
 // their number, county review within the quota, the city's awards within its number, publishing
 // and the result on the volunteer's record, the tie rule, scope, races and paging past 100.
-import { EJSON } from 'bson'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
-import { volunteerForm } from '../support/people'
 import { race, raceLog } from '../support/race'
+import { approvedVolunteer, insertDocs, readyRaceControl, storeOf } from '../support/fixture'
 import { arrangeNomination, arrangeRound } from '../quality/commend-arrange'
 import { standingOf, TIE_RULE_TEXT } from '../../types/commend-rules'
 import { shanghaiDate } from '../../types/time'
@@ -21,13 +20,9 @@ const today = () => shanghaiDate(new Date())
 const dayIn = (n: number) => shanghaiDate(Date.now() + n * DAY)
 const year = () => Number(today().slice(0, 4))
 
-const docs = (name: string) => [...app.cloud.store.get(name).docs.values()] as Record<string, unknown>[]
-const userIdOf = (openid: string) => docs('users').find((u) => u.openid === openid)!._id as string
-const messagesOf = (openid: string) => docs('messages').filter((m) => m.userId === userIdOf(openid))
+const { docs, userIdOf, messagesOf } = storeOf(() => app)
 
-async function insert(collection: string, ...rows: Record<string, unknown>[]): Promise<void> {
-  await app.cloud.db.handle('database.insertDocument', { collectionName: collection, data: rows.map((d) => EJSON.stringify(d, { relaxed: false })) })
-}
+const insert = (collection: string, ...rows: Record<string, unknown>[]) => insertDocs(app, collection, rows)
 
 let sessionNo = 0
 /** Approved service of `minutes`, 8 hours a day on consecutive days from 2025-03-01. */
@@ -63,10 +58,9 @@ let people = 0
 /** An approved volunteer of `township` with `minutes` of approved service: openid and registration id. */
 async function volunteer(name: string, minutes = 0, township = FENGCHENG, term = { termStart: '2025-07-01', termEnd: '2027-06-30' }) {
   const openid = `o_commend_${++people}`
-  const reg = ok(await app.call(openid, 'registration.submitVolunteer', volunteerForm({ name, countyCode: township.slice(0, 6), townshipCode: township, mobile: `1370000${String(1000 + people)}`, ...term })))
-  ok(await app.call(CITY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+  const registrationId = await approvedVolunteer(app, openid, CITY, { name, countyCode: township.slice(0, 6), townshipCode: township, mobile: `1370000${String(1000 + people)}`, ...term })
   if (minutes) await serve(userIdOf(openid), minutes)
-  return { openid, registrationId: reg.id }
+  return { openid, registrationId }
 }
 
 const roundInput = (overrides: Partial<InputOf<'commend.saveRound'>> = {}): InputOf<'commend.saveRound'> => ({
@@ -92,9 +86,7 @@ const nominate = (roundId: string, registrationId: string, who = TOWNSHIP) => ap
 
 beforeAll(async () => {
   app = await startDemoCloud({ withProbe: true })
-  await app.probe(`await db.createCollection('race_control')`)
-  // Warm the probe's instances, so the control's racers overlap rather than queue behind cold starts.
-  await race(8, () => app.probe(`await new Promise((r) => setTimeout(r, 50))`))
+  await readyRaceControl(app)
 }, 120_000)
 afterAll(async () => {
   await app.close()

@@ -6,8 +6,8 @@
 // window and are answered. Races: a double submission and concurrent scores count once.
 import { EJSON } from 'bson'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
-import { volunteerForm } from '../support/people'
 import { race, raceLog } from '../support/race'
+import { approvedVolunteer, readyRaceControl, storeOf } from '../support/fixture'
 import { arrangeContest, arrangeEntry, arrangeScore, makeJudge } from '../quality/contest-arrange'
 import { CONTEST_TIE_RULE, rankEntries, weightedScore } from '../../types/contest-rules'
 import { shanghaiDateTime } from '../../types/time'
@@ -20,10 +20,8 @@ const VOLUNTEER = 'o_demo_volunteer' // 林晓雨, 清城区
 const YOUTH = 'o_demo_youth' // 黄家明, 清城区
 const DAY = 86_400_000
 
-const docs = (name: string) => [...app.cloud.store.get(name).docs.values()] as Record<string, unknown>[]
+const { docs, userIdOf, messagesOf } = storeOf(() => app)
 const doc = (name: string, id: string) => app.cloud.store.get(name).docs.get(id) as Record<string, unknown>
-const userIdOf = (openid: string) => docs('users').find((u) => u.openid === openid)!._id as string
-const messagesOf = (openid: string) => docs('messages').filter((m) => m.userId === userIdOf(openid))
 const moment = (offsetMs: number) => shanghaiDateTime(Date.now() + offsetMs)
 
 async function set(collection: string, id: string, fields: Record<string, unknown>): Promise<void> {
@@ -64,8 +62,7 @@ const entryInput = (contestId: string, title = '英西峰林慢直播') => ({ co
 let people = 0
 async function entrant(name: string): Promise<string> {
   const openid = `o_contest_${++people}`
-  const reg = ok(await app.call(openid, 'registration.submitVolunteer', volunteerForm({ name, mobile: `1370001${String(1000 + people)}` })))
-  ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+  await approvedVolunteer(app, openid, COUNTY, { name, mobile: `1370001${String(1000 + people)}` })
   return openid
 }
 
@@ -78,8 +75,7 @@ async function invitedJudge(openid: string, contestId: string, name: string): Pr
 
 beforeAll(async () => {
   app = await startDemoCloud({ withProbe: true })
-  await app.probe(`await db.createCollection('race_control')`)
-  await race(8, () => app.probe(`await new Promise((r) => setTimeout(r, 50))`))
+  await readyRaceControl(app)
 }, 120_000)
 afterAll(async () => {
   await app.close()

@@ -2,12 +2,11 @@
 // past the platform's caps): every card's figures are worked out here in plain JavaScript over
 // the documents this test inserted, and must match to the minute, the unit and the fen, for the
 // city, a county and a township; places out of reach are refused; bad input names its field.
-import { EJSON } from 'bson'
-import ExcelJS from 'exceljs'
 import divisions from '../../data/qingyuan-divisions.json'
 import type { DashboardOverview } from '../../types/dashboard'
 import type { Envelope } from '../../types'
 import { startAppCloud, type AppCloud } from '../support/app'
+import { addDays, hoursCell, inSpan, insertDocs, range, seeded, shanghaiAt as shanghai, shanghaiDayOf as shanghaiDay, sheetsOf, staffUsers } from '../support/fixture'
 
 let app: AppCloud
 const CITY_ADMIN = 'o_dash_city'
@@ -33,39 +32,26 @@ const CAP = 8 * 60
 const STARS_HOURS = [100, 300, 600, 1000, 1500]
 
 /** A deterministic sequence, so a failure can be replayed. */
-let seed = 20251205
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]
-const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1))
-const range = (n: number) => Array.from({ length: n }, (_x, i) => i)
+const { rand, pick, int } = seeded(20251205)
 const hex = (prefix: string, i: number, width = 24) => `${prefix}${String(i).padStart(width - prefix.length, '0')}`
 
-/** Plain calendar arithmetic on YYYY-MM-DD (UTC dates stand for Shanghai days). */
-const addDays = (ymd: string, days: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 const randomDay = (from: string, to: string) => addDays(from, int(0, (Date.parse(to) - Date.parse(from)) / 86_400_000))
-/** The instant a Shanghai wall-clock time happens (UTC+8, no daylight saving). */
-const shanghai = (ymd: string, hour: number, minute = 0) => new Date(Date.parse(`${ymd}T00:00:00Z`) + (hour - 8) * 3_600_000 + minute * 60_000)
-const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-const inSpan = (ymd: string, span: { from: string; to: string }) => ymd >= span.from && ymd <= span.to
-
-async function insert(collectionName: string, docs: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 500) {
-    await app.cloud.db.handle('database.insertDocument', { collectionName, data: docs.slice(i, i + 500).map((d) => EJSON.stringify(d, { relaxed: false })) })
-  }
-}
+const insert = (collectionName: string, docs: Record<string, unknown>[]) => insertDocs(app, collectionName, docs)
 
 // ---- the fixture ---------------------------------------------------------------------------
 
 const now = new Date()
-const user = (openid: string, roles: { role: string; scopeType: string; scopeId: string; scopeName: string }[]) => ({ _id: hex('da5b0a', users.length), openid, nickname: '', avatarFileId: '', mobile: '', roles, status: 'active', createdAt: now, updatedAt: now })
-const users: Record<string, unknown>[] = []
-for (const [openid, roles] of [
-  [CITY_ADMIN, [{ role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }]],
-  [COUNTY_ADMIN, [{ role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }]],
-  [OTHER_COUNTY_ADMIN, [{ role: 'county_admin', scopeType: 'county', scopeId: '441803', scopeName: '清新区' }]],
-  [STAFF, [{ role: 'township_staff', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }]],
-  [VOLUNTEER, [{ role: 'volunteer', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }]],
-] as const) users.push(user(openid, [...roles]))
+const users = staffUsers(
+  [
+    [CITY_ADMIN, { role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }],
+    [COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }],
+    [OTHER_COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441803', scopeName: '清新区' }],
+    [STAFF, { role: 'township_staff', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
+    [VOLUNTEER, { role: 'volunteer', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
+  ],
+  (i) => hex('da5b0a', i),
+  now,
+)
 
 // 160 registrations: approved volunteers with terms around the reference days, and others that never count.
 const registrations = range(160).map((i) => {
@@ -421,11 +407,19 @@ describe.each([
   })
 })
 
-test('each card is one request to the database (the stations card also counts the stations; the hours card first asks whether the hours rollup can serve it: here none yet; the trainings card reads the contests, and their entries when there are any), all sent together', async () => {
-  const outcome = await app.cloud.invoke('dashboard', { action: 'overview', input: inputOf({ level: 'city' }) }, { openid: CITY_ADMIN, source: 'wx_client' })
+/** The collections an overview read, its caller and the settings aside (each card reads its own). */
+async function cardRequests(openid: string, scope: Scope): Promise<string[]> {
+  const outcome = await app.cloud.invoke('dashboard', { action: 'overview', input: inputOf(scope) }, { openid, source: 'wx_client' })
   expect(outcome.ok).toBe(true)
   const requests = outcome.ok ? outcome.record.dbRequests.filter((q) => q.action.startsWith('database.') && q.collection !== 'users' && q.collection !== 'settings') : []
-  expect(requests.map((q) => q.collection).sort()).toEqual(['contests', 'fairs', 'hours_rollups', 'loans', 'redemptions', 'registrations', 'sessions', 'sessions', 'stations', 'training_sessions'])
+  return requests.map((q) => q.collection ?? '').sort()
+}
+
+test('each card is one request to the database, all sent together; until the hours rollup is built, the city’s hours and stations cards read live after asking it', async () => {
+  // A township's cards are always one request each (its hours and stations read live).
+  expect(await cardRequests(STAFF, { level: 'township', code: FENGCHENG })).toEqual(['fairs', 'loans', 'registrations', 'sessions', 'stations', 'training_sessions'])
+  // No rollup yet: the hours card asks it (hours_rollups) and reads live (sessions); the stations card reads the stations with the rollup beside them, then live.
+  expect(await cardRequests(CITY_ADMIN, { level: 'city' })).toEqual(['contests', 'fairs', 'hours_rollups', 'loans', 'redemptions', 'registrations', 'sessions', 'stations', 'stations', 'training_sessions'])
 })
 
 test('the cards of a period read only what the period holds: an index bounds place, state and time', async () => {
@@ -488,21 +482,6 @@ test('bad input is refused naming the field, and changes nothing', async () => {
 // ---- the workbook ------------------------------------------------------------------------
 
 const exportOf = (openid: string, input: unknown) => app.raw(openid, 'dashboard', { action: 'exportOverview', input }) as Promise<Envelope<{ fileUrl: string; fileName: string; rows: number }>>
-/** Each sheet's rows below its header, as the cells' values (an empty cell as ''). */
-async function sheetsOf(fileUrl: string): Promise<Map<string, unknown[][]>> {
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(Buffer.from(await (await fetch(fileUrl)).arrayBuffer()) as never)
-  const out = new Map<string, unknown[][]>()
-  book.eachSheet((sheet) => {
-    const rows: unknown[][] = []
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      if (n > 1) rows.push(Array.from({ length: sheet.columnCount }, (_x, i) => row.getCell(i + 1).value ?? ''))
-    })
-    out.set(sheet.name, rows)
-  })
-  return out
-}
-const hoursCell = (minutes: number) => Math.round((minutes / 60) * 100) / 100
 const fenOf = (yuan: unknown) => Math.round(Number(yuan) * 100)
 
 describe.each([
@@ -605,3 +584,27 @@ test('the workbook is scoped as the overview is, and bad input is refused naming
   }
   expect(app.dump()).toBe(before)
 })
+
+describe('with the hours rollup built by its timer', () => {
+  beforeAll(async () => {
+    for (let run = 0; run < 40; run++) {
+      const fired = await app.cloud.fireTimer('dashboard', 'rollUpHours')
+      if (!fired.ok) throw new Error(JSON.stringify(fired))
+      if ((fired.result as { data: { pass?: string; done?: boolean } }).data.pass === 'done') return
+    }
+    throw new Error('the rollup pass did not end')
+  }, 60_000)
+
+  test.each([
+    ['the city, as its admin', CITY_ADMIN, { level: 'city' } as Scope],
+    ['a county, as its admin', COUNTY_ADMIN, { level: 'county', code: '441802' } as Scope],
+  ])('%s: every card still matches the fixture, each card one request, and it says up to when the hours run', async (_label, openid, scope) => {
+    const r = await overview(openid, inputOf(scope))
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    expect(figuresOf(r.data)).toEqual(expected(scope))
+    expect(r.data.rolledUpAt).not.toBeNull()
+    // One each: volunteers, hours (the rollup with its state), stations (with the rollup beside them), perks, loans, fairs, trainings, contests.
+    expect(await cardRequests(openid, scope)).toEqual(['contests', 'fairs', 'hours_rollups', 'loans', 'redemptions', 'registrations', 'stations', 'training_sessions'])
+  })
+})
+

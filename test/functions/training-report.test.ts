@@ -5,10 +5,9 @@
 // JavaScript over the documents this test inserted, for the city, a county and a township; the
 // workbooks are opened with exceljs and matched to the same figures; places out of reach are
 // refused and change nothing; the dashboard's card agrees.
-import { EJSON } from 'bson'
-import ExcelJS from 'exceljs'
 import type { Envelope, OutputOf } from '../../types'
 import { startAppCloud, type AppCloud } from '../support/app'
+import { addDays, hoursCell, inSpan, insertDocs, range, seeded, shanghaiAt, shanghaiDayOf as dayOf, sheetsOf, staffUsers } from '../support/fixture'
 
 let app: AppCloud
 const CITY_ADMIN = 'o_trr_city'
@@ -27,35 +26,26 @@ const KINDS = ['preservice', 'practice', 'leader', 'ecommerce', 'lecture', 'onli
 const PERIOD = { from: '2025-03-01', to: '2025-08-31' }
 const LAST = { from: '2024-03-01', to: '2024-08-31' }
 
-let seed = 20251205
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
-const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1))
-const range = (n: number) => Array.from({ length: n }, (_x, i) => i)
+const { rand, int } = seeded(20251205)
 const hex = (prefix: string, i: number, width = 13) => `${prefix}${i.toString(16).padStart(width - prefix.length, '0')}`
-const addDays = (ymd: string, days: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-/** The instant a Shanghai wall-clock time happens (UTC+8). */
-const shanghai = (ymd: string, hour: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + (hour - 8) * 3_600_000)
-const inSpan = (ymd: string, s: { from: string; to: string }) => ymd >= s.from && ymd <= s.to
-const dayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-
-async function insert(collectionName: string, docs: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 500) {
-    await app.cloud.db.handle('database.insertDocument', { collectionName, data: docs.slice(i, i + 500).map((d) => EJSON.stringify(d, { relaxed: false })) })
-  }
-}
+/** The instant a Shanghai wall-clock time happens (on the hour). */
+const shanghai = (ymd: string, hour: number) => shanghaiAt(ymd, hour)
+const insert = (collectionName: string, docs: Record<string, unknown>[]) => insertDocs(app, collectionName, docs)
 
 // ---- the fixture ---------------------------------------------------------------------------
 
 const now = new Date()
-const users = (
+const users = staffUsers(
   [
     [CITY_ADMIN, { role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }],
     [COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }],
     [OTHER_COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441803', scopeName: '清新区' }],
     [STAFF, { role: 'township_staff', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
     [VOLUNTEER, { role: 'volunteer', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
-  ] as const
-).map(([openid, role], i) => ({ _id: hex('trr0', i, 24), openid, nickname: '', avatarFileId: '', mobile: '', roles: [role], status: 'active', createdAt: now, updatedAt: now }))
+  ],
+  (i) => hex('trr0', i, 24),
+  now,
+)
 
 // 72 learners: each approved once (volunteer or rural youth) in one of three townships; every 9th
 // also has a pending registration elsewhere (never places them); learners 70 and 71 have none approved.
@@ -357,20 +347,6 @@ describe.each([
 
 // ---- the workbooks -------------------------------------------------------------------------
 
-async function sheetsOf(fileUrl: string): Promise<Map<string, unknown[][]>> {
-  const book = new ExcelJS.Workbook()
-  await book.xlsx.load(Buffer.from(await (await fetch(fileUrl)).arrayBuffer()) as never)
-  const out = new Map<string, unknown[][]>()
-  book.eachSheet((sheet) => {
-    const rows: unknown[][] = []
-    sheet.eachRow({ includeEmpty: true }, (row, n) => {
-      if (n > 1) rows.push(Array.from({ length: sheet.columnCount }, (_x, i) => row.getCell(i + 1).value ?? ''))
-    })
-    out.set(sheet.name, rows)
-  })
-  return out
-}
-const hoursCell = (minutes: number) => Math.round((minutes / 60) * 100) / 100
 const rate = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : '—')
 
 test('the training workbook holds the figures, per kind, per county and per session, to the unit', async () => {

@@ -17,6 +17,7 @@ import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
+import { holds } from '../_shared/holds'
 import { checkChange, takeStep } from '../_shared/machines'
 import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
@@ -305,6 +306,26 @@ async function loadFair(id: string): Promise<FairDoc> {
   const { data } = await fairs().doc(id).get()
   if (!data) throw notFound('对接会不存在')
   return data
+}
+
+/**
+ * Writes a fair's fields only while its seats taken fit the capacity asked, in one conditional
+ * update. Nothing updated does not by itself mean too many seats: the fair may hold these values
+ * already (the same save sent twice in one millisecond), or seats were freed since; so it reads
+ * again and refuses only seats above the capacity.
+ */
+async function saveBelowCapacity(id: string, capacity: number, fields: Partial<FairDoc>): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { stats } = await fairs()
+      .where({ _id: id, confirmedCount: _.lte(capacity) })
+      .update({ data: fields })
+    if (stats.updated === 1) return
+    const { data: now } = await fairs().doc(id).get()
+    if (!now) throw notFound('对接会不存在')
+    if (now.confirmedCount > capacity) throw invalid('capacity', capacityBelowTaken(now.confirmedCount))
+    if (holds(now, fields)) return
+  }
+  throw conflict('对接会刚刚被其他人修改，请刷新后再试')
 }
 
 const isCityAdmin = (user: UserDoc | null) => !!user?.roles.some((g) => g.role === 'city_admin')
@@ -778,10 +799,7 @@ export const main = joiningCaller(defineFunction('fair', fair, {
       const step = takeStep(fairMachine, { action: 'fair.save', from: existing.status, roles: ['city_admin'] }, () => conflict('对接会已取消，不能修改'))
       checkChange(step, existing.status, fields)
       // Lowering capacity below the seats taken would un-confirm people: refused, atomically.
-      const { stats } = await fairs()
-        .where({ _id: existing._id, confirmedCount: _.lte(input.capacity) })
-        .update({ data: fields })
-      if (stats.updated !== 1) throw invalid('capacity', capacityBelowTaken(existing.confirmedCount))
+      await saveBelowCapacity(existing._id, input.capacity, fields)
       doc = { ...existing, ...fields }
       await audit(ctx.now, { actorId: user._id, action: 'fair.update', targetType: 'fair', targetId: doc._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: doc.capacity, date: doc.date }, reason: '修改对接会' })
       // More seats: the waiting list moves up.
@@ -840,10 +858,11 @@ export const main = joiningCaller(defineFunction('fair', fair, {
     if (input.countyCode && !countyName(input.countyCode)) throw invalid('countyCode', '县（市、区）无效')
     const fields = { name: input.name, type: input.type, countyCode: input.countyCode, updatedAt: ctx.now }
     if (input.id) {
-      const { stats } = await employers().where({ _id: input.id }).update({ data: fields })
-      if (stats.updated !== 1) throw notFound('用人单位不存在')
+      await employers().where({ _id: input.id }).update({ data: fields })
+      // Nothing updated with the employer there: it held these values already (this save sent twice in one millisecond).
       const { data } = await employers().doc(input.id).get()
-      return employerView(data!)
+      if (!data) throw notFound('用人单位不存在')
+      return employerView(data)
     }
     const doc: EmployerDoc = { _id: `e${crypto.randomBytes(6).toString('hex')}`, ...fields, status: 'active', createdAt: ctx.now }
     await employers().add({ data: doc })
@@ -905,11 +924,15 @@ export const main = joiningCaller(defineFunction('fair', fair, {
     let doc: PositionDoc
     if (input.id) {
       // Only the employer that listed it (any for the city admin) changes it.
+      const mayChange = (p: PositionDoc | null): p is PositionDoc => !!p && p.fairId === f._id && (isCityAdmin(user) || employerIdsOf(user).includes(p.employerId))
       const { stats } = await positions()
         .where({ _id: input.id, fairId: f._id, employerId: isCityAdmin(user) ? _.exists(true) : _.in(employerIdsOf(user)) })
         .update({ data: fields })
-      if (stats.updated !== 1) throw forbidden('只能修改本单位的岗位')
-      doc = (await positions().doc(input.id).get()).data!
+      const { data: saved } = await positions().doc(input.id).get()
+      // Nothing updated with the position in reach: it held these values already (this save sent twice in one millisecond).
+      if (stats.updated !== 1 && !mayChange(saved)) throw forbidden('只能修改本单位的岗位')
+      if (!saved) throw notFound('岗位不存在')
+      doc = saved
     } else {
       doc = { _id: `J${crypto.randomBytes(6).toString('hex')}`, ...fields, createdAt: ctx.now }
       await positions().add({ data: doc })
@@ -1220,7 +1243,19 @@ export const main = joiningCaller(defineFunction('fair', fair, {
     const { stats } = await signups()
       .where({ _id: s._id, status: 'confirmed', checkedInAt: _.neq(null) })
       .update({ data: { [`outcomes.${p._id}`]: entry, updatedAt: ctx.now } })
-    if (stats.updated !== 1) throw conflict('报名状态刚刚变化，请刷新后再试')
+    // The applicant as the employer now sees them, with the mobile (a read logged).
+    const shown = async (after: SignupDoc) => {
+      const { data: reg } = await registrations().doc(s.registrationId).get()
+      await audit(ctx.now, { actorId: actor._id, action: 'pii.read', targetType: 'fair_signup', targetId: s._id, before: null, after: null, reason: '用人单位登记结果后查看联系电话' })
+      return applicantView(after, new Map([[p._id, p]]), true, reg?.mobile ?? '')
+    }
+    if (stats.updated !== 1) {
+      // Nothing updated: the sign-up moved on, or it holds this very entry already (the same
+      // record sent twice in one millisecond: the other call logged and told it).
+      const { data: now } = await signups().doc(s._id).get()
+      if (!now || now.status !== 'confirmed' || !now.checkedInAt || !holds(now.outcomes?.[p._id] ?? {}, entry)) throw conflict('报名状态刚刚变化，请刷新后再试')
+      return shown(now)
+    }
     const before = s.outcomes?.[p._id]?.outcome ?? null
     await audit(ctx.now, { actorId: actor._id, action: 'fair.outcome', targetType: 'fair_signup', targetId: s._id, before: { positionId: p._id, outcome: before }, after: { positionId: p._id, outcome: input.outcome }, reason: input.note || OUTCOME_LABELS[input.outcome] })
     const next = { ...s, outcomes: { ...s.outcomes, [p._id]: entry } }
@@ -1231,9 +1266,7 @@ export const main = joiningCaller(defineFunction('fair', fair, {
         ctx.now,
       )
     }
-    const { data: reg } = await registrations().doc(s.registrationId).get()
-    await audit(ctx.now, { actorId: actor._id, action: 'pii.read', targetType: 'fair_signup', targetId: s._id, before: null, after: null, reason: '用人单位登记结果后查看联系电话' })
-    return applicantView(next, new Map([[p._id, p]]), true, reg?.mobile ?? '')
+    return shown(next)
   },
 
   async report(input) {

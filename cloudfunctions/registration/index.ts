@@ -26,6 +26,7 @@ import { grantCounty, grantReachProblem } from '../_shared/scopes'
 import { registrationMachine, statesLeftBy, takeoverMachine, type StepRole } from '../../types/machines'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
+import { holds } from '../_shared/holds'
 import { notify, notifyEach, recipientsOf } from '../_shared/notify'
 import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { readAll } from '../_shared/paging'
@@ -164,8 +165,6 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
 
   const index = blindIndex(form.idNumber)
   const held = await claimIdentity(index, user._id, ctx.now)
-  // The ID was corrected: release the old claim unless the other registration still uses it.
-  if (existing && existing.idBlindIndex && existing.idBlindIndex !== index) await releaseIdentity(existing.idBlindIndex, user._id, id)
 
   const volunteer = kind === 'volunteer' ? (form as VolunteerFormData) : null
   const doc: Omit<RegistrationDoc, '_id'> = {
@@ -199,7 +198,24 @@ async function submit(kind: RegistrationKind, form: Form, ctx: CallContext): Pro
     reviewerId: '',
     updatedAt: ctx.now,
   }
-  await registrations().doc(id).set({ data: doc })
+  if (!existing) {
+    await registrations().doc(id).set({ data: doc })
+    return mine({ ...doc, _id: id })
+  }
+  // Written over the registration only as it was read: a review that decided it meanwhile is not
+  // undone (an approval's role left without its registration).
+  const { stats } = await registrations().where({ _id: id, status: existing.status, updatedAt: existing.updatedAt ?? _.exists(false) }).update({ data: doc })
+  if (stats.updated !== 1) {
+    const { data: now } = await registrations().doc(id).get()
+    const { idSealed: _sealed, ...plain } = doc
+    // The same form sent twice in one millisecond: its twin wrote it.
+    if (now && holds(now, plain)) return mine(now)
+    // A claim taken for a corrected ID number that nothing rests on now is given back.
+    if (existing.idBlindIndex !== index) await releaseIdentity(index, user._id)
+    throw conflict(now?.status === 'approved' ? '注册刚刚通过审核；如需修改信息，请联系所在县（市、区）团委' : '注册刚刚被审核或修改，请刷新后再试')
+  }
+  // The ID was corrected: release the old claim unless the other registration still uses it.
+  if (existing.idBlindIndex && existing.idBlindIndex !== index) await releaseIdentity(existing.idBlindIndex, user._id, id)
   return mine({ ...doc, _id: id })
 }
 

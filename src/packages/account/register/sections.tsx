@@ -2,7 +2,7 @@
 // information (with the term, or the rural youth's line of work), education, skills.
 import { useMemo } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
-import { CountedTextarea } from '@/components/ui/CountedTextarea'
+import { TextRow } from '@/components/ui/CountedTextarea'
 import Taro from '@tarojs/taro'
 import type { OutputOf } from '@contract/index'
 import { idCardFacts, idNumberProblem, normalizeIdNumber } from '@contract/personal'
@@ -139,19 +139,18 @@ function TermRows({ fields, set, errorOf }: SectionProps) {
 
 function OccupationRow({ fields, set, errorOf }: SectionProps) {
   return (
-    <FormRow field='occupation' label='从事的行业或项目' required stacked error={errorOf('occupation')}>
-      <CountedTextarea
-        className='register__textarea'
-        inputClassName='register__textarea-input'
-        placeholderClass='register__textarea-placeholder'
-        countClassName='register__count'
-        value={fields.occupation}
-        placeholder='例如：英德红茶种植与电商销售'
-        maxLength={60}
-        autoHeight
-        onChange={(v) => set('occupation', v)}
-      />
-    </FormRow>
+    <TextRow
+      field='occupation'
+      label='从事的行业或项目'
+      required
+      error={errorOf('occupation')}
+      block='register'
+      value={fields.occupation}
+      placeholder='例如：英德红茶种植与电商销售'
+      maxLength={60}
+      autoHeight
+      onChange={(v) => set('occupation', v)}
+    />
   )
 }
 

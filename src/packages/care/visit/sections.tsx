@@ -4,7 +4,7 @@ import { Picker, Text, View } from '@tarojs/components'
 import { CARE_ASPECT_LABELS, CARE_ASPECTS, CARE_RATING_LABELS, CARE_RATINGS, ASPECT_NOTE, FOLLOW_UP, NEEDS } from '@contract/care-rules'
 import { FormRow, PickedValue } from '@/components/ui/FormRow'
 import { TextInput } from '@/components/ui/TextInput'
-import { CountedTextarea } from '@/components/ui/CountedTextarea'
+import { TextRow } from '@/components/ui/CountedTextarea'
 import { today } from '@/components/ui/format'
 import type { VisitForm } from './use-visit'
 
@@ -55,18 +55,17 @@ export function Aspects({ form }: { form: VisitForm }) {
 export function Needs({ form }: { form: VisitForm }) {
   return (
     <View className='care-form__card'>
-      <FormRow field='needs' label='提出的需求' stacked error={form.errorOf('needs')}>
-        <CountedTextarea
-          value={form.fields.needs}
-          placeholder='志愿者提出的困难和需求（选填）'
-          maxLength={NEEDS.max}
-          onChange={(v) => form.set('needs', v)}
-          className='care-form__textarea'
-          inputClassName='care-form__textarea-input'
-          placeholderClass='care-form__placeholder'
-          countClassName='care-form__count'
-        />
-      </FormRow>
+      <TextRow
+        field='needs'
+        label='提出的需求'
+        error={form.errorOf('needs')}
+        value={form.fields.needs}
+        placeholder='志愿者提出的困难和需求（选填）'
+        maxLength={NEEDS.max}
+        onChange={(v) => form.set('needs', v)}
+        block='care-form'
+        placeholderName='placeholder'
+      />
     </View>
   )
 }

@@ -10,7 +10,7 @@ import { markChanged } from '@/services/changes'
 import { goBackOr } from '@/services/navigation'
 import { STAFF_ONLY, useCommendScope } from '@/components/commend/scope'
 import { Button } from '@/components/ui/Button'
-import { CountedTextarea } from '@/components/ui/CountedTextarea'
+import { TextRow } from '@/components/ui/CountedTextarea'
 import { FormRow, PickedValue } from '@/components/ui/FormRow'
 import { PageStates } from '@/components/ui/PageStates'
 import { TextInput } from '@/components/ui/TextInput'
@@ -106,9 +106,7 @@ function RoundForm({ id, initial }: { id: string; initial: RoundFields }) {
         <FormRow field='awards' label='全市名额' required error={err('awards')} hint='最终获评的人数上限'>
           <TextInput value={f.awards} type='number' maxLength={4} onChange={(v) => set('awards', v)} />
         </FormRow>
-        <FormRow field='criteria' label='评选条件' required stacked error={err('criteria')}>
-          <CountedTextarea className='cm-edit__textarea' inputClassName='cm-edit__textarea-input' placeholderClass='cm-edit__textarea-placeholder' countClassName='cm-edit__count' value={f.criteria} maxLength={COMMEND_LIMITS.criteria} placeholder='参评对象、服务时长或星级要求、推荐材料等' onChange={(v) => set('criteria', v)} />
-        </FormRow>
+        <TextRow field='criteria' label='评选条件' required error={err('criteria')} block='cm-edit' value={f.criteria} maxLength={COMMEND_LIMITS.criteria} placeholder='参评对象、服务时长或星级要求、推荐材料等' onChange={(v) => set('criteria', v)} />
       </View>
       <View className='cm-edit__bar'>
         <Button busy={form.busy} className='cm-edit__save' onClick={save}>

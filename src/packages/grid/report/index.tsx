@@ -3,7 +3,7 @@
 import { View } from '@tarojs/components'
 import { Button } from '@/components/ui/Button'
 import { PageStates } from '@/components/ui/PageStates'
-import { Intro, KindCard, PhotoCard, PlaceCard, TextCard } from './sections'
+import { DescriptionCard, Intro, KindCard, PhotoCard, PlaceCard } from './sections'
 import { useGridReport } from './use-grid-report'
 
 import './index.scss'
@@ -19,7 +19,7 @@ export default function GridReport() {
           <>
             <Intro reported={reported} />
             <KindCard form={form} dueHours={dueHours} />
-            <TextCard form={form} />
+            <DescriptionCard form={form} />
             <PlaceCard form={form} />
             <PhotoCard form={form} />
             <View className='form-bar'>

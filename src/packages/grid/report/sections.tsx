@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { GRID_CATEGORIES, GRID_CATEGORY_LABELS, GRID_MAX_PHOTOS, GRID_TEXT, GRID_URGENCIES, GRID_URGENCY_LABELS, type GridDueHours } from '@contract/grid-rules'
 import { Button } from '@/components/ui/Button'
-import { CountedTextarea } from '@/components/ui/CountedTextarea'
+import { TextCard } from '@/components/ui/CountedTextarea'
 import { FormRow } from '@/components/ui/FormRow'
 import { PhotoTiles } from '@/components/ui/PhotoTiles'
 import { PlaceSheet } from '@/components/ui/PlaceSheet'
@@ -50,25 +50,22 @@ export function KindCard({ form, dueHours }: { form: GridReportForm; dueHours: G
   )
 }
 
-export function TextCard({ form }: { form: GridReportForm }) {
+export function DescriptionCard({ form }: { form: GridReportForm }) {
   const { fields, set, errorOf } = form
   return (
-    <View className='form-card'>
-      <Text className='form-card__title'>问题描述</Text>
-      <FormRow field='text' label='' stacked error={errorOf('text')} hint='写清楚看到了什么、影响了谁、持续了多久；不要写他人的电话和身份证号'>
-        <CountedTextarea
-          className='grid-report__textarea'
-          inputClassName='grid-report__textarea-input'
-          placeholderClass='grid-report__placeholder'
-          countClassName='grid-report__count'
-          value={fields.text}
-          placeholder='例如：新城村村口垃圾堆放多日无人清理，气味很大，影响村民出行'
-          maxLength={GRID_TEXT.max}
-          autoHeight
-          onChange={(v) => set('text', v)}
-        />
-      </FormRow>
-    </View>
+    <TextCard
+      title='问题描述'
+      field='text'
+      error={errorOf('text')}
+      hint='写清楚看到了什么、影响了谁、持续了多久；不要写他人的电话和身份证号'
+      block='grid-report'
+      placeholderName='placeholder'
+      value={fields.text}
+      placeholder='例如：新城村村口垃圾堆放多日无人清理，气味很大，影响村民出行'
+      maxLength={GRID_TEXT.max}
+      autoHeight
+      onChange={(v) => set('text', v)}
+    />
   )
 }
 

@@ -1,7 +1,7 @@
 // The 补签 page's parts: what a make-up is for (with the allowance), a refusal naming no field,
 // the service's station, day and times, the reason, the photo, the preview, and the record filed.
 import { Picker, Text, View } from '@tarojs/components'
-import { CountedTextarea } from '@/components/ui/CountedTextarea'
+import { TextCard } from '@/components/ui/CountedTextarea'
 import Taro from '@tarojs/taro'
 import { FormRow, PickedValue } from '@/components/ui/FormRow'
 import { PhotoTiles } from '@/components/ui/PhotoTiles'
@@ -91,22 +91,19 @@ export function ServiceCard({ form, onPickStation }: { form: MakeupForm; onPickS
 export function ReasonCard({ form }: { form: MakeupForm }) {
   const { fields, set, errorOf } = form
   return (
-    <View className='form-card'>
-      <Text className='form-card__title'>补签原因</Text>
-      <FormRow field='reason' label='' stacked error={errorOf('reason')} hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实'>
-        <CountedTextarea
-          className='makeup__textarea'
-          inputClassName='makeup__textarea-input'
-          placeholderClass='makeup__placeholder'
-          countClassName='makeup__count'
-          value={fields.reason}
-          placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到'
-          maxLength={200}
-          autoHeight
-          onChange={(v) => set('reason', v)}
-        />
-      </FormRow>
-    </View>
+    <TextCard
+      title='补签原因'
+      field='reason'
+      error={errorOf('reason')}
+      hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实'
+      block='makeup'
+      placeholderName='placeholder'
+      value={fields.reason}
+      placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到'
+      maxLength={200}
+      autoHeight
+      onChange={(v) => set('reason', v)}
+    />
   )
 }
 

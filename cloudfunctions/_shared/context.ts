@@ -17,7 +17,7 @@ const CITY_ADMIN: RoleGrant = { role: 'city_admin', scopeType: 'city', scopeId: 
  * What a call reads together with its caller's account, in the one request that reads the account
  * (the handler reads it before the action, to check the caller's roles): stages added after the
  * account (lookups, and the fields they key on), every field they add named in `as`. The action
- * takes them with `ctx.joined()`; the account is as it would be read alone.
+ * takes them with `ctx.joined(join)`; the account is as it would be read alone.
  */
 export interface CallerJoin {
   as: readonly string[]
@@ -26,6 +26,19 @@ export interface CallerJoin {
 
 /** The join of the call under way (see `joiningCaller`). */
 const callJoins = new AsyncLocalStorage<CallerJoin>()
+
+const accounts = () => db.collection<UserDoc>(COLLECTIONS.users)
+
+/** A row read by a join: the fields it added (named in `as`), and the account without them. */
+function split(row: Record<string, unknown>, as: readonly string[]): { user: UserDoc; parts: Record<string, unknown> } {
+  const user: Record<string, unknown> = { ...row }
+  const parts: Record<string, unknown> = {}
+  for (const name of as) {
+    parts[name] = row[name]
+    delete user[name]
+  }
+  return { user: user as unknown as UserDoc, parts }
+}
 
 /**
  * A function's entry whose calls read what their action decides from with the caller's account,
@@ -53,7 +66,7 @@ export class CallContext {
     readonly now: Date,
   ) {}
 
-  /** The caller's account, or null if they have never called before. One query, cached. */
+  /** The caller's account, or null if they have never called before. One query (with the call's join), cached. */
   user(): Promise<UserDoc | null> {
     this.loaded ??= this.read().then((user) => this.bootstrap(user))
     return this.loaded
@@ -61,28 +74,25 @@ export class CallContext {
 
   /** The account by its WeChat identity (unique), with the call's join when it has one. */
   private async read(): Promise<UserDoc | null> {
-    const accounts = db.collection<UserDoc>(COLLECTIONS.users)
-    if (!this.join) return (await accounts.where({ openid: this.openid }).limit(1).get()).data[0] ?? null
-    const { list } = await this.join.stages(accounts.aggregate().match({ openid: this.openid }).limit(1)).end<UserDoc & Record<string, unknown>>()
-    const row = list[0]
-    if (!row) return null
-    const user: Record<string, unknown> = { ...row }
-    const parts: Record<string, unknown> = {}
-    for (const name of this.join.as) {
-      parts[name] = row[name]
-      delete user[name]
-    }
+    if (!this.join) return (await accounts().where({ openid: this.openid }).limit(1).get()).data[0] ?? null
+    const { list } = await this.join.stages(accounts().aggregate().match({ openid: this.openid }).limit(1)).end()
+    if (!list[0]) return null
+    const { user, parts } = split(list[0], this.join.as)
     this.joinedParts = parts
-    return user as unknown as UserDoc
+    return user
   }
 
   /**
-   * What the call's join (`joiningCaller`) read with the account, by name; null when the function
-   * gave none or there is no account (the action then reads it itself).
+   * What `join` reads beside the caller's account, by name: as the account's own read carried it
+   * when the function joined it there for this call (`joiningCaller`), else read now beside the
+   * account (one request). Null when there is no account.
    */
-  async joined<T extends object>(): Promise<T | null> {
-    await this.user()
-    return this.joinedParts as T | null
+  async joined<T extends object>(join: CallerJoin): Promise<T | null> {
+    const user = await this.user()
+    if (!user) return null
+    if (this.joinedParts && this.join && this.join.as.join() === join.as.join()) return this.joinedParts as T
+    const { list } = await join.stages(accounts().aggregate().match({ _id: user._id }).limit(1)).end()
+    return list[0] ? (split(list[0], join.as).parts as T) : null
   }
 
   /** The first city admins come from deployment configuration: they get the role on their first call. */

@@ -183,15 +183,15 @@ function personalRead(fairId: string, fairStages: (fair: Aggregate) => Aggregate
 const PERSONAL_FIELDS = ['fair', 'signupId', 'signups'] as const
 
 /**
- * The read of `personalRead`: beside the caller's account when the call joined it there
- * (`callerJoin`, one request for both), else by itself. Null when no such fair.
+ * The read of `personalRead` (`read`): beside the caller's account, in the one request that reads
+ * it when the call joined it there (`callerJoin`). Null when no such fair.
  */
-async function readPersonal<T extends object>(ctx: CallContext, userId: string, read: CallerJoin): Promise<FairRead<T> | null> {
-  type Row = { fair: (FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] })[]; signups: SignupDoc[] } & T
-  const row = (await ctx.joined<Row>()) ?? (await read.stages(db.collection<UserDoc>(COLLECTIONS.users).aggregate().match({ _id: userId }).limit(1)).end<Row>()).list[0]
-  if (!row?.fair[0]) return null
-  const { fair: [f], ...parts } = row
-  return { ...f, ...parts } as FairRead<T>
+async function readPersonal<T extends object>(ctx: CallContext, read: CallerJoin): Promise<FairRead<T> | null> {
+  type Parts = { fair: (FairDoc & { positions: PositionDoc[]; employers: EmployerDoc[] })[]; signups: SignupDoc[] } & T
+  const parts = await ctx.joined<Parts>(read)
+  if (!parts?.fair[0]) return null
+  const { fair: [f], ...rest } = parts
+  return { ...f, ...rest } as FairRead<T>
 }
 
 /** A sign-up reads with the account: the fair, the person's sign-up, approved registrations and sessions (the résumé), and the settings unless this instance has them. */
@@ -966,7 +966,7 @@ export const main = joiningCaller(defineFunction('fair', fair, {
     const id = `${input.fairId}:${user._id}`
     // One read with the account: the fair with its positions and employers, this person's earlier
     // sign-up, their approved registrations and sessions (the résumé), and the settings unless this instance has them.
-    const f = await readPersonal<{ registrations: RegistrationDoc[]; sessions: SessionPart[]; settings?: SettingsDoc[] }>(ctx, user._id, signUpRead(input.fairId, !cachedSettings(ctx.now.getTime())))
+    const f = await readPersonal<{ registrations: RegistrationDoc[]; sessions: SessionPart[]; settings?: SettingsDoc[] }>(ctx, signUpRead(input.fairId, !cachedSettings(ctx.now.getTime())))
     if (!f || (f.status === 'draft' && !isCityAdmin(user))) throw notFound('对接会不存在')
     if (f.status !== 'published') throw conflict('对接会未发布或已取消')
     if (ctx.now < f.signupOpensAt) throw conflict(`报名 ${shanghaiMoment(f.signupOpensAt)} 开始`)
@@ -1023,7 +1023,7 @@ export const main = joiningCaller(defineFunction('fair', fair, {
     const user = (await ctx.user())!
     const id = `${input.fairId}:${user._id}`
     // One read with the account: the fair, this person's sign-up and the one at the head of the waiting list (who may take the seat).
-    const f = await readPersonal<{ head: SignupDoc[] }>(ctx, user._id, cancelRead(input.fairId))
+    const f = await readPersonal<{ head: SignupDoc[] }>(ctx, cancelRead(input.fairId))
     if (!f) throw notFound('对接会不存在')
     const s = f.signups.find((d) => d._id === id)
     if (!s || s.status === 'cancelled') throw notFound('你没有报名这场对接会')

@@ -242,28 +242,28 @@ const reviewedIn = (pipeline: Aggregate, ids: string[]) =>
     .limit(ids.length)
 
 /**
- * A review reads what it decides from with the reviewer's account, in the one request the handler
- * makes to check the reviewer's roles (`joiningCaller`): the registrations, their rivals and accounts.
+ * A review reads what it decides from beside the reviewer's account: the registrations, their
+ * rivals and accounts; in the one request the handler makes to check the reviewer's roles when
+ * the call joined it there (`reviewJoin`).
  */
+const reviewRead = (ids: string[]): CallerJoin => ({
+  as: ['reviewed'],
+  stages: (caller) => caller.lookup({ from: COLLECTIONS.registrations, pipeline: (reviewedIn($.pipeline(), ids) as Aggregate & { done(): unknown }).done(), as: 'reviewed' }),
+})
+
+/** A review call's join (`joiningCaller`), from its input as the contract accepts it. */
 function reviewJoin(event: { action?: unknown; input?: unknown }): CallerJoin | null {
   if (event?.action !== 'review') return null
   const parsed = registration.review.input.safeParse(event.input)
-  if (!parsed.success) return null
-  const ids = [...new Set(parsed.data.ids)]
-  return {
-    as: ['reviewed'],
-    stages: (caller) => caller.lookup({ from: COLLECTIONS.registrations, pipeline: (reviewedIn($.pipeline(), ids) as Aggregate & { done(): unknown }).done(), as: 'reviewed' }),
-  }
+  return parsed.success ? reviewRead([...new Set(parsed.data.ids)]) : null
 }
 
 /**
  * What a review decides from: the registrations, which of them share their ID number with another
  * account's registration in play (as `rivalled` says), and their accounts (roles, WeChat identity).
- * Read with the reviewer's account (`reviewJoin`); by itself (one request) when it was not.
  */
 async function reviewFacts(ids: string[], ctx: CallContext): Promise<{ found: RegistrationDoc[]; conflicted: Set<string>; owners: Map<string, Pick<UserDoc, 'openid' | 'roles'>> }> {
-  const joined = await ctx.joined<{ reviewed: Reviewed[] }>()
-  const list = joined ? joined.reviewed : (await reviewedIn(registrations().aggregate(), ids).end<Reviewed>()).list
+  const list = (await ctx.joined<{ reviewed: Reviewed[] }>(reviewRead(ids)))?.reviewed ?? []
   const owners = new Map(list.flatMap((r) => r.owner.map((u) => [u._id, { openid: u.openid, roles: u.roles }] as const)))
   const found = list.map(({ sameId: _rivals, owner: _owner, ...r }) => r as RegistrationDoc)
   return { found, conflicted: rivalled(list), owners }

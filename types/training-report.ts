@@ -114,7 +114,7 @@ export const trainingReportActions = {
     access: { who: leagues, objects: 'township' },
   }),
   exportReport: action({
-    summary: '导出培训统计（Excel：各项数字及各类别、各地、各场次明细）',
+    summary: '导出培训统计（Excel：各项数字，各类别、各地、各场次明细，及各课程学员名单（姓名打码））',
     input: TrainingReportInput,
     output: Exported,
     access: { who: leagues, objects: 'township' },

@@ -11,7 +11,7 @@ import type { CallContext } from './context'
 import type { Aggregate } from './db-types'
 import { CITY, countyName, townshipOf } from './divisions'
 import { forbidden, invalid } from './errors'
-import { AGGREGATE_CAP, readAll } from './paging'
+import { AGGREGATE_CAP, aggregateAll, readAll } from './paging'
 
 /** The place a report covers, once the caller may see it. */
 export interface ReportPlace {
@@ -293,4 +293,96 @@ export async function contestEntries(contestIds: string[]): Promise<EntryFigures
     .limit(AGGREGATE_CAP)
     .end<{ _id: Pick<EntryFigures, 'contestId' | 'mode' | 'award'> } & Omit<EntryFigures, 'contestId' | 'mode' | 'award'>>()
   return list.map(({ _id, ...r }) => ({ ..._id, ...r }))
+}
+
+// ---- learners (the training export's list) -----------------------------------------------------
+
+/** A learner of the place at a course's sessions held in the period. */
+export interface LearnerRow {
+  courseId: string
+  courseTitle: string
+  kind: TrainingKind
+  userId: string
+  /** The approved registration's name (the caller masks it). */
+  name: string
+  county: string
+  township: string
+  /** Seats taken (confirmed sign-ups) at the course's sessions of the period, and those attended. */
+  seats: number
+  attended: number
+  minutes: number
+  /** A standing certificate of the course. */
+  completed: boolean
+}
+
+/**
+ * The place's learners per course (a seat at a published session of the course held in the
+ * period): seats, attendances and minutes, their name and whether they completed the course.
+ * Grouped on the database and read a page at a time in course then learner order (aggregateAll);
+ * each page's names and certificates joined by the user index.
+ */
+export async function learnersByCourse(place: ReportPlace, s: ReportSpans): Promise<LearnerRow[]> {
+  type Grouped = { _id: { course: string; user: string }; courseTitle: string; kind: TrainingKind; signupKind: string; county: string; township: string; seats: number; attended: number; minutes: number }
+  const rows = await aggregateAll<Grouped & { reg: { name: string }[]; cert: unknown[] }>(
+    () =>
+      seatsTaken({ date: daysIn(s.from, s.to), status: 'published' })
+        .project({
+          courseId: 1,
+          courseTitle: { $arrayElemAt: ['$course.title', 0] },
+          kind: { $arrayElemAt: ['$course.kind', 0] },
+          user: '$signup.userId',
+          signupKind: '$signup.kind',
+          attended: { $eq: ['$signup.attended', true] },
+          minutes: { $cond: [{ $eq: ['$signup.attended', true] }, { $ifNull: ['$signup.minutes', 0] }, 0] },
+          ...placeFields,
+        })
+        .match(inPlace(place))
+        .group({
+          _id: { course: '$courseId', user: '$user' },
+          courseTitle: { $first: '$courseTitle' },
+          kind: { $first: '$kind' },
+          signupKind: { $first: '$signupKind' },
+          county: { $first: '$county' },
+          township: { $first: '$township' },
+          seats: { $sum: 1 },
+          attended: countIf('$attended'),
+          minutes: { $sum: '$minutes' },
+        })
+        .sort({ courseTitle: 1, '_id.course': 1, '_id.user': 1 }),
+    {
+      then: (page) =>
+        page
+          .lookup({
+            from: COLLECTIONS.registrations,
+            let: { user: '$_id.user', kind: '$signupKind' },
+            pipeline: ($.pipeline()
+              .match(_.expr($.and([$.eq(['$userId', '$$user']), $.eq(['$status', 'approved']), $.eq(['$kind', '$$kind'])])))
+              .project({ name: 1 })
+              .limit(1) as LookupPipeline).done(),
+            as: 'reg',
+          })
+          .lookup({
+            from: COLLECTIONS.trainingCertificates,
+            let: { user: '$_id.user', course: '$_id.course' },
+            pipeline: ($.pipeline()
+              .match(_.expr($.and([$.eq(['$userId', '$$user']), $.eq(['$courseId', '$$course']), $.eq([{ $ifNull: ['$revokedAt', null] }, null])])))
+              .project({ _id: 1 })
+              .limit(1) as LookupPipeline).done(),
+            as: 'cert',
+          }),
+    },
+  )
+  return rows.map((r) => ({
+    courseId: r._id.course,
+    courseTitle: r.courseTitle ?? '',
+    kind: r.kind,
+    userId: r._id.user,
+    name: r.reg[0]?.name ?? '',
+    county: r.county,
+    township: r.township,
+    seats: r.seats,
+    attended: r.attended,
+    minutes: r.minutes,
+    completed: r.cert.length > 0,
+  }))
 }

@@ -1,11 +1,12 @@
 // 培训统计（issue 22 item 5）：期间内本地学员的报名、出勤人次、出勤率、结业与学时，按类别、按县（或镇街），
-// 附去年同期；导出为 Excel（各项数字，及各类别、各地、各场次的明细：只有汇总，不点名）。
+// 附去年同期；导出为 Excel（各项数字，各类别、各地、各场次的明细，及各课程的学员名单：姓名打码）。
 import type { TrainingReport, TrainingReportInput, TrainingReportRow, TrainingReportSession } from '../../types/training-report'
+import { maskName } from '../../types/personal'
 import { TRAINING_KIND_LABELS, TRAINING_KINDS, type TrainingKind } from '../../types/vocabulary'
 import type { CallContext } from '../_shared/context'
 import { countyName, townshipOf } from '../_shared/divisions'
 import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
-import { attendance, attendanceBySession, completions, onlineParts, reportPlace, spansOf, type ReportPlace, type ReportSpans } from '../_shared/training-report'
+import { attendance, attendanceBySession, completions, learnersByCourse, onlineParts, reportPlace, spansOf, type LearnerRow, type ReportPlace, type ReportSpans } from '../_shared/training-report'
 
 type Input = { scope: TrainingReportInput['scope']; period: { from: string; to: string } }
 
@@ -84,8 +85,11 @@ export const rateText = (part: number, whole: number) => (whole > 0 ? `${Math.ro
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100
 const col = (header: string, key: string, width = 14) => ({ header, key, width })
 
-/** The report as a workbook: the figures beside last year's, then per kind, per place and per session (aggregates only: no one is named). */
-export function trainingReportSheets(r: TrainingReport, sessions: TrainingReportSession[]): Sheet[] {
+/**
+ * The report as a workbook: the figures beside last year's, then per kind, per place and per
+ * session, and last the learners behind them per course (names masked: 林*雨).
+ */
+export function trainingReportSheets(r: TrainingReport, sessions: TrainingReportSession[], learners: LearnerRow[]): Sheet[] {
   const t = r.totals
   const f = (label: string, unit: string, x: { current: number; lastYear: number }, show: (n: number) => number | string = (n) => n) => ({ label, unit, current: show(x.current), lastYear: show(x.lastYear) })
   const rowCells = (x: TrainingReportRow) => ({
@@ -121,6 +125,21 @@ export function trainingReportSheets(r: TrainingReport, sessions: TrainingReport
       columns: [col('日期', 'date', 12), col('课程', 'course', 26), col('类别', 'kind', 12), col('场次', 'title', 20), col('时长（小时）', 'hours'), col('报名（人次）', 'signups'), col('出勤（人次）', 'personTimes'), col('出勤率', 'rate', 10)],
       rows: sessions.map((x) => ({ date: x.date, course: x.courseTitle, kind: TRAINING_KIND_LABELS[x.kind], title: x.title, hours: hours(x.minutes), signups: x.signups, personTimes: x.personTimes, rate: rateText(x.personTimes, x.signups) })),
     },
+    {
+      title: '各课程学员',
+      columns: [col('课程', 'course', 26), col('类别', 'kind', 12), col('学员', 'name', 10), col('县（市、区）', 'county', 14), col('镇街', 'township', 16), col('报名场次', 'seats', 10), col('出勤场次', 'attended', 10), col('学时（小时）', 'hours'), col('结业', 'completed', 8)],
+      rows: learners.map((l) => ({
+        course: l.courseTitle,
+        kind: TRAINING_KIND_LABELS[l.kind],
+        name: maskName(l.name),
+        county: l.county ? (countyName(l.county) ?? l.county) : '未注明',
+        township: l.township ? (townshipOf(l.township)?.townshipName ?? l.township) : '未注明',
+        seats: l.seats,
+        attended: l.attended,
+        hours: hours(l.minutes),
+        completed: l.completed ? '是' : '否',
+      })),
+    },
   ]
 }
 
@@ -130,12 +149,12 @@ export const reportHandlers = {
     return trainingReport(place, spansOf(input.period), ctx.now)
   },
 
-  /** The report on screen (same place and period) as a workbook, with the sessions behind it. */
+  /** The report on screen (same place and period) as a workbook, with the sessions and the learners behind it. */
   async exportReport(input: Input, ctx: CallContext) {
     const place = await reportPlace(ctx, input.scope)
     const s = spansOf(input.period)
-    const [r, sessions] = await Promise.all([trainingReport(place, s, ctx.now), attendanceBySession(place, s)])
-    const sheets = trainingReportSheets(r, sessions)
+    const [r, sessions, learners] = await Promise.all([trainingReport(place, s, ctx.now), attendanceBySession(place, s), learnersByCourse(place, s)])
+    const sheets = trainingReportSheets(r, sessions, learners)
     const file = await exportWorkbook(workbookName('培训统计', r.scope.name, `${r.period.from}至${r.period.to}`), sheets)
     return { ...file, rows: sheets.reduce((n, x) => n + x.rows.length, 0) }
   },

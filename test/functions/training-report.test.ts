@@ -6,6 +6,9 @@
 // workbooks are opened with exceljs and matched to the same figures; places out of reach are
 // refused and change nothing; the dashboard's card agrees.
 import type { Envelope, OutputOf } from '../../types'
+import { maskName } from '../../types/personal'
+import { TRAINING_KIND_LABELS } from '../../types/vocabulary'
+import { scan } from '../quality/pii'
 import { startAppCloud, type AppCloud } from '../support/app'
 import { addDays, hoursCell, inSpan, insertDocs, range, seeded, shanghaiAt, shanghaiDayOf as dayOf, sheetsOf, staffUsers } from '../support/fixture'
 
@@ -47,9 +50,9 @@ const users = staffUsers(
   now,
 )
 
-// 72 learners: each approved once (volunteer or rural youth) in one of three townships; every 9th
-// also has a pending registration elsewhere (never places them); learners 70 and 71 have none approved.
-const LEARNERS = range(72).map((i) => ({ userId: hex('trl', i, 24), township: TOWNSHIPS[i % 3], kind: i % 4 === 0 ? 'rural_youth' : 'volunteer', approved: i < 70 }))
+// 144 learners: each approved once (volunteer or rural youth) in one of three townships; every 9th
+// also has a pending registration elsewhere (never places them); learners 70, 71, 142 and 143 have none approved.
+const LEARNERS = range(144).map((i) => ({ userId: hex('trl', i, 24), township: TOWNSHIPS[i % 3], kind: i % 4 === 0 ? 'rural_youth' : 'volunteer', approved: i % 72 < 70 }))
 const registrations = LEARNERS.flatMap((l, i) => [
   { _id: hex('trg', i, 24), userId: l.userId, kind: l.kind, status: l.approved ? 'approved' : 'pending', countyCode: COUNTY_OF[l.township], townshipCode: l.township, name: `学员${i}`, createdAt: now },
   ...(i % 9 === 0 ? [{ _id: hex('trh', i, 24), userId: l.userId, kind: l.kind === 'volunteer' ? 'rural_youth' : 'volunteer', status: 'pending', countyCode: '441803', townshipCode: TAIHE, name: `学员${i}`, createdAt: now }] : []),
@@ -95,11 +98,11 @@ const sessions = SESSION_DATES.map((date, i) => ({
   updatedAt: now,
 }))
 
-// Sign-ups: 10–20 learners per session; confirmed (4 in 5 attended), waiting or cancelled (never counted).
+// Sign-ups: 24–40 learners per session; confirmed (4 in 5 attended), waiting or cancelled (never counted).
 const signups = sessions.flatMap((s, si) => {
-  const start = int(0, 71)
-  return range(int(14, 24)).map((k) => {
-    const l = LEARNERS[(start + k * 5) % 72]
+  const start = int(0, LEARNERS.length - 1)
+  return range(int(24, 40)).map((k) => {
+    const l = LEARNERS[(start + k * 5) % LEARNERS.length]
     const roll = rand()
     const status = roll < 0.8 ? 'confirmed' : roll < 0.9 ? 'waiting' : 'cancelled'
     const attended = status === 'confirmed' && rand() < 0.8
@@ -376,7 +379,66 @@ test('the training workbook holds the figures, per kind, per county and per sess
   expect(perSession).toHaveLength(heldInPeriod.length)
   expect(perSession.map((r) => r[0])).toEqual(heldInPeriod.map((s) => s.date).sort())
   expect(perSession.reduce((n, r) => n + Number(r[6]), 0)).toBe(t.personTimes.current)
+  // Nobody named in clear (the learners' sheet masks them: 学**5).
   expect(JSON.stringify([...book.values()])).not.toMatch(/学员\d/)
+})
+
+const PLACE_NAMES: Record<string, string> = { '441802': '清城区', '441803': '清新区', [FENGCHENG]: '凤城街道', [DONGCHENG]: '东城街道', [TAIHE]: '太和镇', '': '未注明' }
+/** The learners' sheet as it must read: per course and learner (a seat at a session of the period), in course then learner order. */
+function expectedLearners(p: Place) {
+  const seats = signups
+    .filter((x) => x.status === 'confirmed')
+    .map((x) => ({ x, s: sessions.find((s) => s._id === x.sessionId)! }))
+    .filter(({ s }) => s.status === 'published' && inSpan(s.date, PERIOD))
+    .map(({ x }) => ({ ...x, where: placeOfLearner(x.userId, x.kind) }))
+    .filter((x) => within(p, x.where))
+  const rows = new Map<string, typeof seats>()
+  for (const x of seats) rows.set(`${x.courseId}|${x.userId}`, [...(rows.get(`${x.courseId}|${x.userId}`) ?? []), x])
+  const people = new Set(seats.map((x) => x.userId)).size
+  const list = [...rows.values()]
+    .map((mine) => {
+      const { courseId, userId, kind, where } = mine[0]
+      const course = courses.find((c) => c._id === courseId)!
+      const i = LEARNERS.findIndex((l) => l.userId === userId)
+      const named = LEARNERS[i].approved && LEARNERS[i].kind === kind
+      const done = certificates.some((c) => c.userId === userId && c.courseId === courseId && !c.revokedAt)
+      const attended = mine.filter((x) => x.attended)
+      return { key: [course.title, courseId, userId], cells: [course.title, TRAINING_KIND_LABELS[course.kind], named ? maskName(`学员${i}`) : '', PLACE_NAMES[where.county], PLACE_NAMES[where.township], mine.length, attended.length, hoursCell(attended.reduce((n, x) => n + x.minutes, 0)), done ? '是' : '否'] }
+    })
+    .sort((a, b) => a.key.join('|').localeCompare(b.key.join('|')))
+    .map((r) => r.cells)
+  return { rows: list, people }
+}
+
+describe.each([
+  ['the city', CITY_ADMIN, { level: 'city' } as Place],
+  ['凤城街道, as its staff', STAFF, { level: 'township', code: FENGCHENG } as Place],
+])('the training workbook of %s', (_name, who, scope) => {
+  test('lists the learners behind the figures per course: masked name, place, seats, sessions attended, hours, completed', async () => {
+    const got = (await app.raw(who, 'training', { action: 'exportReport', input: { scope, period: PERIOD } })) as Envelope<{ fileUrl: string; rows: number }>
+    if (!got.ok) throw new Error(JSON.stringify(got.error))
+    const book = await sheetsOf(got.data.fileUrl)
+    const learners = book.get('各课程学员')!
+    const { rows: want, people } = expectedLearners(scope)
+    expect(learners).toEqual(want)
+    expect(got.data.rows).toBe([...book.values()].reduce((n, rows) => n + rows.length, 0))
+    // Its attendances are the report's: the sheet adds up to 出勤人次 and 面授学时.
+    const t = expectedTraining(scope).totals
+    expect(learners.reduce((n, r) => n + Number(r[6]), 0)).toBe(t.personTimes.current)
+    expect(learners.reduce((n, r) => n + Number(r[5]), 0)).toBe(t.signups.current)
+    if (scope.level === 'city') {
+      // Past a page of the platform's reads, a learner with a completed course and one with a withdrawn certificate among them.
+      expect(people).toBeGreaterThan(100)
+      expect(want.some((r) => r[8] === '是')).toBe(true)
+      expect(certificates.some((c) => c.revokedAt && want.some((r) => r[0] === courses.find((x) => x._id === c.courseId)!.title))).toBe(true)
+      expect(want.some((r) => r[2] === '' && r[4] === '未注明')).toBe(true)
+    } else expect(learners.every((r) => r[4] === '凤城街道')).toBe(true)
+    // No ID number, mobile or bank number, and no name in clear.
+    const text = JSON.stringify(learners)
+    expect(scan(text)).toEqual([])
+    expect(text).not.toMatch(/学员\d/)
+    expect(learners.every((r) => r[2] === '' || /^学\*+\d$/.test(String(r[2])))).toBe(true)
+  })
 })
 
 test('the contest workbook holds each contest, its rounds and its awarded entries, captains masked', async () => {

@@ -4,7 +4,8 @@
 // A fair cancelled while its announcement is still going out is announced to nobody more.
 import { EJSON } from 'bson'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
-import { shanghaiDate, shanghaiDateTime } from '../../types/time'
+import { fairForm, setFields } from '../support/fairs'
+import { shanghaiDate } from '../../types/time'
 
 let app: AppCloud
 const CITY = 'o_demo_city'
@@ -60,21 +61,7 @@ test('publishing a fair tells every one of 250 who may sign up, once, and nobody
   app.cloud.outbox.length = 0
 
   const draft = ok(
-    await app.call(CITY, 'fair.save', {
-      title: TITLE,
-      date: dateIn(30),
-      startTime: '09:00',
-      endTime: '12:00',
-      venue: '清远市青少年宫',
-      address: '清城区北江一路 8 号',
-      signupOpensAt: shanghaiDateTime(Date.now() - 3600_000),
-      signupClosesAt: `${dateIn(29)} 18:00`,
-      capacity: 100,
-      termEndsWithinDays: 60,
-      allowRuralYouth: true,
-      maxPositions: 2,
-      employerIds: ['e_qy_city_invest'],
-    }),
+    await app.call(CITY, 'fair.save', fairForm({ title: TITLE, capacity: 100, termEndsWithinDays: 60, allowRuralYouth: true, employerIds: ['e_qy_city_invest'] }, 30)),
   )
   ok(await app.call(CITY, 'fair.setStatus', { id: draft.id, status: 'published' }))
   // Whatever the call left, the timer finishes; a second run finds nothing left.
@@ -105,21 +92,7 @@ test('publishing a fair tells every one of 250 who may sign up, once, and nobody
 test('cancelled while its announcement is still going out, a fair is announced to nobody more; its sign-ups are told it is cancelled', async () => {
   const title = '暂缓举办的岗位对接会'
   const draft = ok(
-    await app.call(CITY, 'fair.save', {
-      title,
-      date: dateIn(40),
-      startTime: '09:00',
-      endTime: '12:00',
-      venue: '清远市青少年宫',
-      address: '清城区北江一路 8 号',
-      signupOpensAt: shanghaiDateTime(Date.now() - 3600_000),
-      signupClosesAt: `${dateIn(39)} 18:00`,
-      capacity: 100,
-      termEndsWithinDays: 60,
-      allowRuralYouth: true,
-      maxPositions: 2,
-      employerIds: ['e_qy_city_invest'],
-    }),
+    await app.call(CITY, 'fair.save', fairForm({ title, capacity: 100, termEndsWithinDays: 60, allowRuralYouth: true, employerIds: ['e_qy_city_invest'] }, 40)),
   )
   // Published, and its announcement stopped after the first page (the publishing call's time ran out
   // there): the fair as that call leaves it, its cursor at the 100th eligible registration, the rest
@@ -129,13 +102,7 @@ test('cancelled while its announcement is still going out, a fair is announced t
     .map((r) => r._id)
     .sort()
   expect(eligibleIds.length).toBeGreaterThan(200)
-  await app.cloud.db.handle('database.modifyDocument', {
-    collectionName: 'fairs',
-    queryType: 'DOC',
-    query: JSON.stringify({ _id: draft.id }),
-    data: EJSON.stringify({ $set: { status: 'published', announceAfter: eligibleIds[99] } }, { relaxed: false }),
-    merge: true,
-  })
+  await setFields(app, 'fairs', draft.id, { status: 'published', announceAfter: eligibleIds[99] })
   const toldOfIt = () => [...app.cloud.store.get('messages').docs.values()].filter((m) => m.title === title)
   // One of those told signs up (the demo's rural youth, 黄家明); then the league cancels the fair.
   const youth = [...app.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_youth')!

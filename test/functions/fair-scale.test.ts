@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
 import { configureFunctionsInProcess, ok, startDemoCloud, type AppCloud } from '../support/app'
-import { shanghaiDate, shanghaiDateTime } from '../../types/time'
+import { fairForm, inviteEmployer, setFields } from '../support/fairs'
+import { shanghaiDate } from '../../types/time'
 
 let app: AppCloud
 const CITY = 'o_demo_city'
@@ -19,8 +20,7 @@ const dateIn = (days: number) => shanghaiDate(Date.now() + days * DAY)
 beforeAll(async () => {
   configureFunctionsInProcess()
   app = await startDemoCloud()
-  const invitation = ok(await app.call(CITY, 'grants.createInvitation', { role: 'employer', scopeId: 'e_lvyuan_agri' }))
-  ok(await app.call(EMPLOYER2, 'grants.redeemInvitation', { code: invitation.code, name: '李受邀' }))
+  await inviteEmployer(app, EMPLOYER2, 'e_lvyuan_agri')
 }, 120_000)
 
 afterAll(async () => {
@@ -97,9 +97,7 @@ const signupDoc = (p: Person, fairId: string, now: number) =>
     { relaxed: false },
   )
 
-async function setFair(id: string, set: Record<string, unknown>) {
-  await app.cloud.db.handle('database.modifyDocument', { collectionName: 'fairs', queryType: 'DOC', query: JSON.stringify({ _id: id }), data: EJSON.stringify({ $set: set }, { relaxed: false }), merge: true })
-}
+const setFair = (id: string, set: Record<string, unknown>) => setFields(app, 'fairs', id, set)
 
 async function workbook(url: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook()
@@ -121,21 +119,7 @@ async function everyPage<T>(read: (page: number) => Promise<{ items: T[]; total:
 }
 
 test('250 sign-ups for one fair: every page, figure, export row, promotion and cancellation notice counts all of them', async () => {
-  const setup = {
-    title: '全市岗位对接会',
-    date: dateIn(10),
-    startTime: '09:00',
-    endTime: '12:00',
-    venue: '清远市体育馆',
-    address: '清城区人民一路',
-    signupOpensAt: shanghaiDateTime(Date.now() - 3600_000),
-    signupClosesAt: `${dateIn(9)} 18:00`,
-    capacity: CAPACITY,
-    termEndsWithinDays: 180,
-    allowRuralYouth: false,
-    maxPositions: 2,
-    employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
-  }
+  const setup = fairForm({ title: '全市岗位对接会', venue: '清远市体育馆', address: '清城区人民一路', capacity: CAPACITY })
   const f = ok(await app.call(CITY, 'fair.save', setup))
   ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'published' }))
   const position = { fairId: f.id, openings: 50, place: '清城区', requirements: '服务期满志愿者', salaryMinFen: 500_000, salaryMaxFen: 800_000, contactName: '何经理', contactPhone: '0763-3388123' }

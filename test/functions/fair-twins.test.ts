@@ -5,21 +5,17 @@
 // fair function runs here with its clock held at the instant each call names (fair-twins.fixture.ts).
 import fs from 'node:fs'
 import path from 'node:path'
-import { EJSON } from 'bson'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
 import { buildFixtureFunction } from '../support/build'
-import { volunteerForm } from '../support/people'
 import { race } from '../support/race'
-import { shanghaiDate, shanghaiDateTime } from '../../types/time'
+import { approvedVolunteer, fairForm, formOf, inviteEmployer, setFields } from '../support/fairs'
+import { shanghaiDate } from '../../types/time'
 import type { InputOf, OutputOf } from '../../types'
 
 let app: AppCloud
 const CITY = 'o_demo_city'
-const COUNTY = 'o_demo_county'
 const EMPLOYER = 'o_demo_employer' // e_qy_city_invest
 const EMPLOYER2 = 'o_twins_lvyuan' // e_lvyuan_agri, invited below
-const DAY = 86_400_000
-const dateIn = (days: number) => shanghaiDate(Date.now() + days * DAY)
 
 beforeAll(async () => {
   app = await startDemoCloud({ withProbe: true })
@@ -28,8 +24,7 @@ beforeAll(async () => {
   const config = JSON.parse(fs.readFileSync(path.join(deployed, 'config.json'), 'utf8')) as object
   buildFixtureFunction(path.resolve(__dirname, 'fair-twins.fixture.ts'), path.dirname(deployed), 'fair', config)
   await app.cloud.runtime.reload()
-  const invitation = ok(await app.call(CITY, 'grants.createInvitation', { role: 'employer', scopeId: 'e_lvyuan_agri' }))
-  ok(await app.call(EMPLOYER2, 'grants.redeemInvitation', { code: invitation.code, name: '李受邀' }))
+  await inviteEmployer(app, EMPLOYER2, 'e_lvyuan_agri')
 }, 120_000)
 afterAll(async () => {
   await app?.close()
@@ -53,22 +48,7 @@ async function twins<A extends Parameters<AppCloud['call']>[1] & `fair.${string}
 const refusals = (answers: { ok: boolean }[]) => answers.filter((a) => !a.ok)
 
 async function newFair(): Promise<OutputOf<'fair.get'>['fair']> {
-  const input: InputOf<'fair.save'> = {
-    title: '同一毫秒对接会',
-    date: dateIn(10),
-    startTime: '09:00',
-    endTime: '12:00',
-    venue: '清远市青少年宫',
-    address: '清城区北江一路 8 号',
-    signupOpensAt: shanghaiDateTime(Date.now() - 3600_000),
-    signupClosesAt: `${dateIn(9)} 18:00`,
-    capacity: 10,
-    termEndsWithinDays: 180,
-    allowRuralYouth: false,
-    maxPositions: 2,
-    employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
-  }
-  const f = ok(await app.call(CITY, 'fair.save', input))
+  const f = ok(await app.call(CITY, 'fair.save', fairForm({ title: '同一毫秒对接会' })))
   return ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'published' }))
 }
 
@@ -105,15 +85,14 @@ test('an employer, a position and a fair (its capacity) saved twice at one insta
 
   // One seat taken, so the capacity rule is in play: 5 keeps it, twice at one instant.
   const volunteer = 'o_twins_volunteer'
-  const reg = ok(await app.call(volunteer, 'registration.submitVolunteer', volunteerForm({ termStart: '2024-07-01', termEnd: dateIn(30) })))
-  ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+  await approvedVolunteer(app, volunteer)
   ok(await app.call(volunteer, 'fair.signUp', { fairId: f.id, positionIds: [position.id], shareResume: true }))
-  const fields = { id: f.id, title: f.title, date: f.date, startTime: f.startTime, endTime: f.endTime, venue: f.venue, address: f.address, signupOpensAt: shanghaiDateTime(new Date(f.signupOpensAt).getTime()), signupClosesAt: shanghaiDateTime(new Date(f.signupClosesAt).getTime()), termEndsWithinDays: f.termEndsWithinDays, allowRuralYouth: f.allowRuralYouth, maxPositions: f.maxPositions, employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'] }
+  const fields = formOf(f)
   const capacity = await twins(CITY, 'fair.save', { ...fields, capacity: 5 })
   expect(refusals(capacity)).toEqual([])
   expect(capacity.every((a) => a.ok && a.data.capacity === 5 && a.data.confirmed === 1)).toBe(true)
   // Below the seats taken is still refused, with the count.
-  await app.cloud.db.handle('database.modifyDocument', { collectionName: 'fairs', queryType: 'DOC', query: JSON.stringify({ _id: f.id }), data: EJSON.stringify({ $set: { confirmedCount: 3 } }, { relaxed: false }), merge: true })
+  await setFields(app, 'fairs', f.id, { confirmedCount: 3 })
   expect(await still(Date.now(), CITY, 'fair.save', { ...fields, capacity: 2 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('3') } })
 }, 60_000)
 
@@ -121,11 +100,10 @@ test('an outcome recorded twice at one instant: both answered, logged and told o
   const f = await newFair()
   const position = ok(await app.call(EMPLOYER, 'fair.savePosition', { fairId: f.id, employerId: 'e_qy_city_invest', title: '村务助理', openings: 1, place: '清城区', requirements: '熟悉农村工作', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' }))
   const volunteer = 'o_twins_outcome'
-  const reg = ok(await app.call(volunteer, 'registration.submitVolunteer', volunteerForm({ termStart: '2024-07-01', termEnd: dateIn(30) })))
-  ok(await app.call(COUNTY, 'registration.review', { ids: [reg.id], decision: 'approve' }))
+  await approvedVolunteer(app, volunteer)
   const signup = ok(await app.call(volunteer, 'fair.signUp', { fairId: f.id, positionIds: [position.id], shareResume: true })).signup
   // The fair is under way and they came in at the door.
-  await app.cloud.db.handle('database.modifyDocument', { collectionName: 'fairs', queryType: 'DOC', query: JSON.stringify({ _id: f.id }), data: EJSON.stringify({ $set: { date: shanghaiDate(Date.now()), startsAt: new Date(Date.now() - 3600_000) } }, { relaxed: false }), merge: true })
+  await setFields(app, 'fairs', f.id, { date: shanghaiDate(Date.now()), startsAt: new Date(Date.now() - 3600_000) })
   ok(await app.call(CITY, 'fair.checkIn', { token: ok(await app.call(volunteer, 'fair.entryCode', { fairId: f.id })).token }))
 
   const answers = await twins(EMPLOYER, 'fair.recordOutcome', { signupId: signup.id, positionId: position.id, outcome: 'interviewed', note: '下周复试' })

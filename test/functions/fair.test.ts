@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { EJSON } from 'bson'
 import { configureFunctionsInProcess, ok, startDemoCloud, type AppCloud } from '../support/app'
 import { ruralYouthForm, volunteerForm } from '../support/people'
+import { fairForm, formOf, inviteEmployer, setFields } from '../support/fairs'
 import { shanghaiDate, shanghaiDateTime, shanghaiDaysAhead } from '../../types/time'
 import type { InputOf, OutputOf } from '../../types'
 import { localTemplateId } from '../../localcloud/environment'
@@ -24,24 +25,7 @@ const momentIn = (ms: number) => shanghaiDateTime(Date.now() + ms)
 
 /** A published fair, sign-up open now, held in ten days, inviting both employers. */
 async function newFair(overrides: Partial<InputOf<'fair.save'>> = {}): Promise<Fair> {
-  const f = ok(
-    await app.call(CITY, 'fair.save', {
-      title: '乡村振兴志愿者岗位对接会',
-      date: dateIn(10),
-      startTime: '09:00',
-      endTime: '12:00',
-      venue: '清远市青少年宫',
-      address: '清城区北江一路 8 号',
-      signupOpensAt: momentIn(-3600_000),
-      signupClosesAt: `${dateIn(9)} 18:00`,
-      capacity: 10,
-      termEndsWithinDays: 180,
-      allowRuralYouth: false,
-      maxPositions: 2,
-      employerIds: ['e_qy_city_invest', 'e_lvyuan_agri'],
-      ...overrides,
-    }),
-  )
+  const f = ok(await app.call(CITY, 'fair.save', fairForm(overrides)))
   return ok(await app.call(CITY, 'fair.setStatus', { id: f.id, status: 'published' }))
 }
 
@@ -58,25 +42,12 @@ async function newVolunteer(name = '志愿者', termEnd = dateIn(30)): Promise<s
   return openid
 }
 
-async function setFair(id: string, set: Record<string, unknown>) {
-  await app.cloud.db.handle('database.modifyDocument', {
-    collectionName: 'fairs',
-    queryType: 'DOC',
-    query: JSON.stringify({ _id: id }),
-    data: EJSON.stringify({ $set: set }, { relaxed: false }),
-    merge: true,
-  })
-}
+const setFair = (id: string, set: Record<string, unknown>) => setFields(app, 'fairs', id, set)
 
 beforeAll(async () => {
   app = await startDemoCloud()
-  for (const [openid, scopeId] of [
-    [EMPLOYER2, 'e_lvyuan_agri'],
-    [OUTSIDER, 'e_youth_service'],
-  ]) {
-    const inv = ok(await app.call(CITY, 'grants.createInvitation', { role: 'employer', scopeId }))
-    ok(await app.call(openid, 'grants.redeemInvitation', { code: inv.code, name: '李受邀' }))
-  }
+  await inviteEmployer(app, EMPLOYER2, 'e_lvyuan_agri')
+  await inviteEmployer(app, OUTSIDER, 'e_youth_service')
 })
 afterAll(() => app.close())
 
@@ -211,9 +182,9 @@ describe('sign-up', () => {
     // Signing up again after cancelling goes to the end of the list.
     expect(ok(await app.call(people[0], 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true })).signup).toMatchObject({ status: 'waiting', waitingRank: 2 })
     // More seats move the list up.
-    ok(await app.call(CITY, 'fair.save', { ...fairInput(f), capacity: 3 }))
+    ok(await app.call(CITY, 'fair.save', { ...formOf(f), capacity: 3 }))
     expect(ok(await app.call(people[4], 'fair.get', { id: f.id })).fair.mine).toMatchObject({ status: 'confirmed' })
-    expect(await app.call(CITY, 'fair.save', { ...fairInput(f), capacity: 1 })).toMatchObject({ ok: false, error: { field: 'capacity' } })
+    expect(await app.call(CITY, 'fair.save', { ...formOf(f), capacity: 1 })).toMatchObject({ ok: false, error: { field: 'capacity' } })
     const list = ok(await app.call(CITY, 'fair.signups', { fairId: f.id }))
     expect(list.items.map((s) => [s.name, s.status, s.waitingRank])).toEqual([
       ['乙二', 'confirmed', 0],
@@ -224,26 +195,6 @@ describe('sign-up', () => {
     ])
   })
 })
-
-function fairInput(f: Fair): InputOf<'fair.save'> {
-  const moment = (iso: string) => shanghaiDateTime(iso)
-  return {
-    id: f.id,
-    title: f.title,
-    date: f.date,
-    startTime: f.startTime,
-    endTime: f.endTime,
-    venue: f.venue,
-    address: f.address,
-    signupOpensAt: moment(f.signupOpensAt),
-    signupClosesAt: moment(f.signupClosesAt),
-    capacity: f.capacity,
-    termEndsWithinDays: f.termEndsWithinDays,
-    allowRuralYouth: f.allowRuralYouth,
-    maxPositions: f.maxPositions,
-    employerIds: f.employers.map((e) => e.id),
-  }
-}
 
 describe('the day, outcomes and the report', () => {
   test('entry codes check in once, on the day; employers record outcomes and see contacts after an interview; the report counts it', async () => {
@@ -352,13 +303,7 @@ describe('the day, outcomes and the report', () => {
     expect(Object.fromEntries(await mobiles())).toEqual({ 吴到场: interviewed.mobile, 郑未到: '' })
     // An outcome written before the fair began, for someone never checked in (as the earlier version allowed), shows no mobile.
     const early = { outcome: 'interviewed', note: '', at: new Date(Date.now() - 5 * DAY), by: 'someone' }
-    await app.cloud.db.handle('database.modifyDocument', {
-      collectionName: 'fair_signups',
-      queryType: 'DOC',
-      query: JSON.stringify({ _id: signupOf('郑未到') }),
-      data: EJSON.stringify({ $set: { [`outcomes.${p.id}`]: early } }, { relaxed: false }),
-      merge: true,
-    })
+    await setFields(app, 'fair_signups', signupOf('郑未到'), { [`outcomes.${p.id}`]: early })
     expect(Object.fromEntries(await mobiles())).toEqual({ 吴到场: interviewed.mobile, 郑未到: '' })
   })
 
@@ -390,7 +335,7 @@ describe('issue 19: the admin home, the door without a phone, exports past 100',
     const live = await newFair({ title: '即将举办的对接会' })
     const called = await newFair({ title: '将被取消的对接会' })
     ok(await app.call(CITY, 'fair.setStatus', { id: called.id, status: 'cancelled', reason: '场地调整' }))
-    const draft = ok(await app.call(CITY, 'fair.save', { ...fairInput(live), id: undefined, title: '尚未发布的对接会' }))
+    const draft = ok(await app.call(CITY, 'fair.save', { ...formOf(live), id: undefined, title: '尚未发布的对接会' }))
     const published = ok(await app.call(CITY, 'fair.list', { when: 'upcoming', status: 'published', pageSize: 50 }))
     const ids = published.items.map((f) => f.id)
     expect(ids).toContain(live.id)

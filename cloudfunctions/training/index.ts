@@ -29,6 +29,7 @@ import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
+import { updateWhile } from '../_shared/holds'
 import { kioskCode, kioskProblem, KIOSK_WINDOW_SECONDS } from '../_shared/kiosk'
 import { takeStep } from '../_shared/machines'
 import { notify, type Recipient } from '../_shared/notify'
@@ -247,6 +248,24 @@ async function certify(c: Course, to: Recipient & { name: string }, done: { sess
   return true
 }
 
+/**
+ * Writes a session's fields only while its seats taken fit the capacity asked (true when this call
+ * changed it; false when its twin, sent in the same millisecond, already had): only seats above
+ * the capacity are refused, read again.
+ */
+const saveWithinCapacity = (id: string, capacity: number, fields: Partial<Session>) =>
+  updateWhile(
+    sessions(),
+    id,
+    { confirmedCount: _.lte(capacity) },
+    fields,
+    (now) => {
+      if (!now) throw notFound('场次不存在')
+      if (now.confirmedCount > capacity) throw invalid('capacity', `已有 ${now.confirmedCount} 人报名成功，名额不能少于 ${now.confirmedCount}`)
+    },
+    () => conflict('场次刚刚被其他人修改，请刷新后再试'),
+  )
+
 /** After attendance changed: certifies those in `people` whose attended sessions now reach the course's requirement. */
 async function certifyAttended(c: Course, people: { userId: string; openid: string; name: string }[], now: Date): Promise<number> {
   if (people.length === 0 || c.kind === 'online') return 0
@@ -429,13 +448,15 @@ export const main = defineFunction(
         if (!existing || existing.courseId !== c._id) throw notFound('场次不存在')
         if (ctx.now >= existing.endsAt) throw conflict('场次已结束，不能修改')
         // Fewer seats than are taken would un-confirm people: refused, atomically.
-        const { stats } = await sessions().where({ _id: existing._id, confirmedCount: _.lte(input.capacity) }).update({ data: fields })
-        if (stats.updated !== 1) throw invalid('capacity', `已有 ${existing.confirmedCount} 人报名成功，名额不能少于 ${existing.confirmedCount}`)
-        await audit(ctx.now, { actorId: user._id, action: 'training.update_session', targetType: 'training_session', targetId: existing._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: input.capacity, date: input.date }, reason: '修改场次' })
-        // More seats: the waiting list moves up.
-        const { promoted } = await seats.fillFromWaitlist(existing._id, ctx.now)
+        const changed = await saveWithinCapacity(existing._id, input.capacity, fields)
         doc = { ...existing, ...fields }
-        await tellPromoted(promoted, doc, c, ctx.now)
+        // The same save sent twice in one millisecond: its twin wrote these values, logged and moved the list.
+        if (changed) {
+          await audit(ctx.now, { actorId: user._id, action: 'training.update_session', targetType: 'training_session', targetId: existing._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: input.capacity, date: input.date }, reason: '修改场次' })
+          // More seats: the waiting list moves up.
+          const { promoted } = await seats.fillFromWaitlist(existing._id, ctx.now)
+          await tellPromoted(promoted, doc, c, ctx.now)
+        }
         doc = (await sessions().doc(existing._id).get()).data ?? doc
       } else {
         doc = { _id: `S${crypto.randomBytes(6).toString('hex')}`, courseId: c._id, countyCode: c.countyCode, ...fields, confirmedCount: 0, waitlist: [], status: c.status, createdAt: ctx.now }

@@ -8,7 +8,8 @@ import path from 'node:path'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
 import { buildFixtureFunction } from '../support/build'
 import { race } from '../support/race'
-import { approvedVolunteer, fairForm, formOf, inviteEmployer, setFields } from '../support/fairs'
+import { readyRaceControl } from '../support/fixture'
+import { admittedVolunteer, fairForm, formOf, inviteEmployer, setFields } from '../support/fairs'
 import { shanghaiDate } from '../../types/time'
 import type { InputOf, OutputOf } from '../../types'
 
@@ -19,6 +20,7 @@ const EMPLOYER2 = 'o_twins_lvyuan' // e_lvyuan_agri, invited below
 
 beforeAll(async () => {
   app = await startDemoCloud({ withProbe: true })
+  await readyRaceControl(app, 0)
   // The fair function, as deployed (its configuration kept), with the clock the fixture holds when a call names an instant.
   const deployed = path.join(app.dataDir, 'functions', 'fair')
   const config = JSON.parse(fs.readFileSync(path.join(deployed, 'config.json'), 'utf8')) as object
@@ -55,13 +57,10 @@ async function newFair(): Promise<OutputOf<'fair.get'>['fair']> {
 test('the control: an update with the values a document holds counts nothing updated, so reading 0 as "someone else won" refuses a twin', async () => {
   const refused = await app.probe<number>(`
     const at = new Date()
-    await db.collection('race_twins').add({ data: { _id: 'twin', name: '旧名', updatedAt: at } }).catch(async () => {
-      await db.createCollection('race_twins')
-      await db.collection('race_twins').add({ data: { _id: 'twin', name: '旧名', updatedAt: at } })
-    })
+    await db.collection('race_control').add({ data: { _id: 'twin', name: '旧名', updatedAt: at } })
     let refused = 0
     for (let i = 0; i < 2; i++) {
-      const { stats } = await db.collection('race_twins').where({ _id: 'twin' }).update({ data: { name: '新名', updatedAt: new Date(at.getTime() + 1) } })
+      const { stats } = await db.collection('race_control').where({ _id: 'twin' }).update({ data: { name: '新名', updatedAt: new Date(at.getTime() + 1) } })
       if (stats.updated !== 1) refused++
     }
     return refused
@@ -85,7 +84,7 @@ test('an employer, a position and a fair (its capacity) saved twice at one insta
 
   // One seat taken, so the capacity rule is in play: 5 keeps it, twice at one instant.
   const volunteer = 'o_twins_volunteer'
-  await approvedVolunteer(app, volunteer)
+  await admittedVolunteer(app, volunteer)
   ok(await app.call(volunteer, 'fair.signUp', { fairId: f.id, positionIds: [position.id], shareResume: true }))
   const fields = formOf(f)
   const capacity = await twins(CITY, 'fair.save', { ...fields, capacity: 5 })
@@ -100,7 +99,7 @@ test('an outcome recorded twice at one instant: both answered, logged and told o
   const f = await newFair()
   const position = ok(await app.call(EMPLOYER, 'fair.savePosition', { fairId: f.id, employerId: 'e_qy_city_invest', title: '村务助理', openings: 1, place: '清城区', requirements: '熟悉农村工作', salaryMinFen: 0, salaryMaxFen: 0, contactName: '何经理', contactPhone: '0763-3388123' }))
   const volunteer = 'o_twins_outcome'
-  await approvedVolunteer(app, volunteer)
+  await admittedVolunteer(app, volunteer)
   const signup = ok(await app.call(volunteer, 'fair.signUp', { fairId: f.id, positionIds: [position.id], shareResume: true })).signup
   // The fair is under way and they came in at the door.
   await setFields(app, 'fairs', f.id, { date: shanghaiDate(Date.now()), startsAt: new Date(Date.now() - 3600_000) })

@@ -3,6 +3,7 @@
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
 import { volunteerForm } from '../support/people'
 import { race } from '../support/race'
+import { readyRaceControl, storeOf } from '../support/fixture'
 
 let app: AppCloud
 const COUNTY = 'o_demo_county' // 清城区 441802
@@ -10,15 +11,13 @@ const CITY = 'o_demo_city'
 
 beforeAll(async () => {
   app = await startDemoCloud({ withProbe: true })
-  await app.probe(`await db.createCollection('race_reviews')`)
-  // Warm the probe's instances, so the controls race rather than queue behind cold starts.
-  await race(4, () => app.probe(`await new Promise((r) => setTimeout(r, 50))`))
+  await readyRaceControl(app, 4)
 }, 120_000)
 afterAll(async () => {
   await app?.close()
 })
 
-const docs = (name: string) => [...app.cloud.store.get(name).docs.values()] as Record<string, unknown>[]
+const { docs } = storeOf(() => app)
 /** The control's pause between its read and its write (a slow network's). */
 const sleep = `await new Promise((r) => setTimeout(r, 80 + Math.random() * 40))`
 
@@ -39,18 +38,18 @@ test('one approval sent four times at once (county and city, twice each): decide
     expect(docs('messages').filter((m) => m.userId === user._id && m.template === 'review')).toHaveLength(1)
   }
 
-  await app.probe(`await db.collection('race_reviews').add({ data: Array.from({ length: ${trials} }, (_, i) => ({ _id: 'twice' + i, status: 'pending', decisions: 0 })) })`)
+  await app.probe(`await db.collection('race_control').add({ data: Array.from({ length: ${trials} }, (_, i) => ({ _id: 'twice' + i, status: 'pending', decisions: 0 })) })`)
   for (let t = 0; t < trials; t++) {
     await race(4, () =>
       app.probe(`
-        const { data } = await db.collection('race_reviews').doc('twice${t}').get()
+        const { data } = await db.collection('race_control').doc('twice${t}').get()
         if (data.status !== 'pending') return
         ${sleep}
-        await db.collection('race_reviews').doc('twice${t}').update({ data: { status: 'approved', decisions: _.inc(1) } })
+        await db.collection('race_control').doc('twice${t}').update({ data: { status: 'approved', decisions: _.inc(1) } })
       `),
     )
   }
-  const control = docs('race_reviews').filter((d) => String(d._id).startsWith('twice')).reduce((n, d) => n + Number(d.decisions), 0)
+  const control = docs('race_control').filter((d) => String(d._id).startsWith('twice')).reduce((n, d) => n + Number(d.decisions), 0)
   expect(decided).toBe(trials)
   expect(control).toBeGreaterThan(trials)
 }, 60_000)
@@ -83,18 +82,18 @@ test('an approval racing its owner moving the registration to another county: ne
   }
 
   // The control: the review reads, the owner moves the registration meanwhile, the review writes what it decided on the old read.
-  await app.probe(`await db.collection('race_reviews').add({ data: Array.from({ length: ${trials} }, (_, i) => ({ _id: 'moving' + i, status: 'pending', countyCode: '441802' })) })`)
+  await app.probe(`await db.collection('race_control').add({ data: Array.from({ length: ${trials} }, (_, i) => ({ _id: 'moving' + i, status: 'pending', countyCode: '441802' })) })`)
   for (let t = 0; t < trials; t++) {
     await Promise.all([
       app.probe(`
-        const { data } = await db.collection('race_reviews').doc('moving${t}').get()
+        const { data } = await db.collection('race_control').doc('moving${t}').get()
         if (data.status !== 'pending' || data.countyCode !== '441802') return
         ${sleep}
-        await db.collection('race_reviews').doc('moving${t}').update({ data: { status: 'approved' } })
+        await db.collection('race_control').doc('moving${t}').update({ data: { status: 'approved' } })
       `),
-      app.probe(`await new Promise((r) => setTimeout(r, 20)); await db.collection('race_reviews').where({ _id: 'moving${t}', status: 'pending' }).update({ data: { countyCode: '441881' } })`),
+      app.probe(`await new Promise((r) => setTimeout(r, 20)); await db.collection('race_control').where({ _id: 'moving${t}', status: 'pending' }).update({ data: { countyCode: '441881' } })`),
     ])
   }
-  const wrong = docs('race_reviews').filter((d) => String(d._id).startsWith('moving') && d.status === 'approved' && d.countyCode !== '441802').length
+  const wrong = docs('race_control').filter((d) => String(d._id).startsWith('moving') && d.status === 'approved' && d.countyCode !== '441802').length
   expect(wrong).toBeGreaterThan(0)
 }, 60_000)

@@ -52,3 +52,20 @@ export async function aggregateAll<T>(
     if (list.length < AGGREGATE_CAP) return all
   }
 }
+
+/**
+ * A page of a query and its true total, read together (the count and the page sent at once): the
+ * page in `order` (each field after the one before; end with _id where the fields may tie), at
+ * `page` of `pageSize`, with only `fields` when given.
+ */
+export async function pageWithTotal<T>(
+  query: Query<T>,
+  order: [field: string, direction: 'asc' | 'desc'][],
+  at: { page: number; pageSize: number },
+  fields?: Record<string, boolean>,
+): Promise<{ total: number; data: T[] }> {
+  let ordered = order.reduce((q, [field, direction]) => q.orderBy(field, direction), query).skip((at.page - 1) * at.pageSize).limit(at.pageSize)
+  if (fields) ordered = ordered.field(fields)
+  const [{ total }, { data }] = await Promise.all([query.count(), ordered.get()])
+  return { total, data }
+}

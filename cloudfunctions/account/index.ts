@@ -13,6 +13,7 @@ import { pruneExpiredCounters } from '../_shared/guards'
 import { defineFunction } from '../_shared/handler'
 import { jobViews, type JobDoc } from '../_shared/jobs'
 import { adoptUpload } from '../_shared/uploads'
+import { pageWithTotal } from '../_shared/paging'
 
 async function view(user: UserDoc): Promise<AccountView> {
   const [avatars, regs] = await Promise.all([
@@ -101,13 +102,19 @@ export const main = defineFunction(
       const user = await ctx.user()
       if (!user) return { items: [], total: 0, unread: 0, reviewer: false }
       const mine = messages().where({ userId: user._id })
-      const [page, total, unread] = await Promise.all([
-        mine.orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-        mine.count(),
+      const [page, unread] = await Promise.all([
+        pageWithTotal(
+          mine,
+          [
+            ['createdAt', 'desc'],
+            ['_id', 'desc'],
+          ],
+          input,
+        ),
         unreadOf(user._id),
       ])
       const reviewer = user.roles.some((g) => REVIEWER_ROLES.includes(g.role))
-      return { items: page.data.map(messageView), total: total.total, unread, reviewer }
+      return { items: page.data.map(messageView), total: page.total, unread, reviewer }
     },
 
     async readMessages(input, ctx) {

@@ -16,6 +16,7 @@ import { notify, recipientsOf } from '../_shared/notify'
 import { decrypt, encrypt } from '../_shared/pii'
 import { loadSettings } from '../_shared/settings'
 import type { Aggregate } from '../_shared/db-types'
+import { pageWithTotal } from '../_shared/paging'
 
 const visits = () => db.collection<CareVisitDoc>(COLLECTIONS.careVisits)
 const posts = () => db.collection<CarePostDoc>(COLLECTIONS.carePosts)
@@ -212,16 +213,15 @@ export const main = defineFunction('care', care, {
     const criteria = await placeCriteria(ctx, input)
     const today = shanghaiDate(ctx.now)
     const query = visits().where({ ...criteria, openDue: _.gt('').and(_.lt(today)) })
-    const [{ total }, { data }] = await Promise.all([
-      query.count(),
-      query
-        .orderBy('openDue', 'asc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
-        .field({ volunteerId: true, volunteerName: true, townshipName: true, visitDate: true, followUps: true })
-        .get(),
-    ])
+    const { total, data } = await pageWithTotal(
+      query,
+      [
+        ['openDue', 'asc'],
+        ['_id', 'asc'],
+      ],
+      input,
+      { volunteerId: true, volunteerName: true, townshipName: true, visitDate: true, followUps: true },
+    )
     const items = data.map((v) => ({
       visitId: v._id,
       volunteerId: v.volunteerId,
@@ -238,15 +238,16 @@ export const main = defineFunction('care', care, {
     await requireReach(ctx, reg)
     const today = shanghaiDate(ctx.now)
     const mine = visits().where({ volunteerId: reg.userId })
-    const [{ list: rows }, { total }, { data: page }, { data: held }, settings] = await Promise.all([
+    const [{ list: rows }, { total, data: page }, { data: held }, settings] = await Promise.all([
       withCare({ userId: reg.userId }).project(ROW_FIELDS).end<VolunteerRow>(),
-      mine.count(),
-      mine
-        .orderBy('visitDate', 'desc')
-        .orderBy('_id', 'desc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
-        .get(),
+      pageWithTotal(
+        mine,
+        [
+          ['visitDate', 'desc'],
+          ['_id', 'desc'],
+        ],
+        input,
+      ),
       posts().where({ volunteerId: reg.userId }).orderBy('startDate', 'desc').limit(100).get(),
       loadSettings(ctx.now.getTime()),
     ])
@@ -318,15 +319,14 @@ export const main = defineFunction('care', care, {
     if (input.countyCode && counties !== 'city' && !counties.has(input.countyCode)) throw forbidden('只能查看本县（市、区）志愿者的职务')
     const county = input.countyCode ?? (counties === 'city' ? _.in(allCounties.map((c) => c.code)) : _.in([...counties]))
     const query = posts().where({ countyCode: county, ...(input.kind ? { kind: input.kind } : {}) })
-    const [{ total }, { data }] = await Promise.all([
-      query.count(),
-      query
-        .orderBy('startDate', 'desc')
-        .orderBy('_id', 'asc')
-        .skip((input.page - 1) * input.pageSize)
-        .limit(input.pageSize)
-        .get(),
-    ])
+    const { total, data } = await pageWithTotal(
+      query,
+      [
+        ['startDate', 'desc'],
+        ['_id', 'asc'],
+      ],
+      input,
+    )
     const today = shanghaiDate(ctx.now)
     return { items: data.map((p) => postView(p, today)), total }
   },

@@ -22,7 +22,7 @@ import { defineFunction } from '../_shared/handler'
 import { approvedDays, creditedPerVolunteer, summarizeHours } from '../_shared/hours'
 import { checkChange, takeStep } from '../_shared/machines'
 import { holdersIn, notifyEach, notify, recipientsOf, type AnyNotice, type Recipient } from '../_shared/notify'
-import { readAll } from '../_shared/paging'
+import { pageWithTotal, readAll } from '../_shared/paging'
 import { loadSettings } from '../_shared/settings'
 import { starLevel } from '../../types/settings'
 
@@ -150,10 +150,7 @@ export const main = defineFunction('commend', commend, {
   async rounds(input, ctx) {
     const city = (await ctx.townshipReach()) === 'city'
     const q = rounds().where(city ? {} : { status: _.neq('draft') })
-    const [{ total }, { data }] = await Promise.all([
-      q.count(),
-      q.orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(q, [['createdAt', 'desc'], ['_id', 'asc']], input)
     return { items: data.map(roundView), total }
   },
 
@@ -247,10 +244,7 @@ export const main = defineFunction('commend', commend, {
     const r = await loadRound(input.roundId, ctx)
     // Served by the registrations' queue index (status, countyCode).
     const q = registrations().where({ status: 'approved', countyCode: place?.countyCode ?? '', townshipCode: code, kind: 'volunteer' })
-    const [{ total }, { data }] = await Promise.all([
-      q.count(),
-      q.orderBy('name', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(q, [['name', 'asc'], ['_id', 'asc']], input)
     const settings = await loadSettings()
     const userIds = data.map((d) => d.userId)
     const [minutes, taken] = await Promise.all([

@@ -42,7 +42,7 @@ import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { takeStep } from '../_shared/machines'
 import { holdersOf, notifyEach, recipientsOf, type AnyNotice, type Recipient } from '../_shared/notify'
-import { aggregateAll, readAll } from '../_shared/paging'
+import { aggregateAll, pageWithTotal, readAll } from '../_shared/paging'
 import { adoptUpload } from '../_shared/uploads'
 import { announce } from '../_shared/announce'
 import { timeBudget } from '../_shared/reminders'
@@ -307,10 +307,7 @@ export const main = defineFunction(
         criteria = counties === 'city' ? {} : { countyCode: _.in([...counties]) }
       }
       const q = contests().where(criteria)
-      const [{ total }, { data }] = await Promise.all([
-        q.count(),
-        q.orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-      ])
+      const { total, data } = await pageWithTotal(q, [['createdAt', 'desc'], ['_id', 'asc']], input)
       return { items: data.map(contestView), total }
     },
 
@@ -528,7 +525,7 @@ export const main = defineFunction(
       const user = await ctx.user()
       if (!user) return { items: [], total: 0 }
       const q = members().where({ userId: user._id })
-      const [{ total }, { data }] = await Promise.all([q.count(), q.orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get()])
+      const { total, data } = await pageWithTotal(q, [['createdAt', 'desc'], ['_id', 'asc']], input)
       if (data.length === 0) return { items: [], total }
       const [list, cs] = await Promise.all([
         entries().where({ _id: _.in(data.map((m) => m.entryId)) }).get(),
@@ -583,11 +580,15 @@ export const main = defineFunction(
     async entries(input, ctx) {
       const c = await hostedContest(input.contestId, ctx)
       const q = entries().where({ contestId: c._id, round: c.round })
-      const skip = (input.page - 1) * input.pageSize
-      const [{ total }, { data }] = await Promise.all([
-        q.count(),
-        q.orderBy('status', 'desc').orderBy('submittedAt', 'asc').orderBy('_id', 'asc').skip(skip).limit(input.pageSize).get(),
-      ])
+      const { total, data } = await pageWithTotal(
+        q,
+        [
+          ['status', 'desc'],
+          ['submittedAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+        input,
+      )
       const t = await tallies(c._id, c.round, data.map((e) => e._id))
       return {
         total,
@@ -609,7 +610,7 @@ export const main = defineFunction(
     async appeals(input, ctx) {
       const c = await hostedContest(input.contestId, ctx)
       const q = appeals().where({ contestId: c._id, ...(input.status ? { status: input.status } : {}) })
-      const [{ total }, { data }] = await Promise.all([q.count(), q.orderBy('createdAt', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get()])
+      const { total, data } = await pageWithTotal(q, [['createdAt', 'asc'], ['_id', 'asc']], input)
       return { total, items: data.map(appealView) }
     },
 
@@ -651,7 +652,7 @@ export const main = defineFunction(
       const user = (await ctx.user())!
       const ids = [...new Set(grants.map((g) => g.scopeId))]
       const q = contests().where({ _id: _.in(ids), status: _.neq('draft') })
-      const [{ total }, { data }] = await Promise.all([q.count(), q.orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get()])
+      const { total, data } = await pageWithTotal(q, [['createdAt', 'desc'], ['_id', 'asc']], input)
       const items = await Promise.all(
         data.map(async (c) => {
           const [{ total: toScore }, { total: scored }] = await Promise.all([
@@ -669,7 +670,7 @@ export const main = defineFunction(
       const c = await visibleContest(input.contestId, ctx)
       // A judge never sees the entries of their own team, nor anyone's scores but their own.
       const q = entries().where({ contestId: c._id, round: c.round, status: 'submitted', memberIds: _.neq(judge._id) })
-      const [{ total }, { data }] = await Promise.all([q.count(), q.orderBy('submittedAt', 'asc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get()])
+      const { total, data } = await pageWithTotal(q, [['submittedAt', 'asc'], ['_id', 'asc']], input)
       const mine = data.length ? await scores().where({ _id: _.in(data.map((e) => `${e._id}:${c.round}:${judge._id}`)) }).get() : { data: [] as ContestScoreDoc[] }
       const byEntry = new Map(mine.data.map((s) => [s.entryId, s]))
       const urls = await files.tempUrls(data.flatMap((e) => e.pictureIds)).catch(() => new Map<string, string>())

@@ -13,6 +13,7 @@ import { defineFunction } from '../_shared/handler'
 import { notify } from '../_shared/notify'
 import { takeStep } from '../_shared/machines'
 import { grantCounty, grantReachProblem, ORG_COLLECTION, resolveScope } from '../_shared/scopes'
+import { pageWithTotal } from '../_shared/paging'
 import { ROLE_LABELS } from '../../types/roles'
 import { invitationMachine, type StepRole } from '../../types/machines'
 
@@ -82,10 +83,7 @@ export const main = defineFunction('grants', grants, {
     if (counties !== 'city') criteria.countyCode = _.in([...counties])
     if (input.keyword) criteria.name = containing(input.keyword)
     const orgs = db.collection<OrganisationDoc>(ORG_COLLECTION[input.role])
-    const [{ total }, { data }] = await Promise.all([
-      orgs.where(criteria).count(),
-      orgs.where(criteria).orderBy('name', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).field({ name: true, countyCode: true }).get(),
-    ])
+    const { total, data } = await pageWithTotal(orgs.where(criteria), [['name', 'asc']], input, { name: true, countyCode: true })
     return { items: data.map((o) => ({ id: o._id, name: o.name, countyName: o.countyCode ? (countyName(o.countyCode) ?? '') : '全市' })), total }
   },
 
@@ -129,10 +127,7 @@ export const main = defineFunction('grants', grants, {
     if (input.status === 'expired') Object.assign(criteria, { status: 'open', expiresAt: _.lte(ctx.now) })
     else if (input.status === 'open') Object.assign(criteria, { status: 'open', expiresAt: _.gt(ctx.now) })
     else if (input.status) criteria.status = input.status
-    const [{ total }, { data }] = await Promise.all([
-      invitations().where(criteria).count(),
-      invitations().where(criteria).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(invitations().where(criteria), [['createdAt', 'desc']], input)
     return { items: data.map((inv) => view(inv, ctx.now)), total }
   },
 
@@ -197,10 +192,7 @@ export const main = defineFunction('grants', grants, {
       const { data: merchants } = await db.collection<OrganisationDoc>(COLLECTIONS.merchants).where({ countyCode: _.in(codes) }).field({ _id: true }).get()
       criteria['roles.scopeId'] = _.in([...codes, ...townships, ...merchants.map((m) => m._id)])
     }
-    const [{ total }, { data }] = await Promise.all([
-      users().where(criteria).count(),
-      users().where(criteria).orderBy('updatedAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(users().where(criteria), [['updatedAt', 'desc']], input)
     const items: GrantView[] = []
     for (const user of data) {
       for (const grant of user.roles) {

@@ -30,7 +30,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/err
 import { defineFunction } from '../_shared/handler'
 import { checkChange, mayStep, takeStep } from '../_shared/machines'
 import { notify } from '../_shared/notify'
-import { aggregateAll } from '../_shared/paging'
+import { aggregateAll, pageWithTotal } from '../_shared/paging'
 import { encrypt } from '../_shared/pii'
 import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { loadSettings } from '../_shared/settings'
@@ -302,10 +302,14 @@ export const main = defineFunction(
     async mine(input, ctx) {
       const user = (await ctx.user())!
       const mineOnly = reports().where({ userId: user._id })
-      const [{ data }, { total }] = await Promise.all([
-        mineOnly.orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-        mineOnly.count(),
-      ])
+      const { total, data } = await pageWithTotal(
+        mineOnly,
+        [
+          ['createdAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+        input,
+      )
       return { items: data.map((r) => row({ ...r, photos: r.photoIds.length }, ctx.now)), total }
     },
 
@@ -325,10 +329,14 @@ export const main = defineFunction(
       const criteria = await reachCriteria(ctx, input.townshipCode)
       if (input.tab === 'closed' || input.tab === 'declined') {
         const done = reports().where(both(criteria, TAB[input.tab](ctx.now)))
-        const [{ data }, { total }] = await Promise.all([
-          done.orderBy('dueAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-          done.count(),
-        ])
+        const { total, data } = await pageWithTotal(
+          done,
+          [
+            ['dueAt', 'desc'],
+            ['_id', 'asc'],
+          ],
+          input,
+        )
         return { items: data.map((r) => row({ ...r, text: r.text.slice(0, 80), photos: r.photoIds.length }, ctx.now)), total, overdue: 0, asOf: ctx.now.toISOString() }
       }
       const { list } = await reports()

@@ -33,7 +33,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/err
 import { exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { notifyEach } from '../_shared/notify'
-import { readAll } from '../_shared/paging'
+import { pageWithTotal, readAll } from '../_shared/paging'
 import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { decrypt, encrypt } from '../_shared/pii'
 import { loadSettings } from '../_shared/settings'
@@ -870,10 +870,7 @@ export const main = defineFunction('loan', loan, {
 
   async mine(input, ctx) {
     const user = (await ctx.user())!
-    const [{ total }, { data }] = await Promise.all([
-      loans().where({ applicantId: user._id }).count(),
-      loans().where({ applicantId: user._id }).orderBy('updatedAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(loans().where({ applicantId: user._id }), [['updatedAt', 'desc'], ['_id', 'asc']], input)
     const today = shanghaiDate(ctx.now)
     return { items: data.map((l) => summary(l, today)), total }
   },

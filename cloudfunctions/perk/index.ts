@@ -16,7 +16,7 @@ import { carryOnJobs, continueJob, partRows, startJob, writeJobWorkbook, type Jo
 import { defineFunction } from '../_shared/handler'
 import { currentStar } from '../_shared/hours'
 import { holdersOf, notify } from '../_shared/notify'
-import { aggregateAll, pagesOf, readAll } from '../_shared/paging'
+import { aggregateAll, pagesOf, pageWithTotal, readAll } from '../_shared/paging'
 import type { Aggregate } from '../_shared/db-types'
 import { newNonce, openPerkCode, sealPerkCode, type PerkClaims } from '../_shared/perkcode'
 import { timeBudget } from '../_shared/reminders'
@@ -479,10 +479,7 @@ export const main = defineFunction('perk', perk, {
       criteria.countyCode = input.countyCode
     } else if (reach !== 'city') criteria.countyCode = _.in([...reach.counties])
     if (input.status) criteria.status = input.status
-    const [{ total }, { data }] = await Promise.all([
-      merchants().where(criteria).count(),
-      merchants().where(criteria).orderBy('createdAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(merchants().where(criteria), [['createdAt', 'desc'], ['_id', 'asc']], input)
     const counts = data.length
       ? (await perks().aggregate().match({ merchantId: _.in(data.map((m) => m._id)) }).group({ _id: '$merchantId', n: $.sum(1) }).limit(1000).end<{ _id: string; n: number }>()).list
       : []
@@ -566,10 +563,7 @@ export const main = defineFunction('perk', perk, {
       const or = [...(reach.merchants.size ? [{ merchantId: _.in([...reach.merchants]) }] : []), ...(reach.counties.size ? [{ countyCode: _.in([...reach.counties]) }] : [])]
       criteria = or.length === 1 ? or[0] : _.or(or)
     }
-    const [{ total }, { data }] = await Promise.all([
-      perks().where(criteria).count(),
-      perks().where(criteria).orderBy('updatedAt', 'desc').orderBy('_id', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(perks().where(criteria), [['updatedAt', 'desc'], ['_id', 'asc']], input)
     const pictures = await pictureUrls(data)
     return { items: data.map((p) => perkView(p, pictures)), total }
   },

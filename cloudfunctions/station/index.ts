@@ -11,6 +11,7 @@ import { forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
 import { kioskCode, KIOSK_WINDOW_SECONDS } from '../_shared/kiosk'
 import { loadSettings } from '../_shared/settings'
+import { pageWithTotal } from '../_shared/paging'
 
 const stations = () => db.collection<StationDoc>(COLLECTIONS.stations)
 
@@ -63,10 +64,7 @@ export const main = defineFunction('station', station, {
     }
     if (!input.includeInactive) parts.push({ active: true })
     const where = parts.length === 0 ? {} : parts.length === 1 ? parts[0] : _.and(parts)
-    const [{ total }, { data }] = await Promise.all([
-      stations().where(where).count(),
-      stations().where(where).orderBy('townshipCode', 'asc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    ])
+    const { total, data } = await pageWithTotal(stations().where(where), [['townshipCode', 'asc']], input)
     return { items: data.map((s) => stationView(s)), total }
   },
 

@@ -33,7 +33,7 @@ import { updateWhile } from '../_shared/holds'
 import { kioskCode, kioskProblem, KIOSK_WINDOW_SECONDS } from '../_shared/kiosk'
 import { takeStep } from '../_shared/machines'
 import { notify, type Recipient } from '../_shared/notify'
-import { readAll } from '../_shared/paging'
+import { pageWithTotal, readAll } from '../_shared/paging'
 import { claimReminder } from '../_shared/reminders'
 import { ownSignupPage, signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
 import type { Aggregate } from '../_shared/db-types'
@@ -721,16 +721,16 @@ export const main = defineFunction(
       const kw = input.keyword ?? ''
       if (/^\d{4}$/.test(kw)) criteria.mobileTail = kw
       else if (kw) criteria.name = db.RegExp({ regexp: kw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: '' })
-      const [{ total }, { total: attended }, { data }] = await Promise.all([
-        signups().where(criteria).count(),
+      const [{ total, data }, { total: attended }] = await Promise.all([
+        pageWithTotal(
+          signups().where(criteria),
+          [
+            ['createdAt', 'asc'],
+            ['_id', 'asc'],
+          ],
+          input,
+        ),
         signups().where({ sessionId: s._id, status: 'confirmed', attended: true }).count(),
-        signups()
-          .where(criteria)
-          .orderBy('createdAt', 'asc')
-          .orderBy('_id', 'asc')
-          .skip((input.page - 1) * input.pageSize)
-          .limit(input.pageSize)
-          .get(),
       ])
       const items: RosterItem[] = data.map((x) => ({
         id: x._id,

@@ -194,15 +194,22 @@ async function readPersonal<T extends object>(ctx: CallContext, read: CallerJoin
   return { ...f, ...rest } as FairRead<T>
 }
 
-/** A sign-up reads with the account: the fair, the person's sign-up, approved registrations and sessions (the résumé), and the settings unless this instance has them. */
+/**
+ * A sign-up reads with the account: the fair, the person's sign-up, approved registrations and
+ * sessions (the résumé), and the settings unless this instance has them. The registrations and
+ * sessions are joined on the person's id (the indexed key, as the account's _id) and only the
+ * approved kept, in the answer's fields the résumé uses.
+ */
 function signUpRead(fairId: string, withSettings: boolean): CallerJoin {
-  const mine = (pipeline: Aggregate) => pipeline.match(_.expr($.and([$.eq(['$userId', '$$user']), $.eq(['$status', 'approved'])])))
+  const approved = (field: string) => $.filter({ input: `$${field}`, as: 'd', cond: $.eq(['$$d.status', 'approved']) })
+  const sessionFields = Object.fromEntries(Object.keys(SESSION_FIELDS).map((k) => [k, `$$d.${k}`]))
   return {
     as: [...PERSONAL_FIELDS, 'registrations', 'sessions', 'settings'],
     stages: personalRead(fairId, (fair) => fair, (caller) => {
       const read = caller
-        .lookup({ from: COLLECTIONS.registrations, let: { user: '$_id' }, pipeline: (mine($.pipeline()).limit(2) as LookupPipeline).done(), as: 'registrations' })
-        .lookup({ from: COLLECTIONS.sessions, let: { user: '$_id' }, pipeline: (mine($.pipeline()).project(SESSION_FIELDS).limit(10_000) as LookupPipeline).done(), as: 'sessions' })
+        .lookup({ from: COLLECTIONS.registrations, localField: '_id', foreignField: 'userId', as: 'registrations' })
+        .lookup({ from: COLLECTIONS.sessions, localField: '_id', foreignField: 'userId', as: 'sessions' })
+        .addFields({ registrations: approved('registrations'), sessions: $.map({ input: approved('sessions'), as: 'd', in: sessionFields }) })
       return withSettings ? read.lookup({ from: COLLECTIONS.settings, pipeline: ($.pipeline().match({ _id: SETTINGS_ID }) as LookupPipeline).done(), as: 'settings' }) : read
     }),
   }

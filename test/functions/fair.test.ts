@@ -5,6 +5,7 @@ import { EJSON } from 'bson'
 import { configureFunctionsInProcess, ok, startDemoCloud, type AppCloud } from '../support/app'
 import { ruralYouthForm, volunteerForm } from '../support/people'
 import { fairForm, formOf, inviteEmployer, setFields } from '../support/fairs'
+import { insertDocs } from '../support/fixture'
 import { shanghaiDate, shanghaiDateTime, shanghaiDaysAhead } from '../../types/time'
 import type { InputOf, OutputOf } from '../../types'
 import { localTemplateId } from '../../localcloud/environment'
@@ -146,6 +147,22 @@ describe('sign-up', () => {
     expect(await app.call(v, 'fair.signUp', { fairId: other.id, positionIds: [elsewhere.id], shareResume: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('截止') } })
     await setFair(other.id, { signupOpensAt: new Date(Date.now() + DAY), signupClosesAt: new Date(Date.now() + 2 * DAY) })
     expect(await app.call(v, 'fair.signUp', { fairId: other.id, positionIds: [elsewhere.id], shareResume: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('开始') } })
+  })
+
+  test('the résumé a sign-up carries counts the hours of approved sessions only, as the preview shows them', async () => {
+    const f = await newFair()
+    const p = await newPosition(f.id)
+    const v = await newVolunteer('周时长')
+    const userId = ([...app.cloud.store.get('users').docs.values()].find((u) => u.openid === v) as { _id: string })._id
+    const session = (n: number, status: string, minutes: number, adjustedMinutes: number | null) => ({
+      _id: `S_resume_${n}`, userId, status, stationName: '凤城街道服务站', checkInAt: new Date(Date.now() - (30 - n) * DAY), days: [{ date: dateIn(n - 30), minutes }], adjustedMinutes,
+    })
+    // Two hours on one day, an adjusted hour and a half on another; five hours still waiting for review.
+    await insertDocs(app, 'sessions', [session(1, 'approved', 120, null), session(2, 'approved', 200, 90), session(3, 'pending', 300, null)])
+    expect(ok(await app.call(v, 'fair.resume', {})).approvedHours).toBe(3.5)
+    const signed = ok(await app.call(v, 'fair.signUp', { fairId: f.id, positionIds: [p.id], shareResume: true }))
+    const seen = ok(await app.call(EMPLOYER, 'fair.applicants', { fairId: f.id })).items.find((x) => x.signupId === signed.signup.id)
+    expect(seen?.resume).toMatchObject({ name: '周时长', approvedHours: 3.5 })
   })
 
   test('a full fair puts newcomers on the waiting list; a cancellation promotes the first, in order, and tells them', async () => {

@@ -17,7 +17,7 @@ import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
-import { holds } from '../_shared/holds'
+import { holds, updateWhile } from '../_shared/holds'
 import { checkChange, takeStep } from '../_shared/machines'
 import { fairMachine, signupMachine, signupState } from '../../types/machines'
 import { approvedDays, summarizeHours } from '../_shared/hours'
@@ -313,26 +313,6 @@ async function loadFair(id: string): Promise<FairDoc> {
   const { data } = await fairs().doc(id).get()
   if (!data) throw notFound('对接会不存在')
   return data
-}
-
-/**
- * Writes a fair's fields only while its seats taken fit the capacity asked, in one conditional
- * update. Nothing updated does not by itself mean too many seats: the fair may hold these values
- * already (the same save sent twice in one millisecond), or seats were freed since; so it reads
- * again and refuses only seats above the capacity.
- */
-async function saveBelowCapacity(id: string, capacity: number, fields: Partial<FairDoc>): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const { stats } = await fairs()
-      .where({ _id: id, confirmedCount: _.lte(capacity) })
-      .update({ data: fields })
-    if (stats.updated === 1) return
-    const { data: now } = await fairs().doc(id).get()
-    if (!now) throw notFound('对接会不存在')
-    if (now.confirmedCount > capacity) throw invalid('capacity', capacityBelowTaken(now.confirmedCount))
-    if (holds(now, fields)) return
-  }
-  throw conflict('对接会刚刚被其他人修改，请刷新后再试')
 }
 
 const isCityAdmin = (user: UserDoc | null) => !!user?.roles.some((g) => g.role === 'city_admin')
@@ -805,12 +785,25 @@ export const main = joiningCaller(defineFunction('fair', fair, {
       const existing = await loadFair(input.id)
       const step = takeStep(fairMachine, { action: 'fair.save', from: existing.status, roles: ['city_admin'] }, () => conflict('对接会已取消，不能修改'))
       checkChange(step, existing.status, fields)
-      // Lowering capacity below the seats taken would un-confirm people: refused, atomically.
-      await saveBelowCapacity(existing._id, input.capacity, fields)
+      // Lowering capacity below the seats taken would un-confirm people: refused, atomically (and
+      // only then: the same save sent twice in one millisecond is answered as saved, once logged).
+      const changed = await updateWhile(
+        fairs(),
+        existing._id,
+        { confirmedCount: _.lte(input.capacity) },
+        fields,
+        (now) => {
+          if (!now) throw notFound('对接会不存在')
+          if (now.confirmedCount > input.capacity) throw invalid('capacity', capacityBelowTaken(now.confirmedCount))
+        },
+        () => conflict('对接会刚刚被其他人修改，请刷新后再试'),
+      )
       doc = { ...existing, ...fields }
-      await audit(ctx.now, { actorId: user._id, action: 'fair.update', targetType: 'fair', targetId: doc._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: doc.capacity, date: doc.date }, reason: '修改对接会' })
-      // More seats: the waiting list moves up.
-      await tellPromoted((await fillFromWaitlist(doc._id, ctx.now)).promoted, doc, ctx.now)
+      if (changed) {
+        await audit(ctx.now, { actorId: user._id, action: 'fair.update', targetType: 'fair', targetId: doc._id, before: { capacity: existing.capacity, date: existing.date }, after: { capacity: doc.capacity, date: doc.date }, reason: '修改对接会' })
+        // More seats: the waiting list moves up.
+        await tellPromoted((await fillFromWaitlist(doc._id, ctx.now)).promoted, doc, ctx.now)
+      }
       doc = await loadFair(doc._id)
     } else {
       doc = { _id: `F${crypto.randomBytes(6).toString('hex')}`, ...fields, confirmedCount: 0, waitlist: [], status: 'draft', createdBy: user._id, createdAt: ctx.now }

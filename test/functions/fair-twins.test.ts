@@ -90,6 +90,8 @@ test('an employer, a position and a fair (its capacity) saved twice at one insta
   const capacity = await twins(CITY, 'fair.save', { ...fields, capacity: 5 })
   expect(refusals(capacity)).toEqual([])
   expect(capacity.every((a) => a.ok && a.data.capacity === 5 && a.data.confirmed === 1)).toBe(true)
+  // Logged once an instant: by the save that changed the fair, not by its twins.
+  expect([...app.cloud.store.get('audit').docs.values()].filter((e) => e.action === 'fair.update' && e.targetId === f.id)).toHaveLength(2)
   // Below the seats taken is still refused, with the count.
   await setFields(app, 'fairs', f.id, { confirmedCount: 3 })
   expect(await still(Date.now(), CITY, 'fair.save', { ...fields, capacity: 2 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('3') } })

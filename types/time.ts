@@ -36,3 +36,9 @@ export function wechatTime(ymd: string, clock = ''): string {
 }
 
 export { dayjs }
+
+/** An instant as the contract sends it (ISO 8601), '' for none. */
+export const isoOrEmpty = (d: Date | null | undefined): string => (d ? new Date(d).toISOString() : '')
+
+/** The instant a Shanghai wall-clock moment ('2026-12-09 09:00') names. */
+export const shanghaiMoment = (moment: string): Date => dayjs.tz(moment, ZONE).toDate()

@@ -9,6 +9,9 @@ export interface Sheet {
   rows: Record<string, unknown>[]
 }
 
+/** A sheet's column: its header, the row key it shows and its width in characters. */
+export const col = (header: string, key: string, width = 14): Sheet['columns'][number] => ({ header, key, width })
+
 /**
  * A workbook's file name from what it holds (what, for whom or where, which period):
  * 「岗位对接会统计-2026届乡村振兴志愿者岗位对接会-清远市青少年宫-2026-12-09.xlsx」. Parts are

@@ -10,7 +10,7 @@ import crypto from 'node:crypto'
 import { commend, type NominationView, type RoundView } from '../../types/commend'
 import { COMMEND_KIND_LABELS, isRuralVolunteer, NOMINATION_STATUS_LABELS, NOMINATION_STATUSES, ROUND_NEXT, standingOf, type NominationStatus } from '../../types/commend-rules'
 import { commendRoundMachine, nominationMachine, type StepRole } from '../../types/machines'
-import { shanghaiDate } from '../../types/time'
+import { shanghaiDate, isoOrEmpty as iso } from '../../types/time'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, type CommendNominationDoc, type CommendRoundDoc, type RegistrationDoc } from '../_shared/collections'
 import { _, db, isDuplicateKey } from '../_shared/cloud'
@@ -34,7 +34,6 @@ const ROUND_PAGE = 'packages/commend/round/index'
 const RESULTS_PAGE = 'packages/commend/results/index'
 /** Where a nominee reads about themselves (the round's page is the staff's). */
 const RECORD_PAGE = 'packages/volunteer/hours/index'
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 const townshipKey = (code: string) => `t${code}`
 const countyKey = (code: string) => `c${code}`
 

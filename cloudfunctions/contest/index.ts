@@ -23,7 +23,7 @@ import {
   type EntryStatus,
 } from '../../types/contest-rules'
 import { contestAppealMachine, contestEntryMachine, contestMachine, type StepRole } from '../../types/machines'
-import { dayjs, shanghaiDate, shanghaiDateTime, wechatTime, ZONE } from '../../types/time'
+import { dayjs, shanghaiDate, shanghaiDateTime, wechatTime, ZONE, isoOrEmpty as iso, shanghaiMoment as at } from '../../types/time'
 import { audit } from '../_shared/audit'
 import {
   COLLECTIONS,
@@ -58,8 +58,6 @@ const DETAIL_PAGE = 'packages/contest/detail/index'
 const RESULTS_PAGE = 'packages/contest/results/index'
 const PICTURES = ['image/jpeg', 'image/png'] as const
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
-const at = (moment: string) => dayjs.tz(moment, ZONE).toDate()
 const teamCode = () => Array.from(crypto.randomBytes(6), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')
 const STALE = '刚刚有人改动了这里，请刷新后再试'
 

@@ -8,7 +8,7 @@ import { COLLECTIONS, type ContestAppealDoc, type ContestDoc, type ContestEntryD
 import { _, db } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { invalid } from '../_shared/errors'
-import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
+import { col, exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { AGGREGATE_CAP, readAll } from '../_shared/paging'
 import { contestEntries, contestsOf, reportPlace, spansOf, type ReportPlace, type ReportSpans } from '../_shared/training-report'
 
@@ -97,7 +97,6 @@ const order = (c: ContestDoc, award: string) => {
   return i < 0 ? c.awards.length : i
 }
 
-const col = (header: string, key: string, width = 14) => ({ header, key, width })
 
 /** The report as a workbook: the totals, a row per contest, its rounds' outcomes, and the awarded entries (captains' names masked). */
 export function contestReportSheets(r: ContestReport, awarded: { contest: string; title: string; captain: string; award: string; score: number }[]): Sheet[] {

@@ -20,7 +20,7 @@ import {
 } from '../../types/grid'
 import { gridMachine, type StepRole } from '../../types/machines'
 import { maskMobile, maskName } from '../../types/personal'
-import { shanghaiDate, shanghaiDayStart } from '../../types/time'
+import { shanghaiDate, shanghaiDayStart, isoOrEmpty as iso } from '../../types/time'
 import { audit } from '../_shared/audit'
 import { COLLECTIONS, personLabel, type GridReportDoc, type UserDoc } from '../_shared/collections'
 import { _, $, db, files, isDuplicateKey } from '../_shared/cloud'
@@ -64,7 +64,6 @@ function maskPhone(phone: string): string {
   return maskMobile(phone) || phone.replace(/^(0\d{2,3}-?)(\d+)(\d{2})$/, (_m, area: string, mid: string, end: string) => `${area}${'*'.repeat(mid.length)}${end}`)
 }
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 
 async function view(r: GridReportDoc, viewer: { userId: string; reach: Reach | null }, now: Date): Promise<GridReportView> {
   const mine = r.userId === viewer.userId

@@ -6,7 +6,7 @@ import { addMonths, daysBetween, eligibilityProblem, lprOn, OUTSIDE_CITY, placeP
 import { loan, PUBLISHED_LPR, type LoanDetail, type LoanReport, type LoanReportRow, type LoanSummary, type LprRow } from '../../types/loan'
 import { maskBankAccount, maskMobile } from '../../types/personal'
 import { ROLE_LABELS } from '../../types/roles'
-import { shanghaiDate, shanghaiDayStart } from '../../types/time'
+import { shanghaiDate, shanghaiDayStart, isoOrEmpty as iso } from '../../types/time'
 import {
   DOCUMENT_KINDS,
   DOCUMENT_LABELS,
@@ -30,7 +30,7 @@ import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
-import { exportWorkbook } from '../_shared/excel'
+import { col, exportWorkbook } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { notifyEach } from '../_shared/notify'
 import { pageWithTotal, readAll } from '../_shared/paging'
@@ -56,7 +56,6 @@ const BANK_PAGE = 'packages/bank/index/index'
 /** Every state of an application sent in (all but a draft), named: an index on the status serves a list of values, never a ≠. */
 const SENT_IN: LoanStatus[] = LOAN_STATUSES.filter((st) => st !== 'draft')
 const MAX_DOCUMENTS_PER_KIND = 3
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 
 // ---- who is looking --------------------------------------------------------------------
 
@@ -1219,31 +1218,31 @@ export const main = defineFunction('loan', loan, {
       {
         title: '按县（市、区）',
         columns: [
-          { header: '县（市、区）', key: 'countyName', width: 16 },
-          { header: '申请（笔）', key: 'applications', width: 12 },
-          { header: '放款（笔）', key: 'loans', width: 12 },
-          { header: '放款金额（万元）', key: 'lent', width: 18 },
-          { header: '核准贴息（元）', key: 'subsidy', width: 16 },
-          { header: '扶持项目（个）', key: 'projects', width: 14 },
-          { header: '带动就业（人）', key: 'jobs', width: 14 },
-          { header: '帮扶困难户（户）', key: 'households', width: 16 },
+          col('县（市、区）', 'countyName', 16),
+          col('申请（笔）', 'applications', 12),
+          col('放款（笔）', 'loans', 12),
+          col('放款金额（万元）', 'lent', 18),
+          col('核准贴息（元）', 'subsidy', 16),
+          col('扶持项目（个）', 'projects', 14),
+          col('带动就业（人）', 'jobs', 14),
+          col('帮扶困难户（户）', 'households', 16),
         ],
         rows: [...report.byCounty.map(countyRow), totalRow],
       },
       {
         title: '按项目类型',
         columns: [
-          { header: '项目类型', key: 'type', width: 20 },
-          { header: '放款（笔）', key: 'loans', width: 12 },
-          { header: '放款金额（万元）', key: 'lent', width: 18 },
+          col('项目类型', 'type', 20),
+          col('放款（笔）', 'loans', 12),
+          col('放款金额（万元）', 'lent', 18),
         ],
         rows: report.byType.map((t) => ({ type: PROJECT_TYPE_LABELS[t.type], loans: t.loans, lent: money(t.lentFen) })),
       },
       {
         title: '申请状态',
         columns: [
-          { header: '状态', key: 'status', width: 20 },
-          { header: '申请（笔）', key: 'count', width: 12 },
+          col('状态', 'status', 20),
+          col('申请（笔）', 'count', 12),
         ],
         rows: report.byStatus.map((s) => ({ status: LOAN_STATUS_LABELS[s.status], count: s.count })),
       },
@@ -1251,11 +1250,11 @@ export const main = defineFunction('loan', loan, {
         // What the projects promised, beside what the counties confirmed a year or two on.
         title: '项目成效',
         columns: [
-          { header: '县（市、区）', key: 'countyName', width: 16 },
-          { header: '承诺带动就业（人）', key: 'jobs', width: 18 },
-          { header: '核实带动就业（人）', key: 'jobsConfirmed', width: 18 },
-          { header: '承诺帮扶困难户（户）', key: 'households', width: 20 },
-          { header: '核实帮扶困难户（户）', key: 'householdsConfirmed', width: 20 },
+          col('县（市、区）', 'countyName', 16),
+          col('承诺带动就业（人）', 'jobs', 18),
+          col('核实带动就业（人）', 'jobsConfirmed', 18),
+          col('承诺帮扶困难户（户）', 'households', 20),
+          col('核实帮扶困难户（户）', 'householdsConfirmed', 20),
         ],
         rows: [...report.byCounty.map(countyRow), totalRow],
       },

@@ -3,7 +3,7 @@
 // figures, and the reports count the confirmed ones beside those promised on the application.
 import type { OutcomeView } from '../../types/loan'
 import { addMonths } from '../../types/loan-rules'
-import { shanghaiDate, wechatTime } from '../../types/time'
+import { shanghaiDate, wechatTime, isoOrEmpty as iso } from '../../types/time'
 import { _, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { notifyEach, type AnyNotice, type Recipient } from '../_shared/notify'
@@ -14,7 +14,6 @@ import { APPLICANT_PAGE, LENT, type LoanDoc } from './repayments'
 export const OUTCOME_YEARS = [1, 2] as const
 /** Within the loan function's 20 s timeout, with a margin. */
 const TIMER_WORK_MS = 14_000
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 const loans = () => db.collection<LoanDoc>(COLLECTIONS.loans)
 
 export function outcomeViews(l: LoanDoc): OutcomeView[] {

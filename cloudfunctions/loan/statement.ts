@@ -6,7 +6,7 @@ import type { SubsidyStatement } from '../../types/loan'
 import { _, $, db } from '../_shared/cloud'
 import { COLLECTIONS } from '../_shared/collections'
 import { countyName } from '../_shared/divisions'
-import { exportWorkbook } from '../_shared/excel'
+import { col, exportWorkbook } from '../_shared/excel'
 import { aggregateAll } from '../_shared/paging'
 import { LENT, type LoanDoc } from './repayments'
 
@@ -81,28 +81,28 @@ export async function subsidyStatementWorkbook(counties: string[] | null, statem
     {
       title: '按贴息期',
       columns: [
-        { header: '贴息期', key: 'period', width: 12 },
-        { header: '贷款（笔）', key: 'loans', width: 12 },
-        { header: '核准贴息（元）', key: 'approved', width: 16 },
-        { header: '已拨付（元）', key: 'paid', width: 16 },
-        { header: '待拨付（元）', key: 'unpaid', width: 16 },
-        { header: '逾期少贴（元）', key: 'forfeited', width: 16 },
+        col('贴息期', 'period', 12),
+        col('贷款（笔）', 'loans', 12),
+        col('核准贴息（元）', 'approved', 16),
+        col('已拨付（元）', 'paid', 16),
+        col('待拨付（元）', 'unpaid', 16),
+        col('逾期少贴（元）', 'forfeited', 16),
       ],
       rows: [...statement.periods, { period: '合计', ...statement.total }].map((p) => ({ period: p.period, loans: p.loans, approved: yuan(p.approvedFen), paid: yuan(p.paidFen), unpaid: yuan(p.unpaidFen), forfeited: yuan(p.forfeitedFen) })),
     },
     {
       title: '明细',
       columns: [
-        { header: '贴息期', key: 'period', width: 12 },
-        { header: '申请编号', key: 'id', width: 20 },
-        { header: '申请人', key: 'name', width: 12 },
-        { header: '县（市、区）', key: 'county', width: 14 },
-        { header: '贷款银行', key: 'bank', width: 20 },
-        { header: '起止日期', key: 'span', width: 24 },
-        { header: '核准贴息（元）', key: 'approved', width: 16 },
-        { header: '逾期少贴（元）', key: 'forfeited', width: 16 },
-        { header: '拨付日期', key: 'paidOn', width: 12 },
-        { header: '转账凭证号', key: 'ref', width: 20 },
+        col('贴息期', 'period', 12),
+        col('申请编号', 'id', 20),
+        col('申请人', 'name', 12),
+        col('县（市、区）', 'county', 14),
+        col('贷款银行', 'bank', 20),
+        col('起止日期', 'span', 24),
+        col('核准贴息（元）', 'approved', 16),
+        col('逾期少贴（元）', 'forfeited', 16),
+        col('拨付日期', 'paidOn', 12),
+        col('转账凭证号', 'ref', 20),
       ],
       rows: details.map((d) => {
         const payment = (d.subsidyPayments ?? []).find((p) => p.key === d.subsidies.key)

@@ -11,7 +11,7 @@ import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { countyName } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
-import { workbookName } from '../_shared/excel'
+import { col, workbookName } from '../_shared/excel'
 import { carryOnJobs, continueJob, partRows, startJob, writeJobWorkbook, type JobKind } from '../_shared/jobs'
 import { defineFunction } from '../_shared/handler'
 import { currentStar } from '../_shared/hours'
@@ -431,18 +431,18 @@ const redemptionsExport: JobKind<RedemptionsExportState> = {
     const totals = mergeTotals((await partRows(job, 'totals')) as unknown as TotalsPart[])
     const detail = await partRows(job, 'detail')
     const fileId = await writeJobWorkbook(job, [
-      { title: '按商家', columns: [{ header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byMerchant },
-      { title: '按优惠', columns: [{ header: '优惠', key: 'perkTitle', width: 24 }, { header: '商家', key: 'merchantName', width: 28 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byPerk },
-      { title: '按县（市、区）', columns: [{ header: '县（市、区）', key: 'countyName', width: 20 }, { header: '核销次数', key: 'count', width: 12 }], rows: totals.byCounty },
+      { title: '按商家', columns: [col('商家', 'merchantName', 28), col('核销次数', 'count', 12)], rows: totals.byMerchant },
+      { title: '按优惠', columns: [col('优惠', 'perkTitle', 24), col('商家', 'merchantName', 28), col('核销次数', 'count', 12)], rows: totals.byPerk },
+      { title: '按县（市、区）', columns: [col('县（市、区）', 'countyName', 20), col('核销次数', 'count', 12)], rows: totals.byCounty },
       {
         title: '核销明细',
         columns: [
-          { header: '核销时间', key: 'at', width: 18 },
-          { header: '县（市、区）', key: 'county', width: 14 },
-          { header: '商家', key: 'merchant', width: 28 },
-          { header: '优惠', key: 'perk', width: 24 },
-          { header: '志愿者', key: 'volunteer', width: 10 },
-          { header: '星级', key: 'star', width: 8 },
+          col('核销时间', 'at', 18),
+          col('县（市、区）', 'county', 14),
+          col('商家', 'merchant', 28),
+          col('优惠', 'perk', 24),
+          col('志愿者', 'volunteer', 10),
+          col('星级', 'star', 8),
         ],
         rows: detail,
       },

@@ -9,7 +9,7 @@
 import crypto from 'node:crypto'
 import { training, type CourseView, type RecordItem, type RosterItem, type SessionView, type TrainingCertificateView } from '../../types/training'
 import { maskMobile, maskName } from '../../types/personal'
-import { dayjs, shanghaiDateTime, shanghaiDaysAhead, wechatTime, ZONE } from '../../types/time'
+import { isoOrEmpty as iso, shanghaiDateTime, shanghaiDaysAhead, shanghaiMoment as at, wechatTime } from '../../types/time'
 import { TRAINING_KIND_LABELS } from '../../types/vocabulary'
 import { statesLeftBy, trainingCourseMachine, trainingSignupMachine, trainingSignupState, type StepRole, type TrainingSignupState } from '../../types/machines'
 import { audit, type AuditEntry } from '../_shared/audit'
@@ -49,8 +49,6 @@ const seats = signupEngine<TrainingSessionDoc, TrainingSignupDoc>(sessions, sign
 
 const COURSE_PAGE = 'packages/training/course/index'
 const RECORDS_PAGE = 'packages/training/records/index'
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
-const at = (moment: string) => dayjs.tz(moment, ZONE).toDate()
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 10) / 10
 /** Check-in opens this long before a session starts; check-out this long before it ends, and both close this long after it ends. */
 const CHECK_IN_EARLY_MS = 60 * 60_000

@@ -5,7 +5,7 @@ import { maskName } from '../../types/personal'
 import { TRAINING_KIND_LABELS, TRAINING_KINDS, type TrainingKind } from '../../types/vocabulary'
 import type { CallContext } from '../_shared/context'
 import { countyName, townshipOf } from '../_shared/divisions'
-import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
+import { col, exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { attendance, attendanceBySession, completions, learnersByCourse, onlineParts, reportPlace, spansOf, type LearnerRow, type ReportPlace, type ReportSpans } from '../_shared/training-report'
 
 type Input = { scope: TrainingReportInput['scope']; period: { from: string; to: string } }
@@ -83,7 +83,6 @@ export async function trainingReport(place: ReportPlace, s: ReportSpans, now: Da
 /** Attendances over seats taken, in percent to one decimal ('—' without seats). */
 export const rateText = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : '—')
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100
-const col = (header: string, key: string, width = 14) => ({ header, key, width })
 
 /**
  * The report as a workbook: the figures beside last year's, then per kind, per place and per

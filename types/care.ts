@@ -20,7 +20,7 @@ import {
   VISITOR,
   CARE_ASPECT_LABELS,
 } from './care-rules'
-import { action, date, freeText, PageInput, text } from './common'
+import { action, date, freeText, PageInput, pageOf, text } from './common'
 import * as z from './zod'
 
 const volunteerId = z.string({ error: '请选择志愿者' }).describe('志愿者').regex(/^[A-Za-z0-9_-]{1,64}$/, '志愿者无效')
@@ -138,7 +138,7 @@ export const care = {
   overdueFollowUps: action({
     summary: '已过完成期限仍未办结的跟进事项',
     input: PageInput.extend(Place.shape),
-    output: z.object({ items: z.array(OverdueItem), total: z.number() }),
+    output: pageOf(OverdueItem),
     access: { who: STAFF, objects: 'township' },
   }),
   history: action({
@@ -166,7 +166,7 @@ export const care = {
   posts: action({
     summary: '志愿者担任的职务（本县；团市委：全市）',
     input: PageInput.extend({ countyCode, kind: z.enum(POST_KINDS, { error: '职务无效' }).describe('职务').optional() }),
-    output: z.object({ items: z.array(PostView), total: z.number() }),
+    output: pageOf(PostView),
     access: { who: LEAGUE, objects: 'county' },
   }),
   addPost: action({

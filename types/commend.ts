@@ -3,7 +3,7 @@
 // round's number per township); the county recommends or not, within its quota; the city decides
 // the awards and publishes; the result is on the volunteer's record. Nominations are ordered by
 // standing with the tie rule of commend-rules.ts (乡村振兴志愿者 first at equal standing).
-import { action, date, freeText, integer, PageInput, text } from './common'
+import { action, date, freeText, integer, PageInput, pageOf, text } from './common'
 import { COMMEND_KINDS, COMMEND_LIMITS, NOMINATION_STATUSES, ROUND_STATUSES } from './commend-rules'
 import * as z from './zod'
 
@@ -78,7 +78,7 @@ export const NominationView = Figures.extend({
 })
 export type NominationView = z.infer<typeof NominationView>
 
-const Paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() })
+const Paged = <T extends z.ZodType>(item: T) => pageOf(item)
 
 const STAFF = ['township_staff', 'county_admin', 'city_admin'] as const
 

@@ -77,6 +77,9 @@ export const PageInput = z.object({
   pageSize: z.number().int().min(1).max(50, '每页最多 50 条').default(20),
 })
 
+/** What a list action answers: a page of `item`, and the true total. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() })
+
 /**
  * Free text, possibly empty: trimmed, bounded, no control characters, and no phone or ID
  * numbers (text others may read must not carry anyone's personal data).

@@ -10,7 +10,7 @@
 // contest-rules.ts): the best advance to the next round, the last round's get the awards.
 // Entrants may appeal within the contest's window; the league upholds (the scores are reviewed)
 // or dismisses.
-import { action, CloudFileId, integer, moment, PageInput, text } from './common'
+import { action, CloudFileId, integer, moment, PageInput, pageOf, text } from './common'
 import {
   APPEAL_STATUSES,
   CONTEST_KINDS,
@@ -169,7 +169,7 @@ export const AppealView = z.object({
   answeredAt: z.string(),
 })
 
-const Paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() })
+const Paged = <T extends z.ZodType>(item: T) => pageOf(item)
 const LEAGUE = ['county_admin', 'city_admin'] as const
 
 const workUrl = z

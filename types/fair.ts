@@ -2,7 +2,7 @@
 // sets up a fair and invites employers; employers list positions; volunteers (and rural youth,
 // where allowed) sign up within capacity or onto a waiting list, show an entry code at the door,
 // and employers record outcomes, which give the fair's local-employment figures.
-import { action, clock, date, freeText, integer, moment, PageInput, text } from './common'
+import { action, clock, date, freeText, integer, moment, PageInput, pageOf, text } from './common'
 import { CAPACITY_RULE, EMPLOYER_ID, FAIR_ADDRESS, FAIR_DESCRIPTION, FAIR_ID, FAIR_ORDER, FAIR_TITLE, FAIR_VENUE, MAX_INVITED, MAX_POSITIONS_RULE, TERM_DAYS_RULE } from './fair-rules'
 import {
   CONTACT_NAME,
@@ -198,7 +198,7 @@ export const fair = {
   list: action({
     summary: '岗位对接会列表（团市委可见未发布的）',
     input: PageInput.extend({ when: z.enum(['upcoming', 'past', 'all']).describe('范围').default('upcoming'), status: z.enum(FAIR_STATUSES).describe('状态').optional() }),
-    output: z.object({ items: z.array(FairView), total: z.number() }),
+    output: pageOf(FairView),
     access: { who: 'signed_in' },
   }),
   get: action({
@@ -227,7 +227,7 @@ export const fair = {
       keyword: z.string({ error: '单位名称应为文字' }).describe('单位名称').trim().max(20, '单位名称最多 20 个字').optional(),
       type: z.enum(EMPLOYER_TYPES, { error: '单位类型无效' }).describe('单位类型').optional(),
     }),
-    output: z.object({ items: z.array(EmployerView), total: z.number() }),
+    output: pageOf(EmployerView),
     access: { who: ['city_admin', 'employer'], objects: 'employer' },
   }),
   saveEmployer: action({
@@ -314,7 +314,7 @@ export const fair = {
   mine: action({
     summary: '我报名的对接会',
     input: PageInput,
-    output: z.object({ items: z.array(FairView), total: z.number() }),
+    output: pageOf(FairView),
     access: { who: applicants, objects: 'own' },
   }),
   entryCode: action({
@@ -348,7 +348,7 @@ export const fair = {
       /** signup: the list's own order; checkIn: the latest check-ins first. */
       order: z.enum(['signup', 'checkIn']).describe('排序').default('signup'),
     }),
-    output: z.object({ items: z.array(AdminSignupView), total: z.number() }),
+    output: pageOf(AdminSignupView),
     access: { who: ['city_admin', 'county_admin'], objects: 'city' },
   }),
   exportSignups: action({
@@ -361,7 +361,7 @@ export const fair = {
   applicants: action({
     summary: '用人单位：报名本单位岗位的人（签到入场、在会场登记面试结果后显示联系方式）',
     input: PageInput.extend({ fairId, positionId: positionId.optional() }),
-    output: z.object({ items: z.array(ApplicantView), total: z.number() }),
+    output: pageOf(ApplicantView),
     access: { who: ['employer', 'city_admin'], objects: 'employer' },
   }),
   exportApplicants: action({

@@ -1,6 +1,6 @@
 // The `grants` function: granted roles come only from one-time invitations; admins list and
 // revoke grants. Every grant and revocation is audited.
-import { action, freeText, PageInput, personName, RoleGrant } from './common'
+import { action, freeText, PageInput, pageOf, personName, RoleGrant } from './common'
 import { ROLES } from './roles'
 import * as z from './zod'
 import { GRANTABLE_ROLES, INVITATION_CODE, invitationScene, ORGANISATION_ROLES, type GrantableRole, type OrganisationRole } from './vocabulary'
@@ -50,7 +50,7 @@ export const grants = {
       role: z.enum(ORGANISATION_ROLES, { error: '请选择机构角色' }).describe('角色'),
       keyword: z.string().describe('名称').trim().max(20, '名称最多 20 个字').optional(),
     }),
-    output: z.object({ items: z.array(OrganisationOption), total: z.number() }),
+    output: pageOf(OrganisationOption),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   createInvitation: action({
@@ -71,7 +71,7 @@ export const grants = {
   listInvitations: action({
     summary: '我创建的邀请',
     input: PageInput.extend({ status: z.enum(['open', 'used', 'revoked', 'expired']).optional() }),
-    output: z.object({ items: z.array(InvitationView), total: z.number() }),
+    output: pageOf(InvitationView),
     access: { who: ['county_admin', 'city_admin'], objects: 'own' },
   }),
   invitationCode: action({
@@ -108,7 +108,7 @@ export const grants = {
   listGrants: action({
     summary: '本县（团市委：全市）已授予的角色',
     input: PageInput.extend({ role: z.enum(ROLES).describe('角色').optional() }),
-    output: z.object({ items: z.array(GrantView), total: z.number() }),
+    output: pageOf(GrantView),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   revokeGrant: action({

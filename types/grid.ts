@@ -3,7 +3,7 @@
 // assigns it to a department or person, and closes it with what was done, or declines it with a
 // reason; the reporter follows it on a timeline and is told at each step. A matter still open past
 // its urgency's due time is overdue. Statistics by township, category and time to close.
-import { action, CloudFileId, freeText, Instant, PageInput, text } from './common'
+import { action, CloudFileId, freeText, Instant, PageInput, pageOf, text } from './common'
 import {
   GRID_ADDRESS,
   GRID_ASSIGNEE,
@@ -159,7 +159,7 @@ export const grid = {
   mine: action({
     summary: '我的上报',
     input: PageInput,
-    output: z.object({ items: z.array(GridRow), total: z.number() }),
+    output: pageOf(GridRow),
     access: { who: ['volunteer'], objects: 'own' },
   }),
   get: action({

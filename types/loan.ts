@@ -2,7 +2,7 @@
 // (农村青年创业小额贴息贷款). An applicant drafts and submits; the county league, the city league
 // and the chosen bank review in turn; the bank disburses and records repayments; the city
 // league keeps the LPR table and approves each period's subsidy.
-import { action, CloudFileId, freeText, PageInput, personName, text } from './common'
+import { action, CloudFileId, freeText, PageInput, pageOf, personName, text } from './common'
 import { BANK_ACCOUNT_PATTERN, isRealDate, normalizeBankAccount } from './personal'
 import { INSTALMENT_STATUSES, OUTSIDE_CITY, REPAYMENT_TIMINGS, SCHEDULE_INTEREST_BASIS } from './loan-rules'
 import {
@@ -404,7 +404,7 @@ export const loan = {
   mine: action({
     summary: '我的贷款申请',
     input: PageInput,
-    output: z.object({ items: z.array(LoanSummary), total: z.number() }),
+    output: pageOf(LoanSummary),
     access: { who: applicants, objects: 'own' },
   }),
   get: action({

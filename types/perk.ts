@@ -1,7 +1,7 @@
 // The `perk` function: the caring-merchant alliance (爱心商家联盟). Admins add merchants (and
 // departments); merchants publish perks; a volunteer shows a short-lived single-use code; the
 // merchant scans it, sees what to give, and confirms: the redemption is recorded exactly once.
-import { action, CloudFileId, freeText, PageInput, text } from './common'
+import { action, CloudFileId, freeText, PageInput, pageOf, text } from './common'
 import { Coordinate } from './station'
 import { isRealDate, MOBILE_PATTERN } from './personal'
 import { MERCHANT_CATEGORIES, PERK_CODE, type MerchantCategory } from './vocabulary'
@@ -93,7 +93,7 @@ export const perk = {
   merchants: action({
     summary: '爱心商家列表（团市委：全市；县团委：本县）',
     input: PageInput.extend({ countyCode: countyCode.optional(), status: z.enum(['active', 'suspended']).optional() }),
-    output: z.object({ items: z.array(MerchantView), total: z.number() }),
+    output: pageOf(MerchantView),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   saveMerchant: action({
@@ -124,7 +124,7 @@ export const perk = {
   managePerks: action({
     summary: '本商家（管理员：管辖范围内）的优惠',
     input: PageInput.extend({ merchantId: merchantId.optional() }),
-    output: z.object({ items: z.array(PerkView), total: z.number() }),
+    output: pageOf(PerkView),
     access: { who: ['merchant', 'county_admin', 'city_admin'], objects: 'merchant' },
   }),
   savePerk: action({
@@ -198,7 +198,7 @@ export const perk = {
   myRedemptions: action({
     summary: '我的优惠使用记录',
     input: PageInput,
-    output: z.object({ items: z.array(RedemptionView), total: z.number() }),
+    output: pageOf(RedemptionView),
     access: { who: ['volunteer'], objects: 'own' },
   }),
   merchantRedemptions: action({

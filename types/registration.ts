@@ -1,6 +1,6 @@
 // The `registration` function: volunteers and rural youth register (program 1 of DOMAIN.md),
 // county admins review; people who changed WeChat accounts take over their record.
-import { action, date, freeText, PageInput, personName, text } from './common'
+import { action, date, freeText, PageInput, pageOf, personName, text } from './common'
 import { idNumberProblem, isRealDate, MOBILE_PATTERN, normalizeIdNumber } from './personal'
 import * as z from './zod'
 import { TERM_FILTER_LABELS, TERM_FILTERS, TERM_STATES } from './term'
@@ -259,7 +259,7 @@ export const registration = {
       townshipCode: z.string().describe('镇街').regex(/^\d{9}$/, '镇街无效').optional(),
       keyword: z.string().describe('姓名').trim().max(20).optional(),
     }),
-    output: z.object({ items: z.array(RegistrationSummary), total: z.number() }),
+    output: pageOf(RegistrationSummary),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   detail: action({
@@ -322,7 +322,7 @@ export const registration = {
   listTakeovers: action({
     summary: '待确认的账号接管申请（本县）',
     input: PageInput.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
-    output: z.object({ items: z.array(TakeoverCase), total: z.number() }),
+    output: pageOf(TakeoverCase),
     access: { who: ['county_admin', 'city_admin'], objects: 'county' },
   }),
   decideTakeover: action({

@@ -1,6 +1,6 @@
 // The `station` function: volunteer service stations (志愿服务驿站) of a township, their
 // printed 小程序码 and the rotating kiosk code a phone at the station can show.
-import { action, clock, integer, PageInput, text } from './common'
+import { action, clock, integer, PageInput, pageOf, text } from './common'
 import { COORDINATE_BOUNDS } from './field-rules'
 import { HOURS_ORDER_MESSAGE, opensBeforeCloses, RADIUS_RULE, STATION_ADDRESS, STATION_NAME, TOWNSHIP_CODE, TOWNSHIP_MISSING } from './station-rules'
 import * as z from './zod'
@@ -41,7 +41,7 @@ export const station = {
   list: action({
     summary: '本镇街（县）驿站列表',
     input: PageInput.extend({ townshipCode: z.string().describe('镇街').regex(/^\d{9}$/, '镇街无效').optional(), includeInactive: z.boolean().default(true) }),
-    output: z.object({ items: z.array(StationView), total: z.number() }),
+    output: pageOf(StationView),
     access: { who: ['township_staff', 'county_admin', 'city_admin'], objects: 'township' },
   }),
   nearby: action({

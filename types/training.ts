@@ -5,7 +5,7 @@
 // at the door with the session's rotating code (and out, for long sessions), or are marked present
 // by list; completing a course gives a certificate anyone can verify. Training hours are counted
 // apart from service hours.
-import { action, clock, date, freeText, integer, moment, PageInput, text } from './common'
+import { action, clock, date, freeText, integer, moment, PageInput, pageOf, text } from './common'
 import type { IntegerRule } from './field-rules'
 import { Coordinate } from './station'
 import { SIGNUP_STATUSES, TRAINING_AUDIENCES, TRAINING_DOOR_CODE, TRAINING_KINDS, type TrainingAudience, type TrainingKind } from './vocabulary'
@@ -188,7 +188,7 @@ export const training = {
   list: action({
     summary: '培训课程列表（报名者看到面向自己的已发布课程；团委管理本级的全部课程）',
     input: PageInput.extend({ kind: z.enum(TRAINING_KINDS).describe('培训类别').optional(), manage: z.boolean().describe('管理视图').default(false) }),
-    output: z.object({ items: z.array(CourseView), total: z.number() }),
+    output: pageOf(CourseView),
     access: { who: 'signed_in' },
   }),
   get: action({

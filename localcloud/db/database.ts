@@ -421,7 +421,7 @@ export class DatabaseService {
     const leading = stages[0] && '$match' in stages[0] && isPlainObject(stages[0].$match) ? (stages[0].$match as Record<string, unknown>) : null
     const plan = leading ? coll.plan(leading) : { index: null, docs: coll.docs.values() }
     const input = [...plan.docs].map(clone)
-    const out = aggregate(input, stages, {
+    const out = aggregate(input, stages.map((stage) => this.plannedLookup(stage, observe)), {
       collection: (name) => [...this.store.get(name).docs.values()].map(clone),
     })
     const matched = leading ? input.filter(compileQuery(leading)).length : input.length
@@ -433,6 +433,27 @@ export class DatabaseService {
       if (out.length > cap) observe({ kind: 'cut', request: 'aggregate', collection: coll.name, requested: asked, cap, query })
     }
     return { data: { list: out.slice(0, cap).map(toReply) } }
+  }
+
+  /**
+   * A $lookup whose sub-pipeline begins with a $match that names no variable of the outer
+   * document is served as MongoDB serves it: that $match's candidates come from the joined
+   * collection's index (and the scan is noted, as a query's is); the pipeline still applies the
+   * $match. Other lookups see the whole collection, as before.
+   */
+  private plannedLookup(stage: Record<string, unknown>, observe?: ReadObserver): Record<string, unknown> {
+    const spec = stage.$lookup
+    if (!isPlainObject(spec) || typeof spec.from !== 'string' || !Array.isArray(spec.pipeline)) return stage
+    const pipeline = (spec.pipeline as Record<string, unknown>[]).map((inner) => this.plannedLookup(inner, observe))
+    const first = pipeline[0]
+    const match = first && isPlainObject(first.$match) ? (first.$match as Record<string, unknown>) : null
+    if (!match || JSON.stringify(match).includes('$expr')) return { $lookup: { ...spec, pipeline } }
+    const coll = this.store.get(spec.from)
+    const plan = coll.plan(match)
+    const docs = [...plan.docs].map(clone)
+    const matched = docs.filter(compileQuery(match)).length
+    this.noteScan(coll, { request: 'aggregate', index: plan.index, examined: docs.length, matched, unfiltered: isUnfiltered(match) }, pipeline, observe)
+    return { $lookup: { ...spec, from: docs, pipeline } }
   }
 
   // ---- transactions ---------------------------------------------------------------

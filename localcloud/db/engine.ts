@@ -26,6 +26,7 @@ import {
   type Geometry,
 } from './geo'
 import { jsonSchemaValidator } from './jsonschema'
+import { compiledIn, reduceFast } from './fast-reduce'
 import { clone, isPlainObject, type Doc } from './values'
 
 type AnyObject = Record<string, unknown>
@@ -196,6 +197,19 @@ const substrBytes: ExpressionOperator = (obj, expr, options) => {
 }
 
 const expressionFixes: Record<string, ExpressionOperator> = {
+  /** Not a fix but speed: an `in` of a few plain operators compiled once (./fast-reduce.ts); the same answers as mingo's. */
+  $reduce: (obj, expr, options) => {
+    const fn = isPlainObject(expr) ? compiledIn(expr) : null
+    if (fn) {
+      const spec = expr as { input: unknown; initialValue: unknown }
+      const input = evalExpr(obj, spec.input, options)
+      if (Array.isArray(input)) {
+        const done = reduceFast(fn, input, evalExpr(obj, spec.initialValue, options))
+        if (done) return done.value
+      }
+    }
+    return (expressionOperators as unknown as Record<string, ExpressionOperator>).$reduce(obj, expr, options)
+  },
   /**
    * mingo's $week is not MongoDB's: 2023-01-01, a Sunday, was week 53. MongoDB's weeks begin on
    * Sundays, week 1 with the year's first Sunday, the days before it in week 0 (0–53). From the

@@ -127,13 +127,19 @@ export class Collection {
       }
       return { index: '_id', docs }
     }
-    let best: Index | null = null
-    let bestScore = 0
+    // Every index that can serve the query is tried and the one with the fewest candidates wins, as
+    // MongoDB's planner races its candidate plans (a range on the first key of one index can beat an
+    // equality on another's: a slice of user ids beats "every approved session"); on a tie, the one
+    // whose keys the query covers best.
+    let best: { index: Index; ids: Set<string>; score: number } | null = null
     for (const index of this.indexes) {
       const score = index.score(bounds)
-      if (score > bestScore) [best, bestScore] = [index, score]
+      if (score <= 0) continue
+      const ids = index.lookup(bounds)
+      if (!ids) continue
+      if (!best || ids.size < best.ids.size || (ids.size === best.ids.size && score > best.score)) best = { index, ids, score }
     }
-    if (best) return { index: best.spec.name, docs: [...best.lookup(bounds)!].map((id) => this.docs.get(id)!) }
+    if (best) return { index: best.index.spec.name, docs: [...best.ids].map((id) => this.docs.get(id)!) }
     // A top-level $or (or one that is a part of a top-level $and) whose every branch is served.
     for (const branches of orParts(criteria)) {
       const plans = branches.map((b) => this.plan(b))

@@ -109,6 +109,21 @@ test('a range on the key after an equality prefix, or on an index\'s first key, 
   expect(indexed.unindexed).toEqual([])
 })
 
+test('of the indexes that can serve a query, the one with the fewest candidates wins, as MongoDB races its plans', async () => {
+  // A range on the first key of "day" (two days: 20 documents) against an equality on the first key
+  // of "user_status" (u1: 50 documents): the range wins, though the equality scores higher by keys.
+  const r = await served(`
+    const a = await db.collection('visits').where({ userId: 'u1', day: _.gte('2026-01-02').and(_.lt('2026-01-03')) }).count()
+    const b = await db.collection('visits').where({ userId: 'u1', day: _.gte('2026-01-01').and(_.lt('2026-01-26')) }).count()
+    return [a.total, b.total]`)
+  expect(r.result).toEqual([10, 50])
+  expect(r.scans.map(plan)).toEqual([
+    { request: 'count', collection: 'visits', index: 'day', examined: 10, matched: 10 },
+    // The whole month: the day index would examine all 250, the user index 50.
+    { request: 'count', collection: 'visits', index: 'user_status', examined: 50, matched: 50 },
+  ])
+})
+
 test('a query on a large collection that no index serves is recorded with its request, collection and query', async () => {
   const r = await served(`
     await db.collection('visits').where({ status: 'open' }).count()

@@ -62,8 +62,9 @@ export const DashboardOverview = z.object({
   lastYearPeriod: Span,
   computedAt: z.string(),
   /**
-   * When the hours rollup the hours card read was made (cloudfunctions/_shared/rollups.ts), or null
-   * when the card was aggregated live. The figures are exact either way: what changed since is read live.
+   * Up to when the hours and stations cards' figures run: the start of the hours rollup's last run
+   * (cloudfunctions/_shared/rollups.ts; the city and a county read it), exact as of then; null when
+   * the cards were aggregated live, exact to the moment (a township, or until the rollup is built).
    */
   rolledUpAt: z.string().nullable(),
   /**

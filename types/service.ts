@@ -243,7 +243,7 @@ export const service = {
       month: z.string(),
       items: z.array(z.object({ userId: z.string(), name: z.string(), townshipName: z.string(), monthMinutes: z.number(), totalMinutes: z.number(), star: z.number() })),
       total: z.number(),
-      /** When the hours rollup it read was made (null: read live); the figures are exact either way. */
+      /** Up to when the figures run, when read from the hours rollup (the city, one county): exact as of then; null: read live, exact to the moment. */
       rolledUpAt: z.string().nullable(),
     }),
     access: { who: ['township_staff', 'county_admin', 'city_admin'], objects: 'township' },

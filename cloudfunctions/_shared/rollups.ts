@@ -1,7 +1,8 @@
 // The hours rollup: each volunteer's approved service time, credited per Shanghai day (capped at
-// the daily cap, as creditedPerVolunteer caps it), kept in one row per volunteer by a timer, so the
-// city-wide figures (the dashboard's hours card, service.report) read ~12,000 rows instead of
-// unwinding ~200,000 sessions.
+// the daily cap, as creditedPerVolunteer caps it), and their check-ins per station and day, kept in
+// one row per volunteer by a timer, so the city's and a county's figures (the dashboard's hours and
+// stations cards, service.report) read ~12,000 rows in one request instead of unwinding ~200,000
+// sessions.
 //
 // Why one row per volunteer rather than per day × township: the figures that cost are per
 // volunteer (each volunteer's day is capped, their star follows their total, the report ranks
@@ -9,43 +10,49 @@
 // years, so a volunteer × day row is as many rows as sessions. One row per volunteer holds their
 // credited days as a short array that a $reduce sums over any period.
 //
-// Exact and current, always: an approved session only ever changes by a decision or an
-// adjustment, and both set `reviewedAt` (sessions leave no approved state: types/machines.ts). So
-// instead of recomputing "the last N days", each run recomputes exactly the volunteers with a
-// session reviewed since the previous run's cutoff, however far back its days lie (a make-up or
-// an adjustment of last year's session included). Readers split the volunteers in two: those with a
-// session reviewed since the cutoff (and those who served in more than one township, whose figures
-// depend on the place asked for) are aggregated live from their sessions; everyone else is read
-// from the rollup. The two parts are disjoint, so their rows add up.
-import { _, db } from './cloud'
+// A place's figures depend on the place asked for when a volunteer served in several: the city
+// caps their day over all their sessions, a county over that county's only. So a volunteer who served
+// in one county has one row for both readers (views city and county); one who served in several has
+// a row for the city and one per county. A township's figures are read live from its sessions (a few
+// thousand: one aggregation), exact to the moment.
+//
+// As of a time, shown: a row holds every change to its volunteer's sessions made before the run
+// that wrote it began. Each run recomputes exactly the volunteers with a session changed
+// (`updatedAt`: a decision, an adjustment, an appeal that takes an approved record back) since the
+// previous run's cutoff, however far back its days lie, and readers say up to when the figures run
+// (the run's start): 「统计截至 HH:mm」. A read is one request: the rollup's state with, looked up
+// beside it, what the card needs from the place's rows.
+import { _, $, db } from './cloud'
 import { COLLECTIONS, type SessionDoc } from './collections'
-import { allCounties, townshipOf } from './divisions'
+import { allCounties } from './divisions'
 import type { Aggregate } from './db-types'
 import { AGGREGATE_CAP } from './paging'
 import { timeBudget } from './reminders'
 import { loadSettings } from './settings'
 
-/** One volunteer's approved time, credited per day (a day's minutes capped at `cap` of the state). */
+/** Which reader a row serves: the whole city, or the county of `countyCode`. */
+export type RollupView = 'city' | 'county'
+
+/** One volunteer's approved time in a place (all of it, or one county's), credited per day (a day's minutes capped at `cap` of the state). */
 export interface HoursRollupDoc {
   _id: string
   userId: string
-  /** The township where all their approved time lies; '' if it lies in several (mixed). */
+  views: RollupView[]
+  /** Where the readers file the volunteer: the smallest township code of the row's sessions, and the smallest name (as creditedPerVolunteer names it). */
   townshipCode: string
   townshipName: string
   countyCode: string
-  /** Served in more than one township: always read live (their figures depend on the place). */
-  mixed: boolean
-  townships: string[]
-  counties: string[]
   /** Credited minutes per Shanghai day, by date. */
   days: { d: string; m: number }[]
   totalMinutes: number
+  /** Per station, per Shanghai day of check-in: sessions begun and their minutes (adjusted, else as served; uncapped, as the stations card counts). */
+  stations: { s: string; days: { d: string; n: number; m: number }[] }[]
 }
 
 /** Where the rollup stands (one document, `_id` ROLLUP_STATE, in the same collection). */
 export interface RollupStateDoc {
   _id: string
-  /** Rows hold every session reviewed before this instant; null until a first full pass ends. */
+  /** Rows hold every change made before this instant; null until a first full pass ends. */
   asOf: Date | null
   /** When the last run that completed ended. */
   rolledUpAt: Date | null
@@ -59,20 +66,18 @@ export interface RollupStateDoc {
 
 export const ROLLUP_STATE = '~state'
 /**
- * How far before a run's start its cutoff lies: a decision stamped `reviewedAt` just before the
- * run began may land a little later (a function runs up to 20 s: config.json), so the cutoff
- * leaves a minute; volunteers reviewed in that minute are recomputed by the next run too.
+ * How far before a run's start its cutoff lies: a change stamped `updatedAt` just before the run
+ * began may land a little later (a function runs up to 20 s: config.json), so the cutoff leaves a
+ * minute; volunteers changed in that minute are recomputed by the next run too.
  */
 export const CUTOFF_MARGIN_MS = 60_000
-/** More volunteers than this to read live (the rollup far behind): the whole figure is read live. */
-export const LIVE_MAX = 2_000
 /**
- * A full pass walks the volunteers in 64 slices of user ids by their first two characters ('00'–'03',
- * '04'–'07', … 'fc'–'ff': ids are hexadecimal, so ~1/64 of the volunteers each, ~3,000 sessions of a city's 200,000;
- * an id of other characters falls in the slice its first two sort into, the first and last open-ended),
- * each a range the user index serves: no slice depends on reading the one before it.
+ * A full pass walks the volunteers in 256 slices of user ids by their first two characters ('00',
+ * '01', … 'ff': ids are hexadecimal, so ~1/256 of the volunteers each, ~800 sessions of a city's
+ * 200,000; an id of other characters falls in the slice its first two sort into, the first and last
+ * open-ended), each a range the user index serves: no slice depends on reading the one before it.
  */
-const BOUNDS = Array.from({ length: 63 }, (_x, i) => ((i + 1) * 4).toString(16).padStart(2, '0'))
+const BOUNDS = Array.from({ length: 255 }, (_x, i) => (i + 1).toString(16).padStart(2, '0'))
 const SLICES = BOUNDS.length + 1
 /** Slice k's user ids, as criteria on separate objects (a field's `.and` is not a range an index plan reads). */
 function slice(k: number): Record<string, unknown>[] {
@@ -80,8 +85,8 @@ function slice(k: number): Record<string, unknown>[] {
   if (k === SLICES - 1) return [{ userId: _.gte(BOUNDS[BOUNDS.length - 1]) }]
   return [{ userId: _.gte(BOUNDS[k - 1]) }, { userId: _.lt(BOUNDS[k]) }]
 }
-/** Volunteers per batch of an incremental run. */
-const BATCH_USERS = 300
+/** Volunteers per batch of an incremental run (a hundred volunteers' session-days stay well under an aggregation's cap). */
+const BATCH_USERS = 100
 /** A run takes new slices for this long (the dashboard function's timeout is 20 s). */
 const RUN_MS = 14_000
 const LEASE_MS = 25_000
@@ -89,64 +94,68 @@ const LEASE_MS = 25_000
 const rollups = () => db.collection<HoursRollupDoc | RollupStateDoc>(COLLECTIONS.hoursRollups)
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
 const CITY_COUNTIES = allCounties.map((c) => c.code)
+type LookupPipeline = Aggregate & { done(): unknown }
 
-/** A place as the readers name it: townships and counties (any of them), or null for the whole city. */
-export type RollupPlace = { townships: string[]; counties: string[] } | null
+/** A place the rollup serves: the whole city, or one county (a township, or several places at once, are read live). */
+export type RollupPlace = { level: 'city' } | { level: 'county'; countyCode: string }
 
-/** Criteria on the place's township and county codes (sessions and rollup rows keep both). */
-export function placeCodes(place: RollupPlace): Record<string, unknown> {
-  if (!place) return { countyCode: _.in(CITY_COUNTIES) }
-  const or = [...(place.townships.length ? [{ townshipCode: _.in(place.townships) }] : []), ...(place.counties.length ? [{ countyCode: _.in(place.counties) }] : [])]
-  return or.length === 1 ? or[0] : _.or(or)
+/** The rows that stand for the place's volunteers (the county index serves both). */
+export function rowsOf(place: RollupPlace): Record<string, unknown> {
+  return place.level === 'city' ? { countyCode: _.in(CITY_COUNTIES), views: 'city' } : { countyCode: place.countyCode, views: 'county' }
 }
 
-function mixedIn(place: RollupPlace): unknown {
-  if (!place) return { mixed: true }
-  const or = [...(place.townships.length ? [{ mixed: true, townships: _.in(place.townships) }] : []), ...(place.counties.length ? [{ mixed: true, counties: _.in(place.counties) }] : [])]
-  return or.length === 1 ? or[0] : _.or(or)
+/** The rollup can stand for the figures: a full pass done, with today's daily cap. */
+function usable(state: Partial<RollupStateDoc> | undefined, cap: number): state is RollupStateDoc & { asOf: Date } {
+  return !!state && state._id === ROLLUP_STATE && !!state.asOf && state.cap === cap
 }
 
-/** How a reader reads the rollup: the volunteers to read live, and when the rollup was made; null: read everything live. */
-export interface HoursSplit {
-  rolledUpAt: Date
-  live: string[]
-  /** The rollup rows of the place that stand for everyone else. */
-  rows: () => Aggregate
+/** Up to when a usable rollup's figures run: the start of the run that made them. */
+const countedTo = (state: RollupStateDoc & { asOf: Date }) => new Date(new Date(state.asOf).getTime() + CUTOFF_MARGIN_MS)
+
+/** What a card reads from the place's rows: each a pipeline over them, looked up by name. */
+export type RollupParts<R> = { [K in keyof R]: (rows: Aggregate) => Aggregate }
+
+function lookUpParts<R>(read: Aggregate, place: RollupPlace, parts: RollupParts<R>): Aggregate {
+  for (const [as, build] of Object.entries(parts) as [string, (rows: Aggregate) => Aggregate][]) {
+    const pipeline = build($.pipeline().match(rowsOf(place)) as Aggregate) as LookupPipeline
+    read = read.lookup({ from: COLLECTIONS.hoursRollups, pipeline: pipeline.done(), as })
+  }
+  return read
 }
 
 /**
- * How to read the place's approved time with the rollup (see the file's head), or null when the
- * rollup cannot serve it (none yet, a pass under way, another cap, or too many to read live).
- * Two steps: the rollup's state, then at once the place's volunteers reviewed since its cutoff
- * and its mixed volunteers.
+ * The place's rows as the card needs them, in one request: the rollup's state, each of `parts`
+ * looked up beside it. Null when the rollup cannot serve (none yet, a first pass under way,
+ * another daily cap): the reader reads live.
  */
-export async function hoursSplit(place: RollupPlace, cap: number): Promise<HoursSplit | null> {
-  const { data } = await rollups().doc(ROLLUP_STATE).get().catch(() => ({ data: null }))
-  const state = data as RollupStateDoc | null
-  if (!state || !state.asOf || !state.rolledUpAt || state.cap !== cap) return null
-  const [recent, mixed] = await Promise.all([
-    sessions()
-      .aggregate()
-      .match(_.and([placeCodes(place), { status: 'approved', reviewedAt: _.gte(state.asOf) }]))
-      .group({ _id: '$userId' })
-      .limit(LIVE_MAX + 1)
-      .end<{ _id: string }>(),
-    rollups()
-      .aggregate()
-      .match(mixedIn(place))
-      .project({ _id: 1 })
-      .limit(LIVE_MAX + 1)
-      .end<{ _id: string }>(),
-  ])
-  const live = [...new Set([...recent.list, ...mixed.list].map((r) => r._id))].sort()
-  if (live.length > LIVE_MAX) return null
-  const rowsMatch = _.and([placeCodes(place), { mixed: false }, ...(live.length ? [{ _id: _.nin(live) }] : [])])
-  return { rolledUpAt: state.rolledUpAt, live, rows: () => rollups().aggregate().match(rowsMatch) }
+export async function readRollup<R extends Record<string, unknown[]>>(place: RollupPlace, cap: number, parts: RollupParts<R>): Promise<{ countedTo: Date; parts: R } | null> {
+  const { list } = await lookUpParts(rollups().aggregate().match({ _id: ROLLUP_STATE }), place, parts).end<RollupStateDoc & R>()
+  return rolledUp(list[0], list[0], cap, parts)
+}
+
+/** The rollup's state and `parts` of the place's rows, looked up beside the one document an aggregation ends with (as `rollupState` and the parts' names). */
+export function withRollup<R>(read: Aggregate, place: RollupPlace, parts: RollupParts<R>): Aggregate {
+  return lookUpParts(read.lookup({ from: COLLECTIONS.hoursRollups, pipeline: ($.pipeline().match({ _id: ROLLUP_STATE }) as LookupPipeline).done(), as: 'rollupState' }), place, parts)
+}
+
+/** What `withRollup` looked up, or null when the rollup cannot serve. */
+export function rollupIn<R>(doc: (R & { rollupState?: RollupStateDoc[] }) | undefined, cap: number, parts: RollupParts<R>): { countedTo: Date; parts: R } | null {
+  return rolledUp(doc?.rollupState?.[0], doc, cap, parts)
+}
+
+function rolledUp<R>(state: Partial<RollupStateDoc> | undefined, doc: Partial<R> | undefined, cap: number, parts: RollupParts<R>): { countedTo: Date; parts: R } | null {
+  if (!usable(state, cap) || !doc) return null
+  return { countedTo: countedTo(state), parts: Object.fromEntries(Object.keys(parts).map((k) => [k, (doc as Record<string, unknown>)[k] ?? []])) as R }
+}
+
+/** An expression: a row's day list's `field` summed over the days from `from` to `to` (YYYY-MM-DD, inclusive). */
+export function sumBetween(days: string, from: string, to: string, field = 'm'): unknown {
+  return { $reduce: { input: days, initialValue: 0, in: { $add: ['$$value', { $cond: [{ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] }, `$$this.${field}`, 0] }] } } }
 }
 
 /** An expression: a rollup row's credited minutes on the days from `from` to `to` (YYYY-MM-DD, inclusive). */
 export function minutesBetween(from: string, to: string): unknown {
-  return { $reduce: { input: '$days', initialValue: 0, in: { $add: ['$$value', { $cond: [{ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] }, '$$this.m', 0] }] } } }
+  return sumBetween('$days', from, to)
 }
 
 /** An expression: a rollup row's credited minutes in the month `month` (YYYY-MM). */
@@ -156,11 +165,14 @@ export function minutesInMonth(month: string): unknown {
 
 // ---- the timer -------------------------------------------------------------------------------
 
-type BuiltRow = { _id: string; days: { d: string; m: number }[]; townships: string[][]; names: string[] }
+/** A volunteer's approved time on one day at one station of one township, as the build reads it. */
+type Part = { _id: { u: string; t: string; k: string; s: string; d: string }; minutes: number; n: number; m: number; name: string }
 
 /** The rows of the volunteers whose approved sessions `criteria` selects (all of each one's approved sessions must be in it). */
 async function buildRows(criteria: Record<string, unknown>[], cap: number): Promise<HoursRollupDoc[]> {
-  // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its first day (as creditedPerVolunteer).
+  // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its
+  // first day (as creditedPerVolunteer); the first day, the day it was checked in, also counts the
+  // session at its station, with its minutes as the stations card counts them.
   const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
   const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
   const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
@@ -170,38 +182,66 @@ async function buildRows(criteria: Record<string, unknown>[], cap: number): Prom
     .match(_.and([...criteria, { status: 'approved' }]))
     .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
     .group({
-      _id: { userId: '$userId', date },
+      _id: { u: '$userId', t: '$townshipCode', k: '$countyCode', s: '$stationId', d: date },
       minutes: { $sum: { $cond: [adjusted, { $cond: [firstDay, '$adjustedMinutes', 0] }, { $ifNull: ['$days.minutes', 0] }] } },
-      townships: { $addToSet: '$townshipCode' },
+      n: { $sum: { $cond: [firstDay, 1, 0] } },
+      m: { $sum: { $cond: [firstDay, { $ifNull: ['$adjustedMinutes', '$minutes'] }, 0] } },
       name: { $min: '$townshipName' },
     })
-    .group({ _id: '$_id.userId', days: { $push: { d: '$_id.date', m: { $min: ['$minutes', cap] } } }, townships: { $push: '$townships' }, names: { $addToSet: '$name' } })
     .limit(AGGREGATE_CAP)
-    .end<BuiltRow>()
-  return list.map((r) => {
-    const townships = [...new Set(r.townships.flat())].sort()
-    const counties = [...new Set(townships.map((t) => townshipOf(t)?.countyCode ?? t.slice(0, 6)))].sort()
-    const mixed = townships.length !== 1
-    const days = r.days.filter((x) => x.m > 0).sort((a, b) => a.d.localeCompare(b.d))
-    return {
-      _id: r._id,
-      userId: r._id,
-      townshipCode: mixed ? '' : townships[0],
-      townshipName: mixed ? '' : [...r.names].sort()[0] ?? '',
-      countyCode: mixed ? '' : counties[0],
-      mixed,
-      townships,
-      counties,
-      days,
-      totalMinutes: days.reduce((n, x) => n + x.m, 0),
-    }
-  })
+    .end<Part>()
+  // A batch is sized to stay well under the cap; reaching it would lose days, so the run stops here.
+  if (list.length >= AGGREGATE_CAP) throw new Error(`rollUpHours: a batch of volunteers has ${list.length} session-days, more than one aggregation returns`)
+  const byUser = new Map<string, Part[]>()
+  for (const p of list) byUser.set(p._id.u, [...(byUser.get(p._id.u) ?? []), p])
+  return [...byUser].flatMap(([userId, parts]) => rowsOfVolunteer(userId, parts, cap))
 }
 
-async function writeRows(rows: HoursRollupDoc[]): Promise<void> {
+/** A volunteer's rows: one for every reader if they served in one county, else one for the city and one per county. */
+export function rowsOfVolunteer(userId: string, parts: Part[], cap: number): HoursRollupDoc[] {
+  const row = (id: string, views: RollupView[], xs: Part[], countyCode?: string): HoursRollupDoc => {
+    const perDay = new Map<string, number>()
+    for (const x of xs) perDay.set(x._id.d, (perDay.get(x._id.d) ?? 0) + x.minutes)
+    const days = [...perDay]
+      .map(([d, m]) => ({ d, m: Math.min(m, cap) }))
+      .filter((x) => x.m > 0)
+      .sort((a, b) => a.d.localeCompare(b.d))
+    const perStation = new Map<string, Map<string, { n: number; m: number }>>()
+    for (const x of xs.filter((p) => p.n > 0)) {
+      const at = perStation.get(x._id.s) ?? new Map<string, { n: number; m: number }>()
+      const day = at.get(x._id.d) ?? { n: 0, m: 0 }
+      at.set(x._id.d, { n: day.n + x.n, m: day.m + x.m })
+      perStation.set(x._id.s, at)
+    }
+    const first = [...xs].sort((a, b) => a._id.t.localeCompare(b._id.t))[0]
+    return {
+      _id: id,
+      userId,
+      views,
+      townshipCode: first._id.t,
+      townshipName: xs.map((x) => x.name).sort()[0] ?? '',
+      countyCode: countyCode ?? first._id.k,
+      days,
+      totalMinutes: days.reduce((n, x) => n + x.m, 0),
+      stations: [...perStation]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([s, at]) => ({ s, days: [...at].sort(([a], [b]) => a.localeCompare(b)).map(([d, v]) => ({ d, ...v })) })),
+    }
+  }
+  const counties = [...new Set(parts.map((p) => p._id.k))].sort()
+  if (counties.length <= 1) return [row(userId, ['city', 'county'], parts)]
+  return [row(userId, ['city'], parts), ...counties.map((k) => row(`${userId}~${k}`, ['county'], parts.filter((p) => p._id.k === k), k))]
+}
+
+/** Writes the rows and removes the rows of the same volunteers (`whose`) that no longer stand (no approved time left, or no longer in that county). */
+async function replaceRows(whose: Record<string, unknown>[], rows: HoursRollupDoc[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 20) {
     await Promise.all(rows.slice(i, i + 20).map(({ _id, ...row }) => rollups().doc(_id).set({ data: row })))
   }
+  // `whose` names user ids: the state (no userId) is never among them.
+  await rollups()
+    .where(_.and([...whose, ...(rows.length ? [{ _id: _.nin(rows.map((r) => r._id)) }] : [])]))
+    .remove()
 }
 
 /** Takes the rollup for this run (false: another run holds it). */
@@ -220,11 +260,11 @@ async function takeLease(state: RollupStateDoc | null, now: number): Promise<boo
 }
 
 /**
- * The timer (every ten minutes): a full pass while the rollup has none (or another daily cap), a
+ * The timer (every five minutes): a full pass while the rollup has none (or another daily cap), a
  * slice of volunteers at a time by user id and as many slices as the run's time allows, the next
- * run going on from the next slice; afterwards, the volunteers reviewed since the last cutoff,
- * recomputed whole. A run that runs out of time keeps the old cutoff (what it wrote is correct
- * and newer). Running it again changes no figure.
+ * run going on from the next slice; afterwards, the volunteers with a session changed since the
+ * last cutoff, recomputed whole. A run that runs out of time keeps the old cutoff (what it wrote is
+ * correct and newer). Running it again changes no figure.
  */
 export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
   const budget = timeBudget(RUN_MS, now.getTime())
@@ -242,45 +282,47 @@ export async function rollUpHours(now: Date): Promise<Record<string, unknown>> {
     for (;;) {
       const sliceStart = Date.now()
       const rows = await buildRows(slice(pass.next), cap)
-      await writeRows(rows)
+      await replaceRows(slice(pass.next), rows)
       written += rows.length
       pass.next += 1
       if (pass.next === SLICES) {
-        await save({ asOf: new Date(pass.startedAt.getTime() - CUTOFF_MARGIN_MS), rolledUpAt: new Date(), cap, pass: null })
-        return { pass: 'done', volunteers: written }
+        await save({ asOf: new Date(new Date(pass.startedAt).getTime() - CUTOFF_MARGIN_MS), rolledUpAt: new Date(), cap, pass: null })
+        return { pass: 'done', rows: written }
       }
       slowest = Math.max(slowest, Date.now() - sliceStart)
       // Another slice only if twice the slowest yet still fits: a run never outlasts the function's timeout.
       if (Date.now() + 2 * slowest > budget.deadline) {
         await save({ pass })
-        return { pass: 'under way', volunteers: written, next: pass.next, of: SLICES }
+        return { pass: 'under way', rows: written, next: pass.next, of: SLICES }
       }
     }
   }
 
   const asOf = new Date(now.getTime() - CUTOFF_MARGIN_MS)
-  const { list: reviewed } = await sessions()
+  // Any change: an approval or adjustment adds time, an appeal of an adjusted record takes it back.
+  const { list: changed } = await sessions()
     .aggregate()
-    .match({ status: 'approved', reviewedAt: _.gte(state.asOf) })
+    .match({ updatedAt: _.gte(state.asOf) })
     .group({ _id: '$userId' })
     .sort({ _id: 1 })
     .limit(AGGREGATE_CAP)
     .end<{ _id: string }>()
   // More than a run can list (the timer stopped for long): a full pass instead, from the next run.
-  if (reviewed.length === AGGREGATE_CAP) {
+  if (changed.length === AGGREGATE_CAP) {
     await save({ pass: { startedAt: now, cap, next: 0 } })
-    return { recomputed: reviewed.length, done: false }
+    return { recomputed: 0, of: changed.length, done: false }
   }
   let slowest = 0
-  for (let i = 0; i < reviewed.length; i += BATCH_USERS) {
+  for (let i = 0; i < changed.length; i += BATCH_USERS) {
     if (Date.now() + 2 * slowest > budget.deadline) {
       await save({})
-      return { recomputed: i, of: reviewed.length, done: false }
+      return { recomputed: i, of: changed.length, done: false }
     }
     const batchStart = Date.now()
-    await writeRows(await buildRows([{ userId: _.in(reviewed.slice(i, i + BATCH_USERS).map((r) => r._id)) }], cap))
+    const whose = [{ userId: _.in(changed.slice(i, i + BATCH_USERS).map((r) => r._id)) }]
+    await replaceRows(whose, await buildRows(whose, cap))
     slowest = Math.max(slowest, Date.now() - batchStart)
   }
   await save({ asOf, rolledUpAt: new Date() })
-  return { recomputed: reviewed.length, done: true }
+  return { recomputed: changed.length, done: true }
 }

@@ -256,14 +256,43 @@ export function contestHolder(place: ReportPlace): Record<string, unknown> | nul
   return place.level === 'county' ? { countyCode: place.countyCode } : {}
 }
 
+/** The contests (not drafts) the place holds created in the period (and a year earlier, with `lastYear`): criteria, or null for a township (it holds none). */
+function contestsCreated(place: ReportPlace, s: ReportSpans, lastYear: boolean): unknown {
+  const holder = contestHolder(place)
+  if (!holder) return null
+  const created = (from: string, to: string) => ({ ...holder, createdAt: instantsIn(from, to), status: _.neq('draft') })
+  return lastYear ? _.or([created(s.from, s.to), created(s.lastFrom, s.lastTo)]) : created(s.from, s.to)
+}
+
 /** The contests (not drafts) created in the period (or a year earlier, with `lastYear`) the place holds, newest first. */
 export async function contestsOf(place: ReportPlace, s: ReportSpans, lastYear = false): Promise<ContestDoc[]> {
-  const holder = contestHolder(place)
-  if (!holder) return []
-  const created = (from: string, to: string) => ({ ...holder, createdAt: instantsIn(from, to), status: _.neq('draft') })
-  const where = lastYear ? _.or([created(s.from, s.to), created(s.lastFrom, s.lastTo)]) : created(s.from, s.to)
+  const where = contestsCreated(place, s, lastYear)
+  if (!where) return []
   const list = await readAll(db.collection<ContestDoc>(COLLECTIONS.contests).where(where).orderBy('createdAt', 'desc'))
   return list
+}
+
+/**
+ * Per span (1: created in the period, 2: a year earlier), the place's contests, their entries and
+ * the entries awarded: one aggregation, the entries joined by the contest index. Null for a township.
+ */
+export async function contestTotals(place: ReportPlace, s: ReportSpans): Promise<{ span: 1 | 2; contests: number; entries: number; awarded: number }[] | null> {
+  const where = contestsCreated(place, s, true)
+  if (!where) return null
+  const { list } = await db
+    .collection<ContestDoc>(COLLECTIONS.contests)
+    .aggregate()
+    .match(where)
+    .lookup({ from: COLLECTIONS.contestEntries, localField: '_id', foreignField: 'contestId', as: 'e' })
+    .group({
+      _id: spanOfInstant('$createdAt', s),
+      contests: { $sum: 1 },
+      entries: { $sum: { $size: '$e' } },
+      awarded: { $sum: { $size: { $filter: { input: '$e', as: 'x', cond: { $gt: [{ $ifNull: ['$$x.award', ''] }, ''] } } } } },
+    })
+    .limit(AGGREGATE_CAP)
+    .end<{ _id: 1 | 2; contests: number; entries: number; awarded: number }>()
+  return list.map(({ _id, ...r }) => ({ span: _id, ...r }))
 }
 
 export interface EntryFigures {

@@ -7,14 +7,14 @@ import type { Settings } from '../../types/settings'
 import { dayjs, shanghaiDate, shanghaiDayStart } from '../../types/time'
 import { LOAN_STATUS_LABELS, LOAN_STATUSES, MERCHANT_CATEGORIES, PROJECT_TYPE_LABELS, PROJECT_TYPES, type LoanStatus, type MerchantCategory, type ProjectType } from '../../types/vocabulary'
 import { COLLECTIONS, type FairDoc, type LoanDoc, type RedemptionDoc, type RegistrationDoc, type SessionDoc, type StationDoc } from '../_shared/collections'
-import { _, db } from '../_shared/cloud'
+import { _, $, db } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
 import { forbidden, invalid } from '../_shared/errors'
 import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { AGGREGATE_CAP } from '../_shared/paging'
-import { hoursSplit, minutesBetween, rollUpHours, type RollupPlace } from '../_shared/rollups'
+import { minutesBetween, readRollup, rollUpHours, rollupIn, sumBetween, withRollup, type RollupParts, type RollupPlace } from '../_shared/rollups'
 import type { Aggregate } from '../_shared/db-types'
 import { loadSettings } from '../_shared/settings'
 import { trainingCard } from './training-card'
@@ -135,19 +135,17 @@ async function volunteersCard(place: Place, p: Periods): Promise<DashboardOvervi
 
 type HoursRow = { _id: { township: string; star: number }; volunteers: number; period: number; year: number; total: number; lastPeriod: number; lastYear: number }
 
-/** The place as the hours rollup names places (null: the whole city). */
-const rollupPlace = (place: Place): RollupPlace =>
-  place.level === 'city' ? null : place.level === 'county' ? { townships: [], counties: [place.countyCode] } : { townships: [place.townshipCode], counties: [] }
+/** The place as the hours rollup serves places (a township: read live, exact to the moment). */
+const rollupPlace = (place: Place): RollupPlace | null => (place.level === 'city' ? { level: 'city' } : place.level === 'county' ? { level: 'county', countyCode: place.countyCode } : null)
 
 /**
  * Approved service time, capped per volunteer and Shanghai day as `creditedPerVolunteer`
  * (_shared/hours.ts) caps it, summed per volunteer for the period, the year and in total, then
- * per township and star level: a few hundred rows however many sessions. Read from the hours
- * rollup (_shared/rollups.ts) for the volunteers it holds, and live from the sessions for the
- * others (reviewed since the rollup, or serving in several townships); with no rollup, all live.
+ * per township and star level: a few hundred rows however many sessions. One request: for the
+ * city and a county, from the hours rollup (_shared/rollups.ts), as of its last run; for a
+ * township (and until the rollup is built), live from the sessions.
  */
 async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<{ card: DashboardOverview['hours']; rolledUpAt: string | null }> {
-  const split = await hoursSplit(rollupPlace(place), settings.dailyCapMinutes)
   const star = { $add: settings.starThresholdsHours.map((h) => ({ $cond: [{ $gte: ['$total', h * 60] }, 1, 0] })) }
   const byTownshipAndStar = {
     _id: { township: '$township', star },
@@ -158,25 +156,23 @@ async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<
     lastPeriod: { $sum: '$lastPeriod' },
     lastYear: { $sum: '$lastYear' },
   }
-  const [rolled, live] = await Promise.all([
-    split
-      ? split
-          .rows()
-          .project({
-            township: '$townshipCode',
-            total: '$totalMinutes',
-            period: minutesBetween(p.from, p.to),
-            year: minutesBetween(p.yearFrom, p.to),
-            lastPeriod: minutesBetween(p.lastFrom, p.lastTo),
-            lastYear: minutesBetween(p.lastYearFrom, p.lastTo),
-          })
-          .group(byTownshipAndStar)
-          .limit(AGGREGATE_CAP)
-          .end<HoursRow>()
-      : { list: [] as HoursRow[] },
-    split && split.live.length === 0 ? { list: [] as HoursRow[] } : liveHours(place, p, settings, split ? split.live : null).group(byTownshipAndStar).limit(AGGREGATE_CAP).end<HoursRow>(),
-  ])
-  const list = [...rolled.list, ...live.list]
+  const where = rollupPlace(place)
+  const rolled = where
+    ? await readRollup<{ groups: HoursRow[] }>(where, settings.dailyCapMinutes, {
+        groups: (rows) =>
+          rows
+            .project({
+              township: '$townshipCode',
+              total: '$totalMinutes',
+              period: minutesBetween(p.from, p.to),
+              year: minutesBetween(p.yearFrom, p.to),
+              lastPeriod: minutesBetween(p.lastFrom, p.lastTo),
+              lastYear: minutesBetween(p.lastYearFrom, p.lastTo),
+            })
+            .group(byTownshipAndStar),
+      })
+    : null
+  const list = rolled ? rolled.parts.groups : (await liveHours(place, p, settings).group(byTownshipAndStar).limit(AGGREGATE_CAP).end<HoursRow>()).list
   const townships = new Map<string, DashboardOverview['hours']['byTownship'][number]>()
   const stars = new Map<number, number>()
   const totals = { period: 0, year: 0, total: 0, lastPeriod: 0, lastYear: 0, volunteers: 0 }
@@ -199,11 +195,11 @@ async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<
     byTownship: [...townships.values()].sort((a, b) => a.townshipCode.localeCompare(b.townshipCode)),
     stars: Array.from({ length: settings.starThresholdsHours.length + 1 }, (_x, s) => ({ star: s, volunteers: stars.get(s) ?? 0 })),
   }
-  return { card, rolledUpAt: split ? split.rolledUpAt.toISOString() : null }
+  return { card, rolledUpAt: rolled ? rolled.countedTo.toISOString() : null }
 }
 
-/** Per volunteer of the place (of `users` only, unless null), their credited minutes in each span, from their sessions. */
-function liveHours(place: Place, p: Periods, settings: Settings, users: string[] | null): Aggregate {
+/** Per volunteer of the place, their credited minutes in each span, from their sessions. */
+function liveHours(place: Place, p: Periods, settings: Settings): Aggregate {
   // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its first day.
   const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
   const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
@@ -212,7 +208,7 @@ function liveHours(place: Place, p: Periods, settings: Settings, users: string[]
   return db
     .collection<SessionDoc>(COLLECTIONS.sessions)
     .aggregate()
-    .match({ ...byCodes(place), status: 'approved', ...(users ? { userId: _.in(users) } : {}) })
+    .match({ ...byCodes(place), status: 'approved' })
     .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
     .group({
       _id: { userId: '$userId', date },
@@ -230,46 +226,69 @@ function liveHours(place: Place, p: Periods, settings: Settings, users: string[]
     })
 }
 
-type StationRow = { _id: string; sessions: number; lastYear: number; volunteers: number; minutes: number; station: Pick<StationDoc, 'name' | 'townshipName'>[] }
+type StationUse = { _id: string; sessions: number; lastYear: number; volunteers: number; minutes: number }
+type PlaceStations = { list: Pick<StationDoc, '_id' | 'name' | 'townshipName' | 'active'>[]; uses: StationUse[] }
+type LookupPipeline = Aggregate & { done(): unknown }
 
 /**
- * The place's active stations (a count of a small collection) and, per station, the approved
- * sessions begun in the period and a year earlier (one aggregation, the station's name looked up
- * beside it). The place, the status and the time (county_time, township_time) bound what it reads.
+ * The place's stations (whether in use, their names) and, per station, the approved sessions begun
+ * in the period and a year earlier, the volunteers and minutes of the period: one request, from the
+ * place's stations with their use looked up beside them — for the city and a county from the
+ * hours rollup's rows (as of its last run), for a township (and until the rollup is built) from
+ * the sessions, which the place, the status and the time (county_time, township_time) bound.
  */
-async function stationsCard(place: Place, p: Periods): Promise<DashboardOverview['stations']> {
-  const where = { ...byCodes(place), status: 'approved' }
-  const current = withinDays('$checkInAt', p.from, p.to)
-  const [active, { list }] = await Promise.all([
+async function stationsCard(place: Place, p: Periods, settings: Settings): Promise<DashboardOverview['stations']> {
+  const stations = () =>
     db
       .collection<StationDoc>(COLLECTIONS.stations)
-      .where(place.level === 'city' ? { active: true } : { ...byCodes(place), active: true })
-      .count(),
-    db
-      .collection<SessionDoc>(COLLECTIONS.sessions)
       .aggregate()
-      .match(_.or([{ ...where, checkInAt: instantRange(p.from, p.to) }, { ...where, checkInAt: instantRange(p.lastFrom, p.lastTo) }]))
-      .group({
-        _id: { stationId: '$stationId', userId: '$userId' },
-        sessions: countIf(current),
-        lastYear: countIf({ $not: [current] }),
-        minutes: sumIf(current, { $ifNull: ['$adjustedMinutes', '$minutes'] }),
-      })
-      .group({ _id: '$_id.stationId', sessions: { $sum: '$sessions' }, lastYear: { $sum: '$lastYear' }, volunteers: countIf({ $gt: ['$sessions', 0] }), minutes: { $sum: '$minutes' } })
-      .lookup({ from: COLLECTIONS.stations, localField: '_id', foreignField: '_id', as: 'station' })
-      .project({ sessions: 1, lastYear: 1, volunteers: 1, minutes: 1, 'station.name': 1, 'station.townshipName': 1 })
-      .limit(AGGREGATE_CAP)
-      .end<StationRow>(),
-  ])
+      .match(byCodes(place))
+      .group({ _id: null, list: { $push: { _id: '$_id', name: '$name', townshipName: '$townshipName', active: '$active' } } })
+  const where = rollupPlace(place)
+  const parts: RollupParts<Pick<PlaceStations, 'uses'>> = {
+    uses: (rows) =>
+      rows
+        .project({ st: { $map: { input: '$stations', as: 'x', in: { s: '$$x.s', n: sumBetween('$$x.days', p.from, p.to, 'n'), last: sumBetween('$$x.days', p.lastFrom, p.lastTo, 'n'), m: sumBetween('$$x.days', p.from, p.to, 'm') } } } })
+        .unwind('$st')
+        .match(_.or([{ 'st.n': _.gt(0) }, { 'st.last': _.gt(0) }]))
+        // A row is one volunteer of the place: a station's volunteers are its rows with a session in the period.
+        .group({ _id: '$st.s', sessions: { $sum: '$st.n' }, lastYear: { $sum: '$st.last' }, volunteers: countIf({ $gt: ['$st.n', 0] }), minutes: { $sum: '$st.m' } }),
+  }
+  if (where) {
+    const { list } = await withRollup(stations(), where, parts).end<PlaceStations>()
+    // No stations in the place: nothing to count, whatever the rollup.
+    if (list.length === 0) return stationFigures(undefined)
+    const rolled = rollupIn(list[0], settings.dailyCapMinutes, parts)
+    if (rolled) return stationFigures({ list: list[0].list, uses: rolled.parts.uses })
+  }
+  const what = { ...byCodes(place), status: 'approved' }
+  const current = withinDays('$checkInAt', p.from, p.to)
+  const live = ($.pipeline() as LookupPipeline)
+    .match(_.or([{ ...what, checkInAt: instantRange(p.from, p.to) }, { ...what, checkInAt: instantRange(p.lastFrom, p.lastTo) }]))
+    .group({
+      _id: { stationId: '$stationId', userId: '$userId' },
+      sessions: countIf(current),
+      lastYear: countIf({ $not: [current] }),
+      minutes: sumIf(current, { $ifNull: ['$adjustedMinutes', '$minutes'] }),
+    })
+    .group({ _id: '$_id.stationId', sessions: { $sum: '$sessions' }, lastYear: { $sum: '$lastYear' }, volunteers: countIf({ $gt: ['$sessions', 0] }), minutes: { $sum: '$minutes' } }) as LookupPipeline
+  const { list } = await stations().lookup({ from: COLLECTIONS.sessions, pipeline: live.done(), as: 'uses' }).end<PlaceStations>()
+  return stationFigures(list[0])
+}
+
+/** The stations card from the place's stations and their use (none: an empty card). */
+function stationFigures(read: PlaceStations | undefined): DashboardOverview['stations'] {
+  const list = read?.uses ?? []
+  const named = new Map((read?.list ?? []).map((s) => [s._id, s]))
   return {
-    active: active.total,
+    active: (read?.list ?? []).filter((s) => s.active).length,
     used: figure(list.filter((r) => r.sessions > 0).length, list.filter((r) => r.lastYear > 0).length),
     sessions: figure(
       list.reduce((n, r) => n + r.sessions, 0),
       list.reduce((n, r) => n + r.lastYear, 0),
     ),
     byStation: list
-      .map((r) => ({ stationId: r._id, stationName: r.station[0]?.name ?? '', townshipName: r.station[0]?.townshipName ?? '', sessions: r.sessions, volunteers: r.volunteers, minutes: r.minutes, lastYearSessions: r.lastYear }))
+      .map((r) => ({ stationId: r._id, stationName: named.get(r._id)?.name ?? '', townshipName: named.get(r._id)?.townshipName ?? '', sessions: r.sessions, volunteers: r.volunteers, minutes: r.minutes, lastYearSessions: r.lastYear }))
       .sort((a, b) => b.sessions - a.sessions || a.stationId.localeCompare(b.stationId)),
   }
 }
@@ -477,7 +496,7 @@ async function overviewOf(input: { scope: { level: DashboardLevel; code?: string
   const [volunteers, { card: hours, rolledUpAt }, stations, perks, loans, fairs] = await Promise.all([
     volunteersCard(place, p),
     hoursCard(place, p, settings),
-    stationsCard(place, p),
+    stationsCard(place, p, settings),
     perksCard(place, p),
     loansCard(place, p),
     fairsCard(place, p),

@@ -10,7 +10,7 @@ import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type CarePostDoc, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
 import { config } from '../_shared/config'
-import type { CallContext } from '../_shared/context'
+import { joiningCaller, type CallContext, type CallerJoin } from '../_shared/context'
 import { allCounties, countyName, townshipOf } from '../_shared/divisions'
 import { AppError, conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { consumeQuota, quotaUsed } from '../_shared/guards'
@@ -19,10 +19,10 @@ import { carryOnJobs, continueJob, partRows, startJob, writeJobWorkbook, type Jo
 import { defineFunction } from '../_shared/handler'
 import { kioskProblem } from '../_shared/kiosk'
 import { notify, notifyEach } from '../_shared/notify'
-import { AGGREGATE_CAP, aggregateAll, READ_CAP, readAll } from '../_shared/paging'
+import { aggregateAll, READ_CAP, readAll } from '../_shared/paging'
 import { claimReminder, tellWhatWaits, timeBudget } from '../_shared/reminders'
 import { loadSettings } from '../_shared/settings'
-import { hoursSplit, minutesInMonth, type HoursSplit } from '../_shared/rollups'
+import { minutesInMonth, readRollup, type RollupPlace } from '../_shared/rollups'
 import { adoptUpload } from '../_shared/uploads'
 import { checkChange, takeStep } from '../_shared/machines'
 import { appealMachine, appealState, makeupMachine, sessionMachine, statesLeftBy, type Machine, type StepRole } from '../../types/machines'
@@ -285,40 +285,33 @@ function reportRow(r: ReportRow, settings: Pick<Settings, 'starThresholdsHours'>
   return { userId: r._id, name: r.volunteerNames[0] ?? '志愿者', townshipName: r.townshipName, monthMinutes: r.monthMinutes, totalMinutes: r.totalMinutes, star: starLevel(r.totalMinutes / 60, settings.starThresholdsHours).star }
 }
 
-/** Report rows in the report's order: most minutes first, ties by user id. */
-const before = (a: ReportRow, b: ReportRow) => b.totalMinutes - a.totalMinutes || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+/** The place as the hours rollup serves places: the city, or one county (townships and mixed reaches: read live). */
+function rollupPlaceOf(place: Place): RollupPlace | null {
+  if (!place) return { level: 'city' }
+  return place.townships.length === 0 && place.counties.length === 1 ? { level: 'county', countyCode: place.counties[0] } : null
+}
 
 /**
- * A page of the report from the hours rollup (_shared/rollups.ts): the volunteers it holds are
- * rows of the rollup, the few read live (reviewed since it was made, or serving in several
- * townships) are computed from their sessions, all of them (at most LIVE_MAX); the page is the
- * two merged in the report's order. With L live rows, the page's rollup rows lie within L rows
- * before its start: those are read (skip − L), and the live rows ranked among them.
+ * A page of the report from the hours rollup (_shared/rollups.ts), as of its last run, in one
+ * request: the page of the place's rows in the report's order with the names, and how many rows
+ * there are, looked up beside the rollup's state. Null when the rollup cannot serve.
  */
-async function reportFromRollup(split: HoursSplit, place: Place, month: string, input: { page: number; pageSize: number }, settings: Settings): Promise<{ items: ReturnType<typeof reportRow>[]; total: number }> {
-  const start = (input.page - 1) * input.pageSize
-  const liveCount = split.live.length
-  const from = Math.max(0, start - liveCount)
-  const want = start + input.pageSize - from
-  const rolledRows = () => split.rows().project({ totalMinutes: 1, monthMinutes: minutesInMonth(month), townshipName: 1 })
-  const [chunk, counted, live] = await Promise.all([
-    withVolunteerName(rolledRows().sort({ totalMinutes: -1, _id: 1 }).skip(from).limit(want), '_id').end<ReportRow>(),
-    split.rows().count('n').end<{ n: number }>(),
-    liveCount ? withVolunteerName(reportRowsOf(_.and([placeCriteria(place), { userId: _.in(split.live) }]), month, settings).limit(AGGREGATE_CAP), '_id').end<ReportRow>() : { list: [] as ReportRow[] },
-  ])
-  const lives = [...live.list].sort(before)
-  const rows = chunk.list
-  const ended = rows.length < want
-  // The merged run starts at the chunk's first row, or at the top when the chunk starts there.
-  const first = rows[0]
-  const last = rows[rows.length - 1]
-  const top = from === 0
-  const liveBefore = top || !first ? 0 : lives.filter((r) => before(r, first) < 0).length
-  const liveIn = !first ? (top ? lives : []) : lives.filter((r) => (top || before(r, first) >= 0) && (ended || before(r, last) <= 0))
-  const merged = [...rows, ...liveIn].sort(before)
-  const at = from + liveBefore
-  const page = merged.slice(start - at, start - at + input.pageSize)
-  return { items: page.map((r) => reportRow(r, settings)), total: (counted.list[0]?.n ?? 0) + live.list.length }
+async function reportFromRollup(place: RollupPlace, month: string, input: { page: number; pageSize: number }, settings: Settings): Promise<{ items: ReturnType<typeof reportRow>[]; total: number; countedTo: Date } | null> {
+  const read = await readRollup<{ page: ReportRow[]; counted: { n: number }[] }>(place, settings.dailyCapMinutes, {
+    // A volunteer's row of the place carries their user id: ranked and named by it, as the live report.
+    page: (rows) =>
+      withVolunteerName(
+        rows
+          .project({ _id: '$userId', totalMinutes: 1, monthMinutes: minutesInMonth(month), townshipName: 1 })
+          .sort({ totalMinutes: -1, _id: 1 })
+          .skip((input.page - 1) * input.pageSize)
+          .limit(input.pageSize),
+        '_id',
+      ),
+    counted: (rows) => rows.count('n'),
+  })
+  if (!read) return null
+  return { items: read.parts.page.map((r) => reportRow(r, settings)), total: read.parts.counted[0]?.n ?? 0, countedTo: read.countedTo }
 }
 
 /** Sessions per summary slice of an hours export (about; a volunteer's sessions are never split). */
@@ -546,7 +539,24 @@ async function closeForgottenSessions(now: Date): Promise<Record<string, unknown
   return { closed, done: true }
 }
 
-export const main = defineFunction(
+/**
+ * A decision reads the sessions it decides with the caller's account, in the one request the
+ * handler makes to check the caller's roles (`joiningCaller`): the batch as it stands.
+ */
+function decidingJoin(ids: string[]): CallerJoin {
+  return {
+    as: ['deciding'],
+    stages: (caller) => caller.lookup({ from: COLLECTIONS.sessions, pipeline: ($.pipeline().match({ _id: _.in(ids) }).limit(READ_CAP) as Aggregate & { done(): unknown }).done(), as: 'deciding' }),
+  }
+}
+
+function decideJoin(event: { action?: unknown; input?: unknown }): CallerJoin | null {
+  if (event?.action !== 'decide') return null
+  const parsed = service.decide.input.safeParse(event.input)
+  return parsed.success ? decidingJoin([...new Set(parsed.data.ids)]) : null
+}
+
+export const main = joiningCaller(defineFunction(
   'service',
   service,
   {
@@ -814,30 +824,35 @@ export const main = defineFunction(
       const reach = await ctx.townshipReach()
       const me = (await ctx.user())!
       const ids = [...new Set(input.ids)]
-      const status = input.decision === 'approve' ? 'approved' : 'rejected'
+      const status: SessionDoc['status'] = input.decision === 'approve' ? 'approved' : 'rejected'
       const reason = input.reason ?? ''
       const decisionId = crypto.randomUUID()
-      // One conditional update decides every eligible session; the decision id tells us which
-      // it changed (a concurrent decision may have taken some), for the audit and the notices.
-      const scope = reach === 'city' ? {} : await reachCriteria(ctx)
-      const { stats } = await sessions()
-        .where(_.and([scope, { _id: _.in(ids), status: _.in(decidable(input.decision)) }]))
-        .update({ data: { status, decisionReason: reason, decisionId, reviewedBy: me._id, reviewedAt: ctx.now, updatedAt: ctx.now } })
-      let decided: SessionDoc[] = []
-      if (stats.updated > 0) decided = (await sessions().where({ decisionId }).limit(100).get()).data
+      const eligible = decidable(input.decision)
+      // The sessions as they stand, read with the caller's account (decideJoin): which may be
+      // decided, which lie outside the reach, which are gone. A batch that reaches only outside the
+      // caller's townships is refused whole, before any change.
+      const read = (await ctx.joined<{ deciding: SessionDoc[] }>(decidingJoin(ids)))?.deciding ?? []
+      const found = new Map(read.map((s) => [s._id, s]))
+      const mine = read.filter((s) => inReach(reach, s) && (eligible as string[]).includes(s.status))
+      if (mine.length === 0 && read.some((s) => !inReach(reach, s))) throw forbidden('只能审核本镇街的服务记录')
+      // One conditional update decides every eligible session as read; when it changed them all, they
+      // are the ones decided (as read, with the decision); when fewer (a concurrent decision or
+      // adjustment took some), the decision id tells which.
+      const change = { status, decisionReason: reason, decisionId, reviewedBy: me._id, reviewedAt: ctx.now, updatedAt: ctx.now }
+      const { stats } = mine.length
+        ? await sessions()
+            .where({ _id: _.in(mine.map((s) => s._id)), status: _.in(eligible) })
+            .update({ data: change })
+        : { stats: { updated: 0 } }
+      let decided: SessionDoc[] = mine.map((s) => ({ ...s, ...change }))
+      if (stats.updated !== mine.length) decided = stats.updated > 0 ? (await sessions().where({ decisionId }).limit(READ_CAP).get()).data : []
       const decidedIds = new Set(decided.map((s) => s._id))
-      const skippedIds = ids.filter((id) => !decidedIds.has(id))
-      let skipped: { id: string; message: string }[] = []
-      if (skippedIds.length > 0) {
-        // Only when some were not decided: find out why, and refuse outright if any lies outside the reach.
-        const { data: rest } = await sessions().where({ _id: _.in(skippedIds) }).field({ townshipCode: true, countyCode: true, status: true }).get()
-        if (decided.length === 0 && rest.some((s) => !inReach(reach, s))) throw forbidden('只能审核本镇街的服务记录')
-        const found = new Map(rest.map((s) => [s._id, s]))
-        skipped = skippedIds.map((id) => {
+      const skipped = ids
+        .filter((id) => !decidedIds.has(id))
+        .map((id) => {
           const s = found.get(id)
           return { id, message: !s ? '记录不存在' : !inReach(reach, s) ? '不在你的管辖范围内' : '该记录已被处理' }
         })
-      }
       const entries: AuditEntry[] = decided.map((s) => ({
         actorId: me._id,
         action: `session.${input.decision}`,
@@ -847,11 +862,12 @@ export const main = defineFunction(
         after: { status, creditedMinutes: credited(s) },
         reason,
       }))
-      await audit(ctx.now, ...entries)
-      // One message per volunteer, however many of their sessions were decided.
+      // One message per volunteer, however many of their sessions were decided; the audit and the
+      // messages written at once.
       const byVolunteer = new Map<string, SessionDoc[]>()
       for (const s of decided) byVolunteer.set(s.userId, [...(byVolunteer.get(s.userId) ?? []), s])
-      await notifyEach(
+      const audited = audit(ctx.now, ...entries)
+      const told = notifyEach(
         [...byVolunteer.values()].map((list) => ({
           to: list[0],
           notice: {
@@ -866,6 +882,7 @@ export const main = defineFunction(
         })),
         ctx.now,
       )
+      await Promise.all([audited, told])
       return { decided: decided.length, skipped }
     },
 
@@ -935,17 +952,17 @@ export const main = defineFunction(
       const settings = await loadSettings(ctx.now.getTime())
       const month = input.month ?? shanghaiDate(ctx.now).slice(0, 7)
       const place = await placeFor(ctx, input)
-      const split = await hoursSplit(place, settings.dailyCapMinutes)
-      if (!split) {
-        // Two requests, both computed on the database: the page of rows with names, and how many rows there are (the volunteers, without their figures).
-        const scope = placeCriteria(place)
-        const [page, counted] = await Promise.all([
-          withVolunteerName(reportRowsSorted(scope, month, settings).skip((input.page - 1) * input.pageSize).limit(input.pageSize), '_id').end<ReportRow>(),
-          reportVolunteersOf(scope).count('n').end<{ n: number }>(),
-        ])
-        return { month, items: page.list.map((r) => reportRow(r, settings)), total: counted.list[0]?.n ?? 0, rolledUpAt: null }
-      }
-      return { month, ...(await reportFromRollup(split, place, month, input, settings)), rolledUpAt: split.rolledUpAt.toISOString() }
+      const rollup = rollupPlaceOf(place)
+      const rolled = rollup ? await reportFromRollup(rollup, month, input, settings) : null
+      if (rolled) return { month, items: rolled.items, total: rolled.total, rolledUpAt: rolled.countedTo.toISOString() }
+      // Live (a township, or until the rollup is built): two requests, both computed on the database:
+      // the page of rows with names, and how many rows there are (the volunteers, without their figures).
+      const scope = placeCriteria(place)
+      const [page, counted] = await Promise.all([
+        withVolunteerName(reportRowsSorted(scope, month, settings).skip((input.page - 1) * input.pageSize).limit(input.pageSize), '_id').end<ReportRow>(),
+        reportVolunteersOf(scope).count('n').end<{ n: number }>(),
+      ])
+      return { month, items: page.list.map((r) => reportRow(r, settings)), total: counted.list[0]?.n ?? 0, rolledUpAt: null }
     },
 
     async exportReport(input, ctx) {
@@ -964,7 +981,7 @@ export const main = defineFunction(
     },
   },
   { closeOpenSessions: closeForgottenSessions, tellStaffWhatWaits, tellNewStars, carryOnExports: (now) => carryOnJobs([hoursExport as JobKind<unknown>], now) },
-)
+), decideJoin)
 
 /**
  * Nightly: volunteers whose approved hours reached a new star level since they were last told

@@ -6,7 +6,7 @@ import divisions from '../../data/qingyuan-divisions.json'
 import type { DashboardOverview } from '../../types/dashboard'
 import type { Envelope } from '../../types'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { addDays, hoursCell, inSpan, insertDocs, range, seeded, shanghaiAt as shanghai, shanghaiDayOf as shanghaiDay, sheetsOf, staffUsers } from '../support/fixture'
+import { addDays, hoursCell, inSpan, insertDocs, range, seeded, shanghaiAt as shanghai, shanghaiDayOf as shanghaiDay, sheetsOf, reportPeople } from '../support/fixture'
 
 let app: AppCloud
 const CITY_ADMIN = 'o_dash_city'
@@ -41,17 +41,7 @@ const insert = (collectionName: string, docs: Record<string, unknown>[]) => inse
 // ---- the fixture ---------------------------------------------------------------------------
 
 const now = new Date()
-const users = staffUsers(
-  [
-    [CITY_ADMIN, { role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }],
-    [COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }],
-    [OTHER_COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441803', scopeName: '清新区' }],
-    [STAFF, { role: 'township_staff', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
-    [VOLUNTEER, { role: 'volunteer', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
-  ],
-  (i) => hex('da5b0a', i),
-  now,
-)
+const users = reportPeople({ city: CITY_ADMIN, county: COUNTY_ADMIN, otherCounty: OTHER_COUNTY_ADMIN, staff: STAFF, volunteer: VOLUNTEER }, (i) => hex('da5b0a', i), now)
 
 // 160 registrations: approved volunteers with terms around the reference days, and others that never count.
 const registrations = range(160).map((i) => {

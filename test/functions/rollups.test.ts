@@ -1,11 +1,14 @@
 // The hours rollup (cloudfunctions/_shared/rollups.ts) against a fixture put straight into the
 // store: 150 volunteers over 16 townships of two counties, ~1,400 sessions over two years (the
 // daily cap reached, sessions across midnight, adjusted ones, a few volunteers serving in two
-// townships, some on the same day). The dashboard's hours card and service.report are worked out
-// here in plain JavaScript and must match, in sequence: with no rollup, after the timer, with the
-// rollup partly stale (a past day's session adjusted, a make-up for a past day approved, a new
-// volunteer, one newly serving in a second township), after the timer again, and after a second run
-// that changes nothing. Scope is unchanged: a county admin sees their county, never the city.
+// townships of a county, a few in both counties, some on the same day). The dashboard's hours card
+// and service.report are worked out here in plain JavaScript and must match, in sequence: with no
+// rollup (live), after the timer (from the rows, one request), with the rollup stale (a past day's
+// session adjusted, a make-up for last year approved, an adjusted record appealed back to pending, a
+// new volunteer, one newly serving in a second township and one in a second county: the city and
+// county show the figures as of the last run and say so, a township is live), after the timer again,
+// and after a second run that changes nothing. Scope is unchanged: a county admin sees their county,
+// never the city.
 import { createHash } from 'node:crypto'
 import { EJSON } from 'bson'
 import divisions from '../../data/qingyuan-divisions.json'
@@ -114,6 +117,14 @@ for (const v of range(VOLUNTEERS)) {
     // The heavy ones come back the same day: past the daily cap.
     if (heavy && k % 4 === 0) addSession(v, home, day, int(60, 200))
   }
+  // Every 25th from the 8th serves in the other county too, on a day of their own there and on one they also served at home.
+  if (v % 25 === 8) {
+    const away = TOWNSHIPS.find((t) => t.countyCode !== home.countyCode)!
+    const day = randomDay('2025-03-01', '2025-08-31')
+    addSession(v, away, day, 400)
+    addSession(v, home, day, 200)
+    addSession(v, away, randomDay('2024-03-01', '2024-08-31'), 90)
+  }
   // Every tenth serves in a second township too (the same county), one day at both.
   if (v % 10 === 3) {
     const other = TOWNSHIPS.find((t) => t.countyCode === home.countyCode && t.townshipCode !== home.townshipCode)!
@@ -139,11 +150,11 @@ type Scope = { level: 'city' } | { level: 'county' | 'township'; code: string }
 const inScope = (scope: Scope, s: Session) => scope.level === 'city' || (scope.level === 'county' ? s.countyCode === scope.code : s.townshipCode === scope.code)
 const inSpan = (ymd: string, span: { from: string; to: string }) => ymd >= span.from && ymd <= span.to
 
-function people(scope: Scope) {
+function people(scope: Scope, list: Session[] = sessions) {
   const perDay = new Map<string, Map<string, number>>()
   const township = new Map<string, string>()
   const name = new Map<string, string>()
-  for (const s of sessions.filter((x) => x.status === 'approved' && inScope(scope, x))) {
+  for (const s of list.filter((x) => x.status === 'approved' && inScope(scope, x))) {
     const counted = s.adjustedMinutes === null ? s.days : [{ date: s.days[0].date, minutes: s.adjustedMinutes }]
     const days = perDay.get(s.userId) ?? new Map<string, number>()
     for (const d of counted) days.set(d.date, (days.get(d.date) ?? 0) + d.minutes)
@@ -160,8 +171,8 @@ function people(scope: Scope) {
   })
 }
 
-function expectedHours(scope: Scope): DashboardOverview['hours'] {
-  const ps = people(scope)
+function expectedHours(scope: Scope, list: Session[] = sessions): DashboardOverview['hours'] {
+  const ps = people(scope, list)
   const codes = [...new Set(ps.map((p) => p.township))].sort()
   const nameOf = (code: string) => TOWNSHIPS.find((t) => t.townshipCode === code)!.townshipName
   return {
@@ -177,9 +188,9 @@ function expectedHours(scope: Scope): DashboardOverview['hours'] {
   }
 }
 
-function expectedReport(scope: Scope) {
+function expectedReport(scope: Scope, list: Session[] = sessions) {
   const nameOf = (userId: string) => registrations.find((r) => r.userId === userId)!.name
-  return people(scope)
+  return people(scope, list)
     .sort((a, b) => b.total - a.total || (a.userId < b.userId ? -1 : 1))
     .map((p) => ({ userId: p.userId, name: nameOf(p.userId), townshipName: p.townshipName, monthMinutes: p.month, totalMinutes: p.total, star: p.star }))
 }
@@ -209,18 +220,24 @@ async function wholeReport(openid: string, scope: Scope, pageSize: number) {
   return { items, total, rolledUpAt }
 }
 
-/** The hours card and the report of every place match the fixture; `rolled`: whether they said they read a rollup. */
-async function expectExact(rolled: boolean, pageSizes = [50]): Promise<void> {
+/**
+ * The hours card and the report of every place match the sessions `asRead` (the rollup's figures
+ * for the city and the county, as of its last run) or `now` (a township, always live); `rolled`:
+ * whether the city and the county said they read a rollup, and up to when.
+ */
+async function expectExact(rolled: string | null, pageSizes = [50], asRead: Session[] = sessions, now: Session[] = sessions): Promise<void> {
   for (const [openid, scope] of PLACES) {
+    const live = scope.level === 'township'
+    const list = live ? now : asRead
     const o = ok(await overview(openid, scope))
-    expect(o.hours).toEqual(expectedHours(scope))
-    expect(o.rolledUpAt !== null).toBe(rolled)
-    const expected = expectedReport(scope)
+    expect(o.hours).toEqual(expectedHours(scope, list))
+    expect(o.rolledUpAt).toBe(live ? null : rolled)
+    const expected = expectedReport(scope, list)
     for (const pageSize of scope.level === 'city' ? pageSizes : [20]) {
       const r = await wholeReport(openid, scope, pageSize)
       expect(r.total).toBe(expected.length)
       expect(r.items).toEqual(expected)
-      expect(r.rolledUpAt !== null).toBe(rolled)
+      expect(r.rolledUpAt).toBe(live ? null : rolled)
     }
   }
 }
@@ -261,62 +278,94 @@ test('the fixture is past the caps and has what the rollup must get right', () =
   expect(mixed.total).toBeGreaterThan(one.total)
 })
 
-test('in sequence: no rollup, the timer, a stale rollup, the timer again, twice: the same exact figures every time', async () => {
+test('in sequence: no rollup, the timer, a stale rollup, the timer again, twice: exact figures as of the time each says', async () => {
   // No rollup yet: read live.
-  await expectExact(false)
+  await expectExact(null)
 
   // The timer builds it in slices of user ids, as many a run as its time allows; until the pass is
-  // done the figures are read live (a partial rollup serves nothing), then every volunteer is one row.
+  // done the figures are read live (a partial rollup serves nothing), then every volunteer is a row
+  // (those in both counties a row for the city and one per county).
+  const firstRun = Date.now()
   let run = await fire()
-  for (let n = 1; run.pass === 'under way' && n < 30; n++) {
-    await expectExact(false, [])
+  for (let n = 1; run.pass === 'under way' && n < 60; n++) {
+    await expectExact(null, [])
     run = await fire()
   }
   expect(run).toMatchObject({ pass: 'done' })
   const built = await rows()
-  expect(built).toHaveLength(people({ level: 'city' }).length)
-  expect(built.filter((r) => r.mixed).length).toBe(VOLUNTEERS / 10)
+  const city = people({ level: 'city' })
+  const twoCounties = city.filter((p) => new Set(sessions.filter((s) => s.userId === p.userId && s.status === 'approved').map((s) => s.countyCode)).size > 1)
+  expect(twoCounties.length).toBeGreaterThanOrEqual(5)
+  expect(built).toHaveLength(city.length + 2 * twoCounties.length)
+  expect(built.filter((r) => String(r._id).includes('~'))).toHaveLength(2 * twoCounties.length)
   // The volunteers lay in many of the timer's slices: the pass walked them all.
   expect(new Set(built.map((r) => String(r._id).slice(0, 2))).size).toBeGreaterThan(60)
+  const state = ok(await overview(CITY_ADMIN, { level: 'city' }))
+  const countedTo = state.rolledUpAt!
+  // Up to when: the start of the run that finished the pass (its cutoff), never later than now.
+  expect(Date.parse(countedTo)).toBeGreaterThanOrEqual(firstRun - 1000)
+  expect(Date.parse(countedTo)).toBeLessThanOrEqual(Date.now())
+  await expectExact(countedTo)
   // The rows are what the readers now read: a row made wrong shows in the figures (a control).
   const victim = userOf(7)
   await update('hours_rollups', victim, { totalMinutes: 999_999 })
-  await expect(expectExact(true)).rejects.toThrow()
+  await expect(expectExact(countedTo)).rejects.toThrow()
   await update('hours_rollups', victim, { totalMinutes: (built.find((r) => r._id === victim) as { totalMinutes: number }).totalMinutes })
-  await expectExact(true)
+  await expectExact(countedTo)
 
-  // The rollup goes stale: a past day's session adjusted, a make-up for last year approved,
-  // a pending one approved, a new volunteer, one newly serving in a second township.
+  // The rollup goes stale: a past day's session adjusted, a make-up for last year approved, an
+  // adjusted record appealed (approved → pending: its time taken back), a new volunteer, one newly
+  // serving in a second township, one newly serving in the other county.
+  const asBuilt = sessions.map((s) => ({ ...s }))
   const later = new Date()
-  const past = sessions.find((s) => s.userId === userOf(8) && s.status === 'approved' && s.adjustedMinutes === null)!
-  past.adjustedMinutes = 333
-  past.reviewedAt = later
-  await update('sessions', past._id, { adjustedMinutes: 333, reviewedAt: later, updatedAt: later })
-  const pending = sessions.find((s) => s.status === 'pending')!
-  pending.status = 'approved'
-  pending.reviewedAt = later
-  await update('sessions', pending._id, { status: 'approved', reviewedAt: later, updatedAt: later })
+  const change = async (s: Session, data: Partial<Session>) => {
+    Object.assign(s, data, { updatedAt: later })
+    await update('sessions', s._id, { ...data, updatedAt: later })
+  }
+  await change(sessions.find((s) => s.userId === userOf(8) && s.status === 'approved' && s.adjustedMinutes === null)!, { adjustedMinutes: 333, reviewedAt: later })
+  await change(sessions.find((s) => s.status === 'pending')!, { status: 'approved', reviewedAt: later })
+  const appealed = sessions.find((s) => s.status === 'approved' && s.adjustedMinutes !== null && s.userId !== userOf(8))!
+  await change(appealed, { status: 'pending' })
+  const home11 = TOWNSHIPS[11 % 16]
   const fresh = [
     addSession(9, TOWNSHIPS[9 % 16], '2024-06-15', 240, { reviewedAt: later }),
     addSession(VOLUNTEERS, TOWNSHIPS[1], '2025-06-10', 200, { reviewedAt: later }),
-    addSession(11, TOWNSHIPS[(11 % 16) + (11 % 16 < 8 ? 1 : -1)], '2025-06-11', 120, { reviewedAt: later }),
+    addSession(11, TOWNSHIPS.find((t) => t.countyCode === home11.countyCode && t.townshipCode !== home11.townshipCode)!, '2025-06-11', 120, { reviewedAt: later }),
+    addSession(12, TOWNSHIPS.find((t) => t.countyCode !== TOWNSHIPS[12 % 16].countyCode)!, '2025-06-12', 150, { reviewedAt: later }),
   ]
   await insert('sessions', fresh)
-  // Pages of 20 too: the live rows ranked among the rollup's on every page.
-  await expectExact(true, [20, 50])
+  // The city and the county still show the figures as of the last run, and say so; a township is
+  // live. Pages of 20 too.
+  await expectExact(countedTo, [20, 50], asBuilt, sessions)
 
-  // The timer takes them in; the figures stay exact, now from the rows.
+  // The timer takes them in; the figures are exact again, as of this run.
   expect(await fire()).toMatchObject({ done: true })
-  expect((await rows()).find((r) => r._id === userOf(VOLUNTEERS))).toBeTruthy()
-  expect((await rows()).find((r) => r._id === userOf(11))).toMatchObject({ mixed: true })
-  await expectExact(true)
+  const after = await rows()
+  expect(after.find((r) => r._id === userOf(VOLUNTEERS))).toBeTruthy()
+  expect(after.filter((r) => r.userId === userOf(12)).map((r) => r._id).sort()).toEqual([userOf(12), `${userOf(12)}~441802`, `${userOf(12)}~441803`])
+  const recounted = ok(await overview(CITY_ADMIN, { level: 'city' })).rolledUpAt!
+  expect(Date.parse(recounted)).toBeGreaterThan(Date.parse(countedTo))
+  await expectExact(recounted)
 
   // Run twice: nothing changes.
   const before = (await rows()).sort((a, b) => String(a._id).localeCompare(String(b._id)))
   await fire()
   expect((await rows()).sort((a, b) => String(a._id).localeCompare(String(b._id)))).toEqual(before)
-  await expectExact(true)
-}, 120_000)
+  await expectExact(ok(await overview(CITY_ADMIN, { level: 'city' })).rolledUpAt)
+}, 180_000)
+
+test('a volunteer whose last approved time is taken back leaves no row behind', async () => {
+  const lone = addSession(VOLUNTEERS + 1, TOWNSHIPS[2], '2025-05-05', 120, { reviewedAt: new Date() })
+  await insert('sessions', [lone])
+  await fire()
+  expect((await rows()).some((r) => r.userId === userOf(VOLUNTEERS + 1))).toBe(true)
+  lone.status = 'pending'
+  lone.updatedAt = new Date()
+  await update('sessions', lone._id, { status: 'pending', updatedAt: lone.updatedAt })
+  await fire()
+  expect((await rows()).some((r) => r.userId === userOf(VOLUNTEERS + 1))).toBe(false)
+  await expectExact(ok(await overview(CITY_ADMIN, { level: 'city' })).rolledUpAt)
+})
 
 test('scope is unchanged: the county admin cannot read the city, the staff not the county', async () => {
   expect(await overview(COUNTY_ADMIN, { level: 'city' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

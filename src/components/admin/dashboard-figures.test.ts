@@ -83,9 +83,9 @@ test('the one-page summary states the figures as the league’s reports do', () 
   expect([summaryHours(90), summaryHours(599), summaryHours(600), summaryWan(12_345_678)]).toEqual(['1.5', '10', '10', '12.35'])
 })
 
-test('when the rollup was made, in Shanghai time: the time alone the same day, with the date another day, nothing when read live', () => {
+test('up to when the rollup counts, in Shanghai time: the time alone the same day, with the date another day, nothing when read live', () => {
   const now = Date.parse('2026-12-05T10:00:00Z') // 18:00 in Shanghai
-  expect(rolledUpText('2026-12-04T18:20:00.000Z', now)).toBe('数据更新于 02:20')
-  expect(rolledUpText('2026-12-04T15:20:00.000Z', now)).toBe('数据更新于 12-04 23:20')
+  expect(rolledUpText('2026-12-04T18:20:00.000Z', now)).toBe('统计截至 02:20，每 5 分钟更新')
+  expect(rolledUpText('2026-12-04T15:20:00.000Z', now)).toBe('统计截至 12-04 23:20，每 5 分钟更新')
   expect(rolledUpText(null, now)).toBe('')
 })

@@ -117,7 +117,7 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
           />
         )}
         <Bars title='星级分布' rows={o.hours.stars.map((s) => ({ key: String(s.star), name: s.star === 0 ? '未达一星' : `${'★'.repeat(s.star)}`, value: s.volunteers, text: `${s.volunteers} 人` }))} />
-        {o.rolledUpAt ? <Text className='dash-card__foot'>{rolledUpText(o.rolledUpAt)}，此后审核的时长已实时计入</Text> : null}
+        {o.rolledUpAt ? <Text className='dash-card__foot'>{rolledUpText(o.rolledUpAt)}</Text> : null}
       </Card>
 
       <Card title='志愿服务驿站' note={`${o.stations.active} 个在用`} className='dash-card--stations'>
@@ -132,6 +132,7 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
             .slice(0, 8)
             .map((s) => ({ key: s.stationId, name: s.stationName, value: s.sessions, text: `${s.sessions} 次`, sub: `${s.townshipName} · ${s.volunteers} 人 · ${hoursText(s.minutes)} 小时` }))}
         />
+        {o.rolledUpAt ? <Text className='dash-card__foot'>{rolledUpText(o.rolledUpAt)}</Text> : null}
       </Card>
 
       {o.perks && (

@@ -136,7 +136,7 @@ export default function Report() {
             </View>
           </View>
           <Text className='report__explain'>只统计审核通过的时长，每天按上限计入；星级按累计时长评定。</Text>
-          {rolledUpAt && list.status === 'ready' ? <Text className='report__explain'>{rolledUpText(rolledUpAt)}，此后审核的时长已实时计入。</Text> : null}
+          {rolledUpAt && list.status === 'ready' ? <Text className='report__explain'>{rolledUpText(rolledUpAt)}。</Text> : null}
 
           <JobProgress job={job.progress} />
           <ExportedNote block='report' exported={exported} reopen={reopen} />

@@ -6,7 +6,7 @@ import divisions from '../../data/qingyuan-divisions.json'
 import type { DashboardOverview } from '../../types/dashboard'
 import type { Envelope } from '../../types'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { addDays, hoursCell, inSpan, insertDocs, range, seeded, shanghaiAt as shanghai, shanghaiDayOf as shanghaiDay, sheetsOf, reportPeople } from '../support/fixture'
+import { addDays, hoursCell, inSpan, insertDocs, range, reportPeople, seeded, shanghaiAt as shanghai, shanghaiDayOf as shanghaiDay, sheetsOf } from '../support/fixture'
 
 let app: AppCloud
 const CITY_ADMIN = 'o_dash_city'

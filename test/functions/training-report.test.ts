@@ -10,7 +10,7 @@ import { maskName } from '../../types/personal'
 import { TRAINING_KIND_LABELS } from '../../types/vocabulary'
 import { scan } from '../quality/pii'
 import { startAppCloud, type AppCloud } from '../support/app'
-import { addDays, hoursCell, inSpan, insertDocs, range, seeded, shanghaiAt, shanghaiDayOf as dayOf, sheetsOf, staffUsers } from '../support/fixture'
+import { addDays, hoursCell, inSpan, insertDocs, range, reportPeople, seeded, shanghaiAt, shanghaiDayOf as dayOf, sheetsOf } from '../support/fixture'
 
 let app: AppCloud
 const CITY_ADMIN = 'o_trr_city'
@@ -38,17 +38,7 @@ const insert = (collectionName: string, docs: Record<string, unknown>[]) => inse
 // ---- the fixture ---------------------------------------------------------------------------
 
 const now = new Date()
-const users = staffUsers(
-  [
-    [CITY_ADMIN, { role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }],
-    [COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }],
-    [OTHER_COUNTY_ADMIN, { role: 'county_admin', scopeType: 'county', scopeId: '441803', scopeName: '清新区' }],
-    [STAFF, { role: 'township_staff', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
-    [VOLUNTEER, { role: 'volunteer', scopeType: 'township', scopeId: FENGCHENG, scopeName: '凤城街道' }],
-  ],
-  (i) => hex('trr0', i, 24),
-  now,
-)
+const users = reportPeople({ city: CITY_ADMIN, county: COUNTY_ADMIN, otherCounty: OTHER_COUNTY_ADMIN, staff: STAFF, volunteer: VOLUNTEER }, (i) => hex('trr0', i, 24), now)
 
 // 144 learners: each approved once (volunteer or rural youth) in one of three townships; every 9th
 // also has a pending registration elsewhere (never places them); learners 70, 71, 142 and 143 have none approved.

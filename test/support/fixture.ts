@@ -31,8 +31,18 @@ export async function insertDocs(app: AppCloud, collectionName: string, docs: Re
   }
 }
 
-/** The users of the report tests, one a role (an openid and its grant), with the ids `idOf` gives. */
-export function staffUsers(people: readonly (readonly [string, { role: string; scopeType: string; scopeId: string; scopeName: string }])[], idOf: (i: number) => string, at = new Date()) {
+/**
+ * The people of the report tests, one a role: the city admin, 清城区's and 清新区's admins, 凤城街道's
+ * staff and a volunteer there (their openids), with the ids `idOf` gives.
+ */
+export function reportPeople(o: { city: string; county: string; otherCounty: string; staff: string; volunteer: string }, idOf: (i: number) => string, at = new Date()) {
+  const people = [
+    [o.city, { role: 'city_admin', scopeType: 'city', scopeId: '4418', scopeName: '清远市' }],
+    [o.county, { role: 'county_admin', scopeType: 'county', scopeId: '441802', scopeName: '清城区' }],
+    [o.otherCounty, { role: 'county_admin', scopeType: 'county', scopeId: '441803', scopeName: '清新区' }],
+    [o.staff, { role: 'township_staff', scopeType: 'township', scopeId: '441802006', scopeName: '凤城街道' }],
+    [o.volunteer, { role: 'volunteer', scopeType: 'township', scopeId: '441802006', scopeName: '凤城街道' }],
+  ] as const
   return people.map(([openid, role], i) => ({ _id: idOf(i), openid, nickname: '', avatarFileId: '', mobile: '', roles: [role], status: 'active', createdAt: at, updatedAt: at }))
 }
 

@@ -3,11 +3,9 @@
 // cloud, counts changed documents only). That is no conflict: each save below, sent twice at one
 // instant (in turn and at once), is answered as saved both times, and told or logged once. The
 // fair function runs here with its clock held at the instant each call names (fair-twins.fixture.ts).
-import fs from 'node:fs'
 import path from 'node:path'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
-import { buildFixtureFunction } from '../support/build'
-import { race } from '../support/race'
+import { deployStill, stillCall, twins as twinsOf } from '../support/twins'
 import { readyRaceControl } from '../support/fixture'
 import { admittedVolunteer, fairForm, formOf, inviteEmployer, setFields } from '../support/fairs'
 import { shanghaiDate } from '../../types/time'
@@ -21,32 +19,16 @@ const EMPLOYER2 = 'o_twins_lvyuan' // e_lvyuan_agri, invited below
 beforeAll(async () => {
   app = await startDemoCloud({ withProbe: true })
   await readyRaceControl(app, 0)
-  // The fair function, as deployed (its configuration kept), with the clock the fixture holds when a call names an instant.
-  const deployed = path.join(app.dataDir, 'functions', 'fair')
-  const config = JSON.parse(fs.readFileSync(path.join(deployed, 'config.json'), 'utf8')) as object
-  buildFixtureFunction(path.resolve(__dirname, 'fair-twins.fixture.ts'), path.dirname(deployed), 'fair', config)
-  await app.cloud.runtime.reload()
+  // The fair function, as deployed, with the clock the fixture holds when a call names an instant.
+  await deployStill(app, 'fair', path.resolve(__dirname, 'fair-twins.fixture.ts'))
   await inviteEmployer(app, EMPLOYER2, 'e_lvyuan_agri')
 }, 120_000)
 afterAll(async () => {
   await app?.close()
 })
 
-type Answer<A extends `fair.${string}`> = { ok: true; data: OutputOf<A & Parameters<AppCloud['call']>[1]> } | { ok: false; error: { code: string; message: string } }
-
-/** `fair.<action>` as `openid`, its clock at `at`. */
-async function still<A extends Parameters<AppCloud['call']>[1] & `fair.${string}`>(at: number, openid: string, name: A, input: InputOf<A>): Promise<Answer<A>> {
-  return (await app.raw(openid, 'fair', { frozenAt: at, action: name.slice(5), input })) as Answer<A>
-}
-
-/** The same call twice in turn, then `n` times at once, each batch at one instant of its own. */
-async function twins<A extends Parameters<AppCloud['call']>[1] & `fair.${string}`>(openid: string, name: A, input: InputOf<A>, n = 4): Promise<Answer<A>[]> {
-  const at = Date.now()
-  const inTurn = [await still(at, openid, name, input), await still(at, openid, name, input)]
-  const atOnce = await race(n, () => still(at + 1, openid, name, input))
-  return [...inTurn, ...atOnce]
-}
-
+const still = <A extends Parameters<AppCloud['call']>[1]>(at: number, openid: string, name: A, input: InputOf<A>) => stillCall(app, at, openid, name, input)
+const twins = <A extends Parameters<AppCloud['call']>[1]>(openid: string, name: A, input: InputOf<A>) => twinsOf(app, openid, name, input)
 const refusals = (answers: { ok: boolean }[]) => answers.filter((a) => !a.ok)
 
 async function newFair(): Promise<OutputOf<'fair.get'>['fair']> {

@@ -3,12 +3,11 @@
 // sent twice at one instant (in turn and at once), is answered as saved every time, logged once,
 // and only seats above the capacity are refused. The training function runs here with its clock
 // held at the instant each call names (training-twins.fixture.ts); the control shows the 0 count.
-import fs from 'node:fs'
 import path from 'node:path'
 import { ok, startDemoCloud, type AppCloud } from '../support/app'
-import { buildFixtureFunction } from '../support/build'
 import { storeOf } from '../support/fixture'
-import { race, raceLog } from '../support/race'
+import { raceLog } from '../support/race'
+import { deployStill, twins as twinsOf } from '../support/twins'
 import { trainingSession } from '../quality/training-arrange'
 import type { InputOf } from '../../types'
 
@@ -18,25 +17,15 @@ const { docs } = storeOf(() => app)
 
 beforeAll(async () => {
   app = await startDemoCloud({ withProbe: true })
-  const deployed = path.join(app.dataDir, 'functions', 'training')
-  const config = JSON.parse(fs.readFileSync(path.join(deployed, 'config.json'), 'utf8')) as object
-  buildFixtureFunction(path.resolve(__dirname, 'training-twins.fixture.ts'), path.dirname(deployed), 'training', config)
-  await app.cloud.runtime.reload()
+  await deployStill(app, 'training', path.resolve(__dirname, 'training-twins.fixture.ts'))
 }, 120_000)
 afterAll(async () => {
   await app?.close()
 })
 
-type Answer = { ok: boolean; error?: { code: string; field?: string; message: string } }
-const still = (at: number, input: InputOf<'training.saveSession'>) => app.raw(CITY, 'training', { frozenAt: at, action: 'saveSession', input }) as Promise<Answer>
-
 /** The same save twice in turn, then `n` times at once, each batch at one instant of its own. */
-async function twins(input: InputOf<'training.saveSession'>, n = 4): Promise<Answer[]> {
-  const at = Date.now()
-  const inTurn = [await still(at, input), await still(at, input)]
-  const atOnce = await race(n, () => still(at + 1, input))
-  return [...inTurn, ...atOnce]
-}
+const twins = (input: InputOf<'training.saveSession'>, n = 4) => twinsOf(app, CITY, 'training.saveSession', input, n)
+const problemOf = (a: { ok: boolean; error?: { field?: string; message: string } }) => (a.ok ? undefined : a.error)
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
 const edit = (courseId: string, id: string, capacity: number): InputOf<'training.saveSession'> => ({
@@ -82,7 +71,7 @@ test('a session saved twice at one instant: every save answered as saved, the ch
   // Seats taken above the capacity asked: refused at 容量, naming the seats, and nothing changes.
   await app.probe(`await db.collection('training_sessions').doc('${sessionId}').update({ data: { confirmedCount: 12 } })`)
   const fewer = await twins(edit(courseId, sessionId, 10), 2)
-  expect(fewer.map((a) => a.error?.field)).toEqual(['capacity', 'capacity', 'capacity', 'capacity'])
-  expect(fewer[0].error?.message).toContain('已有 12 人报名成功')
+  expect(fewer.map((a) => problemOf(a)?.field)).toEqual(['capacity', 'capacity', 'capacity', 'capacity'])
+  expect(problemOf(fewer[0])?.message).toContain('已有 12 人报名成功')
   expect(docs('training_sessions').find((s) => s._id === sessionId)!.capacity).toBe(30)
 })

@@ -28,19 +28,8 @@ const twins = (input: InputOf<'training.saveSession'>, n = 4) => twinsOf(app, CI
 const problemOf = (a: { ok: boolean; error?: { field?: string; message: string } }) => (a.ok ? undefined : a.error)
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10)
-const edit = (courseId: string, id: string, capacity: number): InputOf<'training.saveSession'> => ({
-  id,
-  courseId,
-  title: '矩阵场次（改期）',
-  date: day(8),
-  startTime: '09:30',
-  endTime: '11:30',
-  venue: '青少年宫',
-  address: '北江一路 8 号',
-  capacity,
-  signupOpensAt: `${day(-1)} 09:00`,
-  signupClosesAt: `${day(7)} 18:00`,
-})
+// The session as the arrangement made it (test/quality/training-arrange.ts), moved a day and retitled, with `capacity` seats.
+const edit = (courseId: string, id: string, capacity: number): InputOf<'training.saveSession'> => ({ id, courseId, title: '矩阵场次（改期）', date: day(8), startTime: '09:30', endTime: '11:30', venue: '青少年宫', address: '北江一路 8 号', capacity, signupOpensAt: `${day(-1)} 09:00`, signupClosesAt: `${day(7)} 18:00` })
 const env = () => ({ app, must: async <T>(openid: string, name: never, input: unknown) => ok(await app.call(openid, name, input as never)) as T, fresh: () => `o_twin_${Math.random().toString(36).slice(2)}` })
 const audits = (sessionId: string) => docs('audit').filter((a) => a.targetId === sessionId && a.action === 'training.update_session')
 

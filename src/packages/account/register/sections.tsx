@@ -139,18 +139,7 @@ function TermRows({ fields, set, errorOf }: SectionProps) {
 
 function OccupationRow({ fields, set, errorOf }: SectionProps) {
   return (
-    <TextRow
-      field='occupation'
-      label='从事的行业或项目'
-      required
-      error={errorOf('occupation')}
-      block='register'
-      value={fields.occupation}
-      placeholder='例如：英德红茶种植与电商销售'
-      maxLength={60}
-      autoHeight
-      onChange={(v) => set('occupation', v)}
-    />
+    <TextRow field='occupation' label='从事的行业或项目' required error={errorOf('occupation')} block='register' value={fields.occupation} placeholder='例如：英德红茶种植与电商销售' maxLength={60} autoHeight onChange={(v) => set('occupation', v)} />
   )
 }
 

@@ -55,17 +55,7 @@ export function Aspects({ form }: { form: VisitForm }) {
 export function Needs({ form }: { form: VisitForm }) {
   return (
     <View className='care-form__card'>
-      <TextRow
-        field='needs'
-        label='提出的需求'
-        error={form.errorOf('needs')}
-        value={form.fields.needs}
-        placeholder='志愿者提出的困难和需求（选填）'
-        maxLength={NEEDS.max}
-        onChange={(v) => form.set('needs', v)}
-        block='care-form'
-        placeholderName='placeholder'
-      />
+      <TextRow field='needs' label='提出的需求' error={form.errorOf('needs')} value={form.fields.needs} placeholder='志愿者提出的困难和需求（选填）' maxLength={NEEDS.max} onChange={(v) => form.set('needs', v)} block='care-form' placeholderName='placeholder' />
     </View>
   )
 }

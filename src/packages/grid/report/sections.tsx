@@ -53,19 +53,7 @@ export function KindCard({ form, dueHours }: { form: GridReportForm; dueHours: G
 export function DescriptionCard({ form }: { form: GridReportForm }) {
   const { fields, set, errorOf } = form
   return (
-    <TextCard
-      title='问题描述'
-      field='text'
-      error={errorOf('text')}
-      hint='写清楚看到了什么、影响了谁、持续了多久；不要写他人的电话和身份证号'
-      block='grid-report'
-      placeholderName='placeholder'
-      value={fields.text}
-      placeholder='例如：新城村村口垃圾堆放多日无人清理，气味很大，影响村民出行'
-      maxLength={GRID_TEXT.max}
-      autoHeight
-      onChange={(v) => set('text', v)}
-    />
+    <TextCard title='问题描述' field='text' error={errorOf('text')} hint='写清楚看到了什么、影响了谁、持续了多久；不要写他人的电话和身份证号' block='grid-report' placeholderName='placeholder' value={fields.text} placeholder='例如：新城村村口垃圾堆放多日无人清理，气味很大，影响村民出行' maxLength={GRID_TEXT.max} autoHeight onChange={(v) => set('text', v)} />
   )
 }
 

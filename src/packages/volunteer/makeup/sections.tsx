@@ -91,19 +91,7 @@ export function ServiceCard({ form, onPickStation }: { form: MakeupForm; onPickS
 export function ReasonCard({ form }: { form: MakeupForm }) {
   const { fields, set, errorOf } = form
   return (
-    <TextCard
-      title='补签原因'
-      field='reason'
-      error={errorOf('reason')}
-      hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实'
-      block='makeup'
-      placeholderName='placeholder'
-      value={fields.reason}
-      placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到'
-      maxLength={200}
-      autoHeight
-      onChange={(v) => set('reason', v)}
-    />
+    <TextCard title='补签原因' field='reason' error={errorOf('reason')} hint='写清楚当时的服务内容和未能签到的原因，便于镇街团委核实' block='makeup' placeholderName='placeholder' value={fields.reason} placeholder='例如：在村委会会议室协助直播带货，室内没有信号，未能签到' maxLength={200} autoHeight onChange={(v) => set('reason', v)} />
   )
 }
 

@@ -15,7 +15,6 @@ import { audit } from '../_shared/audit'
 import { COLLECTIONS, type CommendNominationDoc, type CommendRoundDoc, type RegistrationDoc } from '../_shared/collections'
 import { _, db, isDuplicateKey } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
-import type { Query } from '../_shared/db-types'
 import { allCounties, CITY, townshipOf } from '../_shared/divisions'
 import { conflict, forbidden, invalid, notFound } from '../_shared/errors'
 import { defineFunction } from '../_shared/handler'
@@ -81,8 +80,11 @@ function nominationView(n: CommendNominationDoc, rank: number): NominationView {
 }
 
 /** The order of standing (commend-rules.ts): the database sorts on it, so pages of any list never overlap. */
-const ranked = (q: Query<CommendNominationDoc>) =>
-  q.orderBy('standing', 'desc').orderBy('nominatedAt', 'asc').orderBy('_id', 'asc')
+const RANKED: [string, 'asc' | 'desc'][] = [
+  ['standing', 'desc'],
+  ['nominatedAt', 'asc'],
+  ['_id', 'asc'],
+]
 
 // ---- reach ------------------------------------------------------------------------------------
 
@@ -337,7 +339,7 @@ export const main = defineFunction('commend', commend, {
     const scope = await nominationScope(ctx, input.countyCode)
     const q = nominations().where({ roundId: input.roundId, ...scope, ...(input.status ? { status: input.status } : {}) })
     const skip = (input.page - 1) * input.pageSize
-    const [{ total }, { data }] = await Promise.all([q.count(), ranked(q).skip(skip).limit(input.pageSize).get()])
+    const { total, data } = await pageWithTotal(q, RANKED, input)
     return { total, items: data.map((n, i) => nominationView(n, skip + i + 1)) }
   },
 
@@ -396,7 +398,7 @@ export const main = defineFunction('commend', commend, {
     if (!r || r.status !== 'published') throw notFound('这次评选的结果尚未公布')
     const q = nominations().where({ roundId: r._id, status: 'awarded' })
     const skip = (input.page - 1) * input.pageSize
-    const [{ total }, { data }] = await Promise.all([q.count(), ranked(q).skip(skip).limit(input.pageSize).get()])
+    const { total, data } = await pageWithTotal(q, RANKED, input)
     void ctx
     return { round: roundView(r), total, items: data.map((n, i) => nominationView(n, skip + i + 1)) }
   },

@@ -37,6 +37,8 @@ export function wechatTime(ymd: string, clock = ''): string {
 
 export { dayjs }
 
+/** An instant as ISO text, or null when there is none. */
+export const isoOrNull = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null)
 /** An instant as the contract sends it (ISO 8601), '' for none. */
 export const isoOrEmpty = (d: Date | null | undefined): string => (d ? new Date(d).toISOString() : '')
 

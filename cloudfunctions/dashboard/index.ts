@@ -11,7 +11,7 @@ import { _, $, db } from '../_shared/cloud'
 import type { CallContext } from '../_shared/context'
 import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
 import { forbidden, invalid } from '../_shared/errors'
-import { exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
+import { col, exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { AGGREGATE_CAP } from '../_shared/paging'
 import { minutesBetween, readRollup, rollUpHours, rollupIn, sumBetween, withRollup, type RollupParts, type RollupPlace } from '../_shared/rollups'
@@ -523,7 +523,6 @@ async function overviewOf(input: { scope: { level: DashboardLevel; code?: string
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100
 /** Fen as yuan (exact to the fen). */
 const yuan = (fen: number) => fen / 100
-const col = (header: string, key: string, width = 14) => ({ header, key, width })
 
 /**
  * The view as a workbook: the one-page summary first (as the league's reports word it), the

@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import { fair, type ApplicantView, type EmployerView, type FairReport, type FairView, type PositionView, type ResumeView } from '../../types/fair'
 import { capacityBelowTaken } from '../../types/fair-rules'
 import { maskMobile, maskName } from '../../types/personal'
-import { dayjs, shanghaiDate, shanghaiDateTime, shanghaiDaysAhead, wechatTime, ZONE } from '../../types/time'
+import { dayjs, isoOrEmpty, shanghaiDate, shanghaiDateTime, shanghaiDaysAhead, wechatTime, ZONE } from '../../types/time'
 import { ENTRY_CODE_SECONDS, EMPLOYER_TYPE_LABELS, EMPLOYER_TYPES, OUTCOME_LABELS, SIGNUP_STATUS_LABELS, type EmployerType, type Outcome } from '../../types/vocabulary'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type EmployerDoc, type FairDoc, type PositionDoc, type RegistrationDoc, type SessionDoc, type SettingsDoc, type SignupDoc, type UserDoc } from '../_shared/collections'
@@ -40,7 +40,6 @@ const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrat
 
 const FAIR_PAGE = 'packages/fair/detail/index'
 const ENTRY_PURPOSE = 'fair-entry-v1'
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : '')
 const at = (moment: string) => dayjs.tz(moment, ZONE).toDate()
 const shanghaiMoment = (d: Date) => shanghaiDateTime(d)
 
@@ -78,8 +77,8 @@ function mySignupView(s: SignupDoc, f: FairDoc) {
     status: s.status === 'pending' ? ('waiting' as const) : s.status,
     waitingRank: waitingRank(s, f),
     positionIds: s.positionIds,
-    checkedInAt: iso(s.checkedInAt),
-    createdAt: iso(s.createdAt),
+    checkedInAt: isoOrEmpty(s.checkedInAt),
+    createdAt: isoOrEmpty(s.createdAt),
   }
 }
 
@@ -100,8 +99,8 @@ function fairView(f: FairDoc, now: Date, { orgs, stats, mine: s }: FairJoin): Fa
     venue: f.venue,
     address: f.address,
     location: f.location,
-    signupOpensAt: iso(f.signupOpensAt),
-    signupClosesAt: iso(f.signupClosesAt),
+    signupOpensAt: isoOrEmpty(f.signupOpensAt),
+    signupClosesAt: isoOrEmpty(f.signupClosesAt),
     capacity: f.capacity,
     confirmed: f.confirmedCount,
     waiting: f.waitlist.length,
@@ -530,7 +529,7 @@ function applicantView(s: SignupDoc, mine: Map<string, PositionDoc>, reveal: boo
       .filter((id) => mine.has(id))
       .map((id) => {
         const o = s.outcomes?.[id]
-        return { positionId: id, positionTitle: mine.get(id)!.title, outcome: o?.outcome ?? null, note: o?.note ?? '', at: iso(o?.at) }
+        return { positionId: id, positionTitle: mine.get(id)!.title, outcome: o?.outcome ?? null, note: o?.note ?? '', at: isoOrEmpty(o?.at) }
       }),
   }
 }
@@ -1111,9 +1110,9 @@ export const main = joiningCaller(defineFunction('fair', fair, {
         status: s.status === 'pending' ? ('waiting' as const) : s.status,
         waitingRank: s.status === 'waiting' ? s.waitIndex + 1 : 0,
         positions: s.positionIds.length,
-        checkedInAt: iso(s.checkedInAt),
+        checkedInAt: isoOrEmpty(s.checkedInAt),
         checkInMethod: checkInMethod(s),
-        createdAt: iso(s.createdAt),
+        createdAt: isoOrEmpty(s.createdAt),
       })),
       total,
     }

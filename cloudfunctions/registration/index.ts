@@ -14,7 +14,7 @@ import {
   type VolunteerFormData,
 } from '../../types/registration'
 import { GRANTABLE_ROLES, ROLE_LABELS } from '../../types/roles'
-import { shanghaiDate, shanghaiDaysAhead, wechatTime } from '../../types/time'
+import { isoOrNull, shanghaiDate, shanghaiDaysAhead, wechatTime } from '../../types/time'
 import type * as z from '../../types/zod'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type IdentityDoc, type RegistrationDoc, type TakeoverDoc, type UserDoc } from '../_shared/collections'
@@ -39,7 +39,6 @@ const users = () => db.collection<UserDoc>(COLLECTIONS.users)
 const takeovers = () => db.collection<TakeoverDoc>(COLLECTIONS.takeovers)
 const identities = () => db.collection<IdentityDoc>(COLLECTIONS.identities)
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 /** Registrations their owner may still edit (resubmit), and so may read their ID number in clear for. */
 const editable = (r: RegistrationDoc) => statesLeftBy(registrationMachine, 'registration.submitVolunteer').includes(r.status)
@@ -72,7 +71,7 @@ function mine(r: RegistrationDoc, revealId = false): MyRegistration {
     occupation: r.occupation,
     rejectReason: r.rejectReason,
     submittedAt: r.submittedAt.toISOString(),
-    reviewedAt: iso(r.reviewedAt),
+    reviewedAt: isoOrNull(r.reviewedAt),
   }
 }
 
@@ -397,7 +396,7 @@ function caseOf(t: TakeoverDoc, accounts: UserDoc[]): z.input<typeof TakeoverCas
 }
 
 function takeoverView(t: TakeoverDoc) {
-  return { id: t._id, status: t.status, createdAt: t.createdAt.toISOString(), decidedAt: iso(t.decidedAt), reason: t.reason }
+  return { id: t._id, status: t.status, createdAt: t.createdAt.toISOString(), decidedAt: isoOrNull(t.decidedAt), reason: t.reason }
 }
 
 /** Runs tasks a few at a time (each is a transaction; the platform limits concurrent connections). */
@@ -507,7 +506,7 @@ export const main = joiningCaller(defineFunction('registration', registration, {
       termStart: r.termStart,
       termEnd: r.termEnd,
       occupation: r.occupation,
-      reviewedAt: iso(r.reviewedAt),
+      reviewedAt: isoOrNull(r.reviewedAt),
       reviewerName,
     }
     return detail

@@ -5,7 +5,7 @@ import { service, type CertificateView, type Flag, type HoursView, type QueueIte
 import { countedDays, endOfShanghaiDay, fenceVerdict, repeatsStationCoordinates, shanghaiClock, splitByDay, staleFixProblem, stationOpenAt } from '../../types/service-rules'
 import { maxCreditMinutes, minutesText, NO_HOURS_TO_CERTIFY, overSpanMessage, SUB_MINUTE_MESSAGE } from '../../types/credit-rules'
 import { starLevel, type Settings } from '../../types/settings'
-import { dayjs, shanghaiDate, ZONE } from '../../types/time'
+import { dayjs, isoOrNull, shanghaiDate, ZONE } from '../../types/time'
 import { audit, type AuditEntry } from '../_shared/audit'
 import { COLLECTIONS, type CarePostDoc, type CertificateDoc, type OpenSessionDoc, type RegistrationDoc, type SessionDoc, type StationDoc, type UserDoc } from '../_shared/collections'
 import { _, $, containing, db, files, isDuplicateKey } from '../_shared/cloud'
@@ -35,7 +35,6 @@ import { refuseAfterTermGrace } from '../_shared/term'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
 const openSessions = () => db.collection<OpenSessionDoc>(COLLECTIONS.openSessions)
-const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 /** The volunteer's hours page; `?session=` opens on one record. */
 const HOURS_PAGE = 'packages/volunteer/hours/index'
@@ -52,7 +51,7 @@ function view(s: SessionDoc): SessionView {
     stationName: s.stationName,
     townshipName: s.townshipName,
     checkInAt: s.checkInAt.toISOString(),
-    checkOutAt: iso(s.checkOutAt),
+    checkOutAt: isoOrNull(s.checkOutAt),
     days: s.days,
     minutes: s.minutes,
     adjustedMinutes: s.adjustedMinutes,
@@ -60,7 +59,7 @@ function view(s: SessionDoc): SessionView {
     source: s.source,
     note: s.note,
     decisionReason: s.decisionReason,
-    reviewedAt: iso(s.reviewedAt),
+    reviewedAt: isoOrNull(s.reviewedAt),
   }
 }
 

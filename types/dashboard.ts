@@ -92,6 +92,11 @@ export const DashboardOverview = z.object({
     byTownship: z.array(z.object({ townshipCode: z.string(), townshipName: z.string(), volunteers: z.number(), periodMinutes: z.number(), yearMinutes: z.number(), totalMinutes: z.number() })),
     /** Volunteers with approved time, by star level (0: below the first threshold). */
     stars: z.array(z.object({ star: z.number(), volunteers: z.number() })),
+    /**
+     * Per calendar month the period touches (YYYY-MM, in order), the credited minutes of its days
+     * within the period, and of the same days a year earlier: the trend chart's two series.
+     */
+    byMonth: z.array(z.object({ month: z.string(), minutes: z.number(), lastYear: z.number() })),
   }),
   /** Stations in the place, and approved sessions begun in the period at each. */
   stations: z.object({

@@ -153,6 +153,22 @@ export function sumBetween(days: string, from: string, to: string, field = 'm'):
   return { $reduce: { input: days, initialValue: 0, in: { $add: ['$$value', { $cond: [{ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] }, `$$this.${field}`, 0] }] } } }
 }
 
+/**
+ * An expression: a row's credited minutes in each of several spans at once (one pass over its
+ * days), as a document of the spans' names: `{ period: [from, to], … }` gives `{ period: minutes, … }`.
+ */
+export function minutesInSpans(spans: Record<string, readonly [string, string]>): unknown {
+  const names = Object.keys(spans)
+  const inSpan = ([from, to]: readonly [string, string]) => ({ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] })
+  return {
+    $reduce: {
+      input: '$days',
+      initialValue: Object.fromEntries(names.map((k) => [k, 0])),
+      in: Object.fromEntries(names.map((k) => [k, { $add: [`$$value.${k}`, { $cond: [inSpan(spans[k]), '$$this.m', 0] }] }])),
+    },
+  }
+}
+
 /** An expression: a rollup row's credited minutes on the days from `from` to `to` (YYYY-MM-DD, inclusive). */
 export function minutesBetween(from: string, to: string): unknown {
   return sumBetween('$days', from, to)

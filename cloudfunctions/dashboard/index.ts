@@ -14,7 +14,7 @@ import { forbidden, invalid } from '../_shared/errors'
 import { col, exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
 import { AGGREGATE_CAP } from '../_shared/paging'
-import { minutesBetween, readRollup, rollUpHours, rollupIn, sumBetween, withRollup, type RollupParts, type RollupPlace } from '../_shared/rollups'
+import { minutesInSpans, readRollup, rollUpHours, rollupIn, sumBetween, withRollup, type RollupParts, type RollupPlace } from '../_shared/rollups'
 import type { Aggregate } from '../_shared/db-types'
 import { loadSettings } from '../_shared/settings'
 import { trainingCard } from './training-card'
@@ -133,49 +133,56 @@ async function volunteersCard(place: Place, p: Periods): Promise<DashboardOvervi
   }
 }
 
-type HoursRow = { _id: { township: string; star: number }; volunteers: number; period: number; year: number; total: number; lastPeriod: number; lastYear: number }
+type HoursRow = { _id: { township: string; star: number }; volunteers: number; total: number } & Record<string, number>
 
 /** The place as the hours rollup serves places (a township: read live, exact to the moment). */
 const rollupPlace = (place: Place): RollupPlace | null => (place.level === 'city' ? { level: 'city' } : place.level === 'county' ? { level: 'county', countyCode: place.countyCode } : null)
 
+/** The calendar months the period touches, each clipped to the period, and the same days a year earlier. */
+function monthsOf(p: Periods): { month: string; from: string; to: string; lastFrom: string; lastTo: string }[] {
+  const out: { month: string; from: string; to: string; lastFrom: string; lastTo: string }[] = []
+  for (let m = dayjs(p.from).startOf('month'); m.format('YYYY-MM') <= p.to.slice(0, 7); m = m.add(1, 'month')) {
+    const from = m.format(YMD) < p.from ? p.from : m.format(YMD)
+    const to = m.endOf('month').format(YMD) > p.to ? p.to : m.endOf('month').format(YMD)
+    out.push({ month: m.format('YYYY-MM'), from, to, lastFrom: yearEarlier(from), lastTo: yearEarlier(to) })
+  }
+  return out
+}
+
+/** The spans the hours card sums each volunteer's credited days over: the period, the year, both a year earlier, and each month of the period (m0…) and a year earlier (l0…). */
+function hourSpans(p: Periods): Record<string, readonly [string, string]> {
+  return {
+    period: [p.from, p.to],
+    year: [p.yearFrom, p.to],
+    lastPeriod: [p.lastFrom, p.lastTo],
+    lastYear: [p.lastYearFrom, p.lastTo],
+    ...Object.fromEntries(monthsOf(p).flatMap((m, i) => [[`m${i}`, [m.from, m.to] as const], [`l${i}`, [m.lastFrom, m.lastTo] as const]])),
+  }
+}
+
 /**
  * Approved service time, capped per volunteer and Shanghai day as `creditedPerVolunteer`
- * (_shared/hours.ts) caps it, summed per volunteer for the period, the year and in total, then
- * per township and star level: a few hundred rows however many sessions. One request: for the
- * city and a county, from the hours rollup (_shared/rollups.ts), as of its last run; for a
+ * (_shared/hours.ts) caps it, summed per volunteer for the period, the year, in total and per
+ * month, then per township and star level: a few hundred rows however many sessions. One request:
+ * for the city and a county, from the hours rollup (_shared/rollups.ts), as of its last run; for a
  * township (and until the rollup is built), live from the sessions.
  */
 async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<{ card: DashboardOverview['hours']; rolledUpAt: string | null }> {
+  const spans = hourSpans(p)
+  const names = Object.keys(spans)
   const star = { $add: settings.starThresholdsHours.map((h) => ({ $cond: [{ $gte: ['$total', h * 60] }, 1, 0] })) }
-  const byTownshipAndStar = {
-    _id: { township: '$township', star },
-    volunteers: { $sum: 1 },
-    period: { $sum: '$period' },
-    year: { $sum: '$year' },
-    total: { $sum: '$total' },
-    lastPeriod: { $sum: '$lastPeriod' },
-    lastYear: { $sum: '$lastYear' },
-  }
+  // Per township and star: the volunteers, their totals and each span's minutes (`at`: where a row keeps them).
+  const byTownshipAndStar = (at: string) => ({ _id: { township: '$township', star }, volunteers: { $sum: 1 }, total: { $sum: '$total' }, ...Object.fromEntries(names.map((k) => [k, { $sum: `$${at}${k}` }])) })
   const where = rollupPlace(place)
   const rolled = where
     ? await readRollup<{ groups: HoursRow[] }>(where, settings.dailyCapMinutes, {
-        groups: (rows) =>
-          rows
-            .project({
-              township: '$townshipCode',
-              total: '$totalMinutes',
-              period: minutesBetween(p.from, p.to),
-              year: minutesBetween(p.yearFrom, p.to),
-              lastPeriod: minutesBetween(p.lastFrom, p.lastTo),
-              lastYear: minutesBetween(p.lastYearFrom, p.lastTo),
-            })
-            .group(byTownshipAndStar),
+        groups: (rows) => rows.project({ township: '$townshipCode', total: '$totalMinutes', s: minutesInSpans(spans) }).group(byTownshipAndStar('s.')),
       })
     : null
-  const list = rolled ? rolled.parts.groups : (await liveHours(place, p, settings).group(byTownshipAndStar).limit(AGGREGATE_CAP).end<HoursRow>()).list
+  const list = rolled ? rolled.parts.groups : (await liveHours(place, spans, settings).group(byTownshipAndStar('')).limit(AGGREGATE_CAP).end<HoursRow>()).list
   const townships = new Map<string, DashboardOverview['hours']['byTownship'][number]>()
   const stars = new Map<number, number>()
-  const totals = { period: 0, year: 0, total: 0, lastPeriod: 0, lastYear: 0, volunteers: 0 }
+  const totals: Record<string, number> = { total: 0, volunteers: 0, ...Object.fromEntries(names.map((k) => [k, 0])) }
   for (const r of list) {
     const code = r._id.township
     const t = townships.get(code) ?? { townshipCode: code, townshipName: townshipOf(code)?.townshipName ?? code, volunteers: 0, periodMinutes: 0, yearMinutes: 0, totalMinutes: 0 }
@@ -185,7 +192,7 @@ async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<
     t.totalMinutes += r.total
     townships.set(code, t)
     stars.set(r._id.star, (stars.get(r._id.star) ?? 0) + r.volunteers)
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k]
+    for (const k of Object.keys(totals)) totals[k] += r[k] ?? 0
   }
   const card = {
     periodMinutes: figure(totals.period, totals.lastPeriod),
@@ -194,12 +201,13 @@ async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<
     volunteers: totals.volunteers,
     byTownship: [...townships.values()].sort((a, b) => a.townshipCode.localeCompare(b.townshipCode)),
     stars: Array.from({ length: settings.starThresholdsHours.length + 1 }, (_x, s) => ({ star: s, volunteers: stars.get(s) ?? 0 })),
+    byMonth: monthsOf(p).map((m, i) => ({ month: m.month, minutes: totals[`m${i}`], lastYear: totals[`l${i}`] })),
   }
   return { card, rolledUpAt: rolled ? rolled.countedTo.toISOString() : null }
 }
 
-/** Per volunteer of the place, their credited minutes in each span, from their sessions. */
-function liveHours(place: Place, p: Periods, settings: Settings): Aggregate {
+/** Per volunteer of the place, their credited minutes in total and in each span, from their sessions. */
+function liveHours(place: Place, spans: Record<string, readonly [string, string]>, settings: Settings): Aggregate {
   // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its first day.
   const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
   const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
@@ -218,10 +226,7 @@ function liveHours(place: Place, p: Periods, settings: Settings): Aggregate {
     .group({
       _id: '$_id.userId',
       total: { $sum: credited },
-      period: sumIf(within('$_id.date', p.from, p.to), credited),
-      year: sumIf(within('$_id.date', p.yearFrom, p.to), credited),
-      lastPeriod: sumIf(within('$_id.date', p.lastFrom, p.lastTo), credited),
-      lastYear: sumIf(within('$_id.date', p.lastYearFrom, p.lastTo), credited),
+      ...Object.fromEntries(Object.entries(spans).map(([k, [from, to]]) => [k, sumIf(within('$_id.date', from, to), credited)])),
       township: { $min: '$township' },
     })
 }
@@ -578,6 +583,11 @@ export function overviewSheets(o: DashboardOverview): Sheet[] {
       title: '各镇街服务时长',
       columns: [col('镇街', 'name', 18), col('志愿者（名）', 'volunteers'), col('期间（小时）', 'period'), col('本年（小时）', 'year'), col('累计（小时）', 'total')],
       rows: o.hours.byTownship.map((t) => ({ name: t.townshipName, volunteers: t.volunteers, period: hours(t.periodMinutes), year: hours(t.yearMinutes), total: hours(t.totalMinutes) })),
+    },
+    {
+      title: '各月服务时长',
+      columns: [col('月份', 'month', 12), col('本期（小时）', 'now'), col('去年同期（小时）', 'last', 18)],
+      rows: o.hours.byMonth.map((m) => ({ month: m.month, now: hours(m.minutes), last: hours(m.lastYear) })),
     },
     {
       title: '星级分布',

@@ -4,6 +4,7 @@
 // (陈思敏) open it from their home and see their township only. Every figure checked on the screen
 // is the one the function gives for the same place and period (its totals are checked against
 // independent sums in test/functions/dashboard.test.ts).
+import { EJSON } from 'bson'
 import ExcelJS from 'exceljs'
 import { hoursText, periodOf } from '../../src/components/admin/dashboard-figures'
 import { confirmPicker, dragPickerColumn, journey, settle } from '../support/journey'
@@ -13,6 +14,38 @@ const { shot, openAs, invoke } = world
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 const grouped = (n: number) => n.toLocaleString('en-US')
+const YEAR = Number(today().slice(0, 4))
+
+/** Approved service of a 凤城街道 volunteer put into the store: March and July this year, March last year (the trend's months). */
+async function servedHours(): Promise<void> {
+  const user = [...world.stack.cloud.store.get('users').docs.values()].find((u) => u.openid === 'o_demo_volunteer')!
+  const at = (ymd: string, hour: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + (hour - 8) * 3_600_000)
+  const now = new Date()
+  const sessions = [
+    [`${YEAR}-03-10`, 180],
+    [`${YEAR}-07-05`, 240],
+    [`${YEAR - 1}-03-12`, 60],
+  ].map(([day, minutes], i) => ({
+    _id: `trend_session_${i}`,
+    userId: user._id,
+    stationId: 'st_trend',
+    stationName: '凤城街道驿站',
+    townshipCode: '441802006',
+    townshipName: '凤城街道',
+    countyCode: '441802',
+    status: 'approved',
+    checkInAt: at(day as string, 9),
+    checkOutAt: new Date(at(day as string, 9).getTime() + (minutes as number) * 60_000),
+    days: [{ date: day, minutes }],
+    minutes,
+    adjustedMinutes: null,
+    flags: [],
+    reviewedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }))
+  await world.stack.cloud.db.handle('database.insertDocument', { collectionName: 'sessions', data: sessions.map((d) => EJSON.stringify(d, { relaxed: false })) })
+}
 
 test('the city admin reads the city, drills down to a county and a township; township staff see their own', async () => {
   const city = await openAs('周丽华')
@@ -119,6 +152,7 @@ test('the city admin reads the city, drills down to a county and a township; tow
   // ---- 陈思敏, township staff of 凤城街道: their township, nothing above it ----------------------------
   // The hours rollup made (the dashboard's five-minute timer): a township still reads live, exact to
   // the moment, and says nothing of a rollup; the city and a county read it and say up to when.
+  await servedHours()
   const fired = await world.stack.cloud.fireTimer('dashboard', 'rollUpHours')
   expect(fired.ok && fired.result).toMatchObject({ ok: true, data: { pass: 'done' } })
   const staff = await openAs('陈思敏')
@@ -147,7 +181,31 @@ test('the city admin reads the city, drills down to a county and a township; tow
   await page.locator('.dash-card--hours .dash-card__foot', { hasText: /^统计截至 \d\d:\d\d，每 5 分钟更新$/ }).waitFor()
   await page.locator('.dash-card--stations .dash-card__foot', { hasText: /^统计截至 \d\d:\d\d，每 5 分钟更新$/ }).waitFor()
   await page.locator('.dash-card--stations .dash-figure', { hasText: '签到次数' }).locator('.dash-figure__value', { hasText: grouped(rolled.stations.sessions.current) }).waitFor()
-  await page.locator('.dash-card--hours').scrollIntoViewIfNeeded()
+  // The month trend, drawn on the canvas: this year's March and July in the period's colour (read off
+  // its pixels), then as a table, each month's hours as the function gives them.
+  expect((rolled.hours.byMonth as { month: string }[]).find((m) => m.month === `${YEAR}-03`)).toMatchObject({ minutes: 180, lastYear: 60 })
+  const trend = page.locator('.dash-card--hours .dash-trend')
+  await trend.locator('canvas').scrollIntoViewIfNeeded()
+  await page.waitForTimeout(300)
+  const painted = await trend.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+    let now = 0
+    let last = 0
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - 0xe4) < 6 && Math.abs(data[i + 1] - 0x50) < 6 && Math.abs(data[i + 2] - 0x2f) < 6) now++
+      if (Math.abs(data[i] - 0xd8) < 6 && Math.abs(data[i + 1] - 0xd0) < 6 && Math.abs(data[i + 2] - 0xc6) < 6) last++
+    }
+    return { now, last, width: canvas.width }
+  })
+  expect(painted.width).toBeGreaterThan(0)
+  expect(painted.now).toBeGreaterThan(50)
+  expect(painted.last).toBeGreaterThan(20)
   await shot(page, '05-city-rolled-up')
+  await trend.locator('.dash-bars__mode', { hasText: '表' }).click()
+  for (const m of rolled.hours.byMonth) {
+    await trend.locator(`.dash-table__row[data-key="${m.month}"] .dash-table__value`, { hasText: `${hoursText(m.minutes)} 小时` }).waitFor()
+    await trend.locator(`.dash-table__row[data-key="${m.month}"] .dash-table__sub`, { hasText: `去年同期 ${hoursText(m.lastYear)} 小时` }).waitFor()
+  }
+  await shot(page, '05b-trend-table')
   expect(again.errors).toEqual([])
 }, 180_000)

@@ -213,7 +213,7 @@ function expectedVolunteers(scope: Scope) {
   }
 }
 
-function expectedHours(scope: Scope) {
+function expectedHours(scope: Scope, period = PERIOD, last = LAST) {
   const approved = sessions.filter((s) => s.status === 'approved' && inScope(scope, s))
   // Per volunteer and day, capped; an adjusted session counts its adjusted minutes on its first day.
   const perDay = new Map<string, Map<string, number>>()
@@ -229,9 +229,13 @@ function expectedHours(scope: Scope) {
     const capped = [...days].map(([date, minutes]) => ({ date, minutes: Math.min(minutes, CAP) }))
     const within = (span: { from: string; to: string }) => sum(capped.filter((d) => inSpan(d.date, span)), (d) => d.minutes)
     const total = sum(capped, (d) => d.minutes)
-    return { userId, township: township.get(userId)!, total, period: within(PERIOD), year: within(YEAR), lastPeriod: within(LAST), lastYear: within(LAST_YEAR), star: STARS_HOURS.filter((h) => total / 60 >= h).length }
+    return { userId, township: township.get(userId)!, capped, total, period: within(period), year: within(YEAR), lastPeriod: within(last), lastYear: within(LAST_YEAR), star: STARS_HOURS.filter((h) => total / 60 >= h).length }
   })
   const townships = [...new Set(people.map((p) => p.township))].sort()
+  // Each month the period touches, its days within the period, and the same days a year earlier.
+  const months = [...new Set(range(400).map((i) => addDays(period.from, i)).filter((d) => d <= period.to).map((d) => d.slice(0, 7)))]
+  const inMonth = (d: string, month: string, span: { from: string; to: string }) => d.startsWith(month) && inSpan(d, span)
+  const lastMonth = (month: string) => `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`
   return {
     periodMinutes: pair(sum(people, (p) => p.period), sum(people, (p) => p.lastPeriod)),
     yearMinutes: pair(sum(people, (p) => p.year), sum(people, (p) => p.lastYear)),
@@ -242,6 +246,11 @@ function expectedHours(scope: Scope) {
       return { townshipCode: t, townshipName: placeOf(t).townshipName, volunteers: here.length, periodMinutes: sum(here, (p) => p.period), yearMinutes: sum(here, (p) => p.year), totalMinutes: sum(here, (p) => p.total) }
     }),
     stars: range(6).map((star) => ({ star, volunteers: people.filter((p) => p.star === star).length })),
+    byMonth: months.map((month) => ({
+      month,
+      minutes: sum(people, (p) => sum(p.capped.filter((d) => inMonth(d.date, month, period)), (d) => d.minutes)),
+      lastYear: sum(people, (p) => sum(p.capped.filter((d) => inMonth(d.date, lastMonth(month), last)), (d) => d.minutes)),
+    })),
   }
 }
 
@@ -412,6 +421,14 @@ test('each card is one request to the database, all sent together; until the hou
   expect(await cardRequests(CITY_ADMIN, { level: 'city' })).toEqual(['contests', 'fairs', 'hours_rollups', 'loans', 'redemptions', 'registrations', 'sessions', 'stations', 'stations', 'training_sessions'])
 })
 
+test('a period from mid-month to mid-month, read live (a township): each month its days within the period, beside the same days a year earlier', async () => {
+  const scope: Scope = { level: 'township', code: FENGCHENG }
+  const r = await overview(STAFF, { scope, period: { from: '2025-03-15', to: '2025-05-10' } })
+  if (!r.ok) throw new Error(JSON.stringify(r.error))
+  expect(r.data.hours.byMonth).toEqual(expectedHours(scope, { from: '2025-03-15', to: '2025-05-10' }, { from: '2024-03-15', to: '2024-05-10' }).byMonth)
+  expect(r.data.hours.byMonth.some((m) => m.minutes > 0 && m.lastYear > 0)).toBe(true)
+})
+
 test('the cards of a period read only what the period holds: an index bounds place, state and time', async () => {
   const bounded: Record<string, { index: string | null; examined: number; matched: number }[]> = {}
   for (const scope of [{ level: 'city' }, { level: 'county', code: '441802' }, { level: 'township', code: FENGCHENG }] as Scope[]) {
@@ -484,7 +501,7 @@ describe.each([
     const e = expected(scope)
     const book = await sheetsOf(r.data.fileUrl)
     const perks = scope.level !== 'township'
-    expect([...book.keys()]).toEqual(['摘要', '总览', '各镇街志愿者', '各镇街服务时长', '星级分布', '驿站', ...(perks ? ['优惠（按商家）'] : []), '贷款（按状态）', '贷款（按项目类型）', '岗位对接会'])
+    expect([...book.keys()]).toEqual(['摘要', '总览', '各镇街志愿者', '各镇街服务时长', '各月服务时长', '星级分布', '驿站', ...(perks ? ['优惠（按商家）'] : []), '贷款（按状态）', '贷款（按项目类型）', '岗位对接会'])
     expect(r.data.fileName).toMatch(/^工作看板-.+-2025-03-01至2025-08-31\.xlsx$/)
     expect(r.data.rows).toBe([...book.values()].reduce((n, rows) => n + rows.length, 0))
 
@@ -526,6 +543,7 @@ describe.each([
     // The lists behind them.
     expect(book.get('各镇街志愿者')).toEqual(e.volunteers.byTownship.map((t) => [t.townshipName, t.inPost, t.endingSoon, t.finished]))
     expect(book.get('各镇街服务时长')).toEqual(e.hours.byTownship.map((t) => [t.townshipName, t.volunteers, hoursCell(t.periodMinutes), hoursCell(t.yearMinutes), hoursCell(t.totalMinutes)]))
+    expect(book.get('各月服务时长')).toEqual(e.hours.byMonth.map((m) => [m.month, hoursCell(m.minutes), hoursCell(m.lastYear)]))
     expect(book.get('星级分布')).toEqual(e.hours.stars.map((s) => [s.star === 0 ? '未达一星' : `${s.star} 星`, s.volunteers]))
     expect(book.get('驿站')).toEqual(e.stations.byStation.map((s) => [s.stationName, s.townshipName, s.sessions, s.volunteers, hoursCell(s.minutes), s.lastYearSessions]))
     if (e.perks) expect(book.get('优惠（按商家）')).toEqual(e.perks.byMerchant.map((m) => [m.merchantName, m.category, m.countyName, m.count, m.lastYear]))
@@ -593,6 +611,13 @@ describe('with the hours rollup built by its timer', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.error))
     expect(figuresOf(r.data)).toEqual(expected(scope))
     expect(r.data.rolledUpAt).not.toBeNull()
+    // A period from mid-month to mid-month: each month's bar counts only its days within the period, beside the same days a year earlier.
+    const odd = { from: '2025-03-15', to: '2025-05-10' }
+    const lastOdd = { from: '2024-03-15', to: '2024-05-10' }
+    const clipped = await overview(openid, { scope, period: odd })
+    if (!clipped.ok) throw new Error(JSON.stringify(clipped.error))
+    expect(clipped.data.hours.byMonth).toEqual(expectedHours(scope, odd, lastOdd).byMonth)
+    expect(clipped.data.hours.byMonth.map((m) => m.month)).toEqual(['2025-03', '2025-04', '2025-05'])
     // One each: volunteers, hours (the rollup with its state), stations (with the rollup beside them), perks, loans, fairs, trainings, contests.
     expect(await cardRequests(openid, scope)).toEqual(['contests', 'fairs', 'hours_rollups', 'loans', 'redemptions', 'registrations', 'stations', 'training_sessions'])
   })

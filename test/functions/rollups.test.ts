@@ -167,7 +167,9 @@ function people(scope: Scope, list: Session[] = sessions) {
     const within = (span: { from: string; to: string }) => sum(capped.filter((d) => inSpan(d.date, span)), (d) => d.minutes)
     const total = sum(capped, (d) => d.minutes)
     const star = STARS_HOURS.filter((h) => total / 60 >= h).length
-    return { userId, township: township.get(userId)!, townshipName: name.get(userId)!, total, month: sum(capped.filter((d) => d.date.startsWith(MONTH)), (d) => d.minutes), period: within(PERIOD), year: within(YEAR), lastPeriod: within(LAST), lastYear: within(LAST_YEAR), star }
+    const months = new Map<string, number>()
+    for (const d of capped) months.set(d.date.slice(0, 7), (months.get(d.date.slice(0, 7)) ?? 0) + d.minutes)
+    return { userId, township: township.get(userId)!, townshipName: name.get(userId)!, total, months, month: sum(capped.filter((d) => d.date.startsWith(MONTH)), (d) => d.minutes), period: within(PERIOD), year: within(YEAR), lastPeriod: within(LAST), lastYear: within(LAST_YEAR), star }
   })
 }
 
@@ -185,6 +187,7 @@ function expectedHours(scope: Scope, list: Session[] = sessions): DashboardOverv
       return { townshipCode: code, townshipName: nameOf(code), volunteers: here.length, periodMinutes: sum(here, (p) => p.period), yearMinutes: sum(here, (p) => p.year), totalMinutes: sum(here, (p) => p.total) }
     }),
     stars: range(STARS_HOURS.length + 1).map((star) => ({ star, volunteers: ps.filter((p) => p.star === star).length })),
+    byMonth: ['03', '04', '05', '06', '07', '08'].map((m) => ({ month: `2025-${m}`, minutes: sum(ps, (p) => p.months.get(`2025-${m}`) ?? 0), lastYear: sum(ps, (p) => p.months.get(`2024-${m}`) ?? 0) })),
   }
 }
 

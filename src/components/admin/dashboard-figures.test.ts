@@ -1,7 +1,7 @@
 import { dashboard } from '../../../types/dashboard'
 import { periodWords, summaryHours, summaryParagraphs, summaryWan } from '../../../types/dashboard-summary'
 import type { DashboardOverview } from '../../../types/dashboard'
-import { barWidths, changeText, changeTone, countText, hoursText, periodOf, periodProblems, rolledUpText, yearEarlier } from './dashboard-figures'
+import { barWidths, changeText, changeTone, countText, hoursText, periodOf, periodProblems, rolledUpText, trendColumns, yearEarlier } from './dashboard-figures'
 
 test('a change on last year, as people say it', () => {
   expect(changeText(112, 100)).toBe('+12%')
@@ -88,4 +88,26 @@ test('up to when the rollup counts, in Shanghai time: the time alone the same da
   expect(rolledUpText('2026-12-04T18:20:00.000Z', now)).toBe('统计截至 02:20，每 5 分钟更新')
   expect(rolledUpText('2026-12-04T15:20:00.000Z', now)).toBe('统计截至 12-04 23:20，每 5 分钟更新')
   expect(rolledUpText(null, now)).toBe('')
+})
+
+test('the trend chart: a group a month, the taller series filling the plot, zero drawn as nothing and a little time never flat', () => {
+  const cols = trendColumns(
+    [
+      { month: '2026-03', minutes: 600, lastYear: 0 },
+      { month: '2026-04', minutes: 1200, lastYear: 300 },
+      { month: '2026-05', minutes: 1, lastYear: 2400 },
+    ],
+    300,
+    100,
+  )
+  expect(cols.map((c) => c.label)).toEqual(['3月', '4月', '5月'])
+  expect(cols.map((c) => c.x)).toEqual([50, 150, 250])
+  expect(cols.map((c) => [c.now, c.last])).toEqual([
+    [25, 0],
+    [50, 12.5],
+    [2, 100],
+  ])
+  expect(cols[0].width).toBe(16)
+  expect(trendColumns([], 300, 100)).toEqual([])
+  expect(trendColumns([{ month: '2026-01', minutes: 0, lastYear: 0 }], 300, 100)[0]).toMatchObject({ now: 0, last: 0 })
 })

@@ -81,3 +81,29 @@ export function rolledUpText(at: string | null, now = Date.now()): string {
   const sameDay = then.slice(0, 10) === wall(now).slice(0, 10)
   return `统计截至 ${sameDay ? '' : `${then.slice(5, 10)} `}${then.slice(11, 16)}，每 5 分钟更新`
 }
+
+/** A month's two columns in the trend chart: where they stand and how tall, in the chart's own units. */
+export interface TrendColumn {
+  month: string
+  label: string
+  /** The group's centre. */
+  x: number
+  /** Each column's width. */
+  width: number
+  /** Heights of this period's column and last year's. */
+  now: number
+  last: number
+}
+
+/**
+ * The trend chart's columns for a `width` × `height` plot: a group per month, this period's column
+ * left of the centre and last year's right of it, heights in proportion to the larger of all
+ * (a month with time is never flatter than 2 units); the label is the month (「3月」).
+ */
+export function trendColumns(months: readonly { month: string; minutes: number; lastYear: number }[], width: number, height: number): TrendColumn[] {
+  const max = Math.max(0, ...months.flatMap((m) => [m.minutes, m.lastYear]))
+  const group = months.length ? width / months.length : 0
+  const column = Math.max(2, Math.min(16, group * 0.32))
+  const tall = (v: number) => (v <= 0 || max === 0 ? 0 : Math.max(2, (v / max) * height))
+  return months.map((m, i) => ({ month: m.month, label: `${Number(m.month.slice(5))}月`, x: group * (i + 0.5), width: column, now: tall(m.minutes), last: tall(m.lastYear) }))
+}

@@ -182,23 +182,30 @@ export interface BarRow {
   sub?: string
 }
 
+/** A chart's title with its 图 / 表 switch. */
+export function ChartHead({ title, table, setTable }: { title: string; table: boolean; setTable: (table: boolean) => void }) {
+  return (
+    <View className='dash-bars__head'>
+      <Text className='dash-bars__title'>{title}</Text>
+      <View className='dash-bars__switch'>
+        <Text className={`dash-bars__mode${table ? '' : ' dash-bars__mode--on'}`} onClick={() => setTable(false)}>
+          图
+        </Text>
+        <Text className={`dash-bars__mode${table ? ' dash-bars__mode--on' : ''}`} onClick={() => setTable(true)}>
+          表
+        </Text>
+      </View>
+    </View>
+  )
+}
+
 /** Rows as bars or, on request, a table; a row that opens a place has an arrow. */
 export function Bars({ title, rows, onRow }: { title: string; rows: BarRow[]; onRow?: (row: BarRow) => void }) {
   const [table, setTable] = useState(false)
   const widths = barWidths(rows.map((r) => r.value))
   return (
     <View className='dash-bars'>
-      <View className='dash-bars__head'>
-        <Text className='dash-bars__title'>{title}</Text>
-        <View className='dash-bars__switch'>
-          <Text className={`dash-bars__mode${table ? '' : ' dash-bars__mode--on'}`} onClick={() => setTable(false)}>
-            图
-          </Text>
-          <Text className={`dash-bars__mode${table ? ' dash-bars__mode--on' : ''}`} onClick={() => setTable(true)}>
-            表
-          </Text>
-        </View>
-      </View>
+      <ChartHead title={title} table={table} setTable={setTable} />
       {rows.length === 0 ? (
         <Text className='dash-bars__empty'>期间内没有数据</Text>
       ) : table ? (
@@ -229,3 +236,4 @@ export function Bars({ title, rows, onRow }: { title: string; rows: BarRow[]; on
     </View>
   )
 }
+

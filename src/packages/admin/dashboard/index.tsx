@@ -15,6 +15,7 @@ import { call } from '@/services/cloud'
 import { ROUTES } from '@/constants/routes'
 import { changeText, countText, hoursText, rolledUpText } from '@/components/admin/dashboard-figures'
 import { Bars, Big, Card, Figures, PeriodChoice, PlaceTrail, Summary } from '@/components/admin/dashboard-parts'
+import { MonthTrend } from '@/components/admin/MonthTrend'
 import { usePlaceTrail, useReportPeriod, type ReportScope } from '@/components/admin/use-report-view'
 import { staffScopeOf } from '@/components/township/shared'
 import { useScope } from '@/components/admin/shared'
@@ -116,6 +117,7 @@ function Body({ o, drill }: { o: Overview; drill: (scope: Scope, name: string) =
             onRow={downTo === 'township' ? (r) => drill({ level: 'township', code: r.key }, r.name) : undefined}
           />
         )}
+        <MonthTrend title='各月服务时长（小时）' months={o.hours.byMonth} />
         <Bars title='星级分布' rows={o.hours.stars.map((s) => ({ key: String(s.star), name: s.star === 0 ? '未达一星' : `${'★'.repeat(s.star)}`, value: s.volunteers, text: `${s.volunteers} 人` }))} />
         {o.rolledUpAt ? <Text className='dash-card__foot'>{rolledUpText(o.rolledUpAt)}</Text> : null}
       </Card>

@@ -276,7 +276,8 @@ async function takeLease(state: RollupStateDoc | null, now: number): Promise<boo
 }
 
 /**
- * The timer (every five minutes): a full pass while the rollup has none (or another daily cap), a
+ * The timer (every minute: a first pass is done minutes after a deploy, and the figures are never
+ * more than a minute or two behind): a full pass while the rollup has none (or another daily cap), a
  * slice of volunteers at a time by user id and as many slices as the run's time allows, the next
  * run going on from the next slice; afterwards, the volunteers with a session changed since the
  * last cutoff, recomputed whole. A run that runs out of time keeps the old cutoff (what it wrote is

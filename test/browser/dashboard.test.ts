@@ -178,8 +178,8 @@ test('the city admin reads the city, drills down to a county and a township; tow
   const rolled = await invoke('o_demo_city', 'dashboard', 'overview', { scope: { level: 'city' }, period: periodOf('year', today()) })
   expect(rolled.rolledUpAt).not.toBeNull()
   await page.locator('.dash-card--hours .dash-figure', { hasText: '累计' }).locator('.dash-figure__value', { hasText: hoursText(rolled.hours.totalMinutes) }).waitFor()
-  await page.locator('.dash-card--hours .dash-card__foot', { hasText: /^统计截至 \d\d:\d\d，每 5 分钟更新$/ }).waitFor()
-  await page.locator('.dash-card--stations .dash-card__foot', { hasText: /^统计截至 \d\d:\d\d，每 5 分钟更新$/ }).waitFor()
+  await page.locator('.dash-card--hours .dash-card__foot', { hasText: /^统计截至 \d\d:\d\d，每分钟更新$/ }).waitFor()
+  await page.locator('.dash-card--stations .dash-card__foot', { hasText: /^统计截至 \d\d:\d\d，每分钟更新$/ }).waitFor()
   await page.locator('.dash-card--stations .dash-figure', { hasText: '签到次数' }).locator('.dash-figure__value', { hasText: grouped(rolled.stations.sessions.current) }).waitFor()
   // The month trend, drawn on the canvas: this year's March and July in the period's colour (read off
   // its pixels), then as a table, each month's hours as the function gives them.

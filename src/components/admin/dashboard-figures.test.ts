@@ -85,8 +85,8 @@ test('the one-page summary states the figures as the league’s reports do', () 
 
 test('up to when the rollup counts, in Shanghai time: the time alone the same day, with the date another day, nothing when read live', () => {
   const now = Date.parse('2026-12-05T10:00:00Z') // 18:00 in Shanghai
-  expect(rolledUpText('2026-12-04T18:20:00.000Z', now)).toBe('统计截至 02:20，每 5 分钟更新')
-  expect(rolledUpText('2026-12-04T15:20:00.000Z', now)).toBe('统计截至 12-04 23:20，每 5 分钟更新')
+  expect(rolledUpText('2026-12-04T18:20:00.000Z', now)).toBe('统计截至 02:20，每分钟更新')
+  expect(rolledUpText('2026-12-04T15:20:00.000Z', now)).toBe('统计截至 12-04 23:20，每分钟更新')
   expect(rolledUpText(null, now)).toBe('')
 })
 

@@ -69,9 +69,9 @@ export function barWidths(values: readonly number[]): number[] {
 }
 
 /**
- * Up to when the figures read from the hours rollup run, as the pages say it: 「统计截至 02:20，每 5
- * 分钟更新」 the same Shanghai day, 「统计截至 12-04 02:20，每 5 分钟更新」 another day (the timer
- * runs every five minutes: cloudfunctions/dashboard/config.json); '' when the figures were read
+ * Up to when the figures read from the hours rollup run, as the pages say it: 「统计截至 02:20，每分钟
+ * 更新」 the same Shanghai day, 「统计截至 12-04 02:20，每分钟更新」 another day (the timer runs
+ * every minute: cloudfunctions/dashboard/config.json); '' when the figures were read
  * live, exact to the moment (null).
  */
 export function rolledUpText(at: string | null, now = Date.now()): string {
@@ -79,7 +79,7 @@ export function rolledUpText(at: string | null, now = Date.now()): string {
   const wall = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString()
   const then = wall(Date.parse(at))
   const sameDay = then.slice(0, 10) === wall(now).slice(0, 10)
-  return `统计截至 ${sameDay ? '' : `${then.slice(5, 10)} `}${then.slice(11, 16)}，每 5 分钟更新`
+  return `统计截至 ${sameDay ? '' : `${then.slice(5, 10)} `}${then.slice(11, 16)}，每分钟更新`
 }
 
 /** A month's two columns in the trend chart: where they stand and how tall, in the chart's own units. */

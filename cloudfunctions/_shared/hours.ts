@@ -50,6 +50,21 @@ export async function currentStar(userId: string, settings: Settings): Promise<n
 /** Shanghai keeps one offset all year (no daylight saving): a date's calendar day there. */
 const SHANGHAI_OFFSET = '+08:00'
 
+const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
+
+/**
+ * A session's days as an aggregation counts them (what `countedDays` does for one session): the
+ * days unwound (`unwind`, a session without days kept, on the day it began), and for each its
+ * Shanghai `date`, the `minutes` it counts (as checked in and out or, once the session is adjusted,
+ * the adjusted minutes on its first day) and whether it is the session's `firstDay`.
+ */
+export const COUNTED_DAY = {
+  unwind: { path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true },
+  date: { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: SHANGHAI_OFFSET } }] },
+  minutes: { $cond: [{ $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }, { $cond: [firstDay, '$adjustedMinutes', 0] }, { $ifNull: ['$days.minutes', 0] }] },
+  firstDay,
+}
+
 /**
  * Approved time per volunteer, computed on the database (what `countedDays` and `creditedByDay`
  * compute for one volunteer): each session's counted days (as checked in and out, or the adjusted
@@ -59,17 +74,13 @@ const SHANGHAI_OFFSET = '+08:00'
  */
 export function creditedPerVolunteer(approved: Aggregate, capMinutes: number, month: string): Aggregate {
   // Three passes over the sessions at most (match, unwind, group): each pass over a city's
-  // sessions is what costs. A day's row counts its minutes, or, once the session is adjusted, the
-  // adjusted minutes on its first day (a session without days: on the day it began).
-  const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: SHANGHAI_OFFSET } }] }
-  const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
-  const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
+  // sessions is what costs.
   const credited = { $min: ['$minutes', capMinutes] }
   return approved
-    .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
+    .unwind(COUNTED_DAY.unwind)
     .group({
-      _id: { userId: '$userId', date },
-      minutes: { $sum: { $cond: [adjusted, { $cond: [firstDay, '$adjustedMinutes', 0] }, { $ifNull: ['$days.minutes', 0] }] } },
+      _id: { userId: '$userId', date: COUNTED_DAY.date },
+      minutes: { $sum: COUNTED_DAY.minutes },
       townshipName: { $min: '$townshipName' },
     })
     .group({

@@ -26,6 +26,7 @@ import { _, $, db } from './cloud'
 import { COLLECTIONS, type SessionDoc } from './collections'
 import { allCounties } from './divisions'
 import type { Aggregate } from './db-types'
+import { COUNTED_DAY } from './hours'
 import { AGGREGATE_CAP } from './paging'
 import { timeBudget } from './reminders'
 import { loadSettings } from './settings'
@@ -186,20 +187,17 @@ type Part = { _id: { u: string; t: string; k: string; s: string; d: string }; mi
 
 /** The rows of the volunteers whose approved sessions `criteria` selects (all of each one's approved sessions must be in it). */
 async function buildRows(criteria: Record<string, unknown>[], cap: number): Promise<HoursRollupDoc[]> {
-  // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its
-  // first day (as creditedPerVolunteer); the first day, the day it was checked in, also counts the
-  // session at its station, with its minutes as the stations card counts them.
-  const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
-  const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
-  const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
+  // Each day counted as creditedPerVolunteer counts it; the first day, the day it was checked in,
+  // also counts the session at its station, with its minutes as the stations card counts them.
+  const { date, firstDay } = COUNTED_DAY
   const { list } = await sessions()
     .aggregate()
     // Plain parts of a top-level and: the user index (userId, status) serves them.
     .match(_.and([...criteria, { status: 'approved' }]))
-    .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
+    .unwind(COUNTED_DAY.unwind)
     .group({
       _id: { u: '$userId', t: '$townshipCode', k: '$countyCode', s: '$stationId', d: date },
-      minutes: { $sum: { $cond: [adjusted, { $cond: [firstDay, '$adjustedMinutes', 0] }, { $ifNull: ['$days.minutes', 0] }] } },
+      minutes: { $sum: COUNTED_DAY.minutes },
       n: { $sum: { $cond: [firstDay, 1, 0] } },
       m: { $sum: { $cond: [firstDay, { $ifNull: ['$adjustedMinutes', '$minutes'] }, 0] } },
       name: { $min: '$townshipName' },

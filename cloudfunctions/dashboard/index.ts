@@ -13,6 +13,7 @@ import { allCounties, CITY, countyName, townshipOf } from '../_shared/divisions'
 import { forbidden, invalid } from '../_shared/errors'
 import { col, exportWorkbook, workbookName, type Sheet } from '../_shared/excel'
 import { defineFunction } from '../_shared/handler'
+import { COUNTED_DAY } from '../_shared/hours'
 import { AGGREGATE_CAP } from '../_shared/paging'
 import { minutesInSpans, readRollup, rollUpHours, rollupIn, sumBetween, withRollup, type RollupParts, type RollupPlace } from '../_shared/rollups'
 import type { Aggregate } from '../_shared/db-types'
@@ -208,19 +209,15 @@ async function hoursCard(place: Place, p: Periods, settings: Settings): Promise<
 
 /** Per volunteer of the place, their credited minutes in total and in each span, from their sessions. */
 function liveHours(place: Place, spans: Record<string, readonly [string, string]>, settings: Settings): Aggregate {
-  // A day's row counts its minutes, or, once the session is adjusted, the adjusted minutes on its first day.
-  const date = { $cond: [{ $eq: [{ $type: '$days.date' }, 'string'] }, '$days.date', { $dateToString: { date: '$checkInAt', format: '%Y-%m-%d', timezone: '+08:00' } }] }
-  const adjusted = { $ne: [{ $ifNull: ['$adjustedMinutes', null] }, null] }
-  const firstDay = { $lte: [{ $ifNull: ['$dayIndex', 0] }, 0] }
   const credited = { $min: ['$minutes', settings.dailyCapMinutes] }
   return db
     .collection<SessionDoc>(COLLECTIONS.sessions)
     .aggregate()
     .match({ ...byCodes(place), status: 'approved' })
-    .unwind({ path: '$days', includeArrayIndex: 'dayIndex', preserveNullAndEmptyArrays: true })
+    .unwind(COUNTED_DAY.unwind)
     .group({
-      _id: { userId: '$userId', date },
-      minutes: { $sum: { $cond: [adjusted, { $cond: [firstDay, '$adjustedMinutes', 0] }, { $ifNull: ['$days.minutes', 0] }] } },
+      _id: { userId: '$userId', date: COUNTED_DAY.date },
+      minutes: { $sum: COUNTED_DAY.minutes },
       township: { $min: '$townshipCode' },
     })
     .group({

@@ -135,15 +135,41 @@ export function compileExpression(expr: unknown): Compiled {
   }
 }
 
-/** Each pipeline's `in` compiled once (null: mingo's), by the expression object mingo hands over. */
-const compiled = new WeakMap<object, Compiled | null>()
+/**
+ * A compiled `in`: `step` gives the next value; `sums`, when the `in` is a document whose every field
+ * adds an amount to the same field of $$value (several sums in one pass), the amounts by field, so
+ * the pass adds them into one document rather than making a new one for each element.
+ */
+export interface CompiledIn {
+  step: Compiled
+  sums: [string, Compiled][] | null
+}
 
-/** The `in` of a $reduce as a closure, or null when it is mingo's to evaluate. */
-export function compiledIn(spec: object): Compiled | null {
+/** Each pipeline's `in` compiled once (null: mingo's), by the expression object mingo hands over. */
+const compiled = new WeakMap<object, CompiledIn | null>()
+
+/** `{ k: { $add: ['$$value.k', amount] }, … }`: the amounts by field (none of them reading $$value), or null. */
+function sumsOf(expr: unknown): [string, Compiled][] | null {
+  if (typeof expr !== 'object' || expr === null || Array.isArray(expr)) return null
+  const entries = Object.entries(expr as Record<string, unknown>)
+  if (entries.length === 0) return null
+  const out: [string, Compiled][] = []
+  for (const [k, v] of entries) {
+    if (k.startsWith('$') || k.includes('.')) return null
+    const add = (v as { $add?: unknown })?.$add
+    if (!Array.isArray(add) || add.length !== 2 || add[0] !== `$$value.${k}` || JSON.stringify(add[1]).includes('$$value')) return null
+    out.push([k, compileExpression(add[1])])
+  }
+  return out
+}
+
+/** The `in` of a $reduce compiled, or null when it is mingo's to evaluate. */
+export function compiledIn(spec: object): CompiledIn | null {
   if (compiled.has(spec)) return compiled.get(spec)!
-  let fn: Compiled | null = null
+  let fn: CompiledIn | null = null
   try {
-    fn = compileExpression((spec as Record<string, unknown>).in)
+    const expr = (spec as Record<string, unknown>).in
+    fn = { step: compileExpression(expr), sums: sumsOf(expr) }
   } catch (err) {
     if (!(err instanceof NotFast)) throw err
   }
@@ -152,12 +178,38 @@ export function compiledIn(spec: object): Compiled | null {
 }
 
 /** Runs the compiled `in` over the input from the initial value; null when it must be mingo's after all. */
-export function reduceFast(fn: Compiled, input: unknown[], initialValue: unknown): { value: unknown } | null {
+export function reduceFast(fn: CompiledIn, input: unknown[], initialValue: unknown): { value: unknown } | null {
+  const vars: Vars = { this: undefined, value: initialValue }
+  try {
+    const start = initialValue as Record<string, unknown> | null
+    // Sums into one document: only from a document of numbers holding every field (else as $add would answer, step by step).
+    if (fn.sums && input.length > 0 && start && typeof start === 'object' && !Array.isArray(start) && fn.sums.every(([k]) => typeof start[k] === 'number')) {
+      const total: Record<string, number> = {}
+      for (const [k] of fn.sums) total[k] = start[k] as number
+      for (const element of input) {
+        vars.this = element
+        for (const [k, amount] of fn.sums) {
+          const v = amount(vars)
+          if (typeof v !== 'number') return reduceStepwise(fn.step, input, initialValue)
+          total[k] += v
+        }
+      }
+      // Fields of the initial document the `in` leaves out are not in the answer ($$value is replaced each step).
+      return { value: total }
+    }
+    return reduceStepwise(fn.step, input, initialValue)
+  } catch (err) {
+    if (err instanceof NotFast) return null
+    throw err
+  }
+}
+
+function reduceStepwise(step: Compiled, input: unknown[], initialValue: unknown): { value: unknown } | null {
   const vars: Vars = { this: undefined, value: initialValue }
   try {
     for (const element of input) {
       vars.this = element
-      vars.value = fn(vars)
+      vars.value = step(vars)
     }
   } catch (err) {
     if (err instanceof NotFast) return null

@@ -104,3 +104,18 @@ test('random expressions over random arrays: the same value (or the same failure
   // Enough of them took the fast way for the comparison to mean something.
   expect(compiled).toBeGreaterThan(300)
 })
+
+test('several sums in one pass (the dashboard’s spans) add into one document, and answer as mingo does, from any start', () => {
+  const inSpan = (from: string, to: string) => ({ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] })
+  const spans = Array.from({ length: 6 }, () => [day(), day()].sort())
+  const sums = Object.fromEntries(spans.map(([from, to], i) => [`s${i}`, { $add: [`$$value.s${i}`, { $cond: [inSpan(from, to), '$$this.m', 0] }] }]))
+  const zeros = Object.fromEntries(spans.map((_s, i) => [`s${i}`, 0]))
+  expect(compiledIn({ input: '$days', initialValue: zeros, in: sums })?.sums).toHaveLength(6)
+  for (let i = 0; i < 400; i++) {
+    const days = Array.from({ length: Math.floor(rand() * 12) }, element)
+    const initialValue = pick([zeros, { ...zeros, extra: 1 }, { ...zeros, s0: null }, { s1: 2 }, 0, null])
+    const [fast, slow] = both({ days }, { $reduce: { input: '$days', initialValue, in: sums } })
+    if (JSON.stringify(fast) !== JSON.stringify(slow)) throw new Error(`differs: ${JSON.stringify({ days, initialValue, fast, slow })}`)
+    expect(fast).toEqual(slow)
+  }
+})

@@ -40,6 +40,9 @@ export interface Aggregate {
   end<R = Record<string, unknown>>(): Promise<{ list: R[] }>
 }
 
+/** A pipeline built with `$.pipeline()` for a `$lookup`'s sub-pipeline: its stages, as `done()` gives them. */
+export type LookupPipeline = Aggregate & { done(): unknown }
+
 export interface Collection<T> extends Query<T> {
   doc(id: string): DocumentRef<T>
   add(options: { data: Omit<T, '_id'> | T }): Promise<{ _id: string }>

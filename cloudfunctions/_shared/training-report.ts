@@ -8,7 +8,7 @@ import { TRAINING_KINDS, type TrainingKind } from '../../types/vocabulary'
 import { COLLECTIONS, type ContestDoc, type TrainingCertificateDoc, type TrainingProgressDoc, type TrainingSessionDoc } from './collections'
 import { _, $, db } from './cloud'
 import type { CallContext } from './context'
-import type { Aggregate } from './db-types'
+import type { Aggregate, LookupPipeline } from './db-types'
 import { CITY, countyName, townshipOf } from './divisions'
 import { forbidden, invalid } from './errors'
 import { AGGREGATE_CAP, aggregateAll, readAll } from './paging'
@@ -57,7 +57,6 @@ export async function reportPlace(ctx: CallContext, scope: { level: DashboardLev
   return { level: 'township', code, name: `${t.countyName}${t.townshipName}`, countyCode: t.countyCode, townshipCode: code }
 }
 
-type LookupPipeline = Aggregate & { done(): unknown }
 const dayAfter = (ymd: string) => dayjs(ymd).add(1, 'day').format(YMD)
 const daysIn = (from: string, to: string) => _.gte(from).and(_.lte(to))
 const instantsIn = (from: string, to: string) => _.gte(shanghaiDayStart(from)).and(_.lt(shanghaiDayStart(dayAfter(to))))

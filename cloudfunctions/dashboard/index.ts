@@ -16,7 +16,7 @@ import { defineFunction } from '../_shared/handler'
 import { COUNTED_DAY } from '../_shared/hours'
 import { AGGREGATE_CAP } from '../_shared/paging'
 import { minutesInSpans, readRollup, rollUpHours, rollupIn, sumBetween, withRollup, type RollupParts, type RollupPlace } from '../_shared/rollups'
-import type { Aggregate } from '../_shared/db-types'
+import type { Aggregate, LookupPipeline } from '../_shared/db-types'
 import { loadSettings } from '../_shared/settings'
 import { trainingCard } from './training-card'
 
@@ -230,7 +230,6 @@ function liveHours(place: Place, spans: Record<string, readonly [string, string]
 
 type StationUse = { _id: string; sessions: number; lastYear: number; volunteers: number; minutes: number }
 type PlaceStations = { list: Pick<StationDoc, '_id' | 'name' | 'townshipName' | 'active'>[]; uses: StationUse[] }
-type LookupPipeline = Aggregate & { done(): unknown }
 
 /**
  * The place's stations (whether in use, their names) and, per station, the approved sessions begun

@@ -28,7 +28,7 @@ import { aggregateAll, readAll } from '../_shared/paging'
 import { announce } from '../_shared/announce'
 import { ownSignupPage, signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
 import { cachedSettings, loadSettings, rememberSettings, SETTINGS_ID } from '../_shared/settings'
-import type { Aggregate } from '../_shared/db-types'
+import type { Aggregate, LookupPipeline } from '../_shared/db-types'
 import { countedDays } from '../../types/service-rules'
 import type { Settings } from '../../types/settings'
 
@@ -237,7 +237,6 @@ function callerJoin(event: { action?: unknown; input?: unknown }): CallerJoin | 
 const byCreation = (a: PositionDoc, b: PositionDoc) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (a._id < b._id ? -1 : 1)
 
 /** A lookup's own pipeline (`$.pipeline()`), ended by done(). */
-type LookupPipeline = Aggregate & { done(): unknown }
 
 /** A fair with the `extra` lookups, in one request; null when no such fair. */
 async function fairWithOnly<T extends object>(fairId: string, extra: (pipeline: Aggregate) => Aggregate): Promise<(FairDoc & T) | null> {

@@ -31,7 +31,7 @@ import { notify, notifyEach, recipientsOf } from '../_shared/notify'
 import { claimReminder, tellWhatWaits } from '../_shared/reminders'
 import { readAll } from '../_shared/paging'
 import { blindIndex, decrypt, encrypt } from '../_shared/pii'
-import type { Aggregate } from '../_shared/db-types'
+import type { Aggregate, LookupPipeline } from '../_shared/db-types'
 import { endTerms, extendTerm, listTerms, myTerm } from './term'
 
 const registrations = () => db.collection<RegistrationDoc>(COLLECTIONS.registrations)
@@ -247,7 +247,7 @@ const reviewedIn = (pipeline: Aggregate, ids: string[]) =>
  */
 const reviewRead = (ids: string[]): CallerJoin => ({
   as: ['reviewed'],
-  stages: (caller) => caller.lookup({ from: COLLECTIONS.registrations, pipeline: (reviewedIn($.pipeline(), ids) as Aggregate & { done(): unknown }).done(), as: 'reviewed' }),
+  stages: (caller) => caller.lookup({ from: COLLECTIONS.registrations, pipeline: (reviewedIn($.pipeline(), ids) as LookupPipeline).done(), as: 'reviewed' }),
 })
 
 /** A review call's join (`joiningCaller`), from its input as the contract accepts it. */

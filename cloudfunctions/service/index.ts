@@ -30,7 +30,7 @@ import { numeral } from '../../types/numerals'
 import { postTitle } from '../../types/care-rules'
 import { SESSION_SOURCE_LABELS, SESSION_STATUS_LABELS } from '../../types/vocabulary'
 import { approvedDays, creditedPerVolunteer, summarizeHours } from '../_shared/hours'
-import type { Aggregate } from '../_shared/db-types'
+import type { Aggregate, LookupPipeline } from '../_shared/db-types'
 import { refuseAfterTermGrace } from '../_shared/term'
 
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
@@ -545,7 +545,7 @@ async function closeForgottenSessions(now: Date): Promise<Record<string, unknown
 function decidingJoin(ids: string[]): CallerJoin {
   return {
     as: ['deciding'],
-    stages: (caller) => caller.lookup({ from: COLLECTIONS.sessions, pipeline: ($.pipeline().match({ _id: _.in(ids) }).limit(READ_CAP) as Aggregate & { done(): unknown }).done(), as: 'deciding' }),
+    stages: (caller) => caller.lookup({ from: COLLECTIONS.sessions, pipeline: ($.pipeline().match({ _id: _.in(ids) }).limit(READ_CAP) as LookupPipeline).done(), as: 'deciding' }),
   }
 }
 

@@ -36,7 +36,7 @@ import { notify, type Recipient } from '../_shared/notify'
 import { pageWithTotal, readAll } from '../_shared/paging'
 import { claimReminder } from '../_shared/reminders'
 import { ownSignupPage, signupEngine, waitingRank, type SeatsOf } from '../_shared/signups'
-import type { Aggregate } from '../_shared/db-types'
+import type { Aggregate, LookupPipeline } from '../_shared/db-types'
 import { reportHandlers } from './report'
 
 const courses = () => db.collection<TrainingCourseDoc>(COLLECTIONS.trainingCourses)
@@ -133,7 +133,6 @@ function courseView(c: Course, { list, done, certificateCode, canManage }: Cours
 }
 
 /** A lookup's own pipeline (`$.pipeline()`), ended by done(). */
-type LookupPipeline = Aggregate & { done(): unknown }
 
 /** Adds to a pipeline of courses what their views show: session dates, and with `userId` that person's progress and certificate. */
 function withCourseParts(pipeline: Aggregate, userId: string | null): Aggregate {

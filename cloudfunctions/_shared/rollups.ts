@@ -25,7 +25,7 @@
 import { _, $, db } from './cloud'
 import { COLLECTIONS, type SessionDoc } from './collections'
 import { allCounties } from './divisions'
-import type { Aggregate } from './db-types'
+import type { Aggregate, LookupPipeline } from './db-types'
 import { COUNTED_DAY } from './hours'
 import { AGGREGATE_CAP } from './paging'
 import { timeBudget } from './reminders'
@@ -95,7 +95,6 @@ const LEASE_MS = 25_000
 const rollups = () => db.collection<HoursRollupDoc | RollupStateDoc>(COLLECTIONS.hoursRollups)
 const sessions = () => db.collection<SessionDoc>(COLLECTIONS.sessions)
 const CITY_COUNTIES = allCounties.map((c) => c.code)
-type LookupPipeline = Aggregate & { done(): unknown }
 
 /** A place the rollup serves: the whole city, or one county (a township, or several places at once, are read live). */
 export type RollupPlace = { level: 'city' } | { level: 'county'; countyCode: string }
@@ -149,9 +148,12 @@ function rolledUp<R>(state: Partial<RollupStateDoc> | undefined, doc: Partial<R>
   return { countedTo: countedTo(state), parts: Object.fromEntries(Object.keys(parts).map((k) => [k, (doc as Record<string, unknown>)[k] ?? []])) as R }
 }
 
+/** An expression, inside a $reduce over a day list: the day at hand lies from `from` to `to` (YYYY-MM-DD, inclusive). */
+const dayWithin = (from: string, to: string) => ({ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] })
+
 /** An expression: a row's day list's `field` summed over the days from `from` to `to` (YYYY-MM-DD, inclusive). */
 export function sumBetween(days: string, from: string, to: string, field = 'm'): unknown {
-  return { $reduce: { input: days, initialValue: 0, in: { $add: ['$$value', { $cond: [{ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] }, `$$this.${field}`, 0] }] } } }
+  return { $reduce: { input: days, initialValue: 0, in: { $add: ['$$value', { $cond: [dayWithin(from, to), `$$this.${field}`, 0] }] } } }
 }
 
 /**
@@ -160,12 +162,11 @@ export function sumBetween(days: string, from: string, to: string, field = 'm'):
  */
 export function minutesInSpans(spans: Record<string, readonly [string, string]>): unknown {
   const names = Object.keys(spans)
-  const inSpan = ([from, to]: readonly [string, string]) => ({ $and: [{ $gte: ['$$this.d', from] }, { $lte: ['$$this.d', to] }] })
   return {
     $reduce: {
       input: '$days',
       initialValue: Object.fromEntries(names.map((k) => [k, 0])),
-      in: Object.fromEntries(names.map((k) => [k, { $add: [`$$value.${k}`, { $cond: [inSpan(spans[k]), '$$this.m', 0] }] }])),
+      in: Object.fromEntries(names.map((k) => [k, { $add: [`$$value.${k}`, { $cond: [dayWithin(...spans[k]), '$$this.m', 0] }] }])),
     },
   }
 }

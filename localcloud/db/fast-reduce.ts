@@ -179,41 +179,41 @@ export function compiledIn(spec: object): CompiledIn | null {
 
 /** Runs the compiled `in` over the input from the initial value; null when it must be mingo's after all. */
 export function reduceFast(fn: CompiledIn, input: unknown[], initialValue: unknown): { value: unknown } | null {
-  const vars: Vars = { this: undefined, value: initialValue }
   try {
-    const start = initialValue as Record<string, unknown> | null
-    // Sums into one document: only from a document of numbers holding every field (else as $add would answer, step by step).
-    if (fn.sums && input.length > 0 && start && typeof start === 'object' && !Array.isArray(start) && fn.sums.every(([k]) => typeof start[k] === 'number')) {
-      const total: Record<string, number> = {}
-      for (const [k] of fn.sums) total[k] = start[k] as number
-      for (const element of input) {
-        vars.this = element
-        for (const [k, amount] of fn.sums) {
-          const v = amount(vars)
-          if (typeof v !== 'number') return reduceStepwise(fn.step, input, initialValue)
-          total[k] += v
-        }
-      }
-      // Fields of the initial document the `in` leaves out are not in the answer ($$value is replaced each step).
-      return { value: total }
-    }
-    return reduceStepwise(fn.step, input, initialValue)
+    return { value: (fn.sums && input.length > 0 && summed(fn.sums, input, initialValue)) || stepwise(fn.step, input, initialValue) }
   } catch (err) {
     if (err instanceof NotFast) return null
     throw err
   }
 }
 
-function reduceStepwise(step: Compiled, input: unknown[], initialValue: unknown): { value: unknown } | null {
-  const vars: Vars = { this: undefined, value: initialValue }
-  try {
-    for (const element of input) {
-      vars.this = element
-      vars.value = step(vars)
+/**
+ * The sums added into one document, from a document of numbers holding every field; null (answer
+ * step by step, as $add would) from any other start, or once an amount is not a number.
+ */
+function summed(sums: [string, Compiled][], input: unknown[], initialValue: unknown): Record<string, number> | null {
+  const start = initialValue as Record<string, unknown> | null
+  if (!start || typeof start !== 'object' || Array.isArray(start) || !sums.every(([k]) => typeof start[k] === 'number')) return null
+  const total: Record<string, number> = {}
+  for (const [k] of sums) total[k] = start[k] as number
+  const vars: Vars = { this: undefined, value: null }
+  for (const element of input) {
+    vars.this = element
+    for (const [k, amount] of sums) {
+      const v = amount(vars)
+      if (typeof v !== 'number') return null
+      total[k] += v
     }
-  } catch (err) {
-    if (err instanceof NotFast) return null
-    throw err
   }
-  return { value: vars.value }
+  // Fields of the initial document the `in` leaves out are not in the answer ($$value is replaced each step).
+  return total
+}
+
+function stepwise(step: Compiled, input: unknown[], initialValue: unknown): unknown {
+  const vars: Vars = { this: undefined, value: initialValue }
+  for (const element of input) {
+    vars.this = element
+    vars.value = step(vars)
+  }
+  return vars.value
 }
